@@ -1,0 +1,97 @@
+// Lint, including the layer rules of DESIGN.md ("The house"): imports only go downward.
+//   shared/   runtime-neutral: no DOM, no Node built-ins, no electron, no React/Dexie, no other layer
+//   renderer/ may import shared/, never electron/, server/ or Node
+//   electron/ may import shared/, never renderer/ or server/
+//   server/, cli/ may import shared/, never renderer/ or electron/
+// test/eslint-boundaries.test.ts proves each rule fires on a deliberate violation.
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
+
+const layer = (name) => ({
+  regex: `^(\\.\\./)+${name}(/|$)`,
+  message: `the ${name}/ layer cannot be imported from here (DESIGN.md: imports only go downward)`,
+});
+const electronPackage = {
+  regex: '^electron(/|$)',
+  message: 'only electron/ may import Electron; reach the host through shared/ipc',
+};
+const nodeBuiltinRule = {
+  paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available in this layer' })),
+};
+
+const sharedGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB',
+  'location', 'fetch', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'self',
+].map((name) => ({ name, message: `${name} is a DOM or Node global; shared/ must run in every runtime` }));
+
+const noClock = 'shared/ reads no clock: take the date as an argument (the rules are pure functions of their inputs)';
+const sharedSyntax = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: noClock },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: noClock },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**',
+      '.cache/**', '.bench/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...nodeBuiltinRule,
+        patterns: [electronPackage, layer('renderer'), layer('electron'), layer('server'), layer('cli'), layer('test'),
+          { regex: '^(react|react-dom|dexie|dexie-react-hooks|zustand|@fluentui/.*)(/|$)', message: 'shared/ holds no UI or storage library' }],
+      }],
+      'no-restricted-globals': ['error', ...sharedGlobals],
+      'no-restricted-syntax': ['error', ...sharedSyntax],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        ...nodeBuiltinRule,
+        patterns: [electronPackage, layer('electron'), layer('server'), layer('cli')],
+      }],
+    },
+  },
+  {
+    files: ['electron/**/*.{ts,cts,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [layer('renderer'), layer('server'), layer('cli')] }],
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'cli/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronPackage, layer('renderer'), layer('electron')] }],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}', '*.config.{ts,js}', 'renderer/vite.config.ts', 'build/**/*.{js,cjs,mjs}',
+      'electron/build.mjs', '.ci/**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

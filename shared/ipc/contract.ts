@@ -1,0 +1,289 @@
+// The one table of everything the renderer may ask of its host. The preload exposes it, the main
+// process handles it, and the web host implements it: all three read this file, so a channel
+// cannot exist in one place and be missing in another.
+import { z } from 'zod';
+
+export const Language = z.enum(['system', 'en', 'ja']);
+export type Language = z.infer<typeof Language>;
+
+export const Theme = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof Theme>;
+
+/** An http(s) origin with no path, or empty when no backend is configured (offline only). */
+export const BackendUrl = z.union([
+  z.literal(''),
+  z
+    .string()
+    .max(2048)
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), { message: 'the backend address must start with https:// or http://' }),
+]);
+
+/** Preferences only: nothing secret, nothing that belongs to the synced workspace. */
+export const Settings = z
+  .object({
+    language: Language,
+    theme: Theme,
+    backendUrl: BackendUrl,
+    checkForUpdatesOnStart: z.boolean(),
+    /** The user's explicit choice to keep secrets where the OS offers no encryption (Linux basic_text). */
+    allowInsecureSecretStorage: z.boolean(),
+  })
+  .strict();
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings: Settings = {
+  language: 'system',
+  theme: 'system',
+  backendUrl: '',
+  checkForUpdatesOnStart: true,
+  allowInsecureSecretStorage: false,
+};
+
+export const SettingsPatch = Settings.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const SecretName = z.enum(['refreshToken']);
+export type SecretName = z.infer<typeof SecretName>;
+
+export const SecretStorageStatus = z
+  .object({
+    /** 'encrypted': OS keychain/DPAPI/libsecret; 'plaintext-only': Linux basic_text; 'unavailable': none at all. */
+    state: z.enum(['encrypted', 'plaintext-only', 'unavailable']),
+    /** Electron's backend name on Linux (e.g. 'gnome_libsecret', 'basic_text'), the platform elsewhere. */
+    backend: z.string(),
+    /** True when the user chose to store secrets even though they would not be encrypted. */
+    insecureAllowed: z.boolean(),
+  })
+  .strict();
+export type SecretStorageStatus = z.infer<typeof SecretStorageStatus>;
+
+export const FileFilter = z
+  .object({
+    name: z.string().min(1).max(200),
+    extensions: z.array(z.string().regex(/^[A-Za-z0-9*]{1,16}$/)).min(1).max(20),
+  })
+  .strict();
+export type FileFilter = z.infer<typeof FileFilter>;
+
+/** Largest file the host will read for the renderer: a 50,000-user Graph export is ~60 MB. */
+export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
+
+export const OpenedFile = z
+  .object({
+    name: z.string(),
+    size: z.number().int().nonnegative(),
+    /** The file decoded as UTF-8 (a BOM, if any, is kept for the parser to see). */
+    text: z.string(),
+  })
+  .strict();
+export type OpenedFile = z.infer<typeof OpenedFile>;
+
+export const OpenFileArgs = z
+  .object({
+    title: z.string().max(200).optional(),
+    filters: z.array(FileFilter).max(20),
+    multiple: z.boolean().optional(),
+  })
+  .strict();
+export type OpenFileArgs = z.infer<typeof OpenFileArgs>;
+
+export const SaveFileArgs = z
+  .object({
+    title: z.string().max(200).optional(),
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((n) => !/[\\/]/.test(n), { message: 'a file name, not a path' }),
+    filters: z.array(FileFilter).max(20),
+    data: z.union([z.string(), z.instanceof(Uint8Array)]),
+  })
+  .strict();
+export type SaveFileArgs = z.infer<typeof SaveFileArgs>;
+
+export const SaveFileResult = z.object({ saved: z.boolean(), name: z.string().optional() }).strict();
+export type SaveFileResult = z.infer<typeof SaveFileResult>;
+
+export const EXTERNAL_PROTOCOLS = ['https:', 'mailto:'] as const;
+
+/** Only https and mailto leave the app; anything else (file:, javascript:, custom schemes) is refused. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (!(EXTERNAL_PROTOCOLS as readonly string[]).includes(url.protocol)) return false;
+  if (url.protocol === 'https:' && (url.username !== '' || url.password !== '')) return false;
+  return true;
+}
+
+export const ExternalUrl = z
+  .string()
+  .max(8192)
+  .refine(isAllowedExternalUrl, { message: 'only https: and mailto: links may be opened' });
+
+export const AppInfo = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    host: z.enum(['electron', 'web']),
+    platform: z.string(),
+    arch: z.string(),
+    locale: z.string(),
+  })
+  .strict();
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const UpdaterState = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('unsupported'), reason: z.string() }).strict(),
+  z.object({ status: z.literal('idle') }).strict(),
+  z.object({ status: z.literal('checking') }).strict(),
+  z.object({ status: z.literal('up-to-date'), version: z.string() }).strict(),
+  z.object({ status: z.literal('available'), version: z.string() }).strict(),
+  z
+    .object({ status: z.literal('downloading'), version: z.string(), percent: z.number().min(0).max(100) })
+    .strict(),
+  z.object({ status: z.literal('downloaded'), version: z.string() }).strict(),
+  z.object({ status: z.literal('error'), message: z.string() }).strict(),
+]);
+export type UpdaterState = z.infer<typeof UpdaterState>;
+
+export const InstallUpdateArgs = z
+  .object({
+    /** Changes not yet pushed to the team's server: an update never installs over them. */
+    pendingOutbox: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export const MenuCommand = z.enum([
+  'open-settings',
+  'import-tenant',
+  'import-catalog',
+  'sync-now',
+  'show-about',
+  'check-for-updates',
+]);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+const NoArgs = z.object({}).strict();
+const Nothing = z.null();
+
+/**
+ * Channel -> the function name the preload exposes, its args and its result.
+ * Every invoke answers a Reply: Electron passes only an Error's message across IPC, so errors
+ * travel as data with a stable code.
+ */
+export const contract = {
+  'app.info': { method: 'appInfo', args: NoArgs, result: AppInfo },
+  'settings.get': { method: 'getSettings', args: NoArgs, result: Settings },
+  'settings.set': { method: 'setSettings', args: SettingsPatch, result: Settings },
+  'secrets.status': { method: 'secretStorageStatus', args: NoArgs, result: SecretStorageStatus },
+  'secrets.get': {
+    method: 'getSecret',
+    args: z.object({ name: SecretName }).strict(),
+    result: z.string().nullable(),
+  },
+  'secrets.set': {
+    method: 'setSecret',
+    args: z.object({ name: SecretName, value: z.string().min(1).max(16 * 1024) }).strict(),
+    result: Nothing,
+  },
+  'secrets.delete': { method: 'deleteSecret', args: z.object({ name: SecretName }).strict(), result: Nothing },
+  'file.open': { method: 'openFile', args: OpenFileArgs, result: z.array(OpenedFile).nullable() },
+  'file.save': { method: 'saveFile', args: SaveFileArgs, result: SaveFileResult },
+  'shell.openExternal': { method: 'openExternal', args: z.object({ url: ExternalUrl }).strict(), result: Nothing },
+  'updater.state': { method: 'updaterState', args: NoArgs, result: UpdaterState },
+  'updater.check': { method: 'checkForUpdates', args: NoArgs, result: UpdaterState },
+  'updater.download': { method: 'downloadUpdate', args: NoArgs, result: UpdaterState },
+  'updater.install': { method: 'installUpdate', args: InstallUpdateArgs, result: Nothing },
+} as const;
+
+/** Main -> renderer notifications. The preload exposes each as `on<Name>(listener) => unsubscribe`. */
+export const events = {
+  'updater.changed': { method: 'onUpdaterState', payload: UpdaterState },
+  'menu.command': { method: 'onMenuCommand', payload: MenuCommand },
+} as const;
+
+export type Channel = keyof typeof contract;
+export type EventName = keyof typeof events;
+export type Args<C extends Channel> = z.input<(typeof contract)[C]['args']>;
+export type Result<C extends Channel> = z.output<(typeof contract)[C]['result']>;
+export type Payload<E extends EventName> = z.output<(typeof events)[E]['payload']>;
+
+export const ErrorCode = z.enum([
+  'INVALID_ARGS',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'NOT_SUPPORTED',
+  'SECRET_STORAGE_INSECURE',
+  'SECRET_STORAGE_UNAVAILABLE',
+  'FILE_TOO_LARGE',
+  'FILE_READ_FAILED',
+  'FILE_WRITE_FAILED',
+  'EXTERNAL_URL_REFUSED',
+  'OUTBOX_NOT_EMPTY',
+  'UPDATE_NOT_READY',
+  'UPDATE_DOWNGRADE_REFUSED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const HostErrorShape = z.object({ code: ErrorCode, message: z.string() }).strict();
+export type HostErrorShape = z.infer<typeof HostErrorShape>;
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: HostErrorShape };
+
+type MethodOf<C extends Channel> = (typeof contract)[C]['method'];
+type EventMethodOf<E extends EventName> = (typeof events)[E]['method'];
+
+/** What the renderer programs against: a rejected promise carries a HostError. */
+export type HostApi = {
+  [C in Channel as MethodOf<C>]: (args: Args<C>) => Promise<Result<C>>;
+} & {
+  [E in EventName as EventMethodOf<E>]: (listener: (payload: Payload<E>) => void) => () => void;
+};
+
+/** What the preload puts on `window.host`: the same functions, answering Replies instead of throwing. */
+export type BridgeApi = {
+  [C in Channel as MethodOf<C>]: (args: Args<C>) => Promise<Reply<Result<C>>>;
+} & {
+  [E in EventName as EventMethodOf<E>]: (listener: (payload: Payload<E>) => void) => () => void;
+};
+
+export class HostError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+export const channels = Object.keys(contract) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/** Every function name the preload must expose, invokes first, then event subscriptions. */
+export const bridgeMethods: readonly string[] = [
+  ...channels.map((c) => contract[c].method),
+  ...eventNames.map((e) => events[e].method),
+];
+
+export function ok<T>(value: T): Reply<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string): Reply<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Turns the first zod issue into one sentence naming the field, for error messages shown to people. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid input';
+  const path = issue.path.length > 0 ? issue.path.join('.') : 'input';
+  return `${path}: ${issue.message}`;
+}
