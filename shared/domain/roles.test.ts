@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { Permission, Role, can, permissionsOf } from './roles';
+
+describe('roles (DOMAIN.md, "Who")', () => {
+  it('only the admin agent may request delegated admin or assign licenses', () => {
+    expect(Role.options.filter((r) => can(r, 'invite.delegatedAdmin'))).toEqual(['admin-agent']);
+    expect(Role.options.filter((r) => can(r, 'license.assign'))).toEqual(['admin-agent']);
+  });
+
+  it('admin and sales agents manage customers, plans and reseller invitations; the billing agent does not', () => {
+    for (const p of ['customer.edit', 'plan.edit', 'invite.send', 'tenant.import'] as const) {
+      expect(can('admin-agent', p), p).toBe(true);
+      expect(can('sales-agent', p), p).toBe(true);
+      expect(can('billing-agent', p), p).toBe(false);
+    }
+  });
+
+  it('the billing agent sees prices and billing; every role can view the workspace', () => {
+    expect(can('billing-agent', 'billing.manage')).toBe(true);
+    for (const r of Role.options) {
+      expect(can(r, 'workspace.view')).toBe(true);
+      expect(can(r, 'pricing.view')).toBe(true);
+    }
+  });
+
+  it('lists only known permissions, each once', () => {
+    for (const r of Role.options) {
+      const list = permissionsOf(r);
+      expect(new Set(list).size).toBe(list.length);
+      for (const p of list) expect(Permission.options).toContain(p);
+    }
+  });
+});
