@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { can, type Permission } from '../domain/roles';
+import { Id, type TableName, tableNames } from '../workspace/tables';
+import { MutationError, defineMutator, mustGet } from './define';
+
+// Resolving a conflict writes the chosen value, so it needs the right to edit that table.
+const editPermission: Record<TableName, Permission> = {
+  partner: 'partner.edit',
+  customers: 'customer.edit',
+  invitations: 'invite.send',
+  plans: 'plan.edit',
+  planLines: 'plan.edit',
+  activity: 'workspace.view',
+  conflicts: 'workspace.view',
+};
+
+export const resolveConflict = defineMutator({
+  name: 'conflict.resolve',
+  args: z.object({ id: Id, keep: z.enum(['current', 'proposed']) }).strict(),
+  permission: 'workspace.view',
+  describe: (a) => (a.keep === 'current' ? 'Resolved a conflict by keeping the current value' : 'Resolved a conflict by taking the proposed value'),
+  async run(tx, a, ctx) {
+    const conflict = await mustGet(tx, 'conflicts', a.id);
+    if (conflict.status === 'resolved') throw new MutationError('invalid', 'this conflict is already resolved');
+    const table = conflict.table as TableName;
+    if (!tableNames.includes(table)) throw new MutationError('invalid', `unknown table ${conflict.table}`);
+    if (!can(ctx.actor.role, editPermission[table])) {
+      throw new MutationError('forbidden', `the role ${ctx.actor.role} cannot edit ${table}`);
+    }
+    const record = await tx.get(table, conflict.recordId);
+    if (a.keep === 'proposed' && record) {
+      await tx.update(table, conflict.recordId, { [conflict.field]: conflict.proposed.value });
+    }
+    await tx.update('conflicts', a.id, {
+      status: 'resolved',
+      resolution: a.keep === 'current' ? 'kept-current' : 'took-proposed',
+      resolvedBy: ctx.actor.name,
+    });
+    const customerId = record && 'customerId' in record ? record.customerId : table === 'customers' ? conflict.recordId : null;
+    return typeof customerId === 'string' ? customerId : null;
+  },
+});

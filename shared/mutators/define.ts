@@ -1,0 +1,111 @@
+// A mutator is every change a user can make, as a named, validated, permission-checked function.
+// The app runs it optimistically against Dexie; the server runs the very same code authoritatively
+// against PostgreSQL. Both give it a WriteTx: the body never knows which storage it is on.
+import type { z } from 'zod';
+import { can, type Permission, type Role } from '../domain/roles';
+import type { TableName, Tables } from '../workspace/tables';
+
+export interface ReadTx {
+  get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined>;
+  /** Rows whose `field` equals `value` (an indexed lookup on both storages). */
+  query<T extends TableName>(table: T, field: keyof Tables[T] & string, value: string): Promise<Tables[T][]>;
+}
+
+export interface WriteTx extends ReadTx {
+  /** Creates the row, or replaces it whole. */
+  put<T extends TableName>(table: T, row: Tables[T]): Promise<void>;
+  /** Changes some fields (undefined values are left alone): the unit of the field-level merge. */
+  update<T extends TableName>(table: T, id: string, patch: Partial<Tables[T]>): Promise<void>;
+  delete(table: TableName, id: string): Promise<void>;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface MutatorContext {
+  actor: Actor;
+  /** The time of the change: the server's clock when authoritative, never trusted from a client. */
+  now: string;
+  /** Unique per mutation across the workspace (clientId:mutationId): derived ids stay equal on re-run. */
+  mutationKey: string;
+}
+
+export type MutationErrorCode = 'invalid' | 'forbidden' | 'not-found';
+
+/** A permanent rejection: the change is refused with a reason, and nothing it did is kept. */
+export class MutationError extends Error {
+  constructor(
+    readonly code: MutationErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MutationError';
+  }
+}
+
+export interface Mutator<S extends z.ZodType = z.ZodType> {
+  name: string;
+  args: S;
+  permission: Permission;
+  /** One line for the activity log and the pending-changes list, in English (the UI translates by name). */
+  describe(args: z.output<S>): string;
+  /** Applies the change; answers the id of the customer it concerns, for that customer's activity list. */
+  run(tx: WriteTx, args: z.output<S>, ctx: MutatorContext): Promise<string | null>;
+}
+
+export function defineMutator<S extends z.ZodType>(m: Mutator<S>): Mutator<S> {
+  return m;
+}
+
+export type MutationOutcome = { ok: true } | { ok: false; code: MutationErrorCode; message: string };
+
+/**
+ * Validates, authorizes and runs one mutator, then appends its activity entry. On a rejection the
+ * caller must abort its storage transaction: a refused change leaves nothing behind.
+ */
+export async function runMutator(
+  mutator: Mutator,
+  rawArgs: unknown,
+  tx: WriteTx,
+  ctx: MutatorContext,
+): Promise<MutationOutcome> {
+  const parsed = mutator.args.safeParse(rawArgs);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return { ok: false, code: 'invalid', message: `${mutator.name}: ${where}${issue?.message ?? 'invalid arguments'}` };
+  }
+  if (!can(ctx.actor.role, mutator.permission)) {
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: `${mutator.name} needs the permission "${mutator.permission}", which the role ${ctx.actor.role} does not have`,
+    };
+  }
+  let customerId: string | null;
+  try {
+    customerId = await mutator.run(tx, parsed.data, ctx);
+  } catch (e) {
+    if (e instanceof MutationError) return { ok: false, code: e.code, message: `${mutator.name}: ${e.message}` };
+    throw e;
+  }
+  await tx.put('activity', {
+    id: `act:${ctx.mutationKey}`,
+    at: ctx.now,
+    actor: ctx.actor.name,
+    role: ctx.actor.role,
+    mutation: mutator.name,
+    customerId,
+    summary: mutator.describe(parsed.data).slice(0, 1000),
+  });
+  return { ok: true };
+}
+
+export async function mustGet<T extends TableName>(tx: ReadTx, table: T, id: string): Promise<Tables[T]> {
+  const row = await tx.get(table, id);
+  if (!row) throw new MutationError('not-found', `no ${table} record ${id}`);
+  return row;
+}

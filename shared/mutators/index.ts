@@ -1,0 +1,44 @@
+// Every change a user can make, by name: the client's outbox and the server's push handler look
+// mutators up here, so both run exactly the same code.
+import type { Mutator } from './define';
+import { resolveConflict } from './conflicts';
+import { createCustomer, deleteCustomer, setCustomerStage, updateCustomer } from './customers';
+import {
+  cancelInvitation,
+  createInvitation,
+  markInvitationAccepted,
+  markInvitationExpired,
+  markInvitationSent,
+  remindInvitation,
+} from './invitations';
+import { updatePartnerProfile } from './partner';
+import { addPlanLine, createPlan, removePlanLine, setPlanLineSchedule, setPlanLineTarget, setPlanStatus } from './plans';
+
+const all: Mutator[] = [
+  updatePartnerProfile,
+  createCustomer,
+  updateCustomer,
+  setCustomerStage,
+  deleteCustomer,
+  createInvitation,
+  markInvitationSent,
+  markInvitationAccepted,
+  markInvitationExpired,
+  remindInvitation,
+  cancelInvitation,
+  createPlan,
+  setPlanStatus,
+  addPlanLine,
+  setPlanLineTarget,
+  setPlanLineSchedule,
+  removePlanLine,
+  resolveConflict,
+] as Mutator[];
+
+export const mutators: ReadonlyMap<string, Mutator> = new Map(all.map((m) => [m.name, m]));
+
+export function mutatorNamed(name: string): Mutator | undefined {
+  return mutators.get(name);
+}
+
+export { runMutator, MutationError, type Actor, type MutatorContext, type ReadTx, type WriteTx } from './define';

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { can } from '../domain/roles';
+import { GDAP_MAX_DAYS, resellerInvitationLink } from '../domain/invitation';
+import { DelegatedAdmin, Id, IsoDateTime } from '../workspace/tables';
+import { MutationError, defineMutator, mustGet } from './define';
+
+export const createInvitation = defineMutator({
+  name: 'invite.create',
+  args: z
+    .object({
+      id: Id,
+      customerId: Id,
+      delegatedAdmin: DelegatedAdmin,
+      gdap: z
+        .object({
+          roles: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
+          durationDays: z.number().int().min(1).max(GDAP_MAX_DAYS),
+          approvalLink: z.string().trim().max(4096),
+        })
+        .strict()
+        .nullable()
+        .default(null),
+      language: z.enum(['en', 'ja']),
+    })
+    .strict()
+    .refine((a) => (a.delegatedAdmin === 'gdap') === (a.gdap !== null), {
+      message: 'GDAP roles and duration go with delegated admin "gdap", and only with it',
+      path: ['gdap'],
+    }),
+  permission: 'invite.send',
+  describe: (a) =>
+    a.delegatedAdmin === 'none' ? 'Prepared a reseller invitation' : `Prepared a reseller invitation with delegated admin (${a.delegatedAdmin})`,
+  async run(tx, a, ctx) {
+    // Only roles allowed to ask for delegated admin may build an invitation that asks for it.
+    if (a.delegatedAdmin !== 'none' && !can(ctx.actor.role, 'invite.delegatedAdmin')) {
+      throw new MutationError('forbidden', `the role ${ctx.actor.role} cannot request delegated admin privileges`);
+    }
+    await mustGet(tx, 'customers', a.customerId);
+    const partner = await tx.get('partner', 'partner');
+    if (!partner?.partnerTenantId) {
+      throw new MutationError('invalid', 'the partner profile has no partner tenant id: set it in Settings first');
+    }
+    if (await tx.get('invitations', a.id)) throw new MutationError('invalid', `invitation ${a.id} already exists`);
+    await tx.put('invitations', {
+      ...a,
+      link: resellerInvitationLink({ partnerTenantId: partner.partnerTenantId, legacyDap: a.delegatedAdmin === 'dap' }),
+      status: 'draft',
+      sentAt: null,
+      acceptedAt: null,
+      remindedAt: [],
+    });
+    return a.customerId;
+  },
+});
+
+const byId = z.object({ id: Id }).strict();
+
+export const markInvitationSent = defineMutator({
+  name: 'invite.markSent',
+  args: byId,
+  permission: 'invite.send',
+  describe: () => 'Marked the invitation as sent',
+  async run(tx, a, ctx) {
+    const inv = await mustGet(tx, 'invitations', a.id);
+    if (inv.status !== 'draft') throw new MutationError('invalid', `the invitation is ${inv.status}, not a draft`);
+    await tx.update('invitations', a.id, { status: 'sent', sentAt: ctx.now });
+    const customer = await mustGet(tx, 'customers', inv.customerId);
+    if (customer.stage === 'not-started') await tx.update('customers', customer.id, { stage: 'invited' });
+    return inv.customerId;
+  },
+});
+
+export const markInvitationAccepted = defineMutator({
+  name: 'invite.markAccepted',
+  args: z.object({ id: Id, acceptedAt: IsoDateTime.optional() }).strict(),
+  permission: 'invite.send',
+  describe: () => "Recorded the customer's acceptance of the invitation",
+  async run(tx, a, ctx) {
+    const inv = await mustGet(tx, 'invitations', a.id);
+    if (inv.status !== 'sent' && inv.status !== 'expired') {
+      throw new MutationError('invalid', `only a sent invitation can be accepted; this one is ${inv.status}`);
+    }
+    await tx.update('invitations', a.id, { status: 'accepted', acceptedAt: a.acceptedAt ?? ctx.now });
+    const customer = await mustGet(tx, 'customers', inv.customerId);
+    if (customer.stage === 'not-started' || customer.stage === 'invited') {
+      await tx.update('customers', customer.id, { stage: 'accepted' });
+    }
+    return inv.customerId;
+  },
+});
+
+export const markInvitationExpired = defineMutator({
+  name: 'invite.markExpired',
+  args: byId,
+  permission: 'invite.send',
+  describe: () => 'Marked the invitation as expired',
+  async run(tx, a) {
+    const inv = await mustGet(tx, 'invitations', a.id);
+    if (inv.status !== 'sent') throw new MutationError('invalid', `only a sent invitation can expire; this one is ${inv.status}`);
+    await tx.update('invitations', a.id, { status: 'expired' });
+    return inv.customerId;
+  },
+});
+
+export const remindInvitation = defineMutator({
+  name: 'invite.remind',
+  args: byId,
+  permission: 'invite.send',
+  describe: () => 'Reminded the customer of the invitation',
+  async run(tx, a, ctx) {
+    const inv = await mustGet(tx, 'invitations', a.id);
+    if (inv.status !== 'sent') throw new MutationError('invalid', `only a sent invitation can be reminded; this one is ${inv.status}`);
+    await tx.update('invitations', a.id, { remindedAt: [...inv.remindedAt, ctx.now].slice(-100) });
+    return inv.customerId;
+  },
+});
+
+export const cancelInvitation = defineMutator({
+  name: 'invite.cancel',
+  args: byId,
+  permission: 'invite.send',
+  describe: () => 'Cancelled the invitation',
+  async run(tx, a) {
+    const inv = await mustGet(tx, 'invitations', a.id);
+    if (inv.status === 'accepted') throw new MutationError('invalid', 'an accepted invitation cannot be cancelled');
+    await tx.update('invitations', a.id, { status: 'cancelled' });
+    return inv.customerId;
+  },
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { CountryCode, Guid, PartnerProfile } from '../workspace/tables';
+import { defineMutator } from './define';
+
+export const updatePartnerProfile = defineMutator({
+  name: 'partner.update',
+  args: z
+    .object({
+      name: z.string().trim().max(200).optional(),
+      partnerTenantId: Guid.or(z.literal('')).optional(),
+      country: CountryCode.or(z.literal('')).optional(),
+      relationshipLink: z.string().trim().max(4096).optional(),
+    })
+    .strict(),
+  permission: 'partner.edit',
+  describe: (a) => `Edited the partner profile (${Object.keys(a).join(', ')})`,
+  async run(tx, a) {
+    const current = await tx.get('partner', 'partner');
+    if (!current) {
+      await tx.put(
+        'partner',
+        PartnerProfile.parse({ id: 'partner', name: '', partnerTenantId: '', country: '', relationshipLink: '', ...a }),
+      );
+    } else {
+      await tx.update('partner', 'partner', a);
+    }
+    return null;
+  },
+});

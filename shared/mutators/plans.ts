@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Id, LocalDate, PlanStatus } from '../workspace/tables';
+import { MutationError, defineMutator, mustGet } from './define';
+
+const SkuId = z.string().trim().min(1).max(64);
+
+export const createPlan = defineMutator({
+  name: 'plan.create',
+  args: z.object({ id: Id, customerId: Id, asOf: LocalDate }).strict(),
+  permission: 'plan.edit',
+  describe: (a) => `Started a migration plan as of ${a.asOf}`,
+  async run(tx, a) {
+    await mustGet(tx, 'customers', a.customerId);
+    if (await tx.get('plans', a.id)) throw new MutationError('invalid', `plan ${a.id} already exists`);
+    await tx.put('plans', { id: a.id, customerId: a.customerId, status: 'draft', asOf: a.asOf, approvedBy: null });
+    return a.customerId;
+  },
+});
+
+export const setPlanStatus = defineMutator({
+  name: 'plan.setStatus',
+  args: z.object({ id: Id, status: PlanStatus }).strict(),
+  permission: 'plan.edit',
+  describe: (a) => `Set the plan's status to "${a.status}"`,
+  async run(tx, a, ctx) {
+    const plan = await mustGet(tx, 'plans', a.id);
+    await tx.update('plans', a.id, {
+      status: a.status,
+      approvedBy: a.status === 'approved' ? ctx.actor.name : a.status === 'draft' ? null : undefined,
+    });
+    return plan.customerId;
+  },
+});
+
+export const addPlanLine = defineMutator({
+  name: 'planLine.add',
+  args: z
+    .object({
+      id: Id,
+      planId: Id,
+      sourceSkuId: SkuId,
+      sourceSubscriptionId: z.string().max(64).nullable().default(null),
+      targetSkuId: SkuId.nullable(),
+      quantity: z.number().int().min(0).max(10_000_000),
+    })
+    .strict(),
+  permission: 'plan.edit',
+  describe: (a) => `Added a plan line for ${a.sourceSkuId} (${a.quantity} licenses)`,
+  async run(tx, a) {
+    const plan = await mustGet(tx, 'plans', a.planId);
+    if (await tx.get('planLines', a.id)) throw new MutationError('invalid', `plan line ${a.id} already exists`);
+    await tx.put('planLines', { ...a, customerId: plan.customerId, orderDate: null, decisionNote: '' });
+    return plan.customerId;
+  },
+});
+
+export const setPlanLineTarget = defineMutator({
+  name: 'plan.setTarget',
+  args: z.object({ lineId: Id, targetSkuId: SkuId.nullable(), quantity: z.number().int().min(0).max(10_000_000) }).strict(),
+  permission: 'plan.edit',
+  describe: (a) => `Chose ${a.targetSkuId ?? 'no target'} x ${a.quantity} for a plan line`,
+  async run(tx, a) {
+    const line = await mustGet(tx, 'planLines', a.lineId);
+    await tx.update('planLines', a.lineId, { targetSkuId: a.targetSkuId, quantity: a.quantity });
+    return line.customerId;
+  },
+});
+
+export const setPlanLineSchedule = defineMutator({
+  name: 'plan.setOrderDate',
+  args: z.object({ lineId: Id, orderDate: LocalDate.nullable(), decisionNote: z.string().max(4000).optional() }).strict(),
+  permission: 'plan.edit',
+  describe: (a) => (a.orderDate ? `Planned the order for ${a.orderDate}` : 'Cleared the planned order date'),
+  async run(tx, a) {
+    const line = await mustGet(tx, 'planLines', a.lineId);
+    await tx.update('planLines', a.lineId, { orderDate: a.orderDate, decisionNote: a.decisionNote });
+    return line.customerId;
+  },
+});
+
+export const removePlanLine = defineMutator({
+  name: 'planLine.remove',
+  args: z.object({ lineId: Id }).strict(),
+  permission: 'plan.edit',
+  describe: () => 'Removed a plan line',
+  async run(tx, a) {
+    const line = await mustGet(tx, 'planLines', a.lineId);
+    await tx.delete('planLines', a.lineId);
+    return line.customerId;
+  },
+});
