@@ -1,0 +1,129 @@
+// The sync protocol between the app and the team's server (DESIGN.md, "Sync protocol"): a
+// server-authoritative mutation log. Both sides validate every message with these schemas.
+import { z } from 'zod';
+import { tableNames, type TableName } from '../workspace/tables';
+
+/** Bumped when a message shape or a table changes; the server accepts this and the one before. */
+export const SCHEMA_VERSION = 1;
+export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
+
+export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8-64 letters, digits, _ or -');
+
+/** `table/id` of a record, as used in baseVersions. */
+export const RecordKey = z.string().max(200);
+export function recordKey(table: TableName, id: string): string {
+  return `${table}/${id}`;
+}
+
+export const PushedMutation = z
+  .object({
+    /** Per-client sequence: 1, 2, 3 ... with no gaps. */
+    id: z.number().int().positive(),
+    name: z.string().min(1).max(100),
+    args: z.unknown(),
+    /** The server version of each record the mutation read or wrote, as the client last pulled it (0: never). */
+    baseVersions: z.record(RecordKey, z.number().int().nonnegative()),
+  })
+  .strict();
+export type PushedMutation = z.infer<typeof PushedMutation>;
+
+export const PushRequest = z
+  .object({
+    clientId: ClientId,
+    schemaVersion: z.number().int(),
+    mutations: z.array(PushedMutation).min(1).max(1000),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const MutationResult = z.discriminatedUnion('status', [
+  z.object({ id: z.number().int(), status: z.literal('applied'), conflicts: z.number().int().nonnegative() }).strict(),
+  z
+    .object({
+      id: z.number().int(),
+      status: z.literal('rejected'),
+      code: z.enum(['invalid', 'forbidden', 'not-found', 'unknown-mutator']),
+      message: z.string(),
+    })
+    .strict(),
+]);
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z
+  .object({
+    lastMutationId: z.number().int().nonnegative(),
+    /** One per pushed mutation, duplicates included (their recorded result is answered again). */
+    results: z.array(MutationResult),
+  })
+  .strict();
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const Table = z.enum(tableNames as [TableName, ...TableName[]]);
+
+export const Change = z
+  .object({
+    table: Table,
+    id: z.string(),
+    version: z.number().int().positive(),
+    /** The whole row, or null for a tombstone. */
+    data: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .strict();
+export type Change = z.infer<typeof Change>;
+
+export const PullResponse = z
+  .object({
+    /** The workspace version this answer brings the client to; send it back as the next cursor. */
+    cursor: z.number().int().nonnegative(),
+    /** The last mutation of this client the server has processed (applied or rejected). */
+    lastMutationId: z.number().int().nonnegative(),
+    changes: z.array(Change),
+    /** True when the cursor is older than the tombstone window: drop local rows, then apply. */
+    reset: z.boolean(),
+    /** More changes wait past `cursor`: pull again before rebasing. */
+    more: z.boolean(),
+  })
+  .strict();
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const SyncErrorCode = z.enum([
+  'MUTATION_GAP',
+  'CLIENT_UPDATE_REQUIRED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL',
+]);
+export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
+
+export const SyncError = z
+  .object({
+    error: z
+      .object({
+        code: SyncErrorCode,
+        message: z.string(),
+        /** MUTATION_GAP: the id the server expected next. */
+        expected: z.number().int().optional(),
+        /** CLIENT_UPDATE_REQUIRED: the oldest schema version the server accepts. */
+        minSchemaVersion: z.number().int().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type SyncError = z.infer<typeof SyncError>;
+
+export type SchemaCheck = { ok: true } | { ok: false; minSchemaVersion: number; message: string };
+
+export function checkSchemaVersion(clientVersion: number): SchemaCheck {
+  if (clientVersion >= OLDEST_ACCEPTED_SCHEMA_VERSION && clientVersion <= SCHEMA_VERSION) return { ok: true };
+  if (clientVersion > SCHEMA_VERSION) {
+    return { ok: false, minSchemaVersion: OLDEST_ACCEPTED_SCHEMA_VERSION, message: `this server speaks schema ${SCHEMA_VERSION}; the app is newer (${clientVersion}): update the server` };
+  }
+  return {
+    ok: false,
+    minSchemaVersion: OLDEST_ACCEPTED_SCHEMA_VERSION,
+    message: `this app (schema ${clientVersion}) is too old for the team's server (oldest accepted: ${OLDEST_ACCEPTED_SCHEMA_VERSION}): update the app; your unsynced changes are kept`,
+  };
+}
