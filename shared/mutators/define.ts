@@ -1,7 +1,7 @@
 // A mutator is every change a user can make, as a named, validated, permission-checked function.
 // The app runs it optimistically against Dexie; the server runs the very same code authoritatively
 // against PostgreSQL. Both give it a WriteTx: the body never knows which storage it is on.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { can, type Permission, type Role } from '../domain/roles';
 import type { TableName, Tables } from '../workspace/tables';
 
@@ -90,6 +90,12 @@ export async function runMutator(
     customerId = await mutator.run(tx, parsed.data, ctx);
   } catch (e) {
     if (e instanceof MutationError) return { ok: false, code: e.code, message: `${mutator.name}: ${e.message}` };
+    // A row the body built that fails its table's schema is bad input, not a storage fault: refuse
+    // it for good rather than fail the push again on every retry.
+    if (e instanceof z.ZodError) {
+      const issue = e.issues[0];
+      return { ok: false, code: 'invalid', message: `${mutator.name}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+    }
     throw e;
   }
   await tx.put('activity', {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** Client-generated ids (UUIDv7 in the app); any opaque string of sane length is accepted. */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'an id is letters, digits and _ . : -');
+export const Id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'an id is letters, digits and _ . : -');
 export type Id = z.infer<typeof Id>;
 
 export const Guid = z

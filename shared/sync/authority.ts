@@ -1,0 +1,203 @@
+// The server's side of a push (DESIGN.md, "Sync protocol"), runtime-neutral so that its rules are
+// written once: duplicates skipped, gaps refused, every mutation validated, authorized and re-run
+// authoritatively, its writes merged field by field and stamped with the workspace version, and
+// its result recorded so a retried push gets the same answer. The server binds AuthorityTx to
+// PostgreSQL; one call runs inside one database transaction.
+import { mutatorNamed } from '../mutators/index';
+import { runMutator, type Actor, type WriteTx } from '../mutators/define';
+import type { TableName, Tables } from '../workspace/tables';
+import { mergeFields, type FieldStamps } from './merge';
+import { checkSchemaVersion, recordKey, type MutationResult, type PushRequest, type PushResponse } from './protocol';
+
+export interface StoredRecord {
+  /** The row, or null for a tombstone. */
+  data: Record<string, unknown> | null;
+  stamps: FieldStamps;
+  version: number;
+}
+
+export interface RecordWrite extends StoredRecord {
+  table: TableName;
+  id: string;
+}
+
+export interface AuthorityTx {
+  /** Takes the workspace's next version; holds the workspace's lock until the transaction ends. */
+  takeVersion(): Promise<number>;
+  record(table: TableName, id: string): Promise<StoredRecord | undefined>;
+  /** Live rows of `table` whose `field` equals `value`. */
+  queryRecords(table: TableName, field: string, value: string): Promise<{ id: string; data: Record<string, unknown> }[]>;
+  writeRecords(writes: RecordWrite[]): Promise<void>;
+  lastMutationId(clientId: string): Promise<number>;
+  setLastMutationId(clientId: string, id: number): Promise<void>;
+  recordResults(clientId: string, results: MutationResult[]): Promise<void>;
+  results(clientId: string, ids: number[]): Promise<MutationResult[]>;
+}
+
+export type PushOutcome =
+  | { ok: true; response: PushResponse; version: number | null }
+  | { ok: false; status: 409 | 426; code: 'MUTATION_GAP' | 'CLIENT_UPDATE_REQUIRED'; message: string; expected?: number; minSchemaVersion?: number };
+
+const k = (table: string, id: string) => `${table}\u0000${id}`;
+
+/** Pending writes of the push so far, layered over the stored records. */
+class Overlay {
+  readonly writes = new Map<string, RecordWrite>();
+  constructor(private readonly tx: AuthorityTx) {}
+
+  async read(table: TableName, id: string): Promise<StoredRecord | undefined> {
+    return this.writes.get(k(table, id)) ?? (await this.tx.record(table, id));
+  }
+
+  async query(table: TableName, field: string, value: string): Promise<Record<string, unknown>[]> {
+    const out = new Map<string, Record<string, unknown>>();
+    for (const r of await this.tx.queryRecords(table, field, value)) out.set(r.id, r.data);
+    for (const w of this.writes.values()) {
+      if (w.table !== table) continue;
+      if (w.data && w.data[field] === value) out.set(w.id, w.data);
+      else out.delete(w.id);
+    }
+    return [...out.values()];
+  }
+
+  merge(from: Overlay): void {
+    for (const [key, w] of from.writes) this.writes.set(key, w);
+  }
+}
+
+/** The WriteTx a mutator sees on the server: reads through the overlay, writes merged and stamped. */
+function authorityWriteTx(
+  base: Overlay,
+  scratch: Overlay,
+  ctx: { version: number; clientId: string; actor: Actor; mutationId: number; mutationName: string; baseVersions: Record<string, number> },
+): { tx: WriteTx; conflicts: () => number } {
+  let conflictCount = 0;
+  const read = async (table: TableName, id: string) => scratch.writes.get(k(table, id)) ?? (await base.read(table, id));
+  const write = (table: TableName, id: string, rec: StoredRecord) => scratch.writes.set(k(table, id), { table, id, ...rec });
+
+  const mergeInto = async (table: TableName, id: string, patch: Record<string, unknown>) => {
+    const stored = await read(table, id);
+    const current = stored?.data ?? undefined;
+    const decision = mergeFields({
+      table,
+      current,
+      stamps: stored?.data ? stored.stamps : {},
+      patch,
+      baseVersion: ctx.baseVersions[recordKey(table, id)] ?? 0,
+      clientId: ctx.clientId,
+    });
+    const stamps: FieldStamps = { ...(stored?.data ? stored.stamps : {}) };
+    for (const field of Object.keys(decision.write)) stamps[field] = { v: ctx.version, c: ctx.clientId, u: ctx.actor.name };
+    if (Object.keys(decision.write).length > 0 || !current) {
+      write(table, id, { data: { ...(current ?? {}), ...decision.write }, stamps, version: ctx.version });
+    }
+    for (const c of decision.conflicts) {
+      const conflictId = `cf:${ctx.clientId}:${ctx.mutationId}:${conflictCount++}`;
+      const row: Tables['conflicts'] = {
+        id: conflictId,
+        table,
+        recordId: id,
+        field: c.field,
+        current: { value: c.current, by: c.stamp.u, version: c.stamp.v },
+        proposed: { value: c.proposed, by: ctx.actor.name, mutation: ctx.mutationName },
+        status: 'open',
+        resolution: null,
+        resolvedBy: null,
+      };
+      const stampsAll: FieldStamps = {};
+      for (const f of Object.keys(row)) stampsAll[f] = { v: ctx.version, c: ctx.clientId, u: ctx.actor.name };
+      write('conflicts', conflictId, { data: row as unknown as Record<string, unknown>, stamps: stampsAll, version: ctx.version });
+    }
+  };
+
+  const tx: WriteTx = {
+    get: async (table, id) => ((await read(table, id))?.data ?? undefined) as never,
+    query: async (table, field, value) => {
+      const merged = new Map<string, Record<string, unknown>>();
+      for (const row of await base.query(table, field, value)) merged.set(row.id as string, row);
+      for (const w of scratch.writes.values()) {
+        if (w.table !== table) continue;
+        if (w.data && w.data[field] === value) merged.set(w.id, w.data);
+        else merged.delete(w.id);
+      }
+      return [...merged.values()] as never;
+    },
+    put: async (table, row) => mergeInto(table, row.id, row as Record<string, unknown>),
+    update: async (table, id, patch) => {
+      const stored = await read(table, id);
+      if (!stored?.data) throw new Error(`update of a missing ${table} record ${id}`);
+      await mergeInto(table, id, patch as Record<string, unknown>);
+    },
+    delete: async (table, id) => {
+      const stored = await read(table, id);
+      if (!stored?.data) return;
+      write(table, id, { data: null, stamps: {}, version: ctx.version });
+    },
+  };
+  return { tx, conflicts: () => conflictCount };
+}
+
+/** Processes one push inside one transaction of the caller's storage. */
+export async function processPush(
+  tx: AuthorityTx,
+  request: PushRequest,
+  actor: Actor,
+  now: string,
+): Promise<PushOutcome> {
+  const schema = checkSchemaVersion(request.schemaVersion);
+  if (!schema.ok) {
+    return { ok: false, status: 426, code: 'CLIENT_UPDATE_REQUIRED', message: schema.message, minSchemaVersion: schema.minSchemaVersion };
+  }
+  const { clientId } = request;
+  const mutations = [...request.mutations].sort((a, b) => a.id - b.id);
+  const last = await tx.lastMutationId(clientId);
+  const duplicates = mutations.filter((m) => m.id <= last).map((m) => m.id);
+  const fresh = mutations.filter((m) => m.id > last);
+  for (let i = 0; i < fresh.length; i++) {
+    const expected = last + 1 + i;
+    if (fresh[i]!.id !== expected) {
+      return {
+        ok: false,
+        status: 409,
+        code: 'MUTATION_GAP',
+        message: `mutation ${fresh[i]!.id} arrived, but the server expected ${expected} next from this client`,
+        expected,
+      };
+    }
+  }
+
+  const previous = duplicates.length > 0 ? await tx.results(clientId, duplicates) : [];
+  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: previous }, version: null };
+
+  const version = await tx.takeVersion();
+  const overlay = new Overlay(tx);
+  const results: MutationResult[] = [];
+  for (const m of fresh) {
+    const mutator = mutatorNamed(m.name);
+    if (!mutator) {
+      results.push({ id: m.id, status: 'rejected', code: 'unknown-mutator', message: `the server does not know the change "${m.name}"` });
+      continue;
+    }
+    const scratch = new Overlay(tx);
+    const { tx: writeTx, conflicts } = authorityWriteTx(overlay, scratch, {
+      version,
+      clientId,
+      actor,
+      mutationId: m.id,
+      mutationName: m.name,
+      baseVersions: m.baseVersions,
+    });
+    const outcome = await runMutator(mutator, m.args, writeTx, { actor, now, mutationKey: `${clientId}:${m.id}` });
+    if (outcome.ok) {
+      overlay.merge(scratch);
+      results.push({ id: m.id, status: 'applied', conflicts: conflicts() });
+    } else {
+      results.push({ id: m.id, status: 'rejected', code: outcome.code, message: outcome.message });
+    }
+  }
+  await tx.writeRecords([...overlay.writes.values()]);
+  const lastMutationId = fresh[fresh.length - 1]!.id;
+  await tx.setLastMutationId(clientId, lastMutationId);
+  await tx.recordResults(clientId, results);
+  return { ok: true, response: { lastMutationId, results: [...previous, ...results] }, version };
+}

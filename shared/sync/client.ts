@@ -1,0 +1,223 @@
+// The client half of the sync protocol, runtime-neutral: the app runs it in a worker against
+// Dexie, tests run it against the in-memory store. Local changes apply at once (optimistically)
+// and wait in the outbox; a pull takes them back, applies the team's changes, and replays the
+// ones the server has not processed yet (rebase), all in one transaction.
+import { mutatorNamed } from '../mutators/index';
+import { runMutator, type Actor, type MutationOutcome, type WriteTx } from '../mutators/define';
+import type { TableName } from '../workspace/tables';
+import type { ClientStore, ClientTx, OutboxEntry, Rejection, UndoEntry } from './clientStore';
+import {
+  SCHEMA_VERSION,
+  recordKey,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SyncErrorCode,
+} from './protocol';
+
+export interface SyncTransport {
+  push(request: PushRequest): Promise<PushResponse>;
+  pull(cursor: number, clientId: string, schemaVersion: number): Promise<PullResponse>;
+}
+
+/** A failure the server answered with a protocol error (HTTP 4xx/5xx with a SyncError body). */
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: SyncErrorCode,
+    message: string,
+    readonly detail: { expected?: number; minSchemaVersion?: number } = {},
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+export interface SyncClientOptions {
+  actor: () => Actor;
+  /** The local clock: used only for the optimistic copy; the server stamps its own time. */
+  now: () => string;
+  schemaVersion?: number;
+  /** Mutations per push request. */
+  pushBatch?: number;
+}
+
+class Rejected extends Error {
+  constructor(readonly outcome: Extract<MutationOutcome, { ok: false }>) {
+    super(outcome.message);
+  }
+}
+
+/** Wraps the storage transaction so a mutation's base versions and undo entries are recorded as it runs. */
+function recordingTx(tx: ClientTx, undo: UndoEntry[], bases: Record<string, number>): WriteTx {
+  const touched = new Set<string>();
+  const seen = async (table: TableName, id: string) => {
+    const k = recordKey(table, id);
+    if (!(k in bases)) bases[k] = await tx.versionOf(table, id);
+    return k;
+  };
+  const before = async (table: TableName, id: string) => {
+    const k = await seen(table, id);
+    if (touched.has(k)) return;
+    touched.add(k);
+    const row = await tx.get(table, id);
+    undo.push({ table, id, before: row ? (row as Record<string, unknown>) : null, version: bases[k] ?? 0 });
+  };
+  return {
+    get: async (table, id) => {
+      await seen(table, id);
+      return tx.get(table, id);
+    },
+    query: async (table, field, value) => {
+      const rows = await tx.query(table, field, value);
+      for (const row of rows) await seen(table, (row as { id: string }).id);
+      return rows;
+    },
+    put: async (table, row) => {
+      await before(table, row.id);
+      await tx.put(table, row);
+    },
+    update: async (table, id, patch) => {
+      await before(table, id);
+      await tx.update(table, id, patch);
+    },
+    delete: async (table, id) => {
+      await before(table, id);
+      await tx.delete(table, id);
+    },
+  };
+}
+
+export class SyncClient {
+  private pushedThrough = 0;
+  private readonly batch: number;
+  private readonly schemaVersion: number;
+
+  constructor(
+    private readonly store: ClientStore,
+    private readonly transport: SyncTransport,
+    private readonly options: SyncClientOptions,
+  ) {
+    this.batch = options.pushBatch ?? 200;
+    this.schemaVersion = options.schemaVersion ?? SCHEMA_VERSION;
+  }
+
+  /** Runs a change locally and queues it for the server, in one transaction; a rejection changes nothing. */
+  async mutate(name: string, args: unknown): Promise<MutationOutcome> {
+    const mutator = mutatorNamed(name);
+    if (!mutator) return { ok: false, code: 'invalid', message: `unknown change "${name}"` };
+    try {
+      return await this.store.transaction(async (tx) => {
+        const meta = await tx.meta();
+        const id = meta.nextMutationId;
+        const undo: UndoEntry[] = [];
+        const baseVersions: Record<string, number> = {};
+        const now = this.options.now();
+        const outcome = await runMutator(mutator, args, recordingTx(tx, undo, baseVersions), {
+          actor: this.options.actor(),
+          now,
+          mutationKey: `${meta.clientId}:${id}`,
+        });
+        if (!outcome.ok) throw new Rejected(outcome);
+        await tx.addOutbox({ id, name, args, baseVersions, undo, createdAt: now });
+        await tx.setMeta({ nextMutationId: id + 1 });
+        return outcome;
+      });
+    } catch (e) {
+      if (e instanceof Rejected) return e.outcome;
+      throw e;
+    }
+  }
+
+  /** Sends the outbox in order. The entries stay until a pull confirms the server processed them. */
+  async push(): Promise<number> {
+    const { meta, outbox } = await this.store.transaction(async (tx) => ({ meta: await tx.meta(), outbox: await tx.outbox() }));
+    const floor = Math.max(this.pushedThrough, meta.lastAcknowledged);
+    const todo = outbox.filter((m) => m.id > floor).sort((a, b) => a.id - b.id);
+    let sent = 0;
+    for (let i = 0; i < todo.length; i += this.batch) {
+      const chunk = todo.slice(i, i + this.batch);
+      const response = await this.transport.push({
+        clientId: meta.clientId,
+        schemaVersion: this.schemaVersion,
+        mutations: chunk.map(({ id, name, args, baseVersions }) => ({ id, name, args, baseVersions })),
+      });
+      const byId = new Map(chunk.map((m) => [m.id, m]));
+      const rejections: Rejection[] = [];
+      for (const r of response.results) {
+        const m = byId.get(r.id);
+        if (r.status === 'rejected' && m) {
+          rejections.push({ mutationId: r.id, name: m.name, args: m.args, code: r.code, message: r.message });
+        }
+      }
+      if (rejections.length > 0) await this.store.transaction((tx) => tx.addRejections(rejections));
+      this.pushedThrough = Math.max(this.pushedThrough, ...chunk.map((m) => m.id));
+      sent += chunk.length;
+    }
+    return sent;
+  }
+
+  /**
+   * Pulls until the server has nothing more; each page is applied with a rebase in one transaction.
+   * `onProgress` gets the number of changes applied so far (for a large first pull).
+   */
+  async pull(onProgress?: (applied: number) => void): Promise<void> {
+    let applied = 0;
+    for (;;) {
+      const meta = await this.store.transaction((tx) => tx.meta());
+      const page = await this.transport.pull(meta.cursor, meta.clientId, this.schemaVersion);
+      await this.store.transaction((tx) => this.rebase(tx, page));
+      applied += page.changes.length;
+      onProgress?.(applied);
+      if (!page.more) return;
+    }
+  }
+
+  async sync(onProgress?: (applied: number) => void): Promise<void> {
+    await this.push();
+    await this.pull(onProgress);
+  }
+
+  private async rebase(tx: ClientTx, page: PullResponse): Promise<void> {
+    const outbox = (await tx.outbox()).sort((a, b) => a.id - b.id);
+    // Take every pending change back, newest first: what remains is the last pulled server state.
+    for (const entry of [...outbox].reverse()) {
+      for (const u of [...entry.undo].reverse()) await tx.restore(u.table, u.id, u.before, u.version);
+    }
+    if (page.reset) await tx.clearWorkspace();
+    await tx.applyChanges(page.changes);
+    const meta = await tx.meta();
+    const acknowledged = Math.max(meta.lastAcknowledged, page.lastMutationId);
+    const processed = outbox.filter((m) => m.id <= acknowledged).map((m) => m.id);
+    if (processed.length > 0) await tx.deleteOutbox(processed);
+    // Replay what the server has not processed yet, on top of its state.
+    for (const entry of outbox.filter((m) => m.id > acknowledged)) await this.replay(tx, entry, meta.clientId);
+    await tx.setMeta({ cursor: page.cursor, lastAcknowledged: acknowledged });
+  }
+
+  private async replay(tx: ClientTx, entry: OutboxEntry, clientId: string): Promise<void> {
+    const mutator = mutatorNamed(entry.name);
+    const undo: UndoEntry[] = [];
+    const scratch: Record<string, number> = {};
+    if (mutator) {
+      // A replay that no longer applies (say, its record was deleted) leaves no local effect; the
+      // server will answer the same, with its reason.
+      const outcome = await runMutator(mutator, entry.args, recordingTx(tx, undo, scratch), {
+        actor: this.options.actor(),
+        now: entry.createdAt,
+        mutationKey: `${clientId}:${entry.id}`,
+      });
+      if (!outcome.ok) {
+        for (const u of [...undo].reverse()) await tx.restore(u.table, u.id, u.before, u.version);
+        undo.length = 0;
+      }
+    }
+    // The base versions stay those the user saw when making the change: that is what the
+    // server's conflict check must compare against.
+    await tx.replaceOutbox({ ...entry, undo });
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.store.pendingCount();
+  }
+}

@@ -1,0 +1,70 @@
+// What the sync client needs from local storage. The app binds it to Dexie (renderer/sync); tests
+// and tools use the in-memory implementation beside it. Every method of ClientTx runs inside one
+// storage transaction: a crash leaves either all of a step or none of it.
+import type { TableName, Tables } from '../workspace/tables';
+import type { WriteTx } from '../mutators/define';
+import type { Change, MutationResult } from './protocol';
+
+/** The state of a row before a pending mutation touched it, to take the mutation back on rebase. */
+export interface UndoEntry {
+  table: TableName;
+  id: string;
+  /** The row before, or null if it did not exist. */
+  before: Record<string, unknown> | null;
+  /** Its server version before (0: never pulled). */
+  version: number;
+}
+
+export interface OutboxEntry {
+  id: number;
+  name: string;
+  args: unknown;
+  baseVersions: Record<string, number>;
+  undo: UndoEntry[];
+  /** ISO time the user made the change (shown in "pending changes"; the server keeps its own). */
+  createdAt: string;
+}
+
+export interface SyncMeta {
+  clientId: string;
+  /** Workspace version of the last pull applied. */
+  cursor: number;
+  /** The id the next local mutation gets. */
+  nextMutationId: number;
+  /** The highest mutation id the server reported processed. */
+  lastAcknowledged: number;
+}
+
+export interface Rejection {
+  mutationId: number;
+  name: string;
+  args: unknown;
+  code: Extract<MutationResult, { status: 'rejected' }>['code'];
+  message: string;
+}
+
+export interface ClientTx extends WriteTx {
+  /** The server version of a row as last pulled (0: never). */
+  versionOf(table: TableName, id: string): Promise<number>;
+  /** Writes a row exactly as given, with its server version; no merge, no undo (server truth). */
+  restore(table: TableName, id: string, row: Record<string, unknown> | null, version: number): Promise<void>;
+  /** Applies pulled changes in bulk. */
+  applyChanges(changes: Change[]): Promise<void>;
+  /** Removes every workspace row (a reset from the server). */
+  clearWorkspace(): Promise<void>;
+  meta(): Promise<SyncMeta>;
+  setMeta(patch: Partial<SyncMeta>): Promise<void>;
+  outbox(): Promise<OutboxEntry[]>;
+  addOutbox(entry: OutboxEntry): Promise<void>;
+  replaceOutbox(entry: OutboxEntry): Promise<void>;
+  deleteOutbox(ids: number[]): Promise<void>;
+  addRejections(rejections: Rejection[]): Promise<void>;
+}
+
+export interface ClientStore {
+  transaction<R>(body: (tx: ClientTx) => Promise<R>): Promise<R>;
+  /** Read-only peek used for status (pending count) without a write transaction. */
+  pendingCount(): Promise<number>;
+}
+
+export type { Tables };
