@@ -28,6 +28,8 @@ export interface AuthorityTx {
   /** Live rows of `table` whose `field` equals `value`. */
   queryRecords(table: TableName, field: string, value: string): Promise<{ id: string; data: Record<string, unknown> }[]>;
   writeRecords(writes: RecordWrite[]): Promise<void>;
+  /** The client's last processed mutation; locks the client until the transaction ends, so two
+   * concurrent pushes of the same batch cannot both apply it. */
   lastMutationId(clientId: string): Promise<number>;
   setLastMutationId(clientId: string, id: number): Promise<void>;
   recordResults(clientId: string, results: MutationResult[]): Promise<void>;
