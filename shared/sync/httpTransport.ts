@@ -1,0 +1,54 @@
+// The sync transport over HTTP. `fetch` is passed in (every runtime has one, but shared/ names no
+// runtime global), and so is the access token, which the caller refreshes through the host.
+import { SyncHttpError, type SyncTransport } from './client';
+import { PullResponse, PushResponse, SyncError, type PushRequest } from './protocol';
+
+export interface FetchLike {
+  (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: unknown }): Promise<{
+    status: number;
+    ok: boolean;
+    text(): Promise<string>;
+  }>;
+}
+
+export interface HttpTransportOptions {
+  baseUrl: string;
+  fetch: FetchLike;
+  accessToken: () => Promise<string | null>;
+}
+
+async function answer<T>(res: Awaited<ReturnType<FetchLike>>, schema: { parse(v: unknown): T }): Promise<T> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new SyncHttpError(res.status, 'INTERNAL', `the server answered ${res.status} with something that is not JSON`);
+  }
+  if (res.ok) return schema.parse(body);
+  const error = SyncError.safeParse(body);
+  if (error.success) {
+    const { code, message, expected, minSchemaVersion } = error.data.error;
+    throw new SyncHttpError(res.status, code, message, { expected, minSchemaVersion });
+  }
+  throw new SyncHttpError(res.status, res.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL', `the server answered ${res.status}`);
+}
+
+export function httpTransport(options: HttpTransportOptions): SyncTransport {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const headers = async (): Promise<Record<string, string>> => {
+    const token = await options.accessToken();
+    return { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  };
+  return {
+    async push(request: PushRequest) {
+      const res = await options.fetch(`${base}/sync/push`, { method: 'POST', headers: await headers(), body: JSON.stringify(request) });
+      return answer(res, PushResponse);
+    },
+    async pull(cursor, clientId, schemaVersion) {
+      const query = new URLSearchParams({ cursor: String(cursor), clientId, schemaVersion: String(schemaVersion) });
+      const res = await options.fetch(`${base}/sync/pull?${query.toString()}`, { method: 'GET', headers: await headers() });
+      return answer(res, PullResponse);
+    },
+  };
+}
