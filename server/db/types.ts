@@ -1,0 +1,32 @@
+// The data layer's one small interface, implemented by embedded PGlite (default) and by a real
+// PostgreSQL (`DATABASE_URL`). Everything above it (auth, sync) speaks only this.
+
+export interface QueryResult<R> {
+  rows: R[];
+  /** Rows inserted, updated, deleted or returned by the statement. */
+  rowCount: number;
+}
+
+/** Something that runs SQL: the database itself, or one transaction. */
+export interface Queryable {
+  /** One statement with `$1`-style parameters. int8 comes back as a JS number on both backends. */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Several statements without parameters (migration scripts). */
+  exec(sql: string): Promise<void>;
+}
+
+export type StorageKind = 'pglite' | 'postgres';
+
+export interface Database extends Queryable {
+  readonly kind: StorageKind;
+  /** Where the data lives, for logs and /health: a directory, 'memory://' or the URL without password. */
+  readonly location: string;
+  /** Runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws (and rethrows). */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Subscribes to a NOTIFY channel; resolves once listening. Returns the unsubscribe function. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** pg_notify(channel, payload). Inside a transaction, use `tx.query('SELECT pg_notify($1, $2)')`
+   * instead: the notification is then delivered only if the transaction commits. */
+  notify(channel: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}
