@@ -1,15 +1,132 @@
-// The sync server's HTTP application. Today it answers /health; the sync protocol (issue 5) mounts
-// its routes here.
+// The sync server's HTTP application: /health, OpenAPI (/openapi.json, /docs), auth routes, one
+// error shape, rate limits and redacted structured logs. The sync protocol mounts its routes here
+// (protected ones with `onRequest: app.authenticate, preHandler: app.syncRateLimit`).
 import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authRoutes } from './auth/routes';
+import { AuthService } from './auth/service';
 import type { ServerConfig } from './config';
+import type { Database } from './db/types';
+import { registerErrorHandling } from './http/errors';
 
 export const SERVER_NAME = 'csp-migration-workspace-server';
 
-export function buildApp(config: Pick<ServerConfig, 'LOG_LEVEL'>, version: string): FastifyInstance {
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    auth: AuthService;
+  }
+}
+
+/** Never logged: credentials in headers and bodies, wherever a log call puts them. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  'body.password',
+  'body.refreshToken',
+  'body.accessToken',
+  'password',
+  'refreshToken',
+  'accessToken',
+  '*.password',
+  '*.refreshToken',
+  '*.accessToken',
+];
+
+export type AppConfig = Pick<
+  ServerConfig,
+  | 'LOG_LEVEL'
+  | 'BODY_LIMIT_BYTES'
+  | 'ACCESS_TOKEN_TTL_SECONDS'
+  | 'REFRESH_TOKEN_TTL_SECONDS'
+  | 'SIGN_IN_RATE_PER_IP'
+  | 'SIGN_IN_RATE_PER_EMAIL'
+  | 'SYNC_RATE_PER_USER'
+  | 'TRUST_PROXY'
+>;
+
+export interface AppOptions {
+  config: AppConfig;
+  db: Database;
+  version: string;
+  /** Where logs go (tests capture them); default stdout. */
+  logStream?: { write(line: string): void };
+  /** Close the database when the app closes (main.ts: yes; tests sharing one database: no). */
+  closeDatabase?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, db, version } = opts;
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL, name: SERVER_NAME },
-    bodyLimit: 1024 * 1024,
+    logger: {
+      level: config.LOG_LEVEL,
+      name: SERVER_NAME,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
   });
-  app.get('/health', async () => ({ status: 'ok', name: SERVER_NAME, version }));
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const auth = new AuthService(db, {
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    log: app.log,
+  });
+  app.decorate('db', db);
+  app.decorate('auth', auth);
+  if (opts.closeDatabase) app.addHook('onClose', async () => db.close());
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'CSP Migration Workspace sync server', version },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An access token from /auth/sign-in' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(rateLimit, { global: false });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  r.get(
+    '/health',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'Liveness and database check',
+        response: {
+          200: z.object({ status: z.literal('ok'), name: z.string(), version: z.string(), storage: z.enum(['pglite', 'postgres']) }),
+          503: z.object({ status: z.literal('unavailable'), name: z.string(), version: z.string(), storage: z.enum(['pglite', 'postgres']) }),
+        },
+      },
+    },
+    async (req, reply) => {
+      try {
+        await db.query('SELECT 1');
+        return { status: 'ok' as const, name: SERVER_NAME, version, storage: db.kind };
+      } catch (err) {
+        req.log.error({ err }, 'health: database check failed');
+        return reply.code(503).send({ status: 'unavailable' as const, name: SERVER_NAME, version, storage: db.kind });
+      }
+    },
+  );
+
+  await app.register(authRoutes, {
+    auth,
+    signInPerIp: config.SIGN_IN_RATE_PER_IP,
+    signInPerEmail: config.SIGN_IN_RATE_PER_EMAIL,
+    syncPerUser: config.SYNC_RATE_PER_USER,
+  });
   return app;
 }

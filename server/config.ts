@@ -1,18 +1,37 @@
 // Server configuration from the environment, validated once at start so a typo fails loudly.
 import { z } from 'zod';
 
+const positiveInt = z.coerce.number().int().positive();
+
 const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Longest a graceful shutdown waits for in-flight requests before it exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** A real PostgreSQL (postgres://...). Unset: embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** PGlite's data directory; 'memory://' keeps nothing. Default: the user's data folder. */
+  DATA_DIR: z.string().min(1).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
+  /** Sign-in attempts per minute from one IP address, and for one email address. */
+  SIGN_IN_RATE_PER_IP: positiveInt.default(30),
+  SIGN_IN_RATE_PER_EMAIL: positiveInt.default(10),
+  /** Sync requests per minute for one user (the hook sync routes use). */
+  SYNC_RATE_PER_USER: positiveInt.default(600),
+  /** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type ServerConfig = z.infer<typeof Env>;
 
 export function readConfig(env: Record<string, string | undefined>): ServerConfig {
-  const parsed = Env.safeParse(env);
+  // An empty variable counts as unset (e.g. `DATABASE_URL= npm run server`).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = Env.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`invalid server configuration: ${issue?.path.join('.')}: ${issue?.message}`);

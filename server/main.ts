@@ -1,11 +1,23 @@
-// `npm run server`: starts the sync server with the configuration in the environment.
+// `npm run server`: starts the sync server with the configuration in the environment. Opens the
+// database (PGlite in DATA_DIR, or DATABASE_URL), applies pending migrations, then listens.
+// SIGINT/SIGTERM: stop accepting, finish in-flight requests, close the database, exit 0.
 import { readFileSync } from 'node:fs';
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { openDatabase } from './db/index';
 
 const config = readConfig(process.env);
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-const app = buildApp(config, version);
+
+let db;
+try {
+  db = await openDatabase(config);
+} catch (err) {
+  console.error(`cannot open the database: ${(err as Error).message}`);
+  process.exit(1);
+}
+const app = await buildApp({ config, db, version, closeDatabase: true });
+app.log.info({ storage: db.kind, location: db.location }, 'database ready');
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -17,7 +29,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, config.SHUTDOWN_GRACE_MS);
   timer.unref();
-  await app.close();
+  await app.close(); // waits for in-flight requests, then onClose closes the database
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

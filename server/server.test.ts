@@ -1,6 +1,8 @@
 // The server as a real child process on a real port: what `npm run server` does.
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
 
@@ -14,10 +16,13 @@ describe('server configuration', () => {
 });
 
 describe('npm run server (real process)', () => {
-  it('answers /health and exits cleanly on SIGTERM', async () => {
+  it('answers /health (PGlite in DATA_DIR) and exits cleanly on SIGTERM, closing the database', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cspw-server-'));
+    const env: Record<string, string | undefined> = { ...process.env, PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir };
+    delete env.DATABASE_URL; // this test owns its storage: a fresh PGlite directory
     const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'info' },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const address = await new Promise<string>((res, rej) => {
@@ -29,11 +34,15 @@ describe('npm run server (real process)', () => {
       });
       child.on('exit', (code) => rej(new Error(`server exited early (${code}): ${out}`)));
     });
-    const body = (await (await fetch(`${address}/health`)).json()) as { status: string; version: string };
+    const body = (await (await fetch(`${address}/health`)).json()) as { status: string; version: string; storage: string };
     expect(body.status).toBe('ok');
+    expect(body.storage).toBe('pglite');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(existsSync(join(dataDir, 'csp-server.lock'))).toBe(true);
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(existsSync(join(dataDir, 'csp-server.lock'))).toBe(false); // the database was closed
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,145 @@
+// /auth/sign-in, /auth/refresh, /auth/sign-out and /me; the `authenticate` hook that sets
+// `request.actor` on protected routes; the rate limits of sign-in and the one sync routes use.
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Permission, Role, permissionsOf } from '../../shared/domain/roles';
+import { ApiError, errorResponses } from '../http/errors';
+import { PASSWORD_MAX } from './password';
+import { getOrganization, normalizeEmail } from './store';
+import type { AuthService, RequestActor } from './service';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller; set by `app.authenticate` (protected routes only). */
+    actor: RequestActor;
+  }
+  interface FastifyInstance {
+    /** onRequest hook for protected routes: a valid bearer access token, or 401. */
+    authenticate: onRequestAsyncHookHandler;
+    /** preHandler for sync routes, after `authenticate`: SYNC_RATE_PER_USER requests a minute per user. */
+    syncRateLimit: preHandlerAsyncHookHandler;
+  }
+}
+
+export interface AuthRouteOptions {
+  auth: AuthService;
+  signInPerIp: number;
+  signInPerEmail: number;
+  syncPerUser: number;
+}
+
+const Email = z.string().trim().min(3).max(320).describe('Sign-in email; case does not matter');
+const UserOut = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: Role });
+const OrgOut = z.object({ id: z.uuid(), name: z.string() });
+const Tokens = z.object({
+  accessToken: z.string().describe('Bearer token for API calls (prefix cspw_at_)'),
+  refreshToken: z.string().describe('Single use: exchange at /auth/refresh for a new pair (prefix cspw_rt_)'),
+  expiresIn: z.number().int().describe('Seconds until the access token expires'),
+  refreshExpiresIn: z.number().int().describe('Seconds until the refresh token expires'),
+});
+const SignInBody = z.object({ email: Email, password: z.string().min(1).max(PASSWORD_MAX) }).strict();
+const RefreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
+const bearer = [{ bearerAuth: [] }];
+
+export function bearerToken(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  return m?.[1] ?? '';
+}
+
+export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
+  const { auth } = opts;
+  const rateLimited = (_req: FastifyRequest, ctx: { after: string }) =>
+    new ApiError(429, 'rate_limited', `too many attempts: retry in ${ctx.after}`);
+
+  app.decorateRequest('actor', null as unknown as RequestActor);
+  app.decorate('authenticate', async (req: FastifyRequest) => {
+    const token = bearerToken(req);
+    if (token === undefined) throw new ApiError(401, 'unauthenticated', 'send Authorization: Bearer <access token>');
+    req.actor = await auth.authenticate(token);
+  });
+  app.decorate(
+    'syncRateLimit',
+    app.rateLimit({
+      max: opts.syncPerUser,
+      timeWindow: 60_000,
+      keyGenerator: (req) => `sync:${req.actor?.userId ?? req.ip}`,
+      errorResponseBuilder: rateLimited,
+    }),
+  );
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/auth/sign-in',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: SignInBody,
+        response: { 200: Tokens.extend({ user: UserOut, organization: OrgOut }), ...errorResponses(400, 401, 403, 413, 429) },
+      },
+      preHandler: [
+        app.rateLimit({ max: opts.signInPerIp, timeWindow: 60_000, keyGenerator: (req) => `ip:${req.ip}`, errorResponseBuilder: rateLimited }),
+        app.rateLimit({
+          max: opts.signInPerEmail,
+          timeWindow: 60_000,
+          keyGenerator: (req) => `email:${normalizeEmail((req.body as { email: string }).email)}`,
+          errorResponseBuilder: rateLimited,
+        }),
+      ],
+    },
+    async (req) => auth.signIn(req.body.email, req.body.password, req.headers['user-agent']),
+  );
+
+  r.post(
+    '/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a refresh token for a new token pair (the old one stops working)',
+        body: RefreshBody,
+        response: { 200: Tokens, ...errorResponses(400, 401, 413, 429) },
+      },
+      preHandler: app.rateLimit({ max: opts.signInPerIp, timeWindow: 60_000, keyGenerator: (req) => `refresh-ip:${req.ip}`, errorResponseBuilder: rateLimited }),
+    },
+    async (req) => auth.refresh(req.body.refreshToken, req.headers['user-agent']),
+  );
+
+  r.post(
+    '/auth/sign-out',
+    {
+      schema: { tags: ['auth'], summary: 'Revoke this session', security: bearer, response: { 204: z.null(), ...errorResponses(401) } },
+      onRequest: app.authenticate,
+    },
+    async (req, reply) => {
+      await auth.signOut(req.actor);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, their organization and permissions',
+        security: bearer,
+        response: { 200: z.object({ user: UserOut, organization: OrgOut, permissions: z.array(Permission) }), ...errorResponses(401) },
+      },
+      onRequest: app.authenticate,
+    },
+    async (req) => {
+      const a = req.actor;
+      const org = await getOrganization(app.db, a.orgId);
+      if (!org) throw new ApiError(401, 'invalid_token', 'the organization no longer exists');
+      return {
+        user: { id: a.userId, email: a.email, name: a.name, role: a.role },
+        organization: { id: org.id, name: org.name },
+        permissions: [...permissionsOf(a.role)],
+      };
+    },
+  );
+}

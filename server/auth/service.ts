@@ -1,0 +1,177 @@
+// Sign-in, token refresh with rotation and reuse detection, sign-out, and access-token checks.
+// Token lifetimes are enforced by the database clock (now()), the same for every instance.
+import type { FastifyBaseLogger } from 'fastify';
+import { Role } from '../../shared/domain/roles';
+import type { Database, Queryable } from '../db/types';
+import { ApiError } from '../http/errors';
+import { burnPasswordCheck, verifyPassword } from './password';
+import { getOrganization, operatorFindUserByEmail, revokeSession, revokeSessionFamily, type Organization, type User } from './store';
+import { ACCESS_PREFIX, REFRESH_PREFIX, hashToken, looksLike, newToken } from './tokens';
+
+/** Who is calling, set on `request.actor` by the authenticate hook. */
+export interface RequestActor {
+  userId: string;
+  orgId: string;
+  role: Role;
+  sessionId: string;
+  name: string;
+  email: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshExpiresIn: number;
+}
+
+export interface SignInResult extends TokenPair {
+  user: { id: string; email: string; name: string; role: Role };
+  organization: { id: string; name: string };
+}
+
+export interface AuthOptions {
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  log?: FastifyBaseLogger;
+}
+
+const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'wrong email or password');
+const invalidToken = () => new ApiError(401, 'invalid_token', 'the token is invalid, expired or revoked');
+const invalidRefresh = () => new ApiError(401, 'invalid_refresh_token', 'the refresh token is invalid, expired or revoked: sign in again');
+
+export class AuthService {
+  constructor(
+    private readonly db: Database,
+    private readonly opts: AuthOptions,
+  ) {}
+
+  private async issue(
+    q: Queryable,
+    user: { id: string; orgId: string },
+    familyId: string | null,
+    rotatedFrom: string | null,
+    userAgent: string | undefined,
+  ): Promise<TokenPair & { sessionId: string }> {
+    const accessToken = newToken(ACCESS_PREFIX);
+    const refreshToken = newToken(REFRESH_PREFIX);
+    const { rows } = await q.query<{ id: string }>(
+      `INSERT INTO sessions (id, family_id, user_id, org_id, access_token_hash, refresh_token_hash,
+         access_expires_at, refresh_expires_at, user_agent, rotated_from)
+       SELECT x.id, COALESCE($1::uuid, x.id), $2, $3, $4, $5,
+         now() + make_interval(secs => $6), now() + make_interval(secs => $7), $8, $9
+       FROM (SELECT gen_random_uuid() AS id) x
+       RETURNING id`,
+      [
+        familyId,
+        user.id,
+        user.orgId,
+        hashToken(accessToken),
+        hashToken(refreshToken),
+        this.opts.accessTtlSeconds,
+        this.opts.refreshTtlSeconds,
+        userAgent?.slice(0, 300) ?? null,
+        rotatedFrom,
+      ],
+    );
+    return {
+      sessionId: rows[0]!.id,
+      accessToken,
+      refreshToken,
+      expiresIn: this.opts.accessTtlSeconds,
+      refreshExpiresIn: this.opts.refreshTtlSeconds,
+    };
+  }
+
+  async signIn(email: string, password: string, userAgent?: string): Promise<SignInResult> {
+    const user = await operatorFindUserByEmail(this.db, email);
+    if (!user) {
+      await burnPasswordCheck(password); // the same time as a wrong password: no user enumeration
+      throw invalidCredentials();
+    }
+    if (!(await verifyPassword(password, user.passwordHash))) throw invalidCredentials();
+    // Only someone who knows the password learns that the account is disabled.
+    if (user.disabled) throw new ApiError(403, 'account_disabled', 'this account is disabled: ask your admin agent');
+    const org = (await getOrganization(this.db, user.orgId)) as Organization;
+    const pair = await this.issue(this.db, user, null, null, userAgent);
+    this.opts.log?.info({ userId: user.id, orgId: user.orgId, sessionId: pair.sessionId }, 'signed in');
+    const { sessionId: _, ...tokens } = pair;
+    return { ...tokens, user: publicUser(user), organization: { id: org.id, name: org.name } };
+  }
+
+  /** Rotates: the old pair is revoked and a new one issued in the same family. A refresh token
+   * that was already rotated away is a stolen or replayed one: the whole family is revoked. */
+  async refresh(refreshToken: string, userAgent?: string): Promise<TokenPair> {
+    if (!looksLike(refreshToken, REFRESH_PREFIX)) throw invalidRefresh();
+    const outcome = await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{
+        id: string;
+        family_id: string;
+        user_id: string;
+        org_id: string;
+        revoked_reason: string | null;
+        revoked: boolean;
+        expired: boolean;
+        disabled: boolean;
+      }>(
+        `SELECT s.id, s.family_id, s.user_id, s.org_id, s.revoked_reason, s.revoked_at IS NOT NULL AS revoked,
+           s.refresh_expires_at <= now() AS expired, u.disabled
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.refresh_token_hash = $1 FOR UPDATE OF s`,
+        [hashToken(refreshToken)],
+      );
+      const s = rows[0];
+      if (!s) return { ok: false as const };
+      if (s.revoked) {
+        if (s.revoked_reason === 'rotated') {
+          const n = await revokeSessionFamily(tx, s.org_id, s.family_id, 'reuse-detected');
+          return { ok: false as const, reuse: { familyId: s.family_id, orgId: s.org_id, userId: s.user_id, revoked: n } };
+        }
+        return { ok: false as const };
+      }
+      if (s.expired || s.disabled) return { ok: false as const };
+      await revokeSession(tx, s.org_id, s.id, 'rotated');
+      const pair = await this.issue(tx, { id: s.user_id, orgId: s.org_id }, s.family_id, s.id, userAgent);
+      return { ok: true as const, pair };
+    });
+    if (!outcome.ok) {
+      if ('reuse' in outcome) this.opts.log?.warn(outcome.reuse, 'refresh token reused: session family revoked');
+      throw invalidRefresh();
+    }
+    const { sessionId: _, ...tokens } = outcome.pair;
+    return tokens;
+  }
+
+  async signOut(actor: RequestActor): Promise<void> {
+    await revokeSession(this.db, actor.orgId, actor.sessionId, 'signed-out');
+    this.opts.log?.info({ userId: actor.userId, sessionId: actor.sessionId }, 'signed out');
+  }
+
+  /** The caller of a live, unexpired access token whose user is enabled; else 401. */
+  async authenticate(accessToken: string): Promise<RequestActor> {
+    if (!looksLike(accessToken, ACCESS_PREFIX)) throw invalidToken();
+    const { rows } = await this.db.query<{
+      session_id: string;
+      user_id: string;
+      org_id: string;
+      role: string;
+      name: string;
+      email: string;
+      stale: boolean;
+    }>(
+      `SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.role, u.name, u.email,
+         s.last_used_at < now() - interval '60 seconds' AS stale
+       FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
+       WHERE s.access_token_hash = $1 AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled`,
+      [hashToken(accessToken)],
+    );
+    const r = rows[0];
+    if (!r) throw invalidToken();
+    // last_used_at at minute precision: no write on every request.
+    if (r.stale) await this.db.query('UPDATE sessions SET last_used_at = now() WHERE id = $1', [r.session_id]);
+    return { userId: r.user_id, orgId: r.org_id, role: Role.parse(r.role), sessionId: r.session_id, name: r.name, email: r.email };
+  }
+}
+
+export const publicUser = (u: Pick<User, 'id' | 'email' | 'name' | 'role'>) => ({ id: u.id, email: u.email, name: u.name, role: u.role });

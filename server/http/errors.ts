@@ -1,0 +1,61 @@
+// One error shape for every failure: `{error: {code, message}}`, with the HTTP status saying the kind.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
+
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: ErrorStatus,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .meta({ id: 'Error', description: 'Every error: a stable code for programs, a message for people.' });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** The error responses a route can give, for its OpenAPI schema. */
+export function errorResponses(...statuses: ErrorStatus[]): Record<number, typeof ErrorBody> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
+}
+
+const body = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send(body('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+  });
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.statusCode).send(body(err.code, err.message));
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const where = first?.instancePath ? `${err.validationContext ?? 'body'}${first.instancePath.replaceAll('/', '.')}` : err.validationContext ?? 'request';
+      return reply.code(400).send(body('invalid_request', `${where}: ${first?.message ?? 'invalid'}`));
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.code(413).send(body('payload_too_large', 'the request body is too large'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.code(415).send(body('unsupported_media_type', 'send application/json'));
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return reply.code(400).send(body('malformed_json', 'the request body is not valid JSON'));
+    }
+    if (err instanceof SyntaxError || err.statusCode === 400) {
+      return reply.code(400).send(body('malformed_request', err.message));
+    }
+    if (err.statusCode === 503) return reply.code(503).send(body('unavailable', 'the server is shutting down'));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send(body('bad_request', err.message));
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send(body('internal', 'internal server error'));
+  });
+}
