@@ -1,0 +1,149 @@
+// The catalog: Microsoft's products (SKU GUID, part number, name) with their service plans, which
+// of them can be bought (an optional Partner Center offer list) and which the team marked
+// discontinued by hand. Prepared once, then read by every plan: per-SKU family maps are computed
+// here, so matching a line is a few map lookups.
+import { normalizeId } from './ids';
+import { planFamily } from './planFamilies';
+import type { Candidate } from './matching';
+
+export interface CatalogServicePlan {
+  /** Service plan GUID, lower case. */
+  id: string;
+  /** Service_Plan_Name, e.g. FORMS_PLAN_E3. */
+  name: string;
+  /** Service_Plans_Included_Friendly_Names without a "RETIRED - " prefix. */
+  friendlyName: string;
+  /** The CSV marks the plan "RETIRED - " in this product. */
+  retired: boolean;
+}
+
+export interface CatalogSku {
+  /** SKU GUID, lower case (Graph skuId, Partner Center legacy product.id). */
+  id: string;
+  /** String_Id (Graph skuPartNumber), trimmed. */
+  partNumber: string;
+  /** Product_Display_Name. */
+  name: string;
+  servicePlans: CatalogServicePlan[];
+}
+
+/** What the importers produce; plain data the app can store. */
+export interface CatalogData {
+  skus: CatalogSku[];
+}
+
+/** A Partner Center offer reduced to what purchasability needs. */
+export interface OfferAvailability {
+  productId: string;
+  isAvailableForPurchase: boolean;
+  offerId?: string;
+  name?: string;
+}
+
+export interface PreparedPlan extends CatalogServicePlan {
+  family: string;
+  tier: number;
+}
+
+export interface PreparedSku {
+  id: string;
+  partNumber: string;
+  name: string;
+  plans: PreparedPlan[];
+  /** Family -> highest tier this SKU has. */
+  familyTier: Map<string, number>;
+  /** Family -> the plan holding that highest tier (for "gained" names). */
+  familyPlan: Map<string, PreparedPlan>;
+  /** Buyable now: offered (when an offer list is known) and not marked discontinued. */
+  purchasable: boolean;
+  discontinued: boolean;
+  /** Market segment read from the part number and name (government, education, ...), for ranking. */
+  segment: string;
+}
+
+export interface Catalog {
+  skus: ReadonlyMap<string, PreparedSku>;
+  /** Upper-case part number -> SKU (the first one of that part number). */
+  byPartNumber: ReadonlyMap<string, PreparedSku>;
+  /** Purchasable SKUs, in catalog order. */
+  purchasable: readonly PreparedSku[];
+  /** Was an offer list applied? Without one every catalog SKU counts as purchasable. */
+  hasOffers: boolean;
+  /** Memo of equivalent proposals per source SKU id (filled by matching.ts). */
+  equivalents: Map<string, readonly Candidate[]>;
+}
+
+export interface CatalogOptions {
+  /** Partner Center offers (`GET /v1/offers?country=`); omitted: every SKU is purchasable. */
+  offers?: readonly OfferAvailability[];
+  /** SKU ids the team marked discontinued by hand. */
+  discontinued?: Iterable<string>;
+}
+
+const SEGMENTS: [string, RegExp][] = [
+  ['government', /(GOV|GCC|DOD|USGOV)|Government|\bGCC\b/i],
+  ['education', /(FACULTY|STUDENT|_EDU|EDU_|M365EDU|STUUSEBNFT|_A1|_A3|_A5)|Faculty|Student|Education|\bEDU\b|Academic/],
+  ['nonprofit', /NONPROFIT|Nonprofit/i],
+  ['no-teams', /NOTEAMS|NO_TEAMS|no Teams/i],
+];
+
+export function skuSegment(partNumber: string, name: string): string {
+  const text = `${partNumber} ${name}`;
+  const tags = SEGMENTS.filter(([, re]) => re.test(text)).map(([tag]) => tag);
+  return tags.join('+') || 'commercial';
+}
+
+export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: boolean): PreparedSku {
+  const plans: PreparedPlan[] = [];
+  const familyTier = new Map<string, number>();
+  const familyPlan = new Map<string, PreparedPlan>();
+  for (const p of sku.servicePlans) {
+    const f = planFamily(p.name);
+    const plan: PreparedPlan = { ...p, family: f.family, tier: f.tier };
+    plans.push(plan);
+    const cur = familyTier.get(f.family);
+    if (cur === undefined || f.tier > cur) {
+      familyTier.set(f.family, f.tier);
+      familyPlan.set(f.family, plan);
+    }
+  }
+  return {
+    id: sku.id,
+    partNumber: sku.partNumber,
+    name: sku.name,
+    plans,
+    familyTier,
+    familyPlan,
+    purchasable,
+    discontinued,
+    segment: skuSegment(sku.partNumber, sku.name),
+  };
+}
+
+export function prepareCatalog(data: CatalogData, options: CatalogOptions = {}): Catalog {
+  const discontinued = new Set([...(options.discontinued ?? [])].map(normalizeId));
+  let offered: Set<string> | null = null;
+  if (options.offers) {
+    offered = new Set();
+    for (const o of options.offers) if (o.isAvailableForPurchase) offered.add(normalizeId(o.productId));
+  }
+  const skus = new Map<string, PreparedSku>();
+  const byPartNumber = new Map<string, PreparedSku>();
+  const purchasable: PreparedSku[] = [];
+  for (const raw of data.skus) {
+    const id = normalizeId(raw.id);
+    if (skus.has(id)) continue;
+    const isDiscontinued = discontinued.has(id);
+    const canBuy = !isDiscontinued && (offered === null || offered.has(id));
+    const sku = prepareSku({ ...raw, id }, canBuy, isDiscontinued);
+    skus.set(id, sku);
+    const pn = sku.partNumber.toUpperCase();
+    if (!byPartNumber.has(pn)) byPartNumber.set(pn, sku);
+    if (canBuy) purchasable.push(sku);
+  }
+  return { skus, byPartNumber, purchasable, hasOffers: offered !== null, equivalents: new Map() };
+}
+
+export function findSku(catalog: Catalog, skuId: string): PreparedSku | undefined {
+  return catalog.skus.get(normalizeId(skuId));
+}

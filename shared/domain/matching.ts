@@ -1,0 +1,144 @@
+// Offer matching, per current subscription (DOMAIN.md, "Rules the app checks"):
+//   same        the same SKU can be bought: no reassignment, no disruption
+//   equivalent  the SKU cannot be bought any more: the purchasable SKU that keeps most services
+//   different   the user chose another SKU: licenses must be reassigned
+//   none        no target (the SKU is not in the catalog, or nothing purchasable keeps a service)
+// Services are compared by plan family (planFamilies.ts): a higher tier of a service keeps it.
+import type { Catalog, PreparedPlan, PreparedSku } from './catalog';
+import { findSku } from './catalog';
+import { normalizeId } from './ids';
+
+export type MatchKind = 'same' | 'equivalent' | 'different' | 'none';
+
+export interface ServicePlanRef {
+  servicePlanId: string;
+  servicePlanName: string;
+  friendlyName: string;
+}
+
+export interface ServiceComparison {
+  /** Source plans whose family the target lacks or has at a lower tier. */
+  lost: PreparedPlan[];
+  /** Target plans of families the source does not have. */
+  gained: PreparedPlan[];
+  /** Source plans kept (same family at the same or a higher tier). */
+  kept: number;
+}
+
+export interface OfferMatch {
+  kind: MatchKind;
+  targetSkuId: string | null;
+  targetSkuPartNumber: string | null;
+  lostServicePlans: ServicePlanRef[];
+  gainedServicePlans: ServicePlanRef[];
+}
+
+export interface Candidate {
+  sku: PreparedSku;
+  lost: number;
+  gained: number;
+  kept: number;
+}
+
+export function planRef(p: PreparedPlan): ServicePlanRef {
+  return { servicePlanId: p.id, servicePlanName: p.name, friendlyName: p.friendlyName };
+}
+
+/**
+ * What moving from `source` to `target` does to the services. `disabledPlanIds` (a user's disabled
+ * plans) are left out of the source: a user cannot lose what was switched off. Retired plans are not
+ * counted as lost: the service no longer exists anywhere.
+ */
+export function compareServices(source: PreparedSku, target: PreparedSku, disabledPlanIds?: ReadonlySet<string>): ServiceComparison {
+  const lost: PreparedPlan[] = [];
+  let kept = 0;
+  const sourceFamilies = new Set<string>();
+  for (const p of source.plans) {
+    if (disabledPlanIds?.has(p.id)) continue;
+    sourceFamilies.add(p.family);
+    const t = target.familyTier.get(p.family);
+    if (t !== undefined && t >= p.tier) kept++;
+    else if (!p.retired) lost.push(p);
+  }
+  const gained: PreparedPlan[] = [];
+  for (const [family, plan] of target.familyPlan) if (!sourceFamilies.has(family)) gained.push(plan);
+  return { lost, gained, kept };
+}
+
+/** Counts only: the hot path of the equivalent search. */
+function score(source: PreparedSku, target: PreparedSku): Candidate {
+  let lost = 0;
+  let kept = 0;
+  for (const p of source.plans) {
+    const t = target.familyTier.get(p.family);
+    if (t !== undefined && t >= p.tier) kept++;
+    else if (!p.retired) lost++;
+  }
+  let gained = 0;
+  for (const family of target.familyTier.keys()) if (!source.familyTier.has(family)) gained++;
+  return { sku: target, lost, gained, kept };
+}
+
+/**
+ * Purchasable SKUs ranked as replacements for `source`: fewest lost services first, then the same
+ * market segment (a commercial plan is not replaced by a government or education one), then the
+ * fewest extra services (the closest equivalent, not the biggest bundle), then part number.
+ * Candidates that keep nothing are dropped. Memoised per catalog.
+ */
+export function rankEquivalents(source: PreparedSku, catalog: Catalog, limit = 5): readonly Candidate[] {
+  const memo = catalog.equivalents.get(source.id);
+  if (memo) return memo.slice(0, limit);
+  const all: Candidate[] = [];
+  for (const target of catalog.purchasable) {
+    if (target.id === source.id) continue;
+    const c = score(source, target);
+    if (c.kept > 0) all.push(c);
+  }
+  all.sort(
+    (a, b) =>
+      a.lost - b.lost ||
+      Number(a.sku.segment !== source.segment) - Number(b.sku.segment !== source.segment) ||
+      a.gained - b.gained ||
+      (a.sku.partNumber < b.sku.partNumber ? -1 : a.sku.partNumber > b.sku.partNumber ? 1 : 0),
+  );
+  const top = all.slice(0, 20);
+  catalog.equivalents.set(source.id, top);
+  return top.slice(0, limit);
+}
+
+function toMatch(kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
+  if (!target) return { kind, targetSkuId: null, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [] };
+  if (!source || source.id === target.id) {
+    return { kind, targetSkuId: target.id, targetSkuPartNumber: target.partNumber, lostServicePlans: [], gainedServicePlans: [] };
+  }
+  const cmp = compareServices(source, target);
+  return {
+    kind,
+    targetSkuId: target.id,
+    targetSkuPartNumber: target.partNumber,
+    lostServicePlans: cmp.lost.map(planRef),
+    gainedServicePlans: cmp.gained.map(planRef),
+  };
+}
+
+export interface MatchOptions {
+  /** The target SKU the user chose for this line; equal to the source it means "keep the same". */
+  targetSkuId?: string | null;
+}
+
+/** The match of one source SKU against the catalog; `targetSkuId` is the user's override. */
+export function matchOffer(sourceSkuId: string, catalog: Catalog, options: MatchOptions = {}): OfferMatch {
+  const source = findSku(catalog, sourceSkuId);
+  const override = options.targetSkuId ? normalizeId(options.targetSkuId) : null;
+  if (override && override !== normalizeId(sourceSkuId)) {
+    const target = findSku(catalog, override);
+    // A chosen SKU missing from the catalog still is the user's choice; its services are unknown.
+    if (!target) return { kind: 'different', targetSkuId: override, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [] };
+    return toMatch('different', source, target);
+  }
+  if (!source) return toMatch('none', undefined, undefined);
+  if (source.purchasable) return toMatch('same', source, source);
+  const best = rankEquivalents(source, catalog, 1)[0];
+  if (!best) return toMatch('none', source, undefined);
+  return toMatch('equivalent', source, best.sku);
+}

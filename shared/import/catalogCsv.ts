@@ -1,0 +1,103 @@
+// Microsoft's "Product names and service plan identifiers for licensing" CSV, exactly as downloaded:
+// a BOM, CRLF, exact duplicate rows, String_Ids with stray spaces, mixed-case GUIDs and friendly
+// names prefixed "RETIRED - ". One row per product x service plan.
+import Papa from 'papaparse';
+import type { CatalogData, CatalogServicePlan, CatalogSku } from '../domain/catalog';
+import { isGuid, normalizeId } from '../domain/ids';
+import { ImportError } from './errors';
+
+export const CATALOG_COLUMNS = [
+  'Product_Display_Name',
+  'String_Id',
+  'GUID',
+  'Service_Plan_Name',
+  'Service_Plan_Id',
+  'Service_Plans_Included_Friendly_Names',
+] as const;
+
+const RETIRED = /^\s*RETIRED\s*-\s*/i;
+
+export interface CatalogImport extends CatalogData {
+  /** Rows read (without the header). */
+  rows: number;
+  /** Exact duplicate rows skipped. */
+  duplicateRows: number;
+}
+
+/** Collapses the stray spaces of some String_Ids (`Microsoft_365_ Business_ Premium_(no Teams)`). */
+export function cleanPartNumber(s: string): string {
+  return s.trim().replace(/_\s+/g, '_').replace(/\s+_/g, '_');
+}
+
+export function parseCatalogCsv(text: string, file: string): CatalogImport {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy' });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+  if (fatal) {
+    throw new ImportError({
+      code: 'INVALID_CSV',
+      file,
+      ...(fatal.row !== undefined && fatal.row !== null ? { row: fatal.row + 1 } : {}),
+      problem: `cannot read the CSV (${fatal.message})`,
+    });
+  }
+  const rows = parsed.data;
+  const header = rows[0];
+  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, problem: 'the file is empty' });
+  const col = new Map(header.map((h, i) => [h.trim(), i]));
+  const idx = {} as Record<(typeof CATALOG_COLUMNS)[number], number>;
+  for (const c of CATALOG_COLUMNS) {
+    const i = col.get(c);
+    if (i === undefined) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, problem: 'column missing from the header' });
+    idx[c] = i;
+  }
+
+  const skus = new Map<string, CatalogSku & { planIds: Set<string> }>();
+  const seenRows = new Set<string>();
+  let duplicateRows = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r] as string[];
+    const rowNumber = r + 1; // spreadsheet row: the header is row 1
+    const cell = (c: (typeof CATALOG_COLUMNS)[number]): string => (row[idx[c]] ?? '').trim();
+    const rowKey = row.join('\u0000');
+    if (seenRows.has(rowKey)) {
+      duplicateRows++;
+      continue;
+    }
+    seenRows.add(rowKey);
+    const guid = cell('GUID');
+    if (!isGuid(guid)) {
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'GUID', problem: `"${guid}" is not a GUID` });
+    }
+    const planId = cell('Service_Plan_Id');
+    if (!isGuid(planId)) {
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Service_Plan_Id', problem: `"${planId}" is not a GUID` });
+    }
+    const partNumber = cleanPartNumber(cell('String_Id'));
+    if (partNumber === '') {
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'String_Id', problem: 'is empty' });
+    }
+    const id = normalizeId(guid);
+    let sku = skus.get(id);
+    if (!sku) {
+      sku = { id, partNumber, name: cell('Product_Display_Name'), servicePlans: [], planIds: new Set() };
+      skus.set(id, sku);
+    }
+    const pid = normalizeId(planId);
+    if (sku.planIds.has(pid)) continue; // the same plan listed twice with different spelling
+    sku.planIds.add(pid);
+    const friendly = cell('Service_Plans_Included_Friendly_Names');
+    const plan: CatalogServicePlan = {
+      id: pid,
+      name: cell('Service_Plan_Name').replace(/\s+/g, ''),
+      friendlyName: friendly.replace(RETIRED, '') || cell('Service_Plan_Name'),
+      retired: RETIRED.test(friendly),
+    };
+    sku.servicePlans.push(plan);
+  }
+  return {
+    skus: [...skus.values()].map(({ planIds: _planIds, ...sku }) => sku),
+    rows: rows.length - 1,
+    duplicateRows,
+  };
+}
