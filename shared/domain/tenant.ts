@@ -1,0 +1,66 @@
+// The customer tenant as the engine sees it: what the Graph (and Partner Center) importers produce.
+// Plain data: ids lower-cased, dates strict ISO strings.
+
+/** Graph subscribedSku: seats bought and consumed per SKU. */
+export interface TenantSku {
+  skuId: string;
+  skuPartNumber: string;
+  capabilityStatus: string;
+  consumedUnits: number;
+  prepaidUnits: { enabled: number; suspended: number; warning: number; lockedOut: number };
+  subscriptionIds: string[];
+  servicePlans: { servicePlanId: string; servicePlanName: string }[];
+}
+
+/** Graph companySubscription (`directory/subscriptions`): one subscription, its owner and dates. */
+export interface TenantSubscription {
+  id: string;
+  skuId: string;
+  skuPartNumber: string;
+  /** Enabled, Warning, Suspended, LockedOut, Expired, Deleted (Graph's words). */
+  status: string;
+  totalLicenses: number;
+  isTrial: boolean;
+  /** The partner tenant that sold it; null when bought directly from Microsoft. */
+  ownerTenantId: string | null;
+  ownerType: string | null;
+  createdDateTime: string | null;
+  /** When it moves to its next lifecycle state (the end of term while Enabled). */
+  nextLifecycleDateTime: string | null;
+  commerceSubscriptionId: string | null;
+}
+
+export interface UserLicense {
+  skuId: string;
+  /** Plans switched off for this user (effective: a plan enabled by any assignment is enabled). */
+  disabledPlans: string[];
+  /** Groups the license comes from (group-based licensing). */
+  assignedByGroups: string[];
+  /** Assigned directly to the user (as well as, or instead of, by a group). */
+  direct: boolean;
+}
+
+export interface TenantUser {
+  id: string;
+  userPrincipalName: string;
+  licenses: UserLicense[];
+}
+
+export interface TenantInventory {
+  /** organization.countryLetterCode (ISO 3166 alpha-2), when known. */
+  countryLetterCode: string | null;
+  skus: TenantSku[];
+  /** null when no directory/subscriptions export was given (channel and expiry unknown). */
+  subscriptions: TenantSubscription[] | null;
+  users: TenantUser[];
+}
+
+export type Channel = 'own' | 'other-partner' | 'direct' | 'unknown';
+
+/** Who sold a subscription, from its ownerTenantId (DOMAIN.md, "Data the account manager has"). */
+export function classifyChannel(ownerTenantId: string | null | undefined, partnerTenantId: string): Channel {
+  if (ownerTenantId === undefined) return 'unknown';
+  const owner = (ownerTenantId ?? '').trim().toLowerCase();
+  if (owner === '' || owner === '00000000-0000-0000-0000-000000000000') return 'direct';
+  return owner === partnerTenantId.trim().toLowerCase() ? 'own' : 'other-partner';
+}

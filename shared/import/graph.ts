@@ -1,0 +1,140 @@
+// Microsoft Graph exports of the customer tenant, as response bodies (`{"value": [...]}`):
+// subscribedSkus, directory/subscriptions, users (assignedLicenses, licenseAssignmentStates) and
+// organization. Each parser takes the file's text and its name (for error messages).
+import { z } from 'zod';
+import type { TenantInventory, TenantSku, TenantSubscription, TenantUser, UserLicense } from '../domain/tenant';
+import { normalizeId } from '../domain/ids';
+import { ImportError } from './errors';
+import { DATE_TIME_MESSAGE, collection, isoDateTimeCheck, parseJsonText, parseRecord } from './json';
+
+const Id = z.string().trim().min(1, 'must not be empty');
+const Count = z.number().int('must be a whole number').nonnegative('must not be negative');
+const DateTime = z.string().refine(isoDateTimeCheck, { message: DATE_TIME_MESSAGE });
+
+const SubscribedSku = z.object({
+  skuId: Id,
+  skuPartNumber: z.string().default(''),
+  capabilityStatus: z.string().default('Enabled'),
+  consumedUnits: Count.default(0),
+  prepaidUnits: z
+    .object({ enabled: Count.default(0), suspended: Count.default(0), warning: Count.default(0), lockedOut: Count.default(0) })
+    .default({ enabled: 0, suspended: 0, warning: 0, lockedOut: 0 }),
+  subscriptionIds: z.array(z.string()).default([]),
+  servicePlans: z.array(z.object({ servicePlanId: Id, servicePlanName: z.string().default('') })).default([]),
+});
+
+export function parseSubscribedSkus(text: string, file: string): TenantSku[] {
+  return collection(parseJsonText(text, file), 'value', file).map((raw, i) => {
+    const s = parseRecord(SubscribedSku, raw, i, file, 'skuId');
+    return {
+      ...s,
+      skuId: normalizeId(s.skuId),
+      skuPartNumber: s.skuPartNumber.trim(),
+      subscriptionIds: s.subscriptionIds.map(normalizeId),
+      servicePlans: s.servicePlans.map((p) => ({ servicePlanId: normalizeId(p.servicePlanId), servicePlanName: p.servicePlanName.trim() })),
+    };
+  });
+}
+
+const CompanySubscription = z.object({
+  id: Id,
+  skuId: Id,
+  skuPartNumber: z.string().default(''),
+  status: z.string().default('Enabled'),
+  totalLicenses: Count.default(0),
+  isTrial: z.boolean().default(false),
+  ownerTenantId: z.string().nullable().default(null),
+  ownerType: z.string().nullable().default(null),
+  createdDateTime: DateTime.nullable().default(null),
+  nextLifecycleDateTime: DateTime.nullable().default(null),
+  commerceSubscriptionId: z.string().nullable().default(null),
+});
+
+export function parseDirectorySubscriptions(text: string, file: string): TenantSubscription[] {
+  return collection(parseJsonText(text, file), 'value', file).map((raw, i) => {
+    const s = parseRecord(CompanySubscription, raw, i, file);
+    const owner = s.ownerTenantId?.trim() ? normalizeId(s.ownerTenantId) : null;
+    return { ...s, id: normalizeId(s.id), skuId: normalizeId(s.skuId), skuPartNumber: s.skuPartNumber.trim(), status: s.status.trim(), ownerTenantId: owner };
+  });
+}
+
+const AssignedLicense = z.object({ skuId: Id, disabledPlans: z.array(z.string()).nullable().default([]) });
+const AssignmentState = z.object({
+  skuId: Id,
+  disabledPlans: z.array(z.string()).nullable().default([]),
+  assignedByGroup: z.string().nullable().default(null),
+  state: z.string().nullable().default(null),
+  error: z.string().nullable().default(null),
+});
+const User = z.object({
+  id: Id,
+  userPrincipalName: z.string().optional(),
+  assignedLicenses: z.array(AssignedLicense).default([]),
+  licenseAssignmentStates: z.array(AssignmentState).optional(),
+  // The older AAD Graph name, kept by the documentation example.
+  licenseAssignmentState: z.array(AssignmentState).optional(),
+});
+
+function intersect(lists: string[][]): string[] {
+  const [first, ...rest] = lists;
+  if (!first) return [];
+  return first.filter((x) => rest.every((l) => l.includes(x)));
+}
+
+export function parseUsers(text: string, file: string): TenantUser[] {
+  return collection(parseJsonText(text, file), 'value', file).map((raw, i) => {
+    const u = parseRecord(User, raw, i, file);
+    const states = u.licenseAssignmentStates ?? u.licenseAssignmentState ?? [];
+    const bySku = new Map<string, UserLicense>();
+    for (const a of u.assignedLicenses) {
+      const skuId = normalizeId(a.skuId);
+      bySku.set(skuId, { skuId, disabledPlans: (a.disabledPlans ?? []).map(normalizeId), assignedByGroups: [], direct: states.length === 0 });
+    }
+    const statesBySku = new Map<string, typeof states>();
+    for (const s of states) {
+      const skuId = normalizeId(s.skuId);
+      statesBySku.set(skuId, [...(statesBySku.get(skuId) ?? []), s]);
+    }
+    for (const [skuId, list] of statesBySku) {
+      const groups = list.map((s) => s.assignedByGroup?.trim()).filter((g): g is string => !!g).map(normalizeId);
+      const direct = list.some((s) => !s.assignedByGroup?.trim());
+      const existing = bySku.get(skuId);
+      // A plan is disabled for the user only when every assignment of the SKU disables it.
+      const disabled = existing ? existing.disabledPlans : intersect(list.map((s) => (s.disabledPlans ?? []).map(normalizeId)));
+      bySku.set(skuId, { skuId, disabledPlans: disabled, assignedByGroups: [...new Set(groups)], direct });
+    }
+    return { id: normalizeId(u.id), userPrincipalName: u.userPrincipalName?.trim() || u.id, licenses: [...bySku.values()] };
+  });
+}
+
+const Organization = z.object({ countryLetterCode: z.string().nullable().optional() });
+
+/** organization.json: the `value` collection or a single organization; the first one's country. */
+export function parseOrganization(text: string, file: string): { countryLetterCode: string | null } {
+  const body = parseJsonText(text, file);
+  const list = typeof body === 'object' && body !== null && !Array.isArray(body) && !('value' in body) ? [body] : collection(body, 'value', file);
+  if (list.length === 0) throw new ImportError({ code: 'INVALID_SHAPE', file, field: 'value', problem: 'holds no organization' });
+  const org = parseRecord(Organization, list[0], 0, file);
+  const code = org.countryLetterCode?.trim().toUpperCase() ?? '';
+  if (code !== '' && !/^[A-Z]{2}$/.test(code)) {
+    throw new ImportError({ code: 'INVALID_VALUE', file, record: 1, field: 'countryLetterCode', problem: `"${code}" is not an ISO 3166 alpha-2 code` });
+  }
+  return { countryLetterCode: code === '' ? null : code };
+}
+
+export interface GraphExportFiles {
+  subscribedSkus?: { text: string; file: string };
+  subscriptions?: { text: string; file: string };
+  users?: { text: string; file: string };
+  organization?: { text: string; file: string };
+}
+
+/** The whole inventory from whichever exports are present. */
+export function parseTenantExports(files: GraphExportFiles): TenantInventory {
+  return {
+    countryLetterCode: files.organization ? parseOrganization(files.organization.text, files.organization.file).countryLetterCode : null,
+    skus: files.subscribedSkus ? parseSubscribedSkus(files.subscribedSkus.text, files.subscribedSkus.file) : [],
+    subscriptions: files.subscriptions ? parseDirectorySubscriptions(files.subscriptions.text, files.subscriptions.file) : null,
+    users: files.users ? parseUsers(files.users.text, files.users.file) : [],
+  };
+}

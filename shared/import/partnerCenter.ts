@@ -1,0 +1,85 @@
+// Partner Center exports (REST API response bodies, `{"items": [...]}`): the partner's own
+// subscriptions for a customer, and the customer (country from the billing profile or company
+// address). The documentation's own samples hold dates like "2015-11-25T06: 41: 12Z": they are
+// reported as errors naming file, record and field, never guessed.
+import { z } from 'zod';
+import { normalizeId } from '../domain/ids';
+import { ImportError } from './errors';
+import { DATE_TIME_MESSAGE, collection, isoDateTimeCheck, parseJsonText, parseRecord } from './json';
+
+const DateTime = z.string().refine(isoDateTimeCheck, { message: DATE_TIME_MESSAGE });
+
+const PcSubscription = z.object({
+  id: z.string().trim().min(1),
+  offerId: z.string().optional(),
+  offerName: z.string().optional(),
+  friendlyName: z.string().optional(),
+  quantity: z.number().int().nonnegative(),
+  status: z.string(),
+  autoRenewEnabled: z.boolean().optional(),
+  billingType: z.string().optional(),
+  creationDate: DateTime.optional(),
+  effectiveStartDate: DateTime.optional(),
+  commitmentEndDate: DateTime.optional(),
+  isTrial: z.boolean().optional(),
+  links: z.object({ offer: z.object({ uri: z.string() }).optional() }).optional(),
+});
+
+export interface PartnerCenterSubscription {
+  id: string;
+  /** The offer id, from `offerId` or the offer link (`/v1/offers/{id}`), lower case. */
+  offerId: string | null;
+  name: string;
+  quantity: number;
+  status: string;
+  autoRenewEnabled: boolean | null;
+  isTrial: boolean;
+  commitmentEndDate: string | null;
+}
+
+export function parsePartnerCenterSubscriptions(text: string, file: string): PartnerCenterSubscription[] {
+  return collection(parseJsonText(text, file), 'items', file).map((raw, i) => {
+    const s = parseRecord(PcSubscription, raw, i, file);
+    const fromLink = s.links?.offer?.uri.match(/\/offers\/([^/?#]+)/i)?.[1];
+    const offerId = s.offerId ?? fromLink;
+    return {
+      id: normalizeId(s.id),
+      offerId: offerId ? normalizeId(offerId) : null,
+      name: s.offerName ?? s.friendlyName ?? '',
+      quantity: s.quantity,
+      status: s.status,
+      autoRenewEnabled: s.autoRenewEnabled ?? null,
+      isTrial: s.isTrial ?? false,
+      commitmentEndDate: s.commitmentEndDate ?? null,
+    };
+  });
+}
+
+const Address = z.object({ country: z.string().optional() }).optional();
+const PcCustomer = z.object({
+  id: z.string().trim().min(1),
+  companyProfile: z.object({ tenantId: z.string().optional(), companyName: z.string().optional(), address: Address }).optional(),
+  billingProfile: z.object({ defaultAddress: Address }).optional(),
+});
+
+export interface PartnerCenterCustomer {
+  id: string;
+  tenantId: string;
+  companyName: string;
+  /** ISO 3166 alpha-2 from the billing profile (or the company address), upper case. */
+  country: string | null;
+}
+
+export function parsePartnerCenterCustomer(text: string, file: string): PartnerCenterCustomer {
+  const c = parseRecord(PcCustomer, parseJsonText(text, file), 0, file);
+  const country = (c.billingProfile?.defaultAddress?.country ?? c.companyProfile?.address?.country ?? '').trim().toUpperCase();
+  if (country !== '' && !/^[A-Z]{2}$/.test(country)) {
+    throw new ImportError({ code: 'INVALID_VALUE', file, record: 1, recordId: c.id, field: 'billingProfile.defaultAddress.country', problem: `"${country}" is not an ISO 3166 alpha-2 code` });
+  }
+  return {
+    id: normalizeId(c.id),
+    tenantId: normalizeId(c.companyProfile?.tenantId ?? c.id),
+    companyName: c.companyProfile?.companyName ?? '',
+    country: country || null,
+  };
+}
