@@ -1,0 +1,43 @@
+// Findings: what the engine tells the account manager, one code per rule of DOMAIN.md. The codes
+// and severities are stable (the plan CLI's JSON and the app both use them); the message is
+// rendered in the chosen language from `params` (messages.ts), so the app can re-render it.
+
+export const FINDING_CODES = [
+  'REGION_MISMATCH',
+  'UNKNOWN_SKU',
+  'NOT_PURCHASABLE',
+  'DATA_LOSS_RISK',
+  'LICENSE_REASSIGNMENT_REQUIRED',
+  'SEAT_SHORTFALL',
+  'SEAT_COUNT_CHANGED',
+  'TENANT_SUBSCRIPTION_LIMIT',
+  'EXPIRY_DEADLINE',
+  'CANCEL_NO_REFUND',
+  'DIRECT_PURCHASE_CREDIT',
+  'TRIAL_SUBSCRIPTION',
+  'ALREADY_OWN_CSP',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingParams = Record<string, string | number | null>;
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  skuPartNumber?: string;
+  /** The plan line it is about (a subscription id, or `sku:<skuId>`). */
+  lineId?: string;
+  message: string;
+  params: FindingParams;
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then information; stable otherwise. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => [f, i] as const)
+    .sort(([a, i], [b, j]) => ORDER[a.severity] - ORDER[b.severity] || i - j)
+    .map(([f]) => f);
+}

@@ -1,0 +1,62 @@
+// Timing (DOMAIN.md, 2023 edition): at term end an old subscription becomes Expired for 30 days;
+// the CSP subscription must be provisioned before that window ends or data is lost. Cancelling
+// gives no refund: let the old subscription expire, with auto-renew turned off.
+import type { LocalDate } from './dates';
+import { addDays, daysBetween, utcDay } from './dates';
+
+export const EXPIRED_WINDOW_DAYS = 30;
+/** Warn this many days ahead of an expiry. */
+export const EXPIRY_WARNING_DAYS = 30;
+/** DOMAIN.md, "Scale": more active subscriptions than this exceeds the tenant limit. */
+export const TENANT_ACTIVE_SUBSCRIPTION_LIMIT = 150;
+
+export type TimingState = 'unknown' | 'active' | 'expiring-soon' | 'in-expired-window' | 'past-deadline';
+
+export interface SubscriptionTiming {
+  /** End of term: the day the subscription leaves Enabled. */
+  expires: LocalDate | null;
+  /** The last day of the 30-day Expired window: provision before it. */
+  deadline: LocalDate | null;
+  daysToExpiry: number | null;
+  daysToDeadline: number | null;
+  state: TimingState;
+}
+
+const GRACE_STATES = new Set(['warning', 'expired']);
+
+/**
+ * Graph's `nextLifecycleDateTime` is the next state change: for an Enabled subscription the end
+ * of term; for one already Expired/Warning, the end of the 30-day window.
+ */
+export function subscriptionTiming(status: string, nextLifecycleDateTime: string | null, asOf: LocalDate): SubscriptionTiming {
+  if (!nextLifecycleDateTime) return { expires: null, deadline: null, daysToExpiry: null, daysToDeadline: null, state: 'unknown' };
+  const next = utcDay(nextLifecycleDateTime);
+  const inGrace = GRACE_STATES.has(status.trim().toLowerCase());
+  const expires = inGrace ? addDays(next, -EXPIRED_WINDOW_DAYS) : next;
+  const deadline = inGrace ? next : addDays(next, EXPIRED_WINDOW_DAYS);
+  return timingOf(expires, deadline, asOf);
+}
+
+/** Days left and state, from a known expiry and deadline. */
+export function timingOf(expires: LocalDate, deadline: LocalDate, asOf: LocalDate): SubscriptionTiming {
+  const daysToExpiry = daysBetween(asOf, expires);
+  const daysToDeadline = daysBetween(asOf, deadline);
+  const state: TimingState =
+    daysToDeadline < 0 ? 'past-deadline' : daysToExpiry <= 0 ? 'in-expired-window' : daysToExpiry <= EXPIRY_WARNING_DAYS ? 'expiring-soon' : 'active';
+  return { expires, deadline, daysToExpiry, daysToDeadline, state };
+}
+
+const ACTIVE = new Set(['enabled', 'warning', 'suspended', 'lockedout']);
+
+/** Counts toward the tenant's active-subscription limit. */
+export function isActiveStatus(status: string): boolean {
+  return ACTIVE.has(status.trim().toLowerCase());
+}
+
+/**
+ * The 150-subscription rule: buying the new subscriptions while the old ones are still active
+ * doubles them; past the limit, the old ones must expire first (the 30-day window keeps access).
+ */
+export function exceedsSubscriptionLimit(activeSubscriptions: number, toBuy: number): boolean {
+  return activeSubscriptions + toBuy > TENANT_ACTIVE_SUBSCRIPTION_LIMIT;
+}
