@@ -1,14 +1,14 @@
 // The sync server's HTTP application: /health, OpenAPI (/openapi.json, /docs), auth routes, one
 // error shape, rate limits and redacted structured logs. The sync protocol mounts its routes here
 // (protected ones with `onRequest: app.authenticate, preHandler: app.syncRateLimit`).
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type onRequestAsyncHookHandler, type preHandlerAsyncHookHandler } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes';
-import { AuthService } from './auth/service';
+import { AuthService, type RequestActor } from './auth/service';
 import type { ServerConfig } from './config';
 import type { Database } from './db/types';
 import { registerErrorHandling } from './http/errors';
@@ -19,6 +19,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     auth: AuthService;
+    /** onRequest hook for protected routes: a valid bearer access token, or 401; sets `request.actor`. */
+    authenticate: onRequestAsyncHookHandler;
+    /** preHandler for sync routes, after `authenticate`: SYNC_RATE_PER_USER requests a minute per user. */
+    syncRateLimit: preHandlerAsyncHookHandler;
+  }
+  interface FastifyRequest {
+    /** The caller; set by `app.authenticate` (protected routes only). */
+    actor: RequestActor;
   }
 }
 
@@ -84,6 +92,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('db', db);
   app.decorate('auth', auth);
+  // Graceful close: requests in flight finish, and their keep-alive connections close after the
+  // response (else close() would wait for the clients' idle timeout); then the database closes.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
   if (opts.closeDatabase) app.addHook('onClose', async () => db.close());
 
   await app.register(swagger, {
@@ -122,7 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  await app.register(authRoutes, {
+  await authRoutes(app, {
     auth,
     signInPerIp: config.SIGN_IN_RATE_PER_IP,
     signInPerEmail: config.SIGN_IN_RATE_PER_EMAIL,

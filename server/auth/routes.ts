@@ -1,6 +1,6 @@
 // /auth/sign-in, /auth/refresh, /auth/sign-out and /me; the `authenticate` hook that sets
 // `request.actor` on protected routes; the rate limits of sign-in and the one sync routes use.
-import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission, Role, permissionsOf } from '../../shared/domain/roles';
@@ -8,19 +8,7 @@ import { ApiError, errorResponses } from '../http/errors';
 import { PASSWORD_MAX } from './password';
 import { getOrganization, normalizeEmail } from './store';
 import type { AuthService, RequestActor } from './service';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The caller; set by `app.authenticate` (protected routes only). */
-    actor: RequestActor;
-  }
-  interface FastifyInstance {
-    /** onRequest hook for protected routes: a valid bearer access token, or 401. */
-    authenticate: onRequestAsyncHookHandler;
-    /** preHandler for sync routes, after `authenticate`: SYNC_RATE_PER_USER requests a minute per user. */
-    syncRateLimit: preHandlerAsyncHookHandler;
-  }
-}
+import type {} from '../app'; // the FastifyInstance/FastifyRequest augmentation
 
 export interface AuthRouteOptions {
   auth: AuthService;
@@ -49,10 +37,22 @@ export function bearerToken(req: FastifyRequest): string | undefined {
   return m?.[1] ?? '';
 }
 
+/** A per-minute limit on `key(req)`, as a preHandler; several can stack on one route (the
+ * plugin's own route hooks run only once per request). In memory: per server instance. */
+export function limiter(app: FastifyInstance, max: number, key: (req: FastifyRequest) => string): preHandlerAsyncHookHandler {
+  const check = app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: key });
+  return async (req, reply) => {
+    const r = await check(req);
+    if (r.isAllowed || !r.isExceeded) return;
+    void reply.header('retry-after', r.ttlInSeconds);
+    throw new ApiError(429, 'rate_limited', `too many requests: retry in ${r.ttlInSeconds} s`);
+  };
+}
+
+/** Registers the routes on `app` itself (not an encapsulated plugin): `authenticate`,
+ * `syncRateLimit` and `request.actor` are for every route of the app. */
 export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
   const { auth } = opts;
-  const rateLimited = (_req: FastifyRequest, ctx: { after: string }) =>
-    new ApiError(429, 'rate_limited', `too many attempts: retry in ${ctx.after}`);
 
   app.decorateRequest('actor', null as unknown as RequestActor);
   app.decorate('authenticate', async (req: FastifyRequest) => {
@@ -60,15 +60,10 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
     if (token === undefined) throw new ApiError(401, 'unauthenticated', 'send Authorization: Bearer <access token>');
     req.actor = await auth.authenticate(token);
   });
-  app.decorate(
-    'syncRateLimit',
-    app.rateLimit({
-      max: opts.syncPerUser,
-      timeWindow: 60_000,
-      keyGenerator: (req) => `sync:${req.actor?.userId ?? req.ip}`,
-      errorResponseBuilder: rateLimited,
-    }),
-  );
+  app.decorate('syncRateLimit', limiter(app, opts.syncPerUser, (req) => `sync:${req.actor?.userId ?? req.ip}`));
+  const signInPerIp = limiter(app, opts.signInPerIp, (req) => `sign-in-ip:${req.ip}`);
+  const signInPerEmail = limiter(app, opts.signInPerEmail, (req) => `sign-in-email:${normalizeEmail((req.body as { email: string }).email)}`);
+  const refreshPerIp = limiter(app, opts.signInPerIp, (req) => `refresh-ip:${req.ip}`);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -81,15 +76,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
         body: SignInBody,
         response: { 200: Tokens.extend({ user: UserOut, organization: OrgOut }), ...errorResponses(400, 401, 403, 413, 429) },
       },
-      preHandler: [
-        app.rateLimit({ max: opts.signInPerIp, timeWindow: 60_000, keyGenerator: (req) => `ip:${req.ip}`, errorResponseBuilder: rateLimited }),
-        app.rateLimit({
-          max: opts.signInPerEmail,
-          timeWindow: 60_000,
-          keyGenerator: (req) => `email:${normalizeEmail((req.body as { email: string }).email)}`,
-          errorResponseBuilder: rateLimited,
-        }),
-      ],
+      preHandler: [signInPerIp, signInPerEmail],
     },
     async (req) => auth.signIn(req.body.email, req.body.password, req.headers['user-agent']),
   );
@@ -103,7 +90,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
         body: RefreshBody,
         response: { 200: Tokens, ...errorResponses(400, 401, 413, 429) },
       },
-      preHandler: app.rateLimit({ max: opts.signInPerIp, timeWindow: 60_000, keyGenerator: (req) => `refresh-ip:${req.ip}`, errorResponseBuilder: rateLimited }),
+      preHandler: refreshPerIp,
     },
     async (req) => auth.refresh(req.body.refreshToken, req.headers['user-agent']),
   );
