@@ -1,7 +1,10 @@
 // The data layer on PGlite, and on the real PostgreSQL when DATABASE_URL is set.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDataDir, openDatabase } from './index';
 import { loadMigrations, migrate } from './migrate';
@@ -9,6 +12,7 @@ import { openPglite } from './pglite';
 import { openTestDatabase, type TestDatabase } from './testing';
 
 const onPostgres = !!process.env.DATABASE_URL;
+const root = resolve(import.meta.dirname, '../..');
 let t: TestDatabase;
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -123,6 +127,40 @@ describe(`data layer (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       await fresh.drop();
     }
   });
+});
+
+describe('migrations from two processes', () => {
+  it.skipIf(!onPostgres)('two server:admin migrate processes started together both succeed (skipped without DATABASE_URL: needs PostgreSQL)', async () => {
+    const url = process.env.DATABASE_URL!;
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    try {
+      const u = new URL(url);
+      u.searchParams.set('options', `-c search_path=${schema}`);
+      const run = () =>
+        new Promise<{ code: number | null; out: string }>((res) => {
+          const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['server/admin.ts', 'migrate', '--json'], {
+            cwd: root,
+            env: { ...process.env, DATABASE_URL: u.toString() },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('exit', (code) => res({ code, out }));
+        });
+      const [a, b] = await Promise.all([run(), run()]);
+      expect(a).toMatchObject({ code: 0 });
+      expect(b).toMatchObject({ code: 0 });
+      const { rows } = await admin.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
+      expect(rows.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  }, 60_000);
 });
 
 describe('PGlite on disk', () => {
