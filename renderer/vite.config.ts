@@ -61,6 +61,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    // The app loads from disk (Electron) or loopback (tests), not over a network: one large chunk
+    // with Fluent UI in it costs little. Code splitting per feature can come with the features.
+    chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false },

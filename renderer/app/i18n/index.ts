@@ -1,0 +1,40 @@
+// English and Japanese, bundled (no network), so the first render is already in the right language.
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../../shared/ipc/contract';
+// Read as text and parsed here: the renderer's tsconfig lists only .ts/.tsx files, so a plain JSON
+// import would fall outside its project (TS6307).
+import enText from './en.json?raw';
+import jaText from './ja.json?raw';
+
+export type Messages = { [key: string]: string | Messages };
+
+export const resources = {
+  en: { translation: JSON.parse(enText) as Messages },
+  ja: { translation: JSON.parse(jaText) as Messages },
+};
+export type UiLanguage = keyof typeof resources;
+
+/** The language the UI shows: the setting, or for 'system' the computer's language when we have it. */
+export function resolveLanguage(setting: Language, systemLanguages: readonly string[]): UiLanguage {
+  if (setting !== 'system') return setting;
+  for (const tag of systemLanguages) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'ja' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+export function createI18n(language: UiLanguage): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'ja'],
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

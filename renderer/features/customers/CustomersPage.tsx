@@ -1,0 +1,5 @@
+import { BeingBuilt } from '../../app/BeingBuilt';
+
+export function CustomersPage() {
+  return <BeingBuilt purposeKey="pages.customers.purpose" />;
+}

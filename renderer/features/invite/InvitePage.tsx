@@ -1,0 +1,5 @@
+import { BeingBuilt } from '../../app/BeingBuilt';
+
+export function InvitePage() {
+  return <BeingBuilt purposeKey="pages.invite.purpose" />;
+}

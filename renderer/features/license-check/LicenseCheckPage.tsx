@@ -1,0 +1,5 @@
+import { BeingBuilt } from '../../app/BeingBuilt';
+
+export function LicenseCheckPage() {
+  return <BeingBuilt purposeKey="pages.licenseCheck.purpose" />;
+}

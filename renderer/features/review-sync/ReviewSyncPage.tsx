@@ -1,0 +1,5 @@
+import { BeingBuilt } from '../../app/BeingBuilt';
+
+export function ReviewSyncPage() {
+  return <BeingBuilt purposeKey="pages.reviewSync.purpose" />;
+}

@@ -1,0 +1,186 @@
+// The app shell in real Chromium with the web host: what a person sees first, language and theme
+// switching through Settings (persisted by the web host in localStorage), and keyboard use.
+// Every test gets a fresh browser context, so a fresh profile: nothing carries over between tests.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+
+const screenshotDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+const builtIndexHtml = fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url));
+
+const navItemsEn = ['Dashboard', 'Customers', 'Invite', 'Offer matching', 'License check', 'Review & sync', 'Settings'];
+const navItemsJa = ['ダッシュボード', '顧客', '招待', 'オファーの対応付け', 'ライセンスの確認', '確認と同期', '設定'];
+
+/** Collects what would tell us the page is broken: uncaught errors, console errors, CSP violations. */
+function watchForErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+test('shows the app shell: product name, navigation, main landmark', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('./');
+  await expect(page.getByRole('banner')).toContainText('CSP Migration Workspace');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(nav.getByRole('link')).toHaveText(navItemsEn);
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+  await expect(page.getByRole('main')).toContainText('This part of the app is being built');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('connection-status')).toHaveText('Online');
+  await expect(page).toHaveTitle('Dashboard – CSP Migration Workspace');
+  await page.screenshot({ path: `${screenshotDir}shell-en.png`, fullPage: true });
+
+  // Every page of the navigation exists and says what it is.
+  for (const [index, label] of navItemsEn.entries()) {
+    await nav.getByRole('link', { name: label }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(label);
+    await expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+    if (index < navItemsEn.length - 1) await expect(page.getByRole('main')).toContainText('This part of the app is being built');
+  }
+  expect(problems).toEqual([]);
+});
+
+test('follows the network: offline and back online', async ({ page, context }) => {
+  await page.goto('./');
+  const status = page.getByTestId('connection-status');
+  await expect(status).toHaveText('Online');
+  await context.setOffline(true);
+  await expect(status).toHaveText('Offline');
+  await context.setOffline(false);
+  await expect(status).toHaveText('Online');
+});
+
+test('switches the language to Japanese in Settings, and it persists across a reload', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('./#/settings');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await page.getByLabel('Language', { exact: true }).selectOption('ja');
+
+  const nav = page.getByRole('navigation', { name: 'メイン ナビゲーション' });
+  await expect(nav.getByRole('link')).toHaveText(navItemsJa);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByLabel('言語', { exact: true })).toHaveValue('ja');
+  await expect(page.getByTestId('connection-status')).toHaveText('オンライン');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByLabel('言語', { exact: true })).toHaveValue('ja');
+  await page.getByRole('link', { name: 'ダッシュボード' }).click();
+  await expect(page.getByRole('main')).toContainText('この機能は現在開発中です');
+  await page.screenshot({ path: `${screenshotDir}shell-ja.png`, fullPage: true });
+
+  // Back to the computer's language (en-US in this browser).
+  await page.getByRole('link', { name: '設定' }).click();
+  await page.getByLabel('言語', { exact: true }).selectOption('system');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(problems).toEqual([]);
+});
+
+test('Settings: theme, backend address, updates, secret storage and app info', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('./#/settings');
+  const main = page.getByRole('main');
+
+  // Theme: dark now, and still dark after a reload.
+  const background = () => page.locator('[data-theme]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const lightBackground = await background();
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).not.toBe(lightBackground);
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'dark');
+  // 'Use the computer's setting' follows prefers-color-scheme, live.
+  await page.getByRole('radio', { name: "Use the computer's setting" }).check();
+  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'light');
+
+  // Backend address: a wrong one is refused with the reason under the field, a right one is kept.
+  const address = page.getByLabel('Server address');
+  await address.fill('ftp://sync.contoso.com');
+  await page.getByRole('button', { name: 'Save address' }).click();
+  await expect(main).toContainText('Enter an address that starts with https:// or http://');
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await address.fill('https://sync.contoso.com');
+  await address.press('Enter');
+  await expect(main).toContainText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Server address')).toHaveValue('https://sync.contoso.com');
+
+  // Updates: the switch persists; the web host cannot update, and the button says why.
+  const onStart = page.getByRole('switch', { name: 'Check for updates when the app starts' });
+  await expect(onStart).toBeChecked();
+  await onStart.uncheck();
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Check for updates when the app starts' })).not.toBeChecked();
+  const check = page.getByRole('button', { name: 'Check for updates' });
+  await expect(check).toHaveAttribute('aria-disabled', 'true');
+  await expect(check).toHaveAccessibleDescription(/Updates are not available here\..*reload the page/);
+
+  // What the web host says about itself.
+  await expect(page.getByTestId('secret-storage-status')).toHaveText(/no secure storage.*memory only/);
+  await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await expect(main).toContainText('Web browser');
+  await page.screenshot({ path: `${screenshotDir}settings.png`, fullPage: true });
+
+  // No secret ever reaches localStorage: only the settings are there.
+  const stored = await page.evaluate(() => Object.keys(localStorage));
+  expect(stored).toEqual(['csp-migration-workspace.settings']);
+  expect(problems).toEqual([]);
+});
+
+test('keyboard: Tab reaches the navigation and Enter opens Settings', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+  const settingsLink = page.getByRole('navigation').getByRole('link', { name: 'Settings' });
+  let reachedNav = false;
+  for (let i = 0; i < 20 && !(await settingsLink.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+    reachedNav ||= await page.evaluate(() => document.activeElement?.closest('nav') !== null);
+  }
+  expect(reachedNav).toBe(true);
+  await expect(settingsLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  // Focus moves to the new page's heading, so the next Tab goes into the page.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Language', { exact: true })).toBeFocused();
+});
+
+test('the built index.html has no inline scripts and carries the Content-Security-Policy', async ({ page }) => {
+  const html = readFileSync(builtIndexHtml, 'utf8');
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, attributes = '', body = ''] of scripts) {
+    expect(attributes).toMatch(/\bsrc=/);
+    expect(body.trim()).toBe('');
+  }
+  expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src &#39;self&#39;/);
+
+  // And the page really runs under that policy: no violation while it starts and renders.
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto('./');
+  await expect(page.getByRole('navigation')).toBeVisible();
+  expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+  expect(violations).toEqual([]);
+});
