@@ -39,7 +39,12 @@ describe('planTenant on the Graph documentation fixtures', () => {
       subscriptions: { text: read('graph/directory.subscriptions.list.response.json'), file: 'subscriptions.json' },
     });
     const plan = planTenant(inv, full, { partnerTenantId: PARTNER, partnerCountry: 'US', asOf: '2023-01-15' });
-    expect(plan.lines).toHaveLength(1);
+    // The subscription of the export, then the two subscribed SKUs it does not cover.
+    expect(plan.lines.map((l) => [l.sourceSkuPartNumber, l.channel])).toEqual([
+      ['MyPartNumber', 'other-partner'],
+      ['ENTERPRISEPREMIUM', 'unknown'],
+      ['CRMSTANDARD', 'unknown'],
+    ]);
     expect(plan.lines[0]).toMatchObject({
       sourceSkuPartNumber: 'MyPartNumber',
       channel: 'other-partner',
@@ -53,7 +58,7 @@ describe('planTenant on the Graph documentation fixtures', () => {
     // Same export, seen from the partner that owns it.
     const own = planTenant(inv, full, { partnerTenantId: '331AF819-4E0B-49F7-A6BF-14E1165AD3A0', partnerCountry: 'US', asOf: '2023-01-15' });
     expect(own.lines[0]!.channel).toBe('own');
-    expect(codes(own.findings)).toEqual(['ALREADY_OWN_CSP']);
+    expect(codes(own.findings, 'MyPartNumber')).toEqual(['ALREADY_OWN_CSP']);
   });
 
   it('without a subscriptions export, one line per subscribed SKU with channel unknown', () => {
@@ -178,6 +183,7 @@ describe('planTenant on a mixed tenant', () => {
   it('the 150 active subscriptions rule', () => {
     const many: TenantInventory = {
       ...inv,
+      skus: [],
       subscriptions: Array.from({ length: 80 }, (_, i) => sub(`b0000000-0000-0000-0000-${String(i).padStart(12, '0')}`, 'ENTERPRISEPACK', { ownerTenantId: OTHER })),
     };
     const plan = planTenant(many, catalog, options);

@@ -93,8 +93,7 @@ export function sourceLines(inv: TenantInventory, partnerTenantId: string): Sour
     holders ??= holdersBySku(inv.users);
     return holders.get(skuId) ?? 0;
   };
-  if (inv.subscriptions === null) {
-    return inv.skus.map((s) => ({
+  const skuLine = (s: TenantInventory['skus'][number]): SourceLine => ({
       lineId: `sku:${s.skuId}`,
       subscriptionId: null,
       skuId: s.skuId,
@@ -105,8 +104,8 @@ export function sourceLines(inv: TenantInventory, partnerTenantId: string): Sour
       quantity: s.prepaidUnits.enabled + s.prepaidUnits.warning,
       consumed: s.consumedUnits,
       nextLifecycleDateTime: null,
-    }));
-  }
+  });
+  if (inv.subscriptions === null) return inv.skus.map(skuLine);
   const subs = inv.subscriptions.filter((s) => s.status.trim().toLowerCase() !== 'deleted');
   const bySku = new Map<string, number[]>();
   subs.forEach((s, i) => bySku.set(s.skuId, [...(bySku.get(s.skuId) ?? []), i]));
@@ -115,7 +114,7 @@ export function sourceLines(inv: TenantInventory, partnerTenantId: string): Sour
     const split = allocateConsumed(consumedOf(skuId), idx.map((i) => subs[i]!.totalLicenses));
     idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
   }
-  return subs.map((s, i) => ({
+  const lines: SourceLine[] = subs.map((s, i) => ({
     lineId: s.id,
     subscriptionId: s.id,
     skuId: s.skuId,
@@ -127,6 +126,9 @@ export function sourceLines(inv: TenantInventory, partnerTenantId: string): Sour
     consumed: consumed[i] ?? 0,
     nextLifecycleDateTime: s.nextLifecycleDateTime,
   }));
+  // SKUs the subscriptions export does not cover (exports taken at different times): one line each.
+  for (const s of inv.skus) if (!bySku.has(s.skuId)) lines.push(skuLine(s));
+  return lines;
 }
 
 /** One line's target and dates. Own-CSP lines stay as they are unless the user chose a target. */

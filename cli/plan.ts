@@ -1,0 +1,112 @@
+// `npm run --silent plan -- --catalog <licensing.csv> --tenant <dir> --partner-tenant <guid>
+//   --partner-country <ISO2> [--offers <offers.json>] [--discontinued <skuId,...>]
+//   [--as-of <YYYY-MM-DD>] [--format text|json] [--lang en|ja]`
+// Exit 0 with a plan on stdout, 2 on invalid input (the error on stderr). See cli/README.md.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { prepareCatalog } from '../shared/domain/catalog';
+import { isLocalDate } from '../shared/domain/dates';
+import { isGuid } from '../shared/domain/ids';
+import type { Lang } from '../shared/domain/messages';
+import { planTenant } from '../shared/domain/plan';
+import { parseCatalogCsv } from '../shared/import/catalogCsv';
+import { ImportError } from '../shared/import/errors';
+import type { GraphExportFiles } from '../shared/import/graph';
+import { parseTenantExports } from '../shared/import/graph';
+import { parseOffers } from '../shared/import/offers';
+import { planToJson, planToText } from './planOutput';
+
+const USAGE = `usage: plan --catalog <licensing.csv> --tenant <dir> --partner-tenant <guid> --partner-country <ISO2>
+            [--offers <offers.json>] [--discontinued <skuId,...>] [--as-of <YYYY-MM-DD>]
+            [--format text|json] [--lang en|ja]
+  <dir> holds any of subscribedSkus.json, subscriptions.json, users.json, organization.json
+  (Microsoft Graph response bodies); subscribedSkus.json or subscriptions.json is required.`;
+
+class UsageError extends Error {}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+function main(argv: string[]): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        catalog: { type: 'string' },
+        tenant: { type: 'string' },
+        'partner-tenant': { type: 'string' },
+        'partner-country': { type: 'string' },
+        offers: { type: 'string' },
+        discontinued: { type: 'string' },
+        'as-of': { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        lang: { type: 'string', default: 'en' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const need = (name: 'catalog' | 'tenant' | 'partner-tenant' | 'partner-country'): string => {
+    const v = values[name];
+    if (!v) throw new UsageError(`--${name} is required`);
+    return v;
+  };
+  const catalogFile = need('catalog');
+  const tenantDir = need('tenant');
+  const partnerTenantId = need('partner-tenant');
+  const partnerCountry = need('partner-country').toUpperCase();
+  if (!isGuid(partnerTenantId)) throw new UsageError(`--partner-tenant "${partnerTenantId}" is not a GUID`);
+  if (!/^[A-Z]{2}$/.test(partnerCountry)) throw new UsageError(`--partner-country "${partnerCountry}" is not an ISO 3166 alpha-2 code`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  const lang = values.lang;
+  if (lang !== 'en' && lang !== 'ja') throw new UsageError(`--lang must be en or ja, not "${lang}"`);
+  const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+  if (!isLocalDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date YYYY-MM-DD`);
+  if (!existsSync(tenantDir) || !statSync(tenantDir).isDirectory()) throw new UsageError(`--tenant ${tenantDir}: not a directory`);
+
+  const files: GraphExportFiles = {};
+  for (const key of ['subscribedSkus', 'subscriptions', 'users', 'organization'] as const) {
+    const file = path.join(tenantDir, `${key}.json`);
+    if (existsSync(file)) files[key] = { text: readText(file), file: `${key}.json` };
+  }
+  if (!files.subscribedSkus && !files.subscriptions) {
+    throw new UsageError(`--tenant ${tenantDir}: holds neither subscribedSkus.json nor subscriptions.json`);
+  }
+
+  const catalogData = parseCatalogCsv(readText(catalogFile), path.basename(catalogFile));
+  const offers = values.offers ? parseOffers(readText(values.offers), path.basename(values.offers)) : undefined;
+  const discontinued = (values.discontinued ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of discontinued) if (!isGuid(id)) throw new UsageError(`--discontinued "${id}" is not a SKU GUID`);
+  const catalog = prepareCatalog(catalogData, { ...(offers ? { offers } : {}), discontinued });
+  const inventory = parseTenantExports(files);
+  const plan = planTenant(inventory, catalog, { partnerTenantId, partnerCountry, asOf, lang: lang as Lang });
+  process.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan, asOf), null, 2)}\n` : planToText(plan, asOf, lang as Lang));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ImportError || e instanceof UsageError) {
+    process.stderr.write(`plan: ${e.message}\n`);
+    if (e instanceof UsageError) process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    throw e;
+  }
+}

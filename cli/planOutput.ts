@@ -1,0 +1,120 @@
+// The plan CLI's output: the stable JSON document (cli/README.md) and the readable text report.
+import type { Lang } from '../shared/domain/messages';
+import type { TenantPlan } from '../shared/domain/plan';
+
+export const PLAN_JSON_VERSION = 1;
+
+/** Picks the documented fields only, so the JSON stays stable when the engine grows. */
+export function planToJson(plan: TenantPlan, asOf: string) {
+  return {
+    version: PLAN_JSON_VERSION,
+    asOf,
+    customer: { country: plan.customer.country, region: plan.customer.region },
+    lines: plan.lines.map((l) => ({
+      lineId: l.lineId,
+      subscriptionId: l.subscriptionId,
+      sourceSkuId: l.sourceSkuId,
+      sourceSkuPartNumber: l.sourceSkuPartNumber,
+      channel: l.channel,
+      status: l.status,
+      isTrial: l.isTrial,
+      quantity: l.quantity,
+      targetQuantity: l.targetQuantity,
+      consumed: l.consumed,
+      expires: l.expires,
+      deadline: l.deadline,
+      match: {
+        kind: l.match.kind,
+        targetSkuId: l.match.targetSkuId,
+        targetSkuPartNumber: l.match.targetSkuPartNumber,
+        lostServicePlans: l.match.lostServicePlans,
+        gainedServicePlans: l.match.gainedServicePlans,
+      },
+      usersToReassign: l.usersToReassign,
+    })),
+    users: plan.users.map((u) => ({
+      userPrincipalName: u.userPrincipalName,
+      from: u.from,
+      to: u.to,
+      lostServicePlans: u.lostServicePlans,
+      viaGroup: u.viaGroup,
+      groups: u.groups,
+    })),
+    findings: plan.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      ...(f.skuPartNumber !== undefined ? { skuPartNumber: f.skuPartNumber } : {}),
+      ...(f.lineId !== undefined ? { lineId: f.lineId } : {}),
+      message: f.message,
+    })),
+  };
+}
+
+const labels = {
+  en: {
+    title: 'CSP migration plan',
+    asOf: 'as of',
+    customer: 'Customer country',
+    region: 'CSP region',
+    unknown: 'unknown',
+    lines: 'Subscriptions',
+    channel: { own: 'our CSP', 'other-partner': 'other partner', direct: 'direct (Microsoft)', unknown: 'channel unknown' },
+    kind: { same: 'same offer', equivalent: 'equivalent', different: 'different offer', none: 'no target' },
+    seats: (q: number, t: number, c: number) => `${q} licenses (${c} in use) -> ${t}`,
+    expires: (e: string, d: string) => `expires ${e}, provision by ${d}`,
+    lost: 'loses',
+    gained: 'gains',
+    users: 'Users to reassign',
+    noUsers: 'No user needs a new license.',
+    group: 'via group',
+    findings: 'Findings',
+    none: 'none',
+    severity: { error: 'ERROR', warning: 'WARNING', info: 'info' },
+  },
+  ja: {
+    title: 'CSP 移行計画',
+    asOf: '基準日',
+    customer: '顧客の国',
+    region: 'CSP リージョン',
+    unknown: '不明',
+    lines: 'サブスクリプション',
+    channel: { own: '自社 CSP', 'other-partner': '他のパートナー', direct: 'Microsoft 直接購入', unknown: '販売経路不明' },
+    kind: { same: '同じオファー', equivalent: '同等のオファー', different: '別のオファー', none: '移行先なし' },
+    seats: (q: number, t: number, c: number) => `${q} ライセンス (使用中 ${c}) -> ${t}`,
+    expires: (e: string, d: string) => `期限 ${e}、${d} までにプロビジョニング`,
+    lost: '失われるサービス',
+    gained: '追加されるサービス',
+    users: 'ライセンスの再割り当てが必要なユーザー',
+    noUsers: 'ライセンスの再割り当てが必要なユーザーはいません。',
+    group: 'グループ経由',
+    findings: '確認事項',
+    none: 'なし',
+    severity: { error: 'エラー', warning: '警告', info: '情報' },
+  },
+} as const;
+
+export function planToText(plan: TenantPlan, asOf: string, lang: Lang): string {
+  const t = labels[lang];
+  const out: string[] = [];
+  out.push(`${t.title} (${t.asOf} ${asOf})`);
+  out.push(`${t.customer}: ${plan.customer.country ?? t.unknown}   ${t.region}: ${plan.customer.region ?? t.unknown}`);
+  out.push('', `${t.lines} (${plan.lines.length})`);
+  for (const l of plan.lines) {
+    const target = l.match.targetSkuPartNumber ?? l.match.targetSkuId ?? '-';
+    out.push(`- ${l.sourceSkuPartNumber} [${t.channel[l.channel]}] -> ${target} (${t.kind[l.match.kind]})`);
+    out.push(`    ${t.seats(l.quantity, l.targetQuantity, l.consumed)}${l.expires && l.deadline ? `; ${t.expires(l.expires, l.deadline)}` : ''}`);
+    if (l.match.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${l.match.lostServicePlans.map((p) => p.friendlyName).join(', ')}`);
+    if (l.match.gainedServicePlans.length > 0) out.push(`    ${t.gained}: ${l.match.gainedServicePlans.length}`);
+  }
+  out.push('', `${t.users} (${plan.users.length})`);
+  if (plan.users.length === 0) out.push(`  ${t.noUsers}`);
+  for (const u of plan.users) {
+    const moves = u.from.map((f, i) => `${f} -> ${u.to[i] || '-'}`).join(', ');
+    out.push(`- ${u.userPrincipalName}: ${moves}${u.viaGroup ? ` (${t.group})` : ''}`);
+    if (u.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${u.lostServicePlans.map((p) => p.friendlyName).join(', ')}`);
+  }
+  out.push('', `${t.findings} (${plan.findings.length})`);
+  if (plan.findings.length === 0) out.push(`  ${t.none}`);
+  for (const f of plan.findings) out.push(`- [${t.severity[f.severity]}] ${f.code}: ${f.message}`);
+  return `${out.join('\n')}\n`;
+}
