@@ -21,7 +21,9 @@ export interface Database extends Queryable {
   readonly kind: StorageKind;
   /** Where the data lives, for logs and /health: a directory, 'memory://' or the URL without password. */
   readonly location: string;
-  /** Runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws (and rethrows). */
+  /** Runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws (and rethrows).
+   * Inside `fn` use only `tx`: PGlite has one connection, so a query on the database itself would
+   * wait for this transaction to end (a deadlock); on PostgreSQL it would run outside the transaction. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Subscribes to a NOTIFY channel; resolves once listening. Returns the unsubscribe function. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
