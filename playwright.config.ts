@@ -3,7 +3,7 @@
 // first; after `npm run build` (or `npm run build:renderer`), `npm run test:e2e` works on its own.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
@@ -32,7 +32,8 @@ export default defineConfig({
     : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
-    ...devices['Desktop Chrome'],
+    // No device preset: its user agent says Windows, and the app would show that as its platform.
+    browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
     colorScheme: 'light',

@@ -20,7 +20,7 @@ export function BeingBuilt({ purposeKey }: { purposeKey: string }) {
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t('building.title')}</MessageBarTitle>
-          {t('building.body')}
+          <div>{t('building.body')}</div>
         </MessageBarBody>
       </MessageBar>
     </div>

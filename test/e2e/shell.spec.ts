@@ -99,6 +99,7 @@ test('Settings: theme, backend address, updates, secret storage and app info', a
   await page.getByRole('radio', { name: 'Dark' }).check();
   await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'dark');
   expect(await background()).not.toBe(lightBackground);
+  await page.screenshot({ path: `${screenshotDir}settings-dark.png` });
   await page.reload();
   await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
   await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'dark');
@@ -136,6 +137,8 @@ test('Settings: theme, backend address, updates, secret storage and app info', a
   await expect(page.getByTestId('secret-storage-status')).toHaveText(/no secure storage.*memory only/);
   await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
   await expect(main).toContainText('Web browser');
+  // The page scrolls inside <main>: a taller window shows all of it in one picture.
+  await page.setViewportSize({ width: 1280, height: 1200 });
   await page.screenshot({ path: `${screenshotDir}settings.png`, fullPage: true });
 
   // No secret ever reaches localStorage: only the settings are there.
