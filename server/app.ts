@@ -12,6 +12,7 @@ import { AuthService, type RequestActor } from './auth/service';
 import type { ServerConfig } from './config';
 import type { Database } from './db/types';
 import { registerErrorHandling } from './http/errors';
+import { syncRoutes } from './sync/routes';
 
 export const SERVER_NAME = 'csp-migration-workspace-server';
 
@@ -57,6 +58,8 @@ export type AppConfig = Pick<
   | 'SIGN_IN_RATE_PER_EMAIL'
   | 'SYNC_RATE_PER_USER'
   | 'TRUST_PROXY'
+  | 'SYNC_PUSH_BODY_LIMIT_BYTES'
+  | 'SYNC_PULL_PAGE_SIZE'
 >;
 
 export interface AppOptions {
@@ -144,6 +147,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     signInPerIp: config.SIGN_IN_RATE_PER_IP,
     signInPerEmail: config.SIGN_IN_RATE_PER_EMAIL,
     syncPerUser: config.SYNC_RATE_PER_USER,
+  });
+  await syncRoutes(app, {
+    pullPageSize: config.SYNC_PULL_PAGE_SIZE,
+    pushBodyLimit: config.SYNC_PUSH_BODY_LIMIT_BYTES,
+    heartbeatSeconds: 25,
   });
   return app;
 }

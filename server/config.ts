@@ -22,6 +22,12 @@ const Env = z.object({
   SIGN_IN_RATE_PER_EMAIL: positiveInt.default(10),
   /** Sync requests per minute for one user (the hook sync routes use). */
   SYNC_RATE_PER_USER: positiveInt.default(600),
+  /** Largest push, in bytes (a tenant import travels as chunked pushes of up to this size). */
+  SYNC_PUSH_BODY_LIMIT_BYTES: positiveInt.default(16 * 1024 * 1024),
+  /** Records per pull page; a page may hold more so that it ends on a version boundary. */
+  SYNC_PULL_PAGE_SIZE: positiveInt.default(50_000),
+  /** Days a deleted record's tombstone is kept; clients offline longer rebuild from the server. */
+  TOMBSTONE_RETENTION_DAYS: positiveInt.default(90),
   /** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

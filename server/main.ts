@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/index';
+import { purgeTombstones } from './sync/tombstones';
 
 const config = readConfig(process.env);
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,6 +19,18 @@ try {
 }
 const app = await buildApp({ config, db, version, closeDatabase: true });
 app.log.info({ storage: db.kind, location: db.location }, 'database ready');
+
+// Tombstones past the retention window go once an hour (and at start); clients older than them reset.
+const purge = async () => {
+  try {
+    const purged = await purgeTombstones(db, config.TOMBSTONE_RETENTION_DAYS);
+    if (purged > 0) app.log.info({ purged }, 'purged tombstones');
+  } catch (err) {
+    app.log.error({ err }, 'tombstone purge failed');
+  }
+};
+void purge();
+setInterval(() => void purge(), 3600_000).unref();
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {

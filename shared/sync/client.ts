@@ -24,7 +24,7 @@ export interface SyncTransport {
 export class SyncHttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: SyncErrorCode,
+    readonly code: SyncErrorCode | (string & {}),
     message: string,
     readonly detail: { expected?: number; minSchemaVersion?: number } = {},
   ) {

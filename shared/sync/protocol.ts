@@ -102,7 +102,8 @@ export const SyncError = z
   .object({
     error: z
       .object({
-        code: SyncErrorCode,
+        /** One of SyncErrorCode for protocol errors; the server's other codes (auth, limits) pass through. */
+        code: z.string(),
         message: z.string(),
         /** MUTATION_GAP: the id the server expected next. */
         expected: z.number().int().optional(),

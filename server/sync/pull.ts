@@ -1,0 +1,44 @@
+// GET /sync/pull: the changes past a client's cursor, in pages that end on a version boundary (a
+// client never sees half of one push). The JSON of each change is built by PostgreSQL and spliced
+// into the answer as text: rows are never parsed into objects and serialized again.
+import type { Queryable } from '../db/types';
+
+export interface PullPage {
+  /** The response body, already JSON (a PullResponse of shared/sync/protocol). */
+  body: string;
+  changes: number;
+}
+
+export async function pullPage(db: Queryable, orgId: string, clientId: string, cursor: number, pageSize: number): Promise<PullPage> {
+  const ws = await db.query<{ version: number; tombstone_horizon: number }>(
+    'SELECT version, tombstone_horizon FROM workspaces WHERE org_id = $1',
+    [orgId],
+  );
+  const current = Number(ws.rows[0]?.version ?? 0);
+  const horizon = Number(ws.rows[0]?.tombstone_horizon ?? 0);
+  // A cursor older than the purged tombstones cannot be brought up to date by changes alone.
+  const reset = cursor > 0 && cursor < horizon;
+  const from = reset ? 0 : Math.min(cursor, current);
+
+  const bound = await db.query<{ version: number }>(
+    'SELECT version FROM records WHERE org_id = $1 AND version > $2 ORDER BY version OFFSET $3 LIMIT 1',
+    [orgId, from, pageSize - 1],
+  );
+  const upper = bound.rows[0] ? Number(bound.rows[0].version) : current;
+  const rows = await db.query<{ j: string }>(
+    `SELECT json_build_object('table', tbl, 'id', id, 'version', version,
+              'data', CASE WHEN deleted THEN NULL ELSE data END)::text AS j
+     FROM records
+     WHERE org_id = $1 AND version > $2 AND version <= $3 ${reset ? 'AND NOT deleted' : ''}
+     ORDER BY version`,
+    [orgId, from, upper],
+  );
+  const client = await db.query<{ last_mutation_id: number }>(
+    'SELECT last_mutation_id FROM sync_clients WHERE org_id = $1 AND client_id = $2',
+    [orgId, clientId],
+  );
+  const lastMutationId = Number(client.rows[0]?.last_mutation_id ?? 0);
+  const more = upper < current;
+  const head = `{"cursor":${upper},"lastMutationId":${lastMutationId},"reset":${reset},"more":${more},"changes":[`;
+  return { body: `${head}${rows.rows.map((r) => r.j).join(',')}]}`, changes: rows.rows.length };
+}

@@ -1,0 +1,147 @@
+// The sync protocol over HTTP: POST /sync/push, GET /sync/pull, GET /sync/poke (server-sent events).
+// The rules live in shared/sync (processPush) and run here inside one PostgreSQL transaction per
+// push, scoped to the caller's organization, with the caller's role from the server's own records.
+import type { FastifyInstance } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { processPush } from '../../shared/sync/authority';
+import { ClientId, PullResponse, PushRequest, PushResponse, checkSchemaVersion } from '../../shared/sync/protocol';
+import type { PullResponse as PullResponseBody } from '../../shared/sync/protocol';
+import { ErrorBody, errorResponses } from '../http/errors';
+import { PokeHub, POKE_CHANNEL, pokePayload } from './pokes';
+import { pullPage } from './pull';
+import { sqlAuthorityTx } from './sqlAuthority';
+
+export interface SyncRouteOptions {
+  /** Records per pull page (a page may hold more, to end on a version boundary). */
+  pullPageSize: number;
+  pushBodyLimit: number;
+  /** Seconds between SSE heartbeats, which keep proxies from closing an idle stream. */
+  heartbeatSeconds: number;
+}
+
+const SyncErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    expected: z.number().int().optional(),
+    minSchemaVersion: z.number().int().optional(),
+  }),
+});
+
+const PullQuery = z.object({
+  cursor: z.coerce.number().int().nonnegative(),
+  clientId: ClientId,
+  schemaVersion: z.coerce.number().int(),
+});
+
+export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): Promise<void> {
+  const hub = new PokeHub();
+  await hub.start(app.db);
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    // Open poke streams would hold the server open: end them, clients reconnect elsewhere.
+    for (const res of streams) res.end();
+    streams.clear();
+    await hub.stop();
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/sync/push',
+    {
+      bodyLimit: opts.pushBodyLimit,
+      onRequest: app.authenticate,
+      preHandler: app.syncRateLimit,
+      schema: {
+        tags: ['sync'],
+        summary: 'Push a batch of mutations from one client, in order',
+        security: [{ bearerAuth: [] }],
+        body: PushRequest,
+        response: { 200: PushResponse, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(400, 401, 413, 429) },
+      },
+    },
+    async (req, reply) => {
+      const { orgId, userId, name, role } = req.actor;
+      const actor = { id: userId, name, role };
+      const outcome = await app.db.transaction(async (tx) => {
+        const result = await processPush(sqlAuthorityTx(tx, orgId, userId), req.body, actor, new Date().toISOString());
+        // Sent only if this transaction commits.
+        if (result.ok && result.version !== null) {
+          await tx.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, pokePayload(orgId, result.version)]);
+        }
+        return result;
+      });
+      if (!outcome.ok) {
+        const { status, code, message, expected, minSchemaVersion } = outcome;
+        return reply.code(status).send({ error: { code, message, expected, minSchemaVersion } });
+      }
+      const rejected = outcome.response.results.filter((x) => x.status === 'rejected').length;
+      req.log.info({ clientId: req.body.clientId, mutations: req.body.mutations.length, rejected, version: outcome.version }, 'push');
+      return outcome.response;
+    },
+  );
+
+  r.get(
+    '/sync/pull',
+    {
+      onRequest: app.authenticate,
+      preHandler: app.syncRateLimit,
+      schema: {
+        tags: ['sync'],
+        summary: 'Changes past a cursor, and the last mutation of this client the server processed',
+        security: [{ bearerAuth: [] }],
+        querystring: PullQuery,
+        response: { 200: PullResponse, 426: SyncErrorBody, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (req, reply) => {
+      const schema = checkSchemaVersion(req.query.schemaVersion);
+      if (!schema.ok) {
+        return reply.code(426).send({ error: { code: 'CLIENT_UPDATE_REQUIRED', message: schema.message, minSchemaVersion: schema.minSchemaVersion } });
+      }
+      const page = await pullPage(app.db, req.actor.orgId, req.query.clientId, req.query.cursor, opts.pullPageSize);
+      // Already JSON, built by the database: sent as is, past the response serializer (the raw
+      // reply is typed by the route's schema, which describes this very body).
+      void reply.type('application/json; charset=utf-8').serializer((s: unknown) => s as string);
+      return reply.send(page.body as unknown as PullResponseBody);
+    },
+  );
+
+  r.get(
+    '/sync/poke',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['sync'],
+        summary: 'Server-sent events: "poke" whenever the workspace changes (pull then)',
+        security: [{ bearerAuth: [] }],
+        response: { 401: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write(': connected\n\n');
+      streams.add(res);
+      const unsubscribe = hub.subscribe(req.actor.orgId, (version) => {
+        res.write(`event: poke\ndata: ${version}\n\n`);
+      });
+      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatSeconds * 1000);
+      heartbeat.unref();
+      req.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(res);
+      });
+    },
+  );
+}

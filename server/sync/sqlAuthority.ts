@@ -1,0 +1,110 @@
+// The push rules of shared/sync/authority bound to PostgreSQL (or PGlite): one organization's
+// workspace, inside one database transaction. Writes are batched with unnest(): one statement per
+// push, not one per row (STACK.md: ~50x faster than row-by-row inserts).
+import type { AuthorityTx, StoredRecord } from '../../shared/sync/authority';
+import type { FieldStamps } from '../../shared/sync/merge';
+import type { MutationResult } from '../../shared/sync/protocol';
+import type { Queryable } from '../db/types';
+
+type Sql = Pick<Queryable, 'query'>;
+
+interface RecordRow {
+  data: Record<string, unknown> | null;
+  field_versions: FieldStamps;
+  version: string | number;
+  deleted: boolean;
+}
+
+export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): AuthorityTx {
+  return {
+    async takeVersion() {
+      const { rows } = await sql.query<{ version: string | number }>(
+        `INSERT INTO workspaces (org_id, version) VALUES ($1, 1)
+         ON CONFLICT (org_id) DO UPDATE SET version = workspaces.version + 1
+         RETURNING version`,
+        [orgId],
+      );
+      return Number(rows[0]!.version);
+    },
+
+    async record(table, id): Promise<StoredRecord | undefined> {
+      const { rows } = await sql.query<RecordRow>(
+        'SELECT data, field_versions, version, deleted FROM records WHERE org_id = $1 AND tbl = $2 AND id = $3',
+        [orgId, table, id],
+      );
+      const r = rows[0];
+      if (!r) return undefined;
+      return { data: r.deleted ? null : r.data, stamps: r.field_versions ?? {}, version: Number(r.version) };
+    },
+
+    async queryRecords(table, field, value) {
+      const { rows } = await sql.query<{ id: string; data: Record<string, unknown> }>(
+        'SELECT id, data FROM records WHERE org_id = $1 AND tbl = $2 AND NOT deleted AND data ->> $3 = $4',
+        [orgId, table, field, value],
+      );
+      return rows;
+    },
+
+    async writeRecords(writes) {
+      if (writes.length === 0) return;
+      await sql.query(
+        `INSERT INTO records (org_id, tbl, id, version, data, field_versions, deleted, updated_by)
+         SELECT $1, w.tbl, w.id, w.version, w.data::jsonb, w.fv::jsonb, w.deleted, $2
+         FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::boolean[])
+           AS w(tbl, id, version, data, fv, deleted)
+         ON CONFLICT (org_id, tbl, id) DO UPDATE SET
+           version = EXCLUDED.version, data = EXCLUDED.data, field_versions = EXCLUDED.field_versions,
+           deleted = EXCLUDED.deleted, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [
+          orgId,
+          userId,
+          writes.map((w) => w.table),
+          writes.map((w) => w.id),
+          writes.map((w) => w.version),
+          writes.map((w) => (w.data ? JSON.stringify(w.data) : null)),
+          writes.map((w) => JSON.stringify(w.stamps)),
+          writes.map((w) => w.data === null),
+        ],
+      );
+    },
+
+    async lastMutationId(clientId) {
+      await sql.query(
+        `INSERT INTO sync_clients (org_id, client_id, user_id, last_mutation_id) VALUES ($1, $2, $3, 0)
+         ON CONFLICT (org_id, client_id) DO NOTHING`,
+        [orgId, clientId, userId],
+      );
+      const { rows } = await sql.query<{ last_mutation_id: string | number }>(
+        'SELECT last_mutation_id FROM sync_clients WHERE org_id = $1 AND client_id = $2 FOR UPDATE',
+        [orgId, clientId],
+      );
+      return Number(rows[0]?.last_mutation_id ?? 0);
+    },
+
+    async setLastMutationId(clientId, id) {
+      await sql.query(
+        'UPDATE sync_clients SET last_mutation_id = $3, user_id = $4, last_push_at = now() WHERE org_id = $1 AND client_id = $2',
+        [orgId, clientId, id, userId],
+      );
+    },
+
+    async recordResults(clientId, results) {
+      if (results.length === 0) return;
+      await sql.query(
+        `INSERT INTO sync_mutation_results (org_id, client_id, mutation_id, result)
+         SELECT $1, $2, r.id, r.result::jsonb FROM unnest($3::bigint[], $4::text[]) AS r(id, result)
+         ON CONFLICT DO NOTHING`,
+        [orgId, clientId, results.map((r) => r.id), results.map((r) => JSON.stringify(r))],
+      );
+    },
+
+    async results(clientId, ids) {
+      const { rows } = await sql.query<{ result: MutationResult }>(
+        `SELECT result FROM sync_mutation_results
+         WHERE org_id = $1 AND client_id = $2 AND mutation_id = ANY($3::bigint[]) ORDER BY mutation_id`,
+        [orgId, clientId, ids],
+      );
+      return rows.map((r) => r.result);
+    },
+  };
+}

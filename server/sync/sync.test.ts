@@ -1,0 +1,187 @@
+// The sync protocol end to end over real HTTP: the shared client engine (in-memory client store)
+// against this server on a real port, on PGlite and, with DATABASE_URL, on PostgreSQL.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/mutators/define';
+import { SyncClient } from '../../shared/sync/client';
+import { httpTransport } from '../../shared/sync/httpTransport';
+import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
+import { SCHEMA_VERSION, type PushRequest } from '../../shared/sync/protocol';
+import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { seedOrg, seedUser, testApp } from '../testing';
+import { purgeTombstones } from './tombstones';
+
+const PW = 'correct horse battery staple';
+const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
+let t: TestDatabase;
+let app: FastifyInstance;
+let base: string;
+let orgA: string;
+
+async function signIn(email: string): Promise<{ token: string; actor: Actor }> {
+  const res = await fetch(`${base}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PW }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { accessToken: string; user: { id: string; name: string; role: Actor['role'] } };
+  return { token: body.accessToken, actor: { id: body.user.id, name: body.user.name, role: body.user.role } };
+}
+
+let clients = 0;
+async function client(email: string, claimedRole?: Actor['role']) {
+  const { token, actor } = await signIn(email);
+  const store = new MemoryClientStore(`client-${++clients}-${email.replace(/\W/g, '')}`.slice(0, 60));
+  const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
+  const me = { ...actor, role: claimedRole ?? actor.role };
+  return { store, token, sync: new SyncClient(store, transport, { actor: () => me, now: () => '2099-01-01T00:00:00.000Z' }) };
+}
+
+async function raw(token: string, path: string, init: RequestInit = {}) {
+  return fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = await testApp(t.db);
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const a = await seedOrg(t.db, 'Fabrikam');
+  const b = await seedOrg(t.db, 'Woodgrove');
+  orgA = a.id;
+  await seedUser(t.db, a.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
+  await seedUser(t.db, a.id, { email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent', password: PW });
+  await seedUser(t.db, a.id, { email: 'bill@fabrikam.example', name: 'Bill', role: 'billing-agent', password: PW });
+  await seedUser(t.db, b.id, { email: 'wei@woodgrove.example', name: 'Wei', role: 'admin-agent', password: PW });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+describe('sync over HTTP', () => {
+  it('carries changes between two people of one organization, never to another organization', async () => {
+    const aiko = await client('aiko@fabrikam.example');
+    const ben = await client('ben@fabrikam.example');
+    const wei = await client('wei@woodgrove.example');
+    expect(await aiko.sync.mutate('partner.update', { partnerTenantId: PARTNER, country: 'JP' })).toEqual({ ok: true });
+    expect(await aiko.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso', country: 'JP' })).toEqual({ ok: true });
+    await aiko.sync.sync();
+    await ben.sync.sync();
+    await wei.sync.sync();
+    expect(ben.store.rows('customers').map((c) => c.name)).toEqual(['Contoso']);
+    expect(wei.store.rows('customers')).toEqual([]);
+    // The server stamped its own time, not the client's 2099 clock, and its own idea of the actor.
+    const [customer] = ben.store.rows('customers');
+    expect(String(customer?.createdAt)).not.toMatch(/^2099/);
+    expect(ben.store.rows('activity').find((a) => a.mutation === 'customer.create')).toMatchObject({ actor: 'Aiko', role: 'admin-agent' });
+  });
+
+  it("checks every mutation against the caller's role on the server, whatever the client claims", async () => {
+    const bill = await client('bill@fabrikam.example', 'admin-agent');
+    expect(await bill.sync.mutate('customer.create', { id: 'c-bill', name: 'Should not exist' })).toEqual({ ok: true });
+    await bill.sync.sync();
+    expect(bill.store.rows('customers').find((c) => c.id === 'c-bill')).toBeUndefined();
+    expect(bill.store.rejections()).toEqual([expect.objectContaining({ code: 'forbidden', name: 'customer.create' })]);
+    expect(await bill.store.pendingCount()).toBe(0);
+  });
+
+  it('records a conflict both people see when a guarded field is edited from the same base', async () => {
+    const aiko = await client('aiko@fabrikam.example');
+    const ben = await client('ben@fabrikam.example');
+    await aiko.sync.sync();
+    await aiko.sync.mutate('plan.create', { id: 'p-1', customerId: 'c-1', asOf: '2026-11-24' });
+    await aiko.sync.mutate('planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: 'x', targetSkuId: null, quantity: 10 });
+    await aiko.sync.sync();
+    await ben.sync.sync();
+    await aiko.sync.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 20 });
+    await ben.sync.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 25 });
+    await aiko.sync.sync();
+    await ben.sync.sync();
+    await aiko.sync.sync();
+    for (const who of [aiko, ben]) {
+      expect(who.store.rows('planLines')[0]?.quantity).toBe(20);
+      expect(who.store.rows('conflicts')).toEqual([
+        expect.objectContaining({ field: 'quantity', status: 'open', current: expect.objectContaining({ value: 20, by: 'Aiko' }), proposed: expect.objectContaining({ value: 25, by: 'Ben' }) }),
+      ]);
+    }
+  });
+
+  it('skips a duplicate batch, refuses a gap with 409, and an old schema with 426', async () => {
+    const { token } = await signIn('aiko@fabrikam.example');
+    const push = (req: PushRequest) => raw(token, '/sync/push', { method: 'POST', body: JSON.stringify(req) });
+    const batch: PushRequest = {
+      clientId: 'raw-client-0001',
+      schemaVersion: SCHEMA_VERSION,
+      mutations: [{ id: 1, name: 'customer.update', args: { id: 'c-1', notes: 'raw' }, baseVersions: {} }],
+    };
+    const first = await push(batch);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ lastMutationId: 1, results: [{ id: 1, status: 'applied', conflicts: 0 }] });
+    const again = await push(batch);
+    expect(await again.json()).toEqual({ lastMutationId: 1, results: [{ id: 1, status: 'applied', conflicts: 0 }] });
+    const gap = await push({ ...batch, mutations: [{ ...batch.mutations[0]!, id: 5 }] });
+    expect(gap.status).toBe(409);
+    expect(await gap.json()).toMatchObject({ error: { code: 'MUTATION_GAP', expected: 2 } });
+    const old = await push({ ...batch, schemaVersion: SCHEMA_VERSION - 2 });
+    expect(old.status).toBe(426);
+    expect(await old.json()).toMatchObject({ error: { code: 'CLIENT_UPDATE_REQUIRED' } });
+    const pullOld = await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${SCHEMA_VERSION - 2}`);
+    expect(pullOld.status).toBe(426);
+  });
+
+  it('refuses malformed, oversized and unauthenticated requests without changing anything', async () => {
+    const { token } = await signIn('aiko@fabrikam.example');
+    const before = await t.db.query<{ version: number }>('SELECT version FROM workspaces WHERE org_id = $1', [orgA]);
+    expect((await raw(token, '/sync/push', { method: 'POST', body: '{"clientId":' })).status).toBe(400);
+    expect((await raw(token, '/sync/push', { method: 'POST', body: JSON.stringify({ clientId: 'x', mutations: [] }) })).status).toBe(400);
+    const huge = JSON.stringify({ clientId: 'raw-client-0002', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'customer.update', args: { id: 'c-1', notes: 'x'.repeat(17 * 1024 * 1024) }, baseVersions: {} }] });
+    expect((await raw(token, '/sync/push', { method: 'POST', body: huge })).status).toBe(413);
+    expect((await raw('cspw_at_forged', '/sync/pull?cursor=0&clientId=raw-client-0002&schemaVersion=1')).status).toBe(401);
+    const after = await t.db.query<{ version: number }>('SELECT version FROM workspaces WHERE org_id = $1', [orgA]);
+    expect(after.rows[0]?.version).toBe(before.rows[0]?.version);
+  });
+
+  it('pokes the other clients of the organization over server-sent events', async () => {
+    const aiko = await client('aiko@fabrikam.example');
+    const { token } = await signIn('ben@fabrikam.example');
+    const controller = new AbortController();
+    const res = await fetch(`${base}/sync/poke`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const poked = (async () => {
+      while (!/event: poke\ndata: \d+/.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value);
+      }
+      return text;
+    })();
+    await aiko.sync.sync();
+    await aiko.sync.mutate('customer.update', { id: 'c-1', domain: 'contoso.com' });
+    await aiko.sync.push();
+    expect(await poked).toMatch(/event: poke\ndata: \d+/);
+    controller.abort();
+  });
+
+  it('tells a client older than the tombstone window to reset, and it rebuilds after pushing', async () => {
+    const aiko = await client('aiko@fabrikam.example');
+    const ben = await client('ben@fabrikam.example');
+    await aiko.sync.sync();
+    await ben.sync.sync();
+    await ben.sync.mutate('customer.update', { id: 'c-1', notes: 'offline note' });
+    await aiko.sync.mutate('customer.create', { id: 'c-gone', name: 'Gone soon' });
+    await aiko.sync.mutate('customer.delete', { id: 'c-gone' });
+    await aiko.sync.sync();
+    await t.db.query("UPDATE records SET updated_at = now() - interval '400 days' WHERE deleted");
+    expect(await purgeTombstones(t.db, 90)).toBeGreaterThan(0);
+    await ben.sync.sync();
+    await aiko.sync.sync();
+    const names = (rows: Record<string, unknown>[]) => rows.map((r) => `${String(r.id)}:${String(r.notes)}`).sort();
+    expect(names(ben.store.rows('customers'))).toEqual(names(aiko.store.rows('customers')));
+    expect(ben.store.rows('customers').find((c) => c.id === 'c-1')?.notes).toBe('offline note');
+  });
+});
