@@ -27,7 +27,9 @@ export default defineConfig({
   workers: isCI ? 1 : 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: process.env.PLAYWRIGHT_HTML_REPORT === '1'
+  // The HTML report only on request (E2E_HTML_REPORT=1): not PLAYWRIGHT_HTML_REPORT, which Playwright
+  // itself reads as the report's folder.
+  reporter: process.env.E2E_HTML_REPORT === '1'
     ? [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]]
     : [['list']],
   use: {

@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { HostApi } from '../../shared/ipc/contract';
 import { HostProvider } from '../host/HostProvider';
 import { useResolvedTheme } from './environment';
-import { createI18n, resolveLanguage, type UiLanguage } from './i18n';
+import { createI18n, resolveLanguage, systemLanguages, type UiLanguage } from './i18n';
 import { Layout } from './Layout';
 import { SettingsProvider, useSettings } from './SettingsProvider';
 
@@ -22,7 +22,7 @@ function fluentTheme(theme: 'light' | 'dark', language: UiLanguage): FluentTheme
 
 function Shell() {
   const { settings } = useSettings();
-  const language = resolveLanguage(settings.language, navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+  const language = resolveLanguage(settings.language, systemLanguages());
   // One i18n instance for the app's life; created in the right language so the first paint is too.
   const [i18n] = useState(() => createI18n(language));
   const theme = useResolvedTheme(settings.theme);

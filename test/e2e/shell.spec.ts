@@ -63,6 +63,9 @@ test('switches the language to Japanese in Settings, and it persists across a re
   const problems = watchForErrors(page);
   await page.goto('./#/settings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(page.getByLabel('Language', { exact: true }).locator('option[value=system]')).toHaveText(
+    "Use the computer's language (English)",
+  );
   await page.getByLabel('Language', { exact: true }).selectOption('ja');
 
   const nav = page.getByRole('navigation', { name: 'メイン ナビゲーション' });
@@ -86,6 +89,20 @@ test('switches the language to Japanese in Settings, and it persists across a re
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(problems).toEqual([]);
+});
+
+test.describe('on a computer set to Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('starts in Japanese while the language setting is "system"', async ({ page }) => {
+    await page.goto('./#/settings');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定');
+    const language = page.getByLabel('言語', { exact: true });
+    await expect(language).toHaveValue('system');
+    await expect(language.locator('option[value=system]')).toHaveText('コンピューターの言語を使用 (日本語)');
+    await expect(page.getByRole('navigation', { name: 'メイン ナビゲーション' }).getByRole('link')).toHaveText(navItemsJa);
+  });
 });
 
 test('Settings: theme, backend address, updates, secret storage and app info', async ({ page }) => {

@@ -25,6 +25,11 @@ export function resolveLanguage(setting: Language, systemLanguages: readonly str
   return 'en';
 }
 
+/** The computer's preferred languages, most preferred first. */
+export function systemLanguages(): readonly string[] {
+  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+}
+
 export function createI18n(language: UiLanguage): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({

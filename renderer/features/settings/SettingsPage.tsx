@@ -27,6 +27,7 @@ import {
   type UpdaterState,
 } from '../../../shared/ipc/contract';
 import { useSettings } from '../../app/SettingsProvider';
+import { resolveLanguage, systemLanguages } from '../../app/i18n';
 import { useHost } from '../../host/HostProvider';
 
 const useStyles = makeStyles({
@@ -89,6 +90,7 @@ export function SettingsPage() {
   const styles = useStyles();
   const host = useHost();
   const { settings, update, loadError } = useSettings();
+  const systemLanguage = resolveLanguage('system', systemLanguages());
   const ids = { general: useId(), backend: useId(), updates: useId(), secrets: useId(), about: useId(), updaterText: useId() };
 
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -187,7 +189,9 @@ export function SettingsPage() {
           >
             {Language.options.map((language) => (
               <option key={language} value={language} lang={language === 'system' ? undefined : language}>
-                {t(`settings.language.${language}`)}
+                {language === 'system'
+                  ? t('settings.language.system', { language: t(`settings.language.${systemLanguage}`) })
+                  : t(`settings.language.${language}`)}
               </option>
             ))}
           </Select>
