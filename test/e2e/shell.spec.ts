@@ -102,6 +102,9 @@ test.describe('on a computer set to Japanese', () => {
     await expect(language).toHaveValue('system');
     await expect(language.locator('option[value=system]')).toHaveText('コンピューターの言語を使用 (日本語)');
     await expect(page.getByRole('navigation', { name: 'メイン ナビゲーション' }).getByRole('link')).toHaveText(navItemsJa);
+    await expect(page.getByTestId('app-version')).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 1200 });
+    await page.screenshot({ path: `${screenshotDir}settings-ja.png`, fullPage: true });
   });
 });
 
