@@ -185,3 +185,68 @@ describe('sync over HTTP', () => {
     expect(ben.store.rows('customers').find((c) => c.id === 'c-1')?.notes).toBe('offline note');
   });
 });
+
+describe('permissions on the server, role by role', () => {
+  // Each role gets exactly the mutators its permissions allow: the server decides with its own
+  // record of the caller's role, and a refusal says which permission was missing.
+  const cases: { name: string; args: (n: number) => unknown; permission: string }[] = [
+    { name: 'customer.create', args: (n) => ({ id: `perm-c-${n}`, name: `Perm ${n}` }), permission: 'customer.edit' },
+    { name: 'customer.update', args: () => ({ id: 'c-1', notes: 'perm' }), permission: 'customer.edit' },
+    { name: 'partner.update', args: () => ({ name: 'Fabrikam CSP' }), permission: 'partner.edit' },
+    { name: 'plan.create', args: (n) => ({ id: `perm-p-${n}`, customerId: 'c-1', asOf: '2026-11-24' }), permission: 'plan.edit' },
+    { name: 'invite.create', args: (n) => ({ id: `perm-i-${n}`, customerId: 'c-1', delegatedAdmin: 'none', language: 'en' }), permission: 'invite.send' },
+  ];
+  const roles = [
+    ['aiko@fabrikam.example', 'admin-agent'],
+    ['ben@fabrikam.example', 'sales-agent'],
+    ['bill@fabrikam.example', 'billing-agent'],
+  ] as const;
+
+  it('applies or refuses each mutator as the role table says', async () => {
+    const { can } = await import('../../shared/domain/roles');
+    let n = 0;
+    for (const [email, role] of roles) {
+      const { token } = await signIn(email);
+      const clientId = `perm-${role}-${Date.now()}`;
+      const mutations = cases.map((c, i) => ({ id: i + 1, name: c.name, args: c.args(++n), baseVersions: {} }));
+      const res = await raw(token, '/sync/push', { method: 'POST', body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, mutations }) });
+      const body = (await res.json()) as { results: { id: number; status: string; code?: string }[] };
+      for (const [i, c] of cases.entries()) {
+        const allowed = can(role, c.permission as Parameters<typeof can>[1]);
+        expect(body.results[i], `${role} ${c.name}`).toMatchObject(allowed ? { status: 'applied' } : { status: 'rejected', code: 'forbidden' });
+      }
+    }
+  });
+});
+
+describe('two server processes on one PostgreSQL', () => {
+  it.skipIf(!process.env.DATABASE_URL)('deliver a push on one to a poke stream on the other (skipped without DATABASE_URL: PGlite is one process)', async () => {
+    const otherDb = await t.another();
+    const other = await testApp(otherDb);
+    const otherBase = await other.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { token } = await signIn('ben@fabrikam.example');
+      const controller = new AbortController();
+      const res = await fetch(`${otherBase}/sync/poke`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const poked = (async () => {
+        while (!/event: poke/.test(text)) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value);
+        }
+        return text;
+      })();
+      const aiko = await client('aiko@fabrikam.example');
+      await aiko.sync.sync();
+      await aiko.sync.mutate('customer.update', { id: 'c-1', domain: 'cross.example' });
+      await aiko.sync.push();
+      expect(await poked).toMatch(/event: poke\ndata: \d+/);
+      controller.abort();
+    } finally {
+      await other.close();
+    }
+  });
+});
