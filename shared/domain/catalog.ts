@@ -4,7 +4,7 @@
 // here, so matching a line is a few map lookups.
 import { normalizeId } from './ids';
 import { planFamily } from './planFamilies';
-import type { Candidate } from './matching';
+import type { Candidate, OfferMatch } from './matching';
 
 export interface CatalogServicePlan {
   /** Service plan GUID, lower case. */
@@ -71,6 +71,10 @@ export interface Catalog {
   hasOffers: boolean;
   /** Memo of equivalent proposals per source SKU id (filled by matching.ts). */
   equivalents: Map<string, readonly Candidate[]>;
+  /** Memo of matches per (kind, source, target): frozen, shared by every line that asks. */
+  matches: Map<string, OfferMatch>;
+  /** Memo of the match without a user override, per source SKU id. */
+  defaultMatches: Map<string, OfferMatch>;
 }
 
 export interface CatalogOptions {
@@ -141,9 +145,9 @@ export function prepareCatalog(data: CatalogData, options: CatalogOptions = {}):
     if (!byPartNumber.has(pn)) byPartNumber.set(pn, sku);
     if (canBuy) purchasable.push(sku);
   }
-  return { skus, byPartNumber, purchasable, hasOffers: offered !== null, equivalents: new Map() };
+  return { skus, byPartNumber, purchasable, hasOffers: offered !== null, equivalents: new Map(), matches: new Map(), defaultMatches: new Map() };
 }
 
 export function findSku(catalog: Catalog, skuId: string): PreparedSku | undefined {
-  return catalog.skus.get(normalizeId(skuId));
+  return catalog.skus.get(skuId) ?? catalog.skus.get(normalizeId(skuId));
 }

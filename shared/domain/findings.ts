@@ -36,8 +36,6 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors first, then warnings, then information; stable otherwise. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((f, i) => [f, i] as const)
-    .sort(([a, i], [b, j]) => ORDER[a.severity] - ORDER[b.severity] || i - j)
-    .map(([f]) => f);
+  // Array.prototype.sort is stable.
+  return findings.slice().sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }

@@ -25,12 +25,13 @@ export interface ServiceComparison {
   kept: number;
 }
 
+/** A match; those from matchOffer are frozen and shared between lines (treat as read-only). */
 export interface OfferMatch {
-  kind: MatchKind;
-  targetSkuId: string | null;
-  targetSkuPartNumber: string | null;
-  lostServicePlans: ServicePlanRef[];
-  gainedServicePlans: ServicePlanRef[];
+  readonly kind: MatchKind;
+  readonly targetSkuId: string | null;
+  readonly targetSkuPartNumber: string | null;
+  readonly lostServicePlans: readonly ServicePlanRef[];
+  readonly gainedServicePlans: readonly ServicePlanRef[];
 }
 
 export interface Candidate {
@@ -106,7 +107,7 @@ export function rankEquivalents(source: PreparedSku, catalog: Catalog, limit = 5
   return top.slice(0, limit);
 }
 
-function toMatch(kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
+function computeMatch(kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
   if (!target) return { kind, targetSkuId: null, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [] };
   if (!source || source.id === target.id) {
     return { kind, targetSkuId: target.id, targetSkuPartNumber: target.partNumber, lostServicePlans: [], gainedServicePlans: [] };
@@ -119,6 +120,25 @@ function toMatch(kind: MatchKind, source: PreparedSku | undefined, target: Prepa
     lostServicePlans: cmp.lost.map(planRef),
     gainedServicePlans: cmp.gained.map(planRef),
   };
+}
+
+function deepFreeze(m: OfferMatch): OfferMatch {
+  for (const p of m.lostServicePlans) Object.freeze(p);
+  for (const p of m.gainedServicePlans) Object.freeze(p);
+  Object.freeze(m.lostServicePlans);
+  Object.freeze(m.gainedServicePlans);
+  return Object.freeze(m);
+}
+
+/** Matches depend on the catalog only: computed once per (kind, source, target), frozen and shared. */
+function toMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
+  const key = `${kind}|${source?.id ?? ''}|${target?.id ?? ''}`;
+  let m = catalog.matches.get(key);
+  if (!m) {
+    m = deepFreeze(computeMatch(kind, source, target));
+    catalog.matches.set(key, m);
+  }
+  return m;
 }
 
 export interface MatchOptions {
@@ -134,11 +154,19 @@ export function matchOffer(sourceSkuId: string, catalog: Catalog, options: Match
     const target = findSku(catalog, override);
     // A chosen SKU missing from the catalog still is the user's choice; its services are unknown.
     if (!target) return { kind: 'different', targetSkuId: override, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [] };
-    return toMatch('different', source, target);
+    return toMatch(catalog, 'different', source, target);
   }
-  if (!source) return toMatch('none', undefined, undefined);
-  if (source.purchasable) return toMatch('same', source, source);
+  const memo = catalog.defaultMatches.get(sourceSkuId);
+  if (memo) return memo;
+  const m = defaultMatch(source, catalog);
+  catalog.defaultMatches.set(sourceSkuId, m);
+  return m;
+}
+
+function defaultMatch(source: PreparedSku | undefined, catalog: Catalog): OfferMatch {
+  if (!source) return toMatch(catalog, 'none', undefined, undefined);
+  if (source.purchasable) return toMatch(catalog, 'same', source, source);
   const best = rankEquivalents(source, catalog, 1)[0];
-  if (!best) return toMatch('none', source, undefined);
-  return toMatch('equivalent', source, best.sku);
+  if (!best) return toMatch(catalog, 'none', source, undefined);
+  return toMatch(catalog, 'equivalent', source, best.sku);
 }

@@ -18,7 +18,8 @@ import { checkRegion, DEFAULT_REGIONS, regionOf } from './region';
 import { allocateConsumed, checkSeats } from './seats';
 import type { Channel, TenantInventory } from './tenant';
 import { classifyChannel } from './tenant';
-import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, timingOf, TENANT_ACTIVE_SUBSCRIPTION_LIMIT } from './timing';
+import type { SubscriptionTiming } from './timing';
+import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, TENANT_ACTIVE_SUBSCRIPTION_LIMIT } from './timing';
 import type { UserReassignment } from './users';
 import { holdersBySku, userReassignments } from './users';
 
@@ -60,6 +61,8 @@ export interface PlannedLine {
   consumed: number;
   expires: LocalDate | null;
   deadline: LocalDate | null;
+  /** Expiry, 30-day deadline, days left as of the plan date. */
+  timing: SubscriptionTiming;
   match: OfferMatch;
   usersToReassign: number;
 }
@@ -84,9 +87,10 @@ export interface TenantPlan {
 }
 
 /** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
-export function sourceLines(inv: TenantInventory, partnerTenantId: string): SourceLine[] {
+export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
+  const partnerTenantId = normalizeId(partnerTenantIdRaw);
   const skuById = new Map(inv.skus.map((s) => [s.skuId, s]));
-  let holders: Map<string, number> | null = null;
+  let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
   const consumedOf = (skuId: string): number => {
     const s = skuById.get(skuId);
     if (s) return s.consumedUnits;
@@ -106,9 +110,13 @@ export function sourceLines(inv: TenantInventory, partnerTenantId: string): Sour
       nextLifecycleDateTime: null,
   });
   if (inv.subscriptions === null) return inv.skus.map(skuLine);
-  const subs = inv.subscriptions.filter((s) => s.status.trim().toLowerCase() !== 'deleted');
+  const subs = inv.subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
   const bySku = new Map<string, number[]>();
-  subs.forEach((s, i) => bySku.set(s.skuId, [...(bySku.get(s.skuId) ?? []), i]));
+  subs.forEach((s, i) => {
+    const list = bySku.get(s.skuId);
+    if (list) list.push(i);
+    else bySku.set(s.skuId, [i]);
+  });
   const consumed = new Array<number>(subs.length).fill(0);
   for (const [skuId, idx] of bySku) {
     const split = allocateConsumed(consumedOf(skuId), idx.map((i) => subs[i]!.totalLicenses));
@@ -159,6 +167,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     consumed: line.consumed,
     expires: timing.expires,
     deadline: timing.deadline,
+    timing,
     match,
     usersToReassign: 0,
   };
@@ -173,8 +182,8 @@ function finding(code: FindingCode, severity: Severity, params: FindingParams, l
   return f;
 }
 
-/** The findings of one line (the tenant-wide ones are added by planTenant). */
-export function lineFindings(line: PlannedLine, catalog: Catalog, asOf: LocalDate, lang: Lang = 'en'): Finding[] {
+/** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
+export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = 'en'): Finding[] {
   const out: Finding[] = [];
   const sku = line.sourceSkuPartNumber;
   const m = line.match;
@@ -203,8 +212,8 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, asOf: LocalDat
   }
   if (line.isTrial) {
     out.push(finding('TRIAL_SUBSCRIPTION', 'warning', { sku, expires: line.expires }, lang, line));
-  } else if (line.expires && line.deadline) {
-    const timing = timingOf(line.expires, line.deadline, asOf);
+  } else if (line.timing.state !== 'unknown') {
+    const timing = line.timing;
     const severity: Severity = timing.state === 'past-deadline' ? 'error' : timing.state === 'active' ? 'info' : 'warning';
     out.push(
       finding(
@@ -228,7 +237,8 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const lang = options.lang ?? 'en';
   const regions = options.regions ?? DEFAULT_REGIONS;
   const overrides = options.targetOverrides ?? {};
-  const lines = sourceLines(inv, options.partnerTenantId).map((l) => planLine(l, catalog, options.asOf, overrides[l.lineId]));
+  const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
+  const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, options.asOf, overrides[l.lineId]));
 
   // One decision per source SKU for its users: the first line of the SKU that is not ours.
   const decisions = new Map<string, OfferMatch>();
@@ -240,8 +250,6 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
       decisionLine.set(l.sourceSkuId, l);
     }
   }
-  const hasUsers = inv.users.length > 0;
-  const holders = hasUsers ? holdersBySku(inv.users) : null;
   for (const [skuId, l] of decisionLine) {
     if (l.match.kind === 'same') continue;
     l.usersToReassign = holders ? (holders.get(skuId) ?? 0) : l.consumed;
@@ -268,7 +276,7 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   }
   const unknownSeen = new Set<string>();
   for (const l of lines) {
-    for (const f of lineFindings(l, catalog, options.asOf, lang)) {
+    for (const f of lineFindings(l, catalog, lang)) {
       if (f.code === 'UNKNOWN_SKU') {
         if (unknownSeen.has(l.sourceSkuId)) continue;
         unknownSeen.add(l.sourceSkuId);

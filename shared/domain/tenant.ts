@@ -60,7 +60,9 @@ export type Channel = 'own' | 'other-partner' | 'direct' | 'unknown';
 /** Who sold a subscription, from its ownerTenantId (DOMAIN.md, "Data the account manager has"). */
 export function classifyChannel(ownerTenantId: string | null | undefined, partnerTenantId: string): Channel {
   if (ownerTenantId === undefined) return 'unknown';
-  const owner = (ownerTenantId ?? '').trim().toLowerCase();
+  if (ownerTenantId === null) return 'direct';
+  if (ownerTenantId === partnerTenantId) return 'own'; // both already normalised: the usual case
+  const owner = ownerTenantId.trim().toLowerCase();
   if (owner === '' || owner === '00000000-0000-0000-0000-000000000000') return 'direct';
   return owner === partnerTenantId.trim().toLowerCase() ? 'own' : 'other-partner';
 }

@@ -2,7 +2,7 @@
 // the CSP subscription must be provisioned before that window ends or data is lost. Cancelling
 // gives no refund: let the old subscription expire, with auto-renew turned off.
 import type { LocalDate } from './dates';
-import { addDays, daysBetween, utcDay } from './dates';
+import { dayNumber, fromDayNumber, utcDayNumber } from './dates';
 
 export const EXPIRED_WINDOW_DAYS = 30;
 /** Warn this many days ahead of an expiry. */
@@ -24,33 +24,39 @@ export interface SubscriptionTiming {
 
 const GRACE_STATES = new Set(['warning', 'expired']);
 
+const UNKNOWN: SubscriptionTiming = Object.freeze({ expires: null, deadline: null, daysToExpiry: null, daysToDeadline: null, state: 'unknown' });
+
 /**
  * Graph's `nextLifecycleDateTime` is the next state change: for an Enabled subscription the end
  * of term; for one already Expired/Warning, the end of the 30-day window.
  */
 export function subscriptionTiming(status: string, nextLifecycleDateTime: string | null, asOf: LocalDate): SubscriptionTiming {
-  if (!nextLifecycleDateTime) return { expires: null, deadline: null, daysToExpiry: null, daysToDeadline: null, state: 'unknown' };
-  const next = utcDay(nextLifecycleDateTime);
-  const inGrace = GRACE_STATES.has(status.trim().toLowerCase());
-  const expires = inGrace ? addDays(next, -EXPIRED_WINDOW_DAYS) : next;
-  const deadline = inGrace ? next : addDays(next, EXPIRED_WINDOW_DAYS);
-  return timingOf(expires, deadline, asOf);
+  if (!nextLifecycleDateTime) return UNKNOWN;
+  const next = utcDayNumber(nextLifecycleDateTime);
+  const inGrace = status !== 'Enabled' && GRACE_STATES.has(status.trim().toLowerCase());
+  const expires = inGrace ? next - EXPIRED_WINDOW_DAYS : next;
+  const deadline = inGrace ? next : next + EXPIRED_WINDOW_DAYS;
+  return timingOfDays(expires, deadline, dayNumber(asOf));
+}
+
+function timingOfDays(expires: number, deadline: number, today: number): SubscriptionTiming {
+  const daysToExpiry = expires - today;
+  const daysToDeadline = deadline - today;
+  const state: TimingState =
+    daysToDeadline < 0 ? 'past-deadline' : daysToExpiry <= 0 ? 'in-expired-window' : daysToExpiry <= EXPIRY_WARNING_DAYS ? 'expiring-soon' : 'active';
+  return { expires: fromDayNumber(expires), deadline: fromDayNumber(deadline), daysToExpiry, daysToDeadline, state };
 }
 
 /** Days left and state, from a known expiry and deadline. */
 export function timingOf(expires: LocalDate, deadline: LocalDate, asOf: LocalDate): SubscriptionTiming {
-  const daysToExpiry = daysBetween(asOf, expires);
-  const daysToDeadline = daysBetween(asOf, deadline);
-  const state: TimingState =
-    daysToDeadline < 0 ? 'past-deadline' : daysToExpiry <= 0 ? 'in-expired-window' : daysToExpiry <= EXPIRY_WARNING_DAYS ? 'expiring-soon' : 'active';
-  return { expires, deadline, daysToExpiry, daysToDeadline, state };
+  return timingOfDays(dayNumber(expires), dayNumber(deadline), dayNumber(asOf));
 }
 
 const ACTIVE = new Set(['enabled', 'warning', 'suspended', 'lockedout']);
 
 /** Counts toward the tenant's active-subscription limit. */
 export function isActiveStatus(status: string): boolean {
-  return ACTIVE.has(status.trim().toLowerCase());
+  return status === 'Enabled' || ACTIVE.has(status.trim().toLowerCase());
 }
 
 /**

@@ -25,7 +25,6 @@ export interface UserReassignment {
 
 export function userReassignments(users: readonly TenantUser[], decisions: SkuDecisions, catalog: Catalog): UserReassignment[] {
   const out: UserReassignment[] = [];
-  const lostCache = new Map<string, ServicePlanRef[]>();
   for (const u of users) {
     let r: UserReassignment | null = null;
     for (const lic of u.licenses) {
@@ -41,14 +40,12 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
       }
       const target = m.targetSkuId ? findSku(catalog, m.targetSkuId) : undefined;
       if (!source) continue;
-      let lost: ServicePlanRef[];
+      let lost: readonly ServicePlanRef[];
       if (!target) {
         const disabled = new Set(lic.disabledPlans);
         lost = source.plans.filter((p) => !disabled.has(p.id) && !p.retired).map(planRef);
       } else if (lic.disabledPlans.length === 0) {
-        const key = `${source.id}>${target.id}`;
-        lost = lostCache.get(key) ?? m.lostServicePlans;
-        lostCache.set(key, lost);
+        lost = m.lostServicePlans; // the line's comparison, shared
       } else {
         lost = compareServices(source, target, new Set(lic.disabledPlans)).lost.map(planRef);
       }

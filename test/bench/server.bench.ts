@@ -1,0 +1,174 @@
+// Server benchmarks (DESIGN.md, "Budgets"):
+//   server.pull-100k         a first pull of 100,000 records by a plain HTTP client, against a bare
+//                            node:http handler reading the same rows and sending them as JSON (< 1.5x)
+//   server.push-throughput   pushes of 10 mutations each, accepted per second (> 300/s)
+// On PostgreSQL when DATABASE_URL is set (as CI does), else on embedded PGlite; the line says which.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hashPassword } from '../../server/auth/password';
+import { createUser, operatorCreateOrganization } from '../../server/auth/store';
+import { openTestDatabase } from '../../server/db/testing';
+import type { Database } from '../../server/db/types';
+import { testApp } from '../../server/testing';
+import { SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { mulberry32 } from './prng';
+import type { BenchResult } from './types';
+
+const PW = 'benchmark password 1';
+const RECORDS = 100_000;
+
+async function seedRecords(db: Database, orgId: string, n: number): Promise<void> {
+  const rand = mulberry32(20261124);
+  const batch = 10_000;
+  for (let start = 0; start < n; start += batch) {
+    const ids: string[] = [];
+    const data: string[] = [];
+    const versions: number[] = [];
+    for (let i = start; i < Math.min(n, start + batch); i++) {
+      const id = `c-${i.toString().padStart(6, '0')}`;
+      ids.push(id);
+      versions.push(1 + Math.floor(i / 100));
+      data.push(
+        JSON.stringify({
+          id,
+          name: `Customer ${i} K.K.`,
+          domain: `customer${i}.onmicrosoft.com`,
+          tenantId: `${Math.floor(rand() * 0xffffffff).toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+          country: ['JP', 'US', 'DE', 'FR'][i % 4],
+          channel: ['direct', 'other-partner', 'own', 'unknown'][i % 4],
+          stage: 'not-started',
+          notes: 'Renewal in spring; talk to IT first.',
+          createdAt: '2026-11-24T09:00:00.000Z',
+        }),
+      );
+    }
+    await db.query(
+      `INSERT INTO records (org_id, tbl, id, version, data, field_versions, deleted)
+       SELECT $1, 'customers', u.id, u.v, u.d::jsonb, '{}'::jsonb, false
+       FROM unnest($2::text[], $3::bigint[], $4::text[]) AS u(id, v, d)`,
+      [orgId, ids, versions, data],
+    );
+  }
+  await db.query('UPDATE workspaces SET version = $2 WHERE org_id = $1', [orgId, 1 + Math.floor((n - 1) / 100)]);
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PW }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** Median of `runs` timings of `fn` in ms. */
+async function median(runs: number, fn: () => Promise<void>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]!);
+}
+
+async function pullBench(db: Database, storage: string): Promise<BenchResult> {
+  const org = await operatorCreateOrganization(db, 'Pull Bench');
+  await createUser(db, org.id, { email: 'pull@bench.example', name: 'Pull', role: 'sales-agent', passwordHash: await hashPassword(PW) });
+  await seedRecords(db, org.id, RECORDS);
+
+  const app = await testApp(db, { SYNC_RATE_PER_USER: '100000' });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const token = await signIn(base, 'pull@bench.example');
+
+  // The floor: the same rows read and sent as JSON by a handler that does nothing else.
+  const bare = createServer((_req, res) => {
+    void db
+      .query('SELECT tbl, id, version, data FROM records WHERE org_id = $1 ORDER BY version', [org.id])
+      .then((r) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(r.rows));
+      });
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+
+  let pulled = 0;
+  const firstPull = async () => {
+    let cursor = 0;
+    pulled = 0;
+    for (;;) {
+      const res = await fetch(`${base}/sync/pull?cursor=${cursor}&clientId=bench-client-0001&schemaVersion=${SCHEMA_VERSION}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await res.json()) as { cursor: number; more: boolean; changes: unknown[] };
+      pulled += body.changes.length;
+      cursor = body.cursor;
+      if (!body.more) break;
+    }
+  };
+  const barePull = async () => {
+    const rows = (await (await fetch(bareUrl)).json()) as unknown[];
+    if (rows.length !== RECORDS) throw new Error(`bare handler sent ${rows.length} rows`);
+  };
+  await firstPull(); // warm both paths once
+  await barePull();
+  const reference = await median(3, barePull);
+  const value = await median(3, firstPull);
+  if (pulled !== RECORDS) throw new Error(`pulled ${pulled} records, expected ${RECORDS}`);
+  await app.close();
+  await new Promise<void>((resolve) => bare.close(() => resolve()));
+  return { bench: 'server.pull-100k', value, unit: 'ms', reference: { name: `bare-handler-json (${storage})`, value: reference }, maxRatio: 1.5 };
+}
+
+async function pushBench(db: Database, storage: string): Promise<BenchResult> {
+  const org = await operatorCreateOrganization(db, 'Push Bench');
+  const clients = 8;
+  const pushesPerClient = 60;
+  for (let c = 0; c < clients; c++) {
+    await createUser(db, org.id, { email: `push${c}@bench.example`, name: `Pusher ${c}`, role: 'admin-agent', passwordHash: await hashPassword(PW) });
+  }
+  const app = await testApp(db, { SYNC_RATE_PER_USER: '100000' });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const tokens = await Promise.all(Array.from({ length: clients }, (_, c) => signIn(base, `push${c}@bench.example`)));
+
+  const push = async (token: string, clientId: string, first: number, customerBase: string) => {
+    const mutations = Array.from({ length: 10 }, (_, i) => {
+      const id = first + i;
+      return id === 1
+        ? { id, name: 'customer.create', args: { id: customerBase, name: `Customer ${customerBase}` }, baseVersions: {} }
+        : { id, name: 'customer.update', args: { id: customerBase, notes: `note ${id}` }, baseVersions: {} };
+    });
+    const res = await fetch(`${base}/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, mutations }),
+    });
+    const body = (await res.json()) as { results: { status: string }[] };
+    if (res.status !== 200 || body.results.some((r) => r.status !== 'applied')) throw new Error(`push failed: ${JSON.stringify(body)}`);
+  };
+
+  const t0 = performance.now();
+  await Promise.all(
+    tokens.map(async (token, c) => {
+      for (let p = 0; p < pushesPerClient; p++) await push(token, `bench-pusher-${c}-0001`, p * 10 + 1, `push-${c}`);
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  await app.close();
+  return { bench: 'server.push-throughput', value: Math.round((clients * pushesPerClient) / seconds), unit: 'ops/s', budget: 300, reference: { name: `pushes of 10 mutations, ${clients} clients, one organization (${storage})`, value: clients * pushesPerClient } };
+}
+
+export async function run(filter?: string): Promise<BenchResult[]> {
+  const t = await openTestDatabase();
+  const storage = t.db.kind;
+  try {
+    const out: BenchResult[] = [];
+    if (!filter || 'server.pull-100k'.startsWith(filter) || filter.startsWith('server.pull')) out.push(await pullBench(t.db, storage));
+    if (!filter || 'server.push-throughput'.startsWith(filter) || filter.startsWith('server.push')) out.push(await pushBench(t.db, storage));
+    return out;
+  } finally {
+    await t.drop();
+  }
+}
