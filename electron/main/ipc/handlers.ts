@@ -1,0 +1,63 @@
+// Every contract channel's handler, built from the services. Each handler receives args the
+// contract has already validated (see register.ts) and throws HostError for expected refusals.
+import { HostError, isAllowedExternalUrl, type AppInfo } from '../../../shared/ipc/contract';
+import type { createFileService } from '../files';
+import type { SecretsService } from '../secrets';
+import type { SettingsService } from '../settings';
+import type { UpdaterService } from '../updater';
+import type { Handlers } from './register';
+
+export interface HandlerServices {
+  settings: SettingsService;
+  secrets: SecretsService;
+  files: ReturnType<typeof createFileService<unknown>>;
+  updater: UpdaterService;
+  appInfo: () => AppInfo;
+  /** shell.openExternal */
+  openExternal: (url: string) => Promise<void>;
+}
+
+export function createHandlers(s: HandlerServices): Handlers {
+  return {
+    'app.info': () => s.appInfo(),
+    'settings.get': () => s.settings.get(),
+    'settings.set': (patch) => s.settings.set(patch),
+    'secrets.status': () => s.secrets.status(),
+    'secrets.get': ({ name }) => s.secrets.get(name),
+    'secrets.set': async ({ name, value }) => {
+      await s.secrets.set(name, value);
+      return null;
+    },
+    'secrets.delete': async ({ name }) => {
+      await s.secrets.delete(name);
+      return null;
+    },
+    'file.open': (args) => s.files.open(args),
+    'file.save': (args) => s.files.save(args),
+    'shell.openExternal': async ({ url }) => {
+      // The contract's schema already refused anything else; a second look costs nothing.
+      if (!isAllowedExternalUrl(url)) throw new HostError('EXTERNAL_URL_REFUSED', 'only https: and mailto: links may be opened');
+      await s.openExternal(url);
+      return null;
+    },
+    'updater.state': () => s.updater.state(),
+    'updater.check': () => s.updater.check(),
+    'updater.download': () => s.updater.download(),
+    'updater.install': ({ pendingOutbox }) => {
+      s.updater.install(pendingOutbox);
+      return null;
+    },
+  };
+}
+
+/** app.info from Electron's app and the process. */
+export function appInfoFrom(app: { getName(): string; getVersion(): string; getLocale(): string }, proc: { platform: string; arch: string }): AppInfo {
+  return {
+    name: app.getName(),
+    version: app.getVersion(),
+    host: 'electron',
+    platform: proc.platform,
+    arch: proc.arch,
+    locale: app.getLocale(),
+  };
+}
