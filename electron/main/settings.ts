@@ -22,7 +22,8 @@ export function settingsStoreOptions() {
     name: 'settings',
     schema: settingsJsonSchema(),
     defaults: { ...defaultSettings },
-    // A file that is not valid JSON is reset to the defaults instead of stopping the app.
+    // A file that is not JSON, or breaks the schema (edited by hand, written by a newer version),
+    // reads as the defaults instead of stopping the app; the next change overwrites it.
     clearInvalidConfig: true,
     configFileMode: 0o600,
   } as const;
@@ -66,21 +67,4 @@ export function createSettingsService(
       return next;
     },
   };
-}
-
-/**
- * Opens the store; when the file exists but breaks the schema (edited by hand, written by a future
- * version), it is moved aside to `settings.json.invalid-<time>` and a fresh store is opened, so the
- * app always starts.
- */
-export function openSettingsBackend(
-  create: () => SettingsBackend,
-  moveAside: (error: unknown) => void,
-): SettingsBackend {
-  try {
-    return create();
-  } catch (error) {
-    moveAside(error);
-    return create();
-  }
 }

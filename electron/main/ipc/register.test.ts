@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { channels, contract, HostError, type Channel } from '../../../shared/ipc/contract';
 import { originOf, APP_ORIGIN } from '../identity';
-import { createHandlers } from './handlers';
+import { createHandlers, type HandlerServices } from './handlers';
 import { createSenderCheck, dispatch, registerHandlers, type Handlers, type InvokeEvent } from './register';
 
 function fakeWindow() {
@@ -173,7 +173,7 @@ describe('sender check (fake Electron)', () => {
 describe('shell.openExternal handler (fake Electron)', () => {
   it('opens https and mailto links and refuses everything else, twice over', async () => {
     const opened: string[] = [];
-    const handlers = createHandlers({ ...({} as never), openExternal: async (u: string) => void opened.push(u) });
+    const handlers = createHandlers({ openExternal: async (u: string) => void opened.push(u) } as unknown as HandlerServices);
     const event: InvokeEvent = { sender: {}, senderFrame: null };
     const go = (url: string) => dispatch('shell.openExternal', handlers['shell.openExternal'], event, { url }, { isTrustedSender: () => true });
     expect(await go('https://learn.microsoft.com/partner-center')).toEqual({ ok: true, value: null });
