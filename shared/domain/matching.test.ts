@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from '../import/catalogCsv';
 import { prepareCatalog, type PreparedSku } from './catalog';
-import { compareServices, matchOffer, rankEquivalents } from './matching';
+import { compareServices, equivalentProposals, matchOffer, rankEquivalents } from './matching';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.resolve(repoRoot, '../shared/fixtures');
@@ -138,5 +138,29 @@ describe('offer matching', () => {
 
   it('an SKU missing from the catalog matches nothing', () => {
     expect(matchOffer('0816ccb9-3785-4d19-bf78-6c53e2106509', catalog)).toMatchObject({ kind: 'none', targetSkuId: null });
+  });
+});
+
+describe('equivalent proposals for the app', () => {
+  it('ranks replacements for a discontinued SKU, the first being what matchOffer proposes', () => {
+    const e4 = sku('ENTERPRISEWITHSCAL');
+    const cat = prepareCatalog(data, { discontinued: [e4.id] });
+    const proposals = equivalentProposals(e4.id, cat, 5);
+    expect(proposals).toHaveLength(5);
+    expect(proposals[0]).toMatchObject({ skuPartNumber: 'ENTERPRISEPREMIUM', name: 'Office 365 E5', kept: e4.plans.length, lostServicePlans: [] });
+    expect(proposals.map((p) => p.skuPartNumber)).toContain('ENTERPRISEPACK');
+    const lost = proposals.map((p) => p.lostServicePlans.length);
+    expect(lost).toEqual([...lost].sort((a, b) => a - b));
+    expect(matchOffer(e4.id, cat).targetSkuId).toBe(proposals[0]!.skuId);
+    expect(equivalentProposals('00000000-0000-0000-0000-000000000000', cat)).toEqual([]);
+  });
+
+  it('matches are shared and frozen: a caller cannot corrupt the next plan', () => {
+    const e4 = sku('ENTERPRISEWITHSCAL');
+    const cat = prepareCatalog(data, { discontinued: [e4.id] });
+    const a = matchOffer(e4.id, cat);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a.gainedServicePlans)).toBe(true);
+    expect(matchOffer(e4.id.toUpperCase(), cat)).toEqual(a);
   });
 });

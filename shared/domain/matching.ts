@@ -170,3 +170,28 @@ function defaultMatch(source: PreparedSku | undefined, catalog: Catalog): OfferM
   if (!best) return toMatch(catalog, 'none', source, undefined);
   return toMatch(catalog, 'equivalent', source, best.sku);
 }
+
+export interface EquivalentProposal {
+  skuId: string;
+  skuPartNumber: string;
+  name: string;
+  /** Source services kept (same family, same or higher tier). */
+  kept: number;
+  lostServicePlans: ServicePlanRef[];
+  /** Number of services the target adds. */
+  gained: number;
+}
+
+/** The ranked replacements the app offers for a line (the first is what matchOffer proposes). */
+export function equivalentProposals(sourceSkuId: string, catalog: Catalog, limit = 5): EquivalentProposal[] {
+  const source = findSku(catalog, sourceSkuId);
+  if (!source) return [];
+  return rankEquivalents(source, catalog, limit).map((c) => ({
+    skuId: c.sku.id,
+    skuPartNumber: c.sku.partNumber,
+    name: c.sku.name,
+    kept: c.kept,
+    lostServicePlans: compareServices(source, c.sku).lost.map(planRef),
+    gained: c.gained,
+  }));
+}

@@ -66,11 +66,26 @@ describe('planTenant on the Graph documentation fixtures', () => {
     const lines = sourceLines(inv, PARTNER);
     expect(lines.map((l) => [l.skuPartNumber, l.channel, l.quantity, l.consumed])).toEqual([
       ['ENTERPRISEPREMIUM', 'unknown', 25, 14],
-      ['CRMSTANDARD', 'unknown', 0, 14],
+      // Suspended seats still count: the SKU still holds its 14 users.
+      ['CRMSTANDARD', 'unknown', 25, 14],
     ]);
     const plan = planTenant(inv, full, { partnerTenantId: PARTNER, partnerCountry: 'US', asOf: '2023-01-15' });
     expect(plan.lines[0]!.match.kind).toBe('same');
-    expect(plan.findings.find((f) => f.skuPartNumber === 'CRMSTANDARD' && f.code === 'SEAT_SHORTFALL')).toMatchObject({ severity: 'error' });
+    expect(codes(plan.findings)).not.toContain('SEAT_SHORTFALL');
+    const fewer = planTenant(inv, full, {
+      partnerTenantId: PARTNER,
+      partnerCountry: 'US',
+      asOf: '2023-01-15',
+      targetOverrides: { 'sku:d17b27af-3f49-4822-99f9-56a661538792': { quantity: 10 } },
+    });
+    expect(fewer.findings.filter((f) => f.skuPartNumber === 'CRMSTANDARD').map((f) => [f.code, f.severity])).toEqual([
+      ['SEAT_SHORTFALL', 'error'],
+      ['SEAT_COUNT_CHANGED', 'warning'],
+      ['CANCEL_NO_REFUND', 'info'],
+    ]);
+    expect(fewer.findings.find((f) => f.code === 'SEAT_SHORTFALL')!.message).toBe(
+      'CRMSTANDARD: 10 seat(s) planned but 14 in use: 4 user(s) would lose their license.',
+    );
   });
 });
 

@@ -105,7 +105,8 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
       channel: 'unknown',
       status: s.capabilityStatus,
       isTrial: false,
-      quantity: s.prepaidUnits.enabled + s.prepaidUnits.warning,
+      // Every seat bought, whatever its state (a suspended SKU still holds its users).
+      quantity: s.prepaidUnits.enabled + s.prepaidUnits.warning + s.prepaidUnits.suspended + s.prepaidUnits.lockedOut,
       consumed: s.consumedUnits,
       nextLifecycleDateTime: null,
   });

@@ -1,0 +1,31 @@
+// The migration engine's public surface, for the app, the server and the CLI: import from here.
+//
+//   const catalog = prepareCatalog(parseCatalogCsv(csvText, 'licensing.csv'), { offers, discontinued });
+//   const tenant  = parseTenantExports({ subscribedSkus: {text, file}, subscriptions, users, organization });
+//   const plan    = planTenant(tenant, catalog, { partnerTenantId, partnerCountry, asOf: '2025-01-10' });
+//
+// Per line, when a user edits one: sourceLines -> planLine(line, catalog, asOf, { targetSkuId, quantity })
+// -> lineFindings(plannedLine, catalog, lang); equivalentProposals(skuId, catalog) for the choices.
+export type { Catalog, CatalogData, CatalogOptions, CatalogSku, CatalogServicePlan, OfferAvailability, PreparedSku } from './catalog';
+export { findSku, prepareCatalog } from './catalog';
+export type { LocalDate } from './dates';
+export { addDays, daysBetween, isIsoDateTime, isLocalDate, utcDay } from './dates';
+export type { Finding, FindingCode, FindingParams, Severity } from './findings';
+export { FINDING_CODES, sortFindings } from './findings';
+export type { EquivalentProposal, MatchKind, OfferMatch, ServiceComparison, ServicePlanRef } from './matching';
+export { compareServices, equivalentProposals, matchOffer } from './matching';
+export type { Lang } from './messages';
+export { renderFinding } from './messages';
+export type { LineOverride, PlannedLine, PlanOptions, SourceLine, TenantPlan } from './plan';
+export { lineFindings, planLine, planTenant, sourceLines } from './plan';
+export { planFamily } from './planFamilies';
+export type { RegionCheck, RegionTable } from './region';
+export { buildRegionTable, checkRegion, DEFAULT_REGIONS, regionOf } from './region';
+export type { SeatCheck } from './seats';
+export { checkSeats } from './seats';
+export type { Channel, TenantInventory, TenantSku, TenantSubscription, TenantUser, UserLicense } from './tenant';
+export { classifyChannel } from './tenant';
+export type { SubscriptionTiming, TimingState } from './timing';
+export { EXPIRED_WINDOW_DAYS, subscriptionTiming, TENANT_ACTIVE_SUBSCRIPTION_LIMIT } from './timing';
+export type { UserReassignment } from './users';
+export { userReassignments } from './users';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { FINDING_CODES } from './findings';
+import { messages, renderFinding } from './messages';
+
+const params = {
+  sku: 'ENTERPRISEPACK',
+  skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900',
+  target: 'SPE_E3',
+  count: 2,
+  services: 'Microsoft Teams, Sway',
+  users: 3,
+  quantity: 10,
+  targetQuantity: 8,
+  consumed: 9,
+  shortfall: 1,
+  active: 151,
+  toBuy: 20,
+  limit: 150,
+  expires: '2025-01-20',
+  deadline: '2025-02-19',
+  daysToExpiry: 10,
+  daysToDeadline: 40,
+  state: 'expiring-soon',
+  reason: 'different-region',
+  partnerCountry: 'US',
+  customerCountry: 'JP',
+  partnerRegion: 'united-states',
+  customerRegion: 'japan',
+  country: 'JP',
+};
+
+describe('finding messages', () => {
+  it('every code has an English and a Japanese text that uses its params', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      expect(Object.keys(messages[lang]).sort()).toEqual([...FINDING_CODES].sort());
+      for (const code of FINDING_CODES) {
+        const text = renderFinding(code, params, lang);
+        expect(text, `${lang} ${code}`).not.toMatch(/undefined|null|\?\s|NaN/);
+        if (code !== 'TENANT_SUBSCRIPTION_LIMIT' && code !== 'REGION_MISMATCH') expect(text, `${lang} ${code}`).toContain('ENTERPRISEPACK');
+      }
+    }
+  });
+
+  it('Japanese texts are Japanese, and the variants by state read differently', () => {
+    for (const code of FINDING_CODES) expect(renderFinding(code, params, 'ja')).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    const states = ['active', 'expiring-soon', 'in-expired-window', 'past-deadline'].map((state) => renderFinding('EXPIRY_DEADLINE', { ...params, state }, 'en'));
+    expect(states[2]).toContain('expired on 2025-01-20');
+    expect(states[3]).toContain('may already be lost');
+    expect(renderFinding('NOT_PURCHASABLE', { sku: 'X', target: null }, 'en')).toContain('no purchasable offer');
+    expect(renderFinding('REGION_MISMATCH', { reason: 'unknown-country', country: 'ZZ' }, 'ja')).toContain('ZZ');
+  });
+});

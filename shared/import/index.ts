@@ -1,0 +1,13 @@
+// The importers: each takes a file's text and its name (for error messages) and returns plain data
+// or throws ImportError naming the file, the record or row, and the field.
+export type { CatalogImport } from './catalogCsv';
+export { parseCatalogCsv } from './catalogCsv';
+export type { ImportErrorCode, ImportErrorDetails } from './errors';
+export { formatImportError, ImportError, isImportError } from './errors';
+export type { GraphExportFiles } from './graph';
+export { parseDirectorySubscriptions, parseOrganization, parseSubscribedSkus, parseTenantExports, parseUsers } from './graph';
+export type { MarketRow } from './markets';
+export { parseMarketsCsv } from './markets';
+export { parseOffers } from './offers';
+export type { PartnerCenterCustomer, PartnerCenterSubscription } from './partnerCenter';
+export { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
