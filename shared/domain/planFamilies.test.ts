@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from '../import/catalogCsv';
+import { prepareSku } from './catalog';
+import { compareServices } from './matching';
 import { FAMILY_OVERRIDES, planFamily } from './planFamilies';
 
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
@@ -53,5 +55,20 @@ describe('plan families', () => {
     expect(multi).toEqual(expect.arrayContaining(['FORMS_PLAN', 'FLOW_O365', 'POWERAPPS_O365', 'STREAM_O365', 'PROJECT_O365', 'EXCHANGE_S', 'SHAREPOINT', 'AAD', 'INTUNE']));
     // No family swallows unrelated services: the largest family stays small.
     expect(Math.max(...[...groups.values()].map((s) => s.size))).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('foundation plans', () => {
+  const sku = (id: string, names: string[]) =>
+    prepareSku({ id, partNumber: id, name: id, servicePlans: names.map((n, i) => ({ id: `${id}-${i}`, name: n, friendlyName: n, retired: false })) }, true, false);
+
+  it('Exchange Foundation is kept by any Exchange Online plan, but never stands in for one', () => {
+    const sds = sku('sds', ['EXCHANGE_S_FOUNDATION', 'SCHOOL_DATA_SYNC_P2']);
+    const withExchange = sku('e', ['EXCHANGE_S_ENTERPRISE', 'SCHOOL_DATA_SYNC_P2']);
+    expect(compareServices(sds, withExchange).lost).toEqual([]);
+    const mailbox = sku('m', ['EXCHANGE_S_STANDARD']);
+    const foundationOnly = sku('f', ['EXCHANGE_S_FOUNDATION']);
+    expect(compareServices(mailbox, foundationOnly).lost.map((p) => p.name)).toEqual(['EXCHANGE_S_STANDARD']);
+    expect(compareServices(sds, sku('p1', ['EXCHANGE_S_FOUNDATION', 'SCHOOL_DATA_SYNC_P1'])).lost.map((p) => p.name)).toEqual(['SCHOOL_DATA_SYNC_P2']);
   });
 });

@@ -68,6 +68,9 @@ export const FAMILY_OVERRIDES: Readonly<Record<string, PlanFamily>> = {
   MCOSTANDARD: { family: 'MCO_SKYPE', tier: 4 },
   MCOVOICECONF: { family: 'MCOMEETADV', tier: 4 },
   MCOMEETADV: { family: 'MCOMEETADV', tier: 4 },
+  // Teams audio conferencing with dial-out to select geographies < full Audio Conferencing.
+  MCOMEETBASIC: { family: 'MCOMEETADV', tier: 3 },
+  WHITEBOARD_FIRSTLINE1: { family: 'WHITEBOARD', tier: 1 },
   // Microsoft 365 Apps for business < for enterprise.
   OFFICE_BUSINESS: { family: 'OFFICE_APPS', tier: 3 },
   OFFICESUBSCRIPTION: { family: 'OFFICE_APPS', tier: 4 },
