@@ -120,3 +120,15 @@ describe('Partner Center exports', () => {
     expect(c.country).toBe('US');
   });
 });
+
+describe('tolerance', () => {
+  it('null collections read as empty (some exports write null for [])', () => {
+    const users = parseUsers(
+      JSON.stringify({ value: [{ id: 'u', userPrincipalName: null, assignedLicenses: null, licenseAssignmentStates: null }] }),
+      'users.json',
+    );
+    expect(users).toEqual([{ id: 'u', userPrincipalName: 'u', licenses: [] }]);
+    const skus = parseSubscribedSkus(JSON.stringify({ value: [{ skuId: 'ABC', servicePlans: null, subscriptionIds: null }] }), 'subscribedSkus.json');
+    expect(skus[0]).toMatchObject({ skuId: 'abc', servicePlans: [], subscriptionIds: [], consumedUnits: 0 });
+  });
+});

@@ -8,6 +8,8 @@ import { ImportError } from './errors';
 import { DATE_TIME_MESSAGE, collection, isoDateTimeCheck, parseJsonText, parseRecord } from './json';
 
 const Id = z.string().trim().min(1, 'must not be empty');
+/** Graph writes an empty collection as [] but some exports (and PowerShell) write null. */
+const list = <T extends z.ZodType>(item: T) => z.array(item).nullable().default([]).transform((v) => v ?? []);
 const Count = z.number().int('must be a whole number').nonnegative('must not be negative');
 const DateTime = z.string().refine(isoDateTimeCheck, { message: DATE_TIME_MESSAGE });
 
@@ -19,8 +21,8 @@ const SubscribedSku = z.object({
   prepaidUnits: z
     .object({ enabled: Count.default(0), suspended: Count.default(0), warning: Count.default(0), lockedOut: Count.default(0) })
     .default({ enabled: 0, suspended: 0, warning: 0, lockedOut: 0 }),
-  subscriptionIds: z.array(z.string()).default([]),
-  servicePlans: z.array(z.object({ servicePlanId: Id, servicePlanName: z.string().default('') })).default([]),
+  subscriptionIds: list(z.string()),
+  servicePlans: list(z.object({ servicePlanId: Id, servicePlanName: z.string().nullable().default('').transform((v) => v ?? '') })),
 });
 
 export function parseSubscribedSkus(text: string, file: string): TenantSku[] {
@@ -58,21 +60,21 @@ export function parseDirectorySubscriptions(text: string, file: string): TenantS
   });
 }
 
-const AssignedLicense = z.object({ skuId: Id, disabledPlans: z.array(z.string()).nullable().default([]) });
+const AssignedLicense = z.object({ skuId: Id, disabledPlans: list(z.string()) });
 const AssignmentState = z.object({
   skuId: Id,
-  disabledPlans: z.array(z.string()).nullable().default([]),
+  disabledPlans: list(z.string()),
   assignedByGroup: z.string().nullable().default(null),
   state: z.string().nullable().default(null),
   error: z.string().nullable().default(null),
 });
 const User = z.object({
   id: Id,
-  userPrincipalName: z.string().optional(),
-  assignedLicenses: z.array(AssignedLicense).default([]),
-  licenseAssignmentStates: z.array(AssignmentState).optional(),
+  userPrincipalName: z.string().nullable().optional(),
+  assignedLicenses: list(AssignedLicense),
+  licenseAssignmentStates: z.array(AssignmentState).nullable().optional(),
   // The older AAD Graph name, kept by the documentation example.
-  licenseAssignmentState: z.array(AssignmentState).optional(),
+  licenseAssignmentState: z.array(AssignmentState).nullable().optional(),
 });
 
 function intersect(lists: string[][]): string[] {
@@ -88,19 +90,19 @@ export function parseUsers(text: string, file: string): TenantUser[] {
     const bySku = new Map<string, UserLicense>();
     for (const a of u.assignedLicenses) {
       const skuId = normalizeId(a.skuId);
-      bySku.set(skuId, { skuId, disabledPlans: (a.disabledPlans ?? []).map(normalizeId), assignedByGroups: [], direct: states.length === 0 });
+      bySku.set(skuId, { skuId, disabledPlans: a.disabledPlans.map(normalizeId), assignedByGroups: [], direct: states.length === 0 });
     }
     const statesBySku = new Map<string, typeof states>();
     for (const s of states) {
       const skuId = normalizeId(s.skuId);
       statesBySku.set(skuId, [...(statesBySku.get(skuId) ?? []), s]);
     }
-    for (const [skuId, list] of statesBySku) {
-      const groups = list.map((s) => s.assignedByGroup?.trim()).filter((g): g is string => !!g).map(normalizeId);
-      const direct = list.some((s) => !s.assignedByGroup?.trim());
+    for (const [skuId, assignments] of statesBySku) {
+      const groups = assignments.map((s) => s.assignedByGroup?.trim()).filter((g): g is string => !!g).map(normalizeId);
+      const direct = assignments.some((s) => !s.assignedByGroup?.trim());
       const existing = bySku.get(skuId);
       // A plan is disabled for the user only when every assignment of the SKU disables it.
-      const disabled = existing ? existing.disabledPlans : intersect(list.map((s) => (s.disabledPlans ?? []).map(normalizeId)));
+      const disabled = existing ? existing.disabledPlans : intersect(assignments.map((s) => s.disabledPlans.map(normalizeId)));
       bySku.set(skuId, { skuId, disabledPlans: disabled, assignedByGroups: [...new Set(groups)], direct });
     }
     return { id: normalizeId(u.id), userPrincipalName: u.userPrincipalName?.trim() || u.id, licenses: [...bySku.values()] };
