@@ -16,7 +16,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(opts: { max?: number } = {}): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const db = await openDatabase({ DATA_DIR: MEMORY });
@@ -33,7 +33,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const extra: Database[] = [];
-  const db = await openDatabase({ DATABASE_URL: url }, { schema, max: 4 });
+  const db = await openDatabase({ DATABASE_URL: url }, { schema, max: opts.max ?? 4 });
   return {
     db,
     schema,

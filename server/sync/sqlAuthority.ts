@@ -4,6 +4,7 @@
 import type { AuthorityTx, StoredRecord } from '../../shared/sync/authority';
 import type { FieldStamps } from '../../shared/sync/merge';
 import type { MutationResult } from '../../shared/sync/protocol';
+import type { TableName } from '../../shared/workspace/tables';
 import type { Queryable } from '../db/types';
 
 type Sql = Pick<Queryable, 'query'>;
@@ -37,6 +38,23 @@ export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): Authori
       return { data: r.deleted ? null : r.data, stamps: r.field_versions ?? {}, version: Number(r.version) };
     },
 
+    async records(keys) {
+      if (keys.length === 0) return [];
+      const { rows } = await sql.query<RecordRow & { tbl: string; id: string }>(
+        `SELECT r.tbl, r.id, r.data, r.field_versions, r.version, r.deleted
+         FROM unnest($2::text[], $3::text[]) AS k(tbl, id)
+         JOIN records r ON r.org_id = $1 AND r.tbl = k.tbl AND r.id = k.id`,
+        [orgId, keys.map((x) => x.table), keys.map((x) => x.id)],
+      );
+      return rows.map((r) => ({
+        table: r.tbl as TableName,
+        id: r.id,
+        data: r.deleted ? null : r.data,
+        stamps: r.field_versions ?? {},
+        version: Number(r.version),
+      }));
+    },
+
     async queryRecords(table, field, value) {
       const { rows } = await sql.query<{ id: string; data: Record<string, unknown> }>(
         'SELECT id, data FROM records WHERE org_id = $1 AND tbl = $2 AND NOT deleted AND data ->> $3 = $4',
@@ -45,16 +63,40 @@ export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): Authori
       return rows;
     },
 
-    async writeRecords(writes) {
-      if (writes.length === 0) return;
+    async lastMutationId(clientId) {
+      // DO UPDATE (not DO NOTHING) so the row comes back locked in the same statement.
+      const { rows } = await sql.query<{ last_mutation_id: string | number }>(
+        `INSERT INTO sync_clients (org_id, client_id, user_id, last_mutation_id) VALUES ($1, $2, $3, 0)
+         ON CONFLICT (org_id, client_id) DO UPDATE SET last_mutation_id = sync_clients.last_mutation_id
+         RETURNING last_mutation_id`,
+        [orgId, clientId, userId],
+      );
+      return Number(rows[0]?.last_mutation_id ?? 0);
+    },
+
+    async commit(clientId, writes, lastMutationId, results) {
       await sql.query(
-        `INSERT INTO records (org_id, tbl, id, version, data, field_versions, deleted, updated_by)
-         SELECT $1, w.tbl, w.id, w.version, w.data::jsonb, w.fv::jsonb, w.deleted, $2
-         FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::boolean[])
-           AS w(tbl, id, version, data, fv, deleted)
-         ON CONFLICT (org_id, tbl, id) DO UPDATE SET
-           version = EXCLUDED.version, data = EXCLUDED.data, field_versions = EXCLUDED.field_versions,
-           deleted = EXCLUDED.deleted, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        `WITH written AS (
+           INSERT INTO records (org_id, tbl, id, version, data, field_versions, deleted, updated_by)
+           SELECT $1, w.tbl, w.id, w.version, w.data::jsonb, w.fv::jsonb, w.deleted, $2
+           FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::boolean[])
+             AS w(tbl, id, version, data, fv, deleted)
+           ON CONFLICT (org_id, tbl, id) DO UPDATE SET
+             version = EXCLUDED.version, data = EXCLUDED.data, field_versions = EXCLUDED.field_versions,
+             deleted = EXCLUDED.deleted, updated_by = EXCLUDED.updated_by, updated_at = now()
+           RETURNING 1
+         ), client AS (
+           UPDATE sync_clients SET last_mutation_id = $10, user_id = $2, last_push_at = now()
+           WHERE org_id = $1 AND client_id = $9
+           RETURNING 1
+         ), answered AS (
+           INSERT INTO sync_mutation_results (org_id, client_id, mutation_id, result)
+           SELECT $1, $9, r.id, r.result::jsonb FROM unnest($11::bigint[], $12::text[]) AS r(id, result)
+           ON CONFLICT DO NOTHING
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM written) AS written, (SELECT count(*) FROM client) AS clients,
+                (SELECT count(*) FROM answered) AS answered`,
         [
           orgId,
           userId,
@@ -64,37 +106,11 @@ export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): Authori
           writes.map((w) => (w.data ? JSON.stringify(w.data) : null)),
           writes.map((w) => JSON.stringify(w.stamps)),
           writes.map((w) => w.data === null),
+          clientId,
+          lastMutationId,
+          results.map((r) => r.id),
+          results.map((r) => JSON.stringify(r)),
         ],
-      );
-    },
-
-    async lastMutationId(clientId) {
-      await sql.query(
-        `INSERT INTO sync_clients (org_id, client_id, user_id, last_mutation_id) VALUES ($1, $2, $3, 0)
-         ON CONFLICT (org_id, client_id) DO NOTHING`,
-        [orgId, clientId, userId],
-      );
-      const { rows } = await sql.query<{ last_mutation_id: string | number }>(
-        'SELECT last_mutation_id FROM sync_clients WHERE org_id = $1 AND client_id = $2 FOR UPDATE',
-        [orgId, clientId],
-      );
-      return Number(rows[0]?.last_mutation_id ?? 0);
-    },
-
-    async setLastMutationId(clientId, id) {
-      await sql.query(
-        'UPDATE sync_clients SET last_mutation_id = $3, user_id = $4, last_push_at = now() WHERE org_id = $1 AND client_id = $2',
-        [orgId, clientId, id, userId],
-      );
-    },
-
-    async recordResults(clientId, results) {
-      if (results.length === 0) return;
-      await sql.query(
-        `INSERT INTO sync_mutation_results (org_id, client_id, mutation_id, result)
-         SELECT $1, $2, r.id, r.result::jsonb FROM unnest($3::bigint[], $4::text[]) AS r(id, result)
-         ON CONFLICT DO NOTHING`,
-        [orgId, clientId, results.map((r) => r.id), results.map((r) => JSON.stringify(r))],
       );
     },
 

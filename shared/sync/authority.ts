@@ -5,7 +5,7 @@
 // PostgreSQL; one call runs inside one database transaction.
 import { mutatorNamed } from '../mutators/index';
 import { runMutator, type Actor, type WriteTx } from '../mutators/define';
-import type { TableName, Tables } from '../workspace/tables';
+import { tableNames, type TableName, type Tables } from '../workspace/tables';
 import { mergeFields, type FieldStamps } from './merge';
 import { checkSchemaVersion, recordKey, type MutationResult, type PushRequest, type PushResponse } from './protocol';
 
@@ -25,14 +25,15 @@ export interface AuthorityTx {
   /** Takes the workspace's next version; holds the workspace's lock until the transaction ends. */
   takeVersion(): Promise<number>;
   record(table: TableName, id: string): Promise<StoredRecord | undefined>;
+  /** Several records in one round trip (the ones a push names in its base versions). */
+  records(keys: { table: TableName; id: string }[]): Promise<RecordWrite[]>;
   /** Live rows of `table` whose `field` equals `value`. */
   queryRecords(table: TableName, field: string, value: string): Promise<{ id: string; data: Record<string, unknown> }[]>;
-  writeRecords(writes: RecordWrite[]): Promise<void>;
   /** The client's last processed mutation; locks the client until the transaction ends, so two
    * concurrent pushes of the same batch cannot both apply it. */
   lastMutationId(clientId: string): Promise<number>;
-  setLastMutationId(clientId: string, id: number): Promise<void>;
-  recordResults(clientId: string, results: MutationResult[]): Promise<void>;
+  /** Writes the push's records, the client's new last mutation id and every result, together. */
+  commit(clientId: string, writes: RecordWrite[], lastMutationId: number, results: MutationResult[]): Promise<void>;
   results(clientId: string, ids: number[]): Promise<MutationResult[]>;
 }
 
@@ -42,13 +43,28 @@ export type PushOutcome =
 
 const k = (table: string, id: string) => `${table}\u0000${id}`;
 
-/** Pending writes of the push so far, layered over the stored records. */
+/** Pending writes of the push so far, layered over the stored records (read once, then cached). */
 class Overlay {
   readonly writes = new Map<string, RecordWrite>();
+  private readonly cache = new Map<string, StoredRecord | null>();
   constructor(private readonly tx: AuthorityTx) {}
 
+  /** Loads in one query every record the push says it read or wrote. */
+  async prefetch(keys: { table: TableName; id: string }[]): Promise<void> {
+    const wanted = keys.filter((key) => !this.cache.has(k(key.table, key.id)));
+    if (wanted.length === 0) return;
+    for (const key of wanted) this.cache.set(k(key.table, key.id), null);
+    for (const r of await this.tx.records(wanted)) this.cache.set(k(r.table, r.id), r);
+  }
+
   async read(table: TableName, id: string): Promise<StoredRecord | undefined> {
-    return this.writes.get(k(table, id)) ?? (await this.tx.record(table, id));
+    const key = k(table, id);
+    const written = this.writes.get(key);
+    if (written) return written;
+    if (this.cache.has(key)) return this.cache.get(key) ?? undefined;
+    const stored = await this.tx.record(table, id);
+    this.cache.set(key, stored ?? null);
+    return stored;
   }
 
   async query(table: TableName, field: string, value: string): Promise<Record<string, unknown>[]> {
@@ -173,6 +189,15 @@ export async function processPush(
 
   const version = await tx.takeVersion();
   const overlay = new Overlay(tx);
+  const named = new Map<string, { table: TableName; id: string }>();
+  for (const m of fresh) {
+    for (const key of Object.keys(m.baseVersions)) {
+      const slash = key.indexOf('/');
+      const table = key.slice(0, slash) as TableName;
+      if (slash > 0 && tableNames.includes(table)) named.set(key, { table, id: key.slice(slash + 1) });
+    }
+  }
+  await overlay.prefetch([...named.values()]);
   const results: MutationResult[] = [];
   for (const m of fresh) {
     const mutator = mutatorNamed(m.name);
@@ -197,9 +222,7 @@ export async function processPush(
       results.push({ id: m.id, status: 'rejected', code: outcome.code, message: outcome.message });
     }
   }
-  await tx.writeRecords([...overlay.writes.values()]);
   const lastMutationId = fresh[fresh.length - 1]!.id;
-  await tx.setLastMutationId(clientId, lastMutationId);
-  await tx.recordResults(clientId, results);
+  await tx.commit(clientId, [...overlay.writes.values()], lastMutationId, results);
   return { ok: true, response: { lastMutationId, results: [...previous, ...results] }, version };
 }

@@ -31,18 +31,19 @@ export class MemorySyncServer {
     const tx: AuthorityTx = {
       takeVersion: async () => ++draft.version,
       record: async (table, id) => structuredClone(draft.records.get(key(table, id))),
+      records: async (keys) =>
+        keys.flatMap(({ table, id }) => {
+          const r = draft.records.get(key(table, id));
+          return r ? [structuredClone(r)] : [];
+        }),
       queryRecords: async (table, field, value) =>
         [...draft.records.values()]
           .filter((r) => r.table === table && r.data && r.data[field] === value)
           .map((r) => ({ id: r.id, data: structuredClone(r.data!) })),
-      writeRecords: async (writes) => {
-        for (const w of writes) draft.records.set(key(w.table, w.id), structuredClone(w));
-      },
       lastMutationId: async (clientId) => draft.clients.get(clientId) ?? 0,
-      setLastMutationId: async (clientId, id) => {
-        draft.clients.set(clientId, id);
-      },
-      recordResults: async (clientId, results) => {
+      commit: async (clientId, writes, lastMutationId, results) => {
+        for (const w of writes) draft.records.set(key(w.table, w.id), structuredClone(w));
+        draft.clients.set(clientId, lastMutationId);
         for (const r of results) draft.results.set(`${clientId}:${r.id}`, r);
       },
       results: async (clientId, ids) =>
