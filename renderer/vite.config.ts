@@ -3,9 +3,7 @@
 // A relative base keeps every asset URL working under all three.
 // This file runs in Node at build time, not in the renderer: the renderer's ban on Node built-ins
 // does not apply to it (the lint config has no exemption for it yet, hence the two comments).
-// eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'node:fs';
-// eslint-disable-next-line no-restricted-imports
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';

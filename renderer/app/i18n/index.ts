@@ -2,16 +2,14 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/ipc/contract';
-// Read as text and parsed here: the renderer's tsconfig lists only .ts/.tsx files, so a plain JSON
-// import would fall outside its project (TS6307).
-import enText from './en.json?raw';
-import jaText from './ja.json?raw';
+import en from './en.json';
+import ja from './ja.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 export const resources = {
-  en: { translation: JSON.parse(enText) as Messages },
-  ja: { translation: JSON.parse(jaText) as Messages },
+  en: { translation: en as Messages },
+  ja: { translation: ja as Messages },
 };
 export type UiLanguage = keyof typeof resources;
 
