@@ -54,12 +54,12 @@ describe('IPC registration (fake Electron)', () => {
   });
 
   it('answers through the registered listener with a Reply', async () => {
-    const listeners = new Map<string, (event: never, ...args: unknown[]) => unknown>();
+    const listeners = new Map<string, (event: InvokeEvent, ...args: unknown[]) => unknown>();
     const { win, webContents, mainFrame } = fakeWindow();
     registerHandlers({ handle: (c, l) => listeners.set(c, l) }, stubHandlers(), {
       isTrustedSender: createSenderCheck(() => win, [APP_ORIGIN], originOf),
     });
-    const event = { sender: webContents, senderFrame: mainFrame } as never;
+    const event: InvokeEvent = { sender: webContents, senderFrame: mainFrame };
     await expect(listeners.get('settings.get')!(event, {})).resolves.toMatchObject({ ok: true, value: { language: 'en' } });
     await expect(listeners.get('settings.set')!(event, { language: 'xx' })).resolves.toMatchObject({
       ok: false,

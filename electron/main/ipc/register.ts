@@ -24,7 +24,7 @@ export interface InvokeEvent {
 
 /** The part of Electron's ipcMain used here. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: never, ...args: unknown[]) => unknown): void;
+  handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown): void;
   removeHandler?(channel: string): void;
 }
 
@@ -86,9 +86,7 @@ export function registerHandlers(ipcMain: IpcMainLike, handlers: Handlers, optio
   }
   for (const channel of channels) {
     const handler = handlers[channel] as Handler<typeof channel>;
-    ipcMain.handle(channel, (event: never, ...args: unknown[]) =>
-      dispatch(channel, handler, event as InvokeEvent, args[0], options),
-    );
+    ipcMain.handle(channel, (event, ...args) => dispatch(channel, handler, event, args[0], options));
   }
 }
 
