@@ -203,6 +203,26 @@ describe('sync client against the protocol (in-memory server)', () => {
     expect(server.rows('customers')[0]?.notes).toBe('written offline');
   });
 
+  it('applies several changes as one, or none of them', async () => {
+    const server = new MemorySyncServer();
+    const a = makeClient(server, 'Aiko');
+    const ok = await a.client.mutateMany([
+      { name: 'customer.create', args: { id: 'm-1', name: 'One' } },
+      { name: 'customer.create', args: { id: 'm-2', name: 'Two' } },
+    ]);
+    expect(ok).toEqual({ ok: true });
+    expect(await a.store.pendingCount()).toBe(2);
+    const bad = await a.client.mutateMany([
+      { name: 'customer.create', args: { id: 'm-3', name: 'Three' } },
+      { name: 'customer.create', args: { id: 'm-1', name: 'Duplicate' } },
+    ]);
+    expect(bad).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^change 2 of 2: /) });
+    expect(a.store.rows('customers').map((c) => c.id).sort()).toEqual(['m-1', 'm-2']);
+    expect(await a.store.pendingCount()).toBe(2);
+    await a.client.sync();
+    expect(server.rows('customers')).toHaveLength(2);
+  });
+
   it('pulls a large workspace in pages on version boundaries, reporting progress', async () => {
     const server = new MemorySyncServer(7);
     const a = makeClient(server, 'Aiko');

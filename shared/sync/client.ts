@@ -129,6 +129,44 @@ export class SyncClient {
     }
   }
 
+  /**
+   * Runs several changes as one: all of them apply and enter the outbox in one transaction, or
+   * none does (a whole import is all or nothing). `onProgress` gets the count done so far.
+   */
+  async mutateMany(
+    changes: { name: string; args: unknown }[],
+    onProgress?: (done: number) => void,
+  ): Promise<MutationOutcome> {
+    for (const [i, c] of changes.entries()) {
+      if (!mutatorNamed(c.name)) return { ok: false, code: 'invalid', message: `change ${i + 1} of ${changes.length}: unknown change "${c.name}"` };
+    }
+    try {
+      return await this.store.transaction(async (tx) => {
+        const meta = await tx.meta();
+        let id = meta.nextMutationId;
+        const now = this.options.now();
+        for (const [i, c] of changes.entries()) {
+          const undo: UndoEntry[] = [];
+          const baseVersions: Record<string, number> = {};
+          const outcome = await runMutator(mutatorNamed(c.name)!, c.args, recordingTx(tx, undo, baseVersions), {
+            actor: this.options.actor(),
+            now,
+            mutationKey: `${meta.clientId}:${id}`,
+          });
+          if (!outcome.ok) throw new Rejected({ ...outcome, message: `change ${i + 1} of ${changes.length}: ${outcome.message}` });
+          await tx.addOutbox({ id, name: c.name, args: c.args, baseVersions, undo, createdAt: now });
+          id++;
+          onProgress?.(i + 1);
+        }
+        await tx.setMeta({ nextMutationId: id });
+        return { ok: true as const };
+      });
+    } catch (e) {
+      if (e instanceof Rejected) return e.outcome;
+      throw e;
+    }
+  }
+
   /** Sends the outbox in order. The entries stay until a pull confirms the server processed them. */
   async push(): Promise<number> {
     const { meta, outbox } = await this.store.transaction(async (tx) => ({ meta: await tx.meta(), outbox: await tx.outbox() }));
