@@ -1,0 +1,27 @@
+// The contract's channel -> method and event -> method names as plain data, without zod, for the
+// preload: it only needs the names, and zod would add ~450 KB to a script that runs on every page
+// load. The `satisfies` clauses make this table equal to contract.ts at compile time (a channel
+// added there and missing here, or a different name, fails `tsc`).
+import type { contract, events } from './contract';
+
+export const channelMethods = {
+  'app.info': 'appInfo',
+  'settings.get': 'getSettings',
+  'settings.set': 'setSettings',
+  'secrets.status': 'secretStorageStatus',
+  'secrets.get': 'getSecret',
+  'secrets.set': 'setSecret',
+  'secrets.delete': 'deleteSecret',
+  'file.open': 'openFile',
+  'file.save': 'saveFile',
+  'shell.openExternal': 'openExternal',
+  'updater.state': 'updaterState',
+  'updater.check': 'checkForUpdates',
+  'updater.download': 'downloadUpdate',
+  'updater.install': 'installUpdate',
+} as const satisfies { readonly [C in keyof typeof contract]: (typeof contract)[C]['method'] };
+
+export const eventMethods = {
+  'updater.changed': 'onUpdaterState',
+  'menu.command': 'onMenuCommand',
+} as const satisfies { readonly [E in keyof typeof events]: (typeof events)[E]['method'] };
