@@ -32,10 +32,11 @@ export interface Finding {
   params: FindingParams;
 }
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Errors first, then warnings, then information; stable otherwise. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  // Array.prototype.sort is stable.
-  return findings.slice().sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+/** Errors first, then warnings, then information; in their order otherwise. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  const infos: Finding[] = [];
+  for (const f of findings) (f.severity === 'error' ? errors : f.severity === 'warning' ? warnings : infos).push(f);
+  return errors.concat(warnings, infos);
 }

@@ -175,12 +175,15 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
 }
 
 function finding(code: FindingCode, severity: Severity, params: FindingParams, lang: Lang, line?: PlannedLine): Finding {
-  const f: Finding = { code, severity, message: renderFinding(code, params, lang), params };
-  if (line) {
-    f.skuPartNumber = line.sourceSkuPartNumber;
-    f.lineId = line.lineId;
-  }
-  return f;
+  // One object shape for every finding (tenant-wide ones leave the line fields undefined).
+  return {
+    code,
+    severity,
+    skuPartNumber: line?.sourceSkuPartNumber,
+    lineId: line?.lineId,
+    message: renderFinding(code, params, lang),
+    params,
+  };
 }
 
 /** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
@@ -270,8 +273,12 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
       findings.push(finding('REGION_MISMATCH', r.reason === 'unknown-country' ? 'warning' : 'error', params, lang));
     }
   }
-  const active = lines.filter((l) => isActiveStatus(l.status)).length;
-  const toBuy = lines.filter((l) => !(l.channel === 'own' && l.match.kind === 'same') && !l.isTrial && l.match.targetSkuId !== null).length;
+  let active = 0;
+  let toBuy = 0;
+  for (const l of lines) {
+    if (isActiveStatus(l.status)) active++;
+    if (!(l.channel === 'own' && l.match.kind === 'same') && !l.isTrial && l.match.targetSkuId !== null) toBuy++;
+  }
   if (exceedsSubscriptionLimit(active, toBuy)) {
     findings.push(finding('TENANT_SUBSCRIPTION_LIMIT', 'warning', { active, toBuy, limit: TENANT_ACTIVE_SUBSCRIPTION_LIMIT }, lang));
   }

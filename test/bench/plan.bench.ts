@@ -1,13 +1,14 @@
 // plan.10k-tenants: 10,000 synthetic tenants of 20 subscriptions each (with users), built from real
 // catalog SKUs with a fixed seed, planned against the full licensing catalog. The catalog is
-// prepared once before the clock starts, as the app does; its memo of equivalent proposals starts
-// empty, so the timed part includes every equivalent search. Budget: 1 s on one core.
+// prepared before the clock starts, as the app does; its memo of equivalent proposals starts empty,
+// so the timed part includes every equivalent search. Budget: 1 s on one core.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareCatalog } from '../../shared/domain/catalog';
 import type { CatalogData } from '../../shared/domain/catalog';
 import { planTenant } from '../../shared/domain/plan';
+import type { LineOverride } from '../../shared/domain/plan';
 import type { TenantInventory, TenantSubscription, TenantUser } from '../../shared/domain/tenant';
 import { parseCatalogCsv } from '../../shared/import/catalogCsv';
 import { mulberry32 } from './prng';
@@ -33,7 +34,10 @@ export function buildWorkload(data: CatalogData, seed = 42) {
   const skus = data.skus.filter((s) => s.servicePlans.length > 0);
   const discontinued = skus.filter(() => rnd() < 0.1).map((s) => s.id);
   const tenants: TenantInventory[] = [];
+  // About 5% of the lines carry a user's choice (another target SKU and a quantity).
+  const overrides: Record<string, LineOverride>[] = [];
   for (let t = 0; t < TENANTS; t++) {
+    const chosen: Record<string, LineOverride> = {};
     const subscriptions: TenantSubscription[] = [];
     for (let i = 0; i < SUBSCRIPTIONS_PER_TENANT; i++) {
       const sku = pick(skus);
@@ -52,7 +56,9 @@ export function buildWorkload(data: CatalogData, seed = 42) {
         nextLifecycleDateTime: `2025-${String(month).padStart(2, '0')}-15T00:00:00Z`,
         commerceSubscriptionId: null,
       });
+      if (rnd() < 0.05) chosen[guid(t, i)] = { targetSkuId: pick(skus).id, quantity: 1 + Math.floor(rnd() * 50) };
     }
+    overrides.push(chosen);
     const users: TenantUser[] = [];
     for (let u = 0; u < USERS_PER_TENANT; u++) {
       const held = [pick(subscriptions), pick(subscriptions)];
@@ -69,23 +75,34 @@ export function buildWorkload(data: CatalogData, seed = 42) {
     }
     tenants.push({ countryLetterCode: pick(COUNTRIES), skus: [], subscriptions, users });
   }
-  return { tenants, discontinued };
+  return { tenants, discontinued, overrides };
+}
+
+function planAll(w: ReturnType<typeof buildWorkload>, catalog: ReturnType<typeof prepareCatalog>): number {
+  let lines = 0;
+  for (let t = 0; t < w.tenants.length; t++) {
+    const options = { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2025-01-10', targetOverrides: w.overrides[t] };
+    lines += planTenant(w.tenants[t]!, catalog, options).lines.length;
+  }
+  return lines;
 }
 
 export async function run(): Promise<BenchResult[]> {
   const data = parseCatalogCsv(readFileSync(CSV, 'utf8'), 'licensing.csv');
-  const { tenants, discontinued } = buildWorkload(data);
-  // Warm-up on a throw-away catalog so the JIT has compiled the code, as in a running app; the
-  // timed run then uses a freshly prepared catalog whose memos are empty.
-  const warm = prepareCatalog(data, { discontinued });
-  for (let i = 0; i < 2000; i++) planTenant(tenants[i]!, warm, { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2025-01-10' });
-  const catalog = prepareCatalog(data, { discontinued });
-  let lines = 0;
-  const start = performance.now();
-  for (const tenant of tenants) {
-    lines += planTenant(tenant, catalog, { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2025-01-10' }).lines.length;
+  const workload = buildWorkload(data);
+  const { discontinued } = workload;
+  // Warm-up: one pass on a throw-away catalog, so the JIT has compiled the engine as in a running
+  // app. Each timed pass then plans all 10,000 tenants against a freshly prepared catalog (its memo
+  // of equivalents and matches empty); the figure is the median of three passes.
+  planAll(workload, prepareCatalog(data, { discontinued }));
+  const times: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const catalog = prepareCatalog(data, { discontinued });
+    const start = performance.now();
+    const lines = planAll(workload, catalog);
+    times.push(performance.now() - start);
+    if (lines !== TENANTS * SUBSCRIPTIONS_PER_TENANT) throw new Error(`planned ${lines} lines, expected ${TENANTS * SUBSCRIPTIONS_PER_TENANT}`);
   }
-  const ms = performance.now() - start;
-  if (lines !== TENANTS * SUBSCRIPTIONS_PER_TENANT) throw new Error(`planned ${lines} lines, expected ${TENANTS * SUBSCRIPTIONS_PER_TENANT}`);
-  return [{ bench: 'plan.10k-tenants', value: Math.round(ms), unit: 'ms', budget: 1000 }];
+  times.sort((a, b) => a - b);
+  return [{ bench: 'plan.10k-tenants', value: Math.round(times[1]!), unit: 'ms', budget: 1000 }];
 }
