@@ -20,7 +20,7 @@ import type { Channel, TenantInventory } from './tenant';
 import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
 import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, TENANT_ACTIVE_SUBSCRIPTION_LIMIT } from './timing';
-import type { UserReassignment } from './users';
+import type { SkuDecision, UserReassignment } from './users';
 import { holdersBySku, userReassignments } from './users';
 
 /** One current subscription (or, without a subscriptions export, one SKU) to move. */
@@ -98,17 +98,17 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
     return holders.get(skuId) ?? 0;
   };
   const skuLine = (s: TenantInventory['skus'][number]): SourceLine => ({
-      lineId: `sku:${s.skuId}`,
-      subscriptionId: null,
-      skuId: s.skuId,
-      skuPartNumber: s.skuPartNumber,
-      channel: 'unknown',
-      status: s.capabilityStatus,
-      isTrial: false,
-      // Every seat bought, whatever its state (a suspended SKU still holds its users).
-      quantity: s.prepaidUnits.enabled + s.prepaidUnits.warning + s.prepaidUnits.suspended + s.prepaidUnits.lockedOut,
-      consumed: s.consumedUnits,
-      nextLifecycleDateTime: null,
+    lineId: `sku:${s.skuId}`,
+    subscriptionId: null,
+    skuId: s.skuId,
+    skuPartNumber: s.skuPartNumber,
+    channel: 'unknown',
+    status: s.capabilityStatus,
+    isTrial: false,
+    // Every seat bought, whatever its state (a suspended SKU still holds its users).
+    quantity: s.prepaidUnits.enabled + s.prepaidUnits.warning + s.prepaidUnits.suspended + s.prepaidUnits.lockedOut,
+    consumed: s.consumedUnits,
+    nextLifecycleDateTime: null,
   });
   if (inv.subscriptions === null) return inv.skus.map(skuLine);
   const subs = inv.subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
@@ -245,12 +245,12 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, options.asOf, overrides[l.lineId]));
 
   // One decision per source SKU for its users: the first line of the SKU that is not ours.
-  const decisions = new Map<string, OfferMatch>();
+  const decisions = new Map<string, SkuDecision>();
   const decisionLine = new Map<string, PlannedLine>();
   for (const l of lines) {
     if (l.channel === 'own' && l.match.kind === 'same') continue;
     if (!decisions.has(l.sourceSkuId)) {
-      decisions.set(l.sourceSkuId, l.match);
+      decisions.set(l.sourceSkuId, { match: l.match, sourceSkuPartNumber: l.sourceSkuPartNumber });
       decisionLine.set(l.sourceSkuId, l);
     }
   }

@@ -7,8 +7,13 @@ import type { OfferMatch, ServicePlanRef } from './matching';
 import { compareServices, planRef } from './matching';
 import type { TenantUser } from './tenant';
 
-/** What happens to one source SKU: its match (null: nothing to do, e.g. already our CSP). */
-export type SkuDecisions = ReadonlyMap<string, OfferMatch>;
+/** What happens to one source SKU (absent: nothing to do, e.g. already our CSP). */
+export interface SkuDecision {
+  match: OfferMatch;
+  /** The part number shown for the source (from the catalog, else from Graph). */
+  sourceSkuPartNumber: string;
+}
+export type SkuDecisions = ReadonlyMap<string, SkuDecision>;
 
 export interface UserReassignment {
   userPrincipalName: string;
@@ -28,27 +33,23 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
   for (const u of users) {
     let r: UserReassignment | null = null;
     for (const lic of u.licenses) {
-      const m = decisions.get(lic.skuId);
-      if (!m || m.kind === 'same') continue;
+      const d = decisions.get(lic.skuId);
+      if (!d || d.match.kind === 'same') continue;
+      const m = d.match;
       const source = findSku(catalog, lic.skuId);
       r ??= { userPrincipalName: u.userPrincipalName, userId: u.id, from: [], to: [], lostServicePlans: [], viaGroup: false, groups: [] };
-      r.from.push(source?.partNumber ?? lic.skuId);
+      r.from.push(d.sourceSkuPartNumber);
       r.to.push(m.targetSkuPartNumber ?? m.targetSkuId ?? '');
       if (lic.assignedByGroups.length > 0) {
         r.viaGroup = true;
         for (const g of lic.assignedByGroups) if (!r.groups.includes(g)) r.groups.push(g);
       }
+      // Services lost are known only when both SKUs are in the catalog; without a target ('none')
+      // or with one the catalog lacks, the line's findings say that a target must be chosen.
       const target = m.targetSkuId ? findSku(catalog, m.targetSkuId) : undefined;
-      if (!source) continue;
-      let lost: readonly ServicePlanRef[];
-      if (!target) {
-        const disabled = new Set(lic.disabledPlans);
-        lost = source.plans.filter((p) => !disabled.has(p.id) && !p.retired).map(planRef);
-      } else if (lic.disabledPlans.length === 0) {
-        lost = m.lostServicePlans; // the line's comparison, shared
-      } else {
-        lost = compareServices(source, target, new Set(lic.disabledPlans)).lost.map(planRef);
-      }
+      if (!source || !target) continue;
+      const lost: readonly ServicePlanRef[] =
+        lic.disabledPlans.length === 0 ? m.lostServicePlans : compareServices(source, target, new Set(lic.disabledPlans)).lost.map(planRef);
       for (const p of lost) if (!r.lostServicePlans.some((x) => x.servicePlanId === p.servicePlanId)) r.lostServicePlans.push(p);
     }
     if (r) out.push(r);
