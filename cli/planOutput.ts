@@ -1,4 +1,5 @@
 // The plan CLI's output: the stable JSON document (cli/README.md) and the readable text report.
+import type { ServicePlanRef } from '../shared/domain/matching';
 import type { Lang } from '../shared/domain/messages';
 import type { TenantPlan } from '../shared/domain/plan';
 
@@ -69,6 +70,7 @@ const labels = {
     group: 'via group',
     findings: 'Findings',
     none: 'none',
+    more: (n: number) => `and ${n} more`,
     severity: { error: 'ERROR', warning: 'WARNING', info: 'info' },
   },
   ja: {
@@ -89,9 +91,18 @@ const labels = {
     group: 'グループ経由',
     findings: '確認事項',
     none: 'なし',
+    more: (n: number) => `ほか ${n} 個`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
   },
 } as const;
+
+const NAMED = 12;
+
+/** Friendly names, the first few only: the JSON output has the full lists. */
+function names(plans: readonly ServicePlanRef[], more: (n: number) => string): string {
+  const shown = plans.slice(0, NAMED).map((p) => p.friendlyName).join(', ');
+  return plans.length > NAMED ? `${shown}, ${more(plans.length - NAMED)}` : shown;
+}
 
 export function planToText(plan: TenantPlan, asOf: string, lang: Lang): string {
   const t = labels[lang];
@@ -103,7 +114,7 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang): string {
     const target = l.match.targetSkuPartNumber ?? l.match.targetSkuId ?? '-';
     out.push(`- ${l.sourceSkuPartNumber} [${t.channel[l.channel]}] -> ${target} (${t.kind[l.match.kind]})`);
     out.push(`    ${t.seats(l.quantity, l.targetQuantity, l.consumed)}${l.expires && l.deadline ? `; ${t.expires(l.expires, l.deadline)}` : ''}`);
-    if (l.match.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${l.match.lostServicePlans.map((p) => p.friendlyName).join(', ')}`);
+    if (l.match.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(l.match.lostServicePlans, t.more)}`);
     if (l.match.gainedServicePlans.length > 0) out.push(`    ${t.gained}: ${l.match.gainedServicePlans.length}`);
   }
   out.push('', `${t.users} (${plan.users.length})`);
@@ -111,7 +122,7 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang): string {
   for (const u of plan.users) {
     const moves = u.from.map((f, i) => `${f} -> ${u.to[i] || '-'}`).join(', ');
     out.push(`- ${u.userPrincipalName}: ${moves}${u.viaGroup ? ` (${t.group})` : ''}`);
-    if (u.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${u.lostServicePlans.map((p) => p.friendlyName).join(', ')}`);
+    if (u.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(u.lostServicePlans, t.more)}`);
   }
   out.push('', `${t.findings} (${plan.findings.length})`);
   if (plan.findings.length === 0) out.push(`  ${t.none}`);

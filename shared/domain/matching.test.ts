@@ -164,3 +164,16 @@ describe('equivalent proposals for the app', () => {
     expect(matchOffer(e4.id.toUpperCase(), cat)).toEqual(a);
   });
 });
+
+describe('the equivalence threshold', () => {
+  it('a replacement that keeps less than half of the services is not proposed on its own, but still listed', () => {
+    const cat = prepareCatalog(data, { offers: [{ productId: sku('ENTERPRISEPACK').id, isAvailableForPurchase: true }] });
+    const e5 = sku('ENTERPRISEPREMIUM');
+    const cmp = compareServices(e5, sku('ENTERPRISEPACK'));
+    expect(cmp.kept).toBeLessThan(cmp.lost.length);
+    expect(matchOffer(e5.id, cat)).toMatchObject({ kind: 'none', targetSkuId: null });
+    expect(equivalentProposals(e5.id, cat).map((p) => p.skuPartNumber)).toEqual(['ENTERPRISEPACK']);
+    // Office 365 E4 keeps 16 of its 17 services in E3: proposed.
+    expect(matchOffer(sku('ENTERPRISEWITHSCAL').id, cat)).toMatchObject({ kind: 'equivalent', targetSkuPartNumber: 'ENTERPRISEPACK' });
+  });
+});

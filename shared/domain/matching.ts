@@ -107,6 +107,17 @@ export function rankEquivalents(source: PreparedSku, catalog: Catalog, limit = 5
   return top.slice(0, limit);
 }
 
+/**
+ * A replacement proposed on its own must keep at least half of the source's services: below that
+ * it is not an equivalent but another product, and the line is left for a person to decide
+ * (equivalentProposals still lists it).
+ */
+export const MIN_KEPT_SHARE = 0.5;
+
+function isEquivalent(c: Candidate): boolean {
+  return c.kept >= MIN_KEPT_SHARE * (c.kept + c.lost);
+}
+
 function computeMatch(kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
   if (!target) return { kind, targetSkuId: null, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [] };
   if (!source || source.id === target.id) {
@@ -167,7 +178,7 @@ function defaultMatch(source: PreparedSku | undefined, catalog: Catalog): OfferM
   if (!source) return toMatch(catalog, 'none', undefined, undefined);
   if (source.purchasable) return toMatch(catalog, 'same', source, source);
   const best = rankEquivalents(source, catalog, 1)[0];
-  if (!best) return toMatch(catalog, 'none', source, undefined);
+  if (!best || !isEquivalent(best)) return toMatch(catalog, 'none', source, undefined);
   return toMatch(catalog, 'equivalent', source, best.sku);
 }
 

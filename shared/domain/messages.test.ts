@@ -47,6 +47,9 @@ describe('finding messages', () => {
     expect(states[2]).toContain('expired on 2025-01-20');
     expect(states[3]).toContain('may already be lost');
     expect(renderFinding('NOT_PURCHASABLE', { sku: 'X', target: null }, 'en')).toContain('no purchasable offer');
+    expect(renderFinding('DATA_LOSS_RISK', { ...params, count: 12, more: 2 }, 'en')).toContain('Microsoft Teams, Sway and 2 more.');
+    expect(renderFinding('DATA_LOSS_RISK', { ...params, count: 12, more: 2 }, 'ja')).toContain('Microsoft Teams, Sway ほか 2 個。');
+    expect(renderFinding('DATA_LOSS_RISK', { ...params, more: 0 }, 'en')).toContain('Microsoft Teams, Sway. Data');
     expect(renderFinding('REGION_MISMATCH', { reason: 'unknown-country', country: 'ZZ' }, 'ja')).toContain('ZZ');
   });
 });

@@ -17,7 +17,8 @@ const en: Record<FindingCode, Render> = {
     p.target
       ? `${s(p.sku)} can no longer be bought: proposed equivalent ${s(p.target)}.`
       : `${s(p.sku)} can no longer be bought and no purchasable offer keeps its services: choose a target by hand.`,
-  DATA_LOSS_RISK: (p) => `Moving ${s(p.sku)} to ${s(p.target)} loses ${s(p.count)} service(s): ${s(p.services)}. Data in them may be lost.`,
+  DATA_LOSS_RISK: (p) =>
+    `Moving ${s(p.sku)} to ${s(p.target)} loses ${s(p.count)} service(s): ${s(p.services)}${Number(p.more) > 0 ? ` and ${s(p.more)} more` : ''}. Data in them may be lost.`,
   LICENSE_REASSIGNMENT_REQUIRED: (p) => `${s(p.users)} user(s) must be reassigned from ${s(p.sku)} to ${s(p.target)}.`,
   SEAT_SHORTFALL: (p) => `${s(p.sku)}: ${s(p.targetQuantity)} seat(s) planned but ${s(p.consumed)} in use: ${s(p.shortfall)} user(s) would lose their license.`,
   SEAT_COUNT_CHANGED: (p) => `${s(p.sku)}: the number of licenses changes from ${s(p.quantity)} to ${s(p.targetQuantity)}.`,
@@ -48,7 +49,8 @@ const ja: Record<FindingCode, Render> = {
     p.target
       ? `${s(p.sku)} は購入できなくなりました。同等のプランとして ${s(p.target)} を提案します。`
       : `${s(p.sku)} は購入できなくなり、サービスを維持できる購入可能なオファーがありません。移行先を手動で選んでください。`,
-  DATA_LOSS_RISK: (p) => `${s(p.sku)} から ${s(p.target)} への移行で ${s(p.count)} 個のサービスが失われます: ${s(p.services)}。データが失われる可能性があります。`,
+  DATA_LOSS_RISK: (p) =>
+    `${s(p.sku)} から ${s(p.target)} への移行で ${s(p.count)} 個のサービスが失われます: ${s(p.services)}${Number(p.more) > 0 ? ` ほか ${s(p.more)} 個` : ''}。データが失われる可能性があります。`,
   LICENSE_REASSIGNMENT_REQUIRED: (p) => `${s(p.users)} 人のユーザーのライセンスを ${s(p.sku)} から ${s(p.target)} に割り当て直す必要があります。`,
   SEAT_SHORTFALL: (p) => `${s(p.sku)}: 計画は ${s(p.targetQuantity)} ライセンスですが ${s(p.consumed)} ライセンスが使用中です。${s(p.shortfall)} 人のユーザーがライセンスを失います。`,
   SEAT_COUNT_CHANGED: (p) => `${s(p.sku)}: ライセンス数が ${s(p.quantity)} から ${s(p.targetQuantity)} に変わります。`,

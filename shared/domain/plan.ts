@@ -174,6 +174,8 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
   };
 }
 
+const MAX_NAMED_SERVICES = 10;
+
 function finding(code: FindingCode, severity: Severity, params: FindingParams, lang: Lang, line?: PlannedLine): Finding {
   // One object shape for every finding (tenant-wide ones leave the line fields undefined).
   return {
@@ -202,8 +204,10 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
     out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target }, lang, line));
   }
   if (m.lostServicePlans.length > 0) {
-    const services = m.lostServicePlans.map((p) => p.friendlyName).join(', ');
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target, count: m.lostServicePlans.length, services }, lang, line));
+    // The message names the first services; the line's lostServicePlans has them all.
+    const services = m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', ');
+    const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target, count: m.lostServicePlans.length, services, more }, lang, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
     out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target, users: line.usersToReassign }, lang, line));
