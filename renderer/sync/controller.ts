@@ -1,0 +1,137 @@
+// The app's side of sync: local changes go through the mutators into Dexie at once (optimistic,
+// with their outbox rows); the worker carries them to the server. This side owns the session (the
+// host keeps the refresh token) and answers the worker's token requests. Screens read the status
+// from a zustand store: view state only, the data itself comes from Dexie live queries.
+import { create } from 'zustand';
+import type { HostApi } from '../../shared/ipc/contract';
+import type { Actor, MutationOutcome } from '../../shared/mutators/define';
+import { SyncClient, type SyncTransport } from '../../shared/sync/client';
+import type { SyncStatus } from '../../shared/sync/loop';
+import { Session, type SessionUser } from '../../shared/sync/session';
+import type { WorkspaceDatabase } from '../db/database';
+import { DexieClientStore } from './dexieClientStore';
+import { newClientId } from './ids';
+import type { FromWorker, ToWorker } from './messages';
+
+/** Who makes changes before anyone has signed in on this computer; the server re-stamps the real person. */
+export const LOCAL_ACTOR: Actor = { id: 'local', name: 'This computer', role: 'admin-agent' };
+
+export interface SyncState {
+  status: SyncStatus;
+  leader: boolean;
+  user: SessionUser | null;
+  /** False when the sign-in is kept in memory only (no safe storage on this host). */
+  signInPersisted: boolean;
+}
+
+export const useSyncStore = create<SyncState>(() => ({
+  status: { phase: 'signed-out', lastSyncAt: null, pending: 0, pulled: null, error: null, retryAt: null },
+  leader: false,
+  user: null,
+  signInPersisted: true,
+}));
+
+/** The worker pushes and pulls; on this side the client only records local changes. */
+const noNetworkHere: SyncTransport = {
+  push: () => Promise.reject(new Error('the sync worker pushes')),
+  pull: () => Promise.reject(new Error('the sync worker pulls')),
+};
+
+export class SyncController {
+  private worker: Worker | null = null;
+  private readonly session: Session;
+  private readonly local: SyncClient;
+  private actor: Actor = LOCAL_ACTOR;
+
+  constructor(
+    private readonly host: HostApi,
+    db: WorkspaceDatabase,
+    private backendUrl: string,
+  ) {
+    this.session = new Session({
+      host,
+      backendUrl: () => this.backendUrl,
+      fetch: (url, init) => fetch(url, init as RequestInit),
+      now: () => Date.now(),
+    });
+    this.local = new SyncClient(new DexieClientStore(db, newClientId), noNetworkHere, {
+      actor: () => this.actor,
+      now: () => new Date().toISOString(),
+    });
+  }
+
+  /** Every change the UI makes: applied locally now, synced by the worker later. */
+  async mutate(name: string, args: unknown): Promise<MutationOutcome> {
+    const outcome = await this.local.mutate(name, args);
+    if (outcome.ok) this.send({ type: 'changed' });
+    return outcome;
+  }
+
+  async signIn(email: string, password: string): Promise<SessionUser> {
+    const { user } = await this.session.signIn(email, password);
+    this.actor = { id: user.id, name: user.name, role: user.role };
+    useSyncStore.setState({ user, signInPersisted: this.session.persisted });
+    this.restartWorker();
+    return user;
+  }
+
+  async signOut(): Promise<void> {
+    this.stopWorker();
+    await this.session.signOut();
+    this.actor = LOCAL_ACTOR;
+    useSyncStore.setState((s) => ({ user: null, status: { ...s.status, phase: 'signed-out' } }));
+  }
+
+  /** At start: a kept sign-in resumes syncing without asking for the password again. */
+  async resume(): Promise<void> {
+    if (!this.backendUrl) return;
+    const token = await this.session.accessToken().catch(() => null);
+    if (!token) return;
+    const res = await fetch(`${this.backendUrl.replace(/\/+$/, '')}/me`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+    if (res?.ok) {
+      const { user } = (await res.json()) as { user: SessionUser };
+      this.actor = { id: user.id, name: user.name, role: user.role };
+      useSyncStore.setState({ user, signInPersisted: this.session.persisted });
+    }
+    this.restartWorker();
+  }
+
+  syncNow(): void {
+    this.send({ type: 'nudge' });
+  }
+
+  setBackendUrl(url: string): void {
+    if (url === this.backendUrl) return;
+    this.backendUrl = url;
+    if (this.worker) this.restartWorker();
+  }
+
+  private send(m: ToWorker): void {
+    this.worker?.postMessage(m);
+  }
+
+  private stopWorker(): void {
+    this.send({ type: 'stop' });
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private restartWorker(): void {
+    this.stopWorker();
+    if (!this.backendUrl) return;
+    const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'sync' });
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const m = event.data;
+      if (m.type === 'status') useSyncStore.setState({ status: m.status, leader: m.leader });
+      if (m.type === 'token-request') {
+        if (m.fresh) this.session.invalidateAccess();
+        void this.session
+          .accessToken()
+          .catch(() => null)
+          .then((token) => worker.postMessage({ type: 'token', id: m.id, token } satisfies ToWorker));
+      }
+    };
+    this.worker = worker;
+    this.send({ type: 'start', backendUrl: this.backendUrl, actor: this.actor });
+  }
+}

@@ -1,0 +1,61 @@
+// Listens for the server's pokes (GET /sync/poke, server-sent events) with fetch, which, unlike
+// EventSource, can send the Authorization header. Reconnects with backoff; a 401 asks for a fresh
+// token first.
+import { backoffDelay } from '../../shared/sync/loop';
+
+export interface PokeStreamOptions {
+  url: string;
+  accessToken: (fresh: boolean) => Promise<string | null>;
+  onPoke: () => void;
+  /** Called when the stream (re)connects: a poke may have been missed while it was down. */
+  onConnected: () => void;
+}
+
+export function listenForPokes(options: PokeStreamOptions): () => void {
+  let stopped = false;
+  let controller: AbortController | null = null;
+  let failures = 0;
+  let fresh = false;
+
+  const connect = async () => {
+    while (!stopped) {
+      controller = new AbortController();
+      try {
+        const token = await options.accessToken(fresh);
+        fresh = false;
+        if (!token) throw new Error('signed out');
+        const res = await fetch(options.url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+        if (res.status === 401) {
+          fresh = true;
+          throw new Error('token refused');
+        }
+        if (!res.ok || !res.body) throw new Error(`poke stream answered ${res.status}`);
+        failures = 0;
+        options.onConnected();
+        const reader = res.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (/^event: poke$/m.test(event)) options.onPoke();
+          }
+        }
+      } catch {
+        if (stopped) return;
+      }
+      failures++;
+      await new Promise((r) => setTimeout(r, backoffDelay(failures, { baseBackoffMs: 1000, maxBackoffMs: 60_000 }, Math.random())));
+    }
+  };
+  void connect();
+  return () => {
+    stopped = true;
+    controller?.abort();
+  };
+}
