@@ -13,7 +13,7 @@ import { createSenderCheck, registerHandlers } from './ipc/register';
 import { buildMenuTemplate, resolveMenuLanguage } from './menu';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
 import { createSecretsService } from './secrets';
-import { appUrlMatcher, contentSecurityPolicy, hardenSession, hardenWebContents, secureWebPreferences } from './security';
+import { appUrlMatcher, contentSecurityPolicy, createSecureWindow, hardenSession, hardenWebContents } from './security';
 import { createSettingsService, settingsStoreOptions, type SettingsBackend } from './settings';
 import { claimSingleInstance } from './singleInstance';
 import { createUpdaterService } from './updater';
@@ -118,16 +118,18 @@ async function createWindow(): Promise<void> {
     screen.getAllDisplays().map((d) => d.workArea),
     screen.getPrimaryDisplay().workArea,
   );
-  const win = new BrowserWindow({
-    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
-    width: state.width,
-    height: state.height,
-    minWidth: MIN_SIZE.width,
-    minHeight: MIN_SIZE.height,
-    show: false,
-    title: PRODUCT_NAME,
-    webPreferences: secureWebPreferences(preloadPath),
-  });
+  const win = createSecureWindow(
+    BrowserWindow,
+    {
+      ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+      width: state.width,
+      height: state.height,
+      minWidth: MIN_SIZE.width,
+      minHeight: MIN_SIZE.height,
+      title: PRODUCT_NAME,
+    },
+    preloadPath,
+  );
   mainWindow = win;
   if (state.maximized) win.maximize();
   trackWindowState(win, windowStateSaver(stateFile));

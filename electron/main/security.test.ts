@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { APP_ORIGIN } from './identity';
-import { appUrlMatcher, contentSecurityPolicy, hardenSession, hardenWebContents, secureWebPreferences, withCsp, type SessionLike } from './security';
+import { appUrlMatcher, contentSecurityPolicy, hardenSession, createSecureWindow, hardenWebContents, withCsp, type SessionLike } from './security';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
@@ -47,10 +47,21 @@ describe('Content-Security-Policy', () => {
   });
 });
 
-describe('window webPreferences', () => {
+describe('app window (fake Electron BrowserWindow)', () => {
   it('isolates, sandboxes and keeps Node out of the renderer', () => {
-    const prefs = secureWebPreferences('/app/dist/electron/preload.cjs');
-    expect(prefs).toMatchObject({
+    const made: unknown[] = [];
+    class FakeBrowserWindow {
+      constructor(options: unknown) {
+        made.push(options);
+      }
+    }
+    const placement = { x: 10, y: 20, width: 1200, height: 800, minWidth: 800, minHeight: 560, title: 'CSP Migration Workspace' };
+    const win = createSecureWindow(FakeBrowserWindow, placement, '/app/dist/electron/preload.cjs');
+    expect(win).toBeInstanceOf(FakeBrowserWindow);
+    expect(made).toHaveLength(1);
+    const options = made[0] as { webPreferences: Record<string, unknown>; show: boolean };
+    expect(options).toMatchObject({ ...placement, show: false });
+    expect(options.webPreferences).toEqual({
       preload: '/app/dist/electron/preload.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -60,6 +71,10 @@ describe('window webPreferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 });

@@ -3,22 +3,46 @@
 import { isAllowedExternalUrl } from '../../shared/ipc/contract';
 import { originOf } from './identity';
 
-/** The app window's webPreferences: isolated, sandboxed, no Node, no webview, web security on. */
-export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-  } as const;
+/** Where and how large the window opens (windowState.ts). */
+export interface WindowPlacement {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  title: string;
+}
+
+/**
+ * Creates the app window: isolated, sandboxed, no Node, no webview, web security on, no middle-click
+ * windows. The options are written out here, in the `new BrowserWindow({...})` itself, so that
+ * reviewers and Electronegativity see them where the window is made.
+ */
+export function createSecureWindow<W>(
+  BrowserWindow: new (options: WindowPlacement & { show: boolean; webPreferences: Record<string, unknown> }) => W,
+  placement: WindowPlacement,
+  preloadPath: string,
+): W {
+  return new BrowserWindow({
+    ...placement,
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
 
 export interface CspOptions {
