@@ -84,7 +84,19 @@ describe('plan CLI (a real child process)', () => {
     expect(plan.users).toEqual([
       { userPrincipalName: 'ann@contoso.jp', from: ['ENTERPRISEWITHSCAL'], to: ['ENTERPRISEPACK'], lostServicePlans: [expect.objectContaining({ servicePlanName: 'MCOVOICECONF' })], viaGroup: false, groups: [] },
     ]);
+    // The documented shape, key for key (cli/README.md): a change here is a breaking change.
+    expect(Object.keys(plan)).toEqual(['version', 'asOf', 'customer', 'lines', 'users', 'findings']);
+    for (const l of plan.lines) {
+      expect(Object.keys(l)).toEqual([
+        'lineId', 'subscriptionId', 'sourceSkuId', 'sourceSkuPartNumber', 'channel', 'status', 'isTrial',
+        'quantity', 'targetQuantity', 'consumed', 'expires', 'deadline', 'match', 'usersToReassign',
+      ]);
+      expect(Object.keys(l.match)).toEqual(['kind', 'targetSkuId', 'targetSkuPartNumber', 'lostServicePlans', 'gainedServicePlans']);
+      for (const p of [...l.match.lostServicePlans, ...l.match.gainedServicePlans]) expect(Object.keys(p)).toEqual(['servicePlanId', 'servicePlanName', 'friendlyName']);
+    }
+    for (const u of plan.users) expect(Object.keys(u)).toEqual(['userPrincipalName', 'from', 'to', 'lostServicePlans', 'viaGroup', 'groups']);
     for (const f of plan.findings) {
+      expect(Object.keys(f).filter((k) => !['skuPartNumber', 'lineId'].includes(k))).toEqual(['code', 'severity', 'message']);
       expect(FINDING_CODES).toContain(f.code);
       expect(['error', 'warning', 'info']).toContain(f.severity);
       expect(typeof f.message).toBe('string');

@@ -9,7 +9,9 @@ const s = (v: string | number | null | undefined): string => (v === null || v ==
 
 const en: Record<FindingCode, Render> = {
   REGION_MISMATCH: (p) =>
-    p.reason === 'unknown-country'
+    p.reason === 'customer-country-unknown'
+      ? `Region not checked: the customer's country is unknown (export the tenant's organization with its countryLetterCode).`
+      : p.reason === 'unknown-country'
       ? `Region not checked: country "${s(p.country)}" is not in the CSP markets list.`
       : `The partner (${s(p.partnerCountry)}, region ${s(p.partnerRegion)}) and the customer (${s(p.customerCountry)}, region ${s(p.customerRegion)}) are in different CSP regions: a partner may only transact with customers of its own region.`,
   UNKNOWN_SKU: (p) => `${s(p.sku)} is not in the licensing catalog (a newer SKU?): choose its target offer by hand.`,
@@ -41,7 +43,9 @@ const en: Record<FindingCode, Render> = {
 
 const ja: Record<FindingCode, Render> = {
   REGION_MISMATCH: (p) =>
-    p.reason === 'unknown-country'
+    p.reason === 'customer-country-unknown'
+      ? `リージョンを確認できません: 顧客の国が不明です (テナントの organization を countryLetterCode 付きでエクスポートしてください)。`
+      : p.reason === 'unknown-country'
       ? `リージョンを確認できません: 国「${s(p.country)}」は CSP マーケット一覧にありません。`
       : `パートナー (${s(p.partnerCountry)}、リージョン ${s(p.partnerRegion)}) と顧客 (${s(p.customerCountry)}、リージョン ${s(p.customerRegion)}) の CSP リージョンが異なります。パートナーは自リージョンの顧客とのみ取引できます。`,
   UNKNOWN_SKU: (p) => `${s(p.sku)} はライセンス カタログにありません (新しい SKU の可能性があります)。移行先のオファーを手動で選んでください。`,

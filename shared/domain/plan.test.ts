@@ -54,6 +54,13 @@ describe('planTenant on the Graph documentation fixtures', () => {
       match: { kind: 'none', targetSkuId: null },
     });
     expect(codes(plan.findings)).toContain('UNKNOWN_SKU');
+    // No organization export: the region rule cannot be checked, and says so.
+    expect(plan.customer).toEqual({ country: null, region: null });
+    expect(plan.findings.find((f) => f.code === 'REGION_MISMATCH')).toMatchObject({
+      severity: 'warning',
+      params: { reason: 'customer-country-unknown' },
+      message: "Region not checked: the customer's country is unknown (export the tenant's organization with its countryLetterCode).",
+    });
     expect(plan.findings.find((f) => f.code === 'EXPIRY_DEADLINE')).toMatchObject({ severity: 'warning' });
     // Same export, seen from the partner that owns it.
     const own = planTenant(inv, full, { partnerTenantId: '331AF819-4E0B-49F7-A6BF-14E1165AD3A0', partnerCountry: 'US', asOf: '2023-01-15' });

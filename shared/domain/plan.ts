@@ -267,7 +267,10 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const findings: Finding[] = [];
   const country = inv.countryLetterCode;
   const partnerCountry = options.partnerCountry.trim().toUpperCase();
-  if (country) {
+  if (!country) {
+    // The rule cannot be checked without the customer's country (organization.countryLetterCode).
+    findings.push(finding('REGION_MISMATCH', 'warning', { reason: 'customer-country-unknown', partnerCountry }, lang));
+  } else {
     const r = checkRegion(partnerCountry, country, regions);
     if (!r.ok) {
       const params: FindingParams =
