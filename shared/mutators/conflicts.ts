@@ -12,6 +12,13 @@ const editPermission: Record<TableName, Permission> = {
   planLines: 'plan.edit',
   activity: 'workspace.view',
   conflicts: 'workspace.view',
+  catalogSkus: 'catalog.edit',
+  catalogState: 'catalog.edit',
+  catalogMarks: 'catalog.edit',
+  tenantSkus: 'tenant.import',
+  tenantSubscriptions: 'tenant.import',
+  tenantUsers: 'tenant.import',
+  imports: 'tenant.import',
 };
 
 export const resolveConflict = defineMutator({

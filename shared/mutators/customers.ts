@@ -18,7 +18,7 @@ export const createCustomer = defineMutator({
   describe: (a) => `Created customer ${a.name}`,
   async run(tx, a, ctx) {
     if (await tx.get('customers', a.id)) throw new MutationError('invalid', `customer ${a.id} already exists`);
-    await tx.put('customers', Customer.parse({ ...a, stage: 'not-started', notes: '', createdAt: ctx.now }));
+    await tx.put('customers', Customer.parse({ ...a, stage: 'not-started', notes: '', createdAt: ctx.now, tenantImportId: null }));
     return a.id;
   },
 });
@@ -61,12 +61,15 @@ export const deleteCustomer = defineMutator({
   name: 'customer.delete',
   args: z.object({ id: Id }).strict(),
   permission: 'customer.edit',
-  describe: () => 'Deleted the customer and its plans and invitations',
+  describe: () => 'Deleted the customer and its plans, invitations and imported inventory',
   async run(tx, a) {
     await mustGet(tx, 'customers', a.id);
     for (const inv of await tx.query('invitations', 'customerId', a.id)) await tx.delete('invitations', inv.id);
     for (const line of await tx.query('planLines', 'customerId', a.id)) await tx.delete('planLines', line.id);
     for (const plan of await tx.query('plans', 'customerId', a.id)) await tx.delete('plans', plan.id);
+    for (const table of ['tenantSkus', 'tenantSubscriptions', 'tenantUsers', 'imports'] as const) {
+      for (const row of await tx.query(table, 'customerId', a.id)) await tx.delete(table, row.id);
+    }
     await tx.delete('customers', a.id);
     return a.id;
   },

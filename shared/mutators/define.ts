@@ -17,6 +17,21 @@ export interface WriteTx extends ReadTx {
   /** Changes some fields (undefined values are left alone): the unit of the field-level merge. */
   update<T extends TableName>(table: T, id: string, patch: Partial<Tables[T]>): Promise<void>;
   delete(table: TableName, id: string): Promise<void>;
+  /**
+   * Optional: creates or replaces several rows of one table, with exactly the effect of `put` on
+   * each in order. A storage that can batch (one round trip instead of one per row) provides it;
+   * mutators call `putRows`, which falls back to `put`.
+   */
+  putMany?<T extends TableName>(table: T, rows: Tables[T][]): Promise<void>;
+}
+
+/** Puts rows through the storage's batch path when it has one. */
+export async function putRows<T extends TableName>(tx: WriteTx, table: T, rows: Tables[T][]): Promise<void> {
+  if (tx.putMany) {
+    await tx.putMany(table, rows);
+    return;
+  }
+  for (const row of rows) await tx.put(table, row);
 }
 
 export interface Actor {
@@ -52,8 +67,19 @@ export interface Mutator<S extends z.ZodType = z.ZodType> {
   permission: Permission;
   /** One line for the activity log and the pending-changes list, in English (the UI translates by name). */
   describe(args: z.output<S>): string;
-  /** Applies the change; answers the id of the customer it concerns, for that customer's activity list. */
-  run(tx: WriteTx, args: z.output<S>, ctx: MutatorContext): Promise<string | null>;
+  /**
+   * Applies the change; answers the id of the customer it concerns, for that customer's activity
+   * list, or that id with a summary computed while running (what an import changed), which then
+   * replaces `describe` in the activity entry.
+   */
+  run(tx: WriteTx, args: z.output<S>, ctx: MutatorContext): Promise<string | null | RunResult>;
+  /** No activity entry (an import's chunks: its commit writes the one entry for the whole import). */
+  quiet?: boolean;
+}
+
+export interface RunResult {
+  customerId: string | null;
+  summary: string;
 }
 
 export function defineMutator<S extends z.ZodType>(m: Mutator<S>): Mutator<S> {
@@ -85,9 +111,9 @@ export async function runMutator(
       message: `${mutator.name} needs the permission "${mutator.permission}", which the role ${ctx.actor.role} does not have`,
     };
   }
-  let customerId: string | null;
+  let result: string | null | RunResult;
   try {
-    customerId = await mutator.run(tx, parsed.data, ctx);
+    result = await mutator.run(tx, parsed.data, ctx);
   } catch (e) {
     if (e instanceof MutationError) return { ok: false, code: e.code, message: `${mutator.name}: ${e.message}` };
     // A row the body built that fails its table's schema is bad input, not a storage fault: refuse
@@ -98,14 +124,16 @@ export async function runMutator(
     }
     throw e;
   }
+  if (mutator.quiet) return { ok: true };
+  const described = result !== null && typeof result === 'object' ? result : { customerId: result, summary: mutator.describe(parsed.data) };
   await tx.put('activity', {
     id: `act:${ctx.mutationKey}`,
     at: ctx.now,
     actor: ctx.actor.name,
     role: ctx.actor.role,
     mutation: mutator.name,
-    customerId,
-    summary: mutator.describe(parsed.data).slice(0, 1000),
+    customerId: described.customerId,
+    summary: described.summary.slice(0, 1000),
   });
   return { ok: true };
 }

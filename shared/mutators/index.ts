@@ -11,6 +11,7 @@ import {
   markInvitationSent,
   remindInvitation,
 } from './invitations';
+import { catalogImportChunk, catalogImportCommit, markDiscontinued, tenantImportChunk, tenantImportCommit } from './imports';
 import { updatePartnerProfile } from './partner';
 import { addPlanLine, createPlan, removePlanLine, setPlanLineSchedule, setPlanLineTarget, setPlanStatus } from './plans';
 
@@ -33,6 +34,11 @@ const all: Mutator[] = [
   setPlanLineSchedule,
   removePlanLine,
   resolveConflict,
+  tenantImportChunk,
+  tenantImportCommit,
+  catalogImportChunk,
+  catalogImportCommit,
+  markDiscontinued,
 ] as Mutator[];
 
 export const mutators: ReadonlyMap<string, Mutator> = new Map(all.map((m) => [m.name, m]));

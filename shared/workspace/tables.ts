@@ -56,6 +56,8 @@ export const Customer = z
     stage: CustomerStage,
     notes: z.string().max(20_000),
     createdAt: IsoDateTime,
+    /** The committed tenant import whose rows are this customer's inventory (null: none yet). */
+    tenantImportId: Id.nullable().default(null),
   })
   .strict();
 export type Customer = z.infer<typeof Customer>;
@@ -153,6 +155,143 @@ export const Conflict = z
   .strict();
 export type Conflict = z.infer<typeof Conflict>;
 
+// ---- Imported data ------------------------------------------------------------------------------
+// An import (Microsoft's catalog, or a customer tenant's Graph exports) reaches the team as a few
+// large mutations: `*.importChunk` (about 1,000 rows each, no activity entry) and one
+// `*.importCommit`. Every imported row carries its importId and its id is scoped by it, so the
+// rows of an import that has not committed (yet, or ever) never overwrite the rows people see:
+// readers only look at the rows of the customer's `tenantImportId` (or the catalog's
+// `catalogState.importId`), and the commit flips that pointer and deletes the previous import's rows.
+
+/** Imported row ids are longer than plain ids: customer, import and source id joined by ':'. */
+export const RowId = z.string().min(1).max(300);
+const Text = (max: number) => z.string().max(max);
+const GuidText = z.string().max(64);
+const Count = z.number().int().min(0).max(100_000_000);
+
+export const CatalogServicePlanRow = z
+  .object({ id: GuidText, name: Text(200), friendlyName: Text(300), retired: z.boolean() })
+  .strict();
+
+/** One product of Microsoft's licensing catalog, as of one catalog import. */
+export const CatalogSkuRow = z
+  .object({
+    /** `${importId}:${skuId}` */
+    id: RowId,
+    importId: Id,
+    /** SKU GUID, lower case. */
+    skuId: GuidText,
+    partNumber: Text(200),
+    name: Text(300),
+    servicePlans: z.array(CatalogServicePlanRow).max(1000),
+    /** From the Partner Center offer list of the import; true when the import had none. */
+    purchasable: z.boolean(),
+  })
+  .strict();
+export type CatalogSkuRow = z.infer<typeof CatalogSkuRow>;
+
+/** The catalog's current import (a singleton row). */
+export const CatalogState = z
+  .object({
+    id: z.literal('catalog'),
+    importId: Id.nullable(),
+    /** Did the current import carry a Partner Center offer list (purchasability)? */
+    hasOffers: z.boolean(),
+  })
+  .strict();
+export type CatalogState = z.infer<typeof CatalogState>;
+
+/** A SKU the team marked discontinued by hand; kept apart from the imported rows so it survives re-imports. */
+export const CatalogMark = z
+  .object({
+    /** The SKU GUID, lower case. */
+    id: GuidText,
+    discontinued: z.boolean(),
+    by: Text(200),
+    at: IsoDateTime,
+  })
+  .strict();
+export type CatalogMark = z.infer<typeof CatalogMark>;
+
+/** Graph subscribedSku of a customer tenant (shared/domain/tenant.ts TenantSku). */
+export const TenantSkuData = z
+  .object({
+    skuId: GuidText,
+    skuPartNumber: Text(200),
+    capabilityStatus: Text(40),
+    consumedUnits: Count,
+    prepaidUnits: z.object({ enabled: Count, suspended: Count, warning: Count, lockedOut: Count }).strict(),
+    subscriptionIds: z.array(GuidText).max(10_000),
+    servicePlans: z.array(z.object({ servicePlanId: GuidText, servicePlanName: Text(200) }).strict()).max(1000),
+  })
+  .strict();
+export const TenantSkuRow = TenantSkuData.extend({ id: RowId, customerId: Id, importId: Id }).strict();
+export type TenantSkuRow = z.infer<typeof TenantSkuRow>;
+
+/** Graph companySubscription of a customer tenant (TenantSubscription). */
+export const TenantSubscriptionData = z
+  .object({
+    id: GuidText,
+    skuId: GuidText,
+    skuPartNumber: Text(200),
+    status: Text(40),
+    totalLicenses: Count,
+    isTrial: z.boolean(),
+    ownerTenantId: GuidText.nullable(),
+    ownerType: Text(40).nullable(),
+    createdDateTime: Text(40).nullable(),
+    nextLifecycleDateTime: Text(40).nullable(),
+    commerceSubscriptionId: GuidText.nullable(),
+  })
+  .strict();
+export const TenantSubscriptionRow = TenantSubscriptionData.omit({ id: true })
+  .extend({ id: RowId, customerId: Id, importId: Id, subscriptionId: GuidText })
+  .strict();
+export type TenantSubscriptionRow = z.infer<typeof TenantSubscriptionRow>;
+
+export const UserLicenseData = z
+  .object({
+    skuId: GuidText,
+    disabledPlans: z.array(GuidText).max(1000),
+    assignedByGroups: z.array(GuidText).max(1000),
+    direct: z.boolean(),
+  })
+  .strict();
+/** A user of a customer tenant and the licenses they hold (TenantUser). */
+export const TenantUserData = z
+  .object({ id: GuidText, userPrincipalName: Text(320), licenses: z.array(UserLicenseData).max(500) })
+  .strict();
+export const TenantUserRow = TenantUserData.omit({ id: true })
+  .extend({ id: RowId, customerId: Id, importId: Id, userId: GuidText })
+  .strict();
+export type TenantUserRow = z.infer<typeof TenantUserRow>;
+
+export const ImportKind = z.enum(['skus', 'subscriptions', 'users', 'catalog']);
+export type ImportKind = z.infer<typeof ImportKind>;
+export const ChangeCounts = z.object({ added: Count, updated: Count, removed: Count }).strict();
+export type ChangeCounts = z.infer<typeof ChangeCounts>;
+
+/** One import: staged by its chunks ('pending'), made current by its commit ('committed'). */
+export const ImportRecord = z
+  .object({
+    id: Id,
+    kind: z.enum(['tenant', 'catalog']),
+    customerId: Id.nullable(),
+    status: z.enum(['pending', 'committed']),
+    /** The import current when the chunks were staged: what `changes` compares against. */
+    baseImportId: Id.nullable(),
+    files: z.array(Text(260)).max(20),
+    /** Rows per kind: expected (from the commit) or received so far (while pending). */
+    counts: z.partialRecord(ImportKind, Count),
+    received: z.partialRecord(ImportKind, Count),
+    /** Added/updated so far while staging; with `removed` once committed. */
+    changes: z.partialRecord(ImportKind, ChangeCounts),
+    by: Text(200),
+    at: IsoDateTime,
+  })
+  .strict();
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
 export const tables = {
   partner: PartnerProfile,
   customers: Customer,
@@ -161,6 +300,13 @@ export const tables = {
   planLines: PlanLine,
   activity: Activity,
   conflicts: Conflict,
+  catalogSkus: CatalogSkuRow,
+  catalogState: CatalogState,
+  catalogMarks: CatalogMark,
+  tenantSkus: TenantSkuRow,
+  tenantSubscriptions: TenantSubscriptionRow,
+  tenantUsers: TenantUserRow,
+  imports: ImportRecord,
 } as const;
 
 /**
@@ -173,6 +319,7 @@ export const guardedFields: { readonly [K in keyof typeof tables]?: readonly str
   invitations: ['status', 'delegatedAdmin'],
   plans: ['status', 'asOf', 'approvedBy'],
   planLines: ['targetSkuId', 'quantity', 'orderDate'],
+  catalogMarks: ['discontinued'],
 };
 
 export type Tables = { [K in keyof typeof tables]: z.output<(typeof tables)[K]> };

@@ -1,0 +1,204 @@
+// Imports as mutations, run by the real sync client (all chunks + commit in one transaction) and
+// re-run by the in-memory server, as the app and the team's server do.
+import { describe, expect, it } from 'vitest';
+import type { Actor } from './define';
+import type { Role } from '../domain/roles';
+import type { TenantInventory, TenantUser } from '../domain/tenant';
+import { SyncClient, type SyncTransport } from '../sync/client';
+import { MemoryClientStore } from '../sync/memoryClientStore';
+import { MemorySyncServer } from '../sync/memoryServer';
+import { catalogImportChanges, chunkRows, sameData, tenantImportChanges } from './imports';
+
+const SKU_E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
+const SKU_E1 = '18181a46-0d4e-45cd-891e-60aabd171b4e';
+const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+function user(n: number, sku = SKU_E3): TenantUser {
+  return { id: guid(n), userPrincipalName: `user${n}@contoso.com`, licenses: [{ skuId: sku, disabledPlans: [], assignedByGroups: [], direct: true }] };
+}
+
+function inventory(users: TenantUser[], country: string | null = 'JP'): TenantInventory {
+  return {
+    countryLetterCode: country,
+    skus: [
+      {
+        skuId: SKU_E3,
+        skuPartNumber: 'ENTERPRISEPACK',
+        capabilityStatus: 'Enabled',
+        consumedUnits: users.length,
+        prepaidUnits: { enabled: users.length, suspended: 0, warning: 0, lockedOut: 0 },
+        subscriptionIds: [guid(900)],
+        servicePlans: [{ servicePlanId: guid(800), servicePlanName: 'EXCHANGE_S_ENTERPRISE' }],
+      },
+    ],
+    subscriptions: [
+      {
+        id: guid(900),
+        skuId: SKU_E3,
+        skuPartNumber: 'ENTERPRISEPACK',
+        status: 'Enabled',
+        totalLicenses: users.length,
+        isTrial: false,
+        ownerTenantId: null,
+        ownerType: null,
+        createdDateTime: '2025-04-01T00:00:00Z',
+        nextLifecycleDateTime: '2027-04-01T00:00:00Z',
+        commerceSubscriptionId: null,
+      },
+    ],
+    users,
+  };
+}
+
+function wire(server: MemorySyncServer, actor: Actor): SyncTransport {
+  return {
+    push: async (request) => {
+      const outcome = await server.push(structuredClone(request), actor, '2026-11-24T12:00:00.000Z');
+      if (!outcome.ok) throw new Error(outcome.message);
+      return outcome.response;
+    },
+    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
+  };
+}
+
+async function setUp(role: Role = 'admin-agent') {
+  const server = new MemorySyncServer(100_000);
+  const actor: Actor = { id: 'u-aiko', name: 'Aiko', role };
+  const admin: Actor = { id: 'u-admin', name: 'Root', role: 'admin-agent' };
+  const store = new MemoryClientStore('client-aiko-0001');
+  const client = new SyncClient(store, wire(server, actor), { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' });
+  // The customer is created by an admin agent on the same client store (role only matters per change).
+  const setup = new SyncClient(store, wire(server, admin), { actor: () => admin, now: () => '2026-11-24T09:00:00.000Z' });
+  expect(await setup.mutate('customer.create', { id: 'c-1', name: 'Contoso', country: '' })).toEqual({ ok: true });
+  return { server, store, client };
+}
+
+/** What a reader sees: the rows of the customer's current import only. */
+function visibleUsers(store: MemoryClientStore, customerId = 'c-1') {
+  const customer = store.rows('customers').find((c) => c.id === customerId) as unknown as { tenantImportId: string | null };
+  return store.rows('tenantUsers').filter((u) => u.customerId === customerId && u.importId === customer.tenantImportId);
+}
+
+describe('tenant import mutations', () => {
+  it('store a whole import in one transaction: chunks are quiet, the commit writes one activity entry and sets the country', async () => {
+    const { store, client, server } = await setUp();
+    const users = Array.from({ length: 2500 }, (_, i) => user(i + 1));
+    const changes = tenantImportChanges(inventory(users), { importId: 'imp-1', customerId: 'c-1', files: ['users.json', 'subscribedSkus.json'] });
+    expect(changes.filter((c) => c.name === 'tenant.importChunk')).toHaveLength(5); // 1 sku + 1 subscription + 3 user chunks
+    const progress: number[] = [];
+    expect(await client.mutateMany(changes, (n) => progress.push(n))).toEqual({ ok: true });
+    expect(progress.at(-1)).toBe(changes.length);
+    expect(visibleUsers(store)).toHaveLength(2500);
+    expect(store.rows('customers')[0]).toMatchObject({ tenantImportId: 'imp-1', country: 'JP' });
+    const activity = store.rows('activity').filter((a) => a.mutation !== 'customer.create');
+    expect(activity).toHaveLength(1);
+    expect(activity[0]).toMatchObject({
+      mutation: 'tenant.importCommit',
+      customerId: 'c-1',
+      summary: 'Imported tenant exports (users.json, subscribedSkus.json): 1 skus (1 added, 0 updated, 0 removed); 1 subscriptions (1 added, 0 updated, 0 removed); 2500 users (2500 added, 0 updated, 0 removed)',
+    });
+    // One outbox row per chunk and one for the commit, not one per user.
+    expect(await client.pendingCount()).toBe(changes.length + 1);
+
+    // The server re-runs the same mutations and ends with the same rows.
+    await client.sync();
+    expect(server.rows('tenantUsers')).toHaveLength(2500);
+    expect(server.rows('imports')[0]).toMatchObject({ id: 'imp-1', status: 'committed', counts: { users: 2500 }, changes: { users: { added: 2500 } } });
+    expect(await client.pendingCount()).toBe(0);
+  });
+
+  it('re-import the same tenant: replaces the inventory, says what changed, deletes the older rows at commit', async () => {
+    const { store, client, server } = await setUp();
+    const first = [user(1), user(2), user(3)];
+    await expect(client.mutateMany(tenantImportChanges(inventory(first), { importId: 'imp-1', customerId: 'c-1', files: ['u.json'] }))).resolves.toEqual({ ok: true });
+    await client.sync();
+    // user 1 unchanged, user 2 changed license, user 3 gone, user 4 new
+    const second = [user(1), user(2, SKU_E1), user(4)];
+    await expect(client.mutateMany(tenantImportChanges(inventory(second), { importId: 'imp-2', customerId: 'c-1', files: ['u2.json'] }))).resolves.toEqual({ ok: true });
+    const visible = visibleUsers(store);
+    expect(visible.map((u) => u.userId).sort()).toEqual([guid(1), guid(2), guid(4)]);
+    expect(visible.find((u) => u.userId === guid(2))?.licenses).toMatchObject([{ skuId: SKU_E1 }]);
+    // The older import's rows are gone, not hidden.
+    expect(store.rows('tenantUsers')).toHaveLength(3);
+    expect(store.rows('tenantUsers').every((u) => u.importId === 'imp-2')).toBe(true);
+    const commit = store.rows('activity').find((a) => a.mutation === 'tenant.importCommit' && (a.summary as string).includes('u2.json'));
+    expect(commit?.summary).toContain('3 users (1 added, 1 updated, 1 removed)');
+    expect(commit?.summary).toContain('1 skus (0 added, 0 updated, 0 removed)'); // same seats, same plans
+    await client.sync();
+    expect(server.rows('tenantUsers').map((u) => u.userId).sort()).toEqual([guid(1), guid(2), guid(4)]);
+    const serverImport = server.rows('imports').find((i) => i.id === 'imp-2');
+    expect(serverImport).toMatchObject({ changes: { users: { added: 1, updated: 1, removed: 1 } } });
+  });
+
+  it('keep an import all or nothing: a bad row anywhere leaves nothing, and says where', async () => {
+    const { store, client } = await setUp();
+    const users = Array.from({ length: 1500 }, (_, i) => user(i + 1));
+    const changes = tenantImportChanges(inventory(users), { importId: 'imp-1', customerId: 'c-1', files: ['u.json'] });
+    const broken = structuredClone(changes);
+    const lastChunk = broken.filter((c) => c.name === 'tenant.importChunk').at(-1)!.args as { rows: { userPrincipalName: unknown }[] };
+    lastChunk.rows[10]!.userPrincipalName = 42;
+    const before = await client.pendingCount();
+    const outcome = await client.mutateMany(broken);
+    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    expect(outcome.ok ? '' : outcome.message).toMatch(/^change 4 of 5: tenant\.importChunk: rows\.10\.userPrincipalName: /);
+    expect(store.rows('tenantUsers')).toHaveLength(0);
+    expect(store.rows('imports')).toHaveLength(0);
+    expect(await client.pendingCount()).toBe(before);
+  });
+
+  it('refuse a role without tenant.import, and write nothing', async () => {
+    const { store, client } = await setUp('billing-agent');
+    const outcome = await client.mutateMany(tenantImportChanges(inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
+    expect(outcome).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(outcome.ok ? '' : outcome.message).toContain('"tenant.import"');
+    expect(store.rows('tenantSkus')).toHaveLength(0);
+  });
+
+  it('leave an import that never committed invisible, and refuse a commit that lacks rows', async () => {
+    const { store, client } = await setUp();
+    await client.mutateMany(tenantImportChanges(inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
+    // A second import whose client died after two chunks: staged rows exist, but nobody sees them.
+    const changes = tenantImportChanges(inventory([user(5), user(6)]), { importId: 'imp-2', customerId: 'c-1', files: [] });
+    const chunks = changes.filter((c) => c.name === 'tenant.importChunk');
+    expect(await client.mutateMany(chunks.slice(0, 2))).toEqual({ ok: true });
+    expect(store.rows('tenantSkus').filter((s) => s.importId === 'imp-2')).toHaveLength(1);
+    expect(visibleUsers(store).map((u) => u.userId)).toEqual([guid(1)]);
+    // A commit announcing rows that never arrived is refused.
+    const outcome = await client.mutateMany([changes.at(-1)!]);
+    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    expect(outcome.ok ? '' : outcome.message).toContain('the import is incomplete: 0 of 2 users arrived');
+    expect(store.rows('customers')[0]?.tenantImportId).toBe('imp-1');
+  });
+
+  it('chunk by rows and by bytes', () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => ({ n: i }));
+    expect(chunkRows(rows).map((c) => c.length)).toEqual([1000, 1000, 500]);
+    const big = Array.from({ length: 10 }, () => ({ s: 'x'.repeat(400) }));
+    expect(chunkRows(big, 1000, 1000).map((c) => c.length)).toEqual([2, 2, 2, 2, 2]);
+    expect(sameData({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
+    expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+  });
+});
+
+describe('catalog import mutations', () => {
+  const sku = (id: string, partNumber: string) => ({ id, partNumber, name: partNumber, servicePlans: [{ id: guid(800), name: 'EXCHANGE_S_ENTERPRISE', friendlyName: 'Exchange', retired: false }] });
+
+  it('import, re-import with a summary, keep hand marks across re-imports; billing agents may not', async () => {
+    const { store, client } = await setUp();
+    expect(await client.mutateMany(catalogImportChanges([sku(SKU_E3, 'ENTERPRISEPACK'), sku(SKU_E1, 'STANDARDPACK')], { importId: 'cat-1', files: ['products.csv'] }))).toEqual({ ok: true });
+    expect(await client.mutate('catalog.markDiscontinued', { skuId: SKU_E1.toUpperCase(), discontinued: true })).toEqual({ ok: true });
+    expect(
+      await client.mutateMany(catalogImportChanges([sku(SKU_E3, 'ENTERPRISEPACK')], { importId: 'cat-2', files: ['products2.csv'], purchasable: new Set([SKU_E3]) })),
+    ).toEqual({ ok: true });
+    expect(store.rows('catalogState')).toEqual([{ id: 'catalog', importId: 'cat-2', hasOffers: true }]);
+    expect(store.rows('catalogSkus').map((r) => r.id)).toEqual([`cat-2:${SKU_E3}`]);
+    expect(store.rows('catalogMarks')).toMatchObject([{ id: SKU_E1, discontinued: true, by: 'Aiko' }]);
+    expect(store.rows('activity').find((a) => a.mutation === 'catalog.importCommit' && (a.summary as string).includes('products2'))?.summary).toBe(
+      'Imported the catalog (products2.csv): 1 catalog (0 added, 0 updated, 1 removed)',
+    );
+
+    const billing = await setUp('billing-agent');
+    const outcome = await billing.client.mutateMany(catalogImportChanges([sku(SKU_E3, 'ENTERPRISEPACK')], { importId: 'cat-1', files: [] }));
+    expect(outcome).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});

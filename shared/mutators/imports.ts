@@ -1,0 +1,365 @@
+// Imports as mutations. A whole import is a few large changes, not one per row: chunks of about
+// 1,000 parsed rows (`*.importChunk`, quiet: no activity entry) and one commit (`*.importCommit`)
+// that makes the import current, deletes the previous import's rows and writes ONE activity entry
+// saying what changed. The client runs them all in one transaction (SyncClient.mutateMany); the
+// server re-runs them in push order.
+//
+// Visibility: every row id is scoped by its import (`${customerId}:${importId}:${sourceId}`), so a
+// chunk never overwrites a row people see. Readers take only the rows of the customer's
+// `tenantImportId` (the catalog's `catalogState.importId`); until the commit flips that pointer the
+// staged rows are invisible, and if the commit never comes they stay invisible. Re-importing the
+// same tenant therefore replaces the customer's inventory as a whole (no duplicates), and the
+// summary compares by source id (user id, subscription id, SKU id) with the import it replaces.
+import { z } from 'zod';
+import type { TenantInventory } from '../domain/tenant';
+import type { CatalogSku } from '../domain/catalog';
+import type {
+  ImportKind} from '../workspace/tables';
+import {
+  CatalogServicePlanRow,
+  CountryCode,
+  Guid,
+  Id,
+  TenantSkuData,
+  TenantSubscriptionData,
+  TenantUserData,
+  type ChangeCounts,
+  type ImportRecord,
+  type TableName,
+  type Tables,
+} from '../workspace/tables';
+import { MutationError, defineMutator, mustGet, putRows, type MutatorContext, type WriteTx } from './define';
+
+/** Rows per chunk, and the bytes a chunk's rows may take as JSON (a push carries several chunks; the server takes up to 16 MiB). */
+export const CHUNK_ROWS = 1000;
+export const CHUNK_BYTES = 1024 * 1024;
+const MAX_CHUNK_ROWS = 5000;
+
+const FileNames = z.array(z.string().max(260)).max(20);
+const Counts = z.number().int().min(0).max(100_000_000);
+
+type TenantKind = 'skus' | 'subscriptions' | 'users';
+const tenantTable = { skus: 'tenantSkus', subscriptions: 'tenantSubscriptions', users: 'tenantUsers' } as const satisfies Record<TenantKind, TableName>;
+
+/** Equal as data, whatever the key order (PostgreSQL's jsonb reorders keys). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameData(v, b[i]));
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The imported data of a row: everything but its storage id and import. */
+function dataOf(row: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, importId: _importId, ...data } = row;
+  return data;
+}
+
+/** The staging record of an import, created by its first chunk. */
+async function staging(
+  tx: WriteTx,
+  ctx: MutatorContext,
+  importId: string,
+  fresh: Pick<ImportRecord, 'kind' | 'customerId' | 'baseImportId'>,
+): Promise<ImportRecord> {
+  const existing = await tx.get('imports', importId);
+  if (existing) {
+    if (existing.status === 'committed') throw new MutationError('invalid', `import ${importId} is already committed`);
+    if (existing.kind !== fresh.kind || existing.customerId !== fresh.customerId) {
+      throw new MutationError('invalid', `import ${importId} belongs to another ${existing.kind === 'tenant' ? 'customer' : 'kind of import'}`);
+    }
+    return existing;
+  }
+  return { id: importId, ...fresh, status: 'pending', files: [], counts: {}, received: {}, changes: {}, by: ctx.actor.name, at: ctx.now };
+}
+
+/** Stores one chunk's rows and counts what they add or change against the base import. */
+async function stageRows<T extends TableName>(
+  tx: WriteTx,
+  table: T,
+  rows: Tables[T][],
+  baseIdOf: ((row: Tables[T]) => string) | null,
+  record: ImportRecord,
+  kind: ImportKind,
+): Promise<void> {
+  const change = { added: 0, updated: 0, removed: 0, ...record.changes[kind] };
+  if (baseIdOf) {
+    for (const row of rows) {
+      const before = await tx.get(table, baseIdOf(row));
+      if (!before) change.added++;
+      else if (!sameData(dataOf(before as Record<string, unknown>), dataOf(row as Record<string, unknown>))) change.updated++;
+    }
+  } else {
+    change.added += rows.length;
+  }
+  await putRows(tx, table, rows);
+  record.received = { ...record.received, [kind]: (record.received[kind] ?? 0) + rows.length };
+  record.changes = { ...record.changes, [kind]: change };
+}
+
+/** Fails the commit unless every row the import announced arrived. */
+function checkComplete(record: ImportRecord, counts: Partial<Record<ImportKind, number>>): void {
+  for (const [kind, expected] of Object.entries(counts) as [ImportKind, number][]) {
+    const got = record.received[kind] ?? 0;
+    if (got !== expected) throw new MutationError('invalid', `the import is incomplete: ${got} of ${expected} ${kind} arrived`);
+  }
+  for (const [kind, got] of Object.entries(record.received) as [ImportKind, number][]) {
+    if (counts[kind] === undefined && got > 0) throw new MutationError('invalid', `the commit does not count the ${got} ${kind} staged`);
+  }
+}
+
+/** Deletes every row of an import from a table; answers how many there were. */
+async function dropImport(tx: WriteTx, table: TableName, importId: string, customerId: string | null): Promise<number> {
+  let n = 0;
+  for (const row of await tx.query(table, 'importId' as never, importId)) {
+    const r = row as { id: string; customerId?: string };
+    if (customerId !== null && r.customerId !== customerId) continue;
+    await tx.delete(table, r.id);
+    n++;
+  }
+  return n;
+}
+
+function finishChanges(record: ImportRecord, base: ImportRecord | undefined, counts: Partial<Record<ImportKind, number>>) {
+  const changes: Partial<Record<ImportKind, ChangeCounts>> = {};
+  for (const [kind, n] of Object.entries(counts) as [ImportKind, number][]) {
+    const c = record.changes[kind] ?? { added: 0, updated: 0, removed: 0 };
+    // Rows of the base import not matched by a row of this one were removed.
+    const baseCount = base?.counts[kind] ?? 0;
+    changes[kind] = { added: c.added, updated: c.updated, removed: Math.max(0, baseCount - (n - c.added)) };
+  }
+  return changes;
+}
+
+function describeChanges(changes: Partial<Record<ImportKind, ChangeCounts>>, counts: Partial<Record<ImportKind, number>>): string {
+  return (Object.entries(counts) as [ImportKind, number][])
+    .map(([kind, n]) => {
+      const c = changes[kind] ?? { added: 0, updated: 0, removed: 0 };
+      return `${n} ${kind} (${c.added} added, ${c.updated} updated, ${c.removed} removed)`;
+    })
+    .join('; ');
+}
+
+// ---- Tenant exports --------------------------------------------------------------------------
+
+const TenantChunkBase = { importId: Id, customerId: Id };
+export const TenantImportChunkArgs = z.discriminatedUnion('kind', [
+  z.object({ ...TenantChunkBase, kind: z.literal('skus'), rows: z.array(TenantSkuData).min(1).max(MAX_CHUNK_ROWS) }).strict(),
+  z.object({ ...TenantChunkBase, kind: z.literal('subscriptions'), rows: z.array(TenantSubscriptionData).min(1).max(MAX_CHUNK_ROWS) }).strict(),
+  z.object({ ...TenantChunkBase, kind: z.literal('users'), rows: z.array(TenantUserData).min(1).max(MAX_CHUNK_ROWS) }).strict(),
+]);
+
+export const tenantImportChunk = defineMutator({
+  name: 'tenant.importChunk',
+  args: TenantImportChunkArgs,
+  permission: 'tenant.import',
+  quiet: true,
+  describe: (a) => `Staged ${a.rows.length} ${a.kind} of a tenant import`,
+  async run(tx, a, ctx) {
+    const customer = await mustGet(tx, 'customers', a.customerId);
+    if (customer.tenantImportId === a.importId) throw new MutationError('invalid', `import ${a.importId} is already committed`);
+    const record = await staging(tx, ctx, a.importId, { kind: 'tenant', customerId: a.customerId, baseImportId: customer.tenantImportId });
+    const base = record.baseImportId;
+    const prefix = `${a.customerId}:${a.importId}:`;
+    const basePrefix = base ? `${a.customerId}:${base}:` : '';
+    const common = { customerId: a.customerId, importId: a.importId };
+    if (a.kind === 'skus') {
+      const rows = a.rows.map((r) => ({ ...r, ...common, id: prefix + r.skuId }));
+      await stageRows(tx, 'tenantSkus', rows, base ? (r) => basePrefix + r.skuId : null, record, 'skus');
+    } else if (a.kind === 'subscriptions') {
+      const rows = a.rows.map(({ id, ...r }) => ({ ...r, ...common, id: prefix + id, subscriptionId: id }));
+      await stageRows(tx, 'tenantSubscriptions', rows, base ? (r) => basePrefix + r.subscriptionId : null, record, 'subscriptions');
+    } else {
+      const rows = a.rows.map(({ id, ...r }) => ({ ...r, ...common, id: prefix + id, userId: id }));
+      await stageRows(tx, 'tenantUsers', rows, base ? (r) => basePrefix + r.userId : null, record, 'users');
+    }
+    await tx.put('imports', record);
+    return a.customerId;
+  },
+});
+
+export const TenantImportCommitArgs = z
+  .object({
+    importId: Id,
+    customerId: Id,
+    /** organization.countryLetterCode: becomes the customer's country when it has none. */
+    country: CountryCode.nullable().default(null),
+    files: FileNames,
+    counts: z.object({ skus: Counts, subscriptions: Counts, users: Counts }).strict(),
+  })
+  .strict();
+
+export const tenantImportCommit = defineMutator({
+  name: 'tenant.importCommit',
+  args: TenantImportCommitArgs,
+  permission: 'tenant.import',
+  describe: (a) => `Imported tenant exports (${a.files.join(', ')})`,
+  async run(tx, a, ctx) {
+    const customer = await mustGet(tx, 'customers', a.customerId);
+    if (customer.tenantImportId === a.importId) throw new MutationError('invalid', `import ${a.importId} is already committed`);
+    const record =
+      (await tx.get('imports', a.importId)) ??
+      (await staging(tx, ctx, a.importId, { kind: 'tenant', customerId: a.customerId, baseImportId: customer.tenantImportId }));
+    if (record.status === 'committed') throw new MutationError('invalid', `import ${a.importId} is already committed`);
+    if (record.kind !== 'tenant' || record.customerId !== a.customerId) throw new MutationError('invalid', `import ${a.importId} belongs to another customer`);
+    checkComplete(record, a.counts);
+    const base = record.baseImportId ? await tx.get('imports', record.baseImportId) : undefined;
+    const changes = finishChanges(record, base, a.counts);
+    // The rows people saw until now: the customer's current import (normally the base).
+    if (customer.tenantImportId) {
+      for (const table of Object.values(tenantTable)) await dropImport(tx, table, customer.tenantImportId, a.customerId);
+    }
+    await tx.update('customers', a.customerId, {
+      tenantImportId: a.importId,
+      ...(customer.country === '' && a.country ? { country: a.country } : {}),
+    });
+    await tx.put('imports', { ...record, status: 'committed', files: a.files, counts: a.counts, changes, by: ctx.actor.name, at: ctx.now });
+    return {
+      customerId: a.customerId,
+      summary: `Imported tenant exports (${a.files.join(', ') || 'no files'}): ${describeChanges(changes, a.counts)}`,
+    };
+  },
+});
+
+// ---- Catalog ---------------------------------------------------------------------------------
+
+export const CatalogRowData = z
+  .object({
+    skuId: z.string().max(64),
+    partNumber: z.string().max(200),
+    name: z.string().max(300),
+    servicePlans: z.array(CatalogServicePlanRow).max(1000),
+    purchasable: z.boolean(),
+  })
+  .strict();
+export type CatalogRowData = z.infer<typeof CatalogRowData>;
+
+export const catalogImportChunk = defineMutator({
+  name: 'catalog.importChunk',
+  args: z.object({ importId: Id, rows: z.array(CatalogRowData).min(1).max(MAX_CHUNK_ROWS) }).strict(),
+  permission: 'catalog.edit',
+  quiet: true,
+  describe: (a) => `Staged ${a.rows.length} products of a catalog import`,
+  async run(tx, a, ctx) {
+    const state = await tx.get('catalogState', 'catalog');
+    if (state?.importId === a.importId) throw new MutationError('invalid', `import ${a.importId} is already committed`);
+    const record = await staging(tx, ctx, a.importId, { kind: 'catalog', customerId: null, baseImportId: state?.importId ?? null });
+    const base = record.baseImportId;
+    const rows = a.rows.map((r) => ({ ...r, importId: a.importId, id: `${a.importId}:${r.skuId}` }));
+    await stageRows(tx, 'catalogSkus', rows, base ? (r) => `${base}:${r.skuId}` : null, record, 'catalog');
+    await tx.put('imports', record);
+    return null;
+  },
+});
+
+export const catalogImportCommit = defineMutator({
+  name: 'catalog.importCommit',
+  args: z.object({ importId: Id, files: FileNames, count: Counts, hasOffers: z.boolean() }).strict(),
+  permission: 'catalog.edit',
+  describe: (a) => `Imported the catalog (${a.files.join(', ')})`,
+  async run(tx, a, ctx) {
+    const state = await tx.get('catalogState', 'catalog');
+    if (state?.importId === a.importId) throw new MutationError('invalid', `import ${a.importId} is already committed`);
+    const record =
+      (await tx.get('imports', a.importId)) ??
+      (await staging(tx, ctx, a.importId, { kind: 'catalog', customerId: null, baseImportId: state?.importId ?? null }));
+    if (record.status === 'committed' || record.kind !== 'catalog') throw new MutationError('invalid', `import ${a.importId} is not a pending catalog import`);
+    const counts = { catalog: a.count };
+    checkComplete(record, counts);
+    const base = record.baseImportId ? await tx.get('imports', record.baseImportId) : undefined;
+    const changes = finishChanges(record, base, counts);
+    if (state?.importId) await dropImport(tx, 'catalogSkus', state.importId, null);
+    await tx.put('catalogState', { id: 'catalog', importId: a.importId, hasOffers: a.hasOffers });
+    await tx.put('imports', { ...record, status: 'committed', files: a.files, counts, changes, by: ctx.actor.name, at: ctx.now });
+    return { customerId: null, summary: `Imported the catalog (${a.files.join(', ') || 'no files'}): ${describeChanges(changes, counts)}` };
+  },
+});
+
+export const markDiscontinued = defineMutator({
+  name: 'catalog.markDiscontinued',
+  args: z.object({ skuId: Guid, discontinued: z.boolean() }).strict(),
+  permission: 'catalog.edit',
+  describe: (a) => (a.discontinued ? `Marked the product ${a.skuId} discontinued` : `Cleared the discontinued mark of the product ${a.skuId}`),
+  async run(tx, a, ctx) {
+    await tx.put('catalogMarks', { id: a.skuId, discontinued: a.discontinued, by: ctx.actor.name, at: ctx.now });
+    return null;
+  },
+});
+
+// ---- Building the changes of an import (pure; the worker runs it) -----------------------------
+
+export interface ImportChange {
+  name: string;
+  args: unknown;
+}
+
+/** Splits rows into chunks of at most CHUNK_ROWS rows and about CHUNK_BYTES of JSON. */
+export function chunkRows<T>(rows: readonly T[], maxRows = CHUNK_ROWS, maxBytes = CHUNK_BYTES): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = JSON.stringify(row).length;
+    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** The changes that import a parsed tenant inventory for a customer: chunks, then the commit. */
+export function tenantImportChanges(
+  inventory: TenantInventory,
+  options: { importId: string; customerId: string; files: string[] },
+): ImportChange[] {
+  const { importId, customerId } = options;
+  const changes: ImportChange[] = [];
+  const subscriptions = inventory.subscriptions ?? [];
+  const kinds: [TenantKind, readonly unknown[]][] = [
+    ['skus', inventory.skus],
+    ['subscriptions', subscriptions],
+    ['users', inventory.users],
+  ];
+  for (const [kind, rows] of kinds) {
+    for (const chunk of chunkRows(rows)) changes.push({ name: tenantImportChunk.name, args: { importId, customerId, kind, rows: chunk } });
+  }
+  changes.push({
+    name: tenantImportCommit.name,
+    args: {
+      importId,
+      customerId,
+      country: inventory.countryLetterCode,
+      files: options.files,
+      counts: { skus: inventory.skus.length, subscriptions: subscriptions.length, users: inventory.users.length },
+    },
+  });
+  return changes;
+}
+
+/** The changes that import Microsoft's catalog (and, when given, which SKUs can be bought). */
+export function catalogImportChanges(
+  skus: readonly CatalogSku[],
+  options: { importId: string; files: string[]; purchasable?: ReadonlySet<string> },
+): ImportChange[] {
+  const rows: CatalogRowData[] = skus.map((s) => ({
+    skuId: s.id,
+    partNumber: s.partNumber,
+    name: s.name,
+    servicePlans: s.servicePlans.map((p) => ({ id: p.id, name: p.name, friendlyName: p.friendlyName, retired: p.retired })),
+    purchasable: options.purchasable ? options.purchasable.has(s.id) : true,
+  }));
+  const changes: ImportChange[] = chunkRows(rows).map((chunk) => ({ name: catalogImportChunk.name, args: { importId: options.importId, rows: chunk } }));
+  changes.push({
+    name: catalogImportCommit.name,
+    args: { importId: options.importId, files: options.files, count: rows.length, hasOffers: options.purchasable !== undefined },
+  });
+  return changes;
+}
