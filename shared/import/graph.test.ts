@@ -63,9 +63,14 @@ describe('Graph exports', () => {
   it('invalid JSON and wrong shapes are ImportErrors naming the file', () => {
     expect(importError(() => parseSubscribedSkus('{"value": [', 'subscribedSkus.json'))).toMatchObject({ code: 'INVALID_JSON', file: 'subscribedSkus.json' });
     expect(importError(() => parseSubscribedSkus('{"values": []}', 'subscribedSkus.json'))).toMatchObject({ code: 'INVALID_SHAPE', field: 'value' });
-    const e = importError(() => parseSubscribedSkus('{"value": [{"skuId": "x", "consumedUnits": "many"}]}', 'subscribedSkus.json'));
+    const sku = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
+    const e = importError(() => parseSubscribedSkus(`{"value": [{"skuId": "${sku}", "consumedUnits": "many"}]}`, 'subscribedSkus.json'));
     expect(e).toMatchObject({ code: 'INVALID_SHAPE', record: 1, field: 'consumedUnits' });
-    expect(e.message).toMatch(/^subscribedSkus\.json: record 1 \(id x\): field consumedUnits: "many"/);
+    expect(e.message).toMatch(new RegExp(`^subscribedSkus\\.json: record 1 \\(id ${sku}\\): field consumedUnits: "many"`));
+    const notGuid = importError(() => parseDirectorySubscriptions('{"value": [{"id": "4c9", "skuId": "E3"}]}', 'subscriptions.json'));
+    expect(notGuid.message).toBe('subscriptions.json: record 1 (id 4c9): field id: "4c9": is not a GUID');
+    const owner = importError(() => parseDirectorySubscriptions(`{"value": [{"id": "${sku}", "skuId": "${sku}", "ownerTenantId": "contoso"}]}`, 'subscriptions.json'));
+    expect(owner.field).toBe('ownerTenantId');
   });
 
   it('reads users: direct and group-based assignment, disabled plans (the documentation example)', () => {
@@ -128,7 +133,15 @@ describe('tolerance', () => {
       'users.json',
     );
     expect(users).toEqual([{ id: 'u', userPrincipalName: 'u', licenses: [] }]);
-    const skus = parseSubscribedSkus(JSON.stringify({ value: [{ skuId: 'ABC', servicePlans: null, subscriptionIds: null }] }), 'subscribedSkus.json');
-    expect(skus[0]).toMatchObject({ skuId: 'abc', servicePlans: [], subscriptionIds: [], consumedUnits: 0 });
+    const skus = parseSubscribedSkus(
+      JSON.stringify({ value: [{ skuId: 'C7DF2760-2C81-4EF7-B578-5B5392B571DF', servicePlans: null, subscriptionIds: null }] }),
+      'subscribedSkus.json',
+    );
+    expect(skus[0]).toMatchObject({ skuId: 'c7df2760-2c81-4ef7-b578-5b5392b571df', servicePlans: [], subscriptionIds: [], consumedUnits: 0 });
+    const subs = parseDirectorySubscriptions(
+      JSON.stringify({ value: [{ id: 'c7df2760-2c81-4ef7-b578-5b5392b571df', skuId: 'c7df2760-2c81-4ef7-b578-5b5392b571df', ownerTenantId: ' ' }] }),
+      'subscriptions.json',
+    );
+    expect(subs[0]!.ownerTenantId).toBeNull();
   });
 });

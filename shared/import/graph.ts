@@ -8,13 +8,15 @@ import { ImportError } from './errors';
 import { DATE_TIME_MESSAGE, collection, isoDateTimeCheck, parseJsonText, parseRecord } from './json';
 
 const Id = z.string().trim().min(1, 'must not be empty');
+/** SKU, subscription and tenant ids are GUIDs in every Graph export; anything else is a broken file. */
+const Guid = z.string().trim().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'is not a GUID');
 /** Graph writes an empty collection as [] but some exports (and PowerShell) write null. */
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullable().default([]).transform((v) => v ?? []);
 const Count = z.number().int('must be a whole number').nonnegative('must not be negative');
 const DateTime = z.string().refine(isoDateTimeCheck, { message: DATE_TIME_MESSAGE });
 
 const SubscribedSku = z.object({
-  skuId: Id,
+  skuId: Guid,
   skuPartNumber: z.string().default(''),
   capabilityStatus: z.string().default('Enabled'),
   consumedUnits: Count.default(0),
@@ -39,13 +41,13 @@ export function parseSubscribedSkus(text: string, file: string): TenantSku[] {
 }
 
 const CompanySubscription = z.object({
-  id: Id,
-  skuId: Id,
+  id: Guid,
+  skuId: Guid,
   skuPartNumber: z.string().default(''),
   status: z.string().default('Enabled'),
   totalLicenses: Count.default(0),
   isTrial: z.boolean().default(false),
-  ownerTenantId: z.string().nullable().default(null),
+  ownerTenantId: z.string().trim().regex(/^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'is not a GUID').nullable().default(null),
   ownerType: z.string().nullable().default(null),
   createdDateTime: DateTime.nullable().default(null),
   nextLifecycleDateTime: DateTime.nullable().default(null),
@@ -60,9 +62,9 @@ export function parseDirectorySubscriptions(text: string, file: string): TenantS
   });
 }
 
-const AssignedLicense = z.object({ skuId: Id, disabledPlans: list(z.string()) });
+const AssignedLicense = z.object({ skuId: Guid, disabledPlans: list(z.string()) });
 const AssignmentState = z.object({
-  skuId: Id,
+  skuId: Guid,
   disabledPlans: list(z.string()),
   assignedByGroup: z.string().nullable().default(null),
   state: z.string().nullable().default(null),
