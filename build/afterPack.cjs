@@ -11,6 +11,7 @@
 // The hook fails the build if the binary has no fuse wire: an app shipped without fuses is a
 // security regression, not a warning. (test/packaging runs it on a stand-in binary that carries a
 // fuse wire like Electron's, and reads the flipped fuses back.)
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS hook electron-builder require()s */
 const path = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 

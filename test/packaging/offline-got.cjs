@@ -3,6 +3,8 @@
 // retry then crashes the process on Node 24 ("The onCancel handler was attached after the promise
 // settled"). This replaces `got` with one that fails at once, which the check already handles
 // ("No connectivity?") before it goes on. No other check uses the network.
+/* global require */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded with node -r, CommonJS by nature */
 const Module = require('node:module');
 
 const offline = () => Promise.reject(new Error('offline: the packaging tests do not use the network'));
