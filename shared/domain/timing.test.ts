@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isLocalDate, parseIsoDateTime, utcDay } from './dates';
 import { allocateConsumed, checkSeats } from './seats';
@@ -63,5 +64,50 @@ describe('seats', () => {
     expect(allocateConsumed(25, [10, 10])).toEqual([10, 15]);
     expect(allocateConsumed(0, [5])).toEqual([0]);
     expect(allocateConsumed(3, [])).toEqual([]);
+  });
+});
+
+describe('calendar arithmetic (properties against Date)', () => {
+  const instant = fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9998, 11, 31)), noInvalidDate: true });
+
+  it('parseIsoDateTime and utcDay agree with Date on every instant', () => {
+    fc.assert(
+      fc.property(instant, (d) => {
+        const iso = d.toISOString();
+        if (!/^\d{4}-/.test(iso)) return; // toISOString writes years beyond 9999 as +0YYYYY
+        expect(parseIsoDateTime(iso)).toBe(d.getTime());
+        expect(utcDay(iso)).toBe(iso.slice(0, 10));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('addDays and daysBetween agree with Date and invert each other', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: -40_000, max: 40_000 }), (d, n) => {
+        const day = d.toISOString().slice(0, 10);
+        const expected = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
+        if (expected.getUTCFullYear() < 1 || expected.getUTCFullYear() > 9999) return;
+        const later = addDays(day, n);
+        expect(later).toBe(expected.toISOString().slice(0, 10));
+        expect(daysBetween(day, later)).toBe(n);
+        expect(isLocalDate(later)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('offsets are applied: the same instant written in two zones is the same day in UTC', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: -12 * 60, max: 14 * 60 }), (d, offsetMin) => {
+        const local = new Date(d.getTime() + offsetMin * 60_000).toISOString();
+        if (!/^\d{4}-/.test(local)) return;
+        const sign = offsetMin < 0 ? '-' : '+';
+        const abs = Math.abs(offsetMin);
+        const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(parseIsoDateTime(local.replace('Z', zone))).toBe(d.getTime());
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
