@@ -1,16 +1,62 @@
 // The offline workspace in IndexedDB. The database name and the app's origin together decide where
 // the data lives: neither may change (DESIGN.md, "Electron security"). Schema versions are only
 // ever added; a primary key never changes.
+//
+// SCHEMA HISTORY: every released version stays here as it was. A new version appends an entry
+// (Dexie only needs the tables whose indexes change, but we repeat the whole set for readability),
+// `npm run db:fixtures` (renderer/db/fixtures/generate.ts) adds a fixture for it, and
+// database.migrations.test.ts opens every older fixture with the current code.
 import Dexie, { type Table } from 'dexie';
 import type { OutboxEntry, Rejection, SyncMeta } from '../../shared/sync/clientStore';
 import type { TableName, Tables } from '../../shared/workspace/tables';
 
 export const DATABASE_NAME = 'csp-migration-workspace';
 
+/** One schema version: Dexie's store definitions (primary key first, then the indexes). */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string>;
+}
+
+export const schemaHistory: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    // Indexes are the queries the screens and mutators make: by customer, by stage, by status, and
+    // imported rows by their import (a customer's current rows are those of its tenantImportId).
+    // Imported tables carry the one index they need: every index is paid on each of 50,000 puts.
+    stores: {
+      partner: 'id',
+      customers: 'id, stage, name, country',
+      invitations: 'id, customerId, status',
+      plans: 'id, customerId, status',
+      planLines: 'id, planId, customerId',
+      activity: 'id, customerId, at',
+      conflicts: 'id, status, recordId',
+      catalogSkus: 'id, importId',
+      catalogState: 'id',
+      catalogMarks: 'id',
+      tenantSkus: 'id, importId',
+      tenantSubscriptions: 'id, importId',
+      tenantUsers: 'id, importId',
+      imports: 'id, customerId, at',
+      outbox: 'id',
+      syncMeta: 'key',
+      rejections: 'mutationId',
+    },
+  },
+];
+
+export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
+
 /** A synced row as stored: the row itself plus its server version (`_v`, 0 until first pulled). */
 export type Stored<T> = T & { _v: number };
 
 export type SyncedTables = { [K in TableName]: Table<Stored<Tables[K]>, string> };
+
+/** Declares the schema history up to `upTo` (all of it by default) on a Dexie instance. */
+export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
+  for (const v of schemaHistory) if (v.version <= upTo) db.version(v.version).stores(v.stores);
+}
 
 export class WorkspaceDatabase extends Dexie {
   declare partner: SyncedTables['partner'];
@@ -20,25 +66,20 @@ export class WorkspaceDatabase extends Dexie {
   declare planLines: SyncedTables['planLines'];
   declare activity: SyncedTables['activity'];
   declare conflicts: SyncedTables['conflicts'];
+  declare catalogSkus: SyncedTables['catalogSkus'];
+  declare catalogState: SyncedTables['catalogState'];
+  declare catalogMarks: SyncedTables['catalogMarks'];
+  declare tenantSkus: SyncedTables['tenantSkus'];
+  declare tenantSubscriptions: SyncedTables['tenantSubscriptions'];
+  declare tenantUsers: SyncedTables['tenantUsers'];
+  declare imports: SyncedTables['imports'];
   declare outbox: Table<OutboxEntry, number>;
   declare syncMeta: Table<SyncMeta & { key: 'meta' }, string>;
   declare rejections: Table<Rejection, number>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
-    // Indexes are the queries the screens and mutators make: by customer, by stage, by status.
-    this.version(1).stores({
-      partner: 'id',
-      customers: 'id, stage, name, country',
-      invitations: 'id, customerId, status',
-      plans: 'id, customerId, status',
-      planLines: 'id, planId, customerId',
-      activity: 'id, customerId, at',
-      conflicts: 'id, status, recordId',
-      outbox: 'id',
-      syncMeta: 'key',
-      rejections: 'mutationId',
-    });
+    declareSchema(this);
   }
 
   synced<T extends TableName>(table: T): SyncedTables[T] {

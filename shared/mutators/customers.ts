@@ -67,8 +67,12 @@ export const deleteCustomer = defineMutator({
     for (const inv of await tx.query('invitations', 'customerId', a.id)) await tx.delete('invitations', inv.id);
     for (const line of await tx.query('planLines', 'customerId', a.id)) await tx.delete('planLines', line.id);
     for (const plan of await tx.query('plans', 'customerId', a.id)) await tx.delete('plans', plan.id);
-    for (const table of ['tenantSkus', 'tenantSubscriptions', 'tenantUsers', 'imports'] as const) {
-      for (const row of await tx.query(table, 'customerId', a.id)) await tx.delete(table, row.id);
+    // Imported rows are found through the customer's imports (their one index is the import id).
+    for (const imported of await tx.query('imports', 'customerId', a.id)) {
+      for (const table of ['tenantSkus', 'tenantSubscriptions', 'tenantUsers'] as const) {
+        for (const row of await tx.query(table, 'importId', imported.id)) await tx.delete(table, row.id);
+      }
+      await tx.delete('imports', imported.id);
     }
     await tx.delete('customers', a.id);
     return a.id;

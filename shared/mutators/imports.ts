@@ -116,7 +116,7 @@ async function dropImport(tx: WriteTx, table: TableName, importId: string, custo
   let n = 0;
   for (const row of await tx.query(table, 'importId' as never, importId)) {
     const r = row as { id: string; customerId?: string };
-    if (customerId !== null && r.customerId !== customerId) continue;
+    if (customerId !== null && r.customerId !== customerId) continue; // never: an import id belongs to one customer
     await tx.delete(table, r.id);
     n++;
   }

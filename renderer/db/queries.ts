@@ -1,0 +1,124 @@
+// Reads for the screens (run inside live queries) and for the engine. Imported rows are read only
+// through these helpers: a customer's inventory is the rows of its current import
+// (customer.tenantImportId), the catalog is the rows of catalogState.importId; rows of an import
+// that has not committed are never shown (shared/mutators/imports.ts, "Visibility").
+import { prepareCatalog, type Catalog, type CatalogSku, type TenantInventory } from '../../shared/domain/engine';
+import type {
+  CatalogMark,
+  CatalogSkuRow,
+  CatalogState,
+  Customer,
+  CustomerStage,
+  ImportRecord,
+  TenantSkuRow,
+  TenantSubscriptionRow,
+  TenantUserRow,
+} from '../../shared/workspace/tables';
+import type { WorkspaceDatabase } from './database';
+
+function strip<T>(row: T & { _v?: number }): T {
+  const { _v: _ignored, ...rest } = row;
+  return rest as T;
+}
+
+/** Customers by name, optionally of one stage (the customers list, the dashboard's columns). */
+export async function customersByStage(db: WorkspaceDatabase, stage?: CustomerStage): Promise<Customer[]> {
+  const rows = stage ? await db.customers.where('stage').equals(stage).sortBy('name') : await db.customers.orderBy('name').toArray();
+  return rows.map(strip);
+}
+
+export interface TenantView {
+  customer: Customer;
+  /** The committed import the rows come from (null: never imported). */
+  import: ImportRecord | null;
+  skus: TenantSkuRow[];
+  subscriptions: TenantSubscriptionRow[];
+  users: TenantUserRow[];
+}
+
+/** One customer's current inventory: the rows of its committed import only. */
+export async function currentTenant(db: WorkspaceDatabase, customerId: string): Promise<TenantView | null> {
+  const customer = await db.customers.get(customerId);
+  if (!customer) return null;
+  const importId = customer.tenantImportId;
+  if (!importId) return { customer: strip(customer), import: null, skus: [], subscriptions: [], users: [] };
+  const [record, skus, subscriptions, users] = await Promise.all([
+    db.imports.get(importId),
+    db.tenantSkus.where('importId').equals(importId).toArray(),
+    db.tenantSubscriptions.where('importId').equals(importId).toArray(),
+    db.tenantUsers.where('importId').equals(importId).toArray(),
+  ]);
+  return {
+    customer: strip(customer),
+    import: record ? strip(record) : null,
+    skus: skus.map(strip),
+    subscriptions: subscriptions.map(strip),
+    users: users.map(strip),
+  };
+}
+
+/** How many users a customer's current import holds, without reading them. */
+export async function currentUserCount(db: WorkspaceDatabase, customerId: string): Promise<number> {
+  const customer = await db.customers.get(customerId);
+  return customer?.tenantImportId ? db.tenantUsers.where('importId').equals(customer.tenantImportId).count() : 0;
+}
+
+export interface CatalogView {
+  state: CatalogState | null;
+  skus: CatalogSkuRow[];
+  /** SKU id -> marked discontinued by hand. */
+  discontinued: Set<string>;
+  marks: CatalogMark[];
+}
+
+export async function currentCatalog(db: WorkspaceDatabase): Promise<CatalogView> {
+  const [state, marks] = await Promise.all([db.catalogState.get('catalog'), db.catalogMarks.toArray()]);
+  const skus = state?.importId ? await db.catalogSkus.where('importId').equals(state.importId).toArray() : [];
+  return {
+    state: state ? strip(state) : null,
+    skus: skus.map(strip),
+    marks: marks.map(strip),
+    discontinued: new Set(marks.filter((m) => m.discontinued).map((m) => m.id)),
+  };
+}
+
+/** A customer's imports, newest first (committed and staged). */
+export async function importsOf(db: WorkspaceDatabase, customerId: string): Promise<ImportRecord[]> {
+  return (await db.imports.where('customerId').equals(customerId).reverse().sortBy('at')).map(strip);
+}
+
+export async function activityOf(db: WorkspaceDatabase, customerId: string) {
+  return (await db.activity.where('customerId').equals(customerId).reverse().sortBy('at')).map(strip);
+}
+
+/** The engine's view of a tenant (shared/domain/tenant.ts) from the stored rows. */
+export function toInventory(view: TenantView): TenantInventory {
+  return {
+    countryLetterCode: view.customer.country || null,
+    skus: view.skus.map(({ id: _id, customerId: _c, importId: _i, ...sku }) => sku),
+    subscriptions: view.import ? view.subscriptions.map(({ id: _id, customerId: _c, importId: _i, subscriptionId, ...s }) => ({ ...s, id: subscriptionId })) : null,
+    users: view.users.map(({ userId, userPrincipalName, licenses }) => ({ id: userId, userPrincipalName, licenses })),
+  };
+}
+
+/** The prepared engine catalog from the stored rows: purchasability and hand marks applied. */
+export function toCatalog(view: CatalogView): Catalog {
+  const skus: CatalogSku[] = view.skus.map((r) => ({ id: r.skuId, partNumber: r.partNumber, name: r.name, servicePlans: r.servicePlans }));
+  return prepareCatalog(
+    { skus },
+    {
+      ...(view.state?.hasOffers ? { offers: view.skus.map((r) => ({ productId: r.skuId, isAvailableForPurchase: r.purchasable })) } : {}),
+      discontinued: view.discontinued,
+    },
+  );
+}
+
+/** What the plan screens hand to the engine for one customer (planTenant and friends). */
+export async function engineInput(
+  db: WorkspaceDatabase,
+  customerId: string,
+): Promise<{ customer: Customer; inventory: TenantInventory; catalog: Catalog } | null> {
+  const [tenant, catalog] = await Promise.all([currentTenant(db, customerId), currentCatalog(db)]);
+  if (!tenant) return null;
+  return { customer: tenant.customer, inventory: toInventory(tenant), catalog: toCatalog(catalog) };
+}

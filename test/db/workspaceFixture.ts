@@ -1,0 +1,111 @@
+// Builds a populated workspace with the real mutators, sync client and Dexie store: the content
+// the schema-version fixtures freeze (renderer/db/fixtures/v{N}.json). Every table gets rows,
+// including pulled rows with server versions, a pending change in the outbox and a rejection.
+import type { Actor } from '../../shared/mutators/define';
+import { catalogImportChanges, tenantImportChanges } from '../../shared/mutators/imports';
+import { SyncClient, type SyncTransport } from '../../shared/sync/client';
+import { MemorySyncServer } from '../../shared/sync/memoryServer';
+import type { WorkspaceDatabase } from '../../renderer/db/database';
+import { DexieClientStore } from '../../renderer/sync/dexieClientStore';
+
+const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
+const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
+const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
+const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+export async function populate(db: WorkspaceDatabase): Promise<void> {
+  const server = new MemorySyncServer(1000);
+  const aiko: Actor = { id: 'u-aiko', name: 'Aiko', role: 'admin-agent' };
+  const wire: SyncTransport = {
+    push: async (request) => {
+      const outcome = await server.push(structuredClone(request), aiko, '2026-11-24T12:00:00.000Z');
+      if (!outcome.ok) throw new Error(outcome.message);
+      return outcome.response;
+    },
+    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
+  };
+  const client = new SyncClient(new DexieClientStore(db, () => 'fixture-client-0001'), wire, { actor: () => aiko, now: () => '2026-11-24T09:00:00.000Z' });
+  const must = async (p: Promise<{ ok: boolean }>) => {
+    const outcome = await p;
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+  };
+  await must(client.mutate('partner.update', { name: 'Fabrikam CSP', partnerTenantId: PARTNER, country: 'JP', relationshipLink: '' }));
+  await must(client.mutate('customer.create', { id: 'c-1', name: 'Contoso', domain: 'contoso.com', country: 'JP', channel: 'direct' }));
+  await must(client.mutate('customer.create', { id: 'c-2', name: 'Northwind', country: '' }));
+  await must(client.mutate('invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' }));
+  await must(client.mutate('invite.markSent', { id: 'i-1' }));
+  await must(client.mutate('plan.create', { id: 'p-1', customerId: 'c-1', asOf: '2026-11-24' }));
+  await must(client.mutate('planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: E3, targetSkuId: E3, quantity: 2 }));
+  const plans = [{ id: guid(800), name: 'EXCHANGE_S_ENTERPRISE', friendlyName: 'Exchange Online (Plan 2)', retired: false }];
+  await must(
+    client.mutateMany(
+      catalogImportChanges(
+        [
+          { id: E3, partNumber: 'ENTERPRISEPACK', name: 'Office 365 E3', servicePlans: plans },
+          { id: E5, partNumber: 'ENTERPRISEPREMIUM', name: 'Office 365 E5', servicePlans: plans },
+        ],
+        { importId: 'cat-1', files: ['products.csv'] },
+      ),
+    ),
+  );
+  await must(client.mutate('catalog.markDiscontinued', { skuId: E5, discontinued: true }));
+  const users = [1, 2].map((n) => ({
+    id: guid(n),
+    userPrincipalName: `user${n}@contoso.com`,
+    licenses: [{ skuId: E3, disabledPlans: n === 2 ? [guid(800)] : [], assignedByGroups: [], direct: true }],
+  }));
+  await must(
+    client.mutateMany(
+      tenantImportChanges(
+        {
+          countryLetterCode: 'JP',
+          skus: [
+            {
+              skuId: E3,
+              skuPartNumber: 'ENTERPRISEPACK',
+              capabilityStatus: 'Enabled',
+              consumedUnits: 2,
+              prepaidUnits: { enabled: 2, suspended: 0, warning: 0, lockedOut: 0 },
+              subscriptionIds: [guid(900)],
+              servicePlans: [{ servicePlanId: guid(800), servicePlanName: 'EXCHANGE_S_ENTERPRISE' }],
+            },
+          ],
+          subscriptions: [
+            {
+              id: guid(900),
+              skuId: E3,
+              skuPartNumber: 'ENTERPRISEPACK',
+              status: 'Enabled',
+              totalLicenses: 2,
+              isTrial: false,
+              ownerTenantId: null,
+              ownerType: null,
+              createdDateTime: '2025-04-01T00:00:00Z',
+              nextLifecycleDateTime: '2027-04-01T00:00:00Z',
+              commerceSubscriptionId: null,
+            },
+          ],
+          users,
+        },
+        { importId: 'imp-1', customerId: 'c-1', files: ['subscribedSkus.json', 'subscriptions.json', 'users.json'] },
+      ),
+    ),
+  );
+  await client.sync();
+  // Left pending: one change in the outbox, and one the server refused (a rejection to show).
+  await must(client.mutate('customer.update', { id: 'c-2', notes: 'call back in December' }));
+  await db.rejections.put({ mutationId: 99, name: 'plan.setStatus', args: { id: 'p-1', status: 'done' }, code: 'invalid', message: 'plan.setStatus: a plan is approved before it is done' });
+  // An open conflict, as a pull would bring it.
+  await db.conflicts.put({
+    id: 'cf:fixture:1:0',
+    table: 'planLines',
+    recordId: 'l-1',
+    field: 'quantity',
+    current: { value: 2, by: 'Ben', version: 3 },
+    proposed: { value: 3, by: 'Aiko', mutation: 'planLine.setTarget' },
+    status: 'open',
+    resolution: null,
+    resolvedBy: null,
+    _v: 3,
+  });
+}
