@@ -84,16 +84,17 @@ export interface CatalogOptions {
   discontinued?: Iterable<string>;
 }
 
-const SEGMENTS: [string, RegExp][] = [
-  ['government', /(GOV|GCC|DOD|USGOV)|Government|\bGCC\b/i],
-  ['education', /(FACULTY|STUDENT|_EDU|EDU_|M365EDU|STUUSEBNFT|_A1|_A3|_A5)|Faculty|Student|Education|\bEDU\b|Academic/],
-  ['nonprofit', /NONPROFIT|Nonprofit/i],
-  ['no-teams', /NOTEAMS|NO_TEAMS|no Teams/i],
+// Market segments, read from the part number's tokens and the product name. A replacement is
+// preferred in the source's own segment: a commercial plan is not replaced by a GCC or a student one.
+const SEGMENTS: [string, RegExp, RegExp][] = [
+  ['government', /(^|_)(GOV|GCC|GCCHIGH|DOD|USGOV)(_|$)/i, /\b(Government|GCC|DoD)\b/],
+  ['education', /(FACULTY|STUDENT|(^|_)EDU(_|$)|M365EDU|(^|_)FAC$|STUUSEBNFT)/i, /\b(faculty|students?|Education|EDU)\b/i],
+  ['nonprofit', /NONPROFIT/i, /\bNonprofit\b/i],
+  ['no-teams', /NO_?TEAMS|W\/O_TEAMS/i, /\(no Teams\)/i],
 ];
 
 export function skuSegment(partNumber: string, name: string): string {
-  const text = `${partNumber} ${name}`;
-  const tags = SEGMENTS.filter(([, re]) => re.test(text)).map(([tag]) => tag);
+  const tags = SEGMENTS.filter(([, pn, n]) => pn.test(partNumber) || n.test(name)).map(([tag]) => tag);
   return tags.join('+') || 'commercial';
 }
 

@@ -177,3 +177,18 @@ describe('the equivalence threshold', () => {
     expect(matchOffer(sku('ENTERPRISEWITHSCAL').id, cat)).toMatchObject({ kind: 'equivalent', targetSkuPartNumber: 'ENTERPRISEPACK' });
   });
 });
+
+describe('market segments', () => {
+  it('reads government, education and no-Teams editions from part number and name', () => {
+    const seg = (pn: string) => sku(pn).segment;
+    expect(seg('ENTERPRISEPACK')).toBe('commercial');
+    expect(seg('SPE_E3')).toBe('commercial');
+    expect(seg('ENTERPRISEPREMIUM_GOV')).toBe('government');
+    expect(seg('M365_G5_GCC')).toBe('government');
+    expect(seg('M365EDU_A5_FACULTY')).toBe('education');
+    expect(seg('ENTERPRISEPREMIUM_STUDENT')).toBe('education');
+    expect(seg('Office_365_E3_(no_Teams)')).toBe('no-teams');
+    // "Governance" is not government.
+    expect(seg('Microsoft_Cloud_App_Security_App_Governance_Add_On')).toBe('commercial');
+  });
+});
