@@ -46,6 +46,10 @@ beforeAll(() => {
     }),
   );
   writeFileSync(path.join(tenant, 'organization.json'), JSON.stringify({ value: [{ id: 'org', countryLetterCode: 'JP' }] }));
+  // A third user known only by the documentation's licenseDetails response (Office 365 E5 and
+  // School Data Sync Plan 2).
+  mkdirSync(path.join(tenant, 'licenseDetails'));
+  copyFileSync(path.join(fixtures, 'graph/user.licenseDetails.list.response.json'), path.join(tenant, 'licenseDetails/cy@contoso.jp.json'));
   // E3 on offer, E4 not: E4 gets an equivalent.
   writeFileSync(
     path.join(root, 'offers.json'),
@@ -83,6 +87,8 @@ describe('plan CLI (a real child process)', () => {
     expect(Array.isArray(e4.match.gainedServicePlans)).toBe(true);
     expect(plan.users).toEqual([
       { userPrincipalName: 'ann@contoso.jp', from: ['ENTERPRISEWITHSCAL'], to: ['ENTERPRISEPACK'], lostServicePlans: [expect.objectContaining({ servicePlanName: 'MCOVOICECONF' })], viaGroup: false, groups: [] },
+      // Office 365 E5 has no target on this offer list: listed, nothing to compare yet.
+      { userPrincipalName: 'cy@contoso.jp', from: ['ENTERPRISEPREMIUM'], to: [''], lostServicePlans: [], viaGroup: false, groups: [] },
     ]);
     // The documented shape, key for key (cli/README.md): a change here is a breaking change.
     expect(Object.keys(plan)).toEqual(['version', 'asOf', 'customer', 'lines', 'users', 'findings']);

@@ -2,7 +2,7 @@
 //   --partner-country <ISO2> [--offers <offers.json>] [--discontinued <skuId,...>]
 //   [--as-of <YYYY-MM-DD>] [--format text|json] [--lang en|ja]`
 // Exit 0 with a plan on stdout, 2 on invalid input (the error on stderr). See cli/README.md.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareCatalog } from '../shared/domain/catalog';
@@ -21,7 +21,8 @@ const USAGE = `usage: plan --catalog <licensing.csv> --tenant <dir> --partner-te
             [--offers <offers.json>] [--discontinued <skuId,...>] [--as-of <YYYY-MM-DD>]
             [--format text|json] [--lang en|ja]
   <dir> holds any of subscribedSkus.json, subscriptions.json, users.json, organization.json
-  (Microsoft Graph response bodies); subscribedSkus.json or subscriptions.json is required.`;
+  (Microsoft Graph response bodies) and licenseDetails/<user>.json (one per user);
+  subscribedSkus.json or subscriptions.json is required.`;
 
 class UsageError extends Error {}
 
@@ -83,6 +84,14 @@ function main(argv: string[]): number {
   for (const key of ['subscribedSkus', 'subscriptions', 'users', 'organization'] as const) {
     const file = path.join(tenantDir, `${key}.json`);
     if (existsSync(file)) files[key] = { text: readText(file), file: `${key}.json` };
+  }
+  // Optional: licenseDetails/<user>.json, one `GET /users/{id}/licenseDetails` response per user.
+  const detailsDir = path.join(tenantDir, 'licenseDetails');
+  if (existsSync(detailsDir) && statSync(detailsDir).isDirectory()) {
+    files.licenseDetails = readdirSync(detailsDir)
+      .filter((f) => f.toLowerCase().endsWith('.json'))
+      .sort()
+      .map((f) => ({ text: readText(path.join(detailsDir, f)), file: `licenseDetails/${f}`, userName: f.replace(/\.json$/i, '') }));
   }
   if (!files.subscribedSkus && !files.subscriptions) {
     throw new UsageError(`--tenant ${tenantDir}: holds neither subscribedSkus.json nor subscriptions.json`);

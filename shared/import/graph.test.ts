@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './errors';
-import { parseDirectorySubscriptions, parseOrganization, parseSubscribedSkus, parseUsers } from './graph';
+import { parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseTenantExports, parseUsers } from './graph';
 import { parseOffers } from './offers';
 import { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
 import { classifyChannel } from '../domain/tenant';
@@ -143,5 +143,35 @@ describe('tolerance', () => {
       'subscriptions.json',
     );
     expect(subs[0]!.ownerTenantId).toBeNull();
+  });
+});
+
+describe('licenseDetails', () => {
+  it('reads the documentation response: the user from @odata.context, disabled plans from provisioningStatus', () => {
+    const text = read('graph/user.licenseDetails.list.response.json');
+    const u = parseLicenseDetails(text, 'licenseDetails/x.json', 'cy@contoso.com');
+    expect(u.id).toBe('48d31887-5fad-4d73-a9f5-3c356e68a038');
+    expect(u.userPrincipalName).toBe('cy@contoso.com');
+    expect(u.licenses.map((l) => [l.skuId, l.disabledPlans])).toEqual([
+      ['c7df2760-2c81-4ef7-b578-5b5392b571df', []],
+      ['725422ed-e205-400e-ab0a-3899d8a398ca', []],
+    ]);
+    const disabled = text.replace('"PendingProvisioning"', '"Disabled"');
+    expect(parseLicenseDetails(disabled, 'd.json').licenses[0]!.disabledPlans).toEqual(['cd31b152-6326-4d1b-ae1b-997b625182e6']);
+    expect(() => parseLicenseDetails('{"value": []}', 'd.json')).toThrow('d.json: field @odata.context: names no user, and no user name was given');
+  });
+
+  it('adds licenseDetails users that users.json does not have', () => {
+    const inv = parseTenantExports({
+      users: { text: JSON.stringify({ value: [{ id: '48d31887-5fad-4d73-a9f5-3c356e68a038', userPrincipalName: 'cy@contoso.com', assignedLicenses: [] }] }), file: 'users.json' },
+      licenseDetails: [
+        { text: read('graph/user.licenseDetails.list.response.json'), file: 'a.json', userName: 'cy@contoso.com' },
+        { text: JSON.stringify({ value: [{ skuId: 'c7df2760-2c81-4ef7-b578-5b5392b571df', servicePlans: [] }] }), file: 'b.json', userName: 'dee@contoso.com' },
+      ],
+    });
+    expect(inv.users.map((u) => [u.userPrincipalName, u.licenses.length])).toEqual([
+      ['cy@contoso.com', 0],
+      ['dee@contoso.com', 1],
+    ]);
   });
 });

@@ -131,6 +131,8 @@ export interface GraphExportFiles {
   subscriptions?: { text: string; file: string };
   users?: { text: string; file: string };
   organization?: { text: string; file: string };
+  /** Per-user licenseDetails responses, for users not in `users` (matched by user id). */
+  licenseDetails?: { text: string; file: string; userName?: string }[];
 }
 
 /** The whole inventory from whichever exports are present. */
@@ -139,6 +141,48 @@ export function parseTenantExports(files: GraphExportFiles): TenantInventory {
     countryLetterCode: files.organization ? parseOrganization(files.organization.text, files.organization.file).countryLetterCode : null,
     skus: files.subscribedSkus ? parseSubscribedSkus(files.subscribedSkus.text, files.subscribedSkus.file) : [],
     subscriptions: files.subscriptions ? parseDirectorySubscriptions(files.subscriptions.text, files.subscriptions.file) : null,
-    users: files.users ? parseUsers(files.users.text, files.users.file) : [],
+    users: mergeUsers(
+      files.users ? parseUsers(files.users.text, files.users.file) : [],
+      (files.licenseDetails ?? []).map((f) => parseLicenseDetails(f.text, f.file, f.userName)),
+    ),
   };
+}
+
+/** users.json wins; a licenseDetails user is added when no user of that id or name is known. */
+function mergeUsers(users: TenantUser[], details: TenantUser[]): TenantUser[] {
+  const known = new Set(users.flatMap((u) => [u.id, u.userPrincipalName.toLowerCase()]));
+  return [...users, ...details.filter((u) => !known.has(u.id) && !known.has(u.userPrincipalName.toLowerCase()))];
+}
+
+const LicenseDetail = z.object({
+  skuId: Guid,
+  skuPartNumber: z.string().nullable().optional(),
+  servicePlans: list(z.object({ servicePlanId: Guid, provisioningStatus: z.string().nullable().default(null) })),
+});
+const LicenseDetailsBody = z.object({ '@odata.context': z.string().optional() }).passthrough();
+
+/**
+ * One user's `GET /users/{id}/licenseDetails` response. The user is named by the response's
+ * `@odata.context` (`...users('{id}')/licenseDetails`) or, failing that, by `userName` (for
+ * example the file name, `ann@contoso.com.json`). Plans whose provisioningStatus is Disabled are
+ * the user's disabled plans; licenseDetails does not say whether a group assigned the license.
+ */
+export function parseLicenseDetails(text: string, file: string, userName?: string): TenantUser {
+  const body = parseJsonText(text, file);
+  const items = collection(body, 'value', file);
+  const head = LicenseDetailsBody.safeParse(body);
+  const fromContext = head.success ? /users\('([^']+)'\)/i.exec(head.data['@odata.context'] ?? '')?.[1] : undefined;
+  const user = fromContext ?? userName;
+  if (!user) throw new ImportError({ code: 'INVALID_SHAPE', file, field: '@odata.context', problem: 'names no user, and no user name was given' });
+  const licenses: UserLicense[] = items.map((raw, i) => {
+    const d = parseRecord(LicenseDetail, raw, i, file);
+    return {
+      skuId: normalizeId(d.skuId),
+      disabledPlans: d.servicePlans.filter((p) => p.provisioningStatus?.trim().toLowerCase() === 'disabled').map((p) => normalizeId(p.servicePlanId)),
+      assignedByGroups: [],
+      direct: true,
+    };
+  });
+  const id = normalizeId(fromContext ?? user);
+  return { id, userPrincipalName: userName ?? user, licenses };
 }

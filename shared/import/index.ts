@@ -5,7 +5,7 @@ export { parseCatalogCsv } from './catalogCsv';
 export type { ImportErrorCode, ImportErrorDetails } from './errors';
 export { formatImportError, ImportError, isImportError } from './errors';
 export type { GraphExportFiles } from './graph';
-export { parseDirectorySubscriptions, parseOrganization, parseSubscribedSkus, parseTenantExports, parseUsers } from './graph';
+export { parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseTenantExports, parseUsers } from './graph';
 export type { MarketRow } from './markets';
 export { parseMarketsCsv } from './markets';
 export { parseOffers } from './offers';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from './catalogCsv';
 import { ImportError } from './errors';
-import { parseDirectorySubscriptions, parseOrganization, parseSubscribedSkus, parseUsers } from './graph';
+import { parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseUsers } from './graph';
 import { parseMarketsCsv } from './markets';
 import { parseOffers } from './offers';
 import { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
@@ -20,6 +20,8 @@ const jsonParsers: [string, Parser, string][] = [
   ['directory/subscriptions', parseDirectorySubscriptions, 'graph/directory.subscriptions.list.response.json'],
   ['users', parseUsers, 'graph/user.licenseAssignmentStates.example.json'],
   ['organization', parseOrganization, 'graph/directory.subscriptions.list.response.json'],
+  ['licenseDetails', (text, file) => parseLicenseDetails(text, file, 'someone'), 'graph/user.licenseDetails.list.response.json'],
+  ['licenseDetails without a user name', (text, file) => parseLicenseDetails(text, file), 'graph/user.licenseDetails.list.response.json'],
   ['offers', parseOffers, 'partner-center/offers.list.response.json'],
   ['partner center subscriptions', parsePartnerCenterSubscriptions, 'partner-center/subscriptions.list.response.json'],
   ['partner center customer', parsePartnerCenterCustomer, 'partner-center/customer.get.response.json'],
