@@ -97,7 +97,8 @@ describe('plan CLI (a real child process)', () => {
         'lineId', 'subscriptionId', 'sourceSkuId', 'sourceSkuPartNumber', 'channel', 'status', 'isTrial',
         'quantity', 'targetQuantity', 'consumed', 'expires', 'deadline', 'match', 'usersToReassign',
       ]);
-      expect(Object.keys(l.match)).toEqual(['kind', 'targetSkuId', 'targetSkuPartNumber', 'lostServicePlans', 'gainedServicePlans']);
+      expect(Object.keys(l.match)).toEqual(['kind', 'targetSkuId', 'targetSkuPartNumber', 'lostServicePlans', 'gainedServicePlans', 'changedServicePlans']);
+      for (const c of l.match.changedServicePlans) expect(Object.keys(c)).toEqual(['from', 'to']);
       for (const p of [...l.match.lostServicePlans, ...l.match.gainedServicePlans]) expect(Object.keys(p)).toEqual(['servicePlanId', 'servicePlanName', 'friendlyName']);
     }
     for (const u of plan.users) expect(Object.keys(u)).toEqual(['userPrincipalName', 'from', 'to', 'lostServicePlans', 'viaGroup', 'groups']);

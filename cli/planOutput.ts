@@ -30,6 +30,7 @@ export function planToJson(plan: TenantPlan, asOf: string) {
         targetSkuPartNumber: l.match.targetSkuPartNumber,
         lostServicePlans: l.match.lostServicePlans,
         gainedServicePlans: l.match.gainedServicePlans,
+        changedServicePlans: l.match.changedServicePlans,
       },
       usersToReassign: l.usersToReassign,
     })),

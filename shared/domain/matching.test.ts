@@ -61,7 +61,13 @@ describe('service comparison on the real licensing CSV', () => {
       'RMS_S_BASIC->RMS_S_PREMIUM',
       'STREAM_O365_SMB->STREAM_O365_E1',
     ]);
-    expect(compareServices(std, prem).lost).toEqual([]);
+    const cmp = compareServices(std, prem);
+    expect(cmp.lost).toEqual([]);
+    // The engine reports them as tier changes: the ids to re-apply disabled plans on.
+    expect(cmp.changed.map((c) => `${c.from.name}->${c.to.name}`).sort()).toEqual(upgradedTo);
+    const m = matchOffer(std.id, catalog, { targetSkuId: prem.id });
+    expect(m.lostServicePlans).toEqual([]);
+    expect(m.changedServicePlans.map((c) => c.from.servicePlanName).sort()).toEqual(missingById);
   });
 
   it('Business Premium -> Business Standard loses those 6 services and more (a downgrade is a loss)', () => {

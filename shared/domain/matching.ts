@@ -19,6 +19,8 @@ export interface ServicePlanRef {
 export interface ServiceComparison {
   /** Source plans whose family the target lacks or has at a lower tier. */
   lost: PreparedPlan[];
+  /** Source plans kept under another plan id (a tier change: FORMS_PLAN_E3 -> FORMS_PLAN_E5). */
+  changed: { from: PreparedPlan; to: PreparedPlan }[];
   /** Target plans of families the source does not have. */
   gained: PreparedPlan[];
   /** Source plans kept (same family at the same or a higher tier). */
@@ -32,6 +34,11 @@ export interface OfferMatch {
   readonly targetSkuPartNumber: string | null;
   readonly lostServicePlans: readonly ServicePlanRef[];
   readonly gainedServicePlans: readonly ServicePlanRef[];
+  /**
+   * Services kept under another plan id (a higher tier). Disabled plans set by id (per user or in a
+   * group's license assignment) must be set again on these ids.
+   */
+  readonly changedServicePlans: readonly { readonly from: ServicePlanRef; readonly to: ServicePlanRef }[];
 }
 
 export interface Candidate {
@@ -52,18 +59,22 @@ export function planRef(p: PreparedPlan): ServicePlanRef {
  */
 export function compareServices(source: PreparedSku, target: PreparedSku, disabledPlanIds?: ReadonlySet<string>): ServiceComparison {
   const lost: PreparedPlan[] = [];
+  const changed: { from: PreparedPlan; to: PreparedPlan }[] = [];
   let kept = 0;
   const sourceFamilies = new Set<string>();
+  const targetIds = new Set(target.plans.map((p) => p.id));
   for (const p of source.plans) {
     if (disabledPlanIds?.has(p.id)) continue;
     sourceFamilies.add(p.family);
     const t = target.familyTier.get(p.family);
-    if (t !== undefined && t >= p.tier) kept++;
-    else if (!p.retired) lost.push(p);
+    if (t !== undefined && t >= p.tier) {
+      kept++;
+      if (!targetIds.has(p.id)) changed.push({ from: p, to: target.familyPlan.get(p.family)! });
+    } else if (!p.retired) lost.push(p);
   }
   const gained: PreparedPlan[] = [];
   for (const [family, plan] of target.familyPlan) if (!sourceFamilies.has(family)) gained.push(plan);
-  return { lost, gained, kept };
+  return { lost, changed, gained, kept };
 }
 
 /** Counts only: the hot path of the equivalent search. */
@@ -119,9 +130,9 @@ function isEquivalent(c: Candidate): boolean {
 }
 
 function computeMatch(kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
-  if (!target) return { kind, targetSkuId: null, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [] };
+  if (!target) return { kind, targetSkuId: null, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [], changedServicePlans: [] };
   if (!source || source.id === target.id) {
-    return { kind, targetSkuId: target.id, targetSkuPartNumber: target.partNumber, lostServicePlans: [], gainedServicePlans: [] };
+    return { kind, targetSkuId: target.id, targetSkuPartNumber: target.partNumber, lostServicePlans: [], gainedServicePlans: [], changedServicePlans: [] };
   }
   const cmp = compareServices(source, target);
   return {
@@ -130,14 +141,21 @@ function computeMatch(kind: MatchKind, source: PreparedSku | undefined, target: 
     targetSkuPartNumber: target.partNumber,
     lostServicePlans: cmp.lost.map(planRef),
     gainedServicePlans: cmp.gained.map(planRef),
+    changedServicePlans: cmp.changed.map((c) => ({ from: planRef(c.from), to: planRef(c.to) })),
   };
 }
 
 function deepFreeze(m: OfferMatch): OfferMatch {
   for (const p of m.lostServicePlans) Object.freeze(p);
   for (const p of m.gainedServicePlans) Object.freeze(p);
+  for (const c of m.changedServicePlans) {
+    Object.freeze(c.from);
+    Object.freeze(c.to);
+    Object.freeze(c);
+  }
   Object.freeze(m.lostServicePlans);
   Object.freeze(m.gainedServicePlans);
+  Object.freeze(m.changedServicePlans);
   return Object.freeze(m);
 }
 
@@ -164,7 +182,9 @@ export function matchOffer(sourceSkuId: string, catalog: Catalog, options: Match
   if (override && override !== normalizeId(sourceSkuId)) {
     const target = findSku(catalog, override);
     // A chosen SKU missing from the catalog still is the user's choice; its services are unknown.
-    if (!target) return { kind: 'different', targetSkuId: override, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [] };
+    if (!target) {
+      return { kind: 'different', targetSkuId: override, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [], changedServicePlans: [] };
+    }
     return toMatch(catalog, 'different', source, target);
   }
   const memo = catalog.defaultMatches.get(sourceSkuId);

@@ -152,6 +152,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
           targetSkuPartNumber: source?.partNumber ?? line.skuPartNumber,
           lostServicePlans: [],
           gainedServicePlans: [],
+          changedServicePlans: [],
         }
       : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen } : {});
   const timing = subscriptionTiming(line.status, line.nextLifecycleDateTime, asOf);
