@@ -1,5 +1,227 @@
-import { BeingBuilt } from '../../app/BeingBuilt';
+// Customers: the list (a live query over the workspace), adding one, and importing a tenant's Graph
+// exports in the import worker with progress and cancel. Issue 7 builds the full case file.
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { customersByStage } from '../../db/queries';
+import type { ImportFile, ImportProgress, ImportRequest } from '../../workspace/importProtocol';
+import { startImport, type ImportOutcome } from '../../workspace/startImport';
+import { LOCAL_ACTOR, localChanges, workspaceDb } from '../../workspace/workspace';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  fileLabel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  files: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingVerticalM },
+  table: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', padding: '4px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` } },
+});
+
+const FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization'] as const;
+type FileKind = (typeof FILE_KINDS)[number];
+
+function useCustomerRows() {
+  return useLiveQuery(async () => {
+    const db = workspaceDb();
+    const customers = await customersByStage(db);
+    return Promise.all(
+      customers.map(async (c) => ({
+        ...c,
+        users: c.tenantImportId ? await db.tenantUsers.where('importId').equals(c.tenantImportId).count() : null,
+      })),
+    );
+  }, []);
+}
+
+function AddCustomer() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const outcome = await localChanges().mutate('customer.create', { id: crypto.randomUUID(), name });
+    if (outcome.ok) {
+      setName('');
+      setError(null);
+    } else setError(outcome.message);
+  };
+  return (
+    <form className={styles.row} onSubmit={(e) => void submit(e)}>
+      <Field label={t('customers.add.name')} validationMessage={error ?? undefined}>
+        <Input value={name} onChange={(_, d) => setName(d.value)} required />
+      </Field>
+      <Button type="submit" appearance="primary">
+        {t('customers.add.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function ImportTenant({ customers }: { customers: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const ids = { title: useId(), customer: useId() };
+  const [customerId, setCustomerId] = useState('');
+  const [files, setFiles] = useState<Partial<Record<FileKind, File>>>({});
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const running = progress !== null;
+  const chosen = customerId || customers[0]?.id || '';
+
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    const read = async (f: File | undefined): Promise<ImportFile | undefined> => (f ? { file: f.name, text: await f.text() } : undefined);
+    const request: ImportRequest = { kind: 'tenant', customerId: chosen, files: {} };
+    for (const kind of FILE_KINDS) {
+      const file = await read(files[kind]);
+      if (file) request.files[kind] = file;
+    }
+    abort.current = new AbortController();
+    setOutcome(null);
+    setProgress({ phase: 'parsing' });
+    const result = await startImport(request, { actor: LOCAL_ACTOR, onProgress: setProgress, signal: abort.current.signal });
+    setProgress(null);
+    setOutcome(result);
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={ids.title}>
+      <h2 id={ids.title} className={styles.sectionTitle}>
+        {t('customers.import.title')}
+      </h2>
+      <Text>{t('customers.import.hint')}</Text>
+      <form onSubmit={(e) => void run(e)} className={styles.page}>
+        <Field label={t('customers.import.customer')}>
+          <Select id={ids.customer} value={chosen} onChange={(_, d) => setCustomerId(d.value)} disabled={running}>
+            {customers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.files}>
+          {FILE_KINDS.map((kind) => (
+            <label key={kind} className={styles.fileLabel}>
+              {t(`customers.import.file.${kind}`)}
+              <input
+                type="file"
+                accept=".json,application/json"
+                disabled={running}
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  setFiles((prev) => ({ ...prev, [kind]: file }));
+                }}
+              />
+            </label>
+          ))}
+        </div>
+        <div className={styles.row}>
+          <Button type="submit" appearance="primary" disabled={running || !chosen || Object.keys(files).length === 0}>
+            {t('customers.import.start')}
+          </Button>
+          {running && (
+            <Button type="button" onClick={() => abort.current?.abort()}>
+              {t('customers.import.cancel')}
+            </Button>
+          )}
+        </div>
+      </form>
+      {progress && (
+        <Field
+          label={
+            progress.phase === 'parsing'
+              ? t('customers.import.parsing')
+              : t('customers.import.writing', { done: progress.done, total: progress.total })
+          }
+        >
+          <ProgressBar
+            value={progress.phase === 'writing' && progress.total > 0 ? progress.done / progress.total : undefined}
+          />
+        </Field>
+      )}
+      <div role="status" aria-live="polite" data-testid="import-outcome">
+        {outcome?.status === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('customers.import.done', { summary: outcome.result.summary })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome?.status === 'cancelled' && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t('customers.import.cancelled')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome?.status === 'failed' && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t(`customers.import.failed.${outcome.failure.kind}`, { message: outcome.failure.message })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}
 
 export function CustomersPage() {
-  return <BeingBuilt purposeKey="pages.customers.purpose" />;
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const listTitle = useId();
+  const customers = useCustomerRows();
+  return (
+    <div className={styles.page}>
+      <section className={styles.section} aria-labelledby={listTitle}>
+        <h2 id={listTitle} className={styles.sectionTitle}>
+          {t('customers.list.title')}
+        </h2>
+        <AddCustomer />
+        {customers && customers.length > 0 ? (
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t('customers.list.name')}</th>
+                <th scope="col">{t('customers.list.country')}</th>
+                <th scope="col">{t('customers.list.stage')}</th>
+                <th scope="col">{t('customers.list.users')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {customers.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td>{c.country || '–'}</td>
+                  <td>{t(`customers.stage.${c.stage}`)}</td>
+                  <td>{c.users === null ? t('customers.list.notImported') : c.users}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Text>{customers ? t('customers.list.empty') : t('app.loading')}</Text>
+        )}
+      </section>
+      {customers && customers.length > 0 && <ImportTenant customers={customers} />}
+    </div>
+  );
 }

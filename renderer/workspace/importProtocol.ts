@@ -1,0 +1,55 @@
+// The messages between the page and the import worker (importWorker.ts). Files travel as text: the
+// worker parses them with shared/import and writes the whole import in one Dexie transaction.
+import type { ImportErrorDetails } from '../../shared/import/index';
+import type { Actor } from '../../shared/mutators/define';
+import type { ChangeCounts, ImportKind } from '../../shared/workspace/tables';
+
+export interface ImportFile {
+  file: string;
+  text: string;
+}
+
+export type ImportRequest =
+  | {
+      kind: 'tenant';
+      customerId: string;
+      files: { subscribedSkus?: ImportFile; subscriptions?: ImportFile; users?: ImportFile; organization?: ImportFile };
+    }
+  | { kind: 'catalog'; files: { catalog: ImportFile; offers?: ImportFile } };
+
+export interface StartMessage {
+  type: 'start';
+  request: ImportRequest;
+  importId: string;
+  dbName: string;
+  actor: Actor;
+  /** The local clock, read by the page: the activity entry's time (the server stamps its own). */
+  now: string;
+}
+
+export type ToWorker = StartMessage | { type: 'cancel' };
+
+export type ImportProgress = { phase: 'parsing' } | { phase: 'writing'; done: number; total: number };
+
+export type ImportFailure =
+  /** A file could not be read: which file, record and field (nothing was written). */
+  | { kind: 'parse'; details: ImportErrorDetails; message: string }
+  /** A change was refused (bad arguments, not allowed): nothing was written. */
+  | { kind: 'rejected'; code: string; message: string }
+  /** IndexedDB failed (quota, closed database, ...): nothing was written. */
+  | { kind: 'storage'; name: string; message: string };
+
+export interface ImportSummary {
+  importId: string;
+  counts: Partial<Record<ImportKind, number>>;
+  changes: Partial<Record<ImportKind, ChangeCounts>>;
+  /** The activity entry's text. */
+  summary: string;
+  ms: { parse: number; write: number };
+}
+
+export type FromWorker =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; result: ImportSummary }
+  | { type: 'failed'; failure: ImportFailure }
+  | { type: 'cancelled' };
