@@ -51,3 +51,29 @@ describe('licensing CSV import', () => {
     expect(() => parseCatalogCsv('', 'x.csv')).toThrow(ImportError);
   });
 });
+
+describe('one name per service plan', () => {
+  const data = parseCatalogCsv(csv, 'licensing.csv');
+  it('every plan id has one name and one friendly name across the catalog', () => {
+    const names = new Map<string, Set<string>>();
+    const friendly = new Map<string, Set<string>>();
+    for (const s of data.skus) {
+      for (const p of s.servicePlans) {
+        names.set(p.id, (names.get(p.id) ?? new Set()).add(p.name));
+        friendly.set(p.id, (friendly.get(p.id) ?? new Set()).add(p.friendlyName));
+      }
+    }
+    expect([...names.values()].filter((v) => v.size > 1)).toEqual([]);
+    expect([...friendly.values()].filter((v) => v.size > 1)).toEqual([]);
+    expect(names.size).toBe(769);
+  });
+
+  it('repairs the spellings the file has: spaces around underscores, one name given to two plans', () => {
+    const plans = new Map(data.skus.flatMap((s) => s.servicePlans.map((p) => [p.id, p] as const)));
+    expect(plans.get('7d16094b-4db8-41ff-a182-372a90a85407')!.name).toBe('Auditing_10Year_Retention_Add_On');
+    const em1 = data.skus.find((s) => s.partNumber === 'PBI_PREMIUM_EM1_ADDON')!;
+    // Row 5357 names Exchange Foundation "EXCHANGE_S_FOUNDATION PBI_PREMIUM_EM1_ADDON"; every other row says EXCHANGE_S_FOUNDATION.
+    expect(em1.servicePlans.find((p) => p.id === '113feb6c-3fe4-4440-bddc-54d774bf0318')!.name).toBe('EXCHANGE_S_FOUNDATION');
+    expect(plans.get('113feb6c-3fe4-4440-bddc-54d774bf0318')!.friendlyName).toBe('Exchange Foundation');
+  });
+});

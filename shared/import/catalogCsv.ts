@@ -2,7 +2,7 @@
 // a BOM, CRLF, exact duplicate rows, String_Ids with stray spaces, mixed-case GUIDs and friendly
 // names prefixed "RETIRED - ". One row per product x service plan.
 import Papa from 'papaparse';
-import type { CatalogData, CatalogServicePlan, CatalogSku } from '../domain/catalog';
+import type { CatalogData, CatalogSku } from '../domain/catalog';
 import { isGuid, normalizeId } from '../domain/ids';
 import { ImportError } from './errors';
 
@@ -53,6 +53,8 @@ export function parseCatalogCsv(text: string, file: string): CatalogImport {
   }
 
   const skus = new Map<string, CatalogSku & { planIds: Set<string> }>();
+  const nameVotes = new Map<string, Map<string, number>>();
+  const friendlyVotes = new Map<string, Map<string, number>>();
   const seenRows = new Set<string>();
   let duplicateRows = 0;
   for (let r = 1; r < rows.length; r++) {
@@ -87,17 +89,46 @@ export function parseCatalogCsv(text: string, file: string): CatalogImport {
     if (sku.planIds.has(pid)) continue; // the same plan listed twice with different spelling
     sku.planIds.add(pid);
     const friendly = cell('Service_Plans_Included_Friendly_Names');
-    const plan: CatalogServicePlan = {
-      id: pid,
-      name: cell('Service_Plan_Name').replace(/\s+/g, ''),
-      friendlyName: friendly.replace(RETIRED, '') || cell('Service_Plan_Name'),
-      retired: RETIRED.test(friendly),
-    };
-    sku.servicePlans.push(plan);
+    const name = cleanPartNumber(cell('Service_Plan_Name')).replace(/\s+/g, ' ');
+    const friendlyName = friendly.replace(RETIRED, '').replace(/\s+/g, ' ') || name;
+    vote(nameVotes, pid, name);
+    vote(friendlyVotes, pid, friendlyName);
+    sku.servicePlans.push({ id: pid, name, friendlyName, retired: RETIRED.test(friendly) });
   }
+  // One name per service plan id: the spelling most rows use. Products spell the same plan
+  // differently (`Deskless`/`DESKLESS`, "EXCHANGE FOUNDATION"/"Exchange Foundation", and once
+  // `EXCHANGE_S_FOUNDATION PBI_PREMIUM_EM1_ADDON` for two plans), and a plan's family must not
+  // depend on which product it was read from.
+  const canonicalName = winners(nameVotes);
+  const canonicalFriendly = winners(friendlyVotes);
   return {
-    skus: [...skus.values()].map(({ planIds: _planIds, ...sku }) => sku),
+    skus: [...skus.values()].map(({ planIds: _planIds, ...sku }) => ({
+      ...sku,
+      servicePlans: sku.servicePlans.map((p) => ({
+        ...p,
+        name: canonicalName.get(p.id) ?? p.name,
+        friendlyName: canonicalFriendly.get(p.id) ?? p.friendlyName,
+      })),
+    })),
     rows: rows.length - 1,
     duplicateRows,
   };
+}
+
+function vote(votes: Map<string, Map<string, number>>, id: string, value: string): void {
+  let v = votes.get(id);
+  if (!v) votes.set(id, (v = new Map()));
+  v.set(value, (v.get(value) ?? 0) + 1);
+}
+
+/** The most frequent value per id; the first seen on a tie. */
+function winners(votes: Map<string, Map<string, number>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, v] of votes) {
+    let best = '';
+    let n = -1;
+    for (const [value, count] of v) if (count > n) [best, n] = [value, count];
+    out.set(id, best);
+  }
+  return out;
 }
