@@ -3,7 +3,7 @@
 // discontinued by hand. Prepared once, then read by every plan: per-SKU family maps are computed
 // here, so matching a line is a few map lookups.
 import { normalizeId } from './ids';
-import { planFamily } from './planFamilies';
+import { NO_USER_DATA_PLANS, planFamily } from './planFamilies';
 import type { Candidate, OfferMatch } from './matching';
 
 export interface CatalogServicePlan {
@@ -43,6 +43,8 @@ export interface OfferAvailability {
 export interface PreparedPlan extends CatalogServicePlan {
   family: string;
   tier: number;
+  /** Never reported lost: retired, or plumbing without user data (planFamilies.NO_USER_DATA_PLANS). */
+  ignorable: boolean;
 }
 
 export interface PreparedSku {
@@ -104,7 +106,7 @@ export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: 
   const familyPlan = new Map<string, PreparedPlan>();
   for (const p of sku.servicePlans) {
     const f = planFamily(p.name);
-    const plan: PreparedPlan = { ...p, family: f.family, tier: f.tier };
+    const plan: PreparedPlan = { ...p, family: f.family, tier: f.tier, ignorable: p.retired || NO_USER_DATA_PLANS.has(p.name.toUpperCase()) };
     plans.push(plan);
     const cur = familyTier.get(f.family);
     if (cur === undefined || f.tier > cur) {

@@ -54,8 +54,9 @@ export function planRef(p: PreparedPlan): ServicePlanRef {
 
 /**
  * What moving from `source` to `target` does to the services. `disabledPlanIds` (a user's disabled
- * plans) are left out of the source: a user cannot lose what was switched off. Retired plans are not
- * counted as lost: the service no longer exists anywhere.
+ * plans) are left out of the source: a user cannot lose what was switched off. Retired plans (the
+ * service no longer exists anywhere) and plumbing without user data (Exchange Foundation) are not
+ * counted as lost.
  */
 export function compareServices(source: PreparedSku, target: PreparedSku, disabledPlanIds?: ReadonlySet<string>): ServiceComparison {
   const lost: PreparedPlan[] = [];
@@ -70,7 +71,7 @@ export function compareServices(source: PreparedSku, target: PreparedSku, disabl
     if (t !== undefined && t >= p.tier) {
       kept++;
       if (!targetIds.has(p.id)) changed.push({ from: p, to: target.familyPlan.get(p.family)! });
-    } else if (!p.retired) lost.push(p);
+    } else if (!p.ignorable) lost.push(p);
   }
   const gained: PreparedPlan[] = [];
   for (const [family, plan] of target.familyPlan) if (!sourceFamilies.has(family)) gained.push(plan);
@@ -84,7 +85,7 @@ function score(source: PreparedSku, target: PreparedSku): Candidate {
   for (const p of source.plans) {
     const t = target.familyTier.get(p.family);
     if (t !== undefined && t >= p.tier) kept++;
-    else if (!p.retired) lost++;
+    else if (!p.ignorable) lost++;
   }
   let gained = 0;
   for (const family of target.familyTier.keys()) if (!source.familyTier.has(family)) gained++;

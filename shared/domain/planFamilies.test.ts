@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from '../import/catalogCsv';
 import { prepareSku } from './catalog';
 import { compareServices } from './matching';
-import { FAMILY_OVERRIDES, planFamily } from './planFamilies';
+import { FAMILY_OVERRIDES, NO_USER_DATA_PLANS, planFamily } from './planFamilies';
 
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
 const data = parseCatalogCsv(readFileSync(path.join(fixtures, 'microsoft/Product names and service plan identifiers for licensing.csv'), 'utf8'), 'licensing.csv');
@@ -70,5 +70,8 @@ describe('foundation plans', () => {
     const foundationOnly = sku('f', ['EXCHANGE_S_FOUNDATION']);
     expect(compareServices(mailbox, foundationOnly).lost.map((p) => p.name)).toEqual(['EXCHANGE_S_STANDARD']);
     expect(compareServices(sds, sku('p1', ['EXCHANGE_S_FOUNDATION', 'SCHOOL_DATA_SYNC_P1'])).lost.map((p) => p.name)).toEqual(['SCHOOL_DATA_SYNC_P2']);
+    // A target without any Exchange plan: the foundation holds no user data, so nothing is lost.
+    expect(compareServices(sds, sku('sds-only', ['SCHOOL_DATA_SYNC_P2'])).lost).toEqual([]);
+    for (const name of NO_USER_DATA_PLANS) expect(planNames, name).toContain(name);
   });
 });

@@ -85,6 +85,18 @@ export const FAMILY_OVERRIDES: Readonly<Record<string, PlanFamily>> = {
   INTUNE_P2: { family: 'INTUNE', tier: 4 },
 };
 
+/**
+ * Tenant plumbing that holds no user data and comes with whatever SKU needs it (Exchange Foundation
+ * backs Teams, Bookings and others; Lighthouse is the partner's management view). A target without
+ * it is not a data-loss risk, so these are never reported as lost.
+ */
+export const NO_USER_DATA_PLANS: ReadonlySet<string> = new Set([
+  'EXCHANGE_S_FOUNDATION',
+  'EXCHANGE_S_FOUNDATION_GOV',
+  'M365_LIGHTHOUSE_CUSTOMER_PLAN1',
+  'M365_LIGHTHOUSE_PARTNER_PLAN1',
+]);
+
 const SUFFIX = new RegExp(`^(.+?)_(${Object.keys(TIER_RANK).sort((a, b) => b.length - a.length).join('|')})$`);
 
 const cache = new Map<string, PlanFamily>();
