@@ -84,6 +84,16 @@ describe('Graph exports', () => {
     expect(users[0]!.userPrincipalName).toBe('e61ff361-5baf-41f0-b2fd-380a6a5e406a');
   });
 
+  it('names nested fields with their path', () => {
+    const text = JSON.stringify({
+      value: [
+        { id: 'u1', assignedLicenses: [] },
+        { id: 'u2', userPrincipalName: 'bo@contoso.com', assignedLicenses: [{ skuId: 'c7df2760-2c81-4ef7-b578-5b5392b571df' }, { skuId: 'E3' }] },
+      ],
+    });
+    expect(importError(() => parseUsers(text, 'users.json')).message).toBe('users.json: record 2 (id u2): field assignedLicenses[1].skuId: "E3": is not a GUID');
+  });
+
   it('reads assignedLicenses with disabled plans', () => {
     const text = JSON.stringify({
       value: [{ id: 'u1', userPrincipalName: 'ann@contoso.com', assignedLicenses: [{ skuId: 'C7DF2760-2C81-4EF7-B578-5B5392B571DF', disabledPlans: ['8C098270-9DD4-4350-9B30-BA4703F3B36B'] }] }],
