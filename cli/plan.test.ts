@@ -119,6 +119,9 @@ describe('plan CLI (a real child process)', () => {
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('CSP migration plan (as of 2023-01-15)');
     expect(en.stdout).toContain('- ENTERPRISEPACK [direct (Microsoft)] -> ENTERPRISEPACK (same offer)');
+    // A line left without a target lists the closest candidates.
+    const offers = run([...base(), '--offers', path.join(path.dirname(tenant), 'offers.json')]);
+    expect(offers.stdout).toMatch(/- ENTERPRISEPREMIUM \[channel unknown\] -> - \(no target\)\n.*\n {4}candidates: ENTERPRISEPACK \(loses \d+\)/);
     const ja = run([...base(), '--lang', 'ja', '--partner-country', 'US']);
     expect(ja.code).toBe(0);
     expect(ja.stdout).toContain('CSP 移行計画');

@@ -104,7 +104,7 @@ function main(argv: string[]): number {
   const catalog = prepareCatalog(catalogData, { ...(offers ? { offers } : {}), discontinued });
   const inventory = parseTenantExports(files);
   const plan = planTenant(inventory, catalog, { partnerTenantId, partnerCountry, asOf, lang: lang as Lang });
-  process.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan, asOf), null, 2)}\n` : planToText(plan, asOf, lang as Lang));
+  process.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan, asOf), null, 2)}\n` : planToText(plan, asOf, lang as Lang, catalog));
   return 0;
 }
 

@@ -1,5 +1,7 @@
 // The plan CLI's output: the stable JSON document (cli/README.md) and the readable text report.
+import type { Catalog } from '../shared/domain/catalog';
 import type { ServicePlanRef } from '../shared/domain/matching';
+import { equivalentProposals } from '../shared/domain/matching';
 import type { Lang } from '../shared/domain/messages';
 import type { TenantPlan } from '../shared/domain/plan';
 
@@ -62,6 +64,8 @@ const labels = {
     lines: 'Subscriptions',
     channel: { own: 'our CSP', 'other-partner': 'other partner', direct: 'direct (Microsoft)', unknown: 'channel unknown' },
     kind: { same: 'same offer', equivalent: 'equivalent', different: 'different offer', none: 'no target' },
+    choices: 'candidates',
+    loses: (n: number) => (n === 0 ? 'keeps all' : `loses ${n}`),
     seats: (q: number, t: number, c: number) => `${q} licenses (${c} in use) -> ${t}`,
     expires: (e: string, d: string) => `expires ${e}, provision by ${d}`,
     lost: 'loses',
@@ -83,6 +87,8 @@ const labels = {
     lines: 'サブスクリプション',
     channel: { own: '自社 CSP', 'other-partner': '他のパートナー', direct: 'Microsoft 直接購入', unknown: '販売経路不明' },
     kind: { same: '同じオファー', equivalent: '同等のオファー', different: '別のオファー', none: '移行先なし' },
+    choices: '候補',
+    loses: (n: number) => (n === 0 ? 'すべて維持' : `${n} 個失う`),
     seats: (q: number, t: number, c: number) => `${q} ライセンス (使用中 ${c}) -> ${t}`,
     expires: (e: string, d: string) => `期限 ${e}、${d} までにプロビジョニング`,
     lost: '失われるサービス',
@@ -105,7 +111,8 @@ function names(plans: readonly ServicePlanRef[], more: (n: number) => string): s
   return plans.length > NAMED ? `${shown}, ${more(plans.length - NAMED)}` : shown;
 }
 
-export function planToText(plan: TenantPlan, asOf: string, lang: Lang): string {
+/** The text report; with the catalog it also lists candidate targets for lines without one. */
+export function planToText(plan: TenantPlan, asOf: string, lang: Lang, catalog?: Catalog): string {
   const t = labels[lang];
   const out: string[] = [];
   out.push(`${t.title} (${t.asOf} ${asOf})`);
@@ -117,6 +124,10 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang): string {
     out.push(`    ${t.seats(l.quantity, l.targetQuantity, l.consumed)}${l.expires && l.deadline ? `; ${t.expires(l.expires, l.deadline)}` : ''}`);
     if (l.match.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(l.match.lostServicePlans, t.more)}`);
     if (l.match.gainedServicePlans.length > 0) out.push(`    ${t.gained}: ${l.match.gainedServicePlans.length}`);
+    if (catalog && l.match.kind === 'none') {
+      const choices = equivalentProposals(l.sourceSkuId, catalog, 3);
+      if (choices.length > 0) out.push(`    ${t.choices}: ${choices.map((c) => `${c.skuPartNumber} (${t.loses(c.lostServicePlans.length)})`).join(', ')}`);
+    }
   }
   out.push('', `${t.users} (${plan.users.length})`);
   if (plan.users.length === 0) out.push(`  ${t.noUsers}`);
