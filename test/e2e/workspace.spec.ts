@@ -94,3 +94,33 @@ test('reports a bad export by file, record and field and stores nothing', async 
   await expect(page.getByTestId('import-outcome')).toContainText('nextLifecycleDateTime');
   await expect(page.getByRole('row', { name: /Northwind/ })).toContainText('Not imported');
 });
+
+test('backs up the workspace to a file and restores it into an empty one; a bad file changes nothing', async ({ page, browser }) => {
+  await page.goto('./#/customers');
+  await addCustomer(page, 'Fabrikam Foods');
+  await page.goto('./#/settings');
+  const section = page.getByRole('region', { name: 'Workspace data: back up and restore' });
+  await expect(section.getByTestId('storage-usage')).toContainText(/Using [\d.]+ MB of [\d.]+ MB/);
+  const downloading = page.waitForEvent('download');
+  await section.getByRole('button', { name: 'Back up the workspace' }).click();
+  const download = await downloading;
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'csp-migration-workspace-backup', version: 1, scope: { kind: 'workspace' } });
+
+  // Another profile: an empty workspace.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await page2.goto('./#/settings');
+  const section2 = page2.getByRole('region', { name: 'Workspace data: back up and restore' });
+  const bad = JSON.parse(text) as { tables: { customers: Record<string, unknown>[] } };
+  bad.tables.customers[0]!.stage = 'finished';
+  await section2.getByLabel('Restore a workspace backup').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page2.getByTestId('backup-outcome')).toContainText('This file cannot be restored, and nothing was changed: table customers, row 1, field stage');
+  await section2.getByLabel('Restore a workspace backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page2.getByTestId('backup-outcome')).toContainText(/Restored \d+ records from the backup/);
+  await page2.goto('./#/customers');
+  await expect(page2.getByRole('row', { name: /Fabrikam Foods/ })).toBeVisible();
+  await page2.reload();
+  await expect(page2.getByRole('row', { name: /Fabrikam Foods/ })).toBeVisible();
+  await other.close();
+});

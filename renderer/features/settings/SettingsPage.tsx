@@ -29,6 +29,7 @@ import {
 import { useSettings } from '../../app/SettingsProvider';
 import { resolveLanguage, systemLanguages } from '../../app/i18n';
 import { useHost } from '../../host/HostProvider';
+import { WorkspaceDataSection } from './WorkspaceDataSection';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
@@ -291,6 +292,7 @@ export function SettingsPage() {
         )}
       </section>
 
+      <WorkspaceDataSection />
       <section className={styles.section} aria-labelledby={ids.about}>
         <h2 id={ids.about} className={styles.sectionTitle}>
           {t('settings.about.title')}
