@@ -92,6 +92,8 @@ describe('packaged app (electron-builder --linux dir, stand-in Electron binary)'
     );
     expect(forbidden).toEqual([]);
     expect(files.filter((f) => f.includes('/test/') && !f.startsWith('/node_modules/'))).toEqual([]);
+    // Main and preload are bundled: package.json lists no runtime dependencies, so none are packed.
+    expect(files.filter((f) => f.startsWith('/node_modules/'))).toEqual([]);
   });
 
   it('needs nothing from node_modules at run time: main.cjs requires only electron and Node built-ins', () => {
