@@ -1,0 +1,127 @@
+// `npm run bench import.50k-users` (DESIGN.md, "Budgets"): a 50,000-user license export, built
+// from real catalog SKUs with a fixed seed, parsed and stored by the real import path (worker,
+// shared/import, SyncClient.mutateMany into Dexie) in real Chromium on an on-disk profile; the
+// reference is raw IndexedDB putting the same user rows in one transaction in the same page. A
+// second figure is the longest gap between main-thread timer ticks during the import.
+// Needs `npm run build:renderer` (the bench page is built beside the app).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { parseCatalogCsv } from '../../shared/import/index';
+import { mulberry32 } from './prng';
+import type { BenchResult } from './types';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const CSV = path.resolve(root, '../shared/fixtures/microsoft/Product names and service plan identifiers for licensing.csv');
+const USERS = 50_000;
+const PORT = 4191;
+
+const hex = (rand: () => number, n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
+const guid = (rand: () => number) => `${hex(rand, 8)}-${hex(rand, 4)}-4${hex(rand, 3)}-8${hex(rand, 3)}-${hex(rand, 12)}`;
+
+export function workload(seed = 20261124) {
+  const rand = mulberry32(seed);
+  const catalog = parseCatalogCsv(readFileSync(CSV, 'utf8'), 'licensing.csv').skus;
+  const skus = Array.from({ length: 12 }, () => catalog[Math.floor(rand() * catalog.length)]!);
+  const subscriptions = skus.map((s) => ({
+    id: guid(rand),
+    skuId: s.id,
+    skuPartNumber: s.partNumber,
+    status: 'Enabled',
+    totalLicenses: 10_000,
+    isTrial: false,
+    ownerTenantId: null,
+    ownerType: null,
+    createdDateTime: '2025-04-01T00:00:00Z',
+    nextLifecycleDateTime: '2027-04-01T00:00:00Z',
+    commerceSubscriptionId: null,
+  }));
+  const users = Array.from({ length: USERS }, (_, i) => {
+    const held = 1 + Math.floor(rand() * 2);
+    const assigned = Array.from({ length: held }, (_, k) => skus[(i + k * 5) % skus.length]!);
+    return {
+      id: guid(rand),
+      userPrincipalName: `user${i}@contoso.com`,
+      assignedLicenses: assigned.map((s) => ({ skuId: s.id, disabledPlans: rand() < 0.2 && s.servicePlans[0] ? [s.servicePlans[0].id] : [] })),
+    };
+  });
+  const subscribedSkus = skus.map((s, i) => ({
+    skuId: s.id,
+    skuPartNumber: s.partNumber,
+    capabilityStatus: 'Enabled',
+    consumedUnits: 5000,
+    prepaidUnits: { enabled: 10_000, suspended: 0, warning: 0, lockedOut: 0 },
+    subscriptionIds: [subscriptions[i]!.id],
+    servicePlans: s.servicePlans.map((p) => ({ servicePlanId: p.id, servicePlanName: p.name, provisioningStatus: 'Success', appliesTo: 'User' })),
+  }));
+  return {
+    files: {
+      subscribedSkus: { file: 'subscribedSkus.json', text: JSON.stringify({ value: subscribedSkus }) },
+      subscriptions: { file: 'subscriptions.json', text: JSON.stringify({ value: subscriptions }) },
+      users: { file: 'users.json', text: JSON.stringify({ value: users }) },
+    },
+    /** The same users as stored rows (tenantUsers' shape), for the raw reference. */
+    rows: users.map((u) => ({
+      id: `c-bench:imp:${u.id}`,
+      customerId: 'c-bench',
+      importId: 'imp',
+      userId: u.id,
+      userPrincipalName: u.userPrincipalName,
+      licenses: u.assignedLicenses.map((l) => ({ skuId: l.skuId, disabledPlans: l.disabledPlans, assignedByGroups: [], direct: true })),
+    })),
+  };
+}
+
+export async function run(filter?: string): Promise<BenchResult[]> {
+  if (filter && !'import.50k-users'.startsWith(filter) && !filter.startsWith('import.50k-users')) return [];
+  if (!existsSync(path.join(root, 'dist/renderer/bench/import.html'))) throw new Error('dist/renderer/bench/import.html is missing: run `npm run build:renderer` first');
+  const { files, rows } = workload();
+  const server = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
+  const profile = mkdtempSync(path.join(tmpdir(), 'bench-import-'));
+  try {
+    const url = `http://127.0.0.1:${PORT}/bench/import.html`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(url)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 100) throw new Error('vite preview did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // An on-disk profile: Playwright's default context keeps IndexedDB in memory (DESIGN.md).
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"]');
+      type Bench = {
+        rawPut(r: unknown[]): Promise<number>;
+        importTenant(f: unknown): Promise<{ ms: number; maxGap: number; users: number; outbox: number; parseMs: number; writeMs: number }>;
+      };
+      // Warm-up on a small slice (JIT, worker start), then the measured runs.
+      await page.evaluate(async (r) => (window as unknown as { __bench: Bench }).__bench.rawPut(r), rows.slice(0, 2000));
+      const raw = await page.evaluate(async (r) => (window as unknown as { __bench: Bench }).__bench.rawPut(r), rows);
+      const ours = await page.evaluate(async (f) => (window as unknown as { __bench: Bench }).__bench.importTenant(f), files);
+      if (ours.users !== USERS) throw new Error(`stored ${ours.users} users, expected ${USERS}`);
+      console.error(`import.50k-users: parse ${Math.round(ours.parseMs)} ms, write ${Math.round(ours.writeMs)} ms, outbox rows ${ours.outbox}`);
+      return [
+        { bench: 'import.50k-users', value: Math.round(ours.ms), unit: 'ms', reference: { name: 'raw-indexeddb-put', value: Math.round(raw) }, maxRatio: 1.5 },
+        { bench: 'import.50k-users.main-thread-max-gap', value: Math.round(ours.maxGap), unit: 'ms', budget: 200 },
+      ];
+    } finally {
+      await context.close();
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
