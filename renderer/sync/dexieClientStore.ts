@@ -67,6 +67,10 @@ export class DexieClientStore implements ClientStore {
         await t(table).delete(id);
       },
       versionOf: async (table, id) => (await t(table).get(id))?._v ?? 0,
+      getMany: async (table, ids) => (await t(table).bulkGet(ids)).map((r) => ({ row: strip(r), version: r?._v ?? 0 })),
+      bulkWrite: async (table, rows, versions) => {
+        await t(table).bulkPut(rows.map((row, i) => ({ ...(row as Row), _v: versions[i] ?? 0 })));
+      },
       restore: async (table, id, row, version) => {
         if (row) await t(table).put({ ...(row as Row), _v: version });
         else await t(table).delete(id);

@@ -63,7 +63,7 @@ function recordingTx(tx: ClientTx, undo: UndoEntry[], bases: Record<string, numb
     const row = await tx.get(table, id);
     undo.push({ table, id, before: row ? (row as Record<string, unknown>) : null, version: bases[k] ?? 0 });
   };
-  return {
+  const recording: WriteTx = {
     get: async (table, id) => {
       await seen(table, id);
       return tx.get(table, id);
@@ -86,6 +86,24 @@ function recordingTx(tx: ClientTx, undo: UndoEntry[], bases: Record<string, numb
       await tx.delete(table, id);
     },
   };
+  // The batch path (imports): one read and one write for a whole chunk, recording the same base
+  // versions and undo entries as `put` row by row would.
+  const { getMany, bulkWrite } = tx;
+  if (getMany && bulkWrite) {
+    recording.putMany = async (table, rows) => {
+      const ids = rows.map((r) => r.id);
+      const found = await getMany.call(tx, table, ids);
+      for (const [i, id] of ids.entries()) {
+        const k = recordKey(table, id);
+        if (!(k in bases)) bases[k] = found[i]?.version ?? 0;
+        if (touched.has(k)) continue;
+        touched.add(k);
+        undo.push({ table, id, before: found[i]?.row ?? null, version: bases[k] ?? 0 });
+      }
+      await bulkWrite.call(tx, table, rows as Record<string, unknown>[], found.map((f) => f.version));
+    };
+  }
+  return recording;
 }
 
 export class SyncClient {

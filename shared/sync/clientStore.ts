@@ -48,6 +48,13 @@ export interface ClientTx extends WriteTx {
   versionOf(table: TableName, id: string): Promise<number>;
   /** Writes a row exactly as given, with its server version; no merge, no undo (server truth). */
   restore(table: TableName, id: string, row: Record<string, unknown> | null, version: number): Promise<void>;
+  /**
+   * Optional batch path (one storage round trip for many rows), used for imports: `getMany` reads
+   * rows and their server versions like `get` + `versionOf`; `bulkWrite` writes rows keeping the
+   * given server versions, as `put` would (it keeps the version the row had in this transaction).
+   */
+  getMany?(table: TableName, ids: string[]): Promise<{ row: Record<string, unknown> | undefined; version: number }[]>;
+  bulkWrite?(table: TableName, rows: Record<string, unknown>[], versions: number[]): Promise<void>;
   /** Applies pulled changes in bulk. */
   applyChanges(changes: Change[]): Promise<void>;
   /** Removes every workspace row (a reset from the server). */
