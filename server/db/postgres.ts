@@ -1,5 +1,6 @@
 // A real PostgreSQL through `pg`: a pool for queries and transactions, and one dedicated client
 // for LISTEN (a pooled connection would drop its subscriptions when returned to the pool).
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, QueryResult, Queryable } from './types';
 
@@ -37,10 +38,24 @@ export function redactUrl(url: string): string {
   }
 }
 
+// Parameterized statements are prepared once per connection under a name derived from their text:
+// PostgreSQL then parses and plans each of our few statements once, not on every request.
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `s${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function wrap(c: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const r = await c.query(sql, params as unknown[] | undefined);
+      const r = params
+        ? await c.query({ name: statementName(sql), text: sql, values: params as unknown[] })
+        : await c.query(sql);
       return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
     },
     async exec(sql: string) {
