@@ -56,9 +56,12 @@ export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): Authori
     },
 
     async queryRecords(table, field, value) {
+      // The field is written into the statement (not a parameter) so that the expression indexes
+      // on customerId and importId apply; it comes from mutator code, and is checked anyway.
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a field name: ${field}`);
       const { rows } = await sql.query<{ id: string; data: Record<string, unknown> }>(
-        'SELECT id, data FROM records WHERE org_id = $1 AND tbl = $2 AND NOT deleted AND data ->> $3 = $4',
-        [orgId, table, field, value],
+        `SELECT id, data FROM records WHERE org_id = $1 AND tbl = $2 AND NOT deleted AND data ->> '${field}' = $3`,
+        [orgId, table, value],
       );
       return rows;
     },

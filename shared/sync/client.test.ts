@@ -223,6 +223,26 @@ describe('sync client against the protocol (in-memory server)', () => {
     expect(server.rows('customers')).toHaveLength(2);
   });
 
+  it('splits a large outbox into pushes bounded by count and by bytes', async () => {
+    const server = new MemorySyncServer();
+    const a = makeClient(server, 'Aiko');
+    const sizes: number[] = [];
+    const counting: SyncTransport = {
+      push: async (req) => {
+        sizes.push(JSON.stringify(req).length);
+        return a.wire.push(req);
+      },
+      pull: (cursor, clientId) => a.wire.pull(cursor, clientId),
+    };
+    const client = new SyncClient(a.store, counting, { actor: () => a.actor, now: () => '2026-11-24T09:00:00.000Z', pushBatch: 50, pushBytes: 20_000 });
+    for (let i = 0; i < 12; i++) await client.mutate('customer.create', { id: `big-${i}`, name: `Big ${i}`, domain: 'x'.repeat(200) });
+    for (let i = 0; i < 12; i++) await client.mutate('customer.update', { id: `big-${i}`, notes: 'n'.repeat(5000) });
+    await client.sync();
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const size of sizes) expect(size).toBeLessThan(20_000 + 2_000);
+    expect(server.rows('customers').filter((c) => String(c.notes).length === 5000)).toHaveLength(12);
+  });
+
   it('pulls a large workspace in pages on version boundaries, reporting progress', async () => {
     const server = new MemorySyncServer(7);
     const a = makeClient(server, 'Aiko');

@@ -40,6 +40,8 @@ export interface SyncClientOptions {
   schemaVersion?: number;
   /** Mutations per push request. */
   pushBatch?: number;
+  /** Most bytes of mutation JSON per push request: the server refuses bodies over 16 MiB. */
+  pushBytes?: number;
 }
 
 class Rejected extends Error {
@@ -191,8 +193,7 @@ export class SyncClient {
     const floor = Math.max(this.pushedThrough, meta.lastAcknowledged);
     const todo = outbox.filter((m) => m.id > floor).sort((a, b) => a.id - b.id);
     let sent = 0;
-    for (let i = 0; i < todo.length; i += this.batch) {
-      const chunk = todo.slice(i, i + this.batch);
+    for (const chunk of this.batches(todo)) {
       const response = await this.transport.push({
         clientId: meta.clientId,
         schemaVersion: this.schemaVersion,
@@ -211,6 +212,24 @@ export class SyncClient {
       sent += chunk.length;
     }
     return sent;
+  }
+
+  /** Splits the outbox into requests of at most `pushBatch` mutations and `pushBytes` bytes. */
+  private *batches(todo: OutboxEntry[]): Generator<OutboxEntry[]> {
+    const maxBytes = this.options.pushBytes ?? 8 * 1024 * 1024;
+    let chunk: OutboxEntry[] = [];
+    let bytes = 0;
+    for (const m of todo) {
+      const size = JSON.stringify(m.args).length + 200;
+      if (chunk.length > 0 && (chunk.length >= this.batch || bytes + size > maxBytes)) {
+        yield chunk;
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(m);
+      bytes += size;
+    }
+    if (chunk.length > 0) yield chunk;
   }
 
   /**

@@ -39,12 +39,13 @@ test('shows the app shell: product name, navigation, main landmark', async ({ pa
   await expect(page).toHaveTitle('Dashboard – CSP Migration Workspace');
   await page.screenshot({ path: `${screenshotDir}shell-en.png`, fullPage: true });
 
-  // Every page of the navigation exists and says what it is.
-  for (const [index, label] of navItemsEn.entries()) {
+  // Every page of the navigation exists and says what it is; the ones not built yet say so.
+  const working = new Set(['Customers', 'Settings']);
+  for (const label of navItemsEn) {
     await nav.getByRole('link', { name: label }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(label);
     await expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
-    if (index < navItemsEn.length - 1) await expect(page.getByRole('main')).toContainText('This part of the app is being built');
+    if (!working.has(label)) await expect(page.getByRole('main')).toContainText('This part of the app is being built');
   }
   expect(problems).toEqual([]);
 });
