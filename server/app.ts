@@ -2,6 +2,7 @@
 // error shape, rate limits and redacted structured logs. The sync protocol mounts its routes here
 // (protected ones with `onRequest: app.authenticate, preHandler: app.syncRateLimit`).
 import Fastify, { type FastifyInstance, type onRequestAsyncHookHandler, type preHandlerAsyncHookHandler } from 'fastify';
+import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -60,6 +61,7 @@ export type AppConfig = Pick<
   | 'TRUST_PROXY'
   | 'SYNC_PUSH_BODY_LIMIT_BYTES'
   | 'SYNC_PULL_PAGE_SIZE'
+  | 'CORS_ORIGINS'
 >;
 
 export interface AppOptions {
@@ -115,6 +117,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(rateLimit, { global: false });
+  // The app calls from its own origin (app://csp-migration-workspace, or the page's in a browser).
+  await app.register(cors, {
+    origin: config.CORS_ORIGINS,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type'],
+    maxAge: 600,
+  });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -28,6 +28,12 @@ const Env = z.object({
   SYNC_PULL_PAGE_SIZE: positiveInt.default(50_000),
   /** Days a deleted record's tombstone is kept; clients offline longer rebuild from the server. */
   TOMBSTONE_RETENTION_DAYS: positiveInt.default(90),
+  /** Browser origins allowed to call the API (comma-separated): the desktop app's fixed origin,
+   * plus e.g. http://localhost:5173 for `npm run dev:web`. */
+  CORS_ORIGINS: z
+    .string()
+    .default('app://csp-migration-workspace')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0)),
   /** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

@@ -250,3 +250,18 @@ describe('two server processes on one PostgreSQL', () => {
     }
   });
 });
+
+describe('CORS', () => {
+  it("lets the desktop app's origin call the API, and no other", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${base}/sync/pull`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+    const ok = await preflight('app://csp-migration-workspace');
+    expect(ok.headers.get('access-control-allow-origin')).toBe('app://csp-migration-workspace');
+    expect(ok.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    const evil = await preflight('https://evil.example');
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
