@@ -7,6 +7,7 @@ import { useResolvedTheme } from './environment';
 import { createI18n, resolveLanguage, systemLanguages, type UiLanguage } from './i18n';
 import { Layout } from './Layout';
 import { SettingsProvider, useSettings } from './SettingsProvider';
+import { SyncProvider } from '../sync/SyncProvider';
 
 /**
  * Fluent's font stack names no Japanese font. Windows and macOS fall back on their own, but not
@@ -50,7 +51,9 @@ export function App({ host }: { host: HostApi }) {
   return (
     <HostProvider host={host}>
       <SettingsProvider fallback={null}>
-        <Shell />
+        <SyncProvider>
+          <Shell />
+        </SyncProvider>
       </SettingsProvider>
     </HostProvider>
   );

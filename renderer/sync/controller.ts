@@ -40,12 +40,12 @@ const noNetworkHere: SyncTransport = {
 export class SyncController {
   private worker: Worker | null = null;
   private readonly session: Session;
-  private readonly local: SyncClient;
   private actor: Actor = LOCAL_ACTOR;
 
+  /** `db` is asked for on every change: a restore replaces the database under the page. */
   constructor(
-    private readonly host: HostApi,
-    db: WorkspaceDatabase,
+    host: HostApi,
+    private readonly db: () => WorkspaceDatabase,
     private backendUrl: string,
   ) {
     this.session = new Session({
@@ -54,7 +54,15 @@ export class SyncController {
       fetch: (url, init) => fetch(url, init as RequestInit),
       now: () => Date.now(),
     });
-    this.local = new SyncClient(new DexieClientStore(db, newClientId), noNetworkHere, {
+  }
+
+  /** Who makes changes now: the signed-in person, or LOCAL_ACTOR. */
+  currentActor(): Actor {
+    return this.actor;
+  }
+
+  private local(): SyncClient {
+    return new SyncClient(new DexieClientStore(this.db(), newClientId), noNetworkHere, {
       actor: () => this.actor,
       now: () => new Date().toISOString(),
     });
@@ -62,9 +70,14 @@ export class SyncController {
 
   /** Every change the UI makes: applied locally now, synced by the worker later. */
   async mutate(name: string, args: unknown): Promise<MutationOutcome> {
-    const outcome = await this.local.mutate(name, args);
-    if (outcome.ok) this.send({ type: 'changed' });
+    const outcome = await this.local().mutate(name, args);
+    if (outcome.ok) this.changed();
     return outcome;
+  }
+
+  /** Tells the worker that the outbox grew (a change, or an import written by the import worker). */
+  changed(): void {
+    this.send({ type: 'changed' });
   }
 
   async signIn(email: string, password: string): Promise<SessionUser> {
@@ -84,7 +97,7 @@ export class SyncController {
 
   /** At start: a kept sign-in resumes syncing without asking for the password again. */
   async resume(): Promise<void> {
-    if (!this.backendUrl) return;
+    if (!this.backendUrl || this.worker) return;
     const token = await this.session.accessToken().catch(() => null);
     if (!token) return;
     const res = await fetch(`${this.backendUrl.replace(/\/+$/, '')}/me`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);

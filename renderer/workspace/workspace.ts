@@ -1,38 +1,43 @@
-// The page's handle on the offline workspace: one WorkspaceDatabase and a SyncClient for changes
-// made on the page (the import worker opens its own connection to the same database).
+// The page's handle on the offline workspace: one WorkspaceDatabase, and the sync controller
+// through which every change made on the page goes (the import worker opens its own connection to
+// the same database).
+import type { HostApi } from '../../shared/ipc/contract';
 import type { Actor } from '../../shared/mutators/define';
-import { SyncClient } from '../../shared/sync/client';
 import { WorkspaceDatabase } from '../db/database';
-import { DexieClientStore } from '../sync/dexieClientStore';
-
-/**
- * Who makes local changes. Until sign-in exists (renderer/sync, with the server's accounts), the
- * workspace acts as an admin agent named "This computer"; the server re-checks every change with
- * the signed-in user's real role when it is pushed.
- */
-export const LOCAL_ACTOR: Actor = { id: 'local', name: 'This computer', role: 'admin-agent' };
+import { LOCAL_ACTOR, SyncController } from '../sync/controller';
 
 let db: WorkspaceDatabase | null = null;
-let client: SyncClient | null = null;
+let controller: SyncController | null = null;
 
 export function workspaceDb(): WorkspaceDatabase {
   db ??= new WorkspaceDatabase();
   return db;
 }
 
-/** Local changes (mutate/mutateMany); pushing and pulling belong to the sync worker. */
-export function localChanges(): SyncClient {
-  client ??= new SyncClient(
-    new DexieClientStore(workspaceDb(), () => crypto.randomUUID().replaceAll('-', '')),
-    { push: () => Promise.reject(new Error('not connected')), pull: () => Promise.reject(new Error('not connected')) },
-    { actor: () => LOCAL_ACTOR, now: () => new Date().toISOString() },
-  );
-  return client;
+/** Made once by the SyncProvider, which knows the host and the backend address. */
+export function startSyncController(host: HostApi, backendUrl: string): SyncController {
+  controller ??= new SyncController(host, workspaceDb, backendUrl);
+  return controller;
+}
+
+export function syncController(): SyncController {
+  if (!controller) throw new Error('the sync controller starts with the app (SyncProvider)');
+  return controller;
+}
+
+/** Local changes, applied now; the sync worker pushes them later. */
+export function localChanges(): Pick<SyncController, 'mutate' | 'changed'> {
+  if (!controller) throw new Error('the sync controller starts with the app (SyncProvider)');
+  return controller;
+}
+
+/** Who makes changes now: the signed-in person, or "This computer" before anyone signed in. */
+export function currentActor(): Actor {
+  return controller?.currentActor() ?? LOCAL_ACTOR;
 }
 
 /** Closes the page's connection (a restore replaces the database) and forgets it. */
 export function closeWorkspace(): void {
   db?.close();
   db = null;
-  client = null;
 }

@@ -2,7 +2,7 @@
 // The rules live in shared/sync (processPush) and run here inside one PostgreSQL transaction per
 // push, scoped to the caller's organization, with the caller's role from the server's own records.
 import type { FastifyInstance } from 'fastify';
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { processPush } from '../../shared/sync/authority';
@@ -122,9 +122,12 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       },
     },
     async (req, reply) => {
+      // Headers set by hooks (CORS) would be lost with the hijack: carry them over.
+      const hooked = reply.getHeaders() as OutgoingHttpHeaders;
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
+        ...hooked,
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
         connection: 'keep-alive',

@@ -265,3 +265,16 @@ describe('CORS', () => {
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('CORS on the poke stream', () => {
+  it('carries the allow-origin header on the hijacked event stream', async () => {
+    const { token } = await signIn('ben@fabrikam.example');
+    const controller = new AbortController();
+    const res = await fetch(`${base}/sync/poke`, {
+      headers: { authorization: `Bearer ${token}`, origin: 'app://csp-migration-workspace' },
+      signal: controller.signal,
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe('app://csp-migration-workspace');
+    controller.abort();
+  });
+});

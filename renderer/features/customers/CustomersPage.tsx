@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { customersByStage } from '../../db/queries';
 import type { ImportFile, ImportProgress, ImportRequest } from '../../workspace/importProtocol';
 import { startImport, type ImportOutcome } from '../../workspace/startImport';
-import { LOCAL_ACTOR, localChanges, workspaceDb } from '../../workspace/workspace';
+import { currentActor, localChanges, workspaceDb } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -102,7 +102,8 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
     abort.current = new AbortController();
     setOutcome(null);
     setProgress({ phase: 'parsing' });
-    const result = await startImport(request, { actor: LOCAL_ACTOR, onProgress: setProgress, signal: abort.current.signal });
+    const result = await startImport(request, { actor: currentActor(), onProgress: setProgress, signal: abort.current.signal });
+    if (result.status === 'done') localChanges().changed();
     setProgress(null);
     setOutcome(result);
   };

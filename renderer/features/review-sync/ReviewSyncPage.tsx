@@ -1,5 +1,209 @@
-import { BeingBuilt } from '../../app/BeingBuilt';
+// Review & sync: sign in to the team's server, see the sync state in words, the changes waiting to
+// be sent, the ones the server refused (with its reason) and the conflicts to resolve.
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roleLabels } from '../../../shared/domain/roles';
+import { mutatorNamed } from '../../../shared/mutators/index';
+import type { OutboxEntry } from '../../../shared/sync/clientStore';
+import { useSettings } from '../../app/SettingsProvider';
+import { useSyncStore } from '../../sync/controller';
+import { localChanges, syncController, workspaceDb } from '../../workspace/workspace';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+function describe(entry: Pick<OutboxEntry, 'name' | 'args'>): string {
+  const m = mutatorNamed(entry.name);
+  const parsed = m?.args.safeParse(entry.args);
+  return m && parsed?.success ? m.describe(parsed.data) : entry.name;
+}
+
+function SignIn() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await syncController().signIn(email, password);
+      setPassword('');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} className={styles.row} aria-label={t('sync.signIn.title')}>
+      <Field label={t('sync.signIn.email')} required>
+        <Input type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} />
+      </Field>
+      <Field label={t('sync.signIn.password')} required>
+        <Input type="password" autoComplete="current-password" value={password} onChange={(_, d) => setPassword(d.value)} />
+      </Field>
+      <Button type="submit" appearance="primary" disabled={busy || !email || !password}>
+        {t('sync.signIn.submit')}
+      </Button>
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}
+
+function Connection() {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const { settings } = useSettings();
+  const { status, user, signInPersisted } = useSyncStore();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const ids = { title: useId() };
+  return (
+    <section className={styles.section} aria-labelledby={ids.title}>
+      <h2 id={ids.title} className={styles.title}>
+        {t('sync.connection.title')}
+      </h2>
+      {!settings.backendUrl ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('sync.connection.noServer')}</MessageBarBody>
+        </MessageBar>
+      ) : user ? (
+        <div className={styles.row}>
+          <Text data-testid="signed-in-as">{t('sync.connection.signedInAs', { name: user.name, role: roleLabels[user.role][lang] })}</Text>
+          <Button onClick={() => void syncController().signOut()}>{t('sync.connection.signOut')}</Button>
+        </div>
+      ) : (
+        <SignIn />
+      )}
+      {user && !signInPersisted && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('sync.connection.notPersisted')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {user && (
+        <>
+          <div className={styles.row}>
+            <Text data-testid="sync-phase" aria-live="polite">
+              {t(`sync.phase.${status.phase}`)}
+            </Text>
+            <Text>{t('sync.pending', { count: status.pending })}</Text>
+            {status.lastSyncAt && <Text>{t('sync.lastSync', { time: new Date(status.lastSyncAt).toLocaleString(i18n.language) })}</Text>}
+            <Button appearance="primary" onClick={() => syncController().syncNow()} disabled={status.phase === 'update-required'}>
+              {t('sync.syncNow')}
+            </Button>
+          </div>
+          {status.pulled !== null && <ProgressBar aria-label={t('sync.pulling', { count: status.pulled })} />}
+          {status.error && (
+            <MessageBar intent={status.phase === 'update-required' ? 'error' : 'warning'} role="status">
+              <MessageBarBody>{status.error}</MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Pending() {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const ids = { title: useId() };
+  const outbox = useLiveQuery(() => workspaceDb().outbox.orderBy('id').limit(200).toArray(), []);
+  return (
+    <section className={styles.section} aria-labelledby={ids.title}>
+      <h2 id={ids.title} className={styles.title}>
+        {t('sync.outbox.title')}
+      </h2>
+      {outbox && outbox.length === 0 ? (
+        <Text>{t('sync.outbox.empty')}</Text>
+      ) : (
+        <ol className={styles.list} data-testid="outbox">
+          {outbox?.map((e) => (
+            <li key={e.id}>
+              {describe(e)} <Text size={200}>({new Date(e.createdAt).toLocaleString(i18n.language)})</Text>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Problems() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const ids = { title: useId() };
+  const rejections = useLiveQuery(() => workspaceDb().rejections.toArray(), []);
+  const conflicts = useLiveQuery(() => workspaceDb().conflicts.where('status').equals('open').toArray(), []);
+  if (!rejections?.length && !conflicts?.length) return null;
+  return (
+    <section className={styles.section} aria-labelledby={ids.title}>
+      <h2 id={ids.title} className={styles.title}>
+        {t('sync.problems.title')}
+      </h2>
+      {rejections?.map((r) => (
+        <MessageBar key={`r${r.mutationId}`} intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t('sync.problems.refused', { change: describe(r) })}</MessageBarTitle>
+            {r.message}
+          </MessageBarBody>
+          <Button size="small" onClick={() => void workspaceDb().rejections.delete(r.mutationId)}>
+            {t('sync.problems.discard')}
+          </Button>
+        </MessageBar>
+      ))}
+      {conflicts?.map((c) => (
+        <MessageBar key={c.id} intent="warning" data-testid="conflict">
+          <MessageBarBody>
+            <MessageBarTitle>{t('sync.problems.conflict', { field: c.field })}</MessageBarTitle>
+            {t('sync.problems.conflictValues', {
+              current: JSON.stringify(c.current.value),
+              currentBy: c.current.by,
+              proposed: JSON.stringify(c.proposed.value),
+              proposedBy: c.proposed.by,
+            })}
+          </MessageBarBody>
+          <Button size="small" onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'current' })}>
+            {t('sync.problems.keepCurrent')}
+          </Button>
+          <Button size="small" onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'proposed' })}>
+            {t('sync.problems.takeProposed')}
+          </Button>
+        </MessageBar>
+      ))}
+    </section>
+  );
+}
 
 export function ReviewSyncPage() {
-  return <BeingBuilt purposeKey="pages.reviewSync.purpose" />;
+  const styles = useStyles();
+  return (
+    <div className={styles.page}>
+      <Connection />
+      <Problems />
+      <Pending />
+    </div>
+  );
 }
