@@ -62,9 +62,9 @@ export default defineConfig({
     // The app loads from disk (Electron) or loopback (tests), not over a network: one large chunk
     // with Fluent UI in it costs little. Code splitting per feature can come with the features.
     chunkSizeWarningLimit: 2000,
-    // bench/import.html drives the real import path for `npm run bench import.50k-users`; nothing
-    // in the app links to it.
-    rollupOptions: { input: { main: `${root}index.html`, benchImport: `${root}bench/import.html` } },
+    // bench/import.html and bench/sync.html drive the real import and sync paths for `npm run
+    // bench`; nothing in the app links to them, and the installers leave them out.
+    rollupOptions: { input: { main: `${root}index.html`, benchImport: `${root}bench/import.html`, benchSync: `${root}bench/sync.html` } },
   },
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false },

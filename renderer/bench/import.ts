@@ -6,6 +6,9 @@ import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import type { ImportFile } from '../workspace/importProtocol';
 import { startImport } from '../workspace/startImport';
+import { rawPut as rawPutInto } from './rawPut';
+
+const rawPut = (rows: Record<string, unknown>[]) => rawPutInto('tenantUsers', rows);
 
 const actor = { id: 'bench', name: 'Bench', role: 'admin-agent' as const };
 
@@ -24,27 +27,6 @@ async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; m
   const value = await work();
   running = false;
   return { value, maxGap };
-}
-
-async function rawPut(rows: Record<string, unknown>[]): Promise<number> {
-  const name = `bench-raw-${Math.random()}`;
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const open = indexedDB.open(name, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('tenantUsers', { keyPath: 'id' });
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const t0 = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('tenantUsers', 'readwrite');
-    const store = tx.objectStore('tenantUsers');
-    for (const row of rows) store.put(row);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
 }
 
 async function importTenant(files: { subscribedSkus: ImportFile; subscriptions: ImportFile; users: ImportFile }) {

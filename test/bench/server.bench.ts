@@ -18,7 +18,7 @@ import type { BenchResult } from './types';
 const PW = 'benchmark password 1';
 const RECORDS = 100_000;
 
-async function seedRecords(db: Database, orgId: string, n: number): Promise<void> {
+export async function seedRecords(db: Database, orgId: string, n: number): Promise<void> {
   const rand = mulberry32(20261124);
   const batch = 10_000;
   for (let start = 0; start < n; start += batch) {

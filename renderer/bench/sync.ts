@@ -1,0 +1,87 @@
+// The sync benchmarks' page (test/bench/sync.bench.ts drives it): the app's real sync client on
+// Dexie over HTTP, against raw IndexedDB puts of the same rows in the same page. Not linked from the app.
+import { SyncClient } from '../../shared/sync/client';
+import { httpTransport } from '../../shared/sync/httpTransport';
+import { WorkspaceDatabase } from '../db/database';
+import { DexieClientStore } from '../sync/dexieClientStore';
+import { listenForPokes } from '../sync/pokeStream';
+import { rawPut } from './rawPut';
+
+const actor = { id: 'bench', name: 'Bench', role: 'admin-agent' as const };
+
+function client(baseUrl: string, token: string, dbName: string) {
+  const db = new WorkspaceDatabase(dbName);
+  const sync = new SyncClient(
+    new DexieClientStore(db, () => `bench${Math.random().toString(36).slice(2, 14)}`),
+    httpTransport({ baseUrl, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token }),
+    { actor: () => actor, now: () => new Date().toISOString() },
+  );
+  return { db, sync };
+}
+
+/** A new client's first pull into IndexedDB; then the floor: the same rows, raw put. */
+async function firstPull(baseUrl: string, token: string) {
+  const { db, sync } = client(baseUrl, token, `bench-pull-${Math.random()}`);
+  const t0 = performance.now();
+  await sync.pull();
+  const ms = performance.now() - t0;
+  const rows = await db.customers.toArray();
+  db.close();
+  const reference = await rawPut('customers', rows);
+  return { ms, reference, rows: rows.length };
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** Client B: pulls on every poke and notes when each mark written by A arrives. */
+let arrivals = new Map<string, number>();
+async function listen(baseUrl: string, token: string) {
+  const { db, sync } = client(baseUrl, token, `bench-b-${Math.random()}`);
+  await sync.pull();
+  arrivals = new Map();
+  let pulling = false;
+  let again = false;
+  const pull = async () => {
+    if (pulling) {
+      again = true;
+      return;
+    }
+    pulling = true;
+    do {
+      again = false;
+      await sync.pull();
+      const mark = await db.customers.get('c-mark');
+      if (mark && !arrivals.has(mark.notes)) arrivals.set(mark.notes, now());
+    } while (again);
+    pulling = false;
+  };
+  await new Promise<void>((resolve) => {
+    listenForPokes({ url: `${baseUrl}/sync/poke`, accessToken: async () => token, onPoke: () => void pull(), onConnected: resolve });
+  });
+}
+
+function arrivedAt(mark: string): number | null {
+  return arrivals.get(mark) ?? null;
+}
+
+/** Client A: one change, pushed at once; answers when it started. */
+let writer: ReturnType<typeof client> | null = null;
+async function write(baseUrl: string, token: string, mark: string) {
+  writer ??= client(baseUrl, token, `bench-a-${Math.random()}`);
+  const t0 = now();
+  const outcome = await writer.sync.mutate('customer.update', { id: 'c-mark', notes: mark });
+  if (!outcome.ok) throw new Error(outcome.message);
+  await writer.sync.push();
+  return t0;
+}
+
+async function prepareMark(baseUrl: string, token: string) {
+  writer ??= client(baseUrl, token, `bench-a-${Math.random()}`);
+  await writer.sync.pull();
+  const outcome = await writer.sync.mutate('customer.create', { id: 'c-mark', name: 'Mark' });
+  if (!outcome.ok) throw new Error(outcome.message);
+  await writer.sync.sync();
+}
+
+Object.assign(window, { __bench: { firstPull, listen, arrivedAt, write, prepareMark } });
+document.body.dataset.ready = 'true';
