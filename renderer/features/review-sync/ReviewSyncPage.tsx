@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleLabels } from '../../../shared/domain/roles';
 import { mutatorNamed } from '../../../shared/mutators/index';
-import type { OutboxEntry } from '../../../shared/sync/clientStore';
+import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { useSettings } from '../../app/SettingsProvider';
 import { useSyncStore } from '../../sync/controller';
 import { localChanges, syncController, workspaceDb } from '../../workspace/workspace';
@@ -114,7 +114,11 @@ function Connection() {
               {t('sync.syncNow')}
             </Button>
           </div>
-          {status.pulled !== null && <ProgressBar aria-label={t('sync.pulling', { count: status.pulled })} />}
+          {status.pulled !== null && (
+            <Field validationMessage={t('sync.pulling', { count: status.pulled })} validationState="none">
+              <ProgressBar aria-label={t('sync.pulling', { count: status.pulled })} />
+            </Field>
+          )}
           {status.error && (
             <MessageBar intent={status.phase === 'update-required' ? 'error' : 'warning'} role="status">
               <MessageBarBody>{status.error}</MessageBarBody>
@@ -156,6 +160,14 @@ function Problems() {
   const styles = useStyles();
   const ids = { title: useId() };
   const rejections = useLiveQuery(() => workspaceDb().rejections.toArray(), []);
+  const [retryError, setRetryError] = useState<string | null>(null);
+  // After fixing what the server objected to (a role, a missing record), send the same change again.
+  const retry = async (r: Rejection) => {
+    setRetryError(null);
+    const outcome = await localChanges().mutate(r.name, r.args);
+    if (outcome.ok) await workspaceDb().rejections.delete(r.mutationId);
+    else setRetryError(outcome.message);
+  };
   const conflicts = useLiveQuery(() => workspaceDb().conflicts.where('status').equals('open').toArray(), []);
   if (!rejections?.length && !conflicts?.length) return null;
   return (
@@ -163,12 +175,20 @@ function Problems() {
       <h2 id={ids.title} className={styles.title}>
         {t('sync.problems.title')}
       </h2>
+      {retryError && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{t('sync.problems.retryFailed', { message: retryError })}</MessageBarBody>
+        </MessageBar>
+      )}
       {rejections?.map((r) => (
         <MessageBar key={`r${r.mutationId}`} intent="error">
           <MessageBarBody>
             <MessageBarTitle>{t('sync.problems.refused', { change: describe(r) })}</MessageBarTitle>
             {r.message}
           </MessageBarBody>
+          <Button size="small" onClick={() => void retry(r)}>
+            {t('sync.problems.retry')}
+          </Button>
           <Button size="small" onClick={() => void workspaceDb().rejections.delete(r.mutationId)}>
             {t('sync.problems.discard')}
           </Button>
