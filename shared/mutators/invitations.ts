@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can } from '../domain/roles';
-import { GDAP_MAX_DAYS, resellerInvitationLink } from '../domain/invitation';
-import { DelegatedAdmin, Id, IsoDateTime } from '../workspace/tables';
+import { resellerInvitationLink } from '../domain/invitation';
+import { DelegatedAdmin, GdapRequest, Id, IsoDateTime } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
 
 export const createInvitation = defineMutator({
@@ -11,15 +11,7 @@ export const createInvitation = defineMutator({
       id: Id,
       customerId: Id,
       delegatedAdmin: DelegatedAdmin,
-      gdap: z
-        .object({
-          roles: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
-          durationDays: z.number().int().min(1).max(GDAP_MAX_DAYS),
-          approvalLink: z.string().trim().max(4096),
-        })
-        .strict()
-        .nullable()
-        .default(null),
+      gdap: GdapRequest.nullable().default(null),
       language: z.enum(['en', 'ja']),
     })
     .strict()

@@ -2,6 +2,7 @@
 // describe a Dexie row in the app and a `records.data` value on the server; the mutators are the
 // only code that writes them.
 import { z } from 'zod';
+import { GDAP_MAX_DAYS } from '../domain/invitation';
 
 /** Client-generated ids (UUIDv7 in the app); any opaque string of sane length is accepted. */
 export const Id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'an id is letters, digits and _ . : -');
@@ -68,20 +69,22 @@ export type DelegatedAdmin = z.infer<typeof DelegatedAdmin>;
 export const InvitationStatus = z.enum(['draft', 'sent', 'accepted', 'expired', 'cancelled']);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
+/** GDAP: the Entra roles asked for, the duration (two years at most), and Partner Center's approval link. */
+export const GdapRequest = z
+  .object({
+    roles: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
+    durationDays: z.number().int().min(1).max(GDAP_MAX_DAYS),
+    approvalLink: z.string().trim().max(4096),
+  })
+  .strict();
+export type GdapRequest = z.infer<typeof GdapRequest>;
+
 export const Invitation = z
   .object({
     id: Id,
     customerId: Id,
     delegatedAdmin: DelegatedAdmin,
-    /** GDAP: the Entra roles asked for, the duration, and Partner Center's approval link. */
-    gdap: z
-      .object({
-        roles: z.array(z.string().max(100)).max(50),
-        durationDays: z.number().int().min(1).max(730),
-        approvalLink: z.string().max(4096),
-      })
-      .strict()
-      .nullable(),
+    gdap: GdapRequest.nullable(),
     language: z.enum(['en', 'ja']),
     link: z.string().max(4096),
     status: InvitationStatus,
