@@ -88,4 +88,96 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     expect(fromA).toEqual(fromB);
     expect(fromA).toMatchObject({ domain: 'contoso.com', notes: 'from A' });
   });
+
+  it("answers a fresh key prefix's rows from what the transaction wrote, and reads rows that were there", async () => {
+    const server = new MemorySyncServer();
+    const a = client(server, 'Aiko');
+    const user = (id: string, upn: string) => ({ id, customerId: 'c-1', importId: 'i-1', userId: id.split(':')[2]!, userPrincipalName: upn, licenses: [] });
+    await a.db.tenantUsers.put({ ...user('c-1:i-0:u-0', 'old@contoso.com'), importId: 'i-0', _v: 7 });
+    const seen = await a.store.transaction(async (tx) => {
+      const first = await tx.getMany!('tenantUsers', ['c-1:i-1:u-1', 'c-1:i-1:u-2']);
+      await tx.bulkWrite!('tenantUsers', [user('c-1:i-1:u-1', 'one@contoso.com')], [0]);
+      await tx.put('tenantUsers', user('c-1:i-1:u-3', 'three@contoso.com'));
+      const second = await tx.getMany!('tenantUsers', ['c-1:i-1:u-1', 'c-1:i-1:u-2', 'c-1:i-1:u-3']);
+      await tx.delete('tenantUsers', 'c-1:i-1:u-1');
+      const third = await tx.getMany!('tenantUsers', ['c-1:i-1:u-1', 'c-1:i-1:u-4']);
+      // A prefix with a row from before the transaction is read from storage, versions included.
+      const older = await tx.getMany!('tenantUsers', ['c-1:i-0:u-0', 'c-1:i-0:u-9']);
+      const stored = await tx.get('tenantUsers', 'c-1:i-1:u-3');
+      return { first, second, third, older, stored };
+    });
+    expect(seen.first).toEqual([
+      { row: undefined, version: 0 },
+      { row: undefined, version: 0 },
+    ]);
+    expect(seen.second.map((r) => [r.row?.userPrincipalName, r.version])).toEqual([
+      ['one@contoso.com', 0],
+      [undefined, 0],
+      ['three@contoso.com', 0],
+    ]);
+    expect(seen.second[0]?.row).not.toHaveProperty('_v');
+    expect(seen.third).toEqual([
+      { row: undefined, version: 0 },
+      { row: undefined, version: 0 },
+    ]);
+    expect(seen.older.map((r) => [r.row?.userPrincipalName, r.version])).toEqual([
+      ['old@contoso.com', 7],
+      [undefined, 0],
+    ]);
+    expect(seen.stored?.userPrincipalName).toBe('three@contoso.com');
+    expect((await a.db.tenantUsers.toArray()).map((r) => r.id).sort()).toEqual(['c-1:i-0:u-0', 'c-1:i-1:u-3']);
+  });
+
+  it('a write that fails after being issued without waiting fails the whole transaction', async () => {
+    const server = new MemorySyncServer();
+    const a = client(server, 'Aiko');
+    await expect(
+      a.store.transaction(async (tx) => {
+        await tx.put('customers', { id: 'c-1', name: 'Contoso' } as never);
+        await tx.bulkWrite!('tenantUsers', [{ id: 'c-1:i-1:u-1', broken: () => 1 }], [0]);
+        await tx.addOutbox({ id: 1, name: 'x', args: {}, baseVersions: {}, undo: [], createdAt: '2026-11-24T09:00:00.000Z' });
+        return 'done';
+      }),
+    ).rejects.toThrow();
+    expect(await a.db.customers.count()).toBe(0);
+    expect(await a.db.tenantUsers.count()).toBe(0);
+    expect(await a.db.outbox.count()).toBe(0);
+  });
+
+  it('rebases a pending import on a pull and takes it back exactly when the server refuses it', async () => {
+    const server = new MemorySyncServer();
+    const a = client(server, 'Aiko');
+    const b = client(server, 'Ben');
+    await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
+    await a.sync.sync();
+    await b.sync.sync();
+    const users = Array.from({ length: 5 }, (_, i) => ({ id: `0000000${i}-0000-4000-8000-000000000000`, userPrincipalName: `u${i}@contoso.com`, licenses: [] }));
+    const importOf = (importId: string) => [
+      { name: 'tenant.importChunk', args: { importId, customerId: 'c-1', kind: 'users', rows: users.slice(0, 3) } },
+      { name: 'tenant.importChunk', args: { importId, customerId: 'c-1', kind: 'users', rows: users.slice(3) } },
+      { name: 'tenant.importCommit', args: { importId, customerId: 'c-1', files: ['users.json'], counts: { skus: 0, subscriptions: 0, users: 5 } } },
+    ];
+    expect(await a.sync.mutateMany(importOf('i-1'))).toEqual({ ok: true });
+    const pending = await a.db.outbox.orderBy('id').toArray();
+    expect(pending[0]?.undo.filter((u) => u.table === 'tenantUsers')).toEqual(
+      users.slice(0, 3).map((u) => ({ table: 'tenantUsers', id: `c-1:i-1:${u.id}`, before: null, version: 0 })),
+    );
+    // B edits the customer meanwhile; A's pull rebases the whole pending import on top.
+    await b.sync.mutate('customer.update', { id: 'c-1', notes: 'from B' });
+    await b.sync.sync();
+    await a.sync.pull();
+    expect(await a.db.tenantUsers.count()).toBe(5);
+    expect(await a.db.customers.get('c-1')).toMatchObject({ tenantImportId: 'i-1', notes: 'from B' });
+    await a.sync.sync();
+    await b.sync.sync();
+    expect(server.rows('tenantUsers')).toHaveLength(5);
+    expect((await b.db.tenantUsers.toArray()).map((r) => r.id).sort()).toEqual((await a.db.tenantUsers.toArray()).map((r) => r.id).sort());
+    // An import the server refuses (B deleted the customer first) leaves nothing behind on A.
+    await b.sync.mutate('customer.delete', { id: 'c-1' });
+    await b.sync.sync();
+    expect(await a.sync.mutateMany(importOf('i-2'))).toEqual({ ok: true });
+    await a.sync.sync();
+    expect(await a.db.tenantUsers.where('importId').equals('i-2').count()).toBe(0);
+    expect(await a.db.imports.get('i-2')).toBeUndefined();
+  });
 });

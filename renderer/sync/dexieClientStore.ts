@@ -14,6 +14,75 @@ function strip<T>(stored: (T & { _v?: number }) | undefined): T | undefined {
   return row as T;
 }
 
+/**
+ * Large writes issued without waiting for them (an import's chunks and outbox rows): IndexedDB runs
+ * a transaction's requests in order, so later reads see them, and the storage works on them while
+ * the next chunk is prepared. Their outcome is awaited before the transaction may commit.
+ */
+class WriteBehind {
+  private readonly pending: Promise<void>[] = [];
+  private failure: { error: unknown } | null = null;
+
+  add(write: Promise<unknown>): void {
+    this.pending.push(
+      write.then(
+        () => undefined,
+        (error: unknown) => {
+          this.failure ??= { error };
+        },
+      ),
+    );
+  }
+
+  async settle(): Promise<void> {
+    await Promise.all(this.pending.splice(0));
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * Key prefixes of a table known to hold no row from before this transaction, and what this
+ * transaction wrote under them since (null: deleted). It answers `getMany` for the rows of a fresh
+ * import (ids `${customerId}:${importId}:...`) without reading each of them back.
+ */
+class FreshRanges {
+  private readonly prefixes: string[] = [];
+  private readonly written = new Map<string, (Row & { _v: number }) | null>();
+
+  covers(prefix: string): boolean {
+    return this.prefixes.some((p) => prefix.startsWith(p));
+  }
+
+  add(prefix: string): void {
+    this.prefixes.push(prefix);
+  }
+
+  /** Every write to the table passes here while any prefix is known. */
+  wrote(id: string, stored: (Row & { _v: number }) | null): void {
+    if (this.covers(id)) this.written.set(id, stored);
+  }
+
+  clear(): void {
+    this.written.clear();
+  }
+
+  lookup(id: string): { row: Record<string, unknown> | undefined; version: number } {
+    const stored = this.written.get(id);
+    return stored ? { row: strip(stored), version: stored._v } : { row: undefined, version: 0 };
+  }
+}
+
+function commonPrefix(ids: string[]): string {
+  let prefix = ids[0] ?? '';
+  for (const id of ids) {
+    let i = 0;
+    while (i < prefix.length && i < id.length && prefix.charCodeAt(i) === id.charCodeAt(i)) i++;
+    if (i < prefix.length) prefix = prefix.slice(0, i);
+    if (prefix === '') break;
+  }
+  return prefix;
+}
+
 export class DexieClientStore implements ClientStore {
   constructor(
     private readonly db: WorkspaceDatabase,
@@ -30,7 +99,14 @@ export class DexieClientStore implements ClientStore {
     // Every operation goes through `trans.table()`, bound to this transaction: Dexie's implicit
     // transaction zone does not survive long chains of native awaits (the shared code is plain
     // async/await), and a lost zone would silently run writes outside the transaction.
-    return db.transaction('rw', stores, (trans) => body(this.tx(trans)));
+    return db.transaction('rw', stores, async (trans) => {
+      const writes = new WriteBehind();
+      const result = await body(this.tx(trans, writes));
+      // The transaction commits only once every write issued without waiting has succeeded; a
+      // failed one fails the body, and Dexie aborts the whole transaction.
+      await writes.settle();
+      return result;
+    });
   }
 
   private async readMeta(trans: Transaction): Promise<SyncMeta> {
@@ -45,35 +121,83 @@ export class DexieClientStore implements ClientStore {
     return meta;
   }
 
-  private tx(trans: Transaction): ClientTx {
+  private tx(trans: Transaction, writes: WriteBehind): ClientTx {
     const t = (name: TableName) => trans.table<Row & { _v: number }, string>(name);
     const outbox = trans.table<OutboxEntry, number>('outbox');
     const rejections = trans.table<Rejection, number>('rejections');
+    const fresh = new Map<TableName, FreshRanges>();
+    const wrote = (table: TableName, id: string, stored: (Row & { _v: number }) | null) => fresh.get(table)?.wrote(id, stored);
+    // Single rows read or written in this transaction (null: none). Nothing else writes these
+    // stores while it runs, and all of its own writes pass here, so a row read once is not read
+    // again: no wait for the storage to finish the writes queued before it (an import's chunks).
+    const cache = new Map<string, (Row & { _v: number }) | null>();
+    const key = (table: TableName, id: string) => `${table}/${id}`;
+    const read = async (table: TableName, id: string) => {
+      const k = key(table, id);
+      let stored = cache.get(k);
+      if (stored === undefined) {
+        stored = (await t(table).get(id)) ?? null;
+        cache.set(k, stored);
+      }
+      return stored;
+    };
+    const putStored = (table: TableName, stored: Row & { _v: number }) => {
+      wrote(table, stored.id, stored);
+      cache.set(key(table, stored.id), structuredClone(stored));
+      writes.add(t(table).put(stored));
+    };
+    const remove = (table: TableName, id: string) => {
+      wrote(table, id, null);
+      cache.set(key(table, id), null);
+      writes.add(t(table).delete(id));
+    };
     return {
-      get: async (table, id) => strip(await t(table).get(id)) as never,
+      get: async (table, id) => {
+        const stored = await read(table, id);
+        return (stored ? structuredClone(strip(stored)) : undefined) as never;
+      },
       query: async (table, field, value) => (await t(table).where(field).equals(value).toArray()).map((r) => strip(r)) as never,
       put: async (table, row) => {
-        const prev = await t(table).get(row.id);
-        await t(table).put({ ...(row as Row), _v: prev?._v ?? 0 });
+        const prev = await read(table, row.id);
+        putStored(table, { ...(row as Row), _v: prev?._v ?? 0 });
       },
       update: async (table, id, patch) => {
-        const prev = await t(table).get(id);
+        const prev = await read(table, id);
         if (!prev) throw new Error(`update of a missing ${table} record ${id}`);
         const next: Row & { _v: number } = { ...prev };
         for (const [f, v] of Object.entries(patch)) if (v !== undefined) next[f] = v;
-        await t(table).put(next);
+        putStored(table, next);
       },
-      delete: async (table, id) => {
-        await t(table).delete(id);
+      delete: async (table, id) => remove(table, id),
+      versionOf: async (table, id) => (await read(table, id))?._v ?? 0,
+      getMany: async (table, ids) => {
+        // The rows of one fresh key prefix (a new import's): one key-only read tells that none was
+        // there before this transaction; what it wrote since is known without reading it back.
+        const prefix = commonPrefix(ids);
+        let known = fresh.get(table);
+        if (!known?.covers(prefix)) {
+          const [first] = await t(table).where(':id').aboveOrEqual(prefix).limit(1).primaryKeys();
+          if (first !== undefined && first.startsWith(prefix)) {
+            return (await t(table).bulkGet(ids)).map((r) => ({ row: strip(r), version: r?._v ?? 0 }));
+          }
+          if (!known) fresh.set(table, (known = new FreshRanges()));
+          known.add(prefix);
+        }
+        return ids.map((id) => known.lookup(id));
       },
-      versionOf: async (table, id) => (await t(table).get(id))?._v ?? 0,
-      getMany: async (table, ids) => (await t(table).bulkGet(ids)).map((r) => ({ row: strip(r), version: r?._v ?? 0 })),
-      bulkWrite: async (table, rows, versions) => {
-        await t(table).bulkPut(rows.map((row, i) => ({ ...(row as Row), _v: versions[i] ?? 0 })));
+      bulkWrite: (table, rows, versions) => {
+        const stored = rows.map((row, i) => ({ ...(row as Row), _v: versions[i] ?? 0 }));
+        const known = fresh.get(table);
+        for (const r of stored) {
+          known?.wrote(r.id, r);
+          cache.delete(key(table, r.id));
+        }
+        writes.add(t(table).bulkPut(stored));
+        return Promise.resolve();
       },
       restore: async (table, id, row, version) => {
-        if (row) await t(table).put({ ...(row as Row), _v: version });
-        else await t(table).delete(id);
+        if (row) putStored(table, { ...(row as Row), _v: version });
+        else remove(table, id);
       },
       applyChanges: async (changes) => {
         const puts = new Map<TableName, (Row & { _v: number })[]>();
@@ -82,17 +206,24 @@ export class DexieClientStore implements ClientStore {
           if (c.data) {
             let list = puts.get(c.table);
             if (!list) puts.set(c.table, (list = []));
-            list.push({ ...(c.data as Row), id: c.id, _v: c.version });
+            const stored = { ...(c.data as Row), id: c.id, _v: c.version };
+            list.push(stored);
+            wrote(c.table, c.id, stored);
+            cache.delete(key(c.table, c.id));
           } else {
             let list = deletes.get(c.table);
             if (!list) deletes.set(c.table, (list = []));
             list.push(c.id);
+            wrote(c.table, c.id, null);
+            cache.delete(key(c.table, c.id));
           }
         }
         for (const [table, rows] of puts) await t(table).bulkPut(rows);
         for (const [table, ids] of deletes) await t(table).bulkDelete(ids);
       },
       clearWorkspace: async () => {
+        for (const known of fresh.values()) known.clear();
+        cache.clear();
         for (const table of tableNames) await t(table).clear();
       },
       meta: () => this.readMeta(trans),
@@ -101,8 +232,10 @@ export class DexieClientStore implements ClientStore {
         await trans.table('syncMeta').put({ key: 'meta', ...meta, ...patch });
       },
       outbox: () => outbox.orderBy('id').toArray(),
-      addOutbox: async (entry) => {
-        await outbox.add(entry);
+      addOutbox: (entry) => {
+        // An import's outbox rows carry its chunks: written behind, like the chunks' rows.
+        writes.add(outbox.add(entry));
+        return Promise.resolve();
       },
       replaceOutbox: async (entry) => {
         await outbox.put(entry);
