@@ -29,6 +29,7 @@ import {
 import { useSettings } from '../../app/SettingsProvider';
 import { resolveLanguage, systemLanguages } from '../../app/i18n';
 import { useHost } from '../../host/HostProvider';
+import { PartnerProfileSection } from './PartnerProfileSection';
 import { WorkspaceDataSection } from './WorkspaceDataSection';
 
 const useStyles = makeStyles({
@@ -292,6 +293,7 @@ export function SettingsPage() {
         )}
       </section>
 
+      <PartnerProfileSection />
       <WorkspaceDataSection />
       <section className={styles.section} aria-labelledby={ids.about}>
         <h2 id={ids.about} className={styles.sectionTitle}>

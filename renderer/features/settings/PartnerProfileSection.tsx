@@ -1,0 +1,107 @@
+// The partner profile the whole team shares (synced workspace data, changed through the
+// `partner.update` mutator): your partner tenant id and country decide the invitation link and the
+// region check.
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseResellerInvitationLink } from '../../../shared/domain/invitation';
+import { CountryCode, Guid } from '../../../shared/workspace/tables';
+import { localChanges, workspaceDb } from '../../workspace/workspace';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+type Form = { name: string; partnerTenantId: string; country: string; relationshipLink: string };
+type Errors = Partial<Record<keyof Form, string>>;
+
+export function PartnerProfileSection() {
+  const stored = useLiveQuery(() => workspaceDb().partner.get('partner'), []);
+  const initial: Form = stored
+    ? { name: stored.name, partnerTenantId: stored.partnerTenantId, country: stored.country, relationshipLink: stored.relationshipLink }
+    : { name: '', partnerTenantId: '', country: '', relationshipLink: '' };
+  const [message, setMessage] = useState<Message>(null);
+  // A change that arrives from the team (or a save) starts the form again from the stored profile.
+  return <PartnerProfileForm key={JSON.stringify(initial)} initial={initial} message={message} setMessage={setMessage} />;
+}
+
+type Message = { intent: 'success' | 'error'; text: string } | null;
+
+function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; message: Message; setMessage: (m: Message) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const titleId = useId();
+  const [form, setForm] = useState<Form>(initial);
+  const [errors, setErrors] = useState<Errors>({});
+
+  const set = (key: keyof Form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    const next: Errors = {};
+    const tenant = form.partnerTenantId.trim();
+    const country = form.country.trim();
+    const link = form.relationshipLink.trim();
+    const parsedLink = link ? parseResellerInvitationLink(link) : null;
+    if (tenant && !Guid.safeParse(tenant).success) next.partnerTenantId = t('partner.errors.tenant');
+    if (country && !CountryCode.safeParse(country).success) next.country = t('partner.errors.country');
+    if (link && !parsedLink) next.relationshipLink = t('partner.errors.link');
+    if (parsedLink && tenant && parsedLink.partnerTenantId !== tenant.toLowerCase()) next.relationshipLink = t('partner.errors.linkTenant');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    const outcome = await localChanges().mutate('partner.update', {
+      name: form.name.trim(),
+      partnerTenantId: tenant || parsedLink?.partnerTenantId || '',
+      country,
+      relationshipLink: link,
+    });
+    setMessage(outcome.ok ? { intent: 'success', text: t('partner.saved') } : { intent: 'error', text: outcome.message });
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={styles.title}>
+        {t('partner.title')}
+      </h2>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <div className={styles.grid}>
+          <Field label={t('partner.name')}>
+            <Input value={form.name} onChange={set('name')} />
+          </Field>
+          <Field label={t('partner.tenant')} hint={t('partner.tenantHint')} validationMessage={errors.partnerTenantId} validationState={errors.partnerTenantId ? 'error' : 'none'}>
+            <Input value={form.partnerTenantId} onChange={set('partnerTenantId')} />
+          </Field>
+          <Field label={t('partner.country')} hint={t('partner.countryHint')} validationMessage={errors.country} validationState={errors.country ? 'error' : 'none'}>
+            <Input value={form.country} onChange={set('country')} maxLength={2} />
+          </Field>
+          <Field label={t('partner.link')} hint={t('partner.linkHint')} validationMessage={errors.relationshipLink} validationState={errors.relationshipLink ? 'error' : 'none'}>
+            <Input value={form.relationshipLink} onChange={set('relationshipLink')} />
+          </Field>
+        </div>
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary">
+            {t('partner.save')}
+          </Button>
+          {message && (
+            <MessageBar intent={message.intent} role="status">
+              <MessageBarBody>{message.text}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
