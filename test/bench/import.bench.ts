@@ -121,7 +121,11 @@ export async function run(filter?: string): Promise<BenchResult[]> {
       await context.close();
     }
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      // already gone
+    }
     rmSync(profile, { recursive: true, force: true });
   }
 }

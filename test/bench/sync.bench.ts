@@ -118,7 +118,11 @@ export async function run(filter?: string): Promise<BenchResult[]> {
       await context.close();
     }
   } finally {
-    if (preview.pid) process.kill(-preview.pid);
+    try {
+      if (preview.pid) process.kill(-preview.pid);
+    } catch {
+      // already gone
+    }
     rmSync(profile, { recursive: true, force: true });
     await app.close();
     await t.drop();
