@@ -4,12 +4,10 @@
 // reference is raw IndexedDB putting the same user rows in one transaction in the same page. A
 // second figure is the longest gap between main-thread timer ticks during the import.
 // Needs `npm run build:renderer` (the bench page is built beside the app).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { withBenchBrowser } from './chromium';
 import { parseCatalogCsv } from '../../shared/import/index';
 import { mulberry32 } from './prng';
 import type { BenchResult } from './types';
@@ -78,54 +76,24 @@ export function workload(seed = 20261124) {
 
 export async function run(filter?: string): Promise<BenchResult[]> {
   if (filter && !'import.50k-users'.startsWith(filter) && !filter.startsWith('import.50k-users')) return [];
-  if (!existsSync(path.join(root, 'dist/renderer/bench/import.html'))) throw new Error('dist/renderer/bench/import.html is missing: run `npm run build:renderer` first');
   const { files, rows } = workload();
-  const server = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  const profile = mkdtempSync(path.join(tmpdir(), 'bench-import-'));
-  try {
-    const url = `http://127.0.0.1:${PORT}/bench/import.html`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(url)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 100) throw new Error('vite preview did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    // An on-disk profile: Playwright's default context keeps IndexedDB in memory (DESIGN.md).
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(url);
-      await page.waitForSelector('body[data-ready="true"]');
-      type Bench = {
-        rawPut(r: unknown[]): Promise<number>;
-        importTenant(f: unknown): Promise<{ ms: number; maxGap: number; users: number; outbox: number; parseMs: number; writeMs: number }>;
-      };
-      // Warm-up on a small slice (JIT, worker start), then the measured runs.
-      await page.evaluate(async (r) => (window as unknown as { __bench: Bench }).__bench.rawPut(r), rows.slice(0, 2000));
-      const raw = await page.evaluate(async (r) => (window as unknown as { __bench: Bench }).__bench.rawPut(r), rows);
-      const ours = await page.evaluate(async (f) => (window as unknown as { __bench: Bench }).__bench.importTenant(f), files);
-      if (ours.users !== USERS) throw new Error(`stored ${ours.users} users, expected ${USERS}`);
-      console.error(`import.50k-users: parse ${Math.round(ours.parseMs)} ms, write ${Math.round(ours.writeMs)} ms, outbox rows ${ours.outbox}`);
-      return [
-        { bench: 'import.50k-users', value: Math.round(ours.ms), unit: 'ms', reference: { name: 'raw-indexeddb-put', value: Math.round(raw) }, maxRatio: 1.5 },
-        { bench: 'import.50k-users.main-thread-max-gap', value: Math.round(ours.maxGap), unit: 'ms', budget: 200 },
-      ];
-    } finally {
-      await context.close();
-    }
-  } finally {
-    try {
-      if (server.pid) process.kill(-server.pid);
-    } catch {
-      // already gone
-    }
-    rmSync(profile, { recursive: true, force: true });
-  }
+  return withBenchBrowser('bench/import.html', PORT, async ({ context, url }) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    type Bench = {
+      rawPut(r: unknown[]): Promise<number>;
+      importTenant(f: unknown): Promise<{ ms: number; maxGap: number; users: number; outbox: number; parseMs: number; writeMs: number }>;
+    };
+    // Warm-up on a small slice (JIT, worker start), then the measured runs.
+    await page.evaluate(async (r) => (window as unknown as { __bench: Bench }).__bench.rawPut(r), rows.slice(0, 2000));
+    const raw = await page.evaluate(async (r) => (window as unknown as { __bench: Bench }).__bench.rawPut(r), rows);
+    const ours = await page.evaluate(async (f) => (window as unknown as { __bench: Bench }).__bench.importTenant(f), files);
+    if (ours.users !== USERS) throw new Error(`stored ${ours.users} users, expected ${USERS}`);
+    console.error(`import.50k-users: parse ${Math.round(ours.parseMs)} ms, write ${Math.round(ours.writeMs)} ms, outbox rows ${ours.outbox}`);
+    return [
+      { bench: 'import.50k-users', value: Math.round(ours.ms), unit: 'ms', reference: { name: 'raw-indexeddb-put', value: Math.round(raw) }, maxRatio: 1.5 },
+      { bench: 'import.50k-users.main-thread-max-gap', value: Math.round(ours.maxGap), unit: 'ms', budget: 200 },
+    ];
+  });
 }

@@ -4,21 +4,15 @@
 //   sync.a-to-b-p50       a change on client A visible in client B's IndexedDB, median of 200,
 //                         with pokes (< 50 ms)
 // Server on PostgreSQL when DATABASE_URL is set, else PGlite. Needs `npm run build:renderer`.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hashPassword } from '../../server/auth/password';
 import { createUser, operatorCreateOrganization } from '../../server/auth/store';
 import { openTestDatabase } from '../../server/db/testing';
 import { testApp } from '../../server/testing';
+import { withBenchBrowser } from './chromium';
 import { seedRecords } from './server.bench';
 import type { BenchResult } from './types';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
 const PORT = 4192;
 const PW = 'benchmark password 1';
 const RECORDS = 100_000;
@@ -45,32 +39,12 @@ export async function run(filter?: string): Promise<BenchResult[]> {
   const wantPull = !filter || 'sync.first-pull-100k'.startsWith(filter) || filter.startsWith('sync.first-pull');
   const wantAtoB = !filter || 'sync.a-to-b-p50'.startsWith(filter) || filter.startsWith('sync.a-to-b');
   if (!wantPull && !wantAtoB) return [];
-  if (!existsSync(path.join(root, 'dist/renderer/bench/sync.html'))) throw new Error('dist/renderer/bench/sync.html is missing: run `npm run build:renderer` first');
-
   const t = await openTestDatabase({ max: 10 });
   const app = await testApp(t.db, { SYNC_RATE_PER_USER: '100000', CORS_ORIGINS: `http://127.0.0.1:${PORT}` });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const preview = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  const profile = mkdtempSync(path.join(tmpdir(), 'bench-sync-'));
   const out: BenchResult[] = [];
   try {
-    const url = `http://127.0.0.1:${PORT}/bench/sync.html`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(url)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 100) throw new Error('vite preview did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    // An on-disk profile: Playwright's default context keeps IndexedDB in memory (DESIGN.md).
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    try {
+    await withBenchBrowser('bench/sync.html', PORT, async ({ context, url }) => {
       const open = async () => {
         const page = await context.newPage();
         await page.goto(url);
@@ -114,16 +88,8 @@ export async function run(filter?: string): Promise<BenchResult[]> {
         const p50 = latencies[Math.floor(latencies.length / 2)]!;
         out.push({ bench: 'sync.a-to-b-p50', value: Math.round(p50 * 10) / 10, unit: 'ms', budget: 50 });
       }
-    } finally {
-      await context.close();
-    }
+    });
   } finally {
-    try {
-      if (preview.pid) process.kill(-preview.pid);
-    } catch {
-      // already gone
-    }
-    rmSync(profile, { recursive: true, force: true });
     await app.close();
     await t.drop();
   }
