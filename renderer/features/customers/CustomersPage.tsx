@@ -19,19 +19,12 @@ import { customersByStage } from '../../db/queries';
 import type { ImportFile, ImportProgress, ImportRequest } from '../../workspace/importProtocol';
 import { startImport, type ImportOutcome } from '../../workspace/startImport';
 import { currentActor, localChanges, workspaceDb } from '../../workspace/workspace';
+import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
-  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  page: pageStyle,
+  section: sectionStyle,
+  sectionTitle: sectionTitleStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   fileLabel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   files: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingVerticalM },

@@ -10,20 +10,14 @@ import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { useSettings } from '../../app/SettingsProvider';
 import { useSyncStore } from '../../sync/controller';
 import { localChanges, syncController, workspaceDb } from '../../workspace/workspace';
+import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  page: pageStyle,
+  section: sectionStyle,
+  title: sectionTitleStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  statusRow: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -90,7 +84,7 @@ function Connection() {
           <MessageBarBody>{t('sync.connection.noServer')}</MessageBarBody>
         </MessageBar>
       ) : user ? (
-        <div className={styles.row}>
+        <div className={styles.statusRow}>
           <Text data-testid="signed-in-as">{t('sync.connection.signedInAs', { name: user.name, role: roleLabels[user.role][lang] })}</Text>
           <Button onClick={() => void syncController().signOut()}>{t('sync.connection.signOut')}</Button>
         </div>
@@ -104,7 +98,7 @@ function Connection() {
       )}
       {user && (
         <>
-          <div className={styles.row}>
+          <div className={styles.statusRow}>
             <Text data-testid="sync-phase" aria-live="polite">
               {t(`sync.phase.${status.phase}`)}
             </Text>

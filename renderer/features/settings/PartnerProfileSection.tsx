@@ -8,18 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { parseResellerInvitationLink } from '../../../shared/domain/invitation';
 import { CountryCode, Guid } from '../../../shared/workspace/tables';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
+import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  section: sectionStyle,
+  title: sectionTitleStyle,
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });

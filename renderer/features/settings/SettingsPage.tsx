@@ -31,18 +31,11 @@ import { resolveLanguage, systemLanguages } from '../../app/i18n';
 import { useHost } from '../../host/HostProvider';
 import { PartnerProfileSection } from './PartnerProfileSection';
 import { WorkspaceDataSection } from './WorkspaceDataSection';
+import { sectionStyle } from '../../app/layoutStyles';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
+  section: sectionStyle,
   sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   backendRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   backendField: { flexGrow: 1, minWidth: '280px' },

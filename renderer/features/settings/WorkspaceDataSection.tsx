@@ -5,18 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { checkBackup, exportWorkspace, restoreWorkspace, type BackupFile } from '../../db/backup';
 import { requestPersistence, storageErrorKey, storageHealth, watchDatabase, type StorageErrorKey, type StorageHealth } from '../../db/health';
 import { closeWorkspace, workspaceDb } from '../../workspace/workspace';
+import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
-  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  section: sectionStyle,
+  sectionTitle: sectionTitleStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   fileLabel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
