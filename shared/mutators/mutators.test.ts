@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../domain/roles';
-import type { MutatorContext } from './define';
-import { mutatorNamed } from './index';
-import { MemoryStore, applyMutation } from './memoryStore';
+import { SyncClient } from '../sync/client';
+import { MemoryClientStore } from '../sync/memoryClientStore';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
-let seq = 0;
-function ctx(role: Role, name = 'Aiko'): MutatorContext {
-  return { actor: { id: `u-${name}`, name, role }, now: '2026-11-24T10:00:00.000Z', mutationKey: `c1:${++seq}` };
+const offline = { push: () => Promise.reject(new Error('offline')), pull: () => Promise.reject(new Error('offline')) };
+
+/** Runs one mutator as the app does: effects, activity entry and outbox row in one transaction, or nothing. */
+async function run(store: MemoryClientStore, name: string, args: unknown, role: Role = 'admin-agent', actorName = 'Aiko') {
+  const client = new SyncClient(store, offline, { actor: () => ({ id: `u-${actorName}`, name: actorName, role }), now: () => '2026-11-24T10:00:00.000Z' });
+  return client.mutate(name, args);
 }
-async function run(store: MemoryStore, name: string, args: unknown, role: Role = 'admin-agent') {
-  const m = mutatorNamed(name);
-  if (!m) throw new Error(`no mutator ${name}`);
-  return applyMutation(store, m, args, ctx(role));
-}
-async function seeded(): Promise<MemoryStore> {
-  const store = new MemoryStore();
+async function seeded(): Promise<MemoryClientStore> {
+  const store = new MemoryClientStore('client-mutators-test');
   expect(await run(store, 'partner.update', { name: 'Fabrikam CSP', partnerTenantId: PARTNER, country: 'jp' })).toEqual({ ok: true });
   expect(await run(store, 'customer.create', { id: 'c-1', name: 'Contoso', domain: 'contoso.com', country: 'JP' })).toEqual({ ok: true });
   return store;
@@ -80,7 +77,7 @@ describe('mutators', () => {
   });
 
   it('refuse an invitation when the partner profile has no tenant id', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryClientStore('client-mutators-test');
     await run(store, 'customer.create', { id: 'c-1', name: 'Contoso' });
     const outcome = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
     expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
