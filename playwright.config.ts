@@ -15,7 +15,8 @@ if (!existsSync(fileURLToPath(new URL('dist/renderer/index.html', import.meta.ur
   throw new Error('dist/renderer/index.html is missing: run `npm run build:renderer` (or `npm run build`) first.');
 }
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({

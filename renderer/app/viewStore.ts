@@ -1,5 +1,6 @@
-// View state only: which page is showing. The address's hash mirrors it, so reload, back and
-// forward work and every page has a link (#/settings). Workspace data never lives here.
+// View state only: which page is showing, and for pages about one customer (the case file, the
+// wizards) which customer. The address's hash mirrors it (#/customers/<id>), so reload, back and
+// forward work and every page has a link. Workspace data never lives here.
 import { create } from 'zustand';
 
 export const views = ['dashboard', 'customers', 'invite', 'offer-matching', 'license-check', 'review-sync', 'settings'] as const;
@@ -7,28 +8,39 @@ export type View = (typeof views)[number];
 
 export const DEFAULT_VIEW: View = 'dashboard';
 
-export function viewFromHash(hash: string): View {
-  const name = hash.replace(/^#\/?/, '');
-  return (views as readonly string[]).includes(name) ? (name as View) : DEFAULT_VIEW;
-}
-
-export function hashOf(view: View): string {
-  return `#/${view}`;
-}
-
-type ViewStore = {
+export interface Location {
   view: View;
-  navigate: (view: View) => void;
+  /** The customer the page is about (the case file, a wizard opened for one customer), if any. */
+  customerId: string | null;
+}
+
+export function locationFromHash(hash: string): Location {
+  const [name = '', id] = hash.replace(/^#\/?/, '').split('/');
+  if (!(views as readonly string[]).includes(name)) return { view: DEFAULT_VIEW, customerId: null };
+  return { view: name as View, customerId: id ? decodeURIComponent(id) : null };
+}
+
+export function viewFromHash(hash: string): View {
+  return locationFromHash(hash).view;
+}
+
+export function hashOf(view: View, customerId?: string | null): string {
+  return customerId ? `#/${view}/${encodeURIComponent(customerId)}` : `#/${view}`;
+}
+
+type ViewStore = Location & {
+  navigate: (view: View, customerId?: string | null) => void;
 };
 
 export const useViewStore = create<ViewStore>()((set) => ({
-  view: viewFromHash(window.location.hash),
-  navigate: (view) => {
-    if (window.location.hash !== hashOf(view)) window.location.hash = hashOf(view);
-    set({ view });
+  ...locationFromHash(window.location.hash),
+  navigate: (view, customerId = null) => {
+    const hash = hashOf(view, customerId);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    set({ view, customerId });
   },
 }));
 
 window.addEventListener('hashchange', () => {
-  useViewStore.setState({ view: viewFromHash(window.location.hash) });
+  useViewStore.setState(locationFromHash(window.location.hash));
 });

@@ -7,9 +7,25 @@ import ja from './ja.json';
 
 export type Messages = { [key: string]: string | Messages };
 
+// Each feature keeps its own words beside its code (features/<name>/i18n/{en,ja}.json, one top-level
+// key per file, named for the feature), so features change without touching each other's catalogs.
+const featureMessages = import.meta.glob<Messages>('../../features/*/i18n/*.json', { eager: true, import: 'default' });
+
+function withFeatures(base: Messages, language: 'en' | 'ja'): Messages {
+  const merged: Messages = { ...base };
+  for (const [path, messages] of Object.entries(featureMessages)) {
+    if (!path.endsWith(`/${language}.json`)) continue;
+    for (const [key, value] of Object.entries(messages)) {
+      if (key in merged) throw new Error(`${path}: the top-level key "${key}" is already defined`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
 export const resources = {
-  en: { translation: en as Messages },
-  ja: { translation: ja as Messages },
+  en: { translation: withFeatures(en as Messages, 'en') },
+  ja: { translation: withFeatures(ja as Messages, 'ja') },
 };
 export type UiLanguage = keyof typeof resources;
 

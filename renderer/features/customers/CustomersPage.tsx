@@ -4,21 +4,18 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
   Select,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersByStage } from '../../db/queries';
-import type { ImportFile, ImportProgress, ImportRequest } from '../../workspace/importProtocol';
-import { startImport, type ImportOutcome } from '../../workspace/startImport';
-import { currentActor, localChanges, workspaceDb } from '../../workspace/workspace';
+import type { ImportRequest } from '../../workspace/importProtocol';
+import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
+import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
 const useStyles = makeStyles({
@@ -78,27 +75,18 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
   const ids = { title: useId(), customer: useId() };
   const [customerId, setCustomerId] = useState('');
   const [files, setFiles] = useState<Partial<Record<FileKind, File>>>({});
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const abort = useRef<AbortController | null>(null);
-  const running = progress !== null;
+  const importRun = useImport();
+  const running = importRun.running;
   const chosen = customerId || customers[0]?.id || '';
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
-    const read = async (f: File | undefined): Promise<ImportFile | undefined> => (f ? { file: f.name, text: await f.text() } : undefined);
     const request: ImportRequest = { kind: 'tenant', customerId: chosen, files: {} };
     for (const kind of FILE_KINDS) {
-      const file = await read(files[kind]);
+      const file = await readPicked(files[kind]);
       if (file) request.files[kind] = file;
     }
-    abort.current = new AbortController();
-    setOutcome(null);
-    setProgress({ phase: 'parsing' });
-    const result = await startImport(request, { actor: currentActor(), onProgress: setProgress, signal: abort.current.signal });
-    if (result.status === 'done') localChanges().changed();
-    setProgress(null);
-    setOutcome(result);
+    await importRun.run(request);
   };
 
   return (
@@ -138,42 +126,13 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
             {t('customers.import.start')}
           </Button>
           {running && (
-            <Button type="button" onClick={() => abort.current?.abort()}>
+            <Button type="button" onClick={importRun.cancel}>
               {t('customers.import.cancel')}
             </Button>
           )}
         </div>
       </form>
-      {progress && (
-        <Field
-          label={
-            progress.phase === 'parsing'
-              ? t('customers.import.parsing')
-              : t('customers.import.writing', { done: progress.done, total: progress.total })
-          }
-        >
-          <ProgressBar
-            value={progress.phase === 'writing' && progress.total > 0 ? progress.done / progress.total : undefined}
-          />
-        </Field>
-      )}
-      <div role="status" aria-live="polite" data-testid="import-outcome">
-        {outcome?.status === 'done' && (
-          <MessageBar intent="success">
-            <MessageBarBody>{t('customers.import.done', { summary: outcome.result.summary })}</MessageBarBody>
-          </MessageBar>
-        )}
-        {outcome?.status === 'cancelled' && (
-          <MessageBar intent="info">
-            <MessageBarBody>{t('customers.import.cancelled')}</MessageBarBody>
-          </MessageBar>
-        )}
-        {outcome?.status === 'failed' && (
-          <MessageBar intent="error">
-            <MessageBarBody>{t(`customers.import.failed.${outcome.failure.kind}`, { message: outcome.failure.message })}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <ImportStatus run={importRun} />
     </section>
   );
 }

@@ -31,6 +31,7 @@ import { resolveLanguage, systemLanguages } from '../../app/i18n';
 import { useHost } from '../../host/HostProvider';
 import { PartnerProfileSection } from './PartnerProfileSection';
 import { WorkspaceDataSection } from './WorkspaceDataSection';
+import { CatalogSection } from './CatalogSection';
 import { sectionStyle } from '../../app/layoutStyles';
 
 const useStyles = makeStyles({
@@ -287,6 +288,7 @@ export function SettingsPage() {
       </section>
 
       <PartnerProfileSection />
+      <CatalogSection />
       <WorkspaceDataSection />
       <section className={styles.section} aria-labelledby={ids.about}>
         <h2 id={ids.about} className={styles.sectionTitle}>

@@ -1,0 +1,71 @@
+// One customer's migration as the engine sees it, for every screen about a customer (case file,
+// offer matching, license check, exports): the stored inventory and catalog, the saved plan and its
+// lines, and the engine's plan computed from them with the saved choices applied as overrides.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { planTenant, type Catalog, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
+import type { Customer, PartnerProfile, Plan, PlanLine } from '../../shared/workspace/tables';
+import { engineInput } from '../db/queries';
+import { workspaceDb } from './workspace';
+
+/** Today as YYYY-MM-DD in the user's time zone: the date the timing rules are checked for. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The engine's line id for a saved plan line: the subscription id, or `sku:<skuId>` for a SKU without one. */
+export function lineIdOf(line: Pick<PlanLine, 'sourceSubscriptionId' | 'sourceSkuId'>): string {
+  return line.sourceSubscriptionId ?? `sku:${line.sourceSkuId}`;
+}
+
+export interface CustomerData {
+  customer: Customer;
+  inventory: TenantInventory;
+  catalog: Catalog;
+  partner: PartnerProfile | null;
+  /** The customer's newest plan, if one was saved. */
+  plan: Plan | null;
+  planLines: PlanLine[];
+}
+
+/** Everything stored about one customer that the engine needs (null: no such customer). */
+export async function loadCustomerData(customerId: string): Promise<CustomerData | null> {
+  const db = workspaceDb();
+  const [input, partner, plans] = await Promise.all([engineInput(db, customerId), db.partner.get('partner'), db.plans.where('customerId').equals(customerId).toArray()]);
+  if (!input) return null;
+  // Plan ids are UUIDv7 (time ordered): the greatest is the newest.
+  const plan = plans.sort((a, b) => (a.id < b.id ? 1 : -1))[0] ?? null;
+  const planLines = plan ? await db.planLines.where('planId').equals(plan.id).toArray() : [];
+  const strip = <T,>(row: T & { _v?: number }): T => {
+    const { _v: _ignored, ...rest } = row;
+    return rest as T;
+  };
+  return { ...input, partner: partner ? strip(partner) : null, plan: plan ? strip(plan) : null, planLines: planLines.map(strip) };
+}
+
+/** The saved plan lines as the engine's overrides (target and quantity per line). */
+export function overridesOf(lines: readonly PlanLine[]): Record<string, LineOverride> {
+  return Object.fromEntries(lines.map((l) => [lineIdOf(l), { targetSkuId: l.targetSkuId, quantity: l.quantity }]));
+}
+
+export function computePlan(data: CustomerData, lang: Lang, asOf = data.plan?.asOf ?? today()): TenantPlan {
+  return planTenant(data.inventory, data.catalog, {
+    partnerTenantId: data.partner?.partnerTenantId ?? '',
+    partnerCountry: data.partner?.country ?? '',
+    asOf,
+    targetOverrides: overridesOf(data.planLines),
+    lang,
+  });
+}
+
+/** Live: re-reads when the workspace changes (an import, a saved choice, a pulled change). */
+export function useCustomerData(customerId: string | null): CustomerData | null | undefined {
+  return useLiveQuery(() => (customerId ? loadCustomerData(customerId) : Promise.resolve(null)), [customerId]);
+}
+
+/** The customer's data and the engine's plan for it (undefined while loading, null: no such customer). */
+export function useCustomerPlan(customerId: string | null, lang: Lang): { data: CustomerData; plan: TenantPlan } | null | undefined {
+  const data = useCustomerData(customerId);
+  return useMemo(() => (data ? { data, plan: computePlan(data, lang) } : data), [data, lang]);
+}

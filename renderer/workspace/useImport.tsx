@@ -1,0 +1,71 @@
+// Running an import from a screen: progress, cancel and the outcome, the same wherever an import
+// starts (customers list, offer-matching wizard, catalog in Settings). The work is in the worker.
+import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportFile, ImportProgress, ImportRequest } from './importProtocol';
+import { startImport, type ImportOutcome } from './startImport';
+import { currentActor, localChanges } from './workspace';
+
+export interface ImportRun {
+  progress: ImportProgress | null;
+  outcome: ImportOutcome | null;
+  running: boolean;
+  run: (request: ImportRequest) => Promise<ImportOutcome>;
+  cancel: () => void;
+}
+
+export function useImport(): ImportRun {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const run = useCallback(async (request: ImportRequest) => {
+    abort.current = new AbortController();
+    setOutcome(null);
+    setProgress({ phase: 'parsing' });
+    const result = await startImport(request, { actor: currentActor(), onProgress: setProgress, signal: abort.current.signal });
+    if (result.status === 'done') localChanges().changed();
+    setProgress(null);
+    setOutcome(result);
+    return result;
+  }, []);
+  const cancel = useCallback(() => abort.current?.abort(), []);
+  return { progress, outcome, running: progress !== null, run, cancel };
+}
+
+/** A picked file as the worker takes it (undefined when none was picked). */
+export async function readPicked(file: File | undefined): Promise<ImportFile | undefined> {
+  return file ? { file: file.name, text: await file.text() } : undefined;
+}
+
+/** The progress bar while an import runs, and its outcome after (a polite live region). */
+export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRun; testId?: string }) {
+  const { t } = useTranslation();
+  const { progress, outcome } = run;
+  return (
+    <>
+      {progress && (
+        <Field label={progress.phase === 'parsing' ? t('customers.import.parsing') : t('customers.import.writing', { done: progress.done, total: progress.total })}>
+          <ProgressBar value={progress.phase === 'writing' && progress.total > 0 ? progress.done / progress.total : undefined} />
+        </Field>
+      )}
+      <div role="status" aria-live="polite" data-testid={testId}>
+        {outcome?.status === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('customers.import.done', { summary: outcome.result.summary })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome?.status === 'cancelled' && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t('customers.import.cancelled')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome?.status === 'failed' && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t(`customers.import.failed.${outcome.failure.kind}`, { message: outcome.failure.message })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
+  );
+}
