@@ -36,8 +36,8 @@ describe('backup', () => {
     if (!check.ok) return;
     const target = fresh();
     const outcome = await restoreWorkspace(target, check.backup, { newClientId: () => 'new-client-0001' });
-    expect(outcome).toMatchObject({ ok: true, restored: { customers: 2, tenantUsers: 2, outbox: 1 } });
-    for (const t of ['customers', 'tenantUsers', 'catalogSkus', 'imports', 'activity', 'conflicts'] as const) {
+    expect(outcome).toMatchObject({ ok: true, restored: { customers: 2, tenantUserChunks: 1, outbox: 1 } });
+    for (const t of ['customers', 'tenantUserChunks', 'catalogSkus', 'imports', 'activity', 'conflicts'] as const) {
       expect(await target.table(t).toArray(), t).toEqual(await source.table(t).toArray());
     }
     const sourceOutbox = await source.outbox.toArray();
@@ -51,10 +51,10 @@ describe('backup', () => {
     const source = fresh();
     await populate(source);
     const file = await exportWorkspace(source);
-    const bad = structuredClone(file) as unknown as { tables: { tenantUsers: Record<string, unknown>[] } };
-    bad.tables.tenantUsers[1]!.licenses = 'all of them';
+    const bad = structuredClone(file) as unknown as { tables: { tenantUserChunks: { users: Record<string, unknown>[] }[] } };
+    bad.tables.tenantUserChunks[0]!.users[1]!.licenses = 'all of them';
     const check = checkBackup(JSON.stringify(bad));
-    expect(check).toMatchObject({ ok: false, message: expect.stringMatching(/^table tenantUsers, row 2, field licenses: /) as unknown });
+    expect(check).toMatchObject({ ok: false, message: expect.stringMatching(/^table tenantUserChunks, row 1, field users\.1\.licenses: /) as unknown });
     expect(checkBackup('{"format":"something-else"}')).toMatchObject({ ok: false, message: expect.stringContaining('format') as unknown });
     expect(checkBackup('not json')).toMatchObject({ ok: false, message: expect.stringContaining('not a JSON file') as unknown });
     const newer = { ...file, schemaVersion: 99 };

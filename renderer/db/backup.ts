@@ -103,7 +103,7 @@ export async function exportCustomer(db: WorkspaceDatabase, customerId: string, 
     const importId = customer.tenantImportId;
     if (importId) {
       out.imports = (await db.imports.where('id').equals(importId).toArray()) as unknown[];
-      for (const t of ['tenantSkus', 'tenantSubscriptions', 'tenantUsers'] as const) out[t] = await db.table(t).where('importId').equals(importId).toArray();
+      for (const t of ['tenantSkus', 'tenantSubscriptions', 'tenantUsers', 'tenantUserChunks'] as const) out[t] = await db.table(t).where('importId').equals(importId).toArray();
     }
   });
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), schemaVersion: SCHEMA_VERSION, scope: { kind: 'customer', customerId }, tables: out as BackupFile['tables'] };
@@ -163,7 +163,12 @@ export async function restoreCustomer(client: SyncClient, db: WorkspaceDatabase,
       import: (record ?? null) as never,
       skus: rows(backup.tables.tenantSkus),
       subscriptions: rows(backup.tables.tenantSubscriptions),
-      users: rows(backup.tables.tenantUsers),
+      users: [
+        ...rows(backup.tables.tenantUsers),
+        ...(backup.tables.tenantUserChunks ?? [])
+          .sort((a, b) => (a as { offset: number }).offset - (b as { offset: number }).offset)
+          .flatMap((c) => (c as { users: { id: string; userPrincipalName: string; licenses: unknown[] }[] }).users.map(({ id, ...u }) => ({ ...u, userId: id }))),
+      ] as never,
     });
     changes.push(...tenantImportChanges(inventory, { importId, customerId: customer.id, files: record?.files ?? [] }));
     restored.tenantSkus = inventory.skus.length;

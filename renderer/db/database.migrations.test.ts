@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tenantImportChanges } from '../../shared/mutators/imports';
 import { SyncClient } from '../../shared/sync/client';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import { SCHEMA_VERSION, WorkspaceDatabase, declareSchema, schemaHistory } from './database';
@@ -76,6 +77,21 @@ describe('schema versions', () => {
       });
       expect(await client.mutate('customer.setStage', { id: 'c-1', stage: 'accepted' })).toEqual({ ok: true });
       expect(await db.outbox.count()).toBe(pendingBefore + 1);
+
+      // A re-import after the upgrade replaces the old import's users wherever that version kept
+      // them (per-user rows in v1, chunks since v2) and compares against them.
+      const oldImportId = tenant!.customer.tenantImportId!;
+      const inventory = input!.inventory;
+      const extra = { id: '00000000-0000-4000-8000-00000000beef', userPrincipalName: 'new@contoso.com', licenses: [] };
+      const reimport = tenantImportChanges({ ...inventory, users: [...inventory.users, extra] }, { importId: 'reimport-1', customerId: 'c-1', files: ['reimport-users.json'] });
+      expect(await client.mutateMany(reimport)).toEqual({ ok: true });
+      const after = await currentTenant(db, 'c-1');
+      expect(after?.users.map((u) => u.userId).sort()).toEqual([...inventory.users.map((u) => u.id), extra.id].sort());
+      expect(await db.tenantUsers.where('importId').equals(oldImportId).count()).toBe(0);
+      expect(await db.tenantUserChunks.where('importId').equals(oldImportId).count()).toBe(0);
+      const summary = (await db.activity.toArray()).find((a) => a.mutation === 'tenant.importCommit' && a.summary.includes('reimport-users.json'))?.summary;
+      expect(summary).toContain(`${inventory.users.length + 1} users (1 added, 0 updated, 0 removed)`);
+
       // The client id and the mutation sequence continue where the old database left them.
       const meta = await db.syncMeta.get('meta');
       expect(meta?.clientId).toBe((fixture.tables.syncMeta?.[0] as { clientId: string }).clientId);

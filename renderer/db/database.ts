@@ -44,6 +44,31 @@ export const schemaHistory: readonly SchemaVersion[] = [
       rejections: 'mutationId',
     },
   },
+  {
+    version: 2,
+    // Imported users are stored a chunk (~1,000 users) per record: see TenantUserChunkRow. Additive:
+    // tenantUsers stays, with the users of imports made before.
+    stores: {
+      partner: 'id',
+      customers: 'id, stage, name, country',
+      invitations: 'id, customerId, status',
+      plans: 'id, customerId, status',
+      planLines: 'id, planId, customerId',
+      activity: 'id, customerId, at',
+      conflicts: 'id, status, recordId',
+      catalogSkus: 'id, importId',
+      catalogState: 'id',
+      catalogMarks: 'id',
+      tenantSkus: 'id, importId',
+      tenantSubscriptions: 'id, importId',
+      tenantUsers: 'id, importId',
+      tenantUserChunks: 'id, importId',
+      imports: 'id, customerId, at',
+      outbox: 'id',
+      syncMeta: 'key',
+      rejections: 'mutationId',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
@@ -73,6 +98,7 @@ export class WorkspaceDatabase extends Dexie {
   declare tenantSubscriptions: SyncedTables['tenantSubscriptions'];
   declare tenantUsers: SyncedTables['tenantUsers'];
   declare imports: SyncedTables['imports'];
+  declare tenantUserChunks: SyncedTables['tenantUserChunks'];
   declare outbox: Table<OutboxEntry, number>;
   declare syncMeta: Table<SyncMeta & { key: 'meta' }, string>;
   declare rejections: Table<Rejection, number>;

@@ -36,6 +36,23 @@ export interface TenantView {
   users: TenantUserRow[];
 }
 
+/** An import's users as rows: its chunks (schema v2 on) and the per-user rows of older imports. */
+async function usersOfImport(db: WorkspaceDatabase, importId: string): Promise<TenantUserRow[]> {
+  const [legacy, chunks] = await Promise.all([
+    db.tenantUsers.where('importId').equals(importId).toArray(),
+    db.tenantUserChunks.where('importId').equals(importId).toArray(),
+  ]);
+  const users = legacy.map((r) => strip<TenantUserRow>(r));
+  chunks.sort((a, b) => a.offset - b.offset);
+  for (const chunk of chunks) {
+    const prefix = `${chunk.customerId}:${chunk.importId}:`;
+    for (const u of chunk.users) {
+      users.push({ id: prefix + u.id, customerId: chunk.customerId, importId: chunk.importId, userId: u.id, userPrincipalName: u.userPrincipalName, licenses: u.licenses });
+    }
+  }
+  return users;
+}
+
 /** One customer's current inventory: the rows of its committed import only. */
 export async function currentTenant(db: WorkspaceDatabase, customerId: string): Promise<TenantView | null> {
   const customer = await db.customers.get(customerId);
@@ -46,21 +63,30 @@ export async function currentTenant(db: WorkspaceDatabase, customerId: string): 
     db.imports.get(importId),
     db.tenantSkus.where('importId').equals(importId).toArray(),
     db.tenantSubscriptions.where('importId').equals(importId).toArray(),
-    db.tenantUsers.where('importId').equals(importId).toArray(),
+    usersOfImport(db, importId),
   ]);
   return {
     customer: strip(customer),
     import: record ? strip(record) : null,
     skus: skus.map(strip),
     subscriptions: subscriptions.map(strip),
-    users: users.map(strip),
+    users,
   };
 }
 
-/** How many users a customer's current import holds, without reading them. */
+/** How many users a customer's current import holds, without reading them (the import's counts). */
 export async function currentUserCount(db: WorkspaceDatabase, customerId: string): Promise<number> {
   const customer = await db.customers.get(customerId);
-  return customer?.tenantImportId ? db.tenantUsers.where('importId').equals(customer.tenantImportId).count() : 0;
+  if (!customer?.tenantImportId) return 0;
+  const record = await db.imports.get(customer.tenantImportId);
+  return record?.counts.users ?? (await usersOfImport(db, customer.tenantImportId)).length;
+}
+
+/** Every customer's licensed-user count (null: never imported), from the committed imports' counts: two reads for any number of customers. */
+export async function currentUserCounts(db: WorkspaceDatabase): Promise<Map<string, number | null>> {
+  const [customers, imports] = await Promise.all([db.customers.toArray(), db.imports.toArray()]);
+  const byId = new Map(imports.map((r) => [r.id, r]));
+  return new Map(customers.map((c) => [c.id, c.tenantImportId ? (byId.get(c.tenantImportId)?.counts.users ?? 0) : null]));
 }
 
 export interface CatalogView {

@@ -159,25 +159,24 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     ];
     expect(await a.sync.mutateMany(importOf('i-1'))).toEqual({ ok: true });
     const pending = await a.db.outbox.orderBy('id').toArray();
-    expect(pending[0]?.undo.filter((u) => u.table === 'tenantUsers')).toEqual(
-      users.slice(0, 3).map((u) => ({ table: 'tenantUsers', id: `c-1:i-1:${u.id}`, before: null, version: 0 })),
-    );
+    expect(pending[0]?.undo.filter((u) => u.table === 'tenantUserChunks')).toEqual([{ table: 'tenantUserChunks', id: 'c-1:i-1:users:0', before: null, version: 0 }]);
     // B edits the customer meanwhile; A's pull rebases the whole pending import on top.
     await b.sync.mutate('customer.update', { id: 'c-1', notes: 'from B' });
     await b.sync.sync();
     await a.sync.pull();
-    expect(await a.db.tenantUsers.count()).toBe(5);
+    const usersOf = async (db: typeof a.db) => (await db.tenantUserChunks.toArray()).flatMap((c) => c.users.map((u) => `${c.importId}:${u.id}`)).sort();
+    expect(await usersOf(a.db)).toHaveLength(5);
     expect(await a.db.customers.get('c-1')).toMatchObject({ tenantImportId: 'i-1', notes: 'from B' });
     await a.sync.sync();
     await b.sync.sync();
-    expect(server.rows('tenantUsers')).toHaveLength(5);
-    expect((await b.db.tenantUsers.toArray()).map((r) => r.id).sort()).toEqual((await a.db.tenantUsers.toArray()).map((r) => r.id).sort());
+    expect(server.rows('tenantUserChunks').flatMap((c) => c.users as unknown[])).toHaveLength(5);
+    expect(await usersOf(b.db)).toEqual(await usersOf(a.db));
     // An import the server refuses (B deleted the customer first) leaves nothing behind on A.
     await b.sync.mutate('customer.delete', { id: 'c-1' });
     await b.sync.sync();
     expect(await a.sync.mutateMany(importOf('i-2'))).toEqual({ ok: true });
     await a.sync.sync();
-    expect(await a.db.tenantUsers.where('importId').equals('i-2').count()).toBe(0);
+    expect(await a.db.tenantUserChunks.where('importId').equals('i-2').count()).toBe(0);
     expect(await a.db.imports.get('i-2')).toBeUndefined();
   });
 });

@@ -18,6 +18,7 @@ const editPermission: Record<TableName, Permission> = {
   tenantSkus: 'tenant.import',
   tenantSubscriptions: 'tenant.import',
   tenantUsers: 'tenant.import',
+  tenantUserChunks: 'tenant.import',
   imports: 'tenant.import',
 };
 

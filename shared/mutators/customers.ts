@@ -69,7 +69,7 @@ export const deleteCustomer = defineMutator({
     for (const plan of await tx.query('plans', 'customerId', a.id)) await tx.delete('plans', plan.id);
     // Imported rows are found through the customer's imports (their one index is the import id).
     for (const imported of await tx.query('imports', 'customerId', a.id)) {
-      for (const table of ['tenantSkus', 'tenantSubscriptions', 'tenantUsers'] as const) {
+      for (const table of ['tenantSkus', 'tenantSubscriptions', 'tenantUsers', 'tenantUserChunks'] as const) {
         for (const row of await tx.query(table, 'importId', imported.id)) await tx.delete(table, row.id);
       }
       await tx.delete('imports', imported.id);

@@ -73,10 +73,19 @@ async function setUp(role: Role = 'admin-agent') {
   return { server, store, client };
 }
 
+type StoredUser = { userId: string; importId: string; customerId: string; licenses: unknown };
+
+/** Every stored user, from the chunk records (one per ~1,000 users) the import writes. */
+function storedUsers(source: { rows: (table: 'tenantUserChunks') => Record<string, unknown>[] }): StoredUser[] {
+  return source.rows('tenantUserChunks').flatMap((c) =>
+    (c.users as { id: string; licenses: unknown }[]).map((u) => ({ userId: u.id, licenses: u.licenses, importId: c.importId as string, customerId: c.customerId as string })),
+  );
+}
+
 /** What a reader sees: the rows of the customer's current import only. */
 function visibleUsers(store: MemoryClientStore, customerId = 'c-1') {
   const customer = store.rows('customers').find((c) => c.id === customerId) as unknown as { tenantImportId: string | null };
-  return store.rows('tenantUsers').filter((u) => u.customerId === customerId && u.importId === customer.tenantImportId);
+  return storedUsers(store).filter((u) => u.customerId === customerId && u.importId === customer.tenantImportId);
 }
 
 describe('tenant import mutations', () => {
@@ -89,6 +98,9 @@ describe('tenant import mutations', () => {
     expect(await client.mutateMany(changes, (n) => progress.push(n))).toEqual({ ok: true });
     expect(progress.at(-1)).toBe(changes.length);
     expect(visibleUsers(store)).toHaveLength(2500);
+    // Stored as the chunks themselves: 3 records for 2,500 users, in import order.
+    expect(store.rows('tenantUserChunks').map((c) => [c.offset, (c.users as unknown[]).length])).toEqual([[0, 1000], [1000, 1000], [2000, 500]]);
+    expect(store.rows('tenantUsers')).toHaveLength(0);
     expect(store.rows('customers')[0]).toMatchObject({ tenantImportId: 'imp-1', country: 'JP' });
     const activity = store.rows('activity').filter((a) => a.mutation !== 'customer.create');
     expect(activity).toHaveLength(1);
@@ -102,7 +114,7 @@ describe('tenant import mutations', () => {
 
     // The server re-runs the same mutations and ends with the same rows.
     await client.sync();
-    expect(server.rows('tenantUsers')).toHaveLength(2500);
+    expect(storedUsers(server)).toHaveLength(2500);
     expect(server.rows('imports')[0]).toMatchObject({ id: 'imp-1', status: 'committed', counts: { users: 2500 }, changes: { users: { added: 2500 } } });
     expect(await client.pendingCount()).toBe(0);
   });
@@ -119,13 +131,13 @@ describe('tenant import mutations', () => {
     expect(visible.map((u) => u.userId).sort()).toEqual([guid(1), guid(2), guid(4)]);
     expect(visible.find((u) => u.userId === guid(2))?.licenses).toMatchObject([{ skuId: SKU_E1 }]);
     // The older import's rows are gone, not hidden.
-    expect(store.rows('tenantUsers')).toHaveLength(3);
-    expect(store.rows('tenantUsers').every((u) => u.importId === 'imp-2')).toBe(true);
+    expect(storedUsers(store)).toHaveLength(3);
+    expect(storedUsers(store).every((u) => u.importId === 'imp-2')).toBe(true);
     const commit = store.rows('activity').find((a) => a.mutation === 'tenant.importCommit' && (a.summary as string).includes('u2.json'));
     expect(commit?.summary).toContain('3 users (1 added, 1 updated, 1 removed)');
     expect(commit?.summary).toContain('1 skus (0 added, 0 updated, 0 removed)'); // same seats, same plans
     await client.sync();
-    expect(server.rows('tenantUsers').map((u) => u.userId).sort()).toEqual([guid(1), guid(2), guid(4)]);
+    expect(storedUsers(server).map((u) => u.userId).sort()).toEqual([guid(1), guid(2), guid(4)]);
     const serverImport = server.rows('imports').find((i) => i.id === 'imp-2');
     expect(serverImport).toMatchObject({ changes: { users: { added: 1, updated: 1, removed: 1 } } });
   });
@@ -141,7 +153,7 @@ describe('tenant import mutations', () => {
     const outcome = await client.mutateMany(broken);
     expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
     expect(outcome.ok ? '' : outcome.message).toMatch(/^change 4 of 5: tenant\.importChunk: rows\.10\.userPrincipalName: /);
-    expect(store.rows('tenantUsers')).toHaveLength(0);
+    expect(store.rows('tenantUserChunks')).toHaveLength(0);
     expect(store.rows('imports')).toHaveLength(0);
     expect(await client.pendingCount()).toBe(before);
   });

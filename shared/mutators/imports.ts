@@ -38,8 +38,8 @@ const MAX_CHUNK_ROWS = 5000;
 const FileNames = z.array(z.string().max(260)).max(20);
 const Counts = z.number().int().min(0).max(100_000_000);
 
-type TenantKind = 'skus' | 'subscriptions' | 'users';
-const tenantTable = { skus: 'tenantSkus', subscriptions: 'tenantSubscriptions', users: 'tenantUsers' } as const satisfies Record<TenantKind, TableName>;
+/** Every table holding a tenant import's rows (users: `tenantUserChunks`, and `tenantUsers` for imports made before schema v2). */
+const tenantTables = ['tenantSkus', 'tenantSubscriptions', 'tenantUsers', 'tenantUserChunks'] as const satisfies readonly TableName[];
 
 /** Equal as data, whatever the key order (PostgreSQL's jsonb reorders keys). */
 export function sameData(a: unknown, b: unknown): boolean {
@@ -145,6 +145,32 @@ function describeChanges(changes: Partial<Record<ImportKind, ChangeCounts>>, cou
 
 // ---- Tenant exports --------------------------------------------------------------------------
 
+type UserData = Pick<Tables['tenantUsers'], 'userPrincipalName' | 'licenses'>;
+
+/** An import's users by user id, from its chunks (and the per-user rows of imports made before schema v2). */
+async function usersOfImport(tx: WriteTx, importId: string): Promise<Map<string, UserData>> {
+  const users = new Map<string, UserData>();
+  for (const row of await tx.query('tenantUsers', 'importId', importId)) users.set(row.userId, { userPrincipalName: row.userPrincipalName, licenses: row.licenses });
+  for (const chunk of await tx.query('tenantUserChunks', 'importId', importId)) {
+    for (const u of chunk.users) users.set(u.id, { userPrincipalName: u.userPrincipalName, licenses: u.licenses });
+  }
+  return users;
+}
+
+/** Users added and changed by an import against the one it replaces (removed: finishChanges). */
+async function userChanges(tx: WriteTx, importId: string, baseImportId: string | null, received: number): Promise<ChangeCounts> {
+  if (!baseImportId || received === 0) return { added: received, updated: 0, removed: 0 };
+  const [now, before] = await Promise.all([usersOfImport(tx, importId), usersOfImport(tx, baseImportId)]);
+  let added = 0;
+  let updated = 0;
+  for (const [id, user] of now) {
+    const old = before.get(id);
+    if (!old) added++;
+    else if (!sameData(old, user)) updated++;
+  }
+  return { added, updated, removed: 0 };
+}
+
 const TenantChunkBase = { importId: Id, customerId: Id };
 export const TenantImportChunkArgs = z.discriminatedUnion('kind', [
   z.object({ ...TenantChunkBase, kind: z.literal('skus'), rows: z.array(TenantSkuData).min(1).max(MAX_CHUNK_ROWS) }).strict(),
@@ -173,8 +199,11 @@ export const tenantImportChunk = defineMutator({
       const rows = a.rows.map(({ id, ...r }) => ({ ...r, ...common, id: prefix + id, subscriptionId: id }));
       await stageRows(tx, 'tenantSubscriptions', rows, base ? (r) => basePrefix + r.subscriptionId : null, record, 'subscriptions');
     } else {
-      const rows = a.rows.map(({ id, ...r }) => ({ ...r, ...common, id: prefix + id, userId: id }));
-      await stageRows(tx, 'tenantUsers', rows, base ? (r) => basePrefix + r.userId : null, record, 'users');
+      // The chunk is stored as one record; what it adds or changes is counted at the commit, against
+      // the base import's users as a whole (comparing row by row here would read the base 50 times).
+      const offset = record.received.users ?? 0;
+      await tx.put('tenantUserChunks', { id: `${prefix}users:${offset}`, ...common, offset, users: a.rows });
+      record.received = { ...record.received, users: offset + a.rows.length };
     }
     await tx.put('imports', record);
     return a.customerId;
@@ -207,10 +236,11 @@ export const tenantImportCommit = defineMutator({
     if (record.kind !== 'tenant' || record.customerId !== a.customerId) throw new MutationError('invalid', `import ${a.importId} belongs to another customer`);
     checkComplete(record, a.counts);
     const base = record.baseImportId ? await tx.get('imports', record.baseImportId) : undefined;
+    record.changes = { ...record.changes, users: await userChanges(tx, a.importId, record.baseImportId, record.received.users ?? 0) };
     const changes = finishChanges(record, base, a.counts);
     // The rows people saw until now: the customer's current import (normally the base).
     if (customer.tenantImportId) {
-      for (const table of Object.values(tenantTable)) await dropImport(tx, table, customer.tenantImportId, a.customerId);
+      for (const table of tenantTables) await dropImport(tx, table, customer.tenantImportId, a.customerId);
     }
     await tx.update('customers', a.customerId, {
       tenantImportId: a.importId,
@@ -323,7 +353,7 @@ export function tenantImportChanges(
   const { importId, customerId } = options;
   const changes: ImportChange[] = [];
   const subscriptions = inventory.subscriptions ?? [];
-  const kinds: [TenantKind, readonly unknown[]][] = [
+  const kinds: ['skus' | 'subscriptions' | 'users', readonly unknown[]][] = [
     ['skus', inventory.skus],
     ['subscriptions', subscriptions],
     ['users', inventory.users],

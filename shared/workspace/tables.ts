@@ -269,6 +269,25 @@ export const TenantUserRow = TenantUserData.omit({ id: true })
   .strict();
 export type TenantUserRow = z.infer<typeof TenantUserRow>;
 
+/**
+ * A customer's imported users as stored since schema v2: one record per import chunk (about 1,000
+ * users, the same chunk the outbox carries), so a 50,000-user tenant is 50 records instead of 50,000
+ * (each IndexedDB record and index entry has a cost of its own). `tenantUsers` keeps the rows of
+ * imports made before; readers take both (renderer/db/queries.ts).
+ */
+export const TenantUserChunkRow = z
+  .object({
+    /** `${customerId}:${importId}:users:${offset}` */
+    id: RowId,
+    customerId: Id,
+    importId: Id,
+    /** The position of the chunk's first user in the import: the users' order. */
+    offset: Count,
+    users: z.array(TenantUserData).min(1).max(5000),
+  })
+  .strict();
+export type TenantUserChunkRow = z.infer<typeof TenantUserChunkRow>;
+
 export const ImportKind = z.enum(['skus', 'subscriptions', 'users', 'catalog']);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const ChangeCounts = z.object({ added: Count, updated: Count, removed: Count }).strict();
@@ -310,6 +329,7 @@ export const tables = {
   tenantSubscriptions: TenantSubscriptionRow,
   tenantUsers: TenantUserRow,
   imports: ImportRecord,
+  tenantUserChunks: TenantUserChunkRow,
 } as const;
 
 /**

@@ -71,7 +71,12 @@ test('imports a tenant in the worker, keeps it across a reload, and cancels a la
         const r = db.transaction(store).objectStore(store).count();
         r.onsuccess = () => resolve(r.result);
       });
-    const result = { users: await count('tenantUsers'), imports: await count('imports'), outbox: await count('outbox') };
+    // Users are stored a chunk per record (tenantUserChunks): count the users inside.
+    const chunkUsers = new Promise<number>((resolve) => {
+      const r = db.transaction('tenantUserChunks').objectStore('tenantUserChunks').getAll();
+      r.onsuccess = () => resolve((r.result as { users: unknown[] }[]).reduce((n, c) => n + c.users.length, 0));
+    });
+    const result = { users: (await count('tenantUsers')) + (await chunkUsers), imports: await count('imports'), outbox: await count('outbox') };
     db.close();
     return result;
   });

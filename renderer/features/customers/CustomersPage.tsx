@@ -12,7 +12,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customersByStage } from '../../db/queries';
+import { currentUserCounts, customersByStage } from '../../db/queries';
 import type { ImportRequest } from '../../workspace/importProtocol';
 import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
@@ -34,13 +34,8 @@ type FileKind = (typeof FILE_KINDS)[number];
 function useCustomerRows() {
   return useLiveQuery(async () => {
     const db = workspaceDb();
-    const customers = await customersByStage(db);
-    return Promise.all(
-      customers.map(async (c) => ({
-        ...c,
-        users: c.tenantImportId ? await db.tenantUsers.where('importId').equals(c.tenantImportId).count() : null,
-      })),
-    );
+    const [customers, users] = await Promise.all([customersByStage(db), currentUserCounts(db)]);
+    return customers.map((c) => ({ ...c, users: users.get(c.id) ?? null }));
   }, []);
 }
 
