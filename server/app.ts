@@ -61,6 +61,7 @@ export type AppConfig = Pick<
   | 'TRUST_PROXY'
   | 'SYNC_PUSH_BODY_LIMIT_BYTES'
   | 'SYNC_PULL_PAGE_SIZE'
+  | 'SYNC_PULL_PAGE_BYTES'
   | 'CORS_ORIGINS'
 >;
 
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await syncRoutes(app, {
     pullPageSize: config.SYNC_PULL_PAGE_SIZE,
+    pullPageBytes: config.SYNC_PULL_PAGE_BYTES,
     pushBodyLimit: config.SYNC_PUSH_BODY_LIMIT_BYTES,
     heartbeatSeconds: 25,
   });

@@ -26,6 +26,8 @@ const Env = z.object({
   SYNC_PUSH_BODY_LIMIT_BYTES: positiveInt.default(16 * 1024 * 1024),
   /** Records per pull page; a page may hold more so that it ends on a version boundary. */
   SYNC_PULL_PAGE_SIZE: positiveInt.default(50_000),
+  /** Stored bytes per pull page (imported users travel as ~1 MB chunk records); a page may hold more to end on a version boundary. */
+  SYNC_PULL_PAGE_BYTES: positiveInt.default(32 * 1024 * 1024),
   /** Days a deleted record's tombstone is kept; clients offline longer rebuild from the server. */
   TOMBSTONE_RETENTION_DAYS: positiveInt.default(90),
   /** Browser origins allowed to call the API (comma-separated): the desktop app's fixed origin,

@@ -9,7 +9,14 @@ export interface PullPage {
   changes: number;
 }
 
-export async function pullPage(db: Queryable, orgId: string, clientId: string, cursor: number, pageSize: number): Promise<PullPage> {
+export interface PageLimits {
+  /** Records per page. */
+  records: number;
+  /** Stored bytes per page: a tenant's imported users travel as ~1 MB chunk records, so a count alone could make a page of gigabytes. */
+  bytes: number;
+}
+
+export async function pullPage(db: Queryable, orgId: string, clientId: string, cursor: number, limits: PageLimits): Promise<PullPage> {
   const ws = await db.query<{ version: number; tombstone_horizon: number }>(
     'SELECT version, tombstone_horizon FROM workspaces WHERE org_id = $1',
     [orgId],
@@ -20,9 +27,20 @@ export async function pullPage(db: Queryable, orgId: string, clientId: string, c
   const reset = cursor > 0 && cursor < horizon;
   const from = reset ? 0 : Math.min(cursor, current);
 
+  // The first record at which the page is full by count or by bytes (as JSON text: the compressed
+  // stored size says little about what the client must hold); the page ends with its version.
+  // The window is computed lazily in version order, so only the page's records are read.
   const bound = await db.query<{ version: number }>(
-    'SELECT version FROM records WHERE org_id = $1 AND version > $2 ORDER BY version OFFSET $3 LIMIT 1',
-    [orgId, from, pageSize - 1],
+    `SELECT version FROM (
+       SELECT version,
+              row_number() OVER w AS n,
+              sum(COALESCE(octet_length(data::text), 0)) OVER w AS bytes
+       FROM records WHERE org_id = $1 AND version > $2
+       WINDOW w AS (ORDER BY version ROWS UNBOUNDED PRECEDING)
+     ) page
+     WHERE n >= $3 OR bytes >= $4
+     ORDER BY version LIMIT 1`,
+    [orgId, from, limits.records, limits.bytes],
   );
   const upper = bound.rows[0] ? Number(bound.rows[0].version) : current;
   const rows = await db.query<{ j: string }>(

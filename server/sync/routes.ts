@@ -16,6 +16,7 @@ import { sqlAuthorityTx } from './sqlAuthority';
 export interface SyncRouteOptions {
   /** Records per pull page (a page may hold more, to end on a version boundary). */
   pullPageSize: number;
+  pullPageBytes: number;
   pushBodyLimit: number;
   /** Seconds between SSE heartbeats, which keep proxies from closing an idle stream. */
   heartbeatSeconds: number;
@@ -102,7 +103,7 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       if (!schema.ok) {
         return reply.code(426).send({ error: { code: 'CLIENT_UPDATE_REQUIRED', message: schema.message, minSchemaVersion: schema.minSchemaVersion } });
       }
-      const page = await pullPage(app.db, req.actor.orgId, req.query.clientId, req.query.cursor, opts.pullPageSize);
+      const page = await pullPage(app.db, req.actor.orgId, req.query.clientId, req.query.cursor, { records: opts.pullPageSize, bytes: opts.pullPageBytes });
       // Already JSON, built by the database: sent as is, past the response serializer (the raw
       // reply is typed by the route's schema, which describes this very body).
       void reply.type('application/json; charset=utf-8').serializer((s: unknown) => s as string);

@@ -1,0 +1,75 @@
+// Pull pages are bounded by stored bytes as well as by records: imported users travel as chunk
+// records of up to ~1 MB, so a count alone could make one page of gigabytes. On PGlite and, with
+// DATABASE_URL, on PostgreSQL.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { tenantImportChanges } from '../../shared/mutators/imports';
+import { SyncClient } from '../../shared/sync/client';
+import { httpTransport } from '../../shared/sync/httpTransport';
+import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
+import { SCHEMA_VERSION, type PullResponse } from '../../shared/sync/protocol';
+import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { seedOrg, seedUser, testApp } from '../testing';
+
+const PW = 'correct horse battery staple';
+let t: TestDatabase;
+let app: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = await testApp(t.db, { SYNC_PULL_PAGE_BYTES: String(100_000) });
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const org = await seedOrg(t.db, 'Fabrikam');
+  await seedUser(t.db, org.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+async function signedIn(clientId: string) {
+  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example', password: PW }) });
+  const body = (await res.json()) as { accessToken: string; user: { id: string; name: string } };
+  const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => body.accessToken });
+  const actor = { id: body.user.id, name: body.user.name, role: 'admin-agent' as const };
+  const store = new MemoryClientStore(clientId);
+  return { store, transport, sync: new SyncClient(store, transport, { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' }) };
+}
+
+const user = (c: number, n: number) => ({
+  id: `00000000-0000-4000-8${c}00-${n.toString(16).padStart(12, '0')}`,
+  userPrincipalName: `user${n}@tenant${c}.example`,
+  licenses: [{ skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900', disabledPlans: [], assignedByGroups: [], direct: true }],
+});
+
+it('ends a page once it holds the byte limit, on a version boundary, and the next pages bring the rest', async () => {
+  const a = await signedIn('pull-pages-writer-01');
+  // Three customers, each imported and synced on its own: three versions of ~170 KB of users each.
+  for (const c of [1, 2, 3]) {
+    expect(await a.sync.mutate('customer.create', { id: `c-${c}`, name: `Tenant ${c}` })).toEqual({ ok: true });
+    const users = Array.from({ length: 1000 }, (_, n) => user(c, n));
+    const changes = tenantImportChanges({ countryLetterCode: 'JP', skus: [], subscriptions: [], users }, { importId: `imp-${c}`, customerId: `c-${c}`, files: ['users.json'] });
+    expect(await a.sync.mutateMany(changes)).toEqual({ ok: true });
+    await a.sync.sync();
+  }
+
+  const b = await signedIn('pull-pages-reader-01');
+  const pages: PullResponse[] = [];
+  let cursor = 0;
+  do {
+    const page = await b.transport.pull(cursor, 'pull-pages-reader-01', SCHEMA_VERSION);
+    pages.push(page);
+    cursor = page.cursor;
+  } while (pages.at(-1)!.more);
+  // No page holds two imports' users: each ended at the first version past 100 KB.
+  const chunksPerPage = pages.map((p) => p.changes.filter((c) => c.table === 'tenantUserChunks').length);
+  expect(chunksPerPage.filter((n) => n > 0)).toEqual([1, 1, 1]);
+  for (const p of pages) expect(new Set(p.changes.filter((c) => c.table === 'tenantUserChunks').map((c) => c.version)).size).toBeLessThanOrEqual(1);
+
+  // A client pulling page by page ends with every user.
+  await b.sync.pull();
+  const users = b.store.rows('tenantUserChunks').flatMap((c) => c.users as unknown[]);
+  expect(users).toHaveLength(3000);
+});
