@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useOnline } from './environment';
 import { routes } from './routes';
 import { hashOf, useViewStore } from './viewStore';
+import { StorageAlert } from './StorageAlert';
 
 const useStyles = makeStyles({
   shell: {
@@ -154,6 +155,7 @@ export function Layout() {
         <h1 id="page-heading" className={styles.heading} tabIndex={-1} ref={headingRef}>
           {title}
         </h1>
+        <StorageAlert />
         <Page />
       </main>
     </div>

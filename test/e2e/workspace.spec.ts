@@ -129,3 +129,32 @@ test('backs up the workspace to a file and restores it into an empty one; a bad 
   await expect(page2.getByRole('row', { name: /Fabrikam Foods/ })).toBeVisible();
   await other.close();
 });
+
+test('says so on every page when a newer copy of the app upgrades the workspace in another window', async ({ page, context }) => {
+  await page.goto('./#/customers');
+  await addCustomer(page, 'Contoso');
+  // Another window opens the database with a newer schema (IndexedDB version 999 > ours).
+  const other = await context.newPage();
+  await other.goto('./bench/import.html');
+  await other.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('csp-migration-workspace', 999);
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  const alert = page.getByTestId('storage-alert');
+  await expect(alert).toContainText('A newer version of the app opened the workspace in another window. Reload this window to continue.');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  // After the reload this copy opens the upgraded database (Dexie 4 opens a newer version whose
+  // tables it knows) and nothing was lost.
+  await page.getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByRole('row', { name: /Contoso/ })).toBeVisible();
+  await expect(page.getByTestId('storage-alert')).toHaveCount(0);
+});

@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@f
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkBackup, exportWorkspace, restoreWorkspace, type BackupFile } from '../../db/backup';
-import { requestPersistence, storageErrorKey, storageHealth, watchDatabase, type StorageErrorKey, type StorageHealth } from '../../db/health';
+import { requestPersistence, storageErrorKey, storageHealth, type StorageErrorKey, type StorageHealth } from '../../db/health';
 import { closeWorkspace, workspaceDb } from '../../workspace/workspace';
 import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
@@ -26,10 +26,10 @@ export function WorkspaceDataSection() {
   const [message, setMessage] = useState<Message | null>(null);
   const [pendingRestore, setPendingRestore] = useState<{ backup: BackupFile; pending: number } | null>(null);
 
+  // Version-change and blocked events are shown on every page (app/StorageAlert.tsx).
   useEffect(() => {
     void storageHealth().then(setHealth);
-    return watchDatabase(workspaceDb(), (key) => setMessage({ intent: 'warning', text: t(`storage.error.${key}`) }));
-  }, [t]);
+  }, []);
 
   const fail = (e: unknown) => setMessage({ intent: 'error', text: t(`storage.error.${storageErrorKey(e)}`, { message: e instanceof Error ? e.message : String(e) }) });
 
