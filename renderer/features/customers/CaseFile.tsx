@@ -1,0 +1,87 @@
+// One customer's case file: everything about the move in one reviewable page (details, stage and
+// notes, current subscriptions by channel, the plan line by line with the engine's findings, users
+// to reassign, invitations, activity), with the plan's exports and a printable summary.
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../shared/domain/engine';
+import { can } from '../../../shared/domain/roles';
+import { hashOf, useViewStore } from '../../app/viewStore';
+import { useCustomerPlan } from '../../workspace/customerPlan';
+import { currentActor } from '../../workspace/workspace';
+import { useCaseFileStyles } from './caseFileStyles';
+import { DetailsSection, StageAndNotesSection } from './DetailsSection';
+import { ExportActions } from './ExportActions';
+import { ActivitySection, InvitationsSection, UsersSection } from './PeopleSections';
+import { PlanSection } from './PlanSection';
+import { PRINT_CSS, PrintSummary } from './PrintSummary';
+import { SubscriptionsSection } from './SubscriptionsSection';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  name: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: tokens.spacingVerticalL, alignItems: 'start' },
+});
+
+export function CaseFile({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const shared = useCaseFileStyles();
+  const navigate = useViewStore((s) => s.navigate);
+  const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const result = useCustomerPlan(customerId, lang);
+
+  if (result === undefined) return <Spinner label={t('app.loading')} />;
+  if (result === null) {
+    return (
+      <div className={shared.page}>
+        <Text>{t('caseFile.notFound')}</Text>
+        <a className={shared.link} href={hashOf('customers')}>
+          {t('caseFile.backToList')}
+        </a>
+      </div>
+    );
+  }
+  const { data, plan } = result;
+  const canEdit = can(currentActor().role, 'customer.edit');
+
+  return (
+    <>
+      <style>{PRINT_CSS}</style>
+      <div className={`${shared.page} case-file-screen`}>
+        <div className={styles.header}>
+          <a className={shared.link} href={hashOf('customers')}>
+            <ArrowLeft20Regular aria-hidden /> {t('caseFile.backToList')}
+          </a>
+          <h2 className={styles.name}>{data.customer.name}</h2>
+          <Text className={shared.muted}>
+            {t('caseFile.summary', {
+              stage: t(`customers.stage.${data.customer.stage}`),
+              lines: plan.lines.length,
+              users: plan.users.length,
+            })}
+          </Text>
+          <div className={shared.row}>
+            <Button appearance="primary" icon={<ArrowSwap20Regular />} onClick={() => navigate('offer-matching', customerId)}>
+              {t('caseFile.openMatching')}
+            </Button>
+            <ExportActions data={data} plan={plan} />
+          </div>
+          {!canEdit && <Text>{t('caseFile.readOnly')}</Text>}
+        </div>
+        <div className={styles.columns}>
+          <DetailsSection customer={data.customer} canEdit={canEdit} />
+          <StageAndNotesSection customer={data.customer} canEdit={canEdit} />
+        </div>
+        <SubscriptionsSection data={data} plan={plan} />
+        <PlanSection data={data} plan={plan} />
+        <UsersSection customerId={customerId} plan={plan} />
+        <div className={styles.columns}>
+          <InvitationsSection customerId={customerId} />
+          <ActivitySection customerId={customerId} />
+        </div>
+      </div>
+      <PrintSummary data={data} plan={plan} />
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+// The customer's details (react-hook-form + zod, saved through customer.update with only the fields
+// that changed, so the activity says what changed and a teammate's edit of another field stays),
+// the stage (customer.setStage) and the notes.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CustomerStage, type Customer } from '../../../shared/workspace/tables';
+import { localChanges } from '../../workspace/workspace';
+import { useCaseFileStyles } from './caseFileStyles';
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+const CHANNELS = ['unknown', 'direct', 'other-partner', 'own'] as const;
+
+type Outcome = { intent: 'success' | 'error'; text: string } | null;
+
+function useDetailsSchema() {
+  const { t } = useTranslation();
+  return useMemo(
+    () =>
+      z.object({
+        name: z.string().trim().min(1, t('caseFile.details.errors.name')).max(200, t('caseFile.details.errors.nameLong')),
+        domain: z.string().trim().refine((v) => v === '' || DOMAIN.test(v), t('caseFile.details.errors.domain')),
+        tenantId: z.string().trim().refine((v) => v === '' || GUID.test(v), t('caseFile.details.errors.tenantId')),
+        country: z.string().trim().refine((v) => v === '' || /^[A-Za-z]{2}$/.test(v), t('caseFile.details.errors.country')),
+        channel: z.enum(CHANNELS),
+      }),
+    [t],
+  );
+}
+type Details = z.infer<ReturnType<typeof useDetailsSchema>>;
+
+export function DetailsSection({ customer, canEdit }: { customer: Customer; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const styles = useCaseFileStyles();
+  const titleId = useId();
+  const schema = useDetailsSchema();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const defaults: Details = { name: customer.name, domain: customer.domain, tenantId: customer.tenantId, country: customer.country, channel: customer.channel };
+  const { control, handleSubmit, formState, reset } = useForm<Details>({ resolver: zodResolver(schema), defaultValues: defaults, values: defaults, resetOptions: { keepDirtyValues: true } });
+
+  const save = handleSubmit(async (values) => {
+    setOutcome(null);
+    const changed = Object.fromEntries(
+      (Object.keys(values) as (keyof Details)[])
+        .filter((k) => formState.dirtyFields[k])
+        .map((k) => [k, k === 'tenantId' ? values[k].trim().toLowerCase() : k === 'country' ? values[k].trim().toUpperCase() : typeof values[k] === 'string' ? values[k].trim() : values[k]]),
+    );
+    if (Object.keys(changed).length === 0) {
+      setOutcome({ intent: 'success', text: t('caseFile.details.nothingChanged') });
+      return;
+    }
+    const result = await localChanges().mutate('customer.update', { id: customer.id, ...changed });
+    if (result.ok) {
+      reset(values);
+      setOutcome({ intent: 'success', text: t('caseFile.details.saved') });
+    } else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+  });
+
+  const text = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <Field label={label} hint={hint} required={name === 'name'} validationMessage={fieldState.error?.message} validationState={fieldState.error ? 'error' : 'none'}>
+          <Input {...field} onChange={(_, d) => field.onChange(d.value)} disabled={!canEdit} maxLength={name === 'country' ? 2 : undefined} />
+        </Field>
+      )}
+    />
+  );
+
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.title}>
+        {t('caseFile.details.title')}
+      </h3>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <div className={styles.grid}>
+          {text('name', t('caseFile.details.name'))}
+          {text('domain', t('caseFile.details.domain'), t('caseFile.details.domainHint'))}
+          {text('tenantId', t('caseFile.details.tenantId'), t('caseFile.details.tenantIdHint'))}
+          {text('country', t('caseFile.details.country'), t('caseFile.details.countryHint'))}
+          <Controller
+            name="channel"
+            control={control}
+            render={({ field }) => (
+              <Field label={t('caseFile.details.channel')} hint={t('caseFile.details.channelHint')}>
+                <Select value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} disabled={!canEdit}>
+                  <option value="unknown">{t('caseFile.channel.unknown')}</option>
+                  <option value="direct">{t('caseFile.channel.direct')}</option>
+                  <option value="other-partner">{t('caseFile.channel.otherPartner')}</option>
+                  <option value="own">{t('caseFile.channel.own')}</option>
+                </Select>
+              </Field>
+            )}
+          />
+        </div>
+        <div className={styles.row} style={{ marginTop: 12 }}>
+          <Button type="submit" appearance="primary" disabled={!canEdit || formState.isSubmitting}>
+            {t('caseFile.details.save')}
+          </Button>
+          {outcome && (
+            <MessageBar intent={outcome.intent} role="status">
+              <MessageBarBody>{outcome.text}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function StageAndNotesSection({ customer, canEdit }: { customer: Customer; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const styles = useCaseFileStyles();
+  const titleId = useId();
+  const [notes, setNotes] = useState(customer.notes);
+  const [storedNotes, setStoredNotes] = useState(customer.notes);
+  // Notes changed elsewhere (a teammate, a sync): take them unless this person is typing over them.
+  if (customer.notes !== storedNotes) {
+    setStoredNotes(customer.notes);
+    if (notes === storedNotes) setNotes(customer.notes);
+  }
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const setStage = async (stage: string) => {
+    const result = await localChanges().mutate('customer.setStage', { id: customer.id, stage });
+    setOutcome(result.ok ? { intent: 'success', text: t('caseFile.stage.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+  };
+  const saveNotes = async () => {
+    const result = await localChanges().mutate('customer.update', { id: customer.id, notes });
+    setOutcome(result.ok ? { intent: 'success', text: t('caseFile.notes.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.title}>
+        {t('caseFile.stage.title')}
+      </h3>
+      <Field label={t('caseFile.stage.label')} hint={t('caseFile.stage.hint')}>
+        <Select value={customer.stage} onChange={(_, d) => void setStage(d.value)} disabled={!canEdit}>
+          {CustomerStage.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`customers.stage.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('caseFile.notes.label')} hint={t('caseFile.notes.hint')}>
+        <Textarea value={notes} onChange={(_, d) => setNotes(d.value)} resize="vertical" rows={4} maxLength={20_000} disabled={!canEdit} />
+      </Field>
+      <div className={styles.row}>
+        <Button onClick={() => void saveNotes()} disabled={!canEdit || notes === customer.notes}>
+          {t('caseFile.notes.save')}
+        </Button>
+        {outcome && (
+          <MessageBar intent={outcome.intent} role="status">
+            <MessageBarBody>{outcome.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}

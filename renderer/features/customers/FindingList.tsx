@@ -1,0 +1,37 @@
+// Findings as the engine reports them: severity, the rule's code, and its message in the UI language.
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { ErrorCircle16Regular, Info16Regular, Warning16Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../shared/domain/engine';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  head: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  message: { margin: 0 },
+});
+
+export function FindingList({ findings }: { findings: readonly Finding[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <ul className={styles.list}>
+      {findings.map((f, i) => (
+        <li key={`${f.code}-${i}`} className={styles.item} data-finding={f.code}>
+          <Badge
+            appearance="tint"
+            color={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'informative'}
+            icon={f.severity === 'error' ? <ErrorCircle16Regular /> : f.severity === 'warning' ? <Warning16Regular /> : <Info16Regular />}
+          >
+            {f.severity === 'error' ? t('caseFile.severity.error') : f.severity === 'warning' ? t('caseFile.severity.warning') : t('caseFile.severity.info')}
+          </Badge>
+          <div>
+            <p className={styles.message}>{f.message}</p>
+            <span className={styles.code}>{t('caseFile.findings.rule', { code: f.code })}</span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,157 @@
+// Users to reassign (from the engine), invitations and the customer's activity.
+import { Badge, Text } from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TenantPlan } from '../../../shared/domain/engine';
+import { activityOf } from '../../db/queries';
+import { hashOf } from '../../app/viewStore';
+import { workspaceDb } from '../../workspace/workspace';
+import { useCaseFileStyles } from './caseFileStyles';
+
+const FIRST_USERS = 5;
+
+export function UsersSection({ customerId, plan }: { customerId: string; plan: TenantPlan }) {
+  const { t } = useTranslation();
+  const styles = useCaseFileStyles();
+  const titleId = useId();
+  const users = plan.users;
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.title}>
+        {t('caseFile.users.title')}
+      </h3>
+      {users.length === 0 ? (
+        <Text>{t('caseFile.users.none')}</Text>
+      ) : (
+        <>
+          <Text>{t('caseFile.users.count', { count: users.length })}</Text>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t('caseFile.users.user')}</th>
+                <th scope="col">{t('caseFile.users.change')}</th>
+                <th scope="col">{t('caseFile.users.lost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.slice(0, FIRST_USERS).map((u) => (
+                <tr key={u.userId}>
+                  <td>
+                    {u.userPrincipalName}
+                    {u.viaGroup && (
+                      <>
+                        {' '}
+                        <Badge appearance="outline">{t('caseFile.users.viaGroup')}</Badge>
+                      </>
+                    )}
+                  </td>
+                  <td>{u.from.map((f, i) => `${f} → ${u.to[i] || t('caseFile.plan.noTarget')}`).join(', ')}</td>
+                  <td>{u.lostServicePlans.length === 0 ? t('caseFile.users.nothingLost') : u.lostServicePlans.map((p) => p.friendlyName).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {users.length > FIRST_USERS && <Text className={styles.muted}>{t('caseFile.users.more', { count: users.length - FIRST_USERS })}</Text>}
+        </>
+      )}
+      <a className={styles.link} href={hashOf('license-check', customerId)}>
+        {t('caseFile.users.open')}
+      </a>
+    </section>
+  );
+}
+
+export function InvitationsSection({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const styles = useCaseFileStyles();
+  const titleId = useId();
+  const invitations = useLiveQuery(() => workspaceDb().invitations.where('customerId').equals(customerId).toArray(), [customerId]);
+  const format = useDateTime(i18n.language);
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.title}>
+        {t('caseFile.invitations.title')}
+      </h3>
+      {!invitations ? (
+        <Text>{t('app.loading')}</Text>
+      ) : invitations.length === 0 ? (
+        <Text>{t('caseFile.invitations.none')}</Text>
+      ) : (
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col">{t('caseFile.invitations.status')}</th>
+              <th scope="col">{t('caseFile.invitations.delegatedAdmin')}</th>
+              <th scope="col">{t('caseFile.invitations.sent')}</th>
+              <th scope="col">{t('caseFile.invitations.accepted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((inv) => (
+              <tr key={inv.id}>
+                <td>{t(`caseFile.invitationStatus.${inv.status}`)}</td>
+                <td>{t(`caseFile.delegatedAdmin.${inv.delegatedAdmin}`)}</td>
+                <td>{inv.sentAt ? format(inv.sentAt) : '–'}</td>
+                <td>{inv.acceptedAt ? format(inv.acceptedAt) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <a className={styles.link} href={hashOf('invite', customerId)}>
+        {invitations && invitations.length > 0 ? t('caseFile.invitations.open') : t('caseFile.invitations.start')}
+      </a>
+    </section>
+  );
+}
+
+function useDateTime(language: string) {
+  return useMemo(() => {
+    const f = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    return (iso: string) => f.format(new Date(iso));
+  }, [language]);
+}
+
+const ACTIVITY_ROW = 52;
+
+export function ActivitySection({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const styles = useCaseFileStyles();
+  const titleId = useId();
+  const activity = useLiveQuery(() => activityOf(workspaceDb(), customerId), [customerId]);
+  const format = useDateTime(i18n.language);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // A customer worked on for months gathers thousands of entries: only those in view are drawn.
+  // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the virtualizer, as intended
+  const virtualizer = useVirtualizer({ count: activity?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ACTIVITY_ROW, overscan: 8 });
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.title}>
+        {t('caseFile.activity.title')}
+      </h3>
+      {!activity ? (
+        <Text>{t('app.loading')}</Text>
+      ) : activity.length === 0 ? (
+        <Text>{t('caseFile.activity.none')}</Text>
+      ) : (
+        <div ref={scrollRef} style={{ maxHeight: 320, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('caseFile.activity.listLabel', { count: activity.length })}>
+          <ol style={{ position: 'relative', height: virtualizer.getTotalSize(), margin: 0, padding: 0, listStyleType: 'none' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const a = activity[item.index]!;
+              return (
+                <li key={a.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ACTIVITY_ROW, transform: `translateY(${item.start}px)` }}>
+                  <Text block>{a.summary}</Text>
+                  <Text size={200} className={styles.muted}>
+                    {t('caseFile.activity.byAt', { actor: a.actor, at: format(a.at) })}
+                  </Text>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}

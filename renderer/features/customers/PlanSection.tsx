@@ -1,0 +1,113 @@
+// The plan line by line: what is moved to what, how many licenses, when to buy, and each line's
+// findings with the rule they come from. Tenant-wide findings (region, 150 subscriptions) first.
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowRight16Regular } from '@fluentui/react-icons';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding, TenantPlan } from '../../../shared/domain/engine';
+import { hashOf } from '../../app/viewStore';
+import type { CustomerData } from '../../workspace/customerPlan';
+import { lineIdOf } from '../../workspace/customerPlan';
+import { useCaseFileStyles } from './caseFileStyles';
+import { channelWord, matchWord } from './caseFileWords';
+import { FindingList } from './FindingList';
+
+const useStyles = makeStyles({
+  lines: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  line: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  lineHead: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  facts: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', margin: 0, '& dt': { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 }, '& dd': { margin: 0 } },
+});
+
+export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const shared = useCaseFileStyles();
+  const titleId = useId();
+  const customerId = data.customer.id;
+  const tenantWide = plan.findings.filter((f) => !f.lineId);
+  const byLine = new Map<string, Finding[]>();
+  for (const f of plan.findings) if (f.lineId) byLine.set(f.lineId, [...(byLine.get(f.lineId) ?? []), f]);
+  const saved = new Map(data.planLines.map((l) => [lineIdOf(l), l]));
+  const catalogEmpty = data.catalog.skus.size === 0;
+
+  return (
+    <section className={shared.section} aria-labelledby={titleId}>
+      <h3 id={titleId} className={shared.title}>
+        {t('caseFile.plan.title')}
+      </h3>
+      <Text>
+        {data.plan ? t('caseFile.plan.saved', { status: t(`caseFile.planStatus.${data.plan.status}`), asOf: data.plan.asOf }) : t('caseFile.plan.notSaved')}{' '}
+        <a className={shared.link} href={hashOf('offer-matching', customerId)}>
+          {t('caseFile.plan.openMatching')}
+        </a>
+      </Text>
+      {catalogEmpty && (
+        <Text>
+          {t('caseFile.plan.noCatalog')}{' '}
+          <a className={shared.link} href={hashOf('settings')}>
+            {t('caseFile.plan.openSettings')}
+          </a>
+        </Text>
+      )}
+      {tenantWide.length > 0 && (
+        <div>
+          <h4 className={shared.subTitle}>{t('caseFile.plan.tenantWide')}</h4>
+          <FindingList findings={tenantWide} />
+        </div>
+      )}
+      {plan.lines.length === 0 ? (
+        <Text>{t('caseFile.plan.empty')}</Text>
+      ) : (
+        <ol className={styles.lines} aria-label={t('caseFile.plan.linesLabel')}>
+          {plan.lines.map((l) => {
+            const target = l.match.targetSkuPartNumber ?? l.match.targetSkuId;
+            const findings = byLine.get(l.lineId) ?? [];
+            return (
+              <li key={l.lineId} className={styles.line} data-line={l.lineId}>
+                <h4 className={styles.lineHead}>
+                  <span>{l.sourceSkuPartNumber}</span>
+                  <ArrowRight16Regular aria-label={t('caseFile.plan.to')} />
+                  <span>{target ?? t('caseFile.plan.noTarget')}</span>
+                  <Badge appearance="outline" color={l.match.kind === 'none' ? 'danger' : l.match.kind === 'same' ? 'success' : 'warning'}>
+                    {matchWord(t, l.match.kind)}
+                  </Badge>
+                </h4>
+                <dl className={styles.facts}>
+                  <div>
+                    <dt>{t('caseFile.plan.channel')}</dt>
+                    <dd>{channelWord(t, l.channel)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('caseFile.plan.licenses')}</dt>
+                    <dd>{t('caseFile.plan.licensesValue', { from: l.quantity, to: l.targetQuantity, consumed: l.consumed })}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('caseFile.plan.expires')}</dt>
+                    <dd>{l.expires ?? t('caseFile.subscriptions.noDate')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('caseFile.plan.deadline')}</dt>
+                    <dd>{l.deadline ?? t('caseFile.subscriptions.noDate')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('caseFile.plan.orderDate')}</dt>
+                    <dd>{saved.get(l.lineId)?.orderDate ?? t('caseFile.plan.noOrderDate')}</dd>
+                  </div>
+                </dl>
+                {findings.length > 0 ? <FindingList findings={findings} /> : <Text className={shared.muted}>{t('caseFile.plan.noFindings')}</Text>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+// Current subscriptions grouped by who sold them (the engine's channel from Graph's ownerTenantId):
+// owner, status, licenses, expiry and the last day of the 30-day window to provision the CSP one.
+import { Badge, Text } from '@fluentui/react-components';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Channel, PlannedLine, TenantPlan } from '../../../shared/domain/engine';
+import type { CustomerData } from '../../workspace/customerPlan';
+import { hashOf } from '../../app/viewStore';
+import { useCaseFileStyles } from './caseFileStyles';
+import { channelWord, timingWord } from './caseFileWords';
+
+// The ones to move first, then the ones with no owner known, then the ones already ours.
+const CHANNEL_ORDER: readonly Channel[] = ['other-partner', 'direct', 'unknown', 'own'];
+
+export function SubscriptionsSection({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
+  const { t } = useTranslation();
+  const styles = useCaseFileStyles();
+  const titleId = useId();
+  const owners = new Map((data.inventory.subscriptions ?? []).map((s) => [s.id, s.ownerTenantId]));
+  const groups = CHANNEL_ORDER.map((channel) => ({ channel, lines: plan.lines.filter((l) => l.channel === channel) })).filter((g) => g.lines.length > 0);
+
+  const owner = (l: PlannedLine): string => {
+    if (l.channel === 'own') return t('caseFile.subscriptions.ownerYou');
+    if (l.channel === 'direct') return t('caseFile.subscriptions.ownerMicrosoft');
+    return owners.get(l.lineId) ?? t('caseFile.subscriptions.ownerUnknown');
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.title}>
+        {t('caseFile.subscriptions.title')}
+      </h3>
+      {plan.lines.length === 0 ? (
+        <Text>
+          {t('caseFile.subscriptions.empty')}{' '}
+          <a className={styles.link} href={hashOf('customers')}>
+            {t('caseFile.subscriptions.importLink')}
+          </a>
+        </Text>
+      ) : (
+        <>
+          {data.inventory.subscriptions === null && <Text className={styles.muted}>{t('caseFile.subscriptions.noSubscriptionsExport')}</Text>}
+          {groups.map((g) => (
+            <div key={g.channel}>
+              <h4 className={styles.subTitle}>{t('caseFile.subscriptions.group', { channel: channelWord(t, g.channel), count: g.lines.length })}</h4>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('caseFile.subscriptions.product')}</th>
+                    <th scope="col">{t('caseFile.subscriptions.owner')}</th>
+                    <th scope="col">{t('caseFile.subscriptions.status')}</th>
+                    <th scope="col" className={styles.num}>
+                      {t('caseFile.subscriptions.licenses')}
+                    </th>
+                    <th scope="col">{t('caseFile.subscriptions.expires')}</th>
+                    <th scope="col">{t('caseFile.subscriptions.deadline')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.lines.map((l) => (
+                    <tr key={l.lineId}>
+                      <td>
+                        {l.sourceSkuPartNumber}
+                        {l.isTrial && (
+                          <>
+                            {' '}
+                            <Badge appearance="outline" color="informative">
+                              {t('caseFile.subscriptions.trial')}
+                            </Badge>
+                          </>
+                        )}
+                      </td>
+                      <td className={l.channel === 'other-partner' ? styles.code : undefined}>{owner(l)}</td>
+                      <td>{l.status}</td>
+                      <td className={styles.num}>{t('caseFile.subscriptions.inUse', { consumed: l.consumed, total: l.quantity })}</td>
+                      <td>{l.expires ?? t('caseFile.subscriptions.noDate')}</td>
+                      <td>
+                        {l.deadline ?? t('caseFile.subscriptions.noDate')}
+                        <br />
+                        <Text size={200} className={styles.muted}>
+                          {timingWord(t, l)}
+                        </Text>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Plain words for the engine's values (channel, match kind, timing), in the UI language.
+import type { TFunction } from 'i18next';
+import type { Channel, MatchKind, PlannedLine } from '../../../shared/domain/engine';
+
+export function channelWord(t: TFunction, channel: Channel): string {
+  switch (channel) {
+    case 'own':
+      return t('caseFile.channel.own');
+    case 'other-partner':
+      return t('caseFile.channel.otherPartner');
+    case 'direct':
+      return t('caseFile.channel.direct');
+    default:
+      return t('caseFile.channel.unknown');
+  }
+}
+
+export function matchWord(t: TFunction, kind: MatchKind): string {
+  switch (kind) {
+    case 'same':
+      return t('caseFile.match.same');
+    case 'equivalent':
+      return t('caseFile.match.equivalent');
+    case 'different':
+      return t('caseFile.match.different');
+    default:
+      return t('caseFile.match.none');
+  }
+}
+
+/** "in 12 days", "3 days left in the 30-day window", "window ended": what the dates mean today. */
+export function timingWord(t: TFunction, line: PlannedLine): string {
+  const { state, daysToExpiry, daysToDeadline } = line.timing;
+  switch (state) {
+    case 'active':
+    case 'expiring-soon':
+      return t('caseFile.timing.expiresIn', { days: daysToExpiry ?? 0 });
+    case 'in-expired-window':
+      return t('caseFile.timing.inWindow', { days: daysToDeadline ?? 0 });
+    case 'past-deadline':
+      return t('caseFile.timing.pastDeadline');
+    default:
+      return t('caseFile.timing.unknown');
+  }
+}
