@@ -1,0 +1,76 @@
+// Step 4: the CSV and the PowerShell script, saved through the host (a save dialog in the desktop
+// app, a download in the browser).
+import { Button, Text } from '@fluentui/react-components';
+import { ArrowDownload20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/domain/roles';
+import { useHost } from '../../host/HostProvider';
+import type { CustomerData } from '../../workspace/customerPlan';
+import { today } from '../../workspace/customerPlan';
+import { currentActor } from '../../workspace/workspace';
+import type { UserLicenseChanges } from './licenseChanges';
+import { licenseChangesCsv } from './licenseCsv';
+import { reassignmentScript } from './reassignmentScript';
+import { useWizardStyles } from './styles';
+
+/** A file name from a customer name: letters and digits of any script kept, the rest dashes. */
+export function fileSlug(name: string): string {
+  return name.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'customer';
+}
+
+export function ExportStep({ data, users }: { data: CustomerData; users: readonly UserLicenseChanges[] }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  const host = useHost();
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const slug = `${fileSlug(data.customer.name)}-${today()}`;
+  const changeCount = users.reduce((n, u) => n + u.changes.length, 0);
+  const mayAssign = can(currentActor().role, 'license.assign');
+
+  const save = async (kind: 'csv' | 'script') => {
+    const suggestedName = kind === 'csv' ? `license-changes-${slug}.csv` : `reassign-licenses-${slug}.ps1`;
+    const text =
+      kind === 'csv'
+        ? licenseChangesCsv(users)
+        : reassignmentScript(
+            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString() },
+            users,
+          );
+    try {
+      const result = await host.saveFile({
+        suggestedName,
+        filters: kind === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : [{ name: 'PowerShell', extensions: ['ps1'] }],
+        data: text,
+      });
+      setStatus(result.saved ? { ok: true, text: t('licenseCheck.export.saved', { name: result.name ?? suggestedName }) } : { ok: true, text: t('licenseCheck.export.cancelled') });
+    } catch (error) {
+      setStatus({ ok: false, text: t('licenseCheck.export.failed', { message: error instanceof Error ? error.message : String(error) }) });
+    }
+  };
+
+  return (
+    <>
+      <Text>{t('licenseCheck.export.intro', { users: users.length, changes: changeCount })}</Text>
+      <div className={styles.row}>
+        <Button icon={<ArrowDownload20Regular />} onClick={() => void save('csv')} disabled={users.length === 0}>
+          {t('licenseCheck.export.csv')}
+        </Button>
+        <Button icon={<ArrowDownload20Regular />} appearance="primary" onClick={() => void save('script')} disabled={users.length === 0}>
+          {t('licenseCheck.export.script')}
+        </Button>
+      </div>
+      <div role="status" className={status && !status.ok ? styles.bad : undefined} data-testid="export-status">
+        {status?.text}
+      </div>
+      <Text weight="semibold">{t('licenseCheck.export.howTitle')}</Text>
+      <ol className={styles.list}>
+        <li>{t('licenseCheck.export.how1')}</li>
+        <li>{t('licenseCheck.export.how2')}</li>
+        <li>{t('licenseCheck.export.how3')}</li>
+      </ol>
+      <pre className={styles.pre}>{`.\\reassign-licenses-${slug}.ps1 -DryRun\n.\\reassign-licenses-${slug}.ps1`}</pre>
+      {!mayAssign && <Text className={styles.warn}>{t('licenseCheck.export.roleHint')}</Text>}
+    </>
+  );
+}

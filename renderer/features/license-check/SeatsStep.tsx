@@ -1,0 +1,115 @@
+// Step 1: per subscription, seats now and after the move (checkSeats), the target offer, and the
+// findings that matter for licenses; "try another target" saves a plan line.
+import { Text, mergeClasses } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { checkSeats, findSku, type Catalog, type Finding, type PlannedLine } from '../../../shared/domain/engine';
+import type { CustomerData } from '../../workspace/customerPlan';
+import { TargetForm } from './TargetForm';
+import { useWizardStyles } from './styles';
+
+const LICENSE_FINDINGS = new Set(['SEAT_SHORTFALL', 'SEAT_COUNT_CHANGED', 'DATA_LOSS_RISK', 'LICENSE_REASSIGNMENT_REQUIRED', 'UNKNOWN_SKU', 'NOT_PURCHASABLE']);
+
+function useLabels() {
+  const { t } = useTranslation();
+  return {
+    channel: {
+      own: t('licenseCheck.channel.own'),
+      'other-partner': t('licenseCheck.channel.otherPartner'),
+      direct: t('licenseCheck.channel.direct'),
+      unknown: t('licenseCheck.channel.unknown'),
+    },
+    kind: {
+      same: t('licenseCheck.match.same'),
+      equivalent: t('licenseCheck.match.equivalent'),
+      different: t('licenseCheck.match.different'),
+      none: t('licenseCheck.match.none'),
+    },
+  };
+}
+
+export function targetName(catalog: Catalog, line: PlannedLine): string {
+  const id = line.match.targetSkuId;
+  if (!id) return '';
+  return findSku(catalog, id)?.name ?? line.match.targetSkuPartNumber ?? id;
+}
+
+export function SeatsStep({ data, lines, findings }: { data: CustomerData; lines: readonly PlannedLine[]; findings: readonly Finding[] }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  const labels = useLabels();
+  const relevant = findings.filter((f) => LICENSE_FINDINGS.has(f.code));
+  return (
+    <>
+      <Text>{t('licenseCheck.seats.intro')}</Text>
+      {lines.length === 0 ? (
+        <Text>{t('licenseCheck.seats.none')}</Text>
+      ) : (
+        <table className={styles.table}>
+          <caption className={styles.muted} style={{ textAlign: 'left', captionSide: 'bottom', paddingTop: 8 }}>
+            {t('licenseCheck.seats.caption')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('licenseCheck.seats.col.subscription')}</th>
+              <th scope="col" className={styles.numeric}>{t('licenseCheck.seats.col.seatsNow')}</th>
+              <th scope="col" className={styles.numeric}>{t('licenseCheck.seats.col.inUse')}</th>
+              <th scope="col">{t('licenseCheck.seats.col.target')}</th>
+              <th scope="col" className={styles.numeric}>{t('licenseCheck.seats.col.seatsAfter')}</th>
+              <th scope="col">{t('licenseCheck.seats.col.check')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => {
+              const seats = checkSeats(l.quantity, l.consumed, l.targetQuantity);
+              const source = findSku(data.catalog, l.sourceSkuId);
+              return (
+                <tr key={l.lineId}>
+                  <th scope="row" style={{ fontWeight: 'normal' }}>
+                    <div><strong>{l.sourceSkuPartNumber}</strong></div>
+                    {source && <div>{source.name}</div>}
+                    <div className={styles.muted}>
+                      {labels.channel[l.channel]}
+                      {l.isTrial ? ` · ${t('licenseCheck.seats.trial')}` : ''}
+                    </div>
+                  </th>
+                  <td className={styles.numeric}>{l.quantity}</td>
+                  <td className={styles.numeric}>{l.consumed}</td>
+                  <td>
+                    {l.match.targetSkuId ? (
+                      <>
+                        <div><strong>{l.match.targetSkuPartNumber ?? l.match.targetSkuId}</strong></div>
+                        <div>{targetName(data.catalog, l)}</div>
+                      </>
+                    ) : null}
+                    <div className={l.match.kind === 'none' ? styles.bad : styles.muted}>{labels.kind[l.match.kind]}</div>
+                  </td>
+                  <td className={styles.numeric}>{l.targetQuantity}</td>
+                  <td>
+                    {seats.shortfall > 0 ? (
+                      <span className={styles.bad}>{t('licenseCheck.seats.shortfall', { count: seats.shortfall })}</span>
+                    ) : seats.changed ? (
+                      <span className={styles.warn}>{t('licenseCheck.seats.changed', { from: seats.quantity, to: seats.targetQuantity })}</span>
+                    ) : (
+                      <span>{t('licenseCheck.seats.same')}</span>
+                    )}
+                    {l.usersToReassign > 0 && <div className={styles.warn}>{t('licenseCheck.seats.reassign', { count: l.usersToReassign })}</div>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {relevant.length > 0 && (
+        <ul className={styles.findings} aria-label={t('licenseCheck.seats.findings')}>
+          {relevant.map((f, i) => (
+            <li key={`${f.code}-${f.lineId ?? ''}-${i}`} className={mergeClasses(f.severity === 'error' && styles.bad)}>
+              <span className={styles.code}>{f.code}</span> {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {lines.length > 0 && <TargetForm data={data} lines={lines} />}
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+// Step 2: the users who must be reassigned, what each loses, and how each license is held. A tenant
+// can have 50,000 users: the table renders only the rows in view (TanStack Virtual) and the
+// filters run on a deferred copy of the search text so typing stays smooth.
+import { Button, Checkbox, Field, Input, Select, Text } from '@fluentui/react-components';
+import { ArrowSort16Regular, ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
+import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserLicenseChanges } from './licenseChanges';
+import { useWizardStyles } from './styles';
+import { NO_FILTER, filterUsers, sourceSkus, type UserFilter } from './userFilters';
+
+const column = createColumnHelper<UserLicenseChanges>();
+
+function ChangeList({ user }: { user: UserLicenseChanges }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {user.changes.map((c) => (
+        <div key={c.fromSkuId}>
+          {c.toSkuId ? t('licenseCheck.users.change', { from: c.fromSkuPartNumber, to: c.toSkuPartNumber }) : t('licenseCheck.users.noTarget', { from: c.fromSkuPartNumber })}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function HeldBy({ user }: { user: UserLicenseChanges }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  if (!user.viaGroup) return <>{t('licenseCheck.users.direct')}</>;
+  const alsoDirect = user.changes.some((c) => c.direct && c.groups.length > 0);
+  return (
+    <>
+      <div className={styles.warn}>{alsoDirect ? t('licenseCheck.users.groupAndDirect') : t('licenseCheck.users.group')}</div>
+      {user.groups.map((g) => (
+        <div key={g} className={styles.code}>
+          {g}
+        </div>
+      ))}
+    </>
+  );
+}
+
+export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  const tableLabel = useId();
+  const [filter, setFilter] = useState<UserFilter>(NO_FILTER);
+  const deferred = useDeferredValue(filter);
+  const skus = useMemo(() => sourceSkus(users), [users]);
+  const shown = useMemo(() => filterUsers(users, deferred), [users, deferred]);
+  const [sorting, setSorting] = useState<SortingState>([]);
+
+  const columns = useMemo(
+    () => [
+      column.accessor('userPrincipalName', {
+        header: () => t('licenseCheck.users.col.user'),
+        cell: (c) => (
+          <>
+            <div>{c.getValue()}</div>
+            <div className={styles.muted}>{c.row.original.userId}</div>
+          </>
+        ),
+      }),
+      column.display({ id: 'change', header: () => t('licenseCheck.users.col.change'), cell: (c) => <ChangeList user={c.row.original} /> }),
+      column.accessor((u) => u.lostServicePlans.length, {
+        id: 'loses',
+        header: () => t('licenseCheck.users.col.loses'),
+        cell: (c) => {
+          const lost = c.row.original.lostServicePlans;
+          return lost.length === 0 ? (
+            <span className={styles.muted}>{t('licenseCheck.users.losesNothing')}</span>
+          ) : (
+            <span className={styles.bad}>{t('licenseCheck.users.loses', { count: lost.length, services: lost.map((p) => p.friendlyName || p.servicePlanName).join(', ') })}</span>
+          );
+        },
+      }),
+      column.accessor('viaGroup', { header: () => t('licenseCheck.users.col.heldBy'), cell: (c) => <HeldBy user={c.row.original} /> }),
+    ],
+    [t, styles],
+  );
+
+  // TanStack Table returns new functions each render by design; the React Compiler leaves this
+  // component unmemoized, which is what the virtualized rows need anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: shown as UserLicenseChanges[],
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (u) => u.userId,
+  });
+  const rows = table.getRowModel().rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const set = (patch: Partial<UserFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const colCount = columns.length;
+
+  if (users.length === 0) return <Text>{t('licenseCheck.users.none')}</Text>;
+  return (
+    <>
+      <Text>{t('licenseCheck.users.intro')}</Text>
+      <div className={styles.row} role="search" aria-label={t('licenseCheck.users.filters')}>
+        <Field label={t('licenseCheck.users.search')}>
+          <Input type="search" value={filter.search} onChange={(_, d) => set({ search: d.value })} placeholder={t('licenseCheck.users.searchPlaceholder')} />
+        </Field>
+        <Field label={t('licenseCheck.users.sku')}>
+          <Select value={filter.skuId} onChange={(_, d) => set({ skuId: d.value })}>
+            <option value="">{t('licenseCheck.users.allSkus')}</option>
+            {skus.map((s) => (
+              <option key={s.skuId} value={s.skuId}>
+                {t('licenseCheck.users.skuOption', { sku: s.partNumber, count: s.users })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Checkbox label={t('licenseCheck.users.losesFilter')} checked={filter.losesSomething} onChange={(_, d) => set({ losesSomething: d.checked === true })} />
+        <Checkbox label={t('licenseCheck.users.groupFilter')} checked={filter.groupBased} onChange={(_, d) => set({ groupBased: d.checked === true })} />
+      </div>
+      <Text role="status" data-testid="users-count">
+        {t('licenseCheck.users.count', { shown: rows.length, total: users.length })}
+      </Text>
+      <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-labelledby={tableLabel}>
+        <table className={styles.table} aria-rowcount={rows.length + 1}>
+          <caption id={tableLabel} style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+            {t('licenseCheck.users.caption')}
+          </caption>
+          <thead className={styles.stickyHead}>
+            {table.getHeaderGroups().map((g) => (
+              <tr key={g.id} aria-rowindex={1}>
+                {g.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  const canSort = h.column.id === 'userPrincipalName' || h.column.id === 'loses';
+                  return (
+                    <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                      {canSort ? (
+                        <Button appearance="transparent" size="small" onClick={h.column.getToggleSortingHandler()} icon={sorted === 'asc' ? <ArrowSortUp16Regular /> : sorted === 'desc' ? <ArrowSortDown16Regular /> : <ArrowSort16Regular />} iconPosition="after" style={{ padding: 0, minWidth: 0, fontWeight: 'inherit' }}>
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                        </Button>
+                      ) : (
+                        flexRender(h.column.columnDef.header, h.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {top > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={colCount} style={{ height: top, padding: 0, border: 0 }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <tr key={row.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ))}
+                </tr>
+              );
+            })}
+            {bottom > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={colCount} style={{ height: bottom, padding: 0, border: 0 }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

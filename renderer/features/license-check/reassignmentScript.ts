@@ -1,0 +1,155 @@
+// The reassignment as a Microsoft Graph PowerShell script the customer's admin (or the partner with
+// delegated admin) runs: one Set-MgUserLicense per user, -DryRun to see every change first, a
+// failure on one user does not stop the others, and a summary at the end. Pure: the caller passes
+// the generation time.
+import type { LicenseChange, UserLicenseChanges } from './licenseChanges';
+
+export interface ScriptContext {
+  customerName: string;
+  /** The saved plan, if any (without one the engine's matched offers are used). */
+  plan: { id: string; status: string; asOf: string } | null;
+  /** ISO date-time of generation. */
+  generatedAt: string;
+}
+
+/**
+ * A PowerShell single-quoted string. PowerShell also ends such a string at the typographic single
+ * quotes (U+2018..U+201B), so each of them is doubled like the ASCII one.
+ */
+export function psQuote(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')}'`;
+}
+
+/** Text safe inside a `#` comment: a line break would end the comment and run the rest. */
+export function psComment(value: string): string {
+  return value.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+}
+
+function psArray(values: readonly string[]): string {
+  return `@(${values.map(psQuote).join(', ')})`;
+}
+
+interface PlannedCall {
+  add: { skuId: string; disabledPlans: string[] }[];
+  remove: string[];
+  description: string;
+  notes: string[];
+}
+
+/** What the script does for one user: the direct assignments it can change, and why it leaves the rest. */
+export function planCall(user: UserLicenseChanges): PlannedCall {
+  const add = new Map<string, string[]>();
+  const remove: string[] = [];
+  const parts: string[] = [];
+  const notes: string[] = [];
+  for (const c of user.changes) {
+    if (!c.toSkuId) {
+      notes.push(`${c.fromSkuPartNumber}: no target offer chosen yet, left as it is.`);
+      continue;
+    }
+    if (!c.direct) {
+      notes.push(`${c.fromSkuPartNumber}: licensed through group ${c.groups.join(', ')}; change the group's license instead.`);
+      continue;
+    }
+    if (c.groups.length > 0) notes.push(groupAlsoNote(c));
+    const before = add.get(c.toSkuId);
+    // Two old SKUs onto one new SKU: a plan stays off only if both had it off.
+    add.set(c.toSkuId, before ? before.filter((p) => c.disabledPlansCarried.includes(p)) : [...c.disabledPlansCarried]);
+    if (!remove.includes(c.fromSkuId)) remove.push(c.fromSkuId);
+    parts.push(`${c.fromSkuPartNumber} -> ${c.toSkuPartNumber}`);
+  }
+  return { add: [...add].map(([skuId, disabledPlans]) => ({ skuId, disabledPlans })), remove, description: parts.join(', '), notes };
+}
+
+function groupAlsoNote(c: LicenseChange): string {
+  return `${c.fromSkuPartNumber}: also assigned through group ${c.groups.join(', ')}; change the group's license too, or the user keeps ${c.fromSkuPartNumber}.`;
+}
+
+const HELPER = String.raw`function Invoke-LicenseChange {
+    param(
+        [Parameter(Mandatory)] [string]$UserPrincipalName,
+        [Parameter(Mandatory)] [string]$Description,
+        [Parameter(Mandatory)] [scriptblock]$Change
+    )
+    if ($DryRun) {
+        Write-Host "[dry run] $($UserPrincipalName): $Description"
+        $script:Planned++
+        return
+    }
+    try {
+        & $Change
+        $script:Changed++
+        Write-Host "Changed $($UserPrincipalName): $Description"
+    } catch {
+        $script:Failed.Add("$($UserPrincipalName): $($_.Exception.Message)")
+        Write-Warning "Could not change $($UserPrincipalName): $($_.Exception.Message)"
+    }
+}`;
+
+export function reassignmentScript(ctx: ScriptContext, users: readonly UserLicenseChanges[]): string {
+  const calls = users.map((u) => ({ user: u, call: planCall(u) }));
+  const toChange = calls.filter((c) => c.call.add.length > 0).length;
+  const skipped = calls.length - toChange;
+  const planText = ctx.plan ? `plan ${ctx.plan.id} (${ctx.plan.status}, as of ${ctx.plan.asOf})` : 'no saved plan: the offers the app matched';
+  const out: string[] = [
+    '# License reassignment for the move to the Cloud Solution Provider program (Microsoft Graph PowerShell).',
+    `# Customer: ${psComment(ctx.customerName)}`,
+    `# Plan: ${psComment(planText)}`,
+    `# Generated: ${psComment(ctx.generatedAt)} by CSP Migration Workspace`,
+    `# Users changed by this script: ${toChange}. Users left out (group-based or no target): ${skipped}.`,
+    '#',
+    '# Run it with -DryRun first: it prints every change and does not connect to Microsoft Graph.',
+    '#   .\\reassign-licenses.ps1 -DryRun',
+    '#   .\\reassign-licenses.ps1',
+    '# Needs the Microsoft Graph PowerShell SDK (Install-Module Microsoft.Graph.Users -Scope CurrentUser)',
+    '# and an account that may assign licenses in the customer tenant (scope User.ReadWrite.All).',
+    '',
+    '[CmdletBinding()]',
+    'param(',
+    '    # Print what would change without calling Microsoft Graph.',
+    '    [switch]$DryRun',
+    ')',
+    '',
+    'Set-StrictMode -Version Latest',
+    "$ErrorActionPreference = 'Stop'",
+    '',
+    '$script:Planned = 0',
+    '$script:Changed = 0',
+    '$script:Failed = [System.Collections.Generic.List[string]]::new()',
+    '',
+    ...HELPER.split('\n'),
+    '',
+    'if (-not $DryRun) {',
+    '    Connect-MgGraph -Scopes User.ReadWrite.All -NoWelcome',
+    '}',
+    '',
+  ];
+  for (const { user, call } of calls) {
+    out.push(`# ${psComment(user.userPrincipalName)} (${psComment(user.userId)})`);
+    for (const note of call.notes) out.push(`# ${psComment(note)}`);
+    if (call.add.length === 0) {
+      out.push('# SKIPPED: nothing this script can change for this user.', '');
+      continue;
+    }
+    const adds = call.add.map((a) => `@{SkuId = ${psQuote(a.skuId)}; DisabledPlans = ${psArray(a.disabledPlans)}}`).join(', ');
+    out.push(
+      `Invoke-LicenseChange -UserPrincipalName ${psQuote(user.userPrincipalName)} -Description ${psQuote(call.description)} -Change {`,
+      `    Set-MgUserLicense -UserId ${psQuote(user.userId)} -AddLicenses @(${adds}) -RemoveLicenses ${psArray(call.remove)} -ErrorAction Stop | Out-Null`,
+      '}',
+      '',
+    );
+  }
+  out.push(
+    "Write-Host ''",
+    'if ($DryRun) {',
+    '    Write-Host "Dry run: $($script:Planned) user(s) would be changed. Nothing was sent to Microsoft Graph."',
+    '} else {',
+    '    Write-Host "Changed: $($script:Changed). Failed: $($script:Failed.Count)."',
+    '    foreach ($failure in $script:Failed) { Write-Host "  $failure" }',
+    '}',
+    `Write-Host 'Left out (licensed through a group, or no target chosen): ${skipped}. See the comments in this script.'`,
+    'if (-not $DryRun -and $script:Failed.Count -gt 0) { exit 1 }',
+    '',
+  );
+  return out.join('\r\n');
+}
