@@ -17,7 +17,7 @@ async function addCustomer(page: Page, name: string): Promise<void> {
 /** Tabs from the page heading until `target` has the focus: proves it is reachable by keyboard alone. */
 /** The page scrolls inside its main area: a tall window shows every section in the screenshot. */
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await docScreenshot(page, name);
   await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -95,7 +95,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
 }
 
 export function StageOverview({ stages, total }: { stages: StageGroup[]; total: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const shared = useDashboardStyles();
   const titleId = useId();
@@ -139,7 +139,17 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
                 keyboards and screen readers. Its own arrow-key focus trap (tabster's aria-hidden
                 focus sentinels) would only add a second, weaker way to the same figures. */}
             <div className={styles.chart} aria-hidden inert>
-              <VerticalBarChart data={data} chartTitle={t('dashboard.stages.chartTitle')} hideLegend height={240} barWidth="auto" maxBarWidth={48} wrapXAxisLables />
+              <VerticalBarChart
+                data={data}
+                chartTitle={t('dashboard.stages.chartTitle')}
+                hideLegend
+                height={260}
+                barWidth="auto"
+                maxBarWidth={48}
+                // Japanese stage names have no spaces to wrap at: tilt them so none is dropped.
+                wrapXAxisLables={i18n.language !== 'ja'}
+                rotateXAxisLables={i18n.language === 'ja'}
+              />
             </div>
             <div role="group" aria-labelledby={pickId} className={styles.stageButtons}>
               <Text id={pickId} className={shared.small}>
