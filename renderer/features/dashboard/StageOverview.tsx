@@ -1,0 +1,178 @@
+// Every customer by stage: the counts (a chart, and one button per stage that lists its customers),
+// and the customers of the chosen stage with a link to each case file and, for those who may edit
+// customers, the stage itself (the way a customer moves along outside the wizards).
+import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/domain/roles';
+import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
+import { hashOf } from '../../app/viewStore';
+import { currentActor, localChanges } from '../../workspace/workspace';
+import { STAGES, type StageGroup } from './stages';
+import { useDashboardStyles } from './styles';
+import { VirtualList } from './VirtualList';
+
+const useStyles = makeStyles({
+  overview: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(260px, 320px)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  chart: { minWidth: 0 },
+  stageButtons: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  stageButton: { justifyContent: 'space-between', width: '100%', minHeight: '36px' },
+  stageCount: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
+  customerRow: { gridTemplateColumns: 'minmax(0, 1fr) 120px 240px' },
+  customerRowReadOnly: { gridTemplateColumns: 'minmax(0, 1fr) 120px' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** One colour per stage, from the start of the move (grey) to its end (green). */
+const STAGE_COLORS: Record<CustomerStage, string> = {
+  'not-started': tokens.colorNeutralForeground3,
+  invited: tokens.colorPaletteBlueForeground2,
+  accepted: tokens.colorPaletteTealForeground2,
+  'plan-ready': tokens.colorPalettePurpleForeground2,
+  ordered: tokens.colorPaletteMarigoldForeground2,
+  'old-ended': tokens.colorPaletteBerryForeground2,
+  done: tokens.colorPaletteGreenForeground1,
+};
+
+function StageCustomers({ group }: { group: StageGroup }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const shared = useDashboardStyles();
+  const [error, setError] = useState<string | null>(null);
+  const mayEdit = can(currentActor().role, 'customer.edit');
+  const stageName = t(`customers.stage.${group.stage}`);
+
+  const move = async (customer: Customer, stage: CustomerStage) => {
+    const outcome = await localChanges().mutate('customer.setStage', { id: customer.id, stage });
+    setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: outcome.message }));
+  };
+
+  return (
+    <div className={shared.page}>
+      <h3 className={shared.subTitle}>{t('dashboard.stages.listTitle', { stage: stageName, count: group.customers.length })}</h3>
+      {error && (
+        <Text role="alert" className={styles.error}>
+          {error}
+        </Text>
+      )}
+      {group.customers.length === 0 ? (
+        <Text className={shared.muted}>{t('dashboard.stages.emptyStage')}</Text>
+      ) : (
+        <VirtualList
+          items={group.customers}
+          label={t('dashboard.stages.listLabel', { stage: stageName })}
+          getKey={(c) => c.id}
+          estimateSize={49}
+          maxHeight={320}
+          testId="stage-customers"
+          renderItem={(c) => (
+            <div className={mergeClasses(shared.row, mayEdit ? styles.customerRow : styles.customerRowReadOnly)}>
+              <a className={shared.link} href={hashOf('customers', c.id)}>
+                {c.name}
+              </a>
+              <Text className={mergeClasses(shared.small, !c.country && shared.muted)}>{c.country || t('dashboard.stages.noCountry')}</Text>
+              {mayEdit && (
+                <Select
+                  size="small"
+                  aria-label={t('dashboard.stages.moveTo', { name: c.name })}
+                  value={c.stage}
+                  onChange={(_, d) => void move(c, d.value as CustomerStage)}
+                >
+                  {STAGES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`customers.stage.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </div>
+          )}
+        />
+      )}
+    </div>
+  );
+}
+
+export function StageOverview({ stages, total }: { stages: StageGroup[]; total: number }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const shared = useDashboardStyles();
+  const titleId = useId();
+  const pickId = useId();
+  const [picked, setPicked] = useState<CustomerStage | null>(null);
+  const chosen = picked ?? stages.find((g) => g.customers.length > 0)?.stage ?? 'not-started';
+  const group = stages.find((g) => g.stage === chosen)!;
+
+  const data = useMemo<VerticalBarChartDataPoint[]>(
+    () =>
+      stages.map((g) => ({
+        x: t(`customers.stage.${g.stage}`),
+        y: g.customers.length,
+        legend: t(`customers.stage.${g.stage}`),
+        color: STAGE_COLORS[g.stage],
+      })),
+    [stages, t],
+  );
+
+  return (
+    <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-stages">
+      <div className={shared.header}>
+        <h2 id={titleId} className={shared.sectionTitle}>
+          {t('dashboard.stages.title')}
+        </h2>
+        <Text className={shared.muted} data-testid="dashboard-total">
+          {t('dashboard.stages.total', { count: total })}
+        </Text>
+      </div>
+      {total === 0 ? (
+        <Text>
+          {t('dashboard.stages.emptyWorkspace')}{' '}
+          <a className={shared.link} href={hashOf('customers')}>
+            {t('dashboard.stages.openCustomers')}
+          </a>
+        </Text>
+      ) : (
+        <>
+          <div className={styles.overview}>
+            {/* The chart is for the eye; the stage buttons beside it carry the same numbers for
+                keyboards and screen readers. Its own arrow-key focus trap (tabster's aria-hidden
+                focus sentinels) would only add a second, weaker way to the same figures. */}
+            <div className={styles.chart} aria-hidden inert>
+              <VerticalBarChart
+                data={data}
+                chartTitle={t('dashboard.stages.chartTitle')}
+                hideLegend
+                height={260}
+                barWidth="auto"
+                maxBarWidth={48}
+                // Japanese stage names have no spaces to wrap at: tilt them so none is dropped.
+                wrapXAxisLables={i18n.language !== 'ja'}
+                rotateXAxisLables={i18n.language === 'ja'}
+              />
+            </div>
+            <div role="group" aria-labelledby={pickId} className={styles.stageButtons}>
+              <Text id={pickId} className={shared.small}>
+                {t('dashboard.stages.pick')}
+              </Text>
+              {stages.map((g) => (
+                <Button
+                  key={g.stage}
+                  className={styles.stageButton}
+                  appearance={g.stage === chosen ? 'primary' : 'secondary'}
+                  aria-pressed={g.stage === chosen}
+                  onClick={() => setPicked(g.stage)}
+                  data-testid={`stage-${g.stage}`}
+                >
+                  <span>{t(`customers.stage.${g.stage}`)}</span>
+                  <span className={styles.stageCount}>{g.customers.length}</span>
+                </Button>
+              ))}
+            </div>
+          </div>
+          <StageCustomers group={group} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+// Where the team's copy stands: the sync phase, what waits to be sent, and the way to Review & sync.
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hashOf } from '../../app/viewStore';
+import { useSyncStore } from '../../sync/controller';
+import { formatDateTime } from './format';
+import { useDashboardStyles } from './styles';
+
+const useStyles = makeStyles({
+  facts: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'baseline' },
+  phase: { fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export function SyncSummary({ conflicts }: { conflicts: number }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const shared = useDashboardStyles();
+  const titleId = useId();
+  const status = useSyncStore((s) => s.status);
+  return (
+    <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-sync">
+      <h2 id={titleId} className={shared.sectionTitle}>
+        {t('dashboard.sync.title')}
+      </h2>
+      <div className={styles.facts}>
+        <Text className={styles.phase} data-testid="sync-phase">
+          {t(`sync.phase.${status.phase}`)}
+        </Text>
+        <Text>{status.lastSyncAt ? t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) }) : t('dashboard.sync.never')}</Text>
+        <Text data-testid="sync-pending">{t('dashboard.sync.pending', { count: status.pending })}</Text>
+        <Text data-testid="sync-conflicts">{t('dashboard.sync.conflicts', { count: conflicts })}</Text>
+      </div>
+      {status.error && <Text className={styles.error}>{status.error}</Text>}
+      <a className={shared.link} href={hashOf('review-sync')}>
+        {t('dashboard.sync.open')}
+      </a>
+    </section>
+  );
+}

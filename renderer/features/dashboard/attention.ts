@@ -1,0 +1,216 @@
+// "Needs attention": what could hurt a customer's move, across the whole workspace, each entry
+// naming its customer and the rule (the engine's finding code) it breaks.
+//
+// What runs, and why (10,000 customers on one screen):
+// - Region: checkRegion per customer (a map lookup); no full plan needed.
+// - Data-loss risk and seat shortfall: only the lines the team saved in each customer's newest
+//   plan, through the engine's own per-line pieces (sourceLines -> planLine -> lineFindings), so
+//   the verdict is the one the plan screens show for the same line; customers without saved
+//   lines are not planned here (their defaults keep the same offer and the same seat count).
+//   Seats in use come from subscribedSkus, as the engine splits them over subscriptions.
+// - Deadlines: from the timeline (the engine's subscriptionTiming), within DEADLINE_SOON_DAYS or past.
+// - Conflicts: open rows of the conflicts table, tied to their customer where the record has one.
+import {
+  checkRegion,
+  lineFindings,
+  planLine,
+  prepareCatalog,
+  sourceLines,
+  type Catalog,
+  type FindingCode,
+  type FindingParams,
+  type LocalDate,
+  type Severity,
+  type TenantInventory,
+} from '../../../shared/domain/engine';
+import type { Conflict, Customer, CustomerStage, Plan, PlanLine } from '../../../shared/workspace/tables';
+import { lineIdOf } from '../../workspace/customerPlan';
+import type { DashboardInput } from './input';
+import type { TimelineEntry } from './timeline';
+
+/** The issue's rule: a 30-day window that ends within two weeks needs someone now. */
+export const DEADLINE_SOON_DAYS = 14;
+
+export type AttentionCode = Extract<FindingCode, 'REGION_MISMATCH' | 'DATA_LOSS_RISK' | 'SEAT_SHORTFALL' | 'EXPIRY_DEADLINE'> | 'CONFLICT';
+
+export interface AttentionEntry {
+  key: string;
+  /** null: a conflict on a record that belongs to no customer (a catalog mark). */
+  customerId: string | null;
+  customerName: string | null;
+  code: AttentionCode;
+  severity: Severity;
+  /** For renderFinding (engine codes) or the conflict text (table, field). */
+  params: FindingParams;
+}
+
+export interface Attention {
+  entries: AttentionEntry[];
+  /** The partner's country is not set: no region could be checked. */
+  regionUnchecked: boolean;
+}
+
+const DONE: ReadonlySet<CustomerStage> = new Set(['done']);
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+const EMPTY_CATALOG: Catalog = prepareCatalog({ skus: [] });
+
+function regionEntries(customers: readonly Customer[], partnerCountry: string): AttentionEntry[] {
+  const out: AttentionEntry[] = [];
+  for (const c of customers) {
+    if (DONE.has(c.stage)) continue;
+    if (!c.country) {
+      // Unknown until the tenant is imported with its organization (countryLetterCode) or typed in;
+      // only worth saying once there is a tenant to move.
+      if (c.tenantImportId) {
+        out.push({ key: `region:${c.id}`, customerId: c.id, customerName: c.name, code: 'REGION_MISMATCH', severity: 'warning', params: { reason: 'customer-country-unknown', partnerCountry } });
+      }
+      continue;
+    }
+    const r = checkRegion(partnerCountry, c.country);
+    if (r.ok) continue;
+    const params: FindingParams =
+      r.reason === 'unknown-country'
+        ? { reason: r.reason, country: r.country, partnerCountry, customerCountry: c.country }
+        : { reason: r.reason, partnerCountry, customerCountry: c.country, partnerRegion: r.partnerRegion, customerRegion: r.customerRegion };
+    out.push({ key: `region:${c.id}`, customerId: c.id, customerName: c.name, code: 'REGION_MISMATCH', severity: r.reason === 'unknown-country' ? 'warning' : 'error', params });
+  }
+  return out;
+}
+
+function deadlineEntries(timeline: readonly TimelineEntry[]): AttentionEntry[] {
+  const out: AttentionEntry[] = [];
+  for (const e of timeline) {
+    // Trials are not moved (the engine says TRIAL_SUBSCRIPTION instead of a deadline).
+    if (e.isTrial || e.daysToDeadline > DEADLINE_SOON_DAYS) continue;
+    out.push({
+      key: `deadline:${e.key}`,
+      customerId: e.customerId,
+      customerName: e.customerName,
+      code: 'EXPIRY_DEADLINE',
+      severity: e.state === 'past-deadline' ? 'error' : 'warning',
+      params: { sku: e.sku, expires: e.expires, deadline: e.deadline, daysToExpiry: e.daysToExpiry, daysToDeadline: e.daysToDeadline, state: e.state },
+    });
+  }
+  return out;
+}
+
+/** Each customer's newest plan (plan ids are UUIDv7: the greatest is the newest). */
+function newestPlans(plans: readonly Plan[]): Map<string, Plan> {
+  const newest = new Map<string, Plan>();
+  for (const p of plans) {
+    const seen = newest.get(p.customerId);
+    if (!seen || seen.id < p.id) newest.set(p.customerId, p);
+  }
+  return newest;
+}
+
+/** The saved lines of each customer's newest plan, by customer. */
+export function savedLinesByCustomer(plans: readonly Plan[], lines: readonly PlanLine[]): Map<string, PlanLine[]> {
+  const newest = newestPlans(plans);
+  const out = new Map<string, PlanLine[]>();
+  for (const l of lines) {
+    if (newest.get(l.customerId)?.id !== l.planId) continue;
+    const list = out.get(l.customerId);
+    if (list) list.push(l);
+    else out.set(l.customerId, [l]);
+  }
+  return out;
+}
+
+function planEntries(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, asOf: LocalDate): AttentionEntry[] {
+  const out: AttentionEntry[] = [];
+  const partnerTenantId = input.partner?.partnerTenantId ?? '';
+  const catalog = input.catalog ?? EMPTY_CATALOG;
+  const byCustomer = savedLinesByCustomer(input.plans, input.planLines);
+  if (byCustomer.size === 0) return out;
+  const subsByImport = groupBy(input.subscriptions, (s) => s.importId);
+  const skusByImport = groupBy(input.skus, (s) => s.importId);
+  for (const [customerId, lines] of byCustomer) {
+    const customer = customersById.get(customerId);
+    if (!customer || DONE.has(customer.stage) || !customer.tenantImportId) continue;
+    const subs = subsByImport.get(customer.tenantImportId) ?? [];
+    const inventory: TenantInventory = {
+      countryLetterCode: customer.country || null,
+      skus: (skusByImport.get(customer.tenantImportId) ?? []).map(({ id: _id, customerId: _c, importId: _i, ...sku }) => sku),
+      subscriptions: subs.length > 0 ? subs.map(({ id: _id, customerId: _c, importId: _i, subscriptionId, ...s }) => ({ ...s, id: subscriptionId })) : null,
+      // Users only refine the seats of a SKU missing from subscribedSkus; the dashboard does not read them.
+      users: [],
+    };
+    const sources = new Map(sourceLines(inventory, partnerTenantId).map((l) => [l.lineId, l]));
+    for (const saved of lines) {
+      const source = sources.get(lineIdOf(saved));
+      // A line of an older import: the plan screens ask the user to redo it; nothing to judge here.
+      if (!source) continue;
+      const planned = planLine(source, catalog, asOf, { targetSkuId: saved.targetSkuId, quantity: saved.quantity });
+      for (const f of lineFindings(planned, catalog)) {
+        if (f.code !== 'DATA_LOSS_RISK' && f.code !== 'SEAT_SHORTFALL') continue;
+        out.push({ key: `${f.code}:${saved.id}`, customerId, customerName: customer.name, code: f.code, severity: f.severity, params: f.params });
+      }
+    }
+  }
+  return out;
+}
+
+/** The customer a conflicting record belongs to, where it has one. */
+function conflictCustomer(c: Conflict, customersById: ReadonlyMap<string, Customer>, owners: Map<string, string>): string | null {
+  if (c.table === 'customers') return customersById.has(c.recordId) ? c.recordId : null;
+  return owners.get(`${c.table}:${c.recordId}`) ?? null;
+}
+
+function conflictEntries(input: DashboardInput, customersById: ReadonlyMap<string, Customer>): AttentionEntry[] {
+  if (input.conflicts.length === 0) return [];
+  const owners = new Map<string, string>();
+  for (const i of input.invitations) owners.set(`invitations:${i.id}`, i.customerId);
+  for (const p of input.plans) owners.set(`plans:${p.id}`, p.customerId);
+  for (const l of input.planLines) owners.set(`planLines:${l.id}`, l.customerId);
+  return input.conflicts
+    .filter((c) => c.status === 'open')
+    .map((c) => {
+      const customerId = conflictCustomer(c, customersById, owners);
+      return {
+        key: `conflict:${c.id}`,
+        customerId,
+        customerName: customerId ? (customersById.get(customerId)?.name ?? null) : null,
+        code: 'CONFLICT' as const,
+        severity: 'warning' as const,
+        params: { table: c.table, field: c.field },
+      };
+    });
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+export function buildAttention(
+  input: DashboardInput,
+  customersById: ReadonlyMap<string, Customer>,
+  timeline: readonly TimelineEntry[],
+  asOf: LocalDate,
+): Attention {
+  const partnerCountry = (input.partner?.country ?? '').trim().toUpperCase();
+  const entries = [
+    ...(partnerCountry ? regionEntries(input.customers, partnerCountry) : []),
+    ...planEntries(input, customersById, asOf),
+    ...deadlineEntries(timeline),
+    ...conflictEntries(input, customersById),
+  ];
+  entries.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      // Workspace-wide entries after the customers' own.
+      Number(a.customerName === null) - Number(b.customerName === null) ||
+      (a.customerName ?? '').localeCompare(b.customerName ?? '') ||
+      a.code.localeCompare(b.code) ||
+      a.key.localeCompare(b.key),
+  );
+  return { entries, regionUnchecked: !partnerCountry };
+}

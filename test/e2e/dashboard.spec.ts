@@ -1,0 +1,114 @@
+// The dashboard on real data entered through the UI: the partner profile, Microsoft's licensing
+// catalog, a customer with the Graph documentation exports as its tenant, another customer moved
+// to "Invited". The clock is set to 2023-02-20: the sample subscription expired on 2023-02-01, so
+// its 30-day window ends on 2023-03-03, 11 days later (a deadline within 14 days).
+import { expect, test, type Page } from '@playwright/test';
+import { addCustomerWithTenant, docScreenshot, expectNoSeriousAxeViolations, importCatalog, savePartnerProfile, watchForErrors } from './support';
+
+const TODAY = new Date('2023-02-20T09:00:00');
+
+async function addCustomer(page: Page, name: string): Promise<void> {
+  await page.goto('./#/customers');
+  await page.getByLabel("New customer's name").fill(name);
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+}
+
+/** Tabs from the page heading until `target` has the focus: proves it is reachable by keyboard alone. */
+/** The page scrolls inside its main area: a tall window shows every section in the screenshot. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await docScreenshot(page, name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 60): Promise<number> {
+  await page.getByRole('heading', { level: 1 }).focus();
+  for (let presses = 1; presses <= max; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return presses;
+  }
+  throw new Error(`not reached with ${max} presses of Tab`);
+}
+
+test('the dashboard counts stages, lists what needs attention and the dates, in English and Japanese', async ({ page }) => {
+  test.setTimeout(90_000);
+  const problems = watchForErrors(page);
+  await page.clock.setFixedTime(TODAY);
+
+  await page.goto('./#/dashboard');
+  const stages = page.getByRole('region', { name: 'Customers by stage' });
+  await expect(stages).toContainText('No customers yet.');
+  await expectNoSeriousAxeViolations(page, 'empty dashboard');
+
+  await savePartnerProfile(page, { country: 'JP' });
+  await importCatalog(page);
+  await addCustomerWithTenant(page, 'Contoso Japan');
+  await addCustomer(page, 'Northwind Traders');
+
+  await page.goto('./#/dashboard');
+  await expect(page.getByTestId('dashboard-total')).toHaveText('Customers in the workspace: 2');
+  await expect(page.getByTestId('stage-not-started')).toHaveText('Not started2');
+  await expect(page.getByTestId('stage-invited')).toHaveText('Invited0');
+  await expect(stages.getByRole('heading', { name: 'Customers at the stage Not started: 2' })).toBeVisible();
+  await expect(stages.locator('svg').first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'dashboard with data');
+
+  // Needs attention: the imported tenant has no country (the samples carry no organization export)
+  // and its 30-day window ends in 11 days.
+  const attention = page.getByRole('region', { name: 'Needs attention' });
+  await expect(page.getByTestId('attention-count')).toHaveText('Items: 2');
+  const deadline = attention.locator('[data-code="EXPIRY_DEADLINE"]');
+  await expect(deadline).toContainText('Contoso Japan');
+  await expect(deadline).toContainText('EXPIRY_DEADLINE');
+  await expect(deadline).toContainText('MyPartNumber expired on 2023-02-01: provision the CSP subscription before 2023-03-03 (11 day(s) left) or data is lost.');
+  const region = attention.locator('[data-code="REGION_MISMATCH"]');
+  await expect(region).toContainText("Region not checked: the customer's country is unknown");
+  await expect(attention.getByRole('link', { name: 'Contoso Japan' }).first()).toHaveAttribute('href', /^#\/customers\/.+/);
+
+  // The timeline: the one subscription, its window ending on 3 March.
+  const timeline = page.getByRole('region', { name: 'Expiries and 30-day deadlines' });
+  await expect(page.getByTestId('timeline-count')).toHaveText('Showing 1 of 1');
+  const entry = timeline.getByRole('listitem');
+  await expect(entry).toContainText('Mar 3, 2023');
+  await expect(entry).toContainText('Window ends · days left: 11');
+  await expect(entry).toContainText('MyPartNumber');
+  await expect(entry).toContainText('In the 30-day window');
+  await timeline.getByLabel('Period').selectOption({ label: 'Next 30 days' });
+  await expect(page.getByTestId('timeline-count')).toHaveText('Showing 1 of 1');
+
+  // Sync: nothing configured, the changes wait on this computer.
+  const sync = page.getByRole('region', { name: 'Team sync' });
+  await expect(sync.getByRole('link', { name: 'Open Review & sync' })).toHaveAttribute('href', '#/review-sync');
+
+  // A stage change from the dashboard, through the real mutator.
+  await stages.getByLabel('Stage of Northwind Traders').selectOption({ label: 'Invited' });
+  await expect(page.getByTestId('stage-invited')).toHaveText('Invited1');
+  await expect(page.getByTestId('stage-not-started')).toHaveText('Not started1');
+  await page.getByTestId('stage-invited').click();
+  await expect(stages.getByRole('heading', { name: 'Customers at the stage Invited: 1' })).toBeVisible();
+  await expect(stages.getByRole('link', { name: 'Northwind Traders' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'dashboard after a stage change');
+  await screenshot(page, 'dashboard-en-light');
+
+  // Keyboard only: Tab from the heading to the customer in the attention list, Enter opens its case file.
+  const contoso = attention.getByRole('link', { name: 'Contoso Japan' }).first();
+  await tabTo(page, contoso);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/customers\/.+/);
+
+  // Japanese, dark.
+  await page.goto('./#/settings');
+  await page.getByLabel('Language', { exact: true }).selectOption('ja');
+  await page.getByRole('radio', { name: 'ダーク' }).check();
+  await page.goto('./#/dashboard');
+  await expect(page.getByTestId('dashboard-total')).toHaveText('ワークスペースの顧客数: 2');
+  await expect(page.getByTestId('attention-count')).toHaveText('件数: 2');
+  await expect(page.getByRole('region', { name: '要対応' }).locator('[data-code="EXPIRY_DEADLINE"]')).toContainText('2023-03-03 までに (残り 11 日) CSP サブスクリプションをプロビジョニングしないとデータが失われます。');
+  await expect(page.getByRole('region', { name: '有効期限と 30 日間の猶予期限' }).getByRole('listitem')).toContainText('2023年3月3日猶予期間の終了・残り 11 日');
+  await expect(page.locator('[data-theme="dark"]')).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'dashboard in Japanese, dark');
+  await screenshot(page, 'dashboard-ja-dark');
+
+  expect(problems).toEqual([]);
+});
