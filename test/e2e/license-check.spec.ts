@@ -105,6 +105,7 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   const table = step.getByRole('table', { name: 'Users to reassign' });
   const obrien = table.getByRole('row', { name: /o'brien@contoso\.com/ });
   await expect(obrien).toContainText('ENTERPRISEPREMIUM → ENTERPRISEPACK');
+  await expect(obrien).toContainText('2 switched-off service(s) stay off');
   await expect(obrien).toContainText('Microsoft 365 Phone System');
   // Defender for Office 365 (Plan 2) was switched off for this user: not something they lose.
   await expect(obrien).not.toContainText('Defender for Office 365 (Plan 2)');

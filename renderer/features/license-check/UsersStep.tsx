@@ -15,11 +15,13 @@ const column = createColumnHelper<UserLicenseChanges>();
 
 function ChangeList({ user }: { user: UserLicenseChanges }) {
   const { t } = useTranslation();
+  const styles = useWizardStyles();
   return (
     <>
       {user.changes.map((c) => (
         <div key={c.fromSkuId}>
           {c.toSkuId ? t('licenseCheck.users.change', { from: c.fromSkuPartNumber, to: c.toSkuPartNumber }) : t('licenseCheck.users.noTarget', { from: c.fromSkuPartNumber })}
+          {c.disabledPlansCarried.length > 0 && <div className={styles.muted}>{t('licenseCheck.users.keptOff', { count: c.disabledPlansCarried.length })}</div>}
         </div>
       ))}
     </>
