@@ -35,7 +35,7 @@ const usersExport = JSON.stringify({
   ],
 });
 
-async function addCustomer(page: Page, name: string): Promise<void> {
+async function addCustomer(page: Page, name: string, users: string = usersExport): Promise<void> {
   await page.goto('./#/customers');
   await page.getByLabel("New customer's name").fill(name);
   await page.getByRole('button', { name: 'Add customer' }).click();
@@ -44,9 +44,9 @@ async function addCustomer(page: Page, name: string): Promise<void> {
   await section.getByLabel('Customer').selectOption({ label: name });
   await section.getByLabel('subscribedSkus (licenses bought)').setInputFiles({ name: 'subscribedSkus.json', mimeType: 'application/json', buffer: graph('subscribedSkus.list.response.json') });
   await section.getByLabel('directory/subscriptions (owners and dates)').setInputFiles({ name: 'subscriptions.json', mimeType: 'application/json', buffer: graph('directory.subscriptions.list.response.json') });
-  await section.getByLabel('users with licenses').setInputFiles({ name: 'users.json', mimeType: 'application/json', buffer: Buffer.from(usersExport) });
+  await section.getByLabel('users with licenses').setInputFiles({ name: 'users.json', mimeType: 'application/json', buffer: Buffer.from(users) });
   await section.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByTestId('import-outcome')).toContainText('Imported.');
+  await expect(page.getByTestId('import-outcome')).toContainText('Imported.', { timeout: 120_000 });
 }
 
 async function downloaded(page: Page, button: string): Promise<{ download: Download; text: string }> {
@@ -93,6 +93,7 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   await expect(summary).toContainText('1 are licensed through a group');
   await expect(step.getByRole('list', { name: 'Findings about seats and licenses' })).toContainText('DATA_LOSS_RISK');
   await expectNoSeriousAxeViolations(page, 'seats, E3 chosen');
+  await page.getByTestId('license-summary').evaluate((el) => el.scrollIntoView());
   await docScreenshot(page, 'license-seats');
 
   // Step 2, by keyboard: the Next button, and focus lands on the step's heading.
@@ -104,12 +105,14 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   const table = step.getByRole('table', { name: 'Users to reassign' });
   const obrien = table.getByRole('row', { name: /o'brien@contoso\.com/ });
   await expect(obrien).toContainText('ENTERPRISEPREMIUM → ENTERPRISEPACK');
+  await expect(obrien).toContainText('2 switched-off service(s) stay off');
   await expect(obrien).toContainText('Microsoft 365 Phone System');
   // Defender for Office 365 (Plan 2) was switched off for this user: not something they lose.
   await expect(obrien).not.toContainText('Defender for Office 365 (Plan 2)');
   await expect(table.getByRole('row', { name: /alice@contoso\.com/ })).toContainText('Defender for Office 365 (Plan 2)');
   await expect(table.getByRole('row', { name: /grace@contoso\.com/ })).toContainText("Through a group: change the group's license instead");
   await expectNoSeriousAxeViolations(page, 'users');
+  await usersHeading.evaluate((el) => el.scrollIntoView());
   await docScreenshot(page, 'license-users');
 
   await step.getByLabel('Only users licensed through a group').check();
@@ -176,5 +179,69 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   await page.reload();
   await expect(page.getByLabel('Customer to check')).toHaveValue(/.+/);
   await expect(page.getByTestId('license-summary')).toContainText('3 users need reassignment');
+  const address = page.url();
+
+  // Japanese, dark: every step again, with axe.
+  await page.goto('./#/settings');
+  await page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: '日本語' });
+  await expect(page.getByRole('heading', { level: 1, name: '設定' })).toBeVisible();
+  await page.goto(address);
+  await expect(page.getByTestId('license-summary')).toContainText('3 人のユーザーの再割り当てが必要');
+  for (const [n, title] of [[1, 'シート数の合計'], [2, '再割り当てが必要なユーザー'], [3, 'グループ ベースのライセンス'], [4, 'エクスポート']] as const) {
+    await page.getByRole('button', { name: `ステップ ${n}: ${title}` }).click();
+    await expect(page.getByRole('heading', { level: 2, name: `ステップ ${n}: ${title}` })).toBeVisible();
+    await expectNoSeriousAxeViolations(page, `ja dark step ${n}`);
+    if (n === 2) {
+      await expect(page.getByTestId('users-count')).toHaveText('3 人中 3 人を表示');
+      await docScreenshot(page, 'license-users-ja-dark');
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test('50,000 users: the table renders only the rows in view, and filters and scrolling still work', async ({ page }) => {
+  test.setTimeout(240_000);
+  const problems = watchForErrors(page);
+  const many = 50_000;
+  const value = Array.from({ length: many }, (_, i) => {
+    const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const viaGroup = i % 10 === 0;
+    return {
+      id,
+      userPrincipalName: `user${String(i).padStart(5, '0')}@contoso.com`,
+      assignedLicenses: [{ skuId: E5, disabledPlans: [] }],
+      licenseAssignmentStates: [state(E5, [], viaGroup ? GROUP : null)],
+    };
+  });
+  await savePartnerProfile(page);
+  await importCatalog(page);
+  await addCustomer(page, 'Big Tenant', JSON.stringify({ value }));
+  await page.goto('./#/license-check');
+  await page.getByLabel('Customer to check').selectOption({ label: 'Big Tenant' });
+  const step = page.getByRole('region', { name: /^Step \d/ });
+  await step.getByLabel('Subscription').selectOption({ label: 'ENTERPRISEPREMIUM (25 seats)' });
+  await step.getByLabel('New target offer').selectOption({ label: 'Office 365 E3 (ENTERPRISEPACK)' });
+  await step.getByRole('button', { name: 'Apply target' }).click();
+  await expect(page.getByTestId('license-summary')).toContainText(`${many} users need reassignment`, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Step 2: Users to reassign' }).click();
+  await expect(page.getByTestId('users-count')).toHaveText(`Showing ${many} of ${many} users`);
+  const table = step.getByRole('table', { name: 'Users to reassign' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(many + 1));
+  const rendered = await table.locator('tbody tr[data-index]').count();
+  expect(rendered).toBeGreaterThan(3);
+  expect(rendered).toBeLessThan(60);
+
+  // Scroll to the end: the last user is rendered, still only a window of rows.
+  await step.getByRole('region', { name: 'Users to reassign' }).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(table.getByRole('row', { name: /user49999@contoso\.com/ })).toBeVisible();
+  expect(await table.locator('tbody tr[data-index]').count()).toBeLessThan(60);
+
+  await step.getByLabel('Only users licensed through a group').check();
+  await expect(page.getByTestId('users-count')).toHaveText(`Showing ${many / 10} of ${many} users`);
+  await step.getByLabel('Search').fill('user12340@');
+  await expect(page.getByTestId('users-count')).toHaveText(`Showing 1 of ${many} users`);
+  await expect(table.getByRole('row', { name: /user12340@contoso\.com/ })).toContainText("Through a group: change the group's license instead");
+  await expectNoSeriousAxeViolations(page, '50,000 users, filtered');
   expect(problems).toEqual([]);
 });

@@ -12,24 +12,20 @@ import { currentActor } from '../../workspace/workspace';
 import type { UserLicenseChanges } from './licenseChanges';
 import { licenseChangesCsv } from './licenseCsv';
 import { reassignmentScript } from './reassignmentScript';
+import { exportFileNames } from './fileNames';
 import { useWizardStyles } from './styles';
-
-/** A file name from a customer name: letters and digits of any script kept, the rest dashes. */
-export function fileSlug(name: string): string {
-  return name.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'customer';
-}
 
 export function ExportStep({ data, users }: { data: CustomerData; users: readonly UserLicenseChanges[] }) {
   const { t } = useTranslation();
   const styles = useWizardStyles();
   const host = useHost();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const slug = `${fileSlug(data.customer.name)}-${today()}`;
+  const names = exportFileNames(data.customer.name, today());
   const changeCount = users.reduce((n, u) => n + u.changes.length, 0);
   const mayAssign = can(currentActor().role, 'license.assign');
 
   const save = async (kind: 'csv' | 'script') => {
-    const suggestedName = kind === 'csv' ? `license-changes-${slug}.csv` : `reassign-licenses-${slug}.ps1`;
+    const suggestedName = kind === 'csv' ? names.csv : names.script;
     const text =
       kind === 'csv'
         ? licenseChangesCsv(users)
@@ -69,7 +65,7 @@ export function ExportStep({ data, users }: { data: CustomerData; users: readonl
         <li>{t('licenseCheck.export.how2')}</li>
         <li>{t('licenseCheck.export.how3')}</li>
       </ol>
-      <pre className={styles.pre}>{`.\\reassign-licenses-${slug}.ps1 -DryRun\n.\\reassign-licenses-${slug}.ps1`}</pre>
+      <pre className={styles.pre}>{`.\\${names.script} -DryRun\n.\\${names.script}`}</pre>
       {!mayAssign && <Text className={styles.warn}>{t('licenseCheck.export.roleHint')}</Text>}
     </>
   );

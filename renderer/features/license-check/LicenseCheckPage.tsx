@@ -1,7 +1,7 @@
 // License check: for one customer, the seats before and after the move, the users whose licenses
 // must be reassigned and what they lose, the groups whose license must change instead, and the
 // exports (CSV, Graph PowerShell script) that carry the reassignment out.
-import { Button, Field, Link, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, Select, Text, mergeClasses } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,7 +107,7 @@ function Wizard({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
         </ol>
       </nav>
       <section className={styles.section} aria-labelledby="license-step-title">
-        <h2 id="license-step-title" className={styles.sectionTitle} tabIndex={-1} ref={headingRef}>
+        <h2 id="license-step-title" className={mergeClasses(styles.sectionTitle, styles.stepHeading)} tabIndex={-1} ref={headingRef}>
           {t('licenseCheck.steps.numbered', { n: index + 1, title: stepTitle[step] })}
         </h2>
         {step === 'seats' && <SeatsStep data={data} lines={plan.lines} findings={plan.findings} />}

@@ -1,7 +1,7 @@
 // Step 2: the users who must be reassigned, what each loses, and how each license is held. A tenant
 // can have 50,000 users: the table renders only the rows in view (TanStack Virtual) and the
 // filters run on a deferred copy of the search text so typing stays smooth.
-import { Button, Checkbox, Field, Input, Select, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, mergeClasses } from '@fluentui/react-components';
 import { ArrowSort16Regular, ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -15,13 +15,38 @@ const column = createColumnHelper<UserLicenseChanges>();
 
 function ChangeList({ user }: { user: UserLicenseChanges }) {
   const { t } = useTranslation();
+  const styles = useWizardStyles();
   return (
     <>
       {user.changes.map((c) => (
         <div key={c.fromSkuId}>
           {c.toSkuId ? t('licenseCheck.users.change', { from: c.fromSkuPartNumber, to: c.toSkuPartNumber }) : t('licenseCheck.users.noTarget', { from: c.fromSkuPartNumber })}
+          {c.disabledPlansCarried.length > 0 && <div className={styles.muted}>{t('licenseCheck.users.keptOff', { count: c.disabledPlansCarried.length })}</div>}
         </div>
       ))}
+    </>
+  );
+}
+
+const CLAMPED_WHEN_MORE_THAN = 4;
+
+/** The services a user loses: the count, and the names (two lines until the user asks for all). */
+function LostServices({ user }: { user: UserLicenseChanges }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  const [open, setOpen] = useState(false);
+  const lost = user.lostServicePlans;
+  if (lost.length === 0) return <span className={styles.muted}>{t('licenseCheck.users.losesNothing')}</span>;
+  const clamp = lost.length > CLAMPED_WHEN_MORE_THAN;
+  return (
+    <>
+      <div className={styles.bad}>{t('licenseCheck.users.losesCount', { count: lost.length })}</div>
+      <div className={clamp && !open ? styles.clamp : undefined}>{lost.map((p) => p.friendlyName || p.servicePlanName).join(', ')}</div>
+      {clamp && (
+        <Button appearance="transparent" size="small" onClick={() => setOpen((o) => !o)} aria-expanded={open} className={styles.linkButton}>
+          {open ? t('licenseCheck.users.showLess') : t('licenseCheck.users.showAll', { count: lost.length })}
+        </Button>
+      )}
     </>
   );
 }
@@ -35,7 +60,7 @@ function HeldBy({ user }: { user: UserLicenseChanges }) {
     <>
       <div className={styles.warn}>{alsoDirect ? t('licenseCheck.users.groupAndDirect') : t('licenseCheck.users.group')}</div>
       {user.groups.map((g) => (
-        <div key={g} className={styles.code}>
+        <div key={g} className={mergeClasses(styles.code, styles.breakAll)}>
           {g}
         </div>
       ))}
@@ -59,8 +84,8 @@ export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
         header: () => t('licenseCheck.users.col.user'),
         cell: (c) => (
           <>
-            <div>{c.getValue()}</div>
-            <div className={styles.muted}>{c.row.original.userId}</div>
+            <div className={styles.breakAll}>{c.getValue()}</div>
+            <div className={mergeClasses(styles.muted, styles.breakAll)}>{c.row.original.userId}</div>
           </>
         ),
       }),
@@ -68,14 +93,7 @@ export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
       column.accessor((u) => u.lostServicePlans.length, {
         id: 'loses',
         header: () => t('licenseCheck.users.col.loses'),
-        cell: (c) => {
-          const lost = c.row.original.lostServicePlans;
-          return lost.length === 0 ? (
-            <span className={styles.muted}>{t('licenseCheck.users.losesNothing')}</span>
-          ) : (
-            <span className={styles.bad}>{t('licenseCheck.users.loses', { count: lost.length, services: lost.map((p) => p.friendlyName || p.servicePlanName).join(', ') })}</span>
-          );
-        },
+        cell: (c) => <LostServices user={c.row.original} />,
       }),
       column.accessor('viaGroup', { header: () => t('licenseCheck.users.col.heldBy'), cell: (c) => <HeldBy user={c.row.original} /> }),
     ],
@@ -121,17 +139,26 @@ export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
             ))}
           </Select>
         </Field>
-        <Checkbox label={t('licenseCheck.users.losesFilter')} checked={filter.losesSomething} onChange={(_, d) => set({ losesSomething: d.checked === true })} />
-        <Checkbox label={t('licenseCheck.users.groupFilter')} checked={filter.groupBased} onChange={(_, d) => set({ groupBased: d.checked === true })} />
+        <div className={styles.checks}>
+          <Checkbox label={t('licenseCheck.users.losesFilter')} checked={filter.losesSomething} onChange={(_, d) => set({ losesSomething: d.checked === true })} />
+          <Checkbox label={t('licenseCheck.users.groupFilter')} checked={filter.groupBased} onChange={(_, d) => set({ groupBased: d.checked === true })} />
+        </div>
       </div>
       <Text role="status" data-testid="users-count">
         {t('licenseCheck.users.count', { shown: rows.length, total: users.length })}
       </Text>
       <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-labelledby={tableLabel}>
-        <table className={styles.table} aria-rowcount={rows.length + 1}>
+        {/* Fixed column widths: rows come and go while scrolling, the columns must not jump. */}
+        <table className={mergeClasses(styles.table, styles.fixed)} aria-rowcount={rows.length + 1}>
           <caption id={tableLabel} style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
             {t('licenseCheck.users.caption')}
           </caption>
+          <colgroup>
+            <col style={{ width: '26%' }} />
+            <col style={{ width: '20%' }} />
+            <col style={{ width: '36%' }} />
+            <col style={{ width: '18%' }} />
+          </colgroup>
           <thead className={styles.stickyHead}>
             {table.getHeaderGroups().map((g) => (
               <tr key={g.id} aria-rowindex={1}>
@@ -141,7 +168,7 @@ export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
                   return (
                     <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                       {canSort ? (
-                        <Button appearance="transparent" size="small" onClick={h.column.getToggleSortingHandler()} icon={sorted === 'asc' ? <ArrowSortUp16Regular /> : sorted === 'desc' ? <ArrowSortDown16Regular /> : <ArrowSort16Regular />} iconPosition="after" style={{ padding: 0, minWidth: 0, fontWeight: 'inherit' }}>
+                        <Button appearance="transparent" size="small" onClick={h.column.getToggleSortingHandler()} icon={sorted === 'asc' ? <ArrowSortUp16Regular /> : sorted === 'desc' ? <ArrowSortDown16Regular /> : <ArrowSort16Regular />} iconPosition="after" className={styles.sortButton}>
                           {flexRender(h.column.columnDef.header, h.getContext())}
                         </Button>
                       ) : (
