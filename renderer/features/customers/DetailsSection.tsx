@@ -34,30 +34,37 @@ function useDetailsSchema() {
 type Details = z.infer<ReturnType<typeof useDetailsSchema>>;
 
 export function DetailsSection({ customer, canEdit }: { customer: Customer; canEdit: boolean }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const stored: Details = { name: customer.name, domain: customer.domain, tenantId: customer.tenantId, country: customer.country, channel: customer.channel };
+  // A change that arrives from the team (or this save) starts the form again from the stored details.
+  return <DetailsForm key={JSON.stringify(stored)} customerId={customer.id} stored={stored} canEdit={canEdit} outcome={outcome} setOutcome={setOutcome} />;
+}
+
+function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { customerId: string; stored: Details; canEdit: boolean; outcome: Outcome; setOutcome: (o: Outcome) => void }) {
   const { t } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
   const schema = useDetailsSchema();
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const defaults: Details = { name: customer.name, domain: customer.domain, tenantId: customer.tenantId, country: customer.country, channel: customer.channel };
-  const { control, handleSubmit, formState, reset } = useForm<Details>({ resolver: zodResolver(schema), defaultValues: defaults, values: defaults, resetOptions: { keepDirtyValues: true } });
+  const { control, handleSubmit, formState } = useForm<Details>({ resolver: zodResolver(schema), defaultValues: stored });
 
   const save = handleSubmit(async (values) => {
     setOutcome(null);
-    const changed = Object.fromEntries(
-      (Object.keys(values) as (keyof Details)[])
-        .filter((k) => formState.dirtyFields[k])
-        .map((k) => [k, k === 'tenantId' ? values[k].trim().toLowerCase() : k === 'country' ? values[k].trim().toUpperCase() : typeof values[k] === 'string' ? values[k].trim() : values[k]]),
-    );
+    // Stored as the workspace keeps them (GUIDs lower case, countries upper case), and shown that way.
+    const normalized: Details = {
+      name: values.name.trim(),
+      domain: values.domain.trim(),
+      tenantId: values.tenantId.trim().toLowerCase(),
+      country: values.country.trim().toUpperCase(),
+      channel: values.channel,
+    };
+    const changed = Object.fromEntries((Object.keys(normalized) as (keyof Details)[]).filter((k) => formState.dirtyFields[k]).map((k) => [k, normalized[k]]));
     if (Object.keys(changed).length === 0) {
       setOutcome({ intent: 'success', text: t('caseFile.details.nothingChanged') });
       return;
     }
-    const result = await localChanges().mutate('customer.update', { id: customer.id, ...changed });
-    if (result.ok) {
-      reset(values);
-      setOutcome({ intent: 'success', text: t('caseFile.details.saved') });
-    } else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+    const result = await localChanges().mutate('customer.update', { id: customerId, ...changed });
+    if (result.ok) setOutcome({ intent: 'success', text: t('caseFile.details.saved') });
+    else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
   });
 
   const text = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (

@@ -1,0 +1,188 @@
+// The customer case file, end to end in Chromium with the real Microsoft catalog and the Graph
+// documentation exports: open it from the list with the keyboard, edit the details (a bad tenant id
+// is refused with the field's message), read subscriptions, plan, findings and activity, download the
+// plan as CSV and XLSX and check what is inside, and print the one-page summary; axe at every step,
+// in English and Japanese.
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { addCustomerWithTenant, docScreenshot, expectNoSeriousAxeViolations, importCatalog, savePartnerProfile, watchForErrors } from './support';
+
+const NAME = 'Contoso Pharma';
+
+async function downloaded(page: Page, button: string): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const path = await download.path();
+  return { download, bytes: readFileSync(path) };
+}
+
+/** Tab from where the focus is until it reaches the link named `name` (at most `limit` presses). */
+async function tabTo(page: Page, name: string, limit = 15): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el instanceof HTMLAnchorElement ? el.textContent : null;
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`the link "${name}" was not reached with Tab`);
+}
+
+test('case file: open from the list by keyboard, edit, read the findings, export CSV/XLSX, print; English and Japanese', async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems = watchForErrors(page);
+  await importCatalog(page);
+  await savePartnerProfile(page, { country: 'JP' });
+  await addCustomerWithTenant(page, NAME);
+  await page.getByLabel("New customer's name").fill('Adatum Bank');
+  await page.getByRole('button', { name: 'Add customer' }).click();
+
+  // The list: sorted by name, sortable and filterable; the 4th cell is the licensed-user count.
+  const list = page.getByTestId('customer-list');
+  await expect(list.getByRole('row')).toHaveCount(3);
+  await expect(list.getByRole('row').nth(1)).toContainText('Adatum Bank');
+  await expect(page.getByRole('row', { name: /Adatum Bank/ }).getByRole('cell').nth(3)).toHaveText('Not imported');
+  await page.getByRole('button', { name: 'Name' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(list.getByRole('row').nth(1)).toContainText(NAME);
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Done' });
+  await expect(page.getByText('No customer matches this search.')).toBeVisible();
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'All stages' });
+  await expectNoSeriousAxeViolations(page, 'customer list');
+  await docScreenshot(page, 'case-file-list-en');
+
+  // Keyboard only: search, then Tab to the customer's link and press Enter.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('pharma');
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(page.getByText('Showing 1 of 2')).toBeVisible();
+  await tabTo(page, NAME);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/customers\/[^/]+$/);
+  const caseFile = page.locator('.case-file-screen');
+  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customers');
+
+  // Subscriptions by channel, with owner, licenses, expiry and the 30-day deadline.
+  const subscriptions = page.getByRole('region', { name: 'Current subscriptions', exact: true });
+  await expect(subscriptions.getByRole('heading', { name: 'Another partner (1)' })).toBeVisible();
+  const mine = subscriptions.getByRole('row', { name: /MyPartNumber/ });
+  await expect(mine).toContainText('331af819-4e0b-49f7-a6bf-14e1165ad3a0');
+  await expect(mine).toContainText('2023-02-01');
+  await expect(mine).toContainText('2023-03-03');
+  await expect(mine).toContainText('The 30-day window has ended');
+  await expect(subscriptions.getByRole('heading', { name: 'Owner not known (2)' })).toBeVisible();
+
+  // The plan line by line with each finding's rule and message; the region rule for the whole tenant.
+  const plan = page.getByRole('region', { name: 'Migration plan', exact: true });
+  await expect(plan).toContainText('No plan saved yet');
+  await expect(plan.getByRole('listitem').filter({ hasText: "Region not checked: the customer's country is unknown" })).toContainText('Rule: REGION_MISMATCH');
+  const line = plan.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^MyPartNumber/ }) });
+  await expect(line.getByRole('heading')).toContainText('no target');
+  await expect(line.getByRole('heading')).toContainText('No target yet');
+  await expect(line.locator('[data-finding="UNKNOWN_SKU"]')).toContainText('MyPartNumber is not in the licensing catalog (a newer SKU?): choose its target offer by hand.');
+  await expect(line.locator('[data-finding="UNKNOWN_SKU"]')).toContainText('Rule: UNKNOWN_SKU');
+  await expect(line.locator('[data-finding="EXPIRY_DEADLINE"]')).toContainText('its 30-day window ended on 2023-03-03');
+  const premium = plan.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^ENTERPRISEPREMIUM/ }) });
+  await expect(premium.getByRole('heading')).toContainText('Same offer');
+  await expect(page.getByRole('region', { name: 'Invitations', exact: true })).toContainText('No reseller invitation yet');
+  await expect(page.getByRole('link', { name: 'Prepare an invitation' })).toHaveAttribute('href', /#\/invite\//);
+  await expect(page.getByRole('link', { name: 'See every user in License check' })).toHaveAttribute('href', /#\/license-check\//);
+  const activity = page.getByRole('region', { name: 'Activity', exact: true });
+  await expect(activity).toContainText(`Created customer ${NAME}`);
+  await expectNoSeriousAxeViolations(page, 'case file');
+  await docScreenshot(page, 'case-file-en');
+
+  // Details: a bad tenant id is refused with the field's message and nothing is saved.
+  const details = page.getByRole('region', { name: 'Details', exact: true });
+  await details.getByLabel('Tenant ID').fill('not-a-guid');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details.getByText('A tenant ID is a GUID such as')).toBeVisible();
+  await expect(details.getByLabel('Tenant ID')).toHaveAttribute('aria-invalid', 'true');
+  await expect(activity).not.toContainText('Edited customer details');
+  await expectNoSeriousAxeViolations(page, 'details with an error');
+  await details.getByLabel('Tenant ID').fill('72F988BF-86F1-41AF-91AB-2D7CD011DB47');
+  await details.getByLabel('Domain').fill('contoso-pharma.com');
+  await details.getByLabel('Country').fill('us');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details.getByRole('status')).toHaveText('Details saved for your whole team.');
+  await expect(activity).toContainText('Edited customer details (domain, tenantId, country)');
+  await expect(details.getByLabel('Tenant ID')).toHaveValue('72f988bf-86f1-41af-91ab-2d7cd011db47');
+  // The country is known now: the region rule is checked (a Japanese partner, a US customer).
+  await expect(plan.locator('[data-finding="REGION_MISMATCH"]')).toContainText('are in different CSP regions');
+
+  const stage = page.getByRole('region', { name: 'Stage and notes', exact: true });
+  await stage.getByLabel('Stage', { exact: true }).selectOption({ label: 'Invited' });
+  await expect(stage.getByRole('status')).toHaveText('Stage saved.');
+  await stage.getByLabel('Notes').fill('IT contact: Aiko Tanaka. Renewal talks in March.');
+  await stage.getByRole('button', { name: 'Save notes' }).click();
+  await expect(stage.getByRole('status')).toHaveText('Notes saved.');
+  await expect(activity).toContainText('Moved the customer to the stage "invited"');
+  await expectNoSeriousAxeViolations(page, 'case file after edits');
+
+  // CSV: one row per plan line, findings with their rule.
+  const csv = await downloaded(page, 'Export plan (CSV)');
+  expect(csv.download.suggestedFilename()).toMatch(/^Contoso-Pharma-plan-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = csv.bytes.toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+  expect(rows[0]).toEqual([
+    'Line (subscription ID)', 'Bought through', 'Status', 'Current product', 'Current SKU ID', 'Current licenses', 'Licenses in use', 'Expires',
+    'Provision before', 'Match', 'Target product', 'Target SKU ID', 'Target licenses', 'Order date', 'Users to reassign', 'Findings (rule: message)',
+  ]);
+  expect(rows).toHaveLength(4);
+  const csvLine = rows.find((r) => r[3] === 'MyPartNumber')!;
+  expect(csvLine.slice(1, 3)).toEqual(['Another partner', 'Enabled']);
+  expect(csvLine[5]).toBe('25');
+  expect(csvLine.slice(7, 10)).toEqual(['2023-02-01', '2023-03-03', 'No target yet']);
+  expect(csvLine[15]).toContain('UNKNOWN_SKU: MyPartNumber is not in the licensing catalog');
+  await expect(page.getByTestId('export-outcome')).toContainText('(3 plan line(s))');
+  await expectNoSeriousAxeViolations(page, 'after the CSV export');
+
+  // XLSX: a real workbook (a zip) whose sheet holds the same lines.
+  const xlsx = await downloaded(page, 'Export plan (Excel)');
+  expect(xlsx.download.suggestedFilename()).toMatch(/^Contoso-Pharma-plan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const files = unzipSync(new Uint8Array(xlsx.bytes));
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+  const strings = files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : '';
+  expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="Plan"');
+  expect(sheet.match(/<row /g)).toHaveLength(4);
+  for (const value of ['MyPartNumber', 'ENTERPRISEPREMIUM', 'CRMSTANDARD', '2023-03-03', 'Another partner', 'UNKNOWN_SKU: MyPartNumber']) expect(sheet + strings).toContain(value);
+  await expectNoSeriousAxeViolations(page, 'after the XLSX export');
+
+  // Print: only the summary, on one A4 page.
+  await page.emulateMedia({ media: 'print' });
+  const summary = page.getByTestId('print-summary');
+  await expect(summary).toBeVisible();
+  await expect(caseFile).toBeHidden();
+  await expect(summary).toContainText(`Migration summary: ${NAME}`);
+  await expect(summary).toContainText('72f988bf-86f1-41af-91ab-2d7cd011db47');
+  await expect(summary).toContainText('REGION_MISMATCH');
+  await expectNoSeriousAxeViolations(page, 'print view');
+  await docScreenshot(page, 'case-file-print-en');
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Japanese: the same case file, findings rendered in Japanese with their rule codes.
+  const url = page.url();
+  await page.goto('./#/settings');
+  await page.getByLabel('Language', { exact: true }).selectOption('ja');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.goto(url);
+  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
+  const planJa = page.getByRole('region', { name: '移行計画', exact: true });
+  await expect(planJa.locator('[data-finding="UNKNOWN_SKU"]').first()).toContainText('MyPartNumber はライセンス カタログにありません');
+  await expect(planJa.locator('[data-finding="UNKNOWN_SKU"]').first()).toContainText('ルール: UNKNOWN_SKU');
+  await expect(page.getByRole('region', { name: '現在のサブスクリプション', exact: true })).toContainText('他のパートナー (1 件)');
+  await expectNoSeriousAxeViolations(page, 'case file (ja)');
+  await docScreenshot(page, 'case-file-ja');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print-summary')).toContainText(`移行概要: ${NAME}`);
+  await expectNoSeriousAxeViolations(page, 'print view (ja)');
+  await docScreenshot(page, 'case-file-print-ja');
+  await page.emulateMedia({ media: 'screen' });
+
+  expect(problems).toEqual([]);
+});
