@@ -1,0 +1,155 @@
+// Step 2: the CSP region rule for each picked customer. A mismatch stops that customer with the
+// reason; a customer with no country gets a field right here, saved with customer.update.
+import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hashOf } from '../../app/viewStore';
+import { CountryCode, type Customer, type PartnerProfile } from '../../../shared/workspace/tables';
+import { localChanges } from '../../workspace/workspace';
+import { useInviteStyles } from './inviteStyles';
+import { countryLabel, regionLabel } from './labels';
+import { regionOutcome, type RegionOutcome } from './regionOutcome';
+
+export function partnerReady(partner: PartnerProfile | null | undefined): partner is PartnerProfile {
+  return !!partner && partner.country !== '' && partner.partnerTenantId !== '';
+}
+
+export function RegionStep({
+  partner,
+  customers,
+  onBack,
+  onNext,
+}: {
+  partner: PartnerProfile | null;
+  customers: Customer[];
+  onBack: () => void;
+  onNext: (invitable: string[]) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const styles = useInviteStyles();
+  const lang = i18n.language;
+
+  if (!partnerReady(partner)) {
+    return (
+      <div className={styles.stack}>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {t('invite.region.noProfile')} <Link href={hashOf('settings')}>{t('invite.region.goSettings')}</Link>
+          </MessageBarBody>
+        </MessageBar>
+        <div className={styles.actions}>
+          <Button onClick={onBack}>{t('invite.wizard.back')}</Button>
+        </div>
+      </div>
+    );
+  }
+
+  const partnerRegion = regionOutcome(partner.country, partner.country);
+  const outcomes = customers.map((c) => ({ customer: c, outcome: regionOutcome(partner.country, c.country) }));
+  const invitable = outcomes.filter((o) => o.outcome.kind === 'ok').map((o) => o.customer.id);
+
+  return (
+    <div className={styles.stack}>
+      <Text>
+        {t('invite.region.hint', {
+          country: countryLabel(partner.country, lang),
+          region: partnerRegion.kind === 'ok' ? regionLabel(t, partnerRegion.region) : partner.country,
+        })}
+      </Text>
+      <ul className={styles.stack} style={{ listStyleType: 'none', margin: 0, padding: 0 }} aria-label={t('invite.steps.region')}>
+        {outcomes.map(({ customer, outcome }) => (
+          <li key={customer.id} className={styles.card} data-testid="region-outcome">
+            <h4 className={styles.cardTitle}>{customer.name}</h4>
+            <OutcomeMessage customer={customer} outcome={outcome} />
+            {(outcome.kind === 'needs-country' || outcome.kind === 'unknown-country') && <CountryForm customer={customer} />}
+          </li>
+        ))}
+      </ul>
+      <Text role="status">
+        {invitable.length > 0
+          ? t('invite.region.summary', { ok: invitable.length, total: customers.length })
+          : t('invite.region.noneOk')}
+      </Text>
+      <div className={styles.actions}>
+        <Button onClick={onBack}>{t('invite.wizard.back')}</Button>
+        <Button appearance="primary" disabled={invitable.length === 0} onClick={() => onNext(invitable)}>
+          {t('invite.wizard.next')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function OutcomeMessage({ customer, outcome }: { customer: Customer; outcome: RegionOutcome }) {
+  const { t, i18n } = useTranslation();
+  const styles = useInviteStyles();
+  const lang = i18n.language;
+  switch (outcome.kind) {
+    case 'ok':
+      return (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('invite.region.ok', { region: regionLabel(t, outcome.region) })}</MessageBarBody>
+        </MessageBar>
+      );
+    case 'needs-country':
+      return (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('invite.region.needsCountry')}</MessageBarBody>
+        </MessageBar>
+      );
+    case 'unknown-country':
+    case 'mismatch':
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <Badge appearance="outline" color="danger" className={styles.code}>
+              REGION_MISMATCH
+            </Badge>{' '}
+            {outcome.kind === 'mismatch'
+              ? t('invite.region.mismatch', {
+                  customer: customer.name,
+                  customerCountry: countryLabel(outcome.customerCountry, lang),
+                  customerRegion: regionLabel(t, outcome.customerRegion),
+                  partnerCountry: countryLabel(outcome.partnerCountry, lang),
+                  partnerRegion: regionLabel(t, outcome.partnerRegion),
+                })
+              : t('invite.region.unknownCountry', { country: outcome.country })}
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}
+
+function CountryForm({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const styles = useInviteStyles();
+  const [value, setValue] = useState(customer.country);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = CountryCode.safeParse(value.trim());
+    if (!parsed.success) {
+      setError(t('invite.region.countryError'));
+      return;
+    }
+    setBusy(true);
+    const outcome = await localChanges().mutate('customer.update', { id: customer.id, country: parsed.data });
+    setBusy(false);
+    setError(outcome.ok ? null : outcome.message);
+  };
+  return (
+    <form className={styles.rowEnd} onSubmit={(e) => void save(e)} noValidate>
+      <Field
+        label={t('invite.region.countryLabel', { customer: customer.name })}
+        validationMessage={error ?? undefined}
+        validationState={error ? 'error' : 'none'}
+      >
+        <Input value={value} maxLength={2} onChange={(_, d) => setValue(d.value)} />
+      </Field>
+      <Button type="submit" disabled={busy}>
+        {t('invite.region.save')}
+      </Button>
+    </form>
+  );
+}

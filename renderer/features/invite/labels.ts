@@ -1,0 +1,49 @@
+// Words for stored values, each through a literal key (the translation test finds them).
+import type { TFunction } from 'i18next';
+import type { DelegatedAdmin, Invitation, InvitationStatus } from '../../../shared/workspace/tables';
+import { REGION_NAME_KEYS } from './regionOutcome';
+
+export function statusLabel(t: TFunction, status: InvitationStatus): string {
+  switch (status) {
+    case 'draft':
+      return t('invite.status.draft');
+    case 'sent':
+      return t('invite.status.sent');
+    case 'accepted':
+      return t('invite.status.accepted');
+    case 'expired':
+      return t('invite.status.expired');
+    case 'cancelled':
+      return t('invite.status.cancelled');
+  }
+}
+
+export function accessLabel(t: TFunction, inv: Pick<Invitation, 'delegatedAdmin' | 'gdap'>): string {
+  const kind: DelegatedAdmin = inv.delegatedAdmin;
+  if (kind === 'gdap') return t('invite.access.gdap', { days: inv.gdap?.durationDays ?? '?' });
+  if (kind === 'dap') return t('invite.access.dap');
+  return t('invite.access.none');
+}
+
+export function languageLabel(t: TFunction, language: 'en' | 'ja'): string {
+  return language === 'ja' ? t('invite.compose.japanese') : t('invite.compose.english');
+}
+
+export function regionLabel(t: TFunction, region: string): string {
+  const key = REGION_NAME_KEYS[region];
+  return key ? t(key) : region;
+}
+
+/** "Japan (JP)" in the UI's language; the bare code when the runtime does not know it. */
+export function countryLabel(code: string, language: string): string {
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'region' }).of(code.toUpperCase());
+    return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code.toUpperCase();
+  } catch {
+    return code.toUpperCase();
+  }
+}
+
+export function formatDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
+}

@@ -1,0 +1,23 @@
+// The email of a stored invitation, in the invitation's own language whatever the UI's.
+import type { i18n as I18n } from 'i18next';
+import type { Invitation } from '../../../shared/workspace/tables';
+import { buildInviteEmail, type InviteEmail } from './inviteEmail';
+
+export function emailOfInvitation(
+  inv: Invitation,
+  names: { customer: string; partner: string },
+  i18n: I18n,
+  reminder = false,
+): InviteEmail {
+  return buildInviteEmail(
+    {
+      partnerName: names.partner,
+      customerName: names.customer,
+      resellerLink: inv.link,
+      delegatedAdmin: inv.delegatedAdmin,
+      gdap: inv.gdap,
+      reminder,
+    },
+    i18n.getFixedT(inv.language),
+  );
+}
