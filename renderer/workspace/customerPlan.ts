@@ -3,7 +3,7 @@
 // lines, and the engine's plan computed from them with the saved choices applied as overrides.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { planTenant, type Catalog, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
+import { matchOffer, planTenant, sourceLines, type Catalog, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
 import type { Customer, PartnerProfile, Plan, PlanLine } from '../../shared/workspace/tables';
 import { engineInput } from '../db/queries';
 import { workspaceDb } from './workspace';
@@ -49,12 +49,28 @@ export function overridesOf(lines: readonly PlanLine[]): Record<string, LineOver
   return Object.fromEntries(lines.map((l) => [lineIdOf(l), { targetSkuId: l.targetSkuId, quantity: l.quantity }]));
 }
 
+/**
+ * The saved lines as overrides, except a saved target that is what the engine proposes anyway:
+ * passed on, the engine would call the engine's own equivalent a 'different' choice and the
+ * reopened plan would not be the one that was saved.
+ */
+export function effectiveOverrides(data: Pick<CustomerData, 'inventory' | 'catalog' | 'partner' | 'planLines'>): Record<string, LineOverride> {
+  const overrides = overridesOf(data.planLines);
+  const proposed = new Map(
+    sourceLines(data.inventory, data.partner?.partnerTenantId ?? '').map((l) => [l.lineId, l.channel === 'own' ? l.skuId : matchOffer(l.skuId, data.catalog).targetSkuId]),
+  );
+  for (const [lineId, o] of Object.entries(overrides)) {
+    if (o.targetSkuId && o.targetSkuId.trim().toLowerCase() === proposed.get(lineId)) overrides[lineId] = { ...o, targetSkuId: null };
+  }
+  return overrides;
+}
+
 export function computePlan(data: CustomerData, lang: Lang, asOf = data.plan?.asOf ?? today()): TenantPlan {
   return planTenant(data.inventory, data.catalog, {
     partnerTenantId: data.partner?.partnerTenantId ?? '',
     partnerCountry: data.partner?.country ?? '',
     asOf,
-    targetOverrides: overridesOf(data.planLines),
+    targetOverrides: effectiveOverrides(data),
     lang,
   });
 }

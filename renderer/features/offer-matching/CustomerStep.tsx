@@ -1,0 +1,52 @@
+// Step 1: which customer to plan. Picking one puts it in the address (#/offer-matching/<id>), so
+// the wizard can be linked to and survives a reload.
+import { Button, Field, Select, Text } from '@fluentui/react-components';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { customersByStage } from '../../db/queries';
+import { useViewStore } from '../../app/viewStore';
+import { workspaceDb } from '../../workspace/workspace';
+import { useWizardStyles } from './styles';
+
+export function CustomerStep({ customerId }: { customerId: string | null }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  const navigate = useViewStore((s) => s.navigate);
+  const customers = useLiveQuery(() => customersByStage(workspaceDb()), []);
+  const [picked, setPicked] = useState<string>('');
+  if (!customers) return <Text>{t('offerMatching.loading')}</Text>;
+  if (customers.length === 0) {
+    return (
+      <div className={styles.column}>
+        <Text>{t('offerMatching.customer.empty')}</Text>
+        <div>
+          <Button onClick={() => navigate('customers')}>{t('offerMatching.customer.openCustomers')}</Button>
+        </div>
+      </div>
+    );
+  }
+  const chosen = picked || customerId || customers[0]!.id;
+  return (
+    <form
+      className={styles.row}
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate('offer-matching', chosen);
+      }}
+    >
+      <Field label={t('offerMatching.customer.label')}>
+        <Select value={chosen} onChange={(_, d) => setPicked(d.value)}>
+          {customers.map((c) => (
+            <option key={c.id} value={c.id}>
+              {t('offerMatching.customer.option', { name: c.name, stage: t(`customers.stage.${c.stage}`) })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" appearance="primary">
+        {t('offerMatching.customer.open')}
+      </Button>
+    </form>
+  );
+}

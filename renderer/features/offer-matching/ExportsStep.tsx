@@ -1,0 +1,143 @@
+// Step 2: the customer's tenant exports. What is imported now (files, when, how many rows), and an
+// import or refresh in the worker with progress, cancel and, when a file is wrong, which file,
+// record or row and field. Also says when the Microsoft catalog, which matching needs, is missing.
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { importsOf } from '../../db/queries';
+import { useViewStore } from '../../app/viewStore';
+import type { ImportRequest } from '../../workspace/importProtocol';
+import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
+import { workspaceDb } from '../../workspace/workspace';
+import { useWizardStyles } from './styles';
+
+const FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization'] as const;
+type FileKind = (typeof FILE_KINDS)[number];
+
+function useExportsSummary(customerId: string) {
+  return useLiveQuery(async () => {
+    const db = workspaceDb();
+    const [customer, imports, catalog] = await Promise.all([db.customers.get(customerId), importsOf(db, customerId), db.catalogState.get('catalog')]);
+    const current = customer?.tenantImportId ? (imports.find((i) => i.id === customer.tenantImportId) ?? null) : null;
+    const catalogSkus = catalog?.importId ? await db.catalogSkus.where('importId').equals(catalog.importId).count() : 0;
+    return { current, catalogSkus };
+  }, [customerId]);
+}
+
+export function ExportsStep({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const styles = useWizardStyles();
+  const navigate = useViewStore((s) => s.navigate);
+  const summary = useExportsSummary(customerId);
+  const [files, setFiles] = useState<Partial<Record<FileKind, File>>>({});
+  const importRun = useImport();
+  const running = importRun.running;
+
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    const request: ImportRequest = { kind: 'tenant', customerId, files: {} };
+    for (const kind of FILE_KINDS) {
+      const file = await readPicked(files[kind]);
+      if (file) request.files[kind] = file;
+    }
+    await importRun.run(request);
+  };
+
+  if (!summary) return <Text>{t('offerMatching.loading')}</Text>;
+  const current = summary.current;
+  const failure = importRun.outcome?.status === 'failed' ? importRun.outcome.failure : null;
+  const where = failure?.kind === 'parse' ? failure.details : null;
+
+  return (
+    <div className={styles.column}>
+      {summary.catalogSkus === 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('offerMatching.exports.noCatalogTitle')}</MessageBarTitle>
+            {t('offerMatching.exports.noCatalog')}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => navigate('settings')}>{t('offerMatching.exports.openSettings')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <h3 className={styles.subTitle}>{t('offerMatching.exports.currentTitle')}</h3>
+      {current ? (
+        <dl className={styles.facts} data-testid="current-import">
+          <dt>{t('offerMatching.exports.importedAt')}</dt>
+          <dd>{t('offerMatching.exports.importedBy', { date: new Date(current.at).toLocaleString(i18n.language), by: current.by })}</dd>
+          <dt>{t('offerMatching.exports.files')}</dt>
+          <dd>{current.files.join(', ') || '–'}</dd>
+          <dt>{t('offerMatching.exports.counts')}</dt>
+          <dd>
+            {t('offerMatching.exports.countsValue', {
+              skus: current.counts.skus ?? 0,
+              subscriptions: current.counts.subscriptions ?? 0,
+              users: current.counts.users ?? 0,
+            })}
+          </dd>
+        </dl>
+      ) : (
+        <Text data-testid="current-import">{t('offerMatching.exports.none')}</Text>
+      )}
+      <h3 className={styles.subTitle}>{current ? t('offerMatching.exports.refreshTitle') : t('offerMatching.exports.importTitle')}</h3>
+      <Text>{t('offerMatching.exports.hint')}</Text>
+      <form onSubmit={(e) => void run(e)} className={styles.column}>
+        <div className={styles.files}>
+          {FILE_KINDS.map((kind) => (
+            <label key={kind} className={styles.fileLabel}>
+              {t(`customers.import.file.${kind}`)}
+              <input
+                type="file"
+                accept=".json,application/json"
+                disabled={running}
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  setFiles((prev) => ({ ...prev, [kind]: file }));
+                }}
+              />
+            </label>
+          ))}
+        </div>
+        <div className={styles.row}>
+          <Button type="submit" appearance="primary" disabled={running || Object.values(files).every((f) => !f)}>
+            {current ? t('offerMatching.exports.refresh') : t('offerMatching.exports.import')}
+          </Button>
+          {running && (
+            <Button type="button" onClick={importRun.cancel}>
+              {t('customers.import.cancel')}
+            </Button>
+          )}
+        </div>
+      </form>
+      <ImportStatus run={importRun} testId="offer-import-outcome" />
+      {where && (
+        <dl className={styles.facts} data-testid="import-error-details">
+          <dt>{t('offerMatching.exports.errorFile')}</dt>
+          <dd>{where.file}</dd>
+          {where.row !== undefined && (
+            <>
+              <dt>{t('offerMatching.exports.errorRow')}</dt>
+              <dd>{where.row}</dd>
+            </>
+          )}
+          {where.record !== undefined && (
+            <>
+              <dt>{t('offerMatching.exports.errorRecord')}</dt>
+              <dd>{where.recordId ? t('offerMatching.exports.recordWithId', { record: where.record, id: where.recordId }) : where.record}</dd>
+            </>
+          )}
+          {where.field !== undefined && where.field !== '' && (
+            <>
+              <dt>{t('offerMatching.exports.errorField')}</dt>
+              <dd>{where.field}</dd>
+            </>
+          )}
+          <dt>{t('offerMatching.exports.errorProblem')}</dt>
+          <dd>{where.problem}</dd>
+        </dl>
+      )}
+    </div>
+  );
+}

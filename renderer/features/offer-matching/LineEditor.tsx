@@ -1,0 +1,283 @@
+// One line, reviewed and decided: its findings, the target (the rules' proposal, a ranked
+// equivalent or any catalog product), the service plans now and after side by side, the quantity
+// with the seat math, and the dates from the timing rules with the order date. "Use these choices"
+// keeps them for the line until the plan is saved in the last step.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { checkSeats, equivalentProposals, findSku, matchOffer, type Catalog, type MatchKind } from '../../../shared/domain/engine';
+import { CatalogSearch } from './CatalogSearch';
+import { useDraftStore } from './draftStore';
+import { lineFormSchema, MAX_QUANTITY, type LineFormError, type LineFormValues } from './lineForm';
+import { SeverityBadge } from './MatchBadge';
+import { ServiceComparison } from './ServiceComparison';
+import { useWizardStyles } from './styles';
+import type { WizardLine } from './wizardPlan';
+
+const OTHER = 'other';
+
+/** What the rules propose for the line without anyone's choice. */
+function proposalOf(line: WizardLine, catalog: Catalog): { skuId: string | null; kind: MatchKind } {
+  const p = line.planned;
+  if (p.channel === 'own') return { skuId: p.sourceSkuId, kind: 'same' };
+  const m = matchOffer(p.sourceSkuId, catalog);
+  return { skuId: m.targetSkuId, kind: m.kind };
+}
+
+export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLine; catalog: Catalog; customerId: string; asOf: string }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  const ids = { findings: useId(), target: useId(), seats: useId(), dates: useId(), services: useId() };
+  const setDraft = useDraftStore((s) => s.setDraft);
+  const p = line.planned;
+  const proposal = proposalOf(line, catalog);
+  const equivalents = equivalentProposals(p.sourceSkuId, catalog).filter((e) => e.skuId !== proposal.skuId && e.skuId !== p.sourceSkuId);
+  const schema = lineFormSchema({ asOf, deadline: p.deadline });
+  const { control, handleSubmit, setValue, formState } = useForm<LineFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { targetSkuId: p.match.targetSkuId ?? '', quantity: p.targetQuantity, orderDate: line.orderDate ?? '' },
+  });
+  const target = useWatch({ control, name: 'targetSkuId' });
+  const quantity = useWatch({ control, name: 'quantity' });
+  const listed = [proposal.skuId ?? '', ...equivalents.map((e) => e.skuId)];
+  const [otherMode, setOtherMode] = useState(!listed.includes(target));
+  const [applied, setApplied] = useState(false);
+  const radioValue = otherMode ? OTHER : target;
+
+  const source = findSku(catalog, p.sourceSkuId);
+  const targetSku = target ? findSku(catalog, target) : undefined;
+  const seats = checkSeats(p.quantity, p.consumed, Number.isFinite(quantity) ? quantity : p.targetQuantity);
+
+  const errorText = (code: string | undefined): string | undefined => {
+    switch (code as LineFormError | undefined) {
+      case 'quantity':
+        return t('offerMatching.edit.quantityInvalid', { max: MAX_QUANTITY });
+      case 'date':
+        return t('offerMatching.edit.dateInvalid');
+      case 'beforePlanDate':
+        return t('offerMatching.edit.dateBeforePlan', { asOf });
+      case 'afterDeadline':
+        return t('offerMatching.edit.dateAfterDeadline', { deadline: p.deadline });
+      default:
+        return undefined;
+    }
+  };
+
+  const apply = (values: LineFormValues) => {
+    const chosen = values.targetSkuId === '' || values.targetSkuId === proposal.skuId ? null : values.targetSkuId;
+    setDraft(customerId, p.lineId, { targetSkuId: chosen, quantity: values.quantity, orderDate: values.orderDate || null });
+    setApplied(true);
+  };
+
+  const timingText = () => {
+    const tm = p.timing;
+    switch (tm.state) {
+      case 'active':
+        return t('offerMatching.dates.state.active', { days: tm.daysToExpiry });
+      case 'expiring-soon':
+        return t('offerMatching.dates.state.expiring-soon', { days: tm.daysToExpiry });
+      case 'in-expired-window':
+        return t('offerMatching.dates.state.in-expired-window', { days: tm.daysToDeadline });
+      case 'past-deadline':
+        return t('offerMatching.dates.state.past-deadline');
+      default:
+        return t('offerMatching.dates.state.unknown');
+    }
+  };
+
+  return (
+    <form className={styles.column} onSubmit={(e) => void handleSubmit(apply)(e)} noValidate>
+      <section aria-labelledby={ids.findings} className={styles.column}>
+        <h3 id={ids.findings} className={styles.subTitle}>
+          {t('offerMatching.edit.findingsTitle')}
+        </h3>
+        {line.findings.length === 0 ? (
+          <Text>{t('offerMatching.edit.noFindings')}</Text>
+        ) : (
+          <ul className={styles.column} style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }} data-testid="line-findings">
+            {line.findings.map((f, i) => (
+              <li key={`${f.code}-${i}`}>
+                <SeverityBadge severity={f.severity} /> <span className={styles.mono}>{f.code}</span> {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby={ids.target} className={styles.column}>
+        <h3 id={ids.target} className={styles.subTitle}>
+          {t('offerMatching.target.title')}
+        </h3>
+        <Field label={t('offerMatching.target.label')}>
+          <RadioGroup
+            value={radioValue}
+            onChange={(_, d) => {
+              if (d.value === OTHER) setOtherMode(true);
+              else {
+                setOtherMode(false);
+                setValue('targetSkuId', d.value, { shouldDirty: true });
+              }
+              setApplied(false);
+            }}
+          >
+            {proposal.skuId ? (
+              <Radio
+                value={proposal.skuId}
+                label={t('offerMatching.target.proposal', {
+                  product: findSku(catalog, proposal.skuId)?.name ?? proposal.skuId,
+                  partNumber: findSku(catalog, proposal.skuId)?.partNumber ?? '',
+                  kind: t(proposal.kind === 'same' ? 'offerMatching.kind.same' : 'offerMatching.kind.equivalent'),
+                })}
+              />
+            ) : (
+              <Radio value="" label={t('offerMatching.target.noProposal')} />
+            )}
+            {equivalents.map((e) => (
+              <Radio
+                key={e.skuId}
+                value={e.skuId}
+                label={t('offerMatching.target.equivalent', { product: e.name, partNumber: e.skuPartNumber, kept: e.kept, lost: e.lostServicePlans.length, gained: e.gained })}
+              />
+            ))}
+            <Radio value={OTHER} label={t('offerMatching.target.other')} />
+          </RadioGroup>
+        </Field>
+        {otherMode && (
+          <CatalogSearch
+            catalog={catalog}
+            value={target}
+            onSelect={(skuId) => {
+              setValue('targetSkuId', skuId, { shouldDirty: true });
+              setApplied(false);
+            }}
+          />
+        )}
+        <section aria-labelledby={ids.services} className={styles.column}>
+          <h4 id={ids.services} className={styles.subTitle}>
+            {t('offerMatching.services.title')}
+          </h4>
+          {!source ? (
+            <Text>{t('offerMatching.services.sourceUnknown', { sku: p.sourceSkuPartNumber })}</Text>
+          ) : !target ? (
+            <Text>{t('offerMatching.services.noTarget')}</Text>
+          ) : !targetSku ? (
+            <Text>{t('offerMatching.services.targetUnknown')}</Text>
+          ) : (
+            <ServiceComparison source={source} target={targetSku} />
+          )}
+        </section>
+      </section>
+
+      <section aria-labelledby={ids.seats} className={styles.column}>
+        <h3 id={ids.seats} className={styles.subTitle}>
+          {t('offerMatching.seats.title')}
+        </h3>
+        <Controller
+          control={control}
+          name="quantity"
+          render={({ field, fieldState }) => (
+            <Field
+              label={t('offerMatching.seats.quantity')}
+              hint={t('offerMatching.seats.quantityHint', { quantity: p.quantity })}
+              validationMessage={errorText(fieldState.error?.message)}
+              validationState={fieldState.error ? 'error' : 'none'}
+            >
+              <Input
+                type="number"
+                min={0}
+                max={MAX_QUANTITY}
+                step={1}
+                name={field.name}
+                ref={field.ref}
+                onBlur={field.onBlur}
+                value={Number.isFinite(field.value) ? String(field.value) : ''}
+                onChange={(_, d) => {
+                  field.onChange(d.value.trim() === '' ? Number.NaN : Number(d.value));
+                  setApplied(false);
+                }}
+                style={{ maxWidth: '12rem' }}
+              />
+            </Field>
+          )}
+        />
+        <dl className={styles.facts} data-testid="seat-math">
+          <dt>{t('offerMatching.seats.consumed')}</dt>
+          <dd>{seats.consumed}</dd>
+          <dt>{t('offerMatching.seats.current')}</dt>
+          <dd>{seats.quantity}</dd>
+          <dt>{t('offerMatching.seats.new')}</dt>
+          <dd>{seats.targetQuantity}</dd>
+          <dt>{t('offerMatching.seats.shortfall')}</dt>
+          <dd>{seats.shortfall}</dd>
+        </dl>
+        <div role="status" aria-live="polite">
+          {seats.shortfall > 0 ? (
+            <MessageBar intent="error">
+              <MessageBarBody>{t('offerMatching.seats.short', { shortfall: seats.shortfall, consumed: seats.consumed, targetQuantity: seats.targetQuantity })}</MessageBarBody>
+            </MessageBar>
+          ) : seats.changed ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('offerMatching.seats.changed', { quantity: seats.quantity, targetQuantity: seats.targetQuantity })}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <Text>{t('offerMatching.seats.same')}</Text>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby={ids.dates} className={styles.column}>
+        <h3 id={ids.dates} className={styles.subTitle}>
+          {t('offerMatching.dates.title')}
+        </h3>
+        <dl className={styles.facts} data-testid="dates">
+          <dt>{t('offerMatching.dates.expires')}</dt>
+          <dd>{p.expires ?? t('offerMatching.dates.unknown')}</dd>
+          <dt>{t('offerMatching.dates.deadline')}</dt>
+          <dd>{p.deadline ?? t('offerMatching.dates.unknown')}</dd>
+          <dt>{t('offerMatching.dates.status')}</dt>
+          <dd>{timingText()}</dd>
+        </dl>
+        <Controller
+          control={control}
+          name="orderDate"
+          render={({ field, fieldState }) => (
+            <Field
+              label={t('offerMatching.dates.orderDate')}
+              hint={line.suggestedOrderDate ? t('offerMatching.dates.suggested', { date: line.suggestedOrderDate }) : t('offerMatching.dates.noSuggestion')}
+              validationMessage={errorText(fieldState.error?.message)}
+              validationState={fieldState.error ? 'error' : 'none'}
+            >
+              <Input
+                type="date"
+                name={field.name}
+                ref={field.ref}
+                onBlur={field.onBlur}
+                value={field.value}
+                onChange={(_, d) => {
+                  field.onChange(d.value);
+                  setApplied(false);
+                }}
+                style={{ maxWidth: '12rem' }}
+              />
+            </Field>
+          )}
+        />
+      </section>
+
+      <div className={styles.row}>
+        <Button type="submit" appearance="primary">
+          {t('offerMatching.edit.apply')}
+        </Button>
+      </div>
+      <div role="status" aria-live="polite" data-testid="line-applied">
+        {applied && !formState.isSubmitting && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('offerMatching.edit.applied')}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+// Step 4: the plan as it will be saved, and saving it: the plan (created the first time), one line
+// per subscription (updated in place when saved before), status "ready", and the customer moved on
+// to "plan ready". Every change is checked before the first is written.
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/domain/roles';
+import { uuidv7 } from '../../sync/ids';
+import type { CustomerData } from '../../workspace/customerPlan';
+import { currentActor, localChanges } from '../../workspace/workspace';
+import { useDraftStore } from './draftStore';
+import { LinesTable } from './LinesTable';
+import { TenantFindings } from './ReviewStep';
+import { firstInvalid, planSaveMutations } from './savePlan';
+import { useWizardStyles } from './styles';
+import { chosenLines, type WizardPlan } from './wizardPlan';
+
+type Outcome = { ok: true; added: number; updated: number; removed: number } | { ok: false; sku: string | null; message: string };
+
+export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: CustomerData; onOpen: (lineId: string) => void }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  const clear = useDraftStore((s) => s.clear);
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const allowed = can(currentActor().role, 'plan.edit');
+  const lines = wizard.lines;
+  const withTarget = lines.filter((l) => l.planned.match.targetSkuId).length;
+  const errors = lines.reduce((n, l) => n + l.findings.filter((f) => f.severity === 'error').length, 0);
+  const skuOf = (lineId: string | undefined) => lines.find((l) => l.planned.lineId === lineId)?.planned.sourceSkuPartNumber ?? null;
+
+  const save = async () => {
+    setSaving(true);
+    setOutcome(null);
+    try {
+      const steps = planSaveMutations({
+        customer: data.customer,
+        plan: data.plan,
+        savedLines: data.planLines,
+        lines: chosenLines(wizard),
+        asOf: wizard.asOf,
+        newId: uuidv7,
+      });
+      const invalid = firstInvalid(steps.mutations);
+      if (invalid) {
+        setOutcome({ ok: false, sku: skuOf(invalid.mutation.lineId), message: invalid.message });
+        return;
+      }
+      for (const m of steps.mutations) {
+        const result = await localChanges().mutate(m.name, m.args);
+        if (!result.ok) {
+          setOutcome({ ok: false, sku: skuOf(m.lineId), message: result.message });
+          return;
+        }
+      }
+      clear(data.customer.id);
+      setOutcome({ ok: true, added: steps.added, updated: steps.updated, removed: steps.removed });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className={styles.column}>
+      <dl className={styles.facts} data-testid="plan-summary">
+        <dt>{t('offerMatching.save.planStatus')}</dt>
+        <dd>{data.plan ? t('offerMatching.save.savedPlan', { status: t(`offerMatching.status.${data.plan.status}`), asOf: data.plan.asOf }) : t('offerMatching.save.noPlan')}</dd>
+        <dt>{t('offerMatching.save.lines')}</dt>
+        <dd>{t('offerMatching.save.linesValue', { total: lines.length, withTarget, without: lines.length - withTarget })}</dd>
+        <dt>{t('offerMatching.save.errors')}</dt>
+        <dd>{errors}</dd>
+        <dt>{t('offerMatching.save.unsaved')}</dt>
+        <dd>{wizard.unsaved}</dd>
+      </dl>
+      <TenantFindings wizard={wizard} />
+      <LinesTable lines={lines} onOpen={onOpen} caption={t('offerMatching.save.caption')} />
+      {!allowed && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('offerMatching.save.notAllowed')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {errors > 0 && <Text>{t('offerMatching.save.errorsHint')}</Text>}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!allowed || saving || lines.length === 0} onClick={() => void save()}>
+          {saving ? t('offerMatching.save.saving') : data.plan ? t('offerMatching.save.resave') : t('offerMatching.save.save')}
+        </Button>
+      </div>
+      <div role="status" aria-live="polite" data-testid="save-outcome">
+        {outcome?.ok === true && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('offerMatching.save.done', { added: outcome.added, updated: outcome.updated, removed: outcome.removed })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome?.ok === false && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('offerMatching.save.failedTitle')}</MessageBarTitle>
+              {outcome.sku ? t('offerMatching.save.failedLine', { sku: outcome.sku, message: outcome.message }) : t('offerMatching.save.failed', { message: outcome.message })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </div>
+  );
+}

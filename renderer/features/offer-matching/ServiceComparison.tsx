@@ -1,0 +1,53 @@
+// The services now and after the move, side by side, with what happens to each: kept, changed to
+// another tier, lost (data-loss risk) or gained.
+import { Badge, Text } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { PreparedSku } from '../../../shared/domain/engine';
+import { serviceRows, type ServiceResult } from './serviceRows';
+import { useWizardStyles } from './styles';
+
+const COLOR = { kept: 'success', changed: 'informative', lost: 'danger', gained: 'brand' } as const;
+
+export function ServiceComparison({ source, target }: { source: PreparedSku; target: PreparedSku }) {
+  const { t } = useTranslation();
+  const styles = useWizardStyles();
+  const label = (r: ServiceResult) =>
+    ({
+      kept: t('offerMatching.services.kept'),
+      changed: t('offerMatching.services.changed'),
+      lost: t('offerMatching.services.lost'),
+      gained: t('offerMatching.services.gained'),
+    })[r];
+  if (source.id === target.id) return <Text>{t('offerMatching.services.sameProduct', { services: source.plans.length })}</Text>;
+  const rows = serviceRows(source, target);
+  const count = (r: ServiceResult) => rows.filter((row) => row.result === r).length;
+  return (
+    <div className={styles.column}>
+      <Text data-testid="services-summary">
+        {t('offerMatching.services.summary', { kept: count('kept'), changed: count('changed'), lost: count('lost'), gained: count('gained') })}
+      </Text>
+      <table className={styles.table} data-testid="services">
+        <thead>
+          <tr>
+            <th scope="col">{t('offerMatching.services.now', { product: source.partNumber })}</th>
+            <th scope="col">{t('offerMatching.services.after', { product: target.partNumber })}</th>
+            <th scope="col">{t('offerMatching.services.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <td>{r.now ?? <span className={styles.muted}>{t('offerMatching.services.absent')}</span>}</td>
+              <td>{r.after ?? <span className={styles.muted}>{t('offerMatching.services.absent')}</span>}</td>
+              <td>
+                <Badge appearance="tint" color={COLOR[r.result]}>
+                  {label(r.result)}
+                </Badge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

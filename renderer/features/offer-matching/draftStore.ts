@@ -1,0 +1,35 @@
+// The wizard's choices not saved yet, per customer and line: they survive moving between steps
+// and lines, and are dropped once saved (the saved plan lines then carry them).
+import { create } from 'zustand';
+
+export interface LineDraft {
+  /** null: the engine's proposal. */
+  targetSkuId: string | null;
+  quantity: number;
+  /** null: not planned. */
+  orderDate: string | null;
+}
+
+type Drafts = Record<string, Record<string, LineDraft>>;
+
+interface DraftStore {
+  drafts: Drafts;
+  setDraft: (customerId: string, lineId: string, draft: LineDraft) => void;
+  clear: (customerId: string) => void;
+}
+
+export const useDraftStore = create<DraftStore>()((set) => ({
+  drafts: {},
+  setDraft: (customerId, lineId, draft) => set((s) => ({ drafts: { ...s.drafts, [customerId]: { ...s.drafts[customerId], [lineId]: draft } } })),
+  clear: (customerId) =>
+    set((s) => {
+      const { [customerId]: _dropped, ...rest } = s.drafts;
+      return { drafts: rest };
+    }),
+}));
+
+const NONE: Record<string, LineDraft> = {};
+
+export function useCustomerDrafts(customerId: string | null): Record<string, LineDraft> {
+  return useDraftStore((s) => (customerId ? (s.drafts[customerId] ?? NONE) : NONE));
+}
