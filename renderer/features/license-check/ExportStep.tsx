@@ -30,7 +30,7 @@ export function ExportStep({ data, users }: { data: CustomerData; users: readonl
       kind === 'csv'
         ? licenseChangesCsv(users)
         : reassignmentScript(
-            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString() },
+            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString(), tenantId: data.customer.tenantId },
             users,
           );
     try {

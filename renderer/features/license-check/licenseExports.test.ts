@@ -136,6 +136,11 @@ describe('PowerShell script', () => {
     expect(script).toContain('Write-Host "Changed: $($script:Changed). Failed: $($script:Failed.Count)."');
   });
 
+  it("signs in to the customer's tenant when its id is known", () => {
+    const withTenant = reassignmentScript({ customerName: 'Contoso', plan: null, generatedAt, tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f' }, changes());
+    expect(withTenant).toContain("    Connect-MgGraph -TenantId '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f' -Scopes User.ReadWrite.All -NoWelcome");
+  });
+
   it('changes each directly licensed user with one Set-MgUserLicense, disabled plans carried over', () => {
     const calls = lines.filter((l) => l.includes('Set-MgUserLicense'));
     expect(calls).toHaveLength(2);

@@ -10,6 +10,8 @@ export interface ScriptContext {
   plan: { id: string; status: string; asOf: string } | null;
   /** ISO date-time of generation. */
   generatedAt: string;
+  /** The customer's tenant id (a GUID), when known: the script then signs in to that tenant only. */
+  tenantId?: string;
 }
 
 /**
@@ -120,7 +122,10 @@ export function reassignmentScript(ctx: ScriptContext, users: readonly UserLicen
     ...HELPER.split('\n'),
     '',
     'if (-not $DryRun) {',
-    '    Connect-MgGraph -Scopes User.ReadWrite.All -NoWelcome',
+    // With the tenant id, a partner's account that can reach several tenants cannot change the wrong one.
+    ctx.tenantId && /^[0-9a-f-]{36}$/i.test(ctx.tenantId)
+      ? `    Connect-MgGraph -TenantId ${psQuote(ctx.tenantId)} -Scopes User.ReadWrite.All -NoWelcome`
+      : '    Connect-MgGraph -Scopes User.ReadWrite.All -NoWelcome',
     '}',
     '',
   ];
