@@ -87,3 +87,41 @@ test('a change made offline in one browser appears in the other after it reconne
   await expect(aiko.page.getByText('Nothing waiting', { exact: false })).toBeVisible({ timeout: 20_000 });
   await aiko.page.screenshot({ path: path.join(root, 'test-results/screenshots/review-sync.png'), fullPage: true });
 });
+
+test('two people change the same stage from the same base: the conflict is shown in words and resolved for both', async ({ browser }) => {
+  const aiko = await person(browser, 'aiko@fabrikam.example');
+  const ben = await person(browser, 'ben@fabrikam.example');
+  await aiko.page.getByRole('link', { name: 'Customers' }).click();
+  await aiko.page.getByLabel("New customer's name").fill('Conflicted Contoso');
+  await aiko.page.getByRole('button', { name: 'Add customer' }).click();
+  await ben.page.getByRole('link', { name: 'Customers' }).click();
+  await expect(ben.page.getByRole('link', { name: 'Conflicted Contoso' })).toBeVisible({ timeout: 20_000 });
+
+  // Aiko, offline, moves the customer to "Accepted"; Ben, online, to "Invited" first.
+  await aiko.setOffline(true);
+  await aiko.page.getByRole('link', { name: 'Conflicted Contoso' }).click();
+  await aiko.page.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Accepted' });
+  await expect(aiko.page.getByText('Stage saved.')).toBeVisible();
+  await ben.page.getByRole('link', { name: 'Conflicted Contoso' }).click();
+  await ben.page.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Invited' });
+  await ben.page.getByRole('link', { name: 'Review & sync' }).click();
+  await expect(ben.page.getByText('Nothing waiting', { exact: false })).toBeVisible({ timeout: 20_000 });
+
+  // Aiko reconnects: her change arrived on a stale base, so it becomes a conflict, not an overwrite.
+  await aiko.setOffline(false);
+  await aiko.page.getByRole('link', { name: 'Review & sync' }).click();
+  await aiko.page.getByRole('button', { name: 'Sync now' }).click();
+  const conflict = aiko.page.getByTestId('conflict');
+  await expect(conflict).toContainText('Two people changed "Stage" of Conflicted Contoso at the same time', { timeout: 20_000 });
+  await expect(conflict).toContainText('Now: Invited (by Ben). Also proposed: Accepted (by Aiko).');
+  await aiko.page.screenshot({ path: path.join(root, 'docs/screenshots/review-sync-conflict.png'), fullPage: true });
+  await conflict.getByRole('button', { name: 'Take "Accepted"' }).click();
+  await expect(conflict).toHaveCount(0);
+
+  // Both end with the proposed value.
+  await ben.page.getByRole('link', { name: 'Customers' }).click();
+  await ben.page.getByRole('link', { name: 'Conflicted Contoso' }).click();
+  await expect(ben.page.getByRole('combobox', { name: 'Stage' })).toHaveValue('accepted', { timeout: 20_000 });
+  await ben.page.getByRole('link', { name: 'Review & sync' }).click();
+  await expect(ben.page.getByTestId('conflict')).toHaveCount(0);
+});

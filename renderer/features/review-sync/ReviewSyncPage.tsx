@@ -1,9 +1,10 @@
 // Review & sync: sign in to the team's server, see the sync state in words, the changes waiting to
 // be sent, the ones the server refused (with its reason) and the conflicts to resolve.
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeConflicts } from './describeConflict';
 import { roleLabels } from '../../../shared/domain/roles';
 import { mutatorNamed } from '../../../shared/mutators/index';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
@@ -162,7 +163,11 @@ function Problems() {
     if (outcome.ok) await workspaceDb().rejections.delete(r.mutationId);
     else setRetryError(outcome.message);
   };
-  const conflicts = useLiveQuery(() => workspaceDb().conflicts.where('status').equals('open').toArray(), []);
+  const conflicts = useLiveQuery(async () => {
+    const db = workspaceDb();
+    return describeConflicts(db, await db.conflicts.where('status').equals('open').toArray());
+  }, []);
+  const say = (v: { text: string; key: string | null }) => (v.key ? t(v.key) : v.text);
   if (!rejections?.length && !conflicts?.length) return null;
   return (
     <section className={styles.section} aria-labelledby={ids.title}>
@@ -188,23 +193,24 @@ function Problems() {
           </Button>
         </MessageBar>
       ))}
-      {conflicts?.map((c) => (
-        <MessageBar key={c.id} intent="warning" data-testid="conflict">
+      {conflicts?.map(({ conflict: c, customerName, fieldKey, current, proposed }) => (
+        <MessageBar key={c.id} intent="warning" data-testid="conflict" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t('sync.problems.conflict', { field: c.field })}</MessageBarTitle>
-            {t('sync.problems.conflictValues', {
-              current: JSON.stringify(c.current.value),
-              currentBy: c.current.by,
-              proposed: JSON.stringify(c.proposed.value),
-              proposedBy: c.proposed.by,
-            })}
+            <MessageBarTitle>
+              {customerName
+                ? t('sync.problems.conflictOf', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName })
+                : t('sync.problems.conflict', { field: fieldKey ? t(fieldKey) : c.field })}
+            </MessageBarTitle>
+            {t('sync.problems.conflictValues', { current: say(current), currentBy: c.current.by, proposed: say(proposed), proposedBy: c.proposed.by })}
           </MessageBarBody>
-          <Button size="small" onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'current' })}>
-            {t('sync.problems.keepCurrent')}
-          </Button>
-          <Button size="small" onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'proposed' })}>
-            {t('sync.problems.takeProposed')}
-          </Button>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'current' })}>
+              {t('sync.problems.keepCurrent', { value: say(current) })}
+            </Button>
+            <Button size="small" onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'proposed' })}>
+              {t('sync.problems.takeProposed', { value: say(proposed) })}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       ))}
     </section>
