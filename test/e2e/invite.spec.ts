@@ -165,7 +165,7 @@ test('invites customers: region stop, GDAP, copy, mailto, mark sent, remind, acc
   expect(await clipboard(page)).toMatch(/^Subject: Reminder: Fabrikam CSP: Microsoft reseller relationship request for Contoso\n\nDear Contoso team,\n\nWe are writing again/);
   await expect(row).toContainText(/Reminders: 1, last on /);
   await row.getByRole('button', { name: 'Mark accepted' }).click();
-  await expect(tracking.getByTestId('tracking-note')).toHaveText('Contoso: now Accepted.');
+  await expect(tracking.getByTestId('tracking-note')).toHaveText('Contoso: status changed to Accepted.');
   await expect(tracking.getByRole('listitem', { name: 'Contoso' })).toHaveCount(0);
   await tracking.getByLabel('Show').selectOption({ label: 'All, with accepted and cancelled' });
   await expect(tracking.getByRole('listitem', { name: 'Contoso' })).toContainText(/Accepted on /);
