@@ -20,9 +20,8 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GDAP_MAX_DAYS } from '../../../shared/domain/invitation';
-import { can, roleLabels } from '../../../shared/domain/roles';
+import { can, roleLabels, type Role } from '../../../shared/domain/roles';
 import type { Customer } from '../../../shared/workspace/tables';
-import { currentActor } from '../../workspace/workspace';
 import { ENTRA_ROLES } from './entraRoles';
 import { checkGdapApprovalLink } from './gdapLink';
 import { useInviteStyles } from './inviteStyles';
@@ -45,19 +44,21 @@ type FormValues = {
 
 export function DelegatedAdminStep({
   customers,
+  role,
   initial,
   onBack,
   onNext,
 }: {
   customers: Customer[];
+  /** Who prepares the invitation: only some roles may ask for delegated admin. */
+  role: Role;
   initial: AccessChoice | null;
   onBack: () => void;
   onNext: (choice: AccessChoice) => void;
 }) {
   const { t, i18n } = useTranslation();
   const styles = useInviteStyles();
-  const actor = currentActor();
-  const allowed = can(actor.role, 'invite.delegatedAdmin');
+  const allowed = can(role, 'invite.delegatedAdmin');
   const nameOf = useMemo(() => new Map(customers.map((c) => [c.id, c.name])), [customers]);
 
   const schema = useMemo(
@@ -127,7 +128,7 @@ export function DelegatedAdminStep({
     });
   });
 
-  const roleName = roleLabels[actor.role][i18n.language === 'ja' ? 'ja' : 'en'];
+  const roleName = roleLabels[role][i18n.language === 'ja' ? 'ja' : 'en'];
 
   return (
     <form className={styles.stack} onSubmit={(e) => void submit(e)} noValidate>

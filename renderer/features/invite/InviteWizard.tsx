@@ -5,6 +5,7 @@ import { Checkmark16Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, PartnerProfile } from '../../../shared/workspace/tables';
+import { currentActor } from '../../workspace/workspace';
 import { ComposeStep, type Created } from './ComposeStep';
 import { DelegatedAdminStep, type AccessChoice } from './DelegatedAdminStep';
 import { useInviteStyles } from './inviteStyles';
@@ -82,6 +83,7 @@ export function InviteWizard({
         {step === 2 && (
           <DelegatedAdminStep
             customers={pick(invitable)}
+            role={currentActor().role}
             initial={access}
             onBack={() => go(1)}
             onNext={(choice) => {

@@ -65,7 +65,7 @@ export function PickCustomersStep({
         <Field label={t('invite.pick.search')}>
           <SearchBox value={query} onChange={(_, d) => setQuery(d.value)} />
         </Field>
-        <Text role="status" data-testid="invite-selected-count">
+        <Text role="status" data-testid="invite-selected-count" className={styles.besideInput}>
           {t('invite.pick.selected', { count: selected.length })}
         </Text>
       </div>

@@ -45,6 +45,20 @@ export function RegionStep({
   }
 
   const partnerRegion = regionOutcome(partner.country, partner.country);
+  if (partnerRegion.kind !== 'ok') {
+    return (
+      <div className={styles.stack}>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {t('invite.region.partnerUnknown', { country: partner.country })} <Link href={hashOf('settings')}>{t('invite.region.goSettings')}</Link>
+          </MessageBarBody>
+        </MessageBar>
+        <div className={styles.actions}>
+          <Button onClick={onBack}>{t('invite.wizard.back')}</Button>
+        </div>
+      </div>
+    );
+  }
   const outcomes = customers.map((c) => ({ customer: c, outcome: regionOutcome(partner.country, c.country) }));
   const invitable = outcomes.filter((o) => o.outcome.kind === 'ok').map((o) => o.customer.id);
 
@@ -53,7 +67,7 @@ export function RegionStep({
       <Text>
         {t('invite.region.hint', {
           country: countryLabel(partner.country, lang),
-          region: partnerRegion.kind === 'ok' ? regionLabel(t, partnerRegion.region) : partner.country,
+          region: regionLabel(t, partnerRegion.region),
         })}
       </Text>
       <ul className={styles.stack} style={{ listStyleType: 'none', margin: 0, padding: 0 }} aria-label={t('invite.steps.region')}>

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Customer } from '../../../shared/workspace/tables';
+import { createI18n } from '../../app/i18n';
+import { DelegatedAdminStep, type AccessChoice } from './DelegatedAdminStep';
+
+const customer: Customer = {
+  id: 'c1',
+  name: 'Contoso',
+  domain: 'contoso.com',
+  tenantId: '',
+  country: 'JP',
+  channel: 'unknown',
+  stage: 'not-started',
+  notes: '',
+  createdAt: '2024-01-01T00:00:00Z',
+  tenantImportId: null,
+};
+const approvalLink =
+  'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836';
+
+function renderStep(role: 'admin-agent' | 'sales-agent', onNext: (c: AccessChoice) => void) {
+  return render(
+    <I18nextProvider i18n={createI18n('en')}>
+      <FluentProvider theme={webLightTheme}>
+        <DelegatedAdminStep customers={[customer]} role={role} initial={null} onBack={() => {}} onNext={onNext} />
+      </FluentProvider>
+    </I18nextProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe('the delegated admin step', () => {
+  it('offers delegated admin only to roles allowed to request it, saying why', async () => {
+    const onNext = vi.fn();
+    renderStep('sales-agent', onNext);
+    expect(screen.getByText(/Your role \(Sales agent\) cannot ask for delegated admin: only an Admin agent can\./)).toBeTruthy();
+    expect((screen.getByRole('radio', { name: /GDAP admin relationship/ }) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('radio', { name: /legacy delegated admin/ }) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('radio', { name: /^Reseller relationship only/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(onNext).toHaveBeenCalledWith({ delegatedAdmin: 'none', roles: [], durationDays: 730, approvalLinks: {} }));
+  });
+
+  it('hands on the GDAP roles, duration and each customer approval link once valid', async () => {
+    const onNext = vi.fn();
+    renderStep('admin-agent', onNext);
+    fireEvent.click(screen.getByRole('radio', { name: /GDAP admin relationship/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Pick at least one role.')).toBeTruthy();
+    expect(screen.getByText('Paste the approval link for this customer.')).toBeTruthy();
+    expect(onNext).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('checkbox', { name: /^License Administrator/ }));
+    fireEvent.change(screen.getByLabelText('Duration in days'), { target: { value: '180' } });
+    fireEvent.change(screen.getByLabelText('GDAP approval link for Contoso'), { target: { value: approvalLink } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() =>
+      expect(onNext).toHaveBeenCalledWith({
+        delegatedAdmin: 'gdap',
+        roles: ['4d6ac14f-3453-41d0-bef9-a3e0c569773a'],
+        durationDays: 180,
+        approvalLinks: { c1: approvalLink },
+      }),
+    );
+  });
+});
