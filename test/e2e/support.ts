@@ -30,9 +30,22 @@ export async function expectNoSeriousAxeViolations(page: Page, where: string): P
   expect(bad, bad.join('\n')).toEqual([]);
 }
 
-/** A screenshot for README/docs (docs/screenshots/<name>.png), taken as the user sees the page. */
+/**
+ * A screenshot for README/docs (docs/screenshots/<name>.png), taken as the user sees the page. The
+ * page's main pane scrolls inside the window, so the window is made as tall as the content for the
+ * shot (a "full page" screenshot alone would stop at the window's edge), then put back.
+ */
 export async function docScreenshot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const height = await page.evaluate(() => {
+    const main = document.getElementById('main-content');
+    const chrome = main ? main.getBoundingClientRect().top : 0;
+    return Math.ceil(chrome + (main?.scrollHeight ?? document.documentElement.scrollHeight));
+  });
+  const tall = Math.min(Math.max(viewport.height, height), 4000);
+  if (tall !== viewport.height) await page.setViewportSize({ width: viewport.width, height: tall });
   await page.screenshot({ path: new URL(`../../docs/screenshots/${name}.png`, import.meta.url).pathname, fullPage: true });
+  if (tall !== viewport.height) await page.setViewportSize(viewport);
 }
 
 export const PARTNER_TENANT_ID = '3b33e682-00c3-41ee-9dd2-a548adf56438';
