@@ -114,7 +114,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(seats).toContainText('To buy10');
   await expect(seats).toContainText('Short4');
   await expect(step).toContainText('4 license(s) short: 14 are in use but only 10 would be bought');
-  await expect(page.getByTestId('dates')).toContainText('Unknown (import directory/subscriptions to see it)');
+  await expect(page.getByTestId('dates')).toContainText('Not known: the subscriptions export gives no end date for this line.');
   await expectNoSeriousAxeViolations(page, 'step 3, line edited');
   await page.getByRole('button', { name: 'Use these choices for this line' }).click();
   await expect(page.getByTestId('line-applied')).toContainText('Kept for this line.');
@@ -183,5 +183,20 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(page.getByTestId('services')).toContainText('After (SPE_E5)');
   await page.getByRole('link', { name: 'Review & sync' }).click();
   await expect(page.getByTestId('outbox')).toContainText('Moved the customer to the stage "plan-ready"');
+
+  // In Japanese and the dark theme: the saved plan and a line, still without serious axe findings.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./#/settings');
+  await page.getByLabel('Language', { exact: true }).selectOption('ja');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.goto(wizardUrl);
+  await page.getByRole('button', { name: '4．計画の保存' }).click();
+  await expect(page.getByTestId('plan-summary')).toContainText('準備完了');
+  await expect(lineRow(page, 'ENTERPRISEPREMIUM')).toContainText('別の製品');
+  await expectNoSeriousAxeViolations(page, 'step 4, Japanese, dark');
+  await page.getByRole('button', { name: 'ENTERPRISEPREMIUM を確認 (不明)' }).click();
+  await expect(page.getByTestId('seat-math')).toContainText('不足数4');
+  await expectNoSeriousAxeViolations(page, 'step 3, line, Japanese, dark');
+  await docScreenshot(page, 'offer-line-ja-dark');
   expect(problems).toEqual([]);
 });
