@@ -12,6 +12,8 @@ export function CatalogSearch({ catalog, value, onSelect }: { catalog: Catalog; 
   const selected = value ? catalog.skus.get(value) : undefined;
   const labelOf = (sku: { partNumber: string; name: string }) => `${sku.name} (${sku.partNumber})`;
   const [query, setQuery] = useState(selected ? labelOf(selected) : '');
+  // Typing opens the list, however the text arrived (typed, pasted, dictated).
+  const [open, setOpen] = useState(false);
   const all = useMemo(() => [...catalog.skus.values()].sort((a, b) => a.name.localeCompare(b.name)), [catalog]);
   const matches = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -28,11 +30,17 @@ export function CatalogSearch({ catalog, value, onSelect }: { catalog: Catalog; 
         value={query}
         selectedOptions={value ? [value] : []}
         placeholder={t('offerMatching.target.searchPlaceholder')}
-        onChange={(e) => setQuery(e.target.value)}
+        open={open}
+        onOpenChange={(_, d) => setOpen(d.open)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
         onOptionSelect={(_, d) => {
           if (!d.optionValue) return;
           onSelect(d.optionValue);
           setQuery(d.optionText ?? '');
+          setOpen(false);
         }}
       >
         {matches.length === 0 ? (

@@ -15,7 +15,7 @@ export function MatchBadge({ kind }: { kind: MatchKind }) {
     none: t('offerMatching.kind.none'),
   }[kind];
   return (
-    <Badge appearance="tint" color={KIND_COLOR[kind]} data-testid="match-kind">
+    <Badge appearance="tint" color={KIND_COLOR[kind]} data-testid="match-kind" style={{ whiteSpace: 'nowrap' }}>
       {label}
     </Badge>
   );
@@ -27,7 +27,7 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useTranslation();
   const label = { error: t('offerMatching.severity.error'), warning: t('offerMatching.severity.warning'), info: t('offerMatching.severity.info') }[severity];
   return (
-    <Badge appearance="tint" color={SEVERITY_COLOR[severity]}>
+    <Badge appearance="tint" color={SEVERITY_COLOR[severity]} style={{ whiteSpace: 'nowrap' }}>
       {label}
     </Badge>
   );

@@ -26,6 +26,8 @@ export function ServiceComparison({ source, target }: { source: PreparedSku; tar
       <Text data-testid="services-summary">
         {t('offerMatching.services.summary', { kept: count('kept'), changed: count('changed'), lost: count('lost'), gained: count('gained') })}
       </Text>
+      {/* A suite has dozens of services: the table scrolls on its own so the line's other choices stay near. */}
+      <div style={{ maxHeight: '320px', overflowY: 'auto' }} tabIndex={0} role="group" aria-label={t('offerMatching.services.title')}>
       <table className={styles.table} data-testid="services">
         <thead>
           <tr>
@@ -48,6 +50,7 @@ export function ServiceComparison({ source, target }: { source: PreparedSku; tar
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }
