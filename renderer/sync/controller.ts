@@ -75,6 +75,13 @@ export class SyncController {
     return outcome;
   }
 
+  /** Several changes as one (a saved plan): all apply and enter the outbox together, or none does. */
+  async mutateMany(changes: { name: string; args: unknown }[]): Promise<MutationOutcome> {
+    const outcome = await this.local().mutateMany(changes);
+    if (outcome.ok) this.changed();
+    return outcome;
+  }
+
   /** Tells the worker that the outbox grew (a change, or an import written by the import worker). */
   changed(): void {
     this.send({ type: 'changed' });

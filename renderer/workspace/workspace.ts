@@ -26,7 +26,7 @@ export function syncController(): SyncController {
 }
 
 /** Local changes, applied now; the sync worker pushes them later. */
-export function localChanges(): Pick<SyncController, 'mutate' | 'changed'> {
+export function localChanges(): Pick<SyncController, 'mutate' | 'mutateMany' | 'changed'> {
   if (!controller) throw new Error('the sync controller starts with the app (SyncProvider)');
   return controller;
 }

@@ -46,12 +46,12 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
         setOutcome({ ok: false, sku: skuOf(invalid.mutation.lineId), message: invalid.message });
         return;
       }
-      for (const m of steps.mutations) {
-        const result = await localChanges().mutate(m.name, m.args);
-        if (!result.ok) {
-          setOutcome({ ok: false, sku: skuOf(m.lineId), message: result.message });
-          return;
-        }
+      // One transaction: a refused line leaves the saved plan as it was.
+      const result = await localChanges().mutateMany(steps.mutations.map((m) => ({ name: m.name, args: m.args })));
+      if (!result.ok) {
+        const index = Number(/^change (\d+) of/.exec(result.message)?.[1] ?? 0) - 1;
+        setOutcome({ ok: false, sku: skuOf(steps.mutations[index]?.lineId), message: result.message });
+        return;
       }
       clear(data.customer.id);
       setOutcome({ ok: true, added: steps.added, updated: steps.updated, removed: steps.removed });
