@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { addCustomerWithTenant, docScreenshot, expectNoSeriousAxeViolations, importCatalog, savePartnerProfile, watchForErrors } from './support';
 
 const NAME = 'Contoso Pharma';
@@ -15,6 +15,11 @@ async function downloaded(page: Page, button: string): Promise<{ download: Downl
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
   const path = await download.path();
   return { download, bytes: readFileSync(path) };
+}
+
+/** The shell scrolls its main area, not the page: bring a section to the top for a screenshot. */
+async function scrollToTop(section: Locator): Promise<void> {
+  await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
 }
 
 /** Tab from where the focus is until it reaches the link named `name` (at most `limit` presses). */
@@ -93,6 +98,8 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await expect(activity).toContainText(`Created customer ${NAME}`);
   await expectNoSeriousAxeViolations(page, 'case file');
   await docScreenshot(page, 'case-file-en');
+  await scrollToTop(plan);
+  await docScreenshot(page, 'case-file-plan-en');
 
   // Details: a bad tenant id is refused with the field's message and nothing is saved.
   const details = page.getByRole('region', { name: 'Details', exact: true });
@@ -120,6 +127,8 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await expect(stage.getByRole('status')).toHaveText('Notes saved.');
   await expect(activity).toContainText('Moved the customer to the stage "invited"');
   await expectNoSeriousAxeViolations(page, 'case file after edits');
+  await scrollToTop(page.getByRole('region', { name: 'Users to reassign', exact: true }));
+  await docScreenshot(page, 'case-file-details-en');
 
   // CSV: one row per plan line, findings with their rule.
   const csv = await downloaded(page, 'Export plan (CSV)');
@@ -178,6 +187,8 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await expect(page.getByRole('region', { name: '現在のサブスクリプション', exact: true })).toContainText('他のパートナー (1 件)');
   await expectNoSeriousAxeViolations(page, 'case file (ja)');
   await docScreenshot(page, 'case-file-ja');
+  await scrollToTop(planJa);
+  await docScreenshot(page, 'case-file-plan-ja');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('print-summary')).toContainText(`移行概要: ${NAME}`);
   await expectNoSeriousAxeViolations(page, 'print view (ja)');

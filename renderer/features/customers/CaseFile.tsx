@@ -19,6 +19,16 @@ import { SubscriptionsSection } from './SubscriptionsSection';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  back: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    alignSelf: 'flex-start',
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'none',
+    ':hover': { textDecorationLine: 'underline' },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+  },
   name: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: tokens.spacingVerticalL, alignItems: 'start' },
 });
@@ -50,8 +60,9 @@ export function CaseFile({ customerId }: { customerId: string }) {
       <style>{PRINT_CSS}</style>
       <div className={`${shared.page} case-file-screen`}>
         <div className={styles.header}>
-          <a className={shared.link} href={hashOf('customers')}>
-            <ArrowLeft20Regular aria-hidden /> {t('caseFile.backToList')}
+          <a className={styles.back} href={hashOf('customers')}>
+            <ArrowLeft20Regular aria-hidden />
+            {t('caseFile.backToList')}
           </a>
           <h2 className={styles.name}>{data.customer.name}</h2>
           <Text className={shared.muted}>
@@ -69,13 +80,13 @@ export function CaseFile({ customerId }: { customerId: string }) {
           </div>
           {!canEdit && <Text>{t('caseFile.readOnly')}</Text>}
         </div>
-        <div className={styles.columns}>
-          <DetailsSection customer={data.customer} canEdit={canEdit} />
-          <StageAndNotesSection customer={data.customer} canEdit={canEdit} />
-        </div>
         <SubscriptionsSection data={data} plan={plan} />
         <PlanSection data={data} plan={plan} />
         <UsersSection customerId={customerId} plan={plan} />
+        <div className={styles.columns}>
+          <StageAndNotesSection customer={data.customer} canEdit={canEdit} />
+          <DetailsSection customer={data.customer} canEdit={canEdit} />
+        </div>
         <div className={styles.columns}>
           <InvitationsSection customerId={customerId} />
           <ActivitySection customerId={customerId} />
