@@ -74,8 +74,12 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
               <li key={l.lineId} className={styles.line} data-line={l.lineId}>
                 <h4 className={styles.lineHead}>
                   <span>{l.sourceSkuPartNumber}</span>
-                  <ArrowRight16Regular aria-label={t('caseFile.plan.to')} />
-                  <span>{target ?? t('caseFile.plan.noTarget')}</span>
+                  {target && (
+                    <>
+                      <ArrowRight16Regular aria-label={t('caseFile.plan.to')} />
+                      <span>{target}</span>
+                    </>
+                  )}
                   <Badge appearance="outline" color={l.match.kind === 'none' ? 'danger' : l.match.kind === 'same' ? 'success' : 'warning'}>
                     {matchWord(t, l.match.kind)}
                   </Badge>
