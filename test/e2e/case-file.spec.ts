@@ -194,5 +194,14 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await docScreenshot(page, 'case-file-print-ja');
   await page.emulateMedia({ media: 'screen' });
 
+  // Dark theme: the same case file stays readable (axe checks the contrast).
+  await page.goto('./#/settings');
+  await page.getByRole('radio', { name: 'ダーク' }).check();
+  await page.goto(url);
+  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'case file (ja, dark)');
+  await scrollToTop(planJa);
+  await docScreenshot(page, 'case-file-plan-ja-dark');
+
   expect(problems).toEqual([]);
 });
