@@ -173,6 +173,21 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   await page.emulateMedia({ media: 'screen' });
 
+  // A customer with no tenant imported: every section says what to do next; nothing to export.
+  await page.getByRole('link', { name: 'All customers' }).click();
+  await page.getByRole('link', { name: 'Adatum Bank' }).click();
+  await expect(caseFile.getByRole('heading', { level: 2, name: 'Adatum Bank' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Current subscriptions', exact: true })).toContainText("No tenant data yet: import the customer's Microsoft Graph exports");
+  await expect(page.getByRole('region', { name: 'Migration plan', exact: true })).toContainText("Nothing to plan yet: import the customer's tenant exports first.");
+  await expect(page.getByRole('button', { name: 'Export plan (CSV)' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Users to reassign', exact: true })).toContainText("Once the tenant's exports are imported");
+  await expect(page.getByRole('region', { name: 'Activity', exact: true })).toContainText('Created customer Adatum Bank');
+  await expectNoSeriousAxeViolations(page, 'case file without a tenant');
+  await docScreenshot(page, 'case-file-empty-en');
+  await page.goBack();
+  await page.goBack();
+  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
+
   // Japanese: the same case file, findings rendered in Japanese with their rule codes.
   const url = page.url();
   await page.goto('./#/settings');

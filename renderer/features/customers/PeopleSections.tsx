@@ -22,7 +22,9 @@ export function UsersSection({ customerId, plan }: { customerId: string; plan: T
       <h3 id={titleId} className={styles.title}>
         {t('caseFile.users.title')}
       </h3>
-      {users.length === 0 ? (
+      {plan.lines.length === 0 ? (
+        <Text>{t('caseFile.users.noTenant')}</Text>
+      ) : users.length === 0 ? (
         <Text>{t('caseFile.users.none')}</Text>
       ) : (
         <>

@@ -43,12 +43,14 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       <h3 id={titleId} className={shared.title}>
         {t('caseFile.plan.title')}
       </h3>
-      <Text>
-        {data.plan ? t('caseFile.plan.saved', { status: t(`caseFile.planStatus.${data.plan.status}`), asOf: data.plan.asOf }) : t('caseFile.plan.notSaved')}{' '}
-        <a className={shared.link} href={hashOf('offer-matching', customerId)}>
-          {t('caseFile.plan.openMatching')}
-        </a>
-      </Text>
+      {plan.lines.length > 0 && (
+        <Text>
+          {data.plan ? t('caseFile.plan.saved', { status: t(`caseFile.planStatus.${data.plan.status}`), asOf: data.plan.asOf }) : t('caseFile.plan.notSaved')}{' '}
+          <a className={shared.link} href={hashOf('offer-matching', customerId)}>
+            {t('caseFile.plan.openMatching')}
+          </a>
+        </Text>
+      )}
       {catalogEmpty && (
         <Text>
           {t('caseFile.plan.noCatalog')}{' '}
