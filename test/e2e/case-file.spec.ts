@@ -66,7 +66,7 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/customers\/[^/]+$/);
   const caseFile = page.locator('.case-file-screen');
-  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
+  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeFocused();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customers');
 
   // Subscriptions by channel, with owner, licenses, expiry and the 30-day deadline.

@@ -3,6 +3,7 @@
 // to reassign, invitations, activity), with the plan's exports and a printable summary.
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/domain/engine';
 import { can } from '../../../shared/domain/roles';
@@ -29,7 +30,7 @@ const useStyles = makeStyles({
     ':hover': { textDecorationLine: 'underline' },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
   },
-  name: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  name: { ':focus': { outlineStyle: 'none' }, margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: tokens.spacingVerticalL, alignItems: 'start' },
 });
 
@@ -40,6 +41,14 @@ export function CaseFile({ customerId }: { customerId: string }) {
   const navigate = useViewStore((s) => s.navigate);
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const result = useCustomerPlan(customerId, lang);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = Boolean(result);
+
+  // The link that opened the case file is gone with the list: put keyboard and screen-reader users
+  // on the customer's name instead of leaving the focus nowhere.
+  useEffect(() => {
+    if (loaded && (document.activeElement === null || document.activeElement === document.body)) headingRef.current?.focus();
+  }, [loaded]);
 
   if (result === undefined) return <Spinner label={t('app.loading')} />;
   if (result === null) {
@@ -64,7 +73,9 @@ export function CaseFile({ customerId }: { customerId: string }) {
             <ArrowLeft20Regular aria-hidden />
             {t('caseFile.backToList')}
           </a>
-          <h2 className={styles.name}>{data.customer.name}</h2>
+          <h2 className={styles.name} tabIndex={-1} ref={headingRef}>
+            {data.customer.name}
+          </h2>
           <Text className={shared.muted}>
             {t('caseFile.summary', {
               stage: t(`customers.stage.${data.customer.stage}`),
