@@ -3,6 +3,7 @@
 // to reassign, invitations, activity), with the plan's exports and a printable summary.
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/domain/engine';
 import { can } from '../../../shared/domain/roles';
@@ -19,7 +20,17 @@ import { SubscriptionsSection } from './SubscriptionsSection';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  name: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  back: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    alignSelf: 'flex-start',
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'none',
+    ':hover': { textDecorationLine: 'underline' },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+  },
+  name: { ':focus': { outlineStyle: 'none' }, margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: tokens.spacingVerticalL, alignItems: 'start' },
 });
 
@@ -30,6 +41,14 @@ export function CaseFile({ customerId }: { customerId: string }) {
   const navigate = useViewStore((s) => s.navigate);
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const result = useCustomerPlan(customerId, lang);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = Boolean(result);
+
+  // The link that opened the case file is gone with the list: put keyboard and screen-reader users
+  // on the customer's name instead of leaving the focus nowhere.
+  useEffect(() => {
+    if (loaded && (document.activeElement === null || document.activeElement === document.body)) headingRef.current?.focus();
+  }, [loaded]);
 
   if (result === undefined) return <Spinner label={t('app.loading')} />;
   if (result === null) {
@@ -50,10 +69,13 @@ export function CaseFile({ customerId }: { customerId: string }) {
       <style>{PRINT_CSS}</style>
       <div className={`${shared.page} case-file-screen`}>
         <div className={styles.header}>
-          <a className={shared.link} href={hashOf('customers')}>
-            <ArrowLeft20Regular aria-hidden /> {t('caseFile.backToList')}
+          <a className={styles.back} href={hashOf('customers')}>
+            <ArrowLeft20Regular aria-hidden />
+            {t('caseFile.backToList')}
           </a>
-          <h2 className={styles.name}>{data.customer.name}</h2>
+          <h2 className={styles.name} tabIndex={-1} ref={headingRef}>
+            {data.customer.name}
+          </h2>
           <Text className={shared.muted}>
             {t('caseFile.summary', {
               stage: t(`customers.stage.${data.customer.stage}`),
@@ -69,13 +91,13 @@ export function CaseFile({ customerId }: { customerId: string }) {
           </div>
           {!canEdit && <Text>{t('caseFile.readOnly')}</Text>}
         </div>
-        <div className={styles.columns}>
-          <DetailsSection customer={data.customer} canEdit={canEdit} />
-          <StageAndNotesSection customer={data.customer} canEdit={canEdit} />
-        </div>
         <SubscriptionsSection data={data} plan={plan} />
         <PlanSection data={data} plan={plan} />
         <UsersSection customerId={customerId} plan={plan} />
+        <div className={styles.columns}>
+          <StageAndNotesSection customer={data.customer} canEdit={canEdit} />
+          <DetailsSection customer={data.customer} canEdit={canEdit} />
+        </div>
         <div className={styles.columns}>
           <InvitationsSection customerId={customerId} />
           <ActivitySection customerId={customerId} />

@@ -26,7 +26,8 @@ const GRID = 'minmax(200px, 2fr) minmax(90px, 1fr) minmax(150px, 1.2fr) minmax(1
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
-  search: { minWidth: '260px' },
+  countText: { paddingBottom: tokens.spacingVerticalS },
+  search: { minWidth: '340px' },
   scroller: {
     maxHeight: '60vh',
     overflowY: 'auto',
@@ -138,7 +139,7 @@ export function CustomerList({ customers }: { customers: CustomerRow[] }) {
             ))}
           </Select>
         </Field>
-        <Text className={styles.count} role="status">
+        <Text className={mergeClasses(styles.count, styles.countText)} role="status">
           {t('caseFile.list.count', { shown: rows.length, total: customers.length })}
         </Text>
       </div>

@@ -6,10 +6,11 @@ import type { Finding } from '../../../shared/domain/engine';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  item: { display: 'grid', gridTemplateColumns: '7em 1fr', gap: tokens.spacingHorizontalS, alignItems: 'start' },
   head: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   message: { margin: 0 },
+  badge: { justifySelf: 'start' },
 });
 
 export function FindingList({ findings }: { findings: readonly Finding[] }) {
@@ -20,6 +21,7 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
       {findings.map((f, i) => (
         <li key={`${f.code}-${i}`} className={styles.item} data-finding={f.code}>
           <Badge
+            className={styles.badge}
             appearance="tint"
             color={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'informative'}
             icon={f.severity === 'error' ? <ErrorCircle16Regular /> : f.severity === 'warning' ? <Warning16Regular /> : <Info16Regular />}

@@ -22,7 +22,9 @@ export function UsersSection({ customerId, plan }: { customerId: string; plan: T
       <h3 id={titleId} className={styles.title}>
         {t('caseFile.users.title')}
       </h3>
-      {users.length === 0 ? (
+      {plan.lines.length === 0 ? (
+        <Text>{t('caseFile.users.noTenant')}</Text>
+      ) : users.length === 0 ? (
         <Text>{t('caseFile.users.none')}</Text>
       ) : (
         <>
@@ -141,7 +143,8 @@ export function ActivitySection({ customerId }: { customerId: string }) {
             {virtualizer.getVirtualItems().map((item) => {
               const a = activity[item.index]!;
               return (
-                <li key={a.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ACTIVITY_ROW, transform: `translateY(${item.start}px)` }}>
+                // Measured: a long summary wraps onto more lines than the estimate.
+                <li key={a.id} ref={virtualizer.measureElement} data-index={item.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, paddingBottom: 8, transform: `translateY(${item.start}px)` }}>
                   <Text block>{a.summary}</Text>
                   <Text size={200} className={styles.muted}>
                     {t('caseFile.activity.byAt', { actor: a.actor, at: format(a.at) })}

@@ -43,12 +43,14 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       <h3 id={titleId} className={shared.title}>
         {t('caseFile.plan.title')}
       </h3>
-      <Text>
-        {data.plan ? t('caseFile.plan.saved', { status: t(`caseFile.planStatus.${data.plan.status}`), asOf: data.plan.asOf }) : t('caseFile.plan.notSaved')}{' '}
-        <a className={shared.link} href={hashOf('offer-matching', customerId)}>
-          {t('caseFile.plan.openMatching')}
-        </a>
-      </Text>
+      {plan.lines.length > 0 && (
+        <Text>
+          {data.plan ? t('caseFile.plan.saved', { status: t(`caseFile.planStatus.${data.plan.status}`), asOf: data.plan.asOf }) : t('caseFile.plan.notSaved')}{' '}
+          <a className={shared.link} href={hashOf('offer-matching', customerId)}>
+            {t('caseFile.plan.openMatching')}
+          </a>
+        </Text>
+      )}
       {catalogEmpty && (
         <Text>
           {t('caseFile.plan.noCatalog')}{' '}
@@ -74,8 +76,12 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
               <li key={l.lineId} className={styles.line} data-line={l.lineId}>
                 <h4 className={styles.lineHead}>
                   <span>{l.sourceSkuPartNumber}</span>
-                  <ArrowRight16Regular aria-label={t('caseFile.plan.to')} />
-                  <span>{target ?? t('caseFile.plan.noTarget')}</span>
+                  {target && (
+                    <>
+                      <ArrowRight16Regular aria-label={t('caseFile.plan.to')} />
+                      <span>{target}</span>
+                    </>
+                  )}
                   <Badge appearance="outline" color={l.match.kind === 'none' ? 'danger' : l.match.kind === 'same' ? 'success' : 'warning'}>
                     {matchWord(t, l.match.kind)}
                   </Badge>

@@ -93,7 +93,7 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
                 <td>{l.expires ?? '–'}</td>
                 <td>{l.deadline ?? '–'}</td>
                 <td>
-                  {l.match.targetSkuPartNumber ?? t('caseFile.plan.noTarget')} ({matchWord(t, l.match.kind)})
+                  {l.match.targetSkuPartNumber ? `${l.match.targetSkuPartNumber} (${matchWord(t, l.match.kind)})` : matchWord(t, l.match.kind)}
                 </td>
               </tr>
             ))}
