@@ -125,7 +125,7 @@ describe('plan CLI (a real child process)', () => {
     const ja = run([...base(), '--lang', 'ja', '--partner-country', 'US']);
     expect(ja.code).toBe(0);
     expect(ja.stdout).toContain('CSP 移行計画');
-    expect(ja.stdout).toContain('REGION_MISMATCH: パートナー (US、リージョン united-states) と顧客 (JP、リージョン japan) の CSP リージョンが異なります');
+    expect(ja.stdout).toContain('REGION_MISMATCH: パートナー (US、リージョン 米国) と顧客 (JP、リージョン 日本) の CSP リージョンが異なります');
   });
 
   it('exits 2 with the file, record and field on stderr for a bad date', () => {

@@ -4,6 +4,7 @@ import type { ServicePlanRef } from '../shared/domain/matching';
 import { equivalentProposals } from '../shared/domain/matching';
 import type { Lang } from '../shared/domain/messages';
 import type { TenantPlan } from '../shared/domain/plan';
+import { regionName } from '../shared/domain/regionNames';
 
 export const PLAN_JSON_VERSION = 1;
 
@@ -116,7 +117,7 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang, catalog?:
   const t = labels[lang];
   const out: string[] = [];
   out.push(`${t.title} (${t.asOf} ${asOf})`);
-  out.push(`${t.customer}: ${plan.customer.country ?? t.unknown}   ${t.region}: ${plan.customer.region ?? t.unknown}`);
+  out.push(`${t.customer}: ${plan.customer.country ?? t.unknown}   ${t.region}: ${plan.customer.region ? regionName(plan.customer.region, lang) : t.unknown}`);
   out.push('', `${t.lines} (${plan.lines.length})`);
   for (const l of plan.lines) {
     const target = l.match.targetSkuPartNumber ?? l.match.targetSkuId ?? '-';

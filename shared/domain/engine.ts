@@ -21,6 +21,7 @@ export { lineFindings, planLine, planTenant, sourceLines } from './plan';
 export { planFamily } from './planFamilies';
 export type { RegionCheck, RegionTable } from './region';
 export { buildRegionTable, checkRegion, DEFAULT_REGIONS, regionOf } from './region';
+export { regionName } from './regionNames';
 export type { SeatCheck } from './seats';
 export { checkSeats } from './seats';
 export type { Channel, TenantInventory, TenantSku, TenantSubscription, TenantUser, UserLicense } from './tenant';

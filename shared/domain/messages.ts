@@ -1,11 +1,14 @@
 // Finding texts in English and Japanese. Each takes the finding's params; nothing else.
 import type { FindingCode, FindingParams } from './findings';
+import { regionName } from './regionNames';
 
 export type Lang = 'en' | 'ja';
 
 type Render = (p: FindingParams) => string;
 
 const s = (v: string | number | null | undefined): string => (v === null || v === undefined ? '?' : String(v));
+/** A region id as its name in the language. */
+const r = (v: string | number | null | undefined, lang: Lang): string => (typeof v === 'string' ? regionName(v, lang) : s(v));
 
 const en: Record<FindingCode, Render> = {
   REGION_MISMATCH: (p) =>
@@ -13,7 +16,7 @@ const en: Record<FindingCode, Render> = {
       ? `Region not checked: the customer's country is unknown (export the tenant's organization with its countryLetterCode).`
       : p.reason === 'unknown-country'
       ? `Region not checked: country "${s(p.country)}" is not in the CSP markets list.`
-      : `The partner (${s(p.partnerCountry)}, region ${s(p.partnerRegion)}) and the customer (${s(p.customerCountry)}, region ${s(p.customerRegion)}) are in different CSP regions: a partner may only transact with customers of its own region.`,
+      : `The partner (${s(p.partnerCountry)}, region ${r(p.partnerRegion, 'en')}) and the customer (${s(p.customerCountry)}, region ${r(p.customerRegion, 'en')}) are in different CSP regions: a partner may only transact with customers of its own region.`,
   UNKNOWN_SKU: (p) => `${s(p.sku)} is not in the licensing catalog (a newer SKU?): choose its target offer by hand.`,
   NOT_PURCHASABLE: (p) =>
     p.target
@@ -47,7 +50,7 @@ const ja: Record<FindingCode, Render> = {
       ? `リージョンを確認できません: 顧客の国が不明です (テナントの organization を countryLetterCode 付きでエクスポートしてください)。`
       : p.reason === 'unknown-country'
       ? `リージョンを確認できません: 国「${s(p.country)}」は CSP マーケット一覧にありません。`
-      : `パートナー (${s(p.partnerCountry)}、リージョン ${s(p.partnerRegion)}) と顧客 (${s(p.customerCountry)}、リージョン ${s(p.customerRegion)}) の CSP リージョンが異なります。パートナーは自リージョンの顧客とのみ取引できます。`,
+      : `パートナー (${s(p.partnerCountry)}、リージョン ${r(p.partnerRegion, 'ja')}) と顧客 (${s(p.customerCountry)}、リージョン ${r(p.customerRegion, 'ja')}) の CSP リージョンが異なります。パートナーは自リージョンの顧客とのみ取引できます。`,
   UNKNOWN_SKU: (p) => `${s(p.sku)} はライセンス カタログにありません (新しい SKU の可能性があります)。移行先のオファーを手動で選んでください。`,
   NOT_PURCHASABLE: (p) =>
     p.target

@@ -2,7 +2,7 @@
 // shown; when printing, only it is: the shell, the navigation and the interactive case file are
 // hidden by the print stylesheet below, which exists only while a case file is open.
 import { useTranslation } from 'react-i18next';
-import type { TenantPlan } from '../../../shared/domain/engine';
+import { regionName, type TenantPlan } from '../../../shared/domain/engine';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
 import { channelWord, matchWord } from './caseFileWords';
@@ -40,7 +40,7 @@ export const PRINT_CSS = `
 `;
 
 export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const c = data.customer;
   const attention = plan.findings.filter((f) => f.severity !== 'info');
   const errors = plan.findings.filter((f) => f.severity === 'error').length;
@@ -57,7 +57,7 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
         <dt>{t('caseFile.details.tenantId')}</dt>
         <dd className="code">{partsOf(c.tenantId)}</dd>
         <dt>{t('caseFile.details.country')}</dt>
-        <dd>{plan.customer.region ? t('caseFile.print.countryRegion', { country: c.country, region: plan.customer.region }) : partsOf(c.country)}</dd>
+        <dd>{plan.customer.region ? t('caseFile.print.countryRegion', { country: c.country, region: regionName(plan.customer.region, i18n.language === 'ja' ? 'ja' : 'en') }) : partsOf(c.country)}</dd>
         <dt>{t('caseFile.stage.label')}</dt>
         <dd>{t(`customers.stage.${c.stage}`)}</dd>
         <dt>{t('caseFile.print.subscriptions')}</dt>

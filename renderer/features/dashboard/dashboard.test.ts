@@ -136,7 +136,7 @@ describe('needs attention', () => {
       ['us', 'REGION_MISMATCH', 'error', 'different-region'],
       ['none', 'REGION_MISMATCH', 'warning', 'customer-country-unknown'],
     ]);
-    expect(renderFinding('REGION_MISMATCH', entries[0]!.params, 'en')).toContain('(US, region united-states)');
+    expect(renderFinding('REGION_MISMATCH', entries[0]!.params, 'en')).toContain('(US, region United States)');
     const unset = buildDashboard(input({ customers, partner: null }), '2023-01-20').attention;
     expect(unset.regionUnchecked).toBe(true);
     expect(unset.entries).toEqual([]);
