@@ -43,8 +43,10 @@ export interface ImportSummary {
   importId: string;
   counts: Partial<Record<ImportKind, number>>;
   changes: Partial<Record<ImportKind, ChangeCounts>>;
-  /** The activity entry's text. */
+  /** The activity entry's text, in English. */
   summary: string;
+  /** The same in Japanese (the entry carries both). */
+  summaryJa: string;
   ms: { parse: number; write: number };
 }
 

@@ -80,6 +80,7 @@ async function run(start: StartMessage): Promise<void> {
         counts: record?.counts ?? {},
         changes: record?.changes ?? {},
         summary: entry?.summary ?? '',
+        summaryJa: entry?.summaryJa ?? '',
         ms: { parse: t1 - t0, write: performance.now() - t1 },
       },
     });

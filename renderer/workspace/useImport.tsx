@@ -3,6 +3,7 @@
 import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inLanguage } from '../../shared/mutators/words';
 import type { ImportFile, ImportProgress, ImportRequest } from './importProtocol';
 import { startImport, type ImportOutcome } from './startImport';
 import { currentActor, localChanges } from './workspace';
@@ -40,7 +41,7 @@ export async function readPicked(file: File | undefined): Promise<ImportFile | u
 
 /** The progress bar while an import runs, and its outcome after (a polite live region). */
 export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRun; testId?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { progress, outcome } = run;
   return (
     <>
@@ -52,7 +53,7 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
       <div role="status" aria-live="polite" data-testid={testId}>
         {outcome?.status === 'done' && (
           <MessageBar intent="success">
-            <MessageBarBody>{t('customers.import.done', { summary: outcome.result.summary })}</MessageBarBody>
+            <MessageBarBody>{t('customers.import.done', { summary: inLanguage({ en: outcome.result.summary, ja: outcome.result.summaryJa }, i18n.language) })}</MessageBarBody>
           </MessageBar>
         )}
         {outcome?.status === 'cancelled' && (

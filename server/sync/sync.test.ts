@@ -75,7 +75,13 @@ describe('sync over HTTP', () => {
     // The server stamped its own time, not the client's 2099 clock, and its own idea of the actor.
     const [customer] = ben.store.rows('customers');
     expect(String(customer?.createdAt)).not.toMatch(/^2099/);
-    expect(ben.store.rows('activity').find((a) => a.mutation === 'customer.create')).toMatchObject({ actor: 'Aiko', role: 'admin-agent' });
+    // Ben reads Aiko's entry in either language: the server's row carries both texts.
+    expect(ben.store.rows('activity').find((a) => a.mutation === 'customer.create')).toMatchObject({
+      actor: 'Aiko',
+      role: 'admin-agent',
+      summary: 'Created customer Contoso',
+      summaryJa: '顧客「Contoso」を作成しました',
+    });
   });
 
   it("checks every mutation against the caller's role on the server, whatever the client claims", async () => {

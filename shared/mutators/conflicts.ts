@@ -26,7 +26,10 @@ export const resolveConflict = defineMutator({
   name: 'conflict.resolve',
   args: z.object({ id: Id, keep: z.enum(['current', 'proposed']) }).strict(),
   permission: 'workspace.view',
-  describe: (a) => (a.keep === 'current' ? 'Resolved a conflict by keeping the current value' : 'Resolved a conflict by taking the proposed value'),
+  describe: (a) =>
+    a.keep === 'current'
+      ? { en: 'Resolved a conflict by keeping the current value', ja: '競合を解決しました (現在の値を維持)' }
+      : { en: 'Resolved a conflict by taking the proposed value', ja: '競合を解決しました (提案された値を採用)' },
   async run(tx, a, ctx) {
     const conflict = await mustGet(tx, 'conflicts', a.id);
     if (conflict.status === 'resolved') throw new MutationError('invalid', 'this conflict is already resolved');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, CountryCode, Customer, CustomerStage, Guid, Id } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
+import { customerFieldJa, fieldsJa, stageJa } from './words';
 
 export const createCustomer = defineMutator({
   name: 'customer.create',
@@ -15,7 +16,7 @@ export const createCustomer = defineMutator({
     })
     .strict(),
   permission: 'customer.edit',
-  describe: (a) => `Created customer ${a.name}`,
+  describe: (a) => ({ en: `Created customer ${a.name}`, ja: `顧客「${a.name}」を作成しました` }),
   async run(tx, a, ctx) {
     if (await tx.get('customers', a.id)) throw new MutationError('invalid', `customer ${a.id} already exists`);
     await tx.put('customers', Customer.parse({ ...a, stage: 'not-started', notes: '', createdAt: ctx.now, tenantImportId: null }));
@@ -37,7 +38,10 @@ export const updateCustomer = defineMutator({
     })
     .strict(),
   permission: 'customer.edit',
-  describe: (a) => `Edited customer details (${Object.keys(a).filter((k) => k !== 'id').join(', ')})`,
+  describe: (a) => {
+    const fields = Object.keys(a).filter((k) => k !== 'id');
+    return { en: `Edited customer details (${fields.join(', ')})`, ja: `顧客の基本情報を編集しました (${fieldsJa(fields, customerFieldJa)})` };
+  },
   async run(tx, { id, ...patch }) {
     await mustGet(tx, 'customers', id);
     await tx.update('customers', id, patch);
@@ -49,7 +53,7 @@ export const setCustomerStage = defineMutator({
   name: 'customer.setStage',
   args: z.object({ id: Id, stage: CustomerStage }).strict(),
   permission: 'customer.edit',
-  describe: (a) => `Moved the customer to the stage "${a.stage}"`,
+  describe: (a) => ({ en: `Moved the customer to the stage "${a.stage}"`, ja: `顧客のステージを「${stageJa[a.stage]}」に変更しました` }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.id);
     await tx.update('customers', a.id, { stage: a.stage });
@@ -61,7 +65,10 @@ export const deleteCustomer = defineMutator({
   name: 'customer.delete',
   args: z.object({ id: Id }).strict(),
   permission: 'customer.edit',
-  describe: () => 'Deleted the customer and its plans, invitations and imported inventory',
+  describe: () => ({
+    en: 'Deleted the customer and its plans, invitations and imported inventory',
+    ja: '顧客と、その計画、招待、インポートしたインベントリを削除しました',
+  }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.id);
     for (const inv of await tx.query('invitations', 'customerId', a.id)) await tx.delete('invitations', inv.id);

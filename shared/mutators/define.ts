@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { can, type Permission, type Role } from '../domain/roles';
 import type { TableName, Tables } from '../workspace/tables';
+import type { Bilingual } from './words';
 
 export interface ReadTx {
   get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined>;
@@ -65,8 +66,11 @@ export interface Mutator<S extends z.ZodType = z.ZodType> {
   name: string;
   args: S;
   permission: Permission;
-  /** One line for the activity log and the pending-changes list, in English (the UI translates by name). */
-  describe(args: z.output<S>): string;
+  /**
+   * One line for the activity log and the pending-changes list, in both UI languages: teammates
+   * reading the same log may use different ones. Ids, part numbers and file names stay as given.
+   */
+  describe(args: z.output<S>): Bilingual;
   /**
    * Applies the change; answers the id of the customer it concerns, for that customer's activity
    * list, or that id with a summary computed while running (what an import changed), which then
@@ -79,7 +83,7 @@ export interface Mutator<S extends z.ZodType = z.ZodType> {
 
 export interface RunResult {
   customerId: string | null;
-  summary: string;
+  summary: Bilingual;
 }
 
 export function defineMutator<S extends z.ZodType>(m: Mutator<S>): Mutator<S> {
@@ -133,7 +137,9 @@ export async function runMutator(
     role: ctx.actor.role,
     mutation: mutator.name,
     customerId: described.customerId,
-    summary: described.summary.slice(0, 1000),
+    // English stays in `summary`: older clients and servers read only that field.
+    summary: described.summary.en.slice(0, 1000),
+    summaryJa: described.summary.ja.slice(0, 1000),
   });
   return { ok: true };
 }

@@ -108,6 +108,8 @@ describe('tenant import mutations', () => {
       mutation: 'tenant.importCommit',
       customerId: 'c-1',
       summary: 'Imported tenant exports (users.json, subscribedSkus.json): 1 skus (1 added, 0 updated, 0 removed); 1 subscriptions (1 added, 0 updated, 0 removed); 2500 users (2500 added, 0 updated, 0 removed)',
+      summaryJa:
+        'テナントのエクスポートをインポートしました (users.json, subscribedSkus.json): SKU 1 件 (追加 1、更新 0、削除 0)、サブスクリプション 1 件 (追加 1、更新 0、削除 0)、ユーザー 2500 人 (追加 2500、更新 0、削除 0)',
     });
     // One outbox row per chunk and one for the commit, not one per user.
     expect(await client.pendingCount()).toBe(changes.length + 1);
@@ -115,6 +117,9 @@ describe('tenant import mutations', () => {
     // The server re-runs the same mutations and ends with the same rows.
     await client.sync();
     expect(storedUsers(server)).toHaveLength(2500);
+    // The server computes the same entry, in both languages, when it re-runs the commit.
+    const serverEntry = server.rows('activity').find((a) => a.mutation === 'tenant.importCommit');
+    expect(serverEntry).toMatchObject({ summary: activity[0]?.summary, summaryJa: activity[0]?.summaryJa });
     expect(server.rows('imports')[0]).toMatchObject({ id: 'imp-1', status: 'committed', counts: { users: 2500 }, changes: { users: { added: 2500 } } });
     expect(await client.pendingCount()).toBe(0);
   });
@@ -136,6 +141,8 @@ describe('tenant import mutations', () => {
     const commit = store.rows('activity').find((a) => a.mutation === 'tenant.importCommit' && (a.summary as string).includes('u2.json'));
     expect(commit?.summary).toContain('3 users (1 added, 1 updated, 1 removed)');
     expect(commit?.summary).toContain('1 skus (0 added, 0 updated, 0 removed)'); // same seats, same plans
+    expect(commit?.summaryJa).toContain('ユーザー 3 人 (追加 1、更新 1、削除 1)');
+    expect(commit?.summaryJa).toContain('SKU 1 件 (追加 0、更新 0、削除 0)');
     await client.sync();
     expect(storedUsers(server).map((u) => u.userId).sort()).toEqual([guid(1), guid(2), guid(4)]);
     const serverImport = server.rows('imports').find((i) => i.id === 'imp-2');
@@ -205,9 +212,10 @@ describe('catalog import mutations', () => {
     expect(store.rows('catalogState')).toEqual([{ id: 'catalog', importId: 'cat-2', hasOffers: true }]);
     expect(store.rows('catalogSkus').map((r) => r.id)).toEqual([`cat-2:${SKU_E3}`]);
     expect(store.rows('catalogMarks')).toMatchObject([{ id: SKU_E1, discontinued: true, by: 'Aiko' }]);
-    expect(store.rows('activity').find((a) => a.mutation === 'catalog.importCommit' && (a.summary as string).includes('products2'))?.summary).toBe(
-      'Imported the catalog (products2.csv): 1 catalog (0 added, 0 updated, 1 removed)',
-    );
+    expect(store.rows('activity').find((a) => a.mutation === 'catalog.importCommit' && (a.summary as string).includes('products2'))).toMatchObject({
+      summary: 'Imported the catalog (products2.csv): 1 catalog (0 added, 0 updated, 1 removed)',
+      summaryJa: 'カタログをインポートしました (products2.csv): 製品 1 件 (追加 0、更新 0、削除 1)',
+    });
 
     const billing = await setUp('billing-agent');
     const outcome = await billing.client.mutateMany(catalogImportChanges([sku(SKU_E3, 'ENTERPRISEPACK')], { importId: 'cat-1', files: [] }));

@@ -29,6 +29,7 @@ import {
   type Tables,
 } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet, putRows, type MutatorContext, type WriteTx } from './define';
+import { importKindJa, type Bilingual } from './words';
 
 /** Rows per chunk, and the bytes a chunk's rows may take as JSON (a push carries several chunks; the server takes up to 16 MiB). */
 export const CHUNK_ROWS = 1000;
@@ -134,14 +135,26 @@ function finishChanges(record: ImportRecord, base: ImportRecord | undefined, cou
   return changes;
 }
 
-function describeChanges(changes: Partial<Record<ImportKind, ChangeCounts>>, counts: Partial<Record<ImportKind, number>>): string {
-  return (Object.entries(counts) as [ImportKind, number][])
-    .map(([kind, n]) => {
-      const c = changes[kind] ?? { added: 0, updated: 0, removed: 0 };
-      return `${n} ${kind} (${c.added} added, ${c.updated} updated, ${c.removed} removed)`;
-    })
-    .join('; ');
+function describeChanges(changes: Partial<Record<ImportKind, ChangeCounts>>, counts: Partial<Record<ImportKind, number>>): Bilingual {
+  const kinds = (Object.entries(counts) as [ImportKind, number][]).map(([kind, n]) => ({ kind, n, c: changes[kind] ?? { added: 0, updated: 0, removed: 0 } }));
+  return {
+    en: kinds.map(({ kind, n, c }) => `${n} ${kind} (${c.added} added, ${c.updated} updated, ${c.removed} removed)`).join('; '),
+    ja: kinds
+      .map(({ kind, n, c }) => `${importKindJa[kind].noun} ${n} ${importKindJa[kind].counter} (追加 ${c.added}、更新 ${c.updated}、削除 ${c.removed})`)
+      .join('、'),
+  };
 }
+
+/** "What was imported (from which files): what changed", in both languages. */
+function importSummary(what: Bilingual, files: readonly string[], changed: Bilingual): Bilingual {
+  return {
+    en: `${what.en} (${files.join(', ') || 'no files'}): ${changed.en}`,
+    ja: `${what.ja} (${files.join(', ') || 'ファイルなし'}): ${changed.ja}`,
+  };
+}
+
+const importedTenant: Bilingual = { en: 'Imported tenant exports', ja: 'テナントのエクスポートをインポートしました' };
+const importedCatalog: Bilingual = { en: 'Imported the catalog', ja: 'カタログをインポートしました' };
 
 // ---- Tenant exports --------------------------------------------------------------------------
 
@@ -183,7 +196,10 @@ export const tenantImportChunk = defineMutator({
   args: TenantImportChunkArgs,
   permission: 'tenant.import',
   quiet: true,
-  describe: (a) => `Staged ${a.rows.length} ${a.kind} of a tenant import`,
+  describe: (a) => ({
+    en: `Staged ${a.rows.length} ${a.kind} of a tenant import`,
+    ja: `テナントのインポートの${importKindJa[a.kind].noun} ${a.rows.length} ${importKindJa[a.kind].counter}をステージングしました`,
+  }),
   async run(tx, a, ctx) {
     const customer = await mustGet(tx, 'customers', a.customerId);
     if (customer.tenantImportId === a.importId) throw new MutationError('invalid', `import ${a.importId} is already committed`);
@@ -225,7 +241,7 @@ export const tenantImportCommit = defineMutator({
   name: 'tenant.importCommit',
   args: TenantImportCommitArgs,
   permission: 'tenant.import',
-  describe: (a) => `Imported tenant exports (${a.files.join(', ')})`,
+  describe: (a) => ({ en: `${importedTenant.en} (${a.files.join(', ')})`, ja: `${importedTenant.ja} (${a.files.join(', ')})` }),
   async run(tx, a, ctx) {
     const customer = await mustGet(tx, 'customers', a.customerId);
     if (customer.tenantImportId === a.importId) throw new MutationError('invalid', `import ${a.importId} is already committed`);
@@ -247,10 +263,7 @@ export const tenantImportCommit = defineMutator({
       ...(customer.country === '' && a.country ? { country: a.country } : {}),
     });
     await tx.put('imports', { ...record, status: 'committed', files: a.files, counts: a.counts, changes, by: ctx.actor.name, at: ctx.now });
-    return {
-      customerId: a.customerId,
-      summary: `Imported tenant exports (${a.files.join(', ') || 'no files'}): ${describeChanges(changes, a.counts)}`,
-    };
+    return { customerId: a.customerId, summary: importSummary(importedTenant, a.files, describeChanges(changes, a.counts)) };
   },
 });
 
@@ -272,7 +285,7 @@ export const catalogImportChunk = defineMutator({
   args: z.object({ importId: Id, rows: z.array(CatalogRowData).min(1).max(MAX_CHUNK_ROWS) }).strict(),
   permission: 'catalog.edit',
   quiet: true,
-  describe: (a) => `Staged ${a.rows.length} products of a catalog import`,
+  describe: (a) => ({ en: `Staged ${a.rows.length} products of a catalog import`, ja: `カタログのインポートの製品 ${a.rows.length} 件をステージングしました` }),
   async run(tx, a, ctx) {
     const state = await tx.get('catalogState', 'catalog');
     if (state?.importId === a.importId) throw new MutationError('invalid', `import ${a.importId} is already committed`);
@@ -289,7 +302,7 @@ export const catalogImportCommit = defineMutator({
   name: 'catalog.importCommit',
   args: z.object({ importId: Id, files: FileNames, count: Counts, hasOffers: z.boolean() }).strict(),
   permission: 'catalog.edit',
-  describe: (a) => `Imported the catalog (${a.files.join(', ')})`,
+  describe: (a) => ({ en: `${importedCatalog.en} (${a.files.join(', ')})`, ja: `${importedCatalog.ja} (${a.files.join(', ')})` }),
   async run(tx, a, ctx) {
     const state = await tx.get('catalogState', 'catalog');
     if (state?.importId === a.importId) throw new MutationError('invalid', `import ${a.importId} is already committed`);
@@ -304,7 +317,7 @@ export const catalogImportCommit = defineMutator({
     if (state?.importId) await dropImport(tx, 'catalogSkus', state.importId, null);
     await tx.put('catalogState', { id: 'catalog', importId: a.importId, hasOffers: a.hasOffers });
     await tx.put('imports', { ...record, status: 'committed', files: a.files, counts, changes, by: ctx.actor.name, at: ctx.now });
-    return { customerId: null, summary: `Imported the catalog (${a.files.join(', ') || 'no files'}): ${describeChanges(changes, counts)}` };
+    return { customerId: null, summary: importSummary(importedCatalog, a.files, describeChanges(changes, counts)) };
   },
 });
 
@@ -312,7 +325,10 @@ export const markDiscontinued = defineMutator({
   name: 'catalog.markDiscontinued',
   args: z.object({ skuId: Guid, discontinued: z.boolean() }).strict(),
   permission: 'catalog.edit',
-  describe: (a) => (a.discontinued ? `Marked the product ${a.skuId} discontinued` : `Cleared the discontinued mark of the product ${a.skuId}`),
+  describe: (a) =>
+    a.discontinued
+      ? { en: `Marked the product ${a.skuId} discontinued`, ja: `製品 ${a.skuId} を提供終了としてマークしました` }
+      : { en: `Cleared the discontinued mark of the product ${a.skuId}`, ja: `製品 ${a.skuId} の提供終了マークを解除しました` },
   async run(tx, a, ctx) {
     await tx.put('catalogMarks', { id: a.skuId, discontinued: a.discontinued, by: ctx.actor.name, at: ctx.now });
     return null;

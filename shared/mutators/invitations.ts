@@ -21,7 +21,12 @@ export const createInvitation = defineMutator({
     }),
   permission: 'invite.send',
   describe: (a) =>
-    a.delegatedAdmin === 'none' ? 'Prepared a reseller invitation' : `Prepared a reseller invitation with delegated admin (${a.delegatedAdmin})`,
+    a.delegatedAdmin === 'none'
+      ? { en: 'Prepared a reseller invitation', ja: 'リセラー招待を準備しました' }
+      : {
+          en: `Prepared a reseller invitation with delegated admin (${a.delegatedAdmin})`,
+          ja: `委任管理者 (${a.delegatedAdmin.toUpperCase()}) 付きのリセラー招待を準備しました`,
+        },
   async run(tx, a, ctx) {
     // Only roles allowed to ask for delegated admin may build an invitation that asks for it.
     if (a.delegatedAdmin !== 'none' && !can(ctx.actor.role, 'invite.delegatedAdmin')) {
@@ -51,7 +56,7 @@ export const markInvitationSent = defineMutator({
   name: 'invite.markSent',
   args: byId,
   permission: 'invite.send',
-  describe: () => 'Marked the invitation as sent',
+  describe: () => ({ en: 'Marked the invitation as sent', ja: '招待を送信済みにしました' }),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'draft') throw new MutationError('invalid', `the invitation is ${inv.status}, not a draft`);
@@ -66,7 +71,7 @@ export const markInvitationAccepted = defineMutator({
   name: 'invite.markAccepted',
   args: z.object({ id: Id, acceptedAt: IsoDateTime.optional() }).strict(),
   permission: 'invite.send',
-  describe: () => "Recorded the customer's acceptance of the invitation",
+  describe: () => ({ en: "Recorded the customer's acceptance of the invitation", ja: '顧客による招待の承諾を記録しました' }),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'sent' && inv.status !== 'expired') {
@@ -85,7 +90,7 @@ export const markInvitationExpired = defineMutator({
   name: 'invite.markExpired',
   args: byId,
   permission: 'invite.send',
-  describe: () => 'Marked the invitation as expired',
+  describe: () => ({ en: 'Marked the invitation as expired', ja: '招待を期限切れにしました' }),
   async run(tx, a) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'sent') throw new MutationError('invalid', `only a sent invitation can expire; this one is ${inv.status}`);
@@ -98,7 +103,7 @@ export const remindInvitation = defineMutator({
   name: 'invite.remind',
   args: byId,
   permission: 'invite.send',
-  describe: () => 'Reminded the customer of the invitation',
+  describe: () => ({ en: 'Reminded the customer of the invitation', ja: '招待について顧客にリマインドしました' }),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'sent') throw new MutationError('invalid', `only a sent invitation can be reminded; this one is ${inv.status}`);
@@ -111,7 +116,7 @@ export const cancelInvitation = defineMutator({
   name: 'invite.cancel',
   args: byId,
   permission: 'invite.send',
-  describe: () => 'Cancelled the invitation',
+  describe: () => ({ en: 'Cancelled the invitation', ja: '招待を取り消しました' }),
   async run(tx, a) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status === 'accepted') throw new MutationError('invalid', 'an accepted invitation cannot be cancelled');

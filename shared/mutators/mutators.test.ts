@@ -25,7 +25,26 @@ describe('mutators', () => {
     expect(customer).toMatchObject({ id: 'c-1', name: 'Contoso', stage: 'not-started', channel: 'unknown', country: 'JP' });
     expect(store.rows('partner')[0]?.country).toBe('JP');
     const activity = store.rows('activity').find((a) => a.mutation === 'customer.create');
-    expect(activity).toMatchObject({ actor: 'Aiko', role: 'admin-agent', customerId: 'c-1', summary: 'Created customer Contoso' });
+    expect(activity).toMatchObject({
+      actor: 'Aiko',
+      role: 'admin-agent',
+      customerId: 'c-1',
+      summary: 'Created customer Contoso',
+      summaryJa: '顧客「Contoso」を作成しました',
+    });
+  });
+
+  it('write the activity entry in English and Japanese, with the stage by its Japanese name', async () => {
+    const store = await seeded();
+    expect(await run(store, 'customer.setStage', { id: 'c-1', stage: 'plan-ready' })).toEqual({ ok: true });
+    expect(await run(store, 'customer.update', { id: 'c-1', domain: 'contoso.co.jp', notes: 'x' })).toEqual({ ok: true });
+    const entry = (name: string) => store.rows('activity').find((a) => a.mutation === name);
+    expect(entry('customer.setStage')).toMatchObject({ summary: 'Moved the customer to the stage "plan-ready"', summaryJa: '顧客のステージを「計画完了」に変更しました' });
+    expect(entry('customer.update')).toMatchObject({ summary: 'Edited customer details (domain, notes)', summaryJa: '顧客の基本情報を編集しました (ドメイン、メモ)' });
+    expect(entry('partner.update')).toMatchObject({
+      summary: 'Edited the partner profile (name, partnerTenantId, country)',
+      summaryJa: 'パートナー プロファイルを編集しました (パートナー名、パートナー テナント ID、国)',
+    });
   });
 
   it('reject bad arguments with the field named, and write nothing', async () => {

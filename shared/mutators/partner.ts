@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, Guid, PartnerProfile } from '../workspace/tables';
 import { defineMutator } from './define';
+import { fieldsJa, partnerFieldJa } from './words';
 
 export const updatePartnerProfile = defineMutator({
   name: 'partner.update',
@@ -13,7 +14,10 @@ export const updatePartnerProfile = defineMutator({
     })
     .strict(),
   permission: 'partner.edit',
-  describe: (a) => `Edited the partner profile (${Object.keys(a).join(', ')})`,
+  describe: (a) => ({
+    en: `Edited the partner profile (${Object.keys(a).join(', ')})`,
+    ja: `パートナー プロファイルを編集しました (${fieldsJa(Object.keys(a), partnerFieldJa)})`,
+  }),
   async run(tx, a) {
     const current = await tx.get('partner', 'partner');
     if (!current) {

@@ -135,7 +135,14 @@ export const Activity = z
     mutation: z.string().max(100),
     /** The customer the change concerns, so the case file can list its own history. */
     customerId: Id.nullable(),
+    /** In English, whatever the author's UI language (the field every version reads). */
     summary: z.string().max(1000),
+    /**
+     * The same in Japanese. Optional so that rows written before it existed, and rows from servers
+     * that do not write it, still parse. Not indexed, so Dexie needs no new schema version (its
+     * schema lists indexes only; a row may carry any other field).
+     */
+    summaryJa: z.string().max(1000).optional(),
   })
   .strict();
 export type Activity = z.infer<typeof Activity>;

@@ -199,6 +199,11 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await expect(planJa.locator('[data-finding="UNKNOWN_SKU"]').first()).toContainText('MyPartNumber はライセンス カタログにありません');
   await expect(planJa.locator('[data-finding="UNKNOWN_SKU"]').first()).toContainText('ルール: UNKNOWN_SKU');
   await expect(page.getByRole('region', { name: '現在のサブスクリプション', exact: true })).toContainText('他のパートナー (1 件)');
+  // The activity entries written while the UI was in English read in Japanese now (each carries both).
+  const activityJa = page.getByRole('region', { name: 'アクティビティ', exact: true });
+  await expect(activityJa).toContainText('顧客のステージを「招待済み」に変更しました');
+  await expect(activityJa).toContainText('顧客の基本情報を編集しました (ドメイン、テナント ID、国)');
+  await expect(activityJa).not.toContainText('Moved the customer to the stage');
   await expectNoSeriousAxeViolations(page, 'case file (ja)');
   await docScreenshot(page, 'case-file-ja');
   await scrollToTop(planJa);

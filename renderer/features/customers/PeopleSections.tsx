@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
+import { inLanguage } from '../../../shared/mutators/words';
 import { activityOf } from '../../db/queries';
 import { hashOf } from '../../app/viewStore';
 import { workspaceDb } from '../../workspace/workspace';
@@ -145,7 +146,7 @@ export function ActivitySection({ customerId }: { customerId: string }) {
               return (
                 // Measured: a long summary wraps onto more lines than the estimate.
                 <li key={a.id} ref={virtualizer.measureElement} data-index={item.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, paddingBottom: 8, transform: `translateY(${item.start}px)` }}>
-                  <Text block>{a.summary}</Text>
+                  <Text block>{inLanguage({ en: a.summary, ja: a.summaryJa }, i18n.language)}</Text>
                   <Text size={200} className={styles.muted}>
                     {t('caseFile.activity.byAt', { actor: a.actor, at: format(a.at) })}
                   </Text>

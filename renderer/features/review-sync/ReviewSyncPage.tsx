@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeConflicts } from './describeConflict';
 import { roleLabels } from '../../../shared/domain/roles';
 import { mutatorNamed } from '../../../shared/mutators/index';
+import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { useSettings } from '../../app/SettingsProvider';
 import { useSyncStore } from '../../sync/controller';
@@ -22,10 +23,11 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-function describe(entry: Pick<OutboxEntry, 'name' | 'args'>): string {
+/** The change in the UI's language (its name when it no longer parses: a mutator from another version). */
+function describe(entry: Pick<OutboxEntry, 'name' | 'args'>, language: string): string {
   const m = mutatorNamed(entry.name);
   const parsed = m?.args.safeParse(entry.args);
-  return m && parsed?.success ? m.describe(parsed.data) : entry.name;
+  return m && parsed?.success ? inLanguage(m.describe(parsed.data), language) : entry.name;
 }
 
 function SignIn() {
@@ -141,7 +143,7 @@ function Pending() {
         <ol className={styles.list} data-testid="outbox">
           {outbox?.map((e) => (
             <li key={e.id}>
-              {describe(e)} <Text size={200}>({new Date(e.createdAt).toLocaleString(i18n.language)})</Text>
+              {describe(e, i18n.language)} <Text size={200}>({new Date(e.createdAt).toLocaleString(i18n.language)})</Text>
             </li>
           ))}
         </ol>
@@ -151,7 +153,7 @@ function Pending() {
 }
 
 function Problems() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const ids = { title: useId() };
   const rejections = useLiveQuery(() => workspaceDb().rejections.toArray(), []);
@@ -182,7 +184,7 @@ function Problems() {
       {rejections?.map((r) => (
         <MessageBar key={`r${r.mutationId}`} intent="error">
           <MessageBarBody>
-            <MessageBarTitle>{t('sync.problems.refused', { change: describe(r) })}</MessageBarTitle>
+            <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, i18n.language) })}</MessageBarTitle>
             {r.message}
           </MessageBarBody>
           <Button size="small" onClick={() => void retry(r)}>

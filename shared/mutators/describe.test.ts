@@ -1,0 +1,99 @@
+// Every change is described in both UI languages: the activity log is read by teammates who may use
+// either. Each registered mutator needs representative arguments here (a new mutator fails the
+// first test until it has some), covering the branches of its describe.
+import { describe, expect, it } from 'vitest';
+import { mutators } from './index';
+
+const GUID = '6fd2c87f-b296-42f0-b197-1e91e994b900';
+const SKU_ROW = {
+  skuId: GUID,
+  skuPartNumber: 'ENTERPRISEPACK',
+  capabilityStatus: 'Enabled',
+  consumedUnits: 1,
+  prepaidUnits: { enabled: 1, suspended: 0, warning: 0, lockedOut: 0 },
+  subscriptionIds: [],
+  servicePlans: [],
+};
+const CATALOG_ROW = { skuId: GUID, partNumber: 'ENTERPRISEPACK', name: 'Office 365 E3', servicePlans: [], purchasable: true };
+
+interface Sample {
+  args: unknown;
+  /** Texts that stay as they are in both languages: ids, part numbers, file names, dates. */
+  kept?: string[];
+}
+
+const samples: Record<string, Sample[]> = {
+  'partner.update': [{ args: { name: 'Fabrikam CSP', country: 'JP' } }, { args: { relationshipLink: 'https://example.com' } }],
+  'customer.create': [{ args: { id: 'c-1', name: 'Contoso' }, kept: ['Contoso'] }],
+  'customer.update': [{ args: { id: 'c-1', name: 'Contoso', tenantId: GUID, channel: 'direct', notes: 'n' } }],
+  'customer.setStage': [{ args: { id: 'c-1', stage: 'not-started' } }, { args: { id: 'c-1', stage: 'old-ended' } }],
+  'customer.delete': [{ args: { id: 'c-1' } }],
+  'invite.create': [
+    { args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' } },
+    {
+      args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: { roles: ['User Administrator'], durationDays: 730, approvalLink: '' }, language: 'en' },
+    },
+    { args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' } },
+  ],
+  'invite.markSent': [{ args: { id: 'i-1' } }],
+  'invite.markAccepted': [{ args: { id: 'i-1', acceptedAt: '2026-11-24T10:00:00.000Z' } }],
+  'invite.markExpired': [{ args: { id: 'i-1' } }],
+  'invite.remind': [{ args: { id: 'i-1' } }],
+  'invite.cancel': [{ args: { id: 'i-1' } }],
+  'plan.create': [{ args: { id: 'p-1', customerId: 'c-1', asOf: '2026-11-24' }, kept: ['2026-11-24'] }],
+  'plan.setStatus': [{ args: { id: 'p-1', status: 'ready' } }, { args: { id: 'p-1', status: 'approved' } }],
+  'planLine.add': [
+    { args: { id: 'l-1', planId: 'p-1', sourceSkuId: 'ENTERPRISEPACK', targetSkuId: null, quantity: 25 }, kept: ['ENTERPRISEPACK', '25'] },
+  ],
+  'plan.setTarget': [
+    { args: { lineId: 'l-1', targetSkuId: 'SPE_E3', quantity: 25 }, kept: ['SPE_E3', '25'] },
+    { args: { lineId: 'l-1', targetSkuId: null, quantity: 0 } },
+  ],
+  'plan.setOrderDate': [{ args: { lineId: 'l-1', orderDate: '2027-01-15' }, kept: ['2027-01-15'] }, { args: { lineId: 'l-1', orderDate: null } }],
+  'planLine.remove': [{ args: { lineId: 'l-1' } }],
+  'conflict.resolve': [{ args: { id: 'k-1', keep: 'current' } }, { args: { id: 'k-1', keep: 'proposed' } }],
+  'tenant.importChunk': [{ args: { importId: 'imp-1', customerId: 'c-1', kind: 'skus', rows: [SKU_ROW] } }],
+  'tenant.importCommit': [
+    {
+      args: { importId: 'imp-1', customerId: 'c-1', files: ['users.json', 'subscribedSkus.json'], counts: { skus: 1, subscriptions: 0, users: 0 } },
+      kept: ['users.json, subscribedSkus.json'],
+    },
+  ],
+  'catalog.importChunk': [{ args: { importId: 'cat-1', rows: [CATALOG_ROW] } }],
+  'catalog.importCommit': [{ args: { importId: 'cat-1', files: ['products.csv'], count: 1, hasOffers: false }, kept: ['products.csv'] }],
+  'catalog.markDiscontinued': [{ args: { skuId: GUID, discontinued: true }, kept: [GUID] }, { args: { skuId: GUID, discontinued: false }, kept: [GUID] }],
+};
+
+const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+describe('describe', () => {
+  it('has representative arguments for every registered mutator', () => {
+    expect(Object.keys(samples).sort()).toEqual([...mutators.keys()].sort());
+  });
+
+  for (const [name, mutator] of mutators) {
+    it(`${name}: non-empty English and Japanese texts that differ`, () => {
+      for (const sample of samples[name] ?? []) {
+        const text = mutator.describe(mutator.args.parse(sample.args));
+        expect(text.en.trim()).not.toBe('');
+        expect(text.ja.trim()).not.toBe('');
+        expect(text.ja).not.toBe(text.en);
+        expect(text.ja).toMatch(japanese);
+        expect(text.en).not.toMatch(japanese);
+        for (const kept of sample.kept ?? []) {
+          expect(text.en).toContain(kept);
+          expect(text.ja).toContain(kept);
+        }
+      }
+    });
+  }
+
+  it('differ between branches in both languages', () => {
+    const texts = (name: string) => (samples[name] ?? []).map((s) => mutators.get(name)!.describe(mutators.get(name)!.args.parse(s.args)));
+    for (const name of ['invite.create', 'plan.setOrderDate', 'conflict.resolve', 'catalog.markDiscontinued', 'customer.setStage', 'plan.setStatus']) {
+      const all = texts(name);
+      expect(new Set(all.map((t) => t.en)).size, name).toBe(all.length);
+      expect(new Set(all.map((t) => t.ja)).size, name).toBe(all.length);
+    }
+  });
+});
