@@ -130,10 +130,10 @@ describe('sync over HTTP', () => {
     const gap = await push({ ...batch, mutations: [{ ...batch.mutations[0]!, id: 5 }] });
     expect(gap.status).toBe(409);
     expect(await gap.json()).toMatchObject({ error: { code: 'MUTATION_GAP', expected: 2 } });
-    const old = await push({ ...batch, schemaVersion: SCHEMA_VERSION - 2 });
+    const old = await push({ ...batch, schemaVersion: SCHEMA_VERSION - 1 }); // schema 1: no longer accepted
     expect(old.status).toBe(426);
     expect(await old.json()).toMatchObject({ error: { code: 'CLIENT_UPDATE_REQUIRED' } });
-    const pullOld = await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${SCHEMA_VERSION - 2}`);
+    const pullOld = await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${SCHEMA_VERSION - 1}`);
     expect(pullOld.status).toBe(426);
   });
 

@@ -5,7 +5,7 @@ import type { Role } from '../domain/roles';
 import { SyncClient, SyncHttpError, type SyncTransport } from './client';
 import { MemoryClientStore } from './memoryClientStore';
 import { MemorySyncServer } from './memoryServer';
-import type { PushRequest } from './protocol';
+import { SCHEMA_VERSION, type PushRequest } from './protocol';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 
@@ -90,7 +90,7 @@ describe('sync client against the protocol (in-memory server)', () => {
     expect(server.version).toBe(versionBefore + 1);
     expect(await a.store.pendingCount()).toBe(0);
     const direct = await server.push(
-      { clientId: 'client-Aiko-0001', schemaVersion: 1, mutations: [{ id: 5, name: 'customer.update', args: { id: 'c-1', notes: 'x' }, baseVersions: {} }] },
+      { clientId: 'client-Aiko-0001', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 5, name: 'customer.update', args: { id: 'c-1', notes: 'x' }, baseVersions: {} }] },
       a.actor,
       'now',
     );
@@ -100,7 +100,7 @@ describe('sync client against the protocol (in-memory server)', () => {
   it('refuses a gap with 409 and the id it expected', async () => {
     const { server, a } = await setUp();
     const outcome = await server.push(
-      { clientId: 'client-Aiko-0001', schemaVersion: 1, mutations: [{ id: 9, name: 'customer.update', args: { id: 'c-1', notes: 'gap' }, baseVersions: {} }] },
+      { clientId: 'client-Aiko-0001', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 9, name: 'customer.update', args: { id: 'c-1', notes: 'gap' }, baseVersions: {} }] },
       a.actor,
       'now',
     );

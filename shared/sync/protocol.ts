@@ -3,9 +3,14 @@
 import { z } from 'zod';
 import { tableNames, type TableName } from '../workspace/tables';
 
-/** Bumped when a message shape or a table changes; the server accepts this and the one before. */
-export const SCHEMA_VERSION = 1;
-export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
+/**
+ * Bumped when a message shape or a table changes. The server accepts clients from
+ * OLDEST_ACCEPTED_SCHEMA_VERSION on; older ones are told to update (426) and keep their unsynced
+ * changes. 2: imported users travel as `tenantUserChunks` records and activity entries carry
+ * `summaryJa`, which a schema-1 app cannot read, so schema 1 is no longer accepted.
+ */
+export const SCHEMA_VERSION = 2;
+export const OLDEST_ACCEPTED_SCHEMA_VERSION = 2;
 
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8-64 letters, digits, _ or -');
 

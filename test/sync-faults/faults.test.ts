@@ -16,6 +16,7 @@ import type { Actor } from '../../shared/mutators/define';
 import { SyncClient } from '../../shared/sync/client';
 import { httpTransport, type FetchLike } from '../../shared/sync/httpTransport';
 import { tableNames } from '../../shared/workspace/tables';
+import { SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { WorkspaceDatabase } from '../../renderer/db/database';
 import { DexieClientStore } from '../../renderer/sync/dexieClientStore';
 
@@ -243,7 +244,7 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
         const res = await fetch(`${base}/sync/push`, {
           method: 'POST',
           headers: { authorization: `Bearer ${await token('aiko@fabrikam.example')}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ clientId, schemaVersion: 1, mutations: [{ id: 3, name: 'customer.update', args: { id: 'gap-1', notes: 'x' }, baseVersions: {} }] }),
+          body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, mutations: [{ id: 3, name: 'customer.update', args: { id: 'gap-1', notes: 'x' }, baseVersions: {} }] }),
         });
         expect(res.status).toBe(409);
         expect(await a.store.pendingCount()).toBe(1);
