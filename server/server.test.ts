@@ -20,7 +20,9 @@ describe('npm run server (real process)', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cspw-server-'));
     const env: Record<string, string | undefined> = { ...process.env, PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir };
     delete env.DATABASE_URL; // this test owns its storage: a fresh PGlite directory
-    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    // As `npm run server` starts it: Node with tsx as a loader, no wrapper process between the
+    // signal and the server (a relaying parent turned SIGTERM into exit 143 under load).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
