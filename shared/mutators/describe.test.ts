@@ -59,6 +59,7 @@ const samples: Record<string, Sample[]> = {
       kept: ['users.json, subscribedSkus.json'],
     },
   ],
+  'tenant.importDiscard': [{ args: { importId: 'imp-9', customerId: 'c-1' }, kept: ['imp-9'] }],
   'catalog.importChunk': [{ args: { importId: 'cat-1', rows: [CATALOG_ROW] } }],
   'catalog.importCommit': [{ args: { importId: 'cat-1', files: ['products.csv'], count: 1, hasOffers: false }, kept: ['products.csv'] }],
   'catalog.markDiscontinued': [{ args: { skuId: GUID, discontinued: true }, kept: [GUID] }, { args: { skuId: GUID, discontinued: false }, kept: [GUID] }],

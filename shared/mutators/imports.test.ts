@@ -173,8 +173,8 @@ describe('tenant import mutations', () => {
     expect(store.rows('tenantSkus')).toHaveLength(0);
   });
 
-  it('leave an import that never committed invisible, and refuse a commit that lacks rows', async () => {
-    const { store, client } = await setUp();
+  it('leave an import that never committed invisible, refuse a commit that lacks rows, and discard it on request', async () => {
+    const { store, client, server } = await setUp();
     await client.mutateMany(tenantImportChanges(inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
     // A second import whose client died after two chunks: staged rows exist, but nobody sees them.
     const changes = tenantImportChanges(inventory([user(5), user(6)]), { importId: 'imp-2', customerId: 'c-1', files: [] });
@@ -187,6 +187,19 @@ describe('tenant import mutations', () => {
     expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
     expect(outcome.ok ? '' : outcome.message).toContain('the import is incomplete: 0 of 2 users arrived');
     expect(store.rows('customers')[0]?.tenantImportId).toBe('imp-1');
+
+    // Giving the unfinished import up removes its staged rows, here and on the server.
+    expect(await client.mutate('tenant.importDiscard', { importId: 'imp-2', customerId: 'c-1' })).toEqual({ ok: true });
+    expect(store.rows('tenantSkus').filter((s) => s.importId === 'imp-2')).toHaveLength(0);
+    expect(store.rows('imports').map((r) => r.id)).toEqual(['imp-1']);
+    expect(visibleUsers(store).map((u) => u.userId)).toEqual([guid(1)]);
+    await client.sync();
+    expect(server.rows('tenantSkus').map((s) => s.importId)).toEqual(['imp-1']);
+    expect(server.rows('imports').map((r) => r.id)).toEqual(['imp-1']);
+    // The committed import is not discarded: a new import replaces it.
+    const refused = await client.mutate('tenant.importDiscard', { importId: 'imp-1', customerId: 'c-1' });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+    expect(refused.ok ? '' : refused.message).toContain('is committed');
   });
 
   it('chunk by rows and by bytes', () => {

@@ -267,6 +267,29 @@ export const tenantImportCommit = defineMutator({
   },
 });
 
+/**
+ * Drops an import whose commit never came (refused by the server, or given up): its staged rows are
+ * invisible but would otherwise stay on the server and every client for good. A committed import
+ * is never discarded: importing again replaces it.
+ */
+export const tenantImportDiscard = defineMutator({
+  name: 'tenant.importDiscard',
+  args: z.object({ importId: Id, customerId: Id }).strict(),
+  permission: 'tenant.import',
+  describe: (a) => ({ en: `Discarded an unfinished tenant import (${a.importId})`, ja: `完了しなかったテナントのインポート (${a.importId}) を破棄しました` }),
+  async run(tx, a) {
+    const customer = await mustGet(tx, 'customers', a.customerId);
+    const record = await tx.get('imports', a.importId);
+    if (customer.tenantImportId === a.importId || record?.status === 'committed') {
+      throw new MutationError('invalid', `import ${a.importId} is committed: import the tenant again to replace it`);
+    }
+    if (record && (record.kind !== 'tenant' || record.customerId !== a.customerId)) throw new MutationError('invalid', `import ${a.importId} belongs to another customer`);
+    for (const table of tenantTables) await dropImport(tx, table, a.importId, a.customerId);
+    if (record) await tx.delete('imports', a.importId);
+    return a.customerId;
+  },
+});
+
 // ---- Catalog ---------------------------------------------------------------------------------
 
 export const CatalogRowData = z

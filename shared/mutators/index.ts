@@ -11,7 +11,7 @@ import {
   markInvitationSent,
   remindInvitation,
 } from './invitations';
-import { catalogImportChunk, catalogImportCommit, markDiscontinued, tenantImportChunk, tenantImportCommit } from './imports';
+import { catalogImportChunk, catalogImportCommit, markDiscontinued, tenantImportChunk, tenantImportCommit, tenantImportDiscard } from './imports';
 import { updatePartnerProfile } from './partner';
 import { addPlanLine, createPlan, removePlanLine, setPlanLineSchedule, setPlanLineTarget, setPlanStatus } from './plans';
 
@@ -36,6 +36,7 @@ const all: Mutator[] = [
   resolveConflict,
   tenantImportChunk,
   tenantImportCommit,
+  tenantImportDiscard,
   catalogImportChunk,
   catalogImportCommit,
   markDiscontinued,

@@ -165,6 +165,15 @@ function Problems() {
     if (outcome.ok) await workspaceDb().rejections.delete(r.mutationId);
     else setRetryError(outcome.message);
   };
+  // Giving up a refused part of a tenant import also drops what the server staged of it, so no
+  // half import stays behind for the team.
+  const discard = async (r: Rejection) => {
+    await workspaceDb().rejections.delete(r.mutationId);
+    const a = r.args as { importId?: unknown; customerId?: unknown } | null;
+    if ((r.name === 'tenant.importChunk' || r.name === 'tenant.importCommit') && typeof a?.importId === 'string' && typeof a.customerId === 'string') {
+      await localChanges().mutate('tenant.importDiscard', { importId: a.importId, customerId: a.customerId });
+    }
+  };
   const conflicts = useLiveQuery(async () => {
     const db = workspaceDb();
     return describeConflicts(db, await db.conflicts.where('status').equals('open').toArray());
@@ -190,7 +199,7 @@ function Problems() {
           <Button size="small" onClick={() => void retry(r)}>
             {t('sync.problems.retry')}
           </Button>
-          <Button size="small" onClick={() => void workspaceDb().rejections.delete(r.mutationId)}>
+          <Button size="small" onClick={() => void discard(r)}>
             {t('sync.problems.discard')}
           </Button>
         </MessageBar>
