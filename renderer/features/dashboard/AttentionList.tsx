@@ -1,6 +1,6 @@
 // "Needs attention": one row per problem, worst first: the customer (a link to its case file), the
 // rule's code, and the engine's own words for it in the reader's language.
-import { Badge, Field, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Field, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderFinding, type Lang, type Severity } from '../../../shared/domain/engine';
@@ -26,7 +26,7 @@ function useMessage() {
     e.code === 'CONFLICT' ? t('dashboard.attention.conflict', { field: e.params.field, table: e.params.table }) : renderFinding(e.code, e.params, lang);
 }
 
-export function AttentionList({ attention }: { attention: Attention }) {
+export function AttentionList({ attention, planChecked }: { attention: Attention; planChecked: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const shared = useDashboardStyles();
@@ -59,7 +59,7 @@ export function AttentionList({ attention }: { attention: Attention }) {
     s === 'error' ? t('dashboard.attention.severity.error') : s === 'warning' ? t('dashboard.attention.severity.warning') : t('dashboard.attention.severity.info');
 
   return (
-    <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-attention">
+    <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-attention" data-plan-checked={planChecked}>
       <div className={shared.header}>
         <h2 id={titleId} className={shared.sectionTitle}>
           {t('dashboard.attention.title')}
@@ -68,6 +68,11 @@ export function AttentionList({ attention }: { attention: Attention }) {
           {t('dashboard.attention.count', { count: attention.entries.length })}
         </Text>
       </div>
+      {!planChecked && (
+        <div role="status" data-testid="plan-checks-pending">
+          <Spinner size="tiny" labelPosition="after" label={t('dashboard.attention.checkingPlans')} />
+        </div>
+      )}
       {attention.regionUnchecked && (
         <Text className={styles.note} data-testid="region-unchecked">
           {t('dashboard.attention.regionUnchecked')}
@@ -77,7 +82,7 @@ export function AttentionList({ attention }: { attention: Attention }) {
         </Text>
       )}
       {attention.entries.length === 0 ? (
-        <Text>{t('dashboard.attention.none', { days: DEADLINE_SOON_DAYS })}</Text>
+        planChecked && <Text>{t('dashboard.attention.none', { days: DEADLINE_SOON_DAYS })}</Text>
       ) : (
         <>
           <Field label={t('dashboard.attention.filter')} className={styles.filter}>

@@ -9,9 +9,9 @@ import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/inde
 import type { Conflict, Customer, CustomerStage, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import { WorkspaceDatabase } from '../../db/database';
 import { DEADLINE_SOON_DAYS } from './attention';
-import { buildDashboard } from './dashboard';
-import type { DashboardInput } from './input';
-import { loadDashboardInput } from './loadDashboard';
+import { buildDashboard as buildOverview, buildFullDashboard } from './dashboard';
+import type { DashboardInput, PlanCheckInput } from './input';
+import { loadDashboardInput, loadPlanCheckInput } from './loadDashboard';
 import { within } from './timeline';
 
 const fixtures = path.resolve(import.meta.dirname, '../../..', '../shared/fixtures');
@@ -47,10 +47,13 @@ function input(parts: Partial<DashboardInput>): DashboardInput {
     invitations: [],
     conflicts: [],
     subscriptions: [],
-    skus: [],
-    catalog,
     ...parts,
   };
+}
+
+/** Both steps, as the page ends up showing them. */
+function buildDashboard(parts: DashboardInput, asOf: string, checks: PlanCheckInput = { plans: parts.plans, planLines: parts.planLines, skus: [], catalog }) {
+  return buildFullDashboard(parts, checks, asOf);
 }
 
 const planLine = (id: string, planId: string, customerId: string, extra: Partial<PlanLine>): PlanLine => ({
@@ -153,7 +156,11 @@ describe('needs attention', () => {
       // A line of the older plan: no longer what the team plans.
       planLine('l-old', plans[0]!.id, 'a', { sourceSkuId: E5, targetSkuId: E3, quantity: 1 }),
     ];
-    const entries = buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions, skus: rows.skus, plans, planLines }), '2023-01-20').attention.entries;
+    const checks = { plans, planLines, skus: rows.skus, catalog };
+    const parts = input({ customers: [a], subscriptions: rows.subscriptions });
+    // The overview alone does not have them yet, and says so.
+    expect(buildOverview(parts, '2023-01-20')).toMatchObject({ planChecked: false, attention: { entries: [] } });
+    const entries = buildDashboard(parts, '2023-01-20', checks).attention.entries;
     expect(entries.map((e) => [e.code, e.key])).toEqual([
       ['DATA_LOSS_RISK', 'DATA_LOSS_RISK:l-new'],
       ['SEAT_SHORTFALL', 'SEAT_SHORTFALL:l-new'],
@@ -163,7 +170,7 @@ describe('needs attention', () => {
 
     // The same offer and the same seats: nothing to say.
     const same = [planLine('l-same', plans[1]!.id, 'a', { sourceSkuId: E5, targetSkuId: E5, quantity: 25 })];
-    expect(buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions, skus: rows.skus, plans, planLines: same }), '2023-01-20').attention.entries).toEqual([]);
+    expect(buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-01-20', { ...checks, planLines: same }).attention.entries).toEqual([]);
   });
 
   it('lists open conflicts under the customer their record belongs to', () => {
@@ -203,11 +210,15 @@ describe('loadDashboardInput', () => {
     const loaded = await loadDashboardInput(db);
     expect(loaded.customers.map((c) => c.id)).toEqual(['a', 'b']);
     expect(loaded.subscriptions.map((s) => s.importId)).toEqual(['imp-current']);
-    expect(new Set(loaded.skus.map((s) => s.importId))).toEqual(new Set(['imp-current']));
-    expect(loaded.skus).toHaveLength(tenant.skus.length);
     expect(loaded.subscriptions[0]).not.toHaveProperty('_v');
+    // No open conflict: no plan read in the first step.
+    expect(loaded.plans).toEqual([]);
+    // The saved line's source SKU (E5) of the current import only, read by key.
+    const checks = await loadPlanCheckInput(db, loaded);
+    expect(checks.planLines.map((l) => l.id)).toEqual(['l1']);
+    expect(checks.skus.map((s) => s.id)).toEqual([`a:imp-current:${E5}`]);
     // No catalog imported: the plan lines are judged without one.
-    expect(loaded.catalog).toBeNull();
+    expect(checks.catalog).toBeNull();
     db.close();
   });
 });
