@@ -14,8 +14,22 @@ function strip<T>(row: T & { _v?: number }): T {
   return rest as T;
 }
 
+/**
+ * Each step reads in one read-only transaction: one consistent snapshot of the workspace (no
+ * customer counted in one stage and timed in another by a change landing between two reads), and
+ * whole tables bypass Dexie's live-query result cache, which deep-copies every result it hands out
+ * (about a tenth of a second more for 10,000 customers). The live query still sees every change.
+ */
+function readOnly<T>(db: WorkspaceDatabase, tables: readonly string[], read: () => Promise<T>): Promise<T> {
+  return db.transaction('r', tables as string[], read);
+}
+
 /** The first step: the small rows, enough for every section but the saved plans' checks. */
-export async function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInput> {
+export function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInput> {
+  return readOnly(db, ['customers', 'partner', 'conflicts', 'tenantSubscriptions', 'invitations', 'plans', 'planLines'], () => readOverview(db));
+}
+
+async function readOverview(db: WorkspaceDatabase): Promise<DashboardInput> {
   const [customerRows, partner, conflicts, subscriptionRows] = await Promise.all([
     // The whole table, sorted here: reading it in the name index's order costs about twice as much
     // (customersByStage), and a collator sorts names the way people read them.
@@ -54,7 +68,11 @@ function present<T>(rows: readonly (T | undefined)[]): T[] {
  * The second step: the plans and their lines, the subscribedSkus rows of the saved lines' source
  * SKUs (read by key: imported row ids are `${customerId}:${importId}:${skuId}`, tables.ts) and the catalog.
  */
-export async function loadPlanCheckInput(db: WorkspaceDatabase, input: DashboardInput): Promise<PlanCheckInput> {
+export function loadPlanCheckInput(db: WorkspaceDatabase, input: DashboardInput): Promise<PlanCheckInput> {
+  return readOnly(db, ['plans', 'planLines', 'tenantSkus', 'catalogState', 'catalogMarks', 'catalogSkus'], () => readPlanChecks(db, input));
+}
+
+async function readPlanChecks(db: WorkspaceDatabase, input: DashboardInput): Promise<PlanCheckInput> {
   const [plans, planLines] = (await Promise.all([db.plans.toArray(), db.planLines.toArray()])) as [Plan[], PlanLine[]];
   const byId = new Map<string, Customer>(input.customers.map((c) => [c.id, c]));
   const keys = new Set<string>();
