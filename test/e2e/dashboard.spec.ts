@@ -91,6 +91,11 @@ test('the dashboard counts stages, lists what needs attention and the dates, in 
   await expect(stages.getByRole('link', { name: 'Northwind Traders' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(stages.getByRole('link', { name: 'Contoso Japan' })).toBeFocused();
+  // One row of a list is in the Tab order: Tab leaves the list after the row's own controls.
+  await page.keyboard.press('Tab');
+  await expect(stages.getByLabel('Stage of Contoso Japan')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(attention.getByLabel('Show')).toBeFocused();
 
   // A stage change from the dashboard, through the real mutator.
   await stages.getByLabel('Stage of Northwind Traders').selectOption({ label: 'Invited' });

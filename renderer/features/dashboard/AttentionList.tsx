@@ -102,17 +102,17 @@ export function AttentionList({ attention, planChecked }: { attention: Attention
             estimateSize={64}
             maxHeight={420}
             testId="attention-list"
-            renderItem={(e) => (
+            renderItem={(e, tabIndex) => (
               <div className={mergeClasses(shared.row, styles.entry)} data-code={e.code}>
                 <Badge appearance="tint" color={BADGE_COLOR[e.severity]}>
                   {severityLabel(e.severity)}
                 </Badge>
                 {e.customerId ? (
-                  <a className={shared.link} href={hashOf('customers', e.customerId)}>
+                  <a className={shared.link} href={hashOf('customers', e.customerId)} tabIndex={tabIndex}>
                     {e.customerName}
                   </a>
                 ) : (
-                  <a className={shared.link} href={hashOf('review-sync')}>
+                  <a className={shared.link} href={hashOf('review-sync')} tabIndex={tabIndex}>
                     {t('dashboard.attention.resolve')}
                   </a>
                 )}

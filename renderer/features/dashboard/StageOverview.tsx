@@ -66,14 +66,15 @@ function StageCustomers({ group }: { group: StageGroup }) {
           estimateSize={49}
           maxHeight={320}
           testId="stage-customers"
-          renderItem={(c) => (
+          renderItem={(c, tabIndex) => (
             <div className={mergeClasses(shared.row, mayEdit ? styles.customerRow : styles.customerRowReadOnly)}>
-              <a className={shared.link} href={hashOf('customers', c.id)}>
+              <a className={shared.link} href={hashOf('customers', c.id)} tabIndex={tabIndex}>
                 {c.name}
               </a>
               <Text className={mergeClasses(shared.small, !c.country && shared.muted)}>{c.country || t('dashboard.stages.noCountry')}</Text>
               {mayEdit && (
                 <Select
+                  tabIndex={tabIndex}
                   size="small"
                   aria-label={t('dashboard.stages.moveTo', { name: c.name })}
                   value={c.stage}

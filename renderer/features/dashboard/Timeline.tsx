@@ -80,7 +80,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               estimateSize={64}
               maxHeight={420}
               testId="timeline-list"
-              renderItem={(e) => (
+              renderItem={(e, tabIndex) => (
                 <div className={mergeClasses(shared.row, styles.entry)} data-state={e.state}>
                   <div className={styles.when}>
                     <span className={styles.date}>{formatDay(e.nextDate, lang)}</span>
@@ -91,7 +91,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                       })}
                     </span>
                   </div>
-                  <a className={shared.link} href={hashOf('customers', e.customerId)}>
+                  <a className={shared.link} href={hashOf('customers', e.customerId)} tabIndex={tabIndex}>
                     {e.customerName}
                   </a>
                   <div className={styles.what}>
