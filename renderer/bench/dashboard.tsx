@@ -41,7 +41,8 @@ function when(ready: () => boolean): Promise<void> {
 /** After the next frame is painted. */
 const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-const number = (selector: string) => Number(/\d+/.exec(document.querySelector(selector)?.textContent ?? '')?.[0] ?? NaN);
+/** The first number of an element's text, thousands separators and all ("Items: 3,308"). */
+const number = (selector: string) => Number(/\d[\d,]*/.exec(document.querySelector(selector)?.textContent ?? '')?.[0]?.replaceAll(',', '') ?? NaN);
 
 async function firstRender() {
   const container = document.getElementById('root')!;
@@ -85,7 +86,7 @@ async function firstRender() {
   await painted();
   const planChecksMs = performance.now() - t0;
   watching = false;
-  const stages = [...container.querySelectorAll('[data-testid^="stage-"] > span:last-child')].map((s) => Number(s.textContent));
+  const stages = [...container.querySelectorAll('[data-testid^="stage-"] > span:last-child')].map((s) => Number(s.textContent?.replaceAll(',', '')));
   return { ms, dataMs, planChecksMs, maxGap, attention: number('[data-testid="attention-count"]'), timeline: number('[data-testid="timeline-count"]'), stages };
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { renderFinding, type Lang, type Severity } from '../../../shared/domain/engine';
 import { hashOf } from '../../app/viewStore';
 import { DEADLINE_SOON_DAYS, type Attention, type AttentionCode, type AttentionEntry } from './attention';
+import { formatCount } from './format';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
 
@@ -27,11 +28,12 @@ function useMessage() {
 }
 
 export function AttentionList({ attention, planChecked }: { attention: Attention; planChecked: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const shared = useDashboardStyles();
   const titleId = useId();
   const message = useMessage();
+  const n = (count: number) => formatCount(count, i18n.language);
   const [filter, setFilter] = useState<AttentionCode | 'all'>('all');
 
   const counts = useMemo(() => {
@@ -41,7 +43,8 @@ export function AttentionList({ attention, planChecked }: { attention: Attention
   }, [attention]);
   const shown = useMemo(() => (filter === 'all' ? attention.entries : attention.entries.filter((e) => e.code === filter)), [attention, filter]);
 
-  const codeLabel = (code: AttentionCode, count: number) => {
+  const codeLabel = (code: AttentionCode, amount: number) => {
+    const count = n(amount);
     switch (code) {
       case 'REGION_MISMATCH':
         return t('dashboard.attention.kind.region', { count });
@@ -65,7 +68,7 @@ export function AttentionList({ attention, planChecked }: { attention: Attention
           {t('dashboard.attention.title')}
         </h2>
         <Text className={shared.muted} data-testid="attention-count">
-          {t('dashboard.attention.count', { count: attention.entries.length })}
+          {t('dashboard.attention.count', { count: n(attention.entries.length) })}
         </Text>
       </div>
       {!planChecked && (
@@ -87,7 +90,7 @@ export function AttentionList({ attention, planChecked }: { attention: Attention
         <>
           <Field label={t('dashboard.attention.filter')} className={styles.filter}>
             <Select value={filter} onChange={(_, d) => setFilter(d.value as AttentionCode | 'all')}>
-              <option value="all">{t('dashboard.attention.kind.all', { count: attention.entries.length })}</option>
+              <option value="all">{t('dashboard.attention.kind.all', { count: n(attention.entries.length) })}</option>
               {CODES.map((c) => (
                 <option key={c} value={c} disabled={counts.get(c) === 0}>
                   {codeLabel(c, counts.get(c) ?? 0)}

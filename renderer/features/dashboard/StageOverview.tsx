@@ -9,6 +9,7 @@ import { can } from '../../../shared/domain/roles';
 import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
 import { hashOf } from '../../app/viewStore';
 import { currentActor, localChanges } from '../../workspace/workspace';
+import { formatCount } from './format';
 import { STAGES, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
@@ -36,7 +37,7 @@ const STAGE_COLORS: Record<CustomerStage, string> = {
 };
 
 function StageCustomers({ group }: { group: StageGroup }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const shared = useDashboardStyles();
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +51,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
 
   return (
     <div className={shared.page}>
-      <h3 className={shared.subTitle}>{t('dashboard.stages.listTitle', { stage: stageName, count: group.customers.length })}</h3>
+      <h3 className={shared.subTitle}>{t('dashboard.stages.listTitle', { stage: stageName, count: formatCount(group.customers.length, i18n.language) })}</h3>
       {error && (
         <Text role="alert" className={styles.error}>
           {error}
@@ -123,7 +124,7 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
           {t('dashboard.stages.title')}
         </h2>
         <Text className={shared.muted} data-testid="dashboard-total">
-          {t('dashboard.stages.total', { count: total })}
+          {t('dashboard.stages.total', { count: formatCount(total, i18n.language) })}
         </Text>
       </div>
       {total === 0 ? (
@@ -166,7 +167,7 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
                   data-testid={`stage-${g.stage}`}
                 >
                   <span>{t(`customers.stage.${g.stage}`)}</span>
-                  <span className={styles.stageCount}>{g.customers.length}</span>
+                  <span className={styles.stageCount}>{formatCount(g.customers.length, i18n.language)}</span>
                 </Button>
               ))}
             </div>

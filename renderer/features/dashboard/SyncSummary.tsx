@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { hashOf } from '../../app/viewStore';
 import { useSyncStore } from '../../sync/controller';
 import { workspaceDb } from '../../workspace/workspace';
-import { formatDateTime } from './format';
+import { formatCount, formatDateTime } from './format';
 import { useDashboardStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -34,8 +34,8 @@ export function SyncSummary({ conflicts }: { conflicts: number }) {
           {t(`sync.phase.${status.phase}`)}
         </Text>
         <Text>{status.lastSyncAt ? t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) }) : t('dashboard.sync.never')}</Text>
-        <Text data-testid="sync-pending">{t('dashboard.sync.pending', { count: pending })}</Text>
-        <Text data-testid="sync-conflicts">{t('dashboard.sync.conflicts', { count: conflicts })}</Text>
+        <Text data-testid="sync-pending">{t('dashboard.sync.pending', { count: formatCount(pending, i18n.language) })}</Text>
+        <Text data-testid="sync-conflicts">{t('dashboard.sync.conflicts', { count: formatCount(conflicts, i18n.language) })}</Text>
       </div>
       {status.error && <Text className={styles.error}>{status.error}</Text>}
       <a className={shared.link} href={hashOf('review-sync')}>
