@@ -208,16 +208,33 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** Worst first, then by customer (workspace-wide entries after the customers' own), then by rule. */
+/** A 30-day window still open and ending within DEADLINE_SOON_DAYS: days left, else null. */
+function openDeadline(e: AttentionEntry): number | null {
+  return e.code === 'EXPIRY_DEADLINE' && e.params.state !== 'past-deadline' ? Number(e.params.daysToDeadline) : null;
+}
+
+/**
+ * The windows still open come first, soonest first: acting on them today still saves the data,
+ * and with thousands of customers they would otherwise sink below every region error. Then worst
+ * first, by customer (workspace-wide entries after the customers' own), then by rule.
+ */
 export function sortAttention(entries: AttentionEntry[]): AttentionEntry[] {
-  return entries.sort(
-    (a, b) =>
+  return entries.sort((a, b) => {
+    const da = openDeadline(a);
+    const db = openDeadline(b);
+    if (da !== null || db !== null) {
+      if (da === null) return 1;
+      if (db === null) return -1;
+      if (da !== db) return da - db;
+    }
+    return (
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       Number(a.customerName === null) - Number(b.customerName === null) ||
       collator.compare(a.customerName ?? '', b.customerName ?? '') ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+    );
+  });
 }
 
 /** Everything but the saved plans' checks (the first step, from the small rows). */

@@ -173,6 +173,24 @@ describe('needs attention', () => {
     expect(buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-01-20', { ...checks, planLines: same }).attention.entries).toEqual([]);
   });
 
+  it('puts the windows still open first, soonest first, ahead of every error', () => {
+    const b = customer('b', 'plan-ready', { tenantImportId: 'imp2', country: 'US' });
+    const later = importedRows('c', 'imp3').subscriptions.map((s) => ({ ...s, nextLifecycleDateTime: '2023-02-05T00:00:00Z' }));
+    const c = customer('c', 'accepted', { tenantImportId: 'imp3' });
+    const entries = buildDashboard(input({ customers: [a, b, c], subscriptions: [...rows.subscriptions, ...later] }), '2023-02-20').attention.entries;
+    expect(entries.map((e) => [e.customerId, e.code, e.severity, e.params.daysToDeadline ?? null])).toEqual([
+      ['a', 'EXPIRY_DEADLINE', 'warning', 11],
+      // c's subscription expired on 2023-02-05: still in its window, not within 14 days of its end.
+      ['b', 'REGION_MISMATCH', 'error', null],
+    ]);
+    const soon = buildDashboard(input({ customers: [a, b, c], subscriptions: [...rows.subscriptions, ...later] }), '2023-02-24').attention.entries;
+    expect(soon.map((e) => [e.customerId, e.code, e.params.daysToDeadline ?? null])).toEqual([
+      ['a', 'EXPIRY_DEADLINE', 7],
+      ['c', 'EXPIRY_DEADLINE', 11],
+      ['b', 'REGION_MISMATCH', null],
+    ]);
+  });
+
   it('lists open conflicts under the customer their record belongs to', () => {
     const conflict = (id: string, table: string, recordId: string, status: Conflict['status'] = 'open'): Conflict => ({
       id,

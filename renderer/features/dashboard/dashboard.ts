@@ -36,7 +36,7 @@ export function addPlanChecks(dashboard: Dashboard, input: DashboardInput, check
   return { ...dashboard, attention: withPlanChecks(dashboard.attention, entries), planChecked: true };
 }
 
-/** Both steps at once (tests, the CLI-like callers). */
+/** Both steps at once: what the page shows once the plan checks are in. */
 export function buildFullDashboard(input: DashboardInput, checks: PlanCheckInput, asOf: LocalDate): Dashboard {
   return addPlanChecks(buildDashboard(input, asOf), input, checks, asOf);
 }
