@@ -23,8 +23,18 @@ const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { er
 function useMessage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
+  // Table and field names are the code's; people read "the quantity of a plan line".
+  const field = (name: string) => t(`dashboard.attention.field.${name}`, { defaultValue: name });
+  const record = (table: string) => t(`dashboard.attention.record.${table}`, { defaultValue: table });
   return (e: AttentionEntry): string =>
-    e.code === 'CONFLICT' ? t('dashboard.attention.conflict', { field: e.params.field, table: e.params.table }) : renderFinding(e.code, e.params, lang);
+    e.code === 'CONFLICT'
+      ? t('dashboard.attention.conflict', {
+          field: field(String(e.params.field)),
+          record: record(String(e.params.table)),
+          currentBy: e.params.currentBy,
+          proposedBy: e.params.proposedBy,
+        })
+      : renderFinding(e.code, e.params, lang);
 }
 
 export function AttentionList({ attention, planChecked }: { attention: Attention; planChecked: boolean }) {

@@ -72,6 +72,19 @@ beforeAll(async () => {
   await mutate('plan.create', { id: 'plan1', customerId: 'contoso', asOf: '2026-11-24' });
   // Office 365 E5 (14 seats in use) to E3 with 10 seats.
   await mutate('planLine.add', { id: 'line1', planId: 'plan1', sourceSkuId: E5.id, targetSkuId: E3.id, quantity: 10 });
+  // Conflicts come from the server's merge of two stale edits (no mutator makes one): the row as a pull stores it.
+  await workspaceDb().conflicts.put({
+    id: 'conflict1',
+    table: 'planLines',
+    recordId: 'line1',
+    field: 'quantity',
+    current: { value: 10, by: 'Aiko Tanaka', version: 7 },
+    proposed: { value: 14, by: 'Ken Sato', mutation: 'plan.setTarget' },
+    status: 'open',
+    resolution: null,
+    resolvedBy: null,
+    _v: 7,
+  });
 });
 
 afterAll(() => {
@@ -80,7 +93,7 @@ afterAll(() => {
 });
 
 describe('DashboardPage', () => {
-  it("shows the saved plan's data-loss risk and seat shortfall with their codes and a link to the case file", async () => {
+  it("shows the saved plan's data-loss risk and seat shortfall, and an open conflict, with their codes and a link to the case file", async () => {
     render(
       <I18nextProvider i18n={createI18n('en')}>
         <FluentProvider theme={webLightTheme}>
@@ -90,10 +103,12 @@ describe('DashboardPage', () => {
     );
     const attention = await screen.findByRole('region', { name: 'Needs attention' });
     await waitFor(() => expect(attention.dataset.planChecked).toBe('true'), { timeout: 5000 });
-    // The sample subscription ended in 2023: its window is long past (the third entry, an error too).
-    expect(within(attention).getByTestId('attention-count').textContent).toBe('Items: 3');
+    // The sample subscription ended in 2023: its window is long past (an error too).
+    expect(within(attention).getByTestId('attention-count').textContent).toBe('Items: 4');
     const rows = within(attention).getAllByRole('listitem');
-    expect(rows.map((r) => r.firstElementChild?.getAttribute('data-code'))).toEqual(['DATA_LOSS_RISK', 'EXPIRY_DEADLINE', 'SEAT_SHORTFALL']);
+    expect(rows.map((r) => r.firstElementChild?.getAttribute('data-code'))).toEqual(['DATA_LOSS_RISK', 'EXPIRY_DEADLINE', 'SEAT_SHORTFALL', 'CONFLICT']);
+    expect(rows[3]!.textContent).toContain('Aiko Tanaka and Ken Sato changed the number of licenses of a plan line at the same time: choose the value to keep in Review & sync.');
+    expect(within(rows[3]!).getByRole('link', { name: 'Contoso Japan' }).getAttribute('href')).toBe('#/customers/contoso');
     expect(rows[0]!.textContent).toContain('Moving ENTERPRISEPREMIUM to ENTERPRISEPACK loses');
     expect(rows[0]!.textContent).toContain('DATA_LOSS_RISK');
     expect(rows[2]!.textContent).toContain('ENTERPRISEPREMIUM: 10 seat(s) planned but 14 in use: 4 user(s) would lose their license.');

@@ -190,7 +190,7 @@ function conflictEntries(input: DashboardInput, customersById: ReadonlyMap<strin
         customerName: customerId ? (customersById.get(customerId)?.name ?? null) : null,
         code: 'CONFLICT' as const,
         severity: 'warning' as const,
-        params: { table: c.table, field: c.field },
+        params: { table: c.table, field: c.field, currentBy: c.current.by, proposedBy: c.proposed.by },
       };
     });
 }
