@@ -78,11 +78,14 @@ function regionEntries(customers: readonly Customer[], partnerCountry: string): 
   return out;
 }
 
-function deadlineEntries(timeline: readonly TimelineEntry[]): AttentionEntry[] {
+function deadlineEntries(timeline: readonly TimelineEntry[], customersById: ReadonlyMap<string, Customer>): AttentionEntry[] {
   const out: AttentionEntry[] = [];
   for (const e of timeline) {
     // Trials are not moved (the engine says TRIAL_SUBSCRIPTION instead of a deadline).
     if (e.isTrial || e.daysToDeadline > DEADLINE_SOON_DAYS) continue;
+    // Once the CSP subscriptions are ordered the window no longer threatens the data; the
+    // timeline still shows the dates (the old subscription should expire, not be cancelled).
+    if (customersById.get(e.customerId)?.stage === 'ordered') continue;
     out.push({
       key: `deadline:${e.key}`,
       customerId: e.customerId,
@@ -242,7 +245,7 @@ export function buildAttention(input: DashboardInput, customersById: ReadonlyMap
   const partnerCountry = (input.partner?.country ?? '').trim().toUpperCase();
   const entries = [
     ...(partnerCountry ? regionEntries(input.customers, partnerCountry) : []),
-    ...deadlineEntries(timeline),
+    ...deadlineEntries(timeline, customersById),
     ...conflictEntries(input, customersById),
   ];
   return { entries: sortAttention(entries), regionUnchecked: !partnerCountry };

@@ -130,6 +130,10 @@ describe('needs attention', () => {
     expect(renderFinding('EXPIRY_DEADLINE', soon[0]!.params, 'en')).toContain('before 2023-03-03 (11 day(s) left)');
     const past = buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-03-10').attention.entries;
     expect(past.map((e) => [e.code, e.severity])).toEqual([['EXPIRY_DEADLINE', 'error']]);
+    // Ordered: the CSP subscription is bought, the window no longer threatens the data (the date stays on the timeline).
+    const ordered = buildDashboard(input({ customers: [{ ...a, stage: 'ordered' }], subscriptions: rows.subscriptions }), '2023-02-20');
+    expect(ordered.attention.entries).toEqual([]);
+    expect(ordered.timeline).toHaveLength(1);
   });
 
   it('checks the region against the partner country, and says when it cannot', () => {
