@@ -93,12 +93,19 @@ test('the dashboard counts stages, lists what needs attention and the dates, in 
   await expect(stages.getByRole('link', { name: 'Contoso Japan' })).toBeFocused();
   // One row of a list is in the Tab order: Tab leaves the list after the row's own controls.
   await page.keyboard.press('Tab');
-  await expect(stages.getByLabel('Stage of Contoso Japan')).toBeFocused();
+  await expect(stages.getByLabel('New stage for Contoso Japan')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(stages.getByRole('button', { name: 'Move Contoso Japan to the chosen stage' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(attention.getByLabel('Show')).toBeFocused();
 
   // A stage change from the dashboard, through the real mutator.
-  await stages.getByLabel('Stage of Northwind Traders').selectOption({ label: 'Invited' });
+  // Keyboard only: the next stage is proposed, Move moves; the keyboard lands on the list's heading.
+  await expect(stages.getByLabel('New stage for Northwind Traders')).toHaveValue('invited');
+  await stages.getByRole('button', { name: 'Move Northwind Traders to the chosen stage' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('stage-moved')).toHaveText('Northwind Traders moved to the stage Invited.');
+  await expect(stages.getByRole('heading', { name: 'Customers at the stage Not started: 1' })).toBeFocused();
   await expect(page.getByTestId('stage-invited')).toHaveText('Invited1');
   await expect(page.getByTestId('stage-not-started')).toHaveText('Not started1');
   await expect(page.getByTestId('sync-pending')).toHaveText(`Changes waiting to be sent: ${pendingBefore + 1}`);

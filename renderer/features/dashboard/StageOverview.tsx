@@ -1,9 +1,12 @@
 // Every customer by stage: the counts (a chart, and one button per stage that lists its customers),
 // and the customers of the chosen stage with a link to each case file and, for those who may edit
-// customers, the stage itself (the way a customer moves along outside the wizards).
+// customers, a way to move one to another stage (the way a customer moves along outside the
+// wizards): a stage to choose and a Move button. Not a drop-down that acts on change: a drop-down
+// changes on each arrow key, and the customer would leave the list under the keyboard user's focus.
+// (Not a Fluent Menu either: its focus sentinels fail axe's aria-hidden-focus rule.)
 import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/domain/roles';
 import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
@@ -20,9 +23,11 @@ const useStyles = makeStyles({
   stageButtons: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   stageButton: { justifyContent: 'space-between', width: '100%', minHeight: '36px' },
   stageCount: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
-  customerRow: { gridTemplateColumns: 'minmax(0, 1fr) 120px 240px' },
+  customerRow: { gridTemplateColumns: 'minmax(0, 1fr) 120px auto' },
   customerRowReadOnly: { gridTemplateColumns: 'minmax(0, 1fr) 120px' },
   error: { color: tokens.colorPaletteRedForeground1 },
+  move: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  focusTarget: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
 });
 
 /** One colour per stage, from the start of the move (grey) to its end (green). */
@@ -36,22 +41,62 @@ const STAGE_COLORS: Record<CustomerStage, string> = {
   done: tokens.colorPaletteGreenForeground1,
 };
 
+/** The stage after this one: where a customer usually goes next. */
+function nextStage(stage: CustomerStage): CustomerStage {
+  const i = STAGES.indexOf(stage);
+  return STAGES[i + 1] ?? STAGES[i - 1] ?? stage;
+}
+
+function MoveCustomer({ customer, tabIndex, onMove }: { customer: Customer; tabIndex: 0 | -1; onMove: (stage: CustomerStage) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [stage, setStage] = useState<CustomerStage>(() => nextStage(customer.stage));
+  return (
+    <div className={styles.move}>
+      <Select size="small" tabIndex={tabIndex} aria-label={t('dashboard.stages.newStage', { name: customer.name })} value={stage} onChange={(_, d) => setStage(d.value as CustomerStage)}>
+        {STAGES.filter((s) => s !== customer.stage).map((s) => (
+          <option key={s} value={s}>
+            {t(`customers.stage.${s}`)}
+          </option>
+        ))}
+      </Select>
+      <Button size="small" tabIndex={tabIndex} aria-label={t('dashboard.stages.moveTo', { name: customer.name })} onClick={() => onMove(stage)}>
+        {t('dashboard.stages.move')}
+      </Button>
+    </div>
+  );
+}
+
 function StageCustomers({ group }: { group: StageGroup }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const shared = useDashboardStyles();
   const [error, setError] = useState<string | null>(null);
+  const [moved, setMoved] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const mayEdit = can(currentActor().role, 'customer.edit');
   const stageName = t(`customers.stage.${group.stage}`);
 
   const move = async (customer: Customer, stage: CustomerStage) => {
     const outcome = await localChanges().mutate('customer.setStage', { id: customer.id, stage });
     setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: outcome.message }));
+    if (!outcome.ok) return;
+    setMoved(t('dashboard.stages.moved', { name: customer.name, stage: t(`customers.stage.${stage}`) }));
+    // The row (and the menu's button, where focus would return) leaves this list: keep the
+    // keyboard in the list's place.
+    heading.current?.focus();
   };
 
   return (
     <div className={shared.page}>
-      <h3 className={shared.subTitle}>{t('dashboard.stages.listTitle', { stage: stageName, count: formatCount(group.customers.length, i18n.language) })}</h3>
+      <div className={shared.header}>
+        <h3 ref={heading} tabIndex={-1} className={mergeClasses(shared.subTitle, styles.focusTarget)}>
+          {t('dashboard.stages.listTitle', { stage: stageName, count: formatCount(group.customers.length, i18n.language) })}
+        </h3>
+        <Text role="status" className={shared.small} data-testid="stage-moved">
+          {moved}
+        </Text>
+      </div>
       {error && (
         <Text role="alert" className={styles.error}>
           {error}
@@ -73,21 +118,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
                 {c.name}
               </a>
               <Text className={mergeClasses(shared.small, !c.country && shared.muted)}>{c.country || t('dashboard.stages.noCountry')}</Text>
-              {mayEdit && (
-                <Select
-                  tabIndex={tabIndex}
-                  size="small"
-                  aria-label={t('dashboard.stages.moveTo', { name: c.name })}
-                  value={c.stage}
-                  onChange={(_, d) => void move(c, d.value as CustomerStage)}
-                >
-                  {STAGES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`customers.stage.${s}`)}
-                    </option>
-                  ))}
-                </Select>
-              )}
+              {mayEdit && <MoveCustomer customer={c} tabIndex={tabIndex} onMove={(stage) => void move(c, stage)} />}
             </div>
           )}
         />
@@ -172,7 +203,7 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
               ))}
             </div>
           </div>
-          <StageCustomers group={group} />
+          <StageCustomers key={group.stage} group={group} />
         </>
       )}
     </section>
