@@ -64,7 +64,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     // bench/import.html and bench/sync.html drive the real import and sync paths for `npm run
     // bench`; nothing in the app links to them, and the installers leave them out.
-    rollupOptions: { input: { main: `${root}index.html`, benchImport: `${root}bench/import.html`, benchSync: `${root}bench/sync.html` } },
+    rollupOptions: { input: { main: `${root}index.html`, benchImport: `${root}bench/import.html`, benchSync: `${root}bench/sync.html`, benchDashboard: `${root}bench/dashboard.html` } },
   },
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false },

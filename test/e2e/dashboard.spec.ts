@@ -80,11 +80,35 @@ test('the dashboard counts stages, lists what needs attention and the dates, in 
   // Sync: nothing configured, the changes wait on this computer.
   const sync = page.getByRole('region', { name: 'Team sync' });
   await expect(sync.getByRole('link', { name: 'Open Review & sync' })).toHaveAttribute('href', '#/review-sync');
+  await expect(page.getByTestId('sync-phase')).toHaveText('Signed out: sign in to sync');
+  // Every change so far (profile, catalog, customers, import) waits in the outbox.
+  await expect(page.getByTestId('sync-pending')).toHaveText(/^Changes waiting to be sent: [1-9]\d*$/);
+  const pendingBefore = Number(/\d+$/.exec((await page.getByTestId('sync-pending').textContent()) ?? '')?.[0]);
+
+  // Up and Down arrows move between the rows of a list.
+  await stages.getByRole('link', { name: 'Contoso Japan' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(stages.getByRole('link', { name: 'Northwind Traders' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(stages.getByRole('link', { name: 'Contoso Japan' })).toBeFocused();
+  // One row of a list is in the Tab order: Tab leaves the list after the row's own controls.
+  await page.keyboard.press('Tab');
+  await expect(stages.getByLabel('New stage for Contoso Japan')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(stages.getByRole('button', { name: 'Move Contoso Japan to the chosen stage' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(attention.getByLabel('Show')).toBeFocused();
 
   // A stage change from the dashboard, through the real mutator.
-  await stages.getByLabel('Stage of Northwind Traders').selectOption({ label: 'Invited' });
+  // Keyboard only: the next stage is proposed, Move moves; the keyboard lands on the list's heading.
+  await expect(stages.getByLabel('New stage for Northwind Traders')).toHaveValue('invited');
+  await stages.getByRole('button', { name: 'Move Northwind Traders to the chosen stage' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('stage-moved')).toHaveText('Northwind Traders moved to the stage Invited.');
+  await expect(stages.getByRole('heading', { name: 'Customers at the stage Not started: 1' })).toBeFocused();
   await expect(page.getByTestId('stage-invited')).toHaveText('Invited1');
   await expect(page.getByTestId('stage-not-started')).toHaveText('Not started1');
+  await expect(page.getByTestId('sync-pending')).toHaveText(`Changes waiting to be sent: ${pendingBefore + 1}`);
   await page.getByTestId('stage-invited').click();
   await expect(stages.getByRole('heading', { name: 'Customers at the stage Invited: 1' })).toBeVisible();
   await expect(stages.getByRole('link', { name: 'Northwind Traders' })).toBeVisible();

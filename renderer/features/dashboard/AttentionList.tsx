@@ -1,11 +1,12 @@
 // "Needs attention": one row per problem, worst first: the customer (a link to its case file), the
 // rule's code, and the engine's own words for it in the reader's language.
-import { Badge, Field, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Field, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderFinding, type Lang, type Severity } from '../../../shared/domain/engine';
 import { hashOf } from '../../app/viewStore';
 import { DEADLINE_SOON_DAYS, type Attention, type AttentionCode, type AttentionEntry } from './attention';
+import { formatCount } from './format';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
 
@@ -22,16 +23,27 @@ const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { er
 function useMessage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
+  // Table and field names are the code's; people read "the quantity of a plan line".
+  const field = (name: string) => t(`dashboard.attention.field.${name}`, { defaultValue: name });
+  const record = (table: string) => t(`dashboard.attention.record.${table}`, { defaultValue: table });
   return (e: AttentionEntry): string =>
-    e.code === 'CONFLICT' ? t('dashboard.attention.conflict', { field: e.params.field, table: e.params.table }) : renderFinding(e.code, e.params, lang);
+    e.code === 'CONFLICT'
+      ? t('dashboard.attention.conflict', {
+          field: field(String(e.params.field)),
+          record: record(String(e.params.table)),
+          currentBy: e.params.currentBy,
+          proposedBy: e.params.proposedBy,
+        })
+      : renderFinding(e.code, e.params, lang);
 }
 
-export function AttentionList({ attention }: { attention: Attention }) {
-  const { t } = useTranslation();
+export function AttentionList({ attention, planChecked }: { attention: Attention; planChecked: boolean }) {
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const shared = useDashboardStyles();
   const titleId = useId();
   const message = useMessage();
+  const n = (count: number) => formatCount(count, i18n.language);
   const [filter, setFilter] = useState<AttentionCode | 'all'>('all');
 
   const counts = useMemo(() => {
@@ -41,7 +53,8 @@ export function AttentionList({ attention }: { attention: Attention }) {
   }, [attention]);
   const shown = useMemo(() => (filter === 'all' ? attention.entries : attention.entries.filter((e) => e.code === filter)), [attention, filter]);
 
-  const codeLabel = (code: AttentionCode, count: number) => {
+  const codeLabel = (code: AttentionCode, amount: number) => {
+    const count = n(amount);
     switch (code) {
       case 'REGION_MISMATCH':
         return t('dashboard.attention.kind.region', { count });
@@ -59,15 +72,20 @@ export function AttentionList({ attention }: { attention: Attention }) {
     s === 'error' ? t('dashboard.attention.severity.error') : s === 'warning' ? t('dashboard.attention.severity.warning') : t('dashboard.attention.severity.info');
 
   return (
-    <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-attention">
+    <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-attention" data-plan-checked={planChecked}>
       <div className={shared.header}>
         <h2 id={titleId} className={shared.sectionTitle}>
           {t('dashboard.attention.title')}
         </h2>
         <Text className={shared.muted} data-testid="attention-count">
-          {t('dashboard.attention.count', { count: attention.entries.length })}
+          {t('dashboard.attention.count', { count: n(attention.entries.length) })}
         </Text>
       </div>
+      {!planChecked && (
+        <div role="status" data-testid="plan-checks-pending">
+          <Spinner size="tiny" labelPosition="after" label={t('dashboard.attention.checkingPlans')} />
+        </div>
+      )}
       {attention.regionUnchecked && (
         <Text className={styles.note} data-testid="region-unchecked">
           {t('dashboard.attention.regionUnchecked')}
@@ -77,12 +95,12 @@ export function AttentionList({ attention }: { attention: Attention }) {
         </Text>
       )}
       {attention.entries.length === 0 ? (
-        <Text>{t('dashboard.attention.none', { days: DEADLINE_SOON_DAYS })}</Text>
+        planChecked && <Text>{t('dashboard.attention.none', { days: DEADLINE_SOON_DAYS })}</Text>
       ) : (
         <>
           <Field label={t('dashboard.attention.filter')} className={styles.filter}>
             <Select value={filter} onChange={(_, d) => setFilter(d.value as AttentionCode | 'all')}>
-              <option value="all">{t('dashboard.attention.kind.all', { count: attention.entries.length })}</option>
+              <option value="all">{t('dashboard.attention.kind.all', { count: n(attention.entries.length) })}</option>
               {CODES.map((c) => (
                 <option key={c} value={c} disabled={counts.get(c) === 0}>
                   {codeLabel(c, counts.get(c) ?? 0)}
@@ -97,17 +115,17 @@ export function AttentionList({ attention }: { attention: Attention }) {
             estimateSize={64}
             maxHeight={420}
             testId="attention-list"
-            renderItem={(e) => (
+            renderItem={(e, tabIndex) => (
               <div className={mergeClasses(shared.row, styles.entry)} data-code={e.code}>
                 <Badge appearance="tint" color={BADGE_COLOR[e.severity]}>
                   {severityLabel(e.severity)}
                 </Badge>
                 {e.customerId ? (
-                  <a className={shared.link} href={hashOf('customers', e.customerId)}>
+                  <a className={shared.link} href={hashOf('customers', e.customerId)} tabIndex={tabIndex}>
                     {e.customerName}
                   </a>
                 ) : (
-                  <a className={shared.link} href={hashOf('review-sync')}>
+                  <a className={shared.link} href={hashOf('review-sync')} tabIndex={tabIndex}>
                     {t('dashboard.attention.resolve')}
                   </a>
                 )}

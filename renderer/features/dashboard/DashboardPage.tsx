@@ -18,7 +18,7 @@ export function DashboardPage() {
   return (
     <div className={styles.page} data-testid="dashboard" data-ready="true">
       <StageOverview stages={dashboard.stages} total={dashboard.total} />
-      <AttentionList attention={dashboard.attention} />
+      <AttentionList attention={dashboard.attention} planChecked={dashboard.planChecked} />
       <Timeline entries={dashboard.timeline} />
       <SyncSummary conflicts={conflicts} />
     </div>

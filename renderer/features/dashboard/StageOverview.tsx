@@ -1,14 +1,18 @@
 // Every customer by stage: the counts (a chart, and one button per stage that lists its customers),
 // and the customers of the chosen stage with a link to each case file and, for those who may edit
-// customers, the stage itself (the way a customer moves along outside the wizards).
+// customers, a way to move one to another stage (the way a customer moves along outside the
+// wizards): a stage to choose and a Move button. Not a drop-down that acts on change: a drop-down
+// changes on each arrow key, and the customer would leave the list under the keyboard user's focus.
+// (Not a Fluent Menu either: its focus sentinels fail axe's aria-hidden-focus rule.)
 import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/domain/roles';
 import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
 import { hashOf } from '../../app/viewStore';
 import { currentActor, localChanges } from '../../workspace/workspace';
+import { formatCount } from './format';
 import { STAGES, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
@@ -19,9 +23,11 @@ const useStyles = makeStyles({
   stageButtons: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   stageButton: { justifyContent: 'space-between', width: '100%', minHeight: '36px' },
   stageCount: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
-  customerRow: { gridTemplateColumns: 'minmax(0, 1fr) 120px 240px' },
+  customerRow: { gridTemplateColumns: 'minmax(0, 1fr) 120px auto' },
   customerRowReadOnly: { gridTemplateColumns: 'minmax(0, 1fr) 120px' },
   error: { color: tokens.colorPaletteRedForeground1 },
+  move: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  focusTarget: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
 });
 
 /** One colour per stage, from the start of the move (grey) to its end (green). */
@@ -35,22 +41,62 @@ const STAGE_COLORS: Record<CustomerStage, string> = {
   done: tokens.colorPaletteGreenForeground1,
 };
 
-function StageCustomers({ group }: { group: StageGroup }) {
+/** The stage after this one: where a customer usually goes next. */
+function nextStage(stage: CustomerStage): CustomerStage {
+  const i = STAGES.indexOf(stage);
+  return STAGES[i + 1] ?? STAGES[i - 1] ?? stage;
+}
+
+function MoveCustomer({ customer, tabIndex, onMove }: { customer: Customer; tabIndex: 0 | -1; onMove: (stage: CustomerStage) => void }) {
   const { t } = useTranslation();
+  const styles = useStyles();
+  const [stage, setStage] = useState<CustomerStage>(() => nextStage(customer.stage));
+  return (
+    <div className={styles.move}>
+      <Select size="small" tabIndex={tabIndex} aria-label={t('dashboard.stages.newStage', { name: customer.name })} value={stage} onChange={(_, d) => setStage(d.value as CustomerStage)}>
+        {STAGES.filter((s) => s !== customer.stage).map((s) => (
+          <option key={s} value={s}>
+            {t(`customers.stage.${s}`)}
+          </option>
+        ))}
+      </Select>
+      <Button size="small" tabIndex={tabIndex} aria-label={t('dashboard.stages.moveTo', { name: customer.name })} onClick={() => onMove(stage)}>
+        {t('dashboard.stages.move')}
+      </Button>
+    </div>
+  );
+}
+
+function StageCustomers({ group }: { group: StageGroup }) {
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const shared = useDashboardStyles();
   const [error, setError] = useState<string | null>(null);
+  const [moved, setMoved] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const mayEdit = can(currentActor().role, 'customer.edit');
   const stageName = t(`customers.stage.${group.stage}`);
 
   const move = async (customer: Customer, stage: CustomerStage) => {
     const outcome = await localChanges().mutate('customer.setStage', { id: customer.id, stage });
     setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: outcome.message }));
+    if (!outcome.ok) return;
+    setMoved(t('dashboard.stages.moved', { name: customer.name, stage: t(`customers.stage.${stage}`) }));
+    // The row (and the menu's button, where focus would return) leaves this list: keep the
+    // keyboard in the list's place.
+    heading.current?.focus();
   };
 
   return (
     <div className={shared.page}>
-      <h3 className={shared.subTitle}>{t('dashboard.stages.listTitle', { stage: stageName, count: group.customers.length })}</h3>
+      <div className={shared.header}>
+        <h3 ref={heading} tabIndex={-1} className={mergeClasses(shared.subTitle, styles.focusTarget)}>
+          {t('dashboard.stages.listTitle', { stage: stageName, count: formatCount(group.customers.length, i18n.language) })}
+        </h3>
+        <Text role="status" className={shared.small} data-testid="stage-moved">
+          {moved}
+        </Text>
+      </div>
       {error && (
         <Text role="alert" className={styles.error}>
           {error}
@@ -66,26 +112,13 @@ function StageCustomers({ group }: { group: StageGroup }) {
           estimateSize={49}
           maxHeight={320}
           testId="stage-customers"
-          renderItem={(c) => (
+          renderItem={(c, tabIndex) => (
             <div className={mergeClasses(shared.row, mayEdit ? styles.customerRow : styles.customerRowReadOnly)}>
-              <a className={shared.link} href={hashOf('customers', c.id)}>
+              <a className={shared.link} href={hashOf('customers', c.id)} tabIndex={tabIndex}>
                 {c.name}
               </a>
               <Text className={mergeClasses(shared.small, !c.country && shared.muted)}>{c.country || t('dashboard.stages.noCountry')}</Text>
-              {mayEdit && (
-                <Select
-                  size="small"
-                  aria-label={t('dashboard.stages.moveTo', { name: c.name })}
-                  value={c.stage}
-                  onChange={(_, d) => void move(c, d.value as CustomerStage)}
-                >
-                  {STAGES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`customers.stage.${s}`)}
-                    </option>
-                  ))}
-                </Select>
-              )}
+              {mayEdit && <MoveCustomer customer={c} tabIndex={tabIndex} onMove={(stage) => void move(c, stage)} />}
             </div>
           )}
         />
@@ -122,7 +155,7 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
           {t('dashboard.stages.title')}
         </h2>
         <Text className={shared.muted} data-testid="dashboard-total">
-          {t('dashboard.stages.total', { count: total })}
+          {t('dashboard.stages.total', { count: formatCount(total, i18n.language) })}
         </Text>
       </div>
       {total === 0 ? (
@@ -165,12 +198,12 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
                   data-testid={`stage-${g.stage}`}
                 >
                   <span>{t(`customers.stage.${g.stage}`)}</span>
-                  <span className={styles.stageCount}>{g.customers.length}</span>
+                  <span className={styles.stageCount}>{formatCount(g.customers.length, i18n.language)}</span>
                 </Button>
               ))}
             </div>
           </div>
-          <StageCustomers group={group} />
+          <StageCustomers key={group.stage} group={group} />
         </>
       )}
     </section>

@@ -1,10 +1,12 @@
 // Where the team's copy stands: the sync phase, what waits to be sent, and the way to Review & sync.
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hashOf } from '../../app/viewStore';
 import { useSyncStore } from '../../sync/controller';
-import { formatDateTime } from './format';
+import { workspaceDb } from '../../workspace/workspace';
+import { formatCount, formatDateTime } from './format';
 import { useDashboardStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -19,6 +21,9 @@ export function SyncSummary({ conflicts }: { conflicts: number }) {
   const shared = useDashboardStyles();
   const titleId = useId();
   const status = useSyncStore((s) => s.status);
+  // Counted from the outbox itself: the worker's figure stays at 0 while nobody is signed in,
+  // which would hide the changes waiting on this computer.
+  const pending = useLiveQuery(() => workspaceDb().outbox.count(), []) ?? status.pending;
   return (
     <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-sync">
       <h2 id={titleId} className={shared.sectionTitle}>
@@ -29,8 +34,8 @@ export function SyncSummary({ conflicts }: { conflicts: number }) {
           {t(`sync.phase.${status.phase}`)}
         </Text>
         <Text>{status.lastSyncAt ? t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) }) : t('dashboard.sync.never')}</Text>
-        <Text data-testid="sync-pending">{t('dashboard.sync.pending', { count: status.pending })}</Text>
-        <Text data-testid="sync-conflicts">{t('dashboard.sync.conflicts', { count: conflicts })}</Text>
+        <Text data-testid="sync-pending">{t('dashboard.sync.pending', { count: formatCount(pending, i18n.language) })}</Text>
+        <Text data-testid="sync-conflicts">{t('dashboard.sync.conflicts', { count: formatCount(conflicts, i18n.language) })}</Text>
       </div>
       {status.error && <Text className={styles.error}>{status.error}</Text>}
       <a className={shared.link} href={hashOf('review-sync')}>

@@ -5,13 +5,13 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPIRED_WINDOW_DAYS } from '../../../shared/domain/engine';
 import { hashOf } from '../../app/viewStore';
-import { formatDay } from './format';
+import { formatCount, formatDay } from './format';
 import { useDashboardStyles } from './styles';
 import { within, type TimelineEntry } from './timeline';
 import { VirtualList } from './VirtualList';
 
 const useStyles = makeStyles({
-  entry: { gridTemplateColumns: '150px minmax(130px, 1fr) minmax(0, 1.4fr) 150px', alignItems: 'start' },
+  entry: { gridTemplateColumns: '200px minmax(130px, 1fr) minmax(0, 1.4fr) 150px', alignItems: 'start' },
   when: { display: 'flex', flexDirection: 'column' },
   date: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   what: { display: 'flex', flexDirection: 'column', minWidth: 0 },
@@ -53,7 +53,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           {t('dashboard.timeline.title')}
         </h2>
         <Text className={shared.muted} data-testid="timeline-count">
-          {t('dashboard.timeline.shown', { shown: shown.length, total: entries.length })}
+          {t('dashboard.timeline.shown', { shown: formatCount(shown.length, lang), total: formatCount(entries.length, lang) })}
         </Text>
       </div>
       <Text className={shared.small}>{t('dashboard.timeline.hint', { days: EXPIRED_WINDOW_DAYS })}</Text>
@@ -80,7 +80,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               estimateSize={64}
               maxHeight={420}
               testId="timeline-list"
-              renderItem={(e) => (
+              renderItem={(e, tabIndex) => (
                 <div className={mergeClasses(shared.row, styles.entry)} data-state={e.state}>
                   <div className={styles.when}>
                     <span className={styles.date}>{formatDay(e.nextDate, lang)}</span>
@@ -91,7 +91,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                       })}
                     </span>
                   </div>
-                  <a className={shared.link} href={hashOf('customers', e.customerId)}>
+                  <a className={shared.link} href={hashOf('customers', e.customerId)} tabIndex={tabIndex}>
                     {e.customerName}
                   </a>
                   <div className={styles.what}>

@@ -1,9 +1,10 @@
-// A long list drawn a screenful at a time (TanStack Virtual): 10,000 rows cost what 30 do. Up and
-// Down arrows move between rows' first link even when the next row is not drawn yet, because Tab
-// alone would leave the list at the last drawn row.
+// A long list drawn a screenful at a time (TanStack Virtual): 10,000 rows cost what 30 do. One row
+// at a time is in the Tab order (a roving tab stop), so Tab crosses a list of 10,000 in one step
+// instead of stopping on every drawn row; Up, Down, Home and End move between rows, drawing the
+// next one first when it is off screen.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   scroller: { overflowY: 'auto', position: 'relative', borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -17,13 +18,15 @@ export interface VirtualListProps<T> {
   getKey: (item: T) => string;
   estimateSize: number;
   maxHeight: number;
-  renderItem: (item: T, index: number) => ReactNode;
+  /** `tabIndex` goes on every focusable element of the row: 0 for the current row, -1 for the others. */
+  renderItem: (item: T, tabIndex: 0 | -1) => ReactNode;
   testId?: string;
 }
 
 export function VirtualList<T>({ items, label, getKey, estimateSize, maxHeight, renderItem, testId }: VirtualListProps<T>) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState(0);
   // The virtualizer is mutable by design (it re-renders this component itself), so the React
   // Compiler leaves this component alone; nothing memoized receives its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -49,6 +52,11 @@ export function VirtualList<T>({ items, label, getKey, estimateSize, maxHeight, 
     requestAnimationFrame(() => tryFocus(0));
   };
 
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (row) setCurrent(Number(row.dataset.index));
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
     const el = e.target as HTMLElement;
@@ -64,10 +72,15 @@ export function VirtualList<T>({ items, label, getKey, estimateSize, maxHeight, 
     else focusRow(items.length - 1);
   };
 
+  const drawn = virtualizer.getVirtualItems();
+  // The current row may have scrolled away (and been unmounted): then the first drawn row takes
+  // the tab stop, so the list never drops out of the Tab order.
+  const tabStop = drawn.some((v) => v.index === current) ? current : (drawn[0]?.index ?? 0);
+
   return (
-    <div ref={scroller} className={styles.scroller} style={{ maxHeight }} onKeyDown={onKeyDown} data-testid={testId}>
+    <div ref={scroller} className={styles.scroller} style={{ maxHeight }} onKeyDown={onKeyDown} onFocus={onFocus} data-testid={testId}>
       <ul className={styles.list} aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => (
+        {drawn.map((v) => (
           <li
             key={v.key}
             data-index={v.index}
@@ -77,7 +90,7 @@ export function VirtualList<T>({ items, label, getKey, estimateSize, maxHeight, 
             aria-setsize={items.length}
             aria-posinset={v.index + 1}
           >
-            {renderItem(items[v.index]!, v.index)}
+            {renderItem(items[v.index]!, v.index === tabStop ? 0 : -1)}
           </li>
         ))}
       </ul>

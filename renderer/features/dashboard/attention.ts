@@ -25,7 +25,7 @@ import {
 } from '../../../shared/domain/engine';
 import type { Conflict, Customer, CustomerStage, Plan, PlanLine } from '../../../shared/workspace/tables';
 import { lineIdOf } from '../../workspace/customerPlan';
-import type { DashboardInput } from './input';
+import type { DashboardInput, PlanCheckInput } from './input';
 import type { TimelineEntry } from './timeline';
 
 /** The issue's rule: a 30-day window that ends within two weeks needs someone now. */
@@ -78,11 +78,14 @@ function regionEntries(customers: readonly Customer[], partnerCountry: string): 
   return out;
 }
 
-function deadlineEntries(timeline: readonly TimelineEntry[]): AttentionEntry[] {
+function deadlineEntries(timeline: readonly TimelineEntry[], customersById: ReadonlyMap<string, Customer>): AttentionEntry[] {
   const out: AttentionEntry[] = [];
   for (const e of timeline) {
     // Trials are not moved (the engine says TRIAL_SUBSCRIPTION instead of a deadline).
     if (e.isTrial || e.daysToDeadline > DEADLINE_SOON_DAYS) continue;
+    // Once the CSP subscriptions are ordered the window no longer threatens the data; the
+    // timeline still shows the dates (the old subscription should expire, not be cancelled).
+    if (customersById.get(e.customerId)?.stage === 'ordered') continue;
     out.push({
       key: `deadline:${e.key}`,
       customerId: e.customerId,
@@ -118,17 +121,33 @@ export function savedLinesByCustomer(plans: readonly Plan[], lines: readonly Pla
   return out;
 }
 
-function planEntries(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, asOf: LocalDate): AttentionEntry[] {
+/** The customers whose saved lines get checked: those still moving with a tenant imported. */
+export function customersToCheck(plans: readonly Plan[], planLines: readonly PlanLine[], customersById: ReadonlyMap<string, Customer>): Map<string, PlanLine[]> {
+  const out = new Map<string, PlanLine[]>();
+  for (const [customerId, lines] of savedLinesByCustomer(plans, planLines)) {
+    const customer = customersById.get(customerId);
+    if (customer && !DONE.has(customer.stage) && customer.tenantImportId) out.set(customerId, lines);
+  }
+  return out;
+}
+
+/** Data-loss risk and seat shortfall of the saved lines (the second step: needs the subscribedSkus rows). */
+export function planCheckEntries(
+  input: DashboardInput,
+  customersById: ReadonlyMap<string, Customer>,
+  checks: PlanCheckInput,
+  asOf: LocalDate,
+): AttentionEntry[] {
   const out: AttentionEntry[] = [];
   const partnerTenantId = input.partner?.partnerTenantId ?? '';
-  const catalog = input.catalog ?? EMPTY_CATALOG;
-  const byCustomer = savedLinesByCustomer(input.plans, input.planLines);
+  const catalog = checks.catalog ?? EMPTY_CATALOG;
+  const byCustomer = customersToCheck(checks.plans, checks.planLines, customersById);
   if (byCustomer.size === 0) return out;
   const subsByImport = groupBy(input.subscriptions, (s) => s.importId);
-  const skusByImport = groupBy(input.skus, (s) => s.importId);
+  const skusByImport = groupBy(checks.skus, (s) => s.importId);
   for (const [customerId, lines] of byCustomer) {
-    const customer = customersById.get(customerId);
-    if (!customer || DONE.has(customer.stage) || !customer.tenantImportId) continue;
+    const customer = customersById.get(customerId)!;
+    if (!customer.tenantImportId) continue;
     const subs = subsByImport.get(customer.tenantImportId) ?? [];
     const inventory: TenantInventory = {
       countryLetterCode: customer.country || null,
@@ -174,7 +193,7 @@ function conflictEntries(input: DashboardInput, customersById: ReadonlyMap<strin
         customerName: customerId ? (customersById.get(customerId)?.name ?? null) : null,
         code: 'CONFLICT' as const,
         severity: 'warning' as const,
-        params: { table: c.table, field: c.field },
+        params: { table: c.table, field: c.field, currentBy: c.current.by, proposedBy: c.proposed.by },
       };
     });
 }
@@ -190,27 +209,50 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return out;
 }
 
-export function buildAttention(
-  input: DashboardInput,
-  customersById: ReadonlyMap<string, Customer>,
-  timeline: readonly TimelineEntry[],
-  asOf: LocalDate,
-): Attention {
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** A 30-day window still open and ending within DEADLINE_SOON_DAYS: days left, else null. */
+function openDeadline(e: AttentionEntry): number | null {
+  return e.code === 'EXPIRY_DEADLINE' && e.params.state !== 'past-deadline' ? Number(e.params.daysToDeadline) : null;
+}
+
+/**
+ * The windows still open come first, soonest first: acting on them today still saves the data,
+ * and with thousands of customers they would otherwise sink below every region error. Then worst
+ * first, by customer (workspace-wide entries after the customers' own), then by rule.
+ */
+export function sortAttention(entries: AttentionEntry[]): AttentionEntry[] {
+  return entries.sort((a, b) => {
+    const da = openDeadline(a);
+    const db = openDeadline(b);
+    if (da !== null || db !== null) {
+      if (da === null) return 1;
+      if (db === null) return -1;
+      if (da !== db) return da - db;
+    }
+    return (
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      Number(a.customerName === null) - Number(b.customerName === null) ||
+      collator.compare(a.customerName ?? '', b.customerName ?? '') ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+    );
+  });
+}
+
+/** Everything but the saved plans' checks (the first step, from the small rows). */
+export function buildAttention(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, timeline: readonly TimelineEntry[]): Attention {
   const partnerCountry = (input.partner?.country ?? '').trim().toUpperCase();
   const entries = [
     ...(partnerCountry ? regionEntries(input.customers, partnerCountry) : []),
-    ...planEntries(input, customersById, asOf),
-    ...deadlineEntries(timeline),
+    ...deadlineEntries(timeline, customersById),
     ...conflictEntries(input, customersById),
   ];
-  entries.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      // Workspace-wide entries after the customers' own.
-      Number(a.customerName === null) - Number(b.customerName === null) ||
-      (a.customerName ?? '').localeCompare(b.customerName ?? '') ||
-      a.code.localeCompare(b.code) ||
-      a.key.localeCompare(b.key),
-  );
-  return { entries, regionUnchecked: !partnerCountry };
+  return { entries: sortAttention(entries), regionUnchecked: !partnerCountry };
+}
+
+/** The first step's entries with the plan checks' merged in, in order. */
+export function withPlanChecks(attention: Attention, planEntries: readonly AttentionEntry[]): Attention {
+  if (planEntries.length === 0) return attention;
+  return { ...attention, entries: sortAttention([...attention.entries, ...planEntries]) };
 }

@@ -9,9 +9,9 @@ import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/inde
 import type { Conflict, Customer, CustomerStage, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import { WorkspaceDatabase } from '../../db/database';
 import { DEADLINE_SOON_DAYS } from './attention';
-import { buildDashboard } from './dashboard';
-import type { DashboardInput } from './input';
-import { loadDashboardInput } from './loadDashboard';
+import { buildDashboard as buildOverview, buildFullDashboard } from './dashboard';
+import type { DashboardInput, PlanCheckInput } from './input';
+import { loadDashboardInput, loadPlanCheckInput } from './loadDashboard';
 import { within } from './timeline';
 
 const fixtures = path.resolve(import.meta.dirname, '../../..', '../shared/fixtures');
@@ -47,10 +47,13 @@ function input(parts: Partial<DashboardInput>): DashboardInput {
     invitations: [],
     conflicts: [],
     subscriptions: [],
-    skus: [],
-    catalog,
     ...parts,
   };
+}
+
+/** Both steps, as the page ends up showing them. */
+function buildDashboard(parts: DashboardInput, asOf: string, checks: PlanCheckInput = { plans: parts.plans, planLines: parts.planLines, skus: [], catalog }) {
+  return buildFullDashboard(parts, checks, asOf);
 }
 
 const planLine = (id: string, planId: string, customerId: string, extra: Partial<PlanLine>): PlanLine => ({
@@ -127,6 +130,10 @@ describe('needs attention', () => {
     expect(renderFinding('EXPIRY_DEADLINE', soon[0]!.params, 'en')).toContain('before 2023-03-03 (11 day(s) left)');
     const past = buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-03-10').attention.entries;
     expect(past.map((e) => [e.code, e.severity])).toEqual([['EXPIRY_DEADLINE', 'error']]);
+    // Ordered: the CSP subscription is bought, the window no longer threatens the data (the date stays on the timeline).
+    const ordered = buildDashboard(input({ customers: [{ ...a, stage: 'ordered' }], subscriptions: rows.subscriptions }), '2023-02-20');
+    expect(ordered.attention.entries).toEqual([]);
+    expect(ordered.timeline).toHaveLength(1);
   });
 
   it('checks the region against the partner country, and says when it cannot', () => {
@@ -153,7 +160,11 @@ describe('needs attention', () => {
       // A line of the older plan: no longer what the team plans.
       planLine('l-old', plans[0]!.id, 'a', { sourceSkuId: E5, targetSkuId: E3, quantity: 1 }),
     ];
-    const entries = buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions, skus: rows.skus, plans, planLines }), '2023-01-20').attention.entries;
+    const checks = { plans, planLines, skus: rows.skus, catalog };
+    const parts = input({ customers: [a], subscriptions: rows.subscriptions });
+    // The overview alone does not have them yet, and says so.
+    expect(buildOverview(parts, '2023-01-20')).toMatchObject({ planChecked: false, attention: { entries: [] } });
+    const entries = buildDashboard(parts, '2023-01-20', checks).attention.entries;
     expect(entries.map((e) => [e.code, e.key])).toEqual([
       ['DATA_LOSS_RISK', 'DATA_LOSS_RISK:l-new'],
       ['SEAT_SHORTFALL', 'SEAT_SHORTFALL:l-new'],
@@ -163,7 +174,25 @@ describe('needs attention', () => {
 
     // The same offer and the same seats: nothing to say.
     const same = [planLine('l-same', plans[1]!.id, 'a', { sourceSkuId: E5, targetSkuId: E5, quantity: 25 })];
-    expect(buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions, skus: rows.skus, plans, planLines: same }), '2023-01-20').attention.entries).toEqual([]);
+    expect(buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-01-20', { ...checks, planLines: same }).attention.entries).toEqual([]);
+  });
+
+  it('puts the windows still open first, soonest first, ahead of every error', () => {
+    const b = customer('b', 'plan-ready', { tenantImportId: 'imp2', country: 'US' });
+    const later = importedRows('c', 'imp3').subscriptions.map((s) => ({ ...s, nextLifecycleDateTime: '2023-02-05T00:00:00Z' }));
+    const c = customer('c', 'accepted', { tenantImportId: 'imp3' });
+    const entries = buildDashboard(input({ customers: [a, b, c], subscriptions: [...rows.subscriptions, ...later] }), '2023-02-20').attention.entries;
+    expect(entries.map((e) => [e.customerId, e.code, e.severity, e.params.daysToDeadline ?? null])).toEqual([
+      ['a', 'EXPIRY_DEADLINE', 'warning', 11],
+      // c's subscription expired on 2023-02-05: still in its window, not within 14 days of its end.
+      ['b', 'REGION_MISMATCH', 'error', null],
+    ]);
+    const soon = buildDashboard(input({ customers: [a, b, c], subscriptions: [...rows.subscriptions, ...later] }), '2023-02-24').attention.entries;
+    expect(soon.map((e) => [e.customerId, e.code, e.params.daysToDeadline ?? null])).toEqual([
+      ['a', 'EXPIRY_DEADLINE', 7],
+      ['c', 'EXPIRY_DEADLINE', 11],
+      ['b', 'REGION_MISMATCH', null],
+    ]);
   });
 
   it('lists open conflicts under the customer their record belongs to', () => {
@@ -203,11 +232,15 @@ describe('loadDashboardInput', () => {
     const loaded = await loadDashboardInput(db);
     expect(loaded.customers.map((c) => c.id)).toEqual(['a', 'b']);
     expect(loaded.subscriptions.map((s) => s.importId)).toEqual(['imp-current']);
-    expect(new Set(loaded.skus.map((s) => s.importId))).toEqual(new Set(['imp-current']));
-    expect(loaded.skus).toHaveLength(tenant.skus.length);
     expect(loaded.subscriptions[0]).not.toHaveProperty('_v');
+    // No open conflict: no plan read in the first step.
+    expect(loaded.plans).toEqual([]);
+    // The saved line's source SKU (E5) of the current import only, read by key.
+    const checks = await loadPlanCheckInput(db, loaded);
+    expect(checks.planLines.map((l) => l.id)).toEqual(['l1']);
+    expect(checks.skus.map((s) => s.id)).toEqual([`a:imp-current:${E5}`]);
     // No catalog imported: the plan lines are judged without one.
-    expect(loaded.catalog).toBeNull();
+    expect(checks.catalog).toBeNull();
     db.close();
   });
 });

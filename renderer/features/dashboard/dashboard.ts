@@ -1,9 +1,10 @@
-// The whole dashboard from the bulk-read tables: one pure function, so it is unit-tested and
-// benchmarked without a screen, and the page only draws what it returns.
+// The whole dashboard from the bulk-read tables: pure functions, so they are unit-tested and
+// benchmarked without a screen, and the page only draws what they return. Two steps: the overview
+// from the small rows first, then the saved plans' checks merged into "needs attention".
 import type { LocalDate } from '../../../shared/domain/engine';
 import type { Customer } from '../../../shared/workspace/tables';
-import { buildAttention, type Attention } from './attention';
-import type { DashboardInput } from './input';
+import { buildAttention, planCheckEntries, withPlanChecks, type Attention } from './attention';
+import type { DashboardInput, PlanCheckInput } from './input';
 import { groupByStage, type StageGroup } from './stages';
 import { buildTimeline, type TimelineEntry } from './timeline';
 
@@ -12,6 +13,9 @@ export interface Dashboard {
   stages: StageGroup[];
   timeline: TimelineEntry[];
   attention: Attention;
+  /** False until the saved plans' data-loss and seat checks are in `attention`. */
+  planChecked: boolean;
+  customersById: ReadonlyMap<string, Customer>;
 }
 
 export function buildDashboard(input: DashboardInput, asOf: LocalDate): Dashboard {
@@ -21,6 +25,18 @@ export function buildDashboard(input: DashboardInput, asOf: LocalDate): Dashboar
     total: input.customers.length,
     stages: groupByStage(input.customers),
     timeline,
-    attention: buildAttention(input, byId, timeline, asOf),
+    attention: buildAttention(input, byId, timeline),
+    planChecked: false,
+    customersById: byId,
   };
+}
+
+export function addPlanChecks(dashboard: Dashboard, input: DashboardInput, checks: PlanCheckInput, asOf: LocalDate): Dashboard {
+  const entries = planCheckEntries(input, dashboard.customersById, checks, asOf);
+  return { ...dashboard, attention: withPlanChecks(dashboard.attention, entries), planChecked: true };
+}
+
+/** Both steps at once: what the page shows once the plan checks are in. */
+export function buildFullDashboard(input: DashboardInput, checks: PlanCheckInput, asOf: LocalDate): Dashboard {
+  return addPlanChecks(buildDashboard(input, asOf), input, checks, asOf);
 }

@@ -16,3 +16,15 @@ export function formatDateTime(iso: string, lang: string): string {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(t);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** 10000 as "10,000": counts of a large workspace are read at a glance. */
+export function formatCount(n: number, lang: string): string {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang);
+    numberFormats.set(lang, f);
+  }
+  return f.format(n);
+}

@@ -1,5 +1,7 @@
 // What the dashboard reads: every table it needs, in bulk (a handful of reads for the whole
-// workspace, never one query per customer), so 10,000 customers stay one pass of plain data.
+// workspace, never one query per customer), so 10,000 customers stay one pass of plain data. Read
+// in two steps: the overview first (small rows), then what the saved plans' checks need (the
+// subscribedSkus rows carry every service plan: the heaviest rows of the workspace).
 import type { Catalog } from '../../../shared/domain/engine';
 import type {
   Conflict,
@@ -16,6 +18,7 @@ export interface DashboardInput {
   /** By name (customersByStage's order). */
   customers: Customer[];
   partner: PartnerProfile | null;
+  /** Only the records an open conflict is about (to find its customer). */
   plans: Plan[];
   planLines: PlanLine[];
   invitations: Invitation[];
@@ -23,8 +26,15 @@ export interface DashboardInput {
   conflicts: Conflict[];
   /** Rows of each customer's current (committed) import only. */
   subscriptions: TenantSubscriptionRow[];
+}
+
+/** The second step: for the saved plan lines' data-loss and seat checks. */
+export interface PlanCheckInput {
+  /** Every plan and plan line: each customer's newest plan's lines are the ones checked. */
+  plans: Plan[];
+  planLines: PlanLine[];
   /** Rows of the current import of the customers whose newest plan has lines (the seat math needs them). */
   skus: TenantSkuRow[];
-  /** The prepared catalog, or null when no plan line needs it (or none was imported). */
+  /** The prepared catalog, or null when none was imported. */
   catalog: Catalog | null;
 }

@@ -7,6 +7,9 @@ import type { Customer, CustomerStage, TenantSubscriptionRow } from '../../../sh
 /** Customers whose old subscriptions no longer matter: they ended, or the move is finished. */
 const FINISHED: ReadonlySet<CustomerStage> = new Set(['old-ended', 'done']);
 
+// One collator for thousands of comparisons: String.localeCompare builds one per call.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 export interface TimelineEntry {
   /** Unique in the list: the subscription row's id. */
   key: string;
@@ -67,7 +70,7 @@ export function buildTimeline(
       daysToNext: expired ? t.daysToDeadline : t.daysToExpiry,
     });
   }
-  return out.sort((a, b) => a.daysToNext - b.daysToNext || a.customerName.localeCompare(b.customerName) || a.key.localeCompare(b.key));
+  return out.sort((a, b) => a.daysToNext - b.daysToNext || collator.compare(a.customerName, b.customerName) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The entries whose next date falls within `days` from today; overdue ones always stay. */
