@@ -82,6 +82,7 @@ export function workload(seed = 20261124, now = Date.now()): { rows: Workspace; 
     tenantSkus: [],
     tenantSubscriptions: [],
     tenantUsers: [],
+    tenantUserChunks: [],
     imports: [],
   };
   const at = new Date(now - 90 * DAY).toISOString();
