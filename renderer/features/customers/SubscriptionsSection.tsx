@@ -7,7 +7,7 @@ import type { Channel, PlannedLine, TenantPlan } from '../../../shared/domain/en
 import type { CustomerData } from '../../workspace/customerPlan';
 import { hashOf } from '../../app/viewStore';
 import { useCaseFileStyles } from './caseFileStyles';
-import { channelWord, timingWord } from './caseFileWords';
+import { channelWord, statusWord, timingWord } from './caseFileWords';
 
 // The ones to move first, then the ones with no owner known, then the ones already ours.
 const CHANNEL_ORDER: readonly Channel[] = ['other-partner', 'direct', 'unknown', 'own'];
@@ -71,7 +71,7 @@ export function SubscriptionsSection({ data, plan }: { data: CustomerData; plan:
                         )}
                       </td>
                       <td className={l.channel === 'other-partner' ? styles.code : undefined}>{owner(l)}</td>
-                      <td>{l.status}</td>
+                      <td>{statusWord(t, l.status)}</td>
                       <td className={styles.num}>{t('caseFile.subscriptions.inUse', { consumed: l.consumed, total: l.quantity })}</td>
                       <td>{l.expires ?? t('caseFile.subscriptions.noDate')}</td>
                       <td>

@@ -28,6 +28,24 @@ export function matchWord(t: TFunction, kind: MatchKind): string {
   }
 }
 
+/** Graph's subscription status (Enabled, Warning, Suspended, Deleted, LockedOut) in words; anything else as it came. */
+export function statusWord(t: TFunction, status: string): string {
+  switch (status.toLowerCase()) {
+    case 'enabled':
+      return t('caseFile.subscriptionStatus.enabled');
+    case 'warning':
+      return t('caseFile.subscriptionStatus.warning');
+    case 'suspended':
+      return t('caseFile.subscriptionStatus.suspended');
+    case 'deleted':
+      return t('caseFile.subscriptionStatus.deleted');
+    case 'lockedout':
+      return t('caseFile.subscriptionStatus.lockedOut');
+    default:
+      return status;
+  }
+}
+
 /** "in 12 days", "3 days left in the 30-day window", "window ended": what the dates mean today. */
 export function timingWord(t: TFunction, line: PlannedLine): string {
   const { state, daysToExpiry, daysToDeadline } = line.timing;
