@@ -10,6 +10,7 @@ import { activityOf } from '../../db/queries';
 import { hashOf } from '../../app/viewStore';
 import { workspaceDb } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
+import { LOCAL_ACTOR } from '../../sync/controller';
 
 const FIRST_USERS = 5;
 
@@ -148,7 +149,7 @@ export function ActivitySection({ customerId }: { customerId: string }) {
                 <li key={a.id} ref={virtualizer.measureElement} data-index={item.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, paddingBottom: 8, transform: `translateY(${item.start}px)` }}>
                   <Text block>{inLanguage({ en: a.summary, ja: a.summaryJa }, i18n.language)}</Text>
                   <Text size={200} className={styles.muted}>
-                    {t('caseFile.activity.byAt', { actor: a.actor, at: format(a.at) })}
+                    {t('caseFile.activity.byAt', { actor: a.actor === LOCAL_ACTOR.name ? t('caseFile.activity.thisComputer') : a.actor, at: format(a.at) })}
                   </Text>
                 </li>
               );
