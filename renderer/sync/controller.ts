@@ -14,6 +14,15 @@ import { newClientId } from './ids';
 import type { FromWorker, ToWorker } from './messages';
 
 /** Who makes changes before anyone has signed in on this computer; the server re-stamps the real person. */
+/**
+ * A refusal's reason in the language the page shows (the <html lang> the app sets), so every screen
+ * can show `outcome.message` as it is.
+ */
+function inUiLanguage(outcome: MutationOutcome): MutationOutcome {
+  if (outcome.ok || !outcome.messageJa || document.documentElement.lang !== 'ja') return outcome;
+  return { ...outcome, message: outcome.messageJa };
+}
+
 export const LOCAL_ACTOR: Actor = { id: 'local', name: 'This computer', role: 'admin-agent' };
 
 export interface SyncState {
@@ -68,18 +77,18 @@ export class SyncController {
     });
   }
 
-  /** Every change the UI makes: applied locally now, synced by the worker later. */
+  /** Every change the UI makes: applied locally now, synced by the worker later. A refusal says why in the UI's language. */
   async mutate(name: string, args: unknown): Promise<MutationOutcome> {
     const outcome = await this.local().mutate(name, args);
     if (outcome.ok) this.changed();
-    return outcome;
+    return inUiLanguage(outcome);
   }
 
   /** Several changes as one (a saved plan): all apply and enter the outbox together, or none does. */
   async mutateMany(changes: { name: string; args: unknown }[]): Promise<MutationOutcome> {
     const outcome = await this.local().mutateMany(changes);
     if (outcome.ok) this.changed();
-    return outcome;
+    return inUiLanguage(outcome);
   }
 
   /** Tells the worker that the outbox grew (a change, or an import written by the import worker). */

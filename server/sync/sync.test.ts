@@ -89,7 +89,9 @@ describe('sync over HTTP', () => {
     expect(await bill.sync.mutate('customer.create', { id: 'c-bill', name: 'Should not exist' })).toEqual({ ok: true });
     await bill.sync.sync();
     expect(bill.store.rows('customers').find((c) => c.id === 'c-bill')).toBeUndefined();
-    expect(bill.store.rejections()).toEqual([expect.objectContaining({ code: 'forbidden', name: 'customer.create' })]);
+    expect(bill.store.rejections()).toEqual([
+      expect.objectContaining({ code: 'forbidden', name: 'customer.create', messageJa: expect.stringContaining('ロール「課金エージェント」にはありません') as unknown }),
+    ]);
     expect(await bill.store.pendingCount()).toBe(0);
   });
 

@@ -32,11 +32,11 @@ export const resolveConflict = defineMutator({
       : { en: 'Resolved a conflict by taking the proposed value', ja: '競合を解決しました (提案された値を採用)' },
   async run(tx, a, ctx) {
     const conflict = await mustGet(tx, 'conflicts', a.id);
-    if (conflict.status === 'resolved') throw new MutationError('invalid', 'this conflict is already resolved');
+    if (conflict.status === 'resolved') throw new MutationError('invalid', { en: 'this conflict is already resolved', ja: 'この競合は既に解決されています' });
     const table = conflict.table as TableName;
-    if (!tableNames.includes(table)) throw new MutationError('invalid', `unknown table ${conflict.table}`);
+    if (!tableNames.includes(table)) throw new MutationError('invalid', { en: `unknown table ${conflict.table}`, ja: `不明なテーブル ${conflict.table}` });
     if (!can(ctx.actor.role, editPermission[table])) {
-      throw new MutationError('forbidden', `the role ${ctx.actor.role} cannot edit ${table}`);
+      throw new MutationError('forbidden', { en: `the role ${ctx.actor.role} cannot edit ${table}`, ja: `ロール ${ctx.actor.role} は ${table} を編集できません` });
     }
     const record = await tx.get(table, conflict.recordId);
     if (a.keep === 'proposed' && record) {

@@ -18,7 +18,7 @@ export const createCustomer = defineMutator({
   permission: 'customer.edit',
   describe: (a) => ({ en: `Created customer ${a.name}`, ja: `顧客「${a.name}」を作成しました` }),
   async run(tx, a, ctx) {
-    if (await tx.get('customers', a.id)) throw new MutationError('invalid', `customer ${a.id} already exists`);
+    if (await tx.get('customers', a.id)) throw new MutationError('invalid', { en: `customer ${a.id} already exists`, ja: `顧客 ${a.id} は既に存在します` });
     await tx.put('customers', Customer.parse({ ...a, stage: 'not-started', notes: '', createdAt: ctx.now, tenantImportId: null }));
     return a.id;
   },

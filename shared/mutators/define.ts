@@ -2,7 +2,7 @@
 // The app runs it optimistically against Dexie; the server runs the very same code authoritatively
 // against PostgreSQL. Both give it a WriteTx: the body never knows which storage it is on.
 import { z } from 'zod';
-import { can, type Permission, type Role } from '../domain/roles';
+import { can, roleLabels, type Permission, type Role } from '../domain/roles';
 import type { TableName, Tables } from '../workspace/tables';
 import type { Bilingual } from './words';
 
@@ -53,12 +53,15 @@ export type MutationErrorCode = 'invalid' | 'forbidden' | 'not-found';
 
 /** A permanent rejection: the change is refused with a reason, and nothing it did is kept. */
 export class MutationError extends Error {
+  /** The reason in Japanese, when the mutator gives one (the UI shows the person's language). */
+  readonly messageJa: string | undefined;
   constructor(
     readonly code: MutationErrorCode,
-    message: string,
+    message: string | Bilingual,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
     this.name = 'MutationError';
+    this.messageJa = typeof message === 'string' ? undefined : message.ja;
   }
 }
 
@@ -90,7 +93,8 @@ export function defineMutator<S extends z.ZodType>(m: Mutator<S>): Mutator<S> {
   return m;
 }
 
-export type MutationOutcome = { ok: true } | { ok: false; code: MutationErrorCode; message: string };
+/** A refusal says why in English (`message`, what the server and logs carry) and, where known, in Japanese. */
+export type MutationOutcome = { ok: true } | { ok: false; code: MutationErrorCode; message: string; messageJa?: string };
 
 /**
  * Validates, authorizes and runs one mutator, then appends its activity entry. On a rejection the
@@ -106,25 +110,34 @@ export async function runMutator(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return { ok: false, code: 'invalid', message: `${mutator.name}: ${where}${issue?.message ?? 'invalid arguments'}` };
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `${mutator.name}: ${where}${issue?.message ?? 'invalid arguments'}`,
+      messageJa: `${mutator.name}: 入力が正しくありません: ${where}${issue?.message ?? ''}`,
+    };
   }
   if (!can(ctx.actor.role, mutator.permission)) {
     return {
       ok: false,
       code: 'forbidden',
       message: `${mutator.name} needs the permission "${mutator.permission}", which the role ${ctx.actor.role} does not have`,
+      messageJa: `${mutator.name} には権限「${mutator.permission}」が必要ですが、ロール「${roleLabels[ctx.actor.role].ja}」にはありません`,
     };
   }
   let result: string | null | RunResult;
   try {
     result = await mutator.run(tx, parsed.data, ctx);
   } catch (e) {
-    if (e instanceof MutationError) return { ok: false, code: e.code, message: `${mutator.name}: ${e.message}` };
+    if (e instanceof MutationError) {
+      return { ok: false, code: e.code, message: `${mutator.name}: ${e.message}`, ...(e.messageJa ? { messageJa: `${mutator.name}: ${e.messageJa}` } : {}) };
+    }
     // A row the body built that fails its table's schema is bad input, not a storage fault: refuse
     // it for good rather than fail the push again on every retry.
     if (e instanceof z.ZodError) {
       const issue = e.issues[0];
-      return { ok: false, code: 'invalid', message: `${mutator.name}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+      const where = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
+      return { ok: false, code: 'invalid', message: `${mutator.name}: ${where}`, messageJa: `${mutator.name}: 入力が正しくありません: ${where}` };
     }
     throw e;
   }
@@ -146,6 +159,6 @@ export async function runMutator(
 
 export async function mustGet<T extends TableName>(tx: ReadTx, table: T, id: string): Promise<Tables[T]> {
   const row = await tx.get(table, id);
-  if (!row) throw new MutationError('not-found', `no ${table} record ${id}`);
+  if (!row) throw new MutationError('not-found', { en: `no ${table} record ${id}`, ja: `${table} のレコード ${id} が見つかりません` });
   return row;
 }

@@ -61,6 +61,11 @@ describe('mutators', () => {
     const store = await seeded();
     const outcome = await run(store, 'customer.create', { id: 'c-2', name: 'Northwind' }, 'billing-agent');
     expect(outcome).toMatchObject({ ok: false, code: 'forbidden' });
+    // The reason in both languages: the screens show the person's own.
+    expect(outcome).toMatchObject({
+      message: 'customer.create needs the permission "customer.edit", which the role billing-agent does not have',
+      messageJa: 'customer.create には権限「customer.edit」が必要ですが、ロール「課金エージェント」にはありません',
+    });
     expect(store.rows('customers').map((c) => c.id)).toEqual(['c-1']);
   });
 
@@ -69,6 +74,7 @@ describe('mutators', () => {
     const gdap = { roles: ['User Administrator'], durationDays: 730, approvalLink: '' };
     const sales = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'ja' }, 'sales-agent');
     expect(sales).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(sales.ok ? '' : sales.messageJa).toBe('invite.create: ロール「営業担当エージェント」は委任された管理者特権を要求できません');
     expect(store.rows('invitations')).toHaveLength(0);
     const plain = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' }, 'sales-agent');
     expect(plain).toEqual({ ok: true });

@@ -12,7 +12,7 @@ export const createPlan = defineMutator({
   describe: (a) => ({ en: `Started a migration plan as of ${a.asOf}`, ja: `${a.asOf} 時点の移行計画を開始しました` }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.customerId);
-    if (await tx.get('plans', a.id)) throw new MutationError('invalid', `plan ${a.id} already exists`);
+    if (await tx.get('plans', a.id)) throw new MutationError('invalid', { en: `plan ${a.id} already exists`, ja: `プラン ${a.id} は既に存在します` });
     await tx.put('plans', { id: a.id, customerId: a.customerId, status: 'draft', asOf: a.asOf, approvedBy: null });
     return a.customerId;
   },
@@ -52,7 +52,7 @@ export const addPlanLine = defineMutator({
   }),
   async run(tx, a) {
     const plan = await mustGet(tx, 'plans', a.planId);
-    if (await tx.get('planLines', a.id)) throw new MutationError('invalid', `plan line ${a.id} already exists`);
+    if (await tx.get('planLines', a.id)) throw new MutationError('invalid', { en: `plan line ${a.id} already exists`, ja: `プランの行 ${a.id} は既に存在します` });
     await tx.put('planLines', { ...a, customerId: plan.customerId, orderDate: null, decisionNote: '' });
     return plan.customerId;
   },

@@ -202,7 +202,13 @@ export async function processPush(
   for (const m of fresh) {
     const mutator = mutatorNamed(m.name);
     if (!mutator) {
-      results.push({ id: m.id, status: 'rejected', code: 'unknown-mutator', message: `the server does not know the change "${m.name}"` });
+      results.push({
+        id: m.id,
+        status: 'rejected',
+        code: 'unknown-mutator',
+        message: `the server does not know the change "${m.name}"`,
+        messageJa: `サーバーは変更「${m.name}」を知りません (アプリまたはサーバーの更新が必要です)`,
+      });
       continue;
     }
     const scratch = new Overlay(tx);
@@ -219,7 +225,7 @@ export async function processPush(
       overlay.merge(scratch);
       results.push({ id: m.id, status: 'applied', conflicts: conflicts() });
     } else {
-      results.push({ id: m.id, status: 'rejected', code: outcome.code, message: outcome.message });
+      results.push({ id: m.id, status: 'rejected', code: outcome.code, message: outcome.message, ...(outcome.messageJa ? { messageJa: outcome.messageJa } : {}) });
     }
   }
   const lastMutationId = fresh[fresh.length - 1]!.id;

@@ -173,7 +173,13 @@ export class SyncClient {
             now,
             mutationKey: `${meta.clientId}:${id}`,
           });
-          if (!outcome.ok) throw new Rejected({ ...outcome, message: `change ${i + 1} of ${changes.length}: ${outcome.message}` });
+          if (!outcome.ok) {
+            throw new Rejected({
+              ...outcome,
+              message: `change ${i + 1} of ${changes.length}: ${outcome.message}`,
+              ...(outcome.messageJa ? { messageJa: `変更 ${i + 1}/${changes.length}: ${outcome.messageJa}` } : {}),
+            });
+          }
           await tx.addOutbox({ id, name: c.name, args: c.args, baseVersions, undo, createdAt: now });
           id++;
           onProgress?.(i + 1);
@@ -204,7 +210,7 @@ export class SyncClient {
       for (const r of response.results) {
         const m = byId.get(r.id);
         if (r.status === 'rejected' && m) {
-          rejections.push({ mutationId: r.id, name: m.name, args: m.args, code: r.code, message: r.message });
+          rejections.push({ mutationId: r.id, name: m.name, args: m.args, code: r.code, message: r.message, ...(r.messageJa ? { messageJa: r.messageJa } : {}) });
         }
       }
       if (rejections.length > 0) await this.store.transaction((tx) => tx.addRejections(rejections));

@@ -41,6 +41,8 @@ export interface Rejection {
   args: unknown;
   code: Extract<MutationResult, { status: 'rejected' }>['code'];
   message: string;
+  /** The server's reason in Japanese, when it gave one. */
+  messageJa?: string;
 }
 
 export interface ClientTx extends WriteTx {

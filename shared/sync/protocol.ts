@@ -49,6 +49,8 @@ export const MutationResult = z.discriminatedUnion('status', [
       status: z.literal('rejected'),
       code: z.enum(['invalid', 'forbidden', 'not-found', 'unknown-mutator']),
       message: z.string(),
+      /** The reason in Japanese, where the mutator gives one (schema 2). */
+      messageJa: z.string().optional(),
     })
     .strict(),
 ]);

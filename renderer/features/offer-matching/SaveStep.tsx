@@ -49,7 +49,8 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
       // One transaction: a refused line leaves the saved plan as it was.
       const result = await localChanges().mutateMany(steps.mutations.map((m) => ({ name: m.name, args: m.args })));
       if (!result.ok) {
-        const index = Number(/^change (\d+) of/.exec(result.message)?.[1] ?? 0) - 1;
+        const match = /^(?:change (\d+) of|変更 (\d+)\/)/.exec(result.message);
+        const index = Number(match?.[1] ?? match?.[2] ?? 0) - 1;
         setOutcome({ ok: false, sku: skuOf(steps.mutations[index]?.lineId), message: result.message });
         return;
       }

@@ -194,7 +194,7 @@ function Problems() {
         <MessageBar key={`r${r.mutationId}`} intent="error">
           <MessageBarBody>
             <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, i18n.language) })}</MessageBarTitle>
-            {r.message}
+            {inLanguage({ en: r.message, ja: r.messageJa }, i18n.language)}
           </MessageBarBody>
           <Button size="small" onClick={() => void retry(r)}>
             {t('sync.problems.retry')}
