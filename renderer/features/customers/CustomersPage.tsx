@@ -17,8 +17,8 @@ import { currentUserCounts, customersByStage } from '../../db/queries';
 import { useViewStore } from '../../app/viewStore';
 import { CaseFile } from './CaseFile';
 import { CustomerList } from './CustomerList';
-import type { ImportRequest } from '../../workspace/importProtocol';
-import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
+import { ImportStatus, useImport } from '../../workspace/useImport';
+import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
@@ -27,12 +27,8 @@ const useStyles = makeStyles({
   section: sectionStyle,
   sectionTitle: sectionTitleStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  fileLabel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  files: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingVerticalM },
 });
 
-const FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization'] as const;
-type FileKind = (typeof FILE_KINDS)[number];
 
 function useCustomerRows() {
   return useLiveQuery(async () => {
@@ -73,19 +69,14 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
   const styles = useStyles();
   const ids = { title: useId(), customer: useId() };
   const [customerId, setCustomerId] = useState('');
-  const [files, setFiles] = useState<Partial<Record<FileKind, File>>>({});
+  const [files, setFiles] = useState<PickedTenantFiles>({});
   const importRun = useImport();
   const running = importRun.running;
   const chosen = customerId || customers[0]?.id || '';
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
-    const request: ImportRequest = { kind: 'tenant', customerId: chosen, files: {} };
-    for (const kind of FILE_KINDS) {
-      const file = await readPicked(files[kind]);
-      if (file) request.files[kind] = file;
-    }
-    await importRun.run(request);
+    await importRun.run(await tenantImportRequest(chosen, files));
   };
 
   return (
@@ -104,22 +95,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
             ))}
           </Select>
         </Field>
-        <div className={styles.files}>
-          {FILE_KINDS.map((kind) => (
-            <label key={kind} className={styles.fileLabel}>
-              {t(`customers.import.file.${kind}`)}
-              <input
-                type="file"
-                accept=".json,application/json"
-                disabled={running}
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0];
-                  setFiles((prev) => ({ ...prev, [kind]: file }));
-                }}
-              />
-            </label>
-          ))}
-        </div>
+        <TenantFilePickers disabled={running} onPick={(kind, file) => setFiles((prev) => ({ ...prev, [kind]: file }))} />
         <div className={styles.row}>
           <Button type="submit" appearance="primary" disabled={running || !chosen || Object.keys(files).length === 0}>
             {t('customers.import.start')}

@@ -7,13 +7,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importsOf } from '../../db/queries';
 import { useViewStore } from '../../app/viewStore';
-import type { ImportRequest } from '../../workspace/importProtocol';
-import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
+import { ImportStatus, useImport } from '../../workspace/useImport';
+import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
 import { workspaceDb } from '../../workspace/workspace';
 import { useWizardStyles } from './styles';
 
-const FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization'] as const;
-type FileKind = (typeof FILE_KINDS)[number];
 
 function useExportsSummary(customerId: string) {
   return useLiveQuery(async () => {
@@ -30,18 +28,13 @@ export function ExportsStep({ customerId }: { customerId: string }) {
   const styles = useWizardStyles();
   const navigate = useViewStore((s) => s.navigate);
   const summary = useExportsSummary(customerId);
-  const [files, setFiles] = useState<Partial<Record<FileKind, File>>>({});
+  const [files, setFiles] = useState<PickedTenantFiles>({});
   const importRun = useImport();
   const running = importRun.running;
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
-    const request: ImportRequest = { kind: 'tenant', customerId, files: {} };
-    for (const kind of FILE_KINDS) {
-      const file = await readPicked(files[kind]);
-      if (file) request.files[kind] = file;
-    }
-    await importRun.run(request);
+    await importRun.run(await tenantImportRequest(customerId, files));
   };
 
   if (!summary) return <Text>{t('offerMatching.loading')}</Text>;
@@ -84,22 +77,7 @@ export function ExportsStep({ customerId }: { customerId: string }) {
       <h3 className={styles.subTitle}>{current ? t('offerMatching.exports.refreshTitle') : t('offerMatching.exports.importTitle')}</h3>
       <Text>{t('offerMatching.exports.hint')}</Text>
       <form onSubmit={(e) => void run(e)} className={styles.column}>
-        <div className={styles.files}>
-          {FILE_KINDS.map((kind) => (
-            <label key={kind} className={styles.fileLabel}>
-              {t(`customers.import.file.${kind}`)}
-              <input
-                type="file"
-                accept=".json,application/json"
-                disabled={running}
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0];
-                  setFiles((prev) => ({ ...prev, [kind]: file }));
-                }}
-              />
-            </label>
-          ))}
-        </div>
+        <TenantFilePickers disabled={running} onPick={(kind, file) => setFiles((prev) => ({ ...prev, [kind]: file }))} />
         <div className={styles.row}>
           <Button type="submit" appearance="primary" disabled={running || Object.values(files).every((f) => !f)}>
             {current ? t('offerMatching.exports.refresh') : t('offerMatching.exports.import')}

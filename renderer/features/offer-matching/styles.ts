@@ -9,8 +9,6 @@ export const useWizardStyles = makeStyles({
   subTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  files: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingVerticalM },
-  fileLabel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
