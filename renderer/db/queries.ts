@@ -16,7 +16,8 @@ import type {
 } from '../../shared/workspace/tables';
 import type { WorkspaceDatabase } from './database';
 
-function strip<T>(row: T & { _v?: number }): T {
+/** A stored row without its server version (`_v`): the table's own shape. */
+export function strip<T>(row: T & { _v?: number }): T {
   const { _v: _ignored, ...rest } = row;
   return rest as T;
 }

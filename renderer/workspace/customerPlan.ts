@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { matchOffer, planTenant, sourceLines, type Catalog, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
 import type { Customer, PartnerProfile, Plan, PlanLine } from '../../shared/workspace/tables';
-import { engineInput } from '../db/queries';
+import { engineInput, strip } from '../db/queries';
 import { workspaceDb } from './workspace';
 
 /** Today as YYYY-MM-DD in the user's time zone: the date the timing rules are checked for. */
@@ -37,10 +37,6 @@ export async function loadCustomerData(customerId: string): Promise<CustomerData
   // Plan ids are UUIDv7 (time ordered): the greatest is the newest.
   const plan = plans.sort((a, b) => (a.id < b.id ? 1 : -1))[0] ?? null;
   const planLines = plan ? await db.planLines.where('planId').equals(plan.id).toArray() : [];
-  const strip = <T,>(row: T & { _v?: number }): T => {
-    const { _v: _ignored, ...rest } = row;
-    return rest as T;
-  };
   return { ...input, partner: partner ? strip(partner) : null, plan: plan ? strip(plan) : null, planLines: planLines.map(strip) };
 }
 

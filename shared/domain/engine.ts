@@ -27,6 +27,6 @@ export { checkSeats } from './seats';
 export type { Channel, TenantInventory, TenantSku, TenantSubscription, TenantUser, UserLicense } from './tenant';
 export { classifyChannel } from './tenant';
 export type { SubscriptionTiming, TimingState } from './timing';
-export { EXPIRED_WINDOW_DAYS, subscriptionTiming, TENANT_ACTIVE_SUBSCRIPTION_LIMIT } from './timing';
+export { EXPIRED_WINDOW_DAYS, orderDateProblem, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT } from './timing';
 export type { UserReassignment } from './users';
 export { userReassignments } from './users';

@@ -66,3 +66,24 @@ export function isActiveStatus(status: string): boolean {
 export function exceedsSubscriptionLimit(activeSubscriptions: number, toBuy: number): boolean {
   return activeSubscriptions + toBuy > TENANT_ACTIVE_SUBSCRIPTION_LIMIT;
 }
+
+/**
+ * The order date the timing rules suggest: the day the old subscription ends (let it expire, no
+ * refund for cancelling; the 30-day expired window keeps access meanwhile), or the plan date when
+ * that day has passed. Unknown without an expiry (no directory/subscriptions export).
+ */
+export function suggestedOrderDate(expires: LocalDate | null, asOf: LocalDate): LocalDate | null {
+  if (!expires) return null;
+  return expires > asOf ? expires : asOf;
+}
+
+/**
+ * Why an order date breaks the timing rules, or null: not before the plan date, and not after the
+ * end of the 30-day expired window (data is lost after it) unless that window already closed, when
+ * any later day is only late.
+ */
+export function orderDateProblem(orderDate: LocalDate, asOf: LocalDate, deadline: LocalDate | null): 'before-plan-date' | 'after-deadline' | null {
+  if (orderDate < asOf) return 'before-plan-date';
+  if (deadline && deadline >= asOf && orderDate > deadline) return 'after-deadline';
+  return null;
+}

@@ -3,16 +3,11 @@
 // customer's current import (shared/mutators/imports.ts, "Visibility"), as renderer/db/queries.ts does.
 import type { Customer, Invitation, Plan, PlanLine, TenantSkuRow } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
-import { currentCatalog, toCatalog } from '../../db/queries';
+import { currentCatalog, strip, toCatalog } from '../../db/queries';
 import { customersToCheck } from './attention';
 import type { DashboardInput, PlanCheckInput } from './input';
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-function strip<T>(row: T & { _v?: number }): T {
-  const { _v: _ignored, ...rest } = row;
-  return rest as T;
-}
 
 /**
  * Each step reads in one read-only transaction: one consistent snapshot of the workspace (no

@@ -67,7 +67,7 @@ export function RegionStep({
       <Text>
         {t('invite.region.hint', {
           country: countryLabel(partner.country, lang),
-          region: regionLabel(t, partnerRegion.region),
+          region: regionLabel(partnerRegion.region, lang),
         })}
       </Text>
       <ul className={styles.stack} style={{ listStyleType: 'none', margin: 0, padding: 0 }} aria-label={t('invite.steps.region')}>
@@ -102,7 +102,7 @@ function OutcomeMessage({ customer, outcome }: { customer: Customer; outcome: Re
     case 'ok':
       return (
         <MessageBar intent="success">
-          <MessageBarBody>{t('invite.region.ok', { region: regionLabel(t, outcome.region) })}</MessageBarBody>
+          <MessageBarBody>{t('invite.region.ok', { region: regionLabel(outcome.region, lang) })}</MessageBarBody>
         </MessageBar>
       );
     case 'needs-country':
@@ -123,9 +123,9 @@ function OutcomeMessage({ customer, outcome }: { customer: Customer; outcome: Re
               ? t('invite.region.mismatch', {
                   customer: customer.name,
                   customerCountry: countryLabel(outcome.customerCountry, lang),
-                  customerRegion: regionLabel(t, outcome.customerRegion),
+                  customerRegion: regionLabel(outcome.customerRegion, lang),
                   partnerCountry: countryLabel(outcome.partnerCountry, lang),
-                  partnerRegion: regionLabel(t, outcome.partnerRegion),
+                  partnerRegion: regionLabel(outcome.partnerRegion, lang),
                 })
               : t('invite.region.unknownCountry', { country: outcome.country })}
           </MessageBarBody>

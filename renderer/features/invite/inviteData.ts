@@ -1,14 +1,9 @@
 // The workspace rows the invite screens read, as live queries: they follow changes made here, in
 // another window, or pulled from the team.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { customersByStage } from '../../db/queries';
+import { customersByStage, strip } from '../../db/queries';
 import type { Customer, Invitation, PartnerProfile } from '../../../shared/workspace/tables';
 import { workspaceDb } from '../../workspace/workspace';
-
-function strip<T>(row: T & { _v?: number }): T {
-  const { _v: _ignored, ...rest } = row;
-  return rest as T;
-}
 
 export function usePartnerProfile(): PartnerProfile | null | undefined {
   return useLiveQuery(async () => {

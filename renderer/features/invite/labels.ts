@@ -1,7 +1,7 @@
 // Words for stored values, each through a literal key (the translation test finds them).
 import type { TFunction } from 'i18next';
 import type { DelegatedAdmin, Invitation, InvitationStatus } from '../../../shared/workspace/tables';
-import { REGION_NAME_KEYS } from './regionOutcome';
+import { regionName } from '../../../shared/domain/engine';
 
 export function statusLabel(t: TFunction, status: InvitationStatus): string {
   switch (status) {
@@ -29,9 +29,9 @@ export function languageLabel(t: TFunction, language: 'en' | 'ja'): string {
   return language === 'ja' ? t('invite.compose.japanese') : t('invite.compose.english');
 }
 
-export function regionLabel(t: TFunction, region: string): string {
-  const key = REGION_NAME_KEYS[region];
-  return key ? t(key) : region;
+/** A CSP region's name in the UI language (the names live with the region rules, shared/domain). */
+export function regionLabel(region: string, language: string): string {
+  return regionName(region, language === 'ja' ? 'ja' : 'en');
 }
 
 /** "Japan (JP)" in the UI's language; the bare code when the runtime does not know it. */

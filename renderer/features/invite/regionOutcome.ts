@@ -21,22 +21,3 @@ export function regionOutcome(partnerCountry: string, customerCountry: string): 
     customerRegion: r.customerRegion,
   };
 }
-
-/** i18n keys of the 15 CSP regions of the markets list (shared/domain/regionTable.ts). */
-export const REGION_NAME_KEYS: Readonly<Record<string, string>> = {
-  africa: 'invite.regionName.africa',
-  'asia-and-pacific': 'invite.regionName.asiaAndPacific',
-  australia: 'invite.regionName.australia',
-  brazil: 'invite.regionName.brazil',
-  canada: 'invite.regionName.canada',
-  europe: 'invite.regionName.europe',
-  india: 'invite.regionName.india',
-  japan: 'invite.regionName.japan',
-  'korea-republic-of': 'invite.regionName.korea',
-  'latin-america-and-the-caribbean': 'invite.regionName.latinAmerica',
-  'middle-east-central-europe-and-eastern-europe': 'invite.regionName.middleEastEurope',
-  'new-zealand': 'invite.regionName.newZealand',
-  russia: 'invite.regionName.russia',
-  taiwan: 'invite.regionName.taiwan',
-  'united-states': 'invite.regionName.unitedStates',
-};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineFormSchema, suggestedOrderDate } from './lineForm';
+import { suggestedOrderDate } from '../../../shared/domain/engine';
+import { lineFormSchema } from './lineForm';
 
 describe('a line\'s dates and quantity', () => {
   it('suggests ordering on the day the old subscription ends, or today once it has ended', () => {

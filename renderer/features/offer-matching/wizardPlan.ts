@@ -4,7 +4,7 @@ import type { Finding, Lang, PlannedLine, TenantPlan } from '../../../shared/dom
 import type { PlanLine } from '../../../shared/workspace/tables';
 import { computePlan, lineIdOf, today, type CustomerData } from '../../workspace/customerPlan';
 import type { LineDraft } from './draftStore';
-import { suggestedOrderDate } from './lineForm';
+import { suggestedOrderDate } from '../../../shared/domain/engine';
 import type { ChosenLine } from './savePlan';
 
 export interface WizardLine {
