@@ -75,14 +75,6 @@ export async function currentTenant(db: WorkspaceDatabase, customerId: string): 
   };
 }
 
-/** How many users a customer's current import holds, without reading them (the import's counts). */
-export async function currentUserCount(db: WorkspaceDatabase, customerId: string): Promise<number> {
-  const customer = await db.customers.get(customerId);
-  if (!customer?.tenantImportId) return 0;
-  const record = await db.imports.get(customer.tenantImportId);
-  return record?.counts.users ?? (await usersOfImport(db, customer.tenantImportId)).length;
-}
-
 /** Every customer's licensed-user count (null: never imported), from the committed imports' counts: two reads for any number of customers. */
 export async function currentUserCounts(db: WorkspaceDatabase): Promise<Map<string, number | null>> {
   const [customers, imports] = await Promise.all([db.customers.toArray(), db.imports.toArray()]);
