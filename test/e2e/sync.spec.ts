@@ -1,67 +1,28 @@
 // Two people, two real browser contexts (each its own IndexedDB), one real sync server (a child
 // process on PGlite): a customer added while one of them is offline reaches the other after it
 // reconnects, through push, poke and pull.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
+import { person as signedInPerson, startSyncServer, type SyncServer } from './syncServer';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const PASSWORD = 'correct horse battery staple';
-let server: ChildProcess;
-let serverUrl = '';
-let dataDir = '';
-
-function admin(...args: string[]) {
-  const r = spawnSync(tsx, ['server/admin.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`server:admin ${args.join(' ')}: ${r.stderr}`);
-}
+let server: SyncServer;
 
 test.beforeAll(async ({ baseURL }) => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'csp-sync-e2e-'));
-  admin('create-org', 'Fabrikam');
-  admin('add-user', '--org', 'Fabrikam', '--email', 'aiko@fabrikam.example', '--name', 'Aiko', '--role', 'admin-agent', '--password', PASSWORD);
-  admin('add-user', '--org', 'Fabrikam', '--email', 'ben@fabrikam.example', '--name', 'Ben', '--role', 'sales-agent', '--password', PASSWORD);
-  const origin = new URL(baseURL!).origin;
-  server = spawn(tsx, ['server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', CORS_ORIGINS: origin, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  serverUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
+  // Four server:admin runs and a PGlite start: slow on a busy 2-core machine.
+  test.setTimeout(120_000);
+  server = await startSyncServer(new URL(baseURL!).origin, 'Fabrikam', [
+    { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent' },
+    { email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent' },
+  ]);
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
-  await new Promise((r) => server?.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
-async function person(browser: Browser, email: string): Promise<{ page: Page; setOffline: (v: boolean) => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('./#/settings');
-  await page.getByLabel('Server address').fill(serverUrl);
-  await page.getByRole('button', { name: 'Save address' }).click();
-  await page.getByRole('link', { name: 'Review & sync' }).click();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-  await expect(page.getByTestId('sync-phase')).toHaveText('Up to date', { timeout: 15_000 });
-  return { page, setOffline: (v) => context.setOffline(v) };
-}
+const person = (browser: Browser, email: string) => signedInPerson(browser, server.url, email);
 
 test('a change made offline in one browser appears in the other after it reconnects', async ({ browser }) => {
   const aiko = await person(browser, 'aiko@fabrikam.example');

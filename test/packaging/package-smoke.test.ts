@@ -92,7 +92,7 @@ describe('packaged app (electron-builder --linux dir, stand-in Electron binary)'
     );
     expect(forbidden).toEqual([]);
     expect(files.filter((f) => f.includes('/test/') && !f.startsWith('/node_modules/'))).toEqual([]);
-    expect(files.filter((f) => /\/bench/.test(f))).toEqual([]);
+    expect(files.filter((f) => /\/bench|\/testpages|testDbUpgrade/.test(f))).toEqual([]);
     // Main and preload are bundled: package.json lists no runtime dependencies, so none are packed.
     expect(files.filter((f) => f.startsWith('/node_modules/'))).toEqual([]);
   });

@@ -1,0 +1,80 @@
+// Restore, then sync, in real Chromium against a real server: a laptop's backup holding a change that
+// never reached the team is restored into a new profile; the change reaches the team once, and the
+// restored workspace goes on syncing as a new client (its old client id is never reused, or the
+// server would skip its next changes as duplicates).
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { person, signIn, startSyncServer, useServer, type SyncServer } from './syncServer';
+import { watchForErrors } from './support';
+
+let server: SyncServer;
+
+test.beforeAll(async ({ baseURL }) => {
+  // Four server:admin runs and a PGlite start: slow on a busy 2-core machine.
+  test.setTimeout(120_000);
+  server = await startSyncServer(new URL(baseURL!).origin, 'Fabrikam', [
+    { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent' },
+    { email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent' },
+  ]);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('a backup with a change the team never got is restored into a new profile and syncs it once', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const aiko = await person(browser, server.url, 'aiko@fabrikam.example');
+  const ben = await person(browser, server.url, 'ben@fabrikam.example');
+
+  // Aiko works offline, backs up, and the laptop is lost before it ever syncs again.
+  await aiko.setOffline(true);
+  await aiko.page.getByRole('link', { name: 'Customers' }).click();
+  await aiko.page.getByLabel("New customer's name").fill('Restored Contoso');
+  await aiko.page.getByRole('button', { name: 'Add customer' }).click();
+  await expect(aiko.page.getByRole('row', { name: /Restored Contoso/ })).toBeVisible();
+  await aiko.page.goto('./#/settings');
+  const downloading = aiko.page.waitForEvent('download');
+  await aiko.page.getByRole('region', { name: 'Workspace data: back up and restore' }).getByRole('button', { name: 'Back up the workspace' }).click();
+  const backup = readFileSync((await (await downloading).path())!);
+  const saved = JSON.parse(backup.toString('utf8')) as { tables: { outbox: { name: string }[]; syncMeta: { clientId: string }[] } };
+  expect(saved.tables.outbox.map((m) => m.name)).toEqual(['customer.create']);
+  const oldClientId = saved.tables.syncMeta[0]!.clientId;
+  await aiko.context.close();
+
+  // A new profile: the backup is restored, then Aiko signs in.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watchForErrors(page);
+  await useServer(page, server.url);
+  await page.getByRole('region', { name: 'Workspace data: back up and restore' }).getByLabel('Restore a workspace backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  await expect(page.getByTestId('backup-outcome')).toContainText(/Restored \d+ records from the backup/);
+  await signIn(page, 'aiko@fabrikam.example');
+  await expect(page.getByText('Nothing waiting', { exact: false })).toBeVisible({ timeout: 20_000 });
+  const newClientId = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('csp-migration-workspace');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('syncMeta').objectStore('syncMeta').get('meta');
+          get.onsuccess = () => resolve((get.result as { clientId: string }).clientId);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  expect(newClientId).not.toBe(oldClientId);
+
+  // The team has the change once.
+  await ben.page.getByRole('link', { name: 'Customers' }).click();
+  await expect(ben.page.getByRole('row', { name: /Restored Contoso/ })).toHaveCount(1, { timeout: 20_000 });
+
+  // And the restored workspace goes on syncing: its next change is not taken for a duplicate.
+  await page.getByRole('link', { name: 'Customers' }).click();
+  await page.getByLabel("New customer's name").fill('After the restore');
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  await expect(ben.page.getByRole('row', { name: /After the restore/ })).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByRole('row', { name: /Restored Contoso/ })).toHaveCount(1);
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,82 @@
+// A real sync server for the end-to-end specs: a child process on its own PGlite data folder, with
+// an organization and its people made by `server:admin`, as an operator would.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+export const PASSWORD = 'correct horse battery staple';
+
+export interface SyncServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface Member {
+  email: string;
+  name: string;
+  role: 'admin-agent' | 'sales-agent' | 'billing-agent';
+}
+
+/** Starts a server for the app at `appOrigin`, with one organization and these members. */
+export async function startSyncServer(appOrigin: string, org: string, members: readonly Member[]): Promise<SyncServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'csp-sync-e2e-'));
+  const admin = (...args: string[]) => {
+    const r = spawnSync(tsx, ['server/admin.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`server:admin ${args.join(' ')}: ${r.stderr}`);
+  };
+  admin('create-org', org);
+  for (const m of members) admin('add-user', '--org', org, '--email', m.email, '--name', m.name, '--role', m.role, '--password', PASSWORD);
+  const server: ChildProcess = spawn(tsx, ['server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', CORS_ORIGINS: appOrigin, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+  return {
+    url,
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Points the app of `page` at the server (Settings), as a person does once. */
+export async function useServer(page: Page, serverUrl: string): Promise<void> {
+  await page.goto('./#/settings');
+  await page.getByLabel('Server address').fill(serverUrl);
+  await page.getByRole('button', { name: 'Save address' }).click();
+}
+
+/** Signs in on Review & sync and waits until the first sync is done. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByRole('link', { name: 'Review & sync' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  await expect(page.getByTestId('sync-phase')).toHaveText('Up to date', { timeout: 15_000 });
+}
+
+/** A person in a fresh browser profile, signed in to the server. */
+export async function person(browser: Browser, serverUrl: string, email: string): Promise<{ page: Page; context: BrowserContext; setOffline: (v: boolean) => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await useServer(page, serverUrl);
+  await signIn(page, email);
+  return { page, context, setOffline: (v) => context.setOffline(v) };
+}
