@@ -26,7 +26,7 @@ function localClient(db: WorkspaceDatabase) {
   });
 }
 
-describe('backup', () => {
+describe('backup (fake-indexeddb)', () => {
   it('round-trips the whole workspace; the restored database is a new sync client with the pending changes renumbered', async () => {
     const source = fresh();
     await populate(source);

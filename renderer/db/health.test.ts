@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkspaceDatabase } from './database';
 import { storageErrorKey, watchDatabase } from './health';
 
-describe('storage health', () => {
+describe('storage health (fake-indexeddb)', () => {
   it('name the failures a person can act on, through Dexie wrappers too', () => {
     expect(storageErrorKey(new DOMException('full', 'QuotaExceededError'))).toBe('quota');
     expect(storageErrorKey(new Dexie.AbortError('aborted', new DOMException('full', 'QuotaExceededError')))).toBe('quota');

@@ -92,7 +92,7 @@ afterAll(() => {
   workspaceDb().close();
 });
 
-describe('DashboardPage', () => {
+describe('DashboardPage (fake-indexeddb)', () => {
   it("shows the saved plan's data-loss risk and seat shortfall, and an open conflict, with their codes and a link to the case file", async () => {
     render(
       <I18nextProvider i18n={createI18n('en')}>

@@ -69,7 +69,7 @@ const planLine = (id: string, planId: string, customerId: string, extra: Partial
   ...extra,
 });
 
-describe('stages', () => {
+describe('stages (fake-indexeddb)', () => {
   it('counts every customer in its stage, every stage present in the order of the move', () => {
     const d = buildDashboard(input({ customers: [customer('a', 'invited'), customer('b', 'invited'), customer('c', 'done')] }), '2023-01-20');
     expect(d.total).toBe(3);
@@ -85,7 +85,7 @@ describe('stages', () => {
   });
 });
 
-describe('timeline', () => {
+describe('timeline (fake-indexeddb)', () => {
   const rows = importedRows('a', 'imp1');
   const base = { customers: [customer('a', 'accepted', { tenantImportId: 'imp1' })], subscriptions: rows.subscriptions };
 
@@ -119,7 +119,7 @@ describe('timeline', () => {
   });
 });
 
-describe('needs attention', () => {
+describe('needs attention (fake-indexeddb)', () => {
   const rows = importedRows('a', 'imp1');
   const a = customer('a', 'plan-ready', { tenantImportId: 'imp1' });
 
@@ -218,7 +218,7 @@ describe('needs attention', () => {
   });
 });
 
-describe('loadDashboardInput', () => {
+describe('loadDashboardInput (fake-indexeddb)', () => {
   it('reads the workspace in bulk and keeps only the rows of each current import', async () => {
     const db = new WorkspaceDatabase(`dashboard-test-${Math.random()}`);
     const current = importedRows('a', 'imp-current');
