@@ -65,8 +65,8 @@ export class MutationError extends Error {
   }
 }
 
-export interface Mutator<S extends z.ZodType = z.ZodType> {
-  name: string;
+export interface Mutator<S extends z.ZodType = z.ZodType, N extends string = string> {
+  name: N;
   args: S;
   permission: Permission;
   /**
@@ -89,12 +89,31 @@ export interface RunResult {
   summary: Bilingual;
 }
 
-export function defineMutator<S extends z.ZodType>(m: Mutator<S>): Mutator<S> {
+/** How a change is queued. */
+export interface MutateOptions {
+  /**
+   * `table/id` -> the version of the record a draft was made from: the server judges the change
+   * against what the person saw, so a teammate's change made since then becomes a conflict.
+   */
+  baseVersions?: Readonly<Record<string, number>>;
+}
+
+/** Keeps the literal name, so the registry can type each call from its zod schema. */
+export function defineMutator<const N extends string, S extends z.ZodType>(m: Mutator<S, N>): Mutator<S, N> {
   return m;
 }
 
 /** A refusal says why in English (`message`, what the server and logs carry) and, where known, in Japanese. */
-export type MutationOutcome = { ok: true } | { ok: false; code: MutationErrorCode; message: string; messageJa?: string };
+export type MutationOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      code: MutationErrorCode;
+      message: string;
+      messageJa?: string;
+      /** In a batch (mutateMany), the position of the refused change: the screens point at it without reading the message. */
+      index?: number;
+    };
 
 /**
  * Validates, authorizes and runs one mutator, then appends its activity entry. On a rejection the

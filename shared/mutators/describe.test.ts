@@ -51,6 +51,18 @@ const samples: Record<string, Sample[]> = {
   ],
   'plan.setOrderDate': [{ args: { lineId: 'l-1', orderDate: '2027-01-15' }, kept: ['2027-01-15'] }, { args: { lineId: 'l-1', orderDate: null } }],
   'planLine.remove': [{ args: { lineId: 'l-1' } }],
+  'plan.save': [
+    {
+      args: {
+        customerId: 'c-1',
+        planId: 'p-1',
+        asOf: '2026-12-01',
+        add: [{ id: 'l-1', sourceSkuId: 'ENTERPRISEPACK', sourceSubscriptionId: null, targetSkuId: 'SPE_E3', quantity: 25, orderDate: null }],
+        change: [{ id: 'l-2', fields: { quantity: 3 } }],
+        remove: ['l-3'],
+      },
+    },
+  ],
   'conflict.resolve': [{ args: { id: 'k-1', keep: 'current' } }, { args: { id: 'k-1', keep: 'proposed' } }],
   'tenant.importChunk': [{ args: { importId: 'imp-1', customerId: 'c-1', kind: 'skus', rows: [SKU_ROW] } }],
   'tenant.importCommit': [

@@ -1,5 +1,6 @@
 // Every change a user can make, by name: the client's outbox and the server's push handler look
 // mutators up here, so both run exactly the same code.
+import type { z } from 'zod';
 import type { Mutator } from './define';
 import { resolveConflict } from './conflicts';
 import { createCustomer, deleteCustomer, setCustomerStage, updateCustomer } from './customers';
@@ -14,8 +15,9 @@ import {
 import { catalogImportChunk, catalogImportCommit, markDiscontinued, tenantImportChunk, tenantImportCommit, tenantImportDiscard } from './imports';
 import { updatePartnerProfile } from './partner';
 import { addPlanLine, createPlan, removePlanLine, setPlanLineSchedule, setPlanLineTarget, setPlanStatus } from './plans';
+import { savePlan } from './planSave';
 
-const all: Mutator[] = [
+const registered = [
   updatePartnerProfile,
   createCustomer,
   updateCustomer,
@@ -33,6 +35,7 @@ const all: Mutator[] = [
   setPlanLineTarget,
   setPlanLineSchedule,
   removePlanLine,
+  savePlan,
   resolveConflict,
   tenantImportChunk,
   tenantImportCommit,
@@ -40,7 +43,14 @@ const all: Mutator[] = [
   catalogImportChunk,
   catalogImportCommit,
   markDiscontinued,
-] as Mutator[];
+] as const;
+const all = registered as readonly Mutator[];
+
+type Registered = (typeof registered)[number];
+/** Every change's name, as the outbox and the server know it. */
+export type MutatorName = Registered['name'];
+/** What a change takes, from its zod schema (before defaults are applied). */
+export type MutatorArgs<N extends MutatorName> = z.input<Extract<Registered, { name: N }>['args']>;
 
 export const mutators: ReadonlyMap<string, Mutator> = new Map(all.map((m) => [m.name, m]));
 

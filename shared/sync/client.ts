@@ -3,7 +3,7 @@
 // and wait in the outbox; a pull takes them back, applies the team's changes, and replays the
 // ones the server has not processed yet (rebase), all in one transaction.
 import { mutatorNamed } from '../mutators/index';
-import { runMutator, type Actor, type MutationOutcome, type WriteTx } from '../mutators/define';
+import { runMutator, type Actor, type MutateOptions, type MutationOutcome, type WriteTx } from '../mutators/define';
 import type { TableName } from '../workspace/tables';
 import type { ClientStore, ClientTx, OutboxEntry, Rejection, UndoEntry } from './clientStore';
 import {
@@ -108,6 +108,17 @@ function recordingTx(tx: ClientTx, undo: UndoEntry[], bases: Record<string, numb
   return recording;
 }
 
+/**
+ * The outbox's base versions: what the mutation read, at the version the draft saw where it gave
+ * one (never newer than what is stored: the undo entries keep the stored versions).
+ */
+function olderBases(read: Record<string, number>, draft: Readonly<Record<string, number>> | undefined): Record<string, number> {
+  if (!draft) return read;
+  const out = { ...read };
+  for (const [key, v] of Object.entries(draft)) if (key in out) out[key] = Math.min(out[key]!, v);
+  return out;
+}
+
 export class SyncClient {
   private pushedThrough = 0;
   private readonly batch: number;
@@ -122,8 +133,13 @@ export class SyncClient {
     this.schemaVersion = options.schemaVersion ?? SCHEMA_VERSION;
   }
 
-  /** Runs a change locally and queues it for the server, in one transaction; a rejection changes nothing. */
-  async mutate(name: string, args: unknown): Promise<MutationOutcome> {
+  /**
+   * Runs a change locally and queues it for the server, in one transaction; a rejection changes nothing.
+   * `baseVersions`: the versions of records as a draft saw them when it was made (older than what is
+   * stored now when a teammate's change came in meanwhile), so the server judges the change against
+   * what the person saw.
+   */
+  async mutate(name: string, args: unknown, options: MutateOptions = {}): Promise<MutationOutcome> {
     const mutator = mutatorNamed(name);
     if (!mutator) return { ok: false, code: 'invalid', message: `unknown change "${name}"` };
     try {
@@ -139,7 +155,7 @@ export class SyncClient {
           mutationKey: `${meta.clientId}:${id}`,
         });
         if (!outcome.ok) throw new Rejected(outcome);
-        await tx.addOutbox({ id, name, args, baseVersions, undo, createdAt: now });
+        await tx.addOutbox({ id, name, args, baseVersions: olderBases(baseVersions, options.baseVersions), undo, createdAt: now });
         await tx.setMeta({ nextMutationId: id + 1 });
         return outcome;
       });
@@ -176,6 +192,7 @@ export class SyncClient {
           if (!outcome.ok) {
             throw new Rejected({
               ...outcome,
+              index: i,
               message: `change ${i + 1} of ${changes.length}: ${outcome.message}`,
               ...(outcome.messageJa ? { messageJa: `変更 ${i + 1}/${changes.length}: ${outcome.messageJa}` } : {}),
             });

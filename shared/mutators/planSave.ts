@@ -1,0 +1,104 @@
+// Saving a plan as one change, with its rules: the offer-matching wizard and the license check's
+// "try another target" both send it, and the server runs it. A draft sends only the fields it
+// changed, with the versions of the lines it was made from as base versions (SyncClient's
+// `baseVersions` option): a teammate's change made since then becomes a conflict record both
+// people see, never a silent overwrite, and the fields the draft did not touch are never written.
+import { z } from 'zod';
+import { CustomerStage, Id, LocalDate, type PlanStatus } from '../workspace/tables';
+import { MutationError, defineMutator, mustGet } from './define';
+
+const SkuId = z.string().trim().min(1).max(64);
+const Quantity = z.number().int().min(0).max(10_000_000);
+const MAX_LINES = 500;
+
+/** The guarded fields a plan line's draft may change. */
+export const PlanLineChoice = z
+  .object({
+    targetSkuId: SkuId.nullable(),
+    quantity: Quantity,
+    orderDate: LocalDate.nullable(),
+  })
+  .strict();
+export type PlanLineChoice = z.infer<typeof PlanLineChoice>;
+
+export const PlanSaveArgs = z
+  .object({
+    customerId: Id,
+    /** The customer's plan; created when it does not exist yet. */
+    planId: Id,
+    asOf: LocalDate,
+    add: z
+      .array(
+        PlanLineChoice.extend({
+          id: Id,
+          sourceSkuId: SkuId,
+          sourceSubscriptionId: z.string().max(64).nullable(),
+        }).strict(),
+      )
+      .max(MAX_LINES)
+      .default([]),
+    /** Only the fields the draft changed from the line it was made from. */
+    change: z.array(z.object({ id: Id, fields: PlanLineChoice.partial().strict() }).strict()).max(MAX_LINES).default([]),
+    remove: z.array(Id).max(MAX_LINES).default([]),
+  })
+  .strict();
+export type PlanSaveArgs = z.input<typeof PlanSaveArgs>;
+
+const READY = CustomerStage.options.indexOf('plan-ready');
+
+/** A plan a save changes needs approving again; an ordered or finished one keeps its status. */
+export function statusAfterSave(status: PlanStatus, changed: boolean): PlanStatus {
+  if (status === 'draft') return 'ready';
+  if (status === 'approved' && changed) return 'ready';
+  return status;
+}
+
+export const savePlan = defineMutator({
+  name: 'plan.save',
+  args: PlanSaveArgs,
+  permission: 'plan.edit',
+  describe: (a) => {
+    const changed = a.change.filter((c) => Object.keys(c.fields).length > 0).length;
+    return {
+      en: `Saved the plan: ${a.add.length} line(s) added, ${changed} changed, ${a.remove.length} removed`,
+      ja: `計画を保存しました: 追加 ${a.add.length} 行、変更 ${changed} 行、削除 ${a.remove.length} 行`,
+    };
+  },
+  async run(tx, a) {
+    const customer = await mustGet(tx, 'customers', a.customerId);
+    let plan = await tx.get('plans', a.planId);
+    if (plan && plan.customerId !== a.customerId) {
+      throw new MutationError('invalid', { en: 'this plan belongs to another customer', ja: 'この計画は別の顧客のものです' });
+    }
+    const created = !plan;
+    if (!plan) {
+      plan = { id: a.planId, customerId: a.customerId, status: 'draft', asOf: a.asOf, approvedBy: null };
+      await tx.put('plans', plan);
+    }
+    for (const line of a.add) {
+      if (await tx.get('planLines', line.id)) {
+        throw new MutationError('invalid', { en: `the plan line for ${line.sourceSkuId} is already saved`, ja: `${line.sourceSkuId} の計画明細は既に保存されています` });
+      }
+      await tx.put('planLines', { ...line, planId: plan.id, customerId: a.customerId, decisionNote: '' });
+    }
+    let changed = 0;
+    for (const { id, fields } of a.change) {
+      if (Object.keys(fields).length === 0) continue;
+      const line = await mustGet(tx, 'planLines', id);
+      if (line.planId !== plan.id) throw new MutationError('invalid', { en: 'a line of another plan', ja: '別の計画の明細です' });
+      await tx.update('planLines', id, fields);
+      changed++;
+    }
+    for (const id of a.remove) {
+      const line = await tx.get('planLines', id);
+      // Already gone (a teammate removed it): the save wanted it gone too.
+      if (!line) continue;
+      if (line.planId !== plan.id) throw new MutationError('invalid', { en: 'a line of another plan', ja: '別の計画の明細です' });
+      await tx.delete('planLines', id);
+    }
+    const status = statusAfterSave(plan.status, created || a.add.length + changed + a.remove.length > 0);
+    if (status !== plan.status) await tx.update('plans', plan.id, { status });
+    if (CustomerStage.options.indexOf(customer.stage) < READY) await tx.update('customers', customer.id, { stage: 'plan-ready' });
+    return a.customerId;
+  },
+});
