@@ -8,7 +8,7 @@ import { CountryCode, type Customer, type PartnerProfile } from '../../../shared
 import { localChanges } from '../../workspace/workspace';
 import { useInviteStyles } from './inviteStyles';
 import { countryLabel, regionLabel } from './labels';
-import { regionOutcome, type RegionOutcome } from './regionOutcome';
+import { regionOutcome, type RegionOutcome } from '../../../shared/domain/regionOutcome';
 
 export function partnerReady(partner: PartnerProfile | null | undefined): partner is PartnerProfile {
   return !!partner && partner.country !== '' && partner.partnerTenantId !== '';

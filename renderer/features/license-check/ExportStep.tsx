@@ -9,7 +9,7 @@ import { useHost } from '../../host/HostProvider';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
 import { currentActor } from '../../workspace/workspace';
-import type { UserLicenseChanges } from './licenseChanges';
+import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { licenseChangesCsv } from './licenseCsv';
 import { reassignmentScript } from './reassignmentScript';
 import { exportFileNames } from './fileNames';
