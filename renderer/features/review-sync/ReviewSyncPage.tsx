@@ -154,7 +154,7 @@ function Pending() {
   );
 }
 
-function Problems() {
+export function Problems() {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const ids = { title: useId() };
