@@ -11,6 +11,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain/roles';
 import type { Conflict, Customer, Invitation } from '../../shared/workspace/tables';
+import type { Stored } from '../db/database';
 import { createI18n, type UiLanguage } from '../app/i18n';
 import { ComposeStep } from '../features/invite/ComposeStep';
 import type { AccessChoice } from '../features/invite/DelegatedAdminStep';
@@ -188,7 +189,9 @@ describe('Settings', () => {
 });
 
 describe('Review and sync', () => {
-  const conflict = (id: string, table: string, field: string, current: string, proposed: string): Conflict => ({
+  // As a pull stores it: the server records a conflict when a change arrives on a stale base.
+  const conflict = (id: string, table: string, field: string, current: string, proposed: string): Stored<Conflict> => ({
+    _v: 1,
     id,
     table,
     recordId: table === 'partner' ? 'partner' : 'c1',
