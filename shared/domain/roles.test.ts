@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Permission, Role, can, permissionsOf } from './roles';
+import { Permission, Role, can, permissionsOf, rolesWith } from './roles';
 
 describe('roles (DOMAIN.md, "Who")', () => {
   it('only the admin agent may request delegated admin or assign licenses', () => {
@@ -21,6 +21,13 @@ describe('roles (DOMAIN.md, "Who")', () => {
       expect(can(r, 'workspace.view')).toBe(true);
       expect(can(r, 'pricing.view')).toBe(true);
     }
+  });
+
+  it('names the roles that hold a permission, for the screens to say who may act', () => {
+    expect(rolesWith('invite.send')).toEqual(['admin-agent', 'sales-agent']);
+    expect(rolesWith('partner.edit')).toEqual(['admin-agent']);
+    expect(rolesWith('workspace.view')).toEqual(['admin-agent', 'sales-agent', 'billing-agent']);
+    for (const p of Permission.options) for (const r of Role.options) expect(rolesWith(p).includes(r), `${r} ${p}`).toBe(can(r, p));
   });
 
   it('lists only known permissions, each once', () => {

@@ -70,3 +70,8 @@ export function can(role: Role, permission: Permission): boolean {
 export function permissionsOf(role: Role): readonly Permission[] {
   return table[role];
 }
+
+/** The roles that hold a permission, in the table's order (for "Only an Admin agent or a Sales agent can…"). */
+export function rolesWith(permission: Permission): Role[] {
+  return Role.options.filter((role) => granted[role].has(permission));
+}

@@ -3,8 +3,9 @@ import { can, type Permission } from '../domain/roles';
 import { Id, type TableName, tableNames } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
 
-// Resolving a conflict writes the chosen value, so it needs the right to edit that table.
-const editPermission: Record<TableName, Permission> = {
+// Resolving a conflict writes the chosen value, so it needs the right to edit that table (the
+// review screen reads the same table to disable what the role may not resolve).
+export const editPermission: Record<TableName, Permission> = {
   partner: 'partner.edit',
   customers: 'customer.edit',
   invitations: 'invite.send',

@@ -6,10 +6,9 @@ import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/domain/engine';
-import { can } from '../../../shared/domain/roles';
 import { hashOf, useViewStore } from '../../app/viewStore';
 import { useCustomerPlan } from '../../workspace/customerPlan';
-import { currentActor } from '../../workspace/workspace';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useCaseFileStyles } from './caseFileStyles';
 import { DetailsSection, StageAndNotesSection } from './DetailsSection';
 import { ExportActions } from './ExportActions';
@@ -42,6 +41,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const result = useCustomerPlan(customerId, lang);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const { allowed: canEdit } = usePermission('customer.edit');
   const loaded = Boolean(result);
 
   // The link that opened the case file is gone with the list: put keyboard and screen-reader users
@@ -62,7 +62,6 @@ export function CaseFile({ customerId }: { customerId: string }) {
     );
   }
   const { data, plan } = result;
-  const canEdit = can(currentActor().role, 'customer.edit');
 
   return (
     <>
@@ -89,7 +88,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
             </Button>
             <ExportActions data={data} plan={plan} />
           </div>
-          {!canEdit && <Text>{t('caseFile.readOnly')}</Text>}
+          <PermissionNote permission="customer.edit" />
         </div>
         <SubscriptionsSection data={data} plan={plan} />
         <PlanSection data={data} plan={plan} />

@@ -19,6 +19,7 @@ import { CaseFile } from './CaseFile';
 import { CustomerList } from './CustomerList';
 import { ImportStatus, useImport } from '../../workspace/useImport';
 import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
@@ -44,6 +45,7 @@ function AddCustomer() {
   const styles = useStyles();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { allowed } = usePermission('customer.edit');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const outcome = await localChanges().mutate('customer.create', { id: crypto.randomUUID(), name });
@@ -57,9 +59,10 @@ function AddCustomer() {
       <Field label={t('customers.add.name')} validationMessage={error ?? undefined}>
         <Input value={name} onChange={(_, d) => setName(d.value)} required />
       </Field>
-      <Button type="submit" appearance="primary">
+      <Button type="submit" appearance="primary" disabled={!allowed}>
         {t('customers.add.submit')}
       </Button>
+      <PermissionNote permission="customer.edit" />
     </form>
   );
 }
@@ -72,6 +75,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
   const [files, setFiles] = useState<PickedTenantFiles>({});
   const importRun = useImport();
   const running = importRun.running;
+  const { allowed } = usePermission('tenant.import');
   const chosen = customerId || customers[0]?.id || '';
 
   const run = async (e: FormEvent) => {
@@ -97,9 +101,10 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
         </Field>
         <TenantFilePickers disabled={running} onPick={(kind, file) => setFiles((prev) => ({ ...prev, [kind]: file }))} />
         <div className={styles.row}>
-          <Button type="submit" appearance="primary" disabled={running || !chosen || Object.keys(files).length === 0}>
+          <Button type="submit" appearance="primary" disabled={!allowed || running || !chosen || Object.keys(files).length === 0}>
             {t('customers.import.start')}
           </Button>
+          <PermissionNote permission="tenant.import" />
           {running && (
             <Button type="button" onClick={importRun.cancel}>
               {t('customers.import.cancel')}

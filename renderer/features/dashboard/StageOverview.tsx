@@ -8,10 +8,10 @@ import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentu
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../shared/domain/roles';
 import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
 import { hashOf } from '../../app/viewStore';
-import { currentActor, localChanges } from '../../workspace/workspace';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
+import { localChanges } from '../../workspace/workspace';
 import { formatCount } from './format';
 import { STAGES, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
@@ -74,7 +74,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
   const [error, setError] = useState<string | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const mayEdit = can(currentActor().role, 'customer.edit');
+  const mayEdit = usePermission('customer.edit').allowed;
   const stageName = t(`customers.stage.${group.stage}`);
 
   const move = async (customer: Customer, stage: CustomerStage) => {
@@ -102,6 +102,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
           {error}
         </Text>
       )}
+      {group.customers.length > 0 && <PermissionNote permission="customer.edit" />}
       {group.customers.length === 0 ? (
         <Text className={shared.muted}>{t('dashboard.stages.emptyStage')}</Text>
       ) : (

@@ -1,35 +1,27 @@
 // "Needs attention": what could hurt a customer's move, across the whole workspace, each entry
 // naming its customer and the rule (the engine's finding code) it breaks.
 //
-// What runs, and why (10,000 customers on one screen):
-// - Region: checkRegion per customer (a map lookup); no full plan needed.
+// The verdicts are shared/domain/attention's rules; this file gathers the workspace rows for them
+// and orders the entries. What runs, and why (10,000 customers on one screen):
+// - Region: regionVerdict per customer (a map lookup); no full plan needed.
 // - Data-loss risk and seat shortfall: only the lines the team saved in each customer's newest
-//   plan, through the engine's own per-line pieces (sourceLines -> planLine -> lineFindings), so
-//   the verdict is the one the plan screens show for the same line; customers without saved
-//   lines are not planned here (their defaults keep the same offer and the same seat count).
-//   Seats in use come from subscribedSkus, as the engine splits them over subscriptions.
-// - Deadlines: from the timeline (the engine's subscriptionTiming), within DEADLINE_SOON_DAYS or past.
+//   plan (savedLineRisks); customers without saved lines are not planned here (their defaults
+//   keep the same offer and the same seat count).
+// - Deadlines: from the timeline (the engine's subscriptionTiming), by deadlineSeverity.
 // - Conflicts: open rows of the conflicts table, tied to their customer where the record has one.
+import { deadlineSeverity, isStillMoving, regionVerdict, savedLineRisks } from '../../../shared/domain/attention';
 import {
-  checkRegion,
-  lineFindings,
-  planLine,
   prepareCatalog,
-  sourceLines,
   type Catalog,
   type FindingCode,
   type FindingParams,
   type LocalDate,
   type Severity,
-  type TenantInventory,
 } from '../../../shared/domain/engine';
-import type { Conflict, Customer, CustomerStage, Plan, PlanLine } from '../../../shared/workspace/tables';
+import type { Conflict, Customer, Plan, PlanLine } from '../../../shared/workspace/tables';
 import { lineIdOf } from '../../workspace/customerPlan';
 import type { DashboardInput, PlanCheckInput } from './input';
 import type { TimelineEntry } from './timeline';
-
-/** The issue's rule: a 30-day window that ends within two weeks needs someone now. */
-export const DEADLINE_SOON_DAYS = 14;
 
 export type AttentionCode = Extract<FindingCode, 'REGION_MISMATCH' | 'DATA_LOSS_RISK' | 'SEAT_SHORTFALL' | 'EXPIRY_DEADLINE'> | 'CONFLICT';
 
@@ -50,7 +42,6 @@ export interface Attention {
   regionUnchecked: boolean;
 }
 
-const DONE: ReadonlySet<CustomerStage> = new Set(['done']);
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const EMPTY_CATALOG: Catalog = prepareCatalog({ skus: [] });
@@ -58,22 +49,8 @@ const EMPTY_CATALOG: Catalog = prepareCatalog({ skus: [] });
 function regionEntries(customers: readonly Customer[], partnerCountry: string): AttentionEntry[] {
   const out: AttentionEntry[] = [];
   for (const c of customers) {
-    if (DONE.has(c.stage)) continue;
-    if (!c.country) {
-      // Unknown until the tenant is imported with its organization (countryLetterCode) or typed in;
-      // only worth saying once there is a tenant to move.
-      if (c.tenantImportId) {
-        out.push({ key: `region:${c.id}`, customerId: c.id, customerName: c.name, code: 'REGION_MISMATCH', severity: 'warning', params: { reason: 'customer-country-unknown', partnerCountry } });
-      }
-      continue;
-    }
-    const r = checkRegion(partnerCountry, c.country);
-    if (r.ok) continue;
-    const params: FindingParams =
-      r.reason === 'unknown-country'
-        ? { reason: r.reason, country: r.country, partnerCountry, customerCountry: c.country }
-        : { reason: r.reason, partnerCountry, customerCountry: c.country, partnerRegion: r.partnerRegion, customerRegion: r.customerRegion };
-    out.push({ key: `region:${c.id}`, customerId: c.id, customerName: c.name, code: 'REGION_MISMATCH', severity: r.reason === 'unknown-country' ? 'warning' : 'error', params });
+    const v = regionVerdict(partnerCountry, { country: c.country, stage: c.stage, hasTenant: c.tenantImportId !== null });
+    if (v) out.push({ key: `region:${c.id}`, customerId: c.id, customerName: c.name, code: 'REGION_MISMATCH', severity: v.severity, params: v.params });
   }
   return out;
 }
@@ -81,17 +58,14 @@ function regionEntries(customers: readonly Customer[], partnerCountry: string): 
 function deadlineEntries(timeline: readonly TimelineEntry[], customersById: ReadonlyMap<string, Customer>): AttentionEntry[] {
   const out: AttentionEntry[] = [];
   for (const e of timeline) {
-    // Trials are not moved (the engine says TRIAL_SUBSCRIPTION instead of a deadline).
-    if (e.isTrial || e.daysToDeadline > DEADLINE_SOON_DAYS) continue;
-    // Once the CSP subscriptions are ordered the window no longer threatens the data; the
-    // timeline still shows the dates (the old subscription should expire, not be cancelled).
-    if (customersById.get(e.customerId)?.stage === 'ordered') continue;
+    const severity = deadlineSeverity({ isTrial: e.isTrial, daysToDeadline: e.daysToDeadline, state: e.state, stage: customersById.get(e.customerId)?.stage });
+    if (!severity) continue;
     out.push({
       key: `deadline:${e.key}`,
       customerId: e.customerId,
       customerName: e.customerName,
       code: 'EXPIRY_DEADLINE',
-      severity: e.state === 'past-deadline' ? 'error' : 'warning',
+      severity,
       params: { sku: e.sku, expires: e.expires, deadline: e.deadline, daysToExpiry: e.daysToExpiry, daysToDeadline: e.daysToDeadline, state: e.state },
     });
   }
@@ -126,7 +100,7 @@ export function customersToCheck(plans: readonly Plan[], planLines: readonly Pla
   const out = new Map<string, PlanLine[]>();
   for (const [customerId, lines] of savedLinesByCustomer(plans, planLines)) {
     const customer = customersById.get(customerId);
-    if (customer && !DONE.has(customer.stage) && customer.tenantImportId) out.set(customerId, lines);
+    if (customer && isStillMoving(customer.stage) && customer.tenantImportId) out.set(customerId, lines);
   }
   return out;
 }
@@ -149,23 +123,14 @@ export function planCheckEntries(
     const customer = customersById.get(customerId)!;
     if (!customer.tenantImportId) continue;
     const subs = subsByImport.get(customer.tenantImportId) ?? [];
-    const inventory: TenantInventory = {
+    const inventory = {
       countryLetterCode: customer.country || null,
       skus: (skusByImport.get(customer.tenantImportId) ?? []).map(({ id: _id, customerId: _c, importId: _i, ...sku }) => sku),
       subscriptions: subs.length > 0 ? subs.map(({ id: _id, customerId: _c, importId: _i, subscriptionId, ...s }) => ({ ...s, id: subscriptionId })) : null,
-      // Users only refine the seats of a SKU missing from subscribedSkus; the dashboard does not read them.
-      users: [],
     };
-    const sources = new Map(sourceLines(inventory, partnerTenantId).map((l) => [l.lineId, l]));
-    for (const saved of lines) {
-      const source = sources.get(lineIdOf(saved));
-      // A line of an older import: the plan screens ask the user to redo it; nothing to judge here.
-      if (!source) continue;
-      const planned = planLine(source, catalog, asOf, { targetSkuId: saved.targetSkuId, quantity: saved.quantity });
-      for (const f of lineFindings(planned, catalog)) {
-        if (f.code !== 'DATA_LOSS_RISK' && f.code !== 'SEAT_SHORTFALL') continue;
-        out.push({ key: `${f.code}:${saved.id}`, customerId, customerName: customer.name, code: f.code, severity: f.severity, params: f.params });
-      }
+    const saved = lines.map((l) => ({ lineId: lineIdOf(l), targetSkuId: l.targetSkuId, quantity: l.quantity, id: l.id }));
+    for (const r of savedLineRisks(inventory, partnerTenantId, saved, catalog, asOf)) {
+      out.push({ key: `${r.code}:${r.line.id}`, customerId, customerName: customer.name, code: r.code, severity: r.severity, params: r.params });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { prepareCatalog, renderFinding, type Catalog } from '../../../shared/dom
 import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/index';
 import type { Conflict, Customer, CustomerStage, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import { WorkspaceDatabase } from '../../db/database';
-import { DEADLINE_SOON_DAYS } from './attention';
+import { DEADLINE_SOON_DAYS } from '../../../shared/domain/attention';
 import { buildDashboard as buildOverview, buildFullDashboard } from './dashboard';
 import type { DashboardInput, PlanCheckInput } from './input';
 import { loadDashboardInput, loadPlanCheckInput } from './loadDashboard';

@@ -7,6 +7,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { Customer } from '../../../shared/workspace/tables';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import type { AccessChoice } from './DelegatedAdminStep';
 import { useInviteStyles } from './inviteStyles';
@@ -42,6 +43,11 @@ export function ComposeStep({
   const { t, i18n } = useTranslation();
   const styles = useInviteStyles();
   const [busy, setBusy] = useState(false);
+  // invite.create needs invite.send, and delegated admin besides when it is asked for.
+  const send = usePermission('invite.send');
+  const delegated = usePermission('invite.delegatedAdmin');
+  const needed = !send.allowed || access.delegatedAdmin === 'none' ? 'invite.send' : 'invite.delegatedAdmin';
+  const allowed = send.allowed && (access.delegatedAdmin === 'none' || delegated.allowed);
   const schema = useMemo(
     () =>
       z.object({ language: z.enum(['en', 'ja']), recipients: z.string() }).superRefine((v, ctx) => {
@@ -110,11 +116,12 @@ export function ComposeStep({
       />
       <Text>{t('invite.compose.explain', { count: customers.length })}</Text>
       {busy && <Spinner size="tiny" label={t('invite.compose.creating')} />}
+      <PermissionNote permission={needed} />
       <div className={styles.actions}>
         <Button type="button" onClick={onBack} disabled={busy}>
           {t('invite.wizard.back')}
         </Button>
-        <Button type="submit" appearance="primary" disabled={busy}>
+        <Button type="submit" appearance="primary" disabled={busy || !allowed}>
           {t('invite.compose.create')}
         </Button>
       </div>

@@ -4,6 +4,7 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Text } from '
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, InvitationStatus, PartnerProfile } from '../../../shared/workspace/tables';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import { OPEN_STATUSES } from './inviteData';
 import { emailAsText } from './inviteEmail';
@@ -36,6 +37,7 @@ export function InvitationTracking({
   const styles = useInviteStyles();
   const [filter, setFilter] = useState<'open' | 'all'>('open');
   const [note, setNote] = useState<Note>(null);
+  const { allowed } = usePermission('invite.send');
   const scroller = useRef<HTMLDivElement>(null);
   const nameOf = useMemo(() => new Map(customers.map((c) => [c.id, c.name])), [customers]);
   const rows = useMemo(
@@ -88,6 +90,7 @@ export function InvitationTracking({
           <MessageBarBody>{note.text}</MessageBarBody>
         </MessageBar>
       )}
+      {rows.length > 0 && <PermissionNote permission="invite.send" />}
       {rows.length === 0 ? (
         <Text>{t('invite.tracking.empty')}</Text>
       ) : (
@@ -123,22 +126,22 @@ export function InvitationTracking({
                     </div>
                     <div className={styles.actions} role="group" aria-label={t('invite.tracking.actionsFor', { customer })}>
                       {(inv.status === 'sent' || inv.status === 'expired') && (
-                        <Button size="small" onClick={() => void act('invite.markAccepted', inv, customer, 'accepted')}>
+                        <Button size="small" disabled={!allowed} onClick={() => void act('invite.markAccepted', inv, customer, 'accepted')}>
                           {t('invite.tracking.markAccepted')}
                         </Button>
                       )}
                       {inv.status === 'sent' && (
                         <>
-                          <Button size="small" onClick={() => void act('invite.remind', inv, customer, 'sent')}>
+                          <Button size="small" disabled={!allowed} onClick={() => void act('invite.remind', inv, customer, 'sent')}>
                             {t('invite.tracking.remind')}
                           </Button>
-                          <Button size="small" onClick={() => void act('invite.markExpired', inv, customer, 'expired')}>
+                          <Button size="small" disabled={!allowed} onClick={() => void act('invite.markExpired', inv, customer, 'expired')}>
                             {t('invite.tracking.markExpired')}
                           </Button>
                         </>
                       )}
                       {inv.status !== 'accepted' && inv.status !== 'cancelled' && (
-                        <Button size="small" appearance="subtle" onClick={() => void act('invite.cancel', inv, customer, 'cancelled')}>
+                        <Button size="small" appearance="subtle" disabled={!allowed} onClick={() => void act('invite.cancel', inv, customer, 'cancelled')}>
                           {t('invite.tracking.cancel')}
                         </Button>
                       )}

@@ -5,7 +5,7 @@ import { Checkmark16Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, PartnerProfile } from '../../../shared/workspace/tables';
-import { currentActor } from '../../workspace/workspace';
+import { useRole } from '../../workspace/usePermission';
 import { ComposeStep, type Created } from './ComposeStep';
 import { DelegatedAdminStep, type AccessChoice } from './DelegatedAdminStep';
 import { useInviteStyles } from './inviteStyles';
@@ -29,6 +29,7 @@ export function InviteWizard({
   const { t } = useTranslation();
   const styles = useInviteStyles();
   const headingId = useId();
+  const role = useRole();
   const heading = useRef<HTMLHeadingElement>(null);
   const [step, setStep] = useState(0);
   const [selected, setSelected] = useState<string[]>(() => (preselected && customers.some((c) => c.id === preselected) ? [preselected] : []));
@@ -83,7 +84,7 @@ export function InviteWizard({
         {step === 2 && (
           <DelegatedAdminStep
             customers={pick(invitable)}
-            role={currentActor().role}
+            role={role}
             initial={access}
             onBack={() => go(1)}
             onNext={(choice) => {

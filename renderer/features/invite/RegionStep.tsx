@@ -5,10 +5,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hashOf } from '../../app/viewStore';
 import { CountryCode, type Customer, type PartnerProfile } from '../../../shared/workspace/tables';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import { useInviteStyles } from './inviteStyles';
 import { countryLabel, regionLabel } from './labels';
-import { regionOutcome, type RegionOutcome } from './regionOutcome';
+import { regionOutcome, type RegionOutcome } from '../../../shared/domain/regionOutcome';
 
 export function partnerReady(partner: PartnerProfile | null | undefined): partner is PartnerProfile {
   return !!partner && partner.country !== '' && partner.partnerTenantId !== '';
@@ -140,6 +141,7 @@ function CountryForm({ customer }: { customer: Customer }) {
   const [value, setValue] = useState(customer.country);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { allowed } = usePermission('customer.edit');
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const parsed = CountryCode.safeParse(value.trim());
@@ -161,9 +163,10 @@ function CountryForm({ customer }: { customer: Customer }) {
       >
         <Input value={value} maxLength={2} onChange={(_, d) => setValue(d.value)} />
       </Field>
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" disabled={busy || !allowed}>
         {t('invite.region.save')}
       </Button>
+      <PermissionNote permission="customer.edit" />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, PartnerProfile } from '../../../shared/workspace/tables';
 import { useHost } from '../../host/HostProvider';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import { CreationFailures, type Created } from './ComposeStep';
 import { emailAsText, mailtoLink } from './inviteEmail';
@@ -94,6 +95,7 @@ function InvitationEmail({
       setNote({ intent: 'error', text: t('invite.send.openFailed', { reason: e instanceof Error ? e.message : String(e) }) });
     }
   };
+  const { allowed } = usePermission('invite.send');
   const markSent = async () => {
     const outcome = await localChanges().mutate('invite.markSent', { id: inv.id });
     setNote(outcome.ok ? null : { intent: 'error', text: t('invite.send.refused', { reason: outcome.message }) });
@@ -129,9 +131,12 @@ function InvitationEmail({
           {t('invite.send.open')}
         </Button>
         {inv.status === 'draft' ? (
-          <Button appearance="primary" icon={<Send20Regular />} onClick={() => void markSent()}>
-            {t('invite.send.markSent')}
-          </Button>
+          <>
+            <Button appearance="primary" icon={<Send20Regular />} disabled={!allowed} onClick={() => void markSent()}>
+              {t('invite.send.markSent')}
+            </Button>
+            <PermissionNote permission="invite.send" />
+          </>
         ) : (
           inv.sentAt && <Text>{t('invite.send.sentAt', { date: formatDate(inv.sentAt, i18n.language) })}</Text>
         )}

@@ -4,12 +4,11 @@ import { Button, Text } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../shared/domain/roles';
 import { useHost } from '../../host/HostProvider';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
-import { currentActor } from '../../workspace/workspace';
-import type { UserLicenseChanges } from './licenseChanges';
+import { usePermission } from '../../workspace/usePermission';
+import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { licenseChangesCsv } from './licenseCsv';
 import { reassignmentScript } from './reassignmentScript';
 import { exportFileNames } from './fileNames';
@@ -22,7 +21,7 @@ export function ExportStep({ data, users }: { data: CustomerData; users: readonl
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const names = exportFileNames(data.customer.name, today());
   const changeCount = users.reduce((n, u) => n + u.changes.length, 0);
-  const mayAssign = can(currentActor().role, 'license.assign');
+  const mayAssign = usePermission('license.assign').allowed;
 
   const save = async (kind: 'csv' | 'script') => {
     const suggestedName = kind === 'csv' ? names.csv : names.script;

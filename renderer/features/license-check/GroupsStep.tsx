@@ -2,7 +2,7 @@
 // refuses to remove an inherited license): the group's license assignment must change instead.
 import { Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { GroupAssignment } from './licenseChanges';
+import type { GroupAssignment } from '../../../shared/domain/licenseChanges';
 import { useWizardStyles } from './styles';
 
 export function GroupsStep({ groups }: { groups: readonly GroupAssignment[] }) {

@@ -13,7 +13,7 @@ import { workspaceDb } from '../../workspace/workspace';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import { ExportStep } from './ExportStep';
 import { GroupsStep } from './GroupsStep';
-import { groupAssignments, userLicenseChanges } from './licenseChanges';
+import { groupAssignments, userLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { SeatsStep } from './SeatsStep';
 import { useWizardStyles } from './styles';
 import { UsersStep } from './UsersStep';

@@ -4,9 +4,8 @@ import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { equivalentProposals, type PlannedLine } from '../../../shared/domain/engine';
-import { can } from '../../../shared/domain/roles';
 import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
-import { currentActor } from '../../workspace/workspace';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { saveLineTarget } from './saveTarget';
 import { useWizardStyles } from './styles';
 
@@ -24,7 +23,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
   const target = choice?.lineId === line.lineId ? choice.skuId : current;
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const allowed = can(currentActor().role, 'plan.edit');
+  const { allowed } = usePermission('plan.edit');
 
   const suggestions = useMemo(() => equivalentProposals(line.sourceSkuId, data.catalog), [line.sourceSkuId, data.catalog]);
   const products = useMemo(() => [...data.catalog.purchasable].sort((a, b) => a.name.localeCompare(b.name)), [data.catalog]);
@@ -82,7 +81,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
           {t('licenseCheck.target.apply')}
         </Button>
       </div>
-      {!allowed && <Text>{t('licenseCheck.target.notAllowed')}</Text>}
+      <PermissionNote permission="plan.edit" />
       <div role="status" className={status && !status.ok ? styles.bad : undefined}>
         {status?.text}
       </div>

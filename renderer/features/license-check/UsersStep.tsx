@@ -7,7 +7,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, use
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserLicenseChanges } from './licenseChanges';
+import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { useWizardStyles } from './styles';
 import { NO_FILTER, filterUsers, sourceSkus, type UserFilter } from './userFilters';
 

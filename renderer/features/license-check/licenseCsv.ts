@@ -1,7 +1,7 @@
 // The reassignment as a spreadsheet: one row per user and license change, for the customer's admin
 // to review or to feed their own tooling. Column names are fixed English identifiers (tools read them).
 import Papa from 'papaparse';
-import type { UserLicenseChanges } from './licenseChanges';
+import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 
 export const CSV_COLUMNS = [
   'userPrincipalName',

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { planTenant, prepareCatalog, type TenantInventory } from '../../../shared/domain/engine';
 import { parseCatalogCsv } from '../../../shared/import/catalogCsv';
-import { carryDisabledPlans, groupAssignments, userLicenseChanges } from './licenseChanges';
+import { userLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { CSV_COLUMNS, licenseChangesCsv } from './licenseCsv';
 import { psComment, psQuote, reassignmentScript } from './reassignmentScript';
 
@@ -49,37 +49,6 @@ function changes(targetSkuId: string | null = E3) {
   });
   return userLicenseChanges(plan, inventory.users, catalog);
 }
-
-describe('license changes', () => {
-  it('lists only the users whose SKU gets another target, each change with its SKUs', () => {
-    expect(changes(null)).toEqual([]);
-    const users = changes();
-    expect(users.map((u) => u.userPrincipalName)).toEqual(['alice@contoso.com', "o'brien@contoso.com", 'grace@contoso.com']);
-    const alice = users[0]!;
-    expect(alice.changes).toHaveLength(1);
-    expect(alice.changes[0]).toMatchObject({ fromSkuId: E5, fromSkuPartNumber: 'ENTERPRISEPREMIUM', toSkuId: E3, toSkuPartNumber: 'ENTERPRISEPACK', direct: true, groups: [] });
-    const lost = alice.changes[0]!.lostServicePlans.map((p) => p.servicePlanName);
-    expect(lost).toContain('THREAT_INTELLIGENCE');
-    expect(lost).toContain('MCOEV');
-  });
-
-  it('carries disabled plans over to the target: same id, the same service at its new tier, and drops what the target lacks', () => {
-    const obrien = changes()[1]!.changes[0]!;
-    const formsE3 = catalog.skus.get(E3)!.plans.find((p) => p.name === 'FORMS_PLAN_E3')!.id;
-    expect(obrien.disabledPlansCarried).toEqual([EXCHANGE_P2, formsE3]);
-    expect(obrien.disabledPlansDropped).toEqual([DEFENDER_P2]);
-    // Defender P2 was off for this user: it is not something they lose.
-    expect(obrien.lostServicePlans.map((p) => p.servicePlanId)).not.toContain(DEFENDER_P2);
-    expect(carryDisabledPlans(catalog, E5, null, [EXCHANGE_P2])).toEqual({ carried: [], dropped: [EXCHANGE_P2] });
-  });
-
-  it('names the groups whose license must change instead', () => {
-    const users = changes();
-    expect(users[2]).toMatchObject({ viaGroup: true, groups: [GROUP] });
-    expect(users[2]!.changes[0]!.direct).toBe(false);
-    expect(groupAssignments(users)).toEqual([{ groupId: GROUP, skus: [{ fromSkuPartNumber: 'ENTERPRISEPREMIUM', toSkuPartNumber: 'ENTERPRISEPACK' }], users: 1 }]);
-  });
-});
 
 describe('CSV', () => {
   it('has one row per user and license change, read back with the same values', () => {

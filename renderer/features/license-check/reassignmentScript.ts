@@ -2,7 +2,7 @@
 // delegated admin) runs: one Set-MgUserLicense per user, -DryRun to see every change first, a
 // failure on one user does not stop the others, and a summary at the end. Pure: the caller passes
 // the generation time.
-import type { LicenseChange, UserLicenseChanges } from './licenseChanges';
+import type { LicenseChange, UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 
 export interface ScriptContext {
   customerName: string;

@@ -1,5 +1,5 @@
 // The users step's filters, pure so that 50,000 users filter in one pass per keystroke.
-import type { UserLicenseChanges } from './licenseChanges';
+import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 
 export interface UserFilter {
   /** Source SKU id, or '' for every SKU. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LicenseChange, UserLicenseChanges } from './licenseChanges';
+import type { LicenseChange, UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { exportFileNames, fileSlug } from './fileNames';
 import { planCall } from './reassignmentScript';
 import { NO_FILTER, filterUsers, sourceSkus } from './userFilters';

@@ -9,6 +9,7 @@ import { importsOf } from '../../db/queries';
 import { useViewStore } from '../../app/viewStore';
 import { ImportStatus, useImport } from '../../workspace/useImport';
 import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { workspaceDb } from '../../workspace/workspace';
 import { useWizardStyles } from './styles';
 
@@ -31,6 +32,7 @@ export function ExportsStep({ customerId }: { customerId: string }) {
   const [files, setFiles] = useState<PickedTenantFiles>({});
   const importRun = useImport();
   const running = importRun.running;
+  const { allowed } = usePermission('tenant.import');
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -79,9 +81,10 @@ export function ExportsStep({ customerId }: { customerId: string }) {
       <form onSubmit={(e) => void run(e)} className={styles.column}>
         <TenantFilePickers disabled={running} onPick={(kind, file) => setFiles((prev) => ({ ...prev, [kind]: file }))} />
         <div className={styles.row}>
-          <Button type="submit" appearance="primary" disabled={running || Object.values(files).every((f) => !f)}>
+          <Button type="submit" appearance="primary" disabled={!allowed || running || Object.values(files).every((f) => !f)}>
             {current ? t('offerMatching.exports.refresh') : t('offerMatching.exports.import')}
           </Button>
+          <PermissionNote permission="tenant.import" />
           {running && (
             <Button type="button" onClick={importRun.cancel}>
               {t('customers.import.cancel')}

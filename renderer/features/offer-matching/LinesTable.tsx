@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/domain/engine';
+import { checkSeats } from '../../../shared/domain/seats';
 import { MatchBadge } from './MatchBadge';
 import { useWizardStyles } from './styles';
 import type { WizardLine } from './wizardPlan';
@@ -76,7 +77,7 @@ export function LinesTable({ lines, onOpen, caption }: { lines: readonly WizardL
             const p = line.planned;
             const errors = line.findings.filter((f) => f.severity === 'error').length;
             const warnings = line.findings.filter((f) => f.severity === 'warning').length;
-            const short = Math.max(0, p.consumed - p.targetQuantity);
+            const short = checkSeats(p.quantity, p.consumed, p.targetQuantity).shortfall;
             return (
               <tr key={p.lineId} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2} data-testid="plan-line">
                 <td>

@@ -4,10 +4,10 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../shared/domain/roles';
 import { uuidv7 } from '../../sync/ids';
 import type { CustomerData } from '../../workspace/customerPlan';
-import { currentActor, localChanges } from '../../workspace/workspace';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
+import { localChanges } from '../../workspace/workspace';
 import { useDraftStore } from './draftStore';
 import { LinesTable } from './LinesTable';
 import { TenantFindings } from './ReviewStep';
@@ -23,7 +23,7 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
   const clear = useDraftStore((s) => s.clear);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const allowed = can(currentActor().role, 'plan.edit');
+  const { allowed } = usePermission('plan.edit');
   const lines = wizard.lines;
   const withTarget = lines.filter((l) => l.planned.match.targetSkuId).length;
   const errors = lines.reduce((n, l) => n + l.findings.filter((f) => f.severity === 'error').length, 0);
@@ -75,11 +75,7 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
       </dl>
       <TenantFindings wizard={wizard} />
       <LinesTable lines={lines} onOpen={onOpen} caption={t('offerMatching.save.caption')} />
-      {!allowed && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t('offerMatching.save.notAllowed')}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PermissionNote permission="plan.edit" />
       {errors > 0 && <Text>{t('offerMatching.save.errorsHint')}</Text>}
       <div className={styles.row}>
         <Button appearance="primary" disabled={!allowed || saving || lines.length === 0} onClick={() => void save()}>

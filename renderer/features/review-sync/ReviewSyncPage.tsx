@@ -6,11 +6,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeConflicts } from './describeConflict';
 import { roleLabels } from '../../../shared/domain/roles';
+import { editPermission } from '../../../shared/mutators/conflicts';
 import { mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { useSettings } from '../../app/SettingsProvider';
 import { useSyncStore } from '../../sync/controller';
+import { permissionReason, useRole } from '../../workspace/usePermission';
 import { localChanges, syncController, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
@@ -152,12 +154,19 @@ function Pending() {
   );
 }
 
-function Problems() {
+export function Problems() {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const ids = { title: useId() };
   const rejections = useLiveQuery(() => workspaceDb().rejections.toArray(), []);
   const [retryError, setRetryError] = useState<string | null>(null);
+  const role = useRole();
+  // Why the role may not retry a change or resolve a conflict, in words; null when it may.
+  const retryDenied = (r: Rejection) => {
+    const permission = mutatorNamed(r.name)?.permission;
+    return permission ? permissionReason(t, role, permission) : null;
+  };
+  const resolveDenied = (table: string) => (Object.hasOwn(editPermission, table) ? permissionReason(t, role, editPermission[table as keyof typeof editPermission]) : null);
   // After fixing what the server objected to (a role, a missing record), send the same change again.
   const retry = async (r: Rejection) => {
     setRetryError(null);
@@ -190,40 +199,48 @@ function Problems() {
           <MessageBarBody>{t('sync.problems.retryFailed', { message: retryError })}</MessageBarBody>
         </MessageBar>
       )}
-      {rejections?.map((r) => (
-        <MessageBar key={`r${r.mutationId}`} intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, i18n.language) })}</MessageBarTitle>
-            {inLanguage({ en: r.message, ja: r.messageJa }, i18n.language)}
-          </MessageBarBody>
-          <Button size="small" onClick={() => void retry(r)}>
-            {t('sync.problems.retry')}
-          </Button>
-          <Button size="small" onClick={() => void discard(r)}>
-            {t('sync.problems.discard')}
-          </Button>
-        </MessageBar>
-      ))}
-      {conflicts?.map(({ conflict: c, customerName, fieldKey, current, proposed }) => (
-        <MessageBar key={c.id} intent="warning" data-testid="conflict" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {customerName
-                ? t('sync.problems.conflictOf', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName })
-                : t('sync.problems.conflict', { field: fieldKey ? t(fieldKey) : c.field })}
-            </MessageBarTitle>
-            {t('sync.problems.conflictValues', { current: say(current), currentBy: c.current.by, proposed: say(proposed), proposedBy: c.proposed.by })}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'current' })}>
-              {t('sync.problems.keepCurrent', { value: say(current) })}
+      {rejections?.map((r) => {
+        const denied = retryDenied(r);
+        return (
+          <MessageBar key={`r${r.mutationId}`} intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, i18n.language) })}</MessageBarTitle>
+              {inLanguage({ en: r.message, ja: r.messageJa }, i18n.language)}
+              {denied && <div data-testid="permission-note">{denied}</div>}
+            </MessageBarBody>
+            <Button size="small" disabled={denied !== null} onClick={() => void retry(r)}>
+              {t('sync.problems.retry')}
             </Button>
-            <Button size="small" onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'proposed' })}>
-              {t('sync.problems.takeProposed', { value: say(proposed) })}
+            <Button size="small" onClick={() => void discard(r)}>
+              {t('sync.problems.discard')}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ))}
+          </MessageBar>
+        );
+      })}
+      {conflicts?.map(({ conflict: c, customerName, fieldKey, current, proposed }) => {
+        const denied = resolveDenied(c.table);
+        return (
+          <MessageBar key={c.id} intent="warning" data-testid="conflict" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>
+                {customerName
+                  ? t('sync.problems.conflictOf', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName })
+                  : t('sync.problems.conflict', { field: fieldKey ? t(fieldKey) : c.field })}
+              </MessageBarTitle>
+              {t('sync.problems.conflictValues', { current: say(current), currentBy: c.current.by, proposed: say(proposed), proposedBy: c.proposed.by })}
+              {denied && <div data-testid="permission-note">{denied}</div>}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" disabled={denied !== null} onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'current' })}>
+                {t('sync.problems.keepCurrent', { value: say(current) })}
+              </Button>
+              <Button size="small" disabled={denied !== null} onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'proposed' })}>
+                {t('sync.problems.takeProposed', { value: say(proposed) })}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        );
+      })}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { workspaceDb } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ export function CatalogSection() {
   const [catalogFile, setCatalogFile] = useState<File | undefined>();
   const [offersFile, setOffersFile] = useState<File | undefined>();
   const importRun = useImport();
+  const { allowed } = usePermission('catalog.edit');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -73,9 +75,10 @@ export function CatalogSection() {
           </label>
         </div>
         <div className={styles.row}>
-          <Button type="submit" appearance="primary" disabled={importRun.running || !catalogFile}>
+          <Button type="submit" appearance="primary" disabled={!allowed || importRun.running || !catalogFile}>
             {t('catalog.start')}
           </Button>
+          <PermissionNote permission="catalog.edit" />
           {importRun.running && (
             <Button type="button" onClick={importRun.cancel}>
               {t('customers.import.cancel')}

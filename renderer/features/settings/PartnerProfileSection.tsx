@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseResellerInvitationLink } from '../../../shared/domain/invitation';
 import { CountryCode, Guid } from '../../../shared/workspace/tables';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
 
@@ -38,6 +39,7 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
   const titleId = useId();
   const [form, setForm] = useState<Form>(initial);
   const [errors, setErrors] = useState<Errors>({});
+  const { allowed } = usePermission('partner.edit');
 
   const set = (key: keyof Form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
 
@@ -85,9 +87,10 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
           </Field>
         </div>
         <div className={styles.actions}>
-          <Button type="submit" appearance="primary">
+          <Button type="submit" appearance="primary" disabled={!allowed}>
             {t('partner.save')}
           </Button>
+          <PermissionNote permission="partner.edit" />
           {message && (
             <MessageBar intent={message.intent} role="status">
               <MessageBarBody>{message.text}</MessageBarBody>

@@ -1,6 +1,6 @@
-// Step 2 of the wizard, as data: for each picked customer, may the partner invite it? The CSP
+// The invite wizard's region step, as data: for each picked customer, may the partner invite it? The CSP
 // region rule (DOMAIN.md) decides; a customer without a country cannot be checked yet.
-import { checkRegion } from '../../../shared/domain/engine';
+import { checkRegion } from './region';
 
 export type RegionOutcome =
   | { kind: 'ok'; region: string }

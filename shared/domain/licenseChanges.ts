@@ -1,7 +1,10 @@
 // Per user and per license, what the move changes: the engine's plan says which source SKUs get
 // another target (TenantPlan.users, lines); the tenant inventory says how each user holds each
 // license (disabled plans, group or direct). The exports and the wizard's table read these rows.
-import { findSku, type Catalog, type PlannedLine, type ServicePlanRef, type TenantPlan, type TenantUser } from '../../../shared/domain/engine';
+import { findSku, type Catalog } from './catalog';
+import type { ServicePlanRef } from './matching';
+import type { PlannedLine, TenantPlan } from './plan';
+import type { TenantUser } from './tenant';
 
 export interface LicenseChange {
   fromSkuId: string;
