@@ -4,7 +4,7 @@
 // from a zustand store: view state only, the data itself comes from Dexie live queries.
 import { create } from 'zustand';
 import type { HostApi } from '../../shared/ipc/contract';
-import type { Actor, MutationOutcome } from '../../shared/mutators/define';
+import type { Actor, MutateOptions, MutationOutcome } from '../../shared/mutators/define';
 import { SyncClient, type SyncTransport } from '../../shared/sync/client';
 import type { SyncStatus } from '../../shared/sync/loop';
 import { Session, type SessionUser } from '../../shared/sync/session';
@@ -78,8 +78,8 @@ export class SyncController {
   }
 
   /** Every change the UI makes: applied locally now, synced by the worker later. A refusal says why in the UI's language. */
-  async mutate(name: string, args: unknown): Promise<MutationOutcome> {
-    const outcome = await this.local().mutate(name, args);
+  async mutate(name: string, args: unknown, options?: MutateOptions): Promise<MutationOutcome> {
+    const outcome = await this.local().mutate(name, args, options);
     if (outcome.ok) this.changed();
     return inUiLanguage(outcome);
   }

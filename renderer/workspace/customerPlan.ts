@@ -27,6 +27,8 @@ export interface CustomerData {
   /** The customer's newest plan, if one was saved. */
   plan: Plan | null;
   planLines: PlanLine[];
+  /** Each saved line's stored version (by row id): a draft remembers the one it was made from. */
+  planLineVersions: Readonly<Record<string, number>>;
 }
 
 /** Everything stored about one customer that the engine needs (null: no such customer). */
@@ -37,7 +39,13 @@ export async function loadCustomerData(customerId: string): Promise<CustomerData
   // Plan ids are UUIDv7 (time ordered): the greatest is the newest.
   const plan = plans.sort((a, b) => (a.id < b.id ? 1 : -1))[0] ?? null;
   const planLines = plan ? await db.planLines.where('planId').equals(plan.id).toArray() : [];
-  return { ...input, partner: partner ? strip(partner) : null, plan: plan ? strip(plan) : null, planLines: planLines.map(strip) };
+  return {
+    ...input,
+    partner: partner ? strip(partner) : null,
+    plan: plan ? strip(plan) : null,
+    planLines: planLines.map(strip),
+    planLineVersions: Object.fromEntries(planLines.map((l) => [l.id, l._v ?? 0])),
+  };
 }
 
 /** The saved plan lines as the engine's overrides (target and quantity per line). */

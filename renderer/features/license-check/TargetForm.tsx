@@ -1,12 +1,12 @@
 // "Try another target": a user checking licenses wants to see what another offer would mean for
-// the users. Saved as the plan line's target (plan.create / planLine.add / plan.setTarget).
+// the users. Saved as the plan line's target (plan.save).
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { equivalentProposals, type PlannedLine } from '../../../shared/domain/engine';
 import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { saveLineTarget } from './saveTarget';
+import { saveLineTarget, savedLineVersion } from './saveTarget';
 import { useWizardStyles } from './styles';
 
 const AUTOMATIC = '';
@@ -19,7 +19,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
   const line = lines.find((l) => l.lineId === lineId) ?? lines[0]!;
   const saved = data.planLines.find((l) => lineIdOf(l) === line.lineId);
   const current = saved?.targetSkuId ?? AUTOMATIC;
-  const [choice, setChoice] = useState<{ lineId: string; skuId: string } | null>(null);
+  const [choice, setChoice] = useState<{ lineId: string; skuId: string; baseVersion: number } | null>(null);
   const target = choice?.lineId === line.lineId ? choice.skuId : current;
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,8 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const outcome = await saveLineTarget(data, line, target === AUTOMATIC ? null : target);
+    const baseVersion = choice?.lineId === line.lineId ? choice.baseVersion : savedLineVersion(data, line.lineId);
+    const outcome = await saveLineTarget(data, line, target === AUTOMATIC ? null : target, baseVersion);
     setBusy(false);
     setChoice(null);
     if (outcome.ok) {
@@ -57,7 +58,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
           </Select>
         </Field>
         <Field label={t('licenseCheck.target.target')}>
-          <Select value={target} onChange={(_, d) => setChoice({ lineId: line.lineId, skuId: d.value })} disabled={busy} style={{ maxWidth: 420 }}>
+          <Select value={target} onChange={(_, d) => setChoice({ lineId: line.lineId, skuId: d.value, baseVersion: choice?.lineId === line.lineId ? choice.baseVersion : savedLineVersion(data, line.lineId) })} disabled={busy} style={{ maxWidth: 420 }}>
             <option value={AUTOMATIC}>{t('licenseCheck.target.automatic')}</option>
             {suggestions.length > 0 && (
               <optgroup label={t('licenseCheck.target.suggested')}>

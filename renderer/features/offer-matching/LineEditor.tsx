@@ -67,7 +67,15 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
 
   const apply = (values: LineFormValues) => {
     const chosen = values.targetSkuId === '' || values.targetSkuId === proposal.skuId ? null : values.targetSkuId;
-    setDraft(customerId, p.lineId, { targetSkuId: chosen, quantity: values.quantity, orderDate: values.orderDate || null });
+    const orderDate = values.orderDate || null;
+    // The base is the line as the person first saw it in this draft: a later edit keeps it.
+    const base = line.draft?.base ?? { version: line.savedVersion, targetSkuId: p.match.targetSkuId, quantity: p.targetQuantity, orderDate: line.orderDate };
+    const changed = {
+      targetSkuId: (chosen ?? proposal.skuId) !== base.targetSkuId,
+      quantity: values.quantity !== base.quantity,
+      orderDate: orderDate !== base.orderDate,
+    };
+    setDraft(customerId, p.lineId, { targetSkuId: chosen, quantity: values.quantity, orderDate, base, changed });
     setApplied(true);
   };
 

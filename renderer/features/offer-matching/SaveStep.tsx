@@ -1,9 +1,10 @@
-// Step 4: the plan as it will be saved, and saving it: the plan (created the first time), one line
-// per subscription (updated in place when saved before), status "ready", and the customer moved on
-// to "plan ready". Every change is checked before the first is written.
+// Step 4: the plan as it will be saved, and saving it as one `plan.save` change: the plan (created
+// the first time), one line per subscription (updated in place when saved before, with only the
+// fields the person changed), status "ready", and the customer moved on to "plan ready".
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CustomerStage } from '../../../shared/workspace/tables';
 import { uuidv7 } from '../../sync/ids';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
@@ -11,7 +12,7 @@ import { localChanges } from '../../workspace/workspace';
 import { useDraftStore } from './draftStore';
 import { LinesTable } from './LinesTable';
 import { TenantFindings } from './ReviewStep';
-import { firstInvalid, planSaveMutations } from './savePlan';
+import { firstInvalid, nothingToSave, planSave } from './savePlan';
 import { useWizardStyles } from './styles';
 import { chosenLines, type WizardPlan } from './wizardPlan';
 
@@ -33,29 +34,30 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
     setSaving(true);
     setOutcome(null);
     try {
-      const steps = planSaveMutations({
-        customer: data.customer,
+      const save = planSave({
+        customerId: data.customer.id,
         plan: data.plan,
         savedLines: data.planLines,
         lines: chosenLines(wizard),
         asOf: wizard.asOf,
         newId: uuidv7,
       });
-      const invalid = firstInvalid(steps.mutations);
+      const invalid = firstInvalid(save);
       if (invalid) {
-        setOutcome({ ok: false, sku: skuOf(invalid.mutation.lineId), message: invalid.message });
+        setOutcome({ ok: false, sku: skuOf(invalid.lineId ?? undefined), message: invalid.message });
         return;
       }
-      // One transaction: a refused line leaves the saved plan as it was.
-      const result = await localChanges().mutateMany(steps.mutations.map((m) => ({ name: m.name, args: m.args })));
-      if (!result.ok) {
-        const match = /^(?:change (\d+) of|変更 (\d+)\/)/.exec(result.message);
-        const index = Number(match?.[1] ?? match?.[2] ?? 0) - 1;
-        setOutcome({ ok: false, sku: skuOf(steps.mutations[index]?.lineId), message: result.message });
-        return;
+      const pastReady = CustomerStage.options.indexOf(data.customer.stage) >= CustomerStage.options.indexOf('plan-ready');
+      if (!(nothingToSave(save, data.plan) && pastReady)) {
+        // One change, run again by the server with its rules: a refusal leaves the saved plan as it was.
+        const result = await localChanges().mutate('plan.save', save.args, { baseVersions: save.baseVersions });
+        if (!result.ok) {
+          setOutcome({ ok: false, sku: null, message: result.message });
+          return;
+        }
       }
       clear(data.customer.id);
-      setOutcome({ ok: true, added: steps.added, updated: steps.updated, removed: steps.removed });
+      setOutcome({ ok: true, added: save.added, updated: save.updated, removed: save.removed });
     } finally {
       setSaving(false);
     }

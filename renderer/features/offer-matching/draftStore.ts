@@ -1,6 +1,16 @@
 // The wizard's choices not saved yet, per customer and line: they survive moving between steps
-// and lines, and are dropped once saved (the saved plan lines then carry them).
+// and lines, and are dropped once saved (the saved plan lines then carry them). Each draft keeps
+// the line as it was when the person began (its values and stored version) and which fields they
+// changed: saving sends only those, judged against that base (shared/mutators/planSave.ts).
 import { create } from 'zustand';
+
+export interface LineBase {
+  /** The saved line's stored version when the draft began (0: the line was not saved yet). */
+  version: number;
+  targetSkuId: string | null;
+  quantity: number;
+  orderDate: string | null;
+}
 
 export interface LineDraft {
   /** null: the engine's proposal. */
@@ -8,6 +18,9 @@ export interface LineDraft {
   quantity: number;
   /** null: not planned. */
   orderDate: string | null;
+  base: LineBase;
+  /** The fields the person changed from `base`. */
+  changed: { targetSkuId: boolean; quantity: boolean; orderDate: boolean };
 }
 
 type Drafts = Record<string, Record<string, LineDraft>>;

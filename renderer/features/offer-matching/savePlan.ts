@@ -1,12 +1,14 @@
-// Saving the wizard's choices as the customer's plan: which named mutations to run, worked out
-// before anything is written so a re-save updates the lines it has (never adds them twice) and
-// every change is checked against its mutator's rules before the first one runs.
-import { mutatorNamed } from '../../../shared/mutators/index';
-import type { CustomerStage, Plan, PlanLine } from '../../../shared/workspace/tables';
-import { CustomerStage as Stages } from '../../../shared/workspace/tables';
+// Saving the wizard's choices as the customer's plan: ONE `plan.save` change (its status and stage
+// rules run in the mutator, on the server too). A line saved before sends only the fields the
+// person changed in its draft, with the version of the line the draft was made from as its base:
+// a teammate's change made meanwhile is kept, or becomes a conflict both see, never overwritten.
+import { PlanSaveArgs, type PlanSaveArgs as PlanSaveInput } from '../../../shared/mutators/planSave';
+import { recordKey } from '../../../shared/sync/protocol';
+import type { Plan, PlanLine } from '../../../shared/workspace/tables';
 import { lineIdOf } from '../../workspace/customerPlan';
+import type { LineDraft } from './draftStore';
 
-/** One line of the plan as the wizard decided it. */
+/** One line of the plan as the wizard decided it (effective values: the engine's proposal resolved). */
 export interface ChosenLine {
   lineId: string;
   subscriptionId: string | null;
@@ -14,10 +16,12 @@ export interface ChosenLine {
   targetSkuId: string | null;
   quantity: number;
   orderDate: string | null;
+  /** The person's unsaved choice for the line (what it changed, from which base), if any. */
+  draft: LineDraft | null;
 }
 
 export interface SaveInput {
-  customer: { id: string; stage: CustomerStage };
+  customerId: string;
   plan: Plan | null;
   savedLines: readonly PlanLine[];
   lines: readonly ChosenLine[];
@@ -25,27 +29,19 @@ export interface SaveInput {
   newId: () => string;
 }
 
-export interface Mutation {
-  name: string;
-  args: Record<string, unknown>;
-  /** The engine line it concerns, to say which line a refused change was about. */
-  lineId?: string;
-}
-
-export interface SavePlanSteps {
-  mutations: Mutation[];
+export interface PlanSave {
+  args: PlanSaveInput;
+  /** `planLines/<id>` -> the version each changed line's draft was made from. */
+  baseVersions: Record<string, number>;
   added: number;
   updated: number;
   removed: number;
+  /** The wizard line each entry of `args.add` and `args.change` is about, to name a refused one. */
+  lineIds: { add: string[]; change: string[] };
 }
 
-const READY_INDEX = Stages.options.indexOf('plan-ready');
-
-export function planSaveMutations(input: SaveInput): SavePlanSteps {
-  const mutations: Mutation[] = [];
+export function planSave(input: SaveInput): PlanSave {
   const planId = input.plan?.id ?? input.newId();
-  if (!input.plan) mutations.push({ name: 'plan.create', args: { id: planId, customerId: input.customer.id, asOf: input.asOf } });
-
   // A line saved twice (two people saving the same plan offline) is kept once: the first wins.
   const saved = new Map<string, PlanLine>();
   const duplicates: PlanLine[] = [];
@@ -54,54 +50,54 @@ export function planSaveMutations(input: SaveInput): SavePlanSteps {
     if (saved.has(id)) duplicates.push(l);
     else saved.set(id, l);
   }
-
-  let added = 0;
-  let updated = 0;
+  const args: Required<Pick<PlanSaveInput, 'add' | 'change' | 'remove'>> & PlanSaveInput = { customerId: input.customerId, planId, asOf: input.asOf, add: [], change: [], remove: [] };
+  const baseVersions: Record<string, number> = {};
+  const lineIds = { add: [] as string[], change: [] as string[] };
   const wanted = new Set<string>();
   for (const line of input.lines) {
     wanted.add(line.lineId);
     const existing = saved.get(line.lineId);
     if (!existing) {
-      const id = input.newId();
-      mutations.push({
-        name: 'planLine.add',
-        args: { id, planId, sourceSkuId: line.sourceSkuId, sourceSubscriptionId: line.subscriptionId, targetSkuId: line.targetSkuId, quantity: line.quantity },
-        lineId: line.lineId,
+      args.add.push({
+        id: input.newId(),
+        sourceSkuId: line.sourceSkuId,
+        sourceSubscriptionId: line.subscriptionId,
+        targetSkuId: line.targetSkuId,
+        quantity: line.quantity,
+        orderDate: line.orderDate,
       });
-      if (line.orderDate) mutations.push({ name: 'plan.setOrderDate', args: { lineId: id, orderDate: line.orderDate }, lineId: line.lineId });
-      added++;
+      lineIds.add.push(line.lineId);
       continue;
     }
-    let changed = false;
-    if (existing.targetSkuId !== line.targetSkuId || existing.quantity !== line.quantity) {
-      mutations.push({ name: 'plan.setTarget', args: { lineId: existing.id, targetSkuId: line.targetSkuId, quantity: line.quantity }, lineId: line.lineId });
-      changed = true;
-    }
-    if (existing.orderDate !== line.orderDate) {
-      mutations.push({ name: 'plan.setOrderDate', args: { lineId: existing.id, orderDate: line.orderDate }, lineId: line.lineId });
-      changed = true;
-    }
-    if (changed) updated++;
+    const changed = line.draft?.changed;
+    if (!line.draft || !changed) continue;
+    const fields = {
+      ...(changed.targetSkuId && line.targetSkuId !== existing.targetSkuId ? { targetSkuId: line.targetSkuId } : {}),
+      ...(changed.quantity && line.quantity !== existing.quantity ? { quantity: line.quantity } : {}),
+      ...(changed.orderDate && line.orderDate !== existing.orderDate ? { orderDate: line.orderDate } : {}),
+    };
+    if (Object.keys(fields).length === 0) continue;
+    args.change.push({ id: existing.id, fields });
+    baseVersions[recordKey('planLines', existing.id)] = line.draft.base.version;
+    lineIds.change.push(line.lineId);
   }
   // Subscriptions gone from the refreshed tenant exports, and duplicates, leave the plan.
   const stale = [...[...saved.entries()].filter(([id]) => !wanted.has(id)).map(([, l]) => l), ...duplicates];
-  for (const l of stale) mutations.push({ name: 'planLine.remove', args: { lineId: l.id }, lineId: lineIdOf(l) });
-
-  const anyChange = !input.plan || added + updated + stale.length > 0;
-  const status = input.plan?.status ?? 'draft';
-  // A changed plan needs approving again; an ordered or finished one keeps its status.
-  if (status === 'draft' || (status === 'approved' && anyChange)) mutations.push({ name: 'plan.setStatus', args: { id: planId, status: 'ready' } });
-  if (Stages.options.indexOf(input.customer.stage) < READY_INDEX) mutations.push({ name: 'customer.setStage', args: { id: input.customer.id, stage: 'plan-ready' } });
-  return { mutations, added, updated, removed: stale.length };
+  args.remove = stale.map((l) => l.id);
+  return { args, baseVersions, added: args.add.length, updated: args.change.length, removed: stale.length, lineIds };
 }
 
-/** The first change its mutator would refuse for its arguments (null: all are well-formed). */
-export function firstInvalid(mutations: readonly Mutation[]): { mutation: Mutation; message: string } | null {
-  for (const m of mutations) {
-    const mutator = mutatorNamed(m.name);
-    if (!mutator) return { mutation: m, message: `unknown change ${m.name}` };
-    const parsed = mutator.args.safeParse(m.args);
-    if (!parsed.success) return { mutation: m, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-  }
-  return null;
+/** True when saving would write nothing (a plan that exists, no line added, changed or removed). */
+export function nothingToSave(save: PlanSave, plan: Plan | null): boolean {
+  return plan !== null && plan.status !== 'draft' && save.added + save.updated + save.removed === 0;
+}
+
+/** The first problem the mutator's schema would refuse, and the wizard line it is about (null: well-formed). */
+export function firstInvalid(save: PlanSave): { lineId: string | null; message: string } | null {
+  const parsed = PlanSaveArgs.safeParse(save.args);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  const [list, index] = issue.path;
+  const lineId = (list === 'add' || list === 'change') && typeof index === 'number' ? (save.lineIds[list][index] ?? null) : null;
+  return { lineId, message: `${issue.path.slice(2).join('.') || issue.path.join('.')}: ${issue.message}` };
 }

@@ -24,6 +24,7 @@ describe('a saved plan reopens as it was saved', () => {
     partner: null,
     plan: { id: 'p', customerId: 'c', status: 'ready', asOf: '2025-06-01', approvedBy: null },
     planLines: [{ id: 'l', planId: 'p', customerId: 'c', sourceSkuId: E5, sourceSubscriptionId: null, targetSkuId, quantity: 25, orderDate: null, decisionNote: '' } satisfies PlanLine],
+    planLineVersions: { l: 1 },
   });
   const lineOf = (d: CustomerData) => computePlan(d, 'en').lines.find((l) => l.sourceSkuId === E5)!;
 

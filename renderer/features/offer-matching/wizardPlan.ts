@@ -12,6 +12,8 @@ export interface WizardLine {
   findings: Finding[];
   /** The line's saved row, if the plan has one. */
   saved: PlanLine | null;
+  /** Its stored version (0: not saved). */
+  savedVersion: number;
   draft: LineDraft | null;
   /** The order date the plan will carry: unsaved choice, else saved, else the suggested one. */
   orderDate: string | null;
@@ -34,7 +36,8 @@ export function wizardPlan(data: CustomerData, drafts: Readonly<Record<string, L
   // Unsaved choices stand in for saved lines: the engine sees one override per line either way.
   const withDrafts: PlanLine[] = [...saved.entries()].map(([id, l]) => {
     const d = drafts[id];
-    return d ? { ...l, targetSkuId: d.targetSkuId, quantity: d.quantity } : l;
+    // Only what the person changed stands in: a teammate's change to another field shows through.
+    return d ? { ...l, targetSkuId: d.changed.targetSkuId ? d.targetSkuId : l.targetSkuId, quantity: d.changed.quantity ? d.quantity : l.quantity } : l;
   });
   for (const [lineId, d] of Object.entries(drafts)) {
     if (saved.has(lineId)) continue;
@@ -66,8 +69,9 @@ export function wizardPlan(data: CustomerData, drafts: Readonly<Record<string, L
       planned,
       findings: byLine.get(planned.lineId) ?? [],
       saved: s,
+      savedVersion: s ? (data.planLineVersions[s.id] ?? 0) : 0,
       draft,
-      orderDate: draft ? draft.orderDate : s ? s.orderDate : suggested,
+      orderDate: draft && (draft.changed.orderDate || !s) ? draft.orderDate : s ? s.orderDate : suggested,
       suggestedOrderDate: suggested,
     };
   });
@@ -76,12 +80,13 @@ export function wizardPlan(data: CustomerData, drafts: Readonly<Record<string, L
 
 /** What saving writes for each line: the effective target, quantity and order date. */
 export function chosenLines(wizard: WizardPlan): ChosenLine[] {
-  return wizard.lines.map(({ planned, orderDate }) => ({
+  return wizard.lines.map(({ planned, orderDate, draft }) => ({
     lineId: planned.lineId,
     subscriptionId: planned.subscriptionId,
     sourceSkuId: planned.sourceSkuId,
     targetSkuId: planned.match.targetSkuId,
     quantity: planned.targetQuantity,
     orderDate,
+    draft,
   }));
 }
