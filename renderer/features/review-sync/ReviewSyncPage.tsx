@@ -4,7 +4,7 @@ import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Me
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeConflicts } from './describeConflict';
+import { describeConflicts, type ShownValue } from './describeConflict';
 import { roleLabels } from '../../../shared/domain/roles';
 import { editPermission } from '../../../shared/mutators/conflicts';
 import { mutatorNamed } from '../../../shared/mutators/index';
@@ -187,7 +187,7 @@ export function Problems() {
     const db = workspaceDb();
     return describeConflicts(db, await db.conflicts.where('status').equals('open').toArray());
   }, []);
-  const say = (v: { text: string; key: string | null }) => (v.key ? t(v.key) : v.text);
+  const say = (v: ShownValue) => (v.key ? t(v.key, v.values) : v.text);
   if (!rejections?.length && !conflicts?.length) return null;
   return (
     <section className={styles.section} aria-labelledby={ids.title}>
@@ -217,13 +217,15 @@ export function Problems() {
           </MessageBar>
         );
       })}
-      {conflicts?.map(({ conflict: c, customerName, fieldKey, current, proposed }) => {
+      {conflicts?.map(({ conflict: c, customerName, lineProduct, fieldKey, current, proposed }) => {
         const denied = resolveDenied(c.table);
         return (
           <MessageBar key={c.id} intent="warning" data-testid="conflict" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>
-                {customerName
+                {customerName && lineProduct
+                  ? t('sync.problems.conflictOfLine', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName, product: lineProduct })
+                  : customerName
                   ? t('sync.problems.conflictOf', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName })
                   : t('sync.problems.conflict', { field: fieldKey ? t(fieldKey) : c.field })}
               </MessageBarTitle>

@@ -1,16 +1,26 @@
-// A conflict in words: which customer (or plan, invitation...) it is about, the field by its name
-// on screen, and the two values as the screens show them (a stage by its name, not its code).
+// A conflict in words: which customer (and which plan line) it is about, the field by its name on
+// screen, and the two values as the screens show them: a stage or a status by its name, a product
+// by its catalog name, a quantity as a number, a date as a date. Never an id.
 import type { Conflict } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
+
+/** A value to show: the text itself, or an i18n key (with its values) to translate. */
+export interface ShownValue {
+  text: string;
+  key: string | null;
+  values?: Record<string, string | number>;
+}
 
 export interface ConflictView {
   conflict: Conflict;
   /** The customer the record belongs to, when it can be found. */
   customerName: string | null;
+  /** For a plan line: the product it moves (catalog name, else part number), when known. */
+  lineProduct: string | null;
   /** i18n key of the field's label (sync.field.*), or null to show the field's code. */
   fieldKey: string | null;
-  current: { text: string; key: string | null };
-  proposed: { text: string; key: string | null };
+  current: ShownValue;
+  proposed: ShownValue;
 }
 
 const fieldKeys: Record<string, Record<string, string>> = {
@@ -21,33 +31,58 @@ const fieldKeys: Record<string, Record<string, string>> = {
   catalogMarks: { discontinued: 'sync.field.discontinued' },
 };
 
-/** Values that have a translated name: a customer stage. Everything else is shown as it is. */
-function valueOf(table: string, field: string, value: unknown): { text: string; key: string | null } {
+/** The product a SKU id stands for: its catalog name and part number, else the tenant's part number. */
+async function productName(db: WorkspaceDatabase, skuId: string, customerId: string | null): Promise<string | null> {
+  const state = await db.catalogState.get('catalog');
+  const sku = state?.importId ? await db.catalogSkus.get(`${state.importId}:${skuId.toLowerCase()}`) : undefined;
+  if (sku) return `${sku.name} (${sku.partNumber})`;
+  if (customerId) {
+    const customer = await db.customers.get(customerId);
+    if (customer?.tenantImportId) {
+      const tenantSku = (await db.tenantSkus.where('importId').equals(customer.tenantImportId).toArray()).find((s) => s.skuId.toLowerCase() === skuId.toLowerCase());
+      if (tenantSku) return tenantSku.skuPartNumber;
+    }
+  }
+  return null;
+}
+
+async function valueOf(db: WorkspaceDatabase, c: Conflict, value: unknown, customerId: string | null): Promise<ShownValue> {
+  const { table, field } = c;
   if (table === 'customers' && field === 'stage' && typeof value === 'string') return { text: value, key: `customers.stage.${value}` };
+  if (table === 'plans' && field === 'status' && typeof value === 'string') return { text: value, key: `offerMatching.status.${value}` };
+  if (table === 'invitations' && field === 'status' && typeof value === 'string') return { text: value, key: `invite.status.${value}` };
+  if (table === 'planLines' && field === 'targetSkuId') {
+    if (value === null || value === undefined) return { text: '', key: 'sync.value.proposedTarget' };
+    const name = typeof value === 'string' ? await productName(db, value, customerId) : null;
+    return name ? { text: name, key: null } : { text: '', key: 'sync.value.unknownProduct' };
+  }
+  if (table === 'planLines' && field === 'orderDate' && value === null) return { text: '', key: 'sync.value.notPlanned' };
+  if (typeof value === 'number') return { text: value.toLocaleString(document.documentElement.lang || 'en'), key: null };
   if (value === null || value === undefined) return { text: '–', key: null };
   return { text: typeof value === 'string' ? value : JSON.stringify(value), key: null };
 }
 
-async function customerOf(db: WorkspaceDatabase, c: Conflict): Promise<string | null> {
-  const table = c.table;
-  let customerId: string | null = null;
-  if (table === 'customers') customerId = c.recordId;
-  else if (table === 'invitations' || table === 'plans' || table === 'planLines') {
-    const row = (await db.table(table).get(c.recordId)) as { customerId?: string } | undefined;
-    customerId = row?.customerId ?? null;
+async function ownerOf(db: WorkspaceDatabase, c: Conflict): Promise<{ customerId: string | null; sourceSkuId: string | null }> {
+  if (c.table === 'customers') return { customerId: c.recordId, sourceSkuId: null };
+  if (c.table === 'invitations' || c.table === 'plans' || c.table === 'planLines') {
+    const row = (await db.table(c.table).get(c.recordId)) as { customerId?: string; sourceSkuId?: string } | undefined;
+    return { customerId: row?.customerId ?? null, sourceSkuId: row?.sourceSkuId ?? null };
   }
-  if (!customerId) return null;
-  return (await db.customers.get(customerId))?.name ?? null;
+  return { customerId: null, sourceSkuId: null };
 }
 
 export async function describeConflicts(db: WorkspaceDatabase, conflicts: readonly Conflict[]): Promise<ConflictView[]> {
   return Promise.all(
-    conflicts.map(async (conflict) => ({
-      conflict,
-      customerName: await customerOf(db, conflict),
-      fieldKey: fieldKeys[conflict.table]?.[conflict.field] ?? null,
-      current: valueOf(conflict.table, conflict.field, conflict.current.value),
-      proposed: valueOf(conflict.table, conflict.field, conflict.proposed.value),
-    })),
+    conflicts.map(async (conflict) => {
+      const { customerId, sourceSkuId } = await ownerOf(db, conflict);
+      return {
+        conflict,
+        customerName: customerId ? ((await db.customers.get(customerId))?.name ?? null) : null,
+        lineProduct: sourceSkuId ? await productName(db, sourceSkuId, customerId) : null,
+        fieldKey: fieldKeys[conflict.table]?.[conflict.field] ?? null,
+        current: await valueOf(db, conflict, conflict.current.value, customerId),
+        proposed: await valueOf(db, conflict, conflict.proposed.value, customerId),
+      };
+    }),
   );
 }

@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Conflict } from '../../../shared/workspace/tables';
+import { WorkspaceDatabase } from '../../db/database';
+import { describeConflicts } from './describeConflict';
+
+const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
+const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
+const SPE_E3 = '05e9a617-0261-4cee-bb44-138d3ef5d965';
+
+function conflict(field: string, current: unknown, proposed: unknown, table = 'planLines', recordId = 'l-1'): Conflict {
+  return { id: `cf:${field}`, table, recordId, field, current: { value: current, by: 'Aiko', version: 5 }, proposed: { value: proposed, by: 'Ben', mutation: 'plan.save' }, status: 'open', resolution: null, resolvedBy: null };
+}
+
+describe('conflicts in words (fake-indexeddb)', () => {
+  it('names products by the catalog, the line by its product, statuses and empty values in words: never an id', async () => {
+    const db = new WorkspaceDatabase('describe-conflict-1');
+    await db.catalogState.put({ id: 'catalog', importId: 'cat1', hasOffers: false });
+    for (const [skuId, partNumber, name] of [[E3, 'ENTERPRISEPACK', 'Office 365 E3'], [E5, 'ENTERPRISEPREMIUM', 'Office 365 E5'], [SPE_E3, 'SPE_E3', 'Microsoft 365 E3']] as const) {
+      await db.catalogSkus.put({ id: `cat1:${skuId}`, importId: 'cat1', skuId, partNumber, name, servicePlans: [], purchasable: true });
+    }
+    await db.customers.put({ id: 'c-1', name: 'Contoso', domain: '', tenantId: '', country: '', channel: 'unknown', stage: 'plan-ready', notes: '', createdAt: '2026-12-01T00:00:00.000Z', tenantImportId: null });
+    await db.planLines.put({ id: 'l-1', planId: 'p-1', customerId: 'c-1', sourceSkuId: E5, sourceSubscriptionId: null, targetSkuId: SPE_E3, quantity: 25, orderDate: null, decisionNote: '' });
+    await db.plans.put({ id: 'p-1', customerId: 'c-1', status: 'ready', asOf: '2026-12-01', approvedBy: null });
+    const views = await describeConflicts(db, [
+      conflict('targetSkuId', SPE_E3, E3),
+      conflict('targetSkuId', null, '11111111-2222-3333-4444-555555555555'),
+      conflict('quantity', 1200, 25),
+      conflict('orderDate', '2027-01-05', null),
+      conflict('status', 'approved', 'ready', 'plans', 'p-1'),
+    ]);
+    expect(views[0]).toMatchObject({ customerName: 'Contoso', lineProduct: 'Office 365 E5 (ENTERPRISEPREMIUM)', fieldKey: 'sync.field.target' });
+    expect(views[0]!.current).toEqual({ text: 'Microsoft 365 E3 (SPE_E3)', key: null });
+    expect(views[0]!.proposed).toEqual({ text: 'Office 365 E3 (ENTERPRISEPACK)', key: null });
+    expect(views[1]!.current.key).toBe('sync.value.proposedTarget');
+    expect(views[1]!.proposed.key).toBe('sync.value.unknownProduct');
+    expect(views[2]!.current.text).toBe('1,200');
+    expect(views[3]!.proposed.key).toBe('sync.value.notPlanned');
+    expect(views[4]).toMatchObject({ customerName: 'Contoso', lineProduct: null, current: { key: 'offerMatching.status.approved' }, proposed: { key: 'offerMatching.status.ready' } });
+    const shown = JSON.stringify(views.map(({ current, proposed, customerName, lineProduct }) => [current, proposed, customerName, lineProduct]));
+    expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    db.close();
+  });
+});
