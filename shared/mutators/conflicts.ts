@@ -20,6 +20,8 @@ const editPermission: Record<TableName, Permission> = {
   tenantUsers: 'tenant.import',
   tenantUserChunks: 'tenant.import',
   imports: 'tenant.import',
+  transfers: 'plan.edit',
+  findingAcks: 'plan.edit',
 };
 
 export const resolveConflict = defineMutator({

@@ -49,7 +49,7 @@ export const createInvitation = defineMutator({
     if (await tx.get('invitations', a.id)) throw new MutationError('invalid', { en: `invitation ${a.id} already exists`, ja: `招待 ${a.id} は既に存在します` });
     await tx.put('invitations', {
       ...a,
-      link: resellerInvitationLink({ partnerTenantId: partner.partnerTenantId, legacyDap: a.delegatedAdmin === 'dap' }),
+      link: resellerInvitationLink({ partnerTenantId: partner.partnerTenantId, legacyDap: false }),
       status: 'draft',
       sentAt: null,
       acceptedAt: null,
