@@ -2,7 +2,16 @@
 // mutators up here, so both run exactly the same code.
 import type { Mutator } from './define';
 import { resolveConflict } from './conflicts';
-import { createCustomer, deleteCustomer, setCustomerStage, updateCustomer } from './customers';
+import {
+  clearCustomerAgreement,
+  createCustomer,
+  deleteCustomer,
+  recordCustomerAgreement,
+  setCustomerBillingAccount,
+  setCustomerStage,
+  updateCustomer,
+} from './customers';
+import { acknowledgeFinding, unacknowledgeFinding } from './findingAcks';
 import {
   cancelInvitation,
   createInvitation,
@@ -13,7 +22,17 @@ import {
 } from './invitations';
 import { catalogImportChunk, catalogImportCommit, markDiscontinued, tenantImportChunk, tenantImportCommit, tenantImportDiscard } from './imports';
 import { updatePartnerProfile } from './partner';
-import { addPlanLine, createPlan, removePlanLine, setPlanLineSchedule, setPlanLineTarget, setPlanStatus } from './plans';
+import {
+  addPlanLine,
+  createPlan,
+  removePlanLine,
+  setOldEndScheduled,
+  setPlanLineSchedule,
+  setPlanLineTarget,
+  setPlanLineTerm,
+  setPlanStatus,
+} from './plans';
+import { requestTransfer, setTransferStatus } from './transfers';
 
 const all: Mutator[] = [
   updatePartnerProfile,
@@ -21,6 +40,9 @@ const all: Mutator[] = [
   updateCustomer,
   setCustomerStage,
   deleteCustomer,
+  setCustomerBillingAccount,
+  recordCustomerAgreement,
+  clearCustomerAgreement,
   createInvitation,
   markInvitationSent,
   markInvitationAccepted,
@@ -33,6 +55,12 @@ const all: Mutator[] = [
   setPlanLineTarget,
   setPlanLineSchedule,
   removePlanLine,
+  setPlanLineTerm,
+  setOldEndScheduled,
+  requestTransfer,
+  setTransferStatus,
+  acknowledgeFinding,
+  unacknowledgeFinding,
   resolveConflict,
   tenantImportChunk,
   tenantImportCommit,
