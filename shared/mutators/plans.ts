@@ -117,7 +117,7 @@ export const setPlanLineTarget = defineMutator({
     .strict(),
   permission: 'plan.edit',
   describe: (a) => {
-    const targets = a.targetSkuId ? [a.targetSkuId, ...(a.extraTargetSkuIds ?? [])].join(' + ') : null;
+    const targets = a.targetSkuId ? [a.targetSkuId, ...withoutDuplicates(a.targetSkuId, a.extraTargetSkuIds ?? [])].join(' + ') : null;
     return {
       en: `Chose ${targets ?? 'no target'} x ${a.quantity} for a plan line`,
       ja: `計画明細の移行先を ${targets ?? '移行先なし'} × ${a.quantity} にしました`,
