@@ -6,7 +6,7 @@ import type { Role } from '../domain/roles';
 import { SyncClient } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { invitationState } from '../workspace/invitationState';
-import { Invitation, withDefaults } from '../workspace/tables';
+import { Invitation, withDefaults, type Tables } from '../workspace/tables';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const LICENSE_ADMIN = '4d6ac14f-3453-41d0-bef9-a3e0c569773a';
@@ -28,7 +28,7 @@ async function seeded(): Promise<MemoryClientStore> {
   return store;
 }
 const row = <T extends 'customers' | 'planLines' | 'transfers' | 'findingAcks' | 'invitations'>(store: MemoryClientStore, table: T, id: string) =>
-  store.rows(table).find((r) => r.id === id);
+  store.rows(table).find((r) => r.id === id) as Tables[T] | undefined;
 
 describe('customer facts (billing account, Microsoft Customer Agreement)', () => {
   it('record, change and clear them; a billing agent may not', async () => {
