@@ -4,12 +4,14 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Text } from '
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, InvitationStatus, PartnerProfile } from '../../../shared/workspace/tables';
+import { today as todayDate } from '../../workspace/customerPlan';
 import { localChanges } from '../../workspace/workspace';
 import { OPEN_STATUSES } from './inviteData';
 import { emailAsText } from './inviteEmail';
 import { useInviteStyles } from './inviteStyles';
 import { useRowVirtualizer } from './useRowVirtualizer';
-import { accessLabel, formatDate, languageLabel, statusLabel } from './labels';
+import { invitationState } from '../../../shared/workspace/invitationState';
+import { accessLabel, formatDate, languageLabel, stateLabel, statusLabel } from './labels';
 import { emailOfInvitation } from './storedEmail';
 
 type Note = { intent: 'success' | 'error'; text: string } | null;
@@ -48,6 +50,7 @@ export function InvitationTracking({
   );
   const virtualizer = useRowVirtualizer(rows.length, scroller, 96);
   const lang = i18n.language;
+  const today = todayDate();
 
   const act = async (
     name: 'invite.markAccepted' | 'invite.markExpired' | 'invite.cancel' | 'invite.remind',
@@ -96,6 +99,8 @@ export function InvitationTracking({
             {virtualizer.getVirtualItems().map((item) => {
               const { inv, customer } = rows[item.index]!;
               const last = inv.remindedAt[inv.remindedAt.length - 1];
+              // A legacy DAP request needs GDAP; a GDAP approval unanswered for 90 days has expired.
+              const state = invitationState(inv, today);
               return (
                 <div
                   key={inv.id}
@@ -110,8 +115,8 @@ export function InvitationTracking({
                   <div className={styles.stack} style={{ gap: '6px' }}>
                     <div className={styles.row}>
                       <Text weight="semibold">{customer}</Text>
-                      <Badge appearance="tint" color={BADGE[inv.status]}>
-                        {statusLabel(t, inv.status)}
+                      <Badge appearance="tint" color={state === 'needs-gdap' || state === 'gdap-expired' ? 'warning' : BADGE[inv.status]} data-testid="invitation-state">
+                        {stateLabel(t, state)}
                       </Badge>
                       <Text size={200} className={styles.muted}>
                         {t('invite.tracking.access')}: {accessLabel(t, inv)} · {t('invite.tracking.language')}: {languageLabel(t, inv.language)} ·{' '}

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { Invitation, InvitationStatus, StoredDelegatedAdmin } from '../../../shared/workspace/tables';
 import { regionName } from '../../../shared/domain/engine';
+import type { InvitationState } from '../../../shared/workspace/invitationState';
 
 export function statusLabel(t: TFunction, status: InvitationStatus): string {
   switch (status) {
@@ -16,6 +17,13 @@ export function statusLabel(t: TFunction, status: InvitationStatus): string {
     case 'cancelled':
       return t('invite.status.cancelled');
   }
+}
+
+/** What a stored invitation means today (shared/workspace/invitationState.ts), in words. */
+export function stateLabel(t: TFunction, state: InvitationState): string {
+  if (state === 'needs-gdap') return t('invite.status.needsGdap');
+  if (state === 'gdap-expired') return t('invite.status.gdapExpired');
+  return statusLabel(t, state);
 }
 
 export function accessLabel(t: TFunction, inv: Pick<Invitation, 'delegatedAdmin' | 'gdap'>): string {
