@@ -116,5 +116,14 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
     expect((await records('invitations')).map((r) => r.id)).toEqual(['i-ok']);
     expect(await records('invitations')).toEqual([expect.objectContaining({ delegatedAdmin: 'gdap', gdap: expect.objectContaining({ autoExtend: true, durationDays: 730 }) })]);
     expect((await records('planLines')).map((r) => [r.id, r.term, r.billingFrequency])).toEqual([['l-1', 'P1Y', 'monthly']]);
+    // The new tables of schema 3 are stored and pulled like the others.
+    expect(await push('transfer.request', { id: 't-1', customerId: 'c-jp', lineIds: ['l-1'], sourceKeys: Array.from({ length: 26 }, (_, i) => `s-${i}`) })).toMatchObject({
+      status: 'rejected',
+      message: 'transfer.request: a transfer takes at most 25 line items; this one has 26: split it into several requests',
+    });
+    expect(await push('transfer.request', { id: 't-1', customerId: 'c-jp', lineIds: ['l-1'], sourceKeys: ['s-1'] })).toMatchObject({ status: 'applied' });
+    expect(await push('finding.acknowledge', { customerId: 'c-jp', lineKey: 'l-1', code: 'service-loss', reason: 'Nobody uses it' })).toMatchObject({ status: 'applied' });
+    expect(await records('transfers')).toEqual([expect.objectContaining({ id: 't-1', status: 'requested', requested: expect.objectContaining({ by: 'Aiko' }) })]);
+    expect(await records('findingAcks')).toEqual([expect.objectContaining({ id: 'c-jp:l-1:service-loss', by: 'Aiko', reason: 'Nobody uses it' })]);
   });
 });
