@@ -84,12 +84,12 @@ describe('backup (fake-indexeddb)', () => {
     expect(outcome).toEqual({
       ok: true,
       restored: { customers: 1, tenantSkus: 1, tenantSubscriptions: 1, tenantUsers: 2 },
-      notRestored: { plans: 1, planLines: 1, invitations: 1 },
+      notRestored: { plans: 1, planLines: 2, invitations: 2, transfers: 1, findingAcks: 1 },
     });
     const tenant = await currentTenant(target, 'c-1');
     const before = await currentTenant(source, 'c-1');
-    expect(tenant?.customer).toMatchObject({ name: 'Contoso', domain: 'contoso.com', country: 'JP', tenantImportId: 'restored-import-1' });
+    expect(tenant?.customer).toMatchObject({ name: 'Contoso', domain: 'contoso.com', country: 'JP', tenantImportId: 'restored-import-1', billingAccount: 'mca', agreement: { acceptedOn: '2026-11-20', attestedBy: 'Aiko' } });
     expect(tenant?.users.map(({ userId, licenses }) => ({ userId, licenses }))).toEqual(before?.users.map(({ userId, licenses }) => ({ userId, licenses })));
-    expect((await target.outbox.toArray()).map((e) => e.name)).toEqual(['customer.create', 'tenant.importChunk', 'tenant.importChunk', 'tenant.importChunk', 'tenant.importCommit']);
+    expect((await target.outbox.toArray()).map((e) => e.name)).toEqual(['customer.create', 'customer.setBillingAccount', 'customer.recordAgreement', 'tenant.importChunk', 'tenant.importChunk', 'tenant.importChunk', 'tenant.importCommit']);
   });
 });

@@ -99,7 +99,7 @@ export async function exportCustomer(db: WorkspaceDatabase, customerId: string, 
     const customer = await db.customers.get(customerId);
     if (!customer) throw new Error(`no customer ${customerId}`);
     out.customers = [customer];
-    for (const t of ['invitations', 'plans', 'planLines', 'activity'] as const) out[t] = await db.table(t).where('customerId').equals(customerId).toArray();
+    for (const t of ['invitations', 'plans', 'planLines', 'activity', 'transfers', 'findingAcks'] as const) out[t] = await db.table(t).where('customerId').equals(customerId).toArray();
     const importId = customer.tenantImportId;
     if (importId) {
       out.imports = (await db.imports.where('id').equals(importId).toArray()) as unknown[];
@@ -154,6 +154,12 @@ export async function restoreCustomer(client: SyncClient, db: WorkspaceDatabase,
   const exists = await db.customers.get(customer.id);
   const changes: ImportChange[] = [exists ? { name: 'customer.update', args: { id: customer.id, ...details, notes: customer.notes } } : { name: 'customer.create', args: { id: customer.id, ...details } }];
   if (!exists && customer.notes) changes.push({ name: 'customer.update', args: { id: customer.id, notes: customer.notes } });
+  // Schema 3 facts about the customer travel with it; a file of schema 2 has none.
+  if (typeof customer.billingAccount === 'string' && customer.billingAccount !== 'unknown') {
+    changes.push({ name: 'customer.setBillingAccount', args: { id: customer.id, billingAccount: customer.billingAccount } });
+  }
+  const agreement = customer.agreement as { acceptedOn: string; attestedBy: string } | null | undefined;
+  if (agreement) changes.push({ name: 'customer.recordAgreement', args: { id: customer.id, ...agreement } });
   const restored: Record<string, number> = { customers: 1 };
   if (customer.tenantImportId) {
     const record = (backup.tables.imports ?? []).find((r) => r.id === customer.tenantImportId) as { files?: string[] } | undefined;
@@ -178,6 +184,6 @@ export async function restoreCustomer(client: SyncClient, db: WorkspaceDatabase,
   const outcome = await client.mutateMany(changes);
   if (!outcome.ok) return { ok: false, reason: 'rejected', message: outcome.message };
   const notRestored: Record<string, number> = {};
-  for (const t of ['plans', 'planLines', 'invitations'] as const) if ((backup.tables[t]?.length ?? 0) > 0) notRestored[t] = backup.tables[t]!.length;
+  for (const t of ['plans', 'planLines', 'invitations', 'transfers', 'findingAcks'] as const) if ((backup.tables[t]?.length ?? 0) > 0) notRestored[t] = backup.tables[t]!.length;
   return { ok: true, restored, notRestored };
 }

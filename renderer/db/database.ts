@@ -69,6 +69,34 @@ export const schemaHistory: readonly SchemaVersion[] = [
       rejections: 'mutationId',
     },
   },
+  {
+    version: 3,
+    // The 2026 rules: partner-to-partner transfers and acknowledged findings, each read per customer.
+    // Additive: the new fields of customers, invitations and plan lines are not indexed, and rows
+    // written before them read through withDefaults (shared/workspace/tables.ts).
+    stores: {
+      partner: 'id',
+      customers: 'id, stage, name, country',
+      invitations: 'id, customerId, status',
+      plans: 'id, customerId, status',
+      planLines: 'id, planId, customerId',
+      activity: 'id, customerId, at',
+      conflicts: 'id, status, recordId',
+      catalogSkus: 'id, importId',
+      catalogState: 'id',
+      catalogMarks: 'id',
+      tenantSkus: 'id, importId',
+      tenantSubscriptions: 'id, importId',
+      tenantUsers: 'id, importId',
+      tenantUserChunks: 'id, importId',
+      imports: 'id, customerId, at',
+      transfers: 'id, customerId, status',
+      findingAcks: 'id, customerId',
+      outbox: 'id',
+      syncMeta: 'key',
+      rejections: 'mutationId',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
@@ -99,6 +127,8 @@ export class WorkspaceDatabase extends Dexie {
   declare tenantUsers: SyncedTables['tenantUsers'];
   declare imports: SyncedTables['imports'];
   declare tenantUserChunks: SyncedTables['tenantUserChunks'];
+  declare transfers: SyncedTables['transfers'];
+  declare findingAcks: SyncedTables['findingAcks'];
   declare outbox: Table<OutboxEntry, number>;
   declare syncMeta: Table<SyncMeta & { key: 'meta' }, string>;
   declare rejections: Table<Rejection, number>;

@@ -6,6 +6,7 @@
 import Dexie from 'dexie';
 import { tenantImportChanges } from '../../shared/mutators/imports';
 import { SyncClient } from '../../shared/sync/client';
+import { withDefaults } from '../../shared/workspace/tables';
 import { SCHEMA_VERSION, WorkspaceDatabase, declareSchema } from '../db/database';
 import { currentCatalog, currentTenant, engineInput } from '../db/queries';
 import { DexieClientStore } from '../sync/dexieClientStore';
@@ -35,6 +36,14 @@ export interface UpgradeReport {
   oldImportChunksLeft: number;
   reimportSummary: string | null;
   clientId: string | null;
+  /** Schema 3: the customer and its first plan line as read with withDefaults, after the upgrade. */
+  customerRead: Record<string, unknown> | null;
+  lineRead: Record<string, unknown> | null;
+  /** The 2026 mutators on the upgraded database (new tables and fields), and what they left. */
+  rules2026: unknown[];
+  transfersOfCustomer: number;
+  acksOfCustomer: number;
+  lineTermAfter: string | null;
 }
 
 async function upgrade(fixture: Fixture, customerId: string): Promise<UpgradeReport> {
@@ -61,6 +70,19 @@ async function upgrade(fixture: Fixture, customerId: string): Promise<UpgradeRep
     });
     const mutate = await client.mutate('customer.setStage', { id: customerId, stage: 'accepted' });
     const outboxAfter = await db.outbox.count();
+    const customerRow = await db.customers.get(customerId);
+    const firstLine = (await db.planLines.where('customerId').equals(customerId).sortBy('id'))[0];
+    const customerRead = customerRow ? withDefaults('customers', customerRow) : null;
+    const lineRead = firstLine ? withDefaults('planLines', firstLine) : null;
+    const rules2026 = [
+      await client.mutate('customer.setBillingAccount', { id: customerId, billingAccount: 'mosa' }),
+      firstLine ? await client.mutate('plan.setTerm', { lineId: firstLine.id, term: 'P1M', billingFrequency: 'monthly' }) : 'no line',
+      await client.mutate('transfer.request', { id: 't-upgrade', customerId, sourceKeys: ['sub-upgrade'] }),
+      await client.mutate('finding.acknowledge', { customerId, lineKey: '', code: 'upgrade-check', reason: 'checked after the upgrade' }),
+    ];
+    const transfersOfCustomer = await db.transfers.where('customerId').equals(customerId).count();
+    const acksOfCustomer = await db.findingAcks.where('customerId').equals(customerId).count();
+    const lineTermAfter = firstLine ? ((await db.planLines.get(firstLine.id))?.term ?? null) : null;
 
     const oldImportId = tenant?.customer.tenantImportId ?? '';
     const inventory = input!.inventory;
@@ -87,6 +109,12 @@ async function upgrade(fixture: Fixture, customerId: string): Promise<UpgradeRep
       oldImportChunksLeft: await db.tenantUserChunks.where('importId').equals(oldImportId).count(),
       reimportSummary: entry?.summary ?? null,
       clientId: (await db.syncMeta.get('meta'))?.clientId ?? null,
+      customerRead,
+      lineRead,
+      rules2026,
+      transfersOfCustomer,
+      acksOfCustomer,
+      lineTermAfter,
     };
   } finally {
     db.close();

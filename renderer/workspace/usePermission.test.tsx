@@ -89,7 +89,7 @@ function show(ui: ReactNode, language: UiLanguage = 'en') {
   );
 }
 
-const reseller: AccessChoice = { delegatedAdmin: 'none', roles: [], durationDays: 730, approvalLinks: {} };
+const reseller: AccessChoice = { delegatedAdmin: 'none', roles: [], durationDays: 730, approvalLinks: {}, autoExtend: false };
 const compose = (access = reseller) => <ComposeStep customers={[customer]} access={access} onBack={() => {}} onCreated={() => {}} />;
 const tracking = <InvitationTracking invitations={[sent]} customers={[customer]} partner={null} />;
 

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/mutators/define';
 import { SyncClient } from '../../shared/sync/client';
 import { httpTransport } from '../../shared/sync/httpTransport';
 import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
-import { SCHEMA_VERSION, type PushRequest } from '../../shared/sync/protocol';
+import { OLDEST_ACCEPTED_SCHEMA_VERSION, SCHEMA_VERSION, type PushRequest } from '../../shared/sync/protocol';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedOrg, seedUser, testApp } from '../testing';
 import { purgeTombstones } from './tombstones';
@@ -132,10 +132,10 @@ describe('sync over HTTP', () => {
     const gap = await push({ ...batch, mutations: [{ ...batch.mutations[0]!, id: 5 }] });
     expect(gap.status).toBe(409);
     expect(await gap.json()).toMatchObject({ error: { code: 'MUTATION_GAP', expected: 2 } });
-    const old = await push({ ...batch, schemaVersion: SCHEMA_VERSION - 1 }); // schema 1: no longer accepted
+    const old = await push({ ...batch, schemaVersion: OLDEST_ACCEPTED_SCHEMA_VERSION - 1 }); // no longer accepted
     expect(old.status).toBe(426);
     expect(await old.json()).toMatchObject({ error: { code: 'CLIENT_UPDATE_REQUIRED' } });
-    const pullOld = await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${SCHEMA_VERSION - 1}`);
+    const pullOld = await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${OLDEST_ACCEPTED_SCHEMA_VERSION - 1}`);
     expect(pullOld.status).toBe(426);
   });
 

@@ -21,6 +21,8 @@ export const editPermission: Record<TableName, Permission> = {
   tenantUsers: 'tenant.import',
   tenantUserChunks: 'tenant.import',
   imports: 'tenant.import',
+  transfers: 'plan.edit',
+  findingAcks: 'plan.edit',
 };
 
 export const resolveConflict = defineMutator({

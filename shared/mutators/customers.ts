@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Channel, CountryCode, Customer, CustomerStage, Guid, Id } from '../workspace/tables';
+import { BILLING_ACCOUNTS } from '../domain/commerce';
+import { Channel, CountryCode, Customer, CustomerAgreement, CustomerStage, Guid, Id } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
-import { customerFieldJa, fieldsJa, stageJa } from './words';
+import { billingAccountWords, customerFieldJa, fieldsJa, stageJa } from './words';
 
 export const createCustomer = defineMutator({
   name: 'customer.create',
@@ -82,6 +83,53 @@ export const deleteCustomer = defineMutator({
       await tx.delete('imports', imported.id);
     }
     await tx.delete('customers', a.id);
+    return a.id;
+  },
+});
+
+// Billing account and agreement are facts about the customer the account managers record: the
+// roles that edit customers (admin and sales agents, DOMAIN.md rule 9).
+export const setCustomerBillingAccount = defineMutator({
+  name: 'customer.setBillingAccount',
+  args: z.object({ id: Id, billingAccount: z.enum(BILLING_ACCOUNTS) }).strict(),
+  permission: 'customer.edit',
+  describe: (a) => ({
+    en: `Recorded the customer's billing account: ${billingAccountWords[a.billingAccount].en}`,
+    ja: `顧客の課金アカウントを記録しました: ${billingAccountWords[a.billingAccount].ja}`,
+  }),
+  async run(tx, a) {
+    await mustGet(tx, 'customers', a.id);
+    await tx.update('customers', a.id, { billingAccount: a.billingAccount });
+    return a.id;
+  },
+});
+
+export const recordCustomerAgreement = defineMutator({
+  name: 'customer.recordAgreement',
+  args: z.object({ id: Id, acceptedOn: CustomerAgreement.shape.acceptedOn, attestedBy: CustomerAgreement.shape.attestedBy }).strict(),
+  permission: 'customer.edit',
+  describe: (a) => ({
+    en: `Recorded that the customer accepted the Microsoft Customer Agreement on ${a.acceptedOn} (attested by ${a.attestedBy})`,
+    ja: `顧客が ${a.acceptedOn} に Microsoft 顧客契約に同意したことを記録しました (証明者: ${a.attestedBy})`,
+  }),
+  async run(tx, a, ctx) {
+    await mustGet(tx, 'customers', a.id);
+    if (a.acceptedOn > ctx.now.slice(0, 10)) {
+      throw new MutationError('invalid', { en: `the acceptance date ${a.acceptedOn} is in the future`, ja: `同意日 ${a.acceptedOn} が未来の日付です` });
+    }
+    await tx.update('customers', a.id, { agreement: { acceptedOn: a.acceptedOn, attestedBy: a.attestedBy } });
+    return a.id;
+  },
+});
+
+export const clearCustomerAgreement = defineMutator({
+  name: 'customer.clearAgreement',
+  args: z.object({ id: Id }).strict(),
+  permission: 'customer.edit',
+  describe: () => ({ en: "Removed the record of the customer's Microsoft Customer Agreement", ja: '顧客の Microsoft 顧客契約の記録を削除しました' }),
+  async run(tx, a) {
+    await mustGet(tx, 'customers', a.id);
+    await tx.update('customers', a.id, { agreement: null });
     return a.id;
   },
 });

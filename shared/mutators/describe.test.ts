@@ -28,6 +28,9 @@ const samples: Record<string, Sample[]> = {
   'customer.update': [{ args: { id: 'c-1', name: 'Contoso', tenantId: GUID, channel: 'direct', notes: 'n' } }],
   'customer.setStage': [{ args: { id: 'c-1', stage: 'not-started' } }, { args: { id: 'c-1', stage: 'old-ended' } }],
   'customer.delete': [{ args: { id: 'c-1' } }],
+  'customer.setBillingAccount': [{ args: { id: 'c-1', billingAccount: 'mca' } }, { args: { id: 'c-1', billingAccount: 'mosa' } }],
+  'customer.recordAgreement': [{ args: { id: 'c-1', acceptedOn: '2026-11-20', attestedBy: 'Aiko' }, kept: ['2026-11-20', 'Aiko'] }],
+  'customer.clearAgreement': [{ args: { id: 'c-1' } }],
   'invite.create': [
     { args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' } },
     {
@@ -63,6 +66,12 @@ const samples: Record<string, Sample[]> = {
       },
     },
   ],
+  'plan.setTerm': [{ args: { lineId: 'l-1', term: 'P3Y', billingFrequency: 'annual' } }, { args: { lineId: 'l-1', term: 'P1M', billingFrequency: 'monthly' } }],
+  'plan.setOldEndScheduled': [{ args: { lineId: 'l-1', scheduledOn: '2027-03-01' }, kept: ['2027-03-01'] }, { args: { lineId: 'l-1', scheduledOn: null } }],
+  'transfer.request': [{ args: { id: 't-1', customerId: 'c-1', sourceKeys: ['s-1', 's-2'] }, kept: ['2'] }],
+  'transfer.setStatus': [{ args: { id: 't-1', status: 'approved' } }, { args: { id: 't-1', status: 'rejected' } }],
+  'finding.acknowledge': [{ args: { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: 'Nobody uses it' }, kept: ['service-loss', 'Nobody uses it'] }],
+  'finding.unacknowledge': [{ args: { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss' }, kept: ['service-loss'] }],
   'conflict.resolve': [{ args: { id: 'k-1', keep: 'current' } }, { args: { id: 'k-1', keep: 'proposed' } }],
   'tenant.importChunk': [{ args: { importId: 'imp-1', customerId: 'c-1', kind: 'skus', rows: [SKU_ROW] } }],
   'tenant.importCommit': [

@@ -3,7 +3,16 @@
 import type { z } from 'zod';
 import type { Mutator } from './define';
 import { resolveConflict } from './conflicts';
-import { createCustomer, deleteCustomer, setCustomerStage, updateCustomer } from './customers';
+import {
+  clearCustomerAgreement,
+  createCustomer,
+  deleteCustomer,
+  recordCustomerAgreement,
+  setCustomerBillingAccount,
+  setCustomerStage,
+  updateCustomer,
+} from './customers';
+import { acknowledgeFinding, unacknowledgeFinding } from './findingAcks';
 import {
   cancelInvitation,
   createInvitation,
@@ -14,7 +23,17 @@ import {
 } from './invitations';
 import { catalogImportChunk, catalogImportCommit, markDiscontinued, tenantImportChunk, tenantImportCommit, tenantImportDiscard } from './imports';
 import { updatePartnerProfile } from './partner';
-import { addPlanLine, createPlan, removePlanLine, setPlanLineSchedule, setPlanLineTarget, setPlanStatus } from './plans';
+import {
+  addPlanLine,
+  createPlan,
+  removePlanLine,
+  setOldEndScheduled,
+  setPlanLineSchedule,
+  setPlanLineTarget,
+  setPlanLineTerm,
+  setPlanStatus,
+} from './plans';
+import { requestTransfer, setTransferStatus } from './transfers';
 import { savePlan } from './planSave';
 
 const registered = [
@@ -23,6 +42,9 @@ const registered = [
   updateCustomer,
   setCustomerStage,
   deleteCustomer,
+  setCustomerBillingAccount,
+  recordCustomerAgreement,
+  clearCustomerAgreement,
   createInvitation,
   markInvitationSent,
   markInvitationAccepted,
@@ -36,6 +58,12 @@ const registered = [
   setPlanLineSchedule,
   removePlanLine,
   savePlan,
+  setPlanLineTerm,
+  setOldEndScheduled,
+  requestTransfer,
+  setTransferStatus,
+  acknowledgeFinding,
+  unacknowledgeFinding,
   resolveConflict,
   tenantImportChunk,
   tenantImportCommit,

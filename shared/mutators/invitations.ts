@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { GDAP_AUTO_EXTEND_DAYS, gdapRequestProblems, type GdapProblem } from '../domain/gdap';
+import { checkRegion, type RegionCheck } from '../domain/region';
+import { regionName } from '../domain/regionNames';
 import { can, roleLabels } from '../domain/roles';
 import { resellerInvitationLink } from '../domain/invitation';
-import { DelegatedAdmin, GdapRequest, Id, IsoDateTime, type InvitationStatus } from '../workspace/tables';
+import { GdapRequest, Id, IsoDateTime, StoredDelegatedAdmin, type InvitationStatus } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
+import type { Bilingual } from './words';
 
 /** An invitation's status in Japanese (renderer/features/invite/i18n/ja.json `status.*`). */
 const statusJa: Record<InvitationStatus, string> = { draft: '下書き', sent: '送信済み', accepted: '承認済み', expired: '期限切れ', cancelled: '取り消し済み' };
@@ -13,8 +17,10 @@ export const createInvitation = defineMutator({
     .object({
       id: Id,
       customerId: Id,
-      delegatedAdmin: DelegatedAdmin,
-      gdap: GdapRequest.nullable().default(null),
+      // 'dap' parses so that an older app's request is refused with a reason, not a schema error.
+      delegatedAdmin: StoredDelegatedAdmin,
+      // The duration is checked in words by the GDAP rules (gdapRequestProblems), not by the schema.
+      gdap: GdapRequest.extend({ durationDays: z.number().int().min(-100_000).max(100_000) }).nullable().default(null),
       language: z.enum(['en', 'ja']),
     })
     .strict()
@@ -26,11 +32,19 @@ export const createInvitation = defineMutator({
   describe: (a) =>
     a.delegatedAdmin === 'none'
       ? { en: 'Prepared a reseller invitation', ja: 'リセラー招待を準備しました' }
-      : {
-          en: `Prepared a reseller invitation with delegated admin (${a.delegatedAdmin})`,
-          ja: `委任管理者 (${a.delegatedAdmin.toUpperCase()}) 付きのリセラー招待を準備しました`,
-        },
+      : a.delegatedAdmin === 'gdap'
+        ? {
+            en: `Prepared a reseller invitation with a GDAP request (${a.gdap?.durationDays ?? '?'} days${a.gdap?.autoExtend ? ', extended automatically' : ''})`,
+            ja: `GDAP 要求 (${a.gdap?.durationDays ?? '?'} 日間${a.gdap?.autoExtend ? '、自動延長あり' : ''}) 付きのリセラー招待を準備しました`,
+          }
+        : { en: 'Asked for a reseller invitation with legacy delegated admin (DAP)', ja: '従来の委任された管理者特権 (DAP) 付きのリセラー招待を依頼しました' },
   async run(tx, a, ctx) {
+    if (a.delegatedAdmin === 'dap') {
+      throw new MutationError('invalid', {
+        en: 'legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
+        ja: '従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
+      });
+    }
     // Only roles allowed to ask for delegated admin may build an invitation that asks for it.
     if (a.delegatedAdmin !== 'none' && !can(ctx.actor.role, 'invite.delegatedAdmin')) {
       throw new MutationError('forbidden', {
@@ -38,7 +52,11 @@ export const createInvitation = defineMutator({
         ja: `ロール「${roleLabels[ctx.actor.role].ja}」は委任された管理者特権を要求できません`,
       });
     }
-    await mustGet(tx, 'customers', a.customerId);
+    if (a.gdap) {
+      const problems = gdapRequestProblems({ durationDays: a.gdap.durationDays, roleIds: a.gdap.roles, autoExtend: a.gdap.autoExtend ?? false });
+      if (problems.length > 0) throw new MutationError('invalid', joinWords(problems.map(gdapProblemWords)));
+    }
+    const customer = await mustGet(tx, 'customers', a.customerId);
     const partner = await tx.get('partner', 'partner');
     if (!partner?.partnerTenantId) {
       throw new MutationError('invalid', {
@@ -46,10 +64,14 @@ export const createInvitation = defineMutator({
         ja: 'パートナー プロファイルにパートナー テナント ID がありません。先に [設定] で入力してください',
       });
     }
+    const region = checkRegion(partner.country, customer.country);
+    if (!region.ok) throw new MutationError('invalid', regionRefusal(region, partner.country, customer.name));
     if (await tx.get('invitations', a.id)) throw new MutationError('invalid', { en: `invitation ${a.id} already exists`, ja: `招待 ${a.id} は既に存在します` });
     await tx.put('invitations', {
       ...a,
-      link: resellerInvitationLink({ partnerTenantId: partner.partnerTenantId, legacyDap: a.delegatedAdmin === 'dap' }),
+      delegatedAdmin: a.delegatedAdmin,
+      gdap: a.gdap ? { ...a.gdap, autoExtend: a.gdap.autoExtend ?? false } : null,
+      link: resellerInvitationLink({ partnerTenantId: partner.partnerTenantId, legacyDap: false }),
       status: 'draft',
       sentAt: null,
       acceptedAt: null,
@@ -58,6 +80,44 @@ export const createInvitation = defineMutator({
     return a.customerId;
   },
 });
+
+/** A GDAP problem in words (the invite wizard shows the same rules from its catalogs). */
+export function gdapProblemWords(problem: GdapProblem): Bilingual {
+  switch (problem.code) {
+    case 'no-roles':
+      return { en: 'a GDAP request needs at least one Microsoft Entra role', ja: 'GDAP の要求には Microsoft Entra ロールが 1 つ以上必要です' };
+    case 'duration-out-of-range':
+      return {
+        en: `a GDAP admin relationship lasts from 1 to ${problem.maxDays} days`,
+        ja: `GDAP 管理者関係の期間は 1 日から ${problem.maxDays} 日までです`,
+      };
+    case 'auto-extend-with-global-admin':
+      return {
+        en: `a GDAP request that includes Global Administrator cannot be extended automatically (by ${GDAP_AUTO_EXTEND_DAYS} days)`,
+        ja: `グローバル管理者を含む GDAP の要求は自動延長 (${GDAP_AUTO_EXTEND_DAYS} 日) できません`,
+      };
+  }
+}
+
+function joinWords(list: Bilingual[]): Bilingual {
+  return { en: list.map((w) => w.en).join('; '), ja: list.map((w) => w.ja).join('。') };
+}
+
+function regionRefusal(region: Exclude<RegionCheck, { ok: true }>, partnerCountry: string, customerName: string): Bilingual {
+  if (region.reason === 'unknown-country') {
+    if (region.country.trim() === '' && region.country === partnerCountry) {
+      return { en: 'the partner profile has no country: set it in Settings first', ja: 'パートナー プロファイルに国がありません。先に [設定] で入力してください' };
+    }
+    if (region.country.trim() === '') {
+      return { en: `the customer ${customerName} has no country: the CSP region cannot be checked`, ja: `顧客「${customerName}」の国が未入力のため、CSP リージョンを確認できません` };
+    }
+    return { en: `the country ${region.country} is in no CSP region this app knows`, ja: `国 ${region.country} はこのアプリが知っているどの CSP リージョンにも属していません` };
+  }
+  return {
+    en: `the customer ${customerName} is in the CSP region ${regionName(region.customerRegion, 'en')}, outside the partner's region ${regionName(region.partnerRegion, 'en')}`,
+    ja: `顧客「${customerName}」の CSP リージョン (${regionName(region.customerRegion, 'ja')}) はパートナーのリージョン (${regionName(region.partnerRegion, 'ja')}) の外にあります`,
+  };
+}
 
 const byId = z.object({ id: Id }).strict();
 

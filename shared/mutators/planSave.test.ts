@@ -113,3 +113,14 @@ describe('plan.save: one change for the whole save, its rules run on the server'
     expect(batch).toMatchObject({ ok: false, code: 'not-found', index: 1 });
   });
 });
+
+describe('plan.save and terms', () => {
+  it('refuses a 3-year term under 100 seats on a line it adds or lowers, and takes one at 100', async () => {
+    const { a } = await team();
+    const add = { ...line('l-3y', 'SPE_E3'), term: 'P3Y' as const, billingFrequency: 'annual' as const };
+    expect(await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', add: [add] })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', add: [{ ...add, quantity: 100 }] })).toEqual({ ok: true });
+    expect(await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', change: [{ id: 'l-3y', fields: { quantity: 60 } }] })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await a.row('planLines', 'l-3y')).toMatchObject({ quantity: 100, term: 'P3Y' });
+  });
+});

@@ -4,8 +4,10 @@
 // `baseVersions` option): a teammate's change made since then becomes a conflict record both
 // people see, never a silent overwrite, and the fields the draft did not touch are never written.
 import { z } from 'zod';
-import { CustomerStage, Id, LocalDate, type PlanStatus } from '../workspace/tables';
+import { BILLING_FREQUENCIES, TERMS } from '../domain/commerce';
+import { CustomerStage, Id, LocalDate, MAX_EXTRA_TARGETS, withDefaults, type PlanStatus } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
+import { checkTerm } from './plans';
 
 const SkuId = z.string().trim().min(1).max(64);
 const Quantity = z.number().int().min(0).max(10_000_000);
@@ -17,6 +19,10 @@ export const PlanLineChoice = z
     targetSkuId: SkuId.nullable(),
     quantity: Quantity,
     orderDate: LocalDate.nullable(),
+    /** More products bought for the line (a Teams pair: the no-Teams suite and Teams). */
+    extraTargetSkuIds: z.array(SkuId).max(MAX_EXTRA_TARGETS).optional(),
+    term: z.enum(TERMS).optional(),
+    billingFrequency: z.enum(BILLING_FREQUENCIES).optional(),
   })
   .strict();
 export type PlanLineChoice = z.infer<typeof PlanLineChoice>;
@@ -80,6 +86,7 @@ export const savePlan = defineMutator({
         throw new MutationError('invalid', { en: `the plan line for ${line.sourceSkuId} is already saved`, ja: `${line.sourceSkuId} の計画明細は既に保存されています` });
       }
       await tx.put('planLines', { ...line, planId: plan.id, customerId: a.customerId, decisionNote: '' });
+      if (line.term) await checkTerm(tx, plan.id, line.term, line.billingFrequency ?? 'annual', line.quantity);
     }
     let changed = 0;
     for (const { id, fields } of a.change) {
@@ -87,6 +94,9 @@ export const savePlan = defineMutator({
       const line = await mustGet(tx, 'planLines', id);
       if (line.planId !== plan.id) throw new MutationError('invalid', { en: 'a line of another plan', ja: '別の計画の明細です' });
       await tx.update('planLines', id, fields);
+      // A term with a seat minimum is checked against what the line holds after the change.
+      const after = withDefaults('planLines', { ...line, ...fields });
+      if (after.term) await checkTerm(tx, plan.id, after.term, after.billingFrequency ?? 'annual', after.quantity);
       changed++;
     }
     for (const id of a.remove) {

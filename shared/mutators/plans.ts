@@ -1,9 +1,44 @@
 import { z } from 'zod';
-import { Id, LocalDate, PlanStatus } from '../workspace/tables';
-import { MutationError, defineMutator, mustGet } from './define';
-import { planStatusJa } from './words';
+import { BILLING_FREQUENCIES, TERMS, type BillingFrequency, type Term } from '../domain/commerce';
+import { billingFrequenciesFor, threeYearMinimumProblem } from '../domain/terms';
+import { Id, LocalDate, MAX_EXTRA_TARGETS, PlanStatus, withDefaults } from '../workspace/tables';
+import { MutationError, defineMutator, mustGet, type ReadTx } from './define';
+import { billingFrequencyWords, planStatusJa, termWords } from './words';
 
 const SkuId = z.string().trim().min(1).max(64);
+const ExtraTargets = z.array(SkuId).max(MAX_EXTRA_TARGETS);
+
+/**
+ * Refuses a term and billing frequency Partner Center would not take for this many seats on the
+ * plan's date: a frequency the term does not offer, or a 3-year term under its minimum (shared/domain/terms).
+ */
+export async function checkTerm(tx: ReadTx, planId: string, term: Term, billing: BillingFrequency, quantity: number): Promise<void> {
+  if (!billingFrequenciesFor(term).includes(billing)) {
+    throw new MutationError('invalid', {
+      en: `a ${termWords[term].en} cannot be ${billingFrequencyWords[billing].en}`,
+      ja: `${termWords[term].ja}は「${billingFrequencyWords[billing].ja}」にできません`,
+    });
+  }
+  const plan = await mustGet(tx, 'plans', planId);
+  const problem = threeYearMinimumProblem(term, quantity, plan.asOf);
+  if (problem) {
+    throw new MutationError('invalid', {
+      en: `a 3-year term needs at least ${problem.minimum} licenses on ${plan.asOf}; this line has ${quantity}: choose an annual term or more licenses`,
+      ja: `${plan.asOf} 時点では 3 年契約に ${problem.minimum} ライセンス以上が必要です (この明細は ${quantity} ライセンス)。年間契約にするか、ライセンス数を増やしてください`,
+    });
+  }
+}
+
+function withoutDuplicates(first: string | null, extra: readonly string[]): string[] {
+  const seen = new Set(first ? [first] : []);
+  const out: string[] = [];
+  for (const id of extra) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+  }
+  return out;
+}
 
 export const createPlan = defineMutator({
   name: 'plan.create',
@@ -43,32 +78,88 @@ export const addPlanLine = defineMutator({
       sourceSubscriptionId: z.string().max(64).nullable().default(null),
       targetSkuId: SkuId.nullable(),
       quantity: z.number().int().min(0).max(10_000_000),
+      extraTargetSkuIds: ExtraTargets.default([]),
+      term: z.enum(TERMS).default('P1Y'),
+      billingFrequency: z.enum(BILLING_FREQUENCIES).default('annual'),
     })
     .strict(),
   permission: 'plan.edit',
   describe: (a) => ({
-    en: `Added a plan line for ${a.sourceSkuId} (${a.quantity} licenses)`,
-    ja: `${a.sourceSkuId} の計画明細を追加しました (ライセンス ${a.quantity} 個)`,
+    en: `Added a plan line for ${a.sourceSkuId} (${a.quantity} licenses, ${termWords[a.term].en}, ${billingFrequencyWords[a.billingFrequency].en})`,
+    ja: `${a.sourceSkuId} の計画明細を追加しました (ライセンス ${a.quantity} 個、${termWords[a.term].ja}、${billingFrequencyWords[a.billingFrequency].ja})`,
   }),
   async run(tx, a) {
     const plan = await mustGet(tx, 'plans', a.planId);
     if (await tx.get('planLines', a.id)) throw new MutationError('invalid', { en: `plan line ${a.id} already exists`, ja: `プランの行 ${a.id} は既に存在します` });
-    await tx.put('planLines', { ...a, customerId: plan.customerId, orderDate: null, decisionNote: '' });
+    await checkTerm(tx, a.planId, a.term, a.billingFrequency, a.quantity);
+    await tx.put('planLines', {
+      ...a,
+      extraTargetSkuIds: withoutDuplicates(a.targetSkuId, a.extraTargetSkuIds),
+      customerId: plan.customerId,
+      orderDate: null,
+      decisionNote: '',
+      cancelAtTermEndScheduledOn: null,
+    });
     return plan.customerId;
   },
 });
 
 export const setPlanLineTarget = defineMutator({
   name: 'plan.setTarget',
-  args: z.object({ lineId: Id, targetSkuId: SkuId.nullable(), quantity: z.number().int().min(0).max(10_000_000) }).strict(),
+  args: z
+    .object({
+      lineId: Id,
+      targetSkuId: SkuId.nullable(),
+      quantity: z.number().int().min(0).max(10_000_000),
+      /** Absent: the line keeps its extra targets (a client of schema 2 does not know them). */
+      extraTargetSkuIds: ExtraTargets.optional(),
+    })
+    .strict(),
+  permission: 'plan.edit',
+  describe: (a) => {
+    const targets = a.targetSkuId ? [a.targetSkuId, ...withoutDuplicates(a.targetSkuId, a.extraTargetSkuIds ?? [])].join(' + ') : null;
+    return {
+      en: `Chose ${targets ?? 'no target'} x ${a.quantity} for a plan line`,
+      ja: `計画明細の移行先を ${targets ?? '移行先なし'} × ${a.quantity} にしました`,
+    };
+  },
+  async run(tx, a) {
+    const line = withDefaults('planLines', await mustGet(tx, 'planLines', a.lineId));
+    await checkTerm(tx, line.planId, line.term, line.billingFrequency, a.quantity);
+    const extra = a.targetSkuId === null ? [] : a.extraTargetSkuIds === undefined ? undefined : withoutDuplicates(a.targetSkuId, a.extraTargetSkuIds);
+    await tx.update('planLines', a.lineId, { targetSkuId: a.targetSkuId, quantity: a.quantity, extraTargetSkuIds: extra });
+    return line.customerId;
+  },
+});
+
+export const setPlanLineTerm = defineMutator({
+  name: 'plan.setTerm',
+  args: z.object({ lineId: Id, term: z.enum(TERMS), billingFrequency: z.enum(BILLING_FREQUENCIES) }).strict(),
   permission: 'plan.edit',
   describe: (a) => ({
-    en: `Chose ${a.targetSkuId ?? 'no target'} x ${a.quantity} for a plan line`,
-    ja: `計画明細の移行先を ${a.targetSkuId ?? '移行先なし'} × ${a.quantity} にしました`,
+    en: `Set a plan line's order to a ${termWords[a.term].en}, ${billingFrequencyWords[a.billingFrequency].en}`,
+    ja: `計画明細の発注を${termWords[a.term].ja} (${billingFrequencyWords[a.billingFrequency].ja}) にしました`,
   }),
   async run(tx, a) {
     const line = await mustGet(tx, 'planLines', a.lineId);
-    await tx.update('planLines', a.lineId, { targetSkuId: a.targetSkuId, quantity: a.quantity });
+    await checkTerm(tx, line.planId, a.term, a.billingFrequency, line.quantity);
+    await tx.update('planLines', a.lineId, { term: a.term, billingFrequency: a.billingFrequency });
+    return line.customerId;
+  },
+});
+
+/** The old partner confirmed "cancel at end of term" for the line's old subscription (DOMAIN.md rule 1). */
+export const setOldEndScheduled = defineMutator({
+  name: 'plan.setOldEndScheduled',
+  args: z.object({ lineId: Id, scheduledOn: LocalDate.nullable() }).strict(),
+  permission: 'plan.edit',
+  describe: (a) =>
+    a.scheduledOn
+      ? { en: `Recorded that "cancel at end of term" was scheduled for the old subscription on ${a.scheduledOn}`, ja: `旧サブスクリプションの「期間終了時にキャンセル」が ${a.scheduledOn} に設定されたことを記録しました` }
+      : { en: 'Cleared the record of "cancel at end of term" for the old subscription', ja: '旧サブスクリプションの「期間終了時にキャンセル」の記録を取り消しました' },
+  async run(tx, a) {
+    const line = await mustGet(tx, 'planLines', a.lineId);
+    await tx.update('planLines', a.lineId, { cancelAtTermEndScheduledOn: a.scheduledOn });
     return line.customerId;
   },
 });

@@ -2,6 +2,7 @@
 // whose members may read different languages, so each entry is written once in both; shared code
 // cannot import the renderer's catalogs, so the few names the Japanese texts need are copied here
 // (keep them equal to renderer/app/i18n/ja.json and the features' ja.json).
+import type { BillingAccount, BillingFrequency, Term, TransferStatus } from '../domain/commerce';
 import type { Lang } from '../domain/messages';
 import type { CustomerStage, ImportKind, PlanStatus } from '../workspace/tables';
 
@@ -69,3 +70,30 @@ export const importKindJa: Record<ImportKind, { noun: string; counter: string }>
 export function fieldsJa(keys: readonly string[], labels: Readonly<Record<string, string>>): string {
   return keys.map((k) => labels[k] ?? k).join('、');
 }
+
+/** A billing account type as a person names it. */
+export const billingAccountWords: Record<BillingAccount, Bilingual> = {
+  unknown: { en: 'unknown', ja: '不明' },
+  mca: { en: 'Microsoft Customer Agreement (MCA)', ja: 'Microsoft 顧客契約 (MCA)' },
+  mosa: { en: 'Microsoft Online Subscription Agreement (MOSA)', ja: 'Microsoft オンライン サブスクリプション契約 (MOSA)' },
+  ea: { en: 'Enterprise Agreement (EA)', ja: 'エンタープライズ契約 (EA)' },
+};
+
+export const termWords: Record<Term, Bilingual> = {
+  P1M: { en: 'monthly term', ja: '月間契約' },
+  P1Y: { en: 'annual term', ja: '年間契約' },
+  P3Y: { en: '3-year term', ja: '3 年契約' },
+};
+
+export const billingFrequencyWords: Record<BillingFrequency, Bilingual> = {
+  monthly: { en: 'billed monthly', ja: '毎月請求' },
+  annual: { en: 'billed annually', ja: '毎年請求' },
+  triennial: { en: 'billed once for 3 years', ja: '3 年分を一括請求' },
+};
+
+export const transferStatusWords: Record<TransferStatus, Bilingual> = {
+  requested: { en: 'requested', ja: '依頼済み' },
+  approved: { en: 'approved by the current partner', ja: '現在のパートナーが承認済み' },
+  completed: { en: 'completed', ja: '完了' },
+  rejected: { en: 'rejected', ja: '却下' },
+};

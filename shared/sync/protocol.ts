@@ -8,9 +8,22 @@ import { tableNames, type TableName } from '../workspace/tables';
  * OLDEST_ACCEPTED_SCHEMA_VERSION on; older ones are told to update (426) and keep their unsynced
  * changes. 2: imported users travel as `tenantUserChunks` records and activity entries carry
  * `summaryJa`, which a schema-1 app cannot read, so schema 1 is no longer accepted.
+ * 3: the 2026 rules: tables `transfers` and `findingAcks` (TABLES_SINCE), and added, optional
+ * fields on customers, invitations and plan lines. Schema 2 (N-1) is still accepted.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = 2;
+
+/**
+ * The schema version that introduced a table: an older client does not know it (its pull schema
+ * rejects an unknown table), so the server must not send it that table's changes.
+ */
+export const TABLES_SINCE: Readonly<Partial<Record<TableName, number>>> = { transfers: 3, findingAcks: 3 };
+
+/** Whether a client of `schemaVersion` knows `table`. */
+export function tableKnownTo(table: TableName, schemaVersion: number): boolean {
+  return (TABLES_SINCE[table] ?? 1) <= schemaVersion;
+}
 
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8-64 letters, digits, _ or -');
 

@@ -2,6 +2,7 @@
 // describe a Dexie row in the app and a `records.data` value on the server; the mutators are the
 // only code that writes them.
 import { z } from 'zod';
+import { BILLING_ACCOUNTS, BILLING_FREQUENCIES, TERMS, TRANSFER_STATUSES } from '../domain/commerce';
 import { GDAP_MAX_DAYS } from '../domain/invitation';
 
 /** Client-generated ids (UUIDv7 in the app); any opaque string of sane length is accepted. */
@@ -46,6 +47,11 @@ export const PartnerProfile = z
   .strict();
 export type PartnerProfile = z.infer<typeof PartnerProfile>;
 
+export const CustomerAgreement = z
+  .object({ acceptedOn: LocalDate, attestedBy: z.string().trim().min(1).max(200) })
+  .strict();
+export type CustomerAgreement = z.infer<typeof CustomerAgreement>;
+
 export const Customer = z
   .object({
     id: Id,
@@ -59,12 +65,23 @@ export const Customer = z
     createdAt: IsoDateTime,
     /** The committed tenant import whose rows are this customer's inventory (null: none yet). */
     tenantImportId: Id.nullable().default(null),
+    /** How a direct customer is billed: it decides refunds of the old subscriptions (schema 3). */
+    billingAccount: z.enum(BILLING_ACCOUNTS).optional(),
+    /** The customer's acceptance of the Microsoft Customer Agreement as the partner attested it (schema 3). */
+    agreement: CustomerAgreement.nullable().optional(),
   })
   .strict();
 export type Customer = z.infer<typeof Customer>;
 
-export const DelegatedAdmin = z.enum(['none', 'gdap', 'dap']);
+/** What may be requested: legacy DAP cannot be any more (DOMAIN.md rule 5). */
+export const DelegatedAdmin = z.enum(['none', 'gdap']);
 export type DelegatedAdmin = z.infer<typeof DelegatedAdmin>;
+/**
+ * What an invitation may hold: 'dap' was written by schema 1-2 apps and is kept as it was, so
+ * nothing is lost; such an invitation opens as "needs GDAP" (invitationState.ts).
+ */
+export const StoredDelegatedAdmin = z.enum(['none', 'gdap', 'dap']);
+export type StoredDelegatedAdmin = z.infer<typeof StoredDelegatedAdmin>;
 
 export const InvitationStatus = z.enum(['draft', 'sent', 'accepted', 'expired', 'cancelled']);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
@@ -75,6 +92,8 @@ export const GdapRequest = z
     roles: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
     durationDays: z.number().int().min(1).max(GDAP_MAX_DAYS),
     approvalLink: z.string().trim().max(4096),
+    /** Extend by 180 days at the end (never with Global Administrator); absent before schema 3. */
+    autoExtend: z.boolean().optional(),
   })
   .strict();
 export type GdapRequest = z.infer<typeof GdapRequest>;
@@ -83,7 +102,7 @@ export const Invitation = z
   .object({
     id: Id,
     customerId: Id,
-    delegatedAdmin: DelegatedAdmin,
+    delegatedAdmin: StoredDelegatedAdmin,
     gdap: GdapRequest.nullable(),
     language: z.enum(['en', 'ja']),
     link: z.string().max(4096),
@@ -110,6 +129,11 @@ export const Plan = z
   .strict();
 export type Plan = z.infer<typeof Plan>;
 
+/** Targets a plan line may add to its first one. */
+export const MAX_EXTRA_TARGETS = 5;
+/** Line items Partner Center takes in one partner-to-partner transfer (DOMAIN.md rule 4). */
+export const MAX_TRANSFER_ITEMS = 25;
+
 export const PlanLine = z
   .object({
     id: Id,
@@ -122,9 +146,53 @@ export const PlanLine = z
     /** When to buy the new subscription: before the old one's 30-day expired window ends. */
     orderDate: LocalDate.nullable(),
     decisionNote: z.string().max(4000),
+    /** More targets bought together for this line (a no-Teams suite plus Teams, DOMAIN.md rule 6). */
+    extraTargetSkuIds: z.array(z.string().max(64)).max(MAX_EXTRA_TARGETS).optional(),
+    /** The new order's term and billing frequency; lines made before schema 3 read as annual, paid annually. */
+    term: z.enum(TERMS).optional(),
+    billingFrequency: z.enum(BILLING_FREQUENCIES).optional(),
+    /** The day the old partner confirmed "cancel at end of term" was scheduled for the old subscription. */
+    cancelAtTermEndScheduledOn: LocalDate.nullable().optional(),
   })
   .strict();
 export type PlanLine = z.infer<typeof PlanLine>;
+
+const Who = z.object({ by: z.string().max(200), at: IsoDateTime }).strict();
+
+/** A partner-to-partner transfer request of some of a customer's lines, and how it went. */
+export const Transfer = z
+  .object({
+    id: Id,
+    customerId: Id,
+    /** The plan lines it moves (when the lines exist) ... */
+    lineIds: z.array(Id).max(MAX_TRANSFER_ITEMS),
+    /** ... and the old subscriptions it moves, by their source key (subscription id or SKU id). */
+    sourceKeys: z.array(z.string().min(1).max(128)).min(1).max(MAX_TRANSFER_ITEMS),
+    status: z.enum(TRANSFER_STATUSES),
+    requested: Who,
+    approved: Who.nullable(),
+    completed: Who.nullable(),
+    rejected: Who.nullable(),
+    note: z.string().max(4000),
+  })
+  .strict();
+export type Transfer = z.infer<typeof Transfer>;
+
+/** A finding a person looked at and accepted on purpose: it stays visible but stops counting as "must fix". */
+export const FindingAck = z
+  .object({
+    /** `${customerId}:${lineKey}:${code}`: one acknowledgement per finding. */
+    id: z.string().min(1).max(300),
+    customerId: Id,
+    /** The plan line or subscription the finding is about ('' for a customer-wide finding). */
+    lineKey: z.string().max(128),
+    code: z.string().min(1).max(100),
+    reason: z.string().trim().min(1).max(2000),
+    by: z.string().max(200),
+    at: IsoDateTime,
+  })
+  .strict();
+export type FindingAck = z.infer<typeof FindingAck>;
 
 export const Activity = z
   .object({
@@ -337,7 +405,44 @@ export const tables = {
   tenantUsers: TenantUserRow,
   imports: ImportRecord,
   tenantUserChunks: TenantUserChunkRow,
+  transfers: Transfer,
+  findingAcks: FindingAck,
 } as const;
+
+// Fields added by schema 3 are optional in the stored shape: rows written by schema N-1 (synced by
+// an older app, or kept in an older database) lack them. Readers that need them call withDefaults.
+const addedFieldDefaults = {
+  customers: { billingAccount: 'unknown', agreement: null },
+  planLines: { extraTargetSkuIds: [], term: 'P1Y', billingFrequency: 'annual', cancelAtTermEndScheduledOn: null },
+} as const satisfies { readonly [K in keyof typeof tables]?: Partial<z.output<(typeof tables)[K]>> };
+
+type Defaulted = { [K in keyof typeof addedFieldDefaults]: keyof (typeof addedFieldDefaults)[K] };
+/** A stored row with every field of the current schema present. */
+export type Complete<T extends keyof typeof tables> = T extends keyof Defaulted
+  ? Omit<z.output<(typeof tables)[T]>, Defaulted[T]> & Required<Pick<z.output<(typeof tables)[T]>, Defaulted[T] & keyof z.output<(typeof tables)[T]>>>
+  : T extends 'invitations'
+    ? Omit<Invitation, 'gdap'> & { gdap: (GdapRequest & { autoExtend: boolean }) | null }
+    : z.output<(typeof tables)[T]>;
+
+/**
+ * A stored row with the fields of later schemas filled in as an older row means them: a line
+ * without a term was planned annual and paid annually (the default of new commerce), a customer
+ * without a billing account has an unknown one, a GDAP request without autoExtend did not ask for it.
+ */
+export function withDefaults<T extends keyof typeof tables>(table: T, row: z.output<(typeof tables)[T]>): Complete<T> {
+  if (table === 'invitations') {
+    const inv = row as Invitation;
+    return (inv.gdap && inv.gdap.autoExtend === undefined ? { ...inv, gdap: { ...inv.gdap, autoExtend: false } } : inv) as Complete<T>;
+  }
+  const defaults = (addedFieldDefaults as Partial<Record<string, object>>)[table];
+  return (defaults ? { ...defaults, ...stripUndefined(row as object) } : row) as Complete<T>;
+}
+
+function stripUndefined<T extends object>(row: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
 
 /**
  * Fields whose concurrent edits must not silently overwrite each other (DESIGN.md, "Merge"):
@@ -345,11 +450,12 @@ export const tables = {
  * stale base becomes a Conflict record instead of a write.
  */
 export const guardedFields: { readonly [K in keyof typeof tables]?: readonly string[] } = {
-  customers: ['stage'],
   invitations: ['status', 'delegatedAdmin'],
   plans: ['status', 'asOf', 'approvedBy'],
-  planLines: ['targetSkuId', 'quantity', 'orderDate'],
+  customers: ['stage', 'billingAccount', 'agreement'],
+  planLines: ['targetSkuId', 'extraTargetSkuIds', 'quantity', 'orderDate', 'term', 'billingFrequency', 'cancelAtTermEndScheduledOn'],
   catalogMarks: ['discontinued'],
+  transfers: ['status'],
 };
 
 export type Tables = { [K in keyof typeof tables]: z.output<(typeof tables)[K]> };

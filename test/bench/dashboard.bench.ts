@@ -78,6 +78,8 @@ export function workload(seed = 20261124, now = Date.now()): { rows: Workspace; 
     conflicts: [],
     catalogSkus: [],
     catalogState: [],
+    transfers: [],
+    findingAcks: [],
     catalogMarks: [],
     tenantSkus: [],
     tenantSubscriptions: [],

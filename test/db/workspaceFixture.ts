@@ -11,6 +11,8 @@ import { DexieClientStore } from '../../renderer/sync/dexieClientStore';
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
 const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
+const TEAMS = '7e74bd05-2c47-404e-829a-ba95c66fe8e5';
+const LICENSE_ADMIN = '4d6ac14f-3453-41d0-bef9-a3e0c569773a';
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 export async function populate(db: WorkspaceDatabase): Promise<void> {
@@ -36,6 +38,18 @@ export async function populate(db: WorkspaceDatabase): Promise<void> {
   await must(client.mutate('invite.markSent', { id: 'i-1' }));
   await must(client.mutate('plan.create', { id: 'p-1', customerId: 'c-1', asOf: '2026-11-24' }));
   await must(client.mutate('planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: E3, targetSkuId: E3, quantity: 2 }));
+  // Schema 3: the 2026 rules' fields and tables.
+  await must(client.mutate('customer.setBillingAccount', { id: 'c-1', billingAccount: 'mca' }));
+  await must(client.mutate('customer.recordAgreement', { id: 'c-1', acceptedOn: '2026-11-20', attestedBy: 'Aiko' }));
+  await must(client.mutate('plan.setTerm', { lineId: 'l-1', term: 'P1Y', billingFrequency: 'monthly' }));
+  await must(client.mutate('plan.setOldEndScheduled', { lineId: 'l-1', scheduledOn: '2026-11-23' }));
+  await must(
+    client.mutate('planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: E5, targetSkuId: E3, extraTargetSkuIds: [TEAMS], quantity: 1, term: 'P1M', billingFrequency: 'monthly' }),
+  );
+  await must(client.mutate('invite.create', { id: 'i-2', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: { roles: [LICENSE_ADMIN], durationDays: 730, approvalLink: '', autoExtend: true }, language: 'en' }));
+  await must(client.mutate('transfer.request', { id: 't-1', customerId: 'c-1', lineIds: ['l-1'], sourceKeys: [guid(900)] }));
+  await must(client.mutate('transfer.setStatus', { id: 't-1', status: 'approved' }));
+  await must(client.mutate('finding.acknowledge', { customerId: 'c-1', lineKey: 'l-2', code: 'service-loss', reason: 'Nobody uses Yammer' }));
   const plans = [{ id: guid(800), name: 'EXCHANGE_S_ENTERPRISE', friendlyName: 'Exchange Online (Plan 2)', retired: false }];
   await must(
     client.mutateMany(

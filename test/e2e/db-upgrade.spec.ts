@@ -54,6 +54,18 @@ for (const fixture of fixtures) {
     expect(report.reimportSummary).toContain(`${report.tenantUsers + 1} users (1 added, 0 updated, 0 removed)`);
     // The client id (and with it the mutation sequence) continues where the old database left it.
     expect(report.clientId).toBe((fixture.tables.syncMeta?.[0] as { clientId: string }).clientId);
+    // Rows written before schema 3 read with its fields as they mean them; the 2026 mutators work.
+    if (fixture.schemaVersion < 3) {
+      expect(report.customerRead).toMatchObject({ billingAccount: 'unknown', agreement: null });
+      expect(report.lineRead).toMatchObject({ extraTargetSkuIds: [], term: 'P1Y', billingFrequency: 'annual', cancelAtTermEndScheduledOn: null });
+    } else {
+      expect(report.customerRead).toMatchObject({ billingAccount: 'mca', agreement: { acceptedOn: '2026-11-20', attestedBy: 'Aiko' } });
+      expect(report.lineRead).toMatchObject({ term: 'P1Y', billingFrequency: 'monthly', cancelAtTermEndScheduledOn: '2026-11-23' });
+    }
+    expect(report.rules2026).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: true }]);
+    expect(report.transfersOfCustomer).toBe((fixture.tables.transfers?.length ?? 0) + 1);
+    expect(report.acksOfCustomer).toBe((fixture.tables.findingAcks?.length ?? 0) + 1);
+    expect(report.lineTermAfter).toBe('P1M');
     expect(problems).toEqual([]);
   });
 }

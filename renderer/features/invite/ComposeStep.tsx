@@ -74,7 +74,7 @@ export function ComposeStep({
         delegatedAdmin: access.delegatedAdmin,
         gdap:
           access.delegatedAdmin === 'gdap'
-            ? { roles: access.roles, durationDays: access.durationDays, approvalLink: access.approvalLinks[c.id] ?? '' }
+            ? { roles: access.roles, durationDays: access.durationDays, approvalLink: access.approvalLinks[c.id] ?? '', autoExtend: access.autoExtend }
             : null,
         language: v.language,
       });

@@ -40,10 +40,10 @@ describe('the delegated admin step', () => {
     renderStep('sales-agent', onNext);
     expect(screen.getByText(/Your role \(Sales agent\) cannot ask for delegated admin: only an Admin agent can\./)).toBeTruthy();
     expect((screen.getByRole('radio', { name: /GDAP admin relationship/ }) as HTMLInputElement).disabled).toBe(true);
-    expect((screen.getByRole('radio', { name: /legacy delegated admin/ }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.queryByRole('radio', { name: /legacy|\bDAP\b/ })).toBeNull();
     expect((screen.getByRole('radio', { name: /^Reseller relationship only/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    await waitFor(() => expect(onNext).toHaveBeenCalledWith({ delegatedAdmin: 'none', roles: [], durationDays: 730, approvalLinks: {} }));
+    await waitFor(() => expect(onNext).toHaveBeenCalledWith({ delegatedAdmin: 'none', roles: [], durationDays: 730, autoExtend: false, approvalLinks: {} }));
   });
 
   it('hands on the GDAP roles, duration and each customer approval link once valid', async () => {
@@ -63,8 +63,68 @@ describe('the delegated admin step', () => {
         delegatedAdmin: 'gdap',
         roles: ['4d6ac14f-3453-41d0-bef9-a3e0c569773a'],
         durationDays: 180,
+        autoExtend: false,
         approvalLinks: { c1: approvalLink },
       }),
     );
+  });
+
+  it('offers no legacy DAP, and says why', () => {
+    renderStep('admin-agent', vi.fn());
+    expect(screen.queryByRole('radio', { name: /legacy|\bDAP\b/ })).toBeNull();
+    expect(screen.getByText(/Legacy delegated admin \(DAP\) can no longer be requested/)).toBeTruthy();
+  });
+
+  it('caps the duration at 730 days in words', async () => {
+    const onNext = vi.fn();
+    renderStep('admin-agent', onNext);
+    fireEvent.click(screen.getByRole('radio', { name: /GDAP admin relationship/ }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /^License Administrator/ }));
+    const duration = screen.getByLabelText('Duration in days') as HTMLInputElement;
+    expect(duration.max).toBe('730');
+    fireEvent.change(duration, { target: { value: '731' } });
+    fireEvent.change(screen.getByLabelText('GDAP approval link for Contoso'), { target: { value: approvalLink } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Enter a whole number of days from 1 to 730.')).toBeTruthy();
+    expect(onNext).not.toHaveBeenCalled();
+  });
+
+  it('extends automatically when asked, and not with Global Administrator (the box is disabled with the reason)', async () => {
+    const onNext = vi.fn();
+    renderStep('admin-agent', onNext);
+    fireEvent.click(screen.getByRole('radio', { name: /GDAP admin relationship/ }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /^License Administrator/ }));
+    const extend = screen.getByRole('checkbox', { name: 'Extend automatically' }) as HTMLInputElement;
+    expect(screen.getByText(/the relationship extends by 180 days/)).toBeTruthy();
+    fireEvent.click(extend);
+    expect(extend.checked).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Global Administrator/ }));
+    await waitFor(() => expect(extend.disabled).toBe(true));
+    expect(extend.checked).toBe(false);
+    expect(screen.getByText(/Not possible with Global Administrator/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('GDAP approval link for Contoso'), { target: { value: approvalLink } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(onNext).toHaveBeenCalledWith(expect.objectContaining({ autoExtend: false, roles: expect.arrayContaining(['62e90394-69f5-4237-9190-012177145e10']) })));
+    // Without Global Administrator it is handed on.
+    cleanup();
+    const again = vi.fn();
+    renderStep('admin-agent', again);
+    fireEvent.click(screen.getByRole('radio', { name: /GDAP admin relationship/ }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /^License Administrator/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Extend automatically' }));
+    fireEvent.change(screen.getByLabelText('GDAP approval link for Contoso'), { target: { value: approvalLink } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(again).toHaveBeenCalledWith(expect.objectContaining({ autoExtend: true })));
+  });
+
+  it('speaks Japanese', async () => {
+    render(
+      <I18nextProvider i18n={createI18n('ja')}>
+        <FluentProvider theme={webLightTheme}>
+          <DelegatedAdminStep customers={[customer]} role="admin-agent" initial={null} onBack={() => {}} onNext={vi.fn()} />
+        </FluentProvider>
+      </I18nextProvider>,
+    );
+    expect(screen.getByText(/従来の委任された管理者特権 \(DAP\) は現在は依頼できません/)).toBeTruthy();
   });
 });

@@ -1,7 +1,8 @@
 // Step 3: what the invitation asks for. Reseller only; or a GDAP admin relationship (roles, a
-// duration of at most 730 days, and each customer's approval link from Partner Center); or, as an
-// explicit choice with a warning, legacy DAP. Only roles allowed to request delegated admin may
-// choose the last two.
+// duration of at most 730 days, whether to extend it automatically, and each customer's approval
+// link from Partner Center). Legacy DAP can no longer be requested (DOMAIN.md rule 5). Only roles
+// allowed to request delegated admin may choose GDAP. The GDAP limits are the ones invite.create
+// enforces on the server (shared/domain/gdap.ts): the form shows their problems in words first.
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Badge,
@@ -19,7 +20,12 @@ import { useMemo } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { GDAP_MAX_DAYS } from '../../../shared/domain/invitation';
+import {
+  GDAP_AUTO_EXTEND_DAYS,
+  GDAP_MAX_DURATION_DAYS,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  gdapRequestProblems,
+} from '../../../shared/domain/gdap';
 import { can, roleLabels, type Role } from '../../../shared/domain/roles';
 import type { Customer } from '../../../shared/workspace/tables';
 import { ENTRA_ROLES } from './entraRoles';
@@ -27,18 +33,20 @@ import { checkGdapApprovalLink } from './gdapLink';
 import { useInviteStyles } from './inviteStyles';
 
 export interface AccessChoice {
-  delegatedAdmin: 'none' | 'gdap' | 'dap';
+  delegatedAdmin: 'none' | 'gdap';
   roles: string[];
   durationDays: number;
+  /** Extend by 180 days at the end (GDAP only, never with Global Administrator). */
+  autoExtend: boolean;
   /** Customer id -> approval link (GDAP only). */
   approvalLinks: Record<string, string>;
 }
 
 type FormValues = {
-  delegatedAdmin: 'none' | 'gdap' | 'dap';
+  delegatedAdmin: 'none' | 'gdap';
   roles: string[];
   durationDays: string;
-  dapConfirmed: boolean;
+  autoExtend: boolean;
   links: { customerId: string; link: string }[];
 };
 
@@ -65,21 +73,21 @@ export function DelegatedAdminStep({
     () =>
       z
         .object({
-          delegatedAdmin: z.enum(['none', 'gdap', 'dap']),
+          delegatedAdmin: z.enum(['none', 'gdap']),
           roles: z.array(z.string()),
           durationDays: z.string(),
-          dapConfirmed: z.boolean(),
+          autoExtend: z.boolean(),
           links: z.array(z.object({ customerId: z.string(), link: z.string() })),
         })
         .superRefine((v, ctx) => {
-          if (v.delegatedAdmin === 'dap' && !v.dapConfirmed) {
-            ctx.addIssue({ code: 'custom', path: ['dapConfirmed'], message: t('invite.da.dapConfirmError') });
-          }
           if (v.delegatedAdmin !== 'gdap') return;
-          if (v.roles.length === 0) ctx.addIssue({ code: 'custom', path: ['roles'], message: t('invite.da.rolesError') });
-          const days = Number(v.durationDays.trim());
-          if (!/^\d+$/.test(v.durationDays.trim()) || days < 1 || days > GDAP_MAX_DAYS) {
-            ctx.addIssue({ code: 'custom', path: ['durationDays'], message: t('invite.da.durationError') });
+          const text = v.durationDays.trim();
+          const days = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+          for (const problem of gdapRequestProblems({ durationDays: days, roleIds: v.roles, autoExtend: v.autoExtend })) {
+            if (problem.code === 'no-roles') ctx.addIssue({ code: 'custom', path: ['roles'], message: t('invite.da.rolesError') });
+            else if (problem.code === 'duration-out-of-range') {
+              ctx.addIssue({ code: 'custom', path: ['durationDays'], message: t('invite.da.durationError', { max: problem.maxDays }) });
+            } else ctx.addIssue({ code: 'custom', path: ['autoExtend'], message: t('invite.da.autoExtendGlobalAdmin', { days: GDAP_AUTO_EXTEND_DAYS }) });
           }
           const seen = new Map<string, string>();
           v.links.forEach((entry, index) => {
@@ -106,24 +114,27 @@ export function DelegatedAdminStep({
     [t, nameOf],
   );
 
-  const { control, handleSubmit, formState } = useForm<FormValues>({
+  const { control, handleSubmit, formState, setValue } = useForm<FormValues>({
     resolver: zodResolver(schema),
     defaultValues: {
       delegatedAdmin: allowed ? (initial?.delegatedAdmin ?? 'none') : 'none',
       roles: initial?.roles ?? [],
-      durationDays: String(initial?.durationDays ?? GDAP_MAX_DAYS),
-      dapConfirmed: initial?.delegatedAdmin === 'dap',
+      durationDays: String(initial?.durationDays ?? GDAP_MAX_DURATION_DAYS),
+      autoExtend: initial?.autoExtend ?? false,
       links: customers.map((c) => ({ customerId: c.id, link: initial?.approvalLinks[c.id] ?? '' })),
     },
   });
   const kind = useWatch({ control, name: 'delegatedAdmin' });
+  const chosenRoles = useWatch({ control, name: 'roles' });
+  const withGlobalAdmin = chosenRoles.includes(GLOBAL_ADMINISTRATOR_ROLE_ID);
   const errors = formState.errors;
 
   const submit = handleSubmit((v) => {
     onNext({
       delegatedAdmin: allowed ? v.delegatedAdmin : 'none',
       roles: v.delegatedAdmin === 'gdap' ? v.roles : [],
-      durationDays: Number(v.durationDays.trim()) || GDAP_MAX_DAYS,
+      durationDays: Number(v.durationDays.trim()) || GDAP_MAX_DURATION_DAYS,
+      autoExtend: v.delegatedAdmin === 'gdap' && v.autoExtend && !v.roles.includes(GLOBAL_ADMINISTRATOR_ROLE_ID),
       approvalLinks: v.delegatedAdmin === 'gdap' ? Object.fromEntries(v.links.map((l) => [l.customerId, l.link.trim()])) : {},
     });
   });
@@ -145,28 +156,14 @@ export function DelegatedAdminStep({
             <RadioGroup value={field.value} onChange={(_, d) => field.onChange(d.value)}>
               <Radio value="none" label={<OptionLabel title={t('invite.da.none')} hint={t('invite.da.noneHint')} />} />
               <Radio value="gdap" disabled={!allowed} label={<OptionLabel title={t('invite.da.gdap')} hint={t('invite.da.gdapHint')} />} />
-              <Radio value="dap" disabled={!allowed} label={<OptionLabel title={t('invite.da.dap')} hint={t('invite.da.dapHint')} />} />
             </RadioGroup>
           </Field>
         )}
       />
 
-      {kind === 'dap' && (
-        <div className={styles.nested}>
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{t('invite.da.dapWarning')}</MessageBarBody>
-          </MessageBar>
-          <Controller
-            control={control}
-            name="dapConfirmed"
-            render={({ field }) => (
-              <Field validationMessage={errors.dapConfirmed?.message} validationState={errors.dapConfirmed ? 'error' : 'none'}>
-                <Checkbox checked={field.value} onChange={(_, d) => field.onChange(d.checked === true)} label={t('invite.da.dapConfirm')} />
-              </Field>
-            )}
-          />
-        </div>
-      )}
+      <Text size={200} className={styles.muted}>
+        {t('invite.da.noDap')}
+      </Text>
 
       {kind === 'gdap' && (
         <div className={styles.nested}>
@@ -186,7 +183,12 @@ export function DelegatedAdminStep({
                     <Checkbox
                       key={role.id}
                       checked={field.value.includes(role.id)}
-                      onChange={(_, d) => field.onChange(d.checked === true ? [...field.value, role.id] : field.value.filter((r) => r !== role.id))}
+                      onChange={(_, d) => {
+                        const next = d.checked === true ? [...field.value, role.id] : field.value.filter((r) => r !== role.id);
+                        // Auto-extend is not possible with Global Administrator: choosing the role turns it off.
+                        if (next.includes(GLOBAL_ADMINISTRATOR_ROLE_ID)) setValue('autoExtend', false);
+                        field.onChange(next);
+                      }}
                       label={
                         <span>
                           {t(role.labelKey)}{' '}
@@ -216,11 +218,36 @@ export function DelegatedAdminStep({
             render={({ field }) => (
               <Field
                 label={t('invite.da.duration')}
-                hint={t('invite.da.durationHint')}
+                hint={t('invite.da.durationHint', { max: GDAP_MAX_DURATION_DAYS })}
                 validationMessage={errors.durationDays?.message}
                 validationState={errors.durationDays ? 'error' : 'none'}
               >
-                <Input type="number" min={1} max={GDAP_MAX_DAYS} value={field.value} onChange={(_, d) => field.onChange(d.value)} style={{ maxWidth: '160px' }} />
+                <Input
+                  type="number"
+                  min={1}
+                  max={GDAP_MAX_DURATION_DAYS}
+                  value={field.value}
+                  onChange={(_, d) => field.onChange(d.value)}
+                  style={{ maxWidth: '160px' }}
+                />
+              </Field>
+            )}
+          />
+          <Controller
+            control={control}
+            name="autoExtend"
+            render={({ field }) => (
+              <Field
+                hint={withGlobalAdmin ? t('invite.da.autoExtendDisabled') : t('invite.da.autoExtendHint', { days: GDAP_AUTO_EXTEND_DAYS })}
+                validationMessage={errors.autoExtend?.message}
+                validationState={errors.autoExtend ? 'error' : 'none'}
+              >
+                <Checkbox
+                  checked={field.value}
+                  disabled={withGlobalAdmin}
+                  onChange={(_, d) => field.onChange(d.checked === true)}
+                  label={t('invite.da.autoExtend')}
+                />
               </Field>
             )}
           />

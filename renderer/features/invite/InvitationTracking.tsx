@@ -5,12 +5,14 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, InvitationStatus, PartnerProfile } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
+import { today as todayDate } from '../../workspace/customerPlan';
 import { localChanges } from '../../workspace/workspace';
 import { OPEN_STATUSES } from './inviteData';
 import { emailAsText } from './inviteEmail';
 import { useInviteStyles } from './inviteStyles';
 import { useRowVirtualizer } from './useRowVirtualizer';
-import { accessLabel, formatDate, languageLabel, statusLabel } from './labels';
+import { invitationState } from '../../../shared/workspace/invitationState';
+import { accessLabel, formatDate, languageLabel, stateLabel, statusLabel } from './labels';
 import { emailOfInvitation } from './storedEmail';
 
 type Note = { intent: 'success' | 'error'; text: string } | null;
@@ -50,6 +52,7 @@ export function InvitationTracking({
   );
   const virtualizer = useRowVirtualizer(rows.length, scroller, 96);
   const lang = i18n.language;
+  const today = todayDate();
 
   const act = async (
     name: 'invite.markAccepted' | 'invite.markExpired' | 'invite.cancel' | 'invite.remind',
@@ -99,6 +102,8 @@ export function InvitationTracking({
             {virtualizer.getVirtualItems().map((item) => {
               const { inv, customer } = rows[item.index]!;
               const last = inv.remindedAt[inv.remindedAt.length - 1];
+              // A legacy DAP request needs GDAP; a GDAP approval unanswered for 90 days has expired.
+              const state = invitationState(inv, today);
               return (
                 <div
                   key={inv.id}
@@ -113,8 +118,8 @@ export function InvitationTracking({
                   <div className={styles.stack} style={{ gap: '6px' }}>
                     <div className={styles.row}>
                       <Text weight="semibold">{customer}</Text>
-                      <Badge appearance="tint" color={BADGE[inv.status]}>
-                        {statusLabel(t, inv.status)}
+                      <Badge appearance="tint" color={state === 'needs-gdap' || state === 'gdap-expired' ? 'warning' : BADGE[inv.status]} data-testid="invitation-state">
+                        {stateLabel(t, state)}
                       </Badge>
                       <Text size={200} className={styles.muted}>
                         {t('invite.tracking.access')}: {accessLabel(t, inv)} · {t('invite.tracking.language')}: {languageLabel(t, inv.language)} ·{' '}

@@ -55,10 +55,10 @@ describe('the invitation email', () => {
     expect(inJapanese.body).toContain('- ライセンス管理者');
   });
 
-  it('says what legacy DAP gives, and the link asks for it', () => {
-    const email = buildInviteEmail({ ...base, delegatedAdmin: 'dap', resellerLink: resellerInvitationLink({ partnerTenantId, legacyDap: true }) }, en);
-    expect(email.body).toContain('DAP=true');
-    expect(email.body).toContain('administer your organization as a Global Administrator');
+  it('never promises legacy DAP: a reseller link asks for the relationship only', () => {
+    const email = buildInviteEmail({ ...base, delegatedAdmin: 'none', resellerLink: resellerInvitationLink({ partnerTenantId, legacyDap: false }) }, en);
+    expect(email.body).toContain('DAP=false');
+    expect(email.body).not.toContain('administer your organization');
   });
 
   it('marks a reminder in the subject and the opening', () => {

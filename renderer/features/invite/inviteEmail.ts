@@ -40,8 +40,6 @@ export function buildInviteEmail(input: InviteEmailInput, t: Translate): InviteE
       t('invite.email.gdapApprove'),
       input.gdap.approvalLink,
     );
-  } else if (input.delegatedAdmin === 'dap') {
-    paragraphs.push(t('invite.email.dap'));
   }
   paragraphs.push(t('invite.email.closing'), t('invite.email.signature', { partner }));
   return {

@@ -1,7 +1,8 @@
 // Words for stored values, each through a literal key (the translation test finds them).
 import type { TFunction } from 'i18next';
-import type { DelegatedAdmin, Invitation, InvitationStatus } from '../../../shared/workspace/tables';
+import type { Invitation, InvitationStatus, StoredDelegatedAdmin } from '../../../shared/workspace/tables';
 import { regionName } from '../../../shared/domain/engine';
+import type { InvitationState } from '../../../shared/workspace/invitationState';
 
 export function statusLabel(t: TFunction, status: InvitationStatus): string {
   switch (status) {
@@ -18,10 +19,18 @@ export function statusLabel(t: TFunction, status: InvitationStatus): string {
   }
 }
 
+/** What a stored invitation means today (shared/workspace/invitationState.ts), in words. */
+export function stateLabel(t: TFunction, state: InvitationState): string {
+  if (state === 'needs-gdap') return t('invite.status.needsGdap');
+  if (state === 'gdap-expired') return t('invite.status.gdapExpired');
+  return statusLabel(t, state);
+}
+
 export function accessLabel(t: TFunction, inv: Pick<Invitation, 'delegatedAdmin' | 'gdap'>): string {
-  const kind: DelegatedAdmin = inv.delegatedAdmin;
+  const kind: StoredDelegatedAdmin = inv.delegatedAdmin;
   if (kind === 'gdap') return t('invite.access.gdap', { days: inv.gdap?.durationDays ?? '?' });
-  if (kind === 'dap') return t('invite.access.dap');
+  // Written by an older version: DAP cannot be granted any more, a GDAP request is still to make.
+  if (kind === 'dap') return t('invite.access.needsGdap');
   return t('invite.access.none');
 }
 

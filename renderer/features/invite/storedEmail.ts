@@ -14,7 +14,8 @@ export function emailOfInvitation(
       partnerName: names.partner,
       customerName: names.customer,
       resellerLink: inv.link,
-      delegatedAdmin: inv.delegatedAdmin,
+      // A legacy DAP invitation's link no longer grants DAP: its email asks for nothing more.
+      delegatedAdmin: inv.delegatedAdmin === 'dap' ? 'none' : inv.delegatedAdmin,
       gdap: inv.gdap,
       reminder,
     },

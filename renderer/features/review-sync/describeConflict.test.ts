@@ -16,13 +16,13 @@ function conflict(field: string, current: unknown, proposed: unknown, table = 'p
 describe('conflicts in words (fake-indexeddb)', () => {
   it('names products by the catalog, the line by its product, statuses and empty values in words: never an id', async () => {
     const db = new WorkspaceDatabase('describe-conflict-1');
-    await db.catalogState.put({ id: 'catalog', importId: 'cat1', hasOffers: false });
+    await db.catalogState.put({ id: 'catalog', importId: 'cat1', hasOffers: false, _v: 1 });
     for (const [skuId, partNumber, name] of [[E3, 'ENTERPRISEPACK', 'Office 365 E3'], [E5, 'ENTERPRISEPREMIUM', 'Office 365 E5'], [SPE_E3, 'SPE_E3', 'Microsoft 365 E3']] as const) {
-      await db.catalogSkus.put({ id: `cat1:${skuId}`, importId: 'cat1', skuId, partNumber, name, servicePlans: [], purchasable: true });
+      await db.catalogSkus.put({ id: `cat1:${skuId}`, importId: 'cat1', skuId, partNumber, name, servicePlans: [], purchasable: true, _v: 1 });
     }
-    await db.customers.put({ id: 'c-1', name: 'Contoso', domain: '', tenantId: '', country: '', channel: 'unknown', stage: 'plan-ready', notes: '', createdAt: '2026-12-01T00:00:00.000Z', tenantImportId: null });
-    await db.planLines.put({ id: 'l-1', planId: 'p-1', customerId: 'c-1', sourceSkuId: E5, sourceSubscriptionId: null, targetSkuId: SPE_E3, quantity: 25, orderDate: null, decisionNote: '' });
-    await db.plans.put({ id: 'p-1', customerId: 'c-1', status: 'ready', asOf: '2026-12-01', approvedBy: null });
+    await db.customers.put({ id: 'c-1', name: 'Contoso', domain: '', tenantId: '', country: '', channel: 'unknown', stage: 'plan-ready', notes: '', createdAt: '2026-12-01T00:00:00.000Z', tenantImportId: null, _v: 1 });
+    await db.planLines.put({ id: 'l-1', planId: 'p-1', customerId: 'c-1', sourceSkuId: E5, sourceSubscriptionId: null, targetSkuId: SPE_E3, quantity: 25, orderDate: null, decisionNote: '', _v: 1 });
+    await db.plans.put({ id: 'p-1', customerId: 'c-1', status: 'ready', asOf: '2026-12-01', approvedBy: null, _v: 1 });
     const views = await describeConflicts(db, [
       conflict('targetSkuId', SPE_E3, E3),
       conflict('targetSkuId', null, '11111111-2222-3333-4444-555555555555'),

@@ -1,0 +1,129 @@
+// The server refuses what the 2026 rules forbid (issue 11, rule 9), whatever a client sends: the
+// very mutators run authoritatively there. Over real HTTP, on PGlite and, with DATABASE_URL, on PostgreSQL.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/gdap';
+import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
+import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { seedOrg, seedUser, testApp } from '../testing';
+
+const PW = 'correct horse battery staple';
+const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
+const LICENSE_ADMIN = '4d6ac14f-3453-41d0-bef9-a3e0c569773a';
+let t: TestDatabase;
+let app: FastifyInstance;
+let base: string;
+let token: string;
+let nextId = 0;
+const CLIENT = 'refusals-client-0001';
+
+async function push(name: string, args: unknown): Promise<PushResponse['results'][number]> {
+  const res = await fetch(`${base}/sync/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: CLIENT, schemaVersion: SCHEMA_VERSION, mutations: [{ id: ++nextId, name, args, baseVersions: {} }] }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as PushResponse).results[0]!;
+}
+
+async function records(table: string): Promise<Record<string, unknown>[]> {
+  const res = await fetch(`${base}/sync/pull?cursor=0&clientId=${CLIENT}&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as PullResponse;
+  return body.changes.filter((c) => c.table === table && c.data).map((c) => c.data!);
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = await testApp(t.db);
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const org = await seedOrg(t.db, 'Fabrikam');
+  await seedUser(t.db, org.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
+  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example', password: PW }) });
+  token = ((await res.json()) as { accessToken: string }).accessToken;
+  for (const [name, args] of [
+    ['partner.update', { name: 'Fabrikam CSP', partnerTenantId: PARTNER, country: 'JP' }],
+    ['customer.create', { id: 'c-jp', name: 'Contoso', country: 'JP' }],
+    ['customer.create', { id: 'c-us', name: 'Litware', country: 'US' }],
+    ['plan.create', { id: 'p-1', customerId: 'c-jp', asOf: '2026-12-01' }],
+    ['planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: 'ENTERPRISEPACK', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 20 }],
+  ] as const) {
+    expect(await push(name, args)).toMatchObject({ status: 'applied' });
+  }
+});
+
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+const gdap = (over: Record<string, unknown> = {}) => ({ roles: [LICENSE_ADMIN], durationDays: 730, approvalLink: '', autoExtend: false, ...over });
+
+describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it("refuses an invitation for a customer outside the partner's CSP region", async () => {
+    expect(await push('invite.create', { id: 'i-us', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      message: expect.stringContaining("the customer Litware is in the CSP region"),
+      messageJa: expect.stringContaining('顧客「Litware」の CSP リージョン'),
+    });
+  });
+
+  it('refuses a GDAP request over 730 days', async () => {
+    expect(await push('invite.create', { id: 'i-731', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
+      id: nextId,
+      status: 'rejected',
+      code: 'invalid',
+      message: 'invite.create: a GDAP admin relationship lasts from 1 to 730 days',
+      messageJa: 'invite.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
+    });
+  });
+
+  it('refuses a legacy DAP request', async () => {
+    expect(await push('invite.create', { id: 'i-dap', customerId: 'c-jp', delegatedAdmin: 'dap', language: 'en' })).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      message: 'invite.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
+    });
+  });
+
+  it('refuses auto-extend with Global Administrator', async () => {
+    const outcome = await push('invite.create', { id: 'i-ga', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID, LICENSE_ADMIN], autoExtend: true }), language: 'ja' });
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      message: 'invite.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
+      messageJa: 'invite.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
+    });
+  });
+
+  it('refuses a 3-year term under 100 seats', async () => {
+    expect(await push('plan.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' })).toMatchObject({
+      status: 'rejected',
+      code: 'invalid',
+      message: 'plan.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
+    });
+    expect(await push('planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 99, term: 'P3Y', billingFrequency: 'annual' })).toMatchObject({
+      status: 'rejected',
+      message: expect.stringContaining('a 3-year term needs at least 100 licenses'),
+    });
+  });
+
+  it('kept nothing of the refused changes, and applies the allowed ones', async () => {
+    expect(await push('invite.create', { id: 'i-ok', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ autoExtend: true }), language: 'en' })).toMatchObject({ status: 'applied' });
+    expect(await push('plan.setTerm', { lineId: 'l-1', term: 'P1Y', billingFrequency: 'monthly' })).toMatchObject({ status: 'applied' });
+    expect((await records('invitations')).map((r) => r.id)).toEqual(['i-ok']);
+    expect(await records('invitations')).toEqual([expect.objectContaining({ delegatedAdmin: 'gdap', gdap: expect.objectContaining({ autoExtend: true, durationDays: 730 }) })]);
+    expect((await records('planLines')).map((r) => [r.id, r.term, r.billingFrequency])).toEqual([['l-1', 'P1Y', 'monthly']]);
+    // The new tables of schema 3 are stored and pulled like the others.
+    expect(await push('transfer.request', { id: 't-1', customerId: 'c-jp', lineIds: ['l-1'], sourceKeys: Array.from({ length: 26 }, (_, i) => `s-${i}`) })).toMatchObject({
+      status: 'rejected',
+      message: 'transfer.request: a transfer takes at most 25 line items; this one has 26: split it into several requests',
+    });
+    expect(await push('transfer.request', { id: 't-1', customerId: 'c-jp', lineIds: ['l-1'], sourceKeys: ['s-1'] })).toMatchObject({ status: 'applied' });
+    expect(await push('finding.acknowledge', { customerId: 'c-jp', lineKey: 'l-1', code: 'service-loss', reason: 'Nobody uses it' })).toMatchObject({ status: 'applied' });
+    expect(await records('transfers')).toEqual([expect.objectContaining({ id: 't-1', status: 'requested', requested: expect.objectContaining({ by: 'Aiko' }) })]);
+    expect(await records('findingAcks')).toEqual([expect.objectContaining({ id: 'c-jp:l-1:service-loss', by: 'Aiko', reason: 'Nobody uses it' })]);
+  });
+});

@@ -1,0 +1,51 @@
+// A finding a person accepted on purpose, with the reason (issue 11, rule 10): it stays in the case
+// file but no longer counts as "must fix". One acknowledgement per finding, so its id is derived.
+import { z } from 'zod';
+import { Id } from '../workspace/tables';
+import { MutationError, defineMutator, mustGet } from './define';
+
+const FindingKey = { customerId: Id, lineKey: z.string().trim().max(128), code: z.string().trim().min(1).max(100) };
+
+export function findingAckId(customerId: string, lineKey: string, code: string): string {
+  return `${customerId}:${lineKey}:${code}`;
+}
+
+export const acknowledgeFinding = defineMutator({
+  name: 'finding.acknowledge',
+  args: z.object({ ...FindingKey, reason: z.string().max(2000) }).strict(),
+  permission: 'plan.edit',
+  describe: (a) => ({
+    en: `Acknowledged the finding "${a.code}"${a.lineKey ? ` on ${a.lineKey}` : ''}: ${a.reason}`,
+    ja: `指摘「${a.code}」${a.lineKey ? ` (${a.lineKey})` : ''}を確認済みにしました: ${a.reason}`,
+  }),
+  async run(tx, a, ctx) {
+    const reason = a.reason.trim();
+    if (reason === '') {
+      throw new MutationError('invalid', { en: 'say why this finding is accepted: a reason is required', ja: 'この指摘を受け入れる理由を入力してください (理由は必須です)' });
+    }
+    await mustGet(tx, 'customers', a.customerId);
+    await tx.put('findingAcks', {
+      id: findingAckId(a.customerId, a.lineKey, a.code),
+      customerId: a.customerId,
+      lineKey: a.lineKey,
+      code: a.code,
+      reason,
+      by: ctx.actor.name,
+      at: ctx.now,
+    });
+    return a.customerId;
+  },
+});
+
+export const unacknowledgeFinding = defineMutator({
+  name: 'finding.unacknowledge',
+  args: z.object(FindingKey).strict(),
+  permission: 'plan.edit',
+  describe: (a) => ({ en: `Withdrew the acknowledgement of the finding "${a.code}"`, ja: `指摘「${a.code}」の確認済みを取り消しました` }),
+  async run(tx, a) {
+    const id = findingAckId(a.customerId, a.lineKey, a.code);
+    await mustGet(tx, 'findingAcks', id);
+    await tx.delete('findingAcks', id);
+    return a.customerId;
+  },
+});

@@ -1,0 +1,102 @@
+// Partner-to-partner transfers (DOMAIN.md rule 4): the receiving partner requests, the current
+// partner approves or rejects, Partner Center completes. The case file tracks each step with who and when.
+import { z } from 'zod';
+import { TRANSFER_STATUSES, type TransferStatus } from '../domain/commerce';
+import { Id, MAX_TRANSFER_ITEMS, Transfer } from '../workspace/tables';
+import { MutationError, defineMutator, mustGet } from './define';
+import { transferStatusWords } from './words';
+
+const SourceKey = z.string().trim().min(1).max(128);
+
+export const requestTransfer = defineMutator({
+  name: 'transfer.request',
+  args: z
+    .object({
+      id: Id,
+      customerId: Id,
+      lineIds: z.array(Id).max(MAX_TRANSFER_ITEMS).default([]),
+      // The cap is checked in words below, not by the schema: a person reads why.
+      sourceKeys: z.array(SourceKey).min(1).max(10_000),
+      note: z.string().max(4000).default(''),
+    })
+    .strict(),
+  // Admin and sales agents manage subscriptions (shared/domain/roles.ts).
+  permission: 'plan.edit',
+  describe: (a) => ({
+    en: `Requested a partner-to-partner transfer of ${a.sourceKeys.length} subscription(s)`,
+    ja: `${a.sourceKeys.length} 件のサブスクリプションのパートナー間移管を依頼しました`,
+  }),
+  async run(tx, a, ctx) {
+    const keys = [...new Set(a.sourceKeys)];
+    if (keys.length > MAX_TRANSFER_ITEMS) {
+      throw new MutationError('invalid', {
+        en: `a transfer takes at most ${MAX_TRANSFER_ITEMS} line items; this one has ${keys.length}: split it into several requests`,
+        ja: `1 回の移管で扱えるのは ${MAX_TRANSFER_ITEMS} 品目までです (この依頼は ${keys.length} 品目)。複数の依頼に分けてください`,
+      });
+    }
+    await mustGet(tx, 'customers', a.customerId);
+    if (await tx.get('transfers', a.id)) throw new MutationError('invalid', { en: `transfer ${a.id} already exists`, ja: `移管 ${a.id} は既に存在します` });
+    for (const lineId of a.lineIds) {
+      const line = await mustGet(tx, 'planLines', lineId);
+      if (line.customerId !== a.customerId) {
+        throw new MutationError('invalid', { en: `plan line ${lineId} belongs to another customer`, ja: `計画明細 ${lineId} は別の顧客のものです` });
+      }
+    }
+    // A subscription is in at most one open transfer: two requests for it would both be refused by Partner Center.
+    for (const other of await tx.query('transfers', 'customerId', a.customerId)) {
+      if (other.status === 'rejected') continue;
+      const shared = other.sourceKeys.find((k) => keys.includes(k));
+      if (shared) {
+        throw new MutationError('invalid', {
+          en: `the subscription ${shared} is already in the transfer ${other.id} (${transferStatusWords[other.status].en})`,
+          ja: `サブスクリプション ${shared} は既に移管 ${other.id} (${transferStatusWords[other.status].ja}) に含まれています`,
+        });
+      }
+    }
+    await tx.put(
+      'transfers',
+      Transfer.parse({
+        id: a.id,
+        customerId: a.customerId,
+        lineIds: [...new Set(a.lineIds)],
+        sourceKeys: keys,
+        status: 'requested',
+        requested: { by: ctx.actor.name, at: ctx.now },
+        approved: null,
+        completed: null,
+        rejected: null,
+        note: a.note,
+      }),
+    );
+    return a.customerId;
+  },
+});
+
+/** The steps a transfer can take from each status: Partner Center's own order. */
+const next: Record<TransferStatus, readonly TransferStatus[]> = {
+  requested: ['approved', 'rejected'],
+  approved: ['completed', 'rejected'],
+  completed: [],
+  rejected: [],
+};
+
+export const setTransferStatus = defineMutator({
+  name: 'transfer.setStatus',
+  args: z.object({ id: Id, status: z.enum(TRANSFER_STATUSES).exclude(['requested']), note: z.string().max(4000).optional() }).strict(),
+  permission: 'plan.edit',
+  describe: (a) => ({
+    en: `Marked the partner-to-partner transfer as ${transferStatusWords[a.status].en}`,
+    ja: `パートナー間移管を「${transferStatusWords[a.status].ja}」にしました`,
+  }),
+  async run(tx, a, ctx) {
+    const transfer = await mustGet(tx, 'transfers', a.id);
+    if (!next[transfer.status].includes(a.status)) {
+      throw new MutationError('invalid', {
+        en: `a transfer that is ${transferStatusWords[transfer.status].en} cannot become ${transferStatusWords[a.status].en}`,
+        ja: `「${transferStatusWords[transfer.status].ja}」の移管を「${transferStatusWords[a.status].ja}」にはできません`,
+      });
+    }
+    await tx.update('transfers', a.id, { status: a.status, [a.status]: { by: ctx.actor.name, at: ctx.now }, note: a.note });
+    return transfer.customerId;
+  },
+});
