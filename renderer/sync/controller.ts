@@ -4,7 +4,9 @@
 // from a zustand store: view state only, the data itself comes from Dexie live queries.
 import { create } from 'zustand';
 import type { HostApi } from '../../shared/ipc/contract';
+import { mutateApi, type MutateApi } from '../../shared/mutators/api';
 import type { Actor, MutateOptions, MutationOutcome } from '../../shared/mutators/define';
+import type { MutatorArgs, MutatorName } from '../../shared/mutators/index';
 import { SyncClient, type SyncTransport } from '../../shared/sync/client';
 import type { SyncStatus } from '../../shared/sync/loop';
 import { Session, type SessionUser } from '../../shared/sync/session';
@@ -78,14 +80,17 @@ export class SyncController {
   }
 
   /** Every change the UI makes: applied locally now, synced by the worker later. A refusal says why in the UI's language. */
-  async mutate(name: string, args: unknown, options?: MutateOptions): Promise<MutationOutcome> {
+  async mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>, options?: MutateOptions): Promise<MutationOutcome> {
     const outcome = await this.local().mutate(name, args, options);
     if (outcome.ok) this.changed();
     return inUiLanguage(outcome);
   }
 
   /** Several changes as one (a saved plan): all apply and enter the outbox together, or none does. */
-  async mutateMany(changes: { name: string; args: unknown }[]): Promise<MutationOutcome> {
+  /** The same, called as `changes.plan.save(args)`: each change typed from its mutator's schema. */
+  readonly changes: MutateApi = mutateApi((name, args, options) => this.mutate(name, args as never, options));
+
+  async mutateMany(changes: { name: MutatorName; args: unknown }[]): Promise<MutationOutcome> {
     const outcome = await this.local().mutateMany(changes);
     if (outcome.ok) this.changed();
     return inUiLanguage(outcome);

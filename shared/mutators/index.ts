@@ -82,6 +82,11 @@ export type MutatorArgs<N extends MutatorName> = z.input<Extract<Registered, { n
 
 export const mutators: ReadonlyMap<string, Mutator> = new Map(all.map((m) => [m.name, m]));
 
+/** A name read from storage (an outbox or a refusal made by another version) is checked, not trusted. */
+export function isMutatorName(name: string): name is MutatorName {
+  return mutators.has(name);
+}
+
 export function mutatorNamed(name: string): Mutator | undefined {
   return mutators.get(name);
 }

@@ -133,7 +133,7 @@ export function StageAndNotesSection({ customer, canEdit }: { customer: Customer
   }
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  const setStage = async (stage: string) => {
+  const setStage = async (stage: CustomerStage) => {
     const result = await localChanges().mutate('customer.setStage', { id: customer.id, stage });
     setOutcome(result.ok ? { intent: 'success', text: t('caseFile.stage.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
   };
@@ -148,7 +148,7 @@ export function StageAndNotesSection({ customer, canEdit }: { customer: Customer
         {t('caseFile.stage.title')}
       </h3>
       <Field label={t('caseFile.stage.label')} hint={t('caseFile.stage.hint')}>
-        <Select value={customer.stage} onChange={(_, d) => void setStage(d.value)} disabled={!canEdit}>
+        <Select value={customer.stage} onChange={(_, d) => void setStage(CustomerStage.parse(d.value))} disabled={!canEdit}>
           {CustomerStage.options.map((s) => (
             <option key={s} value={s}>
               {t(`customers.stage.${s}`)}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeConflicts, type ShownValue } from './describeConflict';
 import { roleLabels } from '../../../shared/domain/roles';
 import { editPermission } from '../../../shared/mutators/conflicts';
-import { mutatorNamed } from '../../../shared/mutators/index';
+import { isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { useSettings } from '../../app/SettingsProvider';
@@ -170,7 +170,12 @@ export function Problems() {
   // After fixing what the server objected to (a role, a missing record), send the same change again.
   const retry = async (r: Rejection) => {
     setRetryError(null);
-    const outcome = await localChanges().mutate(r.name, r.args);
+    if (!isMutatorName(r.name)) {
+      setRetryError(t('sync.problems.unknownChange', { name: r.name }));
+      return;
+    }
+    // The stored arguments are checked by the mutator's schema when it runs again.
+    const outcome = await localChanges().mutate(r.name, r.args as never);
     if (outcome.ok) await workspaceDb().rejections.delete(r.mutationId);
     else setRetryError(outcome.message);
   };
