@@ -2,6 +2,7 @@
 // changes and listens for pokes, off the UI thread. Other windows' workers wait for the lock.
 /// <reference lib="webworker" />
 import { SyncClient } from '../../shared/sync/client';
+import { heldForRole } from '../../shared/sync/held';
 import { httpTransport } from '../../shared/sync/httpTransport';
 import { SyncLoop, defaultLoopOptions, type SyncStatus } from '../../shared/sync/loop';
 import type { Actor } from '../../shared/mutators/define';
@@ -42,7 +43,12 @@ async function lead(backendUrl: string, actor: Actor): Promise<void> {
     fetch: (url, init) => fetch(url, init as RequestInit),
     accessToken: () => accessToken(refused).finally(() => (refused = false)),
   });
-  const client = new SyncClient(store, transport, { actor: () => actor, now: () => new Date().toISOString() });
+  const client = new SyncClient(store, transport, {
+    actor: () => actor,
+    now: () => new Date().toISOString(),
+    // Changes made before sign-in that this person's role may not make wait (Review & sync says why).
+    holdFrom: (outbox) => heldForRole(outbox, actor.role).firstHeld,
+  });
   loop = new SyncLoop(
     {
       sync: async (onProgress) => {

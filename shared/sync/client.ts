@@ -42,6 +42,11 @@ export interface SyncClientOptions {
   pushBatch?: number;
   /** Most bytes of mutation JSON per push request: the server refuses bodies over 16 MiB. */
   pushBytes?: number;
+  /**
+   * The first pending change that must wait (held for the signed-in role: see held.ts), or null.
+   * It and every later change stay in the outbox, unsent, until resolved.
+   */
+  holdFrom?: (outbox: readonly OutboxEntry[]) => number | null;
 }
 
 class Rejected extends Error {
@@ -214,7 +219,8 @@ export class SyncClient {
   async push(): Promise<number> {
     const { meta, outbox } = await this.store.transaction(async (tx) => ({ meta: await tx.meta(), outbox: await tx.outbox() }));
     const floor = Math.max(this.pushedThrough, meta.lastAcknowledged);
-    const todo = outbox.filter((m) => m.id > floor).sort((a, b) => a.id - b.id);
+    const hold = this.options.holdFrom?.(outbox) ?? null;
+    const todo = outbox.filter((m) => m.id > floor && (hold === null || m.id < hold)).sort((a, b) => a.id - b.id);
     let sent = 0;
     for (const chunk of this.batches(todo)) {
       const response = await this.transport.push({
@@ -317,5 +323,33 @@ export class SyncClient {
 
   async pendingCount(): Promise<number> {
     return this.store.pendingCount();
+  }
+
+  /**
+   * Gives up changes that were never sent (held for a role, say): they and their local effects go,
+   * and the later pending changes are renumbered to close the gap, since the server takes a
+   * client's changes in order without gaps. Only changes the server has not acknowledged.
+   */
+  async discard(ids: readonly number[]): Promise<void> {
+    const drop = new Set(ids);
+    await this.store.transaction(async (tx) => {
+      const meta = await tx.meta();
+      if (ids.some((id) => id <= meta.lastAcknowledged)) throw new Error('a change the server already processed cannot be discarded');
+      const outbox = (await tx.outbox()).sort((a, b) => a.id - b.id);
+      const from = Math.min(...ids);
+      const affected = outbox.filter((m) => m.id >= from);
+      for (const entry of [...affected].reverse()) {
+        for (const u of [...entry.undo].reverse()) await tx.restore(u.table, u.id, u.before, u.version);
+      }
+      await tx.deleteOutbox(affected.map((m) => m.id));
+      let next = from;
+      for (const entry of affected) {
+        if (drop.has(entry.id)) continue;
+        const renumbered = { ...entry, id: next++, undo: [] };
+        await tx.addOutbox(renumbered);
+        await this.replay(tx, renumbered, meta.clientId);
+      }
+      await tx.setMeta({ nextMutationId: next });
+    });
   }
 }
