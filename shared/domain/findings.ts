@@ -16,6 +16,19 @@ export const FINDING_CODES = [
   'DIRECT_PURCHASE_CREDIT',
   'TRIAL_SUBSCRIPTION',
   'ALREADY_OWN_CSP',
+  // The rules in force now (DOMAIN.md, December 2026).
+  'END_OF_TERM_EST',
+  'DIRECT_END_OF_TERM',
+  'EA_CHANNEL_TRANSFER',
+  'TRANSFER_PROPOSED',
+  'TRANSFER_NOT_POSSIBLE',
+  'TRANSFER_IN_PROGRESS',
+  'ORDER_CHECK_BY',
+  'TERM_PREMIUM',
+  'THREE_YEAR_MINIMUM',
+  'END_OF_SALE',
+  'TEAMS_PAIR',
+  'CUSTOMER_AGREEMENT_MISSING',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 export type Severity = 'error' | 'warning' | 'info';
@@ -30,6 +43,18 @@ export interface Finding {
   lineId?: string;
   message: string;
   params: FindingParams;
+  /** The rule it applies (rules.ts), the day that rule took effect, and where it comes from. */
+  ruleId: string;
+  ruleSince: string;
+  ruleSource: string;
+  ruleUrl: string | null;
+  /** A person acknowledged it on purpose: it stays visible but is no longer "must fix". */
+  acknowledged?: boolean;
+}
+
+/** Counts as "must fix" on the dashboard: an error nobody acknowledged. */
+export function isMustFix(finding: Pick<Finding, 'severity' | 'acknowledged'>): boolean {
+  return finding.severity === 'error' && finding.acknowledged !== true;
 }
 
 /** Errors first, then warnings, then information; in their order otherwise. */
