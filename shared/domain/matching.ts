@@ -190,7 +190,7 @@ export interface MatchOptions {
 }
 
 /** One SKU holding the service plans of several (a pair is compared as one bundle). */
-function bundle(main: PreparedSku, extras: readonly PreparedSku[]): PreparedSku {
+export function bundle(main: PreparedSku, extras: readonly PreparedSku[]): PreparedSku {
   return prepareSku({ id: main.id, partNumber: main.partNumber, name: main.name, servicePlans: [...main.plans, ...extras.flatMap((e) => e.plans)] }, true, false);
 }
 
