@@ -10,11 +10,11 @@ import { isLocalDate } from './dates';
 import type { EndOfTermAdvice } from './endOfTerm';
 import { endOfTermAdvice } from './endOfTerm';
 import type { Finding, FindingCode, FindingParams, Severity } from './findings';
-import { sortFindings } from './findings';
+import { FINDING_RULE_FAMILY, sortFindings } from './findings';
 import { orderCheckBy } from './orderWindow';
 import type { Retirement } from './retirements';
 import { retirementOf } from './retirements';
-import type { Rule, RuleFamily } from './rules';
+import type { Rule } from './rules';
 import { ruleById, ruleInForce } from './rules';
 import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './terms';
 import type { CommerceKind, TransferVerdict } from './transfers';
@@ -294,37 +294,8 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
 
 const MAX_NAMED_SERVICES = 10;
 
-/** The rule family each finding applies, unless the finding names its rule. */
-const CODE_FAMILY: Record<FindingCode, RuleFamily> = {
-  REGION_MISMATCH: 'region',
-  UNKNOWN_SKU: 'offer-matching',
-  NOT_PURCHASABLE: 'offer-matching',
-  DATA_LOSS_RISK: 'offer-matching',
-  LICENSE_REASSIGNMENT_REQUIRED: 'offer-matching',
-  SEAT_SHORTFALL: 'seats',
-  SEAT_COUNT_CHANGED: 'seats',
-  TENANT_SUBSCRIPTION_LIMIT: 'tenant-subscription-limit',
-  EXPIRY_DEADLINE: 'end-of-term',
-  CANCEL_NO_REFUND: 'end-of-term',
-  DIRECT_PURCHASE_CREDIT: 'direct-lifecycle',
-  TRIAL_SUBSCRIPTION: 'offer-matching',
-  ALREADY_OWN_CSP: 'offer-matching',
-  END_OF_TERM_EST: 'end-of-term',
-  DIRECT_END_OF_TERM: 'direct-lifecycle',
-  EA_CHANNEL_TRANSFER: 'ea-renewal',
-  TRANSFER_PROPOSED: 'partner-transfer',
-  TRANSFER_NOT_POSSIBLE: 'partner-transfer',
-  TRANSFER_IN_PROGRESS: 'partner-transfer',
-  ORDER_CHECK_BY: 'cancellation-window',
-  TERM_PREMIUM: 'monthly-term-premium',
-  THREE_YEAR_MINIMUM: 'three-year-minimum',
-  END_OF_SALE: 'end-of-sale',
-  TEAMS_PAIR: 'teams-unbundling',
-  CUSTOMER_AGREEMENT_MISSING: 'customer-agreement',
-};
-
 function finding(code: FindingCode, severity: Severity, params: FindingParams, lang: Lang, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
-  const r = rule ?? ruleInForce(CODE_FAMILY[code], asOf);
+  const r = rule ?? ruleInForce(FINDING_RULE_FAMILY[code], asOf);
   // One object shape for every finding (tenant-wide ones leave the line fields undefined).
   return {
     code,
