@@ -281,14 +281,14 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     asOf,
     action,
     endOfTerm,
-    transfer: verdict ? { ...verdict, status, request: null } : null,
+    transfer: verdict ? { possible: verdict.possible, blockers: verdict.blockers, checkCommerce: verdict.checkCommerce, status, request: null } : null,
     orders,
     orderDate,
     ordered,
     checkBy: orderDate ? orderCheckBy(orderDate) : null,
     term,
     billingFrequency: term ? (override?.billingFrequency ?? billingFrequenciesFor(term)[0]!) : null,
-    retirement: source && !catalog.hasOffers ? retirementOf(source.partNumber, asOf, source.discontinued) : null,
+    retirement: source && !catalog.hasOffers ? retirementOf(source.partNumber, asOf) : null,
   };
 }
 

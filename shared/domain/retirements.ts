@@ -36,14 +36,23 @@ export const TEAMS_UNBUNDLING_SINCE: LocalDate = '2024-04-01';
 /** The standalone Teams product of the licensing CSV (it holds TEAMS1). */
 export const STANDALONE_TEAMS_PART_NUMBER = 'MICROSOFT_TEAMS_EEA_NEW';
 
-/** What is known about a product's end of sale on `asOf`; null when it is on sale as far as the engine knows. */
-export function retirementOf(partNumber: string, asOf: LocalDate, discontinuedByHand = false): Retirement | null {
-  const pn = partNumber.trim().toUpperCase();
-  const r = RETIRED.get(pn);
-  if (r && asOf >= r.since) return r;
-  if (WITH_TEAMS_SUITES.has(pn) && asOf >= TEAMS_UNBUNDLING_SINCE) return { kind: 'with-teams', since: TEAMS_UNBUNDLING_SINCE };
-  if (discontinuedByHand) return { kind: 'retired', since: asOf };
-  return null;
+const WITH_TEAMS: Retirement = Object.freeze({ kind: 'with-teams', since: TEAMS_UNBUNDLING_SINCE });
+/** Per part number as Graph or the catalog spells it: read for every line of every plan. */
+const known = new Map<string, Retirement | null>();
+
+/**
+ * What is known about a product's end of sale on `asOf`; null when it is on sale as far as the
+ * engine knows. Products marked discontinued by hand are NOT_PURCHASABLE already.
+ */
+export function retirementOf(partNumber: string, asOf: LocalDate): Retirement | null {
+  let r = known.get(partNumber);
+  if (r === undefined) {
+    const pn = partNumber.trim().toUpperCase();
+    r = RETIRED.get(pn) ?? (WITH_TEAMS_SUITES.has(pn) ? WITH_TEAMS : null);
+    if (known.size > 4096) known.clear();
+    known.set(partNumber, r);
+  }
+  return r && asOf >= r.since ? r : null;
 }
 
 /** The named replacement of a retired product (or "" when none is named); null when it is not retired. */
