@@ -433,8 +433,9 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
       if (line.channel === 'direct') out.push(finding('DIRECT_PURCHASE_CREDIT', 'info', { sku }, lang, at, line, ruleInForce('direct-lifecycle', line.expires ?? at)));
     }
   }
-  if (line.orders.length > 0 && line.orderDate && line.checkBy) {
-    out.push(finding('ORDER_CHECK_BY', line.ordered && line.checkBy >= at ? 'warning' : 'info', { sku, orderDate: line.orderDate, checkBy: line.checkBy, ordered: line.ordered ? 1 : 0 }, lang, at, line));
+  // A planned order carries its check-by date on the line; once placed, the open window is a finding.
+  if (line.ordered && line.orders.length > 0 && line.orderDate && line.checkBy) {
+    out.push(finding('ORDER_CHECK_BY', line.checkBy >= at ? 'warning' : 'info', { sku, orderDate: line.orderDate, checkBy: line.checkBy, ordered: 1 }, lang, at, line));
   }
   if (line.term && line.orders.length > 0) {
     for (const p of termPremiums(line.term, line.billingFrequency ?? 'monthly', at)) {
