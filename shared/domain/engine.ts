@@ -2,7 +2,11 @@
 //
 //   const catalog = prepareCatalog(parseCatalogCsv(csvText, 'licensing.csv'), { offers, discontinued });
 //   const tenant  = parseTenantExports({ subscribedSkus: {text, file}, subscriptions, users, organization });
-//   const plan    = planTenant(tenant, catalog, { partnerTenantId, partnerCountry, asOf: '2025-01-10' });
+//   const plan    = planTenant(tenant, catalog, { partnerTenantId, partnerCountry, asOf: '2025-01-10',
+//                                                billingAccount, agreementAcceptedOn, acknowledged });
+//
+// The rules applied are the ones in force on `asOf` (rules.ts; docs/rules.md): every finding
+// carries its ruleId, ruleSince, ruleSource and ruleUrl; isMustFix(finding) leaves acknowledged ones out.
 //
 // Per line, when a user edits one: sourceLines -> planLine(line, catalog, asOf, { targetSkuId, quantity })
 // -> lineFindings(plannedLine, catalog, lang); equivalentProposals(skuId, catalog) for the choices.
