@@ -118,6 +118,19 @@ describe('plan CLI on a tenant exercising the rules in force now', () => {
     expect(ja).toContain('ルール extended-service-term (2026-05-04 から)');
   });
 
+  it('an Enterprise Agreement customer without an offer list: the channel transfer, and the end of sale the engine knows', () => {
+    const noOffers = args(['--billing-account', 'ea']).filter((a, i, all) => a !== '--offers' && all[i - 1] !== '--offers');
+    const r = run([...noOffers, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as { lines: Json[]; findings: Json[] };
+    const ea = plan.findings.filter((f) => f.code === 'EA_CHANNEL_TRANSFER');
+    expect(ea.map((f) => f.lineId)).toEqual([id(5), id(6)]);
+    expect(ea[0]).toMatchObject({ ruleId: 'ea-channel-transfer' });
+    const eos = plan.findings.find((f) => f.code === 'END_OF_SALE')!;
+    expect(eos).toMatchObject({ lineId: id(1), severity: 'info', ruleId: 'teams-unbundling', ruleSince: '2024-04-01' });
+    expect(eos.message).toContain("The partner's offer list would make this certain.");
+  });
+
   it('exits 2 on a bad billing account, agreement date or overrides file', () => {
     expect(run(args(['--billing-account', 'cash'])).stderr).toContain('--billing-account must be one of unknown, mca, mosa, ea');
     expect(run(args(['--agreement-accepted-on', '2026-13-01'])).code).toBe(2);
