@@ -525,8 +525,13 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   }
   if (options.acknowledged?.length) {
     const acks = new Set<string>();
-    for (const a of options.acknowledged) for (const id of [a.lineId, a.lineKey, a.sourceKey]) if (id !== undefined) acks.add(acknowledgedKey(id, a.code));
-    for (const f of findings) if (acks.has(acknowledgedKey(f.lineId ?? null, f.code)) || acks.has(acknowledgedKey(f.lineId, f.code))) f.acknowledged = true;
+    for (const a of options.acknowledged) {
+      const ids = [a.lineId, a.lineKey, a.sourceKey].filter((id) => id !== undefined && id !== null);
+      // No line named: a tenant-wide finding (region, customer agreement, subscription limit).
+      if (ids.length === 0) acks.add(acknowledgedKey(null, a.code));
+      for (const id of ids) acks.add(acknowledgedKey(id, a.code));
+    }
+    for (const f of findings) if (acks.has(acknowledgedKey(f.lineId, f.code))) f.acknowledged = true;
   }
   return {
     customer: { country, region: country ? (regionOf(country, regions) ?? null) : null },

@@ -250,5 +250,9 @@ describe('customer agreement and acknowledged findings', () => {
     expect(isMustFix(shortfall)).toBe(false);
     const plain = of(planTenant(inv, catalog, base('2026-12-01')).findings, 'SEAT_SHORTFALL')[0]!;
     expect(isMustFix(plain)).toBe(true);
+    // A tenant-wide finding is acknowledged without a line.
+    const tenantWide = planTenant(inv, catalog, base('2026-12-01', { agreementAcceptedOn: null, acknowledged: [{ code: 'CUSTOMER_AGREEMENT_MISSING' }] }));
+    expect(of(tenantWide.findings, 'CUSTOMER_AGREEMENT_MISSING')[0]!.acknowledged).toBe(true);
+    expect(of(tenantWide.findings, 'SEAT_SHORTFALL')[0]!.acknowledged).toBeUndefined();
   });
 });
