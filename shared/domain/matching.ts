@@ -252,13 +252,11 @@ export function matchOffer(sourceSkuId: string, catalog: Catalog, options: Match
 
 function defaultMatch(source: PreparedSku | undefined, catalog: Catalog): OfferMatch {
   if (!source) return toMatch(catalog, 'none', undefined, undefined);
-  // A retired product is not "the same offer" even when no offer list says so (retirements.ts).
-  const retired = !catalog.hasOffers && isRetiredProduct(source.partNumber);
-  if (source.purchasable && !retired) return toMatch(catalog, 'same', source, source);
-  if (retired) {
-    const replacement = catalog.byPartNumber.get(retired);
-    if (replacement?.purchasable) return toMatch(catalog, 'equivalent', source, replacement);
-  }
+  if (source.purchasable) return toMatch(catalog, 'same', source, source);
+  // A retired product (not purchasable even without an offer list) goes to the product Microsoft names.
+  const replacement = isRetiredProduct(source.partNumber);
+  const named = replacement ? catalog.byPartNumber.get(replacement.toUpperCase()) : undefined;
+  if (named?.purchasable) return toMatch(catalog, 'equivalent', source, named);
   const best = rankEquivalents(source, catalog, 1)[0];
   if (WITH_TEAMS_SUITES.has(source.partNumber.toUpperCase())) {
     const pair = teamsPair(source, catalog);
