@@ -86,24 +86,34 @@ describe('plan CLI (a real child process)', () => {
     expect(e4.match.lostServicePlans).toEqual([{ servicePlanId: expect.any(String), servicePlanName: 'MCOVOICECONF', friendlyName: 'SKYPE FOR BUSINESS ONLINE (PLAN 3)' }]);
     expect(Array.isArray(e4.match.gainedServicePlans)).toBe(true);
     expect(plan.users).toEqual([
-      { userPrincipalName: 'ann@contoso.jp', from: ['ENTERPRISEWITHSCAL'], to: ['ENTERPRISEPACK'], lostServicePlans: [expect.objectContaining({ servicePlanName: 'MCOVOICECONF' })], viaGroup: false, groups: [] },
+      {
+        userPrincipalName: 'ann@contoso.jp',
+        from: ['ENTERPRISEWITHSCAL'],
+        to: ['ENTERPRISEPACK'],
+        lostServicePlans: [expect.objectContaining({ servicePlanName: 'MCOVOICECONF' })],
+        viaGroup: false,
+        groups: [],
+        toAll: [['ENTERPRISEPACK']],
+      },
       // Office 365 E5 has no target on this offer list: listed, nothing to compare yet.
-      { userPrincipalName: 'cy@contoso.jp', from: ['ENTERPRISEPREMIUM'], to: [''], lostServicePlans: [], viaGroup: false, groups: [] },
+      { userPrincipalName: 'cy@contoso.jp', from: ['ENTERPRISEPREMIUM'], to: [''], lostServicePlans: [], viaGroup: false, groups: [], toAll: [[]] },
     ]);
     // The documented shape, key for key (cli/README.md): a change here is a breaking change.
-    expect(Object.keys(plan)).toEqual(['version', 'asOf', 'customer', 'lines', 'users', 'findings']);
+    expect(Object.keys(plan)).toEqual(['version', 'asOf', 'customer', 'lines', 'users', 'findings', 'transferRequests']);
     for (const l of plan.lines) {
       expect(Object.keys(l)).toEqual([
         'lineId', 'subscriptionId', 'sourceSkuId', 'sourceSkuPartNumber', 'channel', 'status', 'isTrial',
         'quantity', 'targetQuantity', 'consumed', 'expires', 'deadline', 'match', 'usersToReassign',
+        // Added with the rules in force now (cli/README.md).
+        'action', 'endOfTerm', 'transfer', 'orders', 'orderDate', 'ordered', 'checkBy', 'term', 'billingFrequency', 'retirement',
       ]);
-      expect(Object.keys(l.match)).toEqual(['kind', 'targetSkuId', 'targetSkuPartNumber', 'lostServicePlans', 'gainedServicePlans', 'changedServicePlans']);
+      expect(Object.keys(l.match)).toEqual(['kind', 'targetSkuId', 'targetSkuPartNumber', 'lostServicePlans', 'gainedServicePlans', 'changedServicePlans', 'extraTargets']);
       for (const c of l.match.changedServicePlans) expect(Object.keys(c)).toEqual(['from', 'to']);
       for (const p of [...l.match.lostServicePlans, ...l.match.gainedServicePlans]) expect(Object.keys(p)).toEqual(['servicePlanId', 'servicePlanName', 'friendlyName']);
     }
-    for (const u of plan.users) expect(Object.keys(u)).toEqual(['userPrincipalName', 'from', 'to', 'lostServicePlans', 'viaGroup', 'groups']);
+    for (const u of plan.users) expect(Object.keys(u)).toEqual(['userPrincipalName', 'from', 'to', 'lostServicePlans', 'viaGroup', 'groups', 'toAll']);
     for (const f of plan.findings) {
-      expect(Object.keys(f).filter((k) => !['skuPartNumber', 'lineId'].includes(k))).toEqual(['code', 'severity', 'message']);
+      expect(Object.keys(f).filter((k) => !['skuPartNumber', 'lineId'].includes(k))).toEqual(['code', 'severity', 'message', 'ruleId', 'ruleSince', 'ruleSource', 'ruleUrl', 'acknowledged']);
       expect(FINDING_CODES).toContain(f.code);
       expect(['error', 'warning', 'info']).toContain(f.severity);
       expect(typeof f.message).toBe('string');

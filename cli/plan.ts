@@ -1,6 +1,7 @@
 // `npm run --silent plan -- --catalog <licensing.csv> --tenant <dir> --partner-tenant <guid>
 //   --partner-country <ISO2> [--offers <offers.json>] [--discontinued <skuId,...>]
-//   [--as-of <YYYY-MM-DD>] [--format text|json] [--lang en|ja]`
+//   [--as-of <YYYY-MM-DD>] [--format text|json] [--lang en|ja] [--billing-account unknown|mca|mosa|ea]
+//   [--agreement-accepted-on <YYYY-MM-DD>] [--overrides <overrides.json>] [--acknowledged <acks.json>]`
 // Exit 0 with a plan on stdout, 2 on invalid input (the error on stderr). See cli/README.md.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,11 +16,13 @@ import { ImportError } from '../shared/import/errors';
 import type { GraphExportFiles } from '../shared/import/graph';
 import { parseTenantExports } from '../shared/import/graph';
 import { parseOffers } from '../shared/import/offers';
+import { CaseInputError, parseAcknowledgedFile, parseAgreementDate, parseBillingAccount, parseOverridesFile } from './caseInput';
 import { planToJson, planToText } from './planOutput';
 
 const USAGE = `usage: plan --catalog <licensing.csv> --tenant <dir> --partner-tenant <guid> --partner-country <ISO2>
             [--offers <offers.json>] [--discontinued <skuId,...>] [--as-of <YYYY-MM-DD>]
-            [--format text|json] [--lang en|ja]
+            [--format text|json] [--lang en|ja] [--billing-account unknown|mca|mosa|ea]
+            [--agreement-accepted-on <YYYY-MM-DD>] [--overrides <overrides.json>] [--acknowledged <acks.json>]
   <dir> holds any of subscribedSkus.json, subscriptions.json, users.json, organization.json
   (Microsoft Graph response bodies) and licenseDetails/<user>.json (one per user);
   subscribedSkus.json or subscriptions.json is required.`;
@@ -49,6 +52,10 @@ function main(argv: string[]): number {
         'as-of': { type: 'string' },
         format: { type: 'string', default: 'text' },
         lang: { type: 'string', default: 'en' },
+        'billing-account': { type: 'string' },
+        'agreement-accepted-on': { type: 'string' },
+        overrides: { type: 'string' },
+        acknowledged: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -103,7 +110,20 @@ function main(argv: string[]): number {
   for (const id of discontinued) if (!isGuid(id)) throw new UsageError(`--discontinued "${id}" is not a SKU GUID`);
   const catalog = prepareCatalog(catalogData, { ...(offers ? { offers } : {}), discontinued });
   const inventory = parseTenantExports(files);
-  const plan = planTenant(inventory, catalog, { partnerTenantId, partnerCountry, asOf, lang: lang as Lang });
+  const billingAccount = parseBillingAccount(values['billing-account']);
+  const agreementAcceptedOn = parseAgreementDate(values['agreement-accepted-on']);
+  const targetOverrides = values.overrides ? parseOverridesFile(readText(values.overrides), path.basename(values.overrides)) : undefined;
+  const acknowledged = values.acknowledged ? parseAcknowledgedFile(readText(values.acknowledged), path.basename(values.acknowledged)) : undefined;
+  const plan = planTenant(inventory, catalog, {
+    partnerTenantId,
+    partnerCountry,
+    asOf,
+    lang: lang as Lang,
+    ...(billingAccount ? { billingAccount } : {}),
+    ...(agreementAcceptedOn ? { agreementAcceptedOn } : {}),
+    ...(targetOverrides ? { targetOverrides } : {}),
+    ...(acknowledged ? { acknowledged } : {}),
+  });
   process.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan, asOf), null, 2)}\n` : planToText(plan, asOf, lang as Lang, catalog));
   return 0;
 }
@@ -111,7 +131,7 @@ function main(argv: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof ImportError || e instanceof UsageError) {
+  if (e instanceof ImportError || e instanceof UsageError || e instanceof CaseInputError) {
     process.stderr.write(`plan: ${e.message}\n`);
     if (e instanceof UsageError) process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;

@@ -1,5 +1,6 @@
 // The plan CLI's output: the stable JSON document (cli/README.md) and the readable text report.
 import type { Catalog } from '../shared/domain/catalog';
+import type { EndOfTermAdvice } from '../shared/domain/endOfTerm';
 import type { ServicePlanRef } from '../shared/domain/matching';
 import { equivalentProposals } from '../shared/domain/matching';
 import type { Lang } from '../shared/domain/messages';
@@ -34,8 +35,19 @@ export function planToJson(plan: TenantPlan, asOf: string) {
         lostServicePlans: l.match.lostServicePlans,
         gainedServicePlans: l.match.gainedServicePlans,
         changedServicePlans: l.match.changedServicePlans,
+        extraTargets: l.match.extraTargets ?? [],
       },
       usersToReassign: l.usersToReassign,
+      action: l.action,
+      endOfTerm: endOfTermJson(l.endOfTerm),
+      transfer: l.transfer ? { possible: l.transfer.possible, blockers: l.transfer.blockers, checkCommerce: l.transfer.checkCommerce, status: l.transfer.status, request: l.transfer.request } : null,
+      orders: l.orders.map((o) => ({ skuId: o.skuId, skuPartNumber: o.skuPartNumber, quantity: o.quantity })),
+      orderDate: l.orderDate,
+      ordered: l.ordered,
+      checkBy: l.checkBy,
+      term: l.term,
+      billingFrequency: l.billingFrequency,
+      retirement: l.retirement ? { kind: l.retirement.kind, since: l.retirement.since } : null,
     })),
     users: plan.users.map((u) => ({
       userPrincipalName: u.userPrincipalName,
@@ -44,6 +56,7 @@ export function planToJson(plan: TenantPlan, asOf: string) {
       lostServicePlans: u.lostServicePlans,
       viaGroup: u.viaGroup,
       groups: u.groups,
+      toAll: u.toAll,
     })),
     findings: plan.findings.map((f) => ({
       code: f.code,
@@ -51,8 +64,29 @@ export function planToJson(plan: TenantPlan, asOf: string) {
       ...(f.skuPartNumber !== undefined ? { skuPartNumber: f.skuPartNumber } : {}),
       ...(f.lineId !== undefined ? { lineId: f.lineId } : {}),
       message: f.message,
+      ruleId: f.ruleId,
+      ruleSince: f.ruleSince,
+      ruleSource: f.ruleSource,
+      ruleUrl: f.ruleUrl,
+      acknowledged: f.acknowledged === true,
     })),
+    transferRequests: plan.transferRequests,
   };
+}
+
+/** The end-of-term advice without the rule object (the findings carry the rule). */
+function endOfTermJson(a: EndOfTermAdvice | null) {
+  if (!a) return null;
+  switch (a.kind) {
+    case 'expired-window':
+      return { kind: a.kind, ruleId: a.rule.id, expires: a.expires, deadline: a.deadline };
+    case 'est':
+      return { kind: a.kind, ruleId: a.rule.id, expires: a.expires, activeBy: a.activeBy, cancelScheduledOn: a.cancelScheduledOn, upliftPercent: a.upliftPercent, upliftNoMonthlyPercent: a.upliftNoMonthlyPercent };
+    case 'direct':
+      return { kind: a.kind, ruleId: a.rule.id, expires: a.expires, activeBy: a.activeBy, disabledOn: a.disabledOn, deletedOn: a.deletedOn, billingAccount: a.billingAccount };
+    case 'ea':
+      return { kind: a.kind, ruleId: a.rule.id, eaEndDate: a.eaEndDate };
+  }
 }
 
 const labels = {
@@ -78,6 +112,10 @@ const labels = {
     none: 'none',
     more: (n: number) => `and ${n} more`,
     severity: { error: 'ERROR', warning: 'WARNING', info: 'info' },
+    transfer: 'partner-to-partner transfer',
+    checkBy: (o: string, c: string) => `order ${o}, check by ${c} (7-day window)`,
+    acknowledged: 'acknowledged',
+    why: (id: string, since: string, source: string) => `rule ${id}, since ${since}: ${source}`,
   },
   ja: {
     title: 'CSP 移行計画',
@@ -101,6 +139,10 @@ const labels = {
     none: 'なし',
     more: (n: number) => `ほか ${n} 個`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
+    transfer: 'パートナー間移管',
+    checkBy: (o: string, c: string) => `注文 ${o}、${c} までに確認 (7 日間)`,
+    acknowledged: '確認済み',
+    why: (id: string, since: string, source: string) => `ルール ${id} (${since} から): ${source}`,
   },
 } as const;
 
@@ -120,9 +162,12 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang, catalog?:
   out.push(`${t.customer}: ${plan.customer.country ?? t.unknown}   ${t.region}: ${plan.customer.region ? regionName(plan.customer.region, lang) : t.unknown}`);
   out.push('', `${t.lines} (${plan.lines.length})`);
   for (const l of plan.lines) {
-    const target = l.match.targetSkuPartNumber ?? l.match.targetSkuId ?? '-';
+    const main = l.match.targetSkuPartNumber ?? l.match.targetSkuId ?? '-';
+    const target = [main, ...(l.match.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ');
     out.push(`- ${l.sourceSkuPartNumber} [${t.channel[l.channel]}] -> ${target} (${t.kind[l.match.kind]})`);
     out.push(`    ${t.seats(l.quantity, l.targetQuantity, l.consumed)}${l.expires && l.deadline ? `; ${t.expires(l.expires, l.deadline)}` : ''}`);
+    if (l.action === 'transfer') out.push(`    ${t.transfer}: ${l.transfer?.status ?? ''}`);
+    if (l.checkBy && l.orderDate) out.push(`    ${t.checkBy(l.orderDate, l.checkBy)}`);
     if (l.match.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(l.match.lostServicePlans, t.more)}`);
     if (l.match.gainedServicePlans.length > 0) out.push(`    ${t.gained}: ${l.match.gainedServicePlans.length}`);
     if (catalog && l.match.kind === 'none') {
@@ -133,12 +178,15 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang, catalog?:
   out.push('', `${t.users} (${plan.users.length})`);
   if (plan.users.length === 0) out.push(`  ${t.noUsers}`);
   for (const u of plan.users) {
-    const moves = u.from.map((f, i) => `${f} -> ${u.to[i] || '-'}`).join(', ');
+    const moves = u.from.map((f, i) => `${f} -> ${u.toAll[i]?.join(' + ') || u.to[i] || '-'}`).join(', ');
     out.push(`- ${u.userPrincipalName}: ${moves}${u.viaGroup ? ` (${t.group})` : ''}`);
     if (u.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(u.lostServicePlans, t.more)}`);
   }
   out.push('', `${t.findings} (${plan.findings.length})`);
   if (plan.findings.length === 0) out.push(`  ${t.none}`);
-  for (const f of plan.findings) out.push(`- [${t.severity[f.severity]}] ${f.code}: ${f.message}`);
+  for (const f of plan.findings) {
+    out.push(`- [${t.severity[f.severity]}] ${f.code}: ${f.message}${f.acknowledged ? ` (${t.acknowledged})` : ''}`);
+    out.push(`    ${t.why(f.ruleId, f.ruleSince, f.ruleSource)}`);
+  }
   return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
 // here, so matching a line is a few map lookups.
 import { normalizeId } from './ids';
 import { NO_USER_DATA_PLANS, planFamily } from './planFamilies';
+import { isRetiredProduct } from './retirements';
 import type { Candidate, OfferMatch } from './matching';
 
 export interface CatalogServicePlan {
@@ -56,7 +57,7 @@ export interface PreparedSku {
   familyTier: Map<string, number>;
   /** Family -> the plan holding that highest tier (for "gained" names). */
   familyPlan: Map<string, PreparedPlan>;
-  /** Buyable now: offered (when an offer list is known) and not marked discontinued. */
+  /** Buyable now: offered (when an offer list is known; else not known retired) and not marked discontinued. */
   purchasable: boolean;
   discontinued: boolean;
   /** Market segment read from the part number and name (government, education, ...), for ranking. */
@@ -141,7 +142,8 @@ export function prepareCatalog(data: CatalogData, options: CatalogOptions = {}):
     const id = normalizeId(raw.id);
     if (skus.has(id)) continue;
     const isDiscontinued = discontinued.has(id);
-    const canBuy = !isDiscontinued && (offered === null || offered.has(id));
+    // Without an offer list, the products Microsoft retired (retirements.ts) still cannot be bought.
+    const canBuy = !isDiscontinued && (offered === null ? isRetiredProduct(raw.partNumber) === null : offered.has(id));
     const sku = prepareSku({ ...raw, id }, canBuy, isDiscontinued);
     skus.set(id, sku);
     const pn = sku.partNumber.toUpperCase();

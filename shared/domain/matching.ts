@@ -5,8 +5,9 @@
 //   none        no target (the SKU is not in the catalog, or nothing purchasable keeps a service)
 // Services are compared by plan family (planFamilies.ts): a higher tier of a service keeps it.
 import type { Catalog, PreparedPlan, PreparedSku } from './catalog';
-import { findSku } from './catalog';
+import { findSku, prepareSku } from './catalog';
 import { normalizeId } from './ids';
+import { isRetiredProduct, STANDALONE_TEAMS_PART_NUMBER, WITH_TEAMS_SUITES } from './retirements';
 
 export type MatchKind = 'same' | 'equivalent' | 'different' | 'none';
 
@@ -39,6 +40,16 @@ export interface OfferMatch {
    * group's license assignment) must be set again on these ids.
    */
   readonly changedServicePlans: readonly { readonly from: ServicePlanRef; readonly to: ServicePlanRef }[];
+  /**
+   * Further SKUs bought with the target for the same users (a no-Teams suite plus Microsoft Teams):
+   * lost/gained/changed describe the target and these together. Absent for a single target.
+   */
+  readonly extraTargets?: readonly TargetRef[];
+}
+
+export interface TargetRef {
+  readonly skuId: string;
+  readonly skuPartNumber: string;
 }
 
 export interface Candidate {
@@ -174,12 +185,56 @@ function toMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefi
 export interface MatchOptions {
   /** The target SKU the user chose for this line; equal to the source it means "keep the same". */
   targetSkuId?: string | null;
+  /** Further SKUs the user chose with it (a Teams pair). */
+  extraTargetSkuIds?: readonly string[];
+}
+
+/** One SKU holding the service plans of several (a pair is compared as one bundle). */
+export function bundle(main: PreparedSku, extras: readonly PreparedSku[]): PreparedSku {
+  return prepareSku({ id: main.id, partNumber: main.partNumber, name: main.name, servicePlans: [...main.plans, ...extras.flatMap((e) => e.plans)] }, true, false);
+}
+
+function pairMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined, main: PreparedSku, extras: readonly PreparedSku[]): OfferMatch {
+  const key = `${kind}|${source?.id ?? ''}|${main.id}+${extras.map((e) => e.id).join('+')}`;
+  let m = catalog.matches.get(key);
+  if (!m) {
+    const base = computeMatch(kind, source, bundle(main, extras));
+    const extraTargets = extras.map((e) => Object.freeze({ skuId: e.id, skuPartNumber: e.partNumber }));
+    m = deepFreeze({ ...base, targetSkuId: main.id, targetSkuPartNumber: main.partNumber, extraTargets: Object.freeze(extraTargets) });
+    catalog.matches.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * DOMAIN.md rule 6: when a with-Teams suite cannot be bought, a no-Teams suite plus the standalone
+ * Teams product that together keep every service is its equivalent (not the no-Teams suite alone).
+ */
+function teamsPair(source: PreparedSku, catalog: Catalog): OfferMatch | null {
+  if (!source.plans.some((p) => p.name.toUpperCase() === 'TEAMS1')) return null;
+  const teams = catalog.byPartNumber.get(STANDALONE_TEAMS_PART_NUMBER);
+  if (!teams?.purchasable) return null;
+  const named = WITH_TEAMS_SUITES.get(source.partNumber.toUpperCase());
+  const candidates: PreparedSku[] = [];
+  const namedSku = named ? catalog.byPartNumber.get(named) : undefined;
+  if (namedSku?.purchasable) candidates.push(namedSku);
+  for (const c of rankEquivalents(source, catalog, 20)) if (c.sku.segment.includes('no-teams') && c.sku !== namedSku) candidates.push(c.sku);
+  for (const cand of candidates) {
+    const lost = compareServices(source, cand).lost.filter((p) => !((teams.familyTier.get(p.family) ?? -1) >= p.tier));
+    if (lost.length === 0) return pairMatch(catalog, 'equivalent', source, cand, [teams]);
+  }
+  return null;
 }
 
 /** The match of one source SKU against the catalog; `targetSkuId` is the user's override. */
 export function matchOffer(sourceSkuId: string, catalog: Catalog, options: MatchOptions = {}): OfferMatch {
   const source = findSku(catalog, sourceSkuId);
   const override = options.targetSkuId ? normalizeId(options.targetSkuId) : null;
+  const extras = (options.extraTargetSkuIds ?? []).map((id) => findSku(catalog, id)).filter((x): x is PreparedSku => x !== undefined);
+  if (override && extras.length > 0) {
+    const target = findSku(catalog, override);
+    if (target) return pairMatch(catalog, override === normalizeId(sourceSkuId) ? 'same' : 'different', source, target, extras);
+  }
   if (override && override !== normalizeId(sourceSkuId)) {
     const target = findSku(catalog, override);
     // A chosen SKU missing from the catalog still is the user's choice; its services are unknown.
@@ -198,7 +253,15 @@ export function matchOffer(sourceSkuId: string, catalog: Catalog, options: Match
 function defaultMatch(source: PreparedSku | undefined, catalog: Catalog): OfferMatch {
   if (!source) return toMatch(catalog, 'none', undefined, undefined);
   if (source.purchasable) return toMatch(catalog, 'same', source, source);
+  // A retired product (not purchasable even without an offer list) goes to the product Microsoft names.
+  const replacement = isRetiredProduct(source.partNumber);
+  const named = replacement ? catalog.byPartNumber.get(replacement.toUpperCase()) : undefined;
+  if (named?.purchasable) return toMatch(catalog, 'equivalent', source, named);
   const best = rankEquivalents(source, catalog, 1)[0];
+  if (WITH_TEAMS_SUITES.has(source.partNumber.toUpperCase())) {
+    const pair = teamsPair(source, catalog);
+    if (pair) return pair;
+  }
   if (!best || !isEquivalent(best)) return toMatch(catalog, 'none', source, undefined);
   return toMatch(catalog, 'equivalent', source, best.sku);
 }

@@ -27,6 +27,29 @@ const params = {
   partnerRegion: 'united-states',
   customerRegion: 'japan',
   country: 'JP',
+  channel: 'other-partner',
+  activeBy: '2025-01-20',
+  scheduledOn: '2025-01-05',
+  uplift: 3,
+  upliftNoMonthly: 23,
+  disabledOn: '2025-02-19',
+  deletedOn: '2025-05-20',
+  account: 'mca',
+  eaEndDate: '2025-06-30',
+  request: 1,
+  checkCommerce: 1,
+  blockers: 'other-region,partial-quantity',
+  status: 'requested',
+  orderDate: '2025-01-20',
+  checkBy: '2025-01-27',
+  ordered: 0,
+  term: 'P1M',
+  billing: 'monthly',
+  percent: 20,
+  premium: 'monthly-term-premium',
+  minimum: 100,
+  kind: 'retired',
+  since: '2015-12-01',
 };
 
 describe('finding messages', () => {
@@ -36,7 +59,7 @@ describe('finding messages', () => {
       for (const code of FINDING_CODES) {
         const text = renderFinding(code, params, lang);
         expect(text, `${lang} ${code}`).not.toMatch(/undefined|null|\?\s|NaN/);
-        if (code !== 'TENANT_SUBSCRIPTION_LIMIT' && code !== 'REGION_MISMATCH') expect(text, `${lang} ${code}`).toContain('ENTERPRISEPACK');
+        if (code !== 'TENANT_SUBSCRIPTION_LIMIT' && code !== 'REGION_MISMATCH' && code !== 'CUSTOMER_AGREEMENT_MISSING') expect(text, `${lang} ${code}`).toContain('ENTERPRISEPACK');
       }
     }
   });

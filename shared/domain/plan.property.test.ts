@@ -80,7 +80,8 @@ describe('planTenant properties', () => {
           if (l.match.kind === 'different') expect(override).toBeTruthy();
           if (l.match.kind === 'none') expect(l.match.targetSkuId).toBeNull();
           expect(l.targetQuantity).toBe(targetOverrides[l.lineId]?.quantity ?? l.quantity);
-          if (l.expires) expect(l.deadline! > l.expires).toBe(true);
+          // Under the Extended Service Term there is no window after the end of term: due that day.
+          if (l.expires) expect(l.deadline! >= l.expires).toBe(true);
         }
         for (const f of plan.findings) {
           expect(FINDING_CODES).toContain(f.code);

@@ -4,10 +4,21 @@
 // composes them with the tenant-wide rules (region, 150 subscriptions, users).
 import type { Catalog } from './catalog';
 import { findSku } from './catalog';
+import type { BillingAccount, BillingFrequency, Term, TransferStatus } from './commerce';
 import type { LocalDate } from './dates';
 import { isLocalDate } from './dates';
+import type { EndOfTermAdvice } from './endOfTerm';
+import { endOfTermAdvice } from './endOfTerm';
 import type { Finding, FindingCode, FindingParams, Severity } from './findings';
-import { sortFindings } from './findings';
+import { FINDING_RULE_FAMILY, sortFindings } from './findings';
+import { orderCheckBy } from './orderWindow';
+import type { Retirement } from './retirements';
+import { retirementOf } from './retirements';
+import type { Rule } from './rules';
+import { ruleById, ruleInForce } from './rules';
+import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './terms';
+import type { CommerceKind, TransferVerdict } from './transfers';
+import { isTransferring, transferRequests, transferVerdict } from './transfers';
 import { normalizeId } from './ids';
 import type { OfferMatch } from './matching';
 import { matchOffer } from './matching';
@@ -19,7 +30,7 @@ import { allocateConsumed, checkSeats } from './seats';
 import type { Channel, TenantInventory } from './tenant';
 import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
-import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, TENANT_ACTIVE_SUBSCRIPTION_LIMIT } from './timing';
+import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
 import type { SkuDecision, UserReassignment } from './users';
 import { holdersBySku, userReassignments } from './users';
 
@@ -46,6 +57,30 @@ export interface LineOverride {
   targetSkuId?: string | null;
   /** Target quantity; defaults to the current total. */
   quantity?: number;
+  /** Further SKUs bought with the target for the same users (a Teams pair). */
+  extraTargetSkuIds?: readonly string[];
+  term?: Term;
+  billingFrequency?: BillingFrequency;
+  /** The day the old partner scheduled "cancel at end of term" (EST), when they did. */
+  cancelAtTermEndScheduledOn?: LocalDate | null;
+  /** Whether the old subscription is new commerce (decides a partner-to-partner transfer). */
+  commerce?: CommerceKind;
+  /** The partner-to-partner transfer of this line, as tracked in the case file. */
+  transferStatus?: TransferStatus | null;
+  /** The day our order is planned for (default: the day the old subscription ends). */
+  orderDate?: LocalDate | null;
+  /** The day our order was placed, once it was. */
+  orderedOn?: LocalDate | null;
+}
+
+/** What the plan does with a line: keep it (ours), transfer it from its partner, or buy it again. */
+export type LineAction = 'keep' | 'transfer' | 'rebuy';
+
+/** One order to place for a line: the target, and each further SKU of a pair, with the same quantity. */
+export interface PlannedOrder {
+  skuId: string;
+  skuPartNumber: string;
+  quantity: number;
 }
 
 export interface PlannedLine {
@@ -65,6 +100,38 @@ export interface PlannedLine {
   timing: SubscriptionTiming;
   match: OfferMatch;
   usersToReassign: number;
+  /** The plan date it was planned for. */
+  asOf: LocalDate;
+  action: LineAction;
+  /** What must happen to the old subscription at the end of its term (null: ours, a trial, or unknown). */
+  endOfTerm: EndOfTermAdvice | null;
+  /** Lines held by another partner: can they be transferred, and where the transfer stands. */
+  transfer: (TransferVerdict & { status: TransferStatus | null; request: number | null }) | null;
+  /** Orders to place (empty when nothing is bought: ours, a trial, a transfer, no target). */
+  orders: PlannedOrder[];
+  orderDate: LocalDate | null;
+  ordered: boolean;
+  /** The end of the 7-day window of the order (rules.ts cancellation-window-7-days). */
+  checkBy: LocalDate | null;
+  term: Term | null;
+  billingFrequency: BillingFrequency | null;
+  /** End of sale known without an offer list. */
+  retirement: Retirement | null;
+}
+
+/** A finding a person acknowledged on purpose: by line (absent for tenant-wide findings) and code. */
+export interface FindingAck {
+  lineId?: string | null;
+  lineKey?: string | null;
+  sourceKey?: string | null;
+  code: FindingCode;
+}
+
+/** The facts about the customer the 2026 rules need, beside the tenant exports. */
+export interface LineContext {
+  billingAccount?: BillingAccount;
+  /** The customer is in another CSP region than the partner (no transfer possible). */
+  otherRegion?: boolean;
 }
 
 export interface PlanOptions {
@@ -77,6 +144,12 @@ export interface PlanOptions {
   targetOverrides?: Readonly<Record<string, LineOverride>>;
   lang?: Lang;
   regions?: RegionTable;
+  /** How the customer is billed when it buys directly (refund advice). */
+  billingAccount?: BillingAccount;
+  /** The day the customer accepted the Microsoft Customer Agreement; absent: not recorded. */
+  agreementAcceptedOn?: LocalDate | null;
+  /** Findings acknowledged on purpose. */
+  acknowledged?: readonly FindingAck[];
 }
 
 export interface TenantPlan {
@@ -84,6 +157,8 @@ export interface TenantPlan {
   lines: PlannedLine[];
   users: UserReassignment[];
   findings: Finding[];
+  /** Partner-to-partner transfer requests: line ids, at most 25 per request. */
+  transferRequests: string[][];
 }
 
 /** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
@@ -141,9 +216,10 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
 }
 
 /** One line's target and dates. Own-CSP lines stay as they are unless the user chose a target. */
-export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, override?: LineOverride): PlannedLine {
+export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, override?: LineOverride, context: LineContext = {}): PlannedLine {
   const source = findSku(catalog, line.skuId);
   const chosen = override?.targetSkuId ?? null;
+  const extra = override?.extraTargetSkuIds ?? [];
   const match: OfferMatch =
     line.channel === 'own' && !chosen
       ? {
@@ -154,8 +230,38 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
           gainedServicePlans: [],
           changedServicePlans: [],
         }
-      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen } : {});
-  const timing = subscriptionTiming(line.status, line.nextLifecycleDateTime, asOf);
+      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : {});
+  let timing = subscriptionTiming(line.status, line.nextLifecycleDateTime, asOf);
+  const endOfTerm = endOfTermAdvice({
+    channel: line.channel,
+    isTrial: line.isTrial,
+    expires: timing.expires,
+    asOf,
+    billingAccount: context.billingAccount,
+    cancelAtTermEndScheduledOn: override?.cancelAtTermEndScheduledOn ?? null,
+  });
+  // Under EST there is no window after the end of term: the new subscription is due that day.
+  if (endOfTerm?.kind === 'est' && timing.expires) timing = timingOf(timing.expires, endOfTerm.activeBy, asOf);
+  const targetQuantity = override?.quantity ?? line.quantity;
+  const verdict = transferVerdict({
+    channel: line.channel,
+    isTrial: line.isTrial,
+    quantity: line.quantity,
+    targetQuantity,
+    otherRegion: context.otherRegion ?? false,
+    commerce: override?.commerce,
+  });
+  const status = override?.transferStatus ?? null;
+  const transferring = verdict !== null && isTransferring(status);
+  const action: LineAction = line.channel === 'own' && match.kind === 'same' ? 'keep' : transferring ? 'transfer' : 'rebuy';
+  const orders: PlannedOrder[] = [];
+  if (action === 'rebuy' && !line.isTrial && match.targetSkuId !== null) {
+    orders.push({ skuId: match.targetSkuId, skuPartNumber: match.targetSkuPartNumber ?? match.targetSkuId, quantity: targetQuantity });
+    for (const e of match.extraTargets ?? []) orders.push({ skuId: e.skuId, skuPartNumber: e.skuPartNumber, quantity: targetQuantity });
+  }
+  const ordered = Boolean(override?.orderedOn);
+  const orderDate = orders.length === 0 ? null : (override?.orderedOn ?? override?.orderDate ?? suggestedOrderDate(timing.expires, asOf));
+  const term = override?.term ?? null;
   return {
     lineId: line.lineId,
     subscriptionId: line.subscriptionId,
@@ -165,19 +271,31 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     status: line.status,
     isTrial: line.isTrial,
     quantity: line.quantity,
-    targetQuantity: override?.quantity ?? line.quantity,
+    targetQuantity,
     consumed: line.consumed,
     expires: timing.expires,
     deadline: timing.deadline,
     timing,
     match,
     usersToReassign: 0,
+    asOf,
+    action,
+    endOfTerm,
+    transfer: verdict ? { possible: verdict.possible, blockers: verdict.blockers, checkCommerce: verdict.checkCommerce, status, request: null } : null,
+    orders,
+    orderDate,
+    ordered,
+    checkBy: orderDate ? orderCheckBy(orderDate) : null,
+    term,
+    billingFrequency: term ? (override?.billingFrequency ?? billingFrequenciesFor(term)[0]!) : null,
+    retirement: source && !catalog.hasOffers ? retirementOf(source.partNumber, asOf) : null,
   };
 }
 
 const MAX_NAMED_SERVICES = 10;
 
-function finding(code: FindingCode, severity: Severity, params: FindingParams, lang: Lang, line?: PlannedLine): Finding {
+function finding(code: FindingCode, severity: Severity, params: FindingParams, lang: Lang, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
+  const r = rule ?? ruleInForce(FINDING_RULE_FAMILY[code], asOf);
   // One object shape for every finding (tenant-wide ones leave the line fields undefined).
   return {
     code,
@@ -186,74 +304,179 @@ function finding(code: FindingCode, severity: Severity, params: FindingParams, l
     lineId: line?.lineId,
     message: renderFinding(code, params, lang),
     params,
+    ruleId: r.id,
+    ruleSince: r.since,
+    ruleSource: r.source,
+    ruleUrl: r.url ?? null,
   };
+}
+
+/** The target as the messages name it: a pair reads "A + B". */
+function targetName(m: OfferMatch): string | null {
+  const main = m.targetSkuPartNumber ?? m.targetSkuId;
+  if (!main || !m.extraTargets?.length) return main;
+  return [main, ...m.extraTargets.map((e) => e.skuPartNumber)].join(' + ');
+}
+
+function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lang, out: Finding[]): void {
+  const sku = line.sourceSkuPartNumber;
+  const at = line.asOf;
+  if (advice.kind === 'est') {
+    const scheduled = advice.cancelScheduledOn;
+    out.push(
+      finding(
+        'END_OF_TERM_EST',
+        scheduled ? 'info' : 'warning',
+        { sku, channel: line.channel, expires: advice.expires, activeBy: advice.activeBy, scheduledOn: scheduled, uplift: advice.upliftPercent, upliftNoMonthly: advice.upliftNoMonthlyPercent },
+        lang,
+        at,
+        line,
+        advice.rule,
+      ),
+    );
+  } else if (advice.kind === 'direct') {
+    out.push(
+      finding(
+        'DIRECT_END_OF_TERM',
+        'info',
+        { sku, expires: advice.expires, disabledOn: advice.disabledOn, deletedOn: advice.deletedOn, account: advice.billingAccount },
+        lang,
+        at,
+        line,
+        advice.rule,
+      ),
+    );
+  } else if (advice.kind === 'ea') {
+    out.push(finding('EA_CHANNEL_TRANSFER', 'info', { sku, eaEndDate: advice.eaEndDate }, lang, at, line, advice.rule));
+  }
 }
 
 /** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
 export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = 'en'): Finding[] {
   const out: Finding[] = [];
   const sku = line.sourceSkuPartNumber;
+  const at = line.asOf;
   const m = line.match;
-  const target = m.targetSkuPartNumber ?? m.targetSkuId;
-  if (line.channel === 'own' && m.kind === 'same') {
-    out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, line));
+  const target = targetName(m);
+  if (line.action === 'keep') {
+    out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, at, line));
     return out;
   }
+  const transfer = line.transfer;
+  if (transfer) {
+    if (transfer.status) out.push(finding('TRANSFER_IN_PROGRESS', transfer.status === 'rejected' ? 'warning' : 'info', { sku, status: transfer.status }, lang, at, line));
+    if (transfer.possible && !transfer.status) {
+      out.push(finding('TRANSFER_PROPOSED', 'info', { sku, request: transfer.request, checkCommerce: transfer.checkCommerce ? 1 : 0 }, lang, at, line));
+    } else if (!transfer.possible) {
+      out.push(finding('TRANSFER_NOT_POSSIBLE', 'info', { sku, blockers: transfer.blockers.join(',') }, lang, at, line));
+    }
+  }
+  // A transferred line keeps its subscription, term and end date: nothing to buy, match or reassign.
+  if (line.action === 'transfer') return out;
   const source = findSku(catalog, line.sourceSkuId);
-  if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, lang, line));
+  const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
+  if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, lang, at, line));
   else if (!source.purchasable && m.kind !== 'different') {
-    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target }, lang, line));
+    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target }, lang, at, line, teamsRule));
+  }
+  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target }, lang, at, line, teamsRule));
+  if (line.retirement && !line.isTrial) {
+    const rule = line.retirement.kind === 'with-teams' ? ruleInForce('teams-unbundling', at) : undefined;
+    out.push(
+      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target }, lang, at, line, rule),
+    );
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
     const services = m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', ');
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target, count: m.lostServicePlans.length, services, more }, lang, line));
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target, count: m.lostServicePlans.length, services, more }, lang, at, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
-    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target, users: line.usersToReassign }, lang, line));
+    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target, users: line.usersToReassign }, lang, at, line));
   }
   if (!line.isTrial) {
     const seats = checkSeats(line.quantity, line.consumed, line.targetQuantity);
     const params = { sku, quantity: seats.quantity, targetQuantity: seats.targetQuantity, consumed: seats.consumed, shortfall: seats.shortfall };
-    if (seats.shortfall > 0) out.push(finding('SEAT_SHORTFALL', 'error', params, lang, line));
-    if (seats.changed) out.push(finding('SEAT_COUNT_CHANGED', 'warning', params, lang, line));
+    if (seats.shortfall > 0) out.push(finding('SEAT_SHORTFALL', 'error', params, lang, at, line));
+    if (seats.changed) out.push(finding('SEAT_COUNT_CHANGED', 'warning', params, lang, at, line));
   }
+  const advice = line.endOfTerm;
   if (line.isTrial) {
-    out.push(finding('TRIAL_SUBSCRIPTION', 'warning', { sku, expires: line.expires }, lang, line));
+    out.push(finding('TRIAL_SUBSCRIPTION', 'warning', { sku, expires: line.expires }, lang, at, line));
   } else if (line.timing.state !== 'unknown') {
     const timing = line.timing;
     const severity: Severity = timing.state === 'past-deadline' ? 'error' : timing.state === 'active' ? 'info' : 'warning';
+    const window = advice?.kind === 'est' ? 'none' : '30-days';
     out.push(
       finding(
         'EXPIRY_DEADLINE',
         severity,
-        { sku, expires: line.expires, deadline: line.deadline, daysToExpiry: timing.daysToExpiry, daysToDeadline: timing.daysToDeadline, state: timing.state },
+        { sku, expires: line.expires, deadline: line.deadline, daysToExpiry: timing.daysToExpiry, daysToDeadline: timing.daysToDeadline, state: timing.state, window },
         lang,
+        at,
         line,
+        advice?.rule ?? ruleInForce('end-of-term', line.expires ?? at),
       ),
     );
   }
   if (!line.isTrial) {
-    out.push(finding('CANCEL_NO_REFUND', 'info', { sku, expires: line.expires }, lang, line));
-    if (line.channel === 'direct') out.push(finding('DIRECT_PURCHASE_CREDIT', 'info', { sku }, lang, line));
+    if (advice && advice.kind !== 'expired-window') endOfTermFindings(line, advice, lang, out);
+    else if (!advice && line.channel === 'unknown' && ruleInForce('end-of-term', at).id === 'extended-service-term') {
+      // The end date and the seller are unknown: "let it expire" may mean EST billing now.
+      out.push(
+        finding('END_OF_TERM_EST', 'warning', { sku, channel: 'unknown', expires: null, activeBy: null, scheduledOn: null, uplift: 3, upliftNoMonthly: 23 }, lang, at, line),
+      );
+    } else {
+      const rule = ruleInForce('end-of-term', line.expires ?? at);
+      out.push(finding('CANCEL_NO_REFUND', 'info', { sku, expires: line.expires }, lang, at, line, rule));
+      if (line.channel === 'direct') out.push(finding('DIRECT_PURCHASE_CREDIT', 'info', { sku }, lang, at, line, ruleInForce('direct-lifecycle', line.expires ?? at)));
+    }
+  }
+  // A planned order carries its check-by date on the line; once placed, the open window is a finding.
+  if (line.ordered && line.orders.length > 0 && line.orderDate && line.checkBy) {
+    out.push(finding('ORDER_CHECK_BY', line.checkBy >= at ? 'warning' : 'info', { sku, orderDate: line.orderDate, checkBy: line.checkBy, ordered: 1 }, lang, at, line));
+  }
+  if (line.term && line.orders.length > 0) {
+    for (const p of termPremiums(line.term, line.billingFrequency ?? 'monthly', at)) {
+      out.push(finding('TERM_PREMIUM', 'info', { sku, term: line.term, billing: line.billingFrequency, percent: p.percent, premium: p.ruleId }, lang, at, line, ruleById(p.ruleId)));
+    }
+    const min = threeYearMinimumProblem(line.term, line.targetQuantity, at);
+    if (min) out.push(finding('THREE_YEAR_MINIMUM', 'error', { sku, quantity: line.targetQuantity, minimum: min.minimum }, lang, at, line, ruleById(min.ruleId)));
   }
   return out;
 }
 
+function acknowledgedKey(lineId: string | null | undefined, code: string): string {
+  return `${lineId ?? ''}|${code}`;
+}
+
 export function planTenant(inv: TenantInventory, catalog: Catalog, options: PlanOptions): TenantPlan {
   if (!isLocalDate(options.asOf)) throw new RangeError(`asOf "${options.asOf}" is not a date YYYY-MM-DD`);
+  const asOf = options.asOf;
   const lang = options.lang ?? 'en';
   const regions = options.regions ?? DEFAULT_REGIONS;
   const overrides = options.targetOverrides ?? {};
+  const country = inv.countryLetterCode;
+  const partnerCountry = options.partnerCountry.trim().toUpperCase();
+  const region = country ? checkRegion(partnerCountry, country, regions) : null;
+  const context: LineContext = { billingAccount: options.billingAccount, otherRegion: region !== null && !region.ok && region.reason !== 'unknown-country' };
   const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
-  const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, options.asOf, overrides[l.lineId]));
+  const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, asOf, overrides[l.lineId], context));
 
-  // One decision per source SKU for its users: the first line of the SKU that is not ours.
+  // Lines that can be transferred and are not yet: requests of at most 25 items.
+  const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));
+  if (requests.length > 0) {
+    const index = new Map<string, number>();
+    requests.forEach((ids, i) => ids.forEach((id) => index.set(id, i + 1)));
+    for (const l of lines) if (l.transfer && index.has(l.lineId)) l.transfer.request = index.get(l.lineId)!;
+  }
+
+  // One decision per source SKU for its users: the first line of the SKU that is bought again.
   const decisions = new Map<string, SkuDecision>();
   const decisionLine = new Map<string, PlannedLine>();
   for (const l of lines) {
-    if (l.channel === 'own' && l.match.kind === 'same') continue;
+    if (l.action !== 'rebuy') continue;
     if (!decisions.has(l.sourceSkuId)) {
       decisions.set(l.sourceSkuId, { match: l.match, sourceSkuPartNumber: l.sourceSkuPartNumber });
       decisionLine.set(l.sourceSkuId, l);
@@ -266,30 +489,30 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const users = userReassignments(inv.users, decisions, catalog);
 
   const findings: Finding[] = [];
-  const country = inv.countryLetterCode;
-  const partnerCountry = options.partnerCountry.trim().toUpperCase();
   if (!country) {
     // The rule cannot be checked without the customer's country (organization.countryLetterCode).
-    findings.push(finding('REGION_MISMATCH', 'warning', { reason: 'customer-country-unknown', partnerCountry }, lang));
-  } else {
-    const r = checkRegion(partnerCountry, country, regions);
-    if (!r.ok) {
-      const params: FindingParams =
-        r.reason === 'unknown-country'
-          ? { reason: r.reason, country: r.country, partnerCountry, customerCountry: country }
-          : { reason: r.reason, partnerCountry, customerCountry: country, partnerRegion: r.partnerRegion, customerRegion: r.customerRegion };
-      findings.push(finding('REGION_MISMATCH', r.reason === 'unknown-country' ? 'warning' : 'error', params, lang));
-    }
+    findings.push(finding('REGION_MISMATCH', 'warning', { reason: 'customer-country-unknown', partnerCountry }, lang, asOf));
+  } else if (region && !region.ok) {
+    const r = region;
+    const params: FindingParams =
+      r.reason === 'unknown-country'
+        ? { reason: r.reason, country: r.country, partnerCountry, customerCountry: country }
+        : { reason: r.reason, partnerCountry, customerCountry: country, partnerRegion: r.partnerRegion, customerRegion: r.customerRegion };
+    findings.push(finding('REGION_MISMATCH', r.reason === 'unknown-country' ? 'warning' : 'error', params, lang, asOf));
   }
   let active = 0;
   let toBuy = 0;
+  let moving = 0;
   for (const l of lines) {
     if (isActiveStatus(l.status)) active++;
-    if (!(l.channel === 'own' && l.match.kind === 'same') && !l.isTrial && l.match.targetSkuId !== null) toBuy++;
+    if (l.orders.length > 0) toBuy += l.orders.length;
+    if (l.action !== 'keep' && !l.isTrial) moving++;
   }
   if (exceedsSubscriptionLimit(active, toBuy)) {
-    findings.push(finding('TENANT_SUBSCRIPTION_LIMIT', 'warning', { active, toBuy, limit: TENANT_ACTIVE_SUBSCRIPTION_LIMIT }, lang));
+    const window = ruleInForce('end-of-term', asOf).id === 'extended-service-term' ? 'none' : '30-days';
+    findings.push(finding('TENANT_SUBSCRIPTION_LIMIT', 'warning', { active, toBuy, limit: TENANT_ACTIVE_SUBSCRIPTION_LIMIT, window }, lang, asOf));
   }
+  if (!options.agreementAcceptedOn && moving > 0) findings.push(finding('CUSTOMER_AGREEMENT_MISSING', 'warning', {}, lang, asOf));
   const unknownSeen = new Set<string>();
   for (const l of lines) {
     for (const f of lineFindings(l, catalog, lang)) {
@@ -300,11 +523,22 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
       findings.push(f);
     }
   }
+  if (options.acknowledged?.length) {
+    const acks = new Set<string>();
+    for (const a of options.acknowledged) {
+      const ids = [a.lineId, a.lineKey, a.sourceKey].filter((id) => id !== undefined && id !== null);
+      // No line named: a tenant-wide finding (region, customer agreement, subscription limit).
+      if (ids.length === 0) acks.add(acknowledgedKey(null, a.code));
+      for (const id of ids) acks.add(acknowledgedKey(id, a.code));
+    }
+    for (const f of findings) if (acks.has(acknowledgedKey(f.lineId, f.code))) f.acknowledged = true;
+  }
   return {
     customer: { country, region: country ? (regionOf(country, regions) ?? null) : null },
     lines,
     users,
     findings: sortFindings(findings),
+    transferRequests: requests,
   };
 }
 

@@ -1,6 +1,7 @@
 // Timing (DOMAIN.md, 2023 edition): at term end an old subscription becomes Expired for 30 days;
-// the CSP subscription must be provisioned before that window ends or data is lost. Cancelling
-// gives no refund: let the old subscription expire, with auto-renew turned off.
+// the CSP subscription must be provisioned before that window ends or data is lost. For terms
+// ending since 2026-05-04 an other partner's subscription has no such window (Extended Service
+// Term): endOfTerm.ts says what applies by channel, and plan.ts narrows the deadline to the end date.
 import type { LocalDate } from './dates';
 import { dayNumber, fromDayNumber, utcDayNumber } from './dates';
 
@@ -68,9 +69,9 @@ export function exceedsSubscriptionLimit(activeSubscriptions: number, toBuy: num
 }
 
 /**
- * The order date the timing rules suggest: the day the old subscription ends (let it expire, no
- * refund for cancelling; the 30-day expired window keeps access meanwhile), or the plan date when
- * that day has passed. Unknown without an expiry (no directory/subscriptions export).
+ * The order date the timing rules suggest: the day the old subscription ends (under the older
+ * rules it is left to expire; under EST its partner schedules "cancel at end of term" for that
+ * day), or the plan date when that day has passed. Unknown without an expiry (no directory/subscriptions export).
  */
 export function suggestedOrderDate(expires: LocalDate | null, asOf: LocalDate): LocalDate | null {
   if (!expires) return null;

@@ -4,7 +4,7 @@
 import type { Catalog } from './catalog';
 import { findSku } from './catalog';
 import type { OfferMatch, ServicePlanRef } from './matching';
-import { compareServices, planRef } from './matching';
+import { bundle, compareServices, planRef } from './matching';
 import type { TenantUser } from './tenant';
 
 /** What happens to one source SKU (absent: nothing to do, e.g. already our CSP). */
@@ -22,6 +22,11 @@ export interface UserReassignment {
   from: string[];
   /** Target SKU part numbers, in the same order ("" when there is no target). */
   to: string[];
+  /**
+   * Every SKU the user gets for each source, in the same order: the target and, for a pair (a
+   * no-Teams suite plus Microsoft Teams), the further SKUs; [] when there is no target.
+   */
+  toAll: string[][];
   lostServicePlans: ServicePlanRef[];
   /** Some of these licenses come from group-based assignment. */
   viaGroup: boolean;
@@ -37,9 +42,11 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
       if (!d || d.match.kind === 'same') continue;
       const m = d.match;
       const source = findSku(catalog, lic.skuId);
-      r ??= { userPrincipalName: u.userPrincipalName, userId: u.id, from: [], to: [], lostServicePlans: [], viaGroup: false, groups: [] };
+      r ??= { userPrincipalName: u.userPrincipalName, userId: u.id, from: [], to: [], toAll: [], lostServicePlans: [], viaGroup: false, groups: [] };
       r.from.push(d.sourceSkuPartNumber);
-      r.to.push(m.targetSkuPartNumber ?? m.targetSkuId ?? '');
+      const main = m.targetSkuPartNumber ?? m.targetSkuId ?? '';
+      r.to.push(main);
+      r.toAll.push(main ? [main, ...(m.extraTargets ?? []).map((e) => e.skuPartNumber)] : []);
       if (lic.assignedByGroups.length > 0) {
         r.viaGroup = true;
         for (const g of lic.assignedByGroups) if (!r.groups.includes(g)) r.groups.push(g);
@@ -48,8 +55,11 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
       // or with one the catalog lacks, the line's findings say that a target must be chosen.
       const target = m.targetSkuId ? findSku(catalog, m.targetSkuId) : undefined;
       if (!source || !target) continue;
+      const extras = (m.extraTargets ?? []).map((e) => findSku(catalog, e.skuId)).filter((x) => x !== undefined);
       const lost: readonly ServicePlanRef[] =
-        lic.disabledPlans.length === 0 ? m.lostServicePlans : compareServices(source, target, new Set(lic.disabledPlans)).lost.map(planRef);
+        lic.disabledPlans.length === 0
+          ? m.lostServicePlans
+          : compareServices(source, extras.length > 0 ? bundle(target, extras) : target, new Set(lic.disabledPlans)).lost.map(planRef);
       for (const p of lost) if (!r.lostServicePlans.some((x) => x.servicePlanId === p.servicePlanId)) r.lostServicePlans.push(p);
     }
     if (r) out.push(r);
