@@ -3,8 +3,9 @@
 // lines, and the engine's plan computed from them with the saved choices applied as overrides.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { matchOffer, planTenant, sourceLines, type Catalog, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
-import type { Customer, PartnerProfile, Plan, PlanLine } from '../../shared/workspace/tables';
+import type { TransferStatus } from '../../shared/domain/commerce';
+import { matchOffer, planTenant, sourceLines, type Catalog, type FindingCode, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
+import { withDefaults, type Customer, type FindingAck, type PartnerProfile, type Plan, type PlanLine, type Transfer } from '../../shared/workspace/tables';
 import { engineInput, strip } from '../db/queries';
 import { workspaceDb } from './workspace';
 
@@ -29,6 +30,10 @@ export interface CustomerData {
   planLines: PlanLine[];
   /** Each saved line's stored version (by row id): a draft remembers the one it was made from. */
   planLineVersions: Readonly<Record<string, number>>;
+  /** Partner-to-partner transfers tracked for the customer. */
+  transfers: Transfer[];
+  /** Findings the team acknowledged on purpose. */
+  findingAcks: FindingAck[];
 }
 
 /** Everything stored about one customer that the engine needs (null: no such customer). */
@@ -39,18 +44,53 @@ export async function loadCustomerData(customerId: string): Promise<CustomerData
   // Plan ids are UUIDv7 (time ordered): the greatest is the newest.
   const plan = plans.sort((a, b) => (a.id < b.id ? 1 : -1))[0] ?? null;
   const planLines = plan ? await db.planLines.where('planId').equals(plan.id).toArray() : [];
+  const [transfers, findingAcks] = await Promise.all([
+    db.transfers.where('customerId').equals(customerId).toArray(),
+    db.findingAcks.where('customerId').equals(customerId).toArray(),
+  ]);
   return {
     ...input,
     partner: partner ? strip(partner) : null,
     plan: plan ? strip(plan) : null,
     planLines: planLines.map(strip),
     planLineVersions: Object.fromEntries(planLines.map((l) => [l.id, l._v ?? 0])),
+    transfers: transfers.map(strip),
+    findingAcks: findingAcks.map(strip),
   };
 }
 
-/** The saved plan lines as the engine's overrides (target and quantity per line). */
+/** The saved plan lines as the engine's overrides: target(s), quantity, term, dates (rows of older schemas read with their defaults). */
 export function overridesOf(lines: readonly PlanLine[]): Record<string, LineOverride> {
-  return Object.fromEntries(lines.map((l) => [lineIdOf(l), { targetSkuId: l.targetSkuId, quantity: l.quantity }]));
+  return Object.fromEntries(
+    lines.map((row) => {
+      const l = withDefaults('planLines', row);
+      return [
+        lineIdOf(l),
+        {
+          targetSkuId: l.targetSkuId,
+          quantity: l.quantity,
+          extraTargetSkuIds: l.extraTargetSkuIds,
+          term: l.term,
+          billingFrequency: l.billingFrequency,
+          cancelAtTermEndScheduledOn: l.cancelAtTermEndScheduledOn,
+          orderDate: l.orderDate,
+        } satisfies LineOverride,
+      ];
+    }),
+  );
+}
+
+/** The newest transfer status of each line (by subscription id, or `sku:<skuId>`); rejected ones count as none. */
+export function transferStatuses(transfers: readonly Transfer[]): Map<string, TransferStatus> {
+  const out = new Map<string, TransferStatus>();
+  for (const t of [...transfers].sort((a, b) => a.requested.at.localeCompare(b.requested.at))) {
+    // A transfer moves subscriptions: their ids are the lines' ids.
+    for (const lineId of t.sourceKeys) {
+      if (t.status === 'rejected') out.delete(lineId);
+      else out.set(lineId, t.status);
+    }
+  }
+  return out;
 }
 
 /**
@@ -58,8 +98,9 @@ export function overridesOf(lines: readonly PlanLine[]): Record<string, LineOver
  * passed on, the engine would call the engine's own equivalent a 'different' choice and the
  * reopened plan would not be the one that was saved.
  */
-export function effectiveOverrides(data: Pick<CustomerData, 'inventory' | 'catalog' | 'partner' | 'planLines'>): Record<string, LineOverride> {
+export function effectiveOverrides(data: Pick<CustomerData, 'inventory' | 'catalog' | 'partner' | 'planLines'> & { transfers?: readonly Transfer[] }): Record<string, LineOverride> {
   const overrides = overridesOf(data.planLines);
+  for (const [lineId, status] of transferStatuses(data.transfers ?? [])) overrides[lineId] = { ...overrides[lineId], transferStatus: status };
   const proposed = new Map(
     sourceLines(data.inventory, data.partner?.partnerTenantId ?? '').map((l) => [l.lineId, l.channel === 'own' ? l.skuId : matchOffer(l.skuId, data.catalog).targetSkuId]),
   );
@@ -76,6 +117,9 @@ export function computePlan(data: CustomerData, lang: Lang, asOf = data.plan?.as
     asOf,
     targetOverrides: effectiveOverrides(data),
     lang,
+    billingAccount: withDefaults('customers', data.customer).billingAccount,
+    agreementAcceptedOn: withDefaults('customers', data.customer).agreement?.acceptedOn ?? null,
+    acknowledged: data.findingAcks.map((a) => ({ lineKey: a.lineKey || null, code: a.code as FindingCode })),
   });
 }
 

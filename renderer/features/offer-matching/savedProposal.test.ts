@@ -25,6 +25,8 @@ describe('a saved plan reopens as it was saved', () => {
     plan: { id: 'p', customerId: 'c', status: 'ready', asOf: '2025-06-01', approvedBy: null },
     planLines: [{ id: 'l', planId: 'p', customerId: 'c', sourceSkuId: E5, sourceSubscriptionId: null, targetSkuId, quantity: 25, orderDate: null, decisionNote: '' } satisfies PlanLine],
     planLineVersions: { l: 1 },
+    transfers: [],
+    findingAcks: [],
   });
   const lineOf = (d: CustomerData) => computePlan(d, 'en').lines.find((l) => l.sourceSkuId === E5)!;
 
