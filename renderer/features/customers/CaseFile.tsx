@@ -16,6 +16,7 @@ import { ActivitySection, InvitationsSection, UsersSection } from './PeopleSecti
 import { PlanSection } from './PlanSection';
 import { PRINT_CSS, PrintSummary } from './PrintSummary';
 import { SubscriptionsSection } from './SubscriptionsSection';
+import { TransfersSection } from './TransfersSection';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -91,6 +92,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
           <PermissionNote permission="customer.edit" />
         </div>
         <SubscriptionsSection data={data} plan={plan} />
+        <TransfersSection data={data} plan={plan} />
         <PlanSection data={data} plan={plan} />
         <UsersSection customerId={customerId} plan={plan} />
         <div className={styles.columns}>
