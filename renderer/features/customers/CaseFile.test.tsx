@@ -160,6 +160,10 @@ describe('case file: partner-to-partner transfers', () => {
     const boxes = await within(section).findAllByRole('checkbox');
     expect(boxes).toHaveLength(27);
     expect(within(section).getByRole('checkbox', { name: 'ENTERPRISEPREMIUM (27 licenses, ends 2027-03-31)' })).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'Select all that can be requested (27)' }));
+    expect(within(section).getByRole('status').textContent).toContain('27 subscriptions selected: one transfer request takes at most 25.');
+    fireEvent.click(within(section).getByRole('button', { name: 'Clear the selection' }));
+    expect(within(section).queryByRole('status')).toBeNull();
     for (const box of boxes.slice(0, 26)) fireEvent.click(box);
     expect(within(section).getByRole('status').textContent).toBe(
       '26 subscriptions selected: one transfer request takes at most 25. Unselect some and request the rest in another transfer.',
@@ -182,6 +186,7 @@ describe('case file: partner-to-partner transfers', () => {
     // The 25 in the open transfer cannot be requested again; the last two still can.
     const after = within(section).getAllByRole('checkbox');
     expect(after.filter(disabled)).toHaveLength(25);
+    expect(within(section).getByRole('button', { name: 'Select all that can be requested (2)' })).toBeTruthy();
     expect(after[0]!.closest('span, div')!.parentElement!.textContent).toContain('already in a transfer, Requested');
   });
 

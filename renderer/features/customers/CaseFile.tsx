@@ -1,5 +1,6 @@
 // One customer's case file: everything about the move in one reviewable page (details, stage and
-// notes, current subscriptions by channel, the plan line by line with the engine's findings, users
+// notes, billing account and customer agreement, current subscriptions by channel and their
+// partner-to-partner transfers, the plan line by line with the engine's findings, users
 // to reassign, invitations, activity), with the plan's exports and a printable summary.
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';

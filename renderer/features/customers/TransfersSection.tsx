@@ -57,6 +57,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
   for (const tr of transfers ?? []) if (tr.status !== 'rejected') for (const k of tr.sourceKeys) inTransfer.set(k, tr);
   const chosen = [...selected].filter((k) => candidates.some((c) => c.lineId === k) && !inTransfer.has(k));
   const tooMany = chosen.length > MAX_TRANSFER_ITEMS;
+  const free = candidates.map((c) => c.lineId).filter((k) => !inTransfer.has(k));
 
   const toggle = (key: string, on: boolean) => {
     setOutcome(null);
@@ -118,6 +119,14 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
               />
             );
           })}
+          <div className={styles.row}>
+            <Button size="small" onClick={() => setSelected(new Set(free))} disabled={!allowed || free.length === 0} aria-describedby={describedBy}>
+              {t('caseFile.transfers.selectAll', { count: free.length })}
+            </Button>
+            <Button size="small" onClick={() => setSelected(new Set())} disabled={!allowed || chosen.length === 0} aria-describedby={describedBy}>
+              {t('caseFile.transfers.selectNone')}
+            </Button>
+          </div>
           {tooMany && (
             <MessageBar intent="warning" role="status">
               <MessageBarBody>{t('caseFile.transfers.tooMany', { count: chosen.length, max: MAX_TRANSFER_ITEMS })}</MessageBarBody>

@@ -39,7 +39,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
   const proposal = proposalOf(line, catalog);
   const equivalents = equivalentProposals(p.sourceSkuId, catalog).filter((e) => e.skuId !== proposal.skuId && e.skuId !== p.sourceSkuId);
   const schema = lineFormSchema({ asOf, deadline: p.deadline });
-  const { control, handleSubmit, setValue, formState } = useForm<LineFormValues>({
+  const { control, handleSubmit, setValue, trigger, formState } = useForm<LineFormValues>({
     resolver: zodResolver(schema),
     defaultValues: { targetSkuId: p.match.targetSkuId ?? '', quantity: p.targetQuantity, orderDate: line.orderDate ?? '', term: line.term, billingFrequency: line.billingFrequency },
   });
@@ -224,6 +224,8 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
                 value={Number.isFinite(field.value) ? String(field.value) : ''}
                 onChange={(_, d) => {
                   field.onChange(d.value.trim() === '' ? Number.NaN : Number(d.value));
+                  // The 3-year minimum is judged on the quantity: an error shown on the term follows it.
+                  if (formState.isSubmitted) void trigger('term');
                   setApplied(false);
                 }}
                 style={{ maxWidth: '12rem' }}
