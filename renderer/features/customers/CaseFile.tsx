@@ -1,5 +1,6 @@
 // One customer's case file: everything about the move in one reviewable page (details, stage and
-// notes, current subscriptions by channel, the plan line by line with the engine's findings, users
+// notes, billing account and customer agreement, current subscriptions by channel and their
+// partner-to-partner transfers, the plan line by line with the engine's findings, users
 // to reassign, invitations, activity), with the plan's exports and a printable summary.
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
@@ -16,6 +17,7 @@ import { ActivitySection, InvitationsSection, UsersSection } from './PeopleSecti
 import { PlanSection } from './PlanSection';
 import { PRINT_CSS, PrintSummary } from './PrintSummary';
 import { SubscriptionsSection } from './SubscriptionsSection';
+import { TransfersSection } from './TransfersSection';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -91,6 +93,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
           <PermissionNote permission="customer.edit" />
         </div>
         <SubscriptionsSection data={data} plan={plan} />
+        <TransfersSection data={data} plan={plan} />
         <PlanSection data={data} plan={plan} />
         <UsersSection customerId={customerId} plan={plan} />
         <div className={styles.columns}>

@@ -2,12 +2,16 @@
 // that changed, so the activity says what changed and a teammate's edit of another field stays),
 // the stage (customer.setStage) and the notes.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Textarea } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CustomerStage, type Customer } from '../../../shared/workspace/tables';
+import { BILLING_ACCOUNTS, type BillingAccount } from '../../../shared/domain/commerce';
+import { isLocalDate } from '../../../shared/domain/dates';
+import { CustomerStage, withDefaults, type Customer } from '../../../shared/workspace/tables';
+import { today } from '../../workspace/customerPlan';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
 
@@ -37,7 +41,130 @@ export function DetailsSection({ customer, canEdit }: { customer: Customer; canE
   const [outcome, setOutcome] = useState<Outcome>(null);
   const stored: Details = { name: customer.name, domain: customer.domain, tenantId: customer.tenantId, country: customer.country, channel: customer.channel };
   // A change that arrives from the team (or this save) starts the form again from the stored details.
-  return <DetailsForm key={JSON.stringify(stored)} customerId={customer.id} stored={stored} canEdit={canEdit} outcome={outcome} setOutcome={setOutcome} />;
+  return (
+    <>
+      <DetailsForm key={JSON.stringify(stored)} customerId={customer.id} stored={stored} canEdit={canEdit} outcome={outcome} setOutcome={setOutcome} />
+      <BillingAndAgreement customer={customer} />
+    </>
+  );
+}
+
+const BILLING_WORD_KEY: Record<BillingAccount, string> = {
+  unknown: 'caseFile.billing.unknown',
+  mca: 'caseFile.billing.mca',
+  mosa: 'caseFile.billing.mosa',
+  ea: 'caseFile.billing.ea',
+};
+
+function useAgreementSchema() {
+  const { t } = useTranslation();
+  return useMemo(
+    () =>
+      z.object({
+        acceptedOn: z
+          .string()
+          .refine((v) => isLocalDate(v), t('caseFile.agreement.errors.date'))
+          .refine((v) => !isLocalDate(v) || v <= today(), t('caseFile.agreement.errors.future')),
+        attestedBy: z.string().trim().min(1, t('caseFile.agreement.errors.attestedBy')).max(200, t('caseFile.agreement.errors.attestedByLong')),
+      }),
+    [t],
+  );
+}
+type AgreementValues = z.infer<ReturnType<typeof useAgreementSchema>>;
+
+/**
+ * How the customer is billed (it decides whether the old direct subscriptions are refunded) and
+ * whether it accepted the Microsoft Customer Agreement (ordering needs it): each saved at once
+ * through its own mutator, so the activity names the fact recorded.
+ */
+function BillingAndAgreement({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const styles = useCaseFileStyles();
+  const titleId = useId();
+  const noteId = useId();
+  const { allowed } = usePermission('customer.edit');
+  const { billingAccount, agreement } = withDefaults('customers', customer);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const schema = useAgreementSchema();
+  const { control, handleSubmit, reset, formState } = useForm<AgreementValues>({ resolver: zodResolver(schema), defaultValues: { acceptedOn: '', attestedBy: '' } });
+
+  const done = (result: { ok: true } | { ok: false; message: string }, text: string) => {
+    setOutcome(result.ok ? { intent: 'success', text } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+    return result.ok;
+  };
+  const setBilling = async (value: string) => {
+    const result = await localChanges().mutate('customer.setBillingAccount', { id: customer.id, billingAccount: value });
+    done(result, t('caseFile.billing.saved'));
+  };
+  const record = handleSubmit(async (values) => {
+    const result = await localChanges().mutate('customer.recordAgreement', { id: customer.id, acceptedOn: values.acceptedOn, attestedBy: values.attestedBy.trim() });
+    if (done(result, t('caseFile.agreement.recorded'))) reset({ acceptedOn: '', attestedBy: '' });
+  });
+  const clear = async () => {
+    const result = await localChanges().mutate('customer.clearAgreement', { id: customer.id });
+    done(result, t('caseFile.agreement.cleared'));
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={titleId} data-testid="billing-agreement">
+      <h3 id={titleId} className={styles.title}>
+        {t('caseFile.billing.title')}
+      </h3>
+      <Field label={t('caseFile.billing.label')} hint={t('caseFile.billing.hint')}>
+        <Select value={billingAccount} onChange={(_, d) => void setBilling(d.value)} disabled={!allowed} aria-describedby={allowed ? undefined : noteId}>
+          {BILLING_ACCOUNTS.map((b) => (
+            <option key={b} value={b}>
+              {t(BILLING_WORD_KEY[b])}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <h4 className={styles.subTitle}>{t('caseFile.agreement.title')}</h4>
+      {agreement ? (
+        <div className={styles.row}>
+          <Text data-testid="agreement-record">{t('caseFile.agreement.record', { date: agreement.acceptedOn, who: agreement.attestedBy })}</Text>
+          <Button onClick={() => void clear()} disabled={!allowed} aria-describedby={allowed ? undefined : noteId}>
+            {t('caseFile.agreement.clear')}
+          </Button>
+        </div>
+      ) : (
+        <form onSubmit={(e) => void record(e)} noValidate className={styles.column}>
+          <Text className={styles.muted}>{t('caseFile.agreement.missing')}</Text>
+          <div className={styles.grid}>
+            <Controller
+              name="acceptedOn"
+              control={control}
+              render={({ field, fieldState }) => (
+                <Field label={t('caseFile.agreement.acceptedOn')} required validationMessage={fieldState.error?.message} validationState={fieldState.error ? 'error' : 'none'}>
+                  <Input type="date" {...field} onChange={(_, d) => field.onChange(d.value)} disabled={!allowed} max={today()} />
+                </Field>
+              )}
+            />
+            <Controller
+              name="attestedBy"
+              control={control}
+              render={({ field, fieldState }) => (
+                <Field label={t('caseFile.agreement.attestedBy')} hint={t('caseFile.agreement.attestedByHint')} required validationMessage={fieldState.error?.message} validationState={fieldState.error ? 'error' : 'none'}>
+                  <Input {...field} onChange={(_, d) => field.onChange(d.value)} disabled={!allowed} maxLength={200} />
+                </Field>
+              )}
+            />
+          </div>
+          <div className={styles.row}>
+            <Button type="submit" disabled={!allowed || formState.isSubmitting} aria-describedby={allowed ? undefined : noteId}>
+              {t('caseFile.agreement.save')}
+            </Button>
+          </div>
+        </form>
+      )}
+      <PermissionNote permission="customer.edit" id={noteId} />
+      {outcome && (
+        <MessageBar intent={outcome.intent} role="status">
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
 }
 
 function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { customerId: string; stored: Details; canEdit: boolean; outcome: Outcome; setOutcome: (o: Outcome) => void }) {

@@ -24,4 +24,5 @@ export const useCaseFileStyles = makeStyles({
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });

@@ -1,13 +1,16 @@
 // One line, reviewed and decided: its findings, the target (the rules' proposal, a ranked
 // equivalent or any catalog product), the service plans now and after side by side, the quantity
-// with the seat math, and the dates from the timing rules with the order date. "Use these choices"
+// with the seat math, the term and billing frequency with their documented premiums, and the dates
+// from the timing rules with the order date. "Use these choices"
 // keeps them for the line until the plan is saved in the last step.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
 import { checkSeats, equivalentProposals, findSku, matchOffer, type Catalog, type MatchKind } from '../../../shared/domain/engine';
+import { billingFrequenciesFor, MONTHLY_TERM_PREMIUM_RULE_ID, termPremiums, threeYearMinimumProblem } from '../../../shared/domain/terms';
 import { CatalogSearch } from './CatalogSearch';
 import { useDraftStore } from './draftStore';
 import { lineFormSchema, MAX_QUANTITY, type LineFormError, type LineFormValues } from './lineForm';
@@ -17,6 +20,7 @@ import { useWizardStyles } from './styles';
 import type { WizardLine } from './wizardPlan';
 
 const OTHER = 'other';
+const TERM_ORDER: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];
 
 /** What the rules propose for the line without anyone's choice. */
 function proposalOf(line: WizardLine, catalog: Catalog): { skuId: string | null; kind: MatchKind } {
@@ -29,18 +33,22 @@ function proposalOf(line: WizardLine, catalog: Catalog): { skuId: string | null;
 export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLine; catalog: Catalog; customerId: string; asOf: string }) {
   const { t } = useTranslation();
   const styles = useWizardStyles();
-  const ids = { findings: useId(), target: useId(), seats: useId(), dates: useId(), services: useId() };
+  const ids = { findings: useId(), target: useId(), seats: useId(), dates: useId(), services: useId(), term: useId() };
   const setDraft = useDraftStore((s) => s.setDraft);
   const p = line.planned;
   const proposal = proposalOf(line, catalog);
   const equivalents = equivalentProposals(p.sourceSkuId, catalog).filter((e) => e.skuId !== proposal.skuId && e.skuId !== p.sourceSkuId);
   const schema = lineFormSchema({ asOf, deadline: p.deadline });
-  const { control, handleSubmit, setValue, formState } = useForm<LineFormValues>({
+  const { control, handleSubmit, setValue, trigger, formState } = useForm<LineFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: { targetSkuId: p.match.targetSkuId ?? '', quantity: p.targetQuantity, orderDate: line.orderDate ?? '' },
+    defaultValues: { targetSkuId: p.match.targetSkuId ?? '', quantity: p.targetQuantity, orderDate: line.orderDate ?? '', term: line.term, billingFrequency: line.billingFrequency },
   });
   const target = useWatch({ control, name: 'targetSkuId' });
   const quantity = useWatch({ control, name: 'quantity' });
+  const term = useWatch({ control, name: 'term' });
+  const billingFrequency = useWatch({ control, name: 'billingFrequency' });
+  const premiums = termPremiums(term, billingFrequency, asOf);
+  const threeYear = threeYearMinimumProblem(term, Number.isInteger(quantity) ? quantity : p.targetQuantity, asOf);
   const listed = [proposal.skuId ?? '', ...equivalents.map((e) => e.skuId)];
   const [otherMode, setOtherMode] = useState(!listed.includes(target));
   const [applied, setApplied] = useState(false);
@@ -60,6 +68,10 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
         return t('offerMatching.edit.dateBeforePlan', { asOf });
       case 'afterDeadline':
         return t('offerMatching.edit.dateAfterDeadline', { deadline: p.deadline });
+      case 'billingFrequency':
+        return t('offerMatching.term.billingInvalid');
+      case 'threeYearMinimum':
+        return t('offerMatching.term.threeYearMinimum', { minimum: threeYear?.minimum ?? 0, quantity, asOf });
       default:
         return undefined;
     }
@@ -69,13 +81,22 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
     const chosen = values.targetSkuId === '' || values.targetSkuId === proposal.skuId ? null : values.targetSkuId;
     const orderDate = values.orderDate || null;
     // The base is the line as the person first saw it in this draft: a later edit keeps it.
-    const base = line.draft?.base ?? { version: line.savedVersion, targetSkuId: p.match.targetSkuId, quantity: p.targetQuantity, orderDate: line.orderDate };
+    const base = line.draft?.base ?? {
+      version: line.savedVersion,
+      targetSkuId: p.match.targetSkuId,
+      quantity: p.targetQuantity,
+      orderDate: line.orderDate,
+      term: line.term,
+      billingFrequency: line.billingFrequency,
+    };
     const changed = {
       targetSkuId: (chosen ?? proposal.skuId) !== base.targetSkuId,
       quantity: values.quantity !== base.quantity,
       orderDate: orderDate !== base.orderDate,
+      term: values.term !== base.term,
+      billingFrequency: values.billingFrequency !== base.billingFrequency,
     };
-    setDraft(customerId, p.lineId, { targetSkuId: chosen, quantity: values.quantity, orderDate, base, changed });
+    setDraft(customerId, p.lineId, { targetSkuId: chosen, quantity: values.quantity, orderDate, term: values.term, billingFrequency: values.billingFrequency, base, changed });
     setApplied(true);
   };
 
@@ -203,6 +224,8 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
                 value={Number.isFinite(field.value) ? String(field.value) : ''}
                 onChange={(_, d) => {
                   field.onChange(d.value.trim() === '' ? Number.NaN : Number(d.value));
+                  // The 3-year minimum is judged on the quantity: an error shown on the term follows it.
+                  if (formState.isSubmitted) void trigger('term');
                   setApplied(false);
                 }}
                 style={{ maxWidth: '12rem' }}
@@ -231,6 +254,73 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
             </MessageBar>
           ) : (
             <Text>{t('offerMatching.seats.same')}</Text>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby={ids.term} className={styles.column} data-testid="term">
+        <h3 id={ids.term} className={styles.subTitle}>
+          {t('offerMatching.term.title')}
+        </h3>
+        <Controller
+          control={control}
+          name="term"
+          render={({ field, fieldState }) => (
+            <Field label={t('offerMatching.term.term')} validationMessage={errorText(fieldState.error?.message)} validationState={fieldState.error ? 'error' : 'none'}>
+              <RadioGroup
+                name={field.name}
+                value={field.value}
+                onChange={(_, d) => {
+                  const next = d.value as Term;
+                  field.onChange(next);
+                  // Keep the billing frequency when the new term offers it, else the term's usual one.
+                  const allowed = billingFrequenciesFor(next);
+                  if (!allowed.includes(billingFrequency)) setValue('billingFrequency', allowed[0]!, { shouldDirty: true });
+                  setApplied(false);
+                }}
+              >
+                {TERM_ORDER.map((v) => (
+                  <Radio key={v} value={v} label={t(`offerMatching.term.terms.${v}`)} />
+                ))}
+              </RadioGroup>
+            </Field>
+          )}
+        />
+        <Controller
+          control={control}
+          name="billingFrequency"
+          render={({ field, fieldState }) => (
+            <Field label={t('offerMatching.term.billing')} validationMessage={errorText(fieldState.error?.message)} validationState={fieldState.error ? 'error' : 'none'}>
+              <RadioGroup
+                name={field.name}
+                value={field.value}
+                layout="horizontal"
+                onChange={(_, d) => {
+                  field.onChange(d.value as BillingFrequency);
+                  setApplied(false);
+                }}
+              >
+                {billingFrequenciesFor(term).map((v) => (
+                  <Radio key={v} value={v} label={t(`offerMatching.term.billingFrequencies.${v}`)} />
+                ))}
+              </RadioGroup>
+            </Field>
+          )}
+        />
+        <div role="status" aria-live="polite" data-testid="term-notes" className={styles.column}>
+          {premiums.length === 0 ? (
+            <Text>{t('offerMatching.term.noPremium')}</Text>
+          ) : (
+            premiums.map((pr) => (
+              <Text key={pr.ruleId} data-rule={pr.ruleId}>
+                {pr.ruleId === MONTHLY_TERM_PREMIUM_RULE_ID ? t('offerMatching.term.premiumMonthlyTerm', { percent: pr.percent }) : t('offerMatching.term.premiumMonthlyBilling', { percent: pr.percent })}
+              </Text>
+            ))
+          )}
+          {threeYear && (
+            <MessageBar intent="error" data-rule={threeYear.ruleId}>
+              <MessageBarBody>{t('offerMatching.term.threeYearMinimum', { minimum: threeYear.minimum, quantity: Number.isInteger(quantity) ? quantity : p.targetQuantity, asOf })}</MessageBarBody>
+            </MessageBar>
           )}
         </div>
       </section>

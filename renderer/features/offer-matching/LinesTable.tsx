@@ -59,6 +59,7 @@ export function LinesTable({ lines, onOpen, caption }: { lines: readonly WizardL
             </th>
             <th scope="col">{t('offerMatching.lines.match')}</th>
             <th scope="col">{t('offerMatching.lines.target')}</th>
+            <th scope="col">{t('offerMatching.term.column')}</th>
             <th scope="col">{t('offerMatching.lines.orderDate')}</th>
             <th scope="col">{t('offerMatching.lines.findings')}</th>
             <th scope="col">
@@ -69,7 +70,7 @@ export function LinesTable({ lines, onOpen, caption }: { lines: readonly WizardL
         <tbody>
           {top > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={8} style={{ height: top, padding: 0, border: 0 }} />
+              <td colSpan={9} style={{ height: top, padding: 0, border: 0 }} />
             </tr>
           )}
           {items.map((item) => {
@@ -93,6 +94,10 @@ export function LinesTable({ lines, onOpen, caption }: { lines: readonly WizardL
                   {p.match.targetSkuId ? t('offerMatching.lines.targetValue', { target: p.match.targetSkuPartNumber ?? p.match.targetSkuId, quantity: p.targetQuantity }) : '–'}
                   {short > 0 && <div className={styles.short}>{t('offerMatching.lines.short', { shortfall: short })}</div>}
                 </td>
+                <td className={styles.nowrap} data-testid="line-term">
+                  {t(`offerMatching.term.terms.${line.term}`)}
+                  <div className={shared.muted}>{t(`offerMatching.term.billingFrequencies.${line.billingFrequency}`)}</div>
+                </td>
                 <td className={styles.nowrap}>{line.orderDate ?? '–'}</td>
                 <td className={styles.nowrap}>{t('offerMatching.lines.findingsValue', { errors, warnings })}</td>
                 <td>
@@ -105,7 +110,7 @@ export function LinesTable({ lines, onOpen, caption }: { lines: readonly WizardL
           })}
           {bottom > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={8} style={{ height: bottom, padding: 0, border: 0 }} />
+              <td colSpan={9} style={{ height: bottom, padding: 0, border: 0 }} />
             </tr>
           )}
         </tbody>

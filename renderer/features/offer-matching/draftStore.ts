@@ -3,6 +3,7 @@
 // the line as it was when the person began (its values and stored version) and which fields they
 // changed: saving sends only those, judged against that base (shared/mutators/planSave.ts).
 import { create } from 'zustand';
+import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
 
 export interface LineBase {
   /** The saved line's stored version when the draft began (0: the line was not saved yet). */
@@ -10,6 +11,8 @@ export interface LineBase {
   targetSkuId: string | null;
   quantity: number;
   orderDate: string | null;
+  term: Term;
+  billingFrequency: BillingFrequency;
 }
 
 export interface LineDraft {
@@ -18,9 +21,12 @@ export interface LineDraft {
   quantity: number;
   /** null: not planned. */
   orderDate: string | null;
+  /** The new order's term and how often it is billed. */
+  term: Term;
+  billingFrequency: BillingFrequency;
   base: LineBase;
   /** The fields the person changed from `base`. */
-  changed: { targetSkuId: boolean; quantity: boolean; orderDate: boolean };
+  changed: { targetSkuId: boolean; quantity: boolean; orderDate: boolean; term: boolean; billingFrequency: boolean };
 }
 
 type Drafts = Record<string, Record<string, LineDraft>>;

@@ -4,7 +4,8 @@
 // a teammate's change made meanwhile is kept, or becomes a conflict both see, never overwritten.
 import { PlanSaveArgs, type PlanSaveArgs as PlanSaveInput } from '../../../shared/mutators/planSave';
 import { recordKey } from '../../../shared/sync/protocol';
-import type { Plan, PlanLine } from '../../../shared/workspace/tables';
+import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
+import { withDefaults, type Plan, type PlanLine } from '../../../shared/workspace/tables';
 import { lineIdOf } from '../../workspace/customerPlan';
 import type { LineDraft } from './draftStore';
 
@@ -16,6 +17,8 @@ export interface ChosenLine {
   targetSkuId: string | null;
   quantity: number;
   orderDate: string | null;
+  term: Term;
+  billingFrequency: BillingFrequency;
   /** The person's unsaved choice for the line (what it changed, from which base), if any. */
   draft: LineDraft | null;
 }
@@ -65,16 +68,22 @@ export function planSave(input: SaveInput): PlanSave {
         targetSkuId: line.targetSkuId,
         quantity: line.quantity,
         orderDate: line.orderDate,
+        term: line.term,
+        billingFrequency: line.billingFrequency,
       });
       lineIds.add.push(line.lineId);
       continue;
     }
     const changed = line.draft?.changed;
     if (!line.draft || !changed) continue;
+    // A line saved by an older version has no term: it reads as annual, paid annually.
+    const current = withDefaults('planLines', existing);
     const fields = {
       ...(changed.targetSkuId && line.targetSkuId !== existing.targetSkuId ? { targetSkuId: line.targetSkuId } : {}),
       ...(changed.quantity && line.quantity !== existing.quantity ? { quantity: line.quantity } : {}),
       ...(changed.orderDate && line.orderDate !== existing.orderDate ? { orderDate: line.orderDate } : {}),
+      ...(changed.term && line.term !== current.term ? { term: line.term } : {}),
+      ...(changed.billingFrequency && line.billingFrequency !== current.billingFrequency ? { billingFrequency: line.billingFrequency } : {}),
     };
     if (Object.keys(fields).length === 0) continue;
     args.change.push({ id: existing.id, fields });

@@ -1,7 +1,8 @@
 // The plan as the wizard shows it: the stored data with the saved lines, the choices not saved yet
 // laid over them, computed by the same engine call every screen uses (customerPlan.computePlan).
 import type { Finding, Lang, PlannedLine, TenantPlan } from '../../../shared/domain/engine';
-import type { PlanLine } from '../../../shared/workspace/tables';
+import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
+import { withDefaults, type PlanLine } from '../../../shared/workspace/tables';
 import { computePlan, lineIdOf, today, type CustomerData } from '../../workspace/customerPlan';
 import type { LineDraft } from './draftStore';
 import { suggestedOrderDate } from '../../../shared/domain/engine';
@@ -18,7 +19,13 @@ export interface WizardLine {
   /** The order date the plan will carry: unsaved choice, else saved, else the suggested one. */
   orderDate: string | null;
   suggestedOrderDate: string | null;
+  /** The term and billing frequency the plan will carry: unsaved choice, else saved, else annual paid annually. */
+  term: Term;
+  billingFrequency: BillingFrequency;
 }
+
+/** A new order's term unless someone chooses another: annual, paid annually (new commerce's default). */
+export const DEFAULT_TERM: { term: Term; billingFrequency: BillingFrequency } = { term: 'P1Y', billingFrequency: 'annual' };
 
 export interface WizardPlan {
   asOf: string;
@@ -65,6 +72,7 @@ export function wizardPlan(data: CustomerData, drafts: Readonly<Record<string, L
     const s = saved.get(planned.lineId) ?? null;
     const draft = drafts[planned.lineId] ?? null;
     const suggested = suggestedOrderDate(planned.expires, asOf);
+    const savedTerm = s ? withDefaults('planLines', s) : DEFAULT_TERM;
     return {
       planned,
       findings: byLine.get(planned.lineId) ?? [],
@@ -73,20 +81,25 @@ export function wizardPlan(data: CustomerData, drafts: Readonly<Record<string, L
       draft,
       orderDate: draft && (draft.changed.orderDate || !s) ? draft.orderDate : s ? s.orderDate : suggested,
       suggestedOrderDate: suggested,
+      // Only what the person changed stands in, as for the other fields.
+      term: draft && (draft.changed.term || !s) ? draft.term : savedTerm.term,
+      billingFrequency: draft && (draft.changed.billingFrequency || !s) ? draft.billingFrequency : savedTerm.billingFrequency,
     };
   });
   return { asOf, plan, lines, tenantFindings, unsaved: lines.filter((l) => l.draft).length };
 }
 
-/** What saving writes for each line: the effective target, quantity and order date. */
+/** What saving writes for each line: the effective target, quantity, order date, term and billing frequency. */
 export function chosenLines(wizard: WizardPlan): ChosenLine[] {
-  return wizard.lines.map(({ planned, orderDate, draft }) => ({
+  return wizard.lines.map(({ planned, orderDate, term, billingFrequency, draft }) => ({
     lineId: planned.lineId,
     subscriptionId: planned.subscriptionId,
     sourceSkuId: planned.sourceSkuId,
     targetSkuId: planned.match.targetSkuId,
     quantity: planned.targetQuantity,
     orderDate,
+    term,
+    billingFrequency,
     draft,
   }));
 }
