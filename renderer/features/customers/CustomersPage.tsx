@@ -17,6 +17,7 @@ import { currentUserCounts, customersByStage } from '../../db/queries';
 import { useViewStore } from '../../app/viewStore';
 import { CaseFile } from './CaseFile';
 import { CustomerList } from './CustomerList';
+import { DataGuide } from './DataGuide';
 import { ImportStatus, useImport } from '../../workspace/useImport';
 import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
@@ -89,6 +90,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
         {t('customers.import.title')}
       </h2>
       <Text>{t('customers.import.hint')}</Text>
+      <DataGuide />
       <form onSubmit={(e) => void run(e)} className={styles.page}>
         <Field label={t('customers.import.customer')}>
           <Select id={ids.customer} value={chosen} onChange={(_, d) => setCustomerId(d.value)} disabled={running}>
