@@ -27,7 +27,7 @@ export function tenantFileKind(text: string): TenantFileKind | null {
   if (!first) return null;
   if ('prepaidUnits' in first || 'consumedUnits' in first) return 'subscribedSkus';
   if ('ownerTenantId' in first || 'totalLicenses' in first || 'nextLifecycleDateTime' in first) return 'subscriptions';
-  if ('assignedLicenses' in first || 'licenseAssignmentStates' in first) return 'users';
+  if ('assignedLicenses' in first || 'licenseAssignmentStates' in first || 'licenseAssignmentState' in first) return 'users';
   if ('countryLetterCode' in first || 'verifiedDomains' in first) return 'organization';
   return null;
 }
