@@ -17,6 +17,7 @@ import {
   splitLicenses,
 } from './adminCenterUsers';
 import { ImportError } from './errors';
+import { tenantImportChanges, tenantImportChunk, tenantImportCommit } from '../mutators/imports';
 
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
 const FILE = 'users_12_1_2026 9_30_12 AM.csv';
@@ -78,6 +79,17 @@ describe('admin center "Export users" CSV, the real 29-column file', () => {
     expect(inventory.countryLetterCode).toBeNull();
     expect(report.lacks).toEqual(expect.arrayContaining(['expiryDates', 'channel']));
     expect(report.notInCatalog).toEqual([]);
+  });
+
+  it("is taken by the tenant import path: every chunk and the commit pass the mutators' own argument schemas", () => {
+    const changes = tenantImportChanges(inventory, { importId: 'imp-1', customerId: 'cust-1', files: [FILE] });
+    const chunks = changes.filter((c) => c.name === tenantImportChunk.name);
+    expect(chunks.map((c) => (c.args as { kind: string }).kind)).toEqual(['skus', 'users']);
+    for (const c of chunks) expect(tenantImportChunk.args.safeParse(c.args).error).toBeUndefined();
+    const commit = changes.at(-1)!;
+    expect(commit.name).toBe(tenantImportCommit.name);
+    expect(tenantImportCommit.args.safeParse(commit.args).error).toBeUndefined();
+    expect(commit.args).toMatchObject({ counts: { skus: 3, subscriptions: 0, users: 40 } });
   });
 
   it('lists free and trial products and leaves them out', () => {

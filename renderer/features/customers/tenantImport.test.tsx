@@ -16,6 +16,7 @@ import { TenantFilePickers, tenantImportRequest } from '../../workspace/TenantFi
 import { tenantFileKind } from '../../workspace/tenantFileKind';
 import { AdminCenterNotes } from '../../workspace/useImport';
 import { DataGuide } from './DataGuide';
+import { AmbiguousChoices } from './AmbiguousChoices';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
 const adminCsv = readFileSync(path.join(fixtures, 'm365-admin-center/users_12_1_2026 9_30_12 AM.csv'));
@@ -96,6 +97,19 @@ describe("what the import says about the admin center's file", () => {
     expect(text).toContain('有効期限、チャネル');
     expect(text).toContain('無料版と試用版は除外しました');
     expect(text).toContain('10 人のユーザーに利用場所がありません');
+  });
+});
+
+describe('a name that stands for several SKUs is asked of the user', () => {
+  it('offers each candidate SKU, "leave out" by default, and passes the choice', () => {
+    const { report } = parseAdminCenterUsers(adminCsv.toString('utf8'), 'users.csv', catalog);
+    const choices: [string, string][] = [];
+    wrap(<AmbiguousChoices ambiguous={report.ambiguous} chosen={{}} onChoose={(name, sku) => choices.push([name, sku])} disabled={false} />);
+    const select = screen.getByRole('combobox', { name: /"Microsoft 365 Business Basic" \(5 user\(s\)\) is the name of several products/ });
+    expect((select as HTMLSelectElement).value).toBe('');
+    expect([...(select as HTMLSelectElement).options].map((o) => o.textContent).sort()).toEqual(['Leave these licenses out', 'O365_BUSINESS_ESSENTIALS', 'SMB_BUSINESS_ESSENTIALS']);
+    fireEvent.change(select, { target: { value: 'dab7782a-93b1-4074-8bb1-0e61318bea0b' } });
+    expect(choices).toEqual([['Microsoft 365 Business Basic', 'dab7782a-93b1-4074-8bb1-0e61318bea0b']]);
   });
 });
 
