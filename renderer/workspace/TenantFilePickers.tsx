@@ -6,7 +6,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRequest } from './importProtocol';
-import { readTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
+import { readTenantFile, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
 
 export const TENANT_FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers'] as const satisfies readonly TenantFileKind[];
 export type { TenantFileKind };
@@ -41,7 +41,7 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
     if (disabled) return;
     const found = await Promise.all(
       [...e.dataTransfer.files].map(async (file) => {
-        const kind = tenantFileKind((await readTenantFile(file)).text);
+        const kind = await sniffTenantFile(file);
         if (kind) onPick(kind, file);
         return { name: file.name, kind };
       }),

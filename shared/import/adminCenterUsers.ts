@@ -111,8 +111,9 @@ function stripBom(text: string): string {
 
 /** True when the text's header is an admin-center users export (any known layout): recognition by content. */
 export function looksLikeAdminCenterUsers(text: string): boolean {
-  const body = stripBom(text);
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  // The header line only (a few hundred characters): a 50,000-row file is not scanned.
+  const head = stripBom(text).slice(0, 4096);
+  const firstLine = head.slice(0, head.search(/\r?\n|$/));
   const header = firstLine.split(delimiterOf(firstLine)).map((h) => h.trim().replace(/^"|"$/g, ''));
   return NEEDED.every((c) => header.includes(c)) && header.includes('Display name');
 }

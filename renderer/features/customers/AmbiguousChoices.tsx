@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseAdminCenterUsers, type AdminCenterReport } from '../../../shared/import/index';
 import { currentCatalog, currentTenant } from '../../db/queries';
-import { tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
+import type { PickedTenantFiles } from '../../workspace/TenantFilePickers';
+import { readTenantFile, sniffTenantFile } from '../../workspace/tenantFileKind';
 import { workspaceDb } from '../../workspace/workspace';
 
 export type Ambiguous = AdminCenterReport['ambiguous'];
@@ -17,8 +18,10 @@ export function useAmbiguousLicenses(customerId: string, files: PickedTenantFile
   useEffect(() => {
     let live = true;
     void (async () => {
-      const request = await tenantImportRequest(customerId, files);
-      const csv = request.kind === 'tenant' ? request.files.adminCenterUsers : undefined;
+      // Only the admin center's file is read whole; the others are told apart by their first bytes.
+      let picked: File | undefined;
+      for (const f of Object.values(files)) if (f && (await sniffTenantFile(f)) === 'adminCenterUsers') picked = f;
+      const csv = picked ? await readTenantFile(picked) : undefined;
       let found: Ambiguous = [];
       if (csv) {
         const db = workspaceDb();
