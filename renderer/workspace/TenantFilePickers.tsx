@@ -1,41 +1,101 @@
-// The four Microsoft Graph exports of a customer tenant, picked as files: the same pickers wherever
-// a tenant is imported (the customers list, the offer-matching wizard), and the import request
-// they make.
+// The customer tenant's exports, picked or dropped as files: the four Microsoft Graph exports and the
+// Microsoft 365 admin center's users export (CSV). The same pickers wherever a tenant is imported
+// (the customers list, the offer-matching wizard), and the import request they make. Each file goes
+// where its content says, not its name or the picker it was given to.
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRequest } from './importProtocol';
-import { readPicked } from './useImport';
+import { readTenantFile, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
 
-export const TENANT_FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization'] as const;
-export type TenantFileKind = (typeof TENANT_FILE_KINDS)[number];
+export const TENANT_FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers'] as const satisfies readonly TenantFileKind[];
+export type { TenantFileKind };
 export type PickedTenantFiles = Partial<Record<TenantFileKind, File>>;
 
 const useStyles = makeStyles({
   files: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingVerticalM },
   fileLabel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  drop: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalL,
+    textAlign: 'center',
+  },
+  dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
 });
+
+/** The picker's label: the Graph exports' words are the app's, the admin center's the customers feature's. */
+export function tenantFileLabelKey(kind: TenantFileKind): string {
+  return kind === 'adminCenterUsers' ? 'caseFile.tenantImport.adminCenterFile' : `customers.import.file.${kind}`;
+}
 
 export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onPick: (kind: TenantFileKind, file: File | undefined) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const [over, setOver] = useState(false);
+  const [recognised, setRecognised] = useState<{ name: string; kind: TenantFileKind | null }[]>([]);
+
+  const onDrop = async (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setOver(false);
+    if (disabled) return;
+    const found = await Promise.all(
+      [...e.dataTransfer.files].map(async (file) => {
+        const kind = await sniffTenantFile(file);
+        if (kind) onPick(kind, file);
+        return { name: file.name, kind };
+      }),
+    );
+    setRecognised(found);
+  };
+
   return (
-    <div className={styles.files}>
-      {TENANT_FILE_KINDS.map((kind) => (
-        <label key={kind} className={styles.fileLabel}>
-          {t(`customers.import.file.${kind}`)}
-          <input type="file" accept=".json,application/json" disabled={disabled} onChange={(e) => onPick(kind, e.currentTarget.files?.[0])} />
-        </label>
-      ))}
-    </div>
+    <>
+      <div
+        className={over ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+        data-testid="tenant-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => void onDrop(e)}
+      >
+        {t('caseFile.tenantImport.drop')}
+      </div>
+      {recognised.length > 0 && (
+        <ul role="status" data-testid="tenant-drop-recognised">
+          {recognised.map((r) => (
+            <li key={r.name}>{r.kind ? t('caseFile.tenantImport.recognised', { name: r.name, kind: t(tenantFileLabelKey(r.kind)) }) : t('caseFile.tenantImport.notRecognised', { name: r.name })}</li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.files}>
+        {TENANT_FILE_KINDS.map((kind) => (
+          <label key={kind} className={styles.fileLabel}>
+            {t(tenantFileLabelKey(kind))}
+            <input
+              type="file"
+              accept={kind === 'adminCenterUsers' ? '.csv,text/csv' : '.json,application/json'}
+              disabled={disabled}
+              onChange={(e) => onPick(kind, e.currentTarget.files?.[0])}
+            />
+          </label>
+        ))}
+      </div>
+    </>
   );
 }
 
-/** The worker's request for the picked files (read as text). */
-export async function tenantImportRequest(customerId: string, files: PickedTenantFiles): Promise<ImportRequest> {
-  const request: ImportRequest = { kind: 'tenant', customerId, files: {} };
+/** The worker's request for the picked files (decoded from their bytes), each under the kind its content says. */
+export async function tenantImportRequest(customerId: string, files: PickedTenantFiles, chosenSkus?: Record<string, string>): Promise<ImportRequest> {
+  const request: ImportRequest = { kind: 'tenant', customerId, files: {}, ...(chosenSkus ? { chosenSkus } : {}) };
   for (const kind of TENANT_FILE_KINDS) {
-    const file = await readPicked(files[kind]);
-    if (file) request.files[kind] = file;
+    const picked = files[kind];
+    if (!picked) continue;
+    const file = await readTenantFile(picked);
+    // A file whose content is not recognised stays where it was picked: its importer says what is wrong.
+    request.files[tenantFileKind(file.text) ?? kind] = file;
   }
   return request;
 }

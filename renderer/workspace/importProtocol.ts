@@ -1,6 +1,6 @@
 // The messages between the page and the import worker (importWorker.ts). Files travel as text: the
 // worker parses them with shared/import and writes the whole import in one Dexie transaction.
-import type { ImportErrorDetails } from '../../shared/import/index';
+import type { AdminCenterReport, ImportErrorDetails } from '../../shared/import/index';
 import type { Actor } from '../../shared/mutators/define';
 import type { ChangeCounts, ImportKind } from '../../shared/workspace/tables';
 
@@ -13,7 +13,9 @@ export type ImportRequest =
   | {
       kind: 'tenant';
       customerId: string;
-      files: { subscribedSkus?: ImportFile; subscriptions?: ImportFile; users?: ImportFile; organization?: ImportFile };
+      files: { subscribedSkus?: ImportFile; subscriptions?: ImportFile; users?: ImportFile; organization?: ImportFile; adminCenterUsers?: ImportFile };
+      /** For the admin center's users export: a display name that stands for several SKUs -> the SKU chosen. */
+      chosenSkus?: Record<string, string>;
     }
   | { kind: 'catalog'; files: { catalog: ImportFile; offers?: ImportFile } };
 
@@ -33,7 +35,7 @@ export type ImportProgress = { phase: 'parsing' } | { phase: 'writing'; done: nu
 
 export type ImportFailure =
   /** A file could not be read: which file, record and field (nothing was written). */
-  | { kind: 'parse'; details: ImportErrorDetails; message: string }
+  | { kind: 'parse'; details: ImportErrorDetails; message: string; messageJa?: string }
   /** A change was refused (bad arguments, not allowed): nothing was written. */
   | { kind: 'rejected'; code: string; message: string }
   /** IndexedDB failed (quota, closed database, ...): nothing was written. */
@@ -48,6 +50,8 @@ export interface ImportSummary {
   /** The same in Japanese (the entry carries both). */
   summaryJa: string;
   ms: { parse: number; write: number };
+  /** When an admin center users export was imported: what it left aside and what it cannot say. */
+  adminCenter?: AdminCenterReport;
 }
 
 export type FromWorker =

@@ -4,6 +4,7 @@ import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../shared/mutators/words';
+import type { AdminCenterReport } from '../../shared/import/index';
 import type { ImportFile, ImportProgress, ImportRequest } from './importProtocol';
 import { startImport, type ImportOutcome } from './startImport';
 import { currentActor, localChanges } from './workspace';
@@ -56,6 +57,7 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
             <MessageBarBody>{t('customers.import.done', { summary: inLanguage({ en: outcome.result.summary, ja: outcome.result.summaryJa }, i18n.language) })}</MessageBarBody>
           </MessageBar>
         )}
+        {outcome?.status === 'done' && outcome.result.adminCenter && <AdminCenterNotes report={outcome.result.adminCenter} />}
         {outcome?.status === 'cancelled' && (
           <MessageBar intent="info">
             <MessageBarBody>{t('customers.import.cancelled')}</MessageBarBody>
@@ -63,10 +65,44 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
         )}
         {outcome?.status === 'failed' && (
           <MessageBar intent="error">
-            <MessageBarBody>{t(`customers.import.failed.${outcome.failure.kind}`, { message: outcome.failure.message })}</MessageBarBody>
+            <MessageBarBody>
+              {t(`customers.import.failed.${outcome.failure.kind}`, {
+                message: outcome.failure.kind === 'parse' && outcome.failure.messageJa ? inLanguage({ en: outcome.failure.message, ja: outcome.failure.messageJa }, i18n.language) : outcome.failure.message,
+              })}
+            </MessageBarBody>
           </MessageBar>
         )}
       </div>
     </>
+  );
+}
+
+/** What an admin center users export left aside, and what it cannot say (no expiry dates, no channel). */
+export function AdminCenterNotes({ report }: { report: AdminCenterReport }) {
+  const { t } = useTranslation();
+  const names = (list: { name: string; users: number }[]) => list.map((n) => t('caseFile.tenantImport.report.nameUsers', { name: n.name, count: n.users })).join(', ');
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="admin-center-notes">
+      <MessageBarBody>
+        <ul>
+          <li>{t('caseFile.tenantImport.report.layout', { columns: report.layout, rows: report.rows })}</li>
+          <li>{t('caseFile.tenantImport.report.lacks')}</li>
+          {report.freeOrTrial.length > 0 && <li>{t('caseFile.tenantImport.report.freeOrTrial', { names: names(report.freeOrTrial) })}</li>}
+          {report.resolvedBySubscription.length > 0 && <li>{t('caseFile.tenantImport.report.resolved', { names: names(report.resolvedBySubscription) })}</li>}
+          {report.ambiguous.map((a) => (
+            <li key={a.name}>{t('caseFile.tenantImport.report.ambiguous', { name: a.name, count: a.users, candidates: a.candidates.map((c) => c.partNumber).join(', ') })}</li>
+          ))}
+          {report.notInCatalog.length > 0 && <li>{t('caseFile.tenantImport.report.notInCatalog', { names: names(report.notInCatalog) })}</li>}
+          {report.noUsageLocation.length > 0 && (
+            <li>
+              {t('caseFile.tenantImport.report.noUsageLocation', {
+                count: report.noUsageLocation.length,
+                users: report.noUsageLocation.slice(0, 5).map((u) => t('caseFile.tenantImport.report.userRow', { user: u.userPrincipalName, row: u.row })).join(', '),
+              })}
+            </li>
+          )}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }

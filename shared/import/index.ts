@@ -11,3 +11,5 @@ export { parseMarketsCsv } from './markets';
 export { parseOffers } from './offers';
 export type { PartnerCenterCustomer, PartnerCenterSubscription } from './partnerCenter';
 export { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
+export type { AdminCenterImport, AdminCenterLayout, AdminCenterOptions, AdminCenterReport } from './adminCenterUsers';
+export { BilingualImportError, decodeCsvBytes, formatImportErrorJa, looksLikeAdminCenterUsers, parseAdminCenterUsers } from './adminCenterUsers';

@@ -17,6 +17,8 @@ import { currentUserCounts, customersByStage } from '../../db/queries';
 import { useViewStore } from '../../app/viewStore';
 import { CaseFile } from './CaseFile';
 import { CustomerList } from './CustomerList';
+import { DataGuide } from './DataGuide';
+import { AmbiguousChoices, useAmbiguousLicenses } from './AmbiguousChoices';
 import { ImportStatus, useImport } from '../../workspace/useImport';
 import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
@@ -77,10 +79,14 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
   const running = importRun.running;
   const { allowed } = usePermission('tenant.import');
   const chosen = customerId || customers[0]?.id || '';
+  const ambiguous = useAmbiguousLicenses(chosen, files);
+  const [chosenSkus, setChosenSkus] = useState<Record<string, string>>({});
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
-    await importRun.run(await tenantImportRequest(chosen, files));
+    // Only the names still ambiguous for this file; an empty choice leaves them out.
+    const choices = Object.fromEntries(Object.entries(chosenSkus).filter(([name, sku]) => sku !== '' && ambiguous.some((a) => a.name === name)));
+    await importRun.run(await tenantImportRequest(chosen, files, choices));
   };
 
   return (
@@ -89,6 +95,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
         {t('customers.import.title')}
       </h2>
       <Text>{t('customers.import.hint')}</Text>
+      <DataGuide />
       <form onSubmit={(e) => void run(e)} className={styles.page}>
         <Field label={t('customers.import.customer')}>
           <Select id={ids.customer} value={chosen} onChange={(_, d) => setCustomerId(d.value)} disabled={running}>
@@ -100,6 +107,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
           </Select>
         </Field>
         <TenantFilePickers disabled={running} onPick={(kind, file) => setFiles((prev) => ({ ...prev, [kind]: file }))} />
+        <AmbiguousChoices ambiguous={ambiguous} chosen={chosenSkus} onChoose={(name, sku) => setChosenSkus((prev) => ({ ...prev, [name]: sku }))} disabled={running} />
         <div className={styles.row}>
           <Button type="submit" appearance="primary" disabled={!allowed || running || !chosen || Object.keys(files).length === 0}>
             {t('customers.import.start')}

@@ -29,7 +29,7 @@ export function ExportStep({ data, users }: { data: CustomerData; users: readonl
       kind === 'csv'
         ? licenseChangesCsv(users)
         : reassignmentScript(
-            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString(), tenantId: data.customer.tenantId },
+            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString(), tenantId: data.customer.tenantId, fileName: names.script },
             users,
           );
     try {

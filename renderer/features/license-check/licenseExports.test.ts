@@ -85,7 +85,7 @@ describe('CSV', () => {
 
 describe('PowerShell script', () => {
   const generatedAt = '2026-01-10T09:30:00.000Z';
-  const script = reassignmentScript({ customerName: 'Contoso\r\nRemove-Item C:\\ -Recurse', plan: { id: 'plan-1', status: 'draft', asOf: '2026-01-10' }, generatedAt }, changes());
+  const script = reassignmentScript({ customerName: 'Contoso\r\nRemove-Item C:\\ -Recurse', plan: { id: 'plan-1', status: 'draft', asOf: '2026-01-10' }, generatedAt, fileName: 'reassign-licenses-Contoso-2026-01-10.ps1' }, changes());
   const lines = script.split('\r\n');
 
   it('says which customer and plan, and when it was generated', () => {
@@ -106,7 +106,7 @@ describe('PowerShell script', () => {
   });
 
   it("signs in to the customer's tenant when its id is known", () => {
-    const withTenant = reassignmentScript({ customerName: 'Contoso', plan: null, generatedAt, tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f' }, changes());
+    const withTenant = reassignmentScript({ customerName: 'Contoso', plan: null, generatedAt, tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f', fileName: 'reassign-licenses-Contoso-2026-01-10.ps1' }, changes());
     expect(withTenant).toContain("    Connect-MgGraph -TenantId '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f' -Scopes User.ReadWrite.All -NoWelcome");
   });
 

@@ -12,7 +12,16 @@ export interface ScriptContext {
   generatedAt: string;
   /** The customer's tenant id (a GUID), when known: the script then signs in to that tenant only. */
   tenantId?: string;
+  /** The name the file is saved under: the help's example commands name it, so they run as written. */
+  fileName: string;
 }
+
+/**
+ * The Microsoft Graph PowerShell modules the script's cmdlets live in. The SDK is split into one
+ * module per API area: Connect-MgGraph is in Microsoft.Graph.Authentication and Set-MgUserLicense in
+ * Microsoft.Graph.Users.Actions (not Microsoft.Graph.Users, which only reads users).
+ */
+export const REQUIRED_MODULES = ['Microsoft.Graph.Authentication', 'Microsoft.Graph.Users.Actions'] as const;
 
 /**
  * A PowerShell single-quoted string. PowerShell also ends such a string at the typographic single
@@ -101,9 +110,10 @@ export function reassignmentScript(ctx: ScriptContext, users: readonly UserLicen
     `# Users changed by this script: ${toChange}. Users left out (group-based or no target): ${skipped}.`,
     '#',
     '# Run it with -DryRun first: it prints every change and does not connect to Microsoft Graph.',
-    '#   .\\reassign-licenses.ps1 -DryRun',
-    '#   .\\reassign-licenses.ps1',
-    '# Needs the Microsoft Graph PowerShell SDK (Install-Module Microsoft.Graph.Users -Scope CurrentUser)',
+    `#   .\\${psComment(ctx.fileName)} -DryRun`,
+    `#   .\\${psComment(ctx.fileName)}`,
+    `# Needs the Microsoft Graph PowerShell modules ${REQUIRED_MODULES.join(' and ')}:`,
+    `#   Install-Module ${REQUIRED_MODULES.join(', ')} -Scope CurrentUser`,
     '# and an account that may assign licenses in the customer tenant (scope User.ReadWrite.All).',
     '',
     '[CmdletBinding()]',
@@ -114,6 +124,18 @@ export function reassignmentScript(ctx: ScriptContext, users: readonly UserLicen
     '',
     'Set-StrictMode -Version Latest',
     "$ErrorActionPreference = 'Stop'",
+    '',
+    // Checked before anything else, dry run included, so a missing module shows up in the dry run
+    // rather than as one failure per user in the real run.
+    `$requiredModules = ${psArray(REQUIRED_MODULES)}`,
+    '$missingModules = @($requiredModules | Where-Object { -not (Get-Module -ListAvailable -Name $_) })',
+    'if ($missingModules.Count -gt 0) {',
+    '    Write-Host "This script needs the Microsoft Graph PowerShell module(s) $($missingModules -join \', \'), which are not installed." -ForegroundColor Red',
+    '    Write-Host "Install them, then run the script again:" -ForegroundColor Red',
+    '    Write-Host "    Install-Module $($missingModules -join \', \') -Scope CurrentUser" -ForegroundColor Red',
+    '    exit 1',
+    '}',
+    'Import-Module -Name $requiredModules',
     '',
     '$script:Planned = 0',
     '$script:Changed = 0',

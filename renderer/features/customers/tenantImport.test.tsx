@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+// Where a tenant is imported: the admin center's users export dropped or picked beside the Graph
+// exports and recognised by its content (the real fixtures, under misleading names), what the import
+// says about it, and the guide to getting the data, in English and Japanese.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createI18n, resources, type UiLanguage } from '../../app/i18n';
+import { parseCatalogCsv } from '../../../shared/import/catalogCsv';
+import { parseAdminCenterUsers } from '../../../shared/import/adminCenterUsers';
+import { TenantFilePickers, tenantImportRequest } from '../../workspace/TenantFilePickers';
+import { tenantFileKind } from '../../workspace/tenantFileKind';
+import { AdminCenterNotes } from '../../workspace/useImport';
+import { DataGuide } from './DataGuide';
+import { AmbiguousChoices } from './AmbiguousChoices';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
+const adminCsv = readFileSync(path.join(fixtures, 'm365-admin-center/users_12_1_2026 9_30_12 AM.csv'));
+const graph = (name: string) => readFileSync(path.join(fixtures, 'graph', name));
+const catalog = parseCatalogCsv(readFileSync(path.join(fixtures, 'microsoft/Product names and service plan identifiers for licensing.csv'), 'utf8'), 'licensing.csv');
+
+function file(bytes: Uint8Array, name: string): File {
+  return new File([new Uint8Array(bytes)], name);
+}
+
+function wrap(ui: ReactNode, language: UiLanguage = 'en') {
+  return render(
+    <I18nextProvider i18n={createI18n(language)}>
+      <FluentProvider theme={webLightTheme}>{ui}</FluentProvider>
+    </I18nextProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe('a tenant file is recognised by its content', () => {
+  it('tells the admin center CSV and each Graph export apart', () => {
+    expect(tenantFileKind(adminCsv.toString('utf8'))).toBe('adminCenterUsers');
+    expect(tenantFileKind(graph('subscribedSkus.list.response.json').toString('utf8'))).toBe('subscribedSkus');
+    expect(tenantFileKind(graph('directory.subscriptions.list.response.json').toString('utf8'))).toBe('subscriptions');
+    expect(tenantFileKind(graph('user.licenseAssignmentStates.example.json').toString('utf8'))).toBe('users');
+    expect(tenantFileKind('Product_Display_Name,String_Id,GUID\n')).toBeNull();
+    expect(tenantFileKind('not json {')).toBeNull();
+  });
+
+  it('puts a file where its content says, whatever the picker or name, decoded from UTF-16', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(adminCsv.toString('utf8').slice(1), 'utf16le')]);
+    const request = await tenantImportRequest('c1', { users: file(utf16, 'export (3).csv'), subscribedSkus: file(graph('directory.subscriptions.list.response.json'), 'skus.json') });
+    if (request.kind !== 'tenant') throw new Error('a tenant request');
+    expect(Object.keys(request.files).sort()).toEqual(['adminCenterUsers', 'subscriptions']);
+    expect(request.files.adminCenterUsers?.file).toBe('export (3).csv');
+    // Decoded from UTF-16 to the very text of the UTF-8 original (without its BOM).
+    expect(request.files.adminCenterUsers?.text).toBe(adminCsv.toString('utf8').slice(1));
+  });
+});
+
+describe('the drop zone', () => {
+  it('sends each dropped file to its kind and lists what it recognised', async () => {
+    const picked: [string, string | undefined][] = [];
+    wrap(<TenantFilePickers disabled={false} onPick={(kind, f) => picked.push([kind, f?.name])} />);
+    expect(screen.getByLabelText('Microsoft 365 admin center users export (CSV)')).toBeTruthy();
+    const files = [file(adminCsv, 'users.json'), file(graph('subscribedSkus.list.response.json'), 'a.csv'), file(Buffer.from('hello'), 'notes.txt')];
+    fireEvent.drop(screen.getByTestId('tenant-drop'), { dataTransfer: { files } });
+    await waitFor(() => expect(screen.getByTestId('tenant-drop-recognised').textContent).toContain('notes.txt'));
+    expect(picked).toEqual([
+      ['adminCenterUsers', 'users.json'],
+      ['subscribedSkus', 'a.csv'],
+    ]);
+    const text = screen.getByTestId('tenant-drop-recognised').textContent;
+    expect(text).toContain('users.json: Microsoft 365 admin center users export (CSV)');
+    expect(text).toContain('notes.txt: not a tenant export this app knows; not used');
+  });
+});
+
+describe("what the import says about the admin center's file", () => {
+  const { report } = parseAdminCenterUsers(adminCsv.toString('utf8'), 'users.csv', catalog);
+
+  it('says it has no expiry dates and no channel, and lists what it left aside (English)', () => {
+    wrap(<AdminCenterNotes report={report} />);
+    const text = screen.getByTestId('admin-center-notes').textContent;
+    expect(text).toContain('40 user(s), 29-column layout');
+    expect(text).toContain('no expiry dates and no channel');
+    expect(text).toContain('Free and trial products left aside: ');
+    expect(text).toContain('Microsoft Power Automate Free (5)');
+    expect(text).toContain('"Microsoft 365 Business Basic" (5 user(s)) stands for several products (');
+    expect(text).toContain('10 user(s) have no usage location');
+    expect(text).toContain('kaito.kobayashi0@contoso.example, row 2');
+  });
+
+  it('says the same in Japanese', () => {
+    wrap(<AdminCenterNotes report={report} />, 'ja');
+    const text = screen.getByTestId('admin-center-notes').textContent;
+    expect(text).toContain('有効期限、チャネル');
+    expect(text).toContain('無料版と試用版は除外しました');
+    expect(text).toContain('10 人のユーザーに利用場所がありません');
+  });
+});
+
+describe('a name that stands for several SKUs is asked of the user', () => {
+  it('offers each candidate SKU, "leave out" by default, and passes the choice', () => {
+    const { report } = parseAdminCenterUsers(adminCsv.toString('utf8'), 'users.csv', catalog);
+    const choices: [string, string][] = [];
+    wrap(<AmbiguousChoices ambiguous={report.ambiguous} chosen={{}} onChoose={(name, sku) => choices.push([name, sku])} disabled={false} />);
+    const select = screen.getByRole('combobox', { name: /"Microsoft 365 Business Basic" \(5 user\(s\)\) is the name of several products/ });
+    expect((select as HTMLSelectElement).value).toBe('');
+    expect([...(select as HTMLSelectElement).options].map((o) => o.textContent).sort()).toEqual(['Leave these licenses out', 'O365_BUSINESS_ESSENTIALS', 'SMB_BUSINESS_ESSENTIALS']);
+    fireEvent.change(select, { target: { value: 'dab7782a-93b1-4074-8bb1-0e61318bea0b' } });
+    expect(choices).toEqual([['Microsoft 365 Business Basic', 'dab7782a-93b1-4074-8bb1-0e61318bea0b']]);
+  });
+});
+
+describe('the guide to getting the data', () => {
+  it('is folded, and opens on the three ways with the exact clicks and what each misses', () => {
+    wrap(<DataGuide />);
+    const header = screen.getByRole('button', { name: "How to get the customer's data" });
+    expect(header.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByText('Users > Active users > Export users')).toBeNull();
+    fireEvent.click(header);
+    expect(header.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('Users > Active users > Export users')).toBeTruthy();
+    const guide = screen.getByTestId('data-guide').textContent;
+    expect(guide).toContain('Misses: expiry dates, the channel');
+    expect(guide).toContain('Connect-MgGraph -Scopes LicenseAssignment.Read.All,Organization.Read.All,User.Read.All');
+    expect(guide).toContain('Customers > Export customers');
+  });
+
+  it('in Japanese too', () => {
+    wrap(<DataGuide />, 'ja');
+    fireEvent.click(screen.getByRole('button', { name: '顧客のデータの入手方法' }));
+    expect(screen.getByTestId('data-guide').textContent).toContain('ユーザー > アクティブなユーザー > ユーザーのエクスポート');
+  });
+
+  it('has every new key in English and Japanese', () => {
+    const keys = (o: unknown, prefix = ''): string[] =>
+      typeof o === 'object' && o !== null ? Object.entries(o).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix.slice(0, -1)];
+    const en = resources.en.translation.caseFile as Record<string, unknown>;
+    const ja = resources.ja.translation.caseFile as Record<string, unknown>;
+    for (const section of ['dataGuide', 'tenantImport']) {
+      expect(keys(ja[section]).sort()).toEqual(keys(en[section]).sort());
+      expect(keys(en[section]).length).toBeGreaterThan(10);
+    }
+  });
+});

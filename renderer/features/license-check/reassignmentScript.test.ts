@@ -1,0 +1,143 @@
+// The exported reassignment script must run, not only pass its dry run: PowerShell cannot run here,
+// so the script is parsed with the maintained tree-sitter PowerShell grammar (airbus-cert, loaded as
+// WebAssembly) and every command it calls is checked against the module Microsoft documents for it.
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { REQUIRED_MODULES, reassignmentScript } from './reassignmentScript';
+
+/**
+ * Cmdlet -> module, as Microsoft's reference documents them. Sources (Microsoft Learn, PowerShell
+ * module reference; the module is the path segment before the cmdlet):
+ * - https://learn.microsoft.com/powershell/module/microsoft.graph.authentication/connect-mggraph
+ * - https://learn.microsoft.com/powershell/module/microsoft.graph.users.actions/set-mguserlicense
+ * - https://learn.microsoft.com/powershell/module/microsoft.graph.users/get-mguser
+ * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/get-module
+ * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/import-module
+ * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/set-strictmode
+ * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/where-object
+ * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/out-null
+ * - https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/write-host
+ * - https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/write-warning
+ * - https://learn.microsoft.com/powershell/module/powershellget/install-module
+ */
+const DOCUMENTED_MODULE: Record<string, string> = {
+  'connect-mggraph': 'Microsoft.Graph.Authentication',
+  'set-mguserlicense': 'Microsoft.Graph.Users.Actions',
+  'get-mguser': 'Microsoft.Graph.Users',
+  'get-module': 'Microsoft.PowerShell.Core',
+  'import-module': 'Microsoft.PowerShell.Core',
+  'set-strictmode': 'Microsoft.PowerShell.Core',
+  'where-object': 'Microsoft.PowerShell.Core',
+  'out-null': 'Microsoft.PowerShell.Core',
+  'write-host': 'Microsoft.PowerShell.Utility',
+  'write-warning': 'Microsoft.PowerShell.Utility',
+  'install-module': 'PowerShellGet',
+};
+/** Modules that ship with PowerShell itself: never to be checked or installed. */
+const BUILT_IN = new Set(['Microsoft.PowerShell.Core', 'Microsoft.PowerShell.Utility', 'PowerShellGet']);
+
+const require = createRequire(import.meta.url);
+let parser: Parser;
+
+beforeAll(async () => {
+  await Parser.init();
+  parser = new Parser();
+  parser.setLanguage(await Language.load(require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm')));
+});
+
+const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
+const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
+const users: UserLicenseChanges[] = [
+  {
+    userId: 'u-alice',
+    userPrincipalName: "o'brien@contoso.com",
+    lostServicePlans: [],
+    viaGroup: false,
+    groups: [],
+    changes: [{ fromSkuId: E5, fromSkuPartNumber: 'ENTERPRISEPREMIUM', toSkuId: E3, toSkuPartNumber: 'ENTERPRISEPACK', disabledPlansCarried: [], disabledPlansDropped: [], lostServicePlans: [], groups: [], direct: true }],
+  },
+  {
+    userId: 'u-grace',
+    userPrincipalName: 'grace@contoso.com',
+    lostServicePlans: [],
+    viaGroup: true,
+    groups: ['g-1'],
+    changes: [{ fromSkuId: E5, fromSkuPartNumber: 'ENTERPRISEPREMIUM', toSkuId: E3, toSkuPartNumber: 'ENTERPRISEPACK', disabledPlansCarried: [], disabledPlansDropped: [], lostServicePlans: [], groups: ['g-1'], direct: false }],
+  },
+];
+const fileName = 'reassign-licenses-Contoso-2026-01-10.ps1';
+const script = reassignmentScript(
+  { customerName: 'Contoso', plan: null, generatedAt: '2026-01-10T09:30:00.000Z', tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f', fileName },
+  users,
+);
+
+function nodes(root: Node, type: string): Node[] {
+  return root.descendantsOfType(type).filter((n): n is Node => n !== null);
+}
+
+function syntaxErrors(root: Node): string[] {
+  const found: string[] = [];
+  const walk = (n: Node) => {
+    if (n.isError || n.isMissing) found.push(`${n.type} at ${n.startPosition.row + 1}:${n.startPosition.column + 1}: ${n.text.slice(0, 60)}`);
+    for (const c of n.children) if (c) walk(c);
+  };
+  walk(root);
+  return found;
+}
+
+describe('reassignment script, parsed with the PowerShell grammar', () => {
+  it('parses without a syntax error', () => {
+    const tree = parser.parse(script)!;
+    expect(syntaxErrors(tree.rootNode)).toEqual([]);
+  });
+
+  it('is a parser that does find errors (an unclosed block in the same script)', () => {
+    const tree = parser.parse(script.replace('if ($missingModules.Count -gt 0) {', 'if ($missingModules.Count -gt 0 {'))!;
+    expect(syntaxErrors(tree.rootNode).length).toBeGreaterThan(0);
+  });
+
+  it('calls only documented cmdlets (or its own function), and checks for every non-built-in module they need', () => {
+    const root = parser.parse(script)!.rootNode;
+    const ownFunctions = new Set(nodes(root, 'function_name').map((n) => n.text.toLowerCase()));
+    expect(ownFunctions).toEqual(new Set(['invoke-licensechange']));
+    const called = new Set(nodes(root, 'command_name').map((n) => n.text.toLowerCase()));
+    expect(called).toContain('set-mguserlicense');
+    expect(called).toContain('connect-mggraph');
+    const unknown = [...called].filter((c) => !ownFunctions.has(c) && !(c in DOCUMENTED_MODULE));
+    expect(unknown).toEqual([]);
+    const needed = new Set([...called].map((c) => DOCUMENTED_MODULE[c]).filter((m): m is string => m !== undefined && !BUILT_IN.has(m)));
+    expect(new Set(REQUIRED_MODULES)).toEqual(needed);
+    // The module that only reads users is not what assigns licenses.
+    expect(needed).not.toContain('Microsoft.Graph.Users');
+  });
+
+  it('checks the modules with Get-Module -ListAvailable before signing in, dry run included, and exits with a message', () => {
+    const lines = script.split('\r\n');
+    const check = lines.findIndex((l) => l.includes('Get-Module -ListAvailable -Name $_'));
+    const connect = lines.findIndex((l) => l.includes('Connect-MgGraph'));
+    const dryRunGate = lines.findIndex((l) => l === 'if (-not $DryRun) {');
+    const firstChange = lines.findIndex((l) => l.startsWith('Invoke-LicenseChange '));
+    expect(check).toBeGreaterThan(0);
+    expect(check).toBeLessThan(dryRunGate);
+    expect(check).toBeLessThan(connect);
+    expect(check).toBeLessThan(firstChange);
+    expect(lines).toContain("$requiredModules = @('Microsoft.Graph.Authentication', 'Microsoft.Graph.Users.Actions')");
+    const block = lines.slice(check + 1, lines.indexOf('}', check) + 1).join('\n');
+    expect(block).toContain('Install-Module $($missingModules -join');
+    expect(block).toContain('exit 1');
+    // The block is top-level, not inside the -DryRun gate: the parser sees it as a direct statement.
+    const root = parser.parse(script)!.rootNode;
+    const ifs = nodes(root, 'if_statement').filter((n) => n.text.startsWith('if ($missingModules.Count -gt 0)'));
+    expect(ifs).toHaveLength(1);
+    expect(nodes(root, 'if_statement').some((n) => n !== ifs[0] && n.startIndex < ifs[0]!.startIndex && n.endIndex > ifs[0]!.endIndex)).toBe(false);
+  });
+
+  it("the help's install line names exactly the modules the script checks, and its commands name the saved file", () => {
+    expect(script).toContain('#   Install-Module Microsoft.Graph.Authentication, Microsoft.Graph.Users.Actions -Scope CurrentUser\r\n');
+    expect(script).not.toMatch(/Install-Module Microsoft\.Graph\.Users( |\r|$)/m);
+    expect(script).toContain(`#   .\\${fileName} -DryRun\r\n#   .\\${fileName}\r\n`);
+    expect(script).not.toContain('reassign-licenses.ps1');
+  });
+});

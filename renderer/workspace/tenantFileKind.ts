@@ -1,0 +1,46 @@
+// Which tenant export a file is, from its content, never its name: a customer's admin names files
+// as they like ("export (3).csv"), and the admin center names its export by the time of day.
+import { decodeCsvBytes, looksLikeAdminCenterUsers } from '../../shared/import/index';
+import type { ImportFile } from './importProtocol';
+
+export type TenantFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers';
+
+/**
+ * The kind of a tenant export, or null when the content is none of them. Only the file's start is
+ * read (the context and the first record's keys): a 50,000-user export is not parsed twice.
+ */
+export function tenantFileKind(text: string): TenantFileKind | null {
+  if (looksLikeAdminCenterUsers(text)) return 'adminCenterUsers';
+  const head = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(0, 8192);
+  if (!head.trimStart().startsWith('{')) return null;
+  const context = /"@odata\.context"\s*:\s*"([^"]*)"/.exec(head)?.[1] ?? '';
+  if (/\$metadata#subscribedSkus/i.test(context)) return 'subscribedSkus';
+  if (/\$metadata#directory\/subscriptions|companySubscription/i.test(context)) return 'subscriptions';
+  if (/\$metadata#organization/i.test(context)) return 'organization';
+  if (/\$metadata#users/i.test(context) && !/licenseDetails/i.test(context)) return 'users';
+  const has = (key: string) => new RegExp(`"${key}"\\s*:`).test(head);
+  if (has('prepaidUnits') || has('consumedUnits')) return 'subscribedSkus';
+  if (has('ownerTenantId') || has('totalLicenses') || has('nextLifecycleDateTime')) return 'subscriptions';
+  if (has('assignedLicenses') || has('licenseAssignmentStates') || has('licenseAssignmentState')) return 'users';
+  if (has('countryLetterCode') || has('verifiedDomains')) return 'organization';
+  return null;
+}
+
+/** A picked or dropped file as the worker takes it: decoded from its bytes (UTF-8, UTF-16 or Shift_JIS). */
+export async function readTenantFile(file: File): Promise<ImportFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return { file: file.name, text: decodeCsvBytes(bytes, file.name).text };
+  } catch {
+    // Not text in any encoding known: the importer then says so, naming the file, in both languages.
+    return { file: file.name, text: new TextDecoder().decode(bytes) };
+  }
+}
+
+/** The kind of a picked or dropped file from its first bytes only: cheap on a 50,000-user export. */
+export async function sniffTenantFile(file: File): Promise<TenantFileKind | null> {
+  const bytes = new Uint8Array(await file.slice(0, 16_384).arrayBuffer());
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  // Not fatal: the slice may end inside a character; the header and first record are what count.
+  return tenantFileKind(new TextDecoder(encoding).decode(bytes));
+}

@@ -1,0 +1,354 @@
+// The Microsoft 365 admin center's Users > Active users > "Export users" CSV, read as the customer's
+// admin saves it (fixtures/README.md, m365-admin-center): three header layouts (28, 29 or 32
+// columns), a BOM, `Licenses` as product DISPLAY names joined by "+", free and trial products mixed
+// in, `Unlicensed` for none. The result has the shape the Graph import produces, so the tenant import
+// (tenant.importChunk / importCommit) takes it as it is. What the file cannot say is said:
+// no expiry dates and no channel (who sold each subscription), no seats bought, no disabled plans,
+// and no group-based assignment.
+import Papa from 'papaparse';
+import type { CatalogData, CatalogSku } from '../domain/catalog';
+import { isGuid, normalizeId } from '../domain/ids';
+import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
+import { ImportError, type ImportErrorDetails } from './errors';
+
+/** The layout of an export made in 2026 (the fixture's header, in its order). */
+export const ADMIN_CENTER_COLUMNS_29 = [
+  'Display name', 'DirSyncEnabled', 'User principal name', 'Object Id', 'First name', 'Last name', 'When created',
+  'Soft deletion time stamp', 'AgeGroup', 'Title', 'Department', 'Preferred data location', 'City', 'CountryOrRegion',
+  'Office', 'StateOrProvince', 'Usage location', 'Last dirsync time', 'Block credential', 'Licenses',
+  'Password never expires', 'Last password change time stamp', 'Mobile Phone', 'Phone number', 'Postal code',
+  'Preferred language', 'Street address', 'Fax', 'Proxy addresses',
+] as const;
+/** Older admin centers: the same without AgeGroup. */
+export const ADMIN_CENTER_COLUMNS_28 = ADMIN_CENTER_COLUMNS_29.filter((c) => c !== 'AgeGroup');
+/** Another admin-center version: alphabetical, with Country/Region, State and License assignment details as well. */
+export const ADMIN_CENTER_COLUMNS_32 = [...ADMIN_CENTER_COLUMNS_29, 'Country/Region', 'State', 'License assignment details'].sort((a, b) =>
+  a.localeCompare(b, 'en'),
+);
+export const ADMIN_CENTER_LAYOUTS = { 28: ADMIN_CENTER_COLUMNS_28, 29: [...ADMIN_CENTER_COLUMNS_29], 32: ADMIN_CENTER_COLUMNS_32 } as const;
+export type AdminCenterLayout = keyof typeof ADMIN_CENTER_LAYOUTS;
+
+/** The columns the import reads: enough to recognise the file by its content, whatever its name. */
+const NEEDED = ['User principal name', 'Object Id', 'Licenses', 'Usage location'] as const;
+
+/** An ImportError that also says what is wrong in Japanese. */
+export class BilingualImportError extends ImportError {
+  readonly problemJa: string;
+  constructor(details: ImportErrorDetails, problemJa: string) {
+    super(details);
+    this.problemJa = problemJa;
+  }
+  /** The same message as `message`, in Japanese: file, row, column, then the problem. */
+  get messageJa(): string {
+    return formatImportErrorJa({ file: this.file, row: this.row, field: this.field, problemJa: this.problemJa });
+  }
+}
+
+export function formatImportErrorJa(d: { file: string; row?: number | undefined; field?: string | undefined; problemJa: string }): string {
+  const parts = [`ファイル ${d.file}`];
+  if (d.row !== undefined) parts.push(`${d.row} 行目`);
+  if (d.field !== undefined && d.field !== '') parts.push(`列「${d.field}」`);
+  parts.push(d.problemJa);
+  return parts.join(': ');
+}
+
+function fail(details: ImportErrorDetails, problemJa: string): never {
+  throw new BilingualImportError(details, problemJa);
+}
+
+/**
+ * The file's bytes as text. The admin center writes UTF-8 with a BOM; Excel, once the file was
+ * opened and saved again, may write UTF-16 ("Unicode text") or Shift_JIS (Japanese Windows): those
+ * are decoded here rather than read as garbage.
+ */
+export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
+    } catch {
+      return fail(
+        { code: 'INVALID_CSV', file, problem: 'the file is neither UTF-8, UTF-16 nor Shift_JIS text; export it again from the admin center, or save it in Excel as "CSV UTF-8"' },
+        'UTF-8、UTF-16、Shift_JIS のいずれのテキストでもありません。管理センターからもう一度エクスポートするか、Excel で「CSV UTF-8」として保存してください',
+      );
+    }
+  }
+}
+
+/**
+ * Text that was decoded with the wrong encoding before it reached the parser (a UTF-16 file read as
+ * UTF-8 shows NUL characters between letters; an unreadable byte becomes U+FFFD): refused in words.
+ */
+function checkDecoded(text: string, file: string): void {
+  if (text.slice(0, 200).includes('\u0000')) {
+    fail(
+      { code: 'INVALID_CSV', file, row: 1, problem: 'the file is UTF-16 text read as UTF-8; pick the file again (it is decoded from its bytes), or save it in Excel as "CSV UTF-8"' },
+      'UTF-16 のファイルが UTF-8 として読まれました。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
+    );
+  }
+  if (text.slice(0, 200).includes('\uFFFD')) {
+    fail(
+      { code: 'INVALID_CSV', file, row: 1, problem: 'the header holds characters that are not UTF-8 (Shift_JIS or UTF-16 from Excel?); pick the file again, or save it in Excel as "CSV UTF-8"' },
+      '見出し行に UTF-8 でない文字があります (Excel の Shift_JIS か UTF-16?)。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
+    );
+  }
+}
+
+/** The header line's separator: a comma as the admin center writes it, `;` or a tab after Excel. */
+function delimiterOf(headerLine: string): ',' | ';' | '\t' {
+  const count = (d: string) => headerLine.split(d).length - 1;
+  const candidates = [',', ';', '\t'] as const;
+  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ',' as ',' | ';' | '\t');
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** True when the text's header is an admin-center users export (any known layout): recognition by content. */
+export function looksLikeAdminCenterUsers(text: string): boolean {
+  // The header line only (a few hundred characters): a 50,000-row file is not scanned.
+  const head = stripBom(text).slice(0, 4096);
+  const firstLine = head.slice(0, head.search(/\r?\n|$/));
+  const header = firstLine.split(delimiterOf(firstLine)).map((h) => h.trim().replace(/^"|"$/g, ''));
+  return NEEDED.every((c) => header.includes(c)) && header.includes('Display name');
+}
+
+function layoutOf(header: string[], file: string): AdminCenterLayout {
+  const have = new Set(header);
+  for (const [n, cols] of Object.entries(ADMIN_CENTER_LAYOUTS)) {
+    if (cols.length === header.length && cols.every((c) => have.has(c))) return Number(n) as AdminCenterLayout;
+  }
+  // The nearest known layout names what is missing.
+  const nearest = Object.values(ADMIN_CENTER_LAYOUTS)
+    .map((cols) => ({ cols, missing: cols.filter((c) => !have.has(c)) }))
+    .sort((a, b) => a.missing.length - b.missing.length)[0]!;
+  const extra = header.filter((h) => !(nearest.cols as readonly string[]).includes(h));
+  const missing = nearest.missing.join(', ') || 'none';
+  const extraText = extra.length > 0 ? `; columns not in any known layout: ${extra.join(', ')}` : '';
+  const extraJa = extra.length > 0 ? `。既知の形式にない列: ${extra.join(', ')}` : '';
+  return fail(
+    {
+      code: 'INVALID_CSV',
+      file,
+      row: 1,
+      field: nearest.missing[0] ?? extra[0] ?? '',
+      problem: `the header (${header.length} columns) is not a known admin-center "Export users" layout (28, 29 or 32 columns); missing columns: ${missing}${extraText}`,
+    },
+    `見出し行 (${header.length} 列) は管理センターの「ユーザーのエクスポート」の既知の形式 (28、29、32 列) ではありません。足りない列: ${missing}${extraJa}`,
+  );
+}
+
+/** Self-service free and trial products: never bought, so never moved (listed, then left aside). */
+export function isFreeOrTrial(name: string, partNumber = ''): boolean {
+  return /\b(free|trial|exploratory)\b/i.test(name) || /(^|_)(FREE|VIRAL|TRIAL|EXPLORATORY)($|_)/i.test(partNumber) || partNumber === 'POWER_BI_STANDARD';
+}
+
+export interface AdminCenterOptions {
+  /** The tenant's subscribed SKU ids, when known (an earlier Graph import): they decide a name that stands for several SKUs. */
+  subscribedSkuIds?: readonly string[];
+  /** The user's own choice for a name that stands for several SKUs: display name -> SKU id. */
+  chosen?: Readonly<Record<string, string>>;
+}
+
+export interface NamedCount {
+  name: string;
+  users: number;
+}
+
+export interface AdminCenterReport {
+  layout: AdminCenterLayout;
+  delimiter: ',' | ';' | '\t';
+  rows: number;
+  /** Free and trial products found, left out of the inventory. */
+  freeOrTrial: NamedCount[];
+  /** Names that stand for several SKUs that neither the tenant's SKUs nor a choice decided: left out until chosen. */
+  ambiguous: (NamedCount & { candidates: { skuId: string; partNumber: string }[] })[];
+  /** Names resolved with the tenant's subscribed SKUs. */
+  resolvedBySubscription: (NamedCount & { skuId: string })[];
+  /** Names the licensing catalog does not know (a newer product): left out, never an error. */
+  notInCatalog: NamedCount[];
+  /** Users with no usage location: a license cannot be assigned to them until one is set. */
+  noUsageLocation: { row: number; userPrincipalName: string }[];
+  /** What this file never holds, so the case file says it instead of guessing. */
+  lacks: ('expiryDates' | 'channel' | 'seatsBought' | 'disabledPlans' | 'groupAssignment')[];
+}
+
+export interface AdminCenterImport {
+  inventory: TenantInventory;
+  report: AdminCenterReport;
+}
+
+/** Catalog SKUs by display name (lower-cased, spaces collapsed). */
+function byName(catalog: CatalogData): Map<string, CatalogSku[]> {
+  const out = new Map<string, CatalogSku[]>();
+  for (const sku of catalog.skus) {
+    const key = nameKey(sku.name);
+    out.set(key, [...(out.get(key) ?? []), sku]);
+  }
+  return out;
+}
+
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The `Licenses` cell as display names. Names are joined by "+", and a few names hold a "+"
+ * themselves ("Microsoft 365 F5 Security + Compliance Add-on"): the longest run of parts that is a
+ * catalog name wins.
+ */
+export function splitLicenses(cell: string, known: (name: string) => boolean): string[] {
+  const value = cell.trim();
+  if (value === '' || value.toLowerCase() === 'unlicensed') return [];
+  const parts = value.split('+');
+  const names: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    let taken = 1;
+    for (let j = parts.length; j > i + 1; j--) {
+      if (known(parts.slice(i, j).join('+'))) {
+        taken = j - i;
+        break;
+      }
+    }
+    const name = parts.slice(i, i + taken).join('+').trim();
+    if (name !== '') names.push(name);
+    i += taken;
+  }
+  return names;
+}
+
+export function parseAdminCenterUsers(text: string, file: string, catalog: CatalogData, options: AdminCenterOptions = {}): AdminCenterImport {
+  checkDecoded(text, file);
+  const body = stripBom(text);
+  const firstLine = body.slice(0, Math.max(0, body.search(/\r?\n|$/)));
+  if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');
+  const delimiter = delimiterOf(firstLine);
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+  if (fatal) {
+    const row = fatal.row !== undefined && fatal.row !== null ? fatal.row + 1 : undefined;
+    fail(
+      { code: 'INVALID_CSV', file, ...(row !== undefined ? { row } : {}), problem: `cannot read the CSV (${fatal.message})` },
+      `CSV として読めません (引用符の閉じ忘れ: ${fatal.message})`,
+    );
+  }
+  const header = (parsed.data[0] ?? []).map((h) => h.trim());
+  const layout = layoutOf(header, file);
+  const col = new Map(header.map((h, i) => [h, i]));
+
+  const names = byName(catalog);
+  const subscribed = new Set((options.subscribedSkuIds ?? []).map(normalizeId));
+  const chosen = new Map(Object.entries(options.chosen ?? {}).map(([k, v]) => [nameKey(k), normalizeId(v)]));
+  const tally = () => new Map<string, { name: string; users: number }>();
+  const free = tally();
+  const unknown = tally();
+  const ambiguous = new Map<string, { name: string; users: number; candidates: CatalogSku[] }>();
+  const bySubscription = new Map<string, { name: string; users: number; skuId: string }>();
+  const count = (m: Map<string, { name: string; users: number }>, name: string) => {
+    const e = m.get(nameKey(name));
+    if (e) e.users++;
+    else m.set(nameKey(name), { name, users: 1 });
+  };
+
+  const users: TenantUser[] = [];
+  const skuUsers = new Map<string, number>();
+  const noUsageLocation: AdminCenterReport['noUsageLocation'] = [];
+  const seenIds = new Set<string>();
+  for (let r = 1; r < parsed.data.length; r++) {
+    const row = parsed.data[r]!;
+    const rowNumber = r + 1;
+    const cell = (c: string) => (row[col.get(c)!] ?? '').trim();
+    if (row.length !== header.length) {
+      fail(
+        { code: 'INVALID_CSV', file, row: rowNumber, problem: `has ${row.length} fields where the header has ${header.length} (a line break or separator inside an unquoted field?)` },
+        `見出しは ${header.length} 列ですが、この行は ${row.length} 列です (引用符のない値に改行か区切り文字が入っていませんか?)`,
+      );
+    }
+    const upn = cell('User principal name');
+    if (upn === '') fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'User principal name', problem: 'is empty' }, '値が空です');
+    const objectId = cell('Object Id');
+    if (!isGuid(objectId)) {
+      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `"${objectId}" is not a GUID` }, `「${objectId}」は GUID ではありません`);
+    }
+    const id = normalizeId(objectId);
+    if (seenIds.has(id)) {
+      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `${id} appears twice in the file` }, `${id} がファイル内に 2 回あります`);
+    }
+    seenIds.add(id);
+    const usage = cell('Usage location');
+    if (usage !== '' && !/^[A-Za-z]{2}$/.test(usage)) {
+      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Usage location', problem: `"${usage}" is not a two-letter country code` }, `「${usage}」は 2 文字の国コードではありません`);
+    }
+    if (usage === '') noUsageLocation.push({ row: rowNumber, userPrincipalName: upn });
+
+    const skuIds: string[] = [];
+    for (const name of splitLicenses(cell('Licenses'), (n) => names.has(nameKey(n)))) {
+      const candidates = names.get(nameKey(name)) ?? [];
+      if (candidates.length === 0) {
+        if (isFreeOrTrial(name)) count(free, name);
+        else count(unknown, name);
+        continue;
+      }
+      if (candidates.every((s) => isFreeOrTrial(s.name, s.partNumber))) {
+        count(free, name);
+        continue;
+      }
+      let skuId: string | undefined;
+      if (candidates.length === 1) skuId = candidates[0]!.id;
+      else {
+        const choice = chosen.get(nameKey(name));
+        const inTenant = candidates.filter((s) => subscribed.has(s.id));
+        if (choice && candidates.some((s) => s.id === choice)) skuId = choice;
+        else if (inTenant.length === 1) {
+          skuId = inTenant[0]!.id;
+          const e = bySubscription.get(nameKey(name));
+          if (e) e.users++;
+          else bySubscription.set(nameKey(name), { name, users: 1, skuId });
+        } else {
+          const e = ambiguous.get(nameKey(name));
+          if (e) e.users++;
+          else ambiguous.set(nameKey(name), { name, users: 1, candidates });
+        }
+      }
+      if (skuId && !skuIds.includes(skuId)) skuIds.push(skuId);
+    }
+    for (const s of skuIds) skuUsers.set(s, (skuUsers.get(s) ?? 0) + 1);
+    // The export does not say whether a group assigned a license: taken as direct, and said in `lacks`.
+    users.push({ id, userPrincipalName: upn, licenses: skuIds.map((skuId) => ({ skuId, disabledPlans: [], assignedByGroups: [], direct: true })) });
+  }
+
+  const catalogById = new Map(catalog.skus.map((s) => [s.id, s]));
+  const skus: TenantSku[] = [...skuUsers].map(([skuId, consumed]) => {
+    const sku = catalogById.get(skuId)!;
+    return {
+      skuId,
+      skuPartNumber: sku.partNumber,
+      capabilityStatus: 'Enabled',
+      consumedUnits: consumed,
+      // Seats bought are not in the file: at least the seats in use.
+      prepaidUnits: { enabled: consumed, suspended: 0, warning: 0, lockedOut: 0 },
+      subscriptionIds: [],
+      servicePlans: sku.servicePlans.map((p) => ({ servicePlanId: p.id, servicePlanName: p.name })),
+    };
+  });
+  const list = (m: Map<string, { name: string; users: number }>) => [...m.values()].map(({ name, users: n }) => ({ name, users: n }));
+  return {
+    inventory: { countryLetterCode: null, skus, subscriptions: null, users },
+    report: {
+      layout,
+      delimiter,
+      rows: parsed.data.length - 1,
+      freeOrTrial: list(free),
+      ambiguous: [...ambiguous.values()].map((a) => ({ name: a.name, users: a.users, candidates: a.candidates.map((s) => ({ skuId: s.id, partNumber: s.partNumber })) })),
+      resolvedBySubscription: [...bySubscription.values()],
+      notInCatalog: list(unknown),
+      noUsageLocation,
+      lacks: ['expiryDates', 'channel', 'seatsBought', 'disabledPlans', 'groupAssignment'],
+    },
+  };
+}
