@@ -5,6 +5,7 @@
 // account and the Microsoft Customer Agreement, and requesting and moving on a partner-to-partner
 // transfer, go through the screens' own buttons into the stored rows.
 import 'fake-indexeddb/auto';
+import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
@@ -51,7 +52,7 @@ const subscriptions = Array.from({ length: 27 }, (_, i) => ({
 }));
 const host = createWebHost({ window, version: 'test' });
 
-async function mutate(name: string, args: unknown) {
+async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
   const outcome = await localChanges().mutate(name, args);
   if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
 }

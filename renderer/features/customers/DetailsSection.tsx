@@ -93,7 +93,9 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
     return result.ok;
   };
   const setBilling = async (value: string) => {
-    const result = await localChanges().mutate('customer.setBillingAccount', { id: customer.id, billingAccount: value });
+    const parsed = z.enum(BILLING_ACCOUNTS).safeParse(value);
+    if (!parsed.success) return;
+    const result = await localChanges().mutate('customer.setBillingAccount', { id: customer.id, billingAccount: parsed.data });
     done(result, t('caseFile.billing.saved'));
   };
   const record = handleSubmit(async (values) => {

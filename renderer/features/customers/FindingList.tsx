@@ -1,10 +1,16 @@
 // Findings as the engine reports them: severity, the rule's code, and its message in the UI language,
 // with a "Why?" the user can open: the rule applied, the day it took effect and its source (a link
-// where public; the host opens https links in the browser).
-import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
+// where public; the host opens https links in the browser). A warning or an error can be
+// acknowledged with a reason (a decision taken on purpose): it stays here, marked, and stops
+// counting as "must fix"; the acknowledgement syncs with who and when.
+import { Badge, Button, Field, Link, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Regular, Info16Regular, Warning16Regular } from '@fluentui/react-icons';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/domain/engine';
+import type { FindingAck } from '../../../shared/workspace/tables';
+import { PermissionNote, usePermission } from '../../workspace/usePermission';
+import { localChanges } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -16,9 +22,71 @@ const useStyles = makeStyles({
   why: { marginTop: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
   whySummary: { cursor: 'pointer', color: tokens.colorBrandForegroundLink },
   whyBody: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  ack: { marginTop: tokens.spacingVerticalXS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
 });
 
-export function FindingList({ findings }: { findings: readonly Finding[] }) {
+/** Where acknowledgements are read and made: the customer's, for the case file. */
+export interface AckContext {
+  customerId: string;
+  acks: readonly FindingAck[];
+}
+
+function AckControl({ finding, context }: { finding: Finding; context: AckContext }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const reasonId = useId();
+  const { allowed } = usePermission('plan.edit');
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const lineKey = finding.lineId ?? '';
+  const ack = context.acks.find((a) => a.lineKey === lineKey && a.code === finding.code);
+  if (ack) {
+    return (
+      <div className={styles.ack} data-testid="finding-ack">
+        <span>{t('caseFile.findings.ackBy', { by: ack.by, at: ack.at.slice(0, 10), reason: ack.reason })}</span>
+        <Button size="small" disabled={!allowed} onClick={() => void localChanges().mutate('finding.unacknowledge', { customerId: context.customerId, lineKey, code: finding.code })}>
+          {t('caseFile.findings.unack')}
+        </Button>
+      </div>
+    );
+  }
+  if (!open) {
+    return (
+      <div className={styles.ack}>
+        <Button size="small" disabled={!allowed} onClick={() => setOpen(true)}>
+          {t('caseFile.findings.ack')}
+        </Button>
+        <PermissionNote permission="plan.edit" />
+      </div>
+    );
+  }
+  const save = async () => {
+    const result = await localChanges().mutate('finding.acknowledge', { customerId: context.customerId, lineKey, code: finding.code, reason });
+    if (result.ok) {
+      setOpen(false);
+      setReason('');
+      setError(null);
+    } else setError(result.message);
+  };
+  return (
+    <div className={styles.ack}>
+      <Field label={t('caseFile.findings.ackReason')} hint={t('caseFile.findings.ackHint')} validationMessage={error ?? undefined}>
+        <Textarea id={reasonId} value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+      </Field>
+      <div>
+        <Button size="small" appearance="primary" disabled={reason.trim() === ''} onClick={() => void save()}>
+          {t('caseFile.findings.ackSave')}
+        </Button>{' '}
+        <Button size="small" onClick={() => setOpen(false)}>
+          {t('caseFile.findings.ackCancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function FindingList({ findings, ackContext }: { findings: readonly Finding[]; ackContext?: AckContext }) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
@@ -51,6 +119,7 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
                 ) : null}
               </div>
             </details>
+            {ackContext && f.severity !== 'info' ? <AckControl finding={f} context={ackContext} /> : null}
           </div>
         </li>
       ))}

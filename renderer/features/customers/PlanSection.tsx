@@ -62,7 +62,7 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       {tenantWide.length > 0 && (
         <div>
           <h4 className={shared.subTitle}>{t('caseFile.plan.tenantWide')}</h4>
-          <FindingList findings={tenantWide} />
+          <FindingList findings={tenantWide} ackContext={{ customerId, acks: data.findingAcks }} />
         </div>
       )}
       {plan.lines.length === 0 ? (
@@ -107,8 +107,14 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
                     <dt>{t('caseFile.plan.orderDate')}</dt>
                     <dd>{saved.get(l.lineId)?.orderDate ?? t('caseFile.plan.noOrderDate')}</dd>
                   </div>
+                  {l.checkBy && (
+                    <div>
+                      <dt>{t('caseFile.plan.checkBy')}</dt>
+                      <dd>{t('caseFile.plan.checkByValue', { date: l.checkBy })}</dd>
+                    </div>
+                  )}
                 </dl>
-                {findings.length > 0 ? <FindingList findings={findings} /> : <Text className={shared.muted}>{t('caseFile.plan.noFindings')}</Text>}
+                {findings.length > 0 ? <FindingList findings={findings} ackContext={{ customerId, acks: data.findingAcks }} /> : <Text className={shared.muted}>{t('caseFile.plan.noFindings')}</Text>}
               </li>
             );
           })}

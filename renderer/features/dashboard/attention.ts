@@ -10,6 +10,7 @@
 // - Deadlines: from the timeline (the engine's subscriptionTiming), by deadlineSeverity.
 // - Conflicts: open rows of the conflicts table, tied to their customer where the record has one.
 import { deadlineSeverity, isStillMoving, regionVerdict, savedLineRisks } from '../../../shared/domain/attention';
+import { orderCheckBy, ordersClosingSoon } from '../../../shared/domain/orderWindow';
 import {
   prepareCatalog,
   type Catalog,
@@ -23,7 +24,10 @@ import { lineIdOf } from '../../workspace/customerPlan';
 import type { DashboardInput, PlanCheckInput } from './input';
 import type { TimelineEntry } from './timeline';
 
-export type AttentionCode = Extract<FindingCode, 'REGION_MISMATCH' | 'DATA_LOSS_RISK' | 'SEAT_SHORTFALL' | 'EXPIRY_DEADLINE'> | 'CONFLICT';
+export type AttentionCode = Extract<FindingCode, 'REGION_MISMATCH' | 'DATA_LOSS_RISK' | 'SEAT_SHORTFALL' | 'EXPIRY_DEADLINE' | 'ORDER_CHECK_BY'> | 'CONFLICT';
+
+/** How soon a closing 7-day order window is shown. */
+export const ORDER_WINDOW_SOON_DAYS = 3;
 
 export interface AttentionEntry {
   key: string;
@@ -112,7 +116,7 @@ export function planCheckEntries(
   checks: PlanCheckInput,
   asOf: LocalDate,
 ): AttentionEntry[] {
-  const out: AttentionEntry[] = [];
+  const out: AttentionEntry[] = orderWindowEntries(input, customersById, checks, asOf);
   const partnerTenantId = input.partner?.partnerTenantId ?? '';
   const catalog = checks.catalog ?? EMPTY_CATALOG;
   const byCustomer = customersToCheck(checks.plans, checks.planLines, customersById);
@@ -202,6 +206,30 @@ export function sortAttention(entries: AttentionEntry[]): AttentionEntry[] {
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
     );
+  });
+}
+
+/**
+ * Orders of the saved plans whose 7-day correction window (rules.ts cancellation-window) is open on
+ * `asOf` and closes within ORDER_WINDOW_SOON_DAYS: check them now or pay a wrong quantity all term.
+ */
+export function orderWindowEntries(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, checks: Pick<PlanCheckInput, 'plans' | 'planLines'>, asOf: LocalDate): AttentionEntry[] {
+  const partNumbers = new Map<string, string>();
+  for (const s of input.subscriptions) {
+    partNumbers.set(s.subscriptionId, s.skuPartNumber);
+    partNumbers.set(`sku:${s.skuId}`, s.skuPartNumber);
+  }
+  const lines = [...savedLinesByCustomer(checks.plans, checks.planLines).values()].flat().map((l) => ({
+    lineId: l.id,
+    row: l,
+    orderDate: l.orderDate,
+    checkBy: l.orderDate ? orderCheckBy(l.orderDate) : null,
+  }));
+  return ordersClosingSoon(lines, asOf, ORDER_WINDOW_SOON_DAYS).flatMap(({ row, orderDate, checkBy }) => {
+    const customer = customersById.get(row.customerId);
+    if (!customer || !isStillMoving(customer.stage)) return [];
+    const sku = partNumbers.get(row.sourceSubscriptionId ?? '') ?? partNumbers.get(`sku:${row.sourceSkuId}`) ?? '';
+    return [{ key: `order-window:${row.id}`, customerId: customer.id, customerName: customer.name, code: 'ORDER_CHECK_BY' as const, severity: 'warning' as const, params: { sku, orderDate, checkBy, ordered: 1 } }];
   });
 }
 

@@ -218,6 +218,21 @@ describe('needs attention (fake-indexeddb)', () => {
   });
 });
 
+describe('orders whose 7-day window closes soon', () => {
+  it('lists a saved order placed within the last days until its window closes, not before it was placed nor after', () => {
+    const a = customer('a', 'ordered', { tenantImportId: 'imp' });
+    const plans: Plan[] = [{ id: 'p1', customerId: 'a', status: 'ordered', asOf: '2026-12-01', approvedBy: null }];
+    const lines = [planLine('l1', 'p1', 'a', { orderDate: '2026-12-01' })];
+    const rows = importedRows('a', 'imp');
+    const at = (asOf: string) => buildDashboard(input({ customers: [a], plans, planLines: lines, subscriptions: rows.subscriptions }), asOf).attention.entries.filter((e) => e.code === 'ORDER_CHECK_BY');
+    expect(at('2026-11-30')).toEqual([]); // not placed yet
+    expect(at('2026-12-03')).toEqual([]); // closes on 12-08: more than 3 days away
+    expect(at('2026-12-05')).toMatchObject([{ customerId: 'a', severity: 'warning', params: { orderDate: '2026-12-01', checkBy: '2026-12-08' } }]);
+    expect(at('2026-12-08')).toHaveLength(1);
+    expect(at('2026-12-09')).toEqual([]); // closed: too late to correct
+  });
+});
+
 describe('loadDashboardInput (fake-indexeddb)', () => {
   it('reads the workspace in bulk and keeps only the rows of each current import', async () => {
     const db = new WorkspaceDatabase(`dashboard-test-${Math.random()}`);

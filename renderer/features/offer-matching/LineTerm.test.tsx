@@ -6,6 +6,7 @@
 // keeps a term, and saves the plan through plan.save: the stored line carries it, and a later
 // change of only the billing frequency sends only that.
 import 'fake-indexeddb/auto';
+import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
@@ -41,7 +42,7 @@ const E5 = CATALOG.find((s) => s.partNumber === 'ENTERPRISEPREMIUM')!;
 const tenant = parseTenantExports({ subscribedSkus: { text: read('graph/subscribedSkus.list.response.json'), file: 'subscribedSkus.json' } });
 const host = createWebHost({ window, version: 'test' });
 
-async function mutate(name: string, args: unknown) {
+async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
   const outcome = await localChanges().mutate(name, args);
   if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
 }
