@@ -27,6 +27,7 @@ const SyncErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     expected: z.number().int().optional(),
+    lastMutationId: z.number().int().optional(),
     minSchemaVersion: z.number().int().optional(),
   }),
 });
@@ -76,8 +77,8 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
         return result;
       });
       if (!outcome.ok) {
-        const { status, code, message, expected, minSchemaVersion } = outcome;
-        return reply.code(status).send({ error: { code, message, expected, minSchemaVersion } });
+        const { status, code, message, expected, lastMutationId, minSchemaVersion } = outcome;
+        return reply.code(status).send({ error: { code, message, expected, lastMutationId, minSchemaVersion } });
       }
       const rejected = outcome.response.results.filter((x) => x.status === 'rejected').length;
       req.log.info({ clientId: req.body.clientId, mutations: req.body.mutations.length, rejected, version: outcome.version }, 'push');

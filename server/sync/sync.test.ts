@@ -131,12 +131,34 @@ describe('sync over HTTP', () => {
     expect(await again.json()).toEqual({ lastMutationId: 1, results: [{ id: 1, status: 'applied', conflicts: 0 }] });
     const gap = await push({ ...batch, mutations: [{ ...batch.mutations[0]!, id: 5 }] });
     expect(gap.status).toBe(409);
-    expect(await gap.json()).toMatchObject({ error: { code: 'MUTATION_GAP', expected: 2 } });
+    expect(await gap.json()).toMatchObject({ error: { code: 'MUTATION_GAP', expected: 2, lastMutationId: 1 } });
     const old = await push({ ...batch, schemaVersion: SCHEMA_VERSION - 1 }); // schema 1: no longer accepted
     expect(old.status).toBe(426);
     expect(await old.json()).toMatchObject({ error: { code: 'CLIENT_UPDATE_REQUIRED' } });
     const pullOld = await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${SCHEMA_VERSION - 1}`);
     expect(pullOld.status).toBe(426);
+  });
+
+  it('recovers from a gap after the server was restored from an older backup: the client resends from its last id', async () => {
+    const aiko = await client('aiko@fabrikam.example');
+    const ben = await client('ben@fabrikam.example');
+    await aiko.sync.sync();
+    await aiko.sync.mutate('customer.update', { id: 'c-1', notes: 'gap one' });
+    await aiko.sync.mutate('customer.update', { id: 'c-1', notes: 'gap two' });
+    await aiko.sync.sync();
+    expect(await aiko.store.pendingCount()).toBe(0);
+    const clientId = (await aiko.store.transaction((tx) => tx.meta())).clientId;
+    // The backup predates Aiko's second change: the server remembers only her first.
+    await t.db.query('UPDATE sync_clients SET last_mutation_id = 1 WHERE client_id = $1', [clientId]);
+    await t.db.query('DELETE FROM sync_mutation_results WHERE client_id = $1 AND mutation_id > 1', [clientId]);
+    expect(await aiko.sync.mutate('customer.update', { id: 'c-1', domain: 'restored.example' })).toEqual({ ok: true });
+    await aiko.sync.sync(); // 409 (expected 2, got 3), then resent as 2
+    expect(await aiko.store.pendingCount()).toBe(0);
+    expect(aiko.store.rejections()).toEqual([]);
+    const row = await t.db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM sync_clients WHERE client_id = $1', [clientId]);
+    expect(row.rows[0]?.last_mutation_id).toBe(2);
+    await ben.sync.sync();
+    expect(ben.store.rows('customers').find((c) => c.id === 'c-1')).toMatchObject({ domain: 'restored.example' });
   });
 
   it('refuses malformed, oversized and unauthenticated requests without changing anything', async () => {

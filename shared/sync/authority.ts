@@ -39,7 +39,16 @@ export interface AuthorityTx {
 
 export type PushOutcome =
   | { ok: true; response: PushResponse; version: number | null }
-  | { ok: false; status: 409 | 426; code: 'MUTATION_GAP' | 'CLIENT_UPDATE_REQUIRED'; message: string; expected?: number; minSchemaVersion?: number };
+  | {
+      ok: false;
+      status: 409 | 426;
+      code: 'MUTATION_GAP' | 'CLIENT_UPDATE_REQUIRED';
+      message: string;
+      expected?: number;
+      /** MUTATION_GAP: the client resends from the one after this. */
+      lastMutationId?: number;
+      minSchemaVersion?: number;
+    };
 
 const k = (table: string, id: string) => `${table}\u0000${id}`;
 
@@ -180,6 +189,7 @@ export async function processPush(
         code: 'MUTATION_GAP',
         message: `mutation ${fresh[i]!.id} arrived, but the server expected ${expected} next from this client`,
         expected,
+        lastMutationId: expected - 1,
       };
     }
   }

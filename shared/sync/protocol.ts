@@ -96,6 +96,10 @@ export type PullResponse = z.infer<typeof PullResponse>;
 export const SyncErrorCode = z.enum([
   'MUTATION_GAP',
   'CLIENT_UPDATE_REQUIRED',
+  /** The client id was claimed by another person (a client id belongs to one user). */
+  'CLIENT_NOT_YOURS',
+  /** Text the server never stores (NUL, a lone surrogate): `path` names where. */
+  'INVALID_TEXT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'INVALID_REQUEST',
@@ -114,6 +118,12 @@ export const SyncError = z
         message: z.string(),
         /** MUTATION_GAP: the id the server expected next. */
         expected: z.number().int().optional(),
+        /** MUTATION_GAP: the last mutation of this client the server processed; resend from the one after. */
+        lastMutationId: z.number().int().nonnegative().optional(),
+        /** INVALID_TEXT (and other refused fields): the JSON path of the refused value. */
+        path: z.string().optional(),
+        /** INVALID_TEXT inside a pushed mutation: that mutation's id, so the client can withdraw it. */
+        mutationId: z.number().int().optional(),
         /** CLIENT_UPDATE_REQUIRED: the oldest schema version the server accepts. */
         minSchemaVersion: z.number().int().optional(),
       })
