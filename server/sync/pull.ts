@@ -1,7 +1,7 @@
 // GET /sync/pull: the changes past a client's cursor, in pages that end on a version boundary (a
 // client never sees half of one push). The JSON of each change is built by PostgreSQL and spliced
 // into the answer as text: rows are never parsed into objects and serialized again.
-import type { Queryable } from '../db/types';
+import type { Database, Queryable } from '../db/types';
 
 export interface PullPage {
   /** The response body, already JSON (a PullResponse of shared/sync/protocol). */
@@ -16,7 +16,21 @@ export interface PageLimits {
   bytes: number;
 }
 
-export async function pullPage(db: Queryable, orgId: string, clientId: string, cursor: number, limits: PageLimits): Promise<PullPage> {
+/**
+ * One page, read from one snapshot: the version, the rows and the client's last processed
+ * mutation are read in one REPEATABLE READ READ ONLY transaction. Read in separate statements, a
+ * push committing in between could move a row past the page (or add its mutation to
+ * lastMutationId without its rows), and the client would drop an acknowledged change it never got.
+ */
+export async function pullPage(db: Database, orgId: string, clientId: string, cursor: number, limits: PageLimits): Promise<PullPage> {
+  return db.transaction(async (tx) => {
+    // Must be the transaction's first statement: the snapshot is taken at its first query.
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return readPage(tx, orgId, clientId, cursor, limits);
+  });
+}
+
+async function readPage(db: Queryable, orgId: string, clientId: string, cursor: number, limits: PageLimits): Promise<PullPage> {
   const ws = await db.query<{ version: number; tombstone_horizon: number }>(
     'SELECT version, tombstone_horizon FROM workspaces WHERE org_id = $1',
     [orgId],
