@@ -1,6 +1,7 @@
 // GET /sync/pull: the changes past a client's cursor, in pages that end on a version boundary (a
 // client never sees half of one push). The JSON of each change is built by PostgreSQL and spliced
 // into the answer as text: rows are never parsed into objects and serialized again.
+import { tablesUnknownTo } from '../../shared/sync/protocol';
 import type { Database, Queryable } from '../db/types';
 
 export interface PullPage {
@@ -22,15 +23,26 @@ export interface PageLimits {
  * push committing in between could move a row past the page (or add its mutation to
  * lastMutationId without its rows), and the client would drop an acknowledged change it never got.
  */
-export async function pullPage(db: Database, orgId: string, clientId: string, cursor: number, limits: PageLimits): Promise<PullPage> {
+export async function pullPage(
+  db: Database,
+  request: { orgId: string; clientId: string; cursor: number; schemaVersion: number },
+  limits: PageLimits,
+): Promise<PullPage> {
   return db.transaction(async (tx) => {
     // Must be the transaction's first statement: the snapshot is taken at its first query.
     await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    return readPage(tx, orgId, clientId, cursor, limits);
+    return readPage(tx, request, limits);
   });
 }
 
-async function readPage(db: Queryable, orgId: string, clientId: string, cursor: number, limits: PageLimits): Promise<PullPage> {
+async function readPage(
+  db: Queryable,
+  { orgId, clientId, cursor, schemaVersion }: { orgId: string; clientId: string; cursor: number; schemaVersion: number },
+  limits: PageLimits,
+): Promise<PullPage> {
+  // An app on the previous schema gets no rows of tables it does not know (its cursor still moves
+  // past them: it re-pulls from the start once updated, see SyncClient.pull).
+  const hidden = tablesUnknownTo(schemaVersion);
   const ws = await db.query<{ version: number; tombstone_horizon: number }>(
     'SELECT version, tombstone_horizon FROM workspaces WHERE org_id = $1',
     [orgId],
@@ -49,21 +61,21 @@ async function readPage(db: Queryable, orgId: string, clientId: string, cursor: 
        SELECT version,
               row_number() OVER w AS n,
               sum(COALESCE(octet_length(data::text), 0)) OVER w AS bytes
-       FROM records WHERE org_id = $1 AND version > $2
+       FROM records WHERE org_id = $1 AND version > $2 AND tbl <> ALL($5::text[])
        WINDOW w AS (ORDER BY version ROWS UNBOUNDED PRECEDING)
      ) page
      WHERE n >= $3 OR bytes >= $4
      ORDER BY version LIMIT 1`,
-    [orgId, from, limits.records, limits.bytes],
+    [orgId, from, limits.records, limits.bytes, hidden],
   );
   const upper = bound.rows[0] ? Number(bound.rows[0].version) : current;
   const rows = await db.query<{ j: string }>(
     `SELECT json_build_object('table', tbl, 'id', id, 'version', version,
               'data', CASE WHEN deleted THEN NULL ELSE data END)::text AS j
      FROM records
-     WHERE org_id = $1 AND version > $2 AND version <= $3 ${reset ? 'AND NOT deleted' : ''}
+     WHERE org_id = $1 AND version > $2 AND version <= $3 AND tbl <> ALL($4::text[]) ${reset ? 'AND NOT deleted' : ''}
      ORDER BY version`,
-    [orgId, from, upper],
+    [orgId, from, upper, hidden],
   );
   const client = await db.query<{ last_mutation_id: number }>(
     'SELECT last_mutation_id FROM sync_clients WHERE org_id = $1 AND client_id = $2',

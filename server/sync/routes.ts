@@ -104,7 +104,8 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       if (!schema.ok) {
         return reply.code(426).send({ error: { code: 'CLIENT_UPDATE_REQUIRED', message: schema.message, minSchemaVersion: schema.minSchemaVersion } });
       }
-      const page = await pullPage(app.db, req.actor.orgId, req.query.clientId, req.query.cursor, { records: opts.pullPageSize, bytes: opts.pullPageBytes });
+      const { clientId, cursor, schemaVersion } = req.query;
+      const page = await pullPage(app.db, { orgId: req.actor.orgId, clientId, cursor, schemaVersion }, { records: opts.pullPageSize, bytes: opts.pullPageBytes });
       // Already JSON, built by the database: sent as is, past the response serializer (the raw
       // reply is typed by the route's schema, which describes this very body).
       void reply.type('application/json; charset=utf-8').serializer((s: unknown) => s as string);

@@ -4,10 +4,10 @@
 // its result recorded so a retried push gets the same answer. The server binds AuthorityTx to
 // PostgreSQL; one call runs inside one database transaction.
 import { mutatorNamed } from '../mutators/index';
-import { runMutator, type Actor, type WriteTx } from '../mutators/define';
+import { MutationError, runMutator, type Actor, type WriteTx } from '../mutators/define';
 import { tableNames, type TableName, type Tables } from '../workspace/tables';
 import { mergeFields, type FieldStamps } from './merge';
-import { checkSchemaVersion, recordKey, type MutationResult, type PushRequest, type PushResponse } from './protocol';
+import { FIELD_SINCE_SCHEMA, checkSchemaVersion, knowsTable, recordKey, type MutationResult, type PushRequest, type PushResponse } from './protocol';
 
 export interface StoredRecord {
   /** The row, or null for a tombstone. */
@@ -96,9 +96,26 @@ class Overlay {
 function authorityWriteTx(
   base: Overlay,
   scratch: Overlay,
-  ctx: { version: number; clientId: string; actor: Actor; mutationId: number; mutationName: string; baseVersions: Record<string, number> },
+  ctx: {
+    version: number;
+    clientId: string;
+    actor: Actor;
+    mutationId: number;
+    mutationName: string;
+    baseVersions: Record<string, number>;
+    schemaVersion: number;
+  },
 ): { tx: WriteTx; conflicts: () => number } {
   let conflictCount = 0;
+  // An app on the previous schema does not know the newer tables: what it would write there it
+  // could never read back, nor would its teammates' newer apps get what they expect.
+  const mayWrite = (table: TableName) => {
+    if (knowsTable(ctx.schemaVersion, table)) return;
+    throw new MutationError('invalid', {
+      en: `this app (schema ${ctx.schemaVersion}) cannot change ${table}: update the app, then make the change again`,
+      ja: `このアプリ (スキーマ ${ctx.schemaVersion}) は ${table} を変更できません。アプリを更新してから、もう一度変更してください`,
+    });
+  };
   const read = async (table: TableName, id: string) => scratch.writes.get(k(table, id)) ?? (await base.read(table, id));
   const write = (table: TableName, id: string, rec: StoredRecord) => scratch.writes.set(k(table, id), { table, id, ...rec });
 
@@ -149,8 +166,12 @@ function authorityWriteTx(
       }
       return [...merged.values()] as never;
     },
-    put: async (table, row) => mergeInto(table, row.id, row as Record<string, unknown>),
+    put: async (table, row) => {
+      mayWrite(table);
+      await mergeInto(table, row.id, row as Record<string, unknown>);
+    },
     update: async (table, id, patch) => {
+      mayWrite(table);
       const stored = await read(table, id);
       if (!stored?.data) throw new Error(`update of a missing ${table} record ${id}`);
       await mergeInto(table, id, patch as Record<string, unknown>);
@@ -195,7 +216,7 @@ export async function processPush(
   }
 
   const previous = duplicates.length > 0 ? await tx.results(clientId, duplicates) : [];
-  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: previous }, version: null };
+  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: resultsFor(request.schemaVersion, previous) }, version: null };
 
   const version = await tx.takeVersion();
   const overlay = new Overlay(tx);
@@ -229,6 +250,7 @@ export async function processPush(
       mutationId: m.id,
       mutationName: m.name,
       baseVersions: m.baseVersions,
+      schemaVersion: request.schemaVersion,
     });
     const outcome = await runMutator(mutator, m.args, writeTx, { actor, now, mutationKey: `${clientId}:${m.id}` });
     if (outcome.ok) {
@@ -240,5 +262,15 @@ export async function processPush(
   }
   const lastMutationId = fresh[fresh.length - 1]!.id;
   await tx.commit(clientId, [...overlay.writes.values()], lastMutationId, results);
-  return { ok: true, response: { lastMutationId, results: [...previous, ...results] }, version };
+  return { ok: true, response: { lastMutationId, results: resultsFor(request.schemaVersion, [...previous, ...results]) }, version };
+}
+
+/** Results as an app on `schemaVersion` parses them (its schemas are strict: no field it does not know). */
+function resultsFor(schemaVersion: number, results: MutationResult[]): MutationResult[] {
+  if (schemaVersion >= FIELD_SINCE_SCHEMA.messageJa) return results;
+  return results.map((r) => {
+    if (r.status !== 'rejected') return r;
+    const { messageJa: _, ...rest } = r;
+    return rest;
+  });
 }

@@ -4,11 +4,14 @@
 // ones the server has not processed yet (rebase), all in one transaction.
 import { mutatorNamed } from '../mutators/index';
 import { runMutator, type Actor, type MutationOutcome, type WriteTx } from '../mutators/define';
-import type { TableName } from '../workspace/tables';
-import type { ClientStore, ClientTx, OutboxEntry, Rejection, UndoEntry } from './clientStore';
+import { tableNames, type TableName } from '../workspace/tables';
+import type { ClientStore, ClientTx, OutboxEntry, Rejection, SyncMeta, UndoEntry } from './clientStore';
 import {
+  OLDEST_ACCEPTED_SCHEMA_VERSION,
   SCHEMA_VERSION,
+  knowsTable,
   recordKey,
+  tablesUnknownTo,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -378,12 +381,20 @@ export class SyncClient {
     let applied = 0;
     for (;;) {
       const meta = await this.store.transaction((tx) => tx.meta());
-      const page = await this.transport.pull(meta.cursor, meta.clientId, this.schemaVersion);
+      const page = await this.transport.pull(this.cursorFor(meta), meta.clientId, this.schemaVersion);
       await this.store.transaction((tx) => this.rebase(tx, page));
       applied += page.changes.length;
       onProgress?.(applied);
       if (!page.more) return;
     }
+  }
+
+  /** The cursor to pull from: the start again when the cursor was reached by an app that did not know some of this app's tables. */
+  private cursorFor(meta: SyncMeta): number {
+    const pulledWith = meta.cursorSchema ?? OLDEST_ACCEPTED_SCHEMA_VERSION;
+    if (meta.cursor === 0 || pulledWith >= this.schemaVersion) return meta.cursor;
+    const missed = tablesUnknownTo(pulledWith).filter((t) => knowsTable(this.schemaVersion, t) && (tableNames as string[]).includes(t));
+    return missed.length > 0 ? 0 : meta.cursor;
   }
 
   async sync(onProgress?: (applied: number) => void): Promise<void> {
@@ -405,7 +416,7 @@ export class SyncClient {
     if (processed.length > 0) await tx.deleteOutbox(processed);
     // Replay what the server has not processed yet, on top of its state.
     for (const entry of outbox.filter((m) => m.id > acknowledged)) await this.replay(tx, entry, meta.clientId);
-    await tx.setMeta({ cursor: page.cursor, lastAcknowledged: acknowledged });
+    await tx.setMeta({ cursor: page.cursor, cursorSchema: this.schemaVersion, lastAcknowledged: acknowledged });
   }
 
   private async replay(tx: ClientTx, entry: OutboxEntry, clientId: string): Promise<void> {

@@ -29,6 +29,12 @@ export interface SyncMeta {
   clientId: string;
   /** Workspace version of the last pull applied. */
   cursor: number;
+  /**
+   * The schema of the app that pulled up to `cursor`: an app on an older schema is sent no rows of
+   * the tables it does not know, so once updated it pulls again from the start. Absent in stores
+   * written before it was kept: then the oldest schema the server could have served.
+   */
+  cursorSchema?: number;
   /** The id the next local mutation gets. */
   nextMutationId: number;
   /** The highest mutation id the server reported processed. */

@@ -4,7 +4,7 @@
 import type { Actor } from '../mutators/define';
 import type { TableName } from '../workspace/tables';
 import { processPush, type AuthorityTx, type PushOutcome, type StoredRecord } from './authority';
-import type { Change, MutationResult, PullResponse, PushRequest } from './protocol';
+import { SCHEMA_VERSION, knowsTable, type Change, type MutationResult, type PullResponse, type PushRequest } from './protocol';
 
 interface State {
   version: number;
@@ -54,11 +54,11 @@ export class MemorySyncServer {
     return outcome;
   }
 
-  pull(cursor: number, clientId: string): PullResponse {
+  pull(cursor: number, clientId: string, schemaVersion = SCHEMA_VERSION): PullResponse {
     const reset = cursor < this.horizon;
     const from = reset ? 0 : cursor;
     const all = [...this.state.records.values()]
-      .filter((r) => r.version > from && (!reset || r.data !== null))
+      .filter((r) => r.version > from && (!reset || r.data !== null) && knowsTable(schemaVersion, r.table))
       .sort((a, b) => a.version - b.version);
     // A page ends on a version boundary, so a client never sees half of one push.
     let end = Math.min(all.length, this.pageSize);

@@ -4,13 +4,42 @@ import { z } from 'zod';
 import { tableNames, type TableName } from '../workspace/tables';
 
 /**
- * Bumped when a message shape or a table changes. The server accepts clients from
- * OLDEST_ACCEPTED_SCHEMA_VERSION on; older ones are told to update (426) and keep their unsynced
- * changes. 2: imported users travel as `tenantUserChunks` records and activity entries carry
- * `summaryJa`, which a schema-1 app cannot read, so schema 1 is no longer accepted.
+ * Bumped when a message shape or a table changes. The server accepts the schema before this one
+ * too (DESIGN.md: N-1), so a team can update its apps over days; older ones are told to update
+ * (426) and keep their unsynced changes. What an N-1 app cannot read is kept from it (the tables
+ * of TABLE_SINCE_SCHEMA it does not know; fields of FIELD_SINCE_SCHEMA in answers).
  */
 export const SCHEMA_VERSION = 2;
-export const OLDEST_ACCEPTED_SCHEMA_VERSION = 2;
+export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
+
+/**
+ * The schema that brought each table, where later than the first. An app on an older schema is
+ * sent no rows of these tables and may not create or change them (its mutators do not know them;
+ * a deletion cascading from a row it knows is allowed). Keyed by name, not by TableName, so a table
+ * can be listed in the same change that adds it. 2: imported users as chunks; 3: transfers and
+ * finding acknowledgements.
+ */
+export const TABLE_SINCE_SCHEMA: Readonly<Record<string, number>> = {
+  tenantUserChunks: 2,
+  transfers: 3,
+  findingAcks: 3,
+};
+
+/** The schema that brought each optional field of the protocol's answers. */
+export const FIELD_SINCE_SCHEMA = {
+  /** MutationResult.messageJa */
+  messageJa: 2,
+} as const;
+
+/** Whether an app on `schemaVersion` knows `table`. */
+export function knowsTable(schemaVersion: number, table: string): boolean {
+  return (TABLE_SINCE_SCHEMA[table] ?? 1) <= schemaVersion;
+}
+
+/** The tables an app on `schemaVersion` does not know (none for the current schema). */
+export function tablesUnknownTo(schemaVersion: number): string[] {
+  return Object.keys(TABLE_SINCE_SCHEMA).filter((t) => !knowsTable(schemaVersion, t));
+}
 
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8-64 letters, digits, _ or -');
 
