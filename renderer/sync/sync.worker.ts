@@ -42,7 +42,7 @@ async function lead(backendUrl: string, actor: Actor): Promise<void> {
     fetch: (url, init) => fetch(url, init as RequestInit),
     accessToken: () => accessToken(refused).finally(() => (refused = false)),
   });
-  const client = new SyncClient(store, transport, { actor: () => actor, now: () => new Date().toISOString() });
+  const client = new SyncClient(store, transport, { actor: () => actor, now: () => new Date().toISOString(), newClientId });
   loop = new SyncLoop(
     {
       sync: async (onProgress) => {

@@ -4,10 +4,23 @@
 import { tablesUnknownTo } from '../../shared/sync/protocol';
 import type { Database, Queryable } from '../db/types';
 
-export interface PullPage {
-  /** The response body, already JSON (a PullResponse of shared/sync/protocol). */
-  body: string;
-  changes: number;
+export type PullPage =
+  | {
+      /** The response body, already JSON (a PullResponse of shared/sync/protocol). */
+      body: string;
+      changes: number;
+      notYours?: undefined;
+    }
+  /** The client id belongs to another person: nothing is read for the caller. */
+  | { notYours: true };
+
+export interface PullRequest {
+  orgId: string;
+  /** The caller: a client id another person claimed is refused. */
+  userId: string;
+  clientId: string;
+  cursor: number;
+  schemaVersion: number;
 }
 
 export interface PageLimits {
@@ -25,7 +38,7 @@ export interface PageLimits {
  */
 export async function pullPage(
   db: Database,
-  request: { orgId: string; clientId: string; cursor: number; schemaVersion: number },
+  request: PullRequest,
   limits: PageLimits,
 ): Promise<PullPage> {
   return db.transaction(async (tx) => {
@@ -37,12 +50,17 @@ export async function pullPage(
 
 async function readPage(
   db: Queryable,
-  { orgId, clientId, cursor, schemaVersion }: { orgId: string; clientId: string; cursor: number; schemaVersion: number },
+  { orgId, userId, clientId, cursor, schemaVersion }: PullRequest,
   limits: PageLimits,
 ): Promise<PullPage> {
   // An app on the previous schema gets no rows of tables it does not know (its cursor still moves
   // past them: it re-pulls from the start once updated, see SyncClient.pull).
   const hidden = tablesUnknownTo(schemaVersion);
+  const client = await db.query<{ last_mutation_id: number; user_id: string }>(
+    'SELECT last_mutation_id, user_id FROM sync_clients WHERE org_id = $1 AND client_id = $2',
+    [orgId, clientId],
+  );
+  if (client.rows[0] && client.rows[0].user_id !== userId) return { notYours: true };
   const ws = await db.query<{ version: number; tombstone_horizon: number }>(
     'SELECT version, tombstone_horizon FROM workspaces WHERE org_id = $1',
     [orgId],
@@ -76,10 +94,6 @@ async function readPage(
      WHERE org_id = $1 AND version > $2 AND version <= $3 AND tbl <> ALL($4::text[]) ${reset ? 'AND NOT deleted' : ''}
      ORDER BY version`,
     [orgId, from, upper, hidden],
-  );
-  const client = await db.query<{ last_mutation_id: number }>(
-    'SELECT last_mutation_id FROM sync_clients WHERE org_id = $1 AND client_id = $2',
-    [orgId, clientId],
   );
   const lastMutationId = Number(client.rows[0]?.last_mutation_id ?? 0);
   const more = upper < current;

@@ -29,9 +29,12 @@ export interface AuthorityTx {
   records(keys: { table: TableName; id: string }[]): Promise<RecordWrite[]>;
   /** Live rows of `table` whose `field` equals `value`. */
   queryRecords(table: TableName, field: string, value: string): Promise<{ id: string; data: Record<string, unknown> }[]>;
-  /** The client's last processed mutation; locks the client until the transaction ends, so two
-   * concurrent pushes of the same batch cannot both apply it. */
-  lastMutationId(clientId: string): Promise<number>;
+  /**
+   * The client's last processed mutation and the person it belongs to; claims the client for
+   * `userId` if it is new (a client id belongs to the person whose push first used it). Locks the
+   * client until the transaction ends, so two concurrent pushes of one batch cannot both apply it.
+   */
+  claimClient(clientId: string, userId: string): Promise<{ lastMutationId: number; ownerId: string }>;
   /** Writes the push's records, the client's new last mutation id and every result, together. */
   commit(clientId: string, writes: RecordWrite[], lastMutationId: number, results: MutationResult[]): Promise<void>;
   results(clientId: string, ids: number[]): Promise<MutationResult[]>;
@@ -41,8 +44,8 @@ export type PushOutcome =
   | { ok: true; response: PushResponse; version: number | null }
   | {
       ok: false;
-      status: 409 | 426;
-      code: 'MUTATION_GAP' | 'CLIENT_UPDATE_REQUIRED';
+      status: 403 | 409 | 426;
+      code: 'CLIENT_NOT_YOURS' | 'MUTATION_GAP' | 'CLIENT_UPDATE_REQUIRED';
       message: string;
       expected?: number;
       /** MUTATION_GAP: the client resends from the one after this. */
@@ -198,7 +201,12 @@ export async function processPush(
   }
   const { clientId } = request;
   const mutations = [...request.mutations].sort((a, b) => a.id - b.id);
-  const last = await tx.lastMutationId(clientId);
+  const claim = await tx.claimClient(clientId, actor.id);
+  if (claim.ownerId !== actor.id) {
+    // Pushing under a colleague's client id would turn their next real change into a "duplicate".
+    return { ok: false, status: 403, code: 'CLIENT_NOT_YOURS', message: 'this client id belongs to another person: the app takes a new one' };
+  }
+  const last = claim.lastMutationId;
   const duplicates = mutations.filter((m) => m.id <= last).map((m) => m.id);
   const fresh = mutations.filter((m) => m.id > last);
   for (let i = 0; i < fresh.length; i++) {

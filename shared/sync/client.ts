@@ -324,6 +324,18 @@ export class SyncClient {
   }
 
   /**
+   * Binds this client to the person signing in: the first one keeps the client id (and the changes
+   * made before anyone signed in); a different person gets a new client id, under which the
+   * pending changes are sent as theirs, since the server would refuse them under the old one.
+   */
+  async claimFor(userId: string, newClientId: () => string): Promise<void> {
+    const meta = await this.store.transaction((tx) => tx.meta());
+    if (meta.userId === userId) return;
+    if (meta.userId !== undefined) await this.startOver(newClientId());
+    await this.store.transaction((tx) => tx.setMeta({ userId }));
+  }
+
+  /**
    * A new client id, taken when the server says the old one belongs to another person (a
    * different sign-in on this computer): the pending changes are renumbered from 1 under it.
    */
@@ -379,9 +391,20 @@ export class SyncClient {
    */
   async pull(onProgress?: (applied: number) => void): Promise<void> {
     let applied = 0;
+    let tookNewId = false;
     for (;;) {
       const meta = await this.store.transaction((tx) => tx.meta());
-      const page = await this.transport.pull(this.cursorFor(meta), meta.clientId, this.schemaVersion);
+      let page: PullResponse;
+      try {
+        page = await this.transport.pull(this.cursorFor(meta), meta.clientId, this.schemaVersion);
+      } catch (e) {
+        if (e instanceof SyncHttpError && e.code === 'CLIENT_NOT_YOURS' && this.options.newClientId && !tookNewId) {
+          tookNewId = true;
+          await this.startOver(this.options.newClientId());
+          continue;
+        }
+        throw e;
+      }
       await this.store.transaction((tx) => this.rebase(tx, page));
       applied += page.changes.length;
       onProgress?.(applied);

@@ -39,6 +39,11 @@ export interface SyncMeta {
   nextMutationId: number;
   /** The highest mutation id the server reported processed. */
   lastAcknowledged: number;
+  /**
+   * The person this client id was used for (a client id belongs to one person on the server).
+   * Absent until the first sign-in: changes made before it go with the first person to sign in.
+   */
+  userId?: string;
 }
 
 export interface Rejection {

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION, knowsTable, type Change, type MutationResult, type Pull
 interface State {
   version: number;
   records: Map<string, StoredRecord & { table: TableName; id: string }>;
-  clients: Map<string, number>;
+  clients: Map<string, { last: number; ownerId: string }>;
   results: Map<string, MutationResult>;
 }
 
@@ -40,10 +40,14 @@ export class MemorySyncServer {
         [...draft.records.values()]
           .filter((r) => r.table === table && r.data && r.data[field] === value)
           .map((r) => ({ id: r.id, data: structuredClone(r.data!) })),
-      lastMutationId: async (clientId) => draft.clients.get(clientId) ?? 0,
+      claimClient: async (clientId, userId) => {
+        const c = draft.clients.get(clientId) ?? { last: 0, ownerId: userId };
+        draft.clients.set(clientId, c);
+        return { lastMutationId: c.last, ownerId: c.ownerId };
+      },
       commit: async (clientId, writes, lastMutationId, results) => {
         for (const w of writes) draft.records.set(key(w.table, w.id), structuredClone(w));
-        draft.clients.set(clientId, lastMutationId);
+        draft.clients.set(clientId, { last: lastMutationId, ownerId: draft.clients.get(clientId)?.ownerId ?? actor.id });
         for (const r of results) draft.results.set(`${clientId}:${r.id}`, r);
       },
       results: async (clientId, ids) =>
@@ -68,7 +72,7 @@ export class MemorySyncServer {
     const changes: Change[] = page.map((r) => ({ table: r.table, id: r.id, version: r.version, data: r.data }));
     return {
       cursor: more ? page[page.length - 1]!.version : this.state.version,
-      lastMutationId: this.state.clients.get(clientId) ?? 0,
+      lastMutationId: this.state.clients.get(clientId)?.last ?? 0,
       changes,
       reset,
       more,
