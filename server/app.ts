@@ -6,13 +6,14 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes';
 import { AuthService, type RequestActor } from './auth/service';
 import type { ServerConfig } from './config';
 import type { Database } from './db/types';
 import { registerErrorHandling } from './http/errors';
+import { refuseUnstorableText } from './http/text';
 import { syncRoutes } from './sync/routes';
 
 export const SERVER_NAME = 'csp-migration-workspace-server';
@@ -63,6 +64,8 @@ export type AppConfig = Pick<
   | 'SYNC_PULL_PAGE_SIZE'
   | 'SYNC_PULL_PAGE_BYTES'
   | 'CORS_ORIGINS'
+  | 'POKE_STREAMS_PER_USER'
+  | 'POKE_SESSION_CHECK_SECONDS'
 >;
 
 export interface AppOptions {
@@ -90,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  refuseUnstorableText(app);
 
   const auth = new AuthService(db, {
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -115,6 +119,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An access token from /auth/sign-in' } } },
     },
     transform: jsonSchemaTransform,
+    // Puts the schemas with an id (Error) under components.schemas, where the routes' $refs point.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(rateLimit, { global: false });
@@ -163,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     pullPageBytes: config.SYNC_PULL_PAGE_BYTES,
     pushBodyLimit: config.SYNC_PUSH_BODY_LIMIT_BYTES,
     heartbeatSeconds: 25,
+    pokeStreamsPerUser: config.POKE_STREAMS_PER_USER,
+    pokeSessionCheckSeconds: config.POKE_SESSION_CHECK_SECONDS,
   });
   return app;
 }

@@ -17,13 +17,18 @@ const Env = z.object({
   REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
   /** Largest request body accepted, in bytes; larger ones get 413. */
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
-  /** Sign-in attempts per minute from one IP address, and for one email address. */
+  /** Sign-in attempts per minute from one IP address. */
   SIGN_IN_RATE_PER_IP: positiveInt.default(30),
+  /** Failed sign-ins per minute for one email from one address; past it, that pair waits (a success does not count). */
   SIGN_IN_RATE_PER_EMAIL: positiveInt.default(10),
-  /** Sync requests per minute for one user (the hook sync routes use). */
+  /** Requests per minute for one user to the sync routes, /sync/poke and /me. */
   SYNC_RATE_PER_USER: positiveInt.default(600),
   /** Largest push, in bytes (a tenant import travels as chunked pushes of up to this size). */
   SYNC_PUSH_BODY_LIMIT_BYTES: positiveInt.default(16 * 1024 * 1024),
+  /** Open poke streams (GET /sync/poke) one person may hold on one server process. */
+  POKE_STREAMS_PER_USER: positiveInt.default(10),
+  /** Seconds between checks that each open poke stream's session is still live (signed out, revoked, user disabled, token expired: the stream ends). */
+  POKE_SESSION_CHECK_SECONDS: positiveInt.default(30),
   /** Records per pull page; a page may hold more so that it ends on a version boundary. */
   SYNC_PULL_PAGE_SIZE: positiveInt.default(50_000),
   /** Stored bytes per pull page (imported users travel as ~1 MB chunk records); a page may hold more to end on a version boundary. */

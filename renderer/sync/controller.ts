@@ -103,6 +103,8 @@ export class SyncController {
 
   async signIn(email: string, password: string): Promise<SessionUser> {
     const { user } = await this.session.signIn(email, password);
+    // Another person on this computer than last time: a client id belongs to one person.
+    await this.local().claimFor(user.id, newClientId);
     this.actor = { id: user.id, name: user.name, role: user.role };
     useSyncStore.setState({ user, signInPersisted: this.session.persisted });
     this.restartWorker();
@@ -124,6 +126,7 @@ export class SyncController {
     const res = await fetch(`${this.backendUrl.replace(/\/+$/, '')}/me`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
     if (res?.ok) {
       const { user } = (await res.json()) as { user: SessionUser };
+      await this.local().claimFor(user.id, newClientId);
       this.actor = { id: user.id, name: user.name, role: user.role };
       useSyncStore.setState({ user, signInPersisted: this.session.persisted });
     }

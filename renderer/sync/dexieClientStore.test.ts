@@ -17,7 +17,7 @@ function transport(server: MemorySyncServer, actor: Actor): SyncTransport {
   return {
     async push(request: PushRequest) {
       const outcome = await server.push(structuredClone(request), actor, '2026-11-24T12:00:00.000Z');
-      if (!outcome.ok) throw new SyncHttpError(outcome.status, outcome.code, outcome.message);
+      if (!outcome.ok) throw new SyncHttpError(outcome.status, outcome.code, outcome.message, outcome);
       return outcome.response;
     },
     async pull(cursor, clientId) {
@@ -51,6 +51,33 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     expect(await a.db.customers.count()).toBe(1);
     expect(await a.db.activity.count()).toBe(1);
     expect(await a.db.outbox.count()).toBe(1);
+  });
+
+  it('renumbers its outbox in one transaction after a gap (409) and under a new client id, and delivers every change once (fake-indexeddb)', async () => {
+    const server = new MemorySyncServer();
+    const a = client(server, 'Aiko');
+    await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
+    await a.sync.sync();
+    // The ids the server expects next are gone (a server restored from an older backup would do it).
+    await a.store.transaction((tx) => tx.setMeta({ nextMutationId: 7 }));
+    await a.sync.mutate('customer.update', { id: 'c-1', notes: 'seven' });
+    await a.sync.mutate('customer.update', { id: 'c-1', domain: 'eight.example' });
+    await a.sync.sync();
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await a.db.rejections.count()).toBe(0);
+    expect(server.rows('customers')[0]).toMatchObject({ notes: 'seven', domain: 'eight.example' });
+    expect((await a.store.transaction((tx) => tx.meta())).nextMutationId).toBe(4);
+
+    // Another person signs in on this computer: a new client id, the pending change renumbered from 1.
+    await a.sync.claimFor('aiko', () => 'unused');
+    await a.sync.mutate('customer.update', { id: 'c-1', notes: 'by the next person' });
+    await a.sync.claimFor('dora', () => 'client-dora-0001');
+    expect((await a.db.outbox.toArray()).map((m) => m.id)).toEqual([1]);
+    expect(await a.store.transaction((tx) => tx.meta())).toMatchObject({ clientId: 'client-dora-0001', userId: 'dora', nextMutationId: 2 });
+    expect((await a.db.customers.get('c-1'))?.notes).toBe('by the next person');
+    await a.sync.sync();
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(server.rows('customers')[0]?.notes).toBe('by the next person');
   });
 
   it('keeps the outbox across a restart and delivers it later', async () => {

@@ -1,6 +1,6 @@
 // Listens for the server's pokes (GET /sync/poke, server-sent events) with fetch, which, unlike
 // EventSource, can send the Authorization header. Reconnects with backoff; a 401 asks for a fresh
-// token first.
+// token first, and so does the server's "end" event (the session that opened the stream ended).
 import { backoffDelay } from '../../shared/sync/loop';
 
 export interface PokeStreamOptions {
@@ -44,6 +44,9 @@ export function listenForPokes(options: PokeStreamOptions): () => void {
             const event = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             if (/^event: poke$/m.test(event)) options.onPoke();
+            // The server ended the stream with the session (expired token, sign-out, disabled):
+            // reconnect with a fresh token, not this one.
+            if (/^event: end$/m.test(event)) fresh = true;
           }
         }
       } catch {

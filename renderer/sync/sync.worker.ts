@@ -46,6 +46,7 @@ async function lead(backendUrl: string, actor: Actor): Promise<void> {
   const client = new SyncClient(store, transport, {
     actor: () => actor,
     now: () => new Date().toISOString(),
+    newClientId,
     // Changes made before sign-in that this person's role may not make wait (Review & sync says why).
     holdFrom: (outbox) => heldForRole(outbox, actor.role).firstHeld,
   });

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission, Role, permissionsOf } from '../../shared/domain/roles';
 import { ApiError, errorResponses } from '../http/errors';
+import { FailureLimit } from './failures';
 import { PASSWORD_MAX } from './password';
 import { getOrganization, normalizeEmail } from './store';
 import type { AuthService, RequestActor } from './service';
@@ -62,7 +63,14 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
   });
   app.decorate('syncRateLimit', limiter(app, opts.syncPerUser, (req) => `sync:${req.actor?.userId ?? req.ip}`));
   const signInPerIp = limiter(app, opts.signInPerIp, (req) => `sign-in-ip:${req.ip}`);
-  const signInPerEmail = limiter(app, opts.signInPerEmail, (req) => `sign-in-email:${normalizeEmail((req.body as { email: string }).email)}`);
+  const failures = new FailureLimit(opts.signInPerEmail);
+  const failureKey = (req: FastifyRequest) => `${normalizeEmail((req.body as { email: string }).email)}|${req.ip}`;
+  const signInFailures: preHandlerAsyncHookHandler = async (req, reply) => {
+    const wait = failures.waitSeconds(failureKey(req));
+    if (wait === 0) return;
+    void reply.header('retry-after', wait);
+    throw new ApiError(429, 'rate_limited', `too many failed sign-ins for this email from this address: retry in ${wait} s`);
+  };
   const refreshPerIp = limiter(app, opts.signInPerIp, (req) => `refresh-ip:${req.ip}`);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -76,9 +84,16 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
         body: SignInBody,
         response: { 200: Tokens.extend({ user: UserOut, organization: OrgOut }), ...errorResponses(400, 401, 403, 413, 429) },
       },
-      preHandler: [signInPerIp, signInPerEmail],
+      preHandler: [signInPerIp, signInFailures],
     },
-    async (req) => auth.signIn(req.body.email, req.body.password, req.headers['user-agent']),
+    async (req) => {
+      try {
+        return await auth.signIn(req.body.email, req.body.password, req.headers['user-agent']);
+      } catch (e) {
+        if (e instanceof ApiError && e.statusCode === 401) failures.fail(failureKey(req));
+        throw e;
+      }
+    },
   );
 
   r.post(
@@ -114,9 +129,10 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
         tags: ['auth'],
         summary: 'The signed-in user, their organization and permissions',
         security: bearer,
-        response: { 200: z.object({ user: UserOut, organization: OrgOut, permissions: z.array(Permission) }), ...errorResponses(401) },
+        response: { 200: z.object({ user: UserOut, organization: OrgOut, permissions: z.array(Permission) }), ...errorResponses(401, 429) },
       },
       onRequest: app.authenticate,
+      preHandler: app.syncRateLimit,
     },
     async (req) => {
       const a = req.actor;

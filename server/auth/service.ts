@@ -148,6 +148,17 @@ export class AuthService {
     this.opts.log?.info({ userId: actor.userId, sessionId: actor.sessionId }, 'signed out');
   }
 
+  /** Of these sessions, those still live: not revoked, access token unexpired, user enabled. */
+  async liveSessions(sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
+       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled`,
+      [sessionIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** The caller of a live, unexpired access token whose user is enabled; else 401. */
   async authenticate(accessToken: string): Promise<RequestActor> {
     if (!looksLike(accessToken, ACCESS_PREFIX)) throw invalidToken();

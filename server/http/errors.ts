@@ -5,11 +5,18 @@ import { z } from 'zod';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
+/** Where a refused request went wrong, for programs: the JSON path, and the pushed mutation it is in. */
+export interface ErrorDetail {
+  path?: string;
+  mutationId?: number;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly statusCode: ErrorStatus,
     readonly code: string,
     message: string,
+    readonly detail: ErrorDetail = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -17,7 +24,14 @@ export class ApiError extends Error {
 }
 
 export const ErrorBody = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      path: z.string().optional().describe('The JSON path of the refused value, when one value is at fault'),
+      mutationId: z.number().int().optional().describe('The pushed mutation holding the refused value'),
+    }),
+  })
   .meta({ id: 'Error', description: 'Every error: a stable code for programs, a message for people.' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
@@ -26,14 +40,28 @@ export function errorResponses(...statuses: ErrorStatus[]): Record<number, typeo
   return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
 }
 
-const body = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+const body = (code: string, message: string, detail: ErrorDetail = {}): ErrorBody => ({ error: { code, message, ...detail } });
+
+/**
+ * What may be logged of a failure. A database error's message and detail quote the values of the
+ * row it failed on (a customer's data): only its SQLSTATE and the names of what it concerns go to
+ * the log. Other errors are the server's own, logged whole.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  const e = err as { code?: unknown; severity?: unknown; table?: unknown; column?: unknown; constraint?: unknown; routine?: unknown };
+  if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
+    const pick = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return { dbError: { code: e.code, severity: pick(e.severity), table: pick(e.table), column: pick(e.column), constraint: pick(e.constraint), routine: pick(e.routine) } };
+  }
+  return { err };
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send(body('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.statusCode).send(body(err.code, err.message));
+    if (err instanceof ApiError) return reply.code(err.statusCode).send(body(err.code, err.message, err.detail));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const where = first?.instancePath ? `${err.validationContext ?? 'body'}${first.instancePath.replaceAll('/', '.')}` : err.validationContext ?? 'request';
@@ -55,7 +83,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send(body('bad_request', err.message));
     }
-    req.log.error({ err }, 'request failed');
+    req.log.error(loggableError(err), 'request failed');
     return reply.code(500).send(body('internal', 'internal server error'));
   });
 }

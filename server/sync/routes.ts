@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { processPush } from '../../shared/sync/authority';
 import { ClientId, PullResponse, PushRequest, PushResponse, checkSchemaVersion } from '../../shared/sync/protocol';
 import type { PullResponse as PullResponseBody } from '../../shared/sync/protocol';
-import { ErrorBody, errorResponses } from '../http/errors';
+import { ApiError, ErrorBody, errorResponses } from '../http/errors';
 import { PokeHub, POKE_CHANNEL, pokePayload } from './pokes';
 import { pullPage } from './pull';
 import { sqlAuthorityTx } from './sqlAuthority';
@@ -20,6 +20,10 @@ export interface SyncRouteOptions {
   pushBodyLimit: number;
   /** Seconds between SSE heartbeats, which keep proxies from closing an idle stream. */
   heartbeatSeconds: number;
+  /** Open poke streams one person may hold (on this server process). */
+  pokeStreamsPerUser: number;
+  /** Seconds between checks that each open poke stream's session is still live. */
+  pokeSessionCheckSeconds: number;
 }
 
 const SyncErrorBody = z.object({
@@ -27,7 +31,10 @@ const SyncErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     expected: z.number().int().optional(),
+    lastMutationId: z.number().int().optional(),
     minSchemaVersion: z.number().int().optional(),
+    path: z.string().optional(),
+    mutationId: z.number().int().optional(),
   }),
 });
 
@@ -35,6 +42,10 @@ const PullQuery = z.object({
   cursor: z.coerce.number().int().nonnegative(),
   clientId: ClientId,
   schemaVersion: z.coerce.number().int(),
+});
+
+const notYours = () => ({
+  error: { code: 'CLIENT_NOT_YOURS', message: 'this client id belongs to another person: the app takes a new one' },
 });
 
 export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): Promise<void> {
@@ -61,7 +72,7 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
         summary: 'Push a batch of mutations from one client, in order',
         security: [{ bearerAuth: [] }],
         body: PushRequest,
-        response: { 200: PushResponse, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(400, 401, 413, 429) },
+        response: { 200: PushResponse, 403: SyncErrorBody, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(401, 413, 429), 400: SyncErrorBody },
       },
     },
     async (req, reply) => {
@@ -76,8 +87,8 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
         return result;
       });
       if (!outcome.ok) {
-        const { status, code, message, expected, minSchemaVersion } = outcome;
-        return reply.code(status).send({ error: { code, message, expected, minSchemaVersion } });
+        const { status, code, message, expected, lastMutationId, minSchemaVersion } = outcome;
+        return reply.code(status).send({ error: { code, message, expected, lastMutationId, minSchemaVersion } });
       }
       const rejected = outcome.response.results.filter((x) => x.status === 'rejected').length;
       req.log.info({ clientId: req.body.clientId, mutations: req.body.mutations.length, rejected, version: outcome.version }, 'push');
@@ -95,7 +106,7 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
         summary: 'Changes past a cursor, and the last mutation of this client the server processed',
         security: [{ bearerAuth: [] }],
         querystring: PullQuery,
-        response: { 200: PullResponse, 426: SyncErrorBody, ...errorResponses(400, 401, 429) },
+        response: { 200: PullResponse, 403: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(400, 401, 429) },
       },
     },
     async (req, reply) => {
@@ -103,7 +114,9 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       if (!schema.ok) {
         return reply.code(426).send({ error: { code: 'CLIENT_UPDATE_REQUIRED', message: schema.message, minSchemaVersion: schema.minSchemaVersion } });
       }
-      const page = await pullPage(app.db, req.actor.orgId, req.query.clientId, req.query.cursor, { records: opts.pullPageSize, bytes: opts.pullPageBytes });
+      const { clientId, cursor, schemaVersion } = req.query;
+      const page = await pullPage(app.db, { orgId: req.actor.orgId, userId: req.actor.userId, clientId, cursor, schemaVersion }, { records: opts.pullPageSize, bytes: opts.pullPageBytes });
+      if (page.notYours) return reply.code(403).send(notYours());
       // Already JSON, built by the database: sent as is, past the response serializer (the raw
       // reply is typed by the route's schema, which describes this very body).
       void reply.type('application/json; charset=utf-8').serializer((s: unknown) => s as string);
@@ -111,18 +124,40 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
     },
   );
 
+  // Open streams by session: a stream lives no longer than the session that opened it (signed
+  // out, revoked, user disabled, access token expired), checked for all streams at once.
+  const open = new Map<ServerResponse, { sessionId: string; userId: string; end: (reason: string) => void }>();
+  const perUser = new Map<string, number>();
+  const sessionCheck = setInterval(() => {
+    if (open.size === 0) return;
+    void app.auth
+      .liveSessions([...new Set([...open.values()].map((s) => s.sessionId))])
+      .then((live) => {
+        for (const stream of [...open.values()]) if (!live.has(stream.sessionId)) stream.end('session-ended');
+      })
+      .catch((err: unknown) => app.log.warn({ code: (err as { code?: unknown }).code }, 'poke: session check failed'));
+  }, opts.pokeSessionCheckSeconds * 1000);
+  sessionCheck.unref();
+  app.addHook('onClose', async () => clearInterval(sessionCheck));
+
   r.get(
     '/sync/poke',
     {
       onRequest: app.authenticate,
+      preHandler: app.syncRateLimit,
       schema: {
         tags: ['sync'],
-        summary: 'Server-sent events: "poke" whenever the workspace changes (pull then)',
+        summary: 'Server-sent events: "poke" whenever the workspace changes (pull then); "end" when the session ends',
         security: [{ bearerAuth: [] }],
-        response: { 401: ErrorBody },
+        response: { 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (req, reply) => {
+      const { userId, sessionId, orgId } = req.actor;
+      if ((perUser.get(userId) ?? 0) >= opts.pokeStreamsPerUser) {
+        throw new ApiError(429, 'too_many_streams', `at most ${opts.pokeStreamsPerUser} open poke streams per person: close another window first`);
+      }
+      perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
       // Headers set by hooks (CORS) would be lost with the hijack: carry them over.
       const hooked = reply.getHeaders() as OutgoingHttpHeaders;
       reply.hijack();
@@ -136,16 +171,33 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       });
       res.write(': connected\n\n');
       streams.add(res);
-      const unsubscribe = hub.subscribe(req.actor.orgId, (version) => {
+      const unsubscribe = hub.subscribe(orgId, (version) => {
         res.write(`event: poke\ndata: ${version}\n\n`);
       });
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatSeconds * 1000);
       heartbeat.unref();
-      req.raw.on('close', () => {
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
         clearInterval(heartbeat);
         unsubscribe();
         streams.delete(res);
+        open.delete(res);
+        const n = (perUser.get(userId) ?? 1) - 1;
+        if (n > 0) perUser.set(userId, n);
+        else perUser.delete(userId);
+      };
+      open.set(res, {
+        sessionId,
+        userId,
+        end: (reason) => {
+          // Said before closing, so the app asks for a fresh token instead of reconnecting with this one.
+          res.end(`event: end\ndata: ${reason}\n\n`);
+          close();
+        },
       });
+      req.raw.on('close', close);
     },
   );
 }

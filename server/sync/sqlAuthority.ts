@@ -66,15 +66,16 @@ export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): Authori
       return rows;
     },
 
-    async lastMutationId(clientId) {
-      // DO UPDATE (not DO NOTHING) so the row comes back locked in the same statement.
-      const { rows } = await sql.query<{ last_mutation_id: string | number }>(
+    async claimClient(clientId, claimant) {
+      // DO UPDATE (not DO NOTHING) so the row comes back locked in the same statement; the owner
+      // is the user of the first push and never changes.
+      const { rows } = await sql.query<{ last_mutation_id: string | number; user_id: string }>(
         `INSERT INTO sync_clients (org_id, client_id, user_id, last_mutation_id) VALUES ($1, $2, $3, 0)
          ON CONFLICT (org_id, client_id) DO UPDATE SET last_mutation_id = sync_clients.last_mutation_id
-         RETURNING last_mutation_id`,
-        [orgId, clientId, userId],
+         RETURNING last_mutation_id, user_id`,
+        [orgId, clientId, claimant],
       );
-      return Number(rows[0]?.last_mutation_id ?? 0);
+      return { lastMutationId: Number(rows[0]?.last_mutation_id ?? 0), ownerId: String(rows[0]?.user_id) };
     },
 
     async commit(clientId, writes, lastMutationId, results) {
@@ -89,7 +90,7 @@ export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): Authori
              deleted = EXCLUDED.deleted, updated_by = EXCLUDED.updated_by, updated_at = now()
            RETURNING 1
          ), client AS (
-           UPDATE sync_clients SET last_mutation_id = $10, user_id = $2, last_push_at = now()
+           UPDATE sync_clients SET last_mutation_id = $10, last_push_at = now()
            WHERE org_id = $1 AND client_id = $9
            RETURNING 1
          ), answered AS (

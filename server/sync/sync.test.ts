@@ -6,7 +6,9 @@ import type { Actor } from '../../shared/mutators/define';
 import { SyncClient } from '../../shared/sync/client';
 import { httpTransport } from '../../shared/sync/httpTransport';
 import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
-import { OLDEST_ACCEPTED_SCHEMA_VERSION, SCHEMA_VERSION, type PushRequest } from '../../shared/sync/protocol';
+import { OLDEST_ACCEPTED_SCHEMA_VERSION, SCHEMA_VERSION, TABLE_SINCE_SCHEMA, knowsTable, type PushRequest } from '../../shared/sync/protocol';
+import { tenantImportChanges } from '../../shared/mutators/imports';
+import { tableNames } from '../../shared/workspace/tables';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedOrg, seedUser, testApp } from '../testing';
 import { purgeTombstones } from './tombstones';
@@ -30,12 +32,20 @@ async function signIn(email: string): Promise<{ token: string; actor: Actor }> {
 }
 
 let clients = 0;
-async function client(email: string, claimedRole?: Actor['role']) {
+async function client(email: string, claimedRole?: Actor['role'], schemaVersion = SCHEMA_VERSION) {
   const { token, actor } = await signIn(email);
   const store = new MemoryClientStore(`client-${++clients}-${email.replace(/\W/g, '')}`.slice(0, 60));
   const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
   const me = { ...actor, role: claimedRole ?? actor.role };
-  return { store, token, sync: new SyncClient(store, transport, { actor: () => me, now: () => '2099-01-01T00:00:00.000Z' }) };
+  const options = { actor: () => me, now: () => '2099-01-01T00:00:00.000Z' };
+  return {
+    store,
+    token,
+    transport,
+    sync: new SyncClient(store, transport, { ...options, schemaVersion }),
+    /** The same store, after the app was updated to the current schema. */
+    updated: () => new SyncClient(store, transport, options),
+  };
 }
 
 async function raw(token: string, path: string, init: RequestInit = {}) {
@@ -131,12 +141,39 @@ describe('sync over HTTP', () => {
     expect(await again.json()).toEqual({ lastMutationId: 1, results: [{ id: 1, status: 'applied', conflicts: 0 }] });
     const gap = await push({ ...batch, mutations: [{ ...batch.mutations[0]!, id: 5 }] });
     expect(gap.status).toBe(409);
-    expect(await gap.json()).toMatchObject({ error: { code: 'MUTATION_GAP', expected: 2 } });
-    const old = await push({ ...batch, schemaVersion: OLDEST_ACCEPTED_SCHEMA_VERSION - 1 }); // no longer accepted
+    expect(await gap.json()).toMatchObject({ error: { code: 'MUTATION_GAP', expected: 2, lastMutationId: 1 } });
+    // N-1 is accepted (DESIGN.md); older than that is told to update.
+    const tooOld = OLDEST_ACCEPTED_SCHEMA_VERSION - 1;
+    const old = await push({ ...batch, schemaVersion: tooOld });
     expect(old.status).toBe(426);
-    expect(await old.json()).toMatchObject({ error: { code: 'CLIENT_UPDATE_REQUIRED' } });
-    const pullOld = await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${OLDEST_ACCEPTED_SCHEMA_VERSION - 1}`);
+    expect(await old.json()).toMatchObject({ error: { code: 'CLIENT_UPDATE_REQUIRED', minSchemaVersion: SCHEMA_VERSION - 1 } });
+    const pullOld = await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${tooOld}`);
     expect(pullOld.status).toBe(426);
+    const previous = await push({ ...batch, schemaVersion: SCHEMA_VERSION - 1 });
+    expect(previous.status).toBe(200);
+    expect((await raw(token, `/sync/pull?cursor=0&clientId=raw-client-0001&schemaVersion=${SCHEMA_VERSION - 1}`)).status).toBe(200);
+  });
+
+  it('recovers from a gap after the server was restored from an older backup: the client resends from its last id', async () => {
+    const aiko = await client('aiko@fabrikam.example');
+    const ben = await client('ben@fabrikam.example');
+    await aiko.sync.sync();
+    await aiko.sync.mutate('customer.update', { id: 'c-1', notes: 'gap one' });
+    await aiko.sync.mutate('customer.update', { id: 'c-1', notes: 'gap two' });
+    await aiko.sync.sync();
+    expect(await aiko.store.pendingCount()).toBe(0);
+    const clientId = (await aiko.store.transaction((tx) => tx.meta())).clientId;
+    // The backup predates Aiko's second change: the server remembers only her first.
+    await t.db.query('UPDATE sync_clients SET last_mutation_id = 1 WHERE client_id = $1', [clientId]);
+    await t.db.query('DELETE FROM sync_mutation_results WHERE client_id = $1 AND mutation_id > 1', [clientId]);
+    expect(await aiko.sync.mutate('customer.update', { id: 'c-1', domain: 'restored.example' })).toEqual({ ok: true });
+    await aiko.sync.sync(); // 409 (expected 2, got 3), then resent as 2
+    expect(await aiko.store.pendingCount()).toBe(0);
+    expect(aiko.store.rejections()).toEqual([]);
+    const row = await t.db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM sync_clients WHERE client_id = $1', [clientId]);
+    expect(row.rows[0]?.last_mutation_id).toBe(2);
+    await ben.sync.sync();
+    expect(ben.store.rows('customers').find((c) => c.id === 'c-1')).toMatchObject({ domain: 'restored.example' });
   });
 
   it('refuses malformed, oversized and unauthenticated requests without changing anything', async () => {
@@ -191,6 +228,45 @@ describe('sync over HTTP', () => {
     const names = (rows: Record<string, unknown>[]) => rows.map((r) => `${String(r.id)}:${String(r.notes)}`).sort();
     expect(names(ben.store.rows('customers'))).toEqual(names(aiko.store.rows('customers')));
     expect(ben.store.rows('customers').find((c) => c.id === 'c-1')?.notes).toBe('offline note');
+  });
+});
+
+describe('an app on the previous schema (N-1)', () => {
+  const newTables = tableNames.filter((t) => !knowsTable(SCHEMA_VERSION - 1, t));
+
+  it('syncs, gets no rows of the tables it does not know, and pulls them once updated', async () => {
+    const old = await client('aiko@fabrikam.example', undefined, SCHEMA_VERSION - 1);
+    await old.sync.sync();
+    expect(await old.sync.mutate('customer.update', { id: 'c-1', notes: 'from the older app' })).toEqual({ ok: true });
+    await old.sync.sync();
+    expect(await old.store.pendingCount()).toBe(0);
+    // Rows of every table newer than its schema, as a current app's changes leave them.
+    for (const table of newTables) {
+      const { rows } = await t.db.query<{ version: number }>('UPDATE workspaces SET version = version + 1 WHERE org_id = $1 RETURNING version', [orgA]);
+      await t.db.query(`INSERT INTO records (org_id, tbl, id, version, data) VALUES ($1, $2, 'n1-row', $3, '{"id":"n1-row"}')`, [orgA, table, rows[0]!.version]);
+    }
+    const current = await client('ben@fabrikam.example');
+    await current.sync.sync();
+    for (const table of newTables) expect(current.store.rows(table).map((r) => r.id)).toContain('n1-row');
+    await old.sync.sync();
+    for (const table of newTables) expect(old.store.rows(table)).toEqual([]);
+    expect(old.store.rows('customers').find((c) => c.id === 'c-1')?.notes).toBe('from the older app');
+    // Updated, the same store pulls again from the start and gets what it was not sent.
+    await old.updated().sync();
+    for (const table of newTables) expect(old.store.rows(table).map((r) => r.id)).toContain('n1-row');
+    expect((await old.store.transaction((tx) => tx.meta())).cursorSchema).toBe(SCHEMA_VERSION);
+  });
+
+  it.runIf(TABLE_SINCE_SCHEMA.tenantUserChunks === SCHEMA_VERSION)('cannot write a table its schema does not know: the change is refused with words, not stored', async () => {
+    const old = await client('aiko@fabrikam.example', undefined, SCHEMA_VERSION - 1);
+    await old.sync.sync();
+    const users = [{ id: '00000000-0000-4000-8000-000000000001', userPrincipalName: 'u1@n1.example', licenses: [] }];
+    const changes = tenantImportChanges({ countryLetterCode: 'JP', skus: [], subscriptions: [], users }, { importId: 'imp-n1', customerId: 'c-1', files: ['users.json'] });
+    expect(await old.sync.mutateMany(changes)).toEqual({ ok: true });
+    await old.sync.sync();
+    expect(old.store.rejections()).toContainEqual(expect.objectContaining({ code: 'invalid', message: expect.stringMatching(/cannot change tenantUserChunks: update the app/) as unknown }));
+    const stored = await t.db.query("SELECT 1 FROM records WHERE tbl = 'tenantUserChunks' AND data ->> 'importId' = 'imp-n1'");
+    expect(stored.rows).toEqual([]);
   });
 });
 

@@ -4,10 +4,10 @@
 // its result recorded so a retried push gets the same answer. The server binds AuthorityTx to
 // PostgreSQL; one call runs inside one database transaction.
 import { mutatorNamed } from '../mutators/index';
-import { runMutator, type Actor, type WriteTx } from '../mutators/define';
+import { MutationError, runMutator, type Actor, type WriteTx } from '../mutators/define';
 import { tableNames, type TableName, type Tables } from '../workspace/tables';
 import { mergeFields, type FieldStamps } from './merge';
-import { checkSchemaVersion, recordKey, type MutationResult, type PushRequest, type PushResponse } from './protocol';
+import { FIELD_SINCE_SCHEMA, checkSchemaVersion, knowsTable, recordKey, type MutationResult, type PushRequest, type PushResponse } from './protocol';
 
 export interface StoredRecord {
   /** The row, or null for a tombstone. */
@@ -29,9 +29,12 @@ export interface AuthorityTx {
   records(keys: { table: TableName; id: string }[]): Promise<RecordWrite[]>;
   /** Live rows of `table` whose `field` equals `value`. */
   queryRecords(table: TableName, field: string, value: string): Promise<{ id: string; data: Record<string, unknown> }[]>;
-  /** The client's last processed mutation; locks the client until the transaction ends, so two
-   * concurrent pushes of the same batch cannot both apply it. */
-  lastMutationId(clientId: string): Promise<number>;
+  /**
+   * The client's last processed mutation and the person it belongs to; claims the client for
+   * `userId` if it is new (a client id belongs to the person whose push first used it). Locks the
+   * client until the transaction ends, so two concurrent pushes of one batch cannot both apply it.
+   */
+  claimClient(clientId: string, userId: string): Promise<{ lastMutationId: number; ownerId: string }>;
   /** Writes the push's records, the client's new last mutation id and every result, together. */
   commit(clientId: string, writes: RecordWrite[], lastMutationId: number, results: MutationResult[]): Promise<void>;
   results(clientId: string, ids: number[]): Promise<MutationResult[]>;
@@ -39,7 +42,16 @@ export interface AuthorityTx {
 
 export type PushOutcome =
   | { ok: true; response: PushResponse; version: number | null }
-  | { ok: false; status: 409 | 426; code: 'MUTATION_GAP' | 'CLIENT_UPDATE_REQUIRED'; message: string; expected?: number; minSchemaVersion?: number };
+  | {
+      ok: false;
+      status: 403 | 409 | 426;
+      code: 'CLIENT_NOT_YOURS' | 'MUTATION_GAP' | 'CLIENT_UPDATE_REQUIRED';
+      message: string;
+      expected?: number;
+      /** MUTATION_GAP: the client resends from the one after this. */
+      lastMutationId?: number;
+      minSchemaVersion?: number;
+    };
 
 const k = (table: string, id: string) => `${table}\u0000${id}`;
 
@@ -87,9 +99,26 @@ class Overlay {
 function authorityWriteTx(
   base: Overlay,
   scratch: Overlay,
-  ctx: { version: number; clientId: string; actor: Actor; mutationId: number; mutationName: string; baseVersions: Record<string, number> },
+  ctx: {
+    version: number;
+    clientId: string;
+    actor: Actor;
+    mutationId: number;
+    mutationName: string;
+    baseVersions: Record<string, number>;
+    schemaVersion: number;
+  },
 ): { tx: WriteTx; conflicts: () => number } {
   let conflictCount = 0;
+  // An app on the previous schema does not know the newer tables: what it would write there it
+  // could never read back, nor would its teammates' newer apps get what they expect.
+  const mayWrite = (table: TableName) => {
+    if (knowsTable(ctx.schemaVersion, table)) return;
+    throw new MutationError('invalid', {
+      en: `this app (schema ${ctx.schemaVersion}) cannot change ${table}: update the app, then make the change again`,
+      ja: `このアプリ (スキーマ ${ctx.schemaVersion}) は ${table} を変更できません。アプリを更新してから、もう一度変更してください`,
+    });
+  };
   const read = async (table: TableName, id: string) => scratch.writes.get(k(table, id)) ?? (await base.read(table, id));
   const write = (table: TableName, id: string, rec: StoredRecord) => scratch.writes.set(k(table, id), { table, id, ...rec });
 
@@ -140,8 +169,12 @@ function authorityWriteTx(
       }
       return [...merged.values()] as never;
     },
-    put: async (table, row) => mergeInto(table, row.id, row as Record<string, unknown>),
+    put: async (table, row) => {
+      mayWrite(table);
+      await mergeInto(table, row.id, row as Record<string, unknown>);
+    },
     update: async (table, id, patch) => {
+      mayWrite(table);
       const stored = await read(table, id);
       if (!stored?.data) throw new Error(`update of a missing ${table} record ${id}`);
       await mergeInto(table, id, patch as Record<string, unknown>);
@@ -168,7 +201,12 @@ export async function processPush(
   }
   const { clientId } = request;
   const mutations = [...request.mutations].sort((a, b) => a.id - b.id);
-  const last = await tx.lastMutationId(clientId);
+  const claim = await tx.claimClient(clientId, actor.id);
+  if (claim.ownerId !== actor.id) {
+    // Pushing under a colleague's client id would turn their next real change into a "duplicate".
+    return { ok: false, status: 403, code: 'CLIENT_NOT_YOURS', message: 'this client id belongs to another person: the app takes a new one' };
+  }
+  const last = claim.lastMutationId;
   const duplicates = mutations.filter((m) => m.id <= last).map((m) => m.id);
   const fresh = mutations.filter((m) => m.id > last);
   for (let i = 0; i < fresh.length; i++) {
@@ -180,12 +218,13 @@ export async function processPush(
         code: 'MUTATION_GAP',
         message: `mutation ${fresh[i]!.id} arrived, but the server expected ${expected} next from this client`,
         expected,
+        lastMutationId: expected - 1,
       };
     }
   }
 
   const previous = duplicates.length > 0 ? await tx.results(clientId, duplicates) : [];
-  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: previous }, version: null };
+  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: resultsFor(request.schemaVersion, previous) }, version: null };
 
   const version = await tx.takeVersion();
   const overlay = new Overlay(tx);
@@ -219,6 +258,7 @@ export async function processPush(
       mutationId: m.id,
       mutationName: m.name,
       baseVersions: m.baseVersions,
+      schemaVersion: request.schemaVersion,
     });
     const outcome = await runMutator(mutator, m.args, writeTx, { actor, now, mutationKey: `${clientId}:${m.id}` });
     if (outcome.ok) {
@@ -230,5 +270,15 @@ export async function processPush(
   }
   const lastMutationId = fresh[fresh.length - 1]!.id;
   await tx.commit(clientId, [...overlay.writes.values()], lastMutationId, results);
-  return { ok: true, response: { lastMutationId, results: [...previous, ...results] }, version };
+  return { ok: true, response: { lastMutationId, results: resultsFor(request.schemaVersion, [...previous, ...results]) }, version };
+}
+
+/** Results as an app on `schemaVersion` parses them (its schemas are strict: no field it does not know). */
+function resultsFor(schemaVersion: number, results: MutationResult[]): MutationResult[] {
+  if (schemaVersion >= FIELD_SINCE_SCHEMA.messageJa) return results;
+  return results.map((r) => {
+    if (r.status !== 'rejected') return r;
+    const { messageJa: _, ...rest } = r;
+    return rest;
+  });
 }

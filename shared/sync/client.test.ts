@@ -104,8 +104,30 @@ describe('sync client against the protocol (in-memory server)', () => {
       a.actor,
       'now',
     );
-    expect(outcome).toMatchObject({ ok: false, status: 409, code: 'MUTATION_GAP', expected: 5 });
+    expect(outcome).toMatchObject({ ok: false, status: 409, code: 'MUTATION_GAP', expected: 5, lastMutationId: 4 });
     expect(server.rows('customers')[0]?.notes).toBe('');
+  });
+
+  it('recovers from a gap: the 409 carries the last processed id and the client renumbers and resends from there', async () => {
+    const { server, a, b } = await setUp();
+    // The ids the server expects are gone from the outbox (as after a withdrawal, or a server
+    // restored from an older backup): the next local changes carry ids 9 and 10.
+    await a.store.transaction((tx) => tx.setMeta({ nextMutationId: 9 }));
+    expect(await a.client.mutate('customer.update', { id: 'c-1', notes: 'after the gap' })).toEqual({ ok: true });
+    expect(await a.client.mutate('customer.update', { id: 'c-1', domain: 'gap.example' })).toEqual({ ok: true });
+    const direct = await server.push(
+      { clientId: 'client-Aiko-0001', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 9, name: 'customer.update', args: { id: 'c-1' }, baseVersions: {} }] },
+      a.actor,
+      'now',
+    );
+    expect(direct).toMatchObject({ ok: false, status: 409, code: 'MUTATION_GAP', expected: 5, lastMutationId: 4 });
+    await a.client.sync();
+    expect(await a.store.pendingCount()).toBe(0);
+    expect(a.store.rejections()).toEqual([]);
+    await b.client.sync();
+    expect(b.store.rows('customers')[0]).toMatchObject({ notes: 'after the gap', domain: 'gap.example' });
+    // The next change follows on from the renumbered ones.
+    expect((await a.store.transaction((tx) => tx.meta())).nextMutationId).toBe(7);
   });
 
   it('tells an old client to update, and the client keeps its outbox', async () => {

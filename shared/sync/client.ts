@@ -4,16 +4,21 @@
 // ones the server has not processed yet (rebase), all in one transaction.
 import { mutatorNamed } from '../mutators/index';
 import { runMutator, type Actor, type MutateOptions, type MutationOutcome, type WriteTx } from '../mutators/define';
-import type { TableName } from '../workspace/tables';
-import type { ClientStore, ClientTx, OutboxEntry, Rejection, UndoEntry } from './clientStore';
+import { tableNames, type TableName } from '../workspace/tables';
+import type { ClientStore, ClientTx, OutboxEntry, Rejection, SyncMeta, UndoEntry } from './clientStore';
 import {
+  OLDEST_ACCEPTED_SCHEMA_VERSION,
   SCHEMA_VERSION,
+  knowsTable,
   recordKey,
+  tablesUnknownTo,
   type PullResponse,
   type PushRequest,
   type PushResponse,
+  type SyncError,
   type SyncErrorCode,
 } from './protocol';
+import { findBadText } from './text';
 
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;
@@ -26,7 +31,7 @@ export class SyncHttpError extends Error {
     readonly status: number,
     readonly code: SyncErrorCode | (string & {}),
     message: string,
-    readonly detail: { expected?: number; minSchemaVersion?: number } = {},
+    readonly detail: Omit<SyncError['error'], 'code' | 'message'> = {},
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -47,6 +52,18 @@ export interface SyncClientOptions {
    * It and every later change stay in the outbox, unsent, until resolved.
    */
   holdFrom?: (outbox: readonly OutboxEntry[]) => number | null;
+  /** A fresh client id, taken when the server says this one belongs to another person. */
+  newClientId?: () => string;
+}
+
+/** Words for a change the app refuses before it is queued: text the server could never store. */
+function badTextOutcome(path: string): Extract<MutationOutcome, { ok: false }> {
+  return {
+    ok: false,
+    code: 'invalid',
+    message: `${path} holds a character that cannot be saved (a NUL or a broken character): remove it and try again`,
+    messageJa: `${path} に保存できない文字 (NUL または壊れた文字) があります。取り除いてからもう一度お試しください`,
+  };
 }
 
 class Rejected extends Error {
@@ -147,6 +164,8 @@ export class SyncClient {
   async mutate(name: string, args: unknown, options: MutateOptions = {}): Promise<MutationOutcome> {
     const mutator = mutatorNamed(name);
     if (!mutator) return { ok: false, code: 'invalid', message: `unknown change "${name}"` };
+    const bad = findBadText(args, 'args');
+    if (bad) return badTextOutcome(bad.path);
     try {
       return await this.store.transaction(async (tx) => {
         const meta = await tx.meta();
@@ -180,6 +199,8 @@ export class SyncClient {
   ): Promise<MutationOutcome> {
     for (const [i, c] of changes.entries()) {
       if (!mutatorNamed(c.name)) return { ok: false, code: 'invalid', message: `change ${i + 1} of ${changes.length}: unknown change "${c.name}"` };
+      const bad = findBadText(c.args, `changes[${i}].args`);
+      if (bad) return badTextOutcome(bad.path);
     }
     try {
       return await this.store.transaction(async (tx) => {
@@ -215,13 +236,47 @@ export class SyncClient {
     }
   }
 
-  /** Sends the outbox in order. The entries stay until a pull confirms the server processed them. */
+  /**
+   * Sends the outbox in order. The entries stay until a pull confirms the server processed them.
+   * Three refusals are recovered from here rather than retried as they are (which would fail the
+   * same way forever): a gap (409) resends from the server's last processed id, renumbering the
+   * outbox when the ids it expects are gone; a change holding text the server never stores (400
+   * INVALID_TEXT) is withdrawn, with its reason kept as a rejection; a client id another person
+   * claimed (403 CLIENT_NOT_YOURS) is replaced by a fresh one.
+   */
   async push(): Promise<number> {
+    let sent = 0;
+    let recoveries = 0;
+    for (;;) {
+      try {
+        await this.pushOnce((n) => (sent += n));
+        return sent;
+      } catch (e) {
+        if (!(e instanceof SyncHttpError)) throw e;
+        if (e.code === 'INVALID_TEXT' && e.detail.mutationId !== undefined) {
+          // Each withdrawal shrinks the outbox: this cannot loop forever.
+          if (await this.withdraw(e.detail.mutationId, e.message, e.detail.path)) continue;
+          throw e;
+        }
+        if (recoveries++ >= 3) throw e;
+        if (e.code === 'MUTATION_GAP' && e.detail.lastMutationId !== undefined) {
+          await this.resendFrom(e.detail.lastMutationId);
+          continue;
+        }
+        if (e.code === 'CLIENT_NOT_YOURS' && this.options.newClientId) {
+          await this.startOver(this.options.newClientId());
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async pushOnce(onSent: (n: number) => void): Promise<void> {
     const { meta, outbox } = await this.store.transaction(async (tx) => ({ meta: await tx.meta(), outbox: await tx.outbox() }));
     const floor = Math.max(this.pushedThrough, meta.lastAcknowledged);
     const hold = this.options.holdFrom?.(outbox) ?? null;
     const todo = outbox.filter((m) => m.id > floor && (hold === null || m.id < hold)).sort((a, b) => a.id - b.id);
-    let sent = 0;
     for (const chunk of this.batches(todo)) {
       const response = await this.transport.push({
         clientId: meta.clientId,
@@ -238,9 +293,101 @@ export class SyncClient {
       }
       if (rejections.length > 0) await this.store.transaction((tx) => tx.addRejections(rejections));
       this.pushedThrough = Math.max(this.pushedThrough, ...chunk.map((m) => m.id));
-      sent += chunk.length;
+      onSent(chunk.length);
     }
-    return sent;
+  }
+
+  /**
+   * The server processed this client's mutations through `serverLast` and no further: what it has
+   * not seen is sent again from there. When the outbox no longer holds the ids that follow (the
+   * server was restored from an older backup, or a change was withdrawn), the pending changes are
+   * renumbered to follow on from `serverLast`.
+   */
+  private async resendFrom(serverLast: number): Promise<void> {
+    this.pushedThrough = serverLast;
+    await this.store.transaction(async (tx) => {
+      const meta = await tx.meta();
+      // Those at or below serverLast were processed: the next pull acknowledges them.
+      const pending = (await tx.outbox()).filter((m) => m.id > serverLast).sort((a, b) => a.id - b.id);
+      // A server restored from an older backup forgot what it acknowledged: so does the client, or
+      // the next pull would take the renumbered changes for processed ones.
+      if (meta.lastAcknowledged > serverLast) await tx.setMeta({ lastAcknowledged: serverLast });
+      if (pending.every((m, i) => m.id === serverLast + 1 + i)) return;
+      await this.reshape(tx, pending, pending, serverLast + 1, meta.clientId);
+    });
+  }
+
+  /**
+   * Takes a change the server refuses to read out of the outbox: its local effect is taken back,
+   * its reason kept as a rejection the person sees, and the changes after it renumbered so the
+   * server's sequence has no gap. False when the outbox does not hold it.
+   */
+  private async withdraw(mutationId: number, reason: string, path?: string): Promise<boolean> {
+    return this.store.transaction(async (tx) => {
+      const meta = await tx.meta();
+      const outbox = (await tx.outbox()).sort((a, b) => a.id - b.id);
+      const entry = outbox.find((m) => m.id === mutationId);
+      if (!entry) return false;
+      const keep = outbox.filter((m) => m.id > meta.lastAcknowledged && m.id !== mutationId);
+      const first = Math.min(mutationId, keep[0]?.id ?? mutationId);
+      await tx.addRejections([
+        {
+          mutationId,
+          name: entry.name,
+          args: entry.args,
+          code: 'invalid',
+          message: `The server refused this change: ${path ?? 'a field'} holds a character that cannot be saved (${reason})`,
+          messageJa: `サーバーはこの変更を受け付けませんでした: ${path ?? '項目'} に保存できない文字があります`,
+        },
+      ]);
+      await this.reshape(tx, outbox.filter((m) => m.id > meta.lastAcknowledged), keep, first, meta.clientId);
+      this.pushedThrough = Math.min(this.pushedThrough, mutationId - 1);
+      return true;
+    });
+  }
+
+  /**
+   * Binds this client to the person signing in: the first one keeps the client id (and the changes
+   * made before anyone signed in); a different person gets a new client id, under which the
+   * pending changes are sent as theirs, since the server would refuse them under the old one.
+   */
+  async claimFor(userId: string, newClientId: () => string): Promise<void> {
+    const meta = await this.store.transaction((tx) => tx.meta());
+    if (meta.userId === userId) return;
+    if (meta.userId !== undefined) await this.startOver(newClientId());
+    await this.store.transaction((tx) => tx.setMeta({ userId }));
+  }
+
+  /**
+   * A new client id, taken when the server says the old one belongs to another person (a
+   * different sign-in on this computer): the pending changes are renumbered from 1 under it.
+   */
+  async startOver(clientId: string): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const meta = await tx.meta();
+      const pending = (await tx.outbox()).filter((m) => m.id > meta.lastAcknowledged).sort((a, b) => a.id - b.id);
+      await tx.setMeta({ clientId, lastAcknowledged: 0 });
+      await this.reshape(tx, pending, pending, 1, clientId);
+    });
+    this.pushedThrough = 0;
+  }
+
+  /**
+   * Rewrites the tail of the outbox: every `pending` change taken back (newest first), then `keep`
+   * numbered from `firstId` and run again on top, as a rebase does.
+   */
+  private async reshape(tx: ClientTx, pending: OutboxEntry[], keep: OutboxEntry[], firstId: number, clientId: string): Promise<void> {
+    for (const entry of [...pending].reverse()) {
+      for (const u of [...entry.undo].reverse()) await tx.restore(u.table, u.id, u.before, u.version);
+    }
+    await tx.deleteOutbox(pending.map((m) => m.id));
+    let id = firstId;
+    for (const entry of keep) {
+      const renumbered = { ...entry, id: id++ };
+      await tx.addOutbox(renumbered);
+      await this.replay(tx, renumbered, clientId);
+    }
+    await tx.setMeta({ nextMutationId: id });
   }
 
   /** Splits the outbox into requests of at most `pushBatch` mutations and `pushBytes` bytes. */
@@ -267,14 +414,33 @@ export class SyncClient {
    */
   async pull(onProgress?: (applied: number) => void): Promise<void> {
     let applied = 0;
+    let tookNewId = false;
     for (;;) {
       const meta = await this.store.transaction((tx) => tx.meta());
-      const page = await this.transport.pull(meta.cursor, meta.clientId, this.schemaVersion);
+      let page: PullResponse;
+      try {
+        page = await this.transport.pull(this.cursorFor(meta), meta.clientId, this.schemaVersion);
+      } catch (e) {
+        if (e instanceof SyncHttpError && e.code === 'CLIENT_NOT_YOURS' && this.options.newClientId && !tookNewId) {
+          tookNewId = true;
+          await this.startOver(this.options.newClientId());
+          continue;
+        }
+        throw e;
+      }
       await this.store.transaction((tx) => this.rebase(tx, page));
       applied += page.changes.length;
       onProgress?.(applied);
       if (!page.more) return;
     }
+  }
+
+  /** The cursor to pull from: the start again when the cursor was reached by an app that did not know some of this app's tables. */
+  private cursorFor(meta: SyncMeta): number {
+    const pulledWith = meta.cursorSchema ?? OLDEST_ACCEPTED_SCHEMA_VERSION;
+    if (meta.cursor === 0 || pulledWith >= this.schemaVersion) return meta.cursor;
+    const missed = tablesUnknownTo(pulledWith).filter((t) => knowsTable(this.schemaVersion, t) && (tableNames as string[]).includes(t));
+    return missed.length > 0 ? 0 : meta.cursor;
   }
 
   async sync(onProgress?: (applied: number) => void): Promise<void> {
@@ -296,7 +462,7 @@ export class SyncClient {
     if (processed.length > 0) await tx.deleteOutbox(processed);
     // Replay what the server has not processed yet, on top of its state.
     for (const entry of outbox.filter((m) => m.id > acknowledged)) await this.replay(tx, entry, meta.clientId);
-    await tx.setMeta({ cursor: page.cursor, lastAcknowledged: acknowledged });
+    await tx.setMeta({ cursor: page.cursor, cursorSchema: this.schemaVersion, lastAcknowledged: acknowledged });
   }
 
   private async replay(tx: ClientTx, entry: OutboxEntry, clientId: string): Promise<void> {

@@ -29,10 +29,21 @@ export interface SyncMeta {
   clientId: string;
   /** Workspace version of the last pull applied. */
   cursor: number;
+  /**
+   * The schema of the app that pulled up to `cursor`: an app on an older schema is sent no rows of
+   * the tables it does not know, so once updated it pulls again from the start. Absent in stores
+   * written before it was kept: then the oldest schema the server could have served.
+   */
+  cursorSchema?: number;
   /** The id the next local mutation gets. */
   nextMutationId: number;
   /** The highest mutation id the server reported processed. */
   lastAcknowledged: number;
+  /**
+   * The person this client id was used for (a client id belongs to one person on the server).
+   * Absent until the first sign-in: changes made before it go with the first person to sign in.
+   */
+  userId?: string;
 }
 
 export interface Rejection {

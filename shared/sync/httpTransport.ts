@@ -28,8 +28,8 @@ async function answer<T>(res: Awaited<ReturnType<FetchLike>>, schema: { parse(v:
   if (res.ok) return schema.parse(body);
   const error = SyncError.safeParse(body);
   if (error.success) {
-    const { code, message, expected, minSchemaVersion } = error.data.error;
-    throw new SyncHttpError(res.status, code, message, { expected, minSchemaVersion });
+    const { code, message, ...detail } = error.data.error;
+    throw new SyncHttpError(res.status, code, message, detail);
   }
   throw new SyncHttpError(res.status, res.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL', `the server answered ${res.status}`);
 }

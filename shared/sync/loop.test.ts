@@ -54,7 +54,7 @@ function harness(results: (() => Promise<void>)[]) {
     onStatus: (s) => statuses.push(s),
   };
   const loop = new SyncLoop(deps, { ...defaultLoopOptions, pollMs: 60_000, baseBackoffMs: 1_000, maxBackoffMs: 8_000, debounceMs: 50 });
-  return { loop, time, statuses, calls: () => calls, setOnline: (v: boolean) => (online = v) };
+  return { loop, deps, time, statuses, calls: () => calls, setOnline: (v: boolean) => (online = v) };
 }
 
 const ok = async () => undefined;
@@ -62,7 +62,7 @@ const down = async () => {
   throw new Error('connect ECONNREFUSED');
 };
 
-describe('sync loop', () => {
+describe('sync loop (fake clock)', () => {
   it('syncs at start, then polls as a fallback', async () => {
     const h = harness([ok]);
     h.loop.start();
@@ -91,19 +91,37 @@ describe('sync loop', () => {
     expect(h.calls()).toBe(6);
   });
 
-  it('waits while offline and goes at once when nudged back online', async () => {
-    const h = harness([ok]);
+  it('keeps retrying on a timer while looking offline, with backoff capped at 30 s, and recovers with no online event (fake clock)', async () => {
+    const h = harness([down, down, down, down, down, down, down, down, ok]);
+    h.setOnline(false);
+    const loop = new SyncLoop(h.deps, defaultLoopOptions);
+    loop.start();
+    await h.time.advance(0);
+    expect(h.calls()).toBe(1);
+    expect(loop.current()).toMatchObject({ phase: 'offline', pending: 3, error: expect.stringMatching(/Could not reach/) });
+    const delays: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      delays.push(h.time.pendingDelays()[0]!);
+      await h.time.advance(delays.at(-1)!);
+    }
+    // cap/2 + cap/2 * 0.5 with caps 1, 2, 4, 8, 16, 30, 30, 30 s: never longer than 30 s.
+    expect(delays).toEqual([750, 1500, 3000, 6000, 12_000, 22_500, 22_500, 22_500]);
+    expect(h.calls()).toBe(9);
+    // The network came back (onLine still says otherwise): the timer alone brought the sync through.
+    expect(loop.current()).toMatchObject({ phase: 'idle', error: null });
+  });
+
+  it('goes at once when nudged back online (fake clock)', async () => {
+    const h = harness([down, ok]);
     h.setOnline(false);
     h.loop.start();
     await h.time.advance(0);
-    expect(h.calls()).toBe(0);
-    expect(h.loop.current()).toMatchObject({ phase: 'offline', pending: 3 });
-    await h.time.advance(600_000);
-    expect(h.calls()).toBe(0);
+    expect(h.loop.current().phase).toBe('offline');
     h.setOnline(true);
     h.loop.nudge();
     await h.time.advance(0);
-    expect(h.calls()).toBe(1);
+    expect(h.calls()).toBe(2);
+    expect(h.loop.current().phase).toBe('idle');
   });
 
   it('batches a burst of local changes into one sync', async () => {

@@ -1,6 +1,7 @@
 // When to sync: on a poke, after a local change, on a timer as a fallback, again with backoff and
-// jitter after a failure, never while offline, and not at all once the server says the app is too
-// old. Runtime-neutral: timers, randomness and the clock come in as parameters, so the schedule is
+// jitter after a failure (capped at 30 s), and not at all once the server says the app is too old.
+// Looking offline does not stop the retries: the browser's onLine and its 'online' event are hints
+// that can stay wrong for a long time after the network came back. Runtime-neutral: timers, randomness and the clock come in as parameters, so the schedule is
 // tested with a fake clock.
 import { SyncHttpError } from './client';
 
@@ -40,7 +41,7 @@ export interface LoopOptions {
   debounceMs: number;
 }
 
-export const defaultLoopOptions: LoopOptions = { pollMs: 60_000, baseBackoffMs: 1_000, maxBackoffMs: 5 * 60_000, debounceMs: 50 };
+export const defaultLoopOptions: LoopOptions = { pollMs: 60_000, baseBackoffMs: 1_000, maxBackoffMs: 30_000, debounceMs: 50 };
 
 /** Full jitter (AWS architecture blog): a random delay up to the capped exponential. */
 export function backoffDelay(failures: number, options: Pick<LoopOptions, 'baseBackoffMs' | 'maxBackoffMs'>, random: number): number {
@@ -128,16 +129,13 @@ export class SyncLoop {
       this.again = true;
       return;
     }
-    if (!this.deps.online()) {
-      this.emit({ phase: 'offline', pending: await this.deps.pending() });
-      return; // the host's 'online' event nudges us
-    }
     this.running = true;
-    this.emit({ phase: 'syncing', error: null, retryAt: null });
+    // Looking offline, the attempt is quiet: the status stays "offline" unless it succeeds.
+    if (this.deps.online()) this.emit({ phase: 'syncing', error: null, retryAt: null });
     try {
       await this.deps.sync((applied) => this.emit({ pulled: applied }));
       this.failures = 0;
-      this.emit({ phase: 'idle', lastSyncAt: new Date(this.deps.now()).toISOString(), pulled: null, pending: await this.deps.pending() });
+      this.emit({ phase: 'idle', lastSyncAt: new Date(this.deps.now()).toISOString(), pulled: null, error: null, retryAt: null, pending: await this.deps.pending() });
       this.running = false;
       if (this.again) {
         this.again = false;

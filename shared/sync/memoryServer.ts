@@ -4,12 +4,12 @@
 import type { Actor } from '../mutators/define';
 import type { TableName } from '../workspace/tables';
 import { processPush, type AuthorityTx, type PushOutcome, type StoredRecord } from './authority';
-import type { Change, MutationResult, PullResponse, PushRequest } from './protocol';
+import { SCHEMA_VERSION, knowsTable, type Change, type MutationResult, type PullResponse, type PushRequest } from './protocol';
 
 interface State {
   version: number;
   records: Map<string, StoredRecord & { table: TableName; id: string }>;
-  clients: Map<string, number>;
+  clients: Map<string, { last: number; ownerId: string }>;
   results: Map<string, MutationResult>;
 }
 
@@ -40,10 +40,14 @@ export class MemorySyncServer {
         [...draft.records.values()]
           .filter((r) => r.table === table && r.data && r.data[field] === value)
           .map((r) => ({ id: r.id, data: structuredClone(r.data!) })),
-      lastMutationId: async (clientId) => draft.clients.get(clientId) ?? 0,
+      claimClient: async (clientId, userId) => {
+        const c = draft.clients.get(clientId) ?? { last: 0, ownerId: userId };
+        draft.clients.set(clientId, c);
+        return { lastMutationId: c.last, ownerId: c.ownerId };
+      },
       commit: async (clientId, writes, lastMutationId, results) => {
         for (const w of writes) draft.records.set(key(w.table, w.id), structuredClone(w));
-        draft.clients.set(clientId, lastMutationId);
+        draft.clients.set(clientId, { last: lastMutationId, ownerId: draft.clients.get(clientId)?.ownerId ?? actor.id });
         for (const r of results) draft.results.set(`${clientId}:${r.id}`, r);
       },
       results: async (clientId, ids) =>
@@ -54,11 +58,11 @@ export class MemorySyncServer {
     return outcome;
   }
 
-  pull(cursor: number, clientId: string): PullResponse {
+  pull(cursor: number, clientId: string, schemaVersion = SCHEMA_VERSION): PullResponse {
     const reset = cursor < this.horizon;
     const from = reset ? 0 : cursor;
     const all = [...this.state.records.values()]
-      .filter((r) => r.version > from && (!reset || r.data !== null))
+      .filter((r) => r.version > from && (!reset || r.data !== null) && knowsTable(schemaVersion, r.table))
       .sort((a, b) => a.version - b.version);
     // A page ends on a version boundary, so a client never sees half of one push.
     let end = Math.min(all.length, this.pageSize);
@@ -68,7 +72,7 @@ export class MemorySyncServer {
     const changes: Change[] = page.map((r) => ({ table: r.table, id: r.id, version: r.version, data: r.data }));
     return {
       cursor: more ? page[page.length - 1]!.version : this.state.version,
-      lastMutationId: this.state.clients.get(clientId) ?? 0,
+      lastMutationId: this.state.clients.get(clientId)?.last ?? 0,
       changes,
       reset,
       more,

@@ -4,26 +4,43 @@ import { z } from 'zod';
 import { tableNames, type TableName } from '../workspace/tables';
 
 /**
- * Bumped when a message shape or a table changes. The server accepts clients from
- * OLDEST_ACCEPTED_SCHEMA_VERSION on; older ones are told to update (426) and keep their unsynced
- * changes. 2: imported users travel as `tenantUserChunks` records and activity entries carry
- * `summaryJa`, which a schema-1 app cannot read, so schema 1 is no longer accepted.
- * 3: the 2026 rules: tables `transfers` and `findingAcks` (TABLES_SINCE), and added, optional
- * fields on customers, invitations and plan lines. Schema 2 (N-1) is still accepted.
+ * Bumped when a message shape or a table changes. The server accepts the schema before this one
+ * too (DESIGN.md: N-1), so a team can update its apps over days; older ones are told to update
+ * (426) and keep their unsynced changes. What an N-1 app cannot read is kept from it (the tables
+ * of TABLE_SINCE_SCHEMA it does not know; fields of FIELD_SINCE_SCHEMA in answers).
  */
 export const SCHEMA_VERSION = 3;
-export const OLDEST_ACCEPTED_SCHEMA_VERSION = 2;
+export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
 /**
- * The schema version that introduced a table: an older client does not know it (its pull schema
- * rejects an unknown table), so the server must not send it that table's changes.
+ * The schema that brought each table, where later than the first. An app on an older schema is
+ * sent no rows of these tables and may not create or change them (its mutators do not know them;
+ * a deletion cascading from a row it knows is allowed). Keyed by name, not by TableName, so a table
+ * can be listed in the same change that adds it. 2: imported users as chunks; 3: transfers and
+ * finding acknowledgements.
  */
-export const TABLES_SINCE: Readonly<Partial<Record<TableName, number>>> = { transfers: 3, findingAcks: 3 };
+export const TABLE_SINCE_SCHEMA: Readonly<Record<string, number>> = {
+  tenantUserChunks: 2,
+  transfers: 3,
+  findingAcks: 3,
+};
 
-/** Whether a client of `schemaVersion` knows `table`. */
-export function tableKnownTo(table: TableName, schemaVersion: number): boolean {
-  return (TABLES_SINCE[table] ?? 1) <= schemaVersion;
+/** The schema that brought each optional field of the protocol's answers. */
+export const FIELD_SINCE_SCHEMA = {
+  /** MutationResult.messageJa */
+  messageJa: 2,
+} as const;
+
+/** Whether an app on `schemaVersion` knows `table`. */
+export function knowsTable(schemaVersion: number, table: string): boolean {
+  return (TABLE_SINCE_SCHEMA[table] ?? 1) <= schemaVersion;
 }
+
+/** The tables an app on `schemaVersion` does not know (none for the current schema). */
+export function tablesUnknownTo(schemaVersion: number): string[] {
+  return Object.keys(TABLE_SINCE_SCHEMA).filter((t) => !knowsTable(schemaVersion, t));
+}
+
 
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8-64 letters, digits, _ or -');
 
@@ -109,6 +126,10 @@ export type PullResponse = z.infer<typeof PullResponse>;
 export const SyncErrorCode = z.enum([
   'MUTATION_GAP',
   'CLIENT_UPDATE_REQUIRED',
+  /** The client id was claimed by another person (a client id belongs to one user). */
+  'CLIENT_NOT_YOURS',
+  /** Text the server never stores (NUL, a lone surrogate): `path` names where. */
+  'INVALID_TEXT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'INVALID_REQUEST',
@@ -127,6 +148,12 @@ export const SyncError = z
         message: z.string(),
         /** MUTATION_GAP: the id the server expected next. */
         expected: z.number().int().optional(),
+        /** MUTATION_GAP: the last mutation of this client the server processed; resend from the one after. */
+        lastMutationId: z.number().int().nonnegative().optional(),
+        /** INVALID_TEXT (and other refused fields): the JSON path of the refused value. */
+        path: z.string().optional(),
+        /** INVALID_TEXT inside a pushed mutation: that mutation's id, so the client can withdraw it. */
+        mutationId: z.number().int().optional(),
         /** CLIENT_UPDATE_REQUIRED: the oldest schema version the server accepts. */
         minSchemaVersion: z.number().int().optional(),
       })
