@@ -96,6 +96,12 @@ export class SyncController {
     return inUiLanguage(outcome);
   }
 
+  /** Gives up changes never sent (held for the role signed in): see SyncClient.discard. */
+  async discard(ids: readonly number[]): Promise<void> {
+    await this.local().discard(ids);
+    this.changed();
+  }
+
   /** Tells the worker that the outbox grew (a change, or an import written by the import worker). */
   changed(): void {
     this.send({ type: 'changed' });

@@ -10,6 +10,7 @@ import { editPermission } from '../../../shared/mutators/conflicts';
 import { isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
+import { heldForRole } from '../../../shared/sync/held';
 import { useSettings } from '../../app/SettingsProvider';
 import { useSyncStore } from '../../sync/controller';
 import { permissionReason, useRole } from '../../workspace/usePermission';
@@ -134,11 +135,67 @@ function Pending() {
   const styles = useStyles();
   const ids = { title: useId() };
   const outbox = useLiveQuery(() => workspaceDb().outbox.orderBy('id').limit(200).toArray(), []);
+  const user = useSyncStore((s) => s.user);
+  const role = useRole();
+  const [error, setError] = useState<string | null>(null);
+  // Made before sign-in, not allowed to the role signed in now: they wait here, unsent, grouped
+  // under the change they build on (held.ts), until someone who may signs in or they are discarded.
+  const held = user && outbox ? heldForRole(outbox, user.role).held : [];
+  const heldIds = new Set(held.map((h) => h.id));
+  const roots = held.filter((h) => h.dependsOn === null);
+  const byId = new Map(outbox?.map((e) => [e.id, e]) ?? []);
+  const discard = async (rootId: number) => {
+    setError(null);
+    const group = held.filter((h) => h.id === rootId || h.dependsOn === rootId).map((h) => h.id);
+    try {
+      await syncController().discard(group);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
   return (
     <section className={styles.section} aria-labelledby={ids.title}>
       <h2 id={ids.title} className={styles.title}>
         {t('sync.outbox.title')}
       </h2>
+      {!user && outbox && outbox.length > 0 && (
+        <MessageBar intent="info" data-testid="waiting-for-sign-in">
+          <MessageBarBody>{t('sync.outbox.waitingForSignIn', { count: outbox.length })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {roots.map((root) => {
+        const entry = byId.get(root.id);
+        const dependents = held.filter((h) => h.dependsOn === root.id);
+        return (
+          <MessageBar key={root.id} intent="warning" layout="multiline" data-testid="held-change">
+            <MessageBarBody>
+              <MessageBarTitle>{entry ? describe(entry, i18n.language) : root.name}</MessageBarTitle>
+              {root.permission ? permissionReason(t, role, root.permission) : null} {t('sync.outbox.heldWhatToDo')}
+              {dependents.length > 0 && (
+                <>
+                  <div>{t('sync.outbox.heldDependents', { count: dependents.length })}</div>
+                  <ul className={styles.list}>
+                    {dependents.map((d) => {
+                      const e = byId.get(d.id);
+                      return <li key={d.id}>{e ? describe(e, i18n.language) : d.name}</li>;
+                    })}
+                  </ul>
+                </>
+              )}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void discard(root.id)}>
+                {dependents.length > 0 ? t('sync.outbox.discardGroup') : t('sync.outbox.discardOne')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        );
+      })}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {outbox && outbox.length === 0 ? (
         <Text>{t('sync.outbox.empty')}</Text>
       ) : (
@@ -146,6 +203,7 @@ function Pending() {
           {outbox?.map((e) => (
             <li key={e.id}>
               {describe(e, i18n.language)} <Text size={200}>({new Date(e.createdAt).toLocaleString(i18n.language)})</Text>
+              {heldIds.has(e.id) ? <Text size={200}> · {t('sync.outbox.held')}</Text> : null}
             </li>
           ))}
         </ol>
