@@ -18,6 +18,7 @@ import { createWebHost } from '../../host/webHost';
 import { useSyncStore } from '../../sync/controller';
 import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
+import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 
 class FixedSizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
@@ -51,7 +52,7 @@ const subscriptions = Array.from({ length: 27 }, (_, i) => ({
 }));
 const host = createWebHost({ window, version: 'test' });
 
-async function mutate(name: string, args: unknown) {
+async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
   const outcome = await localChanges().mutate(name, args);
   if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
 }

@@ -93,7 +93,9 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
     return result.ok;
   };
   const setBilling = async (value: string) => {
-    const result = await localChanges().mutate('customer.setBillingAccount', { id: customer.id, billingAccount: value });
+    const billingAccount = BILLING_ACCOUNTS.find((a) => a === value);
+    if (!billingAccount) return;
+    const result = await localChanges().mutate('customer.setBillingAccount', { id: customer.id, billingAccount });
     done(result, t('caseFile.billing.saved'));
   };
   const record = handleSubmit(async (values) => {

@@ -21,6 +21,7 @@ import { createWebHost } from '../../host/webHost';
 import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
 import { useDraftStore } from './draftStore';
 import { OfferMatchingPage } from './OfferMatchingPage';
+import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 
 class FixedSizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
@@ -41,7 +42,7 @@ const E5 = CATALOG.find((s) => s.partNumber === 'ENTERPRISEPREMIUM')!;
 const tenant = parseTenantExports({ subscribedSkus: { text: read('graph/subscribedSkus.list.response.json'), file: 'subscribedSkus.json' } });
 const host = createWebHost({ window, version: 'test' });
 
-async function mutate(name: string, args: unknown) {
+async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
   const outcome = await localChanges().mutate(name, args);
   if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
 }
