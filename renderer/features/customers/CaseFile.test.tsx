@@ -5,6 +5,7 @@
 // account and the Microsoft Customer Agreement, and requesting and moving on a partner-to-partner
 // transfer, go through the screens' own buttons into the stored rows.
 import 'fake-indexeddb/auto';
+import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
@@ -18,7 +19,6 @@ import { createWebHost } from '../../host/webHost';
 import { useSyncStore } from '../../sync/controller';
 import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
-import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 
 class FixedSizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}

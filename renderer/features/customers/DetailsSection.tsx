@@ -93,9 +93,9 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
     return result.ok;
   };
   const setBilling = async (value: string) => {
-    const billingAccount = BILLING_ACCOUNTS.find((a) => a === value);
-    if (!billingAccount) return;
-    const result = await localChanges().mutate('customer.setBillingAccount', { id: customer.id, billingAccount });
+    const parsed = z.enum(BILLING_ACCOUNTS).safeParse(value);
+    if (!parsed.success) return;
+    const result = await localChanges().mutate('customer.setBillingAccount', { id: customer.id, billingAccount: parsed.data });
     done(result, t('caseFile.billing.saved'));
   };
   const record = handleSubmit(async (values) => {

@@ -6,6 +6,7 @@
 // keeps a term, and saves the plan through plan.save: the stored line carries it, and a later
 // change of only the billing frequency sends only that.
 import 'fake-indexeddb/auto';
+import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
@@ -21,7 +22,6 @@ import { createWebHost } from '../../host/webHost';
 import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
 import { useDraftStore } from './draftStore';
 import { OfferMatchingPage } from './OfferMatchingPage';
-import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 
 class FixedSizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
