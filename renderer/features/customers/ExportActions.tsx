@@ -33,6 +33,11 @@ function useExportWords(): ExportWords {
     orderDate: t('caseFile.export.columns.orderDate'),
     usersToReassign: t('caseFile.export.columns.usersToReassign'),
     findings: t('caseFile.export.columns.findings'),
+    pair: t('caseFile.export.columns.pair'),
+    ruleId: t('caseFile.export.columns.ruleId'),
+    ruleSince: t('caseFile.export.columns.ruleSince'),
+    ruleSource: t('caseFile.export.columns.ruleSource'),
+    ruleUrl: t('caseFile.export.columns.ruleUrl'),
   } satisfies Record<ExportColumn, string>;
   return { columns, channel: (c) => channelWord(t, c as Parameters<typeof channelWord>[1]), match: (k) => matchWord(t, k as Parameters<typeof matchWord>[1]) };
 }
@@ -56,7 +61,7 @@ export function ExportActions({ data, plan }: { data: CustomerData; plan: Tenant
         kind === 'csv'
           ? await host.saveFile({ suggestedName: name, filters: [{ name: 'CSV', extensions: ['csv'] }], data: toCsv(table) })
           : await host.saveFile({ suggestedName: name, filters: [{ name: 'Excel', extensions: ['xlsx'] }], data: await toXlsx(table, t('caseFile.export.sheetName')) });
-      setOutcome(result.saved ? { intent: 'success', text: t('caseFile.export.saved', { name: result.name ?? name, count: table.rows.length }) } : { intent: 'success', text: t('caseFile.export.notSaved') });
+      setOutcome(result.saved ? { intent: 'success', text: t('caseFile.export.saved', { name: result.name ?? name, count: plan.lines.length }) } : { intent: 'success', text: t('caseFile.export.notSaved') });
     } catch (error) {
       setOutcome({ intent: 'error', text: t('caseFile.export.failed', { message: error instanceof Error ? error.message : String(error) }) });
     } finally {

@@ -70,7 +70,9 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       ) : (
         <ol className={styles.lines} aria-label={t('caseFile.plan.linesLabel')}>
           {plan.lines.map((l) => {
-            const target = l.match.targetSkuPartNumber ?? l.match.targetSkuId;
+            const main = l.match.targetSkuPartNumber ?? l.match.targetSkuId;
+            // A Teams pair: both products are bought, so both are named.
+            const target = main && [main, ...(l.match.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ');
             const findings = byLine.get(l.lineId) ?? [];
             return (
               <li key={l.lineId} className={styles.line} data-line={l.lineId}>

@@ -2,7 +2,7 @@
 // shown; when printing, only it is: the shell, the navigation and the interactive case file are
 // hidden by the print stylesheet below, which exists only while a case file is open.
 import { useTranslation } from 'react-i18next';
-import { regionName, type TenantPlan } from '../../../shared/domain/engine';
+import { regionName, type OfferMatch, type TenantPlan } from '../../../shared/domain/engine';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
 import { channelWord, matchWord } from './caseFileWords';
@@ -38,6 +38,11 @@ export const PRINT_CSS = `
   .case-file-print .small { font-size: 8pt; color: #333; }
 }
 `;
+
+/** The target, or both products of a Teams pair ("A + B"): the customer buys both. */
+function pairText(m: OfferMatch): string {
+  return [m.targetSkuPartNumber ?? m.targetSkuId ?? '', ...(m.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ');
+}
 
 export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
   const { t, i18n } = useTranslation();
@@ -93,7 +98,7 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
                 <td>{l.expires ?? '–'}</td>
                 <td>{l.deadline ?? '–'}</td>
                 <td>
-                  {l.match.targetSkuPartNumber ? `${l.match.targetSkuPartNumber} (${matchWord(t, l.match.kind)})` : matchWord(t, l.match.kind)}
+                  {l.match.targetSkuPartNumber ? `${pairText(l.match)} (${matchWord(t, l.match.kind)})` : matchWord(t, l.match.kind)}
                 </td>
               </tr>
             ))}

@@ -7,6 +7,7 @@ import { parseCatalogCsv } from '../../../shared/import/catalogCsv';
 import { parseTenantExports } from '../../../shared/import/graph';
 import { planTenant, prepareCatalog } from '../../../shared/domain/engine';
 import type { PlanLine } from '../../../shared/workspace/tables';
+import { licensingData, OTHER_PARTNER, PARTNER, skuOf, subscription, tenantOf, userWith } from '../../../test/support/licensing';
 import { EXPORT_COLUMNS, exportFileName, planExportTable, toCsv, toXlsx, type ExportWords } from './planExport';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
@@ -62,6 +63,75 @@ describe('planExportTable', () => {
     // ENTERPRISEPREMIUM is in the catalog and purchasable: kept as it is.
     expect(column(1, 'match')).toBe('match:same');
     expect(column(1, 'targetSku')).toBe('ENTERPRISEPREMIUM');
+  });
+});
+
+describe('the rule of each finding', () => {
+  it('has the rule id, the day it took effect, the source and its link, one line per finding as in the findings cell', () => {
+    const table = planExportTable(plan, [], words);
+    const cell = (c: (typeof EXPORT_COLUMNS)[number]) => String(table.rows[0]![EXPORT_COLUMNS.indexOf(c)] ?? '').split('\n');
+    const lineFindings = plan.findings.filter((f) => f.lineId === plan.lines[0]!.lineId);
+    expect(lineFindings.length).toBeGreaterThan(1);
+    expect(cell('findings')).toHaveLength(lineFindings.length);
+    expect(cell('ruleId')).toEqual(lineFindings.map((f) => f.ruleId));
+    expect(cell('ruleSince')).toEqual(lineFindings.map((f) => f.ruleSince));
+    expect(cell('ruleSource')).toEqual(lineFindings.map((f) => f.ruleSource));
+    expect(cell('ruleUrl')).toEqual(lineFindings.map((f) => f.ruleUrl ?? ''));
+    for (const since of cell('ruleSince')) expect(since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const expiry = cell('findings').findIndex((f) => f.startsWith('EXPIRY_DEADLINE'));
+    // Planned as of 2023-01-15: the 30-day window of the 2023 edition, not the Extended Service Term.
+    expect(cell('ruleId')[expiry]).toBe('expired-window-30-days');
+  });
+});
+
+describe('a Teams pair (the with-Teams suite cannot be bought)', () => {
+  const E3 = skuOf('ENTERPRISEPACK');
+  const NO_TEAMS = skuOf('Office_365_E3_(no_Teams)');
+  const TEAMS = skuOf('Microsoft_Teams_EEA_New');
+  const offers = [NO_TEAMS, TEAMS].map((s) => ({ productId: s.id, isAvailableForPurchase: true }));
+  const withOffers = prepareCatalog(licensingData(), { offers: [...offers, { productId: E3.id, isAvailableForPurchase: false }] });
+  const inv = tenantOf(
+    [subscription('e3', 'ENTERPRISEPACK', { ownerTenantId: OTHER_PARTNER, totalLicenses: 4, nextLifecycleDateTime: '2027-03-31T00:00:00Z' })],
+    [userWith('ann', 'ENTERPRISEPACK'), userWith('bob', 'ENTERPRISEPACK')],
+  );
+  const pairPlan = planTenant(inv, withOffers, { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2026-12-01', agreementAcceptedOn: '2024-01-01', targetOverrides: { e3: { commerce: 'legacy' } } });
+  const savedPair: PlanLine = { ...saved, sourceSkuId: E3.id, sourceSubscriptionId: 'e3', orderDate: '2027-03-15' };
+  const table = planExportTable(pairPlan, [savedPair], words);
+  const col = (c: (typeof EXPORT_COLUMNS)[number]) => table.rows.map((r) => r[EXPORT_COLUMNS.indexOf(c)]);
+  const PAIR = 'Office_365_E3_(no_Teams) + Microsoft_Teams_EEA_New';
+
+  it('lists both orders of the line, each with its product and quantity, the source counted once', () => {
+    expect(pairPlan.lines).toHaveLength(1);
+    expect(col('line')).toEqual(['e3', 'e3']);
+    expect(col('targetSku')).toEqual(['Office_365_E3_(no_Teams)', 'Microsoft_Teams_EEA_New']);
+    expect(col('targetSkuId')).toEqual([NO_TEAMS.id, TEAMS.id]);
+    expect(col('targetQuantity')).toEqual([pairPlan.lines[0]!.targetQuantity, pairPlan.lines[0]!.targetQuantity]);
+    expect(col('pair')).toEqual([PAIR, PAIR]);
+    expect(col('orderDate')).toEqual(['2027-03-15', '2027-03-15']);
+    expect(col('sourceSku')).toEqual(['ENTERPRISEPACK', 'ENTERPRISEPACK']);
+    expect(col('quantity')).toEqual([4, null]);
+    expect(col('usersToReassign')).toEqual([2, null]);
+  });
+
+  it("keeps the line's findings on its first row, the pair's finding with its rule", () => {
+    const findings = String(col('findings')[0]).split('\n');
+    const at = findings.findIndex((f) => f.startsWith('TEAMS_PAIR: '));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(String(col('ruleId')[0]).split('\n')[at]).toBe('teams-unbundling');
+    expect(String(col('ruleSince')[0]).split('\n')[at]).toBe('2024-04-01');
+    expect(String(col('ruleSource')[0]).split('\n')[at]!.length).toBeGreaterThan(10);
+    expect(findings.some((f) => f.startsWith('DATA_LOSS_RISK'))).toBe(false);
+    expect([col('findings')[1], col('ruleId')[1]]).toEqual([null, null]);
+  });
+
+  it('writes both rows to CSV and XLSX', async () => {
+    const parsed = Papa.parse<string[]>(toCsv(table).slice(1), { skipEmptyLines: true });
+    expect(parsed.data.slice(1).map((r) => r[EXPORT_COLUMNS.indexOf('targetSkuId')])).toEqual([NO_TEAMS.id, TEAMS.id]);
+    const files = unzipSync(await toXlsx(table, 'Plan'));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    const all = sheet + (files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : '');
+    expect(sheet.match(/<row /g)).toHaveLength(3);
+    for (const text of [NO_TEAMS.id, TEAMS.id, PAIR, 'teams-unbundling']) expect(all).toContain(text);
   });
 });
 

@@ -1,5 +1,8 @@
-// The plan as a table anyone can open: one row per plan line (source, target, quantities, dates,
-// match kind, findings), then written as CSV or XLSX. Pure: the case file hands it the engine's plan
+// The plan as a table anyone can open: one row per order of each plan line (source, target,
+// quantities, dates, match kind, findings with the rule each applies), then written as CSV or XLSX.
+// A Teams pair (DOMAIN.md rule 6) is two orders for one line: the line's row holds the main target,
+// and a row per further SKU follows with that order only, so sums of target licenses per product stay
+// right and the source quantities are counted once. Pure: the case file hands it the engine's plan
 // and the saved lines, so what is exported is exactly what the screen shows.
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/universal';
@@ -23,6 +26,13 @@ export const EXPORT_COLUMNS = [
   'orderDate',
   'usersToReassign',
   'findings',
+  // Added after the first edition (columns are only ever added at the end): the pair a row belongs
+  // to, and per finding, on the same line of the cell as its message, the rule it applies.
+  'pair',
+  'ruleId',
+  'ruleSince',
+  'ruleSource',
+  'ruleUrl',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
@@ -44,7 +54,13 @@ export function findingsText(findings: readonly Finding[]): string {
   return findings.map((f) => `${f.code}: ${f.message}`).join('\n');
 }
 
-/** The plan's rows: one per engine line, its saved choices (order date) joined by line id. */
+/** Per finding, one line each in the order of findingsText: the rule id, since, source and link. */
+function ruleCells(findings: readonly Finding[]): Pick<Record<ExportColumn, ExportCell>, 'ruleId' | 'ruleSince' | 'ruleSource' | 'ruleUrl'> {
+  const join = (pick: (f: Finding) => string) => (findings.length === 0 ? null : findings.map(pick).join('\n'));
+  return { ruleId: join((f) => f.ruleId), ruleSince: join((f) => f.ruleSince), ruleSource: join((f) => f.ruleSource), ruleUrl: join((f) => f.ruleUrl ?? '') };
+}
+
+/** The plan's rows: one per engine line and further order of a pair, its saved choices (order date) joined by line id. */
 export function planExportTable(plan: TenantPlan, savedLines: readonly PlanLine[], words: ExportWords): ExportTable {
   const byLine = new Map<string, Finding[]>();
   for (const f of plan.findings) {
@@ -54,7 +70,10 @@ export function planExportTable(plan: TenantPlan, savedLines: readonly PlanLine[
     else byLine.set(f.lineId, [f]);
   }
   const saved = new Map(savedLines.map((l) => [l.sourceSubscriptionId ?? `sku:${l.sourceSkuId}`, l]));
-  const rows = plan.lines.map((l): ExportCell[] => {
+  const rows = plan.lines.flatMap((l): ExportCell[][] => {
+    const findings = byLine.get(l.lineId) ?? [];
+    const pair = l.orders.length > 1 ? l.orders.map((o) => o.skuPartNumber).join(' + ') : null;
+    const orderDate = saved.get(l.lineId)?.orderDate ?? null;
     const cells: Record<ExportColumn, ExportCell> = {
       line: l.lineId,
       channel: words.channel(l.channel),
@@ -69,11 +88,27 @@ export function planExportTable(plan: TenantPlan, savedLines: readonly PlanLine[
       targetSku: l.match.targetSkuPartNumber ?? null,
       targetSkuId: l.match.targetSkuId,
       targetQuantity: l.targetQuantity,
-      orderDate: saved.get(l.lineId)?.orderDate ?? null,
+      orderDate,
       usersToReassign: l.usersToReassign,
-      findings: findingsText(byLine.get(l.lineId) ?? []),
+      findings: findingsText(findings),
+      pair,
+      ...ruleCells(findings),
     };
-    return EXPORT_COLUMNS.map((c) => cells[c]);
+    const further = l.orders.slice(1).map((o): Record<ExportColumn, ExportCell> => ({
+      ...cells,
+      quantity: null,
+      consumed: null,
+      targetSku: o.skuPartNumber,
+      targetSkuId: o.skuId,
+      targetQuantity: o.quantity,
+      usersToReassign: null,
+      findings: null,
+      ruleId: null,
+      ruleSince: null,
+      ruleSource: null,
+      ruleUrl: null,
+    }));
+    return [cells, ...further].map((row) => EXPORT_COLUMNS.map((c) => row[c]));
   });
   return { header: EXPORT_COLUMNS.map((c) => words.columns[c]), rows };
 }
@@ -94,7 +129,7 @@ export async function toXlsx(table: ExportTable, sheetName: string): Promise<Uin
   const blob = await writeXlsxFile([header, ...rows], {
     sheet: sheetName,
     stickyRowsCount: 1,
-    columns: EXPORT_COLUMNS.map((c) => ({ width: c === 'findings' ? 80 : c === 'line' || c.endsWith('SkuId') ? 38 : 16 })),
+    columns: EXPORT_COLUMNS.map((c) => ({ width: c === 'findings' ? 80 : c === 'ruleSource' || c === 'ruleUrl' || c === 'pair' ? 40 : c === 'line' || c.endsWith('SkuId') ? 38 : 16 })),
   }).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }

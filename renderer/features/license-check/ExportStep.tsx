@@ -8,13 +8,13 @@ import { useHost } from '../../host/HostProvider';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
 import { usePermission } from '../../workspace/usePermission';
-import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { licenseChangesCsv } from './licenseCsv';
+import type { ExportUserChanges } from './pairTargets';
 import { reassignmentScript } from './reassignmentScript';
 import { exportFileNames } from './fileNames';
 import { useWizardStyles } from './styles';
 
-export function ExportStep({ data, users }: { data: CustomerData; users: readonly UserLicenseChanges[] }) {
+export function ExportStep({ data, users }: { data: CustomerData; users: readonly ExportUserChanges[] }) {
   const { t } = useTranslation();
   const styles = useWizardStyles();
   const host = useHost();

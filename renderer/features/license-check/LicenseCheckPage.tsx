@@ -14,6 +14,7 @@ import type { TenantPlan } from '../../../shared/domain/engine';
 import { ExportStep } from './ExportStep';
 import { GroupsStep } from './GroupsStep';
 import { groupAssignments, userLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { withPairTargets } from './pairTargets';
 import { SeatsStep } from './SeatsStep';
 import { useWizardStyles } from './styles';
 import { UsersStep } from './UsersStep';
@@ -53,7 +54,8 @@ function Wizard({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
   const [step, setStep] = useState<Step>('seats');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
-  const users = useMemo(() => userLicenseChanges(plan, data.inventory.users, data.catalog), [plan, data.inventory.users, data.catalog]);
+  // With each Teams pair's further SKU, so the user list and both exports give every user both licenses.
+  const users = useMemo(() => withPairTargets(userLicenseChanges(plan, data.inventory.users, data.catalog), plan, data.inventory.users, data.catalog), [plan, data.inventory.users, data.catalog]);
   const groups = useMemo(() => groupAssignments(users), [users]);
   const losing = useMemo(() => users.filter((u) => u.lostServicePlans.length > 0).length, [users]);
   const viaGroup = useMemo(() => users.filter((u) => u.viaGroup).length, [users]);

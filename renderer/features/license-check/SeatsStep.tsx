@@ -77,7 +77,7 @@ export function SeatsStep({ data, lines, findings }: { data: CustomerData; lines
                   <td>
                     {l.match.targetSkuId ? (
                       <>
-                        <div><strong>{l.match.targetSkuPartNumber ?? l.match.targetSkuId}</strong></div>
+                        <div><strong>{[l.match.targetSkuPartNumber ?? l.match.targetSkuId, ...(l.match.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ')}</strong></div>
                         <div>{targetName(data.catalog, l)}</div>
                       </>
                     ) : null}

@@ -8,6 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { pairName } from './pairTargets';
 import { useWizardStyles } from './styles';
 import { NO_FILTER, filterUsers, sourceSkus, type UserFilter } from './userFilters';
 
@@ -20,7 +21,7 @@ function ChangeList({ user }: { user: UserLicenseChanges }) {
     <>
       {user.changes.map((c) => (
         <div key={c.fromSkuId}>
-          {c.toSkuId ? t('licenseCheck.users.change', { from: c.fromSkuPartNumber, to: c.toSkuPartNumber }) : t('licenseCheck.users.noTarget', { from: c.fromSkuPartNumber })}
+          {c.toSkuId ? t('licenseCheck.users.change', { from: c.fromSkuPartNumber, to: pairName(c) || c.toSkuPartNumber }) : t('licenseCheck.users.noTarget', { from: c.fromSkuPartNumber })}
           {c.disabledPlansCarried.length > 0 && <div className={styles.muted}>{t('licenseCheck.users.keptOff', { count: c.disabledPlansCarried.length })}</div>}
         </div>
       ))}

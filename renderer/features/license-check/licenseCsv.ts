@@ -1,7 +1,9 @@
 // The reassignment as a spreadsheet: one row per user and license change, for the customer's admin
 // to review or to feed their own tooling. Column names are fixed English identifiers (tools read them).
+// A Teams pair gives the user two licenses for one: one row per license the user gets, both rows
+// naming the pair (column "pair", added last so tools that read the older columns still work).
 import Papa from 'papaparse';
-import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { pairName, type ExportUserChanges } from './pairTargets';
 
 export const CSV_COLUMNS = [
   'userPrincipalName',
@@ -14,16 +16,19 @@ export const CSV_COLUMNS = [
   'servicesLost',
   'groupBased',
   'groups',
+  'pair',
 ] as const;
 
 /**
  * CSV text with a BOM (Excel then reads it as UTF-8). Lists inside a cell are separated by "; ".
  * Cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas.
  */
-export function licenseChangesCsv(users: readonly UserLicenseChanges[]): string {
+export function licenseChangesCsv(users: readonly ExportUserChanges[]): string {
   const data: string[][] = [];
   for (const u of users) {
     for (const c of u.changes) {
+      const pair = pairName(c);
+      const groupBased = c.groups.length > 0 ? 'yes' : 'no';
       data.push([
         u.userPrincipalName,
         u.userId,
@@ -33,9 +38,14 @@ export function licenseChangesCsv(users: readonly UserLicenseChanges[]): string 
         c.toSkuPartNumber,
         c.disabledPlansCarried.join('; '),
         c.lostServicePlans.map((p) => p.friendlyName || p.servicePlanName).join('; '),
-        c.groups.length > 0 ? 'yes' : 'no',
+        groupBased,
         c.groups.join('; '),
+        pair,
       ]);
+      // The services lost are the pair's, together: said once, on the main target's row.
+      for (const also of c.alsoTo ?? []) {
+        data.push([u.userPrincipalName, u.userId, c.fromSkuId, c.fromSkuPartNumber, also.skuId, also.skuPartNumber, also.disabledPlansCarried.join('; '), '', groupBased, c.groups.join('; '), pair]);
+      }
     }
   }
   return '\uFEFF' + Papa.unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';

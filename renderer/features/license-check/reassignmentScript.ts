@@ -1,8 +1,9 @@
 // The reassignment as a Microsoft Graph PowerShell script the customer's admin (or the partner with
 // delegated admin) runs: one Set-MgUserLicense per user, -DryRun to see every change first, a
 // failure on one user does not stop the others, and a summary at the end. Pure: the caller passes
-// the generation time.
-import type { LicenseChange, UserLicenseChanges } from '../../../shared/domain/licenseChanges';
+// the generation time. A Teams pair is added in the same call (-AddLicenses takes several SkuIds),
+// so the user is never left with one license of the pair.
+import { pairName, targetsOf, type ExportLicenseChange, type ExportUserChanges } from './pairTargets';
 
 export interface ScriptContext {
   customerName: string;
@@ -48,7 +49,7 @@ interface PlannedCall {
 }
 
 /** What the script does for one user: the direct assignments it can change, and why it leaves the rest. */
-export function planCall(user: UserLicenseChanges): PlannedCall {
+export function planCall(user: ExportUserChanges): PlannedCall {
   const add = new Map<string, string[]>();
   const remove: string[] = [];
   const parts: string[] = [];
@@ -58,21 +59,28 @@ export function planCall(user: UserLicenseChanges): PlannedCall {
       notes.push(`${c.fromSkuPartNumber}: no target offer chosen yet, left as it is.`);
       continue;
     }
+    const pair = pairName(c);
     if (!c.direct) {
-      notes.push(`${c.fromSkuPartNumber}: licensed through group ${c.groups.join(', ')}; change the group's license instead.`);
+      notes.push(`${c.fromSkuPartNumber}: licensed through group ${c.groups.join(', ')}; change the group's license instead.${pairNote(pair)}`);
       continue;
     }
-    if (c.groups.length > 0) notes.push(groupAlsoNote(c));
-    const before = add.get(c.toSkuId);
-    // Two old SKUs onto one new SKU: a plan stays off only if both had it off.
-    add.set(c.toSkuId, before ? before.filter((p) => c.disabledPlansCarried.includes(p)) : [...c.disabledPlansCarried]);
+    if (c.groups.length > 0) notes.push(groupAlsoNote(c) + pairNote(pair));
+    for (const target of targetsOf(c)) {
+      const before = add.get(target.skuId);
+      // Two old SKUs onto one new SKU: a plan stays off only if both had it off.
+      add.set(target.skuId, before ? before.filter((p) => target.disabledPlansCarried.includes(p)) : [...target.disabledPlansCarried]);
+    }
     if (!remove.includes(c.fromSkuId)) remove.push(c.fromSkuId);
-    parts.push(`${c.fromSkuPartNumber} -> ${c.toSkuPartNumber}`);
+    parts.push(`${c.fromSkuPartNumber} -> ${pair || c.toSkuPartNumber}`);
   }
   return { add: [...add].map(([skuId, disabledPlans]) => ({ skuId, disabledPlans })), remove, description: parts.join(', '), notes };
 }
 
-function groupAlsoNote(c: LicenseChange): string {
+function pairNote(pair: string): string {
+  return pair ? ` The group must assign both licenses of the pair ${pair}.` : '';
+}
+
+function groupAlsoNote(c: ExportLicenseChange): string {
   return `${c.fromSkuPartNumber}: also assigned through group ${c.groups.join(', ')}; change the group's license too, or the user keeps ${c.fromSkuPartNumber}.`;
 }
 
@@ -97,7 +105,7 @@ const HELPER = String.raw`function Invoke-LicenseChange {
     }
 }`;
 
-export function reassignmentScript(ctx: ScriptContext, users: readonly UserLicenseChanges[]): string {
+export function reassignmentScript(ctx: ScriptContext, users: readonly ExportUserChanges[]): string {
   const calls = users.map((u) => ({ user: u, call: planCall(u) }));
   const toChange = calls.filter((c) => c.call.add.length > 0).length;
   const skipped = calls.length - toChange;

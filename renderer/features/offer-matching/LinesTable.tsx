@@ -91,7 +91,14 @@ export function LinesTable({ lines, onOpen, caption }: { lines: readonly WizardL
                   <MatchBadge kind={p.match.kind} />
                 </td>
                 <td>
-                  {p.match.targetSkuId ? t('offerMatching.lines.targetValue', { target: p.match.targetSkuPartNumber ?? p.match.targetSkuId, quantity: p.targetQuantity }) : '–'}
+                  {p.match.targetSkuId
+                    ? // A Teams pair is two products bought in the same quantity: each on its own line.
+                      [p.match.targetSkuPartNumber ?? p.match.targetSkuId, ...(p.match.extraTargets ?? []).map((e) => e.skuPartNumber)].map((target) => (
+                        <div key={target} data-testid="line-target">
+                          {t('offerMatching.lines.targetValue', { target, quantity: p.targetQuantity })}
+                        </div>
+                      ))
+                    : '–'}
                   {short > 0 && <div className={styles.short}>{t('offerMatching.lines.short', { shortfall: short })}</div>}
                 </td>
                 <td className={styles.nowrap} data-testid="line-term">

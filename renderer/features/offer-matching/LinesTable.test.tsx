@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+// The review step's table of lines shows both products of a Teams pair (DOMAIN.md rule 6), each with
+// the quantity to buy, in English and Japanese: a line of Office 365 E3 whose with-Teams suite cannot
+// be bought, planned by the engine on Microsoft's real licensing CSV.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { I18nextProvider } from 'react-i18next';
+import { licensingData, OTHER_PARTNER, PARTNER, skuOf, subscription, tenantOf, userWith } from '../../../test/support/licensing';
+import { prepareCatalog } from '../../../shared/domain/catalog';
+import { planTenant } from '../../../shared/domain/engine';
+import { createI18n, type UiLanguage } from '../../app/i18n';
+import { LinesTable } from './LinesTable';
+import type { WizardLine } from './wizardPlan';
+
+class FixedSizeObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    const box = [{ inlineSize: 800, blockSize: 400 }];
+    queueMicrotask(() =>
+      this.callback([{ target, contentRect: { width: 800, height: 400 }, borderBoxSize: box, contentBoxSize: box } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver),
+    );
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+beforeAll(() => {
+  globalThis.ResizeObserver = FixedSizeObserver as unknown as typeof ResizeObserver;
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 52 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+});
+
+afterEach(cleanup);
+
+const E3 = skuOf('ENTERPRISEPACK');
+const offers = [skuOf('Office_365_E3_(no_Teams)'), skuOf('Microsoft_Teams_EEA_New')].map((s) => ({ productId: s.id, isAvailableForPurchase: true }));
+const catalog = prepareCatalog(licensingData(), { offers: [...offers, { productId: E3.id, isAvailableForPurchase: false }] });
+const inventory = tenantOf(
+  [subscription('e3', 'ENTERPRISEPACK', { ownerTenantId: OTHER_PARTNER, totalLicenses: 3, nextLifecycleDateTime: '2027-03-31T00:00:00Z' })],
+  [userWith('ann', 'ENTERPRISEPACK'), userWith('bob', 'ENTERPRISEPACK')],
+);
+const plan = planTenant(inventory, catalog, { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2026-12-01', agreementAcceptedOn: '2024-01-01', targetOverrides: { e3: { commerce: 'legacy' } } });
+const lines: WizardLine[] = plan.lines.map((p) => ({
+  planned: p,
+  findings: plan.findings.filter((f) => f.lineId === p.lineId),
+  saved: null,
+  savedVersion: 0,
+  draft: null,
+  orderDate: p.orderDate,
+  suggestedOrderDate: p.orderDate,
+  term: 'P1Y',
+  billingFrequency: 'annual',
+}));
+
+function show(language: UiLanguage) {
+  render(
+    <I18nextProvider i18n={createI18n(language)}>
+      <FluentProvider theme={webLightTheme}>
+        <LinesTable lines={lines} onOpen={() => undefined} caption="lines" />
+      </FluentProvider>
+    </I18nextProvider>,
+  );
+}
+
+describe('a Teams pair in the table of lines', () => {
+  it('shows both products with the quantity to buy (English)', async () => {
+    show('en');
+    const targets = await screen.findAllByTestId('line-target');
+    expect(targets.map((t) => t.textContent)).toEqual(['Office_365_E3_(no_Teams) × 3', 'Microsoft_Teams_EEA_New × 3']);
+  });
+
+  it('shows both products with the quantity to buy (Japanese)', async () => {
+    show('ja');
+    const targets = await screen.findAllByTestId('line-target');
+    expect(targets.map((t) => t.textContent)).toEqual(['Office_365_E3_(no_Teams) を 3 ライセンス', 'Microsoft_Teams_EEA_New を 3 ライセンス']);
+  });
+});
