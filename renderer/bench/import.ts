@@ -1,14 +1,18 @@
 // The import benchmark's page (test/bench/import.bench.ts drives it): the real import path (worker,
-// parse, SyncClient.mutateMany into Dexie) against the floor, raw IndexedDB puts of the same rows
-// in one transaction, in the same page. Not linked from the app.
+// parse, SyncClient.mutateMany into Dexie) against its floor in the same page. The floor is not a
+// guess at what the import stores: after the import, every row it left (new or changed, in any
+// store: user chunks, tenant SKUs and subscriptions, outbox entries, the import and activity
+// records, sync metadata) is read back with raw IndexedDB, and the same rows (same stores, key
+// paths, indexes, keys and values) are put into a fresh database in one readwrite transaction.
+// Both row sets are read back and compared, so the ratio is of two writes of identical data.
+// Not linked from the app.
 import { SyncClient } from '../../shared/sync/client';
 import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import type { ImportFile } from '../workspace/importProtocol';
 import { startImport } from '../workspace/startImport';
-import { rawPut as rawPutInto } from './rawPut';
-
-const rawPut = (rows: Record<string, unknown>[]) => rawPutInto('tenantUsers', rows);
+import { rawPutRows } from './rawPut';
+import { figures, rowsLeft, sameRows, snapshot, type RowSet } from './storeSnapshot';
 
 const actor = { id: 'bench', name: 'Bench', role: 'admin-agent' as const };
 
@@ -29,6 +33,24 @@ async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; m
   return { value, maxGap };
 }
 
+const deleteDatabase = (name: string) =>
+  new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+
+/** The floor on a few rows of each store first (JIT, store creation paths), then on all of them. */
+async function floor(left: RowSet) {
+  const few: RowSet = { shapes: left.shapes, rows: Object.fromEntries(Object.entries(left.rows).map(([n, rows]) => [n, rows.slice(0, 3)])) };
+  await deleteDatabase((await rawPutRows(few)).dbName);
+  const { ms, dbName } = await rawPutRows(left);
+  const written = await snapshot(dbName);
+  await deleteDatabase(dbName);
+  if (!sameRows(left, written)) throw new Error('the floor database does not hold the rows the import left');
+  return { ms, figures: figures(written) };
+}
+
 async function importTenant(files: { subscribedSkus: ImportFile; subscriptions: ImportFile; users: ImportFile }) {
   const dbName = `bench-ours-${Math.random()}`;
   const db = new WorkspaceDatabase(dbName);
@@ -36,16 +58,27 @@ async function importTenant(files: { subscribedSkus: ImportFile; subscriptions: 
   const created = await client.mutate('customer.create', { id: 'c-bench', name: 'Bench tenant' });
   if (!created.ok) throw new Error(created.message);
   db.close();
+  const before = await snapshot(dbName);
   const t0 = performance.now();
   const { value, maxGap } = await watchMainThread(() => startImport({ kind: 'tenant', customerId: 'c-bench', files }, { actor, dbName }));
   const ms = performance.now() - t0;
   if (value.status !== 'done') throw new Error(JSON.stringify(value));
-  const check = new WorkspaceDatabase(dbName);
-  const users = (await check.tenantUserChunks.toArray()).reduce((n, c) => n + c.users.length, 0);
-  const outbox = await check.outbox.count();
-  check.close();
-  return { ms, maxGap, users, outbox, parseMs: value.result.ms.parse, writeMs: value.result.ms.write };
+  const { left, deleted } = rowsLeft(before, await snapshot(dbName));
+  const users = (left.rows.tenantUserChunks ?? []).reduce((n, r) => n + (r.value as { users: unknown[] }).users.length, 0);
+  await deleteDatabase(dbName);
+  const reference = await floor(left);
+  return {
+    ms,
+    maxGap,
+    users,
+    deleted,
+    parseMs: value.result.ms.parse,
+    writeMs: value.result.ms.write,
+    left: figures(left),
+    floorMs: reference.ms,
+    floor: reference.figures,
+  };
 }
 
-Object.assign(window, { __bench: { rawPut, importTenant } });
+Object.assign(window, { __bench: { importTenant } });
 document.body.dataset.ready = 'true';

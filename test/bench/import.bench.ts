@@ -1,11 +1,14 @@
 // `npm run bench import.50k-users` (DESIGN.md, "Budgets"): a 50,000-user license export, built
 // from real catalog SKUs with a fixed seed, parsed and stored by the real import path (worker,
-// shared/import, SyncClient.mutateMany into Dexie) in real Chromium on an on-disk profile; the
-// reference is raw IndexedDB putting the same user rows in one transaction in the same page. A
+// shared/import, SyncClient.mutateMany into Dexie) in real Chromium on an on-disk profile. A
 // second figure is the longest gap between main-thread timer ticks during the import.
-// Since schema v2 the import stores users a chunk (~1,000) per record (TenantUserChunkRow), so it
-// writes ~50 user records (plus ~50 outbox rows) where the reference writes 50,000: that is the
-// design the figure measures, and why it sits well under the reference.
+// The reference is an honest floor: the page reads back every row the import left (user chunks,
+// tenant SKU and subscription rows, outbox entries, the import and activity records: whatever is
+// new or changed in any store) and puts exactly those rows with raw IndexedDB, one readwrite
+// transaction, into a fresh database with the same stores and indexes, in the same page. So the
+// 1.5x budget is the import's own overhead (parsing, validation, mutators, Dexie) over writing its
+// result, not a comparison with another layout of the data (the earlier floor put 50,000 one-user
+// rows where the import writes ~50 chunks, plus rows the floor left out).
 // Needs `npm run build:renderer` (the bench page is built beside the app).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -65,37 +68,31 @@ export function workload(seed = 20261124) {
       subscriptions: { file: 'subscriptions.json', text: JSON.stringify({ value: subscriptions }) },
       users: { file: 'users.json', text: JSON.stringify({ value: users }) },
     },
-    /** The same users as stored rows (tenantUsers' shape), for the raw reference. */
-    rows: users.map((u) => ({
-      id: `c-bench:imp:${u.id}`,
-      customerId: 'c-bench',
-      importId: 'imp',
-      userId: u.id,
-      userPrincipalName: u.userPrincipalName,
-      licenses: u.assignedLicenses.map((l) => ({ skuId: l.skuId, disabledPlans: l.disabledPlans, assignedByGroups: [], direct: true })),
-    })),
   };
 }
 
 export async function run(filter?: string): Promise<BenchResult[]> {
   if (filter && !'import.50k-users'.startsWith(filter) && !filter.startsWith('import.50k-users')) return [];
-  const { files, rows } = workload();
+  const { files } = workload();
   return withBenchBrowser('bench/import.html', PORT, async ({ context, url }) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]');
+    type Figures = { rows: number; bytes: number; perStore: Record<string, { rows: number; bytes: number }> };
     type Bench = {
-      rawPut(r: unknown[]): Promise<number>;
-      importTenant(f: unknown): Promise<{ ms: number; maxGap: number; users: number; outbox: number; parseMs: number; writeMs: number }>;
+      importTenant(f: unknown): Promise<{ ms: number; maxGap: number; users: number; deleted: number; parseMs: number; writeMs: number; left: Figures; floorMs: number; floor: Figures }>;
     };
-    // Warm-up on a small slice (JIT, worker start), then the measured runs.
-    await page.evaluate(async (r) => (window as unknown as { __bench: Bench }).__bench.rawPut(r), rows.slice(0, 2000));
-    const raw = await page.evaluate(async (r) => (window as unknown as { __bench: Bench }).__bench.rawPut(r), rows);
     const ours = await page.evaluate(async (f) => (window as unknown as { __bench: Bench }).__bench.importTenant(f), files);
     if (ours.users !== USERS) throw new Error(`stored ${ours.users} users, expected ${USERS}`);
-    console.error(`import.50k-users: parse ${Math.round(ours.parseMs)} ms, write ${Math.round(ours.writeMs)} ms, outbox rows ${ours.outbox}`);
+    const show = (f: Figures) =>
+      `${f.rows} rows, ${f.bytes} bytes (${Object.entries(f.perStore)
+        .map(([store, s]) => `${store} ${s.rows}/${s.bytes}`)
+        .join(', ')})`;
+    console.error(`import.50k-users: parse ${Math.round(ours.parseMs)} ms, write ${Math.round(ours.writeMs)} ms, total ${Math.round(ours.ms)} ms`);
+    console.error(`  import left: ${show(ours.left)}${ours.deleted ? `; deleted ${ours.deleted} rows` : ''}`);
+    console.error(`  floor wrote: ${show(ours.floor)} in ${Math.round(ours.floorMs)} ms; ratio ${(ours.ms / ours.floorMs).toFixed(2)} (budget < 1.5)`);
     return [
-      { bench: 'import.50k-users', value: Math.round(ours.ms), unit: 'ms', reference: { name: 'raw-indexeddb-put', value: Math.round(raw) }, maxRatio: 1.5 },
+      { bench: 'import.50k-users', value: Math.round(ours.ms), unit: 'ms', reference: { name: 'raw-indexeddb-put-of-rows-left', value: Math.round(ours.floorMs) }, maxRatio: 1.5 },
       { bench: 'import.50k-users.main-thread-max-gap', value: Math.round(ours.maxGap), unit: 'ms', budget: 200 },
     ];
   });
