@@ -39,7 +39,7 @@ const OutboxEntry = z
     createdAt: IsoDateTime,
   })
   .strict();
-const SyncMetaRow = z.object({ key: z.literal('meta'), clientId: z.string(), cursor: z.number().int().nonnegative(), nextMutationId: z.number().int().positive(), lastAcknowledged: z.number().int().nonnegative(), cursorSchema: z.number().int().positive().optional() }).strict();
+const SyncMetaRow = z.object({ key: z.literal('meta'), clientId: z.string(), cursor: z.number().int().nonnegative(), nextMutationId: z.number().int().positive(), lastAcknowledged: z.number().int().nonnegative(), cursorSchema: z.number().int().positive().optional(), userId: z.string().max(200).optional() }).strict();
 const RejectionRow = z.object({ mutationId: z.number().int(), name: z.string(), args: z.unknown(), code: z.string(), message: z.string() }).strict();
 
 export const BackupFile = z

@@ -8,6 +8,7 @@ import { mutateApi, type MutateApi } from '../../shared/mutators/api';
 import type { Actor, MutateOptions, MutationOutcome } from '../../shared/mutators/define';
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/index';
 import { SyncClient, type SyncTransport } from '../../shared/sync/client';
+import { BEFORE_SIGN_IN_ROLE } from '../../shared/sync/held';
 import type { SyncStatus } from '../../shared/sync/loop';
 import { Session, type SessionUser } from '../../shared/sync/session';
 import type { WorkspaceDatabase } from '../db/database';
@@ -25,7 +26,7 @@ function inUiLanguage(outcome: MutationOutcome): MutationOutcome {
   return { ...outcome, message: outcome.messageJa };
 }
 
-export const LOCAL_ACTOR: Actor = { id: 'local', name: 'This computer', role: 'admin-agent' };
+export const LOCAL_ACTOR: Actor = { id: 'local', name: 'This computer', role: BEFORE_SIGN_IN_ROLE };
 
 export interface SyncState {
   status: SyncStatus;

@@ -2,7 +2,9 @@
 // Dexie, tests run it against the in-memory store. Local changes apply at once (optimistically)
 // and wait in the outbox; a pull takes them back, applies the team's changes, and replays the
 // ones the server has not processed yet (rebase), all in one transaction.
+import { can } from '../domain/roles';
 import { mutatorNamed } from '../mutators/index';
+import { BEFORE_SIGN_IN_ROLE } from './held';
 import { runMutator, type Actor, type MutateOptions, type MutationOutcome, type WriteTx } from '../mutators/define';
 import { tableNames, type TableName } from '../workspace/tables';
 import type { ClientStore, ClientTx, OutboxEntry, Rejection, SyncMeta, UndoEntry } from './clientStore';
@@ -472,8 +474,12 @@ export class SyncClient {
     if (mutator) {
       // A replay that no longer applies (say, its record was deleted) leaves no local effect; the
       // server will answer the same, with its reason.
+      // A change made before sign-in (any change allowed then) that the signed-in role may not make
+      // waits unsent (held.ts) but stays on screen: its replay is not judged by the new role.
+      const actor = this.options.actor();
+      const madeEarlier = !can(actor.role, mutator.permission) ? { ...actor, role: BEFORE_SIGN_IN_ROLE } : actor;
       const outcome = await runMutator(mutator, entry.args, recordingTx(tx, undo, scratch), {
-        actor: this.options.actor(),
+        actor: madeEarlier,
         now: entry.createdAt,
         mutationKey: `${clientId}:${entry.id}`,
       });

@@ -6,6 +6,9 @@
 import { can, type Permission, type Role } from '../domain/roles';
 import { mutatorNamed } from '../mutators/index';
 
+/** The role changes are made with before anyone signed in on this computer (the app's LOCAL_ACTOR). */
+export const BEFORE_SIGN_IN_ROLE: Role = 'admin-agent';
+
 export interface PendingChange {
   id: number;
   name: string;

@@ -148,7 +148,7 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   const csv = await downloaded(page, 'Save CSV');
   expect(csv.download.suggestedFilename()).toMatch(/^license-changes-Contoso-Japan-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.text.startsWith('\uFEFF')).toBe(true);
-  expect(csv.text.split('\r\n')[0]).toBe('\uFEFFuserPrincipalName,userId,fromSkuId,fromSkuPartNumber,toSkuId,toSkuPartNumber,disabledPlansCarriedOver,servicesLost,groupBased,groups');
+  expect(csv.text.split('\r\n')[0]).toBe('\uFEFFuserPrincipalName,userId,fromSkuId,fromSkuPartNumber,toSkuId,toSkuPartNumber,disabledPlansCarriedOver,servicesLost,groupBased,groups,pair');
   const rows = Papa.parse<Record<string, string>>(csv.text.slice(1), { header: true, skipEmptyLines: true });
   expect(rows.errors).toEqual([]);
   expect(rows.data.map((r) => r.userPrincipalName)).toEqual(['alice@contoso.com', "o'brien@contoso.com", 'grace@contoso.com']);
