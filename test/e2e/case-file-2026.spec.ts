@@ -125,8 +125,9 @@ async function addCustomer(page: Page): Promise<void> {
   await expect(page.getByTestId('import-outcome')).toContainText('Imported.', { timeout: 20_000 });
 }
 
-test('case file 2026: EST advice and email, a transfer approved, a Teams pair, the 7-day window; English and Japanese', async ({ page }) => {
+test('case file 2026: EST advice and email, a transfer approved, a Teams pair, the 7-day window; English and Japanese', async ({ page, context }) => {
   test.setTimeout(180_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const problems = watchForErrors(page);
   await importCatalogWithOffers(page);
   await savePartnerProfile(page, { country: 'DE' });
@@ -187,6 +188,10 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await expect(body).toHaveValue(/Dear Northwind Partners team,/);
   await expect(body).toHaveValue(new RegExp(`- ENTERPRISEPACK \\(subscription ${E3_ID}\\): 10 license\\(s\\), term ends on 2027-03-31`));
   await expect(body).not.toHaveValue(/O365_BUSINESS_PREMIUM/);
+  await email.getByRole('button', { name: 'Copy the email' }).click();
+  await expect(email.getByRole('status')).toHaveText('The email is on the clipboard.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.startsWith(`Subject: Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions\n\nDear Northwind Partners team,`)).toBe(true);
   await expectNoSeriousAxeViolations(page, 'case file 2026');
   await docScreenshot(page, 'case-file-est-en');
 
