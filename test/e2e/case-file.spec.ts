@@ -138,6 +138,8 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   expect(rows[0]).toEqual([
     'Line (subscription ID)', 'Bought through', 'Status', 'Current product', 'Current SKU ID', 'Current licenses', 'Licenses in use', 'Expires',
     'Provision before', 'Match', 'Target product', 'Target SKU ID', 'Target licenses', 'Order date', 'Users to reassign', 'Findings (rule: message)',
+    // Added with the dated rules (issue 11), after the older columns: a Teams pair, and each finding's rule, date and source.
+    'Ordered as a pair (Teams)', 'Rule of each finding', 'Rule in force since', 'Rule source', 'Rule source link',
   ]);
   expect(rows).toHaveLength(4);
   const csvLine = rows.find((r) => r[3] === 'MyPartNumber')!;

@@ -1,7 +1,8 @@
 // One customer's case file: everything about the move in one reviewable page (details, stage and
 // notes, billing account and customer agreement, current subscriptions by channel and their
-// partner-to-partner transfers, the plan line by line with the engine's findings, users
-// to reassign, invitations, activity), with the plan's exports and a printable summary.
+// partner-to-partner transfers, the email asking the old partner to cancel at term end, the plan
+// line by line with the engine's findings, users to reassign, invitations, activity), with the
+// plan's exports and a printable summary.
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
@@ -12,6 +13,7 @@ import { useCustomerPlan } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useCaseFileStyles } from './caseFileStyles';
 import { DetailsSection, StageAndNotesSection } from './DetailsSection';
+import { EstEmailSection } from './EstEmailSection';
 import { ExportActions } from './ExportActions';
 import { ActivitySection, InvitationsSection, UsersSection } from './PeopleSections';
 import { PlanSection } from './PlanSection';
@@ -94,6 +96,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
         </div>
         <SubscriptionsSection data={data} plan={plan} />
         <TransfersSection data={data} plan={plan} />
+        <EstEmailSection data={data} plan={plan} />
         <PlanSection data={data} plan={plan} />
         <UsersSection customerId={customerId} plan={plan} />
         <div className={styles.columns}>

@@ -109,7 +109,10 @@ export function customersToCheck(plans: readonly Plan[], planLines: readonly Pla
   return out;
 }
 
-/** Data-loss risk and seat shortfall of the saved lines (the second step: needs the subscribedSkus rows). */
+/**
+ * Data-loss risk and seat shortfall of the saved lines, but those the team acknowledged (the second
+ * step: needs the subscribedSkus rows).
+ */
 export function planCheckEntries(
   input: DashboardInput,
   customersById: ReadonlyMap<string, Customer>,
@@ -122,6 +125,8 @@ export function planCheckEntries(
   const byCustomer = customersToCheck(checks.plans, checks.planLines, customersById);
   if (byCustomer.size === 0) return out;
   const subsByImport = groupBy(input.subscriptions, (s) => s.importId);
+  // From the fields, not the row id: the id's shape is a convention, the fields are the contract.
+  const acknowledged = new Set(checks.findingAcks.map((a) => `${a.customerId}:${a.lineKey}:${a.code}`));
   const skusByImport = groupBy(checks.skus, (s) => s.importId);
   for (const [customerId, lines] of byCustomer) {
     const customer = customersById.get(customerId)!;
@@ -134,6 +139,8 @@ export function planCheckEntries(
     };
     const saved = lines.map((l) => ({ lineId: lineIdOf(l), targetSkuId: l.targetSkuId, quantity: l.quantity, id: l.id }));
     for (const r of savedLineRisks(inventory, partnerTenantId, saved, catalog, asOf)) {
+      // Acknowledged on purpose (with a reason, in the case file): no longer something to fix.
+      if (acknowledged.has(`${customerId}:${r.line.lineId}:${r.code}`)) continue;
       out.push({ key: `${r.code}:${r.line.id}`, customerId, customerName: customer.name, code: r.code, severity: r.severity, params: r.params });
     }
   }

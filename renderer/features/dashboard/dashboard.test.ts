@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareCatalog, renderFinding, type Catalog } from '../../../shared/domain/engine';
 import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/index';
-import type { Conflict, Customer, CustomerStage, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
+import type { Conflict, Customer, FindingAck, CustomerStage, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import { WorkspaceDatabase } from '../../db/database';
 import { DEADLINE_SOON_DAYS } from '../../../shared/domain/attention';
 import { buildDashboard as buildOverview, buildFullDashboard } from './dashboard';
@@ -52,7 +52,7 @@ function input(parts: Partial<DashboardInput>): DashboardInput {
 }
 
 /** Both steps, as the page ends up showing them. */
-function buildDashboard(parts: DashboardInput, asOf: string, checks: PlanCheckInput = { plans: parts.plans, planLines: parts.planLines, skus: [], catalog }) {
+function buildDashboard(parts: DashboardInput, asOf: string, checks: PlanCheckInput = { plans: parts.plans, planLines: parts.planLines, skus: [], catalog, findingAcks: [] }) {
   return buildFullDashboard(parts, checks, asOf);
 }
 
@@ -160,7 +160,7 @@ describe('needs attention (fake-indexeddb)', () => {
       // A line of the older plan: no longer what the team plans.
       planLine('l-old', plans[0]!.id, 'a', { sourceSkuId: E5, targetSkuId: E3, quantity: 1 }),
     ];
-    const checks = { plans, planLines, skus: rows.skus, catalog };
+    const checks = { plans, planLines, skus: rows.skus, catalog, findingAcks: [] as FindingAck[] };
     const parts = input({ customers: [a], subscriptions: rows.subscriptions });
     // The overview alone does not have them yet, and says so.
     expect(buildOverview(parts, '2023-01-20')).toMatchObject({ planChecked: false, attention: { entries: [] } });
@@ -175,6 +175,30 @@ describe('needs attention (fake-indexeddb)', () => {
     // The same offer and the same seats: nothing to say.
     const same = [planLine('l-same', plans[1]!.id, 'a', { sourceSkuId: E5, targetSkuId: E5, quantity: 25 })];
     expect(buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-01-20', { ...checks, planLines: same }).attention.entries).toEqual([]);
+  });
+
+  it('no longer counts a finding the team acknowledged, and only that one', () => {
+    const plans: Plan[] = [{ id: '0190a000-0000-7000-8000-000000000002', customerId: 'a', status: 'ready', asOf: '2023-01-20', approvedBy: null }];
+    const planLines = [planLine('l-new', plans[0]!.id, 'a', { sourceSkuId: E5, targetSkuId: E3, quantity: 10 })];
+    const lineKey = `sku:${E5}`;
+    const ack = (customerId: string, code: string): FindingAck => ({
+      id: `${customerId}:${lineKey}:${code}`,
+      customerId,
+      lineKey,
+      code,
+      reason: 'The customer does not use the lost services.',
+      by: 'alice@example.com',
+      at: '2023-01-19T10:00:00Z',
+    });
+    const parts = input({ customers: [a], subscriptions: rows.subscriptions });
+    const codes = (findingAcks: FindingAck[]) => buildDashboard(parts, '2023-01-20', { plans, planLines, skus: rows.skus, catalog, findingAcks }).attention.entries.map((e) => e.code);
+    expect(codes([])).toEqual(['DATA_LOSS_RISK', 'SEAT_SHORTFALL']);
+    // The data loss is accepted on purpose; the missing seats still must be fixed.
+    expect(codes([ack('a', 'DATA_LOSS_RISK')])).toEqual(['SEAT_SHORTFALL']);
+    // Another customer's acknowledgement of the same line and code says nothing about this one.
+    expect(codes([ack('b', 'DATA_LOSS_RISK'), ack('b', 'SEAT_SHORTFALL')])).toEqual(['DATA_LOSS_RISK', 'SEAT_SHORTFALL']);
+    const both = buildDashboard(parts, '2023-01-20', { plans, planLines, skus: rows.skus, catalog, findingAcks: [ack('a', 'DATA_LOSS_RISK'), ack('a', 'SEAT_SHORTFALL')] });
+    expect(both.attention.entries).toEqual([]);
   });
 
   it('puts the windows still open first, soonest first, ahead of every error', () => {
@@ -243,6 +267,7 @@ describe('loadDashboardInput (fake-indexeddb)', () => {
     await db.tenantSkus.bulkPut([...current.skus, ...staged.skus].map((r) => ({ ...r, _v: 1 })));
     await db.plans.put({ id: 'p1', customerId: 'a', status: 'draft', asOf: '2023-01-20', approvedBy: null, _v: 1 });
     await db.planLines.put({ ...planLine('l1', 'p1', 'a', {}), _v: 1 });
+    await db.findingAcks.put({ id: `a:sku:${E5}:DATA_LOSS_RISK`, customerId: 'a', lineKey: `sku:${E5}`, code: 'DATA_LOSS_RISK', reason: 'Accepted.', by: 'alice@example.com', at: '2023-01-19T10:00:00Z', _v: 1 });
 
     const loaded = await loadDashboardInput(db);
     expect(loaded.customers.map((c) => c.id)).toEqual(['a', 'b']);
@@ -253,6 +278,7 @@ describe('loadDashboardInput (fake-indexeddb)', () => {
     // The saved line's source SKU (E5) of the current import only, read by key.
     const checks = await loadPlanCheckInput(db, loaded);
     expect(checks.planLines.map((l) => l.id)).toEqual(['l1']);
+    expect(checks.findingAcks).toEqual([{ id: `a:sku:${E5}:DATA_LOSS_RISK`, customerId: 'a', lineKey: `sku:${E5}`, code: 'DATA_LOSS_RISK', reason: 'Accepted.', by: 'alice@example.com', at: '2023-01-19T10:00:00Z' }]);
     expect(checks.skus.map((s) => s.id)).toEqual([`a:imp-current:${E5}`]);
     // No catalog imported: the plan lines are judged without one.
     expect(checks.catalog).toBeNull();

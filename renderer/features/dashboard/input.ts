@@ -6,6 +6,7 @@ import type { Catalog } from '../../../shared/domain/engine';
 import type {
   Conflict,
   Customer,
+  FindingAck,
   Invitation,
   PartnerProfile,
   Plan,
@@ -37,4 +38,6 @@ export interface PlanCheckInput {
   skus: TenantSkuRow[];
   /** The prepared catalog, or null when none was imported. */
   catalog: Catalog | null;
+  /** Findings the team acknowledged on purpose: no longer something to fix. */
+  findingAcks: FindingAck[];
 }

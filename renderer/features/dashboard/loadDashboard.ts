@@ -1,7 +1,7 @@
 // The dashboard's reads, in bulk: a few whole-table reads for the whole workspace (each step runs
 // inside one live query), never one query per customer. Imported rows are kept only for each
 // customer's current import (shared/mutators/imports.ts, "Visibility"), as renderer/db/queries.ts does.
-import type { Customer, Invitation, Plan, PlanLine, TenantSkuRow } from '../../../shared/workspace/tables';
+import type { Customer, FindingAck, Invitation, Plan, PlanLine, TenantSkuRow } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
 import { currentCatalog, strip, toCatalog } from '../../db/queries';
 import { customersToCheck } from './attention';
@@ -60,22 +60,23 @@ function present<T>(rows: readonly (T | undefined)[]): T[] {
 }
 
 /**
- * The second step: the plans and their lines, the subscribedSkus rows of the saved lines' source
- * SKUs (read by key: imported row ids are `${customerId}:${importId}:${skuId}`, tables.ts) and the catalog.
+ * The second step: the plans and their lines, the team's acknowledged findings, the subscribedSkus
+ * rows of the saved lines' source SKUs (read by key: imported row ids are
+ * `${customerId}:${importId}:${skuId}`, tables.ts) and the catalog.
  */
 export function loadPlanCheckInput(db: WorkspaceDatabase, input: DashboardInput): Promise<PlanCheckInput> {
-  return readOnly(db, ['plans', 'planLines', 'tenantSkus', 'catalogState', 'catalogMarks', 'catalogSkus'], () => readPlanChecks(db, input));
+  return readOnly(db, ['plans', 'planLines', 'findingAcks', 'tenantSkus', 'catalogState', 'catalogMarks', 'catalogSkus'], () => readPlanChecks(db, input));
 }
 
 async function readPlanChecks(db: WorkspaceDatabase, input: DashboardInput): Promise<PlanCheckInput> {
-  const [plans, planLines] = (await Promise.all([db.plans.toArray(), db.planLines.toArray()])) as [Plan[], PlanLine[]];
+  const [plans, planLines, acks] = (await Promise.all([db.plans.toArray(), db.planLines.toArray(), db.findingAcks.toArray()])) as [Plan[], PlanLine[], FindingAck[]];
   const byId = new Map<string, Customer>(input.customers.map((c) => [c.id, c]));
   const keys = new Set<string>();
   for (const [customerId, lines] of customersToCheck(plans, planLines, byId)) {
     const importId = byId.get(customerId)!.tenantImportId!;
     for (const l of lines) keys.add(`${customerId}:${importId}:${l.sourceSkuId}`);
   }
-  const stripped = { plans: plans.map(strip), planLines: planLines.map(strip) };
+  const stripped = { plans: plans.map(strip), planLines: planLines.map(strip), findingAcks: acks.map(strip) };
   if (keys.size === 0) return { ...stripped, skus: [], catalog: null };
   const [rows, catalogView] = await Promise.all([db.tenantSkus.bulkGet([...keys]), currentCatalog(db)]);
   return {

@@ -1,0 +1,222 @@
+// The case file under the rules in force now (DOMAIN.md, December 2026), end to end in Chromium with
+// the real Microsoft catalog: a customer whose Office 365 E3 and Business Premium come from another
+// CSP partner and end in 2027. Graph's exports are built on the documentation's records with the
+// owners and dates changed, and Partner Center's offer list says Office 365 E3 (with Teams) cannot
+// be bought. The case file gives the Extended Service Term advice and the email to the current
+// partner, proposes the Teams pair, tracks a partner-to-partner transfer from request to approval,
+// and shows the 7-day window of a saved order date. English, then Japanese; axe at every step.
+import { expect, test, type Page } from '@playwright/test';
+import { skuOf } from '../support/licensing';
+import { docScreenshot, expectNoSeriousAxeViolations, fixture, graph, savePartnerProfile, watchForErrors } from './support';
+
+const NAME = 'Contoso Pharma GmbH';
+const OTHER_PARTNER = '331af819-4e0b-49f7-a6bf-14e1165ad3a0';
+const E3_ID = 'c0000000-0000-4000-8000-000000000001';
+const BP_ID = 'c0000000-0000-4000-8000-000000000002';
+
+type Json = Record<string, unknown>;
+const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2));
+
+function localDate(offsetDays: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Graph's directory/subscriptions, the documentation's record with another partner's subscriptions ending in 2027. */
+function subscriptionsExport(): Buffer {
+  const docs = JSON.parse(graph('directory.subscriptions.list.response.json').toString('utf8')) as { value: Json[] };
+  const base = docs.value[0]!;
+  const sub = (id: string, partNumber: string, licenses: number, ends: string): Json => ({
+    ...base,
+    id,
+    skuId: skuOf(partNumber).id,
+    skuPartNumber: partNumber,
+    totalLicenses: licenses,
+    nextLifecycleDateTime: `${ends}T00:00:00Z`,
+    ownerTenantId: OTHER_PARTNER,
+    ownerType: 'Company',
+  });
+  return json({ value: [sub(E3_ID, 'ENTERPRISEPACK', 10, '2027-03-31'), sub(BP_ID, 'O365_BUSINESS_PREMIUM', 5, '2027-04-30')] });
+}
+
+/** Graph's subscribedSkus, the documentation's first record for each product. */
+function subscribedSkusExport(): Buffer {
+  const docs = JSON.parse(graph('subscribedSkus.list.response.json').toString('utf8')) as Json & { value: Json[] };
+  const base = docs.value[0]!;
+  const sku = (partNumber: string, subscriptionId: string, enabled: number, consumed: number): Json => {
+    const skuId = skuOf(partNumber).id;
+    return {
+      ...base,
+      id: `48a80680-7326-48cd-9935-b556b81d3a4e_${skuId}`,
+      skuId,
+      skuPartNumber: partNumber,
+      consumedUnits: consumed,
+      prepaidUnits: { enabled, lockedOut: 0, suspended: 0, warning: 0 },
+      subscriptionIds: [subscriptionId],
+    };
+  };
+  return json({ ...docs, value: [sku('ENTERPRISEPACK', E3_ID, 10, 2), sku('O365_BUSINESS_PREMIUM', BP_ID, 5, 1)] });
+}
+
+/** Graph's users with their license assignment states, the documentation's record per user. */
+function usersExport(): Buffer {
+  const docs = JSON.parse(graph('user.licenseAssignmentStates.example.json').toString('utf8')) as { value: (Json & { licenseAssignmentState: Json[] })[] };
+  const base = docs.value[0]!;
+  const state = base.licenseAssignmentState[0]!;
+  const user = (id: string, ...partNumbers: string[]): Json => ({
+    ...base,
+    id,
+    licenseAssignmentState: partNumbers.map((pn) => ({ ...state, skuId: skuOf(pn).id })),
+  });
+  return json({
+    value: [
+      user('e61ff361-5baf-41f0-b2fd-380a6a5e4001', 'ENTERPRISEPACK'),
+      user('e61ff361-5baf-41f0-b2fd-380a6a5e4002', 'ENTERPRISEPACK'),
+      user('e61ff361-5baf-41f0-b2fd-380a6a5e4003', 'O365_BUSINESS_PREMIUM'),
+    ],
+  });
+}
+
+/** Partner Center's offer list, its first record per product: Office 365 E3 with Teams cannot be bought. */
+function offersExport(): Buffer {
+  const docs = JSON.parse(fixture('partner-center/offers.list.response.json').toString('utf8')) as Json & { items: Json[] };
+  const base = docs.items[0]!;
+  const offer = (partNumber: string, available: boolean, i: number): Json => ({
+    ...base,
+    id: `E60E0348-1710-484B-992A-32B294D4C${String(i).padStart(3, '0')}`,
+    name: skuOf(partNumber).name ?? partNumber,
+    isAvailableForPurchase: available,
+    product: { ...(base.product as Json), id: skuOf(partNumber).id },
+  });
+  const items = [
+    offer('ENTERPRISEPACK', false, 0),
+    offer('Office_365_E3_(no_Teams)', true, 1),
+    offer('Microsoft_Teams_EEA_New', true, 2),
+    offer('O365_BUSINESS_PREMIUM', true, 3),
+  ];
+  return json({ ...docs, totalCount: items.length, items });
+}
+
+async function importCatalogWithOffers(page: Page): Promise<void> {
+  await page.goto('./#/settings');
+  const section = page.getByRole('region', { name: 'Microsoft catalog' });
+  await section.getByLabel('Licensing CSV (product names and service plans)').setInputFiles({
+    name: 'Product names and service plan identifiers for licensing.csv',
+    mimeType: 'text/csv',
+    buffer: fixture('microsoft/Product names and service plan identifiers for licensing.csv'),
+  });
+  await section.getByLabel('Partner Center offer list (optional)').setInputFiles({ name: 'offers.json', mimeType: 'application/json', buffer: offersExport() });
+  await section.getByRole('button', { name: 'Import catalog' }).click();
+  await expect(section.getByTestId('catalog-import-outcome')).toContainText('Imported.', { timeout: 20_000 });
+}
+
+async function addCustomer(page: Page): Promise<void> {
+  await page.goto('./#/customers');
+  await page.getByLabel("New customer's name").fill(NAME);
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(NAME) })).toBeVisible();
+  const section = page.getByRole('region', { name: 'Import tenant exports' });
+  await section.getByLabel('Customer').selectOption({ label: NAME });
+  await section.getByLabel('subscribedSkus (licenses bought)').setInputFiles({ name: 'subscribedSkus.json', mimeType: 'application/json', buffer: subscribedSkusExport() });
+  await section.getByLabel('directory/subscriptions (owners and dates)').setInputFiles({ name: 'subscriptions.json', mimeType: 'application/json', buffer: subscriptionsExport() });
+  await section.getByLabel('users with licenses').setInputFiles({ name: 'users.json', mimeType: 'application/json', buffer: usersExport() });
+  await section.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('import-outcome')).toContainText('Imported.', { timeout: 20_000 });
+}
+
+test('case file 2026: EST advice and email, a transfer approved, a Teams pair, the 7-day window; English and Japanese', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = watchForErrors(page);
+  await importCatalogWithOffers(page);
+  await savePartnerProfile(page, { country: 'DE' });
+  await addCustomer(page);
+
+  // An order date saved for the Office 365 E3 line through the offer-matching wizard: today.
+  const ordered = localDate(0);
+  await page.goto('./#/offer-matching');
+  await page.getByLabel('Customer to plan').selectOption({ label: `${NAME} (Not started)` });
+  await page.getByRole('button', { name: 'Open this customer' }).click();
+  await page.getByRole('button', { name: 'Next: Review and choose' }).click();
+  await page.getByRole('button', { name: 'Review ENTERPRISEPACK (Another partner)' }).click();
+  await page.getByLabel('Order the CSP subscription on').fill(ordered);
+  await page.getByRole('button', { name: 'Use these choices for this line' }).click();
+  await expect(page.getByTestId('line-applied')).toContainText('Kept for this line.');
+  await page.getByRole('button', { name: 'Next: Save the plan' }).click();
+  await page.getByRole('button', { name: 'Save as the plan' }).click();
+  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved');
+
+  await page.goto('./#/customers');
+  await page.getByRole('link', { name: NAME }).click();
+  const caseFile = page.locator('.case-file-screen');
+  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
+  const url = page.url();
+
+  // The plan: Office 365 E3 becomes the no-Teams suite plus Teams, with EST advice, not "let it expire".
+  const plan = page.getByRole('region', { name: 'Migration plan', exact: true });
+  const e3 = plan.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^ENTERPRISEPACK/ }) });
+  await expect(e3.getByRole('heading')).toContainText('Office_365_E3_(no_Teams) + Microsoft_Teams_EEA_New');
+  await expect(e3.locator('[data-finding="TEAMS_PAIR"]')).toContainText('ENTERPRISEPACK cannot be bought');
+  await expect(e3.locator('[data-finding="TEAMS_PAIR"]')).toContainText('every user gets both licenses');
+  await expect(e3.locator('[data-finding="DATA_LOSS_RISK"]')).toHaveCount(0);
+  const est = e3.locator('[data-finding="END_OF_TERM_EST"]');
+  await expect(est).toContainText('ENTERPRISEPACK ends on 2027-03-31: ask the current partner to schedule "cancel at end of term"');
+  await expect(est).toContainText('Extended Service Term at the monthly price +3 % (+23 % where the offer has no monthly plan)');
+  await expect(plan).not.toContainText('let it expire');
+  await expect(plan).not.toContainText('Turn auto-renew off');
+  // The 7-day window of the saved order.
+  await expect(e3).toContainText(ordered);
+  await expect(e3).toContainText(`Check the order by${localDate(7)} (7 days after the order`);
+
+  // Business Premium: a transfer requested, then approved by the current partner.
+  const transfers = page.getByTestId('transfers');
+  await transfers.getByRole('checkbox', { name: 'O365_BUSINESS_PREMIUM (5 licenses, ends 2027-04-30)' }).check();
+  await transfers.getByRole('button', { name: 'Request a transfer (1 selected)' }).click();
+  await expect(transfers).toContainText('Transfer requested for 1 subscription(s).');
+  await transfers.getByRole('button', { name: 'Mark approved by the current partner' }).click();
+  await expect(transfers).toContainText('Transfer marked Approved by the current partner.');
+  await expect(transfers.getByRole('checkbox', { name: /^O365_BUSINESS_PREMIUM \(5 licenses\): already in a transfer, Approved by the current partner/ })).toBeDisabled();
+
+  // The email to the current partner: only the line still to be cancelled at term end.
+  const email = page.getByTestId('est-email');
+  await expect(email.getByRole('heading', { name: 'Email to the current partner' })).toBeVisible();
+  await email.getByLabel("Current partner's name").fill('Northwind Partners');
+  await expect(email.getByLabel('Language of the email')).toHaveValue('en');
+  await expect(email.getByLabel('Subject')).toHaveValue(`Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions`);
+  const body = email.getByRole('textbox', { name: 'Email', exact: true });
+  await expect(body).toHaveValue(/Dear Northwind Partners team,/);
+  await expect(body).toHaveValue(new RegExp(`- ENTERPRISEPACK \\(subscription ${E3_ID}\\): 10 license\\(s\\), term ends on 2027-03-31`));
+  await expect(body).not.toHaveValue(/O365_BUSINESS_PREMIUM/);
+  await email.getByRole('button', { name: 'Copy the email' }).click();
+  await expect(email.getByRole('status')).toHaveText('The email is on the clipboard.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.startsWith(`Subject: Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions\n\nDear Northwind Partners team,`)).toBe(true);
+  await expectNoSeriousAxeViolations(page, 'case file 2026');
+  await docScreenshot(page, 'case-file-est-en');
+
+  // Japanese: the same case file, the rules' words in Japanese, the email in Japanese by default.
+  await page.goto('./#/settings');
+  await page.getByLabel('Language', { exact: true }).selectOption('ja');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.goto(url);
+  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
+  const planJa = page.getByRole('region', { name: '移行計画', exact: true });
+  const e3Ja = planJa.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^ENTERPRISEPACK/ }) });
+  await expect(e3Ja.locator('[data-finding="TEAMS_PAIR"]')).toContainText('ENTERPRISEPACK は購入できません');
+  await expect(e3Ja.locator('[data-finding="END_OF_TERM_EST"]')).toContainText('ENTERPRISEPACK は 2027-03-31 に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し');
+  await expect(e3Ja).toContainText(`注文の確認期限${localDate(7)} (注文から 7 日間`);
+  await expect(page.getByTestId('transfers')).toContainText('現在のパートナーが承認済み');
+  const emailJa = page.getByTestId('est-email');
+  await expect(emailJa.getByRole('heading', { name: '現在のパートナーへのメール' })).toBeVisible();
+  await expect(emailJa.getByLabel('メールの言語')).toHaveValue('ja');
+  await emailJa.getByLabel('現在のパートナー名').fill('Northwind Partners');
+  const bodyJa = emailJa.getByRole('textbox', { name: 'メール', exact: true });
+  await expect(bodyJa).toHaveValue(/Northwind Partners ご担当者様/);
+  await expect(bodyJa).toHaveValue(/2027-03-31 までに/);
+  await expect(bodyJa).not.toHaveValue(/Dear|license\(s\)/);
+  await expectNoSeriousAxeViolations(page, 'case file 2026 (ja)');
+  await docScreenshot(page, 'case-file-est-ja');
+
+  expect(problems).toEqual([]);
+});
