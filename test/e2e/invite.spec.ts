@@ -176,7 +176,7 @@ test('invites customers: region stop, GDAP, copy, mailto, mark sent, remind, acc
   await page.goto('./#/customers');
   await expect(page.getByRole('row', { name: /Contoso/ })).toContainText('Accepted');
 
-  // A second invitation, opened for one customer by its address: legacy DAP needs confirming; Japanese email.
+  // A second invitation, opened for one customer by its address: no legacy DAP any more; Japanese email.
   const contosoId = await customerIdOf(page, 'Contoso');
   await page.goto(`./#/invite/${encodeURIComponent(contosoId)}`);
   await expect(wizard.getByTestId('invite-selected-count')).toHaveText('Selected: 1');
@@ -184,11 +184,10 @@ test('invites customers: region stop, GDAP, copy, mailto, mark sent, remind, acc
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(wizard.getByTestId('region-outcome')).toContainText('Same CSP region (Japan)');
   await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByRole('radio', { name: /legacy delegated admin \(DAP=true\)/ }).check();
-  await expect(wizard).toContainText('Global Administrator rights in the customer\'s tenant, with no end date');
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard).toContainText('Confirm that you want legacy delegated admin, or choose another option.');
-  await expectNoSeriousAxeViolations(page, 'invite: legacy DAP');
+  // Legacy DAP can no longer be requested: no such choice, and the step says why.
+  await expect(wizard.getByRole('radio', { name: /\bDAP\b/ })).toHaveCount(0);
+  await expect(wizard).toContainText('Legacy delegated admin (DAP) can no longer be requested: Microsoft grants admin rights to partners through GDAP only.');
+  await expectNoSeriousAxeViolations(page, 'invite: GDAP only');
   await wizard.getByRole('radio', { name: /^Reseller relationship only/ }).check();
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('radio', { name: '日本語' }).check();

@@ -163,7 +163,7 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   expect(script.download.suggestedFilename()).toMatch(/^reassign-licenses-Contoso-Japan-\d{4}-\d{2}-\d{2}\.ps1$/);
   const ps = script.text;
   expect(ps).toContain('# Customer: Contoso Japan');
-  expect(ps).toMatch(/# Plan: plan \S+ \(draft, as of \d{4}-\d{2}-\d{2}\)/);
+  expect(ps).toMatch(/# Plan: plan \S+ \(ready, as of \d{4}-\d{2}-\d{2}\)/);
   expect(ps).toMatch(/# Generated: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z by CSP Migration Workspace/);
   expect(ps).toContain('[switch]$DryRun');
   expect(ps).toContain('Connect-MgGraph -Scopes User.ReadWrite.All');

@@ -96,7 +96,8 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await page.getByRole('button', { name: 'Review ENTERPRISEPREMIUM (Unknown)' }).click();
   await expect(page.getByTestId('line-title')).toBeFocused();
   await expect(page.getByTestId('line-title')).toHaveText('ENTERPRISEPREMIUM: Office 365 E5');
-  await expect(page.getByTestId('line-findings')).toContainText('CANCEL_NO_REFUND');
+  await expect(page.getByTestId('line-findings')).toContainText('END_OF_TERM_EST');
+  await expect(page.getByTestId('line-findings')).not.toContainText('let it expire');
   await expect(step).toContainText('The same product: all');
   await expect(page.getByRole('radio', { name: /^Proposed: Office 365 E5 \(ENTERPRISEPREMIUM\), Same offer$/ })).toBeChecked();
   await page.getByRole('radio', { name: 'Another product from the catalog' }).check();

@@ -51,7 +51,7 @@ export function UsersSection({ customerId, plan }: { customerId: string; plan: T
                       </>
                     )}
                   </td>
-                  <td>{u.from.map((f, i) => `${f} → ${u.to[i] || t('caseFile.plan.noTarget')}`).join(', ')}</td>
+                  <td>{u.from.map((f, i) => `${f} → ${(u.toAll[i] ?? []).join(' + ') || u.to[i] || t('caseFile.plan.noTarget')}`).join(', ')}</td>
                   <td>{u.lostServicePlans.length === 0 ? t('caseFile.users.nothingLost') : u.lostServicePlans.map((p) => p.friendlyName).join(', ')}</td>
                 </tr>
               ))}
