@@ -20,6 +20,7 @@ import { WorkspaceDatabase } from '../db/database';
 import { currentCatalog, currentTenant } from '../db/queries';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import type { FromWorker, ImportRequest, StartMessage, ToWorker } from './importProtocol';
+import { newClientId } from '../sync/ids';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -108,7 +109,7 @@ async function run(start: StartMessage): Promise<void> {
   }
   try {
     const client = new SyncClient(
-      new DexieClientStore(db, () => crypto.randomUUID().replaceAll('-', '')),
+      new DexieClientStore(db, newClientId),
       // This worker only writes locally; the sync client in renderer/sync pushes the outbox.
       { push: () => Promise.reject(new Error('the import worker does not push')), pull: () => Promise.reject(new Error('the import worker does not pull')) },
       { actor: () => start.actor, now: () => start.now },

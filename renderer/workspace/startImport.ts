@@ -3,6 +3,7 @@
 import type { Actor } from '../../shared/mutators/define';
 import { DATABASE_NAME } from '../db/database';
 import type { FromWorker, ImportFailure, ImportProgress, ImportRequest, ImportSummary, ToWorker } from './importProtocol';
+import { uuidv7 } from '../sync/ids';
 
 export type ImportOutcome = { status: 'done'; result: ImportSummary } | { status: 'failed'; failure: ImportFailure } | { status: 'cancelled' };
 
@@ -40,7 +41,7 @@ export function startImport(request: ImportRequest, options: StartImportOptions)
     send({
       type: 'start',
       request,
-      importId: options.importId ?? crypto.randomUUID(),
+      importId: options.importId ?? uuidv7(),
       dbName: options.dbName ?? DATABASE_NAME,
       actor: options.actor,
       now: new Date().toISOString(),

@@ -15,8 +15,8 @@ export const acknowledgeFinding = defineMutator({
   args: z.object({ ...FindingKey, reason: z.string().max(2000) }).strict(),
   permission: 'plan.edit',
   describe: (a) => ({
-    en: `Acknowledged the finding "${a.code}"${a.lineKey ? ` on ${a.lineKey}` : ''}: ${a.reason}`,
-    ja: `指摘「${a.code}」${a.lineKey ? ` (${a.lineKey})` : ''}を確認済みにしました: ${a.reason}`,
+    en: `Acknowledged the finding "${a.code}": ${a.reason}`,
+    ja: `指摘「${a.code}」を確認済みにしました: ${a.reason}`,
   }),
   async run(tx, a, ctx) {
     const reason = a.reason.trim();

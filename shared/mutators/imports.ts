@@ -28,6 +28,7 @@ import {
   type TableName,
   type Tables,
 } from '../workspace/tables';
+import { productNames } from './productNames';
 import { MutationError, defineMutator, mustGet, putRows, type MutatorContext, type WriteTx } from './define';
 import { importKindJa, type Bilingual } from './words';
 
@@ -279,7 +280,7 @@ export const tenantImportDiscard = defineMutator({
   name: 'tenant.importDiscard',
   args: z.object({ importId: Id, customerId: Id }).strict(),
   permission: 'tenant.import',
-  describe: (a) => ({ en: `Discarded an unfinished tenant import (${a.importId})`, ja: `完了しなかったテナントのインポート (${a.importId}) を破棄しました` }),
+  describe: () => ({ en: 'Discarded an unfinished tenant import', ja: '完了しなかったテナントのインポートを破棄しました' }),
   async run(tx, a) {
     const customer = await mustGet(tx, 'customers', a.customerId);
     const record = await tx.get('imports', a.importId);
@@ -356,11 +357,17 @@ export const markDiscontinued = defineMutator({
   permission: 'catalog.edit',
   describe: (a) =>
     a.discontinued
-      ? { en: `Marked the product ${a.skuId} discontinued`, ja: `製品 ${a.skuId} を提供終了としてマークしました` }
-      : { en: `Cleared the discontinued mark of the product ${a.skuId}`, ja: `製品 ${a.skuId} の提供終了マークを解除しました` },
+      ? { en: 'Marked a product discontinued', ja: '製品を提供終了としてマークしました' }
+      : { en: 'Cleared the discontinued mark of a product', ja: '製品の提供終了マークを解除しました' },
   async run(tx, a, ctx) {
     await tx.put('catalogMarks', { id: a.skuId, discontinued: a.discontinued, by: ctx.actor.name, at: ctx.now });
-    return null;
+    const name = await productNames(tx, [a.skuId]);
+    return {
+      customerId: null,
+      summary: a.discontinued
+        ? { en: `Marked ${name.en} discontinued`, ja: `${name.ja} を提供終了としてマークしました` }
+        : { en: `Cleared the discontinued mark of ${name.en}`, ja: `${name.ja} の提供終了マークを解除しました` },
+    };
   },
 });
 

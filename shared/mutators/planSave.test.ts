@@ -124,3 +124,21 @@ describe('plan.save and terms', () => {
     expect(await a.row('planLines', 'l-3y')).toMatchObject({ quantity: 100, term: 'P3Y' });
   });
 });
+
+describe('activity in words', () => {
+  it('names the products of a chosen target by the catalog, never by their GUIDs', async () => {
+    const { a } = await team();
+    const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
+    await a.store.transaction(async (tx) => {
+      await tx.put('catalogState', { id: 'catalog', importId: 'cat1', hasOffers: false });
+      await tx.put('catalogSkus', { id: `cat1:${E5}`, importId: 'cat1', skuId: E5, partNumber: 'ENTERPRISEPREMIUM', name: 'Office 365 E5', servicePlans: [], purchasable: true });
+    });
+    expect(await a.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: E5, quantity: 12 })).toEqual({ ok: true });
+    expect(await a.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: '11111111-2222-3333-4444-555555555555', quantity: 12 })).toEqual({ ok: true });
+    const activity = await a.store.transaction((tx) => tx.query('activity', 'customerId', 'c-1'));
+    const texts = activity.map((x) => x.summary);
+    expect(texts).toContain('Chose Office 365 E5 x 12 for a plan line');
+    expect(texts).toContain('Chose a product not in the catalog x 12 for a plan line');
+    expect(texts.join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});

@@ -3,6 +3,7 @@ import { BILLING_FREQUENCIES, TERMS, type BillingFrequency, type Term } from '..
 import { billingFrequenciesFor, threeYearMinimumProblem } from '../domain/terms';
 import { Id, LocalDate, MAX_EXTRA_TARGETS, PlanStatus, withDefaults } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet, type ReadTx } from './define';
+import { productNames } from './productNames';
 import { billingFrequencyWords, planStatusJa, termWords } from './words';
 
 const SkuId = z.string().trim().min(1).max(64);
@@ -85,8 +86,8 @@ export const addPlanLine = defineMutator({
     .strict(),
   permission: 'plan.edit',
   describe: (a) => ({
-    en: `Added a plan line for ${a.sourceSkuId} (${a.quantity} licenses, ${termWords[a.term].en}, ${billingFrequencyWords[a.billingFrequency].en})`,
-    ja: `${a.sourceSkuId} の計画明細を追加しました (ライセンス ${a.quantity} 個、${termWords[a.term].ja}、${billingFrequencyWords[a.billingFrequency].ja})`,
+    en: `Added a plan line (${a.quantity} licenses, ${termWords[a.term].en}, ${billingFrequencyWords[a.billingFrequency].en})`,
+    ja: `計画明細を追加しました (ライセンス ${a.quantity} 個、${termWords[a.term].ja}、${billingFrequencyWords[a.billingFrequency].ja})`,
   }),
   async run(tx, a) {
     const plan = await mustGet(tx, 'plans', a.planId);
@@ -100,7 +101,14 @@ export const addPlanLine = defineMutator({
       decisionNote: '',
       cancelAtTermEndScheduledOn: null,
     });
-    return plan.customerId;
+    const source = await productNames(tx, [a.sourceSkuId]);
+    return {
+      customerId: plan.customerId,
+      summary: {
+        en: `Added a plan line for ${source.en} (${a.quantity} licenses, ${termWords[a.term].en}, ${billingFrequencyWords[a.billingFrequency].en})`,
+        ja: `${source.ja} の計画明細を追加しました (ライセンス ${a.quantity} 個、${termWords[a.term].ja}、${billingFrequencyWords[a.billingFrequency].ja})`,
+      },
+    };
   },
 });
 
@@ -116,19 +124,21 @@ export const setPlanLineTarget = defineMutator({
     })
     .strict(),
   permission: 'plan.edit',
-  describe: (a) => {
-    const targets = a.targetSkuId ? [a.targetSkuId, ...withoutDuplicates(a.targetSkuId, a.extraTargetSkuIds ?? [])].join(' + ') : null;
-    return {
-      en: `Chose ${targets ?? 'no target'} x ${a.quantity} for a plan line`,
-      ja: `計画明細の移行先を ${targets ?? '移行先なし'} × ${a.quantity} にしました`,
-    };
-  },
+  describe: (a) =>
+    a.targetSkuId
+      ? { en: `Chose a target x ${a.quantity} for a plan line`, ja: `計画明細の移行先を選びました (× ${a.quantity})` }
+      : { en: `Chose no target x ${a.quantity} for a plan line`, ja: `計画明細の移行先を移行先なしにしました (× ${a.quantity})` },
   async run(tx, a) {
     const line = withDefaults('planLines', await mustGet(tx, 'planLines', a.lineId));
     await checkTerm(tx, line.planId, line.term, line.billingFrequency, a.quantity);
     const extra = a.targetSkuId === null ? [] : a.extraTargetSkuIds === undefined ? undefined : withoutDuplicates(a.targetSkuId, a.extraTargetSkuIds);
     await tx.update('planLines', a.lineId, { targetSkuId: a.targetSkuId, quantity: a.quantity, extraTargetSkuIds: extra });
-    return line.customerId;
+    if (!a.targetSkuId) return line.customerId;
+    const targets = await productNames(tx, [a.targetSkuId, ...withoutDuplicates(a.targetSkuId, a.extraTargetSkuIds ?? [])]);
+    return {
+      customerId: line.customerId,
+      summary: { en: `Chose ${targets.en} x ${a.quantity} for a plan line`, ja: `計画明細の移行先を ${targets.ja} × ${a.quantity} にしました` },
+    };
   },
 });
 

@@ -24,6 +24,7 @@ import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { uuidv7 } from '../../sync/ids';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -50,7 +51,7 @@ function AddCustomer() {
   const { allowed } = usePermission('customer.edit');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const outcome = await localChanges().mutate('customer.create', { id: crypto.randomUUID(), name });
+    const outcome = await localChanges().mutate('customer.create', { id: uuidv7(), name });
     if (outcome.ok) {
       setName('');
       setError(null);

@@ -11,6 +11,7 @@ import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import type { AccessChoice } from './DelegatedAdminStep';
 import { useInviteStyles } from './inviteStyles';
+import { uuidv7 } from '../../sync/ids';
 
 export interface Created {
   invitationIds: string[];
@@ -67,7 +68,7 @@ export function ComposeStep({
     // One invitation per customer, each its own change: one refused (say, a customer deleted by a
     // teammate meanwhile) leaves the others valid, and the refusal is shown by customer.
     for (const c of customers) {
-      const id = crypto.randomUUID();
+      const id = uuidv7();
       const outcome = await localChanges().mutate('invite.create', {
         id,
         customerId: c.id,

@@ -6,6 +6,7 @@ import { checkBackup, exportWorkspace, restoreWorkspace, type BackupFile } from 
 import { requestPersistence, storageErrorKey, storageHealth, type StorageErrorKey, type StorageHealth } from '../../db/health';
 import { closeWorkspace, workspaceDb } from '../../workspace/workspace';
 import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { newClientId } from '../../sync/ids';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -50,7 +51,7 @@ export function WorkspaceDataSection() {
 
   const restore = async (backup: BackupFile, dropPendingChanges: boolean) => {
     try {
-      const outcome = await restoreWorkspace(workspaceDb(), backup, { dropPendingChanges, newClientId: () => crypto.randomUUID().replaceAll('-', '') });
+      const outcome = await restoreWorkspace(workspaceDb(), backup, { dropPendingChanges, newClientId });
       if (outcome.ok) {
         setPendingRestore(null);
         closeWorkspace(); // the page's SyncClient must read the new sync state
