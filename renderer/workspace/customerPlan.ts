@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { TransferStatus } from '../../shared/domain/commerce';
+import { openTransfersByKey } from '../../shared/domain/transfers';
 import { matchOffer, planTenant, sourceLines, type Catalog, type FindingCode, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
 import { withDefaults, type Customer, type FindingAck, type PartnerProfile, type Plan, type PlanLine, type Transfer } from '../../shared/workspace/tables';
 import { engineInput, strip } from '../db/queries';
@@ -80,17 +81,9 @@ export function overridesOf(lines: readonly PlanLine[]): Record<string, LineOver
   );
 }
 
-/** The newest transfer status of each line (by subscription id, or `sku:<skuId>`); rejected ones count as none. */
+/** The status of each line's open transfer (by subscription id: a transfer moves subscriptions). */
 export function transferStatuses(transfers: readonly Transfer[]): Map<string, TransferStatus> {
-  const out = new Map<string, TransferStatus>();
-  for (const t of [...transfers].sort((a, b) => a.requested.at.localeCompare(b.requested.at))) {
-    // A transfer moves subscriptions: their ids are the lines' ids.
-    for (const lineId of t.sourceKeys) {
-      if (t.status === 'rejected') out.delete(lineId);
-      else out.set(lineId, t.status);
-    }
-  }
-  return out;
+  return new Map([...openTransfersByKey(transfers)].map(([lineId, t]) => [lineId, t.status]));
 }
 
 /**

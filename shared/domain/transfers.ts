@@ -53,3 +53,21 @@ export function transferRequests(lineIds: readonly string[], maxItems = TRANSFER
   for (let i = 0; i < lineIds.length; i += maxItems) out.push(lineIds.slice(i, i + maxItems));
   return out;
 }
+
+/** The steps a tracked transfer can take from each status: Partner Center's own order. */
+export const TRANSFER_NEXT: Readonly<Record<TransferStatus, readonly Exclude<TransferStatus, 'requested'>[]>> = {
+  requested: ['approved', 'rejected'],
+  approved: ['completed', 'rejected'],
+  completed: [],
+  rejected: [],
+};
+
+/**
+ * The open transfer of each subscription, by source key: a subscription is in at most one open
+ * transfer, and a rejected one frees it for a new request.
+ */
+export function openTransfersByKey<T extends { status: TransferStatus; sourceKeys: readonly string[] }>(transfers: readonly T[]): Map<string, T> {
+  const open = new Map<string, T>();
+  for (const t of transfers) if (t.status !== 'rejected') for (const key of t.sourceKeys) open.set(key, t);
+  return open;
+}

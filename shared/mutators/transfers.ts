@@ -1,7 +1,8 @@
 // Partner-to-partner transfers (DOMAIN.md rule 4): the receiving partner requests, the current
 // partner approves or rejects, Partner Center completes. The case file tracks each step with who and when.
 import { z } from 'zod';
-import { TRANSFER_STATUSES, type TransferStatus } from '../domain/commerce';
+import { TRANSFER_STATUSES } from '../domain/commerce';
+import { TRANSFER_NEXT, openTransfersByKey } from '../domain/transfers';
 import { Id, MAX_TRANSFER_ITEMS, Transfer } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
 import { transferStatusWords } from './words';
@@ -43,10 +44,10 @@ export const requestTransfer = defineMutator({
       }
     }
     // A subscription is in at most one open transfer: two requests for it would both be refused by Partner Center.
-    for (const other of await tx.query('transfers', 'customerId', a.customerId)) {
-      if (other.status === 'rejected') continue;
-      const shared = other.sourceKeys.find((k) => keys.includes(k));
-      if (shared) {
+    const open = openTransfersByKey(await tx.query('transfers', 'customerId', a.customerId));
+    for (const shared of keys) {
+      const other = open.get(shared);
+      if (other) {
         throw new MutationError('invalid', {
           en: `the subscription ${shared} is already in the transfer ${other.id} (${transferStatusWords[other.status].en})`,
           ja: `サブスクリプション ${shared} は既に移管 ${other.id} (${transferStatusWords[other.status].ja}) に含まれています`,
@@ -72,14 +73,6 @@ export const requestTransfer = defineMutator({
   },
 });
 
-/** The steps a transfer can take from each status: Partner Center's own order. */
-const next: Record<TransferStatus, readonly TransferStatus[]> = {
-  requested: ['approved', 'rejected'],
-  approved: ['completed', 'rejected'],
-  completed: [],
-  rejected: [],
-};
-
 export const setTransferStatus = defineMutator({
   name: 'transfer.setStatus',
   args: z.object({ id: Id, status: z.enum(TRANSFER_STATUSES).exclude(['requested']), note: z.string().max(4000).optional() }).strict(),
@@ -90,7 +83,7 @@ export const setTransferStatus = defineMutator({
   }),
   async run(tx, a, ctx) {
     const transfer = await mustGet(tx, 'transfers', a.id);
-    if (!next[transfer.status].includes(a.status)) {
+    if (!TRANSFER_NEXT[transfer.status].includes(a.status)) {
       throw new MutationError('invalid', {
         en: `a transfer that is ${transferStatusWords[transfer.status].en} cannot become ${transferStatusWords[a.status].en}`,
         ja: `「${transferStatusWords[transfer.status].ja}」の移管を「${transferStatusWords[a.status].ja}」にはできません`,

@@ -12,6 +12,7 @@ import { useHost } from '../../host/HostProvider';
 import { mailtoLink } from '../invite/inviteEmail';
 import { useCaseFileStyles } from './caseFileStyles';
 import { buildEstEmail, linesNeedingCancelAtTermEnd } from './estEmail';
+import { openTransfersByKey } from '../../../shared/domain/transfers';
 
 type EmailLanguage = 'en' | 'ja';
 type Note = { intent: 'success' | 'error'; text: string } | null;
@@ -27,7 +28,7 @@ export function EstEmailSection({ data, plan }: { data: CustomerData; plan: Tena
   const [note, setNote] = useState<Note>(null);
 
   // A line already in a transfer moves as it is: asking its partner to cancel it would stop it.
-  const inTransfer = new Set(data.transfers.filter((tr) => tr.status !== 'rejected').flatMap((tr) => tr.sourceKeys));
+  const inTransfer = openTransfersByKey(data.transfers);
   const lines = linesNeedingCancelAtTermEnd(plan.lines).filter((l) => !inTransfer.has(l.lineId));
   if (lines.length === 0) return null;
 

@@ -5,7 +5,7 @@
 // counting as "must fix"; the acknowledgement syncs with who and when.
 import { Badge, Button, Field, Link, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Regular, Info16Regular, Warning16Regular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/domain/engine';
 import type { FindingAck } from '../../../shared/workspace/tables';
@@ -34,7 +34,6 @@ export interface AckContext {
 function AckControl({ finding, context }: { finding: Finding; context: AckContext }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const reasonId = useId();
   const { allowed } = usePermission('plan.edit');
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -72,7 +71,7 @@ function AckControl({ finding, context }: { finding: Finding; context: AckContex
   return (
     <div className={styles.ack}>
       <Field label={t('caseFile.findings.ackReason')} hint={t('caseFile.findings.ackHint')} validationMessage={error ?? undefined}>
-        <Textarea id={reasonId} value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
       </Field>
       <div>
         <Button size="small" appearance="primary" disabled={reason.trim() === ''} onClick={() => void save()}>

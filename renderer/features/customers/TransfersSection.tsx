@@ -14,17 +14,10 @@ import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { uuidv7 } from '../../sync/ids';
+import { TRANSFER_NEXT, openTransfersByKey } from '../../../shared/domain/transfers';
 import { useCaseFileStyles } from './caseFileStyles';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; text: string } | null;
-
-/** Where a transfer may go from each status: Partner Center's order (the mutator checks it too). */
-const NEXT: Record<TransferStatus, readonly Exclude<TransferStatus, 'requested'>[]> = {
-  requested: ['approved', 'rejected'],
-  approved: ['completed', 'rejected'],
-  completed: [],
-  rejected: [],
-};
 
 export function transferStatusWord(t: TFunction, status: TransferStatus): string {
   return t(`caseFile.transfers.status.${status}`);
@@ -53,8 +46,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
   const candidates = plan.lines.filter((l) => l.channel === 'other-partner');
   const products = new Map(plan.lines.map((l) => [l.lineId, l.sourceSkuPartNumber]));
   // A subscription is in at most one open transfer: a rejected one frees it for a new request.
-  const inTransfer = new Map<string, Transfer>();
-  for (const tr of transfers ?? []) if (tr.status !== 'rejected') for (const k of tr.sourceKeys) inTransfer.set(k, tr);
+  const inTransfer = openTransfersByKey(transfers ?? []);
   const chosen = [...selected].filter((k) => candidates.some((c) => c.lineId === k) && !inTransfer.has(k));
   const tooMany = chosen.length > MAX_TRANSFER_ITEMS;
   const free = candidates.map((c) => c.lineId).filter((k) => !inTransfer.has(k));
@@ -172,7 +164,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
                   <td>{tr.completed ? who(tr.completed) : tr.rejected ? who(tr.rejected) : '–'}</td>
                   <td>
                     <div className={styles.row}>
-                      {NEXT[tr.status].map((status) => (
+                      {TRANSFER_NEXT[tr.status].map((status) => (
                         <Button key={status} size="small" onClick={() => void move(tr, status)} disabled={!allowed} aria-describedby={describedBy}>
                           {t(`caseFile.transfers.mark.${status}`)}
                         </Button>
