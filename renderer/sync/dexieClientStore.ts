@@ -141,9 +141,11 @@ export class DexieClientStore implements ClientStore {
       }
       return stored;
     };
+    // A row handed to put belongs to the store (memoryClientStore freezes it in the tests): kept
+    // without a copy, since reads hand out copies and an import's chunks are megabytes.
     const putStored = (table: TableName, stored: Row & { _v: number }) => {
       wrote(table, stored.id, stored);
-      cache.set(key(table, stored.id), structuredClone(stored));
+      cache.set(key(table, stored.id), stored);
       writes.add(t(table).put(stored));
     };
     const remove = (table: TableName, id: string) => {

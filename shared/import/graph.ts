@@ -70,7 +70,7 @@ const AssignmentState = z.object({
   state: z.string().nullable().default(null),
   error: z.string().nullable().default(null),
 });
-const User = z.object({
+export const User = z.object({
   id: Id,
   userPrincipalName: z.string().nullable().optional(),
   assignedLicenses: list(AssignedLicense),
@@ -85,30 +85,78 @@ function intersect(lists: string[][]): string[] {
   return first.filter((x) => rest.every((l) => l.includes(x)));
 }
 
-export function parseUsers(text: string, file: string): TenantUser[] {
-  return collection(parseJsonText(text, file), 'value', file).map((raw, i) => {
-    const u = parseRecord(User, raw, i, file);
-    const states = u.licenseAssignmentStates ?? u.licenseAssignmentState ?? [];
-    const bySku = new Map<string, UserLicense>();
-    for (const a of u.assignedLicenses) {
+type UserRecord = z.input<typeof User>;
+
+const GUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isOptionalText = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+
+function isPlainAssignment(v: unknown, withState: boolean): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const a = v as Record<string, unknown>;
+  if (typeof a.skuId !== 'string' || !GUID_RE.test(a.skuId) || !isStringArray(a.disabledPlans)) return false;
+  return !withState || (isOptionalText(a.assignedByGroup) && isOptionalText(a.state) && isOptionalText(a.error));
+}
+
+function isPlainStates(v: unknown): boolean {
+  return v === undefined || v === null || (Array.isArray(v) && v.every((s) => isPlainAssignment(s, true)));
+}
+
+/**
+ * A user record as Graph writes it (untrimmed GUIDs, arrays present): checked by hand, because a
+ * 50,000-user export walked by zod costs most of an import in the renderer, where the CSP forbids
+ * the eval zod compiles its parsers with. It accepts only records the `User` schema accepts, and
+ * `userOf` reads them the same (parsers.property.test.ts checks both); anything else goes through
+ * the schema, which also words the error.
+ */
+export function isPlainUser(raw: unknown): raw is UserRecord {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const u = raw as Record<string, unknown>;
+  if (typeof u.id !== 'string' || u.id.length === 0 || u.id.trim() !== u.id) return false;
+  if (!isOptionalText(u.userPrincipalName) || !Array.isArray(u.assignedLicenses)) return false;
+  return u.assignedLicenses.every((a) => isPlainAssignment(a, false)) && isPlainStates(u.licenseAssignmentStates) && isPlainStates(u.licenseAssignmentState);
+}
+
+/** A user record accepted by `User` (parsed, or plain as checked by `isPlainUser`), as the app keeps it. */
+export function userOf(u: UserRecord): TenantUser {
+  const states = u.licenseAssignmentStates ?? u.licenseAssignmentState ?? [];
+  const id = u.id.trim();
+  const userPrincipalName = u.userPrincipalName?.trim() || id;
+  // Most exports select no assignment states: each license is the user's own, assigned directly.
+  if (states.length === 0) {
+    const licenses: UserLicense[] = [];
+    for (const a of u.assignedLicenses ?? []) {
       const skuId = normalizeId(a.skuId);
-      bySku.set(skuId, { skuId, disabledPlans: a.disabledPlans.map(normalizeId), assignedByGroups: [], direct: states.length === 0 });
+      const license = { skuId, disabledPlans: (a.disabledPlans ?? []).map(normalizeId), assignedByGroups: [], direct: true };
+      const same = licenses.findIndex((l) => l.skuId === skuId);
+      if (same >= 0) licenses[same] = license;
+      else licenses.push(license);
     }
-    const statesBySku = new Map<string, typeof states>();
-    for (const s of states) {
-      const skuId = normalizeId(s.skuId);
-      statesBySku.set(skuId, [...(statesBySku.get(skuId) ?? []), s]);
-    }
-    for (const [skuId, assignments] of statesBySku) {
-      const groups = assignments.map((s) => s.assignedByGroup?.trim()).filter((g): g is string => !!g).map(normalizeId);
-      const direct = assignments.some((s) => !s.assignedByGroup?.trim());
-      const existing = bySku.get(skuId);
-      // A plan is disabled for the user only when every assignment of the SKU disables it.
-      const disabled = existing ? existing.disabledPlans : intersect(assignments.map((s) => s.disabledPlans.map(normalizeId)));
-      bySku.set(skuId, { skuId, disabledPlans: disabled, assignedByGroups: [...new Set(groups)], direct });
-    }
-    return { id: normalizeId(u.id), userPrincipalName: u.userPrincipalName?.trim() || u.id, licenses: [...bySku.values()] };
-  });
+    return { id: normalizeId(id), userPrincipalName, licenses };
+  }
+  const bySku = new Map<string, UserLicense>();
+  for (const a of u.assignedLicenses ?? []) {
+    const skuId = normalizeId(a.skuId);
+    bySku.set(skuId, { skuId, disabledPlans: (a.disabledPlans ?? []).map(normalizeId), assignedByGroups: [], direct: false });
+  }
+  const statesBySku = new Map<string, typeof states>();
+  for (const s of states) {
+    const skuId = normalizeId(s.skuId);
+    statesBySku.set(skuId, [...(statesBySku.get(skuId) ?? []), s]);
+  }
+  for (const [skuId, assignments] of statesBySku) {
+    const groups = assignments.map((s) => s.assignedByGroup?.trim()).filter((g): g is string => !!g).map(normalizeId);
+    const direct = assignments.some((s) => !s.assignedByGroup?.trim());
+    const existing = bySku.get(skuId);
+    // A plan is disabled for the user only when every assignment of the SKU disables it.
+    const disabled = existing ? existing.disabledPlans : intersect(assignments.map((s) => (s.disabledPlans ?? []).map(normalizeId)));
+    bySku.set(skuId, { skuId, disabledPlans: disabled, assignedByGroups: [...new Set(groups)], direct });
+  }
+  return { id: normalizeId(id), userPrincipalName, licenses: [...bySku.values()] };
+}
+
+export function parseUsers(text: string, file: string): TenantUser[] {
+  return collection(parseJsonText(text, file), 'value', file).map((raw, i) => userOf(isPlainUser(raw) ? raw : parseRecord(User, raw, i, file)));
 }
 
 const Organization = z.object({ countryLetterCode: z.string().nullable().optional() });

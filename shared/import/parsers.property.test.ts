@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from './catalogCsv';
 import { ImportError } from './errors';
-import { parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseUsers } from './graph';
+import { User, isPlainUser, parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseUsers, userOf } from './graph';
 import { parseMarketsCsv } from './markets';
 import { parseOffers } from './offers';
 import { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
@@ -116,6 +116,53 @@ describe('parsers never crash', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the hand-checked path for Graph users', () => {
+  // Values near the edges of what the schema takes: padded and upper-case GUIDs, empty and
+  // padded ids, null and missing lists, wrong types.
+  const text = fc.oneof(fc.constant(''), fc.constant(' '), fc.constant('g1'), fc.constant(' G1 '), fc.uuid(), fc.uuid().map((u) => ` ${u.toUpperCase()}`));
+  const optional = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 6 }, fc.constant(null), fc.constant(undefined), fc.constant(7));
+  const guid = fc.oneof({ arbitrary: fc.uuid(), weight: 12 }, fc.uuid().map((u) => u.toUpperCase()), fc.uuid().map((u) => ` ${u}`), fc.constant('not-a-guid'), fc.constant(3));
+  const plans = optional(fc.array(fc.oneof(fc.uuid(), fc.constant(' X ')), { maxLength: 3 }));
+  const assigned = fc.record({ skuId: guid, disabledPlans: plans }, { requiredKeys: ['skuId'] });
+  const state = fc.record({ skuId: guid, disabledPlans: plans, assignedByGroup: optional(text), state: optional(text), error: optional(text), extra: text }, { requiredKeys: ['skuId'] });
+  const user = fc.record(
+    {
+      id: fc.oneof({ arbitrary: fc.uuid(), weight: 6 }, text, fc.constant(5)),
+      userPrincipalName: optional(text),
+      assignedLicenses: optional(fc.array(assigned, { maxLength: 3 })),
+      licenseAssignmentStates: optional(fc.array(state, { maxLength: 3 })),
+      licenseAssignmentState: optional(fc.array(state, { maxLength: 2 })),
+      displayName: text,
+    },
+    { requiredKeys: ['id', 'assignedLicenses'] },
+  );
+
+  it('takes only records the schema takes, and reads them as the schema would', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(user, (raw) => {
+        if (!isPlainUser(raw)) return;
+        plain++;
+        const parsed = User.safeParse(raw);
+        expect(parsed.success).toBe(true);
+        if (parsed.success) expect(userOf(raw)).toEqual(userOf(parsed.data));
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator reaches the fast path often enough for the property to say something.
+    expect(plain).toBeGreaterThan(100);
+  });
+
+  it('a record it does not take still imports when the schema takes it, or fails in words', () => {
+    const padded = { id: ' a1 ', assignedLicenses: [{ skuId: ' 6FD2C87F-B296-42F0-B197-1E91E994B900 ', disabledPlans: null }] };
+    expect(isPlainUser(padded)).toBe(false);
+    expect(parseUsers(JSON.stringify({ value: [padded] }), 'users.json')).toEqual([
+      { id: 'a1', userPrincipalName: 'a1', licenses: [{ skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900', disabledPlans: [], assignedByGroups: [], direct: true }] },
+    ]);
+    expect(() => parseUsers(JSON.stringify({ value: [{ id: 'a1', assignedLicenses: [{ skuId: 'nope' }] }] }), 'users.json')).toThrow(/users\.json.*record 1.*assignedLicenses\[0\]\.skuId/);
   });
 });
 

@@ -23,6 +23,7 @@ import {
   TenantSkuData,
   TenantSubscriptionData,
   TenantUserData,
+  isTenantUserData,
   type ChangeCounts,
   type ImportRecord,
   type TableName,
@@ -195,9 +196,28 @@ export const TenantImportChunkArgs = z.discriminatedUnion('kind', [
   z.object({ ...TenantChunkBase, kind: z.literal('users'), rows: z.array(TenantUserData).min(1).max(MAX_CHUNK_ROWS) }).strict(),
 ]);
 
+type TenantImportChunkArgs = z.output<typeof TenantImportChunkArgs>;
+
+/** A users chunk checked by hand (Mutator.plainArgs): the ids by their schema, the rows by isTenantUserData. */
+export function isPlainUsersChunk(raw: unknown): raw is TenantImportChunkArgs {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const a = raw as Record<string, unknown>;
+  return (
+    Object.keys(a).length === 4 &&
+    a.kind === 'users' &&
+    Id.safeParse(a.importId).success &&
+    Id.safeParse(a.customerId).success &&
+    Array.isArray(a.rows) &&
+    a.rows.length >= 1 &&
+    a.rows.length <= MAX_CHUNK_ROWS &&
+    a.rows.every(isTenantUserData)
+  );
+}
+
 export const tenantImportChunk = defineMutator({
   name: 'tenant.importChunk',
   args: TenantImportChunkArgs,
+  plainArgs: isPlainUsersChunk,
   permission: 'tenant.import',
   quiet: true,
   describe: (a) => ({

@@ -16,6 +16,19 @@ function emptyRows(): State['rows'] {
   return new Map(tableNames.map((t) => [t, new Map()]));
 }
 
+/**
+ * A row handed to `put` (or a value to `update`) belongs to the store from then on: the Dexie store
+ * keeps it as it is, without a copy (an import's chunks are megabytes). Frozen here, a mutator that
+ * changes a row after storing it fails the tests instead of changing what it stored.
+ */
+function freezeDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freezeDeep(v);
+  }
+  return value;
+}
+
 export class MemoryClientStore implements ClientStore {
   private state: State;
   private queue: Promise<unknown> = Promise.resolve();
@@ -65,6 +78,7 @@ export class MemoryClientStore implements ClientStore {
       query: async (t, field, value) =>
         [...table(t).values()].filter((r) => r.row[field] === value).map((r) => structuredClone(r.row)) as never,
       put: async (t, row) => {
+        freezeDeep(row);
         const prev = table(t).get(row.id);
         table(t).set(row.id, { row: structuredClone(row) as Row, version: prev?.version ?? 0 });
       },
@@ -72,7 +86,7 @@ export class MemoryClientStore implements ClientStore {
         const prev = table(t).get(id);
         if (!prev) throw new Error(`update of a missing ${t} record ${id}`);
         const row = { ...prev.row };
-        for (const [f, v] of Object.entries(patch)) if (v !== undefined) row[f] = structuredClone(v);
+        for (const [f, v] of Object.entries(patch)) if (v !== undefined) row[f] = structuredClone(freezeDeep(v));
         table(t).set(id, { row, version: prev.version });
       },
       delete: async (t, id) => {

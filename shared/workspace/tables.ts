@@ -339,6 +339,41 @@ export const UserLicenseData = z
 export const TenantUserData = z
   .object({ id: GuidText, userPrincipalName: Text(320), licenses: z.array(UserLicenseData).max(500) })
   .strict();
+export type TenantUserData = z.infer<typeof TenantUserData>;
+/** Exactly `n` own keys, as `.strict()` demands when the `n` named ones are checked. */
+function keyCount(o: object): number {
+  let n = 0;
+  for (const k in o) if (Object.hasOwn(o, k)) n++;
+  return n;
+}
+
+const isBoundedText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isGuidTextList = (v: unknown): boolean => Array.isArray(v) && v.length <= 1000 && v.every((x) => isBoundedText(x, 64));
+
+function isUserLicenseData(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const l = v as Record<string, unknown>;
+  return keyCount(l) === 4 && isBoundedText(l.skuId, 64) && isGuidTextList(l.disabledPlans) && isGuidTextList(l.assignedByGroups) && typeof l.direct === 'boolean';
+}
+
+/**
+ * `TenantUserData` checked by hand. An import chunk carries 1,000 users and a tenant 50 chunks; in
+ * the renderer, whose CSP forbids the eval zod compiles its parsers with, walking them with zod is
+ * most of an import's time. It accepts only what the schema accepts, unchanged (the schema has no
+ * defaults or transforms): tables.test.ts checks that on generated rows.
+ */
+export function isTenantUserData(v: unknown): v is TenantUserData {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const u = v as Record<string, unknown>;
+  return (
+    keyCount(u) === 3 &&
+    isBoundedText(u.id, 64) &&
+    isBoundedText(u.userPrincipalName, 320) &&
+    Array.isArray(u.licenses) &&
+    u.licenses.length <= 500 &&
+    u.licenses.every(isUserLicenseData)
+  );
+}
 export const TenantUserRow = TenantUserData.omit({ id: true })
   .extend({ id: RowId, customerId: Id, importId: Id, userId: GuidText })
   .strict();
