@@ -6,8 +6,12 @@
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Any NUL or surrogate at all: almost no text has one, and one class test is cheap. */
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+
 export function isStorableText(s: string): boolean {
-  return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+  return !SUSPECT.test(s) || (!s.includes('\u0000') && !LONE_SURROGATE.test(s));
 }
 
 /** A JSON path segment as people read it: `.name`, or `[3]` for an array index. */
@@ -24,24 +28,46 @@ export interface BadText {
 }
 
 /**
- * The first string (value or object key) in `value` that is not storable text, or null. Walks
- * iteratively: a hostile, deeply nested body must not exhaust the stack.
+ * A string (value or object key) in `value` that is not storable text, or null. Walks
+ * iteratively: a hostile, deeply nested body must not exhaust the stack. Each object or array
+ * visited keeps its parent and key, so the path is built only for the bad string (an import's
+ * 50,000 users are walked without a path per value).
  */
 export function findBadText(value: unknown, root = ''): BadText | null {
-  const stack: { v: unknown; keys: (string | number)[] }[] = [{ v: value, keys: [] }];
+  const nodes: unknown[] = [value];
+  const parents: number[] = [-1];
+  const keysOf: (string | number)[] = [''];
+  const stack: number[] = [0];
+  const keysTo = (node: number, last: (string | number)[]): (string | number)[] => {
+    const up: (string | number)[] = [];
+    for (let n = node; n > 0; n = parents[n]!) up.push(keysOf[n]!);
+    return [...up.reverse(), ...last];
+  };
   const at = (keys: (string | number)[]) => ({ path: root + keys.map(segment).join('').replace(/^\./, root ? '.' : ''), keys });
+  if (typeof value === 'string') return isStorableText(value) ? null : at([]);
+  const visit = (node: number, key: string | number, child: unknown): BadText | null => {
+    if (typeof child === 'string') return isStorableText(child) ? null : at(keysTo(node, [key]));
+    if (child !== null && typeof child === 'object') {
+      stack.push(nodes.length);
+      nodes.push(child);
+      parents.push(node);
+      keysOf.push(key);
+    }
+    return null;
+  };
   while (stack.length > 0) {
-    const { v, keys } = stack.pop()!;
-    if (typeof v === 'string') {
-      if (!isStorableText(v)) return at(keys);
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], keys: [...keys, i] });
+    const node = stack.pop()!;
+    const v = nodes[node];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const bad = visit(node, i, v[i]);
+        if (bad) return bad;
+      }
     } else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [k, child] = entries[i]!;
-        if (!isStorableText(k)) return at([...keys, k]);
-        stack.push({ v: child, keys: [...keys, k] });
+      for (const k of Object.keys(v)) {
+        if (!isStorableText(k)) return at(keysTo(node, [k]));
+        const bad = visit(node, k, (v as Record<string, unknown>)[k]);
+        if (bad) return bad;
       }
     }
   }

@@ -1,0 +1,32 @@
+// The text rule both sides apply before a change is stored: where the bad string is, in words.
+import { describe, expect, it } from 'vitest';
+import { findBadText, isStorableText } from './text';
+
+describe('storable text', () => {
+  it('takes any Unicode text, emoji (surrogate pairs) and Japanese included', () => {
+    for (const s of ['', 'Contoso', '日本語の顧客', '👩‍💼 Aiko', 'a\ud83d\ude00b']) expect(isStorableText(s)).toBe(true);
+  });
+
+  it('refuses NUL and lone surrogates, high or low, anywhere', () => {
+    for (const s of ['a\u0000b', '\ud800', 'x\ud83d', '\ude00y', 'ok\udc00\ud800']) expect(isStorableText(s)).toBe(false);
+  });
+
+  it('names the path of a bad value, a bad key, and one deep in arrays', () => {
+    expect(findBadText({ name: 'ok', notes: 'a\u0000' }, 'args')).toEqual({ path: 'args.notes', keys: ['notes'] });
+    expect(findBadText({ rows: [{ id: 'u1' }, { id: 'u2', licenses: [{ skuId: '\ud800' }] }] })).toEqual({
+      path: 'rows[1].licenses[0].skuId',
+      keys: ['rows', 1, 'licenses', 0, 'skuId'],
+    });
+    expect(findBadText({ ok: { 'bad\u0000key': 1 } }, 'mutations[2].args')).toEqual({ path: 'mutations[2].args.ok["bad\\u0000key"]', keys: ['ok', 'bad\u0000key'] });
+    expect(findBadText('\udc00', 'x')).toEqual({ path: 'x', keys: [] });
+    expect(findBadText({ a: [1, null, true, { b: 'fine' }] })).toBeNull();
+  });
+
+  it('walks a hostile, deeply nested body without exhausting the stack', () => {
+    let deep: unknown = 'a\u0000';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const found = findBadText({ deep });
+    expect(found?.keys).toHaveLength(200_001);
+    expect(found?.keys[0]).toBe('deep');
+  });
+});
