@@ -1,5 +1,6 @@
 // Imports as mutations, run by the real sync client (all chunks + commit in one transaction) and
 // re-run by the in-memory server, as the app and the team's server do.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './define';
 import type { Role } from '../domain/roles';
@@ -207,6 +208,31 @@ describe('tenant import mutations', () => {
     expect(chunkRows(rows).map((c) => c.length)).toEqual([1000, 1000, 500]);
     const big = Array.from({ length: 10 }, () => ({ s: 'x'.repeat(400) }));
     expect(chunkRows(big, 1000, 1000).map((c) => c.length)).toEqual([2, 2, 2, 2, 2]);
+    // Measuring a whole chunk at once makes the chunks a row-by-row count makes.
+    const byRow = <T,>(list: readonly T[], maxRows: number, maxBytes: number) => {
+      const out: T[][] = [];
+      let current: T[] = [];
+      let bytes = 0;
+      for (const row of list) {
+        const size = JSON.stringify(row).length;
+        if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
+          out.push(current);
+          current = [];
+          bytes = 0;
+        }
+        current.push(row);
+        bytes += size;
+      }
+      if (current.length > 0) out.push(current);
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 300 }), { maxLength: 60 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 2000 }), (texts, maxRows, maxBytes) => {
+        const list = texts.map((t) => ({ t }));
+        expect(chunkRows(list, maxRows, maxBytes)).toEqual(byRow(list, maxRows, maxBytes));
+      }),
+      { numRuns: 500 },
+    );
     expect(sameData({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
     expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
   });
