@@ -1,12 +1,12 @@
 // Running an import from a screen: progress, cancel and the outcome, the same wherever an import
 // starts (customers list, offer-matching wizard, catalog in Settings). The work is in the worker.
 import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../shared/mutators/words';
 import type { AdminCenterReport } from '../../shared/import/index';
 import type { ImportFile, ImportProgress, ImportRequest } from './importProtocol';
-import { startImport, type ImportOutcome } from './startImport';
+import { prepareImportWorker, startImport, type ImportOutcome } from './startImport';
 import { currentActor, localChanges } from './workspace';
 
 export interface ImportRun {
@@ -21,12 +21,14 @@ export function useImport(): ImportRun {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const abort = useRef<AbortController | null>(null);
+  useEffect(() => prepareImportWorker(), []);
   const run = useCallback(async (request: ImportRequest) => {
     abort.current = new AbortController();
     setOutcome(null);
     setProgress({ phase: 'parsing' });
     const result = await startImport(request, { actor: currentActor(), onProgress: setProgress, signal: abort.current.signal });
     if (result.status === 'done') localChanges().changed();
+    prepareImportWorker();
     setProgress(null);
     setOutcome(result);
     return result;

@@ -117,6 +117,11 @@ export function isPlainUser(raw: unknown): raw is UserRecord {
   return u.assignedLicenses.every((a) => isPlainAssignment(a, false)) && isPlainStates(u.licenseAssignmentStates) && isPlainStates(u.licenseAssignmentState);
 }
 
+/** The ids normalized; the list itself when they already are (Graph writes them so): no copy per user. */
+function normalized(ids: string[]): string[] {
+  return ids.every((id) => normalizeId(id) === id) ? ids : ids.map(normalizeId);
+}
+
 /** A user record accepted by `User` (parsed, or plain as checked by `isPlainUser`), as the app keeps it. */
 export function userOf(u: UserRecord): TenantUser {
   const states = u.licenseAssignmentStates ?? u.licenseAssignmentState ?? [];
@@ -127,7 +132,7 @@ export function userOf(u: UserRecord): TenantUser {
     const licenses: UserLicense[] = [];
     for (const a of u.assignedLicenses ?? []) {
       const skuId = normalizeId(a.skuId);
-      const license = { skuId, disabledPlans: (a.disabledPlans ?? []).map(normalizeId), assignedByGroups: [], direct: true };
+      const license = { skuId, disabledPlans: normalized(a.disabledPlans ?? []), assignedByGroups: [], direct: true };
       const same = licenses.findIndex((l) => l.skuId === skuId);
       if (same >= 0) licenses[same] = license;
       else licenses.push(license);
