@@ -54,18 +54,24 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
 }
 
-/** The Japanese says "項目" (a JSON field or a zip entry), not the CSV importer's "列" (column). */
-class ZipImportError extends BilingualImportError {
+/** A refused collection, in both languages; the Japanese says "項目" (a field or a zip entry), not the CSV importer's "列" (column). */
+export class CollectionImportError extends BilingualImportError {
+  /** The file as the Japanese message names it (`users.json (tenant-data.zip 内)`). */
+  readonly fileJa: string;
+  constructor(details: ImportErrorDetails, problemJa: string, fileJa?: string) {
+    super(details, problemJa);
+    this.fileJa = fileJa ?? details.file;
+  }
   override get messageJa(): string {
-    const parts = [`ファイル ${this.file}`];
+    const parts = [`ファイル ${this.fileJa}`];
     if (this.field !== undefined && this.field !== '') parts.push(`項目「${this.field}」`);
     parts.push(this.problemJa);
     return parts.join(': ');
   }
 }
 
-function fail(details: ImportErrorDetails, problemJa: string): never {
-  throw new ZipImportError(details, problemJa);
+function fail(details: ImportErrorDetails, problemJa: string, fileJa?: string): never {
+  throw new CollectionImportError(details, problemJa, fileJa);
 }
 
 const MB = 1024 * 1024;
@@ -76,7 +82,7 @@ export function memberLabel(member: string, zipName: string): string {
   return `${member} (in ${zipName})`;
 }
 
-function memberLabelJa(member: string, zipName: string): string {
+export function memberLabelJa(member: string, zipName: string): string {
   return `${member} (${zipName} 内)`;
 }
 
@@ -189,12 +195,13 @@ function decode(bytes: Uint8Array, label: string, labelJa: string): string {
   } catch {
     return fail(
       { code: 'INVALID_JSON', file: label, problem: 'is not UTF-8 text, as the collection script writes it; run the script again and import its zip as it is' },
-      `ファイル ${labelJa} は収集スクリプトが書く UTF-8 テキストではありません。スクリプトをもう一度実行し、その zip をそのままインポートしてください`,
+      '収集スクリプトが書く UTF-8 テキストではありません。スクリプトをもう一度実行し、その zip をそのままインポートしてください',
+      labelJa,
     );
   }
 }
 
-function parseManifest(text: string, label: string): CollectionManifest {
+function parseManifest(text: string, label: string, labelJa: string): CollectionManifest {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -202,12 +209,14 @@ function parseManifest(text: string, label: string): CollectionManifest {
     return fail(
       { code: 'INVALID_JSON', file: label, problem: `is not valid JSON (${e instanceof Error ? e.message : String(e)})` },
       `JSON として読めません (${e instanceof Error ? e.message : String(e)})`,
+      labelJa,
     );
   }
   if (typeof body === 'object' && body !== null && 'scriptVersion' in body && typeof body.scriptVersion === 'number' && body.scriptVersion > COLLECTION_SCRIPT_VERSION) {
     fail(
       { code: 'INVALID_VALUE', file: label, field: 'scriptVersion', problem: `was made by version ${body.scriptVersion} of the collection script; this app reads version ${COLLECTION_SCRIPT_VERSION}: update the app` },
       `収集スクリプトのバージョン ${body.scriptVersion} で作成されています。このアプリが読めるのはバージョン ${COLLECTION_SCRIPT_VERSION} までです。アプリを更新してください`,
+      labelJa,
     );
   }
   const r = CollectionManifest.safeParse(body);
@@ -221,6 +230,7 @@ function parseManifest(text: string, label: string): CollectionManifest {
   return fail(
     { code: 'INVALID_SHAPE', file: label, field, problem: `${problem}: not the manifest the collection script writes; run the script again and import its zip as it is` },
     `${missing ? 'ありません' : '値が正しくありません'} (${problem})。収集スクリプトが書くマニフェストではありません。スクリプトをもう一度実行し、その zip をそのままインポートしてください`,
+    labelJa,
   );
 }
 
@@ -251,7 +261,8 @@ export function readCollectionZip(bytes: Uint8Array, zipName: string, options: R
   const declared = new Map(entries.map((e) => [e.name, e.originalSize]));
   const manifestBytes = inflate(bytes, new Set([manifestEntry.name]), declared, zipName, limits).get(manifestEntry.name) ?? new Uint8Array();
   const manifestLabel = memberLabel(COLLECTION_MANIFEST, zipName);
-  const manifest = parseManifest(decode(manifestBytes, manifestLabel, memberLabelJa(COLLECTION_MANIFEST, zipName)), manifestLabel);
+  const manifestLabelJa = memberLabelJa(COLLECTION_MANIFEST, zipName);
+  const manifest = parseManifest(decode(manifestBytes, manifestLabel, manifestLabelJa), manifestLabel, manifestLabelJa);
 
   const tenant = normalizeId(manifest.tenantId);
   const customerTenant = options.customerTenantId ? normalizeId(options.customerTenantId) : '';
@@ -259,6 +270,7 @@ export function readCollectionZip(bytes: Uint8Array, zipName: string, options: R
     fail(
       { code: 'INVALID_VALUE', file: manifestLabel, field: 'tenantId', problem: `is ${tenant}, but this customer's tenant is ${customerTenant}: the zip holds another tenant's data; run the script for this customer's tenant` },
       `${tenant} ですが、この顧客のテナントは ${customerTenant} です。別のテナントのデータです。この顧客のテナントでスクリプトを実行してください`,
+      manifestLabelJa,
     );
   }
 
