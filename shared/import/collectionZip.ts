@@ -75,7 +75,7 @@ function fail(details: ImportErrorDetails, problemJa: string, fileJa?: string): 
 }
 
 const MB = 1024 * 1024;
-const mb = (bytes: number) => `${Math.ceil(bytes / MB)} MB`;
+const mb = (bytes: number) => (bytes < MB ? `${bytes} bytes` : `${Math.ceil(bytes / MB)} MB`);
 
 /** A member's name as the import's messages give it. */
 export function memberLabel(member: string, zipName: string): string {
