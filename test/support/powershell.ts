@@ -22,6 +22,7 @@ import { Language, Parser, type Node } from 'web-tree-sitter';
  * - https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/get-date
  * - https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/convertfrom-json
  * - https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/convertto-json
+ * - https://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-content
  * - https://learn.microsoft.com/powershell/module/microsoft.powershell.management/join-path
  * - https://learn.microsoft.com/powershell/module/microsoft.powershell.management/new-item
  * - https://learn.microsoft.com/powershell/module/microsoft.powershell.management/remove-item
@@ -44,6 +45,7 @@ export const DOCUMENTED_MODULE: Record<string, string> = {
   'get-date': 'Microsoft.PowerShell.Utility',
   'convertfrom-json': 'Microsoft.PowerShell.Utility',
   'convertto-json': 'Microsoft.PowerShell.Utility',
+  'get-content': 'Microsoft.PowerShell.Management',
   'join-path': 'Microsoft.PowerShell.Management',
   'new-item': 'Microsoft.PowerShell.Management',
   'remove-item': 'Microsoft.PowerShell.Management',

@@ -15,12 +15,12 @@ const withoutTenant = collectionScript({ customerName: "O'Brien\r\nRemove-Item C
 
 /** What the script may call: Graph sign-in and reads, and local work on its own temporary folder and zip. */
 const ALLOWED = new Set([
-  'set-strictmode', 'where-object', 'get-module', 'import-module', 'write-host', 'get-date', 'join-path',
+  'set-strictmode', 'where-object', 'get-module', 'import-module', 'write-host', 'get-date', 'join-path', 'get-content',
   'connect-mggraph', 'get-mgcontext', 'invoke-mggraphrequest', 'convertfrom-json', 'convertto-json',
   'new-item', 'out-null', 'compress-archive', 'remove-item',
 ]);
 /** What signs in, reads the tenant or writes a file: never reached in a dry run. */
-const SIGNS_IN_READS_OR_WRITES = new Set(['connect-mggraph', 'get-mgcontext', 'invoke-mggraphrequest', 'new-item', 'compress-archive', 'remove-item', 'save-graphpages']);
+const SIGNS_IN_READS_OR_WRITES = new Set(['connect-mggraph', 'get-mgcontext', 'invoke-mggraphrequest', 'get-content', 'new-item', 'compress-archive', 'remove-item', 'save-graphpages']);
 
 let parser: Parser;
 beforeAll(async () => {
@@ -90,7 +90,7 @@ describe('collection script, parsed with the PowerShell grammar', () => {
   it('sends GET requests only, to the four endpoints, the users with the fields the import reads', () => {
     const root = parser.parse(withTenant)!.rootNode;
     const requests = commands(root).filter((c) => commandName(c) === 'invoke-mggraphrequest');
-    expect(requests.map((r) => r.text)).toEqual(['Invoke-MgGraphRequest -Method GET -Uri $next -OutputType Json']);
+    expect(requests.map((r) => r.text)).toEqual(['Invoke-MgGraphRequest -Method GET -Uri $next -OutputFilePath $path']);
     expect(withTenant).not.toMatch(/-Method\s+(?!GET\b)\w+/i);
     expect(withTenant).not.toMatch(/-Body\b|\bPOST\b|\bPATCH\b|\bDELETE\b|\bPUT\b/);
     const uris = [...withTenant.matchAll(/@\{ Name = '(\w+)'; Uri = '([^']+)' \}/g)].map((m) => [m[1], m[2]]);
@@ -110,7 +110,7 @@ describe('collection script, parsed with the PowerShell grammar', () => {
     const loop = loops[0]!;
     expect(loop.text.startsWith('while ($next) {')).toBe(true);
     // The request, the page's file and the next link are all inside the loop.
-    for (const needle of ['Invoke-MgGraphRequest -Method GET -Uri $next', '[System.IO.File]::WriteAllText((Join-Path $workFolder $file), $body, $utf8)', "PSObject.Properties['@odata.nextLink']", '$next = [string]$nextLink.Value', "$next = ''", '$page++']) {
+    for (const needle of ['$path = Join-Path $workFolder $file', 'Invoke-MgGraphRequest -Method GET -Uri $next -OutputFilePath $path', "(Get-Content -LiteralPath $path -Raw -Encoding UTF8 | ConvertFrom-Json).PSObject.Properties['@odata.nextLink']", '$next = [string]$nextLink.Value', "$next = ''", '$page++']) {
       expect(loop.text).toContain(needle);
     }
     // Page 1 is `users.json`, page 2 `users-2.json`: names the manifest schema accepts.

@@ -1,8 +1,8 @@
 // The collection script the app writes for one customer: Microsoft Graph PowerShell that the
 // customer's admin (or the partner through delegated admin) runs to get the tenant's data into the
 // app. It only reads: three read-only scopes, GET requests, every page (@odata.nextLink); it saves
-// each response body as Graph sent it (no re-serialising: Windows PowerShell would rewrite dates
-// as "\/Date(...)\/") and a manifest.json, in one zip the import takes as it is
+// each response body as Graph sent it (-OutputFilePath: no re-serialising, which in Windows
+// PowerShell would rewrite dates as "\/Date(...)\/") and a manifest.json, in one zip the import takes as it is
 // (shared/import/collectionZip.ts). -DryRun (or -WhatIf) prints what it would read and write,
 // signs in to nothing and writes nothing. Pure: the caller passes the generation time.
 import { COLLECTION_FORMAT, COLLECTION_MANIFEST, COLLECTION_SCRIPT_VERSION } from '../../../shared/import/collectionZip';
@@ -56,11 +56,11 @@ const SAVE_PAGES = String.raw`function Save-GraphPages {
     while ($next) {
         if ($page -eq 1) { $file = "$Name.json" } else { $file = "$Name-$page.json" }
         Write-Host "Reading $Name, page $page"
-        # The body as Graph sent it: the import reads exactly this.
-        $body = Invoke-MgGraphRequest -Method GET -Uri $next -OutputType Json
-        [System.IO.File]::WriteAllText((Join-Path $workFolder $file), $body, $utf8)
+        $path = Join-Path $workFolder $file
+        # The body exactly as Graph sent it, saved by the SDK itself: the import reads these bytes.
+        Invoke-MgGraphRequest -Method GET -Uri $next -OutputFilePath $path
         $script:files.Add($file)
-        $nextLink = (ConvertFrom-Json -InputObject $body).PSObject.Properties['@odata.nextLink']
+        $nextLink = (Get-Content -LiteralPath $path -Raw -Encoding UTF8 | ConvertFrom-Json).PSObject.Properties['@odata.nextLink']
         if ($nextLink) { $next = [string]$nextLink.Value } else { $next = '' }
         $page++
     }
