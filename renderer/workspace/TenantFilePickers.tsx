@@ -1,14 +1,14 @@
-// The customer tenant's exports, picked or dropped as files: the four Microsoft Graph exports and the
-// Microsoft 365 admin center's users export (CSV). The same pickers wherever a tenant is imported
+// The customer tenant's exports, picked or dropped as files: the collection script's zip, the four
+// Microsoft Graph exports and the Microsoft 365 admin center's users export (CSV). The same pickers wherever a tenant is imported
 // (the customers list, the offer-matching wizard), and the import request they make. Each file goes
 // where its content says, not its name or the picker it was given to.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRequest } from './importProtocol';
-import { readTenantFile, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
+import { readTenantFileOrZip, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
 
-export const TENANT_FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers'] as const satisfies readonly TenantFileKind[];
+export const TENANT_FILE_KINDS = ['collectionZip', 'subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers'] as const satisfies readonly TenantFileKind[];
 export type { TenantFileKind };
 export type PickedTenantFiles = Partial<Record<TenantFileKind, File>>;
 
@@ -24,10 +24,21 @@ const useStyles = makeStyles({
   dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
 });
 
-/** The picker's label: the Graph exports' words are the app's, the admin center's the customers feature's. */
+/** The picker's label: the Graph exports' words are the app's, the admin center's and the collection zip's the customers feature's. */
 export function tenantFileLabelKey(kind: TenantFileKind): string {
-  return kind === 'adminCenterUsers' ? 'caseFile.tenantImport.adminCenterFile' : `customers.import.file.${kind}`;
+  if (kind === 'adminCenterUsers') return 'caseFile.tenantImport.adminCenterFile';
+  if (kind === 'collectionZip') return 'caseFile.tenantImport.collectionZip';
+  return `customers.import.file.${kind}`;
 }
+
+const ACCEPT: Record<TenantFileKind, string> = {
+  collectionZip: '.zip,application/zip',
+  adminCenterUsers: '.csv,text/csv',
+  subscribedSkus: '.json,application/json',
+  subscriptions: '.json,application/json',
+  users: '.json,application/json',
+  organization: '.json,application/json',
+};
 
 export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onPick: (kind: TenantFileKind, file: File | undefined) => void }) {
   const { t } = useTranslation();
@@ -76,7 +87,7 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
             {t(tenantFileLabelKey(kind))}
             <input
               type="file"
-              accept={kind === 'adminCenterUsers' ? '.csv,text/csv' : '.json,application/json'}
+              accept={ACCEPT[kind]}
               disabled={disabled}
               onChange={(e) => onPick(kind, e.currentTarget.files?.[0])}
             />
@@ -88,14 +99,20 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
 }
 
 /** The worker's request for the picked files (decoded from their bytes), each under the kind its content says. */
-export async function tenantImportRequest(customerId: string, files: PickedTenantFiles, chosenSkus?: Record<string, string>): Promise<ImportRequest> {
-  const request: ImportRequest = { kind: 'tenant', customerId, files: {}, ...(chosenSkus ? { chosenSkus } : {}) };
+export async function tenantImportRequest(customerId: string, files: PickedTenantFiles, chosenSkus?: Record<string, string>): Promise<ImportRequest & { kind: 'tenant' }> {
+  const request: ImportRequest & { kind: 'tenant' } = { kind: 'tenant', customerId, files: {}, ...(chosenSkus ? { chosenSkus } : {}) };
   for (const kind of TENANT_FILE_KINDS) {
     const picked = files[kind];
     if (!picked) continue;
-    const file = await readTenantFile(picked);
-    // A file whose content is not recognised stays where it was picked: its importer says what is wrong.
-    request.files[tenantFileKind(file.text) ?? kind] = file;
+    const file = await readTenantFileOrZip(picked);
+    if ('bytes' in file) {
+      request.files.collectionZip = file;
+      continue;
+    }
+    // A file whose content is not recognised stays where it was picked: its importer says what is wrong
+    // (a non-zip given to the zip's picker goes to the Graph import, which names it).
+    const target = tenantFileKind(file.text) ?? (kind === 'collectionZip' ? 'users' : kind);
+    request.files[target] = file;
   }
   return request;
 }

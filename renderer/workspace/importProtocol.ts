@@ -9,11 +9,17 @@ export interface ImportFile {
   text: string;
 }
 
+/** A zip travels as its bytes: the worker unpacks it (renderer/workspace/collectionImport.ts). */
+export interface ImportZip {
+  file: string;
+  bytes: Uint8Array;
+}
+
 export type ImportRequest =
   | {
       kind: 'tenant';
       customerId: string;
-      files: { subscribedSkus?: ImportFile; subscriptions?: ImportFile; users?: ImportFile; organization?: ImportFile; adminCenterUsers?: ImportFile };
+      files: { subscribedSkus?: ImportFile; subscriptions?: ImportFile; users?: ImportFile; organization?: ImportFile; adminCenterUsers?: ImportFile; collectionZip?: ImportZip };
       /** For the admin center's users export: a display name that stands for several SKUs -> the SKU chosen. */
       chosenSkus?: Record<string, string>;
     }

@@ -21,6 +21,7 @@ import { currentCatalog, currentTenant } from '../db/queries';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import type { FromWorker, ImportRequest, StartMessage, ToWorker } from './importProtocol';
 import { newClientId } from '../sync/ids';
+import { graphExportFiles } from './collectionImport';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -44,9 +45,16 @@ async function adminCenterContext(db: WorkspaceDatabase, customerId: string): Pr
   };
 }
 
-function plan(request: ImportRequest, importId: string, context: AdminCenterContext | null): { changes: ImportChange[]; adminCenter?: AdminCenterReport } {
+/** The customer's tenant id, when known: a collection zip of another tenant is refused. */
+async function customerTenantId(db: WorkspaceDatabase, request: ImportRequest): Promise<string> {
+  if (request.kind !== 'tenant' || !request.files.collectionZip) return '';
+  return (await db.customers.get(request.customerId))?.tenantId ?? '';
+}
+
+function plan(request: ImportRequest, importId: string, context: AdminCenterContext | null, tenantId: string): { changes: ImportChange[]; adminCenter?: AdminCenterReport } {
   if (request.kind === 'tenant') {
-    const { adminCenterUsers, ...graphFiles } = request.files;
+    const { adminCenterUsers, collectionZip, ...loose } = request.files;
+    const graphFiles = graphExportFiles(loose, collectionZip, { customerTenantId: tenantId });
     const inventory = parseTenantExports(graphFiles);
     let adminCenter: AdminCenterReport | undefined;
     if (adminCenterUsers && context) {
@@ -64,6 +72,7 @@ function plan(request: ImportRequest, importId: string, context: AdminCenterCont
       if (!graphFiles.users) inventory.users = parsed.inventory.users;
       if (!graphFiles.subscribedSkus) inventory.skus = parsed.inventory.skus;
     }
+    // A collection zip is named as the person knows it, not by its (up to hundreds of) pages.
     const files = Object.values(request.files).map((f) => f.file);
     return { changes: tenantImportChanges(inventory, { importId, customerId: request.customerId, files }), ...(adminCenter ? { adminCenter } : {}) };
   }
@@ -88,7 +97,7 @@ async function run(start: StartMessage): Promise<void> {
   try {
     const request = start.request;
     const context = request.kind === 'tenant' && request.files.adminCenterUsers ? await adminCenterContext(db, request.customerId) : null;
-    ({ changes, adminCenter } = plan(request, start.importId, context));
+    ({ changes, adminCenter } = plan(request, start.importId, context, await customerTenantId(db, request)));
   } catch (e) {
     db.close();
     if (isImportError(e)) {

@@ -1,15 +1,17 @@
 // Which tenant export a file is, from its content, never its name: a customer's admin names files
 // as they like ("export (3).csv"), and the admin center names its export by the time of day.
 import { decodeCsvBytes, looksLikeAdminCenterUsers } from '../../shared/import/index';
-import type { ImportFile } from './importProtocol';
+import { looksLikeZip } from '../../shared/import/collectionZip';
+import type { ImportFile, ImportZip } from './importProtocol';
 
-export type TenantFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers';
+/** `collectionZip`: the zip the app's collection script writes (recognised by its bytes, `PK`). */
+export type TenantFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers' | 'collectionZip';
 
 /**
  * The kind of a tenant export, or null when the content is none of them. Only the file's start is
  * read (the context and the first record's keys): a 50,000-user export is not parsed twice.
  */
-export function tenantFileKind(text: string): TenantFileKind | null {
+export function tenantFileKind(text: string): Exclude<TenantFileKind, 'collectionZip'> | null {
   if (looksLikeAdminCenterUsers(text)) return 'adminCenterUsers';
   const head = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(0, 8192);
   if (!head.trimStart().startsWith('{')) return null;
@@ -28,18 +30,28 @@ export function tenantFileKind(text: string): TenantFileKind | null {
 
 /** A picked or dropped file as the worker takes it: decoded from its bytes (UTF-8, UTF-16 or Shift_JIS). */
 export async function readTenantFile(file: File): Promise<ImportFile> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  return decodeTenantFile(file.name, new Uint8Array(await file.arrayBuffer()));
+}
+
+function decodeTenantFile(name: string, bytes: Uint8Array): ImportFile {
   try {
-    return { file: file.name, text: decodeCsvBytes(bytes, file.name).text };
+    return { file: name, text: decodeCsvBytes(bytes, name).text };
   } catch {
     // Not text in any encoding known: the importer then says so, naming the file, in both languages.
-    return { file: file.name, text: new TextDecoder().decode(bytes) };
+    return { file: name, text: new TextDecoder().decode(bytes) };
   }
+}
+
+/** As readTenantFile, but a zip (the collection script's) stays bytes: the worker unpacks it. */
+export async function readTenantFileOrZip(file: File): Promise<ImportFile | ImportZip> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return looksLikeZip(bytes) ? { file: file.name, bytes } : decodeTenantFile(file.name, bytes);
 }
 
 /** The kind of a picked or dropped file from its first bytes only: cheap on a 50,000-user export. */
 export async function sniffTenantFile(file: File): Promise<TenantFileKind | null> {
   const bytes = new Uint8Array(await file.slice(0, 16_384).arrayBuffer());
+  if (looksLikeZip(bytes)) return 'collectionZip';
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   // Not fatal: the slice may end inside a character; the header and first record are what count.
   return tenantFileKind(new TextDecoder(encoding).decode(bytes));

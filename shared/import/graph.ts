@@ -179,23 +179,40 @@ export function parseOrganization(text: string, file: string): { countryLetterCo
   return { countryLetterCode: code === '' ? null : code };
 }
 
+/** One export file: its text and the name it is known by (for error messages). */
+export interface ExportText {
+  text: string;
+  file: string;
+}
+
+/**
+ * A collection the tenant returns in pages (`@odata.nextLink`) may come as one file per page, in
+ * order: the app's collection script saves each page's body as Graph sent it.
+ */
+export type ExportPages = ExportText | readonly ExportText[];
+
 export interface GraphExportFiles {
-  subscribedSkus?: { text: string; file: string };
-  subscriptions?: { text: string; file: string };
-  users?: { text: string; file: string };
-  organization?: { text: string; file: string };
+  subscribedSkus?: ExportPages;
+  subscriptions?: ExportPages;
+  users?: ExportPages;
+  organization?: ExportText;
   /** Per-user licenseDetails responses, for users not in `users` (matched by user id). */
   licenseDetails?: { text: string; file: string; userName?: string }[];
 }
 
+function pages(files: ExportPages | undefined): readonly ExportText[] {
+  return files === undefined ? [] : 'text' in files ? [files] : files;
+}
+
 /** The whole inventory from whichever exports are present. */
 export function parseTenantExports(files: GraphExportFiles): TenantInventory {
+  const subscriptions = pages(files.subscriptions);
   return {
     countryLetterCode: files.organization ? parseOrganization(files.organization.text, files.organization.file).countryLetterCode : null,
-    skus: files.subscribedSkus ? parseSubscribedSkus(files.subscribedSkus.text, files.subscribedSkus.file) : [],
-    subscriptions: files.subscriptions ? parseDirectorySubscriptions(files.subscriptions.text, files.subscriptions.file) : null,
+    skus: pages(files.subscribedSkus).flatMap((f) => parseSubscribedSkus(f.text, f.file)),
+    subscriptions: subscriptions.length > 0 ? subscriptions.flatMap((f) => parseDirectorySubscriptions(f.text, f.file)) : null,
     users: mergeUsers(
-      files.users ? parseUsers(files.users.text, files.users.file) : [],
+      pages(files.users).flatMap((f) => parseUsers(f.text, f.file)),
       (files.licenseDetails ?? []).map((f) => parseLicenseDetails(f.text, f.file, f.userName)),
     ),
   };

@@ -70,7 +70,7 @@ function AddCustomer() {
   );
 }
 
-function ImportTenant({ customers }: { customers: { id: string; name: string }[] }) {
+function ImportTenant({ customers }: { customers: { id: string; name: string; tenantId: string }[] }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const ids = { title: useId(), customer: useId() };
@@ -96,7 +96,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string }[]
         {t('customers.import.title')}
       </h2>
       <Text>{t('customers.import.hint')}</Text>
-      <DataGuide />
+      <DataGuide customer={customers.find((c) => c.id === chosen)} />
       <form onSubmit={(e) => void run(e)} className={styles.page}>
         <Field label={t('customers.import.customer')}>
           <Select id={ids.customer} value={chosen} onChange={(_, d) => setCustomerId(d.value)} disabled={running}>

@@ -3,6 +3,7 @@
 // first import, not every one.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { CollectionScriptButton, type ScriptCustomer } from './CollectionScriptButton';
 
 export const DATA_WAYS = ['adminCenter', 'graph', 'partnerCenter'] as const;
 
@@ -13,7 +14,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-export function DataGuide() {
+/** With a customer, the Graph way offers that customer's collection script to save. */
+export function DataGuide({ customer }: { customer?: ScriptCustomer | undefined }) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
@@ -26,6 +28,7 @@ export function DataGuide() {
             <section key={way} className={styles.way} aria-label={t(`caseFile.dataGuide.${way}.title`)}>
               <h3 className={styles.wayTitle}>{t(`caseFile.dataGuide.${way}.title`)}</h3>
               <p>{t(`caseFile.dataGuide.${way}.how`)}</p>
+              {way === 'graph' && customer && <CollectionScriptButton customer={customer} />}
               <p className={styles.code}>{t(`caseFile.dataGuide.${way}.steps`)}</p>
               <ul className={styles.list}>
                 <li>{t(`caseFile.dataGuide.${way}.gives`)}</li>

@@ -175,6 +175,9 @@ function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { cus
   const titleId = useId();
   const schema = useDetailsSchema();
   const { control, handleSubmit, formState } = useForm<Details>({ resolver: zodResolver(schema), defaultValues: stored });
+  // react-hook-form tracks dirty fields only once they were read during a render (formState is a
+  // proxy): read in the submit handler alone, the first save after typing found "no field changed".
+  const { dirtyFields } = formState;
 
   const save = handleSubmit(async (values) => {
     setOutcome(null);
@@ -186,7 +189,7 @@ function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { cus
       country: values.country.trim().toUpperCase(),
       channel: values.channel,
     };
-    const changed = Object.fromEntries((Object.keys(normalized) as (keyof Details)[]).filter((k) => formState.dirtyFields[k]).map((k) => [k, normalized[k]]));
+    const changed = Object.fromEntries((Object.keys(normalized) as (keyof Details)[]).filter((k) => dirtyFields[k]).map((k) => [k, normalized[k]]));
     if (Object.keys(changed).length === 0) {
       setOutcome({ intent: 'success', text: t('caseFile.details.nothingChanged') });
       return;

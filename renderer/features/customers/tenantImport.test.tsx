@@ -16,6 +16,9 @@ import { TenantFilePickers, tenantImportRequest } from '../../workspace/TenantFi
 import { tenantFileKind } from '../../workspace/tenantFileKind';
 import { AdminCenterNotes } from '../../workspace/useImport';
 import { DataGuide } from './DataGuide';
+import { HostProvider } from '../../host/HostProvider';
+import { createWebHost } from '../../host/webHost';
+import type { SaveFileArgs } from '../../../shared/ipc/contract';
 import { AmbiguousChoices } from './AmbiguousChoices';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
@@ -125,7 +128,52 @@ describe('the guide to getting the data', () => {
     const guide = screen.getByTestId('data-guide').textContent;
     expect(guide).toContain('Misses: expiry dates, the channel');
     expect(guide).toContain('Connect-MgGraph -Scopes LicenseAssignment.Read.All,Organization.Read.All,User.Read.All');
+    expect(guide).toContain('.\\collect-tenant-….ps1 -DryRun');
+    expect(guide).toContain('writes one zip (tenant-data-….zip)');
     expect(guide).toContain('Customers > Export customers');
+  });
+
+  it("offers the customer's collection script in the Graph way, and saves it under its help's name (fake save dialog)", async () => {
+    const saved: SaveFileArgs[] = [];
+    const host = { ...createWebHost({ window, version: 'test' }), saveFile: async (args: SaveFileArgs) => (saved.push(args), { saved: true, name: args.suggestedName }) };
+    wrap(
+      <HostProvider host={host}>
+        <DataGuide customer={{ name: 'Contoso 株式会社', tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f' }} />
+      </HostProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: "How to get the customer's data" }));
+    const graphWay = screen.getByRole('region', { name: /2\. The collection script/ });
+    expect(graphWay.textContent).toContain('It signs in to tenant 2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f only.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the collection script for Contoso 株式会社' }));
+    await waitFor(() => expect(screen.getByTestId('collection-script-status').textContent).toMatch(/^Saved collect-tenant-Contoso-株式会社-\d{4}-\d{2}-\d{2}\.ps1\. Run it with -DryRun first\.$/));
+    expect(saved).toHaveLength(1);
+    const { suggestedName, data, filters } = saved[0]!;
+    expect(filters).toEqual([{ name: 'PowerShell', extensions: ['ps1'] }]);
+    expect(data).toContain(`#   .\\${suggestedName} -DryRun`);
+    expect(data).toContain("$expectedTenantId = '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f'");
+    expect(data).toContain("$scopes = @('LicenseAssignment.Read.All', 'Organization.Read.All', 'User.Read.All')");
+  });
+
+  it('without a customer, shows no script button; a customer without a tenant id is told what the script signs in to', () => {
+    const host = createWebHost({ window, version: 'test' });
+    const { unmount } = wrap(
+      <HostProvider host={host}>
+        <DataGuide />
+      </HostProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: "How to get the customer's data" }));
+    expect(screen.queryByTestId('collection-script')).toBeNull();
+    unmount();
+    wrap(
+      <HostProvider host={host}>
+        <DataGuide customer={{ name: 'Fabrikam', tenantId: '' }} />
+      </HostProvider>,
+      'ja',
+    );
+    fireEvent.click(screen.getByRole('button', { name: '顧客のデータの入手方法' }));
+    expect(screen.getByRole('button', { name: 'Fabrikam の収集スクリプトを保存' })).toBeTruthy();
+    expect(screen.getByTestId('data-guide').textContent).toContain('顧客のテナント ID はまだわかりません');
+    expect(screen.getByTestId('data-guide').textContent).toContain('.\\collect-tenant-….ps1 -DryRun');
   });
 
   it('in Japanese too', () => {

@@ -1,50 +1,16 @@
-// The exported reassignment script must run, not only pass its dry run: PowerShell cannot run here,
-// so the script is parsed with the maintained tree-sitter PowerShell grammar (airbus-cert, loaded as
-// WebAssembly) and every command it calls is checked against the module Microsoft documents for it.
-import { createRequire } from 'node:module';
+// The exported reassignment script must run, not only pass its dry run: parsed with the PowerShell
+// grammar, every command it calls checked against the module Microsoft documents for it
+// (test/support/powershell.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { BUILT_IN, DOCUMENTED_MODULE, loadPowerShellParser, nodes, syntaxErrors } from '../../../test/support/powershell';
 import { REQUIRED_MODULES, reassignmentScript } from './reassignmentScript';
 
-/**
- * Cmdlet -> module, as Microsoft's reference documents them. Sources (Microsoft Learn, PowerShell
- * module reference; the module is the path segment before the cmdlet):
- * - https://learn.microsoft.com/powershell/module/microsoft.graph.authentication/connect-mggraph
- * - https://learn.microsoft.com/powershell/module/microsoft.graph.users.actions/set-mguserlicense
- * - https://learn.microsoft.com/powershell/module/microsoft.graph.users/get-mguser
- * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/get-module
- * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/import-module
- * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/set-strictmode
- * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/where-object
- * - https://learn.microsoft.com/powershell/module/microsoft.powershell.core/out-null
- * - https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/write-host
- * - https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/write-warning
- * - https://learn.microsoft.com/powershell/module/powershellget/install-module
- */
-const DOCUMENTED_MODULE: Record<string, string> = {
-  'connect-mggraph': 'Microsoft.Graph.Authentication',
-  'set-mguserlicense': 'Microsoft.Graph.Users.Actions',
-  'get-mguser': 'Microsoft.Graph.Users',
-  'get-module': 'Microsoft.PowerShell.Core',
-  'import-module': 'Microsoft.PowerShell.Core',
-  'set-strictmode': 'Microsoft.PowerShell.Core',
-  'where-object': 'Microsoft.PowerShell.Core',
-  'out-null': 'Microsoft.PowerShell.Core',
-  'write-host': 'Microsoft.PowerShell.Utility',
-  'write-warning': 'Microsoft.PowerShell.Utility',
-  'install-module': 'PowerShellGet',
-};
-/** Modules that ship with PowerShell itself: never to be checked or installed. */
-const BUILT_IN = new Set(['Microsoft.PowerShell.Core', 'Microsoft.PowerShell.Utility', 'PowerShellGet']);
-
-const require = createRequire(import.meta.url);
 let parser: Parser;
 
 beforeAll(async () => {
-  await Parser.init();
-  parser = new Parser();
-  parser.setLanguage(await Language.load(require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm')));
+  parser = await loadPowerShellParser();
 });
 
 const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
@@ -72,20 +38,6 @@ const script = reassignmentScript(
   { customerName: 'Contoso', plan: null, generatedAt: '2026-01-10T09:30:00.000Z', tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f', fileName },
   users,
 );
-
-function nodes(root: Node, type: string): Node[] {
-  return root.descendantsOfType(type).filter((n): n is Node => n !== null);
-}
-
-function syntaxErrors(root: Node): string[] {
-  const found: string[] = [];
-  const walk = (n: Node) => {
-    if (n.isError || n.isMissing) found.push(`${n.type} at ${n.startPosition.row + 1}:${n.startPosition.column + 1}: ${n.text.slice(0, 60)}`);
-    for (const c of n.children) if (c) walk(c);
-  };
-  walk(root);
-  return found;
-}
 
 describe('reassignment script, parsed with the PowerShell grammar', () => {
   it('parses without a syntax error', () => {

@@ -1,0 +1,91 @@
+// The collection script's zip in a tenant import: its files (shared/import/collectionZip) go to the
+// Graph import by their content, as loose files do, each page in order. A file the zip's manifest
+// names that is not a Graph export, two organizations, a kind given both in the zip and as a file,
+// or an organization of another tenant than the manifest's are refused in words: nothing is written.
+import { CollectionImportError, memberLabelJa, readCollectionZip, type CollectionManifest, type ReadCollectionOptions } from '../../shared/import/collectionZip';
+import type { ExportText, GraphExportFiles } from '../../shared/import/graph';
+import { normalizeId } from '../../shared/domain/ids';
+import type { ImportFile, ImportZip } from './importProtocol';
+import { tenantFileKind } from './tenantFileKind';
+
+type GraphKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization';
+export type LooseGraphFiles = Partial<Record<GraphKind, ImportFile>>;
+
+const KIND_WORDS: Record<GraphKind, { en: string; ja: string }> = {
+  subscribedSkus: { en: 'subscribedSkus', ja: 'subscribedSkus' },
+  subscriptions: { en: 'directory subscriptions', ja: 'ディレクトリのサブスクリプション' },
+  users: { en: 'users', ja: 'ユーザー' },
+  organization: { en: 'organization', ja: '組織' },
+};
+
+export interface CollectionFiles {
+  manifest: CollectionManifest;
+  pages: Partial<Record<GraphKind, ExportText[]>>;
+}
+
+/** The zip's files by kind, each kind's pages in the manifest's order. */
+export function collectionFiles(zip: ImportZip, options: ReadCollectionOptions = {}): CollectionFiles {
+  const { manifest, files } = readCollectionZip(zip.bytes, zip.file, options);
+  const pages: Partial<Record<GraphKind, ExportText[]>> = {};
+  files.forEach((f, i) => {
+    const kind = tenantFileKind(f.text);
+    const name = manifest.files[i]!;
+    if (kind === null || kind === 'adminCenterUsers') {
+      throw new CollectionImportError(
+        { code: 'INVALID_SHAPE', file: f.file, problem: 'is not a Microsoft Graph export this app knows (organization, subscribedSkus, directory/subscriptions, users); run the script again and import its zip as it is' },
+        'このアプリが読める Microsoft Graph のエクスポート (organization、subscribedSkus、directory/subscriptions、users) ではありません。スクリプトをもう一度実行し、その zip をそのままインポートしてください',
+        memberLabelJa(name, zip.file),
+      );
+    }
+    (pages[kind] ??= []).push(f);
+  });
+  const orgs = pages.organization ?? [];
+  if (orgs.length > 1) {
+    throw new CollectionImportError(
+      { code: 'INVALID_SHAPE', file: orgs[1]!.file, problem: `is a second organization export (the first is ${orgs[0]!.file}); a collection is of one tenant` },
+      `2 つ目の組織のエクスポートです (1 つ目は ${orgs[0]!.file})。収集データは 1 つのテナントのものです`,
+      memberLabelJa(manifest.files[files.indexOf(orgs[1]!)]!, zip.file),
+    );
+  }
+  const org = orgs[0];
+  const orgId = org ? organizationId(org.text) : null;
+  if (org && orgId && orgId !== manifest.tenantId) {
+    throw new CollectionImportError(
+      { code: 'INVALID_VALUE', file: org.file, record: 1, field: 'id', problem: `is tenant ${orgId}, but the zip's manifest.json says ${manifest.tenantId}: the files are of two tenants; run the script again` },
+      `テナント ${orgId} ですが、zip の manifest.json は ${manifest.tenantId} です。2 つのテナントのファイルが混ざっています。スクリプトをもう一度実行してください`,
+      memberLabelJa(manifest.files[files.indexOf(org)]!, zip.file),
+    );
+  }
+  return { manifest, pages };
+}
+
+/** The organization's id (its tenant id), when the body has one; the Graph import says what else is wrong. */
+function organizationId(text: string): string | null {
+  try {
+    const body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { id?: unknown; value?: { id?: unknown }[] };
+    const id = Array.isArray(body.value) ? body.value[0]?.id : body.id;
+    return typeof id === 'string' && id.trim() !== '' ? normalizeId(id) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Loose files and a collection zip together: a kind given in both is refused (which one is meant?). */
+export function graphExportFiles(loose: LooseGraphFiles, zip: ImportZip | undefined, options: ReadCollectionOptions = {}): GraphExportFiles {
+  if (!zip) return loose;
+  const { pages } = collectionFiles(zip, options);
+  const files: GraphExportFiles = { ...loose };
+  for (const kind of Object.keys(pages) as GraphKind[]) {
+    const given = loose[kind];
+    const inZip = pages[kind]!;
+    if (given) {
+      throw new CollectionImportError(
+        { code: 'INVALID_VALUE', file: given.file, problem: `is a ${KIND_WORDS[kind].en} export, and ${zip.file} holds one too: import one of them` },
+        `${KIND_WORDS[kind].ja} のエクスポートですが、${zip.file} にも含まれています。どちらか一方をインポートしてください`,
+      );
+    }
+    if (kind === 'organization') files.organization = inZip[0]!;
+    else files[kind] = inZip;
+  }
+  return files;
+}
