@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Role } from '../../shared/domain/roles';
 import type { Database, Queryable } from '../db/types';
 import { ApiError } from '../http/errors';
+import { entraPerson, type AppRoleMapping } from './entraPeople';
+import { EntraTokenError, EntraUnavailableError, type EntraVerifier } from './entraTokens';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { getOrganization, operatorFindUserByEmail, revokeSession, revokeSessionFamily, type Organization, type User } from './store';
 import { ACCESS_PREFIX, REFRESH_PREFIX, hashToken, looksLike, newToken } from './tokens';
@@ -34,6 +36,10 @@ export interface SignInResult extends TokenPair {
 export interface AuthOptions {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Email and password sign-in on (default) or off. */
+  localPasswords?: boolean;
+  /** Sign-in with a Microsoft Entra ID token; absent: off. */
+  entra?: { verifier: EntraVerifier; appRoles: AppRoleMapping };
   log?: FastifyBaseLogger;
 }
 
@@ -85,8 +91,11 @@ export class AuthService {
   }
 
   async signIn(email: string, password: string, userAgent?: string): Promise<SignInResult> {
+    if (this.opts.localPasswords === false) {
+      throw new ApiError(403, 'password_sign_in_disabled', 'this server does not take passwords: sign in with Microsoft (Entra ID)');
+    }
     const user = await operatorFindUserByEmail(this.db, email);
-    if (!user) {
+    if (!user?.passwordHash) {
       await burnPasswordCheck(password); // the same time as a wrong password: no user enumeration
       throw invalidCredentials();
     }
@@ -94,8 +103,35 @@ export class AuthService {
     // Only someone who knows the password learns that the account is disabled.
     if (user.disabled) throw new ApiError(403, 'account_disabled', 'this account is disabled: ask your admin agent');
     const org = (await getOrganization(this.db, user.orgId)) as Organization;
+    return this.startSession(user, org, 'password', userAgent);
+  }
+
+  /** Exchanges a Microsoft Entra ID token (ID token, or access token for this server) for a session
+   * of this server: the same tokens, refresh and revocation as a password sign-in. */
+  async signInWithEntra(token: string, userAgent?: string): Promise<SignInResult> {
+    const entra = this.opts.entra;
+    if (!entra) throw new ApiError(403, 'entra_sign_in_disabled', 'this server does not sign in with Microsoft (Entra ID): sign in with email and password');
+    let identity;
+    try {
+      identity = await entra.verifier.verify(token);
+    } catch (e) {
+      if (e instanceof EntraTokenError) {
+        this.opts.log?.info({ reason: e.reason }, 'Entra token refused');
+        throw new ApiError(401, 'invalid_entra_token', e.message);
+      }
+      if (e instanceof EntraUnavailableError) {
+        this.opts.log?.error({ err: e }, 'Entra metadata or keys unavailable');
+        throw new ApiError(503, 'entra_unavailable', `Microsoft sign-in cannot be checked now: ${e.message}`);
+      }
+      throw e;
+    }
+    const { org, user } = await entraPerson(this.db, identity, entra.appRoles);
+    return this.startSession(user, org, 'entra', userAgent);
+  }
+
+  private async startSession(user: User, org: Organization, method: 'password' | 'entra', userAgent: string | undefined): Promise<SignInResult> {
     const pair = await this.issue(this.db, user, null, null, userAgent);
-    this.opts.log?.info({ userId: user.id, orgId: user.orgId, sessionId: pair.sessionId }, 'signed in');
+    this.opts.log?.info({ userId: user.id, orgId: user.orgId, sessionId: pair.sessionId, method }, 'signed in');
     const { sessionId: _, ...tokens } = pair;
     return { ...tokens, user: publicUser(user), organization: { id: org.id, name: org.name } };
   }
