@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import Provider, { type Configuration } from 'oidc-provider';
+import Provider, { type Adapter, type AdapterPayload, type Configuration } from 'oidc-provider';
 
 export interface LocalPerson {
   /** The key the provider knows the person by, and the `login_hint` that picks them. */
@@ -72,6 +72,36 @@ export async function newSigningKeys(): Promise<JWK[]> {
   ];
 }
 
+/** The provider's state (codes, grants, sessions) in memory, per provider: what its built-in
+ * development adapter does, without its warning on every start. */
+function memoryAdapter(): (model: string) => Adapter {
+  const store = new Map<string, AdapterPayload>();
+  const grants = new Map<string, Set<string>>();
+  return (model) => {
+    const key = (id: string) => `${model}:${id}`;
+    return {
+      async upsert(id, payload) {
+        store.set(key(id), payload);
+        if (payload.grantId) grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set()).add(key(id)));
+      },
+      find: async (id) => store.get(key(id)),
+      findByUserCode: async (code) => [...store.values()].find((p) => p.userCode === code),
+      findByUid: async (uid) => [...store.entries()].find(([k, p]) => k.startsWith(`${model}:`) && p.uid === uid)?.[1],
+      async consume(id) {
+        const p = store.get(key(id));
+        if (p) p.consumed = Math.floor(Date.now() / 1000);
+      },
+      async destroy(id) {
+        store.delete(key(id));
+      },
+      async revokeByGrantId(grantId) {
+        for (const k of grants.get(grantId) ?? []) store.delete(k);
+        grants.delete(grantId);
+      },
+    };
+  };
+}
+
 const ENTRA_CLAIMS = ['sub', 'tid', 'oid', 'preferred_username', 'name', 'email', 'roles'];
 
 export async function startLocalOpenIdProvider(o: ProviderOptions): Promise<LocalOpenIdProvider> {
@@ -99,6 +129,7 @@ export async function startLocalOpenIdProvider(o: ProviderOptions): Promise<Loca
   const issuer = `http://127.0.0.1:${port}${mount}`;
 
   const configuration: Configuration = {
+    adapter: memoryAdapter(),
     clients: o.clients.map((c) => ({
       client_id: c.clientId,
       application_type: 'native',
