@@ -14,6 +14,7 @@ import { buildApp } from '../app';
 import { readConfig } from '../config';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedOrg, seedUser } from '../testing';
+import { roleFromAppRoles } from './entraPeople';
 import { createUser, getUser, operatorSetOrganizationEntraTenant, setUserDisabled, type Organization } from './store';
 
 const TENANT = crypto.randomUUID();
@@ -288,6 +289,29 @@ describe('sign-in options (local OpenID provider)', () => {
     } finally {
       await closed.close();
     }
+  });
+});
+
+describe('Entra configuration', () => {
+  it('is off without tenants; checks tenants, audiences, issuer, role map and the password switch in words', () => {
+    const off = readConfig({});
+    expect(off.ENTRA_TENANT_IDS).toEqual([]);
+    expect(off.LOCAL_PASSWORDS).toBe(true);
+    const on = readConfig({ ENTRA_TENANT_IDS: ` ${TENANT.toUpperCase()} `, ENTRA_AUDIENCES: 'client-id, api://server' });
+    expect(on).toMatchObject({ ENTRA_TENANT_IDS: [TENANT], ENTRA_AUDIENCES: ['client-id', 'api://server'], ENTRA_ISSUER: 'https://login.microsoftonline.com/{tenantid}/v2.0' });
+    expect(on.ENTRA_ROLE_MAP).toEqual({ AdminAgent: 'admin-agent', SalesAgent: 'sales-agent', BillingAgent: 'billing-agent' });
+    expect(() => readConfig({ ENTRA_TENANT_IDS: 'contoso.onmicrosoft.com', ENTRA_AUDIENCES: 'x' })).toThrow('ENTRA_TENANT_IDS.0: each must be a tenant id (a GUID)');
+    expect(() => readConfig({ ENTRA_TENANT_IDS: TENANT })).toThrow(/ENTRA_AUDIENCES: is required with ENTRA_TENANT_IDS/);
+    expect(() => readConfig({ ENTRA_ISSUER: 'http://login.example/{tenantid}/v2.0' })).toThrow('ENTRA_ISSUER: must be an https URL');
+    expect(() => readConfig({ ENTRA_ROLE_MAP: 'Owner=owner' })).toThrow(/"Owner=owner" is not Value=role/);
+    expect(() => readConfig({ LOCAL_PASSWORDS: 'false' })).toThrow(/LOCAL_PASSWORDS: false leaves no way to sign in/);
+  });
+
+  it('maps app roles to the broadest role held, ignoring roles it does not know', () => {
+    const map = readConfig({}).ENTRA_ROLE_MAP;
+    expect(roleFromAppRoles(['BillingAgent', 'SalesAgent'], map)).toBe('sales-agent');
+    expect(roleFromAppRoles(['Reader', 'BillingAgent'], map)).toBe('billing-agent');
+    expect(roleFromAppRoles(['Reader'], map)).toBeUndefined();
   });
 });
 
