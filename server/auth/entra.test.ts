@@ -14,7 +14,7 @@ import { buildApp } from '../app';
 import { readConfig } from '../config';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedOrg, seedUser } from '../testing';
-import { roleFromAppRoles } from './entraPeople';
+import { entraPerson, roleFromAppRoles } from './entraPeople';
 import { createUser, getUser, operatorSetOrganizationEntraTenant, setUserDisabled, type Organization } from './store';
 
 const TENANT = crypto.randomUUID();
@@ -289,6 +289,33 @@ describe('sign-in options (local OpenID provider)', () => {
     } finally {
       await closed.close();
     }
+  });
+});
+
+describe('who an Entra identity is', () => {
+  const identity = (over: Partial<Parameters<typeof entraPerson>[1]>) => ({
+    tenantId: TENANT,
+    objectId: crypto.randomUUID(),
+    username: undefined,
+    email: undefined,
+    name: undefined,
+    roles: [],
+    ...over,
+  });
+  const appRoles = { enabled: true, map: readConfig({}).ENTRA_ROLE_MAP };
+
+  it('an allowed tenant no organization is linked to, and an app-role newcomer whose email a local person has, are refused in words', async () => {
+    await expect(entraPerson(t.db, identity({ tenantId: OTHER_TENANT }), appRoles)).rejects.toMatchObject({
+      statusCode: 403,
+      code: 'entra_tenant_not_linked',
+      message: expect.stringContaining(`no organization on this server is linked to Entra tenant ${OTHER_TENANT}`),
+    });
+    const newcomer = identity({ username: 'Aiko@fabrikam.example', roles: ['SalesAgent'] });
+    await expect(entraPerson(t.db, newcomer, appRoles)).rejects.toMatchObject({
+      statusCode: 403,
+      code: 'entra_email_taken',
+      message: expect.stringContaining('aiko@fabrikam.example is already the email of a person on this server who is not mapped to'),
+    });
   });
 });
 

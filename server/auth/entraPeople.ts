@@ -79,7 +79,8 @@ async function addFromToken(q: Queryable, org: Organization, id: EntraIdentity, 
   const address = [id.email, id.username].find((v) => v !== undefined && /^[^@\s]+@[^@\s]+$/.test(v));
   const email = normalizeEmail(address ?? `${id.objectId}@${id.tenantId}`);
   try {
-    return await createUser(q, org.id, { email, name: id.name?.trim() || email, role, passwordHash: null, entraObjectId: id.objectId, entraUpn: id.username ?? null });
+    // Keyed by object id alone: the user principal name column is for people an admin maps by it.
+    return await createUser(q, org.id, { email, name: id.name?.trim() || email, role, passwordHash: null, entraObjectId: id.objectId });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     // Two first sign-ins at once: the other one added them.
