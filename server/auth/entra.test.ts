@@ -240,11 +240,15 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
   it('rotated keys: a token signed with the new key verifies after the key set is fetched again; one signed with a removed key fails', async () => {
     const before = await provider.signIn(DESKTOP, aiko);
     expect((await entraSignIn(before.id_token)).status).toBe(200); // the old key is now cached
+    const fetched = provider.jwksFetches;
+    expect((await entraSignIn(before.access_token)).status).toBe(200);
+    expect(provider.jwksFetches).toBe(fetched); // from the cache
     await provider.stop();
     provider = await startProvider({ port: provider.port, keys: await newSigningKeys() }); // same issuer, new keys
     const after = await provider.signIn(DESKTOP, aiko);
     const res = await entraSignIn(after.id_token);
     expect(res.status).toBe(200);
+    expect(provider.jwksFetches).toBe(1); // the unknown key id fetched the new key set
     expect(await refused(await entraSignIn(before.id_token), 401, 'invalid_entra_token')).toContain('a key the issuer does not publish');
   });
 });

@@ -55,6 +55,8 @@ export interface LocalOpenIdProvider {
   issuer: string;
   port: number;
   keys: JWK[];
+  /** How many times its key set (jwks_uri) was fetched: shows a verifier's cache at work. */
+  readonly jwksFetches: number;
   /** The whole flow: authorize (PKCE S256, loopback redirect), log in `person`, consent, redeem the code. */
   signIn(clientId: string, person: LocalPerson, opts?: { offlineAccess?: boolean }): Promise<TokenSet>;
   /** The refresh token grant, for a new ID token and access token. */
@@ -202,8 +204,10 @@ export async function startLocalOpenIdProvider(o: ProviderOptions): Promise<Loca
     await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
 
+  let jwksFetches = 0;
   handler = (req, res) => {
     const url = req.url ?? '/';
+    if (url === `${mount}/jwks`) jwksFetches++;
     if (!url.startsWith(mount)) {
       res.writeHead(404).end();
       return;
@@ -232,6 +236,9 @@ export async function startLocalOpenIdProvider(o: ProviderOptions): Promise<Loca
     issuer,
     port,
     keys,
+    get jwksFetches() {
+      return jwksFetches;
+    },
     async signIn(clientId, person, opts = {}) {
       const loopback = await startLoopbackRedirect();
       try {
