@@ -271,6 +271,11 @@ describe('sign-in options (local OpenID provider)', () => {
     expect(res.statusCode).toBe(401);
   });
 
+  it('the exchange is in the OpenAPI document with its answers', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, { post?: { responses: Record<string, unknown> } }> }>();
+    expect(Object.keys(doc.paths['/auth/entra/sign-in']!.post!.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '429', '503']));
+  });
+
   it('a server without Entra configuration says so; one whose issuer cannot be reached answers 503', async () => {
     const plain = await buildApp({ config: readConfig({ LOG_LEVEL: 'silent' }), db: t.db, version: 't' });
     try {
