@@ -254,8 +254,10 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
 });
 
 describe('sign-in options (local OpenID provider)', () => {
-  it('with LOCAL_PASSWORDS=false the password sign-in says to sign in with Microsoft; Entra sign-in still works', async () => {
+  it('with LOCAL_PASSWORDS=false the password sign-in says to sign in with Microsoft, password sessions end; Entra sign-in still works', async () => {
     await seedUser(t.db, org.id, { email: 'pat@fabrikam.example', password: PW });
+    const before = await app.inject({ method: 'POST', url: '/auth/sign-in', payload: { email: 'pat@fabrikam.example', password: PW } });
+    const patSession = before.json<SignedIn>(); // opened while the server still took passwords
     const noPasswords = await entraApp({ LOCAL_PASSWORDS: 'false' });
     try {
       const res = await noPasswords.inject({ method: 'POST', url: '/auth/sign-in', payload: { email: 'pat@fabrikam.example', password: PW } });
@@ -263,6 +265,14 @@ describe('sign-in options (local OpenID provider)', () => {
       expect(res.json()).toEqual({ error: { code: 'password_sign_in_disabled', message: 'this server does not take passwords: sign in with Microsoft (Entra ID)' } });
       const entra = await noPasswords.inject({ method: 'POST', url: '/auth/entra/sign-in', payload: { token: (await provider.signIn(DESKTOP, aiko)).id_token } });
       expect(entra.statusCode).toBe(200);
+      const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+      expect((await noPasswords.inject({ method: 'GET', url: '/me', headers: bearer(entra.json<SignedIn>().accessToken) })).statusCode).toBe(200);
+      expect((await noPasswords.inject({ method: 'GET', url: '/me', headers: bearer(patSession.accessToken) })).statusCode).toBe(401);
+      const refresh = await noPasswords.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: patSession.refreshToken } });
+      expect(refresh.statusCode).toBe(401);
+      // A refreshed Entra session stays an Entra session.
+      const renewed = await noPasswords.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: entra.json<SignedIn>().refreshToken } });
+      expect((await noPasswords.inject({ method: 'GET', url: '/me', headers: bearer(renewed.json<SignedIn>().accessToken) })).statusCode).toBe(200);
     } finally {
       await noPasswords.close();
     }

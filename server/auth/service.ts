@@ -47,11 +47,22 @@ const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'wrong
 const invalidToken = () => new ApiError(401, 'invalid_token', 'the token is invalid, expired or revoked');
 const invalidRefresh = () => new ApiError(401, 'invalid_refresh_token', 'the refresh token is invalid, expired or revoked: sign in again');
 
+export type SignInMethod = 'password' | 'entra';
+
 export class AuthService {
   constructor(
     private readonly db: Database,
     private readonly opts: AuthOptions,
   ) {}
+
+  /** The sign-in methods whose sessions count: a server that stopped taking passwords ends theirs. */
+  private honoured(): SignInMethod[] {
+    return this.opts.localPasswords === false ? ['entra'] : ['password', 'entra'];
+  }
+
+  private honours(method: SignInMethod): boolean {
+    return this.honoured().includes(method);
+  }
 
   private async issue(
     q: Queryable,
@@ -59,14 +70,15 @@ export class AuthService {
     familyId: string | null,
     rotatedFrom: string | null,
     userAgent: string | undefined,
+    method: SignInMethod,
   ): Promise<TokenPair & { sessionId: string }> {
     const accessToken = newToken(ACCESS_PREFIX);
     const refreshToken = newToken(REFRESH_PREFIX);
     const { rows } = await q.query<{ id: string }>(
       `INSERT INTO sessions (id, family_id, user_id, org_id, access_token_hash, refresh_token_hash,
-         access_expires_at, refresh_expires_at, user_agent, rotated_from)
+         access_expires_at, refresh_expires_at, user_agent, rotated_from, sign_in_method)
        SELECT x.id, COALESCE($1::uuid, x.id), $2, $3, $4, $5,
-         now() + make_interval(secs => $6), now() + make_interval(secs => $7), $8, $9
+         now() + make_interval(secs => $6), now() + make_interval(secs => $7), $8, $9, $10
        FROM (SELECT gen_random_uuid() AS id) x
        RETURNING id`,
       [
@@ -79,6 +91,7 @@ export class AuthService {
         this.opts.refreshTtlSeconds,
         userAgent?.slice(0, 300) ?? null,
         rotatedFrom,
+        method,
       ],
     );
     return {
@@ -129,8 +142,8 @@ export class AuthService {
     return this.startSession(user, org, 'entra', userAgent);
   }
 
-  private async startSession(user: User, org: Organization, method: 'password' | 'entra', userAgent: string | undefined): Promise<SignInResult> {
-    const pair = await this.issue(this.db, user, null, null, userAgent);
+  private async startSession(user: User, org: Organization, method: SignInMethod, userAgent: string | undefined): Promise<SignInResult> {
+    const pair = await this.issue(this.db, user, null, null, userAgent, method);
     this.opts.log?.info({ userId: user.id, orgId: user.orgId, sessionId: pair.sessionId, method }, 'signed in');
     const { sessionId: _, ...tokens } = pair;
     return { ...tokens, user: publicUser(user), organization: { id: org.id, name: org.name } };
@@ -150,9 +163,10 @@ export class AuthService {
         revoked: boolean;
         expired: boolean;
         disabled: boolean;
+        sign_in_method: SignInMethod;
       }>(
         `SELECT s.id, s.family_id, s.user_id, s.org_id, s.revoked_reason, s.revoked_at IS NOT NULL AS revoked,
-           s.refresh_expires_at <= now() AS expired, u.disabled
+           s.refresh_expires_at <= now() AS expired, u.disabled, s.sign_in_method
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.refresh_token_hash = $1 FOR UPDATE OF s`,
         [hashToken(refreshToken)],
@@ -166,9 +180,9 @@ export class AuthService {
         }
         return { ok: false as const };
       }
-      if (s.expired || s.disabled) return { ok: false as const };
+      if (s.expired || s.disabled || !this.honours(s.sign_in_method)) return { ok: false as const };
       await revokeSession(tx, s.org_id, s.id, 'rotated');
-      const pair = await this.issue(tx, { id: s.user_id, orgId: s.org_id }, s.family_id, s.id, userAgent);
+      const pair = await this.issue(tx, { id: s.user_id, orgId: s.org_id }, s.family_id, s.id, userAgent, s.sign_in_method);
       return { ok: true as const, pair };
     });
     if (!outcome.ok) {
@@ -189,8 +203,9 @@ export class AuthService {
     if (sessionIds.length === 0) return new Set();
     const { rows } = await this.db.query<{ id: string }>(
       `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
-       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled`,
-      [sessionIds],
+       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled
+         AND s.sign_in_method = ANY($2::text[])`,
+      [sessionIds, this.honoured()],
     );
     return new Set(rows.map((r) => r.id));
   }
@@ -210,8 +225,9 @@ export class AuthService {
       `SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.role, u.name, u.email,
          s.last_used_at < now() - interval '60 seconds' AS stale
        FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
-       WHERE s.access_token_hash = $1 AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled`,
-      [hashToken(accessToken)],
+       WHERE s.access_token_hash = $1 AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled
+         AND s.sign_in_method = ANY($2::text[])`,
+      [hashToken(accessToken), this.honoured()],
     );
     const r = rows[0];
     if (!r) throw invalidToken();

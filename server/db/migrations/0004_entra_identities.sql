@@ -10,3 +10,7 @@ ALTER TABLE users ADD COLUMN entra_object_id uuid;
 ALTER TABLE users ADD COLUMN entra_upn text CHECK (entra_upn = lower(entra_upn));
 CREATE UNIQUE INDEX users_entra_object_key ON users (org_id, entra_object_id);
 CREATE UNIQUE INDEX users_entra_upn_key ON users (org_id, entra_upn);
+
+-- How a session began: a server that stops taking passwords (LOCAL_PASSWORDS=false) also stops
+-- honouring the sessions passwords opened. A refresh keeps the method of the session it replaces.
+ALTER TABLE sessions ADD COLUMN sign_in_method text NOT NULL DEFAULT 'password' CHECK (sign_in_method IN ('password', 'entra'));
