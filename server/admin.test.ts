@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startLocalOpenIdProvider } from '../test/support/localOpenIdProvider';
 import { openDatabase } from './db/index';
 import { testApp } from './testing';
 
@@ -102,5 +103,46 @@ describe('server:admin (real process, PGlite data directory)', { timeout: 120_00
     expect(me.statusCode).toBe(401);
     await app2.close();
     await db2.close();
+  });
+
+  it('maps people to Entra (set-org-tenant, add-entra-user, link-entra); disable-user ends an Entra session (local OpenID provider)', async () => {
+    const tenant = crypto.randomUUID();
+    const danaOid = crypto.randomUUID();
+    const linked = await admin('set-org-tenant', '--org', 'Contoso Partners', '--tenant', tenant.toUpperCase());
+    expect(linked.code).toBe(0);
+    expect(linked.stdout).toContain(`Contoso Partners is linked to Entra tenant ${tenant}`);
+
+    const kim = await admin('add-entra-user', '--org', orgId, '--upn', 'Kim@Contoso.example', '--name', 'Kim', '--role', 'sales-agent', '--json');
+    expect(kim.stderr).toBe('');
+    expect(JSON.parse(kim.stdout)).toMatchObject({ email: 'kim@contoso.example', entraUpn: 'kim@contoso.example', entraObjectId: null, role: 'sales-agent' });
+    expect((await admin('link-entra', '--email', 'dana@contoso.example', '--oid', danaOid)).stdout).toContain(`dana@contoso.example signs in with Entra as ${danaOid}`);
+
+    const dana = { sub: 'dana', tid: tenant, oid: danaOid, preferredUsername: 'dana@contoso.example', name: 'Dana' };
+    const provider = await startLocalOpenIdProvider({ tenantId: tenant, people: [dana], clients: [{ clientId: 'cspw-desktop' }], api: { resource: 'api://cspw', audience: 'api://cspw' } });
+    const entraEnv = { ENTRA_TENANT_IDS: tenant, ENTRA_ISSUER: `http://127.0.0.1:${provider.port}/{tenantid}/v2.0`, ENTRA_AUDIENCES: 'cspw-desktop' };
+    try {
+      const token = (await provider.signIn('cspw-desktop', dana)).id_token;
+      const db = await openDatabase({ DATA_DIR: dataDir });
+      const app = await testApp(db, entraEnv);
+      const res = await app.inject({ method: 'POST', url: '/auth/entra/sign-in', payload: { token } });
+      expect(res.statusCode).toBe(200);
+      const { accessToken } = res.json<{ accessToken: string }>();
+      expect((await app.inject({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${accessToken}` } })).statusCode).toBe(200);
+      await app.close();
+      await db.close();
+
+      const disabled = await admin('disable-user', '--email', 'dana@contoso.example');
+      expect(disabled.code).toBe(0);
+
+      const db2 = await openDatabase({ DATA_DIR: dataDir });
+      const app2 = await testApp(db2, entraEnv);
+      expect((await app2.inject({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${accessToken}` } })).statusCode).toBe(401);
+      const again = await app2.inject({ method: 'POST', url: '/auth/entra/sign-in', payload: { token } });
+      expect(again.json()).toMatchObject({ error: { code: 'account_disabled' } });
+      await app2.close();
+      await db2.close();
+    } finally {
+      await provider.stop();
+    }
   });
 });

@@ -21,7 +21,9 @@ import {
   operatorListSessions,
   operatorSessionOrg,
   revokeSession,
+  operatorSetOrganizationEntraTenant,
   setUserDisabled,
+  setUserEntra,
   setUserPassword,
   type Session,
 } from './auth/store';
@@ -38,10 +40,20 @@ const USAGE = `usage: server:admin <command> [options]   (add --json for machine
            [--password <password>]          without --password: prompted on a terminal, else generated and printed once
   list-users --org <id|name>
   reset-password --email <email> [--password <password>]   also signs the user out everywhere
-  disable-user --email <email>              refuses sign-in and revokes the user's sessions
+  disable-user --email <email>              refuses sign-in (password and Entra) and revokes the user's sessions
   enable-user --email <email>
   list-sessions [--org <id|name>] [--all]   live sessions (--all: revoked and expired too)
   revoke-session <session id>
+
+sign-in with Microsoft Entra ID (server: ENTRA_TENANT_IDS, ENTRA_AUDIENCES):
+  set-org-tenant --org <id|name> --tenant <Entra tenant id>
+                                            the partner's tenant whose people sign in to this organization
+  add-entra-user --org <id|name> (--oid <object id> | --upn <user principal name>) --name <name>
+           --role <${Role.options.join('|')}> [--email <email>]
+                                            a person who signs in with Entra only (no password); by --upn,
+                                            their first sign-in binds their object id; --email defaults to --upn
+  link-entra --email <email> (--oid <object id> | --upn <user principal name>)
+                                            lets an existing person sign in with Entra too
 
 storage: DATABASE_URL (PostgreSQL), else PGlite in DATA_DIR (default: the user's data folder)`;
 
@@ -50,6 +62,22 @@ class BadInput extends Error {}
 const Email = z.string().trim().toLowerCase().pipe(z.email({ message: 'not an email address' })).pipe(z.string().max(320));
 const Name = z.string().trim().min(1, 'must not be empty').max(200);
 const Password = z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
+const Guid = z.guid({ message: 'not a GUID (like 00000000-0000-0000-0000-000000000000)' }).transform((v) => v.toLowerCase());
+const Upn = z.string().trim().toLowerCase().regex(/^[^@\s]+@[^@\s]+$/, 'not a user principal name (name@domain)').max(320);
+
+/** --oid or --upn, exactly one. */
+function entraAccount(values: Record<string, string | boolean | undefined>): { objectId: string | null; upn: string | null } {
+  const oid = typeof values.oid === 'string' ? values.oid : undefined;
+  const upn = typeof values.upn === 'string' ? values.upn : undefined;
+  if ((oid === undefined) === (upn === undefined)) throw new BadInput('give either --oid <object id> or --upn <user principal name>');
+  return oid !== undefined ? { objectId: parse(Guid, oid, '--oid'), upn: null } : { objectId: null, upn: parse(Upn, upn, '--upn') };
+}
+
+/** The organization's Entra tenant, which every Entra mapping of its people stands in. */
+function tenantOf(org: { name: string; entraTenantId: string | null }): string {
+  if (!org.entraTenantId) throw new BadInput(`${org.name} is not linked to an Entra tenant yet: run set-org-tenant first`);
+  return org.entraTenantId;
+}
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -130,6 +158,9 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
       name: { type: 'string' },
       role: { type: 'string' },
       password: { type: 'string' },
+      tenant: { type: 'string' },
+      oid: { type: 'string' },
+      upn: { type: 'string' },
       all: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -138,7 +169,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
   const [command, ...args] = positionals;
   if (values.help || command === 'help') return out(USAGE);
   if (!command) throw new BadInput('no command given');
-  const known = ['migrate', 'create-org', 'list-orgs', 'add-user', 'list-users', 'reset-password', 'disable-user', 'enable-user', 'list-sessions', 'revoke-session'];
+  const known = ['migrate', 'create-org', 'list-orgs', 'add-user', 'list-users', 'reset-password', 'disable-user', 'enable-user', 'list-sessions', 'revoke-session', 'set-org-tenant', 'add-entra-user', 'link-entra'];
   if (!known.includes(command)) throw new BadInput(`unknown command "${command}"`);
   const json = values.json === true;
   const print = (human: string, data: unknown) => out(json ? JSON.stringify(data) : human);
@@ -161,7 +192,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
       }
       case 'list-orgs': {
         const orgs = await operatorListOrganizations(db);
-        return print(table(orgs.map((o) => ({ ...o })), ['id', 'name', 'createdAt']), orgs);
+        return print(table(orgs.map((o) => ({ ...o })), ['id', 'name', 'entraTenantId', 'createdAt']), orgs);
       }
       case 'add-user': {
         const org = await orgOf(db, need(values, 'org'));
@@ -185,7 +216,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
       case 'list-users': {
         const org = await orgOf(db, need(values, 'org'));
         const users = await listUsers(db, org.id);
-        return print(table(users.map((u) => ({ ...u })), ['id', 'email', 'name', 'role', 'disabled', 'createdAt']), users);
+        return print(table(users.map((u) => ({ ...u })), ['id', 'email', 'name', 'role', 'disabled', 'entraObjectId', 'entraUpn', 'createdAt']), users);
       }
       case 'reset-password': {
         const user = await userOf(db, need(values, 'email'));
@@ -202,6 +233,52 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
         const disabled = command === 'disable-user';
         await setUserDisabled(db, user.orgId, user.id, disabled);
         return print(`${user.email} ${disabled ? 'disabled; their sessions are revoked' : 'enabled'}`, { id: user.id, email: user.email, disabled });
+      }
+      case 'set-org-tenant': {
+        const org = await orgOf(db, need(values, 'org'));
+        const tenant = parse(Guid, need(values, 'tenant'), '--tenant');
+        try {
+          await operatorSetOrganizationEntraTenant(db, org.id, tenant);
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new BadInput(`tenant ${tenant} is already linked to another organization`);
+          throw e;
+        }
+        const allowed = config.ENTRA_TENANT_IDS.includes(tenant);
+        return print(
+          `${org.name} is linked to Entra tenant ${tenant}` +
+            (allowed ? '' : `\nnote: the server takes tokens from this tenant only once ENTRA_TENANT_IDS names it`),
+          { id: org.id, name: org.name, entraTenantId: tenant },
+        );
+      }
+      case 'add-entra-user': {
+        const org = await orgOf(db, need(values, 'org'));
+        tenantOf(org);
+        const account = entraAccount(values);
+        const name = parse(Name, need(values, 'name'), '--name');
+        const role = parse(Role, need(values, 'role'), `--role (one of ${Role.options.join(', ')})`);
+        const emailGiven = typeof values.email === 'string' ? values.email : account.upn;
+        if (emailGiven === null) throw new BadInput('--email is required with --oid');
+        const email = parse(Email, emailGiven, '--email');
+        try {
+          const user = await createUser(db, org.id, { email, name, role, passwordHash: null, entraObjectId: account.objectId, entraUpn: account.upn });
+          return print(`added ${user.email} (${user.role}) to ${org.name}, signing in with Entra (${account.objectId ?? account.upn})\nid: ${user.id}`, user);
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new BadInput(`a person with email ${email} or this Entra account already exists`);
+          throw e;
+        }
+      }
+      case 'link-entra': {
+        const user = await userOf(db, need(values, 'email'));
+        const org = await orgOf(db, user.orgId);
+        tenantOf(org);
+        const account = entraAccount(values);
+        try {
+          await setUserEntra(db, org.id, user.id, account);
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new BadInput(`another person of ${org.name} is already mapped to ${account.objectId ?? account.upn}`);
+          throw e;
+        }
+        return print(`${user.email} signs in with Entra as ${account.objectId ?? account.upn}`, { id: user.id, email: user.email, ...account });
       }
       case 'list-sessions': {
         const opts = { activeOnly: values.all !== true };

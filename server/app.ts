@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes';
+import { EntraVerifier } from './auth/entraTokens';
 import { AuthService, type RequestActor } from './auth/service';
 import type { ServerConfig } from './config';
 import type { Database } from './db/types';
@@ -42,6 +43,7 @@ export const REDACT_PATHS = [
   'body.password',
   'body.refreshToken',
   'body.accessToken',
+  'body.token',
   'password',
   'refreshToken',
   'accessToken',
@@ -66,6 +68,15 @@ export type AppConfig = Pick<
   | 'CORS_ORIGINS'
   | 'POKE_STREAMS_PER_USER'
   | 'POKE_SESSION_CHECK_SECONDS'
+  | 'LOCAL_PASSWORDS'
+  | 'ENTRA_TENANT_IDS'
+  | 'ENTRA_ISSUER'
+  | 'ENTRA_AUDIENCES'
+  | 'ENTRA_APP_ROLES'
+  | 'ENTRA_ROLE_MAP'
+  | 'ENTRA_CLOCK_TOLERANCE_SECONDS'
+  | 'ENTRA_JWKS_CACHE_SECONDS'
+  | 'ENTRA_JWKS_COOLDOWN_SECONDS'
 >;
 
 export interface AppOptions {
@@ -76,6 +87,8 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Close the database when the app closes (main.ts: yes; tests sharing one database: no). */
   closeDatabase?: boolean;
+  /** The clock Entra tokens are checked against (tests move it); default the computer's. */
+  entraClock?: () => Date;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -95,9 +108,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   refuseUnstorableText(app);
 
+  const entra =
+    config.ENTRA_TENANT_IDS.length === 0
+      ? undefined
+      : {
+          verifier: new EntraVerifier({
+            tenantIds: config.ENTRA_TENANT_IDS,
+            issuer: config.ENTRA_ISSUER,
+            audiences: config.ENTRA_AUDIENCES,
+            clockToleranceSeconds: config.ENTRA_CLOCK_TOLERANCE_SECONDS,
+            jwksCacheSeconds: config.ENTRA_JWKS_CACHE_SECONDS,
+            jwksCooldownSeconds: config.ENTRA_JWKS_COOLDOWN_SECONDS,
+            ...(opts.entraClock ? { now: opts.entraClock } : {}),
+          }),
+          appRoles: { enabled: config.ENTRA_APP_ROLES, map: config.ENTRA_ROLE_MAP },
+        };
   const auth = new AuthService(db, {
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    localPasswords: config.LOCAL_PASSWORDS,
+    ...(entra ? { entra } : {}),
     log: app.log,
   });
   app.decorate('db', db);

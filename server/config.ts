@@ -1,7 +1,18 @@
 // Server configuration from the environment, validated once at start so a typo fails loudly.
 import { z } from 'zod';
+import { Role } from '../shared/domain/roles';
 
 const positiveInt = z.coerce.number().int().positive();
+const flag = (byDefault: boolean) =>
+  z.enum(['true', 'false']).default(byDefault ? 'true' : 'false').transform((v) => v === 'true');
+const list = (v: string | undefined) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0);
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** https, or plain http to this machine only (the local OpenID provider of the tests). */
+export const isTrustedUrl = (u: URL): boolean => u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
+
+/** Microsoft's v2.0 issuer of a work or school tenant; `{tenantid}` is each allowed tenant. */
+export const ENTRA_DEFAULT_ISSUER = 'https://login.microsoftonline.com/{tenantid}/v2.0';
+export const ENTRA_DEFAULT_ROLE_MAP = 'AdminAgent=admin-agent,SalesAgent=sales-agent,BillingAgent=billing-agent';
 
 const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -43,6 +54,60 @@ const Env = z.object({
     .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0)),
   /** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+
+  // ---- Sign-in ----------------------------------------------------------------------------------
+  /** Email and password sign-in (people added with `server:admin add-user`). 'false' on a server
+   * where everyone signs in with Microsoft Entra ID. */
+  LOCAL_PASSWORDS: flag(true),
+  /** The partner's Entra tenant id(s) (comma-separated GUIDs) whose people may sign in; unset:
+   * no Entra sign-in. A token's `tid` must be one of them. */
+  ENTRA_TENANT_IDS: z
+    .string()
+    .optional()
+    .transform(list)
+    .pipe(z.array(z.guid('each must be a tenant id (a GUID)').transform((v) => v.toLowerCase()))),
+  /** The issuer tokens must name (`iss`); `{tenantid}` stands for each allowed tenant. Its keys come
+   * from `<issuer>/.well-known/openid-configuration` -> jwks_uri. */
+  ENTRA_ISSUER: z
+    .string()
+    .default(ENTRA_DEFAULT_ISSUER)
+    .refine((v) => URL.canParse(v.replaceAll('{tenantid}', '0')) && isTrustedUrl(new URL(v.replaceAll('{tenantid}', '0'))), 'must be an https URL'),
+  /** What tokens must be issued for (`aud`), comma-separated: the server's app registration's
+   * application (client) id, and/or its Application ID URI (api://...). */
+  ENTRA_AUDIENCES: z.string().optional().transform(list),
+  /** 'true': a person's role comes from the app roles in their token (`roles`), on every sign-in, and
+   * the first sign-in adds them; 'false': people are added with `server:admin add-entra-user`. */
+  ENTRA_APP_ROLES: flag(false),
+  /** App role value -> role, comma-separated `Value=role`. */
+  ENTRA_ROLE_MAP: z
+    .string()
+    .default(ENTRA_DEFAULT_ROLE_MAP)
+    .transform((v, ctx) => {
+      const map: Record<string, Role> = {};
+      for (const pair of list(v)) {
+        const [value, role] = pair.split('=').map((x) => x.trim());
+        const r = Role.safeParse(role);
+        if (!value || !r.success) {
+          ctx.addIssue({ code: 'custom', message: `"${pair}" is not Value=role with a role of ${Role.options.join(', ')}` });
+          return z.NEVER;
+        }
+        map[value] = r.data;
+      }
+      return map;
+    }),
+  /** Seconds of clock difference allowed when checking a token's exp and nbf. */
+  ENTRA_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  /** Seconds the issuer's signing keys are kept before they are fetched again. A token with a key id
+   * not in the cache fetches them at once (key rotation), at most once per cooldown. */
+  ENTRA_JWKS_CACHE_SECONDS: positiveInt.default(600),
+  ENTRA_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
+}).superRefine((c, ctx) => {
+  if (c.ENTRA_TENANT_IDS.length > 0 && c.ENTRA_AUDIENCES.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['ENTRA_AUDIENCES'], message: 'is required with ENTRA_TENANT_IDS: the server app registration\'s client id or Application ID URI' });
+  }
+  if (!c.LOCAL_PASSWORDS && c.ENTRA_TENANT_IDS.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['LOCAL_PASSWORDS'], message: 'false leaves no way to sign in: set ENTRA_TENANT_IDS too' });
+  }
 });
 
 export type ServerConfig = z.infer<typeof Env>;

@@ -19,6 +19,14 @@ try {
 }
 const app = await buildApp({ config, db, version, closeDatabase: true });
 app.log.info({ storage: db.kind, location: db.location }, 'database ready');
+app.log.info(
+  {
+    passwords: config.LOCAL_PASSWORDS,
+    entraTenants: config.ENTRA_TENANT_IDS,
+    ...(config.ENTRA_TENANT_IDS.length > 0 ? { entraAudiences: config.ENTRA_AUDIENCES, entraAppRoles: config.ENTRA_APP_ROLES } : {}),
+  },
+  config.ENTRA_TENANT_IDS.length > 0 ? 'sign-in with Microsoft Entra ID is on' : 'sign-in with Microsoft Entra ID is off',
+);
 
 // Tombstones past the retention window go once an hour (and at start); clients older than them reset.
 const purge = async () => {

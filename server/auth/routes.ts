@@ -29,6 +29,15 @@ const Tokens = z.object({
 });
 const SignInBody = z.object({ email: Email, password: z.string().min(1).max(PASSWORD_MAX) }).strict();
 const RefreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
+const EntraSignInBody = z
+  .object({
+    token: z
+      .string()
+      .min(1)
+      .max(16_384)
+      .describe("A Microsoft Entra ID token, or an access token for this server's app registration, from the partner's tenant"),
+  })
+  .strict();
 const bearer = [{ bearerAuth: [] }];
 
 export function bearerToken(req: FastifyRequest): string | undefined {
@@ -94,6 +103,24 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
         throw e;
       }
     },
+  );
+
+  r.post(
+    '/auth/entra/sign-in',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with Microsoft Entra ID: exchange an Entra token for this server\'s tokens',
+        description:
+          'The token must be signed by the configured issuer (ENTRA_ISSUER) with RS256, be for one of ENTRA_AUDIENCES, unexpired, ' +
+          'and from a tenant in ENTRA_TENANT_IDS; the person is the member mapped to its object id (oid), or, with ENTRA_APP_ROLES, ' +
+          'takes the role of its app roles. The answer is the same as /auth/sign-in.',
+        body: EntraSignInBody,
+        response: { 200: Tokens.extend({ user: UserOut, organization: OrgOut }), ...errorResponses(400, 401, 403, 413, 429, 503) },
+      },
+      preHandler: signInPerIp,
+    },
+    async (req) => auth.signInWithEntra(req.body.token, req.headers['user-agent']),
   );
 
   r.post(

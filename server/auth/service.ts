@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Role } from '../../shared/domain/roles';
 import type { Database, Queryable } from '../db/types';
 import { ApiError } from '../http/errors';
+import { entraPerson, type AppRoleMapping } from './entraPeople';
+import { EntraTokenError, EntraUnavailableError, type EntraVerifier } from './entraTokens';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { getOrganization, operatorFindUserByEmail, revokeSession, revokeSessionFamily, type Organization, type User } from './store';
 import { ACCESS_PREFIX, REFRESH_PREFIX, hashToken, looksLike, newToken } from './tokens';
@@ -34,6 +36,10 @@ export interface SignInResult extends TokenPair {
 export interface AuthOptions {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Email and password sign-in on (default) or off. */
+  localPasswords?: boolean;
+  /** Sign-in with a Microsoft Entra ID token; absent: off. */
+  entra?: { verifier: EntraVerifier; appRoles: AppRoleMapping };
   log?: FastifyBaseLogger;
 }
 
@@ -41,11 +47,22 @@ const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'wrong
 const invalidToken = () => new ApiError(401, 'invalid_token', 'the token is invalid, expired or revoked');
 const invalidRefresh = () => new ApiError(401, 'invalid_refresh_token', 'the refresh token is invalid, expired or revoked: sign in again');
 
+export type SignInMethod = 'password' | 'entra';
+
 export class AuthService {
   constructor(
     private readonly db: Database,
     private readonly opts: AuthOptions,
   ) {}
+
+  /** The sign-in methods whose sessions count: a server that stopped taking passwords ends theirs. */
+  private honoured(): SignInMethod[] {
+    return this.opts.localPasswords === false ? ['entra'] : ['password', 'entra'];
+  }
+
+  private honours(method: SignInMethod): boolean {
+    return this.honoured().includes(method);
+  }
 
   private async issue(
     q: Queryable,
@@ -53,14 +70,15 @@ export class AuthService {
     familyId: string | null,
     rotatedFrom: string | null,
     userAgent: string | undefined,
+    method: SignInMethod,
   ): Promise<TokenPair & { sessionId: string }> {
     const accessToken = newToken(ACCESS_PREFIX);
     const refreshToken = newToken(REFRESH_PREFIX);
     const { rows } = await q.query<{ id: string }>(
       `INSERT INTO sessions (id, family_id, user_id, org_id, access_token_hash, refresh_token_hash,
-         access_expires_at, refresh_expires_at, user_agent, rotated_from)
+         access_expires_at, refresh_expires_at, user_agent, rotated_from, sign_in_method)
        SELECT x.id, COALESCE($1::uuid, x.id), $2, $3, $4, $5,
-         now() + make_interval(secs => $6), now() + make_interval(secs => $7), $8, $9
+         now() + make_interval(secs => $6), now() + make_interval(secs => $7), $8, $9, $10
        FROM (SELECT gen_random_uuid() AS id) x
        RETURNING id`,
       [
@@ -73,6 +91,7 @@ export class AuthService {
         this.opts.refreshTtlSeconds,
         userAgent?.slice(0, 300) ?? null,
         rotatedFrom,
+        method,
       ],
     );
     return {
@@ -85,8 +104,11 @@ export class AuthService {
   }
 
   async signIn(email: string, password: string, userAgent?: string): Promise<SignInResult> {
+    if (this.opts.localPasswords === false) {
+      throw new ApiError(403, 'password_sign_in_disabled', 'this server does not take passwords: sign in with Microsoft (Entra ID)');
+    }
     const user = await operatorFindUserByEmail(this.db, email);
-    if (!user) {
+    if (!user?.passwordHash) {
       await burnPasswordCheck(password); // the same time as a wrong password: no user enumeration
       throw invalidCredentials();
     }
@@ -94,8 +116,35 @@ export class AuthService {
     // Only someone who knows the password learns that the account is disabled.
     if (user.disabled) throw new ApiError(403, 'account_disabled', 'this account is disabled: ask your admin agent');
     const org = (await getOrganization(this.db, user.orgId)) as Organization;
-    const pair = await this.issue(this.db, user, null, null, userAgent);
-    this.opts.log?.info({ userId: user.id, orgId: user.orgId, sessionId: pair.sessionId }, 'signed in');
+    return this.startSession(user, org, 'password', userAgent);
+  }
+
+  /** Exchanges a Microsoft Entra ID token (ID token, or access token for this server) for a session
+   * of this server: the same tokens, refresh and revocation as a password sign-in. */
+  async signInWithEntra(token: string, userAgent?: string): Promise<SignInResult> {
+    const entra = this.opts.entra;
+    if (!entra) throw new ApiError(403, 'entra_sign_in_disabled', 'this server does not sign in with Microsoft (Entra ID): sign in with email and password');
+    let identity;
+    try {
+      identity = await entra.verifier.verify(token);
+    } catch (e) {
+      if (e instanceof EntraTokenError) {
+        this.opts.log?.info({ reason: e.reason }, 'Entra token refused');
+        throw new ApiError(401, 'invalid_entra_token', e.message);
+      }
+      if (e instanceof EntraUnavailableError) {
+        this.opts.log?.error({ err: e }, 'Entra metadata or keys unavailable');
+        throw new ApiError(503, 'entra_unavailable', `Microsoft sign-in cannot be checked now: ${e.message}`);
+      }
+      throw e;
+    }
+    const { org, user } = await entraPerson(this.db, identity, entra.appRoles);
+    return this.startSession(user, org, 'entra', userAgent);
+  }
+
+  private async startSession(user: User, org: Organization, method: SignInMethod, userAgent: string | undefined): Promise<SignInResult> {
+    const pair = await this.issue(this.db, user, null, null, userAgent, method);
+    this.opts.log?.info({ userId: user.id, orgId: user.orgId, sessionId: pair.sessionId, method }, 'signed in');
     const { sessionId: _, ...tokens } = pair;
     return { ...tokens, user: publicUser(user), organization: { id: org.id, name: org.name } };
   }
@@ -114,9 +163,10 @@ export class AuthService {
         revoked: boolean;
         expired: boolean;
         disabled: boolean;
+        sign_in_method: SignInMethod;
       }>(
         `SELECT s.id, s.family_id, s.user_id, s.org_id, s.revoked_reason, s.revoked_at IS NOT NULL AS revoked,
-           s.refresh_expires_at <= now() AS expired, u.disabled
+           s.refresh_expires_at <= now() AS expired, u.disabled, s.sign_in_method
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.refresh_token_hash = $1 FOR UPDATE OF s`,
         [hashToken(refreshToken)],
@@ -130,9 +180,9 @@ export class AuthService {
         }
         return { ok: false as const };
       }
-      if (s.expired || s.disabled) return { ok: false as const };
+      if (s.expired || s.disabled || !this.honours(s.sign_in_method)) return { ok: false as const };
       await revokeSession(tx, s.org_id, s.id, 'rotated');
-      const pair = await this.issue(tx, { id: s.user_id, orgId: s.org_id }, s.family_id, s.id, userAgent);
+      const pair = await this.issue(tx, { id: s.user_id, orgId: s.org_id }, s.family_id, s.id, userAgent, s.sign_in_method);
       return { ok: true as const, pair };
     });
     if (!outcome.ok) {
@@ -153,8 +203,9 @@ export class AuthService {
     if (sessionIds.length === 0) return new Set();
     const { rows } = await this.db.query<{ id: string }>(
       `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
-       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled`,
-      [sessionIds],
+       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled
+         AND s.sign_in_method = ANY($2::text[])`,
+      [sessionIds, this.honoured()],
     );
     return new Set(rows.map((r) => r.id));
   }
@@ -174,8 +225,9 @@ export class AuthService {
       `SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.role, u.name, u.email,
          s.last_used_at < now() - interval '60 seconds' AS stale
        FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
-       WHERE s.access_token_hash = $1 AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled`,
-      [hashToken(accessToken)],
+       WHERE s.access_token_hash = $1 AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled
+         AND s.sign_in_method = ANY($2::text[])`,
+      [hashToken(accessToken), this.honoured()],
     );
     const r = rows[0];
     if (!r) throw invalidToken();

@@ -8,6 +8,8 @@ import type { Queryable } from '../db/types';
 export interface Organization {
   id: string;
   name: string;
+  /** The partner's Microsoft Entra tenant whose people may sign in to this organization. */
+  entraTenantId: string | null;
   createdAt: Date;
 }
 
@@ -18,6 +20,10 @@ export interface User {
   name: string;
   role: Role;
   disabled: boolean;
+  /** The person's Entra object id (oid), once known. */
+  entraObjectId: string | null;
+  /** The Entra user principal name an admin mapped them by, until their first sign-in binds the oid. */
+  entraUpn: string | null;
   createdAt: Date;
 }
 
@@ -42,6 +48,7 @@ export type RevokeReason = 'signed-out' | 'rotated' | 'reuse-detected' | 'admin'
 interface OrgRow {
   id: string;
   name: string;
+  entra_tenant_id: string | null;
   created_at: Date;
 }
 interface UserRow {
@@ -51,6 +58,8 @@ interface UserRow {
   name: string;
   role: string;
   disabled: boolean;
+  entra_object_id: string | null;
+  entra_upn: string | null;
   created_at: Date;
 }
 interface SessionRow {
@@ -69,7 +78,8 @@ interface SessionRow {
   rotated_from: string | null;
 }
 
-const toOrg = (r: OrgRow): Organization => ({ id: r.id, name: r.name, createdAt: r.created_at });
+const toOrg = (r: OrgRow): Organization => ({ id: r.id, name: r.name, entraTenantId: r.entra_tenant_id, createdAt: r.created_at });
+const ORG_COLS = 'id, name, entra_tenant_id, created_at';
 export const toUser = (r: UserRow): User => ({
   id: r.id,
   orgId: r.org_id,
@@ -77,6 +87,8 @@ export const toUser = (r: UserRow): User => ({
   name: r.name,
   role: Role.parse(r.role),
   disabled: r.disabled,
+  entraObjectId: r.entra_object_id,
+  entraUpn: r.entra_upn,
   createdAt: r.created_at,
 });
 const toSession = (r: SessionRow): Session => ({
@@ -95,7 +107,7 @@ const toSession = (r: SessionRow): Session => ({
   rotatedFrom: r.rotated_from,
 });
 
-const USER_COLS = 'u.id, u.org_id, u.email, u.name, u.role, u.disabled, u.created_at';
+const USER_COLS = 'u.id, u.org_id, u.email, u.name, u.role, u.disabled, u.entra_object_id, u.entra_upn, u.created_at';
 const SESSION_COLS = `s.id, s.family_id, s.user_id, s.org_id, u.email AS user_email, s.access_expires_at, s.refresh_expires_at,
   s.created_at, s.last_used_at, s.revoked_at, s.revoked_reason, s.user_agent, s.rotated_from`;
 
@@ -109,20 +121,52 @@ export function isUniqueViolation(err: unknown): boolean {
 // ---- One organization ------------------------------------------------------------------------
 
 export async function getOrganization(db: Queryable, orgId: string): Promise<Organization | undefined> {
-  const { rows } = await db.query<OrgRow>('SELECT id, name, created_at FROM organizations WHERE id = $1', [orgId]);
+  const { rows } = await db.query<OrgRow>(`SELECT ${ORG_COLS} FROM organizations WHERE id = $1`, [orgId]);
   return rows[0] && toOrg(rows[0]);
 }
 
+/** A person; `passwordHash` null: they sign in only with Entra (then give `entraObjectId` or `entraUpn`). */
 export async function createUser(
   db: Queryable,
   orgId: string,
-  u: { email: string; name: string; role: Role; passwordHash: string },
+  u: { email: string; name: string; role: Role; passwordHash: string | null; entraObjectId?: string | null; entraUpn?: string | null },
 ): Promise<User> {
   const { rows } = await db.query<UserRow>(
-    `INSERT INTO users AS u (org_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLS}`,
-    [orgId, normalizeEmail(u.email), u.name.trim(), Role.parse(u.role), u.passwordHash],
+    `INSERT INTO users AS u (org_id, email, name, role, password_hash, entra_object_id, entra_upn)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLS}`,
+    [orgId, normalizeEmail(u.email), u.name.trim(), Role.parse(u.role), u.passwordHash, u.entraObjectId?.toLowerCase() ?? null, u.entraUpn ? normalizeUpn(u.entraUpn) : null],
   );
   return toUser(rows[0]!);
+}
+
+export const normalizeUpn = (upn: string): string => upn.trim().toLowerCase();
+
+/** The person of this organization with this Entra object id; else the one an admin mapped by this
+ * user principal name whose object id is not yet known. */
+export async function findUserByEntra(db: Queryable, orgId: string, objectId: string, upn: string | undefined): Promise<User | undefined> {
+  const { rows } = await db.query<UserRow>(
+    `SELECT ${USER_COLS} FROM users u
+     WHERE u.org_id = $1 AND (u.entra_object_id = $2::uuid OR (u.entra_object_id IS NULL AND u.entra_upn = $3))
+     ORDER BY u.entra_object_id IS NULL LIMIT 1`,
+    [orgId, objectId.toLowerCase(), upn === undefined ? null : normalizeUpn(upn)],
+  );
+  return rows[0] && toUser(rows[0]);
+}
+
+/** Maps a person to an Entra account (object id and/or user principal name; null clears). */
+export async function setUserEntra(db: Queryable, orgId: string, userId: string, e: { objectId: string | null; upn: string | null }): Promise<boolean> {
+  const r = await db.query('UPDATE users SET entra_object_id = $3::uuid, entra_upn = $4, updated_at = now() WHERE org_id = $1 AND id = $2', [
+    orgId,
+    userId,
+    e.objectId?.toLowerCase() ?? null,
+    e.upn === null ? null : normalizeUpn(e.upn),
+  ]);
+  return r.rowCount > 0;
+}
+
+export async function setUserRole(db: Queryable, orgId: string, userId: string, role: Role): Promise<boolean> {
+  const r = await db.query('UPDATE users SET role = $3, updated_at = now() WHERE org_id = $1 AND id = $2', [orgId, userId, Role.parse(role)]);
+  return r.rowCount > 0;
 }
 
 export async function getUser(db: Queryable, orgId: string, userId: string): Promise<User | undefined> {
@@ -188,7 +232,7 @@ export async function revokeUserSessions(db: Queryable, orgId: string, userId: s
 // ---- Operator: across organizations, by design ----------------------------------------------
 
 export async function operatorCreateOrganization(db: Queryable, name: string): Promise<Organization> {
-  const { rows } = await db.query<OrgRow>('INSERT INTO organizations (name) VALUES ($1) RETURNING id, name, created_at', [name.trim()]);
+  const { rows } = await db.query<OrgRow>(`INSERT INTO organizations (name) VALUES ($1) RETURNING ${ORG_COLS}`, [name.trim()]);
   const org = toOrg(rows[0]!);
   await db.query('INSERT INTO workspaces (org_id) VALUES ($1)', [org.id]);
   return org;
@@ -198,20 +242,32 @@ export async function operatorCreateOrganization(db: Queryable, name: string): P
 export async function operatorFindOrganization(db: Queryable, idOrName: string): Promise<Organization | undefined> {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
   const { rows } = await db.query<OrgRow>(
-    `SELECT id, name, created_at FROM organizations WHERE ${isUuid ? 'id = $1::uuid' : 'lower(name) = lower($1)'}`,
+    `SELECT ${ORG_COLS} FROM organizations WHERE ${isUuid ? 'id = $1::uuid' : 'lower(name) = lower($1)'}`,
     [idOrName.trim()],
   );
   return rows[0] && toOrg(rows[0]);
 }
 
 export async function operatorListOrganizations(db: Queryable): Promise<Organization[]> {
-  const { rows } = await db.query<OrgRow>('SELECT id, name, created_at FROM organizations ORDER BY lower(name)');
+  const { rows } = await db.query<OrgRow>(`SELECT ${ORG_COLS} FROM organizations ORDER BY lower(name)`);
   return rows.map(toOrg);
 }
 
+/** Entra sign-in names the organization by the token's tenant id, before any organization is known. */
+export async function operatorFindOrganizationByEntraTenant(db: Queryable, tenantId: string): Promise<Organization | undefined> {
+  const { rows } = await db.query<OrgRow>(`SELECT ${ORG_COLS} FROM organizations WHERE entra_tenant_id = $1::uuid`, [tenantId.toLowerCase()]);
+  return rows[0] && toOrg(rows[0]);
+}
+
+/** Binds an organization to its partner's Entra tenant (null unbinds). A tenant binds to one organization. */
+export async function operatorSetOrganizationEntraTenant(db: Queryable, orgId: string, tenantId: string | null): Promise<boolean> {
+  const r = await db.query('UPDATE organizations SET entra_tenant_id = $2::uuid WHERE id = $1', [orgId, tenantId?.toLowerCase() ?? null]);
+  return r.rowCount > 0;
+}
+
 /** Sign-in names a person by email alone (emails are globally unique), before any organization is known. */
-export async function operatorFindUserByEmail(db: Queryable, email: string): Promise<(User & { passwordHash: string }) | undefined> {
-  const { rows } = await db.query<UserRow & { password_hash: string }>(
+export async function operatorFindUserByEmail(db: Queryable, email: string): Promise<(User & { passwordHash: string | null }) | undefined> {
+  const { rows } = await db.query<UserRow & { password_hash: string | null }>(
     `SELECT ${USER_COLS}, u.password_hash FROM users u WHERE u.email = $1`,
     [normalizeEmail(email)],
   );
