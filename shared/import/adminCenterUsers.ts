@@ -5,11 +5,13 @@
 // (tenant.importChunk / importCommit) takes it as it is. What the file cannot say is said:
 // no expiry dates and no channel (who sold each subscription), no seats bought, no disabled plans,
 // and no group-based assignment.
-import Papa from 'papaparse';
 import type { CatalogData, CatalogSku } from '../domain/catalog';
 import { isGuid, normalizeId } from '../domain/ids';
 import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
+import { CsvCursor } from './csvRows';
 import { ImportError, type ImportErrorDetails } from './errors';
+
+const TWO_LETTERS = /^[A-Za-z]{2}$/;
 
 /** The layout of an export made in 2026 (the fixture's header, in its order). */
 export const ADMIN_CENTER_COLUMNS_29 = [
@@ -228,18 +230,27 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
   const firstLine = body.slice(0, Math.max(0, body.search(/\r?\n|$/)));
   if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');
   const delimiter = delimiterOf(firstLine);
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) {
-    const row = fatal.row !== undefined && fatal.row !== null ? fatal.row + 1 : undefined;
-    fail(
-      { code: 'INVALID_CSV', file, ...(row !== undefined ? { row } : {}), problem: `cannot read the CSV (${fatal.message})` },
-      `CSV として読めません (引用符の閉じ忘れ: ${fatal.message})`,
+  const cursor = new CsvCursor(body, delimiter);
+  const unreadable = (): never => {
+    const row = cursor.row;
+    return fail(
+      cursor.error === 'unclosed-quote'
+        ? { code: 'INVALID_CSV', file, row, problem: 'a quoted field is never closed: a " is missing (cannot read the CSV from here)' }
+        : { code: 'INVALID_CSV', file, row, problem: 'a quoted field is followed by text before the next separator (cannot read the CSV from here)' },
+      cursor.error === 'unclosed-quote'
+        ? '引用符で始まる値が閉じていません (" が足りません)。ここから先を CSV として読めません'
+        : '引用符で囲まれた値の後、次の区切り文字の前に文字があります。ここから先を CSV として読めません',
     );
-  }
-  const header = (parsed.data[0] ?? []).map((h) => h.trim());
+  };
+  if (!cursor.next() && cursor.error) unreadable();
+  const header = cursor.fields().map((h) => h.trim());
   const layout = layoutOf(header, file);
   const col = new Map(header.map((h, i) => [h, i]));
+  const at = (c: string) => col.get(c)!;
+  const upnAt = at('User principal name');
+  const idAt = at('Object Id');
+  const usageAt = at('Usage location');
+  const licensesAt = at('Licenses');
 
   const names = byName(catalog);
   const subscribed = new Set((options.subscribedSkuIds ?? []).map(normalizeId));
@@ -255,23 +266,70 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
     else m.set(nameKey(name), { name, users: 1 });
   };
 
+  /** What one name means: a SKU, or a note (free, not in the catalog, ambiguous) counted per user. */
+  type Meaning = { skuId?: string; note?: () => void };
+  const meaningOf = (name: string): Meaning => {
+    const candidates = names.get(nameKey(name)) ?? [];
+    if (candidates.length === 0) return { note: () => count(isFreeOrTrial(name) ? free : unknown, name) };
+    if (candidates.every((s) => isFreeOrTrial(s.name, s.partNumber))) return { note: () => count(free, name) };
+    if (candidates.length === 1) return { skuId: candidates[0]!.id };
+    const choice = chosen.get(nameKey(name));
+    if (choice && candidates.some((s) => s.id === choice)) return { skuId: choice };
+    const inTenant = candidates.filter((s) => subscribed.has(s.id));
+    if (inTenant.length === 1) {
+      const skuId = inTenant[0]!.id;
+      return {
+        skuId,
+        note: () => {
+          const e = bySubscription.get(nameKey(name));
+          if (e) e.users++;
+          else bySubscription.set(nameKey(name), { name, users: 1, skuId });
+        },
+      };
+    }
+    return {
+      note: () => {
+        const e = ambiguous.get(nameKey(name));
+        if (e) e.users++;
+        else ambiguous.set(nameKey(name), { name, users: 1, candidates });
+      },
+    };
+  };
+  // A tenant has a few license combinations for thousands of users: each distinct cell is read once.
+  const cells = new Map<string, { skuIds: string[]; notes: (() => void)[] }>();
+  const readCell = (cell: string) => {
+    let read = cells.get(cell);
+    if (!read) {
+      const skuIds: string[] = [];
+      const notes: (() => void)[] = [];
+      for (const name of splitLicenses(cell, (n) => names.has(nameKey(n)))) {
+        const meaning = meaningOf(name);
+        if (meaning.note) notes.push(meaning.note);
+        if (meaning.skuId && !skuIds.includes(meaning.skuId)) skuIds.push(meaning.skuId);
+      }
+      read = { skuIds, notes };
+      cells.set(cell, read);
+    }
+    return read;
+  };
+
   const users: TenantUser[] = [];
   const skuUsers = new Map<string, number>();
   const noUsageLocation: AdminCenterReport['noUsageLocation'] = [];
   const seenIds = new Set<string>();
-  for (let r = 1; r < parsed.data.length; r++) {
-    const row = parsed.data[r]!;
-    const rowNumber = r + 1;
-    const cell = (c: string) => (row[col.get(c)!] ?? '').trim();
-    if (row.length !== header.length) {
+  let rows = 0;
+  while (cursor.next()) {
+    rows++;
+    const rowNumber = cursor.row;
+    if (cursor.count !== header.length) {
       fail(
-        { code: 'INVALID_CSV', file, row: rowNumber, problem: `has ${row.length} fields where the header has ${header.length} (a line break or separator inside an unquoted field?)` },
-        `見出しは ${header.length} 列ですが、この行は ${row.length} 列です (引用符のない値に改行か区切り文字が入っていませんか?)`,
+        { code: 'INVALID_CSV', file, row: rowNumber, problem: `has ${cursor.count} fields where the header has ${header.length} (a line break or separator inside an unquoted field?)` },
+        `見出しは ${header.length} 列ですが、この行は ${cursor.count} 列です (引用符のない値に改行か区切り文字が入っていませんか?)`,
       );
     }
-    const upn = cell('User principal name');
+    const upn = cursor.field(upnAt).trim();
     if (upn === '') fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'User principal name', problem: 'is empty' }, '値が空です');
-    const objectId = cell('Object Id');
+    const objectId = cursor.field(idAt).trim();
     if (!isGuid(objectId)) {
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `"${objectId}" is not a GUID` }, `「${objectId}」は GUID ではありません`);
     }
@@ -280,47 +338,19 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `${id} appears twice in the file` }, `${id} がファイル内に 2 回あります`);
     }
     seenIds.add(id);
-    const usage = cell('Usage location');
-    if (usage !== '' && !/^[A-Za-z]{2}$/.test(usage)) {
+    const usage = cursor.field(usageAt).trim();
+    if (usage === '') noUsageLocation.push({ row: rowNumber, userPrincipalName: upn });
+    else if (!TWO_LETTERS.test(usage)) {
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Usage location', problem: `"${usage}" is not a two-letter country code` }, `「${usage}」は 2 文字の国コードではありません`);
     }
-    if (usage === '') noUsageLocation.push({ row: rowNumber, userPrincipalName: upn });
 
-    const skuIds: string[] = [];
-    for (const name of splitLicenses(cell('Licenses'), (n) => names.has(nameKey(n)))) {
-      const candidates = names.get(nameKey(name)) ?? [];
-      if (candidates.length === 0) {
-        if (isFreeOrTrial(name)) count(free, name);
-        else count(unknown, name);
-        continue;
-      }
-      if (candidates.every((s) => isFreeOrTrial(s.name, s.partNumber))) {
-        count(free, name);
-        continue;
-      }
-      let skuId: string | undefined;
-      if (candidates.length === 1) skuId = candidates[0]!.id;
-      else {
-        const choice = chosen.get(nameKey(name));
-        const inTenant = candidates.filter((s) => subscribed.has(s.id));
-        if (choice && candidates.some((s) => s.id === choice)) skuId = choice;
-        else if (inTenant.length === 1) {
-          skuId = inTenant[0]!.id;
-          const e = bySubscription.get(nameKey(name));
-          if (e) e.users++;
-          else bySubscription.set(nameKey(name), { name, users: 1, skuId });
-        } else {
-          const e = ambiguous.get(nameKey(name));
-          if (e) e.users++;
-          else ambiguous.set(nameKey(name), { name, users: 1, candidates });
-        }
-      }
-      if (skuId && !skuIds.includes(skuId)) skuIds.push(skuId);
-    }
+    const { skuIds, notes } = readCell(cursor.field(licensesAt));
+    for (const note of notes) note();
     for (const s of skuIds) skuUsers.set(s, (skuUsers.get(s) ?? 0) + 1);
     // The export does not say whether a group assigned a license: taken as direct, and said in `lacks`.
     users.push({ id, userPrincipalName: upn, licenses: skuIds.map((skuId) => ({ skuId, disabledPlans: [], assignedByGroups: [], direct: true })) });
   }
+  if (cursor.error) unreadable();
 
   const catalogById = new Map(catalog.skus.map((s) => [s.id, s]));
   const skus: TenantSku[] = [...skuUsers].map(([skuId, consumed]) => {
@@ -342,7 +372,7 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
     report: {
       layout,
       delimiter,
-      rows: parsed.data.length - 1,
+      rows,
       freeOrTrial: list(free),
       ambiguous: [...ambiguous.values()].map((a) => ({ name: a.name, users: a.users, candidates: a.candidates.map((s) => ({ skuId: s.id, partNumber: s.partNumber })) })),
       resolvedBySubscription: [...bySubscription.values()],
