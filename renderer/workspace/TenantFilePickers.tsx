@@ -87,13 +87,17 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
   );
 }
 
-/** The worker's request for the picked files (decoded from their bytes), each under the kind its content says. */
+/**
+ * The worker's request for the picked files (decoded from their bytes), each under the kind its
+ * content says. Throws the ImportError of a file refused before parsing (too large, not text).
+ */
 export async function tenantImportRequest(customerId: string, files: PickedTenantFiles, chosenSkus?: Record<string, string>): Promise<ImportRequest> {
   const request: ImportRequest = { kind: 'tenant', customerId, files: {}, ...(chosenSkus ? { chosenSkus } : {}) };
   for (const kind of TENANT_FILE_KINDS) {
     const picked = files[kind];
     if (!picked) continue;
-    const file = await readTenantFile(picked);
+    // Its kind from its first bytes decides the largest size accepted, before the file is read whole.
+    const file = await readTenantFile(picked, (await sniffTenantFile(picked)) ?? kind);
     // A file whose content is not recognised stays where it was picked: its importer says what is wrong.
     request.files[tenantFileKind(file.text) ?? kind] = file;
   }

@@ -11,7 +11,6 @@ import {
   parseOffers,
   parseTenantExports,
   type AdminCenterReport,
-  type ImportErrorDetails,
 } from '../../shared/import/index';
 import type { CatalogData } from '../../shared/domain/catalog';
 import { catalogImportChanges, tenantImportChanges, type ImportChange } from '../../shared/mutators/imports';
@@ -19,7 +18,8 @@ import { SyncClient } from '../../shared/sync/client';
 import { WorkspaceDatabase } from '../db/database';
 import { currentCatalog, currentTenant } from '../db/queries';
 import { DexieClientStore } from '../sync/dexieClientStore';
-import type { FromWorker, ImportRequest, StartMessage, ToWorker } from './importProtocol';
+import type { TextEncodingName } from '../../shared/import/decode';
+import { parseFailure, type ImportFile, type FromWorker, type ImportRequest, type StartMessage, type ToWorker } from './importProtocol';
 import { newClientId } from '../sync/ids';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -79,6 +79,12 @@ function plan(request: ImportRequest, importId: string, context: AdminCenterCont
   };
 }
 
+function decodedOtherThanUtf8(request: ImportRequest): { decoded?: { file: string; encoding: TextEncodingName }[] } {
+  const files: (ImportFile | undefined)[] = Object.values(request.files);
+  const decoded = files.flatMap((f) => (f?.encoding && f.encoding !== 'utf-8' ? [{ file: f.file, encoding: f.encoding }] : []));
+  return decoded.length > 0 ? { decoded } : {};
+}
+
 async function run(start: StartMessage): Promise<void> {
   post({ type: 'progress', progress: { phase: 'parsing' } });
   const t0 = performance.now();
@@ -91,15 +97,7 @@ async function run(start: StartMessage): Promise<void> {
     ({ changes, adminCenter } = plan(request, start.importId, context));
   } catch (e) {
     db.close();
-    if (isImportError(e)) {
-      const details: ImportErrorDetails = { code: e.code, file: e.file, problem: e.problem };
-      if (e.record !== undefined) details.record = e.record;
-      if (e.recordId !== undefined) details.recordId = e.recordId;
-      if (e.row !== undefined) details.row = e.row;
-      if (e.field !== undefined) details.field = e.field;
-      const messageJa = e instanceof BilingualImportError ? { messageJa: e.messageJa } : {};
-      return post({ type: 'failed', failure: { kind: 'parse', details, message: e.message, ...messageJa } });
-    }
+    if (isImportError(e)) return post({ type: 'failed', failure: parseFailure(e) });
     throw e;
   }
   const t1 = performance.now();
@@ -136,6 +134,7 @@ async function run(start: StartMessage): Promise<void> {
         summaryJa: entry?.summaryJa ?? '',
         ms: { parse: t1 - t0, write: performance.now() - t1 },
         ...(adminCenter ? { adminCenter } : {}),
+        ...decodedOtherThanUtf8(start.request),
       },
     });
   } catch (e) {

@@ -1,6 +1,8 @@
 // Which tenant export a file is, from its content, never its name: a customer's admin names files
 // as they like ("export (3).csv"), and the admin center names its export by the time of day.
-import { decodeCsvBytes, looksLikeAdminCenterUsers } from '../../shared/import/index';
+import { looksLikeAdminCenterUsers } from '../../shared/import/index';
+import { decodeTextBytes } from '../../shared/import/decode';
+import { checkFileSize } from '../../shared/import/limits';
 import type { ImportFile } from './importProtocol';
 
 export type TenantFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers';
@@ -26,15 +28,16 @@ export function tenantFileKind(text: string): TenantFileKind | null {
   return null;
 }
 
-/** A picked or dropped file as the worker takes it: decoded from its bytes (UTF-8, UTF-16 or Shift_JIS). */
-export async function readTenantFile(file: File): Promise<ImportFile> {
+/**
+ * A picked or dropped file as the worker takes it: its size checked against the largest of its kind
+ * before a byte is read, then decoded from its bytes (UTF-8, UTF-16 or Shift_JIS). Throws the
+ * ImportError that says, in both languages, why a file is refused.
+ */
+export async function readTenantFile(file: File, kind: TenantFileKind = 'users'): Promise<ImportFile> {
+  checkFileSize(file, kind);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return { file: file.name, text: decodeCsvBytes(bytes, file.name).text };
-  } catch {
-    // Not text in any encoding known: the importer then says so, naming the file, in both languages.
-    return { file: file.name, text: new TextDecoder().decode(bytes) };
-  }
+  const { text, encoding } = decodeTextBytes(bytes, file.name, kind === 'adminCenterUsers' ? 'csv' : 'json');
+  return { file: file.name, text, encoding };
 }
 
 /** The kind of a picked or dropped file from its first bytes only: cheap on a 50,000-user export. */

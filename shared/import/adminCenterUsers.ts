@@ -8,8 +8,9 @@
 import type { CatalogData, CatalogSku } from '../domain/catalog';
 import { isGuid, normalizeId } from '../domain/ids';
 import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
-import { CsvCursor } from './csvRows';
-import { ImportError, type ImportErrorDetails } from './errors';
+import { CsvCursor, delimiterOf } from './csvRows';
+import { checkDecodedText, decodeTextBytes, type TextEncodingName } from './decode';
+import { formatImportErrorJa, ImportError, type ImportErrorDetails } from './errors';
 
 const TWO_LETTERS = /^[A-Za-z]{2}$/;
 
@@ -33,26 +34,14 @@ export type AdminCenterLayout = keyof typeof ADMIN_CENTER_LAYOUTS;
 /** The columns the import reads: enough to recognise the file by its content, whatever its name. */
 const NEEDED = ['User principal name', 'Object Id', 'Licenses', 'Usage location'] as const;
 
-/** An ImportError that also says what is wrong in Japanese. */
+/** An ImportError whose Japanese words are given beside the details (every importer's errors carry both). */
 export class BilingualImportError extends ImportError {
-  readonly problemJa: string;
   constructor(details: ImportErrorDetails, problemJa: string) {
-    super(details);
-    this.problemJa = problemJa;
-  }
-  /** The same message as `message`, in Japanese: file, row, column, then the problem. */
-  get messageJa(): string {
-    return formatImportErrorJa({ file: this.file, row: this.row, field: this.field, problemJa: this.problemJa });
+    super({ ...details, problemJa });
   }
 }
 
-export function formatImportErrorJa(d: { file: string; row?: number | undefined; field?: string | undefined; problemJa: string }): string {
-  const parts = [`ファイル ${d.file}`];
-  if (d.row !== undefined) parts.push(`${d.row} 行目`);
-  if (d.field !== undefined && d.field !== '') parts.push(`列「${d.field}」`);
-  parts.push(d.problemJa);
-  return parts.join(': ');
-}
+export { formatImportErrorJa };
 
 function fail(details: ImportErrorDetails, problemJa: string): never {
   throw new BilingualImportError(details, problemJa);
@@ -61,50 +50,10 @@ function fail(details: ImportErrorDetails, problemJa: string): never {
 /**
  * The file's bytes as text. The admin center writes UTF-8 with a BOM; Excel, once the file was
  * opened and saved again, may write UTF-16 ("Unicode text") or Shift_JIS (Japanese Windows): those
- * are decoded here rather than read as garbage.
+ * are decoded here rather than read as garbage (decode.ts).
  */
-export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8' };
-  } catch {
-    try {
-      return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
-    } catch {
-      return fail(
-        { code: 'INVALID_CSV', file, problem: 'the file is neither UTF-8, UTF-16 nor Shift_JIS text; export it again from the admin center, or save it in Excel as "CSV UTF-8"' },
-        'UTF-8、UTF-16、Shift_JIS のいずれのテキストでもありません。管理センターからもう一度エクスポートするか、Excel で「CSV UTF-8」として保存してください',
-      );
-    }
-  }
-}
-
-/**
- * Text that was decoded with the wrong encoding before it reached the parser (a UTF-16 file read as
- * UTF-8 shows NUL characters between letters; an unreadable byte becomes U+FFFD): refused in words.
- */
-function checkDecoded(text: string, file: string): void {
-  if (text.slice(0, 200).includes('\u0000')) {
-    fail(
-      { code: 'INVALID_CSV', file, row: 1, problem: 'the file is UTF-16 text read as UTF-8; pick the file again (it is decoded from its bytes), or save it in Excel as "CSV UTF-8"' },
-      'UTF-16 のファイルが UTF-8 として読まれました。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
-    );
-  }
-  if (text.slice(0, 200).includes('\uFFFD')) {
-    fail(
-      { code: 'INVALID_CSV', file, row: 1, problem: 'the header holds characters that are not UTF-8 (Shift_JIS or UTF-16 from Excel?); pick the file again, or save it in Excel as "CSV UTF-8"' },
-      '見出し行に UTF-8 でない文字があります (Excel の Shift_JIS か UTF-16?)。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
-    );
-  }
-}
-
-/** The header line's separator: a comma as the admin center writes it, `;` or a tab after Excel. */
-function delimiterOf(headerLine: string): ',' | ';' | '\t' {
-  const count = (d: string) => headerLine.split(d).length - 1;
-  const candidates = [',', ';', '\t'] as const;
-  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ',' as ',' | ';' | '\t');
+export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string; encoding: TextEncodingName } {
+  return decodeTextBytes(bytes, file, 'csv');
 }
 
 function stripBom(text: string): string {
@@ -225,7 +174,7 @@ export function splitLicenses(cell: string, known: (name: string) => boolean): s
 }
 
 export function parseAdminCenterUsers(text: string, file: string, catalog: CatalogData, options: AdminCenterOptions = {}): AdminCenterImport {
-  checkDecoded(text, file);
+  checkDecodedText(text, file);
   const body = stripBom(text);
   const firstLine = body.slice(0, Math.max(0, body.search(/\r?\n|$/)));
   if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');

@@ -148,3 +148,17 @@ export function parseCsvRows(text: string, delimiter: string): { rows: string[][
   while (cursor.next()) rows.push(cursor.fields());
   return cursor.error ? { rows, error: { row: cursor.row, kind: cursor.error } } : { rows };
 }
+
+/** The header line's separator: a comma as Microsoft writes it, `;` or a tab after Excel (European or "Unicode text"). */
+export function delimiterOf(headerLine: string): ',' | ';' | '\t' {
+  const count = (d: string) => headerLine.split(d).length - 1;
+  const candidates = [',', ';', '\t'] as const;
+  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ',' as ',' | ';' | '\t');
+}
+
+/** The first line of a text (without its line end). */
+export function firstLineOf(text: string): string {
+  const nl = text.indexOf('\n');
+  const line = nl < 0 ? text : text.slice(0, nl);
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
