@@ -175,6 +175,9 @@ function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { cus
   const titleId = useId();
   const schema = useDetailsSchema();
   const { control, handleSubmit, formState } = useForm<Details>({ resolver: zodResolver(schema), defaultValues: stored });
+  // Read while rendering: react-hook-form tracks dirty fields only for a form state read here, and
+  // without it a first save that changes one field (the domain alone) said "nothing to save".
+  const { dirtyFields } = formState;
 
   const save = handleSubmit(async (values) => {
     setOutcome(null);
@@ -186,7 +189,7 @@ function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { cus
       country: values.country.trim().toUpperCase(),
       channel: values.channel,
     };
-    const changed = Object.fromEntries((Object.keys(normalized) as (keyof Details)[]).filter((k) => formState.dirtyFields[k]).map((k) => [k, normalized[k]]));
+    const changed = Object.fromEntries((Object.keys(normalized) as (keyof Details)[]).filter((k) => dirtyFields[k]).map((k) => [k, normalized[k]]));
     if (Object.keys(changed).length === 0) {
       setOutcome({ intent: 'success', text: t('caseFile.details.nothingChanged') });
       return;
