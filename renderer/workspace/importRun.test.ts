@@ -300,8 +300,19 @@ describe("another tenant's exports than the customer's", () => {
       files: { organization: { file: 'organization.json', text: organization(OTHER_TENANT, ['contoso.example', 'contoso.onmicrosoft.example']) }, users: { file: 'users.json', text: users } },
     });
     expect(failure.details).toMatchObject({ code: 'OTHER_TENANT', file: 'users.json', record: 1, field: 'userPrincipalName' });
-    expect(failure.message).toContain('(contoso.example, contoso.onmicrosoft.example (verified in organization.json))');
+    expect(failure.message).toContain("no user signs in with a domain of Contoso Japan (contoso.example, contoso.onmicrosoft.example (from organization.json's verified domains))");
     expect(failure.messageJa).toContain('fabrikam.example: 1 人');
+  });
+
+  it('compares with the users imported before when nothing else is known, and names where the domains come from', async () => {
+    const ws = await withCatalog();
+    expect((await run(ws.dbName, adminCenter(ADMIN))).status).toBe('done');
+    const users = JSON.stringify({ value: [{ id: 'b8f4d6a2-1111-4c3b-9d8e-7f6a5b4c3d2e', userPrincipalName: 'ann@fabrikam.example', assignedLicenses: [] }] });
+    const failure = await refused(ws.db, ws.dbName, { kind: 'tenant', customerId: 'c-contoso', files: { users: { file: 'users.json', text: users } } });
+    expect(failure.message).toBe(
+      "users.json: record 1: field userPrincipalName: no user signs in with a domain of Contoso Japan (contoso.example (from the users imported before)); the file's users are at fabrikam.example: 1 user(s): this looks like another tenant's export, so nothing was imported. If it is this customer's, correct the customer's domain in its details first",
+    );
+    expect(failure.messageJa).toContain('Contoso Japan のドメイン (contoso.example (以前にインポートしたユーザー)) でサインインするユーザーがいません');
   });
 
   it("imports the customer's own export: its domain, a subdomain or the tenant's initial domain", async () => {

@@ -13,7 +13,7 @@ import {
   type AdminCenterReport,
 } from '../../shared/import/index';
 import type { CatalogData } from '../../shared/domain/catalog';
-import { checkSameTenant, organizationIdentity, type CustomerIdentity } from '../../shared/import/tenantMatch';
+import { checkSameTenant, domainsOf, organizationIdentity, type CustomerIdentity } from '../../shared/import/tenantMatch';
 import { catalogImportChanges, tenantImportChanges, type ImportChange } from '../../shared/mutators/imports';
 import { SyncClient } from '../../shared/sync/client';
 import { WorkspaceDatabase } from '../db/database';
@@ -48,7 +48,11 @@ async function adminCenterContext(db: WorkspaceDatabase, customerId: string): Pr
 /** The customer as recorded, to refuse another tenant's exports (shared/import/tenantMatch). */
 async function customerIdentity(db: WorkspaceDatabase, customerId: string): Promise<CustomerIdentity | null> {
   const customer = await db.customers.get(customerId);
-  return customer ? { name: customer.name, tenantId: customer.tenantId, domain: customer.domain } : null;
+  if (!customer) return null;
+  // One chunk (~1,000 users) of the committed import says the tenant's sign-in domains; all 50,000 are not read.
+  const importId = customer.tenantImportId;
+  const sample = importId ? ((await db.tenantUserChunks.where('importId').equals(importId).first())?.users ?? (await db.tenantUsers.where('importId').equals(importId).limit(1000).toArray())) : [];
+  return { name: customer.name, tenantId: customer.tenantId, domain: customer.domain, importedDomains: domainsOf(sample) };
 }
 
 function plan(

@@ -15,6 +15,8 @@ export interface CustomerIdentity {
   tenantId: string;
   /** The customer's domain as recorded ('' when not known). */
   domain: string;
+  /** Sign-in domains of users imported before for this customer (a sample of its committed import). */
+  importedDomains?: string[];
 }
 
 export interface OrganizationIdentity {
@@ -44,6 +46,16 @@ export function organizationIdentity(text: string, file: string): OrganizationId
     tenantId: id === '' ? null : normalizeId(id),
     domains: (org.data.verifiedDomains ?? []).map((d) => d.name?.trim().toLowerCase() ?? '').filter((d) => d !== ''),
   };
+}
+
+/** The sign-in domains of some users (a sample is enough: a tenant's users share a few domains). */
+export function domainsOf(users: readonly { userPrincipalName: string }[]): string[] {
+  const out = new Set<string>();
+  for (const u of users) {
+    const d = domainOf(u.userPrincipalName);
+    if (d) out.add(d);
+  }
+  return [...out];
 }
 
 /** The users file to compare: where its users come from, so an error can name the first one. */
@@ -91,7 +103,7 @@ export function checkSameTenant(customer: CustomerIdentity, organization: Organi
   }
   if (!users) return;
   const recorded = cleanDomain(customer.domain);
-  const known = [...new Set([...(recorded ? [recorded] : []), ...(organization?.domains ?? [])])];
+  const known = [...new Set([...(recorded ? [recorded] : []), ...(organization?.domains ?? []), ...(customer.importedDomains ?? [])])];
   if (known.length === 0) return;
   // The initial domain is named after the tenant: contoso.com's tenant signs in at contoso.onmicrosoft.com.
   const initial = recorded ? `${recorded.split('.')[0]}.onmicrosoft.com` : null;
@@ -109,8 +121,13 @@ export function checkSameTenant(customer: CustomerIdentity, organization: Organi
   const found = [...counts].sort((a, b) => b[1] - a[1]);
   const foundEn = list(found.map(([d, n]) => `${d}: ${n} user(s)`));
   const foundJa = list(found.map(([d, n]) => `${d}: ${n} 人`));
-  const from = organization && organization.domains.length > 0 ? ` (verified in ${organization.file})` : '';
-  const fromJa = organization && organization.domains.length > 0 ? ` (${organization.file} の確認済みドメイン)` : '';
+  const sources = [
+    ...(recorded ? [{ en: 'its details', ja: '顧客の詳細' }] : []),
+    ...(organization && organization.domains.length > 0 ? [{ en: `${organization.file}'s verified domains`, ja: `${organization.file} の確認済みドメイン` }] : []),
+    ...((customer.importedDomains ?? []).length > 0 ? [{ en: 'the users imported before', ja: '以前にインポートしたユーザー' }] : []),
+  ];
+  const from = sources.length > 1 || !recorded ? ` (from ${sources.map((x) => x.en).join(', ')})` : '';
+  const fromJa = sources.length > 1 || !recorded ? ` (${sources.map((x) => x.ja).join('、')})` : '';
   throw new ImportError({
     code: 'OTHER_TENANT',
     file: users.file,
