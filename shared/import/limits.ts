@@ -39,10 +39,14 @@ export function checkFileSize(file: { name: string; size: number }, kind: Import
   const limit = IMPORT_SIZE_LIMITS[kind];
   if (file.size <= limit) return;
   const words = KIND_WORDS[kind];
+  // Just over the limit rounds to the limit: "more than" then, not "50 MB; the largest is 50 MB".
+  const over = inMb(file.size) > inMb(limit);
+  const size = over ? `is ${inMb(file.size)} MB` : `is more than ${inMb(limit)} MB`;
+  const sizeJa = over ? `${inMb(file.size)} MB あります` : `${inMb(limit)} MB を超えています`;
   throw new ImportError({
     code: 'TOO_LARGE',
     file: file.name,
-    problem: `the file is ${inMb(file.size)} MB; the largest ${words.en} accepted is ${inMb(limit)} MB (a 50,000-user tenant's is far smaller): is it the right file? Nothing was read or imported`,
-    problemJa: `ファイルは ${inMb(file.size)} MB あります。受け付ける${words.ja}の最大は ${inMb(limit)} MB です (ユーザー 50,000 人のテナントでもずっと小さくなります)。正しいファイルですか? 何も読み込まず、インポートしていません`,
+    problem: `the file ${size}; the largest ${words.en} accepted is ${inMb(limit)} MB (a 50,000-user tenant's is far smaller): is it the right file? Nothing was read or imported`,
+    problemJa: `ファイルは ${sizeJa}。受け付ける${words.ja}の最大は ${inMb(limit)} MB です (ユーザー 50,000 人のテナントでもずっと小さくなります)。正しいファイルですか? 何も読み込まず、インポートしていません`,
   });
 }
