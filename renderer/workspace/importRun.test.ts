@@ -16,7 +16,7 @@ import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import type { FromWorker, ImportFailure, ImportRequest, ImportSummary } from './importProtocol';
 import { runImport } from './importRun';
-import { readTenantFile } from './tenantFileKind';
+import { readTenantFile, sniffTenantFile } from './tenantFileKind';
 import { readPicked } from './useImport';
 
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
@@ -136,8 +136,10 @@ describe('wrong encodings, decoded or refused in words', () => {
     expect(outcome.result.decoded).toEqual([{ file: 'export (3).csv', encoding: 'shift_jis' }]);
   });
 
-  it("reads a Graph users export written by Windows PowerShell's Out-File (UTF-16 with a BOM)", () => {
+  it("reads a Graph users export written by Windows PowerShell's Out-File (UTF-16 with a BOM), and recognises it by its content", async () => {
     expect(decodeTextBytes(utf16le(GRAPH_USERS), 'users.json', 'json')).toEqual({ text: GRAPH_USERS, encoding: 'utf-16le' });
+    expect(await sniffTenantFile(new File([utf16le(GRAPH_USERS)], 'export.txt'))).toBe('users');
+    expect(await sniffTenantFile(new File([Buffer.from(GRAPH_USERS, 'utf16le')], 'export.txt'))).toBe('users');
     // Without a BOM too: ASCII text has a zero in every other byte.
     expect(decodeTextBytes(new Uint8Array(Buffer.from(GRAPH_USERS, 'utf16le')), 'users.json', 'json').encoding).toBe('utf-16le');
   });

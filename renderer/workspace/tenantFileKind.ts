@@ -1,7 +1,7 @@
 // Which tenant export a file is, from its content, never its name: a customer's admin names files
 // as they like ("export (3).csv"), and the admin center names its export by the time of day.
 import { looksLikeAdminCenterUsers } from '../../shared/import/index';
-import { decodeTextBytes } from '../../shared/import/decode';
+import { decodeTextBytes, sniffEncoding } from '../../shared/import/decode';
 import { checkFileSize } from '../../shared/import/limits';
 import type { ImportFile } from './importProtocol';
 
@@ -43,7 +43,7 @@ export async function readTenantFile(file: File, kind: TenantFileKind = 'users')
 /** The kind of a picked or dropped file from its first bytes only: cheap on a 50,000-user export. */
 export async function sniffTenantFile(file: File): Promise<TenantFileKind | null> {
   const bytes = new Uint8Array(await file.slice(0, 16_384).arrayBuffer());
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const encoding = sniffEncoding(bytes);
   // Not fatal: the slice may end inside a character; the header and first record are what count.
   return tenantFileKind(new TextDecoder(encoding).decode(bytes));
 }

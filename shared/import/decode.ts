@@ -30,6 +30,16 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/**
+ * The encoding to read the start of a file with, to recognise its kind from its first bytes (a BOM,
+ * or UTF-16's zero bytes; otherwise UTF-8, which reads the ASCII of a Shift_JIS header too).
+ */
+export function sniffEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return utf16WithoutBom(bytes) ?? 'utf-8';
+}
+
 /** The 1-based line of the first character a UTF-8 decoder cannot read. */
 function firstBadLine(bytes: Uint8Array): number {
   const text = new TextDecoder('utf-8').decode(bytes);
