@@ -4,8 +4,7 @@
 // `2024-04-12 08:17:39Z`, `True`/`False`, phones with a leading apostrophe, proxy addresses joined
 // by `+`, licenses by DISPLAY name joined by `+` with free and trial products mixed in and
 // `Unlicensed` for none. A fixed seed: the same bytes on every run.
-import { ADMIN_CENTER_COLUMNS_29 } from '../../shared/import/adminCenterUsers';
-import { isFreeOrTrial } from '../../shared/import/adminCenterUsers';
+import { ADMIN_CENTER_COLUMNS_29, isFreeOrTrial } from '../../shared/import/adminCenterUsers';
 import type { CatalogData } from '../../shared/domain/catalog';
 import { mulberry32 } from './prng';
 
