@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,20 @@ describe('plan CLI (a real child process)', () => {
     expect(r.stderr).toContain(
       'subscriptions.json: record 2 (id b0000000-0000-0000-0000-000000000001): field nextLifecycleDateTime: "2015-11-25T06: 41: 12Z" is not an ISO 8601 date-time',
     );
+  });
+
+  it('says the bad date in Japanese with --lang ja, and reads a tenant folder written by Windows PowerShell (UTF-16)', () => {
+    const ja = run(['--catalog', CSV, '--tenant', badTenant, '--partner-tenant', PARTNER, '--partner-country', 'JP', '--lang', 'ja']);
+    expect(ja.code).toBe(2);
+    expect(ja.stderr).toContain('plan: ファイル subscriptions.json: 2 件目のレコード (id b0000000-0000-0000-0000-000000000001): フィールド「nextLifecycleDateTime」: 「2015-11-25T06: 41: 12Z」 は ISO 8601 の日時ではありません');
+    const utf16 = mkdtempSync(path.join(tmpdir(), 'plan-cli-utf16-'));
+    for (const name of readdirSync(tenant).filter((f) => f.endsWith('.json'))) {
+      writeFileSync(path.join(utf16, name), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path.join(tenant, name), 'utf8'), 'utf16le')]));
+    }
+    const fromUtf16 = run(['--catalog', CSV, '--tenant', utf16, '--partner-tenant', PARTNER, '--partner-country', 'JP', '--format', 'json', '--as-of', '2025-01-10']);
+    const fromUtf8 = run(['--catalog', CSV, '--tenant', tenant, '--partner-tenant', PARTNER, '--partner-country', 'JP', '--format', 'json', '--as-of', '2025-01-10']);
+    expect(fromUtf16.code).toBe(0);
+    expect(fromUtf16.stdout).toBe(fromUtf8.stdout);
   });
 
   it('exits 2 on bad arguments and unreadable input', () => {

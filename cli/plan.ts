@@ -12,6 +12,7 @@ import { isGuid } from '../shared/domain/ids';
 import type { Lang } from '../shared/domain/messages';
 import { planTenant } from '../shared/domain/plan';
 import { parseCatalogCsv } from '../shared/import/catalogCsv';
+import { decodeTextBytes } from '../shared/import/decode';
 import { ImportError } from '../shared/import/errors';
 import type { GraphExportFiles } from '../shared/import/graph';
 import { parseTenantExports } from '../shared/import/graph';
@@ -29,12 +30,15 @@ const USAGE = `usage: plan --catalog <licensing.csv> --tenant <dir> --partner-te
 
 class UsageError extends Error {}
 
+/** A file's text decoded from its bytes as the app does (UTF-8, UTF-16 from PowerShell 5.1, Shift_JIS from Excel). */
 function readText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new UsageError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
+  return decodeTextBytes(bytes, path.basename(file), /\.csv$/i.test(file) ? 'csv' : 'json').text;
 }
 
 function main(argv: string[]): number {
@@ -132,7 +136,9 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof ImportError || e instanceof UsageError || e instanceof CaseInputError) {
-    process.stderr.write(`plan: ${e.message}\n`);
+    // An import error in the language asked for (--lang ja), like the app's.
+    const ja = e instanceof ImportError && process.argv.some((a, i) => a === '--lang=ja' || (a === '--lang' && process.argv[i + 1] === 'ja'));
+    process.stderr.write(`plan: ${ja ? (e as ImportError).messageJa : e.message}\n`);
     if (e instanceof UsageError) process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
   } else {

@@ -9,7 +9,7 @@
 import { SyncClient } from '../../shared/sync/client';
 import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from '../sync/dexieClientStore';
-import type { ImportFile } from '../workspace/importProtocol';
+import type { ImportFile, ImportRequest } from '../workspace/importProtocol';
 import { prepareImportWorker, startImport } from '../workspace/startImport';
 import { rawPutRows } from './rawPut';
 import { figures, rowsLeft, sameRows, snapshot, type RowSet } from './storeSnapshot';
@@ -51,13 +51,24 @@ async function floor(left: RowSet) {
   return { ms, figures: figures(written) };
 }
 
-async function importTenant(files: { subscribedSkus: ImportFile; subscriptions: ImportFile; users: ImportFile }) {
+type TenantFiles = Extract<ImportRequest, { kind: 'tenant' }>['files'];
+
+/**
+ * The tenant import of `files` for a fresh customer, against its floor. `catalog`, when given, is
+ * imported first (the admin center's export names licenses by display name: the catalog maps them):
+ * it is in the database before the "before" snapshot, so only the tenant import's rows are counted.
+ */
+async function importTenant(files: TenantFiles, catalog?: ImportFile) {
   const dbName = `bench-ours-${Math.random()}`;
   const db = new WorkspaceDatabase(dbName);
   const client = new SyncClient(new DexieClientStore(db, () => 'benchclient0001'), { push: () => Promise.reject(new Error('no')), pull: () => Promise.reject(new Error('no')) }, { actor: () => actor, now: () => new Date().toISOString() });
   const created = await client.mutate('customer.create', { id: 'c-bench', name: 'Bench tenant' });
   if (!created.ok) throw new Error(created.message);
   db.close();
+  if (catalog) {
+    const imported = await startImport({ kind: 'catalog', files: { catalog } }, { actor, dbName });
+    if (imported.status !== 'done') throw new Error(JSON.stringify(imported));
+  }
   const before = await snapshot(dbName);
   // As on the screens that import (useImport): the worker is started when the screen shows, before
   // the files come; the time is from the files to the import stored.

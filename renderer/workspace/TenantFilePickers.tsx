@@ -98,21 +98,25 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
   );
 }
 
-/** The worker's request for the picked files (decoded from their bytes), each under the kind its content says. */
+/**
+ * The worker's request for the picked files (decoded from their bytes; the collection zip as bytes),
+ * each under the kind its content says. Throws the ImportError of a file refused before parsing (too
+ * large, not text).
+ */
 export async function tenantImportRequest(customerId: string, files: PickedTenantFiles, chosenSkus?: Record<string, string>): Promise<ImportRequest & { kind: 'tenant' }> {
   const request: ImportRequest & { kind: 'tenant' } = { kind: 'tenant', customerId, files: {}, ...(chosenSkus ? { chosenSkus } : {}) };
   for (const kind of TENANT_FILE_KINDS) {
     const picked = files[kind];
     if (!picked) continue;
-    const file = await readTenantFileOrZip(picked);
+    // Its kind from its first bytes decides the largest size accepted, before the file is read whole.
+    const file = await readTenantFileOrZip(picked, (await sniffTenantFile(picked)) ?? kind);
     if ('bytes' in file) {
       request.files.collectionZip = file;
       continue;
     }
     // A file whose content is not recognised stays where it was picked: its importer says what is wrong
     // (a non-zip given to the zip's picker goes to the Graph import, which names it).
-    const target = tenantFileKind(file.text) ?? (kind === 'collectionZip' ? 'users' : kind);
-    request.files[target] = file;
+    request.files[tenantFileKind(file.text) ?? (kind === 'collectionZip' ? 'users' : kind)] = file;
   }
   return request;
 }

@@ -1,12 +1,15 @@
 // The messages between the page and the import worker (importWorker.ts). Files travel as text: the
 // worker parses them with shared/import and writes the whole import in one Dexie transaction.
-import type { AdminCenterReport, ImportErrorDetails } from '../../shared/import/index';
+import type { AdminCenterReport, ImportError, ImportErrorDetails } from '../../shared/import/index';
+import type { TextEncodingName } from '../../shared/import/decode';
 import type { Actor } from '../../shared/mutators/define';
 import type { ChangeCounts, ImportKind } from '../../shared/workspace/tables';
 
 export interface ImportFile {
   file: string;
   text: string;
+  /** The encoding its bytes were read with, when read from bytes (said to the user when not UTF-8). */
+  encoding?: TextEncodingName;
 }
 
 /** A zip travels as its bytes: the worker unpacks it (renderer/workspace/collectionImport.ts). */
@@ -58,6 +61,8 @@ export interface ImportSummary {
   ms: { parse: number; write: number };
   /** When an admin center users export was imported: what it left aside and what it cannot say. */
   adminCenter?: AdminCenterReport;
+  /** Files read in another encoding than UTF-8 (Excel's UTF-16 or Shift_JIS), said so. */
+  decoded?: { file: string; encoding: TextEncodingName }[];
 }
 
 export type FromWorker =
@@ -65,3 +70,8 @@ export type FromWorker =
   | { type: 'done'; result: ImportSummary }
   | { type: 'failed'; failure: ImportFailure }
   | { type: 'cancelled' };
+
+/** The failure of a file refused before or while parsing, with its words in both languages. */
+export function parseFailure(e: ImportError): ImportFailure {
+  return { kind: 'parse', details: e.details, message: e.message, messageJa: e.messageJa };
+}

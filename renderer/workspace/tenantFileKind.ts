@@ -1,7 +1,9 @@
 // Which tenant export a file is, from its content, never its name: a customer's admin names files
 // as they like ("export (3).csv"), and the admin center names its export by the time of day.
-import { decodeCsvBytes, looksLikeAdminCenterUsers } from '../../shared/import/index';
+import { looksLikeAdminCenterUsers } from '../../shared/import/index';
 import { looksLikeZip } from '../../shared/import/collectionZip';
+import { decodeTextBytes, sniffEncoding } from '../../shared/import/decode';
+import { checkFileSize } from '../../shared/import/limits';
 import type { ImportFile, ImportZip } from './importProtocol';
 
 /** `collectionZip`: the zip the app's collection script writes (recognised by its bytes, `PK`). */
@@ -28,31 +30,30 @@ export function tenantFileKind(text: string): Exclude<TenantFileKind, 'collectio
   return null;
 }
 
-/** A picked or dropped file as the worker takes it: decoded from its bytes (UTF-8, UTF-16 or Shift_JIS). */
-export async function readTenantFile(file: File): Promise<ImportFile> {
-  return decodeTenantFile(file.name, new Uint8Array(await file.arrayBuffer()));
-}
-
-function decodeTenantFile(name: string, bytes: Uint8Array): ImportFile {
-  try {
-    return { file: name, text: decodeCsvBytes(bytes, name).text };
-  } catch {
-    // Not text in any encoding known: the importer then says so, naming the file, in both languages.
-    return { file: name, text: new TextDecoder().decode(bytes) };
-  }
-}
-
-/** As readTenantFile, but a zip (the collection script's) stays bytes: the worker unpacks it. */
-export async function readTenantFileOrZip(file: File): Promise<ImportFile | ImportZip> {
+/**
+ * A picked or dropped file as the worker takes it: its size checked against the largest of its kind
+ * before a byte is read, then decoded from its bytes (UTF-8, UTF-16 or Shift_JIS). Throws the
+ * ImportError that says, in both languages, why a file is refused.
+ */
+export async function readTenantFile(file: File, kind: TenantFileKind = 'users'): Promise<ImportFile> {
+  checkFileSize(file, kind);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return looksLikeZip(bytes) ? { file: file.name, bytes } : decodeTenantFile(file.name, bytes);
+  const { text, encoding } = decodeTextBytes(bytes, file.name, kind === 'adminCenterUsers' ? 'csv' : 'json');
+  return { file: file.name, text, encoding };
+}
+
+/** As readTenantFile, but the collection script's zip (its kind from its first bytes) stays bytes: the worker unpacks it. */
+export async function readTenantFileOrZip(file: File, kind: TenantFileKind): Promise<ImportFile | ImportZip> {
+  if (kind !== 'collectionZip') return readTenantFile(file, kind);
+  checkFileSize(file, kind);
+  return { file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 /** The kind of a picked or dropped file from its first bytes only: cheap on a 50,000-user export. */
 export async function sniffTenantFile(file: File): Promise<TenantFileKind | null> {
   const bytes = new Uint8Array(await file.slice(0, 16_384).arrayBuffer());
   if (looksLikeZip(bytes)) return 'collectionZip';
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const encoding = sniffEncoding(bytes);
   // Not fatal: the slice may end inside a character; the header and first record are what count.
   return tenantFileKind(new TextDecoder(encoding).decode(bytes));
 }

@@ -4,8 +4,10 @@ import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../shared/mutators/words';
-import type { AdminCenterReport } from '../../shared/import/index';
-import type { ImportFile, ImportProgress, ImportRequest } from './importProtocol';
+import { isImportError, type AdminCenterReport } from '../../shared/import/index';
+import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';
+import { checkFileSize, type ImportFileKind } from '../../shared/import/limits';
+import { parseFailure, type ImportFile, type ImportProgress, type ImportRequest } from './importProtocol';
 import { prepareImportWorker, startImport, type ImportOutcome } from './startImport';
 import { currentActor, localChanges } from './workspace';
 
@@ -13,7 +15,8 @@ export interface ImportRun {
   progress: ImportProgress | null;
   outcome: ImportOutcome | null;
   running: boolean;
-  run: (request: ImportRequest) => Promise<ImportOutcome>;
+  /** Runs an import; `request` may be made here (reading the picked files), and a file it refuses is the outcome. */
+  run: (request: ImportRequest | (() => Promise<ImportRequest>)) => Promise<ImportOutcome>;
   cancel: () => void;
 }
 
@@ -22,11 +25,22 @@ export function useImport(): ImportRun {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => prepareImportWorker(), []);
-  const run = useCallback(async (request: ImportRequest) => {
+  const run = useCallback(async (request: ImportRequest | (() => Promise<ImportRequest>)) => {
     abort.current = new AbortController();
     setOutcome(null);
     setProgress({ phase: 'parsing' });
-    const result = await startImport(request, { actor: currentActor(), onProgress: setProgress, signal: abort.current.signal });
+    let made: ImportRequest;
+    try {
+      made = typeof request === 'function' ? await request() : request;
+    } catch (e) {
+      if (!isImportError(e)) throw e;
+      // Refused before the worker started (too large, not text): nothing was read into the workspace.
+      const refused: ImportOutcome = { status: 'failed', failure: parseFailure(e) };
+      setProgress(null);
+      setOutcome(refused);
+      return refused;
+    }
+    const result = await startImport(made, { actor: currentActor(), onProgress: setProgress, signal: abort.current.signal });
     if (result.status === 'done') localChanges().changed();
     prepareImportWorker();
     setProgress(null);
@@ -37,9 +51,15 @@ export function useImport(): ImportRun {
   return { progress, outcome, running: progress !== null, run, cancel };
 }
 
-/** A picked file as the worker takes it (undefined when none was picked). */
-export async function readPicked(file: File | undefined): Promise<ImportFile | undefined> {
-  return file ? { file: file.name, text: await file.text() } : undefined;
+/**
+ * A picked file as the worker takes it (undefined when none was picked): its size checked before it
+ * is read, then decoded from its bytes (UTF-8, UTF-16 or Shift_JIS). Throws an ImportError in words.
+ */
+export async function readPicked(file: File | undefined, kind: ImportFileKind): Promise<ImportFile | undefined> {
+  if (!file) return undefined;
+  checkFileSize(file, kind);
+  const { text, encoding } = decodeTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, kind === 'catalog' || kind === 'markets' ? 'csv' : 'json');
+  return { file: file.name, text, encoding };
 }
 
 /** The progress bar while an import runs, and its outcome after (a polite live region). */
@@ -60,6 +80,12 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
           </MessageBar>
         )}
         {outcome?.status === 'done' && outcome.result.adminCenter && <AdminCenterNotes report={outcome.result.adminCenter} />}
+        {outcome?.status === 'done' &&
+          outcome.result.decoded?.map((d) => (
+            <MessageBar key={d.file} intent="info" data-testid="import-decoded">
+              <MessageBarBody>{t('customers.import.decoded', { file: d.file, encoding: inLanguage(ENCODING_NAMES[d.encoding], i18n.language) })}</MessageBarBody>
+            </MessageBar>
+          ))}
         {outcome?.status === 'cancelled' && (
           <MessageBar intent="info">
             <MessageBarBody>{t('customers.import.cancelled')}</MessageBarBody>

@@ -9,7 +9,6 @@ import {
   ADMIN_CENTER_COLUMNS_28,
   ADMIN_CENTER_COLUMNS_29,
   ADMIN_CENTER_COLUMNS_32,
-  BilingualImportError,
   decodeCsvBytes,
   isFreeOrTrial,
   looksLikeAdminCenterUsers,
@@ -42,11 +41,11 @@ function writeLayout(columns: readonly string[], extra: (r: Record<string, strin
   return `\uFEFF${columns.join(',')}\n${lines.join('\n')}\n`;
 }
 
-function caught(fn: () => unknown): BilingualImportError {
+function caught(fn: () => unknown): ImportError {
   try {
     fn();
   } catch (e) {
-    if (e instanceof BilingualImportError) return e;
+    if (e instanceof ImportError) return e;
     throw e;
   }
   throw new Error('expected an ImportError');

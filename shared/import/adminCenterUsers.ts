@@ -5,11 +5,14 @@
 // (tenant.importChunk / importCommit) takes it as it is. What the file cannot say is said:
 // no expiry dates and no channel (who sold each subscription), no seats bought, no disabled plans,
 // and no group-based assignment.
-import Papa from 'papaparse';
 import type { CatalogData, CatalogSku } from '../domain/catalog';
 import { isGuid, normalizeId } from '../domain/ids';
 import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
-import { ImportError, type ImportErrorDetails } from './errors';
+import { CsvCursor, delimiterOf } from './csvRows';
+import { checkDecodedText, decodeTextBytes, type TextEncodingName } from './decode';
+import { formatImportErrorJa, ImportError, type ImportErrorDetails } from './errors';
+
+const TWO_LETTERS = /^[A-Za-z]{2}$/;
 
 /** The layout of an export made in 2026 (the fixture's header, in its order). */
 export const ADMIN_CENTER_COLUMNS_29 = [
@@ -31,26 +34,14 @@ export type AdminCenterLayout = keyof typeof ADMIN_CENTER_LAYOUTS;
 /** The columns the import reads: enough to recognise the file by its content, whatever its name. */
 const NEEDED = ['User principal name', 'Object Id', 'Licenses', 'Usage location'] as const;
 
-/** An ImportError that also says what is wrong in Japanese. */
+/** An ImportError whose Japanese words are given beside the details (every importer's errors carry both). */
 export class BilingualImportError extends ImportError {
-  readonly problemJa: string;
   constructor(details: ImportErrorDetails, problemJa: string) {
-    super(details);
-    this.problemJa = problemJa;
-  }
-  /** The same message as `message`, in Japanese: file, row, column, then the problem. */
-  get messageJa(): string {
-    return formatImportErrorJa({ file: this.file, row: this.row, field: this.field, problemJa: this.problemJa });
+    super({ ...details, problemJa });
   }
 }
 
-export function formatImportErrorJa(d: { file: string; row?: number | undefined; field?: string | undefined; problemJa: string }): string {
-  const parts = [`ファイル ${d.file}`];
-  if (d.row !== undefined) parts.push(`${d.row} 行目`);
-  if (d.field !== undefined && d.field !== '') parts.push(`列「${d.field}」`);
-  parts.push(d.problemJa);
-  return parts.join(': ');
-}
+export { formatImportErrorJa };
 
 function fail(details: ImportErrorDetails, problemJa: string): never {
   throw new BilingualImportError(details, problemJa);
@@ -59,50 +50,10 @@ function fail(details: ImportErrorDetails, problemJa: string): never {
 /**
  * The file's bytes as text. The admin center writes UTF-8 with a BOM; Excel, once the file was
  * opened and saved again, may write UTF-16 ("Unicode text") or Shift_JIS (Japanese Windows): those
- * are decoded here rather than read as garbage.
+ * are decoded here rather than read as garbage (decode.ts).
  */
-export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8' };
-  } catch {
-    try {
-      return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
-    } catch {
-      return fail(
-        { code: 'INVALID_CSV', file, problem: 'the file is neither UTF-8, UTF-16 nor Shift_JIS text; export it again from the admin center, or save it in Excel as "CSV UTF-8"' },
-        'UTF-8、UTF-16、Shift_JIS のいずれのテキストでもありません。管理センターからもう一度エクスポートするか、Excel で「CSV UTF-8」として保存してください',
-      );
-    }
-  }
-}
-
-/**
- * Text that was decoded with the wrong encoding before it reached the parser (a UTF-16 file read as
- * UTF-8 shows NUL characters between letters; an unreadable byte becomes U+FFFD): refused in words.
- */
-function checkDecoded(text: string, file: string): void {
-  if (text.slice(0, 200).includes('\u0000')) {
-    fail(
-      { code: 'INVALID_CSV', file, row: 1, problem: 'the file is UTF-16 text read as UTF-8; pick the file again (it is decoded from its bytes), or save it in Excel as "CSV UTF-8"' },
-      'UTF-16 のファイルが UTF-8 として読まれました。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
-    );
-  }
-  if (text.slice(0, 200).includes('\uFFFD')) {
-    fail(
-      { code: 'INVALID_CSV', file, row: 1, problem: 'the header holds characters that are not UTF-8 (Shift_JIS or UTF-16 from Excel?); pick the file again, or save it in Excel as "CSV UTF-8"' },
-      '見出し行に UTF-8 でない文字があります (Excel の Shift_JIS か UTF-16?)。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
-    );
-  }
-}
-
-/** The header line's separator: a comma as the admin center writes it, `;` or a tab after Excel. */
-function delimiterOf(headerLine: string): ',' | ';' | '\t' {
-  const count = (d: string) => headerLine.split(d).length - 1;
-  const candidates = [',', ';', '\t'] as const;
-  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ',' as ',' | ';' | '\t');
+export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string; encoding: TextEncodingName } {
+  return decodeTextBytes(bytes, file, 'csv');
 }
 
 function stripBom(text: string): string {
@@ -223,23 +174,32 @@ export function splitLicenses(cell: string, known: (name: string) => boolean): s
 }
 
 export function parseAdminCenterUsers(text: string, file: string, catalog: CatalogData, options: AdminCenterOptions = {}): AdminCenterImport {
-  checkDecoded(text, file);
+  checkDecodedText(text, file);
   const body = stripBom(text);
   const firstLine = body.slice(0, Math.max(0, body.search(/\r?\n|$/)));
   if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');
   const delimiter = delimiterOf(firstLine);
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) {
-    const row = fatal.row !== undefined && fatal.row !== null ? fatal.row + 1 : undefined;
-    fail(
-      { code: 'INVALID_CSV', file, ...(row !== undefined ? { row } : {}), problem: `cannot read the CSV (${fatal.message})` },
-      `CSV として読めません (引用符の閉じ忘れ: ${fatal.message})`,
+  const cursor = new CsvCursor(body, delimiter);
+  const unreadable = (): never => {
+    const row = cursor.row;
+    return fail(
+      cursor.error === 'unclosed-quote'
+        ? { code: 'INVALID_CSV', file, row, problem: 'a quoted field is never closed: a " is missing (cannot read the CSV from here)' }
+        : { code: 'INVALID_CSV', file, row, problem: 'a quoted field is followed by text before the next separator (cannot read the CSV from here)' },
+      cursor.error === 'unclosed-quote'
+        ? '引用符で始まる値が閉じていません (" が足りません)。ここから先を CSV として読めません'
+        : '引用符で囲まれた値の後、次の区切り文字の前に文字があります。ここから先を CSV として読めません',
     );
-  }
-  const header = (parsed.data[0] ?? []).map((h) => h.trim());
+  };
+  if (!cursor.next() && cursor.error) unreadable();
+  const header = cursor.fields().map((h) => h.trim());
   const layout = layoutOf(header, file);
   const col = new Map(header.map((h, i) => [h, i]));
+  const at = (c: string) => col.get(c)!;
+  const upnAt = at('User principal name');
+  const idAt = at('Object Id');
+  const usageAt = at('Usage location');
+  const licensesAt = at('Licenses');
 
   const names = byName(catalog);
   const subscribed = new Set((options.subscribedSkuIds ?? []).map(normalizeId));
@@ -255,23 +215,70 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
     else m.set(nameKey(name), { name, users: 1 });
   };
 
+  /** What one name means: a SKU, or a note (free, not in the catalog, ambiguous) counted per user. */
+  type Meaning = { skuId?: string; note?: () => void };
+  const meaningOf = (name: string): Meaning => {
+    const candidates = names.get(nameKey(name)) ?? [];
+    if (candidates.length === 0) return { note: () => count(isFreeOrTrial(name) ? free : unknown, name) };
+    if (candidates.every((s) => isFreeOrTrial(s.name, s.partNumber))) return { note: () => count(free, name) };
+    if (candidates.length === 1) return { skuId: candidates[0]!.id };
+    const choice = chosen.get(nameKey(name));
+    if (choice && candidates.some((s) => s.id === choice)) return { skuId: choice };
+    const inTenant = candidates.filter((s) => subscribed.has(s.id));
+    if (inTenant.length === 1) {
+      const skuId = inTenant[0]!.id;
+      return {
+        skuId,
+        note: () => {
+          const e = bySubscription.get(nameKey(name));
+          if (e) e.users++;
+          else bySubscription.set(nameKey(name), { name, users: 1, skuId });
+        },
+      };
+    }
+    return {
+      note: () => {
+        const e = ambiguous.get(nameKey(name));
+        if (e) e.users++;
+        else ambiguous.set(nameKey(name), { name, users: 1, candidates });
+      },
+    };
+  };
+  // A tenant has a few license combinations for thousands of users: each distinct cell is read once.
+  const cells = new Map<string, { skuIds: string[]; notes: (() => void)[] }>();
+  const readCell = (cell: string) => {
+    let read = cells.get(cell);
+    if (!read) {
+      const skuIds: string[] = [];
+      const notes: (() => void)[] = [];
+      for (const name of splitLicenses(cell, (n) => names.has(nameKey(n)))) {
+        const meaning = meaningOf(name);
+        if (meaning.note) notes.push(meaning.note);
+        if (meaning.skuId && !skuIds.includes(meaning.skuId)) skuIds.push(meaning.skuId);
+      }
+      read = { skuIds, notes };
+      cells.set(cell, read);
+    }
+    return read;
+  };
+
   const users: TenantUser[] = [];
   const skuUsers = new Map<string, number>();
   const noUsageLocation: AdminCenterReport['noUsageLocation'] = [];
   const seenIds = new Set<string>();
-  for (let r = 1; r < parsed.data.length; r++) {
-    const row = parsed.data[r]!;
-    const rowNumber = r + 1;
-    const cell = (c: string) => (row[col.get(c)!] ?? '').trim();
-    if (row.length !== header.length) {
+  let rows = 0;
+  while (cursor.next()) {
+    rows++;
+    const rowNumber = cursor.row;
+    if (cursor.count !== header.length) {
       fail(
-        { code: 'INVALID_CSV', file, row: rowNumber, problem: `has ${row.length} fields where the header has ${header.length} (a line break or separator inside an unquoted field?)` },
-        `見出しは ${header.length} 列ですが、この行は ${row.length} 列です (引用符のない値に改行か区切り文字が入っていませんか?)`,
+        { code: 'INVALID_CSV', file, row: rowNumber, problem: `has ${cursor.count} fields where the header has ${header.length} (a line break or separator inside an unquoted field?)` },
+        `見出しは ${header.length} 列ですが、この行は ${cursor.count} 列です (引用符のない値に改行か区切り文字が入っていませんか?)`,
       );
     }
-    const upn = cell('User principal name');
+    const upn = cursor.field(upnAt).trim();
     if (upn === '') fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'User principal name', problem: 'is empty' }, '値が空です');
-    const objectId = cell('Object Id');
+    const objectId = cursor.field(idAt).trim();
     if (!isGuid(objectId)) {
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `"${objectId}" is not a GUID` }, `「${objectId}」は GUID ではありません`);
     }
@@ -280,47 +287,19 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `${id} appears twice in the file` }, `${id} がファイル内に 2 回あります`);
     }
     seenIds.add(id);
-    const usage = cell('Usage location');
-    if (usage !== '' && !/^[A-Za-z]{2}$/.test(usage)) {
+    const usage = cursor.field(usageAt).trim();
+    if (usage === '') noUsageLocation.push({ row: rowNumber, userPrincipalName: upn });
+    else if (!TWO_LETTERS.test(usage)) {
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Usage location', problem: `"${usage}" is not a two-letter country code` }, `「${usage}」は 2 文字の国コードではありません`);
     }
-    if (usage === '') noUsageLocation.push({ row: rowNumber, userPrincipalName: upn });
 
-    const skuIds: string[] = [];
-    for (const name of splitLicenses(cell('Licenses'), (n) => names.has(nameKey(n)))) {
-      const candidates = names.get(nameKey(name)) ?? [];
-      if (candidates.length === 0) {
-        if (isFreeOrTrial(name)) count(free, name);
-        else count(unknown, name);
-        continue;
-      }
-      if (candidates.every((s) => isFreeOrTrial(s.name, s.partNumber))) {
-        count(free, name);
-        continue;
-      }
-      let skuId: string | undefined;
-      if (candidates.length === 1) skuId = candidates[0]!.id;
-      else {
-        const choice = chosen.get(nameKey(name));
-        const inTenant = candidates.filter((s) => subscribed.has(s.id));
-        if (choice && candidates.some((s) => s.id === choice)) skuId = choice;
-        else if (inTenant.length === 1) {
-          skuId = inTenant[0]!.id;
-          const e = bySubscription.get(nameKey(name));
-          if (e) e.users++;
-          else bySubscription.set(nameKey(name), { name, users: 1, skuId });
-        } else {
-          const e = ambiguous.get(nameKey(name));
-          if (e) e.users++;
-          else ambiguous.set(nameKey(name), { name, users: 1, candidates });
-        }
-      }
-      if (skuId && !skuIds.includes(skuId)) skuIds.push(skuId);
-    }
+    const { skuIds, notes } = readCell(cursor.field(licensesAt));
+    for (const note of notes) note();
     for (const s of skuIds) skuUsers.set(s, (skuUsers.get(s) ?? 0) + 1);
     // The export does not say whether a group assigned a license: taken as direct, and said in `lacks`.
     users.push({ id, userPrincipalName: upn, licenses: skuIds.map((skuId) => ({ skuId, disabledPlans: [], assignedByGroups: [], direct: true })) });
   }
+  if (cursor.error) unreadable();
 
   const catalogById = new Map(catalog.skus.map((s) => [s.id, s]));
   const skus: TenantSku[] = [...skuUsers].map(([skuId, consumed]) => {
@@ -342,7 +321,7 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
     report: {
       layout,
       delimiter,
-      rows: parsed.data.length - 1,
+      rows,
       freeOrTrial: list(free),
       ambiguous: [...ambiguous.values()].map((a) => ({ name: a.name, users: a.users, candidates: a.candidates.map((s) => ({ skuId: s.id, partNumber: s.partNumber })) })),
       resolvedBySubscription: [...bySubscription.values()],

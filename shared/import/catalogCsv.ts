@@ -4,6 +4,8 @@
 import Papa from 'papaparse';
 import type { CatalogData, CatalogSku } from '../domain/catalog';
 import { isGuid, normalizeId } from '../domain/ids';
+import { delimiterOf, firstLineOf } from './csvRows';
+import { checkDecodedText } from './decode';
 import { ImportError } from './errors';
 
 export const CATALOG_COLUMNS = [
@@ -31,7 +33,9 @@ export function cleanPartNumber(s: string): string {
 
 export function parseCatalogCsv(text: string, file: string): CatalogImport {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy' });
+  checkDecodedText(body, file);
+  // Excel in a European locale saves "CSV" with `;`: the header line says which separator the file uses.
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLineOf(body)) });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
   if (fatal) {
     throw new ImportError({
@@ -39,16 +43,17 @@ export function parseCatalogCsv(text: string, file: string): CatalogImport {
       file,
       ...(fatal.row !== undefined && fatal.row !== null ? { row: fatal.row + 1 } : {}),
       problem: `cannot read the CSV (${fatal.message})`,
+      problemJa: `CSV として読めません (パーサーの説明: ${fatal.message}。引用符の閉じ忘れはありませんか?)`,
     });
   }
   const rows = parsed.data;
   const header = rows[0];
-  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, problem: 'the file is empty' });
+  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, problem: 'the file is empty', problemJa: 'ファイルが空です' });
   const col = new Map(header.map((h, i) => [h.trim(), i]));
   const idx = {} as Record<(typeof CATALOG_COLUMNS)[number], number>;
   for (const c of CATALOG_COLUMNS) {
     const i = col.get(c);
-    if (i === undefined) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, problem: 'column missing from the header' });
+    if (i === undefined) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, problem: 'column missing from the header (is this the licensing CSV "Product names and service plan identifiers for licensing"?)', problemJa: '見出し行にこの列がありません (「Product names and service plan identifiers for licensing」の CSV ですか?)' });
     idx[c] = i;
   }
 
@@ -69,15 +74,15 @@ export function parseCatalogCsv(text: string, file: string): CatalogImport {
     seenRows.add(rowKey);
     const guid = cell('GUID');
     if (!isGuid(guid)) {
-      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'GUID', problem: `"${guid}" is not a GUID` });
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'GUID', problem: `"${guid}" is not a GUID`, problemJa: `「${guid}」は GUID ではありません` });
     }
     const planId = cell('Service_Plan_Id');
     if (!isGuid(planId)) {
-      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Service_Plan_Id', problem: `"${planId}" is not a GUID` });
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Service_Plan_Id', problem: `"${planId}" is not a GUID`, problemJa: `「${planId}」は GUID ではありません` });
     }
     const partNumber = cleanPartNumber(cell('String_Id'));
     if (partNumber === '') {
-      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'String_Id', problem: 'is empty' });
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'String_Id', problem: 'is empty', problemJa: '値が空です' });
     }
     const id = normalizeId(guid);
     let sku = skus.get(id);

@@ -65,7 +65,7 @@ export class CollectionImportError extends BilingualImportError {
   override get messageJa(): string {
     const parts = [`ファイル ${this.fileJa}`];
     if (this.field !== undefined && this.field !== '') parts.push(`項目「${this.field}」`);
-    parts.push(this.problemJa);
+    parts.push(this.problemJa ?? this.problem);
     return parts.join(': ');
   }
 }

@@ -1,5 +1,7 @@
 // Microsoft's CSP regional markets list (German edition, 2021): one row per market with its region.
 import Papa from 'papaparse';
+import { delimiterOf, firstLineOf } from './csvRows';
+import { checkDecodedText } from './decode';
 import { ImportError } from './errors';
 
 export interface MarketRow {
@@ -16,12 +18,23 @@ const COLUMNS = ['region_id', 'region_heading_de', 'country_or_region_de', 'curr
 
 export function parseMarketsCsv(text: string, file: string): MarketRow[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy' });
+  checkDecodedText(body, file);
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLineOf(body)) });
   const header = parsed.data[0];
-  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, problem: 'the file is empty' });
+  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, problem: 'the file is empty', problemJa: 'ファイルが空です' });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+  if (fatal) {
+    throw new ImportError({
+      code: 'INVALID_CSV',
+      file,
+      ...(fatal.row !== undefined && fatal.row !== null ? { row: fatal.row + 1 } : {}),
+      problem: `cannot read the CSV (${fatal.message})`,
+      problemJa: `CSV として読めません (パーサーの説明: ${fatal.message}。引用符の閉じ忘れはありませんか?)`,
+    });
+  }
   const idx = COLUMNS.map((c) => {
     const i = header.findIndex((h) => h.trim() === c);
-    if (i < 0) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, problem: 'column missing from the header' });
+    if (i < 0) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, problem: 'column missing from the header', problemJa: '見出し行にこの列がありません' });
     return i;
   });
   const out: MarketRow[] = [];
@@ -30,8 +43,8 @@ export function parseMarketsCsv(text: string, file: string): MarketRow[] {
     const get = (k: number) => (cells[idx[k]!] ?? '').replace(/\s+/g, ' ').trim();
     const regionId = get(0);
     const countryName = get(2);
-    if (regionId === '') throw new ImportError({ code: 'INVALID_VALUE', file, row: r + 1, field: 'region_id', problem: 'is empty' });
-    if (countryName === '') throw new ImportError({ code: 'INVALID_VALUE', file, row: r + 1, field: 'country_or_region_de', problem: 'is empty' });
+    if (regionId === '') throw new ImportError({ code: 'INVALID_VALUE', file, row: r + 1, field: 'region_id', problem: 'is empty', problemJa: '値が空です' });
+    if (countryName === '') throw new ImportError({ code: 'INVALID_VALUE', file, row: r + 1, field: 'country_or_region_de', problem: 'is empty', problemJa: '値が空です' });
     out.push({ regionId, regionHeading: get(1), countryName, currency: get(3) || null, row: r + 1 });
   }
   return out;

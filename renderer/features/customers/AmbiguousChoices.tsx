@@ -21,7 +21,8 @@ export function useAmbiguousLicenses(customerId: string, files: PickedTenantFile
       // Only the admin center's file is read whole; the others are told apart by their first bytes.
       let picked: File | undefined;
       for (const f of Object.values(files)) if (f && (await sniffTenantFile(f)) === 'adminCenterUsers') picked = f;
-      const csv = picked ? await readTenantFile(picked) : undefined;
+      // A file refused here (too large, not text) is refused in words by the import itself.
+      const csv = picked ? await readTenantFile(picked, 'adminCenterUsers').catch(() => undefined) : undefined;
       let found: Ambiguous = [];
       if (csv) {
         const db = workspaceDb();

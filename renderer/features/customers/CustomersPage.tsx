@@ -87,7 +87,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string; te
     e.preventDefault();
     // Only the names still ambiguous for this file; an empty choice leaves them out.
     const choices = Object.fromEntries(Object.entries(chosenSkus).filter(([name, sku]) => sku !== '' && ambiguous.some((a) => a.name === name)));
-    await importRun.run(await tenantImportRequest(chosen, files, choices));
+    await importRun.run(() => tenantImportRequest(chosen, files, choices));
   };
 
   return (

@@ -175,8 +175,8 @@ function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { cus
   const titleId = useId();
   const schema = useDetailsSchema();
   const { control, handleSubmit, formState } = useForm<Details>({ resolver: zodResolver(schema), defaultValues: stored });
-  // react-hook-form tracks dirty fields only once they were read during a render (formState is a
-  // proxy): read in the submit handler alone, the first save after typing found "no field changed".
+  // Read while rendering: react-hook-form tracks dirty fields only for a form state read here, and
+  // without it a first save that changes one field (the domain alone) said "nothing to save".
   const { dirtyFields } = formState;
 
   const save = handleSubmit(async (values) => {

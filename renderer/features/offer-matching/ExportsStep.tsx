@@ -5,6 +5,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inLanguage } from '../../../shared/mutators/words';
 import { importsOf } from '../../db/queries';
 import { useViewStore } from '../../app/viewStore';
 import { ImportStatus, useImport } from '../../workspace/useImport';
@@ -36,7 +37,7 @@ export function ExportsStep({ customerId }: { customerId: string }) {
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
-    await importRun.run(await tenantImportRequest(customerId, files));
+    await importRun.run(() => tenantImportRequest(customerId, files));
   };
 
   if (!summary) return <Text>{t('offerMatching.loading')}</Text>;
@@ -109,6 +110,12 @@ export function ExportsStep({ customerId }: { customerId: string }) {
               <dd>{where.recordId ? t('offerMatching.exports.recordWithId', { record: where.record, id: where.recordId }) : where.record}</dd>
             </>
           )}
+          {where.line !== undefined && (
+            <>
+              <dt>{t('offerMatching.exports.errorLine')}</dt>
+              <dd>{where.column !== undefined ? t('offerMatching.exports.lineColumn', { line: where.line, column: where.column }) : where.line}</dd>
+            </>
+          )}
           {where.field !== undefined && where.field !== '' && (
             <>
               <dt>{t('offerMatching.exports.errorField')}</dt>
@@ -116,7 +123,7 @@ export function ExportsStep({ customerId }: { customerId: string }) {
             </>
           )}
           <dt>{t('offerMatching.exports.errorProblem')}</dt>
-          <dd>{where.problem}</dd>
+          <dd>{inLanguage({ en: where.problem, ja: where.problemJa }, i18n.language)}</dd>
         </dl>
       )}
     </div>

@@ -41,10 +41,12 @@ export function CatalogSection() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const catalog = await readPicked(catalogFile);
-    if (!catalog) return;
-    const offers = await readPicked(offersFile);
-    await importRun.run({ kind: 'catalog', files: offers ? { catalog, offers } : { catalog } });
+    if (!catalogFile) return;
+    await importRun.run(async () => {
+      const catalog = (await readPicked(catalogFile, 'catalog'))!;
+      const offers = await readPicked(offersFile, 'offers');
+      return { kind: 'catalog', files: offers ? { catalog, offers } : { catalog } };
+    });
   };
 
   return (

@@ -1,0 +1,173 @@
+// An import from start to end, as the import worker runs it (importWorker.ts only passes messages):
+// parses the files (shared/import) and stores the whole import with SyncClient.mutateMany: chunk
+// mutations and the commit, their effects, ONE activity entry and the outbox rows, in one
+// IndexedDB transaction. A file refused, or a cancel before the transaction commits, leaves
+// nothing behind. Apart from the worker so that tests run it on fake-indexeddb.
+import {
+  BilingualImportError,
+  isImportError,
+  parseAdminCenterUsers,
+  parseCatalogCsv,
+  parseOffers,
+  parseTenantExports,
+  type AdminCenterReport,
+} from '../../shared/import/index';
+import type { CatalogData } from '../../shared/domain/catalog';
+import { checkSameTenant, domainsOf, organizationIdentity, type CustomerIdentity } from '../../shared/import/tenantMatch';
+import { catalogImportChanges, tenantImportChanges, type ImportChange } from '../../shared/mutators/imports';
+import { SyncClient } from '../../shared/sync/client';
+import { WorkspaceDatabase } from '../db/database';
+import { currentCatalog, currentTenant } from '../db/queries';
+import { DexieClientStore } from '../sync/dexieClientStore';
+import type { TextEncodingName } from '../../shared/import/decode';
+import { parseFailure, type ImportFile, type ImportZip, type FromWorker, type ImportRequest, type StartMessage } from './importProtocol';
+import { newClientId } from '../sync/ids';
+import { graphExportFiles } from './collectionImport';
+
+class Cancelled extends Error {}
+
+/** Where the run reports to (the worker posts to the page), and whether the page asked to cancel. */
+export interface RunPort {
+  post: (message: FromWorker) => void;
+  cancelled: () => boolean;
+}
+
+/** What the admin center's users export needs from the workspace: the catalog (display name -> SKU) and the tenant's SKUs known so far. */
+interface AdminCenterContext {
+  catalog: CatalogData;
+  subscribedSkuIds: string[];
+}
+
+async function adminCenterContext(db: WorkspaceDatabase, customerId: string): Promise<AdminCenterContext> {
+  const [catalog, tenant] = await Promise.all([currentCatalog(db), currentTenant(db, customerId)]);
+  return {
+    catalog: { skus: catalog.skus.map((r) => ({ id: r.skuId, partNumber: r.partNumber, name: r.name, servicePlans: r.servicePlans })) },
+    subscribedSkuIds: tenant?.skus.map((s) => s.skuId) ?? [],
+  };
+}
+
+/** The customer as recorded, to refuse another tenant's exports (shared/import/tenantMatch). */
+async function customerIdentity(db: WorkspaceDatabase, customerId: string): Promise<CustomerIdentity | null> {
+  const customer = await db.customers.get(customerId);
+  if (!customer) return null;
+  // One chunk (~1,000 users) of the committed import says the tenant's sign-in domains; all 50,000 are not read.
+  const importId = customer.tenantImportId;
+  const sample = importId ? ((await db.tenantUserChunks.where('importId').equals(importId).first())?.users ?? (await db.tenantUsers.where('importId').equals(importId).limit(1000).toArray())) : [];
+  return { name: customer.name, tenantId: customer.tenantId, domain: customer.domain, importedDomains: domainsOf(sample) };
+}
+
+function plan(
+  request: ImportRequest,
+  importId: string,
+  context: AdminCenterContext | null,
+  customer: CustomerIdentity | null,
+): { changes: ImportChange[]; adminCenter?: AdminCenterReport } {
+  if (request.kind === 'tenant') {
+    const { adminCenterUsers, collectionZip, ...loose } = request.files;
+    const graphFiles = graphExportFiles(loose, collectionZip, { customerTenantId: customer?.tenantId ?? '' });
+    const inventory = parseTenantExports(graphFiles);
+    const organization = graphFiles.organization ? organizationIdentity(graphFiles.organization.text, graphFiles.organization.file) : null;
+    // A collection zip's users come as pages: the zip is the file the person knows.
+    const usersFile = collectionZip?.file ?? (graphFiles.users && 'file' in graphFiles.users ? graphFiles.users.file : null);
+    if (customer) checkSameTenant(customer, organization, graphFiles.users && usersFile ? { file: usersFile, users: inventory.users, place: 'record' } : null);
+    let adminCenter: AdminCenterReport | undefined;
+    if (adminCenterUsers && context) {
+      if (context.catalog.skus.length === 0) {
+        throw new BilingualImportError(
+          { code: 'INVALID_VALUE', file: adminCenterUsers.file, field: 'Licenses', problem: 'license names can only be read with the licensing catalog: import it first in Settings' },
+          'ライセンス名を読むにはライセンス カタログが必要です。先に「設定」でカタログをインポートしてください',
+        );
+      }
+      // SKUs of this import's own subscribedSkus export decide an ambiguous name first, then those imported before.
+      const subscribedSkuIds = [...inventory.skus.map((s) => s.skuId), ...context.subscribedSkuIds];
+      const parsed = parseAdminCenterUsers(adminCenterUsers.text, adminCenterUsers.file, context.catalog, { subscribedSkuIds, chosen: request.chosenSkus ?? {} });
+      adminCenter = parsed.report;
+      if (customer) checkSameTenant(customer, organization, { file: adminCenterUsers.file, users: parsed.inventory.users, place: 'row' });
+      // A Graph export says more than the admin center's (seats bought, groups, disabled plans): it wins where both are given.
+      if (!graphFiles.users) inventory.users = parsed.inventory.users;
+      if (!graphFiles.subscribedSkus) inventory.skus = parsed.inventory.skus;
+    }
+    const files = Object.values(request.files).map((f) => f.file);
+    return { changes: tenantImportChanges(inventory, { importId, customerId: request.customerId, files }), ...(adminCenter ? { adminCenter } : {}) };
+  }
+  const catalog = parseCatalogCsv(request.files.catalog.text, request.files.catalog.file);
+  const offers = request.files.offers ? parseOffers(request.files.offers.text, request.files.offers.file) : undefined;
+  const files = [request.files.catalog.file, ...(request.files.offers ? [request.files.offers.file] : [])];
+  return {
+    changes: catalogImportChanges(catalog.skus, {
+      importId,
+      files,
+      ...(offers ? { purchasable: new Set(offers.filter((o) => o.isAvailableForPurchase).map((o) => o.productId)) } : {}),
+    }),
+  };
+}
+
+function decodedOtherThanUtf8(request: ImportRequest): { decoded?: { file: string; encoding: TextEncodingName }[] } {
+  const files: (ImportFile | ImportZip | undefined)[] = Object.values(request.files);
+  const decoded = files.flatMap((f) => (f && 'encoding' in f && f.encoding && f.encoding !== 'utf-8' ? [{ file: f.file, encoding: f.encoding }] : []));
+  return decoded.length > 0 ? { decoded } : {};
+}
+
+export async function runImport(start: StartMessage, { post, cancelled }: RunPort): Promise<void> {
+  post({ type: 'progress', progress: { phase: 'parsing' } });
+  const t0 = performance.now();
+  const db = new WorkspaceDatabase(start.dbName);
+  let changes: ImportChange[];
+  let adminCenter: AdminCenterReport | undefined;
+  try {
+    const request = start.request;
+    const context = request.kind === 'tenant' && request.files.adminCenterUsers ? await adminCenterContext(db, request.customerId) : null;
+    const customer = request.kind === 'tenant' ? await customerIdentity(db, request.customerId) : null;
+    ({ changes, adminCenter } = plan(request, start.importId, context, customer));
+  } catch (e) {
+    db.close();
+    if (isImportError(e)) return post({ type: 'failed', failure: parseFailure(e) });
+    throw e;
+  }
+  const t1 = performance.now();
+  if (cancelled()) {
+    db.close();
+    return post({ type: 'cancelled' });
+  }
+  try {
+    const client = new SyncClient(
+      new DexieClientStore(db, newClientId),
+      // This worker only writes locally; the sync client in renderer/sync pushes the outbox.
+      { push: () => Promise.reject(new Error('the import worker does not push')), pull: () => Promise.reject(new Error('the import worker does not pull')) },
+      { actor: () => start.actor, now: () => start.now },
+    );
+    const total = changes.length;
+    post({ type: 'progress', progress: { phase: 'writing', done: 0, total } });
+    const outcome = await client.mutateMany(changes, (done) => {
+      // Throwing here aborts the IndexedDB transaction: nothing of the import is kept.
+      if (cancelled()) throw new Cancelled();
+      post({ type: 'progress', progress: { phase: 'writing', done, total } });
+    });
+    if (!outcome.ok) return post({ type: 'failed', failure: { kind: 'rejected', code: outcome.code, message: outcome.message } });
+    const record = await db.imports.get(start.importId);
+    // The commit is the last change queued: its activity entry is `act:${clientId}:${id}`.
+    const meta = await db.syncMeta.get('meta');
+    const entry = meta ? await db.activity.get(`act:${meta.clientId}:${meta.nextMutationId - 1}`) : undefined;
+    post({
+      type: 'done',
+      result: {
+        importId: start.importId,
+        counts: record?.counts ?? {},
+        changes: record?.changes ?? {},
+        summary: entry?.summary ?? '',
+        summaryJa: entry?.summaryJa ?? '',
+        ms: { parse: t1 - t0, write: performance.now() - t1 },
+        ...(adminCenter ? { adminCenter } : {}),
+        ...decodedOtherThanUtf8(start.request),
+      },
+    });
+  } catch (e) {
+    if (e instanceof Cancelled || cancelled()) return post({ type: 'cancelled' });
+    const err = e instanceof Error ? e : new Error(String(e));
+    // Dexie wraps IndexedDB errors: the inner one names the cause (QuotaExceededError, ...).
+    const inner = (err as { inner?: { name?: string } }).inner;
+    post({ type: 'failed', failure: { kind: 'storage', name: inner?.name ?? err.name, message: err.message } });
+  } finally {
+    db.close();
+  }
+}
