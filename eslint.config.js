@@ -1,14 +1,16 @@
 // Lint, including the layer rules of DESIGN.md ("The house"): imports only go downward.
-//   shared/   runtime-neutral: no DOM, no Node built-ins, no electron, no React/Dexie, no other layer
-//   renderer/ may import shared/, never electron/, server/ or Node
-//   electron/ may import shared/, never renderer/ or server/
-//   server/, cli/ may import shared/, never renderer/ or electron/
-// test/eslint-boundaries.test.ts proves each rule fires on a deliberate violation.
+//   Every product folder's allowed imports: eslint/layers.js (an allow-list; an undeclared folder fails).
+//   shared/   runtime-neutral: no DOM, no Node built-ins, no electron, no React/Dexie, no clock
+//   renderer/ no electron, no Node built-ins
+//   server/, cli/ no electron
+// test/lint/boundaries.test.ts proves each rule fires on a deliberate violation; test/lint/cycles.test.ts
+// that no product file imports itself through others (type imports included).
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import { layersPlugin } from './eslint/layers.js';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 
@@ -48,6 +50,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'server/**/*.ts', 'cli/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.d.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

@@ -1,7 +1,7 @@
 // The sync server's HTTP application: /health, OpenAPI (/openapi.json, /docs), auth routes, one
 // error shape, rate limits and redacted structured logs. The sync protocol mounts its routes here
 // (protected ones with `onRequest: app.authenticate, preHandler: app.syncRateLimit`).
-import Fastify, { type FastifyInstance, type onRequestAsyncHookHandler, type preHandlerAsyncHookHandler } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -10,7 +10,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import { authRoutes } from './auth/routes';
 import { EntraVerifier } from './auth/entraTokens';
-import { AuthService, type RequestActor } from './auth/service';
+import { AuthService } from './auth/service';
+import './http/fastifyTypes'; // app.db, app.auth, app.authenticate, request.actor (types only)
 import type { ServerConfig } from './config';
 import type { Database } from './db/types';
 import { registerErrorHandling } from './http/errors';
@@ -18,21 +19,6 @@ import { refuseUnstorableText } from './http/text';
 import { syncRoutes } from './sync/routes';
 
 export const SERVER_NAME = 'csp-migration-workspace-server';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    db: Database;
-    auth: AuthService;
-    /** onRequest hook for protected routes: a valid bearer access token, or 401; sets `request.actor`. */
-    authenticate: onRequestAsyncHookHandler;
-    /** preHandler for sync routes, after `authenticate`: SYNC_RATE_PER_USER requests a minute per user. */
-    syncRateLimit: preHandlerAsyncHookHandler;
-  }
-  interface FastifyRequest {
-    /** The caller; set by `app.authenticate` (protected routes only). */
-    actor: RequestActor;
-  }
-}
 
 /** Never logged: credentials in headers and bodies, wherever a log call puts them. */
 export const REDACT_PATHS = [

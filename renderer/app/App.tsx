@@ -6,8 +6,8 @@ import { HostProvider } from '../host/HostProvider';
 import { useResolvedTheme } from './environment';
 import { createI18n, resolveLanguage, systemLanguages, type UiLanguage } from './i18n';
 import { Layout } from './Layout';
-import { SettingsProvider, useSettings } from './SettingsProvider';
-import { SyncProvider } from '../sync/SyncProvider';
+import { SettingsProvider, useSettings } from '../ui/SettingsProvider';
+import { SyncProvider } from './SyncProvider';
 
 /**
  * Fluent's font stack names no Japanese font. Windows and macOS fall back on their own, but not

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline } from './environment';
 import { routes } from './routes';
-import { hashOf, useViewStore } from './viewStore';
+import { hashOf, useViewStore } from '../ui/viewStore';
 import { StorageAlert } from './StorageAlert';
 
 const useStyles = makeStyles({

@@ -15,7 +15,7 @@ import { LicenseCheckPage } from '../features/license-check/LicenseCheckPage';
 import { OfferMatchingPage } from '../features/offer-matching/OfferMatchingPage';
 import { ReviewSyncPage } from '../features/review-sync/ReviewSyncPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import type { View } from './viewStore';
+import type { View } from '../ui/viewStore';
 
 export type Route = {
   view: View;

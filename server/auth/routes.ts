@@ -9,7 +9,7 @@ import { FailureLimit } from './failures';
 import { PASSWORD_MAX } from './password';
 import { getOrganization, normalizeEmail } from './store';
 import type { AuthService, RequestActor } from './service';
-import type {} from '../app'; // the FastifyInstance/FastifyRequest augmentation
+import '../http/fastifyTypes'; // the FastifyInstance/FastifyRequest augmentation (types only)
 
 export interface AuthRouteOptions {
   auth: AuthService;

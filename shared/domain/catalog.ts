@@ -5,7 +5,6 @@
 import { normalizeId } from './ids';
 import { NO_USER_DATA_PLANS, planFamily } from './planFamilies';
 import { isRetiredProduct } from './retirements';
-import type { Candidate, OfferMatch } from './matching';
 
 export interface CatalogServicePlan {
   /** Service plan GUID, lower case. */
@@ -72,12 +71,6 @@ export interface Catalog {
   purchasable: readonly PreparedSku[];
   /** Was an offer list applied? Without one every catalog SKU counts as purchasable. */
   hasOffers: boolean;
-  /** Memo of equivalent proposals per source SKU id (filled by matching.ts). */
-  equivalents: Map<string, readonly Candidate[]>;
-  /** Memo of matches per (kind, source, target): frozen, shared by every line that asks. */
-  matches: Map<string, OfferMatch>;
-  /** Memo of the match without a user override, per source SKU id. */
-  defaultMatches: Map<string, OfferMatch>;
 }
 
 export interface CatalogOptions {
@@ -150,7 +143,7 @@ export function prepareCatalog(data: CatalogData, options: CatalogOptions = {}):
     if (!byPartNumber.has(pn)) byPartNumber.set(pn, sku);
     if (canBuy) purchasable.push(sku);
   }
-  return { skus, byPartNumber, purchasable, hasOffers: offered !== null, equivalents: new Map(), matches: new Map(), defaultMatches: new Map() };
+  return { skus, byPartNumber, purchasable, hasOffers: offered !== null };
 }
 
 export function findSku(catalog: Catalog, skuId: string): PreparedSku | undefined {

@@ -59,6 +59,25 @@ export interface Candidate {
   kept: number;
 }
 
+/**
+ * What matching has worked out for one catalog, kept beside it (a catalog is built once and never
+ * changed): equivalent proposals per source SKU id; matches per (kind, source, target), frozen and
+ * shared by every line that asks; the match without a user override per source SKU id.
+ */
+interface CatalogMemo {
+  equivalents: Map<string, readonly Candidate[]>;
+  matches: Map<string, OfferMatch>;
+  defaultMatches: Map<string, OfferMatch>;
+}
+
+const memos = new WeakMap<Catalog, CatalogMemo>();
+
+function memoOf(catalog: Catalog): CatalogMemo {
+  let memo = memos.get(catalog);
+  if (!memo) memos.set(catalog, (memo = { equivalents: new Map(), matches: new Map(), defaultMatches: new Map() }));
+  return memo;
+}
+
 export function planRef(p: PreparedPlan): ServicePlanRef {
   return { servicePlanId: p.id, servicePlanName: p.name, friendlyName: p.friendlyName };
 }
@@ -110,7 +129,7 @@ function score(source: PreparedSku, target: PreparedSku): Candidate {
  * Candidates that keep nothing are dropped. Memoised per catalog.
  */
 export function rankEquivalents(source: PreparedSku, catalog: Catalog, limit = 5): readonly Candidate[] {
-  const memo = catalog.equivalents.get(source.id);
+  const memo = memoOf(catalog).equivalents.get(source.id);
   if (memo) return memo.slice(0, limit);
   const all: Candidate[] = [];
   for (const target of catalog.purchasable) {
@@ -126,7 +145,7 @@ export function rankEquivalents(source: PreparedSku, catalog: Catalog, limit = 5
       (a.sku.partNumber < b.sku.partNumber ? -1 : a.sku.partNumber > b.sku.partNumber ? 1 : 0),
   );
   const top = all.slice(0, 20);
-  catalog.equivalents.set(source.id, top);
+  memoOf(catalog).equivalents.set(source.id, top);
   return top.slice(0, limit);
 }
 
@@ -174,10 +193,10 @@ function deepFreeze(m: OfferMatch): OfferMatch {
 /** Matches depend on the catalog only: computed once per (kind, source, target), frozen and shared. */
 function toMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
   const key = `${kind}|${source?.id ?? ''}|${target?.id ?? ''}`;
-  let m = catalog.matches.get(key);
+  let m = memoOf(catalog).matches.get(key);
   if (!m) {
     m = deepFreeze(computeMatch(kind, source, target));
-    catalog.matches.set(key, m);
+    memoOf(catalog).matches.set(key, m);
   }
   return m;
 }
@@ -196,12 +215,12 @@ export function bundle(main: PreparedSku, extras: readonly PreparedSku[]): Prepa
 
 function pairMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined, main: PreparedSku, extras: readonly PreparedSku[]): OfferMatch {
   const key = `${kind}|${source?.id ?? ''}|${main.id}+${extras.map((e) => e.id).join('+')}`;
-  let m = catalog.matches.get(key);
+  let m = memoOf(catalog).matches.get(key);
   if (!m) {
     const base = computeMatch(kind, source, bundle(main, extras));
     const extraTargets = extras.map((e) => Object.freeze({ skuId: e.id, skuPartNumber: e.partNumber }));
     m = deepFreeze({ ...base, targetSkuId: main.id, targetSkuPartNumber: main.partNumber, extraTargets: Object.freeze(extraTargets) });
-    catalog.matches.set(key, m);
+    memoOf(catalog).matches.set(key, m);
   }
   return m;
 }
@@ -243,10 +262,10 @@ export function matchOffer(sourceSkuId: string, catalog: Catalog, options: Match
     }
     return toMatch(catalog, 'different', source, target);
   }
-  const memo = catalog.defaultMatches.get(sourceSkuId);
+  const memo = memoOf(catalog).defaultMatches.get(sourceSkuId);
   if (memo) return memo;
   const m = defaultMatch(source, catalog);
-  catalog.defaultMatches.set(sourceSkuId, m);
+  memoOf(catalog).defaultMatches.set(sourceSkuId, m);
   return m;
 }
 

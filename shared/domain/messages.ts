@@ -1,8 +1,9 @@
 // Finding texts in English and Japanese. Each takes the finding's params; nothing else.
 import type { FindingCode, FindingParams } from './findings';
+import type { Lang } from './lang';
 import { regionName } from './regionNames';
 
-export type Lang = 'en' | 'ja';
+export type { Lang };
 
 type Render = (p: FindingParams) => string;
 

@@ -1,5 +1,5 @@
 // The CSP regions' names in each language, for messages and screens (the ids come from regionTable.ts).
-import type { Lang } from './messages';
+import type { Lang } from './lang';
 
 const names: Record<Lang, Readonly<Record<string, string>>> = {
   en: {

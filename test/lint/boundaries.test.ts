@@ -27,6 +27,13 @@ describe('layer boundaries (eslint.config.js)', () => {
     ['renderer imports a Node built-in', 'renderer/app/offender.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n", /Node built-ins/],
     ['electron imports the renderer', 'electron/main/offender.ts', "import { x } from '../../renderer/app/x';\nexport const y = x;\n", /renderer\/ layer/],
     ['server imports electron', 'server/offender.ts', "import { app } from 'electron';\nexport const a = app;\n", /only electron\/ may import Electron/],
+    ['a screen imports another screen', 'renderer/features/customers/offender.ts', "import { x } from '../invite/x';\nexport const y = x;\n", /renderer\/features\/customers may not import renderer\/features\/invite\/x/],
+    ['a screen imports the app shell', 'renderer/features/dashboard/offender.ts', "import { x } from '../../app/x';\nexport const y = x;\n", /may not import renderer\/app\/x/],
+    ['the domain imports the mutators', 'shared/domain/offender.ts', "import { x } from '../mutators/x';\nexport const y = x;\n", /shared\/domain may not import shared\/mutators\/x/],
+    ['the workspace tables import the sync protocol', 'shared/workspace/offender.ts', "import { x } from '../sync/x';\nexport const y = x;\n", /shared\/workspace may not import shared\/sync\/x/],
+    ['the sync client imports the renderer workspace', 'renderer/sync/offender.ts', "import { x } from '../workspace/x';\nexport const y = x;\n", /renderer\/sync may not import renderer\/workspace\/x/],
+    ['a type import goes upward too', 'shared/domain/offender.ts', "import type { X } from '../sync/x';\nexport type Y = X;\n", /shared\/domain may not import shared\/sync\/x/],
+    ['a file in an undeclared folder', 'renderer/widgets/offender.ts', "import { x } from '../ui/x';\nexport const y = x;\n", /renderer\/widgets\/offender\.ts is in no folder of the layer table/],
   ];
 
   for (const [name, file, code, expected] of violations) {
@@ -37,10 +44,15 @@ describe('layer boundaries (eslint.config.js)', () => {
   }
 
   it('accepts the allowed direction: renderer, electron and server import shared', async () => {
-    for (const file of ['renderer/app/ok.ts', 'electron/main/ok.ts', 'server/ok.ts']) {
+    for (const file of ['renderer/app/ok.ts', 'electron/main/ok.ts', 'server/http/ok.ts']) {
       const errors = await errorsFor(file, "import { contract } from '../../shared/ipc/contract';\nexport const c = contract;\n");
       expect(errors, file).toEqual([]);
     }
+  });
+
+  it('accepts a screen importing the lower renderer folders and its own files', async () => {
+    const code = "import { a } from '../../ui/viewStore';\nimport { b } from '../../workspace/workspace';\nimport { c } from './own';\nexport const d = [a, b, c];\n";
+    expect(await errorsFor('renderer/features/customers/ok.ts', code)).toEqual([]);
   });
 
   it('accepts shared code that parses a given date without reading the clock', async () => {

@@ -1,7 +1,7 @@
 // English and Japanese, bundled (no network), so the first render is already in the right language.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../shared/ipc/contract';
+import { resolveLanguage, systemLanguages, type UiLanguage } from '../../ui/language';
 import en from './en.json';
 import ja from './ja.json';
 
@@ -23,26 +23,12 @@ function withFeatures(base: Messages, language: 'en' | 'ja'): Messages {
   return merged;
 }
 
-export const resources = {
+export const resources: Record<UiLanguage, { translation: Messages }> = {
   en: { translation: withFeatures(en as Messages, 'en') },
   ja: { translation: withFeatures(ja as Messages, 'ja') },
 };
-export type UiLanguage = keyof typeof resources;
-
-/** The language the UI shows: the setting, or for 'system' the computer's language when we have it. */
-export function resolveLanguage(setting: Language, systemLanguages: readonly string[]): UiLanguage {
-  if (setting !== 'system') return setting;
-  for (const tag of systemLanguages) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'ja' || base === 'en') return base;
-  }
-  return 'en';
-}
-
-/** The computer's preferred languages, most preferred first. */
-export function systemLanguages(): readonly string[] {
-  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
-}
+export type { UiLanguage };
+export { resolveLanguage, systemLanguages };
 
 export function createI18n(language: UiLanguage): I18n {
   const instance = i18next.createInstance();

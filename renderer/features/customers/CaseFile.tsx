@@ -8,7 +8,7 @@ import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/domain/engine';
-import { hashOf, useViewStore } from '../../app/viewStore';
+import { hashOf, useViewStore } from '../../ui/viewStore';
 import { useCustomerPlan } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useCaseFileStyles } from './caseFileStyles';

@@ -16,7 +16,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomerStage, type Customer } from '../../../shared/workspace/tables';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 
 export type CustomerRow = Customer & { users: number | null };
 

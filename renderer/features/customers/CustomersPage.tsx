@@ -14,7 +14,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentUserCounts, customersByStage } from '../../db/queries';
-import { useViewStore } from '../../app/viewStore';
+import { useViewStore } from '../../ui/viewStore';
 import { CaseFile } from './CaseFile';
 import { CustomerList } from './CustomerList';
 import { DataGuide } from './DataGuide';
@@ -23,7 +23,7 @@ import { ImportStatus, useImport } from '../../workspace/useImport';
 import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
-import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { uuidv7 } from '../../sync/ids';
 
 const useStyles = makeStyles({

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { useHost } from '../../host/HostProvider';
-import { mailtoLink } from '../invite/inviteEmail';
+import { mailtoLink } from '../../output/mailto';
 import { useCaseFileStyles } from './caseFileStyles';
 import { buildEstEmail, linesNeedingCancelAtTermEnd } from './estEmail';
 import { openTransfersByKey } from '../../../shared/domain/transfers';

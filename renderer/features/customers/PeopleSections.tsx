@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import { inLanguage } from '../../../shared/mutators/words';
 import { activityOf } from '../../db/queries';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 import { workspaceDb } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
 import { LOCAL_ACTOR } from '../../sync/controller';

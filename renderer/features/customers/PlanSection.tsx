@@ -5,7 +5,7 @@ import { ArrowRight16Regular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, TenantPlan } from '../../../shared/domain/engine';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { lineIdOf } from '../../workspace/customerPlan';
 import { useCaseFileStyles } from './caseFileStyles';

@@ -1,6 +1,6 @@
 // Styles the case file's sections share (the page look itself comes from app/layoutStyles).
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 
 export const useCaseFileStyles = makeStyles({
   page: { ...pageStyle, maxWidth: '1100px' },

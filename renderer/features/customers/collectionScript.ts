@@ -6,8 +6,8 @@
 // (shared/import/collectionZip.ts). -DryRun (or -WhatIf) prints what it would read and write,
 // signs in to nothing and writes nothing. Pure: the caller passes the generation time.
 import { COLLECTION_FORMAT, COLLECTION_MANIFEST, COLLECTION_SCRIPT_VERSION } from '../../../shared/import/collectionZip';
-import { fileSlug } from '../license-check/fileNames';
-import { psComment, psQuote } from '../license-check/reassignmentScript';
+import { fileSlug } from '../../output/fileNames';
+import { psComment, psQuote } from '../../output/powershell';
 
 /**
  * The least-privileged Microsoft Graph permissions that read what the import needs

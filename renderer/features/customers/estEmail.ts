@@ -4,7 +4,8 @@
 // catalogs through a translate function fixed to that language, like the invitation email.
 import type { PlannedLine } from '../../../shared/domain/engine';
 import { EST_UPLIFT_NO_MONTHLY_PERCENT, EST_UPLIFT_PERCENT } from '../../../shared/domain/engine';
-import type { InviteEmail, Translate } from '../invite/inviteEmail';
+import type { Email } from '../../output/mailto';
+import type { Translate } from '../../ui/language';
 
 export interface EstEmailInput {
   partnerName: string;
@@ -20,7 +21,7 @@ export function linesNeedingCancelAtTermEnd(lines: readonly PlannedLine[]): Plan
   return lines.filter((l) => l.channel === 'other-partner' && l.action === 'rebuy' && l.endOfTerm?.kind === 'est' && l.endOfTerm.cancelScheduledOn === null);
 }
 
-export function buildEstEmail(input: EstEmailInput, t: Translate): InviteEmail {
+export function buildEstEmail(input: EstEmailInput, t: Translate): Email {
   const partner = input.partnerName.trim() || t('caseFile.estEmail.partnerFallback');
   const customer = input.customerName.trim();
   const oldPartner = input.oldPartnerName.trim();

@@ -4,7 +4,7 @@ import { Badge, Field, Select, Spinner, Text, makeStyles, mergeClasses, tokens }
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderFinding, type Lang, type Severity } from '../../../shared/domain/engine';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 import { DEADLINE_SOON_DAYS } from '../../../shared/domain/attention';
 import type { Attention, AttentionCode, AttentionEntry } from './attention';
 import { formatCount } from './format';

@@ -9,7 +9,7 @@ import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/reac
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import { formatCount } from './format';

@@ -3,7 +3,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 import { useSyncStore } from '../../sync/controller';
 import { workspaceDb } from '../../workspace/workspace';
 import { formatCount, formatDateTime } from './format';

@@ -4,7 +4,7 @@ import { Badge, Field, Select, Text, makeStyles, mergeClasses, tokens } from '@f
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPIRED_WINDOW_DAYS } from '../../../shared/domain/engine';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 import { formatCount, formatDay } from './format';
 import { useDashboardStyles } from './styles';
 import { within, type TimelineEntry } from './timeline';

@@ -3,7 +3,7 @@
 import { Text } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useViewStore } from '../../app/viewStore';
+import { useViewStore } from '../../ui/viewStore';
 import { useCustomers, useInvitations, usePartnerProfile } from './inviteData';
 import { useInviteStyles } from './inviteStyles';
 import { InvitationTracking } from './InvitationTracking';

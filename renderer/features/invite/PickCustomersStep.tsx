@@ -3,7 +3,7 @@
 import { Badge, Button, Checkbox, Field, Link, MessageBar, MessageBarBody, SearchBox, Text } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 import type { Customer, Invitation } from '../../../shared/workspace/tables';
 import { OPEN_STATUSES } from './inviteData';
 import { useInviteStyles } from './inviteStyles';

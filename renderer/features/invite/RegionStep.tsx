@@ -3,7 +3,7 @@
 import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hashOf } from '../../app/viewStore';
+import { hashOf } from '../../ui/viewStore';
 import { CountryCode, type Customer, type PartnerProfile } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resellerInvitationLink } from '../../../shared/domain/invitation';
 import { createI18n } from '../../app/i18n';
-import { buildInviteEmail, emailAsText, mailtoLink, MAX_MAILTO_LENGTH, type InviteEmailInput } from './inviteEmail';
+import { MAX_MAILTO_LENGTH, mailtoLink } from '../../output/mailto';
+import { buildInviteEmail, emailAsText, type InviteEmailInput } from './inviteEmail';
 
 const i18n = createI18n('en');
 const en = i18n.getFixedT('en');

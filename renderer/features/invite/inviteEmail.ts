@@ -2,9 +2,11 @@
 // words come from the catalogs through a translate function fixed to that language
 // (i18n.getFixedT(lang)), so the same text is tested here and shown in the app.
 import type { DelegatedAdmin } from '../../../shared/workspace/tables';
+import type { Email } from '../../output/mailto';
+import type { Translate } from '../../ui/language';
 import { entraRole } from './entraRoles';
 
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type { Translate };
 
 export interface InviteEmailInput {
   partnerName: string;
@@ -18,10 +20,7 @@ export interface InviteEmailInput {
   reminder?: boolean;
 }
 
-export interface InviteEmail {
-  subject: string;
-  body: string;
-}
+export type InviteEmail = Email;
 
 export function buildInviteEmail(input: InviteEmailInput, t: Translate): InviteEmail {
   const partner = input.partnerName.trim() || t('invite.email.partnerFallback');
@@ -51,19 +50,4 @@ export function buildInviteEmail(input: InviteEmailInput, t: Translate): InviteE
 /** The email as one text to paste: subject line, blank line, body. */
 export function emailAsText(email: InviteEmail, t: Translate): string {
   return `${t('invite.email.subjectLine', { subject: email.subject })}\n\n${email.body}`;
-}
-
-/** The host opens at most 8,192 characters (shared/ipc/contract.ts ExternalUrl). */
-export const MAX_MAILTO_LENGTH = 8192;
-
-/**
- * A mailto: link for the mail client, or null when it would be too long to open (a Japanese body
- * grows ninefold when percent-encoded): the user copies the email instead.
- */
-export function mailtoLink(recipients: readonly string[], email: InviteEmail): string | null {
-  const to = recipients.map((r) => encodeURIComponent(r.trim())).filter((r) => r !== '').join(',');
-  // Mail clients expect CRLF line breaks in a mailto body (RFC 6068, section 5).
-  const body = email.body.replace(/\r?\n/g, '\r\n');
-  const url = `mailto:${to}?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(body)}`;
-  return url.length <= MAX_MAILTO_LENGTH ? url : null;
 }

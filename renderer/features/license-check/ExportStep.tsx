@@ -11,7 +11,7 @@ import { usePermission } from '../../workspace/usePermission';
 import { licenseChangesCsv } from './licenseCsv';
 import type { ExportUserChanges } from './pairTargets';
 import { reassignmentScript } from './reassignmentScript';
-import { exportFileNames } from './fileNames';
+import { exportFileNames } from '../../output/fileNames';
 import { useWizardStyles } from './styles';
 
 export function ExportStep({ data, users }: { data: CustomerData; users: readonly ExportUserChanges[] }) {

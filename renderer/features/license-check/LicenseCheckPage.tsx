@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/domain/engine';
-import { hashOf, useViewStore } from '../../app/viewStore';
+import { hashOf, useViewStore } from '../../ui/viewStore';
 import { customersByStage } from '../../db/queries';
 import { useCustomerPlan, type CustomerData } from '../../workspace/customerPlan';
 import { workspaceDb } from '../../workspace/workspace';

@@ -8,7 +8,8 @@ import { planTenant, prepareCatalog, type TenantInventory } from '../../../share
 import { parseCatalogCsv } from '../../../shared/import/catalogCsv';
 import { userLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { CSV_COLUMNS, licenseChangesCsv } from './licenseCsv';
-import { psComment, psQuote, reassignmentScript } from './reassignmentScript';
+import { psComment, psQuote } from '../../output/powershell';
+import { reassignmentScript } from './reassignmentScript';
 
 const csvPath = resolve(import.meta.dirname, '../../../../shared/fixtures/microsoft/Product names and service plan identifiers for licensing.csv');
 const catalog = prepareCatalog(parseCatalogCsv(readFileSync(csvPath, 'utf8'), 'licensing.csv'));

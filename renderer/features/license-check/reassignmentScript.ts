@@ -3,6 +3,7 @@
 // failure on one user does not stop the others, and a summary at the end. Pure: the caller passes
 // the generation time. A Teams pair is added in the same call (-AddLicenses takes several SkuIds),
 // so the user is never left with one license of the pair.
+import { psComment, psQuote } from '../../output/powershell';
 import { pairName, targetsOf, type ExportLicenseChange, type ExportUserChanges } from './pairTargets';
 
 export interface ScriptContext {
@@ -23,19 +24,6 @@ export interface ScriptContext {
  * Microsoft.Graph.Users.Actions (not Microsoft.Graph.Users, which only reads users).
  */
 export const REQUIRED_MODULES = ['Microsoft.Graph.Authentication', 'Microsoft.Graph.Users.Actions'] as const;
-
-/**
- * A PowerShell single-quoted string. PowerShell also ends such a string at the typographic single
- * quotes (U+2018..U+201B), so each of them is doubled like the ASCII one.
- */
-export function psQuote(value: string): string {
-  return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')}'`;
-}
-
-/** Text safe inside a `#` comment: a line break would end the comment and run the rest. */
-export function psComment(value: string): string {
-  return value.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
-}
 
 function psArray(values: readonly string[]): string {
   return `@(${values.map(psQuote).join(', ')})`;

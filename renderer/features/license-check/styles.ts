@@ -1,6 +1,6 @@
 // The wizard's look, shared by its steps.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 
 const cell = { textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LicenseChange, UserLicenseChanges } from '../../../shared/domain/licenseChanges';
-import { exportFileNames, fileSlug } from './fileNames';
+import { exportFileNames, fileSlug } from '../../output/fileNames';
 import { planCall } from './reassignmentScript';
 import { NO_FILTER, filterUsers, sourceSkus } from './userFilters';
 

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersByStage } from '../../db/queries';
-import { useViewStore } from '../../app/viewStore';
+import { useViewStore } from '../../ui/viewStore';
 import { workspaceDb } from '../../workspace/workspace';
 import { useWizardStyles } from './styles';
 

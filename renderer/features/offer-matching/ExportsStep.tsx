@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../../shared/mutators/words';
 import { importsOf } from '../../db/queries';
-import { useViewStore } from '../../app/viewStore';
+import { useViewStore } from '../../ui/viewStore';
 import { ImportStatus, useImport } from '../../workspace/useImport';
 import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';

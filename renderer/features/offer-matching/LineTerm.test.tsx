@@ -16,7 +16,7 @@ import { I18nextProvider } from 'react-i18next';
 import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/index';
 import { withDefaults } from '../../../shared/workspace/tables';
 import { createI18n, type UiLanguage } from '../../app/i18n';
-import { useViewStore } from '../../app/viewStore';
+import { useViewStore } from '../../ui/viewStore';
 import { HostProvider } from '../../host/HostProvider';
 import { createWebHost } from '../../host/webHost';
 import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';

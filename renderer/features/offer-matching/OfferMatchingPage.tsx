@@ -6,7 +6,7 @@ import { Button, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tok
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/domain/engine';
-import { useViewStore } from '../../app/viewStore';
+import { useViewStore } from '../../ui/viewStore';
 import { useCustomerData } from '../../workspace/customerPlan';
 import { CustomerStep } from './CustomerStep';
 import { useCustomerDrafts } from './draftStore';

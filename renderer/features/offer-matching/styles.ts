@@ -1,6 +1,6 @@
 // Styles the wizard's steps share.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 
 export const useWizardStyles = makeStyles({
   page: pageStyle,

@@ -11,11 +11,11 @@ import { isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { heldForRole } from '../../../shared/sync/held';
-import { useSettings } from '../../app/SettingsProvider';
+import { useSettings } from '../../ui/SettingsProvider';
 import { useSyncStore } from '../../sync/controller';
 import { permissionReason, useRole } from '../../workspace/usePermission';
 import { localChanges, syncController, workspaceDb } from '../../workspace/workspace';
-import { pageStyle, sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 
 const useStyles = makeStyles({
   page: pageStyle,

@@ -5,7 +5,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { workspaceDb } from '../../workspace/workspace';

@@ -9,7 +9,7 @@ import { parseResellerInvitationLink } from '../../../shared/domain/invitation';
 import { CountryCode, Guid } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
-import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 
 const useStyles = makeStyles({
   section: sectionStyle,

@@ -26,13 +26,13 @@ import {
   type SettingsPatch,
   type UpdaterState,
 } from '../../../shared/ipc/contract';
-import { useSettings } from '../../app/SettingsProvider';
-import { resolveLanguage, systemLanguages } from '../../app/i18n';
+import { useSettings } from '../../ui/SettingsProvider';
+import { resolveLanguage, systemLanguages } from '../../ui/language';
 import { useHost } from '../../host/HostProvider';
 import { PartnerProfileSection } from './PartnerProfileSection';
 import { WorkspaceDataSection } from './WorkspaceDataSection';
 import { CatalogSection } from './CatalogSection';
-import { sectionStyle } from '../../app/layoutStyles';
+import { sectionStyle } from '../../ui/layoutStyles';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },

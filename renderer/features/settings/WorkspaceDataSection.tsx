@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { checkBackup, exportWorkspace, restoreWorkspace, type BackupFile } from '../../db/backup';
 import { requestPersistence, storageErrorKey, storageHealth, type StorageErrorKey, type StorageHealth } from '../../db/health';
 import { closeWorkspace, workspaceDb } from '../../workspace/workspace';
-import { sectionStyle, sectionTitleStyle } from '../../app/layoutStyles';
+import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { newClientId } from '../../sync/ids';
 
 const useStyles = makeStyles({

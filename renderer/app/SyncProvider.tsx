@@ -2,7 +2,7 @@
 // address in the settings, and a kept sign-in resumes syncing without asking again.
 import { useEffect, type ReactNode } from 'react';
 import { useHost } from '../host/HostProvider';
-import { useSettings } from '../app/SettingsProvider';
+import { useSettings } from '../ui/SettingsProvider';
 import { startSyncController } from '../workspace/workspace';
 
 export function SyncProvider({ children }: { children: ReactNode }) {

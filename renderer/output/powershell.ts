@@ -1,0 +1,15 @@
+// Text placed into a PowerShell script the app writes (the license reassignment, the tenant
+// collection script): values quoted so that no customer name or id can end a string or a comment.
+
+/**
+ * A PowerShell single-quoted string. PowerShell also ends such a string at the typographic single
+ * quotes (U+2018..U+201B), so each of them is doubled like the ASCII one.
+ */
+export function psQuote(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')}'`;
+}
+
+/** Text safe inside a `#` comment: a line break would end the comment and run the rest. */
+export function psComment(value: string): string {
+  return value.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+}

@@ -1,0 +1,20 @@
+// What the sync server adds to Fastify's instance and request (set up in app.ts). A module of its
+// own, so that the routes see the types without importing the app that mounts them.
+import type { onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { AuthService, RequestActor } from '../auth/service';
+import type { Database } from '../db/types';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    auth: AuthService;
+    /** onRequest hook for protected routes: a valid bearer access token, or 401; sets `request.actor`. */
+    authenticate: onRequestAsyncHookHandler;
+    /** preHandler for sync routes, after `authenticate`: SYNC_RATE_PER_USER requests a minute per user. */
+    syncRateLimit: preHandlerAsyncHookHandler;
+  }
+  interface FastifyRequest {
+    /** The caller; set by `app.authenticate` (protected routes only). */
+    actor: RequestActor;
+  }
+}
