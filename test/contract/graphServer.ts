@@ -43,6 +43,8 @@ export interface GraphBehaviour {
   nextLinkOrigin?: string;
   /** This users page (1-based) is sent as broken JSON. */
   brokenUsersPage?: number;
+  /** This users page (1-based) is JSON without a `value` list. */
+  valuelessUsersPage?: number;
   /** Delay before each answer. */
   latencyMs: number;
 }
@@ -165,6 +167,7 @@ export async function startGraphServer(initial: Partial<GraphBehaviour> = {}): P
         const offset = query.$skiptoken ? Number(Buffer.from(query.$skiptoken, 'base64url').toString('utf8')) : 0;
         const page = Math.floor(offset / top) + 1;
         if (behaviour.brokenUsersPage === page) return reply.code(200).type('application/json').send('{"value": [{"id": "cut off in the midd');
+        if (behaviour.valuelessUsersPage === page) return json(200, { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', values: [] });
         const value = behaviour.users.slice(offset, offset + top);
         const body: Record<string, unknown> = { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value };
         if (offset + top < behaviour.users.length) {

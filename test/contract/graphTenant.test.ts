@@ -156,6 +156,26 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     expect(error.messageJa).toContain('2 ページ目');
   });
 
+  it('names the URL and page of a page without a value list', async () => {
+    const graph = await server({ users: generatedUsers(35), pageSize: 10, valuelessUsersPage: 3 });
+    const error = (await readGraphTenant({ baseUrl: graph.origin, getToken: tokens('token-1').getToken }).catch((e: unknown) => e)) as GraphReadError;
+    expect(error.code).toBe('malformedPage');
+    expect(error.page).toBe(3);
+    expect(error.message).toContain(`page 3 of the users and their licenses (${error.url}) but it has no "value" list`);
+    expect(error.messageJa).toContain('"value" のレコード一覧がありません');
+  });
+
+  it('retries when nothing answers, then says so', async () => {
+    const gone = await startGraphServer();
+    await gone.close();
+    const started = performance.now();
+    const error = (await readGraphTenant({ baseUrl: gone.origin, getToken: tokens('token-1').getToken, retry: { ...fast, maxAttempts: 3 } }).catch((e: unknown) => e)) as GraphReadError;
+    expect(error.code).toBe('network');
+    expect(error.message).toContain('could not be reached while reading the organization');
+    expect(error.message).toContain('after 3 tries');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('names a 404 in words', async () => {
     const graph = await server({ notFound: new Set(['organization']) });
     const error = (await readGraphTenant({ baseUrl: graph.origin, getToken: tokens('token-1').getToken, tenantLabel: 'fabrikam.com' }).catch((e: unknown) => e)) as GraphReadError;
