@@ -389,8 +389,8 @@ function failure(ctx: Context, code: ResponseErrorCode, collection: GraphCollect
       ja: `Microsoft Graph が${what.ja}の要求を別のアドレスへ転送しようとしました (${status ?? ''}) ${where.ja}。サインイン情報を送らないよう転送先には行かず、何も取り込んでいません。`,
     },
     http: {
-      en: `Microsoft Graph answered ${status ?? ''} when reading ${what.en} of ${tenant.en} ${where.en}${status !== undefined && status >= 500 ? ` after ${ctx.retry.maxAttempts} tries` : ''}; nothing was imported. Try again later.`,
-      ja: `${tenant.ja}の${what.ja}を読む際に Microsoft Graph が ${status ?? ''} を返しました ${where.ja}${status !== undefined && status >= 500 ? ` (${ctx.retry.maxAttempts} 回試行)` : ''}。何も取り込んでいません。時間をおいてやり直してください。`,
+      en: `Microsoft Graph answered ${status ?? ''} when reading ${what.en} of ${tenant.en} ${where.en}${status !== undefined && (status === 429 || status >= 500) ? ` after ${ctx.retry.maxAttempts} tries` : ''}; nothing was imported. Try again later.`,
+      ja: `${tenant.ja}の${what.ja}を読む際に Microsoft Graph が ${status ?? ''} を返しました ${where.ja}${status !== undefined && (status === 429 || status >= 500) ? ` (${ctx.retry.maxAttempts} 回試行)` : ''}。何も取り込んでいません。時間をおいてやり直してください。`,
     },
     network: {
       en: `Microsoft Graph could not be reached while reading ${what.en} ${where.en} after ${ctx.retry.maxAttempts} tries${cause instanceof Error ? ` (${cause.message})` : ''}; nothing was imported. Check the network and try again.`,

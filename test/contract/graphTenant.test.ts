@@ -109,6 +109,32 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     expect(graph.requests).toHaveLength(3);
   });
 
+  it('caps the backoff steps and a long Retry-After', async () => {
+    const graph = await server({ unavailable: [{ onRequest: 1 }, { onRequest: 2 }], throttle: [{ onRequest: 4, retryAfter: '3600' }] });
+    await readGraphTenant({
+      baseUrl: graph.origin,
+      getToken: tokens('token-1').getToken,
+      random: () => 0.999,
+      // An uncapped step would be 1 s, then 2 s; an uncut Retry-After an hour.
+      retry: { baseDelayMs: 1000, maxDelayMs: 30, maxRetryAfterMs: 250 },
+    });
+    const at = graph.requests.map((r) => r.at);
+    const gap = (i: number) => (at[i] ?? 0) - (at[i - 1] ?? 0);
+    expect(gap(1)).toBeLessThan(500);
+    expect(gap(2)).toBeLessThan(500);
+    expect(gap(4)).toBeGreaterThanOrEqual(240);
+    expect(gap(4)).toBeLessThan(1500);
+  });
+
+  it('gives up on lasting throttling after the capped tries, in words', async () => {
+    const graph = await server({ throttle: [1, 2].map((onRequest) => ({ onRequest, retryAfter: '0' })) });
+    const error = (await readGraphTenant({ baseUrl: graph.origin, getToken: tokens('token-1').getToken, retry: { ...fast, maxAttempts: 2 } }).catch((e: unknown) => e)) as GraphReadError;
+    expect(error.code).toBe('http');
+    expect(error.status).toBe(429);
+    expect(error.message).toMatch(/answered 429 when reading the organization .* after 2 tries; nothing was imported/);
+    expect(error.messageJa).toContain('429');
+  });
+
   it('asks for a fresh token once when the token expires mid-read, and goes on with it', async () => {
     const graph = await server({ users: generatedUsers(30), pageSize: 10, validTokens: new Set(['token-1', 'token-2']), expireToken: { token: 'token-1', afterRequests: 4 } });
     const t = tokens('token-1', 'token-2');
