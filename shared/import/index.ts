@@ -13,3 +13,12 @@ export type { PartnerCenterCustomer, PartnerCenterSubscription } from './partner
 export { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
 export type { AdminCenterImport, AdminCenterLayout, AdminCenterOptions, AdminCenterReport } from './adminCenterUsers';
 export { BilingualImportError, decodeCsvBytes, formatImportErrorJa, looksLikeAdminCenterUsers, parseAdminCenterUsers } from './adminCenterUsers';
+export type { OwnSubscriptionData, PcCustomerList, PcCustomerRow, PcRefusedRow } from './partnerCenterCsv';
+export {
+  looksLikePartnerCenterCustomers,
+  looksLikePartnerCenterSubscriptionsCsv,
+  parsePartnerCenterCustomers,
+  parsePartnerCenterSubscriptionsCsv,
+  relationshipIsReseller,
+} from './partnerCenterCsv';
+export { partnerCenterJsonKind } from './partnerCenter';
