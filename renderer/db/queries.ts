@@ -2,6 +2,7 @@
 // through these helpers: a customer's inventory is the rows of its current import
 // (customer.tenantImportId), the catalog is the rows of catalogState.importId; rows of an import
 // that has not committed are never shown (shared/mutators/imports.ts, "Visibility").
+import { withOwnSubscriptions } from '../../shared/domain/ownSubscriptions';
 import { prepareCatalog, type Catalog, type CatalogSku, type TenantInventory } from '../../shared/domain/engine';
 import type {
   CatalogMark,
@@ -139,5 +140,12 @@ export async function engineInput(
 ): Promise<{ customer: Customer; inventory: TenantInventory; catalog: Catalog } | null> {
   const [tenant, catalog] = await Promise.all([currentTenant(db, customerId), currentCatalog(db)]);
   if (!tenant) return null;
-  return { customer: tenant.customer, inventory: toInventory(tenant), catalog: toCatalog(catalog) };
+  // The partner's own subscriptions from Partner Center: kept by the plan, not moved.
+  const { inventory } = withOwnSubscriptions(toInventory(tenant), tenant.customer.ownSubscriptions?.items ?? [], catalogNames(catalog));
+  return { customer: tenant.customer, inventory, catalog: toCatalog(catalog) };
+}
+
+/** The catalog's products by name, for placing Partner Center subscriptions (named by product). */
+export function catalogNames(view: CatalogView): { id: string; name: string; partNumber: string }[] {
+  return view.skus.map((r) => ({ id: r.skuId, name: r.name, partNumber: r.partNumber }));
 }
