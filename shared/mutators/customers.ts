@@ -159,6 +159,8 @@ async function allCustomers(tx: ReadTx): Promise<Customer[]> {
 
 export const MAX_CUSTOMERS_PER_LIST = 2000;
 
+const customersWord = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
+
 /**
  * Customers from Partner Center's customer list, in one change: the activity has one entry for the
  * list. A tenant id already in the workspace when the change runs (on the server: after a
@@ -187,7 +189,7 @@ export const createCustomers = defineMutator({
     })
     .strict(),
   permission: 'customer.edit',
-  describe: (a) => ({ en: `Created ${a.customers.length} customers from ${a.file}`, ja: `${a.file} から顧客を ${a.customers.length} 件作成しました` }),
+  describe: (a) => ({ en: `Created ${customersWord(a.customers.length)} from ${a.file}`, ja: `${a.file} から顧客を ${a.customers.length} 件作成しました` }),
   async run(tx, a, ctx) {
     const inFile = new Set<string>();
     for (const c of a.customers) {
@@ -215,7 +217,7 @@ export const createCustomers = defineMutator({
     const skippedJa = skipped.length > 0 ? `。${skipped.length} 件はテナント ID が既にワークスペースにあるため作成しませんでした (${skipped.slice(0, 5).join('、')}${skipped.length > 5 ? '、...' : ''})` : '';
     return {
       customerId: null,
-      summary: { en: `Created ${created} customers from the Partner Center list ${a.file}${skippedEn}`, ja: `パートナー センターの一覧 ${a.file} から顧客を ${created} 件作成しました${skippedJa}` },
+      summary: { en: `Created ${customersWord(created)} from the Partner Center list ${a.file}${skippedEn}`, ja: `パートナー センターの一覧 ${a.file} から顧客を ${created} 件作成しました${skippedJa}` },
     };
   },
 });

@@ -73,8 +73,8 @@ describe('Import Partner Center customer list', () => {
     expect(screen.getByTestId('pc-refused').textContent).toBe('Row 6, column Microsoft ID: "oops" is not a tenant id (a GUID)');
     // Nothing written before the confirmation.
     expect(calls).toHaveLength(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Create 2 customers' }));
-    await waitFor(() => expect(screen.getByTestId('pc-customer-outcome').textContent).toBe('Created 2 customers from export (2).csv.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Create the new customers (2)' }));
+    await waitFor(() => expect(screen.getByTestId('pc-customer-outcome').textContent).toBe('Customers created from export (2).csv: 2.'));
     expect(calls).toEqual([
       {
         file: 'export (2).csv',
@@ -92,7 +92,7 @@ describe('Import Partner Center customer list', () => {
     pick(CUSTOMERS_CSV);
     await waitFor(() => expect(screen.getByTestId('pc-customer-counts').textContent).toBe('Customers.csv: 新規 3 件、ワークスペースに既にある顧客 (同じテナント ID) 0 件、ファイル内の重複 1 件、取り込めない行 1 件。'));
     expect(screen.getByTestId('pc-refused').textContent).toBe('6 行目、列「Microsoft ID」: 「oops」はテナント ID (GUID) ではありません');
-    fireEvent.click(screen.getByRole('button', { name: '顧客を 3 件作成' }));
+    fireEvent.click(screen.getByRole('button', { name: '新しい顧客を作成 (3 件)' }));
     await waitFor(() => expect(screen.getByTestId('pc-customer-outcome').textContent).toBe('何も保存されませんでした: 権限がありません'));
   });
 

@@ -63,8 +63,8 @@ describe("the customer's own subscriptions from Partner Center", () => {
     const rows = within(screen.getByTestId('own-preview-table')).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toEqual([`Office 365 E325Active${S1}Yes`, `Microsoft 365 Business Premium3Suspended${S2}No`]);
     expect(saved).toHaveLength(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Record 2 subscriptions as yours' }));
-    await waitFor(() => expect(screen.getByTestId('own-outcome').textContent).toBe('Recorded 2 subscriptions from export.csv as sold by you.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Record as yours (2)' }));
+    await waitFor(() => expect(screen.getByTestId('own-outcome').textContent).toBe('Recorded as sold by you, from export.csv: 2.'));
     expect(saved).toEqual([
       {
         id: 'c-1',
