@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportRequest } from './importProtocol';
 import { readTenantFile, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
 
-export const TENANT_FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers'] as const satisfies readonly TenantFileKind[];
+export const TENANT_FILE_KINDS = ['subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers', 'partnerCenterCustomer'] as const satisfies readonly TenantFileKind[];
 export type { TenantFileKind };
 export type PickedTenantFiles = Partial<Record<TenantFileKind, File>>;
 
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
 
 /** The picker's label: the Graph exports' words are the app's, the admin center's the customers feature's. */
 export function tenantFileLabelKey(kind: TenantFileKind): string {
+  if (kind === 'partnerCenterCustomer') return 'pcLists.customerJsonFile';
   return kind === 'adminCenterUsers' ? 'caseFile.tenantImport.adminCenterFile' : `customers.import.file.${kind}`;
 }
 

@@ -13,7 +13,15 @@ export type ImportRequest =
   | {
       kind: 'tenant';
       customerId: string;
-      files: { subscribedSkus?: ImportFile; subscriptions?: ImportFile; users?: ImportFile; organization?: ImportFile; adminCenterUsers?: ImportFile };
+      files: {
+        subscribedSkus?: ImportFile;
+        subscriptions?: ImportFile;
+        users?: ImportFile;
+        organization?: ImportFile;
+        adminCenterUsers?: ImportFile;
+        /** Partner Center's customer JSON: the tenant id, domain and country it knows. */
+        partnerCenterCustomer?: ImportFile;
+      };
       /** For the admin center's users export: a display name that stands for several SKUs -> the SKU chosen. */
       chosenSkus?: Record<string, string>;
     }

@@ -9,7 +9,9 @@ import {
   parseAdminCenterUsers,
   parseCatalogCsv,
   parseOffers,
+  parsePartnerCenterCustomer,
   parseTenantExports,
+  withPartnerCenterCustomer,
   type AdminCenterReport,
   type ImportErrorDetails,
 } from '../../shared/import/index';
@@ -46,8 +48,10 @@ async function adminCenterContext(db: WorkspaceDatabase, customerId: string): Pr
 
 function plan(request: ImportRequest, importId: string, context: AdminCenterContext | null): { changes: ImportChange[]; adminCenter?: AdminCenterReport } {
   if (request.kind === 'tenant') {
-    const { adminCenterUsers, ...graphFiles } = request.files;
-    const inventory = parseTenantExports(graphFiles);
+    const { adminCenterUsers, partnerCenterCustomer, ...graphFiles } = request.files;
+    const graph = parseTenantExports(graphFiles);
+    // Graph's organization says it first; Partner Center's customer fills what it does not.
+    const inventory = partnerCenterCustomer ? withPartnerCenterCustomer(graph, parsePartnerCenterCustomer(partnerCenterCustomer.text, partnerCenterCustomer.file)) : graph;
     let adminCenter: AdminCenterReport | undefined;
     if (adminCenterUsers && context) {
       if (context.catalog.skus.length === 0) {

@@ -21,4 +21,4 @@ export {
   parsePartnerCenterSubscriptionsCsv,
   relationshipIsReseller,
 } from './partnerCenterCsv';
-export { partnerCenterJsonKind } from './partnerCenter';
+export { partnerCenterJsonKind, withPartnerCenterCustomer } from './partnerCenter';

@@ -4,6 +4,7 @@
 // reported as errors naming file, record and field, never guessed.
 import { z } from 'zod';
 import { normalizeId } from '../domain/ids';
+import type { TenantInventory } from '../domain/tenant';
 import { ImportError } from './errors';
 import { DATE_TIME_MESSAGE, collection, isoDateTimeCheck, parseJsonText, parseRecord } from './json';
 
@@ -101,4 +102,14 @@ export function partnerCenterJsonKind(text: string): 'customer' | 'subscriptions
   if (/"objectType"\s*:\s*"Customer"/.test(head) || /"companyProfile"\s*:/.test(head)) return 'customer';
   if (/"(entitlementId|commitmentEndDate|offerId)"\s*:/.test(head) && !/"@odata\.context"/.test(head)) return 'subscriptions';
   return null;
+}
+
+/** What Partner Center's customer adds to a tenant import: the tenant id, domain and country Graph's organization did not give. */
+export function withPartnerCenterCustomer(inventory: TenantInventory, customer: PartnerCenterCustomer): TenantInventory {
+  return {
+    ...inventory,
+    tenantId: inventory.tenantId ?? customer.tenantId,
+    defaultDomain: inventory.defaultDomain ?? (customer.domain || null),
+    countryLetterCode: inventory.countryLetterCode ?? customer.country,
+  };
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BilingualImportError } from './adminCenterUsers';
-import { partnerCenterJsonKind, parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
+import { partnerCenterJsonKind, parsePartnerCenterCustomer, parsePartnerCenterSubscriptions, withPartnerCenterCustomer } from './partnerCenter';
 import {
   PC_CUSTOMER_COLUMNS,
   PC_SUBSCRIPTION_COLUMNS,
@@ -143,5 +143,12 @@ describe('Partner Center JSON (the documentation examples as they are)', () => {
       domain: 'abcdefgh1234.ccsctp.net',
       country: 'US',
     });
+  });
+
+  it("fills a tenant import's tenant id, domain and country from the customer where Graph's organization said nothing", () => {
+    const pc = parsePartnerCenterCustomer(read('partner-center/customer.get.response.json'), 'customer.get.response.json');
+    const empty = { countryLetterCode: null, skus: [], subscriptions: null, users: [] };
+    expect(withPartnerCenterCustomer(empty, pc)).toMatchObject({ tenantId: A, defaultDomain: 'abcdefgh1234.ccsctp.net', countryLetterCode: 'US' });
+    expect(withPartnerCenterCustomer({ ...empty, countryLetterCode: 'JP', tenantId: B }, pc)).toMatchObject({ tenantId: B, countryLetterCode: 'JP' });
   });
 });
