@@ -59,7 +59,7 @@ describe("the customer's own subscriptions from Partner Center", () => {
     expect(screen.getByText('No subscriptions from Partner Center are recorded.')).toBeTruthy();
     pick(SUBS_CSV, 'export.csv');
     await waitFor(() => expect(screen.getByTestId('own-preview')).toBeTruthy());
-    expect(within(screen.getByTestId('own-preview')).getByRole('status').textContent).toBe('export.csv: 2 subscriptions, 1 of them found in the imported tenant. Nothing is written before you confirm.');
+    expect(within(screen.getByTestId('own-preview')).getByRole('status').textContent).toBe('export.csv: subscriptions 2, of them in the imported tenant 1. Nothing is written before you confirm.');
     const rows = within(screen.getByTestId('own-preview-table')).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toEqual([`Office 365 E325Active${S1}Yes`, `Microsoft 365 Business Premium3Suspended${S2}No`]);
     expect(saved).toHaveLength(0);
