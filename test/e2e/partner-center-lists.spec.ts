@@ -38,8 +38,13 @@ test('Partner Center customer list, own subscriptions, and what the tenant impor
   await expect(page.getByRole('row', { name: /Contoso, Ltd\./ })).toBeVisible();
   await expect(page.getByRole('row', { name: /Fabrikam/ })).toBeVisible();
 
-  // The same list again: every tenant is already in the workspace, nothing to create.
-  await list.getByTestId('pc-customer-list-input').setInputFiles({ name: 'Customers (1).csv', mimeType: 'text/csv', buffer: CUSTOMERS_CSV });
+  // The same list again, dropped anywhere on the page: every tenant is already in the workspace.
+  const dropped = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'Customers (1).csv', { type: 'text/csv' }));
+    return transfer;
+  }, CUSTOMERS_CSV.toString('utf8'));
+  await page.dispatchEvent('[data-testid="customers-page"]', 'drop', { dataTransfer: dropped });
   await expect(list.getByTestId('pc-customer-counts')).toHaveText('Customers (1).csv: 0 new, 2 already in the workspace (same tenant id), 1 repeated in the file, 1 refused.');
   await expect(list.getByRole('button', { name: 'Create the new customers (0)' })).toBeDisabled();
 
