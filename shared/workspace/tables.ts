@@ -95,11 +95,11 @@ export const Customer = z
     /** The customer's acceptance of the Microsoft Customer Agreement as the partner attested it (schema 3). */
     agreement: CustomerAgreement.nullable().optional(),
     /**
-     * Who set tenantId, domain, country and channel (absent: not recorded; a value without a source
-     * is treated as a person's). Not indexed: no Dexie version; rows without it read as before.
+     * Who set tenantId, domain, country and channel (schema 4; absent: not recorded, and a value
+     * without a source is treated as a person's). Not indexed.
      */
     fieldSources: z.partialRecord(z.enum(IMPORTABLE_FIELDS), FieldSource).optional(),
-    /** The partner's own subscriptions for this customer, from a Partner Center export: the lines the plan keeps. */
+    /** The partner's own subscriptions for this customer, from a Partner Center export: the lines the plan keeps (schema 4). */
     ownSubscriptions: z
       .object({ file: z.string().max(260), at: IsoDateTime, by: z.string().max(200), items: z.array(OwnSubscription).max(2000) })
       .strict()
