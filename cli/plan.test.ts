@@ -45,7 +45,7 @@ beforeAll(() => {
       ],
     }),
   );
-  writeFileSync(path.join(tenant, 'organization.json'), JSON.stringify({ value: [{ id: 'org', countryLetterCode: 'JP' }] }));
+  writeFileSync(path.join(tenant, 'organization.json'), JSON.stringify({ value: [{ id: '6a2f0c1e-4b7d-4e2a-9f3c-1d5e8b7a0c42', countryLetterCode: 'JP' }] }));
   // A third user known only by the documentation's licenseDetails response (Office 365 E5 and
   // School Data Sync Plan 2).
   mkdirSync(path.join(tenant, 'licenseDetails'));

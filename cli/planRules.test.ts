@@ -50,7 +50,7 @@ beforeAll(() => {
   writeFileSync(path.join(tenant, 'subscriptions.json'), JSON.stringify({ value: subs }));
   const user = (n: number, ...pns: string[]) => ({ id: `u${n}`, userPrincipalName: `user${n}@contoso.de`, assignedLicenses: pns.map((pn) => ({ skuId: skuOf(pn).id, disabledPlans: [] })) });
   writeFileSync(path.join(tenant, 'users.json'), JSON.stringify({ value: [user(1, 'ENTERPRISEPACK'), user(2, 'ENTERPRISEPACK'), user(3, 'SPB'), user(4, 'SPB')] }));
-  writeFileSync(path.join(tenant, 'organization.json'), JSON.stringify({ value: [{ id: 'org', countryLetterCode: 'DE' }] }));
+  writeFileSync(path.join(tenant, 'organization.json'), JSON.stringify({ value: [{ id: '3c9e7b21-58a4-4f0d-b6e2-7a1f9d3c5e80', countryLetterCode: 'DE' }] }));
   const available = ['Office_365_E3_(no_Teams)', 'Microsoft_Teams_EEA_New', 'O365_BUSINESS_PREMIUM', 'O365_BUSINESS_ESSENTIALS', 'SPB'];
   writeFileSync(
     path.join(root, 'offers.json'),

@@ -77,6 +77,8 @@ describe('backup (fake-indexeddb)', () => {
   it('restore one customer through mutations, so it syncs like any change', async () => {
     const source = fresh();
     await populate(source);
+    const own = { id: '4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04', name: 'Office 365 E3', offerId: null, quantity: 5, status: 'Active', commitmentEndDate: null, reseller: '' };
+    expect(await localClient(source).mutate('customer.setOwnSubscriptions', { id: 'c-1', file: 'subs.csv', subscriptions: [own] })).toEqual({ ok: true });
     const check = checkBackup(JSON.stringify(await exportCustomer(source, 'c-1')));
     if (!check.ok) throw new Error(check.message);
     const target = fresh();
@@ -90,6 +92,16 @@ describe('backup (fake-indexeddb)', () => {
     const before = await currentTenant(source, 'c-1');
     expect(tenant?.customer).toMatchObject({ name: 'Contoso', domain: 'contoso.com', country: 'JP', tenantImportId: 'restored-import-1', billingAccount: 'mca', agreement: { acceptedOn: '2026-11-20', attestedBy: 'Aiko' } });
     expect(tenant?.users.map(({ userId, licenses }) => ({ userId, licenses }))).toEqual(before?.users.map(({ userId, licenses }) => ({ userId, licenses })));
-    expect((await target.outbox.toArray()).map((e) => e.name)).toEqual(['customer.create', 'customer.setBillingAccount', 'customer.recordAgreement', 'tenant.importChunk', 'tenant.importChunk', 'tenant.importChunk', 'tenant.importCommit']);
+    expect(tenant?.customer.ownSubscriptions).toMatchObject({ file: 'subs.csv', items: [own] });
+    expect((await target.outbox.toArray()).map((e) => e.name)).toEqual([
+      'customer.create',
+      'customer.setBillingAccount',
+      'customer.recordAgreement',
+      'customer.setOwnSubscriptions',
+      'tenant.importChunk',
+      'tenant.importChunk',
+      'tenant.importChunk',
+      'tenant.importCommit',
+    ]);
   });
 });

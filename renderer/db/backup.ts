@@ -160,6 +160,9 @@ export async function restoreCustomer(client: SyncClient, db: WorkspaceDatabase,
   }
   const agreement = customer.agreement as { acceptedOn: string; attestedBy: string } | null | undefined;
   if (agreement) changes.push({ name: 'customer.recordAgreement', args: { id: customer.id, ...agreement } });
+  // The partner's own subscriptions from Partner Center travel with the customer (absent before them).
+  const own = customer.ownSubscriptions as { file: string; items: unknown[] } | null | undefined;
+  if (own && own.items.length > 0) changes.push({ name: 'customer.setOwnSubscriptions', args: { id: customer.id, file: own.file, subscriptions: own.items } });
   const restored: Record<string, number> = { customers: 1 };
   if (customer.tenantImportId) {
     const record = (backup.tables.imports ?? []).find((r) => r.id === customer.tenantImportId) as { files?: string[] } | undefined;

@@ -92,6 +92,21 @@ describe('schema versions (fake-indexeddb)', () => {
         expect(withDefaults('planLines', (await db.planLines.get('l-2'))!).extraTargetSkuIds).toHaveLength(1);
         expect(await db.findingAcks.where('customerId').equals('c-1').count()).toBe(1);
       }
+      // Schema 4: who set the importable details, and the partner's own subscriptions (kept by the plan).
+      const stored = (await db.customers.get('c-1'))!;
+      if (fixture.schemaVersion < 4) {
+        expect(stored.fieldSources).toBeUndefined();
+        expect(stored.ownSubscriptions).toBeUndefined();
+      } else {
+        expect(stored).toMatchObject({ tenantId: 'eebd1b55-5360-4438-a11d-5c06918c3014', domain: 'contoso.com', fieldSources: { tenantId: { by: 'import' }, domain: { by: 'person' } } });
+        expect(stored.ownSubscriptions?.items).toHaveLength(1);
+        expect(input?.ownPlacement.inTenant).toEqual(['00000000-0000-4000-8000-000000000384']);
+        expect((await db.customers.get('c-2'))?.fieldSources?.tenantId?.by).toBe('person');
+      }
+      // An import on the upgraded database fills an empty detail and keeps a person's.
+      expect(await client.mutate('customer.update', { id: 'c-2', country: 'US' })).toEqual({ ok: true });
+      expect((await db.customers.get('c-2'))?.fieldSources?.country?.by).toBe('person');
+
       // The 2026 mutators run on the upgraded database: new tables and fields, through their indexes.
       expect(await client.mutate('plan.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'annual' })).toMatchObject({ ok: false, message: expect.stringContaining('at least 100') });
       expect(await client.mutate('plan.setTerm', { lineId: 'l-1', term: 'P1M', billingFrequency: 'monthly' })).toEqual({ ok: true });

@@ -97,6 +97,34 @@ export const schemaHistory: readonly SchemaVersion[] = [
       rejections: 'mutationId',
     },
   },
+  {
+    version: 4,
+    // Partner Center's lists and what an import knows: customers' fieldSources (who set tenant id,
+    // domain, country, channel) and ownSubscriptions. Additive and not indexed: the same stores;
+    // the version keeps Dexie, the sync protocol and the frozen fixtures (v4.json) in step.
+    stores: {
+      partner: 'id',
+      customers: 'id, stage, name, country',
+      invitations: 'id, customerId, status',
+      plans: 'id, customerId, status',
+      planLines: 'id, planId, customerId',
+      activity: 'id, customerId, at',
+      conflicts: 'id, status, recordId',
+      catalogSkus: 'id, importId',
+      catalogState: 'id',
+      catalogMarks: 'id',
+      tenantSkus: 'id, importId',
+      tenantSubscriptions: 'id, importId',
+      tenantUsers: 'id, importId',
+      tenantUserChunks: 'id, importId',
+      imports: 'id, customerId, at',
+      transfers: 'id, customerId, status',
+      findingAcks: 'id, customerId',
+      outbox: 'id',
+      syncMeta: 'key',
+      rejections: 'mutationId',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;

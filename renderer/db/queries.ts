@@ -2,6 +2,7 @@
 // through these helpers: a customer's inventory is the rows of its current import
 // (customer.tenantImportId), the catalog is the rows of catalogState.importId; rows of an import
 // that has not committed are never shown (shared/mutators/imports.ts, "Visibility").
+import { withOwnSubscriptions, type OwnPlacement } from '../../shared/domain/ownSubscriptions';
 import { prepareCatalog, type Catalog, type CatalogSku, type TenantInventory } from '../../shared/domain/engine';
 import type {
   CatalogMark,
@@ -136,8 +137,15 @@ export function toCatalog(view: CatalogView): Catalog {
 export async function engineInput(
   db: WorkspaceDatabase,
   customerId: string,
-): Promise<{ customer: Customer; inventory: TenantInventory; catalog: Catalog } | null> {
+): Promise<{ customer: Customer; inventory: TenantInventory; catalog: Catalog; ownPlacement: OwnPlacement } | null> {
   const [tenant, catalog] = await Promise.all([currentTenant(db, customerId), currentCatalog(db)]);
   if (!tenant) return null;
-  return { customer: tenant.customer, inventory: toInventory(tenant), catalog: toCatalog(catalog) };
+  // The partner's own subscriptions from Partner Center: kept by the plan, not moved.
+  const { inventory, placement } = withOwnSubscriptions(toInventory(tenant), tenant.customer.ownSubscriptions?.items ?? [], catalogNames(catalog));
+  return { customer: tenant.customer, inventory, catalog: toCatalog(catalog), ownPlacement: placement };
+}
+
+/** The catalog's products by name, for placing Partner Center subscriptions (named by product). */
+export function catalogNames(view: CatalogView): { id: string; name: string; partNumber: string }[] {
+  return view.skus.map((r) => ({ id: r.skuId, name: r.name, partNumber: r.partNumber }));
 }

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportRequest } from './importProtocol';
 import { readTenantFileOrZip, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
 
-export const TENANT_FILE_KINDS = ['collectionZip', 'subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers'] as const satisfies readonly TenantFileKind[];
+export const TENANT_FILE_KINDS = ['collectionZip', 'subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers', 'partnerCenterCustomer'] as const satisfies readonly TenantFileKind[];
 export type { TenantFileKind };
 export type PickedTenantFiles = Partial<Record<TenantFileKind, File>>;
 
@@ -28,6 +28,7 @@ const useStyles = makeStyles({
 export function tenantFileLabelKey(kind: TenantFileKind): string {
   if (kind === 'adminCenterUsers') return 'caseFile.tenantImport.adminCenterFile';
   if (kind === 'collectionZip') return 'caseFile.tenantImport.collectionZip';
+  if (kind === 'partnerCenterCustomer') return 'pcLists.customerJsonFile';
   return `customers.import.file.${kind}`;
 }
 
@@ -38,6 +39,7 @@ const ACCEPT: Record<TenantFileKind, string> = {
   subscriptions: '.json,application/json',
   users: '.json,application/json',
   organization: '.json,application/json',
+  partnerCenterCustomer: '.json,application/json',
 };
 
 export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onPick: (kind: TenantFileKind, file: File | undefined) => void }) {

@@ -30,7 +30,7 @@ export function collectionFiles(zip: ImportZip, options: ReadCollectionOptions =
   files.forEach((f, i) => {
     const kind = tenantFileKind(f.text);
     const name = manifest.files[i]!;
-    if (kind === null || kind === 'adminCenterUsers') {
+    if (kind === null || kind === 'adminCenterUsers' || kind === 'partnerCenterCustomer') {
       throw new CollectionImportError(
         { code: 'INVALID_SHAPE', file: f.file, problem: 'is not a Microsoft Graph export this app knows (organization, subscribedSkus, directory/subscriptions, users); run the script again and import its zip as it is' },
         'このアプリが読める Microsoft Graph のエクスポート (organization、subscribedSkus、directory/subscriptions、users) ではありません。スクリプトをもう一度実行し、その zip をそのままインポートしてください',

@@ -7,6 +7,7 @@ import type { TransferStatus } from '../../shared/domain/commerce';
 import { openTransfersByKey } from '../../shared/domain/transfers';
 import { matchOffer, planTenant, sourceLines, type Catalog, type FindingCode, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
 import { withDefaults, type Customer, type FindingAck, type PartnerProfile, type Plan, type PlanLine, type Transfer } from '../../shared/workspace/tables';
+import type { OwnPlacement } from '../../shared/domain/ownSubscriptions';
 import { engineInput, strip } from '../db/queries';
 import { workspaceDb } from './workspace';
 
@@ -35,6 +36,8 @@ export interface CustomerData {
   transfers: Transfer[];
   /** Findings the team acknowledged on purpose. */
   findingAcks: FindingAck[];
+  /** Where the partner's own subscriptions from Partner Center went (absent in data made before them). */
+  ownPlacement?: OwnPlacement;
 }
 
 /** Everything stored about one customer that the engine needs (null: no such customer). */

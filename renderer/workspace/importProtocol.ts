@@ -22,7 +22,17 @@ export type ImportRequest =
   | {
       kind: 'tenant';
       customerId: string;
-      files: { subscribedSkus?: ImportFile; subscriptions?: ImportFile; users?: ImportFile; organization?: ImportFile; adminCenterUsers?: ImportFile; collectionZip?: ImportZip };
+      files: {
+        subscribedSkus?: ImportFile;
+        subscriptions?: ImportFile;
+        users?: ImportFile;
+        organization?: ImportFile;
+        adminCenterUsers?: ImportFile;
+        /** Partner Center's customer JSON: the tenant id, domain and country it knows. */
+        partnerCenterCustomer?: ImportFile;
+        /** The collection script's zip, as bytes: the worker unpacks it. */
+        collectionZip?: ImportZip;
+      };
       /** For the admin center's users export: a display name that stands for several SKUs -> the SKU chosen. */
       chosenSkus?: Record<string, string>;
     }

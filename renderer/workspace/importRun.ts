@@ -9,7 +9,9 @@ import {
   parseAdminCenterUsers,
   parseCatalogCsv,
   parseOffers,
+  parsePartnerCenterCustomer,
   parseTenantExports,
+  withPartnerCenterCustomer,
   type AdminCenterReport,
 } from '../../shared/import/index';
 import type { CatalogData } from '../../shared/domain/catalog';
@@ -63,9 +65,11 @@ function plan(
   customer: CustomerIdentity | null,
 ): { changes: ImportChange[]; adminCenter?: AdminCenterReport } {
   if (request.kind === 'tenant') {
-    const { adminCenterUsers, collectionZip, ...loose } = request.files;
+    const { adminCenterUsers, collectionZip, partnerCenterCustomer, ...loose } = request.files;
     const graphFiles = graphExportFiles(loose, collectionZip, { customerTenantId: customer?.tenantId ?? '' });
-    const inventory = parseTenantExports(graphFiles);
+    const graph = parseTenantExports(graphFiles);
+    // Graph's organization says it first; Partner Center's customer fills what it does not.
+    const inventory = partnerCenterCustomer ? withPartnerCenterCustomer(graph, parsePartnerCenterCustomer(partnerCenterCustomer.text, partnerCenterCustomer.file)) : graph;
     const organization = graphFiles.organization ? organizationIdentity(graphFiles.organization.text, graphFiles.organization.file) : null;
     // A collection zip's users come as pages: the zip is the file the person knows.
     const usersFile = collectionZip?.file ?? (graphFiles.users && 'file' in graphFiles.users ? graphFiles.users.file : null);

@@ -1,13 +1,13 @@
 // Which tenant export a file is, from its content, never its name: a customer's admin names files
 // as they like ("export (3).csv"), and the admin center names its export by the time of day.
-import { looksLikeAdminCenterUsers } from '../../shared/import/index';
+import { looksLikeAdminCenterUsers, partnerCenterJsonKind } from '../../shared/import/index';
 import { looksLikeZip } from '../../shared/import/collectionZip';
 import { decodeTextBytes, sniffEncoding } from '../../shared/import/decode';
 import { checkFileSize } from '../../shared/import/limits';
 import type { ImportFile, ImportZip } from './importProtocol';
 
 /** `collectionZip`: the zip the app's collection script writes (recognised by its bytes, `PK`). */
-export type TenantFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers' | 'collectionZip';
+export type TenantFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers' | 'collectionZip' | 'partnerCenterCustomer';
 
 /**
  * The kind of a tenant export, or null when the content is none of them. Only the file's start is
@@ -22,6 +22,8 @@ export function tenantFileKind(text: string): Exclude<TenantFileKind, 'collectio
   if (/\$metadata#directory\/subscriptions|companySubscription/i.test(context)) return 'subscriptions';
   if (/\$metadata#organization/i.test(context)) return 'organization';
   if (/\$metadata#users/i.test(context) && !/licenseDetails/i.test(context)) return 'users';
+  // Partner Center's customer (GET /v1/customers/{id}): its tenant id, domain and country.
+  if (context === '' && partnerCenterJsonKind(head) === 'customer') return 'partnerCenterCustomer';
   const has = (key: string) => new RegExp(`"${key}"\\s*:`).test(head);
   if (has('prepaidUnits') || has('consumedUnits')) return 'subscribedSkus';
   if (has('ownerTenantId') || has('totalLicenses') || has('nextLifecycleDateTime')) return 'subscriptions';

@@ -231,6 +231,27 @@ describe('sync over HTTP', () => {
   });
 });
 
+describe('Partner Center customer list over HTTP', () => {
+  it('creates the list on the server in one change; the same list imported by a teammate meanwhile adds only the tenants not there yet', async () => {
+    const aiko = await client('aiko@fabrikam.example');
+    const ben = await client('ben@fabrikam.example');
+    const tenant = (n: number) => `5b1f3c2e-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const list = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, name: `PC customer ${i}`, domain: `pc${i}.example.com`, tenantId: tenant(i) }));
+    expect(await aiko.sync.mutate('customer.createMany', { file: 'Customers.csv', customers: list('pca', 2) })).toEqual({ ok: true });
+    expect(await ben.sync.mutate('customer.createMany', { file: 'Customers.csv', customers: list('pcb', 3) })).toEqual({ ok: true });
+    await aiko.sync.sync();
+    await ben.sync.sync();
+    await aiko.sync.sync();
+    for (const store of [aiko.store, ben.store]) {
+      const pcCustomers = store.rows('customers').filter((c) => String(c.name).startsWith('PC customer'));
+      expect(pcCustomers.map((c) => c.id).sort()).toEqual(['pca-0', 'pca-1', 'pcb-2']);
+    }
+    const entry = aiko.store.rows('activity').find((a) => a.mutation === 'customer.createMany' && a.actor === 'Ben');
+    expect(entry?.summary).toBe('Created 1 customer from the Partner Center list Customers.csv; 2 already in the workspace by tenant id, not created again (PC customer 0, PC customer 1)');
+    expect(aiko.store.rows('customers').find((c) => c.id === 'pca-0')?.fieldSources).toMatchObject({ tenantId: { by: 'import', file: 'Customers.csv' } });
+  });
+});
+
 describe('an app on the previous schema (N-1)', () => {
   const newTables = tableNames.filter((t) => !knowsTable(SCHEMA_VERSION - 1, t));
 
@@ -276,6 +297,12 @@ describe('permissions on the server, role by role', () => {
   const cases: { name: string; args: (n: number) => unknown; permission: string }[] = [
     { name: 'customer.create', args: (n) => ({ id: `perm-c-${n}`, name: `Perm ${n}` }), permission: 'customer.edit' },
     { name: 'customer.update', args: () => ({ id: 'c-1', notes: 'perm' }), permission: 'customer.edit' },
+    {
+      name: 'customer.createMany',
+      args: (n) => ({ file: 'Customers.csv', customers: [{ id: `perm-m-${n}`, name: `Perm list ${n}`, tenantId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` }] }),
+      permission: 'customer.edit',
+    },
+    { name: 'customer.setOwnSubscriptions', args: () => ({ id: 'c-1', file: 'subs.csv', subscriptions: [] }), permission: 'tenant.import' },
     { name: 'partner.update', args: () => ({ name: 'Fabrikam CSP' }), permission: 'partner.edit' },
     { name: 'plan.create', args: (n) => ({ id: `perm-p-${n}`, customerId: 'c-1', asOf: '2026-11-24' }), permission: 'plan.edit' },
     { name: 'invite.create', args: (n) => ({ id: `perm-i-${n}`, customerId: 'c-1', delegatedAdmin: 'none', language: 'en' }), permission: 'invite.send' },

@@ -198,12 +198,15 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
     const split = allocateConsumed(consumedOf(skuId), idx.map((i) => subs[i]!.totalLicenses));
     idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
   }
+  // Partner Center says the partner sells these: ours, whatever the owner field of the export says.
+  const own = inv.ownSubscriptionIds;
+  const isOwn = (s: (typeof subs)[number]) => own !== undefined && (own.has(s.id) || (s.commerceSubscriptionId !== null && own.has(normalizeId(s.commerceSubscriptionId))));
   const lines: SourceLine[] = subs.map((s, i) => ({
     lineId: s.id,
     subscriptionId: s.id,
     skuId: s.skuId,
     skuPartNumber: s.skuPartNumber,
-    channel: classifyChannel(s.ownerTenantId, partnerTenantId),
+    channel: isOwn(s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId),
     status: s.status,
     isTrial: s.isTrial,
     quantity: s.totalLicenses,

@@ -49,6 +49,12 @@ export interface TenantUser {
 export interface TenantInventory {
   /** organization.countryLetterCode (ISO 3166 alpha-2), when known. */
   countryLetterCode: string | null;
+  /** The tenant's own id (organization.id, or Partner Center's customer), lower case, when a file says it. */
+  tenantId?: string | null;
+  /** The tenant's default domain (organization.verifiedDomains isDefault, or Partner Center's customer domain), when a file says it. */
+  defaultDomain?: string | null;
+  /** Subscriptions Partner Center says the partner itself sells (by subscription id): kept, never moved. */
+  ownSubscriptionIds?: ReadonlySet<string>;
   skus: TenantSku[];
   /** null when no directory/subscriptions export was given (channel and expiry unknown). */
   subscriptions: TenantSubscription[] | null;
@@ -65,4 +71,19 @@ export function classifyChannel(ownerTenantId: string | null | undefined, partne
   const owner = ownerTenantId.trim().toLowerCase();
   if (owner === '' || owner === '00000000-0000-0000-0000-000000000000') return 'direct';
   return owner === partnerTenantId.trim().toLowerCase() ? 'own' : 'other-partner';
+}
+
+/**
+ * Who sold the customer what it has, in one word for its Details: the channel of its paid, live
+ * subscriptions that are not ours. null when the import cannot say (no subscriptions export, none
+ * live, or several channels mixed: a person decides).
+ */
+export function customerChannelOf(subscriptions: readonly Pick<TenantSubscription, 'ownerTenantId' | 'status' | 'isTrial'>[] | null, partnerTenantId: string): Channel | null {
+  if (subscriptions === null) return null;
+  const live = subscriptions.filter((s) => !s.isTrial && s.status.trim().toLowerCase() !== 'deleted');
+  const channels = new Set(live.map((s) => classifyChannel(s.ownerTenantId, partnerTenantId)));
+  if (channels.size === 0) return null;
+  if (channels.size === 1) return [...channels][0]!;
+  channels.delete('own');
+  return channels.size === 1 ? [...channels][0]! : null;
 }

@@ -106,9 +106,28 @@ describe('Graph exports', () => {
   });
 
   it('reads the organization country', () => {
-    expect(parseOrganization('{"value":[{"id":"o","countryLetterCode":"jp"}]}', 'organization.json')).toEqual({ countryLetterCode: 'JP' });
-    expect(parseOrganization('{"id":"o","countryLetterCode":"US"}', 'organization.json')).toEqual({ countryLetterCode: 'US' });
+    expect(parseOrganization('{"value":[{"countryLetterCode":"jp"}]}', 'organization.json')).toEqual({ countryLetterCode: 'JP', tenantId: null, defaultDomain: null });
+    expect(parseOrganization('{"countryLetterCode":"US"}', 'organization.json')).toMatchObject({ countryLetterCode: 'US' });
     expect(importError(() => parseOrganization('{"value":[{"countryLetterCode":"Japan"}]}', 'organization.json')).field).toBe('countryLetterCode');
+  });
+
+  it('reads the organization id as the tenant id and its default verified domain', () => {
+    const body = {
+      value: [
+        {
+          id: 'EEBD1B55-5360-4438-A11D-5C06918C3014',
+          countryLetterCode: 'JP',
+          verifiedDomains: [
+            { capabilities: 'Email, OfficeCommunicationsOnline', isDefault: false, isInitial: true, name: 'contoso.onmicrosoft.com', type: 'Managed' },
+            { capabilities: 'Email', isDefault: true, isInitial: false, name: 'Contoso.co.jp', type: 'Managed' },
+          ],
+        },
+      ],
+    };
+    expect(parseOrganization(JSON.stringify(body), 'organization.json')).toEqual({ countryLetterCode: 'JP', tenantId: 'eebd1b55-5360-4438-a11d-5c06918c3014', defaultDomain: 'contoso.co.jp' });
+    const e = importError(() => parseOrganization('{"value":[{"id":"o","countryLetterCode":"US"}]}', 'organization.json'));
+    expect(e).toMatchObject({ field: 'id', record: 1 });
+    expect(e.message).toBe('organization.json: record 1: field id: "o" is not a tenant id (a GUID)');
   });
 });
 

@@ -3,7 +3,7 @@
 // organization. Each parser takes the file's text and its name (for error messages).
 import { z } from 'zod';
 import type { TenantInventory, TenantSku, TenantSubscription, TenantUser, UserLicense } from '../domain/tenant';
-import { normalizeId } from '../domain/ids';
+import { isGuid, normalizeId } from '../domain/ids';
 import { ImportError } from './errors';
 import { DATE_TIME_MESSAGE, collection, isoDateTimeCheck, parseJsonText, parseRecord } from './json';
 
@@ -164,10 +164,14 @@ export function parseUsers(text: string, file: string): TenantUser[] {
   return collection(parseJsonText(text, file), 'value', file).map((raw, i) => userOf(isPlainUser(raw) ? raw : parseRecord(User, raw, i, file)));
 }
 
-const Organization = z.object({ countryLetterCode: z.string().nullable().optional() });
+const Organization = z.object({
+  id: z.string().nullable().optional(),
+  countryLetterCode: z.string().nullable().optional(),
+  verifiedDomains: z.array(z.object({ name: z.string().nullable().optional(), isDefault: z.boolean().nullable().optional() })).nullable().optional(),
+});
 
-/** organization.json: the `value` collection or a single organization; the first one's country. */
-export function parseOrganization(text: string, file: string): { countryLetterCode: string | null } {
+/** organization.json: the `value` collection or a single organization; the first one's country, id (the tenant id) and default domain. */
+export function parseOrganization(text: string, file: string): { countryLetterCode: string | null; tenantId: string | null; defaultDomain: string | null } {
   const body = parseJsonText(text, file);
   const list = typeof body === 'object' && body !== null && !Array.isArray(body) && !('value' in body) ? [body] : collection(body, 'value', file);
   if (list.length === 0) throw new ImportError({ code: 'INVALID_SHAPE', file, field: 'value', problem: 'holds no organization', problemJa: '組織がひとつもありません' });
@@ -176,7 +180,12 @@ export function parseOrganization(text: string, file: string): { countryLetterCo
   if (code !== '' && !/^[A-Z]{2}$/.test(code)) {
     throw new ImportError({ code: 'INVALID_VALUE', file, record: 1, field: 'countryLetterCode', problem: `"${code}" is not an ISO 3166 alpha-2 code`, problemJa: `「${code}」は ISO 3166 の 2 文字の国コードではありません` });
   }
-  return { countryLetterCode: code === '' ? null : code };
+  const id = org.id?.trim() ?? '';
+  if (id !== '' && !isGuid(id)) {
+    throw new ImportError({ code: 'INVALID_VALUE', file, record: 1, field: 'id', problem: `"${id}" is not a tenant id (a GUID)` });
+  }
+  const domain = org.verifiedDomains?.find((d) => d.isDefault)?.name?.trim().toLowerCase() ?? '';
+  return { countryLetterCode: code === '' ? null : code, tenantId: id === '' ? null : normalizeId(id), defaultDomain: domain === '' ? null : domain };
 }
 
 /** One export file: its text and the name it is known by (for error messages). */
@@ -207,8 +216,11 @@ function pages(files: ExportPages | undefined): readonly ExportText[] {
 /** The whole inventory from whichever exports are present. */
 export function parseTenantExports(files: GraphExportFiles): TenantInventory {
   const subscriptions = pages(files.subscriptions);
+  const org = files.organization ? parseOrganization(files.organization.text, files.organization.file) : null;
   return {
-    countryLetterCode: files.organization ? parseOrganization(files.organization.text, files.organization.file).countryLetterCode : null,
+    countryLetterCode: org?.countryLetterCode ?? null,
+    ...(org?.tenantId ? { tenantId: org.tenantId } : {}),
+    ...(org?.defaultDomain ? { defaultDomain: org.defaultDomain } : {}),
     skus: pages(files.subscribedSkus).flatMap((f) => parseSubscribedSkus(f.text, f.file)),
     subscriptions: subscriptions.length > 0 ? subscriptions.flatMap((f) => parseDirectorySubscriptions(f.text, f.file)) : null,
     users: mergeUsers(

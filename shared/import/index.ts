@@ -17,3 +17,12 @@ export type { TextEncodingName } from './decode';
 export { checkDecodedText, decodeTextBytes, ENCODING_NAMES } from './decode';
 export type { ImportFileKind } from './limits';
 export { checkFileSize, IMPORT_SIZE_LIMITS } from './limits';
+export type { OwnSubscriptionData, PcCustomerList, PcCustomerRow, PcRefusedRow } from './partnerCenterCsv';
+export {
+  looksLikePartnerCenterCustomers,
+  looksLikePartnerCenterSubscriptionsCsv,
+  parsePartnerCenterCustomers,
+  parsePartnerCenterSubscriptionsCsv,
+  relationshipIsReseller,
+} from './partnerCenterCsv';
+export { partnerCenterJsonKind, withPartnerCenterCustomer } from './partnerCenter';

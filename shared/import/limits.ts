@@ -8,7 +8,7 @@ import { ImportError } from './errors';
 
 const MB = 1024 * 1024;
 
-export type ImportFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers' | 'collectionZip' | 'catalog' | 'offers' | 'markets';
+export type ImportFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers' | 'collectionZip' | 'partnerCenterCustomer' | 'catalog' | 'offers' | 'markets';
 
 export const IMPORT_SIZE_LIMITS: Record<ImportFileKind, number> = {
   users: 150 * MB,
@@ -18,6 +18,7 @@ export const IMPORT_SIZE_LIMITS: Record<ImportFileKind, number> = {
   subscribedSkus: 20 * MB,
   subscriptions: 20 * MB,
   organization: 5 * MB,
+  partnerCenterCustomer: 5 * MB,
   catalog: 20 * MB,
   offers: 50 * MB,
   markets: 5 * MB,
@@ -30,6 +31,7 @@ const KIND_WORDS: Record<ImportFileKind, { en: string; ja: string }> = {
   subscribedSkus: { en: 'subscribedSkus export', ja: 'subscribedSkus のエクスポート' },
   subscriptions: { en: 'directory/subscriptions export', ja: 'directory/subscriptions のエクスポート' },
   organization: { en: 'organization export', ja: 'organization のエクスポート' },
+  partnerCenterCustomer: { en: 'Partner Center customer JSON', ja: 'パートナー センターの顧客 JSON' },
   catalog: { en: 'licensing CSV', ja: 'ライセンス CSV' },
   offers: { en: 'Partner Center offer list', ja: 'パートナー センターのオファー一覧' },
   markets: { en: 'markets CSV', ja: '市場の CSV' },

@@ -4,6 +4,7 @@
 // reported as errors naming file, record and field, never guessed.
 import { z } from 'zod';
 import { normalizeId } from '../domain/ids';
+import type { TenantInventory } from '../domain/tenant';
 import { ImportError } from './errors';
 import { DATE_TIME_MESSAGE, collection, isoDateTimeCheck, parseJsonText, parseRecord } from './json';
 
@@ -37,8 +38,11 @@ export interface PartnerCenterSubscription {
   commitmentEndDate: string | null;
 }
 
+/** A subscriptions list (`{"items": [...]}`) or one subscription (`GET .../subscriptions/{id}`). */
 export function parsePartnerCenterSubscriptions(text: string, file: string): PartnerCenterSubscription[] {
-  return collection(parseJsonText(text, file), 'items', file).map((raw, i) => {
+  const body = parseJsonText(text, file);
+  const single = typeof body === 'object' && body !== null && !Array.isArray(body) && !('items' in body) && 'id' in body;
+  return (single ? [body] : collection(body, 'items', file)).map((raw, i) => {
     const s = parseRecord(PcSubscription, raw, i, file);
     const fromLink = s.links?.offer?.uri.match(/\/offers\/([^/?#]+)/i)?.[1];
     const offerId = s.offerId ?? fromLink;
@@ -58,7 +62,7 @@ export function parsePartnerCenterSubscriptions(text: string, file: string): Par
 const Address = z.object({ country: z.string().optional() }).optional();
 const PcCustomer = z.object({
   id: z.string().trim().min(1),
-  companyProfile: z.object({ tenantId: z.string().optional(), companyName: z.string().optional(), address: Address }).optional(),
+  companyProfile: z.object({ tenantId: z.string().optional(), domain: z.string().optional(), companyName: z.string().optional(), address: Address }).optional(),
   billingProfile: z.object({ defaultAddress: Address }).optional(),
 });
 
@@ -66,6 +70,8 @@ export interface PartnerCenterCustomer {
   id: string;
   tenantId: string;
   companyName: string;
+  /** The customer's domain as Partner Center knows it (`companyProfile.domain`), lower case; '' when absent. */
+  domain: string;
   /** ISO 3166 alpha-2 from the billing profile (or the company address), upper case. */
   country: string | null;
 }
@@ -80,6 +86,30 @@ export function parsePartnerCenterCustomer(text: string, file: string): PartnerC
     id: normalizeId(c.id),
     tenantId: normalizeId(c.companyProfile?.tenantId ?? c.id),
     companyName: c.companyProfile?.companyName ?? '',
+    domain: (c.companyProfile?.domain ?? '').trim().toLowerCase(),
     country: country || null,
+  };
+}
+
+/**
+ * Which Partner Center response a JSON file is, from its content: its `attributes.objectType`
+ * (Customer, Subscription, or a Collection of subscriptions), else the keys of its first record.
+ */
+export function partnerCenterJsonKind(text: string): 'customer' | 'subscriptions' | null {
+  const head = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(0, 16_384);
+  if (!head.trimStart().startsWith('{')) return null;
+  if (/"objectType"\s*:\s*"Subscription"/.test(head)) return 'subscriptions';
+  if (/"objectType"\s*:\s*"Customer"/.test(head) || /"companyProfile"\s*:/.test(head)) return 'customer';
+  if (/"(entitlementId|commitmentEndDate|offerId)"\s*:/.test(head) && !/"@odata\.context"/.test(head)) return 'subscriptions';
+  return null;
+}
+
+/** What Partner Center's customer adds to a tenant import: the tenant id, domain and country Graph's organization did not give. */
+export function withPartnerCenterCustomer(inventory: TenantInventory, customer: PartnerCenterCustomer): TenantInventory {
+  return {
+    ...inventory,
+    tenantId: inventory.tenantId ?? customer.tenantId,
+    defaultDomain: inventory.defaultDomain ?? (customer.domain || null),
+    countryLetterCode: inventory.countryLetterCode ?? customer.country,
   };
 }

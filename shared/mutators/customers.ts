@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { BILLING_ACCOUNTS } from '../domain/commerce';
-import { Channel, CountryCode, Customer, CustomerAgreement, CustomerStage, Guid, Id } from '../workspace/tables';
-import { MutationError, defineMutator, mustGet } from './define';
+import { Channel, CountryCode, Customer, CustomerAgreement, CustomerStage, Guid, IMPORTABLE_FIELDS, Id, OwnSubscription, type FieldSource, type ImportableField } from '../workspace/tables';
+import { MutationError, defineMutator, mustGet, type ReadTx } from './define';
 import { billingAccountWords, customerFieldJa, fieldsJa, stageJa } from './words';
+
+/** The importable details a person gave, marked as theirs: an import never overwrites them. */
+function personSources(values: Partial<Record<ImportableField, string | undefined>>, at: string): Partial<Record<ImportableField, FieldSource>> {
+  const out: Partial<Record<ImportableField, FieldSource>> = {};
+  for (const f of IMPORTABLE_FIELDS) {
+    const v = values[f];
+    if (v !== undefined && v !== '' && !(f === 'channel' && v === 'unknown')) out[f] = { by: 'person', at };
+  }
+  return out;
+}
 
 export const createCustomer = defineMutator({
   name: 'customer.create',
@@ -20,7 +30,8 @@ export const createCustomer = defineMutator({
   describe: (a) => ({ en: `Created customer ${a.name}`, ja: `顧客「${a.name}」を作成しました` }),
   async run(tx, a, ctx) {
     if (await tx.get('customers', a.id)) throw new MutationError('invalid', { en: `customer ${a.id} already exists`, ja: `顧客 ${a.id} は既に存在します` });
-    await tx.put('customers', Customer.parse({ ...a, stage: 'not-started', notes: '', createdAt: ctx.now, tenantImportId: null }));
+    const fieldSources = personSources(a, ctx.now);
+    await tx.put('customers', Customer.parse({ ...a, stage: 'not-started', notes: '', createdAt: ctx.now, tenantImportId: null, ...(Object.keys(fieldSources).length > 0 ? { fieldSources } : {}) }));
     return a.id;
   },
 });
@@ -43,9 +54,12 @@ export const updateCustomer = defineMutator({
     const fields = Object.keys(a).filter((k) => k !== 'id');
     return { en: `Edited customer details (${fields.join(', ')})`, ja: `顧客の基本情報を編集しました (${fieldsJa(fields, customerFieldJa)})` };
   },
-  async run(tx, { id, ...patch }) {
-    await mustGet(tx, 'customers', id);
-    await tx.update('customers', id, patch);
+  async run(tx, { id, ...patch }, ctx) {
+    const customer = await mustGet(tx, 'customers', id);
+    // A detail a person edits is theirs from now on, even cleared: the next import may fill it only if empty.
+    const touched = IMPORTABLE_FIELDS.filter((f) => patch[f] !== undefined);
+    const fieldSources = touched.length > 0 ? { ...customer.fieldSources, ...Object.fromEntries(touched.map((f) => [f, { by: 'person', at: ctx.now }])) } : undefined;
+    await tx.update('customers', id, { ...patch, ...(fieldSources ? { fieldSources } : {}) });
     return id;
   },
 });
@@ -130,6 +144,108 @@ export const clearCustomerAgreement = defineMutator({
   async run(tx, a) {
     await mustGet(tx, 'customers', a.id);
     await tx.update('customers', a.id, { agreement: null });
+    return a.id;
+  },
+});
+
+/**
+ * Every customer of the workspace. There is no index on tenantId on the app's side (Dexie), so the
+ * customers are read through the stage index, which both storages have: seven indexed reads.
+ */
+async function allCustomers(tx: ReadTx): Promise<Customer[]> {
+  const lists = await Promise.all(CustomerStage.options.map((stage) => tx.query('customers', 'stage', stage)));
+  return lists.flat();
+}
+
+export const MAX_CUSTOMERS_PER_LIST = 2000;
+
+const customersWord = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
+
+/**
+ * Customers from Partner Center's customer list, in one change: the activity has one entry for the
+ * list. A tenant id already in the workspace when the change runs (on the server: after a
+ * teammate's import of the same list) is skipped and said, never doubled.
+ */
+export const createCustomers = defineMutator({
+  name: 'customer.createMany',
+  args: z
+    .object({
+      file: z.string().max(260),
+      customers: z
+        .array(
+          z
+            .object({
+              id: Id,
+              name: z.string().trim().min(1).max(200),
+              domain: z.string().trim().max(253).default(''),
+              tenantId: Guid,
+              /** A reseller relationship in Partner Center: the invitation was accepted. */
+              stage: z.enum(['not-started', 'accepted']).default('not-started'),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(MAX_CUSTOMERS_PER_LIST),
+    })
+    .strict(),
+  permission: 'customer.edit',
+  describe: (a) => ({ en: `Created ${customersWord(a.customers.length)} from ${a.file}`, ja: `${a.file} から顧客を ${a.customers.length} 件作成しました` }),
+  async run(tx, a, ctx) {
+    const inFile = new Set<string>();
+    for (const c of a.customers) {
+      if (inFile.has(c.tenantId)) throw new MutationError('invalid', { en: `tenant id ${c.tenantId} is in the list twice`, ja: `テナント ID ${c.tenantId} が一覧に 2 回あります` });
+      inFile.add(c.tenantId);
+    }
+    const known = new Map((await allCustomers(tx)).filter((c) => c.tenantId !== '').map((c) => [c.tenantId, c.name]));
+    const skipped: string[] = [];
+    let created = 0;
+    for (const c of a.customers) {
+      if (known.has(c.tenantId)) {
+        skipped.push(c.name);
+        continue;
+      }
+      if (await tx.get('customers', c.id)) throw new MutationError('invalid', { en: `customer ${c.id} already exists`, ja: `顧客 ${c.id} は既に存在します` });
+      const source: FieldSource = { by: 'import', at: ctx.now, file: a.file };
+      const fieldSources: Partial<Record<ImportableField, FieldSource>> = { tenantId: source, ...(c.domain ? { domain: source } : {}) };
+      await tx.put(
+        'customers',
+        Customer.parse({ id: c.id, name: c.name, domain: c.domain, tenantId: c.tenantId, country: '', channel: 'unknown', stage: c.stage, notes: '', createdAt: ctx.now, tenantImportId: null, fieldSources }),
+      );
+      created++;
+    }
+    const skippedEn = skipped.length > 0 ? `; ${skipped.length} already in the workspace by tenant id, not created again (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''})` : '';
+    const skippedJa = skipped.length > 0 ? `。${skipped.length} 件はテナント ID が既にワークスペースにあるため作成しませんでした (${skipped.slice(0, 5).join('、')}${skipped.length > 5 ? '、...' : ''})` : '';
+    return {
+      customerId: null,
+      summary: { en: `Created ${customersWord(created)} from the Partner Center list ${a.file}${skippedEn}`, ja: `パートナー センターの一覧 ${a.file} から顧客を ${created} 件作成しました${skippedJa}` },
+    };
+  },
+});
+
+/**
+ * The partner's own subscriptions for the customer, from Partner Center (its subscriptions export or
+ * the API's subscriptions JSON): they replace the list held before as a whole, so a re-export never
+ * doubles a line. The engine keeps these lines rather than planning to move them.
+ */
+export const setOwnSubscriptions = defineMutator({
+  name: 'customer.setOwnSubscriptions',
+  args: z.object({ id: Id, file: z.string().max(260), subscriptions: z.array(OwnSubscription).max(2000) }).strict(),
+  permission: 'tenant.import',
+  describe: (a) => ({
+    en: `Recorded ${a.subscriptions.length} subscriptions the partner sells the customer, from ${a.file}`,
+    ja: `${a.file} から、パートナーが顧客に販売しているサブスクリプション ${a.subscriptions.length} 件を記録しました`,
+  }),
+  async run(tx, a, ctx) {
+    await mustGet(tx, 'customers', a.id);
+    const ids = new Set<string>();
+    for (const s of a.subscriptions) {
+      const id = s.id.trim().toLowerCase();
+      if (ids.has(id)) throw new MutationError('invalid', { en: `subscription ${id} is in the list twice`, ja: `サブスクリプション ${id} が一覧に 2 回あります` });
+      ids.add(id);
+    }
+    await tx.update('customers', a.id, {
+      ownSubscriptions: { file: a.file, at: ctx.now, by: ctx.actor.name, items: a.subscriptions.map((s) => ({ ...s, id: s.id.trim().toLowerCase() })) },
+    });
     return a.id;
   },
 });

@@ -31,6 +31,13 @@ const samples: Record<string, Sample[]> = {
   'customer.setBillingAccount': [{ args: { id: 'c-1', billingAccount: 'mca' } }, { args: { id: 'c-1', billingAccount: 'mosa' } }],
   'customer.recordAgreement': [{ args: { id: 'c-1', acceptedOn: '2026-11-20', attestedBy: 'Aiko' }, kept: ['2026-11-20', 'Aiko'] }],
   'customer.clearAgreement': [{ args: { id: 'c-1' } }],
+  'customer.createMany': [{ args: { file: 'Customers.csv', customers: [{ id: 'c-2', name: 'Northwind', tenantId: GUID }] }, kept: ['Customers.csv', '1'] }],
+  'customer.setOwnSubscriptions': [
+    {
+      args: { id: 'c-1', file: 'subscriptions.csv', subscriptions: [{ id: GUID, name: 'Office 365 E3', offerId: null, quantity: 5, status: 'Active', commitmentEndDate: null, reseller: '' }] },
+      kept: ['subscriptions.csv', '1'],
+    },
+  ],
   'invite.create': [
     { args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' } },
     {

@@ -102,15 +102,16 @@ describe('tenant import mutations', () => {
     // Stored as the chunks themselves: 3 records for 2,500 users, in import order.
     expect(store.rows('tenantUserChunks').map((c) => [c.offset, (c.users as unknown[]).length])).toEqual([[0, 1000], [1000, 1000], [2000, 500]]);
     expect(store.rows('tenantUsers')).toHaveLength(0);
-    expect(store.rows('customers')[0]).toMatchObject({ tenantImportId: 'imp-1', country: 'JP' });
+    // The subscription was bought from Microsoft (no owner tenant): the customer's channel says so.
+    expect(store.rows('customers')[0]).toMatchObject({ tenantImportId: 'imp-1', country: 'JP', channel: 'direct' });
     const activity = store.rows('activity').filter((a) => a.mutation !== 'customer.create');
     expect(activity).toHaveLength(1);
     expect(activity[0]).toMatchObject({
       mutation: 'tenant.importCommit',
       customerId: 'c-1',
-      summary: 'Imported tenant exports (users.json, subscribedSkus.json): 1 skus (1 added, 0 updated, 0 removed); 1 subscriptions (1 added, 0 updated, 0 removed); 2500 users (2500 added, 0 updated, 0 removed)',
+      summary: 'Imported tenant exports (users.json, subscribedSkus.json): 1 skus (1 added, 0 updated, 0 removed); 1 subscriptions (1 added, 0 updated, 0 removed); 2500 users (2500 added, 0 updated, 0 removed). Filled from the import: country, bought through',
       summaryJa:
-        'テナントのエクスポートをインポートしました (users.json, subscribedSkus.json): SKU 1 件 (追加 1、更新 0、削除 0)、サブスクリプション 1 件 (追加 1、更新 0、削除 0)、ユーザー 2500 人 (追加 2500、更新 0、削除 0)',
+        'テナントのエクスポートをインポートしました (users.json, subscribedSkus.json): SKU 1 件 (追加 1、更新 0、削除 0)、サブスクリプション 1 件 (追加 1、更新 0、削除 0)、ユーザー 2500 人 (追加 2500、更新 0、削除 0)。インポートから入力しました: 国、現在の購入経路',
     });
     // One outbox row per chunk and one for the commit, not one per user.
     expect(await client.pendingCount()).toBe(changes.length + 1);

@@ -12,6 +12,8 @@
 // summary compares by source id (user id, subscription id, SKU id) with the import it replaces.
 import { z } from 'zod';
 import type { TenantInventory } from '../domain/tenant';
+import { customerChannelOf } from '../domain/tenant';
+import { fillFromImport, type FillResult, type ImportableField } from '../domain/customerFields';
 import type { CatalogSku } from '../domain/catalog';
 import type {
   ImportKind} from '../workspace/tables';
@@ -31,7 +33,7 @@ import {
 } from '../workspace/tables';
 import { productNames } from './productNames';
 import { MutationError, defineMutator, mustGet, putRows, type MutatorContext, type WriteTx } from './define';
-import { importKindJa, type Bilingual } from './words';
+import { customerFieldJa, importKindJa, type Bilingual } from './words';
 
 /** Rows per chunk, and the bytes a chunk's rows may take as JSON (a push carries several chunks; the server takes up to 16 MiB). */
 export const CHUNK_ROWS = 1000;
@@ -158,6 +160,30 @@ function importSummary(what: Bilingual, files: readonly string[], changed: Bilin
   };
 }
 
+const fieldEn: Record<ImportableField, string> = { tenantId: 'tenant id', domain: 'domain', country: 'country', channel: 'bought through' };
+const channelWords: Record<string, Bilingual> = {
+  own: { en: 'us', ja: '自社' },
+  'other-partner': { en: 'another partner', ja: '他のパートナー' },
+  direct: { en: 'Microsoft directly', ja: 'Microsoft から直接' },
+  unknown: { en: 'not known', ja: '不明' },
+};
+
+/** The import's summary, plus what it filled in the customer's details and what a person's value kept. */
+export function withFilled(summary: Bilingual, fill: Pick<FillResult, 'filled' | 'differs'>): Bilingual {
+  const shown = (f: ImportableField, v: string, lang: 'en' | 'ja') => (f === 'channel' ? (channelWords[v]?.[lang] ?? v) : v);
+  const en: string[] = [summary.en];
+  const ja: string[] = [summary.ja];
+  if (fill.filled.length > 0) {
+    en.push(`Filled from the import: ${fill.filled.map((f) => fieldEn[f]).join(', ')}`);
+    ja.push(`インポートから入力しました: ${fill.filled.map((f) => customerFieldJa[f]).join('、')}`);
+  }
+  for (const d of fill.differs) {
+    en.push(`Kept the ${fieldEn[d.field]} a person entered (${shown(d.field, d.kept, 'en')}); the import says ${shown(d.field, d.imported, 'en')}`);
+    ja.push(`${customerFieldJa[d.field]}は入力された値 (${shown(d.field, d.kept, 'ja')}) のままです。インポートでは ${shown(d.field, d.imported, 'ja')} です`);
+  }
+  return { en: en.join('. '), ja: ja.join('。') };
+}
+
 const importedTenant: Bilingual = { en: 'Imported tenant exports', ja: 'テナントのエクスポートをインポートしました' };
 const importedCatalog: Bilingual = { en: 'Imported the catalog', ja: 'カタログをインポートしました' };
 
@@ -256,6 +282,11 @@ export const TenantImportCommitArgs = z
     customerId: Id,
     /** organization.countryLetterCode: becomes the customer's country when it has none. */
     country: CountryCode.nullable().default(null),
+    /** What else the files say about the customer (organization id and default domain, Partner Center's customer). */
+    known: z
+      .object({ tenantId: Guid.nullable().default(null), domain: z.string().trim().toLowerCase().max(253).nullable().default(null) })
+      .strict()
+      .optional(),
     files: FileNames,
     counts: z.object({ skus: Counts, subscriptions: Counts, users: Counts }).strict(),
   })
@@ -282,12 +313,24 @@ export const tenantImportCommit = defineMutator({
     if (customer.tenantImportId) {
       for (const table of tenantTables) await dropImport(tx, table, customer.tenantImportId, a.customerId);
     }
+    // The customer's details the files know, filled unless a person set them (domain/customerFields).
+    const partner = await tx.get('partner', 'partner');
+    const partnerTenantId = partner?.partnerTenantId ?? '';
+    const subscriptions = a.counts.subscriptions > 0 ? await tx.query('tenantSubscriptions', 'importId', a.importId) : null;
+    // Without the partner's own tenant id, a partner-owned subscription could be ours or another's.
+    const channelKnowable = partnerTenantId !== '' || (subscriptions ?? []).every((s) => s.ownerTenantId === null || s.ownerTenantId === '');
+    const fill = fillFromImport(
+      customer,
+      { tenantId: a.known?.tenantId ?? null, domain: a.known?.domain ?? null, country: a.country, channel: channelKnowable ? customerChannelOf(subscriptions, partnerTenantId) : null },
+      { at: ctx.now, ...(a.files.length > 0 ? { file: a.files.join(', ').slice(0, 260) } : {}) },
+    );
     await tx.update('customers', a.customerId, {
       tenantImportId: a.importId,
-      ...(customer.country === '' && a.country ? { country: a.country } : {}),
-    });
+      ...fill.patch,
+      ...(fill.filled.length > 0 ? { fieldSources: fill.fieldSources } : {}),
+    } as Partial<Tables['customers']>);
     await tx.put('imports', { ...record, status: 'committed', files: a.files, counts: a.counts, changes, by: ctx.actor.name, at: ctx.now });
-    return { customerId: a.customerId, summary: importSummary(importedTenant, a.files, describeChanges(changes, a.counts)) };
+    return { customerId: a.customerId, summary: withFilled(importSummary(importedTenant, a.files, describeChanges(changes, a.counts)), fill) };
   },
 });
 
@@ -447,6 +490,7 @@ export function tenantImportChanges(
       importId,
       customerId,
       country: inventory.countryLetterCode,
+      ...(inventory.tenantId || inventory.defaultDomain ? { known: { tenantId: inventory.tenantId ?? null, domain: inventory.defaultDomain ?? null } } : {}),
       files: options.files,
       counts: { skus: inventory.skus.length, subscriptions: subscriptions.length, users: inventory.users.length },
     },

@@ -6,10 +6,12 @@ import { resolveConflict } from './conflicts';
 import {
   clearCustomerAgreement,
   createCustomer,
+  createCustomers,
   deleteCustomer,
   recordCustomerAgreement,
   setCustomerBillingAccount,
   setCustomerStage,
+  setOwnSubscriptions,
   updateCustomer,
 } from './customers';
 import { acknowledgeFinding, unacknowledgeFinding } from './findingAcks';
@@ -45,6 +47,8 @@ const registered = [
   setCustomerBillingAccount,
   recordCustomerAgreement,
   clearCustomerAgreement,
+  createCustomers,
+  setOwnSubscriptions,
   createInvitation,
   markInvitationSent,
   markInvitationAccepted,

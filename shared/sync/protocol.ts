@@ -9,7 +9,11 @@ import { tableNames, type TableName } from '../workspace/tables';
  * (426) and keep their unsynced changes. What an N-1 app cannot read is kept from it (the tables
  * of TABLE_SINCE_SCHEMA it does not know; fields of FIELD_SINCE_SCHEMA in answers).
  */
-export const SCHEMA_VERSION = 3;
+// 4: customers carry who set their importable details (fieldSources) and the partner's own
+// subscriptions from Partner Center; tenant.importCommit takes `known`; customer.createMany and
+// customer.setOwnSubscriptions. A server of schema 3 tells such an app to wait for its update
+// instead of refusing its imports.
+export const SCHEMA_VERSION = 4;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
 /**

@@ -52,6 +52,31 @@ export const CustomerAgreement = z
   .strict();
 export type CustomerAgreement = z.infer<typeof CustomerAgreement>;
 
+/**
+ * Who set one of the details an import can know: a person (never overwritten by an import) or an
+ * import (which a later import may update), when, and from which file.
+ */
+export const FieldSource = z
+  .object({ by: z.enum(['person', 'import']), at: IsoDateTime, file: z.string().max(260).optional() })
+  .strict();
+export type FieldSource = z.infer<typeof FieldSource>;
+export const IMPORTABLE_FIELDS = ['tenantId', 'domain', 'country', 'channel'] as const;
+export type ImportableField = (typeof IMPORTABLE_FIELDS)[number];
+
+/** One subscription the partner itself sells the customer, as Partner Center lists it. */
+export const OwnSubscription = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().max(300),
+    offerId: z.string().max(100).nullable(),
+    quantity: z.number().int().min(0).max(10_000_000),
+    status: z.string().max(40),
+    commitmentEndDate: z.string().max(40).nullable(),
+    reseller: z.string().max(200),
+  })
+  .strict();
+export type OwnSubscription = z.infer<typeof OwnSubscription>;
+
 export const Customer = z
   .object({
     id: Id,
@@ -69,6 +94,17 @@ export const Customer = z
     billingAccount: z.enum(BILLING_ACCOUNTS).optional(),
     /** The customer's acceptance of the Microsoft Customer Agreement as the partner attested it (schema 3). */
     agreement: CustomerAgreement.nullable().optional(),
+    /**
+     * Who set tenantId, domain, country and channel (schema 4; absent: not recorded, and a value
+     * without a source is treated as a person's). Not indexed.
+     */
+    fieldSources: z.partialRecord(z.enum(IMPORTABLE_FIELDS), FieldSource).optional(),
+    /** The partner's own subscriptions for this customer, from a Partner Center export: the lines the plan keeps (schema 4). */
+    ownSubscriptions: z
+      .object({ file: z.string().max(260), at: IsoDateTime, by: z.string().max(200), items: z.array(OwnSubscription).max(2000) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type Customer = z.infer<typeof Customer>;

@@ -13,6 +13,8 @@ const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
 const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
 const TEAMS = '7e74bd05-2c47-404e-829a-ba95c66fe8e5';
 const LICENSE_ADMIN = '4d6ac14f-3453-41d0-bef9-a3e0c569773a';
+const TENANT = 'eebd1b55-5360-4438-a11d-5c06918c3014';
+const NORTHWIND = '4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04';
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 export async function populate(db: WorkspaceDatabase): Promise<void> {
@@ -73,6 +75,9 @@ export async function populate(db: WorkspaceDatabase): Promise<void> {
       tenantImportChanges(
         {
           countryLetterCode: 'JP',
+          // Schema 4: what organization.json says of the tenant fills the customer's empty tenant id.
+          tenantId: TENANT,
+          defaultDomain: 'contoso.onmicrosoft.com',
           skus: [
             {
               skuId: E3,
@@ -104,6 +109,15 @@ export async function populate(db: WorkspaceDatabase): Promise<void> {
         { importId: 'imp-1', customerId: 'c-1', files: ['subscribedSkus.json', 'subscriptions.json', 'users.json'] },
       ),
     ),
+  );
+  // Schema 4: a detail a person set, and the partner's own subscription from Partner Center.
+  await must(client.mutate('customer.update', { id: 'c-2', tenantId: NORTHWIND }));
+  await must(
+    client.mutate('customer.setOwnSubscriptions', {
+      id: 'c-1',
+      file: 'subscriptions.csv',
+      subscriptions: [{ id: guid(900), name: 'Office 365 E3', offerId: null, quantity: 2, status: 'Active', commitmentEndDate: null, reseller: '' }],
+    }),
   );
   await client.sync();
   // Left pending: one change in the outbox, and one the server refused (a rejection to show).

@@ -20,6 +20,21 @@ import { PlanSection } from './PlanSection';
 import { PRINT_CSS, PrintSummary } from './PrintSummary';
 import { SubscriptionsSection } from './SubscriptionsSection';
 import { TransfersSection } from './TransfersSection';
+import { OwnSubscriptionsSection } from './OwnSubscriptionsSection';
+import { localChanges } from '../../workspace/workspace';
+import type { CustomerData } from '../../workspace/customerPlan';
+
+/** The tenant import's own subscription ids and commerce ids (not the lines Partner Center's list added). */
+function tenantSubscriptionKeys(data: CustomerData): Set<string> {
+  const added = new Set(data.ownPlacement?.added ?? []);
+  const keys = new Set<string>();
+  for (const s of data.inventory.subscriptions ?? []) {
+    if (added.has(s.id)) continue;
+    keys.add(s.id);
+    if (s.commerceSubscriptionId) keys.add(s.commerceSubscriptionId.toLowerCase());
+  }
+  return keys;
+}
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -95,6 +110,12 @@ export function CaseFile({ customerId }: { customerId: string }) {
           <PermissionNote permission="customer.edit" />
         </div>
         <SubscriptionsSection data={data} plan={plan} />
+        <OwnSubscriptionsSection
+          customer={data.customer}
+          placement={data.ownPlacement}
+          tenantKeys={tenantSubscriptionKeys(data)}
+          onSave={(args) => localChanges().mutate('customer.setOwnSubscriptions', args)}
+        />
         <TransfersSection data={data} plan={plan} />
         <EstEmailSection data={data} plan={plan} />
         <PlanSection data={data} plan={plan} />

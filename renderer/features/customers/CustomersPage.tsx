@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentUserCounts, customersByStage } from '../../db/queries';
 import { useViewStore } from '../../ui/viewStore';
@@ -25,6 +25,10 @@ import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { uuidv7 } from '../../sync/ids';
+import { CustomerListImport } from './CustomerListImport';
+import type { ImportFile } from '../../workspace/importProtocol';
+import { partnerCenterFileKind } from '../../workspace/partnerCenterLists';
+import { readTenantFile } from '../../workspace/tenantFileKind';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -136,8 +140,25 @@ function CustomerListPage() {
   const styles = useStyles();
   const listTitle = useId();
   const customers = useCustomerRows();
+  const [dropped, setDropped] = useState<ImportFile | null>(null);
+  const [dropNote, setDropNote] = useState<string | null>(null);
+  // A Partner Center customer list dropped anywhere on the page (not on the tenant import's own drop
+  // zone, which takes its files first) is recognised by its content and previewed.
+  const onDrop = async (e: DragEvent<HTMLDivElement>) => {
+    if (e.defaultPrevented) return;
+    e.preventDefault();
+    for (const f of [...e.dataTransfer.files]) {
+      const file = await readTenantFile(f);
+      if (partnerCenterFileKind(file.text) === 'customerList') {
+        setDropNote(null);
+        setDropped(file);
+        return;
+      }
+      setDropNote(t('pcLists.customers.dropNotRecognised', { name: f.name }));
+    }
+  };
   return (
-    <div className={styles.page}>
+    <div className={styles.page} data-testid="customers-page" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
       <section className={styles.section} aria-labelledby={listTitle}>
         <h2 id={listTitle} className={styles.sectionTitle}>
           {t('customers.list.title')}
@@ -149,6 +170,19 @@ function CustomerListPage() {
           <Text>{customers ? t('customers.list.empty') : t('app.loading')}</Text>
         )}
       </section>
+      {customers && (
+        <CustomerListImport
+          existing={customers}
+          dropped={dropped}
+          newId={uuidv7}
+          onCreate={(args) => localChanges().mutate('customer.createMany', args)}
+        />
+      )}
+      {dropNote && (
+        <Text role="status" data-testid="customers-drop-note">
+          {dropNote}
+        </Text>
+      )}
       {customers && customers.length > 0 && <ImportTenant customers={customers} />}
     </div>
   );

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { BILLING_ACCOUNTS, type BillingAccount } from '../../../shared/domain/commerce';
 import { isLocalDate } from '../../../shared/domain/dates';
-import { CustomerStage, withDefaults, type Customer } from '../../../shared/workspace/tables';
+import { CustomerStage, withDefaults, type Customer, type ImportableField } from '../../../shared/workspace/tables';
 import { today } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
@@ -43,7 +43,7 @@ export function DetailsSection({ customer, canEdit }: { customer: Customer; canE
   // A change that arrives from the team (or this save) starts the form again from the stored details.
   return (
     <>
-      <DetailsForm key={JSON.stringify(stored)} customerId={customer.id} stored={stored} canEdit={canEdit} outcome={outcome} setOutcome={setOutcome} />
+      <DetailsForm key={JSON.stringify(stored)} customerId={customer.id} stored={stored} sources={customer.fieldSources} canEdit={canEdit} outcome={outcome} setOutcome={setOutcome} />
       <BillingAndAgreement customer={customer} />
     </>
   );
@@ -169,7 +169,40 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
   );
 }
 
-function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { customerId: string; stored: Details; canEdit: boolean; outcome: Outcome; setOutcome: (o: Outcome) => void }) {
+/** Where a detail an import can know came from: "from the import of <date>" or "entered by a person". */
+function SourceNote({ field, sources }: { field: ImportableField; sources: Customer['fieldSources'] }) {
+  const { t } = useTranslation();
+  const styles = useCaseFileStyles();
+  const source = sources?.[field];
+  if (!source) return null;
+  const text =
+    source.by === 'person'
+      ? t('pcLists.source.person')
+      : source.file
+        ? t('pcLists.source.import', { date: source.at.slice(0, 10), file: source.file })
+        : t('pcLists.source.importNoFile', { date: source.at.slice(0, 10) });
+  return (
+    <Text size={200} className={styles.muted} data-testid={`source-${field}`}>
+      {text}
+    </Text>
+  );
+}
+
+function DetailsForm({
+  customerId,
+  stored,
+  sources,
+  canEdit,
+  outcome,
+  setOutcome,
+}: {
+  customerId: string;
+  stored: Details;
+  sources: Customer['fieldSources'];
+  canEdit: boolean;
+  outcome: Outcome;
+  setOutcome: (o: Outcome) => void;
+}) {
   const { t } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
@@ -200,6 +233,12 @@ function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { cus
   });
 
   const text = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (
+    <div className={styles.column}>
+      {field(name, label, hint)}
+      {name !== 'name' && <SourceNote field={name} sources={sources} />}
+    </div>
+  );
+  const field = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (
     <Controller
       name={name}
       control={control}
@@ -222,6 +261,7 @@ function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { cus
           {text('domain', t('caseFile.details.domain'), t('caseFile.details.domainHint'))}
           {text('tenantId', t('caseFile.details.tenantId'), t('caseFile.details.tenantIdHint'))}
           {text('country', t('caseFile.details.country'), t('caseFile.details.countryHint'))}
+          <div className={styles.column}>
           <Controller
             name="channel"
             control={control}
@@ -236,6 +276,8 @@ function DetailsForm({ customerId, stored, canEdit, outcome, setOutcome }: { cus
               </Field>
             )}
           />
+          <SourceNote field="channel" sources={sources} />
+          </div>
         </div>
         <div className={styles.row} style={{ marginTop: 12 }}>
           <Button type="submit" appearance="primary" disabled={!canEdit || formState.isSubmitting}>

@@ -48,6 +48,7 @@ describe('a tenant file is recognised by its content', () => {
     expect(tenantFileKind(graph('user.licenseAssignmentStates.example.json').toString('utf8'))).toBe('users');
     expect(tenantFileKind('Product_Display_Name,String_Id,GUID\n')).toBeNull();
     expect(tenantFileKind('not json {')).toBeNull();
+    expect(tenantFileKind(readFileSync(path.join(fixtures, 'partner-center/customer.get.response.json'), 'utf8'))).toBe('partnerCenterCustomer');
   });
 
   it('puts a file where its content says, whatever the picker or name, decoded from UTF-16', async () => {

@@ -1,0 +1,236 @@
+// Partner Center's own CSV lists, read as the partner downloads them (fixtures/README.md): the
+// Customers page's "Export customers" (`Microsoft ID, Company name, Primary domain name,
+// Relationship`) and a customer's subscriptions export (`Subscription ID, Subscription, Quantity,
+// Status, Reseller`). Both layouts are documented as partial: other columns are accepted and left
+// aside, a missing column the app needs is refused by name. Every problem names file, row and
+// column, in English and Japanese.
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { isGuid, normalizeId } from '../domain/ids';
+import { BilingualImportError } from './adminCenterUsers';
+import type { ImportErrorDetails } from './errors';
+
+export const PC_CUSTOMER_COLUMNS = ['Microsoft ID', 'Company name', 'Primary domain name', 'Relationship'] as const;
+/** Relationship is read when present: older exports and filtered views may lack it. */
+const CUSTOMER_REQUIRED = ['Microsoft ID', 'Company name', 'Primary domain name'] as const;
+export const PC_SUBSCRIPTION_COLUMNS = ['Subscription ID', 'Subscription', 'Quantity', 'Status', 'Reseller'] as const;
+const SUBSCRIPTION_REQUIRED = ['Subscription ID', 'Subscription', 'Quantity', 'Status'] as const;
+
+function fail(details: ImportErrorDetails, problemJa: string): never {
+  throw new BilingualImportError(details, problemJa);
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function firstLineOf(text: string): string {
+  const body = stripBom(text);
+  const end = body.search(/\r?\n/);
+  return end < 0 ? body : body.slice(0, end);
+}
+
+/** A comma as Partner Center writes it; `;` or a tab once Excel saved the file again. */
+function delimiterOf(headerLine: string): ',' | ';' | '\t' {
+  const count = (d: string) => headerLine.split(d).length - 1;
+  return ([',', ';', '\t'] as const).reduce((best, d) => (count(d) > count(best) ? d : best), ',' as ',' | ';' | '\t');
+}
+
+const key = (c: string) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase();
+
+function headerOf(text: string): string[] {
+  const line = firstLineOf(text.slice(0, 4096));
+  return line.split(delimiterOf(line)).map(key);
+}
+
+/** Recognition by content: the header holds the columns the import needs, whatever the file's name. */
+export function looksLikePartnerCenterCustomers(text: string): boolean {
+  const header = headerOf(text);
+  return CUSTOMER_REQUIRED.every((c) => header.includes(key(c)));
+}
+
+export function looksLikePartnerCenterSubscriptionsCsv(text: string): boolean {
+  const header = headerOf(text);
+  return SUBSCRIPTION_REQUIRED.every((c) => header.includes(key(c)));
+}
+
+interface Table {
+  rows: { row: number; cell: (column: string) => string }[];
+}
+
+/** The CSV as rows addressed by column name; file-level problems (encoding, quoting, columns) refuse the whole file. */
+function readTable(text: string, file: string, required: readonly string[], what: { en: string; ja: string }): Table {
+  const head = stripBom(text).slice(0, 200);
+  if (head.includes('\u0000') || head.includes('\uFFFD')) {
+    fail(
+      { code: 'INVALID_CSV', file, row: 1, problem: 'the file is not UTF-8 text as read (UTF-16 or Shift_JIS from Excel?); pick the file again, or save it in Excel as "CSV UTF-8"' },
+      'UTF-8 のテキストとして読めません (Excel の UTF-16 か Shift_JIS?)。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
+    );
+  }
+  const body = stripBom(text);
+  const firstLine = firstLineOf(body);
+  if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLine) });
+  const quotes = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quotes) {
+    const row = typeof quotes.row === 'number' ? quotes.row + 1 : undefined;
+    fail(
+      { code: 'INVALID_CSV', file, ...(row !== undefined ? { row } : {}), problem: `cannot read the CSV (${quotes.message})` },
+      `CSV として読めません (引用符が閉じていません: ${quotes.message})`,
+    );
+  }
+  const header = (parsed.data[0] ?? []).map(key);
+  const missing = required.filter((c) => !header.includes(key(c)));
+  if (missing.length > 0) {
+    fail(
+      { code: 'INVALID_CSV', file, row: 1, field: missing[0]!, problem: `is not ${what.en}: missing columns ${missing.join(', ')}` },
+      `${what.ja}ではありません。足りない列: ${missing.join(', ')}`,
+    );
+  }
+  const index = new Map(header.map((h, i) => [h, i]));
+  const rows = parsed.data.slice(1).map((cells, i) => ({
+    row: i + 2,
+    cell: (column: string) => {
+      const at = index.get(key(column));
+      return at === undefined ? '' : (cells[at] ?? '').trim();
+    },
+  }));
+  return { rows };
+}
+
+// ---- Customers.csv -------------------------------------------------------------------------
+
+export interface PcCustomerRow {
+  /** 1-based row as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  tenantId: string;
+  name: string;
+  domain: string;
+  /** As written in the file (Reseller, Indirect reseller, Advisor ...); '' when the column is absent. */
+  relationship: string;
+}
+
+export interface PcRefusedRow {
+  row: number;
+  field: string;
+  /** What is wrong, in both languages. */
+  reason: { en: string; ja: string };
+}
+
+export interface PcCustomerList {
+  customers: PcCustomerRow[];
+  /** Rows whose tenant id an earlier row of the file already holds: the first one is kept. */
+  duplicates: { row: number; firstRow: number; tenantId: string; name: string }[];
+  refused: PcRefusedRow[];
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+
+/**
+ * Partner Center > Customers > Export customers. A row that cannot become a customer (no tenant id,
+ * a name too long) is refused on its own and listed with the reason; the others are kept, so one bad
+ * row does not stop a list of hundreds. Tenant ids repeated in the file are kept once, and listed.
+ */
+export function parsePartnerCenterCustomers(text: string, file: string): PcCustomerList {
+  const table = readTable(text, file, CUSTOMER_REQUIRED, { en: 'a Partner Center customer list (Customers > Export customers)', ja: 'パートナー センターの顧客一覧 (顧客 > 顧客のエクスポート)' });
+  const customers: PcCustomerRow[] = [];
+  const duplicates: PcCustomerList['duplicates'] = [];
+  const refused: PcRefusedRow[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const { row, cell } of table.rows) {
+    const id = cell('Microsoft ID');
+    const name = cell('Company name');
+    const domain = cell('Primary domain name').toLowerCase();
+    if (!isGuid(id)) {
+      refused.push({
+        row,
+        field: 'Microsoft ID',
+        reason: id === '' ? { en: 'is empty', ja: '値が空です' } : { en: `"${id}" is not a tenant id (a GUID)`, ja: `「${id}」はテナント ID (GUID) ではありません` },
+      });
+      continue;
+    }
+    if (name === '') {
+      refused.push({ row, field: 'Company name', reason: { en: 'is empty', ja: '値が空です' } });
+      continue;
+    }
+    if (name.length > 200) {
+      refused.push({ row, field: 'Company name', reason: { en: `is ${name.length} characters long (at most 200)`, ja: `${name.length} 文字あります (200 文字まで)` } });
+      continue;
+    }
+    if (domain !== '' && !DOMAIN.test(domain)) {
+      refused.push({ row, field: 'Primary domain name', reason: { en: `"${domain}" is not a domain name`, ja: `「${domain}」はドメイン名ではありません` } });
+      continue;
+    }
+    const tenantId = normalizeId(id);
+    const first = firstRowOf.get(tenantId);
+    if (first !== undefined) {
+      duplicates.push({ row, firstRow: first, tenantId, name });
+      continue;
+    }
+    firstRowOf.set(tenantId, row);
+    customers.push({ row, tenantId, name, domain, relationship: cell('Relationship') });
+  }
+  return { customers, duplicates, refused };
+}
+
+/** A reseller relationship (direct or indirect) means the customer accepted the partner's invitation. */
+export function relationshipIsReseller(relationship: string): boolean {
+  return /reseller/i.test(relationship);
+}
+
+// ---- A customer's subscriptions ------------------------------------------------------------
+
+/** One subscription the partner itself sells the customer (Partner Center's view). */
+export interface OwnSubscriptionData {
+  /** Partner Center's subscription id, lower case. */
+  id: string;
+  /** The product as Partner Center names it (offer name or friendly name). */
+  name: string;
+  /** The offer id when the source says it (JSON), lower case. */
+  offerId: string | null;
+  quantity: number;
+  /** As Partner Center writes it (Active, Suspended, ...). */
+  status: string;
+  /** The end of the commitment term, when the source says it (JSON). */
+  commitmentEndDate: string | null;
+  /** The indirect reseller, when the export names one. */
+  reseller: string;
+}
+
+const Quantity = z.coerce.number().int().min(0).max(10_000_000);
+
+/**
+ * A customer's subscriptions as exported from Partner Center (Customers > the customer >
+ * Subscriptions). Unlike the customer list it is all or nothing: a bad row refuses the file,
+ * naming the row and column, because a partial list of the partner's own lines would tell the
+ * engine to move what the partner already sells.
+ */
+export function parsePartnerCenterSubscriptionsCsv(text: string, file: string): OwnSubscriptionData[] {
+  const table = readTable(text, file, SUBSCRIPTION_REQUIRED, { en: "a Partner Center customer's subscriptions export", ja: 'パートナー センターの顧客のサブスクリプションのエクスポート' });
+  const seen = new Map<string, number>();
+  const out: OwnSubscriptionData[] = [];
+  for (const { row, cell } of table.rows) {
+    const id = cell('Subscription ID');
+    if (!isGuid(id)) {
+      fail(
+        { code: 'INVALID_VALUE', file, row, field: 'Subscription ID', problem: id === '' ? 'is empty' : `"${id}" is not a subscription id (a GUID)` },
+        id === '' ? '値が空です' : `「${id}」はサブスクリプション ID (GUID) ではありません`,
+      );
+    }
+    const norm = normalizeId(id);
+    const first = seen.get(norm);
+    if (first !== undefined) fail({ code: 'INVALID_VALUE', file, row, field: 'Subscription ID', problem: `${norm} is already on row ${first}` }, `${norm} は ${first} 行目にもあります`);
+    seen.set(norm, row);
+    const name = cell('Subscription');
+    if (name === '') fail({ code: 'INVALID_VALUE', file, row, field: 'Subscription', problem: 'is empty' }, '値が空です');
+    const rawQuantity = cell('Quantity').replace(/[,\s]/g, '');
+    const quantity = Quantity.safeParse(rawQuantity === '' ? Number.NaN : rawQuantity);
+    if (!quantity.success) {
+      fail({ code: 'INVALID_VALUE', file, row, field: 'Quantity', problem: `"${cell('Quantity')}" is not a whole number of licenses` }, `「${cell('Quantity')}」はライセンス数 (整数) ではありません`);
+    }
+    const status = cell('Status');
+    if (status === '') fail({ code: 'INVALID_VALUE', file, row, field: 'Status', problem: 'is empty' }, '値が空です');
+    out.push({ id: norm, name: name.slice(0, 300), offerId: null, quantity: quantity.data, status: status.slice(0, 40), commitmentEndDate: null, reseller: cell('Reseller').slice(0, 200) });
+  }
+  return out;
+}
