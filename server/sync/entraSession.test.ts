@@ -80,8 +80,14 @@ function session() {
   const secrets = new Map<SecretName, string>();
   const host = {
     getSecret: async ({ name }: { name: SecretName }) => secrets.get(name) ?? null,
-    setSecret: async ({ name, value }: { name: SecretName; value: string }) => void secrets.set(name, value) ?? null,
-    deleteSecret: async ({ name }: { name: SecretName }) => void secrets.delete(name) ?? null,
+    setSecret: async ({ name, value }: { name: SecretName; value: string }) => {
+      secrets.set(name, value);
+      return null;
+    },
+    deleteSecret: async ({ name }: { name: SecretName }) => {
+      secrets.delete(name);
+      return null;
+    },
   };
   return { secrets, session: new Session({ host, backendUrl: () => base, fetch: (u, i) => fetch(u, i as RequestInit), now: Date.now }) };
 }
