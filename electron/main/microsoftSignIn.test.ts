@@ -168,10 +168,39 @@ describe('Microsoft sign-in (local OpenID provider; fake shell.openExternal and 
     await expect(ms.getAccessToken([])).rejects.toMatchObject({ code: 'MICROSOFT_SIGNED_OUT' });
   });
 
+  it('does not write a refresh back that finished after sign-out (local OpenID provider)', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let holdRefreshes = false;
+    const { ms, advance } = setup({
+      fetch: async (url, init) => {
+        if (holdRefreshes && String(init?.body ?? '').includes('grant_type=refresh_token')) await gate;
+        return fetch(url, init);
+      },
+    });
+    await ms.signIn();
+    advance(11 * 60_000);
+    holdRefreshes = true;
+    const renewing = ms.getAccessToken([]);
+    await new Promise((r) => setTimeout(r, 50));
+    await ms.signOut();
+    release();
+    await expect(renewing).rejects.toMatchObject({ code: 'MICROSOFT_SIGNED_OUT' });
+    expect(readdirSync(dir)).toEqual([]);
+    expect((await ms.state()).account).toBeNull();
+  });
+
   it('says what is missing when no client id is set (local OpenID provider)', async () => {
     const { ms } = setup({ settings: { clientId: '' } });
     expect(await ms.state()).toEqual({ available: true, configured: false, account: null });
     await expect(ms.signIn()).rejects.toMatchObject({ code: 'MICROSOFT_NOT_CONFIGURED', message: expect.stringMatching(/client id/) });
+  });
+
+  it('says so when a token is asked for the team server but its scope is not set (local OpenID provider)', async () => {
+    const { ms, browser } = setup({ settings: { serverScope: '' } });
+    await ms.signIn();
+    expect(new URL(browser.opened[0]!).searchParams.get('scope')).toBe('openid profile offline_access');
+    await expect(ms.getAccessToken([])).rejects.toMatchObject({ code: 'MICROSOFT_SCOPE_MISSING', message: expect.stringMatching(/team server API scope/) });
   });
 });
 

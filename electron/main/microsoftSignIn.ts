@@ -92,6 +92,8 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
   const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
   let pending: { cancel: (error: HostError) => void } | null = null;
   let refreshing = new Map<string, Promise<AccessTokenResult>>();
+  /** Bumped by every sign-in and sign-out: a refresh that began before must not write its tokens back. */
+  let generation = 0;
 
   function configured(): MicrosoftSettings {
     const s = deps.settings();
@@ -239,6 +241,7 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
         account,
         accessTokens: { [keyOf(scopes)]: { token: answer.access_token, expiresAt: now() + answer.expires_in * 1000 } },
       });
+      generation++;
       refreshing = new Map();
       return account;
     } finally {
@@ -249,6 +252,7 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
   }
 
   async function refresh(s: MicrosoftSettings, cache: Cache, scopes: string[], key: string): Promise<AccessTokenResult> {
+    const began = generation;
     const meta = await metadata(s.authority);
     let answer;
     try {
@@ -259,9 +263,10 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
         scope: [...new Set([...scopes, 'openid', 'profile', 'offline_access'])].join(' '),
       });
     } catch (e) {
-      if (e instanceof HostError && e.code === 'MICROSOFT_SIGNED_OUT') await deps.secrets.delete(SECRET);
+      if (e instanceof HostError && e.code === 'MICROSOFT_SIGNED_OUT' && began === generation) await deps.secrets.delete(SECRET);
       throw e;
     }
+    if (began !== generation) throw new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in changed while a token was being renewed: ask again.');
     const result = { accessToken: answer.access_token, expiresAt: now() + answer.expires_in * 1000 };
     // Entra rotates refresh tokens: the new one replaces the old, or the next refresh may be refused.
     const latest = (await readCache(s)) ?? cache;
@@ -287,7 +292,7 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
       const s = configured();
       const scopes = asked.length > 0 ? asked : s.serverScope ? [s.serverScope] : [];
       if (scopes.length === 0) {
-        throw new HostError('MICROSOFT_NOT_CONFIGURED', 'No scope was asked for and no team server API scope is set in Settings.');
+        throw new HostError('MICROSOFT_SCOPE_MISSING', 'No scope was asked for and no team server API scope is set in Settings.');
       }
       const cache = await readCache(s);
       if (!cache) throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft.');
@@ -295,15 +300,17 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
       const cached = cache.accessTokens[key];
       if (cached && cached.expiresAt - now() > EXPIRY_SKEW_MS) return { accessToken: cached.token, expiresAt: cached.expiresAt };
       // One refresh per resource at a time: two would race to rotate the same refresh token.
-      let flight = refreshing.get(key);
+      const flights = refreshing;
+      let flight = flights.get(key);
       if (!flight) {
-        flight = refresh(s, cache, scopes, key).finally(() => refreshing.delete(key));
-        refreshing.set(key, flight);
+        flight = refresh(s, cache, scopes, key).finally(() => flights.delete(key));
+        flights.set(key, flight);
       }
       return flight;
     },
     async signOut() {
       pending?.cancel(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Signed out during the Microsoft sign-in.'));
+      generation++;
       refreshing = new Map();
       await deps.secrets.delete(SECRET);
     },

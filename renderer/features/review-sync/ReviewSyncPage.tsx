@@ -102,6 +102,7 @@ export function MicrosoftSignIn() {
     } catch (err) {
       if (err instanceof HostError && err.code === 'MICROSOFT_SIGN_IN_CANCELLED') setError(t('sync.signIn.microsoftCancelled'));
       else if (err instanceof HostError && err.code === 'MICROSOFT_NOT_CONFIGURED') setError(t('sync.signIn.microsoftNotConfigured'));
+      else if (err instanceof HostError && err.code === 'MICROSOFT_SCOPE_MISSING') setError(t('sync.signIn.microsoftNoServerScope'));
       else setError(err instanceof Error ? err.message : String(err));
     } finally {
       setWaiting(false);
