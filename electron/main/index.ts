@@ -12,6 +12,7 @@ import { appInfoFrom, createHandlers } from './ipc/handlers';
 import { createSenderCheck, registerHandlers } from './ipc/register';
 import { buildMenuTemplate, resolveMenuLanguage } from './menu';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
+import { createMicrosoftSignIn } from './microsoftSignIn';
 import { createSecretsService } from './secrets';
 import { appUrlMatcher, contentSecurityPolicy, createSecureWindow, hardenSession, hardenWebContents } from './security';
 import { createSettingsService, settingsStoreOptions, type SettingsBackend } from './settings';
@@ -75,17 +76,28 @@ async function start(): Promise<void> {
     log: (message) => console.error(message),
   });
 
+  const secrets = createSecretsService({
+    safeStorage,
+    platform: process.platform,
+    dir: path.join(app.getPath('userData'), 'secrets'),
+    insecureAllowed: () => settings.get().allowInsecureSecretStorage,
+  });
+  const microsoft = createMicrosoftSignIn({
+    settings: () => {
+      const s = settings.get();
+      return { clientId: s.microsoftClientId, authority: s.microsoftAuthority, scopes: s.microsoftScopes, serverScope: s.microsoftServerScope };
+    },
+    secrets,
+    openExternal: (url) => shell.openExternal(url),
+  });
+
   registerHandlers(
     ipcMain,
     createHandlers({
       appInfo: () => appInfoFrom(app, process),
       settings,
-      secrets: createSecretsService({
-        safeStorage,
-        platform: process.platform,
-        dir: path.join(app.getPath('userData'), 'secrets'),
-        insecureAllowed: () => settings.get().allowInsecureSecretStorage,
-      }),
+      secrets,
+      microsoft,
       files: createFileService<BrowserWindow>({
         dialog,
         getWindow: () => {

@@ -6,7 +6,7 @@
 // chose it explicitly in Settings (allowInsecureSecretStorage). Never silently.
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { HostError, type SecretName, type SecretStorageStatus } from '../../shared/ipc/contract';
+import { HostError, type HostSecretName as SecretName, type SecretStorageStatus } from '../../shared/ipc/contract';
 import { writeFileAtomic } from './atomicFile';
 
 /** The async part of Electron's safeStorage (Electron 45), plus the Linux backend name. */

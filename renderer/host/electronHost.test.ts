@@ -37,6 +37,11 @@ function fakeBridgeApi(overrides: Partial<BridgeApi> = {}) {
     checkForUpdates: answer('checkForUpdates', { status: 'checking' } as const),
     downloadUpdate: answer('downloadUpdate', { status: 'downloading', version: '0.2.0', percent: 10 } as const),
     installUpdate: answer('installUpdate', null),
+    microsoftSignIn: answer('microsoftSignIn', { oid: 'o', tenantId: 't', username: 'aiko@fabrikam.example', name: 'Aiko' }),
+    microsoftCancelSignIn: answer('microsoftCancelSignIn', null),
+    microsoftAccount: answer('microsoftAccount', { available: true, configured: true, account: null }),
+    microsoftAccessToken: answer('microsoftAccessToken', { accessToken: 'at', expiresAt: 1 }),
+    microsoftSignOut: answer('microsoftSignOut', null),
     onUpdaterState: (listener) => {
       updaterListeners.add(listener);
       return () => updaterListeners.delete(listener);

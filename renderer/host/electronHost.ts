@@ -36,6 +36,11 @@ export function createElectronHost(bridge: BridgeApi): HostApi {
     checkForUpdates: (args) => unwrap(() => bridge.checkForUpdates(args)),
     downloadUpdate: (args) => unwrap(() => bridge.downloadUpdate(args)),
     installUpdate: (args) => unwrap(() => bridge.installUpdate(args)),
+    microsoftSignIn: (args) => unwrap(() => bridge.microsoftSignIn(args)),
+    microsoftCancelSignIn: (args) => unwrap(() => bridge.microsoftCancelSignIn(args)),
+    microsoftAccount: (args) => unwrap(() => bridge.microsoftAccount(args)),
+    microsoftAccessToken: (args) => unwrap(() => bridge.microsoftAccessToken(args)),
+    microsoftSignOut: (args) => unwrap(() => bridge.microsoftSignOut(args)),
     onUpdaterState: (listener) => bridge.onUpdaterState(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };

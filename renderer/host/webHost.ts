@@ -28,6 +28,9 @@ export const PRODUCT_NAME = 'CSP Migration Workspace';
 export const WEB_SECRET_STORAGE_MESSAGE =
   'A browser offers no encrypted storage for secrets, so the web host keeps none: the sign-in lives in memory only and ends when the page closes.';
 
+export const WEB_MICROSOFT_REASON =
+  'Sign in with Microsoft needs the desktop app: a browser page has no safe place for Microsoft’s refresh token.';
+
 export const WEB_UPDATER_REASON =
   'Updates come with the desktop app; in a browser, reloading the page loads the newest version.';
 
@@ -266,6 +269,22 @@ export function createWebHost(options: WebHostOptions): HostApi {
     },
     async installUpdate() {
       throw new HostError('NOT_SUPPORTED', WEB_UPDATER_REASON);
+    },
+
+    async microsoftAccount() {
+      return { available: false, configured: false, account: null };
+    },
+    async microsoftSignIn() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
+    async microsoftCancelSignIn() {
+      return null;
+    },
+    async microsoftAccessToken() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
+    async microsoftSignOut() {
+      return null;
     },
 
     // A browser has no application menu and nothing pushes updater changes: nobody will ever be

@@ -56,7 +56,7 @@ export class SyncController {
 
   /** `db` is asked for on every change: a restore replaces the database under the page. */
   constructor(
-    host: HostApi,
+    private readonly host: HostApi,
     private readonly db: () => WorkspaceDatabase,
     private backendUrl: string,
   ) {
@@ -110,6 +110,28 @@ export class SyncController {
 
   async signIn(email: string, password: string): Promise<SessionUser> {
     const { user } = await this.session.signIn(email, password);
+    return this.began(user);
+  }
+
+  /**
+   * Signs in to the team's server with the desktop's Microsoft sign-in: the browser opens only when
+   * no Microsoft account is signed in yet; the host hands over an access token for the server's API
+   * (never its refresh token), which the server exchanges for its own session.
+   */
+  async signInWithMicrosoft(): Promise<SessionUser> {
+    const state = await this.host.microsoftAccount({});
+    if (!state.account) await this.host.microsoftSignIn({});
+    const { accessToken } = await this.host.microsoftAccessToken({ scopes: [] });
+    const { user } = await this.session.signInWithEntra(accessToken);
+    return this.began(user);
+  }
+
+  /** Ends a Microsoft sign-in still waiting for the browser. */
+  cancelMicrosoftSignIn(): void {
+    void this.host.microsoftCancelSignIn({}).catch(() => undefined);
+  }
+
+  private async began(user: SessionUser): Promise<SessionUser> {
     // Another person on this computer than last time: a client id belongs to one person.
     await this.local().claimFor(user.id, newClientId);
     this.actor = { id: user.id, name: user.name, role: user.role };

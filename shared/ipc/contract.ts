@@ -19,6 +19,18 @@ export const BackendUrl = z.union([
     .refine((u) => /^https?:\/\//i.test(u), { message: 'the backend address must start with https:// or http://' }),
 ]);
 
+/** Where Microsoft sign-in asks: https, or plain http to this computer (a test OpenID provider). */
+export const MicrosoftAuthority = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((u) => /^https:\/\//i.test(u) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//i.test(u), {
+    message: 'the Microsoft sign-in authority must start with https:// (plain http only to 127.0.0.1)',
+  });
+
+/** An OAuth scope: `openid`, `User.Read`, `api://<client id>/access_as_user`, `https://graph.microsoft.com/.default`. */
+export const OAuthScope = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]{1,500}$/, { message: 'a scope is one word of printable characters' });
+
 /** Preferences only: nothing secret, nothing that belongs to the synced workspace. */
 export const Settings = z
   .object({
@@ -28,6 +40,14 @@ export const Settings = z
     checkForUpdatesOnStart: z.boolean(),
     /** The user's explicit choice to keep secrets where the OS offers no encryption (Linux basic_text). */
     allowInsecureSecretStorage: z.boolean(),
+    /** The desktop app's registration in Entra (Application (client) id); empty: Microsoft sign-in is off. */
+    microsoftClientId: z.union([z.literal(''), z.string().regex(/^[0-9A-Za-z._-]{1,200}$/)]),
+    /** Entra's multi-tenant endpoint by default; a tenant's own, another cloud, or a test provider. */
+    microsoftAuthority: MicrosoftAuthority,
+    /** The scopes of the sign-in itself (the server's API scope is added when set). */
+    microsoftScopes: z.array(OAuthScope).max(50),
+    /** The team server's API scope (`api://<server client id>/access_as_user`); empty: none. */
+    microsoftServerScope: z.union([z.literal(''), OAuthScope]),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -38,13 +58,57 @@ export const defaultSettings: Settings = {
   backendUrl: '',
   checkForUpdatesOnStart: true,
   allowInsecureSecretStorage: false,
+  microsoftClientId: '',
+  microsoftAuthority: 'https://login.microsoftonline.com/organizations',
+  microsoftScopes: ['openid', 'profile', 'offline_access'],
+  microsoftServerScope: '',
 };
 
 export const SettingsPatch = Settings.partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+/** The secrets the renderer may read and write (the sync server's refresh token). */
 export const SecretName = z.enum(['refreshToken']);
 export type SecretName = z.infer<typeof SecretName>;
+
+/** Every secret the main process keeps; the Microsoft token cache is never reachable over IPC. */
+export const HostSecretName = z.enum(['refreshToken', 'microsoftTokens']);
+export type HostSecretName = z.infer<typeof HostSecretName>;
+
+/** Who is signed in with Microsoft: never a token. */
+export const MicrosoftAccount = z
+  .object({
+    /** Object id in the home tenant. */
+    oid: z.string(),
+    /** The tenant id (`tid`). */
+    tenantId: z.string(),
+    username: z.string(),
+    name: z.string(),
+  })
+  .strict();
+export type MicrosoftAccount = z.infer<typeof MicrosoftAccount>;
+
+export const MicrosoftState = z
+  .object({
+    /** The host can sign in with Microsoft (the desktop app; a browser cannot). */
+    available: z.boolean(),
+    /** A client id is set in Settings. */
+    configured: z.boolean(),
+    account: MicrosoftAccount.nullable(),
+  })
+  .strict();
+export type MicrosoftState = z.infer<typeof MicrosoftState>;
+
+export const AccessTokenArgs = z
+  .object({
+    /** What the token is for; empty: the team server's API scope from Settings. */
+    scopes: z.array(OAuthScope).max(50),
+  })
+  .strict();
+
+/** An access token and when it ends: all the renderer ever gets of Microsoft's tokens. */
+export const AccessTokenResult = z.object({ accessToken: z.string(), expiresAt: z.number().int() }).strict();
+export type AccessTokenResult = z.infer<typeof AccessTokenResult>;
 
 export const SecretStorageStatus = z
   .object({
@@ -199,6 +263,11 @@ export const contract = {
   'updater.check': { method: 'checkForUpdates', args: NoArgs, result: UpdaterState },
   'updater.download': { method: 'downloadUpdate', args: NoArgs, result: UpdaterState },
   'updater.install': { method: 'installUpdate', args: InstallUpdateArgs, result: Nothing },
+  'microsoft.signIn': { method: 'microsoftSignIn', args: NoArgs, result: MicrosoftAccount },
+  'microsoft.cancelSignIn': { method: 'microsoftCancelSignIn', args: NoArgs, result: Nothing },
+  'microsoft.account': { method: 'microsoftAccount', args: NoArgs, result: MicrosoftState },
+  'microsoft.getAccessToken': { method: 'microsoftAccessToken', args: AccessTokenArgs, result: AccessTokenResult },
+  'microsoft.signOut': { method: 'microsoftSignOut', args: NoArgs, result: Nothing },
 } as const;
 
 /** Main -> renderer notifications. The preload exposes each as `on<Name>(listener) => unsubscribe`. */
@@ -227,6 +296,11 @@ export const ErrorCode = z.enum([
   'OUTBOX_NOT_EMPTY',
   'UPDATE_NOT_READY',
   'UPDATE_DOWNGRADE_REFUSED',
+  'MICROSOFT_NOT_CONFIGURED',
+  'MICROSOFT_SCOPE_MISSING',
+  'MICROSOFT_SIGN_IN_CANCELLED',
+  'MICROSOFT_SIGN_IN_FAILED',
+  'MICROSOFT_SIGNED_OUT',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -19,6 +19,11 @@ export const channelMethods = {
   'updater.check': 'checkForUpdates',
   'updater.download': 'downloadUpdate',
   'updater.install': 'installUpdate',
+  'microsoft.signIn': 'microsoftSignIn',
+  'microsoft.cancelSignIn': 'microsoftCancelSignIn',
+  'microsoft.account': 'microsoftAccount',
+  'microsoft.getAccessToken': 'microsoftAccessToken',
+  'microsoft.signOut': 'microsoftSignOut',
 } as const satisfies { readonly [C in keyof typeof contract]: (typeof contract)[C]['method'] };
 
 export const eventMethods = {

@@ -21,12 +21,16 @@ export type SessionOrganization = z.infer<typeof SignedIn>['organization'];
 
 export class SessionError extends Error {
   constructor(
-    readonly code: 'invalid-credentials' | 'signed-out' | 'no-backend' | 'server' | 'network',
+    readonly code: 'invalid-credentials' | 'refused' | 'signed-out' | 'no-backend' | 'server' | 'network',
     message: string,
   ) {
     super(message);
     this.name = 'SessionError';
   }
+}
+
+function serverMessage(json: unknown, status: number): string {
+  return (json as { error?: { message?: string } } | null)?.error?.message ?? `the server answered ${status}`;
 }
 
 type SecretHost = Pick<HostApi, 'getSecret' | 'setSecret' | 'deleteSecret'>;
@@ -103,6 +107,23 @@ export class Session {
   async signIn(email: string, password: string): Promise<{ user: SessionUser; organization: SessionOrganization }> {
     const { status, json } = await this.post('/auth/sign-in', { email, password });
     if (status === 401) throw new SessionError('invalid-credentials', 'The email or password is not right.');
+    if (status === 403) throw new SessionError('refused', `Sign-in refused: ${serverMessage(json, status)}`);
+    return this.begin(status, json);
+  }
+
+  /**
+   * Exchanges a Microsoft Entra token (the desktop host's access token for the server's API, or an
+   * ID token issued to the desktop app) for the same server session a password gives.
+   */
+  async signInWithEntra(token: string): Promise<{ user: SessionUser; organization: SessionOrganization }> {
+    const { status, json } = await this.post('/auth/entra/sign-in', { token });
+    if (status === 401) throw new SessionError('invalid-credentials', `The server did not accept the Microsoft sign-in: ${serverMessage(json, status)}`);
+    // 403: this server takes no Entra sign-in, or the person is not mapped (the message says whom to ask).
+    if (status === 403) throw new SessionError('refused', `Sign-in refused: ${serverMessage(json, status)}`);
+    return this.begin(status, json);
+  }
+
+  private async begin(status: number, json: unknown): Promise<{ user: SessionUser; organization: SessionOrganization }> {
     const parsed = SignedIn.safeParse(json);
     if (status !== 200 || !parsed.success) {
       const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `the server answered ${status}`;

@@ -310,8 +310,9 @@ async function startLoopbackRedirect(): Promise<{ redirectUri: string; received:
   };
 }
 
-/** Follows redirects as a browser does, keeping the provider's cookies, until it lands on the loopback redirect. */
-async function browse(start: string, redirectUri: string): Promise<void> {
+/** Follows redirects as a browser does, keeping the provider's cookies, until it lands on the loopback
+ * redirect; `rewrite` changes that last address first (a forged or stale answer). */
+export async function browse(start: string, redirectUri: string, rewrite: (url: string) => string = (u) => u): Promise<void> {
   const jar = new Map<string, string>();
   let url = start;
   for (let hop = 0; hop < 20; hop++) {
@@ -332,7 +333,7 @@ async function browse(start: string, redirectUri: string): Promise<void> {
     await res.body?.cancel();
     url = new URL(location, url).href;
     if (url.startsWith(redirectUri)) {
-      const done = await fetch(url); // the browser opens the app's loopback address
+      const done = await fetch(rewrite(url)); // the browser opens the app's loopback address
       await done.body?.cancel();
       return;
     }

@@ -2,6 +2,7 @@
 // contract has already validated (see register.ts) and throws HostError for expected refusals.
 import { HostError, isAllowedExternalUrl, type AppInfo } from '../../../shared/ipc/contract';
 import type { createFileService } from '../files';
+import type { MicrosoftSignIn } from '../microsoftSignIn';
 import type { SecretsService } from '../secrets';
 import type { SettingsService } from '../settings';
 import type { UpdaterService } from '../updater';
@@ -12,6 +13,7 @@ export interface HandlerServices {
   secrets: SecretsService;
   files: ReturnType<typeof createFileService<unknown>>;
   updater: UpdaterService;
+  microsoft: MicrosoftSignIn;
   appInfo: () => AppInfo;
   /** shell.openExternal */
   openExternal: (url: string) => Promise<void>;
@@ -45,6 +47,18 @@ export function createHandlers(s: HandlerServices): Handlers {
     'updater.download': () => s.updater.download(),
     'updater.install': ({ pendingOutbox }) => {
       s.updater.install(pendingOutbox);
+      return null;
+    },
+    // Only who is signed in and access tokens cross to the renderer: the refresh and ID tokens stay here.
+    'microsoft.signIn': () => s.microsoft.signIn(),
+    'microsoft.cancelSignIn': () => {
+      s.microsoft.cancelSignIn();
+      return null;
+    },
+    'microsoft.account': () => s.microsoft.state(),
+    'microsoft.getAccessToken': ({ scopes }) => s.microsoft.getAccessToken(scopes),
+    'microsoft.signOut': async () => {
+      await s.microsoft.signOut();
       return null;
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channels, contract, HostError, type Channel } from '../../../shared/ipc/contract';
+import { channels, contract, defaultSettings, HostError, type Channel } from '../../../shared/ipc/contract';
 import { originOf, APP_ORIGIN } from '../identity';
 import { createHandlers, type HandlerServices } from './handlers';
 import { createSenderCheck, dispatch, registerHandlers, type Handlers, type InvokeEvent } from './register';
@@ -15,8 +15,8 @@ function stubHandlers(): Handlers {
   return createHandlers({
     appInfo: () => ({ name: 'CSP Migration Workspace', version: '0.1.0', host: 'electron', platform: 'linux', arch: 'x64', locale: 'en-US' }),
     settings: {
-      get: () => ({ language: 'en', theme: 'system', backendUrl: '', checkForUpdatesOnStart: true, allowInsecureSecretStorage: false }),
-      set: () => ({ language: 'ja', theme: 'system', backendUrl: '', checkForUpdatesOnStart: true, allowInsecureSecretStorage: false }),
+      get: () => ({ ...defaultSettings, language: 'en' }),
+      set: () => ({ ...defaultSettings, language: 'ja' }),
     },
     secrets: {
       status: async () => ({ state: 'encrypted', backend: 'linux', insecureAllowed: false }),
@@ -30,6 +30,13 @@ function stubHandlers(): Handlers {
       check: async () => ({ status: 'checking' }),
       download: async () => ({ status: 'downloading', version: '1.0.0', percent: 0 }),
       install: () => undefined,
+    },
+    microsoft: {
+      signIn: async () => ({ oid: 'o', tenantId: 't', username: 'u@example.com', name: 'U' }),
+      cancelSignIn: () => undefined,
+      state: async () => ({ available: true, configured: true, account: null }),
+      getAccessToken: async () => ({ accessToken: 'at', expiresAt: 1 }),
+      signOut: async () => undefined,
     },
     openExternal: async () => undefined,
   });

@@ -2,7 +2,7 @@
 // be sent, the ones the server refused (with its reason) and the conflicts to resolve.
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeConflicts, type ShownValue } from './describeConflict';
 import { roleLabels } from '../../../shared/domain/roles';
@@ -11,7 +11,9 @@ import { isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { heldForRole } from '../../../shared/sync/held';
+import { HostError } from '../../../shared/ipc/contract';
 import { useSettings } from '../../ui/SettingsProvider';
+import { useHost } from '../../host/HostProvider';
 import { useSyncStore } from '../../sync/controller';
 import { permissionReason, useRole } from '../../workspace/usePermission';
 import { localChanges, syncController, workspaceDb } from '../../workspace/workspace';
@@ -64,12 +66,68 @@ function SignIn() {
       <Button type="submit" appearance="primary" disabled={busy || !email || !password}>
         {t('sync.signIn.submit')}
       </Button>
+      <MicrosoftSignIn />
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
     </form>
+  );
+}
+
+/** Beside the password form, where the host can sign in with Microsoft (the desktop app). */
+export function MicrosoftSignIn() {
+  const { t } = useTranslation();
+  const host = useHost();
+  const [available, setAvailable] = useState(false);
+  const [waiting, setWaiting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    host
+      .microsoftAccount({})
+      .then((s) => live && setAvailable(s.available))
+      .catch(() => live && setAvailable(false));
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  if (!available) return null;
+  const start = async () => {
+    setWaiting(true);
+    setError(null);
+    try {
+      await syncController().signInWithMicrosoft();
+    } catch (err) {
+      if (err instanceof HostError && err.code === 'MICROSOFT_SIGN_IN_CANCELLED') setError(t('sync.signIn.microsoftCancelled'));
+      else if (err instanceof HostError && err.code === 'MICROSOFT_NOT_CONFIGURED') setError(t('sync.signIn.microsoftNotConfigured'));
+      else if (err instanceof HostError && err.code === 'MICROSOFT_SCOPE_MISSING') setError(t('sync.signIn.microsoftNoServerScope'));
+      else setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setWaiting(false);
+    }
+  };
+  return (
+    <>
+      <Text>{t('sync.signIn.or')}</Text>
+      <Button type="button" onClick={() => void start()} disabled={waiting} data-testid="sign-in-microsoft">
+        {t('sync.signIn.microsoft')}
+      </Button>
+      {waiting && (
+        <>
+          <Text role="status">{t('sync.signIn.microsoftWaiting')}</Text>
+          <Button type="button" appearance="subtle" onClick={() => syncController().cancelMicrosoftSignIn()}>
+            {t('sync.signIn.cancel')}
+          </Button>
+        </>
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }
 

@@ -32,6 +32,7 @@ import { useHost } from '../../host/HostProvider';
 import { PartnerProfileSection } from './PartnerProfileSection';
 import { WorkspaceDataSection } from './WorkspaceDataSection';
 import { CatalogSection } from './CatalogSection';
+import { MicrosoftSection } from './MicrosoftSection';
 import { sectionStyle } from '../../ui/layoutStyles';
 
 const useStyles = makeStyles({
@@ -287,6 +288,7 @@ export function SettingsPage() {
         )}
       </section>
 
+      <MicrosoftSection />
       <PartnerProfileSection />
       <CatalogSection />
       <WorkspaceDataSection />

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+// The "Sign in with Microsoft" button of Review & sync: shown where the host can sign in with
+// Microsoft (the desktop app), absent in a browser. The host is a fake one (named so); the flow
+// behind it is tested in electron/main/microsoftSignIn.test.ts and server/sync/entraSession.test.ts.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HostError, type HostApi, type MicrosoftState } from '../../../shared/ipc/contract';
+import { createI18n } from '../../app/i18n';
+import { HostProvider } from '../../host/HostProvider';
+
+const signInWithMicrosoft = vi.fn<() => Promise<unknown>>();
+const cancelMicrosoftSignIn = vi.fn();
+vi.mock('../../workspace/workspace', () => ({
+  syncController: () => ({ signInWithMicrosoft, cancelMicrosoftSignIn }),
+  workspaceDb: () => null,
+  localChanges: () => [],
+}));
+const { MicrosoftSignIn } = await import('./ReviewSyncPage');
+
+// jsdom has no ResizeObserver; Fluent's MessageBar only needs one to exist.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+function fakeHost(state: MicrosoftState): HostApi {
+  return { microsoftAccount: async () => state } as unknown as HostApi;
+}
+
+function renderWith(host: HostApi, lang: 'en' | 'ja' = 'en') {
+  return render(
+    <I18nextProvider i18n={createI18n(lang)}>
+      <FluentProvider theme={webLightTheme}>
+        <HostProvider host={host}>
+          <MicrosoftSignIn />
+        </HostProvider>
+      </FluentProvider>
+    </I18nextProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe('Sign in with Microsoft on Review & sync (fake host)', () => {
+  it('is offered where the host can sign in with Microsoft, in English and Japanese', async () => {
+    renderWith(fakeHost({ available: true, configured: true, account: null }));
+    expect(await screen.findByRole('button', { name: 'Sign in with Microsoft' })).toBeTruthy();
+    cleanup();
+    renderWith(fakeHost({ available: true, configured: true, account: null }), 'ja');
+    expect(await screen.findByRole('button', { name: 'Microsoft でサインイン' })).toBeTruthy();
+  });
+
+  it('is not offered in a browser', async () => {
+    const host = { microsoftAccount: vi.fn(async () => ({ available: false, configured: false, account: null })) } as unknown as HostApi;
+    renderWith(host);
+    await waitFor(() => expect(host.microsoftAccount).toHaveBeenCalled());
+    expect(screen.queryByRole('button', { name: 'Sign in with Microsoft' })).toBeNull();
+  });
+
+  it('waits for the browser with a cancel, and says in words when the sign-in was cancelled', async () => {
+    let reject: (e: unknown) => void = () => {};
+    signInWithMicrosoft.mockImplementation(() => new Promise((_, r) => (reject = r)));
+    renderWith(fakeHost({ available: true, configured: true, account: null }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in with Microsoft' }));
+    expect(await screen.findByText('Finish signing in in your browser…')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(cancelMicrosoftSignIn).toHaveBeenCalled();
+    reject(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Microsoft sign-in was cancelled.'));
+    expect((await screen.findByRole('alert')).textContent).toContain('Microsoft sign-in was cancelled.');
+  });
+});
