@@ -5,6 +5,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { filesOfDrop, MAX_DROPPED_FILES } from './dropFiles';
 import type { ImportRequest } from './importProtocol';
 import { readTenantFileOrZip, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
 
@@ -46,20 +47,22 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
   const { t } = useTranslation();
   const styles = useStyles();
   const [over, setOver] = useState(false);
-  const [recognised, setRecognised] = useState<{ name: string; kind: TenantFileKind | null }[]>([]);
+  const [recognised, setRecognised] = useState<{ name: string; kind: TenantFileKind | null; several: string[] }[]>([]);
+  const [truncated, setTruncated] = useState(false);
 
   const onDrop = async (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
     if (disabled) return;
-    const found = await Promise.all(
-      [...e.dataTransfer.files].map(async (file) => {
-        const kind = await sniffTenantFile(file);
-        if (kind) onPick(kind, file);
-        return { name: file.name, kind };
-      }),
-    );
-    setRecognised(found);
+    const dropped = await filesOfDrop(e.dataTransfer);
+    const found = await Promise.all(dropped.files.map(async (file) => ({ file, name: file.name, kind: await sniffTenantFile(file) })));
+    // One file per kind: of several (a paged export unpacked), none is taken rather than the last one
+    // silently, and the person is told to import the collection zip as it is.
+    const namesOf = (kind: TenantFileKind) => found.filter((f) => f.kind === kind).map((f) => f.name);
+    const listed = found.map((f) => ({ name: f.name, kind: f.kind, several: f.kind && namesOf(f.kind).length > 1 ? namesOf(f.kind) : [] }));
+    for (const f of found) if (f.kind && namesOf(f.kind).length === 1) onPick(f.kind, f.file);
+    setRecognised(listed);
+    setTruncated(dropped.truncated);
   };
 
   return (
@@ -76,11 +79,18 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
       >
         {t('caseFile.tenantImport.drop')}
       </div>
-      {recognised.length > 0 && (
+      {(recognised.length > 0 || truncated) && (
         <ul role="status" data-testid="tenant-drop-recognised">
           {recognised.map((r) => (
-            <li key={r.name}>{r.kind ? t('caseFile.tenantImport.recognised', { name: r.name, kind: t(tenantFileLabelKey(r.kind)) }) : t('caseFile.tenantImport.notRecognised', { name: r.name })}</li>
+            <li key={r.name}>
+              {!r.kind
+                ? t('caseFile.tenantImport.notRecognised', { name: r.name })
+                : r.several.length > 0
+                  ? t('caseFile.tenantImport.severalOfKind', { name: r.name, kind: t(tenantFileLabelKey(r.kind)), count: r.several.length })
+                  : t('caseFile.tenantImport.recognised', { name: r.name, kind: t(tenantFileLabelKey(r.kind)) })}
+            </li>
           ))}
+          {truncated && <li>{t('caseFile.tenantImport.tooManyDropped', { count: MAX_DROPPED_FILES })}</li>}
         </ul>
       )}
       <div className={styles.files}>

@@ -15,6 +15,7 @@ import { parseAdminCenterUsers } from '../../../shared/import/adminCenterUsers';
 import { TenantFilePickers, tenantImportRequest } from '../../workspace/TenantFilePickers';
 import { tenantFileKind } from '../../workspace/tenantFileKind';
 import { AdminCenterNotes } from '../../workspace/useImport';
+import { filesOfDrop, MAX_DROPPED_FILES, type DropEntry } from '../../workspace/dropFiles';
 import { DataGuide } from './DataGuide';
 import { HostProvider } from '../../host/HostProvider';
 import { createWebHost } from '../../host/webHost';
@@ -77,6 +78,56 @@ describe('the drop zone', () => {
     const text = screen.getByTestId('tenant-drop-recognised').textContent;
     expect(text).toContain('users.json: Microsoft 365 admin center users export (CSV)');
     expect(text).toContain('notes.txt: not a tenant export this app knows; not used');
+  });
+});
+
+describe('a dropped folder (fake directory entries: jsdom has no File System Entries API)', () => {
+  type Entry = DropEntry;
+  const fileEntry = (f: File): Entry => ({ isFile: true, isDirectory: false, name: f.name, file: (ok) => ok(f) });
+  /** A directory whose reader answers in batches of two, then an empty batch, as Chromium does (by 100). */
+  const dirEntry = (name: string, children: Entry[]): Entry => ({
+    isFile: false,
+    isDirectory: true,
+    name,
+    createReader: () => {
+      let at = 0;
+      return { readEntries: (ok) => ok(children.slice(at, (at += 2))) };
+    },
+  });
+  const item = (entry: Entry) => ({ webkitGetAsEntry: () => entry });
+
+  it('reads the files of a folder at any depth, in name order', async () => {
+    const a = file(Buffer.from('a'), 'a.json');
+    const b = file(Buffer.from('b'), 'b.json');
+    const c = file(Buffer.from('c'), 'c.json');
+    const folder = dirEntry('tenant', [fileEntry(c), dirEntry('more', [fileEntry(b)]), fileEntry(a)]);
+    const dropped = await filesOfDrop({ items: [item(folder)], files: [] });
+    expect(dropped.files.map((f) => f.name)).toEqual(['a.json', 'c.json', 'b.json']);
+    expect(dropped.truncated).toBe(false);
+  });
+
+  it('reads at most MAX_DROPPED_FILES files, and says so', async () => {
+    const many = Array.from({ length: MAX_DROPPED_FILES + 5 }, (_, i) => fileEntry(file(Buffer.from('x'), `f${String(i).padStart(3, '0')}.json`)));
+    const dropped = await filesOfDrop({ items: [item(dirEntry('big', many))], files: [] });
+    expect(dropped.files).toHaveLength(MAX_DROPPED_FILES);
+    expect(dropped.truncated).toBe(true);
+  });
+
+  it('takes one file of each kind: of two users pages, neither, and says to import the zip', async () => {
+    const picked: [string, string | undefined][] = [];
+    wrap(<TenantFilePickers disabled={false} onPick={(kind, f) => picked.push([kind, f?.name])} />);
+    const users = graph('user.licenseAssignmentStates.example.json');
+    const folder = dirEntry('collected', [
+      fileEntry(file(users, 'users.json')),
+      fileEntry(file(users, 'users-2.json')),
+      fileEntry(file(graph('subscribedSkus.list.response.json'), 'subscribedSkus.json')),
+    ]);
+    fireEvent.drop(screen.getByTestId('tenant-drop'), { dataTransfer: { items: [item(folder)], files: [] } });
+    await waitFor(() => expect(screen.getByTestId('tenant-drop-recognised').textContent).toContain('users-2.json'));
+    expect(picked).toEqual([['subscribedSkus', 'subscribedSkus.json']]);
+    const text = screen.getByTestId('tenant-drop-recognised').textContent;
+    expect(text).toContain('users.json: one of 2 files that are each a');
+    expect(text).toContain("import the collection script's zip as it is");
   });
 });
 
