@@ -7,7 +7,7 @@
 // signs in to nothing and writes nothing. Pure: the caller passes the generation time.
 import { COLLECTION_FORMAT, COLLECTION_MANIFEST, COLLECTION_SCRIPT_VERSION } from '../../../shared/import/collectionZip';
 import { fileSlug } from '../../output/fileNames';
-import { psComment, psQuote } from '../../output/powershell';
+import { psComment, psQuote, requireModules } from '../../output/powershell';
 
 /**
  * The least-privileged Microsoft Graph permissions that read what the import needs
@@ -102,16 +102,7 @@ export function collectionScript(ctx: CollectionScriptContext): string {
     // -WhatIf sets $WhatIfPreference in the script's scope: the same dry run as -DryRun.
     '$dryRunOnly = $DryRun.IsPresent -or [bool]$WhatIfPreference',
     '',
-    // Checked before anything else, dry run included: a missing module shows in the dry run.
-    `$requiredModules = @(${COLLECTION_MODULES.map(psQuote).join(', ')})`,
-    '$missingModules = @($requiredModules | Where-Object { -not (Get-Module -ListAvailable -Name $_) })',
-    'if ($missingModules.Count -gt 0) {',
-    '    Write-Host "This script needs the Microsoft Graph PowerShell module(s) $($missingModules -join \', \'), which are not installed." -ForegroundColor Red',
-    '    Write-Host "Install them, then run the script again:" -ForegroundColor Red',
-    '    Write-Host "    Install-Module $($missingModules -join \', \') -Scope CurrentUser" -ForegroundColor Red',
-    '    exit 1',
-    '}',
-    'Import-Module -Name $requiredModules',
+    ...requireModules(COLLECTION_MODULES),
     '',
     `$scriptVersion = ${COLLECTION_SCRIPT_VERSION}`,
     `$expectedTenantId = ${psQuote(tenantId)}`,

@@ -3,7 +3,7 @@
 // failure on one user does not stop the others, and a summary at the end. Pure: the caller passes
 // the generation time. A Teams pair is added in the same call (-AddLicenses takes several SkuIds),
 // so the user is never left with one license of the pair.
-import { psComment, psQuote } from '../../output/powershell';
+import { psComment, psQuote, requireModules } from '../../output/powershell';
 import { pairName, targetsOf, type ExportLicenseChange, type ExportUserChanges } from './pairTargets';
 
 export interface ScriptContext {
@@ -121,17 +121,7 @@ export function reassignmentScript(ctx: ScriptContext, users: readonly ExportUse
     'Set-StrictMode -Version Latest',
     "$ErrorActionPreference = 'Stop'",
     '',
-    // Checked before anything else, dry run included, so a missing module shows up in the dry run
-    // rather than as one failure per user in the real run.
-    `$requiredModules = ${psArray(REQUIRED_MODULES)}`,
-    '$missingModules = @($requiredModules | Where-Object { -not (Get-Module -ListAvailable -Name $_) })',
-    'if ($missingModules.Count -gt 0) {',
-    '    Write-Host "This script needs the Microsoft Graph PowerShell module(s) $($missingModules -join \', \'), which are not installed." -ForegroundColor Red',
-    '    Write-Host "Install them, then run the script again:" -ForegroundColor Red',
-    '    Write-Host "    Install-Module $($missingModules -join \', \') -Scope CurrentUser" -ForegroundColor Red',
-    '    exit 1',
-    '}',
-    'Import-Module -Name $requiredModules',
+    ...requireModules(REQUIRED_MODULES),
     '',
     '$script:Planned = 0',
     '$script:Changed = 0',
