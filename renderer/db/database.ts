@@ -3,7 +3,8 @@
 // ever added; a primary key never changes.
 //
 // SCHEMA HISTORY: every released version stays here as it was. A new version appends an entry
-// (Dexie only needs the tables whose indexes change, but we repeat the whole set for readability),
+// whose stores are the previous version's plus what it adds (written as a difference, so each
+// version reads as what it changed; Dexie is given the whole set),
 // `npm run db:fixtures` (renderer/db/fixtures/generate.ts) adds a fixture for it, and
 // database.migrations.test.ts opens every older fixture with the current code.
 import Dexie, { type Table } from 'dexie';
@@ -18,113 +19,48 @@ export interface SchemaVersion {
   stores: Record<string, string>;
 }
 
+// Indexes are the queries the screens and mutators make: by customer, by stage, by status, and
+// imported rows by their import (a customer's current rows are those of its tenantImportId).
+// Imported tables carry the one index they need: every index is paid on each of 50,000 puts.
+const storesV1 = {
+  partner: 'id',
+  customers: 'id, stage, name, country',
+  invitations: 'id, customerId, status',
+  plans: 'id, customerId, status',
+  planLines: 'id, planId, customerId',
+  activity: 'id, customerId, at',
+  conflicts: 'id, status, recordId',
+  catalogSkus: 'id, importId',
+  catalogState: 'id',
+  catalogMarks: 'id',
+  tenantSkus: 'id, importId',
+  tenantSubscriptions: 'id, importId',
+  tenantUsers: 'id, importId',
+  imports: 'id, customerId, at',
+  outbox: 'id',
+  syncMeta: 'key',
+  rejections: 'mutationId',
+};
+
+// Imported users are stored a chunk (~1,000 users) per record: see TenantUserChunkRow. Additive:
+// tenantUsers stays, with the users of imports made before.
+const storesV2 = { ...storesV1, tenantUserChunks: 'id, importId' };
+
+// The 2026 rules: partner-to-partner transfers and acknowledged findings, each read per customer.
+// Additive: the new fields of customers, invitations and plan lines are not indexed, and rows
+// written before them read through withDefaults (shared/workspace/tables.ts).
+const storesV3 = { ...storesV2, transfers: 'id, customerId, status', findingAcks: 'id, customerId' };
+
+// Partner Center's lists and what an import knows: customers' fieldSources (who set tenant id,
+// domain, country, channel) and ownSubscriptions. Additive and not indexed: the same stores; the
+// version keeps Dexie, the sync protocol and the frozen fixtures (v4.json) in step.
+const storesV4 = storesV3;
+
 export const schemaHistory: readonly SchemaVersion[] = [
-  {
-    version: 1,
-    // Indexes are the queries the screens and mutators make: by customer, by stage, by status, and
-    // imported rows by their import (a customer's current rows are those of its tenantImportId).
-    // Imported tables carry the one index they need: every index is paid on each of 50,000 puts.
-    stores: {
-      partner: 'id',
-      customers: 'id, stage, name, country',
-      invitations: 'id, customerId, status',
-      plans: 'id, customerId, status',
-      planLines: 'id, planId, customerId',
-      activity: 'id, customerId, at',
-      conflicts: 'id, status, recordId',
-      catalogSkus: 'id, importId',
-      catalogState: 'id',
-      catalogMarks: 'id',
-      tenantSkus: 'id, importId',
-      tenantSubscriptions: 'id, importId',
-      tenantUsers: 'id, importId',
-      imports: 'id, customerId, at',
-      outbox: 'id',
-      syncMeta: 'key',
-      rejections: 'mutationId',
-    },
-  },
-  {
-    version: 2,
-    // Imported users are stored a chunk (~1,000 users) per record: see TenantUserChunkRow. Additive:
-    // tenantUsers stays, with the users of imports made before.
-    stores: {
-      partner: 'id',
-      customers: 'id, stage, name, country',
-      invitations: 'id, customerId, status',
-      plans: 'id, customerId, status',
-      planLines: 'id, planId, customerId',
-      activity: 'id, customerId, at',
-      conflicts: 'id, status, recordId',
-      catalogSkus: 'id, importId',
-      catalogState: 'id',
-      catalogMarks: 'id',
-      tenantSkus: 'id, importId',
-      tenantSubscriptions: 'id, importId',
-      tenantUsers: 'id, importId',
-      tenantUserChunks: 'id, importId',
-      imports: 'id, customerId, at',
-      outbox: 'id',
-      syncMeta: 'key',
-      rejections: 'mutationId',
-    },
-  },
-  {
-    version: 3,
-    // The 2026 rules: partner-to-partner transfers and acknowledged findings, each read per customer.
-    // Additive: the new fields of customers, invitations and plan lines are not indexed, and rows
-    // written before them read through withDefaults (shared/workspace/tables.ts).
-    stores: {
-      partner: 'id',
-      customers: 'id, stage, name, country',
-      invitations: 'id, customerId, status',
-      plans: 'id, customerId, status',
-      planLines: 'id, planId, customerId',
-      activity: 'id, customerId, at',
-      conflicts: 'id, status, recordId',
-      catalogSkus: 'id, importId',
-      catalogState: 'id',
-      catalogMarks: 'id',
-      tenantSkus: 'id, importId',
-      tenantSubscriptions: 'id, importId',
-      tenantUsers: 'id, importId',
-      tenantUserChunks: 'id, importId',
-      imports: 'id, customerId, at',
-      transfers: 'id, customerId, status',
-      findingAcks: 'id, customerId',
-      outbox: 'id',
-      syncMeta: 'key',
-      rejections: 'mutationId',
-    },
-  },
-  {
-    version: 4,
-    // Partner Center's lists and what an import knows: customers' fieldSources (who set tenant id,
-    // domain, country, channel) and ownSubscriptions. Additive and not indexed: the same stores;
-    // the version keeps Dexie, the sync protocol and the frozen fixtures (v4.json) in step.
-    stores: {
-      partner: 'id',
-      customers: 'id, stage, name, country',
-      invitations: 'id, customerId, status',
-      plans: 'id, customerId, status',
-      planLines: 'id, planId, customerId',
-      activity: 'id, customerId, at',
-      conflicts: 'id, status, recordId',
-      catalogSkus: 'id, importId',
-      catalogState: 'id',
-      catalogMarks: 'id',
-      tenantSkus: 'id, importId',
-      tenantSubscriptions: 'id, importId',
-      tenantUsers: 'id, importId',
-      tenantUserChunks: 'id, importId',
-      imports: 'id, customerId, at',
-      transfers: 'id, customerId, status',
-      findingAcks: 'id, customerId',
-      outbox: 'id',
-      syncMeta: 'key',
-      rejections: 'mutationId',
-    },
-  },
+  { version: 1, stores: storesV1 },
+  { version: 2, stores: storesV2 },
+  { version: 3, stores: storesV3 },
+  { version: 4, stores: storesV4 },
 ];
 
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
