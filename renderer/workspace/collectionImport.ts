@@ -7,6 +7,7 @@ import type { ExportText, GraphExportFiles } from '../../shared/import/graph';
 import { normalizeId } from '../../shared/domain/ids';
 import type { ImportFile, ImportZip } from './importProtocol';
 import { tenantFileKind } from './tenantFileKind';
+import { withoutBom } from '../../shared/import/decode';
 
 type GraphKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization';
 export type LooseGraphFiles = Partial<Record<GraphKind, ImportFile>>;
@@ -62,7 +63,7 @@ export function collectionFiles(zip: ImportZip, options: ReadCollectionOptions =
 /** The organization's id (its tenant id), when the body has one; the Graph import says what else is wrong. */
 function organizationId(text: string): string | null {
   try {
-    const body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { id?: unknown; value?: { id?: unknown }[] };
+    const body = JSON.parse(withoutBom(text)) as { id?: unknown; value?: { id?: unknown }[] };
     const id = Array.isArray(body.value) ? body.value[0]?.id : body.id;
     return typeof id === 'string' && id.trim() !== '' ? normalizeId(id) : null;
   } catch {

@@ -2,7 +2,7 @@
 // as they like ("export (3).csv"), and the admin center names its export by the time of day.
 import { looksLikeAdminCenterUsers, partnerCenterJsonKind } from '../../shared/import/index';
 import { looksLikeZip } from '../../shared/import/collectionZip';
-import { decodeTextBytes, sniffEncoding } from '../../shared/import/decode';
+import { decodeTextBytes, sniffEncoding, withoutBom } from '../../shared/import/decode';
 import { checkFileSize } from '../../shared/import/limits';
 import type { ImportFile, ImportZip } from './importProtocol';
 
@@ -15,7 +15,7 @@ export type TenantFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'org
  */
 export function tenantFileKind(text: string): Exclude<TenantFileKind, 'collectionZip'> | null {
   if (looksLikeAdminCenterUsers(text)) return 'adminCenterUsers';
-  const head = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(0, 8192);
+  const head = withoutBom(text).slice(0, 8192);
   if (!head.trimStart().startsWith('{')) return null;
   const context = /"@odata\.context"\s*:\s*"([^"]*)"/.exec(head)?.[1] ?? '';
   if (/\$metadata#subscribedSkus/i.test(context)) return 'subscribedSkus';

@@ -9,7 +9,7 @@ import type { CatalogData, CatalogSku } from '../domain/catalog';
 import { isGuid, normalizeId } from '../domain/ids';
 import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
 import { CsvCursor, delimiterOf } from './csvRows';
-import { checkDecodedText, decodeTextBytes, type TextEncodingName } from './decode';
+import { checkDecodedText, decodeTextBytes, withoutBom, type TextEncodingName } from './decode';
 import { formatImportErrorJa, ImportError, type ImportErrorDetails } from './errors';
 
 const TWO_LETTERS = /^[A-Za-z]{2}$/;
@@ -56,14 +56,10 @@ export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string;
   return decodeTextBytes(bytes, file, 'csv');
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /** True when the text's header is an admin-center users export (any known layout): recognition by content. */
 export function looksLikeAdminCenterUsers(text: string): boolean {
   // The header line only (a few hundred characters): a 50,000-row file is not scanned.
-  const head = stripBom(text).slice(0, 4096);
+  const head = withoutBom(text).slice(0, 4096);
   const firstLine = head.slice(0, head.search(/\r?\n|$/));
   const header = firstLine.split(delimiterOf(firstLine)).map((h) => h.trim().replace(/^"|"$/g, ''));
   return NEEDED.every((c) => header.includes(c)) && header.includes('Display name');
@@ -175,7 +171,7 @@ export function splitLicenses(cell: string, known: (name: string) => boolean): s
 
 export function parseAdminCenterUsers(text: string, file: string, catalog: CatalogData, options: AdminCenterOptions = {}): AdminCenterImport {
   checkDecodedText(text, file);
-  const body = stripBom(text);
+  const body = withoutBom(text);
   const firstLine = body.slice(0, Math.max(0, body.search(/\r?\n|$/)));
   if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');
   const delimiter = delimiterOf(firstLine);

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { CatalogData, CatalogSku } from '../domain/catalog';
 import { isGuid, normalizeId } from '../domain/ids';
 import { delimiterOf, firstLineOf } from './csvRows';
-import { checkDecodedText } from './decode';
+import { checkDecodedText, withoutBom } from './decode';
 import { ImportError } from './errors';
 
 export const CATALOG_COLUMNS = [
@@ -32,7 +32,7 @@ export function cleanPartNumber(s: string): string {
 }
 
 export function parseCatalogCsv(text: string, file: string): CatalogImport {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   checkDecodedText(body, file);
   // Excel in a European locale saves "CSV" with `;`: the header line says which separator the file uses.
   const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLineOf(body)) });

@@ -106,3 +106,8 @@ export function checkDecodedText(text: string, file: string): void {
     });
   }
 }
+
+/** The text without the byte order mark Microsoft's exports and Excel's "CSV UTF-8" start with. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

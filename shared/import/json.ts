@@ -1,6 +1,7 @@
 // JSON at the edge: parse a file's text, validate a Graph or Partner Center collection record by
 // record with zod, and turn the first problem into an ImportError naming file, record and field.
 import type { z } from 'zod';
+import { withoutBom } from './decode';
 import { ImportError } from './errors';
 import { isIsoDateTime } from '../domain/dates';
 
@@ -35,7 +36,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 export function parseJsonText(text: string, file: string): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   try {
     return JSON.parse(body) as unknown;
   } catch (e) {

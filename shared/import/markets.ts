@@ -1,7 +1,7 @@
 // Microsoft's CSP regional markets list (German edition, 2021): one row per market with its region.
 import Papa from 'papaparse';
 import { delimiterOf, firstLineOf } from './csvRows';
-import { checkDecodedText } from './decode';
+import { checkDecodedText, withoutBom } from './decode';
 import { ImportError } from './errors';
 
 export interface MarketRow {
@@ -17,7 +17,7 @@ export interface MarketRow {
 const COLUMNS = ['region_id', 'region_heading_de', 'country_or_region_de', 'currency'] as const;
 
 export function parseMarketsCsv(text: string, file: string): MarketRow[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   checkDecodedText(body, file);
   const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLineOf(body)) });
   const header = parsed.data[0];

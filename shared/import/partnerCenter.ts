@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { normalizeId } from '../domain/ids';
 import type { TenantInventory } from '../domain/tenant';
+import { withoutBom } from './decode';
 import { ImportError } from './errors';
 import { DATE_TIME_MESSAGE, collection, isoDateTimeCheck, parseJsonText, parseRecord } from './json';
 
@@ -96,7 +97,7 @@ export function parsePartnerCenterCustomer(text: string, file: string): PartnerC
  * (Customer, Subscription, or a Collection of subscriptions), else the keys of its first record.
  */
 export function partnerCenterJsonKind(text: string): 'customer' | 'subscriptions' | null {
-  const head = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(0, 16_384);
+  const head = withoutBom(text).slice(0, 16_384);
   if (!head.trimStart().startsWith('{')) return null;
   if (/"objectType"\s*:\s*"Subscription"/.test(head)) return 'subscriptions';
   if (/"objectType"\s*:\s*"Customer"/.test(head) || /"companyProfile"\s*:/.test(head)) return 'customer';

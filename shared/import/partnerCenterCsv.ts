@@ -8,6 +8,8 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { isGuid, normalizeId } from '../domain/ids';
 import { BilingualImportError } from './adminCenterUsers';
+import { delimiterOf, firstLineOf } from './csvRows';
+import { withoutBom } from './decode';
 import type { ImportErrorDetails } from './errors';
 
 export const PC_CUSTOMER_COLUMNS = ['Microsoft ID', 'Company name', 'Primary domain name', 'Relationship'] as const;
@@ -20,26 +22,10 @@ function fail(details: ImportErrorDetails, problemJa: string): never {
   throw new BilingualImportError(details, problemJa);
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function firstLineOf(text: string): string {
-  const body = stripBom(text);
-  const end = body.search(/\r?\n/);
-  return end < 0 ? body : body.slice(0, end);
-}
-
-/** A comma as Partner Center writes it; `;` or a tab once Excel saved the file again. */
-function delimiterOf(headerLine: string): ',' | ';' | '\t' {
-  const count = (d: string) => headerLine.split(d).length - 1;
-  return ([',', ';', '\t'] as const).reduce((best, d) => (count(d) > count(best) ? d : best), ',' as ',' | ';' | '\t');
-}
-
 const key = (c: string) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase();
 
 function headerOf(text: string): string[] {
-  const line = firstLineOf(text.slice(0, 4096));
+  const line = firstLineOf(withoutBom(text.slice(0, 4096)));
   return line.split(delimiterOf(line)).map(key);
 }
 
@@ -60,14 +46,14 @@ interface Table {
 
 /** The CSV as rows addressed by column name; file-level problems (encoding, quoting, columns) refuse the whole file. */
 function readTable(text: string, file: string, required: readonly string[], what: { en: string; ja: string }): Table {
-  const head = stripBom(text).slice(0, 200);
+  const head = withoutBom(text).slice(0, 200);
   if (head.includes('\u0000') || head.includes('\uFFFD')) {
     fail(
       { code: 'INVALID_CSV', file, row: 1, problem: 'the file is not UTF-8 text as read (UTF-16 or Shift_JIS from Excel?); pick the file again, or save it in Excel as "CSV UTF-8"' },
       'UTF-8 のテキストとして読めません (Excel の UTF-16 か Shift_JIS?)。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
     );
   }
-  const body = stripBom(text);
+  const body = withoutBom(text);
   const firstLine = firstLineOf(body);
   if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');
   const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLine) });
