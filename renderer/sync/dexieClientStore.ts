@@ -5,14 +5,9 @@ import { tableNames, type TableName } from '../../shared/workspace/tables';
 import type { Transaction } from 'dexie';
 import type { OutboxEntry, Rejection } from '../../shared/sync/clientStore';
 import type { WorkspaceDatabase } from '../db/database';
+import { strip } from '../db/queries';
 
 type Row = Record<string, unknown> & { id: string };
-
-function strip<T>(stored: (T & { _v?: number }) | undefined): T | undefined {
-  if (!stored) return undefined;
-  const { _v: _ignored, ...row } = stored;
-  return row as T;
-}
 
 /**
  * Large writes issued without waiting for them (an import's chunks and outbox rows): IndexedDB runs
@@ -180,7 +175,7 @@ export class DexieClientStore implements ClientStore {
         if (!known?.covers(prefix)) {
           const [first] = await t(table).where(':id').aboveOrEqual(prefix).limit(1).primaryKeys();
           if (first !== undefined && first.startsWith(prefix)) {
-            return (await t(table).bulkGet(ids)).map((r) => ({ row: strip(r), version: r?._v ?? 0 }));
+            return (await t(table).bulkGet(ids)).map((r) => ({ row: r ? strip(r) : undefined, version: r?._v ?? 0 }));
           }
           if (!known) fresh.set(table, (known = new FreshRanges()));
           known.add(prefix);
