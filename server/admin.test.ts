@@ -1,10 +1,13 @@
-// The admin command line as a real child process, on a PGlite data directory in a tmp folder.
+// The admin command line on a PGlite data directory in a tmp folder. The commands run in-process
+// (runAdmin, the same code the process runs); a real child process checks what only a process
+// shows: its streams and exit codes, and the data directory's lock held by another process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalOpenIdProvider } from '../test/support/localOpenIdProvider';
+import { runAdmin } from './adminCommands';
 import { openDatabase } from './db/index';
 import { testApp } from './testing';
 
@@ -12,7 +15,14 @@ const root = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'cspw-admin-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function admin(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function admin(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runAdmin(args, { out: (line) => (stdout += line + '\n'), err: (text) => (stderr += text), env: { DATA_DIR: dataDir } });
+  return { code, stdout, stderr };
+}
+
+function adminProcess(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['server/admin.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -23,12 +33,12 @@ function admin(...args: string[]): Promise<{ code: number | null; stdout: string
   return new Promise((res) => child.on('exit', (code) => res({ code, stdout, stderr })));
 }
 
-describe('server:admin (real process, PGlite data directory)', { timeout: 120_000 }, () => {
+describe('server:admin (PGlite data directory)', { timeout: 120_000 }, () => {
   let orgId = '';
   let password = '';
 
-  it('create-org, then add-user with a generated password printed once', async () => {
-    const org = await admin('create-org', 'Contoso', 'Partners', '--json');
+  it('create-org (a real process), then add-user with a generated password printed once', async () => {
+    const org = await adminProcess('create-org', 'Contoso', 'Partners', '--json');
     expect(org.stderr).toBe('');
     expect(org.code).toBe(0);
     orgId = (JSON.parse(org.stdout) as { id: string }).id;
@@ -59,7 +69,10 @@ describe('server:admin (real process, PGlite data directory)', { timeout: 120_00
     expect(org.stderr).toContain('no organization "Nowhere"');
     const short = await admin('reset-password', '--email', 'dana@contoso.example', '--password', 'short');
     expect(short.code).toBe(2);
-    expect((await admin('frobnicate')).code).toBe(2);
+    const unknown = await adminProcess('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(unknown.stderr).toContain('usage: server:admin');
     expect((await admin('create-org', 'Contoso Partners')).code).toBe(2); // names are unique, case-insensitively
     expect((await admin('revoke-session', 'not-a-session')).code).toBe(2);
   });
@@ -76,7 +89,7 @@ describe('server:admin (real process, PGlite data directory)', { timeout: 120_00
     expect(res.statusCode).toBe(200);
     const { accessToken } = res.json<{ accessToken: string }>();
     // While this process holds the data directory, the CLI refuses it (exit 1, not corruption).
-    const busy = await admin('list-sessions');
+    const busy = await adminProcess('list-sessions');
     expect(busy.code).toBe(1);
     expect(busy.stderr).toContain('in use by process');
     await app.close();

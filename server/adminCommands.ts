@@ -1,9 +1,8 @@
-// The server's admin command line: `tsx server/admin.ts <command> [options]`
-// (npm script: `npm run server:admin -- <command>`). Uses the same storage as the server
-// (DATABASE_URL, or PGlite in DATA_DIR; stop a PGlite server first: one process owns its directory).
+// The server's admin commands (`npm run server:admin -- <command>`, see admin.ts). Kept apart from
+// the process so that they run in-process too: the test runs them without a process start each.
+// Uses the same storage as the server (DATABASE_URL, or PGlite in DATA_DIR; stop a PGlite server
+// first: one process owns its directory).
 // Exit codes: 0 done, 2 bad input (usage, validation, not found, duplicate), 1 anything else.
-import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Role } from '../shared/domain/roles';
@@ -103,25 +102,14 @@ async function userOf(db: Database, email: string) {
   return user;
 }
 
-/** Reads a password on a terminal without echoing it. */
-async function promptPassword(question: string): Promise<string> {
-  const muted = new Writable({ write: (_c, _e, cb) => cb() });
-  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
-  process.stderr.write(question);
-  const answer = await new Promise<string>((res) => rl.once('line', res));
-  rl.close();
-  process.stderr.write('\n');
-  return answer;
-}
-
 /** --password, else a prompt on a terminal (empty: generate), else generated. `shown` when generated. */
-async function choosePassword(given: string | undefined): Promise<{ password: string; generated: boolean }> {
+async function choosePassword(given: string | undefined, prompt: AdminIo['promptPassword']): Promise<{ password: string; generated: boolean }> {
   if (given !== undefined) return { password: parse(Password, given, '--password'), generated: false };
-  if (process.stdin.isTTY) {
-    const first = await promptPassword(`password (empty: generate one, at least ${PASSWORD_MIN} characters): `);
+  if (prompt) {
+    const first = await prompt(`password (empty: generate one, at least ${PASSWORD_MIN} characters): `);
     if (first !== '') {
       parse(Password, first, 'password');
-      if ((await promptPassword('again: ')) !== first) throw new BadInput('the passwords differ');
+      if ((await prompt('again: ')) !== first) throw new BadInput('the passwords differ');
       return { password: first, generated: false };
     }
   }
@@ -148,7 +136,8 @@ function sessionRows(sessions: Session[]) {
   }));
 }
 
-async function run(argv: string[], out: (s: string) => void): Promise<void> {
+async function run(argv: string[], io: AdminIo): Promise<void> {
+  const out = io.out;
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -174,7 +163,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
   const json = values.json === true;
   const print = (human: string, data: unknown) => out(json ? JSON.stringify(data) : human);
 
-  const config = readConfig(process.env);
+  const config = readConfig(io.env);
   const db = await openDatabase(config); // applies pending migrations
   try {
     switch (command) {
@@ -199,7 +188,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
         const email = parse(Email, need(values, 'email'), '--email');
         const name = parse(Name, need(values, 'name'), '--name');
         const role = parse(Role, need(values, 'role'), `--role (one of ${Role.options.join(', ')})`);
-        const { password, generated } = await choosePassword(values.password);
+        const { password, generated } = await choosePassword(values.password, io.promptPassword);
         try {
           const user = await createUser(db, org.id, { email, name, role, passwordHash: await hashPassword(password) });
           const shown = generated ? { password } : {};
@@ -220,7 +209,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
       }
       case 'reset-password': {
         const user = await userOf(db, need(values, 'email'));
-        const { password, generated } = await choosePassword(values.password);
+        const { password, generated } = await choosePassword(values.password, io.promptPassword);
         await setUserPassword(db, user.orgId, user.id, await hashPassword(password));
         return print(
           `password reset for ${user.email}; their sessions are revoked` + (generated ? `\npassword: ${password}\n(shown once)` : ''),
@@ -300,12 +289,23 @@ async function run(argv: string[], out: (s: string) => void): Promise<void> {
   }
 }
 
-try {
-  await run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'));
-  process.exitCode = 0;
-} catch (e) {
-  const bad = e instanceof BadInput || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`error: ${(e as Error).message}\n`);
-  if (bad) process.stderr.write(`\n${USAGE}\n`);
-  process.exitCode = bad ? 2 : 1;
+/** Where the commands write, the environment they read, and a password prompt when on a terminal. */
+export interface AdminIo {
+  out: (line: string) => void;
+  err: (text: string) => void;
+  env: Record<string, string | undefined>;
+  promptPassword?: (question: string) => Promise<string>;
+}
+
+/** Runs one command line; the answer is the exit code. */
+export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+  try {
+    await run(argv, io);
+    return 0;
+  } catch (e) {
+    const bad = e instanceof BadInput || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    io.err(`error: ${(e as Error).message}\n`);
+    if (bad) io.err(`\n${USAGE}\n`);
+    return bad ? 2 : 1;
+  }
 }
