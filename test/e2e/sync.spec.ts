@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 let server: SyncServer;
 
 test.beforeAll(async ({ baseURL }) => {
-  // Four server:admin runs and a PGlite start: slow on a busy 2-core machine.
+  // Seeding the organization and a PGlite start: slow on a busy 2-core machine.
   test.setTimeout(120_000);
   server = await startSyncServer(new URL(baseURL!).origin, 'Fabrikam', [
     { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent' },

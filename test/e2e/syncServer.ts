@@ -1,5 +1,6 @@
 // A real sync server for the end-to-end specs: a child process on its own PGlite data folder, with
-// an organization and its people made by `server:admin`, as an operator would.
+// an organization and its people made by the `server:admin` commands (in one process: seedOrg.ts),
+// as an operator would.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,12 +26,9 @@ export interface Member {
 /** Starts a server for the app at `appOrigin`, with one organization and these members. */
 export async function startSyncServer(appOrigin: string, org: string, members: readonly Member[]): Promise<SyncServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'csp-sync-e2e-'));
-  const admin = (...args: string[]) => {
-    const r = spawnSync(tsx, ['server/admin.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`server:admin ${args.join(' ')}: ${r.stderr}`);
-  };
-  admin('create-org', org);
-  for (const m of members) admin('add-user', '--org', org, '--email', m.email, '--name', m.name, '--role', m.role, '--password', PASSWORD);
+  const commands = [['create-org', org], ...members.map((m) => ['add-user', '--org', org, '--email', m.email, '--name', m.name, '--role', m.role, '--password', PASSWORD])];
+  const seeded = spawnSync(tsx, ['test/e2e/seedOrg.ts', dataDir, JSON.stringify(commands)], { cwd: root, env: { ...process.env, DATABASE_URL: '' }, encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error(`seeding the organization failed: ${seeded.stderr}`);
   const server: ChildProcess = spawn(tsx, ['server/main.ts'], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', CORS_ORIGINS: appOrigin, LOG_LEVEL: 'info' },
