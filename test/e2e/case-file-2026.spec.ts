@@ -7,7 +7,7 @@
 // and shows the 7-day window of a saved order date. English, then Japanese; axe at every step.
 import { expect, test, type Page } from '@playwright/test';
 import { skuOf } from '../support/licensing';
-import { docScreenshot, expectNoSeriousAxeViolations, fixture, graph, savePartnerProfile, watchForErrors } from './support';
+import { chooseCustomer, docScreenshot, expectNoSeriousAxeViolations, fixture, graph, savePartnerProfile, watchForErrors } from './support';
 
 const NAME = 'Contoso Pharma GmbH';
 const OTHER_PARTNER = '331af819-4e0b-49f7-a6bf-14e1165ad3a0';
@@ -117,7 +117,7 @@ async function addCustomer(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Add customer' }).click();
   await expect(page.getByRole('row', { name: new RegExp(NAME) })).toBeVisible();
   const section = page.getByRole('region', { name: 'Import tenant exports' });
-  await section.getByLabel('Customer').selectOption({ label: NAME });
+  await chooseCustomer(section, 'Customer', NAME);
   await section.getByLabel('subscribedSkus (licenses bought)').setInputFiles({ name: 'subscribedSkus.json', mimeType: 'application/json', buffer: subscribedSkusExport() });
   await section.getByLabel('directory/subscriptions (owners and dates)').setInputFiles({ name: 'subscriptions.json', mimeType: 'application/json', buffer: subscriptionsExport() });
   await section.getByLabel('users with licenses').setInputFiles({ name: 'users.json', mimeType: 'application/json', buffer: usersExport() });
@@ -136,7 +136,7 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   // An order date saved for the Office 365 E3 line through the offer-matching wizard: today.
   const ordered = localDate(0);
   await page.goto('./#/offer-matching');
-  await page.getByLabel('Customer to plan').selectOption({ label: `${NAME} (Not started)` });
+  await chooseCustomer(page, 'Customer to plan', NAME, `${NAME} (Not started)`);
   await page.getByRole('button', { name: 'Open this customer' }).click();
   await page.getByRole('button', { name: 'Next: Review and choose' }).click();
   await page.getByRole('button', { name: 'Review ENTERPRISEPACK (Another partner)' }).click();

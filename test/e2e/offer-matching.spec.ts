@@ -5,7 +5,7 @@
 // math shows the shortfall), an order date validated, the plan saved, and the same plan after a
 // reload, saved again without duplicating a line. axe at every step.
 import { expect, test, type Page } from '@playwright/test';
-import { addCustomerWithTenant, docScreenshot, expectNoSeriousAxeViolations, graph, importCatalog, savePartnerProfile, watchForErrors } from './support';
+import { chooseCustomer, addCustomerWithTenant, docScreenshot, expectNoSeriousAxeViolations, graph, importCatalog, savePartnerProfile, watchForErrors } from './support';
 
 const CUSTOMER = 'Contoso Pharmaceuticals';
 
@@ -35,7 +35,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(page.getByRole('heading', { level: 1, name: 'Offer matching' })).toBeVisible();
   await expect(wizardStep(page)).toHaveAccessibleName('Step 1: Customer');
   await expectNoSeriousAxeViolations(page, 'step 1');
-  await page.getByLabel('Customer to plan').selectOption({ label: `${CUSTOMER} (Not started)` });
+  await chooseCustomer(page, 'Customer to plan', CUSTOMER, `${CUSTOMER} (Not started)`);
   await page.getByRole('button', { name: 'Open this customer' }).click();
   await expect(page).toHaveURL(/#\/offer-matching\/[^/]+$/);
   const wizardUrl = page.url();

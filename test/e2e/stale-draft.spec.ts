@@ -3,7 +3,7 @@
 // it. A draft that changed only the quantity keeps Aiko's target; a draft that changed the target
 // too becomes a conflict both of them see, in words (products by name), not an overwrite.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addCustomerWithTenant, docScreenshot, importCatalog, savePartnerProfile } from './support';
+import { chooseCustomer, addCustomerWithTenant, docScreenshot, importCatalog, savePartnerProfile } from './support';
 import { person as signedInPerson, startSyncServer, type SyncServer } from './syncServer';
 
 const CUSTOMER = 'Stale Contoso';
@@ -33,9 +33,7 @@ async function waitUntilSent(page: Page) {
 /** Opens the customer's plan in the offer-matching wizard, at step 3. */
 async function openPlan(page: Page) {
   await page.goto('./#/offer-matching');
-  const picker = page.getByLabel('Customer to plan');
-  const label = await picker.locator('option', { hasText: CUSTOMER }).textContent();
-  await picker.selectOption({ label: label! });
+  await chooseCustomer(page, 'Customer to plan', CUSTOMER, new RegExp(`^${CUSTOMER} \\(`));
   await page.getByRole('button', { name: 'Open this customer' }).click();
   await page.getByRole('button', { name: 'Next: Review and choose' }).click();
 }

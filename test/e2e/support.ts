@@ -2,7 +2,7 @@
 // screenshots for the docs.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A file of ../shared/fixtures, as it is. */
 export function fixture(path: string): Buffer {
@@ -85,10 +85,24 @@ export async function addCustomerWithTenant(page: Page, name: string): Promise<v
   await page.getByRole('button', { name: 'Add customer' }).click();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
   const section = page.getByRole('region', { name: 'Import tenant exports' });
-  await section.getByLabel('Customer').selectOption({ label: name });
+  await chooseCustomer(section, 'Customer', name);
   await section.getByLabel('subscribedSkus (licenses bought)').setInputFiles({ name: 'subscribedSkus.json', mimeType: 'application/json', buffer: graph('subscribedSkus.list.response.json') });
   await section.getByLabel('directory/subscriptions (owners and dates)').setInputFiles({ name: 'subscriptions.json', mimeType: 'application/json', buffer: graph('directory.subscriptions.list.response.json') });
   await section.getByLabel('users with licenses').setInputFiles({ name: 'users.json', mimeType: 'application/json', buffer: graph('user.licenseAssignmentStates.example.json') });
   await section.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByTestId('import-outcome')).toContainText('Imported.');
+}
+
+/**
+ * Chooses a customer in a customer picker (renderer/ui/CustomerPicker): types the name, then picks
+ * the option, whose text is the name, or the name and a detail (`option`).
+ */
+export async function chooseCustomer(scope: Page | Locator, label: string, name: string, option: string | RegExp = name): Promise<void> {
+  const box = scope.getByRole('combobox', { name: label });
+  // Emptied first: typing the name the box already shows would change nothing, and open no list.
+  await box.fill('');
+  await box.fill(name);
+  const page = 'goto' in scope ? scope : scope.page();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(box).toHaveValue(option);
 }

@@ -5,7 +5,6 @@ import {
   Button,
   Field,
   Input,
-  Select,
   Text,
   makeStyles,
   tokens,
@@ -24,6 +23,7 @@ import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
+import { CustomerPicker } from '../../ui/CustomerPicker';
 import { uuidv7 } from '../../sync/ids';
 import { CustomerListImport } from './CustomerListImport';
 import type { ImportFile } from '../../workspace/importProtocol';
@@ -77,7 +77,7 @@ function AddCustomer() {
 function ImportTenant({ customers }: { customers: { id: string; name: string; tenantId: string }[] }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const ids = { title: useId(), customer: useId() };
+  const ids = { title: useId() };
   const [customerId, setCustomerId] = useState('');
   const [files, setFiles] = useState<PickedTenantFiles>({});
   const importRun = useImport();
@@ -102,15 +102,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string; te
       <Text>{t('customers.import.hint')}</Text>
       <DataGuide customer={customers.find((c) => c.id === chosen)} />
       <form onSubmit={(e) => void run(e)} className={styles.page}>
-        <Field label={t('customers.import.customer')}>
-          <Select id={ids.customer} value={chosen} onChange={(_, d) => setCustomerId(d.value)} disabled={running}>
-            {customers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CustomerPicker label={t('customers.import.customer')} customers={customers} value={chosen} onChange={setCustomerId} disabled={running} />
         <TenantFilePickers disabled={running} onPick={(kind, file) => setFiles((prev) => ({ ...prev, [kind]: file }))} />
         <AmbiguousChoices ambiguous={ambiguous} chosen={chosenSkus} onChoose={(name, sku) => setChosenSkus((prev) => ({ ...prev, [name]: sku }))} disabled={running} />
         <div className={styles.row}>

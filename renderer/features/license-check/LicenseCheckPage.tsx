@@ -1,12 +1,13 @@
 // License check: for one customer, the seats before and after the move, the users whose licenses
 // must be reassigned and what they lose, the groups whose license must change instead, and the
 // exports (CSV, Graph PowerShell script) that carry the reassignment out.
-import { Button, Field, Link, MessageBar, MessageBarBody, Select, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/domain/engine';
 import { hashOf, useViewStore } from '../../ui/viewStore';
+import { CustomerPicker as SearchCustomer } from '../../ui/CustomerPicker';
 import { customersByStage } from '../../db/queries';
 import { useCustomerPlan, type CustomerData } from '../../workspace/customerPlan';
 import { workspaceDb } from '../../workspace/workspace';
@@ -35,16 +36,9 @@ function CustomerPicker({ customerId }: { customerId: string | null }) {
     );
   }
   return (
-    <Field label={t('licenseCheck.customer.label')} style={{ maxWidth: 420 }}>
-      <Select value={customerId ?? ''} onChange={(_, d) => navigate('license-check', d.value || null)}>
-        <option value="">{t('licenseCheck.customer.choose')}</option>
-        {customers.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <div style={{ maxWidth: 420 }}>
+      <SearchCustomer label={t('licenseCheck.customer.label')} customers={customers} value={customerId} onChange={(id) => navigate('license-check', id)} />
+    </div>
   );
 }
 

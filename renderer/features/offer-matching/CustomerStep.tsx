@@ -1,11 +1,12 @@
 // Step 1: which customer to plan. Picking one puts it in the address (#/offer-matching/<id>), so
 // the wizard can be linked to and survives a reload.
-import { Button, Field, Select, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersByStage } from '../../db/queries';
 import { useViewStore } from '../../ui/viewStore';
+import { CustomerPicker } from '../../ui/CustomerPicker';
 import { workspaceDb } from '../../workspace/workspace';
 import { useWizardStyles } from './styles';
 
@@ -35,15 +36,12 @@ export function CustomerStep({ customerId }: { customerId: string | null }) {
         navigate('offer-matching', chosen);
       }}
     >
-      <Field label={t('offerMatching.customer.label')}>
-        <Select value={chosen} onChange={(_, d) => setPicked(d.value)}>
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {t('offerMatching.customer.option', { name: c.name, stage: t(`customers.stage.${c.stage}`) })}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <CustomerPicker
+        label={t('offerMatching.customer.label')}
+        customers={customers.map((c) => ({ id: c.id, name: c.name, detail: t(`customers.stage.${c.stage}`) }))}
+        value={chosen}
+        onChange={setPicked}
+      />
       <Button type="submit" appearance="primary">
         {t('offerMatching.customer.open')}
       </Button>
