@@ -2,6 +2,7 @@
 // "Read from Microsoft" with a fake host (named so) and a recorded import run: disabled with the
 // reason in words in a browser, signed out, or without a tenant id; a read hands the pages to the
 // import as `graphPages`; a missing GDAP role is said with the role to ask for, in both languages.
+import 'fake-indexeddb/auto';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
@@ -11,7 +12,9 @@ import { createI18n } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
 import type { ImportRequest } from '../../workspace/importProtocol';
 import type { ImportRun } from '../../workspace/useImport';
-import { ReadFromMicrosoft } from './ReadFromMicrosoft';
+import { workspaceDb } from '../../workspace/workspace';
+import { GRAPH_READ_SOURCE } from '../../../shared/import/graph';
+import { GraphReadDate, ReadFromMicrosoft } from './ReadFromMicrosoft';
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -107,5 +110,21 @@ describe('Read from Microsoft (fake host)', () => {
       expect(requests).toHaveLength(0);
       cleanup();
     }
+  });
+});
+
+describe('the case file says when its data was read from Microsoft', () => {
+  const record = (id: string, files: string[]) => ({ id, kind: 'tenant' as const, customerId: 'c-contoso', status: 'committed' as const, baseImportId: null, files, counts: {}, received: {}, changes: {}, by: 'Aiko', at: '2026-12-05T08:30:00.000Z' });
+
+  it('shows "Data read from Microsoft on <date>" for a live read, and nothing for a files import', async () => {
+    await workspaceDb().imports.bulkPut([record('imp-read', [GRAPH_READ_SOURCE]), record('imp-files', ['users.json'])]);
+    render(
+      <I18nextProvider i18n={createI18n('en')}>
+        <GraphReadDate importId="imp-read" />
+        <GraphReadDate importId="imp-files" />
+      </I18nextProvider>,
+    );
+    expect((await screen.findByTestId('graph-read-date')).textContent).toBe('Data read from Microsoft on 2026-12-05');
+    expect(screen.getAllByTestId('graph-read-date')).toHaveLength(1);
   });
 });
