@@ -114,7 +114,7 @@ describe('Read from Microsoft (fake host)', () => {
 });
 
 describe('the case file says when its data was read from Microsoft', () => {
-  const record = (id: string, files: string[]) => ({ id, kind: 'tenant' as const, customerId: 'c-contoso', status: 'committed' as const, baseImportId: null, files, counts: {}, received: {}, changes: {}, by: 'Aiko', at: '2026-12-05T08:30:00.000Z' });
+  const record = (id: string, files: string[]) => ({ id, kind: 'tenant' as const, customerId: 'c-contoso', status: 'committed' as const, baseImportId: null, files, counts: {}, received: {}, changes: {}, by: 'Aiko', at: '2026-12-05T08:30:00.000Z', _v: 1 });
 
   it('shows "Data read from Microsoft on <date>" for a live read, and nothing for a files import', async () => {
     await workspaceDb().imports.bulkPut([record('imp-read', [GRAPH_READ_SOURCE]), record('imp-files', ['users.json'])]);
