@@ -5,13 +5,14 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import { autoUpdater } from 'electron-updater';
-import type { MenuCommand, Settings, UpdaterState } from '../../shared/ipc/contract';
+import type { GraphProgress, MenuCommand, Settings, UpdaterState } from '../../shared/ipc/contract';
 import { createFileService } from './files';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, APP_SCHEME, originOf, PRODUCT_NAME } from './identity';
 import { appInfoFrom, createHandlers } from './ipc/handlers';
 import { createSenderCheck, registerHandlers } from './ipc/register';
 import { buildMenuTemplate, resolveMenuLanguage } from './menu';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
+import { createGraphRead } from './graphRead';
 import { createMicrosoftSignIn } from './microsoftSignIn';
 import { createSecretsService } from './secrets';
 import { appUrlMatcher, contentSecurityPolicy, createSecureWindow, hardenSession, hardenWebContents } from './security';
@@ -43,7 +44,7 @@ function openExternal(url: string): void {
   void shell.openExternal(url).catch(() => undefined);
 }
 
-function sendToWindow(channel: 'updater.changed' | 'menu.command', payload: UpdaterState | MenuCommand): void {
+function sendToWindow(channel: 'updater.changed' | 'menu.command' | 'graph.progress', payload: UpdaterState | MenuCommand | GraphProgress): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
 }
 
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
       settings,
       secrets,
       microsoft,
+      graph: createGraphRead({ microsoft, baseUrl: () => settings.get().graphBaseUrl, progress: (p) => sendToWindow('graph.progress', p) }),
       files: createFileService<BrowserWindow>({
         dialog,
         getWindow: () => {

@@ -43,8 +43,16 @@ export interface MicrosoftSignIn {
   cancelSignIn(): void;
   state(): Promise<MicrosoftState>;
   getAccessToken(scopes: string[]): Promise<AccessTokenResult>;
+  /**
+   * A Graph token for a CUSTOMER's tenant: the partner's refresh token redeemed at that tenant's
+   * authority, which is how GDAP grants the partner user its roles there. Stays in main.
+   */
+  getTenantAccessToken(tenantId: string, options?: { refresh?: boolean }): Promise<string>;
   signOut(): Promise<void>;
 }
+
+/** Graph's delegated permissions as the app registration grants them (README: Directory.Read.All, ...). */
+export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 const SECRET = 'microsoftTokens' as const;
 /** Scopes every sign-in asks for that name no resource: they are not part of an access token's key. */
@@ -307,6 +315,36 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
         flights.set(key, flight);
       }
       return flight;
+    },
+    async getTenantAccessToken(tenantId, options = {}) {
+      const s = configured();
+      const cache = await readCache(s);
+      if (!cache) throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft: sign in with Microsoft in Settings, then read the tenant again.');
+      const key = `tenant:${tenantId.toLowerCase()} ${GRAPH_SCOPE}`;
+      const cached = cache.accessTokens[key];
+      if (!options.refresh && cached && cached.expiresAt - now() > EXPIRY_SKEW_MS) return cached.token;
+      const began = generation;
+      // `https://login.microsoftonline.com/organizations` -> `https://login.microsoftonline.com/<customer tenant>`
+      const host = s.authority.replace(/\/+$/, '').replace(/\/[^/]*$/, '');
+      const tokenEndpoint = `${host}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
+      let answer;
+      try {
+        answer = await tokenRequest(
+          { issuer: host, authorization_endpoint: tokenEndpoint, token_endpoint: tokenEndpoint, jwks_uri: tokenEndpoint },
+          { grant_type: 'refresh_token', refresh_token: cache.refreshToken, client_id: s.clientId, scope: `${GRAPH_SCOPE} openid profile offline_access` },
+        );
+      } catch (e) {
+        if (e instanceof HostError && e.code === 'MICROSOFT_SIGNED_OUT' && began === generation) await deps.secrets.delete(SECRET);
+        throw e;
+      }
+      if (began !== generation) throw new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in changed while the tenant was being read: read it again.');
+      const latest = (await readCache(s)) ?? cache;
+      await writeCache({
+        ...latest,
+        refreshToken: answer.refresh_token ?? latest.refreshToken,
+        accessTokens: { ...latest.accessTokens, [key]: { token: answer.access_token, expiresAt: now() + answer.expires_in * 1000 } },
+      });
+      return answer.access_token;
     },
     async signOut() {
       pending?.cancel(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Signed out during the Microsoft sign-in.'));

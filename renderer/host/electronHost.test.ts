@@ -42,6 +42,9 @@ function fakeBridgeApi(overrides: Partial<BridgeApi> = {}) {
     microsoftAccount: answer('microsoftAccount', { available: true, configured: true, account: null }),
     microsoftAccessToken: answer('microsoftAccessToken', { accessToken: 'at', expiresAt: 1 }),
     microsoftSignOut: answer('microsoftSignOut', null),
+    graphReadTenant: answer('graphReadTenant', { subscribedSkus: [], subscriptions: [], users: [] }),
+    graphCancelRead: answer('graphCancelRead', null),
+    onGraphProgress: () => () => undefined,
     onUpdaterState: (listener) => {
       updaterListeners.add(listener);
       return () => updaterListeners.delete(listener);

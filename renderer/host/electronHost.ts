@@ -41,7 +41,10 @@ export function createElectronHost(bridge: BridgeApi): HostApi {
     microsoftAccount: (args) => unwrap(() => bridge.microsoftAccount(args)),
     microsoftAccessToken: (args) => unwrap(() => bridge.microsoftAccessToken(args)),
     microsoftSignOut: (args) => unwrap(() => bridge.microsoftSignOut(args)),
+    graphReadTenant: (args) => unwrap(() => bridge.graphReadTenant(args)),
+    graphCancelRead: (args) => unwrap(() => bridge.graphCancelRead(args)),
     onUpdaterState: (listener) => bridge.onUpdaterState(listener),
+    onGraphProgress: (listener) => bridge.onGraphProgress(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -286,6 +286,12 @@ export function createWebHost(options: WebHostOptions): HostApi {
     async microsoftSignOut() {
       return null;
     },
+    async graphReadTenant() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
+    async graphCancelRead() {
+      return null;
+    },
 
     // A browser has no application menu and nothing pushes updater changes: nobody will ever be
     // called, and the returned function has nothing to undo.
@@ -293,6 +299,9 @@ export function createWebHost(options: WebHostOptions): HostApi {
       return () => {};
     },
     onMenuCommand() {
+      return () => {};
+    },
+    onGraphProgress() {
       return () => {};
     },
   };

@@ -2,6 +2,7 @@
 // worker parses them with shared/import and writes the whole import in one Dexie transaction.
 import type { AdminCenterReport, ImportError, ImportErrorDetails } from '../../shared/import/index';
 import type { TextEncodingName } from '../../shared/import/decode';
+import type { GraphExportFiles } from '../../shared/import/graph';
 import type { Actor } from '../../shared/mutators/define';
 import type { ChangeCounts, ImportKind } from '../../shared/workspace/tables';
 
@@ -35,6 +36,12 @@ export type ImportRequest =
       };
       /** For the admin center's users export: a display name that stands for several SKUs -> the SKU chosen. */
       chosenSkus?: Record<string, string>;
+    }
+  | {
+      /** A live read of the customer's tenant (electron/main/graphRead): each page as Graph sent it. */
+      kind: 'graphPages';
+      customerId: string;
+      pages: GraphExportFiles;
     }
   | { kind: 'catalog'; files: { catalog: ImportFile; offers?: ImportFile } };
 

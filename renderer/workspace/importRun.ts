@@ -25,6 +25,7 @@ import type { TextEncodingName } from '../../shared/import/decode';
 import { parseFailure, type ImportFile, type ImportZip, type FromWorker, type ImportRequest, type StartMessage } from './importProtocol';
 import { newClientId } from '../sync/ids';
 import { graphExportFiles } from './collectionImport';
+import { GRAPH_READ_SOURCE } from '../../shared/import/graph';
 
 class Cancelled extends Error {}
 
@@ -64,6 +65,15 @@ function plan(
   context: AdminCenterContext | null,
   customer: CustomerIdentity | null,
 ): { changes: ImportChange[]; adminCenter?: AdminCenterReport } {
+  if (request.kind === 'graphPages') {
+    // The same parsers and tenant check as the files: a live read is an export that did not touch the disk.
+    const inventory = parseTenantExports(request.pages);
+    const organization = request.pages.organization ? organizationIdentity(request.pages.organization.text, request.pages.organization.file) : null;
+    const users = Array.isArray(request.pages.users) ? request.pages.users : request.pages.users ? [request.pages.users] : [];
+    if (customer) checkSameTenant(customer, organization, users.length > 0 ? { file: users[0]!.file, users: inventory.users, place: 'record' } : null);
+    // One name for the whole read: a 50,000-user tenant is ~51 pages, and the record keeps at most 20 names.
+    return { changes: tenantImportChanges(inventory, { importId, customerId: request.customerId, files: [GRAPH_READ_SOURCE] }) };
+  }
   if (request.kind === 'tenant') {
     const { adminCenterUsers, collectionZip, partnerCenterCustomer, ...loose } = request.files;
     const graphFiles = graphExportFiles(loose, collectionZip, { customerTenantId: customer?.tenantId ?? '' });
@@ -107,6 +117,7 @@ function plan(
 }
 
 function decodedOtherThanUtf8(request: ImportRequest): { decoded?: { file: string; encoding: TextEncodingName }[] } {
+  if (request.kind === 'graphPages') return {};
   const files: (ImportFile | ImportZip | undefined)[] = Object.values(request.files);
   const decoded = files.flatMap((f) => (f && 'encoding' in f && f.encoding && f.encoding !== 'utf-8' ? [{ file: f.file, encoding: f.encoding }] : []));
   return decoded.length > 0 ? { decoded } : {};
@@ -121,7 +132,7 @@ export async function runImport(start: StartMessage, { post, cancelled }: RunPor
   try {
     const request = start.request;
     const context = request.kind === 'tenant' && request.files.adminCenterUsers ? await adminCenterContext(db, request.customerId) : null;
-    const customer = request.kind === 'tenant' ? await customerIdentity(db, request.customerId) : null;
+    const customer = request.kind !== 'catalog' ? await customerIdentity(db, request.customerId) : null;
     ({ changes, adminCenter } = plan(request, start.importId, context, customer));
   } catch (e) {
     db.close();

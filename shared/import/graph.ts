@@ -200,6 +200,14 @@ export interface ExportText {
  */
 export type ExportPages = ExportText | readonly ExportText[];
 
+/**
+ * The import record's one "file" for a tenant read live from Microsoft Graph: with a '/' in it, no
+ * file a person picks can carry this name, so the case file can tell a live read from files.
+ */
+export const GRAPH_READ_SOURCE = 'Microsoft Graph /v1.0 (read from Microsoft)';
+
+export const isGraphRead = (files: readonly string[]): boolean => files.length === 1 && files[0] === GRAPH_READ_SOURCE;
+
 export interface GraphExportFiles {
   subscribedSkus?: ExportPages;
   subscriptions?: ExportPages;

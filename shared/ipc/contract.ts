@@ -48,6 +48,8 @@ export const Settings = z
     microsoftScopes: z.array(OAuthScope).max(50),
     /** The team server's API scope (`api://<server client id>/access_as_user`); empty: none. */
     microsoftServerScope: z.union([z.literal(''), OAuthScope]),
+    /** Microsoft Graph's root (no version): the global cloud by default; a national cloud, or a local contract server in tests. */
+    graphBaseUrl: MicrosoftAuthority,
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -62,6 +64,7 @@ export const defaultSettings: Settings = {
   microsoftAuthority: 'https://login.microsoftonline.com/organizations',
   microsoftScopes: ['openid', 'profile', 'offline_access'],
   microsoftServerScope: '',
+  graphBaseUrl: 'https://graph.microsoft.com',
 };
 
 export const SettingsPatch = Settings.partial().strict();
@@ -109,6 +112,33 @@ export const AccessTokenArgs = z
 /** An access token and when it ends: all the renderer ever gets of Microsoft's tokens. */
 export const AccessTokenResult = z.object({ accessToken: z.string(), expiresAt: z.number().int() }).strict();
 export type AccessTokenResult = z.infer<typeof AccessTokenResult>;
+
+/** A customer's tenant id: Graph is asked for this tenant through the partner's GDAP roles. */
+export const GraphReadArgs = z
+  .object({ tenantId: z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: 'the tenant id is a GUID' }) })
+  .strict();
+
+const GraphPage = z.object({ file: z.string().max(2048), text: z.string() }).strict();
+/** Each page as Graph sent it, the import's `graphPages` request as it is. */
+export const GraphPages = z
+  .object({
+    organization: GraphPage.optional(),
+    subscribedSkus: z.array(GraphPage),
+    subscriptions: z.array(GraphPage),
+    users: z.array(GraphPage),
+  })
+  .strict();
+export type GraphPages = z.infer<typeof GraphPages>;
+
+/** How far a read has come: pages and records of the collection being read. */
+export const GraphProgress = z
+  .object({
+    collection: z.enum(['organization', 'subscribedSkus', 'subscriptions', 'users']),
+    pages: z.number().int().nonnegative(),
+    items: z.number().int().nonnegative(),
+  })
+  .strict();
+export type GraphProgress = z.infer<typeof GraphProgress>;
 
 export const SecretStorageStatus = z
   .object({
@@ -268,12 +298,16 @@ export const contract = {
   'microsoft.account': { method: 'microsoftAccount', args: NoArgs, result: MicrosoftState },
   'microsoft.getAccessToken': { method: 'microsoftAccessToken', args: AccessTokenArgs, result: AccessTokenResult },
   'microsoft.signOut': { method: 'microsoftSignOut', args: NoArgs, result: Nothing },
+  // The token for the customer's tenant is redeemed and used in main: only the pages cross.
+  'graph.readTenant': { method: 'graphReadTenant', args: GraphReadArgs, result: GraphPages },
+  'graph.cancelRead': { method: 'graphCancelRead', args: NoArgs, result: Nothing },
 } as const;
 
 /** Main -> renderer notifications. The preload exposes each as `on<Name>(listener) => unsubscribe`. */
 export const events = {
   'updater.changed': { method: 'onUpdaterState', payload: UpdaterState },
   'menu.command': { method: 'onMenuCommand', payload: MenuCommand },
+  'graph.progress': { method: 'onGraphProgress', payload: GraphProgress },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -301,6 +335,12 @@ export const ErrorCode = z.enum([
   'MICROSOFT_SIGN_IN_CANCELLED',
   'MICROSOFT_SIGN_IN_FAILED',
   'MICROSOFT_SIGNED_OUT',
+  /** 403 from Graph: the GDAP relationship lacks Directory Readers (or Global Reader). */
+  'GRAPH_FORBIDDEN',
+  /** Still throttled (429) or unavailable after every retry. */
+  'GRAPH_THROTTLED',
+  'GRAPH_READ_FAILED',
+  'GRAPH_READ_CANCELLED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -24,9 +24,12 @@ export const channelMethods = {
   'microsoft.account': 'microsoftAccount',
   'microsoft.getAccessToken': 'microsoftAccessToken',
   'microsoft.signOut': 'microsoftSignOut',
+  'graph.readTenant': 'graphReadTenant',
+  'graph.cancelRead': 'graphCancelRead',
 } as const satisfies { readonly [C in keyof typeof contract]: (typeof contract)[C]['method'] };
 
 export const eventMethods = {
   'updater.changed': 'onUpdaterState',
   'menu.command': 'onMenuCommand',
+  'graph.progress': 'onGraphProgress',
 } as const satisfies { readonly [E in keyof typeof events]: (typeof events)[E]['method'] };

@@ -2,6 +2,7 @@
 // contract has already validated (see register.ts) and throws HostError for expected refusals.
 import { HostError, isAllowedExternalUrl, type AppInfo } from '../../../shared/ipc/contract';
 import type { createFileService } from '../files';
+import type { GraphRead } from '../graphRead';
 import type { MicrosoftSignIn } from '../microsoftSignIn';
 import type { SecretsService } from '../secrets';
 import type { SettingsService } from '../settings';
@@ -14,6 +15,7 @@ export interface HandlerServices {
   files: ReturnType<typeof createFileService<unknown>>;
   updater: UpdaterService;
   microsoft: MicrosoftSignIn;
+  graph: GraphRead;
   appInfo: () => AppInfo;
   /** shell.openExternal */
   openExternal: (url: string) => Promise<void>;
@@ -59,6 +61,11 @@ export function createHandlers(s: HandlerServices): Handlers {
     'microsoft.getAccessToken': ({ scopes }) => s.microsoft.getAccessToken(scopes),
     'microsoft.signOut': async () => {
       await s.microsoft.signOut();
+      return null;
+    },
+    'graph.readTenant': ({ tenantId }) => s.graph.readTenant(tenantId),
+    'graph.cancelRead': () => {
+      s.graph.cancel();
       return null;
     },
   };

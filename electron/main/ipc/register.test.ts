@@ -36,8 +36,10 @@ function stubHandlers(): Handlers {
       cancelSignIn: () => undefined,
       state: async () => ({ available: true, configured: true, account: null }),
       getAccessToken: async () => ({ accessToken: 'at', expiresAt: 1 }),
+      getTenantAccessToken: async () => 'tenant-at',
       signOut: async () => undefined,
     },
+    graph: { readTenant: async () => ({ subscribedSkus: [], subscriptions: [], users: [] }), cancel: () => undefined },
     openExternal: async () => undefined,
   });
 }

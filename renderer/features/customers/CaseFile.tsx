@@ -23,6 +23,7 @@ import { TransfersSection } from './TransfersSection';
 import { OwnSubscriptionsSection } from './OwnSubscriptionsSection';
 import { localChanges } from '../../workspace/workspace';
 import type { CustomerData } from '../../workspace/customerPlan';
+import { GraphReadDate } from './ReadFromMicrosoft';
 
 /** The tenant import's own subscription ids and commerce ids (not the lines Partner Center's list added). */
 function tenantSubscriptionKeys(data: CustomerData): Set<string> {
@@ -101,6 +102,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
               users: plan.users.length,
             })}
           </Text>
+          <GraphReadDate importId={data.customer.tenantImportId ?? null} />
           <div className={shared.row}>
             <Button appearance="primary" icon={<ArrowSwap20Regular />} onClick={() => navigate('offer-matching', customerId)}>
               {t('caseFile.openMatching')}

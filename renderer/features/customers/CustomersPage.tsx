@@ -26,6 +26,7 @@ import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyle
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { uuidv7 } from '../../sync/ids';
 import { CustomerListImport } from './CustomerListImport';
+import { ReadFromMicrosoft } from './ReadFromMicrosoft';
 import type { ImportFile } from '../../workspace/importProtocol';
 import { partnerCenterFileKind } from '../../workspace/partnerCenterLists';
 import { readTenantFile } from '../../workspace/tenantFileKind';
@@ -109,6 +110,7 @@ function ImportTenant({ customers }: { customers: { id: string; name: string; te
           <Button type="submit" appearance="primary" disabled={!allowed || running || !chosen || Object.keys(files).length === 0}>
             {t('customers.import.start')}
           </Button>
+          <ReadFromMicrosoft customerId={chosen} tenantId={customers.find((c) => c.id === chosen)?.tenantId ?? ''} importRun={importRun} disabled={!allowed || running || !chosen} />
           <PermissionNote permission="tenant.import" />
           {running && (
             <Button type="button" onClick={importRun.cancel}>

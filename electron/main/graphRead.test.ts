@@ -1,0 +1,141 @@
+// The main process reading a customer's tenant: against the local Graph contract server
+// (test/contract/graphServer) and a small local token endpoint standing in for the customer
+// tenant's Entra authority (`/{tenant}/oauth2/v2.0/token`, the refresh-token grant GDAP uses).
+// Faked is only the secrets store (in memory, holding the partner's sign-in as the app stores it).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generatedUsers, startGraphServer, TENANT_ID, type GraphServer } from '../../test/contract/graphServer';
+import { HostError, type GraphProgress } from '../../shared/ipc/contract';
+import { createGraphRead } from './graphRead';
+import { createMicrosoftSignIn } from './microsoftSignIn';
+
+const CLIENT = 'cspw-desktop';
+
+interface TokenEndpoint {
+  origin: string;
+  calls: { path: string; body: URLSearchParams }[];
+  /** Access tokens handed out in order; then the last one again. */
+  tokens: string[];
+  refuse?: string;
+  close(): Promise<void>;
+}
+
+async function startTokenEndpoint(tokens: string[]): Promise<TokenEndpoint> {
+  const endpoint: TokenEndpoint = { origin: '', calls: [], tokens, close: async () => undefined };
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+    req.on('end', () => {
+      const body = new URLSearchParams(raw);
+      endpoint.calls.push({ path: req.url ?? '', body });
+      res.setHeader('content-type', 'application/json');
+      if (endpoint.refuse) {
+        res.statusCode = 400;
+        res.end(JSON.stringify({ error: endpoint.refuse, error_description: 'AADSTS700082: The refresh token has expired.' }));
+        return;
+      }
+      const n = endpoint.calls.length;
+      res.end(JSON.stringify({ token_type: 'Bearer', access_token: endpoint.tokens[Math.min(n, endpoint.tokens.length) - 1], expires_in: 3600, refresh_token: `rt-${n + 1}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return endpoint;
+}
+
+function setup(graph: GraphServer, tokens: TokenEndpoint) {
+  const store = new Map<string, string>();
+  store.set(
+    'microsoftTokens',
+    JSON.stringify({ clientId: CLIENT, authority: `${tokens.origin}/organizations`, refreshToken: 'rt-1', account: { oid: 'o', tenantId: 'partner', username: 'aiko@fabrikam.example', name: 'Aiko' }, accessTokens: {} }),
+  );
+  const microsoft = createMicrosoftSignIn({
+    settings: () => ({ clientId: CLIENT, authority: `${tokens.origin}/organizations`, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
+    secrets: { get: async (name) => store.get(name) ?? null, set: async (name, value) => void store.set(name, value), delete: async (name) => void store.delete(name) },
+    openExternal: async () => undefined,
+  });
+  const progress: GraphProgress[] = [];
+  const read = createGraphRead({ microsoft, baseUrl: () => graph.origin, progress: (p) => progress.push(p), retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
+  return { read, progress, store };
+}
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of cleanup.splice(0)) await close();
+});
+
+async function servers(graphOptions: Parameters<typeof startGraphServer>[0], tokens = ['token-1']) {
+  const graph = await startGraphServer(graphOptions);
+  const endpoint = await startTokenEndpoint(tokens);
+  cleanup.push(() => graph.close(), () => endpoint.close());
+  return { graph, endpoint };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<HostError> {
+  const e = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (!(e instanceof HostError)) throw new Error(`expected a HostError, got ${String(e)}`);
+  return e;
+}
+
+describe('graph.readTenant in main (local contract server, local token endpoint)', () => {
+  it("redeems the partner's refresh token at the customer's tenant authority, reads every page with progress, and keeps the rotated refresh token in main", async () => {
+    const { graph, endpoint } = await servers({ users: generatedUsers(2500), pageSize: 999 });
+    const { read, progress, store } = setup(graph, endpoint);
+    const pages = await read.readTenant(TENANT_ID);
+    expect(endpoint.calls).toHaveLength(1);
+    expect(endpoint.calls[0]!.path).toBe(`/${TENANT_ID}/oauth2/v2.0/token`);
+    expect(endpoint.calls[0]!.body.get('grant_type')).toBe('refresh_token');
+    expect(endpoint.calls[0]!.body.get('refresh_token')).toBe('rt-1');
+    expect(endpoint.calls[0]!.body.get('scope')).toContain('https://graph.microsoft.com/.default');
+    expect(pages.users).toHaveLength(3);
+    expect(pages.organization?.text).toContain(TENANT_ID);
+    expect(pages.subscribedSkus.length).toBeGreaterThan(0);
+    expect(progress.filter((p) => p.collection === 'users').map((p) => p.items)).toEqual([999, 1998, 2500]);
+    expect(JSON.parse(store.get('microsoftTokens')!).refreshToken).toBe('rt-2');
+    // Nothing the renderer receives carries a token.
+    expect(JSON.stringify(pages)).not.toContain('rt-');
+  });
+
+  it('asks once more for a token when Graph says the first expired, and goes on', async () => {
+    const { graph, endpoint } = await servers({ validTokens: new Set(['token-1', 'token-2']), expireToken: { token: 'token-1', afterRequests: 2 } }, ['token-1', 'token-2']);
+    const { read } = setup(graph, endpoint);
+    const pages = await read.readTenant(TENANT_ID);
+    expect(pages.users.length).toBeGreaterThan(0);
+    expect(endpoint.calls).toHaveLength(2);
+  });
+
+  it('says GRAPH_FORBIDDEN and names the role to ask the customer for when the GDAP relationship lacks it', async () => {
+    const { graph, endpoint } = await servers({ forbidden: new Set(['subscribedSkus']) });
+    const { read } = setup(graph, endpoint);
+    const e = await refusal(read.readTenant(TENANT_ID));
+    expect(e.code).toBe('GRAPH_FORBIDDEN');
+    expect(e.message).toContain('Directory Readers (or Global Reader)');
+  });
+
+  it('says GRAPH_THROTTLED when Graph still throttles after every try', async () => {
+    const { graph, endpoint } = await servers({ throttle: [1, 2, 3].map((n) => ({ onRequest: n, retryAfter: '0' })) });
+    const { read } = setup(graph, endpoint);
+    expect((await refusal(read.readTenant(TENANT_ID))).code).toBe('GRAPH_THROTTLED');
+  });
+
+  it('says MICROSOFT_SIGNED_OUT when the sign-in has expired (invalid_grant), and forgets it', async () => {
+    const { graph, endpoint } = await servers({});
+    endpoint.refuse = 'invalid_grant';
+    const { read, store } = setup(graph, endpoint);
+    expect((await refusal(read.readTenant(TENANT_ID))).code).toBe('MICROSOFT_SIGNED_OUT');
+    expect(store.has('microsoftTokens')).toBe(false);
+  });
+
+  it('ends a read on cancel with GRAPH_READ_CANCELLED', async () => {
+    const { graph, endpoint } = await servers({ latencyMs: 200 });
+    const { read } = setup(graph, endpoint);
+    const reading = refusal(read.readTenant(TENANT_ID));
+    setTimeout(() => read.cancel(), 50);
+    expect((await reading).code).toBe('GRAPH_READ_CANCELLED');
+  });
+});
