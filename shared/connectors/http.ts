@@ -123,6 +123,8 @@ export interface SendOptions {
   signal?: AbortSignalLike;
   /** For the cancel error's message ("The read from Partner Center"). */
   what: string;
+  /** Errors of `send` that are not the network's (the sign-in failed): thrown at once, never retried. */
+  fatal?: (error: unknown) => boolean;
 }
 
 /**
@@ -139,6 +141,7 @@ export async function sendWithRetry(options: SendOptions): Promise<SendOutcome> 
       response = await options.send();
     } catch (error) {
       if (signal?.aborted) throw abortError(signal, options.what);
+      if (options.fatal?.(error)) throw error;
       if (!options.idempotent || attempt >= policy.maxAttempts) return { kind: 'unreached', error, attempts: attempt };
       await sleep(backoffMs(policy, attempt, options.random), signal, options.what);
       continue;

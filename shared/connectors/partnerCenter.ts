@@ -10,8 +10,6 @@ import type { TransferStatus } from '../domain/commerce';
 import { isGuid, normalizeId } from '../domain/ids';
 import { parseResellerInvitationLink } from '../domain/invitation';
 import { TRANSFER_MAX_ITEMS } from '../domain/transfers';
-import { relationshipIsReseller } from '../import/partnerCenterCsv';
-import { MAX_CUSTOMERS_PER_LIST } from '../mutators/customers';
 import type { Bilingual } from '../mutators/words';
 import { DEFAULT_RETRY, sendWithRetry, serviceBaseUrl, type AbortSignalLike, type Fetch, type RetryPolicy } from './http';
 
@@ -383,6 +381,14 @@ export interface PartnerCenterClient {
   transfers(customerTenantId: string): Promise<PartnerCenterTransfer[]>;
 }
 
+/** The token getter failed: not a network failure, so neither retried nor put into Partner Center's words. */
+class TokenFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the Partner Center token could not be had');
+    this.name = 'TokenFailure';
+  }
+}
+
 const MCA = 'MicrosoftCustomerAgreement';
 /** Partner Center's transfer type of new-commerce transfers ("3 indicates New Commerce"). */
 export const NEW_COMMERCE_TRANSFER_TYPE = 3;
@@ -418,32 +424,46 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
     let requestId = createId;
     let refreshed = false;
     for (;;) {
-      const outcome = await sendWithRetry({
-        idempotent: !create,
-        policy,
-        random,
-        ...(options.now ? { now: options.now } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        what: `The Partner Center request for ${CALLS[name].what.en}`,
-        send: async () => {
-          requestId = create ? createId : newRequestId();
-          return options.fetch(url, {
-            method: init.method,
-            headers: {
-              Authorization: `Bearer ${await tokenOf(false)}`,
-              Accept: 'application/json',
-              'MS-CorrelationId': correlationId,
-              'MS-RequestId': requestId,
-              ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-              ...init.headers,
-            },
-            ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-            // A redirect would carry the token elsewhere; Partner Center does not redirect API calls.
-            redirect: 'manual',
-            ...(options.signal ? { signal: options.signal } : {}),
-          });
-        },
-      });
+      let outcome: Awaited<ReturnType<typeof sendWithRetry>>;
+      try {
+        outcome = await sendWithRetry({
+          idempotent: !create,
+          policy,
+          random,
+          ...(options.now ? { now: options.now } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          what: `The Partner Center request for ${CALLS[name].what.en}`,
+          fatal: (error) => error instanceof TokenFailure,
+          send: async () => {
+            let bearer: string;
+            try {
+              bearer = await tokenOf(false);
+            } catch (error) {
+              throw new TokenFailure(error);
+            }
+            requestId = create ? createId : newRequestId();
+            return options.fetch(url, {
+              method: init.method,
+              headers: {
+                Authorization: `Bearer ${bearer}`,
+                Accept: 'application/json',
+                'MS-CorrelationId': correlationId,
+                'MS-RequestId': requestId,
+                ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+                ...init.headers,
+              },
+              ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+              // A redirect would carry the token elsewhere; Partner Center does not redirect API calls.
+              redirect: 'manual',
+              ...(options.signal ? { signal: options.signal } : {}),
+            });
+          },
+        });
+      } catch (error) {
+        // The sign-in's own failure (signed out, not configured) is the caller's to show as it is.
+        if (error instanceof TokenFailure) throw error.cause;
+        throw error;
+      }
       if (outcome.kind === 'unreached') throw failure(name, url, create ? 'uncertain' : 'network', { requestId, attempts: outcome.attempts, cause: outcome.error });
       const { response } = outcome;
       const status = response.status;
@@ -754,23 +774,4 @@ function failure(
     partnerCenterCode: facts.code,
     retryAfterMs: facts.retryAfterMs,
   });
-}
-
-/**
- * The customer list as `customer.createMany` changes, at most `max` customers each: a customer whose
- * reseller relationship is in place starts at "accepted". Ids come from the caller (the app's id rule).
- */
-export function customerListChanges(
-  list: readonly PartnerCenterListedCustomer[],
-  options: { file: string; newId: () => string; max?: number },
-): { file: string; customers: { id: string; name: string; domain: string; tenantId: string; stage: 'not-started' | 'accepted' }[] }[] {
-  const max = options.max ?? MAX_CUSTOMERS_PER_LIST;
-  const out: ReturnType<typeof customerListChanges> = [];
-  for (let i = 0; i < list.length; i += max) {
-    out.push({
-      file: options.file,
-      customers: list.slice(i, i + max).map((c) => ({ id: options.newId(), name: c.companyName, domain: c.domain, tenantId: c.tenantId, stage: relationshipIsReseller(c.relationship) ? 'accepted' : 'not-started' })),
-    });
-  }
-  return out;
 }

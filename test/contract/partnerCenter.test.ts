@@ -2,7 +2,8 @@
 // documented payloads (test/contract/pcServer.ts). Microsoft's cloud cannot be reached from here:
 // these tests prove the client's protocol handling and its words, not Microsoft's answers.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PartnerCenterError, customerListChanges, partnerCenterClient, transferStatusOf, type PartnerCenterOptions } from '../../shared/connectors/partnerCenter';
+import { PartnerCenterError, partnerCenterClient, transferStatusOf, type PartnerCenterOptions } from '../../shared/connectors/partnerCenter';
+import { customerListChanges } from '../../shared/connectors/partnerCenterCustomers';
 import { createCustomers } from '../../shared/mutators/customers';
 import { FIXTURE_CUSTOMER_TENANT, MCA_TEMPLATE_ID, TRANSFER_CUSTOMER_TENANT, generatedCustomers, readPcFixture, startPcServer, type PcServer } from './pcServer';
 
@@ -324,6 +325,19 @@ describe('Partner Center client errors (local contract server)', () => {
     expect(error.words.en).toContain("Partner Center's answer for your customer list");
     expect(error.words.en).toContain('is not in the documented shape (at items');
     expect(error.messageJa).toContain('顧客一覧についてのパートナー センターの応答');
+  });
+
+  it("a sign-in that cannot give a token is the sign-in's own error: nothing sent, nothing retried", async () => {
+    const pc = await server();
+    let asked = 0;
+    const signedOut = new Error('Not signed in with Microsoft.');
+    const getToken = async () => {
+      asked++;
+      throw signedOut;
+    };
+    await expect(client(pc, { getToken }).relationshipLink()).rejects.toBe(signedOut);
+    expect(asked).toBe(1);
+    expect(pc.requests).toHaveLength(0);
   });
 
   it('sends the token only over https, or http to this computer', () => {
