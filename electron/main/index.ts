@@ -2,7 +2,7 @@
 // and the IPC handlers. Everything with a rule in it lives in a module that takes Electron's APIs
 // as parameters and has tests with fakes; this file only wires the real Electron into them.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import { autoUpdater } from 'electron-updater';
 import type { MenuCommand, Settings, UpdaterState } from '../../shared/ipc/contract';
@@ -13,6 +13,7 @@ import { createSenderCheck, registerHandlers } from './ipc/register';
 import { buildMenuTemplate, resolveMenuLanguage } from './menu';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
 import { createMicrosoftSignIn } from './microsoftSignIn';
+import { createPartnerCenterService } from './partnerCenter';
 import { createSecretsService } from './secrets';
 import { appUrlMatcher, contentSecurityPolicy, createSecureWindow, hardenSession, hardenWebContents } from './security';
 import { createSettingsService, settingsStoreOptions, type SettingsBackend } from './settings';
@@ -98,6 +99,12 @@ async function start(): Promise<void> {
       settings,
       secrets,
       microsoft,
+      partnerCenter: createPartnerCenterService({
+        baseUrl: () => settings.get().partnerCenterBaseUrl,
+        microsoft,
+        // Electron's own fetch: the system's proxy and certificates apply, as in the browser.
+        fetch: (url, init) => net.fetch(url, init as RequestInit),
+      }),
       files: createFileService<BrowserWindow>({
         dialog,
         getWindow: () => {

@@ -42,6 +42,7 @@ function fakeBridgeApi(overrides: Partial<BridgeApi> = {}) {
     microsoftAccount: answer('microsoftAccount', { available: true, configured: true, account: null }),
     microsoftAccessToken: answer('microsoftAccessToken', { accessToken: 'at', expiresAt: 1 }),
     microsoftSignOut: answer('microsoftSignOut', null),
+    partnerCenterRelationshipLink: answer('partnerCenterRelationshipLink', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
     onUpdaterState: (listener) => {
       updaterListeners.add(listener);
       return () => updaterListeners.delete(listener);

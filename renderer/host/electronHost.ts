@@ -41,6 +41,7 @@ export function createElectronHost(bridge: BridgeApi): HostApi {
     microsoftAccount: (args) => unwrap(() => bridge.microsoftAccount(args)),
     microsoftAccessToken: (args) => unwrap(() => bridge.microsoftAccessToken(args)),
     microsoftSignOut: (args) => unwrap(() => bridge.microsoftSignOut(args)),
+    partnerCenterRelationshipLink: (args) => unwrap(() => bridge.partnerCenterRelationshipLink(args)),
     onUpdaterState: (listener) => bridge.onUpdaterState(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };

@@ -286,6 +286,9 @@ export function createWebHost(options: WebHostOptions): HostApi {
     async microsoftSignOut() {
       return null;
     },
+    async partnerCenterRelationshipLink() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
 
     // A browser has no application menu and nothing pushes updater changes: nobody will ever be
     // called, and the returned function has nothing to undo.

@@ -24,6 +24,7 @@ export const channelMethods = {
   'microsoft.account': 'microsoftAccount',
   'microsoft.getAccessToken': 'microsoftAccessToken',
   'microsoft.signOut': 'microsoftSignOut',
+  'partnerCenter.relationshipLink': 'partnerCenterRelationshipLink',
 } as const satisfies { readonly [C in keyof typeof contract]: (typeof contract)[C]['method'] };
 
 export const eventMethods = {

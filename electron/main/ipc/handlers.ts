@@ -3,6 +3,7 @@
 import { HostError, isAllowedExternalUrl, type AppInfo } from '../../../shared/ipc/contract';
 import type { createFileService } from '../files';
 import type { MicrosoftSignIn } from '../microsoftSignIn';
+import type { PartnerCenterService } from '../partnerCenter';
 import type { SecretsService } from '../secrets';
 import type { SettingsService } from '../settings';
 import type { UpdaterService } from '../updater';
@@ -14,6 +15,7 @@ export interface HandlerServices {
   files: ReturnType<typeof createFileService<unknown>>;
   updater: UpdaterService;
   microsoft: MicrosoftSignIn;
+  partnerCenter: PartnerCenterService;
   appInfo: () => AppInfo;
   /** shell.openExternal */
   openExternal: (url: string) => Promise<void>;
@@ -61,6 +63,7 @@ export function createHandlers(s: HandlerServices): Handlers {
       await s.microsoft.signOut();
       return null;
     },
+    'partnerCenter.relationshipLink': () => s.partnerCenter.relationshipLink(),
   };
 }
 

@@ -38,6 +38,9 @@ function stubHandlers(): Handlers {
       getAccessToken: async () => ({ accessToken: 'at', expiresAt: 1 }),
       signOut: async () => undefined,
     },
+    partnerCenter: {
+      relationshipLink: async () => ({ ok: true, url: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship', partnerTenantId: 'p', legacyDap: false }),
+    },
     openExternal: async () => undefined,
   });
 }
