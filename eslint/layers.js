@@ -31,7 +31,7 @@ export const LAYERS = [
   // Benchmark and test pages built beside the app, never linked from it: above the app, like it.
   { from: 'renderer/bench', may: [...SHARED, 'renderer'] },
   { from: 'renderer/testpages', may: [...SHARED, 'renderer'] },
-  // Main reads Microsoft Graph for the renderer (the customer's token never leaves main).
+  // The main process talks to Microsoft's services (the token never leaves it) through the connectors.
   { from: 'electron/main', may: ['shared/ipc', 'shared/domain', 'shared/connectors', 'electron/main'] },
   { from: 'electron/preload', may: ['shared/ipc', 'electron/preload'] },
   { from: 'server', may: [...SHARED, 'server'] },

@@ -2,7 +2,7 @@
 // and the IPC handlers. Everything with a rule in it lives in a module that takes Electron's APIs
 // as parameters and has tests with fakes; this file only wires the real Electron into them.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import { autoUpdater } from 'electron-updater';
 import type { GraphProgress, MenuCommand, Settings, UpdaterState } from '../../shared/ipc/contract';
@@ -14,6 +14,7 @@ import { buildMenuTemplate, resolveMenuLanguage } from './menu';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
 import { createGraphRead } from './graphRead';
 import { createMicrosoftSignIn } from './microsoftSignIn';
+import { createPartnerCenterService } from './partnerCenter';
 import { createSecretsService } from './secrets';
 import { appUrlMatcher, contentSecurityPolicy, createSecureWindow, hardenSession, hardenWebContents } from './security';
 import { createSettingsService, settingsStoreOptions, type SettingsBackend } from './settings';
@@ -100,6 +101,12 @@ async function start(): Promise<void> {
       secrets,
       microsoft,
       graph: createGraphRead({ microsoft, baseUrl: () => settings.get().graphBaseUrl, progress: (p) => sendToWindow('graph.progress', p) }),
+      partnerCenter: createPartnerCenterService({
+        baseUrl: () => settings.get().partnerCenterBaseUrl,
+        microsoft,
+        // Electron's own fetch: the system's proxy and certificates apply, as in the browser.
+        fetch: (url, init) => net.fetch(url, init as RequestInit),
+      }),
       files: createFileService<BrowserWindow>({
         dialog,
         getWindow: () => {

@@ -45,6 +45,7 @@ function fakeBridgeApi(overrides: Partial<BridgeApi> = {}) {
     graphReadTenant: answer('graphReadTenant', { subscribedSkus: [], subscriptions: [], users: [] }),
     graphCancelRead: answer('graphCancelRead', null),
     onGraphProgress: () => () => undefined,
+    partnerCenterRelationshipLink: answer('partnerCenterRelationshipLink', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
     onUpdaterState: (listener) => {
       updaterListeners.add(listener);
       return () => updaterListeners.delete(listener);

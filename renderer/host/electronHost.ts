@@ -43,6 +43,7 @@ export function createElectronHost(bridge: BridgeApi): HostApi {
     microsoftSignOut: (args) => unwrap(() => bridge.microsoftSignOut(args)),
     graphReadTenant: (args) => unwrap(() => bridge.graphReadTenant(args)),
     graphCancelRead: (args) => unwrap(() => bridge.graphCancelRead(args)),
+    partnerCenterRelationshipLink: (args) => unwrap(() => bridge.partnerCenterRelationshipLink(args)),
     onUpdaterState: (listener) => bridge.onUpdaterState(listener),
     onGraphProgress: (listener) => bridge.onGraphProgress(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),

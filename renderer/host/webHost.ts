@@ -292,6 +292,9 @@ export function createWebHost(options: WebHostOptions): HostApi {
     async graphCancelRead() {
       return null;
     },
+    async partnerCenterRelationshipLink() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
 
     // A browser has no application menu and nothing pushes updater changes: nobody will ever be
     // called, and the returned function has nothing to undo.

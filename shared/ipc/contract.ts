@@ -31,6 +31,15 @@ export const MicrosoftAuthority = z
 /** An OAuth scope: `openid`, `User.Read`, `api://<client id>/access_as_user`, `https://graph.microsoft.com/.default`. */
 export const OAuthScope = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]{1,500}$/, { message: 'a scope is one word of printable characters' });
 
+/** A Microsoft service root the sign-in token is sent to: https, or plain http to this computer (a local contract server). */
+export const MicrosoftServiceUrl = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((u) => /^https:\/\//i.test(u) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(u), {
+    message: 'a Microsoft service address must start with https:// (plain http only to 127.0.0.1)',
+  });
+
 /** Preferences only: nothing secret, nothing that belongs to the synced workspace. */
 export const Settings = z
   .object({
@@ -50,6 +59,8 @@ export const Settings = z
     microsoftServerScope: z.union([z.literal(''), OAuthScope]),
     /** Microsoft Graph's root (no version): the global cloud by default; a national cloud, or a local contract server in tests. */
     graphBaseUrl: MicrosoftAuthority,
+    /** Partner Center's REST API root: Microsoft's by default, a local contract server in tests. */
+    partnerCenterBaseUrl: MicrosoftServiceUrl,
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -65,6 +76,7 @@ export const defaultSettings: Settings = {
   microsoftScopes: ['openid', 'profile', 'offline_access'],
   microsoftServerScope: '',
   graphBaseUrl: 'https://graph.microsoft.com',
+  partnerCenterBaseUrl: 'https://api.partnercenter.microsoft.com',
 };
 
 export const SettingsPatch = Settings.partial().strict();
@@ -139,6 +151,15 @@ export const GraphProgress = z
   })
   .strict();
 export type GraphProgress = z.infer<typeof GraphProgress>;
+/**
+ * The reseller relationship link as Partner Center gives it, or why not in both languages (Partner
+ * Center's refusals are answers to show, not host failures; a missing sign-in stays a HostError).
+ */
+export const PartnerCenterLinkResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), url: z.string().max(4096), partnerTenantId: z.string().max(64), legacyDap: z.boolean() }).strict(),
+  z.object({ ok: z.literal(false), code: z.string().max(40), en: z.string().max(4000), ja: z.string().max(4000) }).strict(),
+]);
+export type PartnerCenterLinkResult = z.infer<typeof PartnerCenterLinkResult>;
 
 export const SecretStorageStatus = z
   .object({
@@ -301,6 +322,7 @@ export const contract = {
   // The token for the customer's tenant is redeemed and used in main: only the pages cross.
   'graph.readTenant': { method: 'graphReadTenant', args: GraphReadArgs, result: GraphPages },
   'graph.cancelRead': { method: 'graphCancelRead', args: NoArgs, result: Nothing },
+  'partnerCenter.relationshipLink': { method: 'partnerCenterRelationshipLink', args: NoArgs, result: PartnerCenterLinkResult },
 } as const;
 
 /** Main -> renderer notifications. The preload exposes each as `on<Name>(listener) => unsubscribe`. */

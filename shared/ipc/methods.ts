@@ -26,6 +26,7 @@ export const channelMethods = {
   'microsoft.signOut': 'microsoftSignOut',
   'graph.readTenant': 'graphReadTenant',
   'graph.cancelRead': 'graphCancelRead',
+  'partnerCenter.relationshipLink': 'partnerCenterRelationshipLink',
 } as const satisfies { readonly [C in keyof typeof contract]: (typeof contract)[C]['method'] };
 
 export const eventMethods = {

@@ -4,6 +4,7 @@ import { HostError, isAllowedExternalUrl, type AppInfo } from '../../../shared/i
 import type { createFileService } from '../files';
 import type { GraphRead } from '../graphRead';
 import type { MicrosoftSignIn } from '../microsoftSignIn';
+import type { PartnerCenterService } from '../partnerCenter';
 import type { SecretsService } from '../secrets';
 import type { SettingsService } from '../settings';
 import type { UpdaterService } from '../updater';
@@ -16,6 +17,7 @@ export interface HandlerServices {
   updater: UpdaterService;
   microsoft: MicrosoftSignIn;
   graph: GraphRead;
+  partnerCenter: PartnerCenterService;
   appInfo: () => AppInfo;
   /** shell.openExternal */
   openExternal: (url: string) => Promise<void>;
@@ -68,6 +70,7 @@ export function createHandlers(s: HandlerServices): Handlers {
       s.graph.cancel();
       return null;
     },
+    'partnerCenter.relationshipLink': () => s.partnerCenter.relationshipLink(),
   };
 }
 

@@ -40,6 +40,9 @@ function stubHandlers(): Handlers {
       signOut: async () => undefined,
     },
     graph: { readTenant: async () => ({ subscribedSkus: [], subscriptions: [], users: [] }), cancel: () => undefined },
+    partnerCenter: {
+      relationshipLink: async () => ({ ok: true, url: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship', partnerTenantId: 'p', legacyDap: false }),
+    },
     openExternal: async () => undefined,
   });
 }
