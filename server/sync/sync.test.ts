@@ -113,8 +113,8 @@ describe('sync over HTTP', () => {
     await aiko.sync.mutate('planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: 'x', targetSkuId: null, quantity: 10 });
     await aiko.sync.sync();
     await ben.sync.sync();
-    await aiko.sync.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 20 });
-    await ben.sync.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 25 });
+    await aiko.sync.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 20 });
+    await ben.sync.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 25 });
     await aiko.sync.sync();
     await ben.sync.sync();
     await aiko.sync.sync();
@@ -305,7 +305,7 @@ describe('permissions on the server, role by role', () => {
     { name: 'customer.setOwnSubscriptions', args: () => ({ id: 'c-1', file: 'subs.csv', subscriptions: [] }), permission: 'tenant.import' },
     { name: 'partner.update', args: () => ({ name: 'Fabrikam CSP' }), permission: 'partner.edit' },
     { name: 'plan.create', args: (n) => ({ id: `perm-p-${n}`, customerId: 'c-1', asOf: '2026-11-24' }), permission: 'plan.edit' },
-    { name: 'invite.create', args: (n) => ({ id: `perm-i-${n}`, customerId: 'c-1', delegatedAdmin: 'none', language: 'en' }), permission: 'invite.send' },
+    { name: 'invitation.create', args: (n) => ({ id: `perm-i-${n}`, customerId: 'c-1', delegatedAdmin: 'none', language: 'en' }), permission: 'invite.send' },
   ];
   const roles = [
     ['aiko@fabrikam.example', 'admin-agent'],

@@ -25,7 +25,7 @@ export const editPermission: Record<TableName, Permission> = {
   findingAcks: 'plan.edit',
 };
 
-export const resolveConflict = defineMutator({
+export const conflictResolve = defineMutator({
   name: 'conflict.resolve',
   args: z.object({ id: Id, keep: z.enum(['current', 'proposed']) }).strict(),
   permission: 'workspace.view',

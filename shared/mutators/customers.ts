@@ -14,7 +14,7 @@ function personSources(values: Partial<Record<ImportableField, string | undefine
   return out;
 }
 
-export const createCustomer = defineMutator({
+export const customerCreate = defineMutator({
   name: 'customer.create',
   args: z
     .object({
@@ -36,7 +36,7 @@ export const createCustomer = defineMutator({
   },
 });
 
-export const updateCustomer = defineMutator({
+export const customerUpdate = defineMutator({
   name: 'customer.update',
   args: z
     .object({
@@ -64,7 +64,7 @@ export const updateCustomer = defineMutator({
   },
 });
 
-export const setCustomerStage = defineMutator({
+export const customerSetStage = defineMutator({
   name: 'customer.setStage',
   args: z.object({ id: Id, stage: CustomerStage }).strict(),
   permission: 'customer.edit',
@@ -76,7 +76,7 @@ export const setCustomerStage = defineMutator({
   },
 });
 
-export const deleteCustomer = defineMutator({
+export const customerDelete = defineMutator({
   name: 'customer.delete',
   args: z.object({ id: Id }).strict(),
   permission: 'customer.edit',
@@ -103,7 +103,7 @@ export const deleteCustomer = defineMutator({
 
 // Billing account and agreement are facts about the customer the account managers record: the
 // roles that edit customers (admin and sales agents, DOMAIN.md rule 9).
-export const setCustomerBillingAccount = defineMutator({
+export const customerSetBillingAccount = defineMutator({
   name: 'customer.setBillingAccount',
   args: z.object({ id: Id, billingAccount: z.enum(BILLING_ACCOUNTS) }).strict(),
   permission: 'customer.edit',
@@ -118,7 +118,7 @@ export const setCustomerBillingAccount = defineMutator({
   },
 });
 
-export const recordCustomerAgreement = defineMutator({
+export const customerRecordAgreement = defineMutator({
   name: 'customer.recordAgreement',
   args: z.object({ id: Id, acceptedOn: CustomerAgreement.shape.acceptedOn, attestedBy: CustomerAgreement.shape.attestedBy }).strict(),
   permission: 'customer.edit',
@@ -136,7 +136,7 @@ export const recordCustomerAgreement = defineMutator({
   },
 });
 
-export const clearCustomerAgreement = defineMutator({
+export const customerClearAgreement = defineMutator({
   name: 'customer.clearAgreement',
   args: z.object({ id: Id }).strict(),
   permission: 'customer.edit',
@@ -166,7 +166,7 @@ const customersWord = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
  * list. A tenant id already in the workspace when the change runs (on the server: after a
  * teammate's import of the same list) is skipped and said, never doubled.
  */
-export const createCustomers = defineMutator({
+export const customerCreateMany = defineMutator({
   name: 'customer.createMany',
   args: z
     .object({
@@ -227,7 +227,7 @@ export const createCustomers = defineMutator({
  * the API's subscriptions JSON): they replace the list held before as a whole, so a re-export never
  * doubles a line. The engine keeps these lines rather than planning to move them.
  */
-export const setOwnSubscriptions = defineMutator({
+export const customerSetOwnSubscriptions = defineMutator({
   name: 'customer.setOwnSubscriptions',
   args: z.object({ id: Id, file: z.string().max(260), subscriptions: z.array(OwnSubscription).max(2000) }).strict(),
   permission: 'tenant.import',

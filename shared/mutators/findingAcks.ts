@@ -10,7 +10,7 @@ export function findingAckId(customerId: string, lineKey: string, code: string):
   return `${customerId}:${lineKey}:${code}`;
 }
 
-export const acknowledgeFinding = defineMutator({
+export const findingAcknowledge = defineMutator({
   name: 'finding.acknowledge',
   args: z.object({ ...FindingKey, reason: z.string().max(2000) }).strict(),
   permission: 'plan.edit',
@@ -37,7 +37,7 @@ export const acknowledgeFinding = defineMutator({
   },
 });
 
-export const unacknowledgeFinding = defineMutator({
+export const findingUnacknowledge = defineMutator({
   name: 'finding.unacknowledge',
   args: z.object(FindingKey).strict(),
   permission: 'plan.edit',

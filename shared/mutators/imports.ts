@@ -414,7 +414,7 @@ export const catalogImportCommit = defineMutator({
   },
 });
 
-export const markDiscontinued = defineMutator({
+export const catalogMarkDiscontinued = defineMutator({
   name: 'catalog.markDiscontinued',
   args: z.object({ skuId: Guid, discontinued: z.boolean() }).strict(),
   permission: 'catalog.edit',

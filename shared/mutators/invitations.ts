@@ -11,8 +11,8 @@ import type { Bilingual } from './words';
 /** An invitation's status in Japanese (renderer/features/invite/i18n/ja.json `status.*`). */
 const statusJa: Record<InvitationStatus, string> = { draft: '下書き', sent: '送信済み', accepted: '承認済み', expired: '期限切れ', cancelled: '取り消し済み' };
 
-export const createInvitation = defineMutator({
-  name: 'invite.create',
+export const invitationCreate = defineMutator({
+  name: 'invitation.create',
   args: z
     .object({
       id: Id,
@@ -121,8 +121,8 @@ function regionRefusal(region: Exclude<RegionCheck, { ok: true }>, partnerCountr
 
 const byId = z.object({ id: Id }).strict();
 
-export const markInvitationSent = defineMutator({
-  name: 'invite.markSent',
+export const invitationMarkSent = defineMutator({
+  name: 'invitation.markSent',
   args: byId,
   permission: 'invite.send',
   describe: () => ({ en: 'Marked the invitation as sent', ja: '招待を送信済みにしました' }),
@@ -136,8 +136,8 @@ export const markInvitationSent = defineMutator({
   },
 });
 
-export const markInvitationAccepted = defineMutator({
-  name: 'invite.markAccepted',
+export const invitationMarkAccepted = defineMutator({
+  name: 'invitation.markAccepted',
   args: z.object({ id: Id, acceptedAt: IsoDateTime.optional() }).strict(),
   permission: 'invite.send',
   describe: () => ({ en: "Recorded the customer's acceptance of the invitation", ja: '顧客による招待の承諾を記録しました' }),
@@ -158,8 +158,8 @@ export const markInvitationAccepted = defineMutator({
   },
 });
 
-export const markInvitationExpired = defineMutator({
-  name: 'invite.markExpired',
+export const invitationMarkExpired = defineMutator({
+  name: 'invitation.markExpired',
   args: byId,
   permission: 'invite.send',
   describe: () => ({ en: 'Marked the invitation as expired', ja: '招待を期限切れにしました' }),
@@ -171,8 +171,8 @@ export const markInvitationExpired = defineMutator({
   },
 });
 
-export const remindInvitation = defineMutator({
-  name: 'invite.remind',
+export const invitationRemind = defineMutator({
+  name: 'invitation.remind',
   args: byId,
   permission: 'invite.send',
   describe: () => ({ en: 'Reminded the customer of the invitation', ja: '招待について顧客にリマインドしました' }),
@@ -184,8 +184,8 @@ export const remindInvitation = defineMutator({
   },
 });
 
-export const cancelInvitation = defineMutator({
-  name: 'invite.cancel',
+export const invitationCancel = defineMutator({
+  name: 'invitation.cancel',
   args: byId,
   permission: 'invite.send',
   describe: () => ({ en: 'Cancelled the invitation', ja: '招待を取り消しました' }),

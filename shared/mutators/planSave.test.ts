@@ -133,8 +133,8 @@ describe('activity in words', () => {
       await tx.put('catalogState', { id: 'catalog', importId: 'cat1', hasOffers: false });
       await tx.put('catalogSkus', { id: `cat1:${E5}`, importId: 'cat1', skuId: E5, partNumber: 'ENTERPRISEPREMIUM', name: 'Office 365 E5', servicePlans: [], purchasable: true });
     });
-    expect(await a.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: E5, quantity: 12 })).toEqual({ ok: true });
-    expect(await a.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: '11111111-2222-3333-4444-555555555555', quantity: 12 })).toEqual({ ok: true });
+    expect(await a.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: E5, quantity: 12 })).toEqual({ ok: true });
+    expect(await a.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: '11111111-2222-3333-4444-555555555555', quantity: 12 })).toEqual({ ok: true });
     const activity = await a.store.transaction((tx) => tx.query('activity', 'customerId', 'c-1'));
     const texts = activity.map((x) => x.summary);
     expect(texts).toContain('Chose Office 365 E5 x 12 for a plan line');

@@ -59,7 +59,7 @@ export function statusAfterSave(status: PlanStatus, changed: boolean): PlanStatu
   return status;
 }
 
-export const savePlan = defineMutator({
+export const planSave = defineMutator({
   name: 'plan.save',
   args: PlanSaveArgs,
   permission: 'plan.edit',

@@ -41,7 +41,7 @@ function withoutDuplicates(first: string | null, extra: readonly string[]): stri
   return out;
 }
 
-export const createPlan = defineMutator({
+export const planCreate = defineMutator({
   name: 'plan.create',
   args: z.object({ id: Id, customerId: Id, asOf: LocalDate }).strict(),
   permission: 'plan.edit',
@@ -54,7 +54,7 @@ export const createPlan = defineMutator({
   },
 });
 
-export const setPlanStatus = defineMutator({
+export const planSetStatus = defineMutator({
   name: 'plan.setStatus',
   args: z.object({ id: Id, status: PlanStatus }).strict(),
   permission: 'plan.edit',
@@ -69,7 +69,7 @@ export const setPlanStatus = defineMutator({
   },
 });
 
-export const addPlanLine = defineMutator({
+export const planLineAdd = defineMutator({
   name: 'planLine.add',
   args: z
     .object({
@@ -112,8 +112,8 @@ export const addPlanLine = defineMutator({
   },
 });
 
-export const setPlanLineTarget = defineMutator({
-  name: 'plan.setTarget',
+export const planLineSetTarget = defineMutator({
+  name: 'planLine.setTarget',
   args: z
     .object({
       lineId: Id,
@@ -142,8 +142,8 @@ export const setPlanLineTarget = defineMutator({
   },
 });
 
-export const setPlanLineTerm = defineMutator({
-  name: 'plan.setTerm',
+export const planLineSetTerm = defineMutator({
+  name: 'planLine.setTerm',
   args: z.object({ lineId: Id, term: z.enum(TERMS), billingFrequency: z.enum(BILLING_FREQUENCIES) }).strict(),
   permission: 'plan.edit',
   describe: (a) => ({
@@ -159,8 +159,8 @@ export const setPlanLineTerm = defineMutator({
 });
 
 /** The old partner confirmed "cancel at end of term" for the line's old subscription (DOMAIN.md rule 1). */
-export const setOldEndScheduled = defineMutator({
-  name: 'plan.setOldEndScheduled',
+export const planLineSetOldEndScheduled = defineMutator({
+  name: 'planLine.setOldEndScheduled',
   args: z.object({ lineId: Id, scheduledOn: LocalDate.nullable() }).strict(),
   permission: 'plan.edit',
   describe: (a) =>
@@ -174,8 +174,8 @@ export const setOldEndScheduled = defineMutator({
   },
 });
 
-export const setPlanLineSchedule = defineMutator({
-  name: 'plan.setOrderDate',
+export const planLineSetOrderDate = defineMutator({
+  name: 'planLine.setOrderDate',
   args: z.object({ lineId: Id, orderDate: LocalDate.nullable(), decisionNote: z.string().max(4000).optional() }).strict(),
   permission: 'plan.edit',
   describe: (a) =>
@@ -189,7 +189,7 @@ export const setPlanLineSchedule = defineMutator({
   },
 });
 
-export const removePlanLine = defineMutator({
+export const planLineRemove = defineMutator({
   name: 'planLine.remove',
   args: z.object({ lineId: Id }).strict(),
   permission: 'plan.edit',

@@ -53,19 +53,19 @@ describe('customer facts (billing account, Microsoft Customer Agreement)', () =>
 describe('terms of a planned order', () => {
   it('refuse a 3-year term under 100 seats on a plan dated after the rule, in both languages', async () => {
     const store = await seeded();
-    const refused = await run(store, 'plan.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' });
+    const refused = await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' });
     expect(refused).toEqual({
       ok: false,
       code: 'invalid',
-      message: 'plan.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
-      messageJa: 'plan.setTerm: 2026-12-01 時点では 3 年契約に 100 ライセンス以上が必要です (この明細は 20 ライセンス)。年間契約にするか、ライセンス数を増やしてください',
+      message: 'planLine.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
+      messageJa: 'planLine.setTerm: 2026-12-01 時点では 3 年契約に 100 ライセンス以上が必要です (この明細は 20 ライセンス)。年間契約にするか、ライセンス数を増やしてください',
     });
     expect(withDefaults('planLines', row(store, 'planLines', 'l-1')!).term).toBe('P1Y');
     // Raising the seats first makes the 3-year term possible; lowering them again is refused the same way.
-    expect(await run(store, 'plan.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 100 })).toEqual(ok);
-    expect(await run(store, 'plan.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'monthly' })).toEqual(ok);
+    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 100 })).toEqual(ok);
+    expect(await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'monthly' })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')).toMatchObject({ term: 'P3Y', billingFrequency: 'monthly', quantity: 100 });
-    expect(await run(store, 'plan.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 99 })).toMatchObject({ ok: false, message: expect.stringContaining('at least 100') });
+    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 99 })).toMatchObject({ ok: false, message: expect.stringContaining('at least 100') });
     const add = await run(store, 'planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 5, term: 'P3Y', billingFrequency: 'annual' });
     expect(add).toMatchObject({ ok: false, message: expect.stringContaining('planLine.add: a 3-year term needs at least 100') });
     expect(row(store, 'planLines', 'l-2')).toBeUndefined();
@@ -75,29 +75,29 @@ describe('terms of a planned order', () => {
     const store = await seeded();
     expect(await run(store, 'plan.create', { id: 'p-old', customerId: 'c-1', asOf: '2025-03-31' })).toEqual(ok);
     expect(await run(store, 'planLine.add', { id: 'l-old', planId: 'p-old', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 5, term: 'P3Y', billingFrequency: 'annual' })).toEqual(ok);
-    const monthlyTriennial = await run(store, 'plan.setTerm', { lineId: 'l-1', term: 'P1M', billingFrequency: 'annual' });
+    const monthlyTriennial = await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P1M', billingFrequency: 'annual' });
     expect(monthlyTriennial).toEqual({
       ok: false,
       code: 'invalid',
-      message: 'plan.setTerm: a monthly term cannot be billed annually',
-      messageJa: 'plan.setTerm: 月間契約は「毎年請求」にできません',
+      message: 'planLine.setTerm: a monthly term cannot be billed annually',
+      messageJa: 'planLine.setTerm: 月間契約は「毎年請求」にできません',
     });
   });
 
   it('keep a Teams pair as extra targets, without the first target twice, and record cancel-at-term-end', async () => {
     const store = await seeded();
     const pair = { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 20, extraTargetSkuIds: ['Microsoft_Teams_EEA_New', 'O365_E3_NO_TEAMS'] };
-    expect(await run(store, 'plan.setTarget', pair)).toEqual(ok);
+    expect(await run(store, 'planLine.setTarget', pair)).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.extraTargetSkuIds).toEqual(['Microsoft_Teams_EEA_New']);
     expect(store.rows('activity').at(-1)?.summary).toBe('Chose O365_E3_NO_TEAMS + Microsoft_Teams_EEA_New x 20 for a plan line');
     // A schema-2 client sends no extra targets: the pair stays.
-    expect(await run(store, 'plan.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 21 })).toEqual(ok);
+    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 21 })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.extraTargetSkuIds).toEqual(['Microsoft_Teams_EEA_New']);
-    const tooMany = await run(store, 'plan.setTarget', { ...pair, extraTargetSkuIds: ['a', 'b', 'c', 'd', 'e', 'f'] });
+    const tooMany = await run(store, 'planLine.setTarget', { ...pair, extraTargetSkuIds: ['a', 'b', 'c', 'd', 'e', 'f'] });
     expect(tooMany).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('extraTargetSkuIds') });
-    expect(await run(store, 'plan.setOldEndScheduled', { lineId: 'l-1', scheduledOn: '2026-12-04' })).toEqual(ok);
+    expect(await run(store, 'planLine.setOldEndScheduled', { lineId: 'l-1', scheduledOn: '2026-12-04' })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.cancelAtTermEndScheduledOn).toBe('2026-12-04');
-    expect(await run(store, 'plan.setOldEndScheduled', { lineId: 'l-1', scheduledOn: null })).toEqual(ok);
+    expect(await run(store, 'planLine.setOldEndScheduled', { lineId: 'l-1', scheduledOn: null })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.cancelAtTermEndScheduledOn).toBeNull();
   });
 });
@@ -160,36 +160,36 @@ describe('acknowledged findings', () => {
   });
 });
 
-describe('invite.create under the GDAP-only rules', () => {
+describe('invitation.create under the GDAP-only rules', () => {
   const gdap = (over: Record<string, unknown> = {}) => ({ roles: [LICENSE_ADMIN], durationDays: 730, approvalLink: '', autoExtend: false, ...over });
 
   it('refuses a legacy DAP request, in words', async () => {
     const store = await seeded();
-    expect(await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' })).toEqual({
+    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' })).toEqual({
       ok: false,
       code: 'invalid',
-      message: 'invite.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
-      messageJa: 'invite.create: 従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
+      message: 'invitation.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
+      messageJa: 'invitation.create: 従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
     });
     expect(store.rows('invitations')).toEqual([]);
   });
 
   it('refuses a GDAP request over 730 days, and auto-extend with Global Administrator', async () => {
     const store = await seeded();
-    expect(await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
+    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
       ok: false,
       code: 'invalid',
-      message: 'invite.create: a GDAP admin relationship lasts from 1 to 730 days',
-      messageJa: 'invite.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
+      message: 'invitation.create: a GDAP admin relationship lasts from 1 to 730 days',
+      messageJa: 'invitation.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
     });
-    const ga = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID], autoExtend: true }), language: 'ja' });
+    const ga = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID], autoExtend: true }), language: 'ja' });
     expect(ga).toEqual({
       ok: false,
       code: 'invalid',
-      message: 'invite.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
-      messageJa: 'invite.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
+      message: 'invitation.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
+      messageJa: 'invitation.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
     });
-    expect(await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ autoExtend: true }), language: 'en' })).toEqual(ok);
+    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ autoExtend: true }), language: 'en' })).toEqual(ok);
     expect(row(store, 'invitations', 'i-1')).toMatchObject({ delegatedAdmin: 'gdap', gdap: { durationDays: 730, autoExtend: true } });
     expect(row(store, 'invitations', 'i-1')?.link).toContain('DAP=false');
   });
@@ -197,18 +197,18 @@ describe('invite.create under the GDAP-only rules', () => {
   it("refuses a customer outside the partner's CSP region, or with no known country", async () => {
     const store = await seeded();
     expect(await run(store, 'customer.create', { id: 'c-us', name: 'Litware', country: 'US' })).toEqual(ok);
-    expect(await run(store, 'invite.create', { id: 'i-1', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
+    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
       ok: false,
       code: 'invalid',
       message: expect.stringMatching(/^invite\.create: the customer Litware is in the CSP region .+, outside the partner's region .+$/),
       messageJa: expect.stringMatching(/^invite\.create: 顧客「Litware」の CSP リージョン \(.+\) はパートナーのリージョン \(.+\) の外にあります$/),
     });
     expect(await run(store, 'customer.create', { id: 'c-none', name: 'Northwind', country: '' })).toEqual(ok);
-    expect(await run(store, 'invite.create', { id: 'i-2', customerId: 'c-none', delegatedAdmin: 'none', language: 'en' })).toEqual({
+    expect(await run(store, 'invitation.create', { id: 'i-2', customerId: 'c-none', delegatedAdmin: 'none', language: 'en' })).toEqual({
       ok: false,
       code: 'invalid',
-      message: 'invite.create: the customer Northwind has no country: the CSP region cannot be checked',
-      messageJa: 'invite.create: 顧客「Northwind」の国が未入力のため、CSP リージョンを確認できません',
+      message: 'invitation.create: the customer Northwind has no country: the CSP region cannot be checked',
+      messageJa: 'invitation.create: 顧客「Northwind」の国が未入力のため、CSP リージョンを確認できません',
     });
     expect(store.rows('invitations')).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { transferStatusWords } from './words';
 
 const SourceKey = z.string().trim().min(1).max(128);
 
-export const requestTransfer = defineMutator({
+export const transferRequest = defineMutator({
   name: 'transfer.request',
   args: z
     .object({
@@ -73,7 +73,7 @@ export const requestTransfer = defineMutator({
   },
 });
 
-export const setTransferStatus = defineMutator({
+export const transferSetStatus = defineMutator({
   name: 'transfer.setStatus',
   args: z.object({ id: Id, status: z.enum(TRANSFER_STATUSES).exclude(['requested']), note: z.string().max(4000).optional() }).strict(),
   permission: 'plan.edit',

@@ -239,6 +239,7 @@ export async function processPush(
   await overlay.prefetch([...named.values()]);
   const results: MutationResult[] = [];
   for (const m of fresh) {
+    // An app of the previous schema sends the names it knows: their changes are found by those too.
     const mutator = mutatorNamed(m.name);
     if (!mutator) {
       results.push({
@@ -256,7 +257,7 @@ export async function processPush(
       clientId,
       actor,
       mutationId: m.id,
-      mutationName: m.name,
+      mutationName: mutator.name,
       baseVersions: m.baseVersions,
       schemaVersion: request.schemaVersion,
     });

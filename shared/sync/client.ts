@@ -3,7 +3,7 @@
 // and wait in the outbox; a pull takes them back, applies the team's changes, and replays the
 // ones the server has not processed yet (rebase), all in one transaction.
 import { can } from '../domain/roles';
-import { mutatorNamed } from '../mutators/index';
+import { currentMutatorName, mutatorNamed } from '../mutators/index';
 import { BEFORE_SIGN_IN_ROLE } from './held';
 import { runMutator, type Actor, type MutateOptions, type MutationOutcome, type WriteTx } from '../mutators/define';
 import { tableNames, type TableName } from '../workspace/tables';
@@ -181,7 +181,7 @@ export class SyncClient {
           mutationKey: `${meta.clientId}:${id}`,
         });
         if (!outcome.ok) throw new Rejected(outcome);
-        await tx.addOutbox({ id, name, args, baseVersions: olderBases(baseVersions, options.baseVersions), undo, createdAt: now });
+        await tx.addOutbox({ id, name: mutator.name, args, baseVersions: olderBases(baseVersions, options.baseVersions), undo, createdAt: now });
         await tx.setMeta({ nextMutationId: id + 1 });
         return outcome;
       });
@@ -212,7 +212,8 @@ export class SyncClient {
         for (const [i, c] of changes.entries()) {
           const undo: UndoEntry[] = [];
           const baseVersions: Record<string, number> = {};
-          const outcome = await runMutator(mutatorNamed(c.name)!, c.args, recordingTx(tx, undo, baseVersions), {
+          const mutator = mutatorNamed(c.name)!;
+          const outcome = await runMutator(mutator, c.args, recordingTx(tx, undo, baseVersions), {
             actor: this.options.actor(),
             now,
             mutationKey: `${meta.clientId}:${id}`,
@@ -225,7 +226,7 @@ export class SyncClient {
               ...(outcome.messageJa ? { messageJa: `変更 ${i + 1}/${changes.length}: ${outcome.messageJa}` } : {}),
             });
           }
-          await tx.addOutbox({ id, name: c.name, args: c.args, baseVersions, undo, createdAt: now });
+          await tx.addOutbox({ id, name: mutator.name, args: c.args, baseVersions, undo, createdAt: now });
           id++;
           onProgress?.(i + 1);
         }
@@ -283,7 +284,8 @@ export class SyncClient {
       const response = await this.transport.push({
         clientId: meta.clientId,
         schemaVersion: this.schemaVersion,
-        mutations: chunk.map(({ id, name, args, baseVersions }) => ({ id, name, args, baseVersions })),
+        // An outbox kept from before an update may hold names an earlier schema used.
+        mutations: chunk.map(({ id, name, args, baseVersions }) => ({ id, name: currentMutatorName(name), args, baseVersions })),
       });
       const byId = new Map(chunk.map((m) => [m.id, m]));
       const rejections: Rejection[] = [];

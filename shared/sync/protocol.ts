@@ -13,7 +13,10 @@ import { tableNames, type TableName } from '../workspace/tables';
 // subscriptions from Partner Center; tenant.importCommit takes `known`; customer.createMany and
 // customer.setOwnSubscriptions. A server of schema 3 tells such an app to wait for its update
 // instead of refusing its imports.
-export const SCHEMA_VERSION = 4;
+// 5: mutators named in one scheme (RENAMED_MUTATORS in shared/mutators: the server takes the old
+// names too) and error codes in one casing (ErrorCode below). A server of schema 4 would refuse the
+// new names for good as unknown changes; the bump makes it ask for its own update instead.
+export const SCHEMA_VERSION = 5;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
 /**
