@@ -47,7 +47,7 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     expect(await a.db.activity.count()).toBe(1);
     expect(await a.db.outbox.count()).toBe(1);
     const refused = await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso again' });
-    expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID' });
     expect(await a.db.customers.count()).toBe(1);
     expect(await a.db.activity.count()).toBe(1);
     expect(await a.db.outbox.count()).toBe(1);

@@ -64,7 +64,7 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
   it("refuses an invitation for a customer outside the partner's CSP region", async () => {
     expect(await push('invitation.create', { id: 'i-us', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
       status: 'rejected',
-      code: 'invalid',
+      code: 'INVALID',
       message: expect.stringContaining("the customer Litware is in the CSP region"),
       messageJa: expect.stringContaining('顧客「Litware」の CSP リージョン'),
     });
@@ -74,7 +74,7 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
     expect(await push('invitation.create', { id: 'i-731', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
       id: nextId,
       status: 'rejected',
-      code: 'invalid',
+      code: 'INVALID',
       message: 'invitation.create: a GDAP admin relationship lasts from 1 to 730 days',
       messageJa: 'invitation.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
     });
@@ -83,7 +83,7 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
   it('refuses a legacy DAP request', async () => {
     expect(await push('invitation.create', { id: 'i-dap', customerId: 'c-jp', delegatedAdmin: 'dap', language: 'en' })).toMatchObject({
       status: 'rejected',
-      code: 'invalid',
+      code: 'INVALID',
       message: 'invitation.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
     });
   });
@@ -92,7 +92,7 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
     const outcome = await push('invitation.create', { id: 'i-ga', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID, LICENSE_ADMIN], autoExtend: true }), language: 'ja' });
     expect(outcome).toMatchObject({
       status: 'rejected',
-      code: 'invalid',
+      code: 'INVALID',
       message: 'invitation.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
       messageJa: 'invitation.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
     });
@@ -101,7 +101,7 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
   it('refuses a 3-year term under 100 seats', async () => {
     expect(await push('planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' })).toMatchObject({
       status: 'rejected',
-      code: 'invalid',
+      code: 'INVALID',
       message: 'planLine.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
     });
     expect(await push('planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 99, term: 'P3Y', billingFrequency: 'annual' })).toMatchObject({

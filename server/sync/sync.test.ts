@@ -100,7 +100,7 @@ describe('sync over HTTP', () => {
     await bill.sync.sync();
     expect(bill.store.rows('customers').find((c) => c.id === 'c-bill')).toBeUndefined();
     expect(bill.store.rejections()).toEqual([
-      expect.objectContaining({ code: 'forbidden', name: 'customer.create', messageJa: expect.stringContaining('ロール「課金エージェント」にはありません') as unknown }),
+      expect.objectContaining({ code: 'FORBIDDEN', name: 'customer.create', messageJa: expect.stringContaining('ロール「課金エージェント」にはありません') as unknown }),
     ]);
     expect(await bill.store.pendingCount()).toBe(0);
   });
@@ -285,7 +285,7 @@ describe('an app on the previous schema (N-1)', () => {
     const changes = tenantImportChanges({ countryLetterCode: 'JP', skus: [], subscriptions: [], users }, { importId: 'imp-n1', customerId: 'c-1', files: ['users.json'] });
     expect(await old.sync.mutateMany(changes)).toEqual({ ok: true });
     await old.sync.sync();
-    expect(old.store.rejections()).toContainEqual(expect.objectContaining({ code: 'invalid', message: expect.stringMatching(/cannot change tenantUserChunks: update the app/) as unknown }));
+    expect(old.store.rejections()).toContainEqual(expect.objectContaining({ code: 'INVALID', message: expect.stringMatching(/cannot change tenantUserChunks: update the app/) as unknown }));
     const stored = await t.db.query("SELECT 1 FROM records WHERE tbl = 'tenantUserChunks' AND data ->> 'importId' = 'imp-n1'");
     expect(stored.rows).toEqual([]);
   });
@@ -324,7 +324,7 @@ describe('permissions on the server, role by role', () => {
       const body = (await res.json()) as { results: { id: number; status: string; code?: string }[] };
       for (const [i, c] of cases.entries()) {
         const allowed = can(role, c.permission as Parameters<typeof can>[1]);
-        expect(body.results[i], `${role} ${c.name}`).toMatchObject(allowed ? { status: 'applied' } : { status: 'rejected', code: 'forbidden' });
+        expect(body.results[i], `${role} ${c.name}`).toMatchObject(allowed ? { status: 'applied' } : { status: 'rejected', code: 'FORBIDDEN' });
       }
     }
   });

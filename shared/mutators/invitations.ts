@@ -40,33 +40,33 @@ export const invitationCreate = defineMutator({
         : { en: 'Asked for a reseller invitation with legacy delegated admin (DAP)', ja: '従来の委任された管理者特権 (DAP) 付きのリセラー招待を依頼しました' },
   async run(tx, a, ctx) {
     if (a.delegatedAdmin === 'dap') {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: 'legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
         ja: '従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
       });
     }
     // Only roles allowed to ask for delegated admin may build an invitation that asks for it.
     if (a.delegatedAdmin !== 'none' && !can(ctx.actor.role, 'invite.delegatedAdmin')) {
-      throw new MutationError('forbidden', {
+      throw new MutationError('FORBIDDEN', {
         en: `the role ${ctx.actor.role} cannot request delegated admin privileges`,
         ja: `ロール「${roleLabels[ctx.actor.role].ja}」は委任された管理者特権を要求できません`,
       });
     }
     if (a.gdap) {
       const problems = gdapRequestProblems({ durationDays: a.gdap.durationDays, roleIds: a.gdap.roles, autoExtend: a.gdap.autoExtend ?? false });
-      if (problems.length > 0) throw new MutationError('invalid', joinWords(problems.map(gdapProblemWords)));
+      if (problems.length > 0) throw new MutationError('INVALID', joinWords(problems.map(gdapProblemWords)));
     }
     const customer = await mustGet(tx, 'customers', a.customerId);
     const partner = await tx.get('partner', 'partner');
     if (!partner?.partnerTenantId) {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: 'the partner profile has no partner tenant id: set it in Settings first',
         ja: 'パートナー プロファイルにパートナー テナント ID がありません。先に [設定] で入力してください',
       });
     }
     const region = checkRegion(partner.country, customer.country);
-    if (!region.ok) throw new MutationError('invalid', regionRefusal(region, partner.country, customer.name));
-    if (await tx.get('invitations', a.id)) throw new MutationError('invalid', { en: `invitation ${a.id} already exists`, ja: `招待 ${a.id} は既に存在します` });
+    if (!region.ok) throw new MutationError('INVALID', regionRefusal(region, partner.country, customer.name));
+    if (await tx.get('invitations', a.id)) throw new MutationError('INVALID', { en: `invitation ${a.id} already exists`, ja: `招待 ${a.id} は既に存在します` });
     await tx.put('invitations', {
       ...a,
       delegatedAdmin: a.delegatedAdmin,
@@ -128,7 +128,7 @@ export const invitationMarkSent = defineMutator({
   describe: () => ({ en: 'Marked the invitation as sent', ja: '招待を送信済みにしました' }),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
-    if (inv.status !== 'draft') throw new MutationError('invalid', { en: `the invitation is ${inv.status}, not a draft`, ja: `この招待は下書きではありません (状態: ${statusJa[inv.status]})` });
+    if (inv.status !== 'draft') throw new MutationError('INVALID', { en: `the invitation is ${inv.status}, not a draft`, ja: `この招待は下書きではありません (状態: ${statusJa[inv.status]})` });
     await tx.update('invitations', a.id, { status: 'sent', sentAt: ctx.now });
     const customer = await mustGet(tx, 'customers', inv.customerId);
     if (customer.stage === 'not-started') await tx.update('customers', customer.id, { stage: 'invited' });
@@ -144,7 +144,7 @@ export const invitationMarkAccepted = defineMutator({
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'sent' && inv.status !== 'expired') {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: `only a sent invitation can be accepted; this one is ${inv.status}`,
         ja: `承認済みにできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})`,
       });
@@ -165,7 +165,7 @@ export const invitationMarkExpired = defineMutator({
   describe: () => ({ en: 'Marked the invitation as expired', ja: '招待を期限切れにしました' }),
   async run(tx, a) {
     const inv = await mustGet(tx, 'invitations', a.id);
-    if (inv.status !== 'sent') throw new MutationError('invalid', { en: `only a sent invitation can expire; this one is ${inv.status}`, ja: `期限切れにできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
+    if (inv.status !== 'sent') throw new MutationError('INVALID', { en: `only a sent invitation can expire; this one is ${inv.status}`, ja: `期限切れにできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
     await tx.update('invitations', a.id, { status: 'expired' });
     return inv.customerId;
   },
@@ -178,7 +178,7 @@ export const invitationRemind = defineMutator({
   describe: () => ({ en: 'Reminded the customer of the invitation', ja: '招待について顧客にリマインドしました' }),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
-    if (inv.status !== 'sent') throw new MutationError('invalid', { en: `only a sent invitation can be reminded; this one is ${inv.status}`, ja: `リマインドできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
+    if (inv.status !== 'sent') throw new MutationError('INVALID', { en: `only a sent invitation can be reminded; this one is ${inv.status}`, ja: `リマインドできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
     await tx.update('invitations', a.id, { remindedAt: [...inv.remindedAt, ctx.now].slice(-100) });
     return inv.customerId;
   },
@@ -191,7 +191,7 @@ export const invitationCancel = defineMutator({
   describe: () => ({ en: 'Cancelled the invitation', ja: '招待を取り消しました' }),
   async run(tx, a) {
     const inv = await mustGet(tx, 'invitations', a.id);
-    if (inv.status === 'accepted') throw new MutationError('invalid', { en: 'an accepted invitation cannot be cancelled', ja: '承認済みの招待は取り消せません' });
+    if (inv.status === 'accepted') throw new MutationError('INVALID', { en: 'an accepted invitation cannot be cancelled', ja: '承認済みの招待は取り消せません' });
     await tx.update('invitations', a.id, { status: 'cancelled' });
     return inv.customerId;
   },

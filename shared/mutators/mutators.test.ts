@@ -51,7 +51,7 @@ describe('mutators', () => {
     const store = await seeded();
     const before = store.rows('activity').length;
     const outcome = await run(store, 'customer.create', { id: 'c-2', name: '', country: 'JPN' });
-    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
     expect(outcome.ok ? '' : outcome.message).toMatch(/^customer\.create: (name|country): /);
     expect(store.rows('customers')).toHaveLength(1);
     expect(store.rows('activity')).toHaveLength(before);
@@ -60,7 +60,7 @@ describe('mutators', () => {
   it('refuse a role without the permission, and write nothing', async () => {
     const store = await seeded();
     const outcome = await run(store, 'customer.create', { id: 'c-2', name: 'Northwind' }, 'billing-agent');
-    expect(outcome).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(outcome).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // The reason in both languages: the screens show the person's own.
     expect(outcome).toMatchObject({
       message: 'customer.create needs the permission "customer.edit", which the role billing-agent does not have',
@@ -73,7 +73,7 @@ describe('mutators', () => {
     const store = await seeded();
     const gdap = { roles: ['User Administrator'], durationDays: 730, approvalLink: '' };
     const sales = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'ja' }, 'sales-agent');
-    expect(sales).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(sales).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(sales.ok ? '' : sales.messageJa).toBe('invitation.create: ロール「営業担当エージェント」は委任された管理者特権を要求できません');
     expect(store.rows('invitations')).toHaveLength(0);
     const plain = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' }, 'sales-agent');
@@ -86,13 +86,13 @@ describe('mutators', () => {
   it('require GDAP details exactly when GDAP is chosen', async () => {
     const store = await seeded();
     const outcome = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', language: 'en' });
-    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
   });
 
   it('walk an invitation from draft to accepted and move the customer along', async () => {
     const store = await seeded();
     await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
-    expect(await run(store, 'invitation.markAccepted', { id: 'i-1' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await run(store, 'invitation.markAccepted', { id: 'i-1' })).toMatchObject({ ok: false, code: 'INVALID' });
     expect(await run(store, 'invitation.markSent', { id: 'i-1' })).toEqual({ ok: true });
     expect(store.rows('customers')[0]?.stage).toBe('invited');
     expect(await run(store, 'invitation.remind', { id: 'i-1' })).toEqual({ ok: true });
@@ -105,7 +105,7 @@ describe('mutators', () => {
     const store = new MemoryClientStore('client-mutators-test');
     await run(store, 'customer.create', { id: 'c-1', name: 'Contoso' });
     const outcome = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
-    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
     expect(outcome.ok ? '' : outcome.message).toMatch(/partner tenant id/);
   });
 
@@ -119,7 +119,7 @@ describe('mutators', () => {
     expect(store.rows('plans')[0]).toMatchObject({ status: 'approved', approvedBy: 'Aiko' });
     const mine = store.rows('activity').filter((a) => a.customerId === 'c-1').map((a) => a.mutation);
     expect(mine).toEqual(expect.arrayContaining(['plan.create', 'planLine.add', 'planLine.setTarget', 'plan.setStatus']));
-    expect(await run(store, 'planLine.setTarget', { lineId: 'nope', targetSkuId: null, quantity: 1 })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await run(store, 'planLine.setTarget', { lineId: 'nope', targetSkuId: null, quantity: 1 })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
   it('delete a customer with its plans and invitations', async () => {
@@ -142,10 +142,10 @@ describe('mutators', () => {
         status: 'open', resolution: null, resolvedBy: null,
       });
     });
-    expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'proposed' }, 'billing-agent')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'proposed' }, 'billing-agent')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'proposed' }, 'sales-agent')).toEqual({ ok: true });
     expect(store.rows('planLines')[0]?.quantity).toBe(12);
     expect(store.rows('conflicts')[0]).toMatchObject({ status: 'resolved', resolution: 'took-proposed' });
-    expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'current' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'current' })).toMatchObject({ ok: false, code: 'INVALID' });
   });
 });

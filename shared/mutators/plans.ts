@@ -15,7 +15,7 @@ const ExtraTargets = z.array(SkuId).max(MAX_EXTRA_TARGETS);
  */
 export async function checkTerm(tx: ReadTx, planId: string, term: Term, billing: BillingFrequency, quantity: number): Promise<void> {
   if (!billingFrequenciesFor(term).includes(billing)) {
-    throw new MutationError('invalid', {
+    throw new MutationError('INVALID', {
       en: `a ${termWords[term].en} cannot be ${billingFrequencyWords[billing].en}`,
       ja: `${termWords[term].ja}は「${billingFrequencyWords[billing].ja}」にできません`,
     });
@@ -23,7 +23,7 @@ export async function checkTerm(tx: ReadTx, planId: string, term: Term, billing:
   const plan = await mustGet(tx, 'plans', planId);
   const problem = threeYearMinimumProblem(term, quantity, plan.asOf);
   if (problem) {
-    throw new MutationError('invalid', {
+    throw new MutationError('INVALID', {
       en: `a 3-year term needs at least ${problem.minimum} licenses on ${plan.asOf}; this line has ${quantity}: choose an annual term or more licenses`,
       ja: `${plan.asOf} 時点では 3 年契約に ${problem.minimum} ライセンス以上が必要です (この明細は ${quantity} ライセンス)。年間契約にするか、ライセンス数を増やしてください`,
     });
@@ -48,7 +48,7 @@ export const planCreate = defineMutator({
   describe: (a) => ({ en: `Started a migration plan as of ${a.asOf}`, ja: `${a.asOf} 時点の移行計画を開始しました` }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.customerId);
-    if (await tx.get('plans', a.id)) throw new MutationError('invalid', { en: `plan ${a.id} already exists`, ja: `プラン ${a.id} は既に存在します` });
+    if (await tx.get('plans', a.id)) throw new MutationError('INVALID', { en: `plan ${a.id} already exists`, ja: `プラン ${a.id} は既に存在します` });
     await tx.put('plans', { id: a.id, customerId: a.customerId, status: 'draft', asOf: a.asOf, approvedBy: null });
     return a.customerId;
   },
@@ -91,7 +91,7 @@ export const planLineAdd = defineMutator({
   }),
   async run(tx, a) {
     const plan = await mustGet(tx, 'plans', a.planId);
-    if (await tx.get('planLines', a.id)) throw new MutationError('invalid', { en: `plan line ${a.id} already exists`, ja: `プランの行 ${a.id} は既に存在します` });
+    if (await tx.get('planLines', a.id)) throw new MutationError('INVALID', { en: `plan line ${a.id} already exists`, ja: `プランの行 ${a.id} は既に存在します` });
     await checkTerm(tx, a.planId, a.term, a.billingFrequency, a.quantity);
     await tx.put('planLines', {
       ...a,

@@ -42,11 +42,11 @@ describe('customer facts (billing account, Microsoft Customer Agreement)', () =>
       summaryJa: '顧客が 2026-12-01 に Microsoft 顧客契約に同意したことを記録しました (証明者: Kenji Sato)',
     });
     const future = await run(store, 'customer.recordAgreement', { id: 'c-1', acceptedOn: '2026-12-24', attestedBy: 'Kenji Sato' });
-    expect(future).toEqual({ ok: false, code: 'invalid', message: 'customer.recordAgreement: the acceptance date 2026-12-24 is in the future', messageJa: 'customer.recordAgreement: 同意日 2026-12-24 が未来の日付です' });
+    expect(future).toEqual({ ok: false, code: 'INVALID', message: 'customer.recordAgreement: the acceptance date 2026-12-24 is in the future', messageJa: 'customer.recordAgreement: 同意日 2026-12-24 が未来の日付です' });
     expect(await run(store, 'customer.clearAgreement', { id: 'c-1' })).toEqual(ok);
     expect(row(store, 'customers', 'c-1')?.agreement).toBeNull();
     const billing = await run(store, 'customer.setBillingAccount', { id: 'c-1', billingAccount: 'mca' }, 'billing-agent');
-    expect(billing).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(billing).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 
@@ -56,7 +56,7 @@ describe('terms of a planned order', () => {
     const refused = await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' });
     expect(refused).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'planLine.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
       messageJa: 'planLine.setTerm: 2026-12-01 時点では 3 年契約に 100 ライセンス以上が必要です (この明細は 20 ライセンス)。年間契約にするか、ライセンス数を増やしてください',
     });
@@ -78,7 +78,7 @@ describe('terms of a planned order', () => {
     const monthlyTriennial = await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P1M', billingFrequency: 'annual' });
     expect(monthlyTriennial).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'planLine.setTerm: a monthly term cannot be billed annually',
       messageJa: 'planLine.setTerm: 月間契約は「毎年請求」にできません',
     });
@@ -94,7 +94,7 @@ describe('terms of a planned order', () => {
     expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 21 })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.extraTargetSkuIds).toEqual(['Microsoft_Teams_EEA_New']);
     const tooMany = await run(store, 'planLine.setTarget', { ...pair, extraTargetSkuIds: ['a', 'b', 'c', 'd', 'e', 'f'] });
-    expect(tooMany).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('extraTargetSkuIds') });
+    expect(tooMany).toMatchObject({ ok: false, code: 'INVALID', message: expect.stringContaining('extraTargetSkuIds') });
     expect(await run(store, 'planLine.setOldEndScheduled', { lineId: 'l-1', scheduledOn: '2026-12-04' })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.cancelAtTermEndScheduledOn).toBe('2026-12-04');
     expect(await run(store, 'planLine.setOldEndScheduled', { lineId: 'l-1', scheduledOn: null })).toEqual(ok);
@@ -109,7 +109,7 @@ describe('partner-to-partner transfers', () => {
     const over = await run(store, 'transfer.request', { id: 't-big', customerId: 'c-1', sourceKeys: keys }, 'sales-agent');
     expect(over).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'transfer.request: a transfer takes at most 25 line items; this one has 26: split it into several requests',
       messageJa: 'transfer.request: 1 回の移管で扱えるのは 25 品目までです (この依頼は 26 品目)。複数の依頼に分けてください',
     });
@@ -130,7 +130,7 @@ describe('partner-to-partner transfers', () => {
       completed: { by: 'Ben', at: '2026-12-07T08:00:00.000Z' },
       rejected: null,
     });
-    expect(await run(store, 'transfer.request', { id: 't-3', customerId: 'c-1', sourceKeys: ['x'] }, 'billing-agent')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await run(store, 'transfer.request', { id: 't-3', customerId: 'c-1', sourceKeys: ['x'] }, 'billing-agent')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 
@@ -140,7 +140,7 @@ describe('acknowledged findings', () => {
     const blank = await run(store, 'finding.acknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: '   ' });
     expect(blank).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'finding.acknowledge: say why this finding is accepted: a reason is required',
       messageJa: 'finding.acknowledge: この指摘を受け入れる理由を入力してください (理由は必須です)',
     });
@@ -154,7 +154,7 @@ describe('acknowledged findings', () => {
       by: 'Ben',
       at: '2026-12-05T10:00:00.000Z',
     });
-    expect(await run(store, 'finding.acknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: 'x' }, 'billing-agent')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await run(store, 'finding.acknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: 'x' }, 'billing-agent')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await run(store, 'finding.unacknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss' })).toEqual(ok);
     expect(row(store, 'findingAcks', 'c-1:l-1:service-loss')).toBeUndefined();
   });
@@ -167,7 +167,7 @@ describe('invitation.create under the GDAP-only rules', () => {
     const store = await seeded();
     expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' })).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'invitation.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
       messageJa: 'invitation.create: 従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
     });
@@ -178,14 +178,14 @@ describe('invitation.create under the GDAP-only rules', () => {
     const store = await seeded();
     expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'invitation.create: a GDAP admin relationship lasts from 1 to 730 days',
       messageJa: 'invitation.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
     });
     const ga = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID], autoExtend: true }), language: 'ja' });
     expect(ga).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'invitation.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
       messageJa: 'invitation.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
     });
@@ -199,14 +199,14 @@ describe('invitation.create under the GDAP-only rules', () => {
     expect(await run(store, 'customer.create', { id: 'c-us', name: 'Litware', country: 'US' })).toEqual(ok);
     expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
       ok: false,
-      code: 'invalid',
-      message: expect.stringMatching(/^invite\.create: the customer Litware is in the CSP region .+, outside the partner's region .+$/),
-      messageJa: expect.stringMatching(/^invite\.create: 顧客「Litware」の CSP リージョン \(.+\) はパートナーのリージョン \(.+\) の外にあります$/),
+      code: 'INVALID',
+      message: expect.stringMatching(/^invitation\.create: the customer Litware is in the CSP region .+, outside the partner's region .+$/),
+      messageJa: expect.stringMatching(/^invitation\.create: 顧客「Litware」の CSP リージョン \(.+\) はパートナーのリージョン \(.+\) の外にあります$/),
     });
     expect(await run(store, 'customer.create', { id: 'c-none', name: 'Northwind', country: '' })).toEqual(ok);
     expect(await run(store, 'invitation.create', { id: 'i-2', customerId: 'c-none', delegatedAdmin: 'none', language: 'en' })).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'invitation.create: the customer Northwind has no country: the CSP region cannot be checked',
       messageJa: 'invitation.create: 顧客「Northwind」の国が未入力のため、CSP リージョンを確認できません',
     });

@@ -185,7 +185,7 @@ describe('sync client against the protocol (in-memory server)', () => {
     expect(server.rows('invitations')).toHaveLength(0);
     expect(b.store.rows('invitations')).toHaveLength(0);
     expect(b.store.rejections()).toEqual([
-      expect.objectContaining({ name: 'invitation.create', code: 'forbidden', message: expect.stringMatching(/cannot request delegated admin/) }),
+      expect.objectContaining({ name: 'invitation.create', code: 'FORBIDDEN', message: expect.stringMatching(/cannot request delegated admin/) }),
     ]);
     expect(await b.store.pendingCount()).toBe(0);
   });
@@ -198,7 +198,7 @@ describe('sync client against the protocol (in-memory server)', () => {
     await b.client.sync();
     expect(server.rows('customers')).toHaveLength(0);
     expect(b.store.rows('customers')).toHaveLength(0);
-    expect(b.store.rejections()[0]).toMatchObject({ code: 'not-found' });
+    expect(b.store.rejections()[0]).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('stamps times with the server clock whatever the client clocks say', async () => {
@@ -238,7 +238,7 @@ describe('sync client against the protocol (in-memory server)', () => {
       { name: 'customer.create', args: { id: 'm-3', name: 'Three' } },
       { name: 'customer.create', args: { id: 'm-1', name: 'Duplicate' } },
     ]);
-    expect(bad).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^change 2 of 2: /) });
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID', message: expect.stringMatching(/^change 2 of 2: /) });
     expect(a.store.rows('customers').map((c) => c.id).sort()).toEqual(['m-1', 'm-2']);
     expect(await a.store.pendingCount()).toBe(2);
     await a.client.sync();

@@ -62,7 +62,7 @@ export interface SyncClientOptions {
 function badTextOutcome(path: string): Extract<MutationOutcome, { ok: false }> {
   return {
     ok: false,
-    code: 'invalid',
+    code: 'INVALID',
     message: `${path} holds a character that cannot be saved (a NUL or a broken character): remove it and try again`,
     messageJa: `${path} に保存できない文字 (NUL または壊れた文字) があります。取り除いてからもう一度お試しください`,
   };
@@ -165,7 +165,7 @@ export class SyncClient {
    */
   async mutate(name: string, args: unknown, options: MutateOptions = {}): Promise<MutationOutcome> {
     const mutator = mutatorNamed(name);
-    if (!mutator) return { ok: false, code: 'invalid', message: `unknown change "${name}"` };
+    if (!mutator) return { ok: false, code: 'INVALID', message: `unknown change "${name}"` };
     const bad = findBadText(args, 'args');
     if (bad) return badTextOutcome(bad.path);
     try {
@@ -200,7 +200,7 @@ export class SyncClient {
     onProgress?: (done: number) => void,
   ): Promise<MutationOutcome> {
     for (const [i, c] of changes.entries()) {
-      if (!mutatorNamed(c.name)) return { ok: false, code: 'invalid', message: `change ${i + 1} of ${changes.length}: unknown change "${c.name}"` };
+      if (!mutatorNamed(c.name)) return { ok: false, code: 'INVALID', message: `change ${i + 1} of ${changes.length}: unknown change "${c.name}"` };
       const bad = findBadText(c.args, `changes[${i}].args`);
       if (bad) return badTextOutcome(bad.path);
     }
@@ -339,7 +339,7 @@ export class SyncClient {
           mutationId,
           name: entry.name,
           args: entry.args,
-          code: 'invalid',
+          code: 'INVALID',
           message: `The server refused this change: ${path ?? 'a field'} holds a character that cannot be saved (${reason})`,
           messageJa: `サーバーはこの変更を受け付けませんでした: ${path ?? '項目'} に保存できない文字があります`,
         },

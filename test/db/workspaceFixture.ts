@@ -122,7 +122,7 @@ export async function populate(db: WorkspaceDatabase): Promise<void> {
   await client.sync();
   // Left pending: one change in the outbox, and one the server refused (a rejection to show).
   await must(client.mutate('customer.update', { id: 'c-2', notes: 'call back in December' }));
-  await db.rejections.put({ mutationId: 99, name: 'plan.setStatus', args: { id: 'p-1', status: 'done' }, code: 'invalid', message: 'plan.setStatus: a plan is approved before it is done' });
+  await db.rejections.put({ mutationId: 99, name: 'plan.setStatus', args: { id: 'p-1', status: 'done' }, code: 'INVALID', message: 'plan.setStatus: a plan is approved before it is done' });
   // An open conflict, as a pull would bring it.
   await db.conflicts.put({
     id: 'cf:fixture:1:0',

@@ -429,7 +429,7 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
         await settle([a, b]);
         const editId = b.made.at(-1)!;
         const refusal = (await b.db.rejections.toArray()).find((r) => r.mutationId === editId);
-        expect(refusal?.code).toBe('not-found');
+        expect(refusal?.code).toBe('NOT_FOUND');
         for (const c of [a, b]) expect(await c.db.customers.get('dve-1')).toBeUndefined();
         expect(await snapshot(b, 'dve-')).toEqual(await snapshot(a, 'dve-'));
         expect(missingAcceptedWrites(await snapshot(a, 'dve-'), ledger.slice(from))).toEqual([]);
