@@ -151,7 +151,7 @@ describe('server:admin (PGlite data directory)', { timeout: 120_000 }, () => {
       const app2 = await testApp(db2, entraEnv);
       expect((await app2.inject({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${accessToken}` } })).statusCode).toBe(401);
       const again = await app2.inject({ method: 'POST', url: '/auth/entra/sign-in', payload: { token } });
-      expect(again.json()).toMatchObject({ error: { code: 'account_disabled' } });
+      expect(again.json()).toMatchObject({ error: { code: 'ACCOUNT_DISABLED' } });
       await app2.close();
       await db2.close();
     } finally {

@@ -167,7 +167,7 @@ describe('text the database cannot hold', () => {
     await aiko.sync.sync();
     expect(await aiko.sync.mutate('customer.create', { id: 'c-before', name: 'Before' })).toEqual({ ok: true });
     // The app refuses such text itself now; an older app may have queued it.
-    expect(await aiko.sync.mutate('customer.create', { id: 'c-bad', name: 'a\u0000b' })).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('args.name') as unknown });
+    expect(await aiko.sync.mutate('customer.create', { id: 'c-bad', name: 'a\u0000b' })).toMatchObject({ ok: false, code: 'INVALID', message: expect.stringContaining('args.name') as unknown });
     await aiko.store.transaction(async (tx) => {
       const meta = await tx.meta();
       await tx.addOutbox({ id: meta.nextMutationId, name: 'customer.create', args: { id: 'c-bad', name: 'a\ud800b' }, baseVersions: {}, undo: [{ table: 'customers', id: 'c-bad', before: null, version: 0 }], createdAt: new Date().toISOString() });
@@ -178,7 +178,7 @@ describe('text the database cannot hold', () => {
     await aiko.sync.sync();
     expect(await aiko.store.pendingCount()).toBe(0);
     expect(aiko.store.rejections()).toEqual([
-      expect.objectContaining({ mutationId: 2, code: 'invalid', name: 'customer.create', message: expect.stringContaining('body.mutations[1].args.name') as unknown }),
+      expect.objectContaining({ mutationId: 2, code: 'INVALID', name: 'customer.create', message: expect.stringContaining('body.mutations[1].args.name') as unknown }),
     ]);
     const ids = aiko.store.rows('customers').map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['c-before', 'c-after']));
@@ -211,7 +211,7 @@ describe('database errors in the log', () => {
         payload: { clientId: 'db-error-0001', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'customer.create', args: { id: 'c-secret', name: secret, domain: 'secret-co.example' }, baseVersions: {} }] },
       });
       expect(res.statusCode, res.body).toBe(500);
-      expect(res.json()).toEqual({ error: { code: 'internal', message: 'internal server error' } });
+      expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: 'internal server error' } });
     } finally {
       await t.db.exec('ALTER TABLE records DROP CONSTRAINT hostile_test_check');
       await logged.close();
@@ -291,7 +291,7 @@ describe('poke streams', () => {
     }
     const eleventh = await openPokes(ben.token);
     expect(eleventh.res.status).toBe(429);
-    expect(await eleventh.res.json()).toMatchObject({ error: { code: 'too_many_streams' } });
+    expect(await eleventh.res.json()).toMatchObject({ error: { code: 'TOO_MANY_STREAMS' } });
     // Another person is not affected.
     const aiko = await openPokes((await signIn('aiko@fabrikam.example')).token);
     expect(aiko.res.status).toBe(200);
@@ -333,7 +333,7 @@ describe('rate limits', () => {
       expect((await me()).status).toBe(429);
       const poke = await fetch(`${at}/sync/poke`, { headers: { authorization: `Bearer ${token}` } });
       expect(poke.status).toBe(429);
-      expect(await poke.json()).toMatchObject({ error: { code: 'rate_limited' } });
+      expect(await poke.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
     } finally {
       await limited.close();
     }

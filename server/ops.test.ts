@@ -57,7 +57,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i++) expect((await signIn(app, 'ops@northwind.example', 'wrong password')).statusCode).toBe(401);
     const limited = await signIn(app, 'OPS@northwind.example'); // the right password does not help, nor the case
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/retry in/) } });
+    expect(limited.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/retry in/) } });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Another email from the same IP still gets through, until the per-IP limit.
     expect((await signIn(app, 'ops2@northwind.example')).statusCode).toBe(200);
@@ -77,7 +77,7 @@ describe('rate limits', () => {
     expect((await get()).statusCode).toBe(200);
     const third = await get();
     expect(third.statusCode).toBe(429);
-    expect(third.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(third.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
     expect((await app.inject({ method: 'GET', url: '/sync-probe' })).statusCode).toBe(401); // authentication first
     await app.close();
   });

@@ -47,7 +47,7 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     expect(await a.db.activity.count()).toBe(1);
     expect(await a.db.outbox.count()).toBe(1);
     const refused = await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso again' });
-    expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID' });
     expect(await a.db.customers.count()).toBe(1);
     expect(await a.db.activity.count()).toBe(1);
     expect(await a.db.outbox.count()).toBe(1);
@@ -205,5 +205,37 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     await a.sync.sync();
     expect(await a.db.tenantUserChunks.where('importId').equals('i-2').count()).toBe(0);
     expect(await a.db.imports.get('i-2')).toBeUndefined();
+  });
+
+  it('pushes an outbox an app of schema 4 left in Dexie under the old mutator names: the server applies them under the new ones (fake-indexeddb)', async () => {
+    const server = new MemorySyncServer();
+    const a = client(server, 'Aiko');
+    const pushed: string[] = [];
+    const wire = transport(server, { id: 'Aiko', name: 'Aiko', role: 'admin-agent' });
+    const sync = new SyncClient(a.store, { ...wire, push: (r) => (pushed.push(...r.mutations.map((m) => m.name)), wire.push(r)) }, {
+      actor: () => ({ id: 'Aiko', name: 'Aiko', role: 'admin-agent' }),
+      now: () => '2026-11-24T09:00:00.000Z',
+    });
+    expect(await sync.mutate('partner.update', { partnerTenantId: PARTNER, country: 'JP' })).toEqual({ ok: true });
+    expect(await sync.mutate('customer.create', { id: 'c-1', name: 'Contoso', country: 'JP' })).toEqual({ ok: true });
+    expect(await sync.mutate('plan.create', { id: 'p-1', customerId: 'c-1', asOf: '2026-12-01' })).toEqual({ ok: true });
+    expect(await sync.mutate('planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: 'x', targetSkuId: null, quantity: 10 })).toEqual({ ok: true });
+    expect(await sync.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: 'sku-E3', quantity: 12 })).toEqual({ ok: true });
+    expect(await sync.mutate('invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' })).toEqual({ ok: true });
+    // What the previous app wrote: the same rows, named as schema 4 named them.
+    const rows = await a.db.outbox.orderBy('id').toArray();
+    await a.db.outbox.update(rows[4]!.id, { name: 'plan.setTarget' });
+    await a.db.outbox.update(rows[5]!.id, { name: 'invite.create' });
+    // A pull before the push replays them on the server's state: the old names still run.
+    await sync.pull();
+    expect(await a.db.planLines.get('l-1')).toMatchObject({ targetSkuId: 'sku-E3', quantity: 12 });
+    expect(await a.db.invitations.get('i-1')).toMatchObject({ customerId: 'c-1' });
+    await sync.sync();
+    expect(pushed).toEqual(['partner.update', 'customer.create', 'plan.create', 'planLine.add', 'planLine.setTarget', 'invitation.create']);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await a.db.rejections.count()).toBe(0);
+    expect(server.rows('planLines')[0]).toMatchObject({ id: 'l-1', targetSkuId: 'sku-E3', quantity: 12 });
+    expect(server.rows('invitations')[0]).toMatchObject({ id: 'i-1', customerId: 'c-1' });
+    expect(server.rows('activity').map((e) => e.mutation)).toEqual(expect.arrayContaining(['planLine.setTarget', 'invitation.create']));
   });
 });

@@ -76,7 +76,7 @@ async function upgrade(fixture: Fixture, customerId: string): Promise<UpgradeRep
     const lineRead = firstLine ? withDefaults('planLines', firstLine) : null;
     const rules2026 = [
       await client.mutate('customer.setBillingAccount', { id: customerId, billingAccount: 'mosa' }),
-      firstLine ? await client.mutate('plan.setTerm', { lineId: firstLine.id, term: 'P1M', billingFrequency: 'monthly' }) : 'no line',
+      firstLine ? await client.mutate('planLine.setTerm', { lineId: firstLine.id, term: 'P1M', billingFrequency: 'monthly' }) : 'no line',
       await client.mutate('transfer.request', { id: 't-upgrade', customerId, sourceKeys: ['sub-upgrade'] }),
       await client.mutate('finding.acknowledge', { customerId, lineKey: '', code: 'upgrade-check', reason: 'checked after the upgrade' }),
     ];

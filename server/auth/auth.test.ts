@@ -85,7 +85,7 @@ describe('sign-in', () => {
     const unknown = await signIn('nobody@contoso.example', 'not the password');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: 'wrong email or password' } });
+    expect(wrong.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: 'wrong email or password' } });
     expect(unknown.json()).toEqual(wrong.json());
     expect(await sessionCount()).toBe(before);
   });
@@ -98,7 +98,7 @@ describe('sign-in', () => {
     expect((await refresh(pair.refreshToken)).statusCode).toBe(401);
     const res = await signIn('carol@contoso.example');
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: { code: 'account_disabled', message: expect.any(String) } });
+    expect(res.json()).toEqual({ error: { code: 'ACCOUNT_DISABLED', message: expect.any(String) } });
     expect((await signIn('carol@contoso.example', 'wrong password')).statusCode).toBe(401); // no hint without the password
   });
 });
@@ -107,9 +107,9 @@ describe('access tokens', () => {
   it('refuses a missing, malformed, forged, expired or signed-out token with 401', async () => {
     const none = await app.inject({ method: 'GET', url: '/me' });
     expect(none.statusCode).toBe(401);
-    expect(none.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(none.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     expect((await me('garbage')).statusCode).toBe(401);
-    expect((await me(`cspw_at_${'A'.repeat(43)}`)).json()).toMatchObject({ error: { code: 'invalid_token' } });
+    expect((await me(`cspw_at_${'A'.repeat(43)}`)).json()).toMatchObject({ error: { code: 'INVALID_TOKEN' } });
     const pair = await pairFor('alice@contoso.example');
     expect((await me(pair.refreshToken)).statusCode).toBe(401); // a refresh token is no access token
 
@@ -149,7 +149,7 @@ describe('refresh', () => {
     expect((await me(third.accessToken)).statusCode).toBe(200);
     const replay = await refresh(first.refreshToken); // a thief replays the first refresh token
     expect(replay.statusCode).toBe(401);
-    expect(replay.json()).toMatchObject({ error: { code: 'invalid_refresh_token' } });
+    expect(replay.json()).toMatchObject({ error: { code: 'INVALID_REFRESH_TOKEN' } });
     expect((await me(third.accessToken)).statusCode).toBe(401);
     expect((await refresh(third.refreshToken)).statusCode).toBe(401);
     const { rows } = await t.db.query<{ revoked_reason: string }>(
@@ -210,25 +210,25 @@ describe('bad requests change nothing', () => {
       app.inject({ method: 'POST', url: '/auth/sign-in', payload, headers });
     const malformed = await post('{"email": "alice@contoso.example", "password": ');
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json()).toMatchObject({ error: { code: 'malformed_json' } });
+    expect(malformed.json()).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
     const missing = await post(JSON.stringify({ email: 'alice@contoso.example' }));
     expect(missing.statusCode).toBe(400);
-    expect(missing.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringContaining('password') } });
+    expect(missing.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', message: expect.stringContaining('password') } });
     const extra = await post(JSON.stringify({ email: 'alice@contoso.example', password: PW, admin: true }));
     expect(extra.statusCode).toBe(400);
     const wrongType = await post(JSON.stringify({ email: 42, password: PW }));
     expect(wrongType.statusCode).toBe(400);
     const notJson = await post('email=alice', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(notJson.statusCode).toBe(415);
-    expect(notJson.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+    expect(notJson.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
     const huge = await post(JSON.stringify({ email: 'alice@contoso.example', password: 'x'.repeat(1024 * 1024 + 10) }));
     expect(huge.statusCode).toBe(413);
-    expect(huge.json()).toEqual({ error: { code: 'payload_too_large', message: expect.any(String) } });
+    expect(huge.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) } });
     const tooLongPw = await post(JSON.stringify({ email: 'alice@contoso.example', password: 'x'.repeat(2000) }));
     expect(tooLongPw.statusCode).toBe(400);
     expect(await sessionCount()).toBe(before);
     const unknownRoute = await app.inject({ method: 'GET', url: '/nope' });
     expect(unknownRoute.statusCode).toBe(404);
-    expect(unknownRoute.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(unknownRoute.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 });

@@ -148,23 +148,23 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
       expect(((await res.json()) as SignedIn).user).toMatchObject({ email: 'ben@fabrikam.example', role: 'sales-agent' });
     }
     // Another account that later takes Ben's user principal name is not Ben: the object id decides.
-    await refused(await entraSignIn((await provider.signIn(DESKTOP, benAgain)).id_token), 403, 'entra_person_unknown');
+    await refused(await entraSignIn((await provider.signIn(DESKTOP, benAgain)).id_token), 403, 'ENTRA_PERSON_UNKNOWN');
   });
 
   it('refuses a token for another audience, from another issuer, or for another tenant', async () => {
     const wrongAudience = await provider.signIn('other-app', aiko);
-    expect(await refused(await entraSignIn(wrongAudience.id_token), 401, 'invalid_entra_token')).toMatch(/is for .*other-app.*, not for this server/);
+    expect(await refused(await entraSignIn(wrongAudience.id_token), 401, 'INVALID_ENTRA_TOKEN')).toMatch(/is for .*other-app.*, not for this server/);
 
     const elsewhere = await startLocalOpenIdProvider({ tenantId: TENANT, people, clients, api: { resource: API, audience: API } });
     try {
       const foreign = await elsewhere.signIn(DESKTOP, aiko);
-      expect(await refused(await entraSignIn(foreign.id_token), 401, 'invalid_entra_token')).toContain(`issued by "${elsewhere.issuer}", not by the tenant this server trusts`);
+      expect(await refused(await entraSignIn(foreign.id_token), 401, 'INVALID_ENTRA_TOKEN')).toContain(`issued by "${elsewhere.issuer}", not by the tenant this server trusts`);
     } finally {
       await elsewhere.stop();
     }
 
     const otherTenant = await provider.signIn(DESKTOP, stranger);
-    expect(await refused(await entraSignIn(otherTenant.id_token), 401, 'invalid_entra_token')).toContain(`tenant ${OTHER_TENANT}, which may not sign in`);
+    expect(await refused(await entraSignIn(otherTenant.id_token), 401, 'INVALID_ENTRA_TOKEN')).toContain(`tenant ${OTHER_TENANT}, which may not sign in`);
   });
 
   it('refuses an expired token past the clock tolerance, and accepts one inside it', async () => {
@@ -173,8 +173,8 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
       skewMs = (TTL + 30) * 1000; // 30 s past exp: inside the 60 s tolerance
       expect((await entraSignIn(tokens.id_token)).status).toBe(200);
       skewMs = (TTL + 61) * 1000;
-      expect(await refused(await entraSignIn(tokens.id_token), 401, 'invalid_entra_token')).toMatch(/expired at .*: sign in again/);
-      expect(await refused(await entraSignIn(tokens.access_token), 401, 'invalid_entra_token')).toMatch(/expired/);
+      expect(await refused(await entraSignIn(tokens.id_token), 401, 'INVALID_ENTRA_TOKEN')).toMatch(/expired at .*: sign in again/);
+      expect(await refused(await entraSignIn(tokens.access_token), 401, 'INVALID_ENTRA_TOKEN')).toMatch(/expired/);
     } finally {
       skewMs = 0;
     }
@@ -182,7 +182,7 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
 
   it("accepts RS256 only, and no key but the issuer's", async () => {
     const es = await provider.signIn('cspw-es', aiko); // a real token of the provider, for an accepted audience
-    expect(await refused(await entraSignIn(es.id_token), 401, 'invalid_entra_token')).toContain('only RS256');
+    expect(await refused(await entraSignIn(es.id_token), 401, 'INVALID_ENTRA_TOKEN')).toContain('only RS256');
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     const forged = await new SignJWT({ tid: TENANT, oid: aiko.oid })
       .setProtectedHeader({ alg: 'RS256', kid: provider.keys[0]!.kid! })
@@ -191,15 +191,15 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
       .setIssuedAt()
       .setExpirationTime('10m')
       .sign(privateKey);
-    expect(await refused(await entraSignIn(forged), 401, 'invalid_entra_token')).toContain('signature is not valid');
+    expect(await refused(await entraSignIn(forged), 401, 'INVALID_ENTRA_TOKEN')).toContain('signature is not valid');
     const unsigned = `${btoa(JSON.stringify({ alg: 'none' }))}.${btoa(JSON.stringify({ iss: provider.issuer, aud: DESKTOP, tid: TENANT, oid: aiko.oid, exp: 9e9 }))}.`.replaceAll('=', '');
-    expect(await refused(await entraSignIn(unsigned), 401, 'invalid_entra_token')).toBeTruthy();
-    await refused(await entraSignIn('not a token'), 401, 'invalid_entra_token');
+    expect(await refused(await entraSignIn(unsigned), 401, 'INVALID_ENTRA_TOKEN')).toBeTruthy();
+    await refused(await entraSignIn('not a token'), 401, 'INVALID_ENTRA_TOKEN');
   });
 
   it('tells a person nobody added that they are unknown, in words', async () => {
     const tokens = await provider.signIn(DESKTOP, dora);
-    const message = await refused(await entraSignIn(tokens.id_token), 403, 'entra_person_unknown');
+    const message = await refused(await entraSignIn(tokens.id_token), 403, 'ENTRA_PERSON_UNKNOWN');
     expect(message).toBe(`dora@fabrikam.example (object id ${dora.oid}) is not a member of Fabrikam on this server: ask your admin agent to add you (server:admin add-entra-user)`);
     expect((await t.db.query("SELECT 1 FROM users WHERE email = 'dora@fabrikam.example'")).rows).toEqual([]);
   });
@@ -213,7 +213,7 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
     const r = await fetch(`${base}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: s.refreshToken }) });
     expect(r.status).toBe(401);
     const again = await provider.signIn(DESKTOP, ivy); // Entra still lets her in; this server does not
-    await refused(await entraSignIn(again.id_token), 403, 'account_disabled');
+    await refused(await entraSignIn(again.id_token), 403, 'ACCOUNT_DISABLED');
   });
 
   it('adds people by their app roles and keeps their role in step with the token, when ENTRA_APP_ROLES is on', async () => {
@@ -229,9 +229,9 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
       expect((await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE email = 'eve@fabrikam.example'")).rows[0]!.n).toBe(1);
 
       const none = await entraSignIn((await provider.signIn(DESKTOP, nora)).id_token, on);
-      expect(await refused(none, 403, 'entra_no_role')).toContain("holds none of this server's app roles (AdminAgent, SalesAgent, BillingAgent)");
+      expect(await refused(none, 403, 'ENTRA_NO_ROLE')).toContain("holds none of this server's app roles (AdminAgent, SalesAgent, BillingAgent)");
       // Without app roles, the same person is unknown until an admin adds her.
-      await refused(await entraSignIn((await provider.signIn(DESKTOP, nora)).id_token), 403, 'entra_person_unknown');
+      await refused(await entraSignIn((await provider.signIn(DESKTOP, nora)).id_token), 403, 'ENTRA_PERSON_UNKNOWN');
     } finally {
       await roles.close();
     }
@@ -249,7 +249,7 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
     const res = await entraSignIn(after.id_token);
     expect(res.status).toBe(200);
     expect(provider.jwksFetches).toBe(1); // the unknown key id fetched the new key set
-    expect(await refused(await entraSignIn(before.id_token), 401, 'invalid_entra_token')).toContain('a key the issuer does not publish');
+    expect(await refused(await entraSignIn(before.id_token), 401, 'INVALID_ENTRA_TOKEN')).toContain('a key the issuer does not publish');
   });
 });
 
@@ -262,7 +262,7 @@ describe('sign-in options (local OpenID provider)', () => {
     try {
       const res = await noPasswords.inject({ method: 'POST', url: '/auth/sign-in', payload: { email: 'pat@fabrikam.example', password: PW } });
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toEqual({ error: { code: 'password_sign_in_disabled', message: 'this server does not take passwords: sign in with Microsoft (Entra ID)' } });
+      expect(res.json()).toEqual({ error: { code: 'PASSWORD_SIGN_IN_DISABLED', message: 'this server does not take passwords: sign in with Microsoft (Entra ID)' } });
       const entra = await noPasswords.inject({ method: 'POST', url: '/auth/entra/sign-in', payload: { token: (await provider.signIn(DESKTOP, aiko)).id_token } });
       expect(entra.statusCode).toBe(200);
       const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -291,7 +291,7 @@ describe('sign-in options (local OpenID provider)', () => {
     try {
       const res = await plain.inject({ method: 'POST', url: '/auth/entra/sign-in', payload: { token: 'x' } });
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toMatchObject({ error: { code: 'entra_sign_in_disabled' } });
+      expect(res.json()).toMatchObject({ error: { code: 'ENTRA_SIGN_IN_DISABLED' } });
     } finally {
       await plain.close();
     }
@@ -304,7 +304,7 @@ describe('sign-in options (local OpenID provider)', () => {
       const token = await selfSigned({ iss: `http://127.0.0.1:9/${TENANT}/v2.0`, aud: DESKTOP, tid: TENANT, oid: aiko.oid }, provider.keys[0]!);
       const res = await closed.inject({ method: 'POST', url: '/auth/entra/sign-in', payload: { token } });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toMatchObject({ error: { code: 'entra_unavailable', message: expect.stringContaining('cannot read the sign-in metadata') } });
+      expect(res.json()).toMatchObject({ error: { code: 'ENTRA_UNAVAILABLE', message: expect.stringContaining('cannot read the sign-in metadata') } });
     } finally {
       await closed.close();
     }
@@ -326,13 +326,13 @@ describe('who an Entra identity is', () => {
   it('an allowed tenant no organization is linked to, and an app-role newcomer whose email a local person has, are refused in words', async () => {
     await expect(entraPerson(t.db, identity({ tenantId: OTHER_TENANT }), appRoles)).rejects.toMatchObject({
       statusCode: 403,
-      code: 'entra_tenant_not_linked',
+      code: 'ENTRA_TENANT_NOT_LINKED',
       message: expect.stringContaining(`no organization on this server is linked to Entra tenant ${OTHER_TENANT}`),
     });
     const newcomer = identity({ username: 'Aiko@fabrikam.example', roles: ['SalesAgent'] });
     await expect(entraPerson(t.db, newcomer, appRoles)).rejects.toMatchObject({
       statusCode: 403,
-      code: 'entra_email_taken',
+      code: 'ENTRA_EMAIL_TAKEN',
       message: expect.stringContaining('aiko@fabrikam.example is already the email of a person on this server who is not mapped to'),
     });
   });

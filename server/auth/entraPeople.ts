@@ -41,7 +41,7 @@ export async function entraPerson(q: Queryable, id: EntraIdentity, appRoles: App
   if (!org) {
     throw new ApiError(
       403,
-      'entra_tenant_not_linked',
+      'ENTRA_TENANT_NOT_LINKED',
       `no organization on this server is linked to Entra tenant ${id.tenantId}: the server's operator links it with server:admin set-org-tenant`,
     );
   }
@@ -49,7 +49,7 @@ export async function entraPerson(q: Queryable, id: EntraIdentity, appRoles: App
   if (appRoles.enabled && !role) {
     throw new ApiError(
       403,
-      'entra_no_role',
+      'ENTRA_NO_ROLE',
       `${who(id)} holds none of this server's app roles (${Object.keys(appRoles.map).join(', ')}): ask your Entra admin to assign one in Enterprise applications`,
     );
   }
@@ -58,11 +58,11 @@ export async function entraPerson(q: Queryable, id: EntraIdentity, appRoles: App
   if (!user) {
     throw new ApiError(
       403,
-      'entra_person_unknown',
+      'ENTRA_PERSON_UNKNOWN',
       `${who(id)} is not a member of ${org.name} on this server: ask your admin agent to add you (server:admin add-entra-user)`,
     );
   }
-  if (user.disabled) throw new ApiError(403, 'account_disabled', 'this account is disabled: ask your admin agent');
+  if (user.disabled) throw new ApiError(403, 'ACCOUNT_DISABLED', 'this account is disabled: ask your admin agent');
   // Mapped by user principal name until now: the object id is the key from here on.
   if (user.entraObjectId === null) {
     await setUserEntra(q, org.id, user.id, { objectId: id.objectId, upn: user.entraUpn });
@@ -89,7 +89,7 @@ async function addFromToken(q: Queryable, org: Organization, id: EntraIdentity, 
     // Never joined by email alone: an email claim proves nothing about who holds the local account.
     throw new ApiError(
       403,
-      'entra_email_taken',
+      'ENTRA_EMAIL_TAKEN',
       `${email} is already the email of a person on this server who is not mapped to ${who(id)}: the operator maps them with server:admin link-entra`,
     );
   }

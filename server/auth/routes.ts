@@ -55,7 +55,7 @@ export function limiter(app: FastifyInstance, max: number, key: (req: FastifyReq
     const r = await check(req);
     if (r.isAllowed || !r.isExceeded) return;
     void reply.header('retry-after', r.ttlInSeconds);
-    throw new ApiError(429, 'rate_limited', `too many requests: retry in ${r.ttlInSeconds} s`);
+    throw new ApiError(429, 'RATE_LIMITED', `too many requests: retry in ${r.ttlInSeconds} s`);
   };
 }
 
@@ -67,7 +67,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
   app.decorateRequest('actor', null as unknown as RequestActor);
   app.decorate('authenticate', async (req: FastifyRequest) => {
     const token = bearerToken(req);
-    if (token === undefined) throw new ApiError(401, 'unauthenticated', 'send Authorization: Bearer <access token>');
+    if (token === undefined) throw new ApiError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <access token>');
     req.actor = await auth.authenticate(token);
   });
   app.decorate('syncRateLimit', limiter(app, opts.syncPerUser, (req) => `sync:${req.actor?.userId ?? req.ip}`));
@@ -78,7 +78,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
     const wait = failures.waitSeconds(failureKey(req));
     if (wait === 0) return;
     void reply.header('retry-after', wait);
-    throw new ApiError(429, 'rate_limited', `too many failed sign-ins for this email from this address: retry in ${wait} s`);
+    throw new ApiError(429, 'RATE_LIMITED', `too many failed sign-ins for this email from this address: retry in ${wait} s`);
   };
   const refreshPerIp = limiter(app, opts.signInPerIp, (req) => `refresh-ip:${req.ip}`);
 
@@ -164,7 +164,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
     async (req) => {
       const a = req.actor;
       const org = await getOrganization(app.db, a.orgId);
-      if (!org) throw new ApiError(401, 'invalid_token', 'the organization no longer exists');
+      if (!org) throw new ApiError(401, 'INVALID_TOKEN', 'the organization no longer exists');
       return {
         user: { id: a.userId, email: a.email, name: a.name, role: a.role },
         organization: { id: org.id, name: org.name },

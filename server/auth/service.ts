@@ -43,9 +43,9 @@ export interface AuthOptions {
   log?: FastifyBaseLogger;
 }
 
-const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'wrong email or password');
-const invalidToken = () => new ApiError(401, 'invalid_token', 'the token is invalid, expired or revoked');
-const invalidRefresh = () => new ApiError(401, 'invalid_refresh_token', 'the refresh token is invalid, expired or revoked: sign in again');
+const invalidCredentials = () => new ApiError(401, 'INVALID_CREDENTIALS', 'wrong email or password');
+const invalidToken = () => new ApiError(401, 'INVALID_TOKEN', 'the token is invalid, expired or revoked');
+const invalidRefresh = () => new ApiError(401, 'INVALID_REFRESH_TOKEN', 'the refresh token is invalid, expired or revoked: sign in again');
 
 export type SignInMethod = 'password' | 'entra';
 
@@ -105,7 +105,7 @@ export class AuthService {
 
   async signIn(email: string, password: string, userAgent?: string): Promise<SignInResult> {
     if (this.opts.localPasswords === false) {
-      throw new ApiError(403, 'password_sign_in_disabled', 'this server does not take passwords: sign in with Microsoft (Entra ID)');
+      throw new ApiError(403, 'PASSWORD_SIGN_IN_DISABLED', 'this server does not take passwords: sign in with Microsoft (Entra ID)');
     }
     const user = await operatorFindUserByEmail(this.db, email);
     if (!user?.passwordHash) {
@@ -114,7 +114,7 @@ export class AuthService {
     }
     if (!(await verifyPassword(password, user.passwordHash))) throw invalidCredentials();
     // Only someone who knows the password learns that the account is disabled.
-    if (user.disabled) throw new ApiError(403, 'account_disabled', 'this account is disabled: ask your admin agent');
+    if (user.disabled) throw new ApiError(403, 'ACCOUNT_DISABLED', 'this account is disabled: ask your admin agent');
     const org = (await getOrganization(this.db, user.orgId)) as Organization;
     return this.startSession(user, org, 'password', userAgent);
   }
@@ -123,18 +123,18 @@ export class AuthService {
    * of this server: the same tokens, refresh and revocation as a password sign-in. */
   async signInWithEntra(token: string, userAgent?: string): Promise<SignInResult> {
     const entra = this.opts.entra;
-    if (!entra) throw new ApiError(403, 'entra_sign_in_disabled', 'this server does not sign in with Microsoft (Entra ID): sign in with email and password');
+    if (!entra) throw new ApiError(403, 'ENTRA_SIGN_IN_DISABLED', 'this server does not sign in with Microsoft (Entra ID): sign in with email and password');
     let identity;
     try {
       identity = await entra.verifier.verify(token);
     } catch (e) {
       if (e instanceof EntraTokenError) {
         this.opts.log?.info({ reason: e.reason }, 'Entra token refused');
-        throw new ApiError(401, 'invalid_entra_token', e.message);
+        throw new ApiError(401, 'INVALID_ENTRA_TOKEN', e.message);
       }
       if (e instanceof EntraUnavailableError) {
         this.opts.log?.error({ err: e }, 'Entra metadata or keys unavailable');
-        throw new ApiError(503, 'entra_unavailable', `Microsoft sign-in cannot be checked now: ${e.message}`);
+        throw new ApiError(503, 'ENTRA_UNAVAILABLE', `Microsoft sign-in cannot be checked now: ${e.message}`);
       }
       throw e;
     }

@@ -1,7 +1,9 @@
-// One error shape for every failure: `{error: {code, message}}`, with the HTTP status saying the kind.
+// One error shape for every failure: `{error: {code, message}}`, with the HTTP status saying the kind
+// and the code, one of the protocol's SyncErrorCode (shared/sync), saying which.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SyncErrorCode } from '../../shared/sync/protocol';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
@@ -14,7 +16,7 @@ export interface ErrorDetail {
 export class ApiError extends Error {
   constructor(
     readonly statusCode: ErrorStatus,
-    readonly code: string,
+    readonly code: SyncErrorCode,
     message: string,
     readonly detail: ErrorDetail = {},
   ) {
@@ -26,7 +28,7 @@ export class ApiError extends Error {
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: SyncErrorCode,
       message: z.string(),
       path: z.string().optional().describe('The JSON path of the refused value, when one value is at fault'),
       mutationId: z.number().int().optional().describe('The pushed mutation holding the refused value'),
@@ -40,7 +42,7 @@ export function errorResponses(...statuses: ErrorStatus[]): Record<number, typeo
   return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
 }
 
-const body = (code: string, message: string, detail: ErrorDetail = {}): ErrorBody => ({ error: { code, message, ...detail } });
+const body = (code: SyncErrorCode, message: string, detail: ErrorDetail = {}): ErrorBody => ({ error: { code, message, ...detail } });
 
 /**
  * What may be logged of a failure. A database error's message and detail quote the values of the
@@ -58,32 +60,32 @@ export function loggableError(err: unknown): Record<string, unknown> {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
-    void reply.code(404).send(body('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+    void reply.code(404).send(body('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.statusCode).send(body(err.code, err.message, err.detail));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const where = first?.instancePath ? `${err.validationContext ?? 'body'}${first.instancePath.replaceAll('/', '.')}` : err.validationContext ?? 'request';
-      return reply.code(400).send(body('invalid_request', `${where}: ${first?.message ?? 'invalid'}`));
+      return reply.code(400).send(body('INVALID_REQUEST', `${where}: ${first?.message ?? 'invalid'}`));
     }
     switch (err.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply.code(413).send(body('payload_too_large', 'the request body is too large'));
+        return reply.code(413).send(body('PAYLOAD_TOO_LARGE', 'the request body is too large'));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return reply.code(415).send(body('unsupported_media_type', 'send application/json'));
+        return reply.code(415).send(body('UNSUPPORTED_MEDIA_TYPE', 'send application/json'));
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return reply.code(400).send(body('malformed_json', 'the request body is not valid JSON'));
+        return reply.code(400).send(body('MALFORMED_JSON', 'the request body is not valid JSON'));
     }
     if (err instanceof SyntaxError || err.statusCode === 400) {
-      return reply.code(400).send(body('malformed_request', err.message));
+      return reply.code(400).send(body('MALFORMED_REQUEST', err.message));
     }
-    if (err.statusCode === 503) return reply.code(503).send(body('unavailable', 'the server is shutting down'));
+    if (err.statusCode === 503) return reply.code(503).send(body('UNAVAILABLE', 'the server is shutting down'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send(body('bad_request', err.message));
+      return reply.code(err.statusCode).send(body('BAD_REQUEST', err.message));
     }
     req.log.error(loggableError(err), 'request failed');
-    return reply.code(500).send(body('internal', 'internal server error'));
+    return reply.code(500).send(body('INTERNAL', 'internal server error'));
   });
 }

@@ -111,8 +111,8 @@ describe('session: sign in with Microsoft (local OpenID provider, real server; f
     await microsoft.signIn();
     const { accessToken } = await microsoft.getAccessToken([]);
     const { session: s, secrets } = session();
-    await expect(s.signInWithEntra(accessToken)).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/^Sign-in refused: .+/) });
-    await expect(s.signInWithEntra('not-a-token')).rejects.toMatchObject({ code: 'invalid-credentials', message: expect.stringMatching(/Microsoft sign-in/) });
+    await expect(s.signInWithEntra(accessToken)).rejects.toMatchObject({ code: 'REFUSED', message: expect.stringMatching(/^Sign-in refused: .+/) });
+    await expect(s.signInWithEntra('not-a-token')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS', message: expect.stringMatching(/Microsoft sign-in/) });
     expect(secrets.size).toBe(0);
   });
 });

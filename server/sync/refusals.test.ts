@@ -62,47 +62,47 @@ const gdap = (over: Record<string, unknown> = {}) => ({ roles: [LICENSE_ADMIN], 
 
 describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   it("refuses an invitation for a customer outside the partner's CSP region", async () => {
-    expect(await push('invite.create', { id: 'i-us', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
+    expect(await push('invitation.create', { id: 'i-us', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
       status: 'rejected',
-      code: 'invalid',
+      code: 'INVALID',
       message: expect.stringContaining("the customer Litware is in the CSP region"),
       messageJa: expect.stringContaining('顧客「Litware」の CSP リージョン'),
     });
   });
 
   it('refuses a GDAP request over 730 days', async () => {
-    expect(await push('invite.create', { id: 'i-731', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
+    expect(await push('invitation.create', { id: 'i-731', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
       id: nextId,
       status: 'rejected',
-      code: 'invalid',
-      message: 'invite.create: a GDAP admin relationship lasts from 1 to 730 days',
-      messageJa: 'invite.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
+      code: 'INVALID',
+      message: 'invitation.create: a GDAP admin relationship lasts from 1 to 730 days',
+      messageJa: 'invitation.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
     });
   });
 
   it('refuses a legacy DAP request', async () => {
-    expect(await push('invite.create', { id: 'i-dap', customerId: 'c-jp', delegatedAdmin: 'dap', language: 'en' })).toMatchObject({
+    expect(await push('invitation.create', { id: 'i-dap', customerId: 'c-jp', delegatedAdmin: 'dap', language: 'en' })).toMatchObject({
       status: 'rejected',
-      code: 'invalid',
-      message: 'invite.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
+      code: 'INVALID',
+      message: 'invitation.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
     });
   });
 
   it('refuses auto-extend with Global Administrator', async () => {
-    const outcome = await push('invite.create', { id: 'i-ga', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID, LICENSE_ADMIN], autoExtend: true }), language: 'ja' });
+    const outcome = await push('invitation.create', { id: 'i-ga', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID, LICENSE_ADMIN], autoExtend: true }), language: 'ja' });
     expect(outcome).toMatchObject({
       status: 'rejected',
-      code: 'invalid',
-      message: 'invite.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
-      messageJa: 'invite.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
+      code: 'INVALID',
+      message: 'invitation.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
+      messageJa: 'invitation.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
     });
   });
 
   it('refuses a 3-year term under 100 seats', async () => {
-    expect(await push('plan.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' })).toMatchObject({
+    expect(await push('planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' })).toMatchObject({
       status: 'rejected',
-      code: 'invalid',
-      message: 'plan.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
+      code: 'INVALID',
+      message: 'planLine.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
     });
     expect(await push('planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 99, term: 'P3Y', billingFrequency: 'annual' })).toMatchObject({
       status: 'rejected',
@@ -111,8 +111,8 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
   });
 
   it('kept nothing of the refused changes, and applies the allowed ones', async () => {
-    expect(await push('invite.create', { id: 'i-ok', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ autoExtend: true }), language: 'en' })).toMatchObject({ status: 'applied' });
-    expect(await push('plan.setTerm', { lineId: 'l-1', term: 'P1Y', billingFrequency: 'monthly' })).toMatchObject({ status: 'applied' });
+    expect(await push('invitation.create', { id: 'i-ok', customerId: 'c-jp', delegatedAdmin: 'gdap', gdap: gdap({ autoExtend: true }), language: 'en' })).toMatchObject({ status: 'applied' });
+    expect(await push('planLine.setTerm', { lineId: 'l-1', term: 'P1Y', billingFrequency: 'monthly' })).toMatchObject({ status: 'applied' });
     expect((await records('invitations')).map((r) => r.id)).toEqual(['i-ok']);
     expect(await records('invitations')).toEqual([expect.objectContaining({ delegatedAdmin: 'gdap', gdap: expect.objectContaining({ autoExtend: true, durationDays: 730 }) })]);
     expect((await records('planLines')).map((r) => [r.id, r.term, r.billingFrequency])).toEqual([['l-1', 'P1Y', 'monthly']]);

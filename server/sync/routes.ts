@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { processPush } from '../../shared/sync/authority';
-import { ClientId, PullResponse, PushRequest, PushResponse, checkSchemaVersion } from '../../shared/sync/protocol';
+import { processPush, pushAnswerFor } from '../../shared/sync/authority';
+import { ClientId, PullResponse, PushRequest, PushResponse, PushResponseBeforeSchema5, SyncErrorCode, checkSchemaVersion } from '../../shared/sync/protocol';
 import type { PullResponse as PullResponseBody } from '../../shared/sync/protocol';
 import { ApiError, ErrorBody, errorResponses } from '../http/errors';
 import { PokeHub, POKE_CHANNEL, pokePayload } from './pokes';
@@ -28,7 +28,7 @@ export interface SyncRouteOptions {
 
 const SyncErrorBody = z.object({
   error: z.object({
-    code: z.string(),
+    code: SyncErrorCode,
     message: z.string(),
     expected: z.number().int().optional(),
     lastMutationId: z.number().int().optional(),
@@ -45,7 +45,7 @@ const PullQuery = z.object({
 });
 
 const notYours = () => ({
-  error: { code: 'CLIENT_NOT_YOURS', message: 'this client id belongs to another person: the app takes a new one' },
+  error: { code: 'CLIENT_NOT_YOURS' as const, message: 'this client id belongs to another person: the app takes a new one' },
 });
 
 export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): Promise<void> {
@@ -72,7 +72,7 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
         summary: 'Push a batch of mutations from one client, in order',
         security: [{ bearerAuth: [] }],
         body: PushRequest,
-        response: { 200: PushResponse, 403: SyncErrorBody, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(401, 413, 429), 400: SyncErrorBody },
+        response: { 200: z.union([PushResponse, PushResponseBeforeSchema5]), 403: SyncErrorBody, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(401, 413, 429), 400: SyncErrorBody },
       },
     },
     async (req, reply) => {
@@ -92,7 +92,7 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       }
       const rejected = outcome.response.results.filter((x) => x.status === 'rejected').length;
       req.log.info({ clientId: req.body.clientId, mutations: req.body.mutations.length, rejected, version: outcome.version }, 'push');
-      return outcome.response;
+      return pushAnswerFor(req.body.schemaVersion, outcome.response);
     },
   );
 
@@ -155,7 +155,7 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
     async (req, reply) => {
       const { userId, sessionId, orgId } = req.actor;
       if ((perUser.get(userId) ?? 0) >= opts.pokeStreamsPerUser) {
-        throw new ApiError(429, 'too_many_streams', `at most ${opts.pokeStreamsPerUser} open poke streams per person: close another window first`);
+        throw new ApiError(429, 'TOO_MANY_STREAMS', `at most ${opts.pokeStreamsPerUser} open poke streams per person: close another window first`);
       }
       perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
       // Headers set by hooks (CORS) would be lost with the hijack: carry them over.

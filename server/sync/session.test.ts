@@ -87,8 +87,8 @@ describe('session (in-memory secret host, real server)', () => {
   it('refuses a wrong password in words and needs a configured server', async () => {
     const { host } = inMemorySecretHost();
     const session = new Session({ host, backendUrl: () => base, fetch: (u, i) => fetch(u, i as RequestInit), now: () => 0 });
-    await expect(session.signIn('aiko@fabrikam.example', 'wrong password')).rejects.toMatchObject({ code: 'invalid-credentials' });
+    await expect(session.signIn('aiko@fabrikam.example', 'wrong password')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     const none = new Session({ host, backendUrl: () => '', fetch: (u, i) => fetch(u, i as RequestInit), now: () => 0 });
-    await expect(none.signIn('a@b.c', 'x')).rejects.toMatchObject({ code: 'no-backend' });
+    await expect(none.signIn('a@b.c', 'x')).rejects.toMatchObject({ code: 'NO_BACKEND' });
   });
 });

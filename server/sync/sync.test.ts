@@ -100,7 +100,7 @@ describe('sync over HTTP', () => {
     await bill.sync.sync();
     expect(bill.store.rows('customers').find((c) => c.id === 'c-bill')).toBeUndefined();
     expect(bill.store.rejections()).toEqual([
-      expect.objectContaining({ code: 'forbidden', name: 'customer.create', messageJa: expect.stringContaining('ロール「課金エージェント」にはありません') as unknown }),
+      expect.objectContaining({ code: 'FORBIDDEN', name: 'customer.create', messageJa: expect.stringContaining('ロール「課金エージェント」にはありません') as unknown }),
     ]);
     expect(await bill.store.pendingCount()).toBe(0);
   });
@@ -113,8 +113,8 @@ describe('sync over HTTP', () => {
     await aiko.sync.mutate('planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: 'x', targetSkuId: null, quantity: 10 });
     await aiko.sync.sync();
     await ben.sync.sync();
-    await aiko.sync.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 20 });
-    await ben.sync.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 25 });
+    await aiko.sync.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 20 });
+    await ben.sync.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: 'E3', quantity: 25 });
     await aiko.sync.sync();
     await ben.sync.sync();
     await aiko.sync.sync();
@@ -285,7 +285,7 @@ describe('an app on the previous schema (N-1)', () => {
     const changes = tenantImportChanges({ countryLetterCode: 'JP', skus: [], subscriptions: [], users }, { importId: 'imp-n1', customerId: 'c-1', files: ['users.json'] });
     expect(await old.sync.mutateMany(changes)).toEqual({ ok: true });
     await old.sync.sync();
-    expect(old.store.rejections()).toContainEqual(expect.objectContaining({ code: 'invalid', message: expect.stringMatching(/cannot change tenantUserChunks: update the app/) as unknown }));
+    expect(old.store.rejections()).toContainEqual(expect.objectContaining({ code: 'INVALID', message: expect.stringMatching(/cannot change tenantUserChunks: update the app/) as unknown }));
     const stored = await t.db.query("SELECT 1 FROM records WHERE tbl = 'tenantUserChunks' AND data ->> 'importId' = 'imp-n1'");
     expect(stored.rows).toEqual([]);
   });
@@ -305,7 +305,7 @@ describe('permissions on the server, role by role', () => {
     { name: 'customer.setOwnSubscriptions', args: () => ({ id: 'c-1', file: 'subs.csv', subscriptions: [] }), permission: 'tenant.import' },
     { name: 'partner.update', args: () => ({ name: 'Fabrikam CSP' }), permission: 'partner.edit' },
     { name: 'plan.create', args: (n) => ({ id: `perm-p-${n}`, customerId: 'c-1', asOf: '2026-11-24' }), permission: 'plan.edit' },
-    { name: 'invite.create', args: (n) => ({ id: `perm-i-${n}`, customerId: 'c-1', delegatedAdmin: 'none', language: 'en' }), permission: 'invite.send' },
+    { name: 'invitation.create', args: (n) => ({ id: `perm-i-${n}`, customerId: 'c-1', delegatedAdmin: 'none', language: 'en' }), permission: 'invite.send' },
   ];
   const roles = [
     ['aiko@fabrikam.example', 'admin-agent'],
@@ -324,7 +324,7 @@ describe('permissions on the server, role by role', () => {
       const body = (await res.json()) as { results: { id: number; status: string; code?: string }[] };
       for (const [i, c] of cases.entries()) {
         const allowed = can(role, c.permission as Parameters<typeof can>[1]);
-        expect(body.results[i], `${role} ${c.name}`).toMatchObject(allowed ? { status: 'applied' } : { status: 'rejected', code: 'forbidden' });
+        expect(body.results[i], `${role} ${c.name}`).toMatchObject(allowed ? { status: 'applied' } : { status: 'rejected', code: 'FORBIDDEN' });
       }
     }
   });

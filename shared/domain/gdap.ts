@@ -1,5 +1,5 @@
 // The limits of a GDAP (granular delegated admin) request, DOMAIN.md "The rules in force now", rule 5.
-// One home: the invite wizard shows these problems and `invite.create` refuses them on the server.
+// One home: the invite wizard shows these problems and `invitation.create` refuses them on the server.
 import { addDays, daysBetween, type LocalDate } from './dates';
 
 export const GDAP_RULE_ID = 'gdap-only';

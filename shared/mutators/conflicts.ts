@@ -25,7 +25,7 @@ export const editPermission: Record<TableName, Permission> = {
   findingAcks: 'plan.edit',
 };
 
-export const resolveConflict = defineMutator({
+export const conflictResolve = defineMutator({
   name: 'conflict.resolve',
   args: z.object({ id: Id, keep: z.enum(['current', 'proposed']) }).strict(),
   permission: 'workspace.view',
@@ -35,11 +35,11 @@ export const resolveConflict = defineMutator({
       : { en: 'Resolved a conflict by taking the proposed value', ja: '競合を解決しました (提案された値を採用)' },
   async run(tx, a, ctx) {
     const conflict = await mustGet(tx, 'conflicts', a.id);
-    if (conflict.status === 'resolved') throw new MutationError('invalid', { en: 'this conflict is already resolved', ja: 'この競合は既に解決されています' });
+    if (conflict.status === 'resolved') throw new MutationError('INVALID', { en: 'this conflict is already resolved', ja: 'この競合は既に解決されています' });
     const table = conflict.table as TableName;
-    if (!tableNames.includes(table)) throw new MutationError('invalid', { en: `unknown table ${conflict.table}`, ja: `不明なテーブル ${conflict.table}` });
+    if (!tableNames.includes(table)) throw new MutationError('INVALID', { en: `unknown table ${conflict.table}`, ja: `不明なテーブル ${conflict.table}` });
     if (!can(ctx.actor.role, editPermission[table])) {
-      throw new MutationError('forbidden', { en: `the role ${ctx.actor.role} cannot edit ${table}`, ja: `ロール ${ctx.actor.role} は ${table} を編集できません` });
+      throw new MutationError('FORBIDDEN', { en: `the role ${ctx.actor.role} cannot edit ${table}`, ja: `ロール ${ctx.actor.role} は ${table} を編集できません` });
     }
     const record = await tx.get(table, conflict.recordId);
     if (a.keep === 'proposed' && record) {

@@ -14,7 +14,7 @@ function personSources(values: Partial<Record<ImportableField, string | undefine
   return out;
 }
 
-export const createCustomer = defineMutator({
+export const customerCreate = defineMutator({
   name: 'customer.create',
   args: z
     .object({
@@ -29,14 +29,14 @@ export const createCustomer = defineMutator({
   permission: 'customer.edit',
   describe: (a) => ({ en: `Created customer ${a.name}`, ja: `顧客「${a.name}」を作成しました` }),
   async run(tx, a, ctx) {
-    if (await tx.get('customers', a.id)) throw new MutationError('invalid', { en: `customer ${a.id} already exists`, ja: `顧客 ${a.id} は既に存在します` });
+    if (await tx.get('customers', a.id)) throw new MutationError('INVALID', { en: `customer ${a.id} already exists`, ja: `顧客 ${a.id} は既に存在します` });
     const fieldSources = personSources(a, ctx.now);
     await tx.put('customers', Customer.parse({ ...a, stage: 'not-started', notes: '', createdAt: ctx.now, tenantImportId: null, ...(Object.keys(fieldSources).length > 0 ? { fieldSources } : {}) }));
     return a.id;
   },
 });
 
-export const updateCustomer = defineMutator({
+export const customerUpdate = defineMutator({
   name: 'customer.update',
   args: z
     .object({
@@ -64,7 +64,7 @@ export const updateCustomer = defineMutator({
   },
 });
 
-export const setCustomerStage = defineMutator({
+export const customerSetStage = defineMutator({
   name: 'customer.setStage',
   args: z.object({ id: Id, stage: CustomerStage }).strict(),
   permission: 'customer.edit',
@@ -76,7 +76,7 @@ export const setCustomerStage = defineMutator({
   },
 });
 
-export const deleteCustomer = defineMutator({
+export const customerDelete = defineMutator({
   name: 'customer.delete',
   args: z.object({ id: Id }).strict(),
   permission: 'customer.edit',
@@ -103,7 +103,7 @@ export const deleteCustomer = defineMutator({
 
 // Billing account and agreement are facts about the customer the account managers record: the
 // roles that edit customers (admin and sales agents, DOMAIN.md rule 9).
-export const setCustomerBillingAccount = defineMutator({
+export const customerSetBillingAccount = defineMutator({
   name: 'customer.setBillingAccount',
   args: z.object({ id: Id, billingAccount: z.enum(BILLING_ACCOUNTS) }).strict(),
   permission: 'customer.edit',
@@ -118,7 +118,7 @@ export const setCustomerBillingAccount = defineMutator({
   },
 });
 
-export const recordCustomerAgreement = defineMutator({
+export const customerRecordAgreement = defineMutator({
   name: 'customer.recordAgreement',
   args: z.object({ id: Id, acceptedOn: CustomerAgreement.shape.acceptedOn, attestedBy: CustomerAgreement.shape.attestedBy }).strict(),
   permission: 'customer.edit',
@@ -129,14 +129,14 @@ export const recordCustomerAgreement = defineMutator({
   async run(tx, a, ctx) {
     await mustGet(tx, 'customers', a.id);
     if (a.acceptedOn > ctx.now.slice(0, 10)) {
-      throw new MutationError('invalid', { en: `the acceptance date ${a.acceptedOn} is in the future`, ja: `同意日 ${a.acceptedOn} が未来の日付です` });
+      throw new MutationError('INVALID', { en: `the acceptance date ${a.acceptedOn} is in the future`, ja: `同意日 ${a.acceptedOn} が未来の日付です` });
     }
     await tx.update('customers', a.id, { agreement: { acceptedOn: a.acceptedOn, attestedBy: a.attestedBy } });
     return a.id;
   },
 });
 
-export const clearCustomerAgreement = defineMutator({
+export const customerClearAgreement = defineMutator({
   name: 'customer.clearAgreement',
   args: z.object({ id: Id }).strict(),
   permission: 'customer.edit',
@@ -166,7 +166,7 @@ const customersWord = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
  * list. A tenant id already in the workspace when the change runs (on the server: after a
  * teammate's import of the same list) is skipped and said, never doubled.
  */
-export const createCustomers = defineMutator({
+export const customerCreateMany = defineMutator({
   name: 'customer.createMany',
   args: z
     .object({
@@ -193,7 +193,7 @@ export const createCustomers = defineMutator({
   async run(tx, a, ctx) {
     const inFile = new Set<string>();
     for (const c of a.customers) {
-      if (inFile.has(c.tenantId)) throw new MutationError('invalid', { en: `tenant id ${c.tenantId} is in the list twice`, ja: `テナント ID ${c.tenantId} が一覧に 2 回あります` });
+      if (inFile.has(c.tenantId)) throw new MutationError('INVALID', { en: `tenant id ${c.tenantId} is in the list twice`, ja: `テナント ID ${c.tenantId} が一覧に 2 回あります` });
       inFile.add(c.tenantId);
     }
     const known = new Map((await allCustomers(tx)).filter((c) => c.tenantId !== '').map((c) => [c.tenantId, c.name]));
@@ -204,7 +204,7 @@ export const createCustomers = defineMutator({
         skipped.push(c.name);
         continue;
       }
-      if (await tx.get('customers', c.id)) throw new MutationError('invalid', { en: `customer ${c.id} already exists`, ja: `顧客 ${c.id} は既に存在します` });
+      if (await tx.get('customers', c.id)) throw new MutationError('INVALID', { en: `customer ${c.id} already exists`, ja: `顧客 ${c.id} は既に存在します` });
       const source: FieldSource = { by: 'import', at: ctx.now, file: a.file };
       const fieldSources: Partial<Record<ImportableField, FieldSource>> = { tenantId: source, ...(c.domain ? { domain: source } : {}) };
       await tx.put(
@@ -227,7 +227,7 @@ export const createCustomers = defineMutator({
  * the API's subscriptions JSON): they replace the list held before as a whole, so a re-export never
  * doubles a line. The engine keeps these lines rather than planning to move them.
  */
-export const setOwnSubscriptions = defineMutator({
+export const customerSetOwnSubscriptions = defineMutator({
   name: 'customer.setOwnSubscriptions',
   args: z.object({ id: Id, file: z.string().max(260), subscriptions: z.array(OwnSubscription).max(2000) }).strict(),
   permission: 'tenant.import',
@@ -240,7 +240,7 @@ export const setOwnSubscriptions = defineMutator({
     const ids = new Set<string>();
     for (const s of a.subscriptions) {
       const id = s.id.trim().toLowerCase();
-      if (ids.has(id)) throw new MutationError('invalid', { en: `subscription ${id} is in the list twice`, ja: `サブスクリプション ${id} が一覧に 2 回あります` });
+      if (ids.has(id)) throw new MutationError('INVALID', { en: `subscription ${id} is in the list twice`, ja: `サブスクリプション ${id} が一覧に 2 回あります` });
       ids.add(id);
     }
     await tx.update('customers', a.id, {

@@ -49,7 +49,9 @@ export interface MutatorContext {
   mutationKey: string;
 }
 
-export type MutationErrorCode = 'invalid' | 'forbidden' | 'not-found';
+/** Why a mutator refuses a change for good; the sync protocol's RefusalCode adds its own reason to these. */
+export const MutationErrorCode = z.enum(['INVALID', 'FORBIDDEN', 'NOT_FOUND']);
+export type MutationErrorCode = z.infer<typeof MutationErrorCode>;
 
 /** A permanent rejection: the change is refused with a reason, and nothing it did is kept. */
 export class MutationError extends Error {
@@ -138,7 +140,7 @@ export async function runMutator(
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     return {
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: `${mutator.name}: ${where}${issue?.message ?? 'invalid arguments'}`,
       messageJa: `${mutator.name}: 入力が正しくありません: ${where}${issue?.message ?? ''}`,
     };
@@ -146,7 +148,7 @@ export async function runMutator(
   if (!can(ctx.actor.role, mutator.permission)) {
     return {
       ok: false,
-      code: 'forbidden',
+      code: 'FORBIDDEN',
       message: `${mutator.name} needs the permission "${mutator.permission}", which the role ${ctx.actor.role} does not have`,
       messageJa: `${mutator.name} には権限「${mutator.permission}」が必要ですが、ロール「${roleLabels[ctx.actor.role].ja}」にはありません`,
     };
@@ -163,7 +165,7 @@ export async function runMutator(
     if (e instanceof z.ZodError) {
       const issue = e.issues[0];
       const where = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
-      return { ok: false, code: 'invalid', message: `${mutator.name}: ${where}`, messageJa: `${mutator.name}: 入力が正しくありません: ${where}` };
+      return { ok: false, code: 'INVALID', message: `${mutator.name}: ${where}`, messageJa: `${mutator.name}: 入力が正しくありません: ${where}` };
     }
     throw e;
   }
@@ -185,6 +187,6 @@ export async function runMutator(
 
 export async function mustGet<T extends TableName>(tx: ReadTx, table: T, id: string): Promise<Tables[T]> {
   const row = await tx.get(table, id);
-  if (!row) throw new MutationError('not-found', { en: `no ${table} record ${id}`, ja: `${table} のレコード ${id} が見つかりません` });
+  if (!row) throw new MutationError('NOT_FOUND', { en: `no ${table} record ${id}`, ja: `${table} のレコード ${id} が見つかりません` });
   return row;
 }

@@ -38,28 +38,28 @@ const samples: Record<string, Sample[]> = {
       kept: ['subscriptions.csv', '1'],
     },
   ],
-  'invite.create': [
+  'invitation.create': [
     { args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' } },
     {
       args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: { roles: ['User Administrator'], durationDays: 730, approvalLink: '' }, language: 'en' },
     },
     { args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' } },
   ],
-  'invite.markSent': [{ args: { id: 'i-1' } }],
-  'invite.markAccepted': [{ args: { id: 'i-1', acceptedAt: '2026-11-24T10:00:00.000Z' } }],
-  'invite.markExpired': [{ args: { id: 'i-1' } }],
-  'invite.remind': [{ args: { id: 'i-1' } }],
-  'invite.cancel': [{ args: { id: 'i-1' } }],
+  'invitation.markSent': [{ args: { id: 'i-1' } }],
+  'invitation.markAccepted': [{ args: { id: 'i-1', acceptedAt: '2026-11-24T10:00:00.000Z' } }],
+  'invitation.markExpired': [{ args: { id: 'i-1' } }],
+  'invitation.remind': [{ args: { id: 'i-1' } }],
+  'invitation.cancel': [{ args: { id: 'i-1' } }],
   'plan.create': [{ args: { id: 'p-1', customerId: 'c-1', asOf: '2026-11-24' }, kept: ['2026-11-24'] }],
   'plan.setStatus': [{ args: { id: 'p-1', status: 'ready' } }, { args: { id: 'p-1', status: 'approved' } }],
   'planLine.add': [
     { args: { id: 'l-1', planId: 'p-1', sourceSkuId: 'ENTERPRISEPACK', targetSkuId: null, quantity: 25 }, kept: ['25'] },
   ],
-  'plan.setTarget': [
+  'planLine.setTarget': [
     { args: { lineId: 'l-1', targetSkuId: 'SPE_E3', quantity: 25 }, kept: ['25'] },
     { args: { lineId: 'l-1', targetSkuId: null, quantity: 0 } },
   ],
-  'plan.setOrderDate': [{ args: { lineId: 'l-1', orderDate: '2027-01-15' }, kept: ['2027-01-15'] }, { args: { lineId: 'l-1', orderDate: null } }],
+  'planLine.setOrderDate': [{ args: { lineId: 'l-1', orderDate: '2027-01-15' }, kept: ['2027-01-15'] }, { args: { lineId: 'l-1', orderDate: null } }],
   'planLine.remove': [{ args: { lineId: 'l-1' } }],
   'plan.save': [
     {
@@ -73,8 +73,8 @@ const samples: Record<string, Sample[]> = {
       },
     },
   ],
-  'plan.setTerm': [{ args: { lineId: 'l-1', term: 'P3Y', billingFrequency: 'annual' } }, { args: { lineId: 'l-1', term: 'P1M', billingFrequency: 'monthly' } }],
-  'plan.setOldEndScheduled': [{ args: { lineId: 'l-1', scheduledOn: '2027-03-01' }, kept: ['2027-03-01'] }, { args: { lineId: 'l-1', scheduledOn: null } }],
+  'planLine.setTerm': [{ args: { lineId: 'l-1', term: 'P3Y', billingFrequency: 'annual' } }, { args: { lineId: 'l-1', term: 'P1M', billingFrequency: 'monthly' } }],
+  'planLine.setOldEndScheduled': [{ args: { lineId: 'l-1', scheduledOn: '2027-03-01' }, kept: ['2027-03-01'] }, { args: { lineId: 'l-1', scheduledOn: null } }],
   'transfer.request': [{ args: { id: 't-1', customerId: 'c-1', sourceKeys: ['s-1', 's-2'] }, kept: ['2'] }],
   'transfer.setStatus': [{ args: { id: 't-1', status: 'approved' } }, { args: { id: 't-1', status: 'rejected' } }],
   'finding.acknowledge': [{ args: { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: 'Nobody uses it' }, kept: ['service-loss', 'Nobody uses it'] }],
@@ -119,7 +119,7 @@ describe('describe', () => {
 
   it('differ between branches in both languages', () => {
     const texts = (name: string) => (samples[name] ?? []).map((s) => mutators.get(name)!.describe(mutators.get(name)!.args.parse(s.args)));
-    for (const name of ['invite.create', 'plan.setOrderDate', 'conflict.resolve', 'catalog.markDiscontinued', 'customer.setStage', 'plan.setStatus']) {
+    for (const name of ['invitation.create', 'planLine.setOrderDate', 'conflict.resolve', 'catalog.markDiscontinued', 'customer.setStage', 'plan.setStatus']) {
       const all = texts(name);
       expect(new Set(all.map((t) => t.en)).size, name).toBe(all.length);
       expect(new Set(all.map((t) => t.ja)).size, name).toBe(all.length);

@@ -10,7 +10,7 @@ export function findingAckId(customerId: string, lineKey: string, code: string):
   return `${customerId}:${lineKey}:${code}`;
 }
 
-export const acknowledgeFinding = defineMutator({
+export const findingAcknowledge = defineMutator({
   name: 'finding.acknowledge',
   args: z.object({ ...FindingKey, reason: z.string().max(2000) }).strict(),
   permission: 'plan.edit',
@@ -21,7 +21,7 @@ export const acknowledgeFinding = defineMutator({
   async run(tx, a, ctx) {
     const reason = a.reason.trim();
     if (reason === '') {
-      throw new MutationError('invalid', { en: 'say why this finding is accepted: a reason is required', ja: 'この指摘を受け入れる理由を入力してください (理由は必須です)' });
+      throw new MutationError('INVALID', { en: 'say why this finding is accepted: a reason is required', ja: 'この指摘を受け入れる理由を入力してください (理由は必須です)' });
     }
     await mustGet(tx, 'customers', a.customerId);
     await tx.put('findingAcks', {
@@ -37,7 +37,7 @@ export const acknowledgeFinding = defineMutator({
   },
 });
 
-export const unacknowledgeFinding = defineMutator({
+export const findingUnacknowledge = defineMutator({
   name: 'finding.unacknowledge',
   args: z.object(FindingKey).strict(),
   permission: 'plan.edit',

@@ -160,7 +160,7 @@ describe('tenant import mutations', () => {
     lastChunk.rows[10]!.userPrincipalName = 42;
     const before = await client.pendingCount();
     const outcome = await client.mutateMany(broken);
-    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
     expect(outcome.ok ? '' : outcome.message).toMatch(/^change 4 of 5: tenant\.importChunk: rows\.10\.userPrincipalName: /);
     expect(store.rows('tenantUserChunks')).toHaveLength(0);
     expect(store.rows('imports')).toHaveLength(0);
@@ -170,7 +170,7 @@ describe('tenant import mutations', () => {
   it('refuse a role without tenant.import, and write nothing', async () => {
     const { store, client } = await setUp('billing-agent');
     const outcome = await client.mutateMany(tenantImportChanges(inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
-    expect(outcome).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(outcome).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(outcome.ok ? '' : outcome.message).toContain('"tenant.import"');
     expect(store.rows('tenantSkus')).toHaveLength(0);
   });
@@ -186,7 +186,7 @@ describe('tenant import mutations', () => {
     expect(visibleUsers(store).map((u) => u.userId)).toEqual([guid(1)]);
     // A commit announcing rows that never arrived is refused.
     const outcome = await client.mutateMany([changes.at(-1)!]);
-    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
     expect(outcome.ok ? '' : outcome.message).toContain('the import is incomplete: 0 of 2 users arrived');
     expect(store.rows('customers')[0]?.tenantImportId).toBe('imp-1');
 
@@ -200,7 +200,7 @@ describe('tenant import mutations', () => {
     expect(server.rows('imports').map((r) => r.id)).toEqual(['imp-1']);
     // The committed import is not discarded: a new import replaces it.
     const refused = await client.mutate('tenant.importDiscard', { importId: 'imp-1', customerId: 'c-1' });
-    expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID' });
     expect(refused.ok ? '' : refused.message).toContain('is committed');
   });
 
@@ -259,6 +259,6 @@ describe('catalog import mutations', () => {
 
     const billing = await setUp('billing-agent');
     const outcome = await billing.client.mutateMany(catalogImportChanges([sku(SKU_E3, 'ENTERPRISEPACK')], { importId: 'cat-1', files: [] }));
-    expect(outcome).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(outcome).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });

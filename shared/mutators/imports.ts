@@ -72,9 +72,9 @@ async function staging(
 ): Promise<ImportRecord> {
   const existing = await tx.get('imports', importId);
   if (existing) {
-    if (existing.status === 'committed') throw new MutationError('invalid', { en: `import ${importId} is already committed`, ja: `インポート ${importId} は既に確定しています` });
+    if (existing.status === 'committed') throw new MutationError('INVALID', { en: `import ${importId} is already committed`, ja: `インポート ${importId} は既に確定しています` });
     if (existing.kind !== fresh.kind || existing.customerId !== fresh.customerId) {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: `import ${importId} belongs to another ${existing.kind === 'tenant' ? 'customer' : 'kind of import'}`,
         ja: `インポート ${importId} は別の${existing.kind === 'tenant' ? '顧客' : '種類のインポート'}のものです`,
       });
@@ -112,10 +112,10 @@ async function stageRows<T extends TableName>(
 function checkComplete(record: ImportRecord, counts: Partial<Record<ImportKind, number>>): void {
   for (const [kind, expected] of Object.entries(counts) as [ImportKind, number][]) {
     const got = record.received[kind] ?? 0;
-    if (got !== expected) throw new MutationError('invalid', { en: `the import is incomplete: ${got} of ${expected} ${kind} arrived`, ja: `インポートが不完全です: ${kind} ${expected} 件中 ${got} 件しか届いていません` });
+    if (got !== expected) throw new MutationError('INVALID', { en: `the import is incomplete: ${got} of ${expected} ${kind} arrived`, ja: `インポートが不完全です: ${kind} ${expected} 件中 ${got} 件しか届いていません` });
   }
   for (const [kind, got] of Object.entries(record.received) as [ImportKind, number][]) {
-    if (counts[kind] === undefined && got > 0) throw new MutationError('invalid', { en: `the commit does not count the ${got} ${kind} staged`, ja: `確定の件数にステージングされた ${kind} ${got} 件が含まれていません` });
+    if (counts[kind] === undefined && got > 0) throw new MutationError('INVALID', { en: `the commit does not count the ${got} ${kind} staged`, ja: `確定の件数にステージングされた ${kind} ${got} 件が含まれていません` });
   }
 }
 
@@ -252,7 +252,7 @@ export const tenantImportChunk = defineMutator({
   }),
   async run(tx, a, ctx) {
     const customer = await mustGet(tx, 'customers', a.customerId);
-    if (customer.tenantImportId === a.importId) throw new MutationError('invalid', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (customer.tenantImportId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
     const record = await staging(tx, ctx, a.importId, { kind: 'tenant', customerId: a.customerId, baseImportId: customer.tenantImportId });
     const base = record.baseImportId;
     const prefix = `${a.customerId}:${a.importId}:`;
@@ -299,12 +299,12 @@ export const tenantImportCommit = defineMutator({
   describe: (a) => ({ en: `${importedTenant.en} (${a.files.join(', ')})`, ja: `${importedTenant.ja} (${a.files.join(', ')})` }),
   async run(tx, a, ctx) {
     const customer = await mustGet(tx, 'customers', a.customerId);
-    if (customer.tenantImportId === a.importId) throw new MutationError('invalid', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (customer.tenantImportId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
     const record =
       (await tx.get('imports', a.importId)) ??
       (await staging(tx, ctx, a.importId, { kind: 'tenant', customerId: a.customerId, baseImportId: customer.tenantImportId }));
-    if (record.status === 'committed') throw new MutationError('invalid', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
-    if (record.kind !== 'tenant' || record.customerId !== a.customerId) throw new MutationError('invalid', { en: `import ${a.importId} belongs to another customer`, ja: `インポート ${a.importId} は別の顧客のものです` });
+    if (record.status === 'committed') throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (record.kind !== 'tenant' || record.customerId !== a.customerId) throw new MutationError('INVALID', { en: `import ${a.importId} belongs to another customer`, ja: `インポート ${a.importId} は別の顧客のものです` });
     checkComplete(record, a.counts);
     const base = record.baseImportId ? await tx.get('imports', record.baseImportId) : undefined;
     record.changes = { ...record.changes, users: await userChanges(tx, a.importId, record.baseImportId, record.received.users ?? 0) };
@@ -348,12 +348,12 @@ export const tenantImportDiscard = defineMutator({
     const customer = await mustGet(tx, 'customers', a.customerId);
     const record = await tx.get('imports', a.importId);
     if (customer.tenantImportId === a.importId || record?.status === 'committed') {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: `import ${a.importId} is committed: import the tenant again to replace it`,
         ja: `インポート ${a.importId} は確定済みです。置き換えるにはテナントをもう一度インポートしてください`,
       });
     }
-    if (record && (record.kind !== 'tenant' || record.customerId !== a.customerId)) throw new MutationError('invalid', { en: `import ${a.importId} belongs to another customer`, ja: `インポート ${a.importId} は別の顧客のものです` });
+    if (record && (record.kind !== 'tenant' || record.customerId !== a.customerId)) throw new MutationError('INVALID', { en: `import ${a.importId} belongs to another customer`, ja: `インポート ${a.importId} は別の顧客のものです` });
     for (const table of tenantTables) await dropImport(tx, table, a.importId, a.customerId);
     if (record) await tx.delete('imports', a.importId);
     return a.customerId;
@@ -381,7 +381,7 @@ export const catalogImportChunk = defineMutator({
   describe: (a) => ({ en: `Staged ${a.rows.length} products of a catalog import`, ja: `カタログのインポートの製品 ${a.rows.length} 件をステージングしました` }),
   async run(tx, a, ctx) {
     const state = await tx.get('catalogState', 'catalog');
-    if (state?.importId === a.importId) throw new MutationError('invalid', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (state?.importId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
     const record = await staging(tx, ctx, a.importId, { kind: 'catalog', customerId: null, baseImportId: state?.importId ?? null });
     const base = record.baseImportId;
     const rows = a.rows.map((r) => ({ ...r, importId: a.importId, id: `${a.importId}:${r.skuId}` }));
@@ -398,11 +398,11 @@ export const catalogImportCommit = defineMutator({
   describe: (a) => ({ en: `${importedCatalog.en} (${a.files.join(', ')})`, ja: `${importedCatalog.ja} (${a.files.join(', ')})` }),
   async run(tx, a, ctx) {
     const state = await tx.get('catalogState', 'catalog');
-    if (state?.importId === a.importId) throw new MutationError('invalid', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (state?.importId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
     const record =
       (await tx.get('imports', a.importId)) ??
       (await staging(tx, ctx, a.importId, { kind: 'catalog', customerId: null, baseImportId: state?.importId ?? null }));
-    if (record.status === 'committed' || record.kind !== 'catalog') throw new MutationError('invalid', { en: `import ${a.importId} is not a pending catalog import`, ja: `インポート ${a.importId} は未確定のカタログ インポートではありません` });
+    if (record.status === 'committed' || record.kind !== 'catalog') throw new MutationError('INVALID', { en: `import ${a.importId} is not a pending catalog import`, ja: `インポート ${a.importId} は未確定のカタログ インポートではありません` });
     const counts = { catalog: a.count };
     checkComplete(record, counts);
     const base = record.baseImportId ? await tx.get('imports', record.baseImportId) : undefined;
@@ -414,7 +414,7 @@ export const catalogImportCommit = defineMutator({
   },
 });
 
-export const markDiscontinued = defineMutator({
+export const catalogMarkDiscontinued = defineMutator({
   name: 'catalog.markDiscontinued',
   args: z.object({ skuId: Guid, discontinued: z.boolean() }).strict(),
   permission: 'catalog.edit',

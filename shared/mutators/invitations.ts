@@ -11,8 +11,8 @@ import type { Bilingual } from './words';
 /** An invitation's status in Japanese (renderer/features/invite/i18n/ja.json `status.*`). */
 const statusJa: Record<InvitationStatus, string> = { draft: '下書き', sent: '送信済み', accepted: '承認済み', expired: '期限切れ', cancelled: '取り消し済み' };
 
-export const createInvitation = defineMutator({
-  name: 'invite.create',
+export const invitationCreate = defineMutator({
+  name: 'invitation.create',
   args: z
     .object({
       id: Id,
@@ -40,33 +40,33 @@ export const createInvitation = defineMutator({
         : { en: 'Asked for a reseller invitation with legacy delegated admin (DAP)', ja: '従来の委任された管理者特権 (DAP) 付きのリセラー招待を依頼しました' },
   async run(tx, a, ctx) {
     if (a.delegatedAdmin === 'dap') {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: 'legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
         ja: '従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
       });
     }
     // Only roles allowed to ask for delegated admin may build an invitation that asks for it.
     if (a.delegatedAdmin !== 'none' && !can(ctx.actor.role, 'invite.delegatedAdmin')) {
-      throw new MutationError('forbidden', {
+      throw new MutationError('FORBIDDEN', {
         en: `the role ${ctx.actor.role} cannot request delegated admin privileges`,
         ja: `ロール「${roleLabels[ctx.actor.role].ja}」は委任された管理者特権を要求できません`,
       });
     }
     if (a.gdap) {
       const problems = gdapRequestProblems({ durationDays: a.gdap.durationDays, roleIds: a.gdap.roles, autoExtend: a.gdap.autoExtend ?? false });
-      if (problems.length > 0) throw new MutationError('invalid', joinWords(problems.map(gdapProblemWords)));
+      if (problems.length > 0) throw new MutationError('INVALID', joinWords(problems.map(gdapProblemWords)));
     }
     const customer = await mustGet(tx, 'customers', a.customerId);
     const partner = await tx.get('partner', 'partner');
     if (!partner?.partnerTenantId) {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: 'the partner profile has no partner tenant id: set it in Settings first',
         ja: 'パートナー プロファイルにパートナー テナント ID がありません。先に [設定] で入力してください',
       });
     }
     const region = checkRegion(partner.country, customer.country);
-    if (!region.ok) throw new MutationError('invalid', regionRefusal(region, partner.country, customer.name));
-    if (await tx.get('invitations', a.id)) throw new MutationError('invalid', { en: `invitation ${a.id} already exists`, ja: `招待 ${a.id} は既に存在します` });
+    if (!region.ok) throw new MutationError('INVALID', regionRefusal(region, partner.country, customer.name));
+    if (await tx.get('invitations', a.id)) throw new MutationError('INVALID', { en: `invitation ${a.id} already exists`, ja: `招待 ${a.id} は既に存在します` });
     await tx.put('invitations', {
       ...a,
       delegatedAdmin: a.delegatedAdmin,
@@ -121,14 +121,14 @@ function regionRefusal(region: Exclude<RegionCheck, { ok: true }>, partnerCountr
 
 const byId = z.object({ id: Id }).strict();
 
-export const markInvitationSent = defineMutator({
-  name: 'invite.markSent',
+export const invitationMarkSent = defineMutator({
+  name: 'invitation.markSent',
   args: byId,
   permission: 'invite.send',
   describe: () => ({ en: 'Marked the invitation as sent', ja: '招待を送信済みにしました' }),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
-    if (inv.status !== 'draft') throw new MutationError('invalid', { en: `the invitation is ${inv.status}, not a draft`, ja: `この招待は下書きではありません (状態: ${statusJa[inv.status]})` });
+    if (inv.status !== 'draft') throw new MutationError('INVALID', { en: `the invitation is ${inv.status}, not a draft`, ja: `この招待は下書きではありません (状態: ${statusJa[inv.status]})` });
     await tx.update('invitations', a.id, { status: 'sent', sentAt: ctx.now });
     const customer = await mustGet(tx, 'customers', inv.customerId);
     if (customer.stage === 'not-started') await tx.update('customers', customer.id, { stage: 'invited' });
@@ -136,15 +136,15 @@ export const markInvitationSent = defineMutator({
   },
 });
 
-export const markInvitationAccepted = defineMutator({
-  name: 'invite.markAccepted',
+export const invitationMarkAccepted = defineMutator({
+  name: 'invitation.markAccepted',
   args: z.object({ id: Id, acceptedAt: IsoDateTime.optional() }).strict(),
   permission: 'invite.send',
   describe: () => ({ en: "Recorded the customer's acceptance of the invitation", ja: '顧客による招待の承諾を記録しました' }),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'sent' && inv.status !== 'expired') {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: `only a sent invitation can be accepted; this one is ${inv.status}`,
         ja: `承認済みにできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})`,
       });
@@ -158,40 +158,40 @@ export const markInvitationAccepted = defineMutator({
   },
 });
 
-export const markInvitationExpired = defineMutator({
-  name: 'invite.markExpired',
+export const invitationMarkExpired = defineMutator({
+  name: 'invitation.markExpired',
   args: byId,
   permission: 'invite.send',
   describe: () => ({ en: 'Marked the invitation as expired', ja: '招待を期限切れにしました' }),
   async run(tx, a) {
     const inv = await mustGet(tx, 'invitations', a.id);
-    if (inv.status !== 'sent') throw new MutationError('invalid', { en: `only a sent invitation can expire; this one is ${inv.status}`, ja: `期限切れにできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
+    if (inv.status !== 'sent') throw new MutationError('INVALID', { en: `only a sent invitation can expire; this one is ${inv.status}`, ja: `期限切れにできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
     await tx.update('invitations', a.id, { status: 'expired' });
     return inv.customerId;
   },
 });
 
-export const remindInvitation = defineMutator({
-  name: 'invite.remind',
+export const invitationRemind = defineMutator({
+  name: 'invitation.remind',
   args: byId,
   permission: 'invite.send',
   describe: () => ({ en: 'Reminded the customer of the invitation', ja: '招待について顧客にリマインドしました' }),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
-    if (inv.status !== 'sent') throw new MutationError('invalid', { en: `only a sent invitation can be reminded; this one is ${inv.status}`, ja: `リマインドできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
+    if (inv.status !== 'sent') throw new MutationError('INVALID', { en: `only a sent invitation can be reminded; this one is ${inv.status}`, ja: `リマインドできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
     await tx.update('invitations', a.id, { remindedAt: [...inv.remindedAt, ctx.now].slice(-100) });
     return inv.customerId;
   },
 });
 
-export const cancelInvitation = defineMutator({
-  name: 'invite.cancel',
+export const invitationCancel = defineMutator({
+  name: 'invitation.cancel',
   args: byId,
   permission: 'invite.send',
   describe: () => ({ en: 'Cancelled the invitation', ja: '招待を取り消しました' }),
   async run(tx, a) {
     const inv = await mustGet(tx, 'invitations', a.id);
-    if (inv.status === 'accepted') throw new MutationError('invalid', { en: 'an accepted invitation cannot be cancelled', ja: '承認済みの招待は取り消せません' });
+    if (inv.status === 'accepted') throw new MutationError('INVALID', { en: 'an accepted invitation cannot be cancelled', ja: '承認済みの招待は取り消せません' });
     await tx.update('invitations', a.id, { status: 'cancelled' });
     return inv.customerId;
   },

@@ -51,7 +51,7 @@ describe('mutators', () => {
     const store = await seeded();
     const before = store.rows('activity').length;
     const outcome = await run(store, 'customer.create', { id: 'c-2', name: '', country: 'JPN' });
-    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
     expect(outcome.ok ? '' : outcome.message).toMatch(/^customer\.create: (name|country): /);
     expect(store.rows('customers')).toHaveLength(1);
     expect(store.rows('activity')).toHaveLength(before);
@@ -60,7 +60,7 @@ describe('mutators', () => {
   it('refuse a role without the permission, and write nothing', async () => {
     const store = await seeded();
     const outcome = await run(store, 'customer.create', { id: 'c-2', name: 'Northwind' }, 'billing-agent');
-    expect(outcome).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(outcome).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // The reason in both languages: the screens show the person's own.
     expect(outcome).toMatchObject({
       message: 'customer.create needs the permission "customer.edit", which the role billing-agent does not have',
@@ -72,31 +72,31 @@ describe('mutators', () => {
   it('let only roles that may request delegated admin build such an invitation', async () => {
     const store = await seeded();
     const gdap = { roles: ['User Administrator'], durationDays: 730, approvalLink: '' };
-    const sales = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'ja' }, 'sales-agent');
-    expect(sales).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(sales.ok ? '' : sales.messageJa).toBe('invite.create: ロール「営業担当エージェント」は委任された管理者特権を要求できません');
+    const sales = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'ja' }, 'sales-agent');
+    expect(sales).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(sales.ok ? '' : sales.messageJa).toBe('invitation.create: ロール「営業担当エージェント」は委任された管理者特権を要求できません');
     expect(store.rows('invitations')).toHaveLength(0);
-    const plain = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' }, 'sales-agent');
+    const plain = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' }, 'sales-agent');
     expect(plain).toEqual({ ok: true });
     expect(store.rows('invitations')[0]?.link).toContain(`partnerId=${PARTNER}&msppId=0&DAP=false`);
-    const admin = await run(store, 'invite.create', { id: 'i-2', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'en' });
+    const admin = await run(store, 'invitation.create', { id: 'i-2', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'en' });
     expect(admin).toEqual({ ok: true });
   });
 
   it('require GDAP details exactly when GDAP is chosen', async () => {
     const store = await seeded();
-    const outcome = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', language: 'en' });
-    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    const outcome = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', language: 'en' });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
   });
 
   it('walk an invitation from draft to accepted and move the customer along', async () => {
     const store = await seeded();
-    await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
-    expect(await run(store, 'invite.markAccepted', { id: 'i-1' })).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await run(store, 'invite.markSent', { id: 'i-1' })).toEqual({ ok: true });
+    await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
+    expect(await run(store, 'invitation.markAccepted', { id: 'i-1' })).toMatchObject({ ok: false, code: 'INVALID' });
+    expect(await run(store, 'invitation.markSent', { id: 'i-1' })).toEqual({ ok: true });
     expect(store.rows('customers')[0]?.stage).toBe('invited');
-    expect(await run(store, 'invite.remind', { id: 'i-1' })).toEqual({ ok: true });
-    expect(await run(store, 'invite.markAccepted', { id: 'i-1' })).toEqual({ ok: true });
+    expect(await run(store, 'invitation.remind', { id: 'i-1' })).toEqual({ ok: true });
+    expect(await run(store, 'invitation.markAccepted', { id: 'i-1' })).toEqual({ ok: true });
     expect(store.rows('invitations')[0]).toMatchObject({ status: 'accepted', sentAt: '2026-11-24T10:00:00.000Z', remindedAt: ['2026-11-24T10:00:00.000Z'] });
     expect(store.rows('customers')[0]?.stage).toBe('accepted');
   });
@@ -104,8 +104,8 @@ describe('mutators', () => {
   it('refuse an invitation when the partner profile has no tenant id', async () => {
     const store = new MemoryClientStore('client-mutators-test');
     await run(store, 'customer.create', { id: 'c-1', name: 'Contoso' });
-    const outcome = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
-    expect(outcome).toMatchObject({ ok: false, code: 'invalid' });
+    const outcome = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
     expect(outcome.ok ? '' : outcome.message).toMatch(/partner tenant id/);
   });
 
@@ -113,20 +113,20 @@ describe('mutators', () => {
     const store = await seeded();
     expect(await run(store, 'plan.create', { id: 'p-1', customerId: 'c-1', asOf: '2026-11-24' })).toEqual({ ok: true });
     expect(await run(store, 'planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: '6fd2c87f-b296-42f0-b197-1e91e994b900', targetSkuId: null, quantity: 25 })).toEqual({ ok: true });
-    expect(await run(store, 'plan.setTarget', { lineId: 'l-1', targetSkuId: '05e9a617-0261-4cee-bb44-138d3ef5d965', quantity: 25 })).toEqual({ ok: true });
+    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: '05e9a617-0261-4cee-bb44-138d3ef5d965', quantity: 25 })).toEqual({ ok: true });
     expect(await run(store, 'plan.setStatus', { id: 'p-1', status: 'approved' })).toEqual({ ok: true });
     expect(store.rows('planLines')[0]).toMatchObject({ customerId: 'c-1', targetSkuId: '05e9a617-0261-4cee-bb44-138d3ef5d965', quantity: 25 });
     expect(store.rows('plans')[0]).toMatchObject({ status: 'approved', approvedBy: 'Aiko' });
     const mine = store.rows('activity').filter((a) => a.customerId === 'c-1').map((a) => a.mutation);
-    expect(mine).toEqual(expect.arrayContaining(['plan.create', 'planLine.add', 'plan.setTarget', 'plan.setStatus']));
-    expect(await run(store, 'plan.setTarget', { lineId: 'nope', targetSkuId: null, quantity: 1 })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(mine).toEqual(expect.arrayContaining(['plan.create', 'planLine.add', 'planLine.setTarget', 'plan.setStatus']));
+    expect(await run(store, 'planLine.setTarget', { lineId: 'nope', targetSkuId: null, quantity: 1 })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
   it('delete a customer with its plans and invitations', async () => {
     const store = await seeded();
     await run(store, 'plan.create', { id: 'p-1', customerId: 'c-1', asOf: '2026-11-24' });
     await run(store, 'planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: 'x', targetSkuId: null, quantity: 1 });
-    await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
+    await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
     expect(await run(store, 'customer.delete', { id: 'c-1' })).toEqual({ ok: true });
     for (const t of ['customers', 'plans', 'planLines', 'invitations'] as const) expect(store.rows(t), t).toHaveLength(0);
   });
@@ -138,14 +138,14 @@ describe('mutators', () => {
     await store.transaction(async (tx) => {
       await tx.put('conflicts', {
         id: 'k-1', table: 'planLines', recordId: 'l-1', field: 'quantity',
-        current: { value: 10, by: 'Aiko', version: 7 }, proposed: { value: 12, by: 'Ben', mutation: 'plan.setTarget' },
+        current: { value: 10, by: 'Aiko', version: 7 }, proposed: { value: 12, by: 'Ben', mutation: 'planLine.setTarget' },
         status: 'open', resolution: null, resolvedBy: null,
       });
     });
-    expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'proposed' }, 'billing-agent')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'proposed' }, 'billing-agent')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'proposed' }, 'sales-agent')).toEqual({ ok: true });
     expect(store.rows('planLines')[0]?.quantity).toBe(12);
     expect(store.rows('conflicts')[0]).toMatchObject({ status: 'resolved', resolution: 'took-proposed' });
-    expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'current' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await run(store, 'conflict.resolve', { id: 'k-1', keep: 'current' })).toMatchObject({ ok: false, code: 'INVALID' });
   });
 });

@@ -3,7 +3,7 @@ import { CountryCode, Guid, PartnerProfile } from '../workspace/tables';
 import { defineMutator } from './define';
 import { fieldsJa, partnerFieldJa } from './words';
 
-export const updatePartnerProfile = defineMutator({
+export const partnerUpdate = defineMutator({
   name: 'partner.update',
   args: z
     .object({

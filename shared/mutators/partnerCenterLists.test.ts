@@ -117,12 +117,12 @@ describe('customer.createMany (Partner Center customer list)', () => {
   it('refuses a tenant id twice in one list, a bad tenant id, and a role that may not edit customers, writing nothing', async () => {
     const { store, client } = await setUp();
     const twice = await client.mutate('customer.createMany', { file: 'Customers.csv', customers: list(2, () => TENANT) });
-    expect(twice).toMatchObject({ ok: false, code: 'invalid', message: `customer.createMany: tenant id ${TENANT} is in the list twice`, messageJa: `customer.createMany: テナント ID ${TENANT} が一覧に 2 回あります` });
+    expect(twice).toMatchObject({ ok: false, code: 'INVALID', message: `customer.createMany: tenant id ${TENANT} is in the list twice`, messageJa: `customer.createMany: テナント ID ${TENANT} が一覧に 2 回あります` });
     const bad = await client.mutate('customer.createMany', { file: 'Customers.csv', customers: list(1, () => 'not-a-guid') });
-    expect(bad).toMatchObject({ ok: false, code: 'invalid' });
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID' });
     expect(bad.ok ? '' : bad.message).toMatch(/^customer\.createMany: customers\.0\.tenantId: /);
     const billing = await setUp('billing-agent', 'Bill');
-    expect(await billing.client.mutate('customer.createMany', { file: 'Customers.csv', customers: list(1) })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await billing.client.mutate('customer.createMany', { file: 'Customers.csv', customers: list(1) })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(store.rows('customers')).toHaveLength(0);
     expect(billing.store.rows('customers')).toHaveLength(0);
   });
@@ -144,7 +144,7 @@ describe('customer.setOwnSubscriptions (the partner sells these already)', () =>
   it('refuses a subscription twice, and a role that may not import', async () => {
     const { store, client } = await setUp();
     expect(await client.mutate('customer.create', { id: 'c-1', name: 'Contoso' })).toEqual({ ok: true });
-    expect(await client.mutate('customer.setOwnSubscriptions', { id: 'c-1', file: 's.csv', subscriptions: [sub(1), { ...sub(1), id: guid(1) }] })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await client.mutate('customer.setOwnSubscriptions', { id: 'c-1', file: 's.csv', subscriptions: [sub(1), { ...sub(1), id: guid(1) }] })).toMatchObject({ ok: false, code: 'INVALID' });
     expect(customer(store, 'c-1')?.ownSubscriptions).toBeUndefined();
   });
 });

@@ -103,14 +103,14 @@ describe('plan.save: one change for the whole save, its rules run on the server'
   it('refuses a line saved twice and a plan of another customer, and says which change of a batch was refused by its index', async () => {
     const { a } = await team();
     const again = await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', add: [line('l-1', 'ENTERPRISEPACK')] });
-    expect(again).toMatchObject({ ok: false, code: 'invalid' });
+    expect(again).toMatchObject({ ok: false, code: 'INVALID' });
     await a.mutate.customer.create({ id: 'c-2', name: 'Fabrikam' });
-    expect(await a.mutate.plan.save({ customerId: 'c-2', planId: 'p-1', asOf: '2026-12-01' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await a.mutate.plan.save({ customerId: 'c-2', planId: 'p-1', asOf: '2026-12-01' })).toMatchObject({ ok: false, code: 'INVALID' });
     const batch = await a.client.mutateMany([
       { name: 'customer.update', args: { id: 'c-1', notes: 'ok' } },
       { name: 'plan.save', args: { customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', change: [{ id: 'nope', fields: { quantity: 1 } }] } },
     ]);
-    expect(batch).toMatchObject({ ok: false, code: 'not-found', index: 1 });
+    expect(batch).toMatchObject({ ok: false, code: 'NOT_FOUND', index: 1 });
   });
 });
 
@@ -118,9 +118,9 @@ describe('plan.save and terms', () => {
   it('refuses a 3-year term under 100 seats on a line it adds or lowers, and takes one at 100', async () => {
     const { a } = await team();
     const add = { ...line('l-3y', 'SPE_E3'), term: 'P3Y' as const, billingFrequency: 'annual' as const };
-    expect(await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', add: [add] })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', add: [add] })).toMatchObject({ ok: false, code: 'INVALID' });
     expect(await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', add: [{ ...add, quantity: 100 }] })).toEqual({ ok: true });
-    expect(await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', change: [{ id: 'l-3y', fields: { quantity: 60 } }] })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await a.mutate.plan.save({ customerId: 'c-1', planId: 'p-1', asOf: '2026-12-01', change: [{ id: 'l-3y', fields: { quantity: 60 } }] })).toMatchObject({ ok: false, code: 'INVALID' });
     expect(await a.row('planLines', 'l-3y')).toMatchObject({ quantity: 100, term: 'P3Y' });
   });
 });
@@ -133,8 +133,8 @@ describe('activity in words', () => {
       await tx.put('catalogState', { id: 'catalog', importId: 'cat1', hasOffers: false });
       await tx.put('catalogSkus', { id: `cat1:${E5}`, importId: 'cat1', skuId: E5, partNumber: 'ENTERPRISEPREMIUM', name: 'Office 365 E5', servicePlans: [], purchasable: true });
     });
-    expect(await a.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: E5, quantity: 12 })).toEqual({ ok: true });
-    expect(await a.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: '11111111-2222-3333-4444-555555555555', quantity: 12 })).toEqual({ ok: true });
+    expect(await a.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: E5, quantity: 12 })).toEqual({ ok: true });
+    expect(await a.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: '11111111-2222-3333-4444-555555555555', quantity: 12 })).toEqual({ ok: true });
     const activity = await a.store.transaction((tx) => tx.query('activity', 'customerId', 'c-1'));
     const texts = activity.map((x) => x.summary);
     expect(texts).toContain('Chose Office 365 E5 x 12 for a plan line');

@@ -59,7 +59,7 @@ export function statusAfterSave(status: PlanStatus, changed: boolean): PlanStatu
   return status;
 }
 
-export const savePlan = defineMutator({
+export const planSave = defineMutator({
   name: 'plan.save',
   args: PlanSaveArgs,
   permission: 'plan.edit',
@@ -74,7 +74,7 @@ export const savePlan = defineMutator({
     const customer = await mustGet(tx, 'customers', a.customerId);
     let plan = await tx.get('plans', a.planId);
     if (plan && plan.customerId !== a.customerId) {
-      throw new MutationError('invalid', { en: 'this plan belongs to another customer', ja: 'この計画は別の顧客のものです' });
+      throw new MutationError('INVALID', { en: 'this plan belongs to another customer', ja: 'この計画は別の顧客のものです' });
     }
     const created = !plan;
     if (!plan) {
@@ -83,7 +83,7 @@ export const savePlan = defineMutator({
     }
     for (const line of a.add) {
       if (await tx.get('planLines', line.id)) {
-        throw new MutationError('invalid', { en: `the plan line for ${line.sourceSkuId} is already saved`, ja: `${line.sourceSkuId} の計画明細は既に保存されています` });
+        throw new MutationError('INVALID', { en: `the plan line for ${line.sourceSkuId} is already saved`, ja: `${line.sourceSkuId} の計画明細は既に保存されています` });
       }
       await tx.put('planLines', { ...line, planId: plan.id, customerId: a.customerId, decisionNote: '' });
       if (line.term) await checkTerm(tx, plan.id, line.term, line.billingFrequency ?? 'annual', line.quantity);
@@ -92,7 +92,7 @@ export const savePlan = defineMutator({
     for (const { id, fields } of a.change) {
       if (Object.keys(fields).length === 0) continue;
       const line = await mustGet(tx, 'planLines', id);
-      if (line.planId !== plan.id) throw new MutationError('invalid', { en: 'a line of another plan', ja: '別の計画の明細です' });
+      if (line.planId !== plan.id) throw new MutationError('INVALID', { en: 'a line of another plan', ja: '別の計画の明細です' });
       await tx.update('planLines', id, fields);
       // A term with a seat minimum is checked against what the line holds after the change.
       const after = withDefaults('planLines', { ...line, ...fields });
@@ -103,7 +103,7 @@ export const savePlan = defineMutator({
       const line = await tx.get('planLines', id);
       // Already gone (a teammate removed it): the save wanted it gone too.
       if (!line) continue;
-      if (line.planId !== plan.id) throw new MutationError('invalid', { en: 'a line of another plan', ja: '別の計画の明細です' });
+      if (line.planId !== plan.id) throw new MutationError('INVALID', { en: 'a line of another plan', ja: '別の計画の明細です' });
       await tx.delete('planLines', id);
     }
     const status = statusAfterSave(plan.status, created || a.add.length + changed + a.remove.length > 0);

@@ -15,7 +15,7 @@ const ExtraTargets = z.array(SkuId).max(MAX_EXTRA_TARGETS);
  */
 export async function checkTerm(tx: ReadTx, planId: string, term: Term, billing: BillingFrequency, quantity: number): Promise<void> {
   if (!billingFrequenciesFor(term).includes(billing)) {
-    throw new MutationError('invalid', {
+    throw new MutationError('INVALID', {
       en: `a ${termWords[term].en} cannot be ${billingFrequencyWords[billing].en}`,
       ja: `${termWords[term].ja}は「${billingFrequencyWords[billing].ja}」にできません`,
     });
@@ -23,7 +23,7 @@ export async function checkTerm(tx: ReadTx, planId: string, term: Term, billing:
   const plan = await mustGet(tx, 'plans', planId);
   const problem = threeYearMinimumProblem(term, quantity, plan.asOf);
   if (problem) {
-    throw new MutationError('invalid', {
+    throw new MutationError('INVALID', {
       en: `a 3-year term needs at least ${problem.minimum} licenses on ${plan.asOf}; this line has ${quantity}: choose an annual term or more licenses`,
       ja: `${plan.asOf} 時点では 3 年契約に ${problem.minimum} ライセンス以上が必要です (この明細は ${quantity} ライセンス)。年間契約にするか、ライセンス数を増やしてください`,
     });
@@ -41,20 +41,20 @@ function withoutDuplicates(first: string | null, extra: readonly string[]): stri
   return out;
 }
 
-export const createPlan = defineMutator({
+export const planCreate = defineMutator({
   name: 'plan.create',
   args: z.object({ id: Id, customerId: Id, asOf: LocalDate }).strict(),
   permission: 'plan.edit',
   describe: (a) => ({ en: `Started a migration plan as of ${a.asOf}`, ja: `${a.asOf} 時点の移行計画を開始しました` }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.customerId);
-    if (await tx.get('plans', a.id)) throw new MutationError('invalid', { en: `plan ${a.id} already exists`, ja: `プラン ${a.id} は既に存在します` });
+    if (await tx.get('plans', a.id)) throw new MutationError('INVALID', { en: `plan ${a.id} already exists`, ja: `プラン ${a.id} は既に存在します` });
     await tx.put('plans', { id: a.id, customerId: a.customerId, status: 'draft', asOf: a.asOf, approvedBy: null });
     return a.customerId;
   },
 });
 
-export const setPlanStatus = defineMutator({
+export const planSetStatus = defineMutator({
   name: 'plan.setStatus',
   args: z.object({ id: Id, status: PlanStatus }).strict(),
   permission: 'plan.edit',
@@ -69,7 +69,7 @@ export const setPlanStatus = defineMutator({
   },
 });
 
-export const addPlanLine = defineMutator({
+export const planLineAdd = defineMutator({
   name: 'planLine.add',
   args: z
     .object({
@@ -91,7 +91,7 @@ export const addPlanLine = defineMutator({
   }),
   async run(tx, a) {
     const plan = await mustGet(tx, 'plans', a.planId);
-    if (await tx.get('planLines', a.id)) throw new MutationError('invalid', { en: `plan line ${a.id} already exists`, ja: `プランの行 ${a.id} は既に存在します` });
+    if (await tx.get('planLines', a.id)) throw new MutationError('INVALID', { en: `plan line ${a.id} already exists`, ja: `プランの行 ${a.id} は既に存在します` });
     await checkTerm(tx, a.planId, a.term, a.billingFrequency, a.quantity);
     await tx.put('planLines', {
       ...a,
@@ -112,8 +112,8 @@ export const addPlanLine = defineMutator({
   },
 });
 
-export const setPlanLineTarget = defineMutator({
-  name: 'plan.setTarget',
+export const planLineSetTarget = defineMutator({
+  name: 'planLine.setTarget',
   args: z
     .object({
       lineId: Id,
@@ -142,8 +142,8 @@ export const setPlanLineTarget = defineMutator({
   },
 });
 
-export const setPlanLineTerm = defineMutator({
-  name: 'plan.setTerm',
+export const planLineSetTerm = defineMutator({
+  name: 'planLine.setTerm',
   args: z.object({ lineId: Id, term: z.enum(TERMS), billingFrequency: z.enum(BILLING_FREQUENCIES) }).strict(),
   permission: 'plan.edit',
   describe: (a) => ({
@@ -159,8 +159,8 @@ export const setPlanLineTerm = defineMutator({
 });
 
 /** The old partner confirmed "cancel at end of term" for the line's old subscription (DOMAIN.md rule 1). */
-export const setOldEndScheduled = defineMutator({
-  name: 'plan.setOldEndScheduled',
+export const planLineSetOldEndScheduled = defineMutator({
+  name: 'planLine.setOldEndScheduled',
   args: z.object({ lineId: Id, scheduledOn: LocalDate.nullable() }).strict(),
   permission: 'plan.edit',
   describe: (a) =>
@@ -174,8 +174,8 @@ export const setOldEndScheduled = defineMutator({
   },
 });
 
-export const setPlanLineSchedule = defineMutator({
-  name: 'plan.setOrderDate',
+export const planLineSetOrderDate = defineMutator({
+  name: 'planLine.setOrderDate',
   args: z.object({ lineId: Id, orderDate: LocalDate.nullable(), decisionNote: z.string().max(4000).optional() }).strict(),
   permission: 'plan.edit',
   describe: (a) =>
@@ -189,7 +189,7 @@ export const setPlanLineSchedule = defineMutator({
   },
 });
 
-export const removePlanLine = defineMutator({
+export const planLineRemove = defineMutator({
   name: 'planLine.remove',
   args: z.object({ lineId: Id }).strict(),
   permission: 'plan.edit',

@@ -42,30 +42,30 @@ describe('customer facts (billing account, Microsoft Customer Agreement)', () =>
       summaryJa: '顧客が 2026-12-01 に Microsoft 顧客契約に同意したことを記録しました (証明者: Kenji Sato)',
     });
     const future = await run(store, 'customer.recordAgreement', { id: 'c-1', acceptedOn: '2026-12-24', attestedBy: 'Kenji Sato' });
-    expect(future).toEqual({ ok: false, code: 'invalid', message: 'customer.recordAgreement: the acceptance date 2026-12-24 is in the future', messageJa: 'customer.recordAgreement: 同意日 2026-12-24 が未来の日付です' });
+    expect(future).toEqual({ ok: false, code: 'INVALID', message: 'customer.recordAgreement: the acceptance date 2026-12-24 is in the future', messageJa: 'customer.recordAgreement: 同意日 2026-12-24 が未来の日付です' });
     expect(await run(store, 'customer.clearAgreement', { id: 'c-1' })).toEqual(ok);
     expect(row(store, 'customers', 'c-1')?.agreement).toBeNull();
     const billing = await run(store, 'customer.setBillingAccount', { id: 'c-1', billingAccount: 'mca' }, 'billing-agent');
-    expect(billing).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(billing).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 
 describe('terms of a planned order', () => {
   it('refuse a 3-year term under 100 seats on a plan dated after the rule, in both languages', async () => {
     const store = await seeded();
-    const refused = await run(store, 'plan.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' });
+    const refused = await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' });
     expect(refused).toEqual({
       ok: false,
-      code: 'invalid',
-      message: 'plan.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
-      messageJa: 'plan.setTerm: 2026-12-01 時点では 3 年契約に 100 ライセンス以上が必要です (この明細は 20 ライセンス)。年間契約にするか、ライセンス数を増やしてください',
+      code: 'INVALID',
+      message: 'planLine.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
+      messageJa: 'planLine.setTerm: 2026-12-01 時点では 3 年契約に 100 ライセンス以上が必要です (この明細は 20 ライセンス)。年間契約にするか、ライセンス数を増やしてください',
     });
     expect(withDefaults('planLines', row(store, 'planLines', 'l-1')!).term).toBe('P1Y');
     // Raising the seats first makes the 3-year term possible; lowering them again is refused the same way.
-    expect(await run(store, 'plan.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 100 })).toEqual(ok);
-    expect(await run(store, 'plan.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'monthly' })).toEqual(ok);
+    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 100 })).toEqual(ok);
+    expect(await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'monthly' })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')).toMatchObject({ term: 'P3Y', billingFrequency: 'monthly', quantity: 100 });
-    expect(await run(store, 'plan.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 99 })).toMatchObject({ ok: false, message: expect.stringContaining('at least 100') });
+    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 99 })).toMatchObject({ ok: false, message: expect.stringContaining('at least 100') });
     const add = await run(store, 'planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 5, term: 'P3Y', billingFrequency: 'annual' });
     expect(add).toMatchObject({ ok: false, message: expect.stringContaining('planLine.add: a 3-year term needs at least 100') });
     expect(row(store, 'planLines', 'l-2')).toBeUndefined();
@@ -75,29 +75,29 @@ describe('terms of a planned order', () => {
     const store = await seeded();
     expect(await run(store, 'plan.create', { id: 'p-old', customerId: 'c-1', asOf: '2025-03-31' })).toEqual(ok);
     expect(await run(store, 'planLine.add', { id: 'l-old', planId: 'p-old', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 5, term: 'P3Y', billingFrequency: 'annual' })).toEqual(ok);
-    const monthlyTriennial = await run(store, 'plan.setTerm', { lineId: 'l-1', term: 'P1M', billingFrequency: 'annual' });
+    const monthlyTriennial = await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P1M', billingFrequency: 'annual' });
     expect(monthlyTriennial).toEqual({
       ok: false,
-      code: 'invalid',
-      message: 'plan.setTerm: a monthly term cannot be billed annually',
-      messageJa: 'plan.setTerm: 月間契約は「毎年請求」にできません',
+      code: 'INVALID',
+      message: 'planLine.setTerm: a monthly term cannot be billed annually',
+      messageJa: 'planLine.setTerm: 月間契約は「毎年請求」にできません',
     });
   });
 
   it('keep a Teams pair as extra targets, without the first target twice, and record cancel-at-term-end', async () => {
     const store = await seeded();
     const pair = { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 20, extraTargetSkuIds: ['Microsoft_Teams_EEA_New', 'O365_E3_NO_TEAMS'] };
-    expect(await run(store, 'plan.setTarget', pair)).toEqual(ok);
+    expect(await run(store, 'planLine.setTarget', pair)).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.extraTargetSkuIds).toEqual(['Microsoft_Teams_EEA_New']);
     expect(store.rows('activity').at(-1)?.summary).toBe('Chose O365_E3_NO_TEAMS + Microsoft_Teams_EEA_New x 20 for a plan line');
     // A schema-2 client sends no extra targets: the pair stays.
-    expect(await run(store, 'plan.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 21 })).toEqual(ok);
+    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 21 })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.extraTargetSkuIds).toEqual(['Microsoft_Teams_EEA_New']);
-    const tooMany = await run(store, 'plan.setTarget', { ...pair, extraTargetSkuIds: ['a', 'b', 'c', 'd', 'e', 'f'] });
-    expect(tooMany).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('extraTargetSkuIds') });
-    expect(await run(store, 'plan.setOldEndScheduled', { lineId: 'l-1', scheduledOn: '2026-12-04' })).toEqual(ok);
+    const tooMany = await run(store, 'planLine.setTarget', { ...pair, extraTargetSkuIds: ['a', 'b', 'c', 'd', 'e', 'f'] });
+    expect(tooMany).toMatchObject({ ok: false, code: 'INVALID', message: expect.stringContaining('extraTargetSkuIds') });
+    expect(await run(store, 'planLine.setOldEndScheduled', { lineId: 'l-1', scheduledOn: '2026-12-04' })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.cancelAtTermEndScheduledOn).toBe('2026-12-04');
-    expect(await run(store, 'plan.setOldEndScheduled', { lineId: 'l-1', scheduledOn: null })).toEqual(ok);
+    expect(await run(store, 'planLine.setOldEndScheduled', { lineId: 'l-1', scheduledOn: null })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.cancelAtTermEndScheduledOn).toBeNull();
   });
 });
@@ -109,7 +109,7 @@ describe('partner-to-partner transfers', () => {
     const over = await run(store, 'transfer.request', { id: 't-big', customerId: 'c-1', sourceKeys: keys }, 'sales-agent');
     expect(over).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'transfer.request: a transfer takes at most 25 line items; this one has 26: split it into several requests',
       messageJa: 'transfer.request: 1 回の移管で扱えるのは 25 品目までです (この依頼は 26 品目)。複数の依頼に分けてください',
     });
@@ -130,7 +130,7 @@ describe('partner-to-partner transfers', () => {
       completed: { by: 'Ben', at: '2026-12-07T08:00:00.000Z' },
       rejected: null,
     });
-    expect(await run(store, 'transfer.request', { id: 't-3', customerId: 'c-1', sourceKeys: ['x'] }, 'billing-agent')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await run(store, 'transfer.request', { id: 't-3', customerId: 'c-1', sourceKeys: ['x'] }, 'billing-agent')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 
@@ -140,7 +140,7 @@ describe('acknowledged findings', () => {
     const blank = await run(store, 'finding.acknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: '   ' });
     expect(blank).toEqual({
       ok: false,
-      code: 'invalid',
+      code: 'INVALID',
       message: 'finding.acknowledge: say why this finding is accepted: a reason is required',
       messageJa: 'finding.acknowledge: この指摘を受け入れる理由を入力してください (理由は必須です)',
     });
@@ -154,42 +154,42 @@ describe('acknowledged findings', () => {
       by: 'Ben',
       at: '2026-12-05T10:00:00.000Z',
     });
-    expect(await run(store, 'finding.acknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: 'x' }, 'billing-agent')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await run(store, 'finding.acknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: 'x' }, 'billing-agent')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await run(store, 'finding.unacknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss' })).toEqual(ok);
     expect(row(store, 'findingAcks', 'c-1:l-1:service-loss')).toBeUndefined();
   });
 });
 
-describe('invite.create under the GDAP-only rules', () => {
+describe('invitation.create under the GDAP-only rules', () => {
   const gdap = (over: Record<string, unknown> = {}) => ({ roles: [LICENSE_ADMIN], durationDays: 730, approvalLink: '', autoExtend: false, ...over });
 
   it('refuses a legacy DAP request, in words', async () => {
     const store = await seeded();
-    expect(await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' })).toEqual({
+    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' })).toEqual({
       ok: false,
-      code: 'invalid',
-      message: 'invite.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
-      messageJa: 'invite.create: 従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
+      code: 'INVALID',
+      message: 'invitation.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
+      messageJa: 'invitation.create: 従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
     });
     expect(store.rows('invitations')).toEqual([]);
   });
 
   it('refuses a GDAP request over 730 days, and auto-extend with Global Administrator', async () => {
     const store = await seeded();
-    expect(await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
+    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
       ok: false,
-      code: 'invalid',
-      message: 'invite.create: a GDAP admin relationship lasts from 1 to 730 days',
-      messageJa: 'invite.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
+      code: 'INVALID',
+      message: 'invitation.create: a GDAP admin relationship lasts from 1 to 730 days',
+      messageJa: 'invitation.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
     });
-    const ga = await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID], autoExtend: true }), language: 'ja' });
+    const ga = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID], autoExtend: true }), language: 'ja' });
     expect(ga).toEqual({
       ok: false,
-      code: 'invalid',
-      message: 'invite.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
-      messageJa: 'invite.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
+      code: 'INVALID',
+      message: 'invitation.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
+      messageJa: 'invitation.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
     });
-    expect(await run(store, 'invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ autoExtend: true }), language: 'en' })).toEqual(ok);
+    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ autoExtend: true }), language: 'en' })).toEqual(ok);
     expect(row(store, 'invitations', 'i-1')).toMatchObject({ delegatedAdmin: 'gdap', gdap: { durationDays: 730, autoExtend: true } });
     expect(row(store, 'invitations', 'i-1')?.link).toContain('DAP=false');
   });
@@ -197,18 +197,18 @@ describe('invite.create under the GDAP-only rules', () => {
   it("refuses a customer outside the partner's CSP region, or with no known country", async () => {
     const store = await seeded();
     expect(await run(store, 'customer.create', { id: 'c-us', name: 'Litware', country: 'US' })).toEqual(ok);
-    expect(await run(store, 'invite.create', { id: 'i-1', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
+    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
       ok: false,
-      code: 'invalid',
-      message: expect.stringMatching(/^invite\.create: the customer Litware is in the CSP region .+, outside the partner's region .+$/),
-      messageJa: expect.stringMatching(/^invite\.create: 顧客「Litware」の CSP リージョン \(.+\) はパートナーのリージョン \(.+\) の外にあります$/),
+      code: 'INVALID',
+      message: expect.stringMatching(/^invitation\.create: the customer Litware is in the CSP region .+, outside the partner's region .+$/),
+      messageJa: expect.stringMatching(/^invitation\.create: 顧客「Litware」の CSP リージョン \(.+\) はパートナーのリージョン \(.+\) の外にあります$/),
     });
     expect(await run(store, 'customer.create', { id: 'c-none', name: 'Northwind', country: '' })).toEqual(ok);
-    expect(await run(store, 'invite.create', { id: 'i-2', customerId: 'c-none', delegatedAdmin: 'none', language: 'en' })).toEqual({
+    expect(await run(store, 'invitation.create', { id: 'i-2', customerId: 'c-none', delegatedAdmin: 'none', language: 'en' })).toEqual({
       ok: false,
-      code: 'invalid',
-      message: 'invite.create: the customer Northwind has no country: the CSP region cannot be checked',
-      messageJa: 'invite.create: 顧客「Northwind」の国が未入力のため、CSP リージョンを確認できません',
+      code: 'INVALID',
+      message: 'invitation.create: the customer Northwind has no country: the CSP region cannot be checked',
+      messageJa: 'invitation.create: 顧客「Northwind」の国が未入力のため、CSP リージョンを確認できません',
     });
     expect(store.rows('invitations')).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { transferStatusWords } from './words';
 
 const SourceKey = z.string().trim().min(1).max(128);
 
-export const requestTransfer = defineMutator({
+export const transferRequest = defineMutator({
   name: 'transfer.request',
   args: z
     .object({
@@ -30,17 +30,17 @@ export const requestTransfer = defineMutator({
   async run(tx, a, ctx) {
     const keys = [...new Set(a.sourceKeys)];
     if (keys.length > MAX_TRANSFER_ITEMS) {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: `a transfer takes at most ${MAX_TRANSFER_ITEMS} line items; this one has ${keys.length}: split it into several requests`,
         ja: `1 回の移管で扱えるのは ${MAX_TRANSFER_ITEMS} 品目までです (この依頼は ${keys.length} 品目)。複数の依頼に分けてください`,
       });
     }
     await mustGet(tx, 'customers', a.customerId);
-    if (await tx.get('transfers', a.id)) throw new MutationError('invalid', { en: `transfer ${a.id} already exists`, ja: `移管 ${a.id} は既に存在します` });
+    if (await tx.get('transfers', a.id)) throw new MutationError('INVALID', { en: `transfer ${a.id} already exists`, ja: `移管 ${a.id} は既に存在します` });
     for (const lineId of a.lineIds) {
       const line = await mustGet(tx, 'planLines', lineId);
       if (line.customerId !== a.customerId) {
-        throw new MutationError('invalid', { en: `plan line ${lineId} belongs to another customer`, ja: `計画明細 ${lineId} は別の顧客のものです` });
+        throw new MutationError('INVALID', { en: `plan line ${lineId} belongs to another customer`, ja: `計画明細 ${lineId} は別の顧客のものです` });
       }
     }
     // A subscription is in at most one open transfer: two requests for it would both be refused by Partner Center.
@@ -48,7 +48,7 @@ export const requestTransfer = defineMutator({
     for (const shared of keys) {
       const other = open.get(shared);
       if (other) {
-        throw new MutationError('invalid', {
+        throw new MutationError('INVALID', {
           en: `the subscription ${shared} is already in the transfer ${other.id} (${transferStatusWords[other.status].en})`,
           ja: `サブスクリプション ${shared} は既に移管 ${other.id} (${transferStatusWords[other.status].ja}) に含まれています`,
         });
@@ -73,7 +73,7 @@ export const requestTransfer = defineMutator({
   },
 });
 
-export const setTransferStatus = defineMutator({
+export const transferSetStatus = defineMutator({
   name: 'transfer.setStatus',
   args: z.object({ id: Id, status: z.enum(TRANSFER_STATUSES).exclude(['requested']), note: z.string().max(4000).optional() }).strict(),
   permission: 'plan.edit',
@@ -84,7 +84,7 @@ export const setTransferStatus = defineMutator({
   async run(tx, a, ctx) {
     const transfer = await mustGet(tx, 'transfers', a.id);
     if (!TRANSFER_NEXT[transfer.status].includes(a.status)) {
-      throw new MutationError('invalid', {
+      throw new MutationError('INVALID', {
         en: `a transfer that is ${transferStatusWords[transfer.status].en} cannot become ${transferStatusWords[a.status].en}`,
         ja: `「${transferStatusWords[transfer.status].ja}」の移管を「${transferStatusWords[a.status].ja}」にはできません`,
       });

@@ -7,7 +7,19 @@ import { mutatorNamed } from '../mutators/index';
 import { MutationError, runMutator, type Actor, type WriteTx } from '../mutators/define';
 import { tableNames, type TableName, type Tables } from '../workspace/tables';
 import { mergeFields, type FieldStamps } from './merge';
-import { FIELD_SINCE_SCHEMA, checkSchemaVersion, knowsTable, recordKey, type MutationResult, type PushRequest, type PushResponse } from './protocol';
+import {
+  FIELD_SINCE_SCHEMA,
+  CURRENT_REFUSAL_CODES_SINCE_SCHEMA,
+  REFUSAL_CODES_BEFORE_SCHEMA_5,
+  checkSchemaVersion,
+  currentRefusalCode,
+  knowsTable,
+  recordKey,
+  type MutationResult,
+  type PushRequest,
+  type PushResponse,
+  type PushResponseBeforeSchema5,
+} from './protocol';
 
 export interface StoredRecord {
   /** The row, or null for a tombstone. */
@@ -114,7 +126,7 @@ function authorityWriteTx(
   // could never read back, nor would its teammates' newer apps get what they expect.
   const mayWrite = (table: TableName) => {
     if (knowsTable(ctx.schemaVersion, table)) return;
-    throw new MutationError('invalid', {
+    throw new MutationError('INVALID', {
       en: `this app (schema ${ctx.schemaVersion}) cannot change ${table}: update the app, then make the change again`,
       ja: `このアプリ (スキーマ ${ctx.schemaVersion}) は ${table} を変更できません。アプリを更新してから、もう一度変更してください`,
     });
@@ -223,8 +235,11 @@ export async function processPush(
     }
   }
 
-  const previous = duplicates.length > 0 ? await tx.results(clientId, duplicates) : [];
-  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: resultsFor(request.schemaVersion, previous) }, version: null };
+  // Results recorded by a server of an earlier schema spell their codes as it did.
+  const previous = (duplicates.length > 0 ? await tx.results(clientId, duplicates) : []).map((r) =>
+    r.status === 'rejected' ? { ...r, code: currentRefusalCode(r.code) } : r,
+  );
+  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: previous }, version: null };
 
   const version = await tx.takeVersion();
   const overlay = new Overlay(tx);
@@ -239,12 +254,13 @@ export async function processPush(
   await overlay.prefetch([...named.values()]);
   const results: MutationResult[] = [];
   for (const m of fresh) {
+    // An app of the previous schema sends the names it knows: their changes are found by those too.
     const mutator = mutatorNamed(m.name);
     if (!mutator) {
       results.push({
         id: m.id,
         status: 'rejected',
-        code: 'unknown-mutator',
+        code: 'UNKNOWN_MUTATOR',
         message: `the server does not know the change "${m.name}"`,
         messageJa: `サーバーは変更「${m.name}」を知りません (アプリまたはサーバーの更新が必要です)`,
       });
@@ -256,7 +272,7 @@ export async function processPush(
       clientId,
       actor,
       mutationId: m.id,
-      mutationName: m.name,
+      mutationName: mutator.name,
       baseVersions: m.baseVersions,
       schemaVersion: request.schemaVersion,
     });
@@ -270,15 +286,24 @@ export async function processPush(
   }
   const lastMutationId = fresh[fresh.length - 1]!.id;
   await tx.commit(clientId, [...overlay.writes.values()], lastMutationId, results);
-  return { ok: true, response: { lastMutationId, results: resultsFor(request.schemaVersion, [...previous, ...results]) }, version };
+  return { ok: true, response: { lastMutationId, results: [...previous, ...results] }, version };
 }
 
-/** Results as an app on `schemaVersion` parses them (its schemas are strict: no field it does not know). */
-function resultsFor(schemaVersion: number, results: MutationResult[]): MutationResult[] {
-  if (schemaVersion >= FIELD_SINCE_SCHEMA.messageJa) return results;
-  return results.map((r) => {
+/**
+ * A push's answer as an app on `schemaVersion` parses it (its schemas are strict: no field or code
+ * it does not know). The server sends this; the in-memory server of the tests speaks only the
+ * current schema.
+ */
+export function pushAnswerFor(schemaVersion: number, response: PushResponse): PushResponse | PushResponseBeforeSchema5 {
+  if (schemaVersion >= CURRENT_REFUSAL_CODES_SINCE_SCHEMA) return response;
+  const results = response.results.map((r) => {
     if (r.status !== 'rejected') return r;
-    const { messageJa: _, ...rest } = r;
-    return rest;
+    const { messageJa, ...rest } = r;
+    return {
+      ...rest,
+      code: REFUSAL_CODES_BEFORE_SCHEMA_5[r.code],
+      ...(messageJa !== undefined && schemaVersion >= FIELD_SINCE_SCHEMA.messageJa ? { messageJa } : {}),
+    };
   });
+  return { ...response, results };
 }

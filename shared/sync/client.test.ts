@@ -141,15 +141,15 @@ describe('sync client against the protocol (in-memory server)', () => {
 
   it('keeps both values of a guarded field edited concurrently, and converges once resolved', async () => {
     const { server, a, b } = await setUp();
-    await a.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: 'sku-E3', quantity: 12 });
-    await b.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: 'sku-E3', quantity: 15 });
+    await a.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: 'sku-E3', quantity: 12 });
+    await b.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: 'sku-E3', quantity: 15 });
     await a.client.sync();
     await b.client.sync();
     await a.client.sync();
     const conflicts = server.rows('conflicts');
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({
-      field: 'quantity', status: 'open', current: { value: 12, by: 'Aiko' }, proposed: { value: 15, by: 'Ben', mutation: 'plan.setTarget' },
+      field: 'quantity', status: 'open', current: { value: 12, by: 'Aiko' }, proposed: { value: 15, by: 'Ben', mutation: 'planLine.setTarget' },
     });
     expect(a.store.rows('planLines')[0]?.quantity).toBe(12);
     expect(b.store.rows('planLines')[0]?.quantity).toBe(12);
@@ -179,13 +179,13 @@ describe('sync client against the protocol (in-memory server)', () => {
     // Ben's app believes he is an admin agent; the server knows he is a sales agent.
     const claimsAdmin = new SyncClient(b.store, b.wire, { actor: () => ({ ...b.actor, role: 'admin-agent' }), now: () => 'x' });
     const gdap = { roles: ['User Administrator'], durationDays: 90, approvalLink: '' };
-    expect(await claimsAdmin.mutate('invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'en' })).toEqual({ ok: true });
+    expect(await claimsAdmin.mutate('invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'en' })).toEqual({ ok: true });
     expect(b.store.rows('invitations')).toHaveLength(1);
     await claimsAdmin.sync();
     expect(server.rows('invitations')).toHaveLength(0);
     expect(b.store.rows('invitations')).toHaveLength(0);
     expect(b.store.rejections()).toEqual([
-      expect.objectContaining({ name: 'invite.create', code: 'forbidden', message: expect.stringMatching(/cannot request delegated admin/) }),
+      expect.objectContaining({ name: 'invitation.create', code: 'FORBIDDEN', message: expect.stringMatching(/cannot request delegated admin/) }),
     ]);
     expect(await b.store.pendingCount()).toBe(0);
   });
@@ -198,7 +198,7 @@ describe('sync client against the protocol (in-memory server)', () => {
     await b.client.sync();
     expect(server.rows('customers')).toHaveLength(0);
     expect(b.store.rows('customers')).toHaveLength(0);
-    expect(b.store.rejections()[0]).toMatchObject({ code: 'not-found' });
+    expect(b.store.rejections()[0]).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('stamps times with the server clock whatever the client clocks say', async () => {
@@ -238,7 +238,7 @@ describe('sync client against the protocol (in-memory server)', () => {
       { name: 'customer.create', args: { id: 'm-3', name: 'Three' } },
       { name: 'customer.create', args: { id: 'm-1', name: 'Duplicate' } },
     ]);
-    expect(bad).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^change 2 of 2: /) });
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID', message: expect.stringMatching(/^change 2 of 2: /) });
     expect(a.store.rows('customers').map((c) => c.id).sort()).toEqual(['m-1', 'm-2']);
     expect(await a.store.pendingCount()).toBe(2);
     await a.client.sync();
@@ -306,8 +306,8 @@ describe('convergence (property, fast-check)', () => {
           const line = me.store.rows('planLines')[0];
           switch (op.kind) {
             case 'notes': await me.client.mutate('customer.update', { id: 'c-1', notes: op.text }); break;
-            case 'qty': await me.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: (line?.targetSkuId as string | null) ?? null, quantity: op.n }); break;
-            case 'target': await me.client.mutate('plan.setTarget', { lineId: 'l-1', targetSkuId: op.sku, quantity: (line?.quantity as number) ?? 1 }); break;
+            case 'qty': await me.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: (line?.targetSkuId as string | null) ?? null, quantity: op.n }); break;
+            case 'target': await me.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: op.sku, quantity: (line?.quantity as number) ?? 1 }); break;
             case 'stage': await me.client.mutate('customer.setStage', { id: 'c-1', stage: op.stage }); break;
             case 'resolve': {
               const open = me.store.rows('conflicts').find((k) => k.status === 'open');

@@ -3,7 +3,7 @@
 // and wait in the outbox; a pull takes them back, applies the team's changes, and replays the
 // ones the server has not processed yet (rebase), all in one transaction.
 import { can } from '../domain/roles';
-import { mutatorNamed } from '../mutators/index';
+import { currentMutatorName, mutatorNamed } from '../mutators/index';
 import { BEFORE_SIGN_IN_ROLE } from './held';
 import { runMutator, type Actor, type MutateOptions, type MutationOutcome, type WriteTx } from '../mutators/define';
 import { tableNames, type TableName } from '../workspace/tables';
@@ -62,7 +62,7 @@ export interface SyncClientOptions {
 function badTextOutcome(path: string): Extract<MutationOutcome, { ok: false }> {
   return {
     ok: false,
-    code: 'invalid',
+    code: 'INVALID',
     message: `${path} holds a character that cannot be saved (a NUL or a broken character): remove it and try again`,
     messageJa: `${path} に保存できない文字 (NUL または壊れた文字) があります。取り除いてからもう一度お試しください`,
   };
@@ -165,7 +165,7 @@ export class SyncClient {
    */
   async mutate(name: string, args: unknown, options: MutateOptions = {}): Promise<MutationOutcome> {
     const mutator = mutatorNamed(name);
-    if (!mutator) return { ok: false, code: 'invalid', message: `unknown change "${name}"` };
+    if (!mutator) return { ok: false, code: 'INVALID', message: `unknown change "${name}"` };
     const bad = findBadText(args, 'args');
     if (bad) return badTextOutcome(bad.path);
     try {
@@ -181,7 +181,7 @@ export class SyncClient {
           mutationKey: `${meta.clientId}:${id}`,
         });
         if (!outcome.ok) throw new Rejected(outcome);
-        await tx.addOutbox({ id, name, args, baseVersions: olderBases(baseVersions, options.baseVersions), undo, createdAt: now });
+        await tx.addOutbox({ id, name: mutator.name, args, baseVersions: olderBases(baseVersions, options.baseVersions), undo, createdAt: now });
         await tx.setMeta({ nextMutationId: id + 1 });
         return outcome;
       });
@@ -200,7 +200,7 @@ export class SyncClient {
     onProgress?: (done: number) => void,
   ): Promise<MutationOutcome> {
     for (const [i, c] of changes.entries()) {
-      if (!mutatorNamed(c.name)) return { ok: false, code: 'invalid', message: `change ${i + 1} of ${changes.length}: unknown change "${c.name}"` };
+      if (!mutatorNamed(c.name)) return { ok: false, code: 'INVALID', message: `change ${i + 1} of ${changes.length}: unknown change "${c.name}"` };
       const bad = findBadText(c.args, `changes[${i}].args`);
       if (bad) return badTextOutcome(bad.path);
     }
@@ -212,7 +212,8 @@ export class SyncClient {
         for (const [i, c] of changes.entries()) {
           const undo: UndoEntry[] = [];
           const baseVersions: Record<string, number> = {};
-          const outcome = await runMutator(mutatorNamed(c.name)!, c.args, recordingTx(tx, undo, baseVersions), {
+          const mutator = mutatorNamed(c.name)!;
+          const outcome = await runMutator(mutator, c.args, recordingTx(tx, undo, baseVersions), {
             actor: this.options.actor(),
             now,
             mutationKey: `${meta.clientId}:${id}`,
@@ -225,7 +226,7 @@ export class SyncClient {
               ...(outcome.messageJa ? { messageJa: `変更 ${i + 1}/${changes.length}: ${outcome.messageJa}` } : {}),
             });
           }
-          await tx.addOutbox({ id, name: c.name, args: c.args, baseVersions, undo, createdAt: now });
+          await tx.addOutbox({ id, name: mutator.name, args: c.args, baseVersions, undo, createdAt: now });
           id++;
           onProgress?.(i + 1);
         }
@@ -283,7 +284,8 @@ export class SyncClient {
       const response = await this.transport.push({
         clientId: meta.clientId,
         schemaVersion: this.schemaVersion,
-        mutations: chunk.map(({ id, name, args, baseVersions }) => ({ id, name, args, baseVersions })),
+        // An outbox kept from before an update may hold names an earlier schema used.
+        mutations: chunk.map(({ id, name, args, baseVersions }) => ({ id, name: currentMutatorName(name), args, baseVersions })),
       });
       const byId = new Map(chunk.map((m) => [m.id, m]));
       const rejections: Rejection[] = [];
@@ -337,7 +339,7 @@ export class SyncClient {
           mutationId,
           name: entry.name,
           args: entry.args,
-          code: 'invalid',
+          code: 'INVALID',
           message: `The server refused this change: ${path ?? 'a field'} holds a character that cannot be saved (${reason})`,
           messageJa: `サーバーはこの変更を受け付けませんでした: ${path ?? '項目'} に保存できない文字があります`,
         },

@@ -10,8 +10,8 @@ describe('changes made before the first sign-in, held for the role that signs in
   const outbox = [
     { id: 1, name: 'customer.create', args: { id: 'c-1', name: 'Contoso', country: 'JP' } },
     { id: 2, name: 'partner.update', args: { partnerTenantId: PARTNER } },
-    { id: 3, name: 'invite.create', args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' } },
-    { id: 4, name: 'invite.markSent', args: { id: 'i-1' } },
+    { id: 3, name: 'invitation.create', args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' } },
+    { id: 4, name: 'invitation.markSent', args: { id: 'i-1' } },
     { id: 5, name: 'customer.update', args: { id: 'c-1', notes: 'called' } },
   ];
 

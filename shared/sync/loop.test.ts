@@ -146,7 +146,7 @@ describe('sync loop (fake clock)', () => {
     expect(h.calls()).toBe(1);
 
     const expired = async () => {
-      throw new SyncHttpError(401, 'invalid_token', 'expired');
+      throw new SyncHttpError(401, 'INVALID_TOKEN', 'expired');
     };
     const s = harness([expired]);
     s.loop.start();

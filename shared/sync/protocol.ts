@@ -1,6 +1,7 @@
 // The sync protocol between the app and the team's server (DESIGN.md, "Sync protocol"): a
 // server-authoritative mutation log. Both sides validate every message with these schemas.
 import { z } from 'zod';
+import { MutationErrorCode } from '../mutators/define';
 import { tableNames, type TableName } from '../workspace/tables';
 
 /**
@@ -13,7 +14,10 @@ import { tableNames, type TableName } from '../workspace/tables';
 // subscriptions from Partner Center; tenant.importCommit takes `known`; customer.createMany and
 // customer.setOwnSubscriptions. A server of schema 3 tells such an app to wait for its update
 // instead of refusing its imports.
-export const SCHEMA_VERSION = 4;
+// 5: mutators named in one scheme (RENAMED_MUTATORS in shared/mutators: the server takes the old
+// names too) and error codes in one casing (ErrorCode below). A server of schema 4 would refuse the
+// new names for good as unknown changes; the bump makes it ask for its own update instead.
+export const SCHEMA_VERSION = 5;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
 /**
@@ -75,19 +79,49 @@ export const PushRequest = z
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const MutationResult = z.discriminatedUnion('status', [
-  z.object({ id: z.number().int(), status: z.literal('applied'), conflicts: z.number().int().nonnegative() }).strict(),
+/**
+ * Why the server refused a pushed change for good: the mutator's own reasons, or a name it does not
+ * know. In the one casing of every code here (SCREAMING_SNAKE_CASE, as SyncErrorCode).
+ */
+export const RefusalCode = z.enum([...MutationErrorCode.options, 'UNKNOWN_MUTATOR']);
+export type RefusalCode = z.infer<typeof RefusalCode>;
+
+/**
+ * The refusal codes as schema 4 spelled them. Its apps parse a push's answer strictly, so they are
+ * sent these; results stored by a server of schema 4 hold them, and are read back as today's.
+ */
+export const REFUSAL_CODES_BEFORE_SCHEMA_5 = {
+  INVALID: 'invalid',
+  FORBIDDEN: 'forbidden',
+  NOT_FOUND: 'not-found',
+  UNKNOWN_MUTATOR: 'unknown-mutator',
+} as const satisfies Readonly<Record<RefusalCode, string>>;
+
+/** The schema whose apps read refusal codes as RefusalCode spells them. */
+export const CURRENT_REFUSAL_CODES_SINCE_SCHEMA = 5;
+
+/** A refusal code as stored or sent by any schema, as today's (an unknown one is INVALID: a refusal stays a refusal). */
+export function currentRefusalCode(code: string): RefusalCode {
+  const parsed = RefusalCode.safeParse(code);
+  if (parsed.success) return parsed.data;
+  const old = Object.entries(REFUSAL_CODES_BEFORE_SCHEMA_5).find(([, before]) => before === code);
+  return old ? (old[0] as RefusalCode) : 'INVALID';
+}
+
+const AppliedResult = z.object({ id: z.number().int(), status: z.literal('applied'), conflicts: z.number().int().nonnegative() }).strict();
+const rejectedResult = <C extends z.ZodType<string>>(code: C) =>
   z
     .object({
       id: z.number().int(),
       status: z.literal('rejected'),
-      code: z.enum(['invalid', 'forbidden', 'not-found', 'unknown-mutator']),
+      code,
       message: z.string(),
       /** The reason in Japanese, where the mutator gives one (schema 2). */
       messageJa: z.string().optional(),
     })
-    .strict(),
-]);
+    .strict();
+
+export const MutationResult = z.discriminatedUnion('status', [AppliedResult, rejectedResult(RefusalCode)]);
 export type MutationResult = z.infer<typeof MutationResult>;
 
 export const PushResponse = z
@@ -98,6 +132,12 @@ export const PushResponse = z
   })
   .strict();
 export type PushResponse = z.infer<typeof PushResponse>;
+
+/** The answer to a push of a schema-4 app: its refusal codes as it spelled them (REFUSAL_CODES_BEFORE_SCHEMA_5). */
+export const PushResponseBeforeSchema5 = PushResponse.extend({
+  results: z.array(z.discriminatedUnion('status', [AppliedResult, rejectedResult(z.enum(Object.values(REFUSAL_CODES_BEFORE_SCHEMA_5) as [string, ...string[]]))])),
+});
+export type PushResponseBeforeSchema5 = z.infer<typeof PushResponseBeforeSchema5>;
 
 export const Table = z.enum(tableNames as [TableName, ...TableName[]]);
 
@@ -127,6 +167,12 @@ export const PullResponse = z
   .strict();
 export type PullResponse = z.infer<typeof PullResponse>;
 
+/**
+ * Every code the team's server answers an error with (`{error: {code, message}}`), for sync and
+ * sign-in alike: one list, in one casing (SCREAMING_SNAKE_CASE), read by the server when it sends
+ * and by the app when it decides. Schema 4 servers sent the sign-in and HTTP codes in lower case;
+ * no app ever branched on those (it reads the status), so none needs them as they were.
+ */
 export const SyncErrorCode = z.enum([
   'MUTATION_GAP',
   'CLIENT_UPDATE_REQUIRED',
@@ -134,11 +180,33 @@ export const SyncErrorCode = z.enum([
   'CLIENT_NOT_YOURS',
   /** Text the server never stores (NUL, a lone surrogate): `path` names where. */
   'INVALID_TEXT',
+  /** No access token was sent. */
   'UNAUTHENTICATED',
+  /** The access token is unknown, expired or revoked. */
+  'INVALID_TOKEN',
+  'INVALID_CREDENTIALS',
+  'INVALID_REFRESH_TOKEN',
+  'INVALID_ENTRA_TOKEN',
+  'ACCOUNT_DISABLED',
+  'PASSWORD_SIGN_IN_DISABLED',
+  'ENTRA_SIGN_IN_DISABLED',
+  'ENTRA_UNAVAILABLE',
+  'ENTRA_TENANT_NOT_LINKED',
+  'ENTRA_NO_ROLE',
+  'ENTRA_PERSON_UNKNOWN',
+  'ENTRA_EMAIL_TAKEN',
   'FORBIDDEN',
+  /** The request does not match the route's schema. */
   'INVALID_REQUEST',
+  'MALFORMED_JSON',
+  'MALFORMED_REQUEST',
+  'BAD_REQUEST',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_FOUND',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'TOO_MANY_STREAMS',
+  'UNAVAILABLE',
   'INTERNAL',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
@@ -147,7 +215,7 @@ export const SyncError = z
   .object({
     error: z
       .object({
-        /** One of SyncErrorCode for protocol errors; the server's other codes (auth, limits) pass through. */
+        /** One of SyncErrorCode from a server of this schema; a string, so a newer server's code still reads as an error. */
         code: z.string(),
         message: z.string(),
         /** MUTATION_GAP: the id the server expected next. */

@@ -19,9 +19,13 @@ const SignedIn = Tokens.extend({
 export type SessionUser = z.infer<typeof SignedIn>['user'];
 export type SessionOrganization = z.infer<typeof SignedIn>['organization'];
 
+/** Why signing in or staying signed in failed, for the app to decide on (the server's own code is in the message). */
+export const SessionErrorCode = z.enum(['INVALID_CREDENTIALS', 'REFUSED', 'SIGNED_OUT', 'NO_BACKEND', 'SERVER', 'NETWORK']);
+export type SessionErrorCode = z.infer<typeof SessionErrorCode>;
+
 export class SessionError extends Error {
   constructor(
-    readonly code: 'invalid-credentials' | 'refused' | 'signed-out' | 'no-backend' | 'server' | 'network',
+    readonly code: SessionErrorCode,
     message: string,
   ) {
     super(message);
@@ -54,7 +58,7 @@ export class Session {
 
   private url(path: string): string {
     const base = this.options.backendUrl().replace(/\/+$/, '');
-    if (!base) throw new SessionError('no-backend', 'No sync server is configured: set its address in Settings.');
+    if (!base) throw new SessionError('NO_BACKEND', 'No sync server is configured: set its address in Settings.');
     return `${base}${path}`;
   }
 
@@ -68,7 +72,7 @@ export class Session {
       });
     } catch (e) {
       if (e instanceof SessionError) throw e;
-      throw new SessionError('network', `Could not reach the sync server: ${e instanceof Error ? e.message : String(e)}`);
+      throw new SessionError('NETWORK', `Could not reach the sync server: ${e instanceof Error ? e.message : String(e)}`);
     }
     const text = await res.text();
     let json: unknown = null;
@@ -106,8 +110,8 @@ export class Session {
 
   async signIn(email: string, password: string): Promise<{ user: SessionUser; organization: SessionOrganization }> {
     const { status, json } = await this.post('/auth/sign-in', { email, password });
-    if (status === 401) throw new SessionError('invalid-credentials', 'The email or password is not right.');
-    if (status === 403) throw new SessionError('refused', `Sign-in refused: ${serverMessage(json, status)}`);
+    if (status === 401) throw new SessionError('INVALID_CREDENTIALS', 'The email or password is not right.');
+    if (status === 403) throw new SessionError('REFUSED', `Sign-in refused: ${serverMessage(json, status)}`);
     return this.begin(status, json);
   }
 
@@ -117,9 +121,9 @@ export class Session {
    */
   async signInWithEntra(token: string): Promise<{ user: SessionUser; organization: SessionOrganization }> {
     const { status, json } = await this.post('/auth/entra/sign-in', { token });
-    if (status === 401) throw new SessionError('invalid-credentials', `The server did not accept the Microsoft sign-in: ${serverMessage(json, status)}`);
+    if (status === 401) throw new SessionError('INVALID_CREDENTIALS', `The server did not accept the Microsoft sign-in: ${serverMessage(json, status)}`);
     // 403: this server takes no Entra sign-in, or the person is not mapped (the message says whom to ask).
-    if (status === 403) throw new SessionError('refused', `Sign-in refused: ${serverMessage(json, status)}`);
+    if (status === 403) throw new SessionError('REFUSED', `Sign-in refused: ${serverMessage(json, status)}`);
     return this.begin(status, json);
   }
 
@@ -127,7 +131,7 @@ export class Session {
     const parsed = SignedIn.safeParse(json);
     if (status !== 200 || !parsed.success) {
       const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `the server answered ${status}`;
-      throw new SessionError('server', `Sign-in failed: ${message}`);
+      throw new SessionError('SERVER', `Sign-in failed: ${message}`);
     }
     this.access = { token: parsed.data.accessToken, expiresAt: this.options.now() + parsed.data.expiresIn * 1000 };
     await this.keepRefreshToken(parsed.data.refreshToken);
@@ -157,7 +161,7 @@ export class Session {
       await this.forget();
       return null;
     }
-    if (status !== 200 || !parsed.success) throw new SessionError('server', `Refreshing the session failed (${status}).`);
+    if (status !== 200 || !parsed.success) throw new SessionError('SERVER', `Refreshing the session failed (${status}).`);
     this.access = { token: parsed.data.accessToken, expiresAt: this.options.now() + parsed.data.expiresIn * 1000 };
     await this.keepRefreshToken(parsed.data.refreshToken);
     return parsed.data.accessToken;

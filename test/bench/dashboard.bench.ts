@@ -204,7 +204,7 @@ export function workload(seed = 20261124, now = Date.now()): { rows: Workspace; 
       recordId: c.recordId,
       field: c.field,
       current: { value: 10, by: 'Aiko Tanaka', version: 40 + i },
-      proposed: { value: 12, by: 'Ken Sato', mutation: c.table === 'plans' ? 'plan.setStatus' : 'plan.setTarget' },
+      proposed: { value: 12, by: 'Ken Sato', mutation: c.table === 'plans' ? 'plan.setStatus' : 'planLine.setTarget' },
       status: i % 2 === 0 ? 'open' : 'resolved',
       resolution: i % 2 === 0 ? null : 'kept-current',
       resolvedBy: i % 2 === 0 ? null : 'Aiko Tanaka',

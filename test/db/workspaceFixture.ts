@@ -36,19 +36,19 @@ export async function populate(db: WorkspaceDatabase): Promise<void> {
   await must(client.mutate('partner.update', { name: 'Fabrikam CSP', partnerTenantId: PARTNER, country: 'JP', relationshipLink: '' }));
   await must(client.mutate('customer.create', { id: 'c-1', name: 'Contoso', domain: 'contoso.com', country: 'JP', channel: 'direct' }));
   await must(client.mutate('customer.create', { id: 'c-2', name: 'Northwind', country: '' }));
-  await must(client.mutate('invite.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' }));
-  await must(client.mutate('invite.markSent', { id: 'i-1' }));
+  await must(client.mutate('invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' }));
+  await must(client.mutate('invitation.markSent', { id: 'i-1' }));
   await must(client.mutate('plan.create', { id: 'p-1', customerId: 'c-1', asOf: '2026-11-24' }));
   await must(client.mutate('planLine.add', { id: 'l-1', planId: 'p-1', sourceSkuId: E3, targetSkuId: E3, quantity: 2 }));
   // Schema 3: the 2026 rules' fields and tables.
   await must(client.mutate('customer.setBillingAccount', { id: 'c-1', billingAccount: 'mca' }));
   await must(client.mutate('customer.recordAgreement', { id: 'c-1', acceptedOn: '2026-11-20', attestedBy: 'Aiko' }));
-  await must(client.mutate('plan.setTerm', { lineId: 'l-1', term: 'P1Y', billingFrequency: 'monthly' }));
-  await must(client.mutate('plan.setOldEndScheduled', { lineId: 'l-1', scheduledOn: '2026-11-23' }));
+  await must(client.mutate('planLine.setTerm', { lineId: 'l-1', term: 'P1Y', billingFrequency: 'monthly' }));
+  await must(client.mutate('planLine.setOldEndScheduled', { lineId: 'l-1', scheduledOn: '2026-11-23' }));
   await must(
     client.mutate('planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: E5, targetSkuId: E3, extraTargetSkuIds: [TEAMS], quantity: 1, term: 'P1M', billingFrequency: 'monthly' }),
   );
-  await must(client.mutate('invite.create', { id: 'i-2', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: { roles: [LICENSE_ADMIN], durationDays: 730, approvalLink: '', autoExtend: true }, language: 'en' }));
+  await must(client.mutate('invitation.create', { id: 'i-2', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: { roles: [LICENSE_ADMIN], durationDays: 730, approvalLink: '', autoExtend: true }, language: 'en' }));
   await must(client.mutate('transfer.request', { id: 't-1', customerId: 'c-1', lineIds: ['l-1'], sourceKeys: [guid(900)] }));
   await must(client.mutate('transfer.setStatus', { id: 't-1', status: 'approved' }));
   await must(client.mutate('finding.acknowledge', { customerId: 'c-1', lineKey: 'l-2', code: 'service-loss', reason: 'Nobody uses Yammer' }));
@@ -122,7 +122,7 @@ export async function populate(db: WorkspaceDatabase): Promise<void> {
   await client.sync();
   // Left pending: one change in the outbox, and one the server refused (a rejection to show).
   await must(client.mutate('customer.update', { id: 'c-2', notes: 'call back in December' }));
-  await db.rejections.put({ mutationId: 99, name: 'plan.setStatus', args: { id: 'p-1', status: 'done' }, code: 'invalid', message: 'plan.setStatus: a plan is approved before it is done' });
+  await db.rejections.put({ mutationId: 99, name: 'plan.setStatus', args: { id: 'p-1', status: 'done' }, code: 'INVALID', message: 'plan.setStatus: a plan is approved before it is done' });
   // An open conflict, as a pull would bring it.
   await db.conflicts.put({
     id: 'cf:fixture:1:0',

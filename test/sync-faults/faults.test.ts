@@ -131,9 +131,9 @@ function effectsOf(m: Accepted, owner: Map<string, string>, end: Snapshot): Effe
     case 'planLine.add':
       owner.set(id, owner.get(String(a.planId)) ?? '');
       return writes('planLines', id, { planId: a.planId, sourceSkuId: a.sourceSkuId, targetSkuId: a.targetSkuId, quantity: a.quantity });
-    case 'plan.setTarget':
+    case 'planLine.setTarget':
       return writes('planLines', String(a.lineId), { targetSkuId: a.targetSkuId, quantity: a.quantity });
-    case 'plan.setOrderDate':
+    case 'planLine.setOrderDate':
       return writes('planLines', String(a.lineId), { orderDate: a.orderDate });
     case 'conflict.resolve': {
       const conflict = end.conflicts.find((c) => c.id === id) as { table: TableName; recordId: string; field: string; proposed: { value: unknown } } | undefined;
@@ -429,7 +429,7 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
         await settle([a, b]);
         const editId = b.made.at(-1)!;
         const refusal = (await b.db.rejections.toArray()).find((r) => r.mutationId === editId);
-        expect(refusal?.code).toBe('not-found');
+        expect(refusal?.code).toBe('NOT_FOUND');
         for (const c of [a, b]) expect(await c.db.customers.get('dve-1')).toBeUndefined();
         expect(await snapshot(b, 'dve-')).toEqual(await snapshot(a, 'dve-'));
         expect(missingAcceptedWrites(await snapshot(a, 'dve-'), ledger.slice(from))).toEqual([]);
@@ -578,8 +578,8 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
                   case 'notes': await me.mutate('customer.update', { id: c, notes: op.text }); break;
                   case 'domain': await me.mutate('customer.update', { id: c, domain: op.text }); break;
                   case 'stage': await me.mutate('customer.setStage', { id: c, stage: op.stage }); break;
-                  case 'target': await me.mutate('plan.setTarget', { lineId: l, targetSkuId: op.sku, quantity: op.quantity }); break;
-                  case 'orderDate': await me.mutate('plan.setOrderDate', { lineId: l, orderDate: op.date }); break;
+                  case 'target': await me.mutate('planLine.setTarget', { lineId: l, targetSkuId: op.sku, quantity: op.quantity }); break;
+                  case 'orderDate': await me.mutate('planLine.setOrderDate', { lineId: l, orderDate: op.date }); break;
                   case 'delete': if (random() < 0.3) await me.mutate('customer.delete', { id: c }); break;
                   case 'resolve': {
                     const open = (await me.db.conflicts.where('status').equals('open').toArray()).find((k) => k.recordId.startsWith(prefix));

@@ -88,7 +88,7 @@ describe('Import Partner Center customer list', () => {
   });
 
   it('says in Japanese what it found, and what the change refused', async () => {
-    wrap(<CustomerListImport existing={[]} newId={() => 'x'} onCreate={async () => ({ ok: false, code: 'forbidden', message: 'no', messageJa: '権限がありません' })} />, 'ja');
+    wrap(<CustomerListImport existing={[]} newId={() => 'x'} onCreate={async () => ({ ok: false, code: 'FORBIDDEN', message: 'no', messageJa: '権限がありません' })} />, 'ja');
     pick(CUSTOMERS_CSV);
     await waitFor(() => expect(screen.getByTestId('pc-customer-counts').textContent).toBe('Customers.csv: 新規 3 件、ワークスペースに既にある顧客 (同じテナント ID) 0 件、ファイル内の重複 1 件、取り込めない行 1 件。'));
     expect(screen.getByTestId('pc-refused').textContent).toBe('6 行目、列「Microsoft ID」: 「oops」はテナント ID (GUID) ではありません');

@@ -79,7 +79,7 @@ beforeAll(async () => {
     recordId: 'line1',
     field: 'quantity',
     current: { value: 10, by: 'Aiko Tanaka', version: 7 },
-    proposed: { value: 14, by: 'Ken Sato', mutation: 'plan.setTarget' },
+    proposed: { value: 14, by: 'Ken Sato', mutation: 'planLine.setTarget' },
     status: 'open',
     resolution: null,
     resolvedBy: null,

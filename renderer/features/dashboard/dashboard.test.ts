@@ -226,7 +226,7 @@ describe('needs attention (fake-indexeddb)', () => {
       recordId,
       field: 'quantity',
       current: { value: 10, by: 'Aiko', version: 3 },
-      proposed: { value: 12, by: 'Ben', mutation: 'plan.setTarget' },
+      proposed: { value: 12, by: 'Ben', mutation: 'planLine.setTarget' },
       status,
       resolution: null,
       resolvedBy: null,

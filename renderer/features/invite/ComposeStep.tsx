@@ -1,4 +1,4 @@
-// Step 4: the email's language and recipients, then one invite.create per customer. The drafts
+// Step 4: the email's language and recipients, then one invitation.create per customer. The drafts
 // are the team's record from here on; step 5 builds each email from what was stored.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
@@ -44,7 +44,7 @@ export function ComposeStep({
   const { t, i18n } = useTranslation();
   const styles = useInviteStyles();
   const [busy, setBusy] = useState(false);
-  // invite.create needs invite.send, and delegated admin besides when it is asked for.
+  // invitation.create needs invite.send, and delegated admin besides when it is asked for.
   const send = usePermission('invite.send');
   const delegated = usePermission('invite.delegatedAdmin');
   const needed = !send.allowed || access.delegatedAdmin === 'none' ? 'invite.send' : 'invite.delegatedAdmin';
@@ -69,7 +69,7 @@ export function ComposeStep({
     // teammate meanwhile) leaves the others valid, and the refusal is shown by customer.
     for (const c of customers) {
       const id = uuidv7();
-      const outcome = await localChanges().mutate('invite.create', {
+      const outcome = await localChanges().mutate('invitation.create', {
         id,
         customerId: c.id,
         delegatedAdmin: access.delegatedAdmin,

@@ -1,7 +1,7 @@
 // Step 3: what the invitation asks for. Reseller only; or a GDAP admin relationship (roles, a
 // duration of at most 730 days, whether to extend it automatically, and each customer's approval
 // link from Partner Center). Legacy DAP can no longer be requested (DOMAIN.md rule 5). Only roles
-// allowed to request delegated admin may choose GDAP. The GDAP limits are the ones invite.create
+// allowed to request delegated admin may choose GDAP. The GDAP limits are the ones invitation.create
 // enforces on the server (shared/domain/gdap.ts): the form shows their problems in words first.
 import { zodResolver } from '@hookform/resolvers/zod';
 import {

@@ -55,7 +55,7 @@ export function InvitationTracking({
   const today = todayDate();
 
   const act = async (
-    name: 'invite.markAccepted' | 'invite.markExpired' | 'invite.cancel' | 'invite.remind',
+    name: 'invitation.markAccepted' | 'invitation.markExpired' | 'invitation.cancel' | 'invitation.remind',
     inv: Invitation,
     customer: string,
     next: InvitationStatus,
@@ -65,7 +65,7 @@ export function InvitationTracking({
       setNote({ intent: 'error', text: t('invite.tracking.refused', { customer, reason: outcome.message }) });
       return;
     }
-    if (name !== 'invite.remind') {
+    if (name !== 'invitation.remind') {
       setNote({ intent: 'success', text: t('invite.tracking.done', { customer, status: statusLabel(t, next) }) });
       return;
     }
@@ -131,22 +131,22 @@ export function InvitationTracking({
                     </div>
                     <div className={styles.actions} role="group" aria-label={t('invite.tracking.actionsFor', { customer })}>
                       {(inv.status === 'sent' || inv.status === 'expired') && (
-                        <Button size="small" disabled={!allowed} onClick={() => void act('invite.markAccepted', inv, customer, 'accepted')}>
+                        <Button size="small" disabled={!allowed} onClick={() => void act('invitation.markAccepted', inv, customer, 'accepted')}>
                           {t('invite.tracking.markAccepted')}
                         </Button>
                       )}
                       {inv.status === 'sent' && (
                         <>
-                          <Button size="small" disabled={!allowed} onClick={() => void act('invite.remind', inv, customer, 'sent')}>
+                          <Button size="small" disabled={!allowed} onClick={() => void act('invitation.remind', inv, customer, 'sent')}>
                             {t('invite.tracking.remind')}
                           </Button>
-                          <Button size="small" disabled={!allowed} onClick={() => void act('invite.markExpired', inv, customer, 'expired')}>
+                          <Button size="small" disabled={!allowed} onClick={() => void act('invitation.markExpired', inv, customer, 'expired')}>
                             {t('invite.tracking.markExpired')}
                           </Button>
                         </>
                       )}
                       {inv.status !== 'accepted' && inv.status !== 'cancelled' && (
-                        <Button size="small" appearance="subtle" disabled={!allowed} onClick={() => void act('invite.cancel', inv, customer, 'cancelled')}>
+                        <Button size="small" appearance="subtle" disabled={!allowed} onClick={() => void act('invitation.cancel', inv, customer, 'cancelled')}>
                           {t('invite.tracking.cancel')}
                         </Button>
                       )}

@@ -1,4 +1,4 @@
-// Step 5: each created invitation's email, built from what invite.create stored (its link, its
+// Step 5: each created invitation's email, built from what invitation.create stored (its link, its
 // language). Copy it or open it in the mail client, then mark it sent.
 import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
 import { Copy20Regular, Mail20Regular, Send20Regular } from '@fluentui/react-icons';
@@ -98,7 +98,7 @@ function InvitationEmail({
   };
   const { allowed } = usePermission('invite.send');
   const markSent = async () => {
-    const outcome = await localChanges().mutate('invite.markSent', { id: inv.id });
+    const outcome = await localChanges().mutate('invitation.markSent', { id: inv.id });
     setNote(outcome.ok ? null : { intent: 'error', text: t('invite.send.refused', { reason: outcome.message }) });
   };
 

@@ -11,7 +11,7 @@ export type { Translate };
 export interface InviteEmailInput {
   partnerName: string;
   customerName: string;
-  /** The reseller relationship link as invite.create stored it. */
+  /** The reseller relationship link as invitation.create stored it. */
   resellerLink: string;
   delegatedAdmin: DelegatedAdmin;
   /** With delegatedAdmin 'gdap': role template ids, days, and the customer's approval link. */

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeConflicts, type ShownValue } from './describeConflict';
 import { roleLabels } from '../../../shared/domain/roles';
 import { editPermission } from '../../../shared/mutators/conflicts';
-import { isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
+import { currentMutatorName, isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { heldForRole } from '../../../shared/sync/held';
@@ -286,12 +286,14 @@ export function Problems() {
   // After fixing what the server objected to (a role, a missing record), send the same change again.
   const retry = async (r: Rejection) => {
     setRetryError(null);
-    if (!isMutatorName(r.name)) {
+    // A refusal kept from before an update may name the change as an earlier schema did.
+    const name = currentMutatorName(r.name);
+    if (!isMutatorName(name)) {
       setRetryError(t('sync.problems.unknownChange', { name: r.name }));
       return;
     }
     // The stored arguments are checked by the mutator's schema when it runs again.
-    const outcome = await localChanges().mutate(r.name, r.args as never);
+    const outcome = await localChanges().mutate(name, r.args as never);
     if (outcome.ok) await workspaceDb().rejections.delete(r.mutationId);
     else setRetryError(outcome.message);
   };

@@ -1,0 +1,122 @@
+// An app of the previous sync schema (4) against this server (DESIGN.md: N-1 is accepted): it still
+// names changes as schema 4 did and parses refusal codes as schema 4 spelled them. Over real HTTP,
+// on PGlite and, with DATABASE_URL, on PostgreSQL.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  OLDEST_ACCEPTED_SCHEMA_VERSION,
+  PullResponse,
+  PushResponse,
+  PushResponseBeforeSchema5,
+  SCHEMA_VERSION,
+  SyncError,
+  SyncErrorCode,
+  type PushRequest,
+} from '../../shared/sync/protocol';
+import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { seedOrg, seedUser, testApp } from '../testing';
+
+const PW = 'correct horse battery staple';
+const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
+const PREVIOUS = SCHEMA_VERSION - 1;
+let t: TestDatabase;
+let app: FastifyInstance;
+let base: string;
+let token: string;
+let orgId: string;
+
+async function push(request: PushRequest): Promise<Response> {
+  return fetch(`${base}/sync/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+}
+
+async function rows(table: string): Promise<Record<string, unknown>[]> {
+  const res = await fetch(`${base}/sync/pull?cursor=0&clientId=previous-reader-01&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return PullResponse.parse(await res.json()).changes.filter((c) => c.table === table && c.data).map((c) => c.data!);
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = await testApp(t.db);
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const org = await seedOrg(t.db, 'Fabrikam');
+  orgId = org.id;
+  await seedUser(t.db, org.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
+  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example', password: PW }) });
+  token = ((await res.json()) as { accessToken: string }).accessToken;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+describe('a client of the previous sync schema', () => {
+  it('is the schema this server still accepts', () => {
+    expect(PREVIOUS).toBe(OLDEST_ACCEPTED_SCHEMA_VERSION);
+  });
+
+  it('pushes changes under their old names: the server applies them as the renamed mutators', async () => {
+    const mutations: PushRequest['mutations'] = [
+      { id: 1, name: 'partner.update', args: { partnerTenantId: PARTNER, country: 'JP' }, baseVersions: {} },
+      { id: 2, name: 'customer.create', args: { id: 'c-1', name: 'Contoso', country: 'JP' }, baseVersions: {} },
+      { id: 3, name: 'plan.create', args: { id: 'p-1', customerId: 'c-1', asOf: '2026-12-01' }, baseVersions: {} },
+      { id: 4, name: 'planLine.add', args: { id: 'l-1', planId: 'p-1', sourceSkuId: 'x', targetSkuId: null, quantity: 10 }, baseVersions: {} },
+      // Schema 4's names for planLine.setTarget and invitation.create.
+      { id: 5, name: 'plan.setTarget', args: { lineId: 'l-1', targetSkuId: 'sku-E3', quantity: 12 }, baseVersions: {} },
+      { id: 6, name: 'invite.create', args: { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' }, baseVersions: {} },
+    ];
+    const res = await push({ clientId: 'previous-app-0001', schemaVersion: PREVIOUS, mutations });
+    expect(res.status).toBe(200);
+    const answer = PushResponseBeforeSchema5.parse(await res.json());
+    expect(answer.results).toEqual(mutations.map((m) => ({ id: m.id, status: 'applied', conflicts: 0 })));
+    expect((await rows('planLines'))[0]).toMatchObject({ id: 'l-1', targetSkuId: 'sku-E3', quantity: 12 });
+    expect((await rows('invitations'))[0]).toMatchObject({ id: 'i-1', customerId: 'c-1' });
+    // The record of what happened names the change as it is named now.
+    const activity = (await rows('activity')).map((a) => a.mutation);
+    expect(activity).toEqual(expect.arrayContaining(['planLine.setTarget', 'invitation.create']));
+    expect(activity).not.toContain('plan.setTarget');
+  });
+
+  it('is sent refusal codes as schema 4 spelled them; a current client gets them in the one casing, a retried push included', async () => {
+    const refused = (id: number): PushRequest['mutations'] => [{ id, name: 'plan.setTarget', args: { lineId: 'no-such-line', targetSkuId: null, quantity: 1 }, baseVersions: {} }];
+    const old = await push({ clientId: 'previous-app-0002', schemaVersion: PREVIOUS, mutations: refused(1) });
+    // The schema 4 app's own strict schema reads it.
+    expect(PushResponseBeforeSchema5.parse(await old.json()).results).toEqual([
+      expect.objectContaining({ id: 1, status: 'rejected', code: 'not-found', message: expect.stringContaining('no-such-line') }),
+    ]);
+    const unknown = await push({ clientId: 'previous-app-0002', schemaVersion: PREVIOUS, mutations: [{ id: 2, name: 'plan.noSuchChange', args: {}, baseVersions: {} }] });
+    expect(PushResponseBeforeSchema5.parse(await unknown.json()).results[0]).toMatchObject({ status: 'rejected', code: 'unknown-mutator' });
+
+    const current = await push({ clientId: 'current-app-0001', schemaVersion: SCHEMA_VERSION, mutations: refused(1) });
+    const body = await current.json();
+    expect(PushResponse.parse(body).results).toEqual([expect.objectContaining({ id: 1, status: 'rejected', code: 'NOT_FOUND' })]);
+    // What a schema 4 app would choke on is not sent to a current one, and the other way round.
+    expect(PushResponseBeforeSchema5.safeParse(body).success).toBe(false);
+
+    // A result a server of schema 4 recorded holds the old spelling: a retried push reads it as today's.
+    const rewritten = await t.db.query(`UPDATE sync_mutation_results SET result = jsonb_set(result, '{code}', '"not-found"') WHERE org_id = $1 AND client_id = $2`, [orgId, 'current-app-0001']);
+    expect(rewritten.rowCount).toBe(1);
+    const again = await push({ clientId: 'current-app-0001', schemaVersion: SCHEMA_VERSION, mutations: refused(1) });
+    expect(PushResponse.parse(await again.json()).results).toEqual([expect.objectContaining({ id: 1, status: 'rejected', code: 'NOT_FOUND' })]);
+    const againOld = await push({ clientId: 'current-app-0001', schemaVersion: PREVIOUS, mutations: refused(1) });
+    expect(PushResponseBeforeSchema5.parse(await againOld.json()).results).toEqual([expect.objectContaining({ code: 'not-found' })]);
+  });
+
+  it('gets every error in the one casing the protocol declares (they never decided on the lower-case ones: they read the status)', async () => {
+    const none = await fetch(`${base}/sync/pull?cursor=0&clientId=previous-app-0003&schemaVersion=${PREVIOUS}`);
+    expect(none.status).toBe(401);
+    const unauthenticated = SyncError.parse(await none.json());
+    expect(unauthenticated.error.code).toBe('UNAUTHENTICATED');
+    const bad = await push({ clientId: 'x', schemaVersion: PREVIOUS, mutations: [] } as unknown as PushRequest);
+    expect(bad.status).toBe(400);
+    const invalid = SyncError.parse(await bad.json());
+    expect(invalid.error.code).toBe('INVALID_REQUEST');
+    for (const code of [unauthenticated.error.code, invalid.error.code]) expect(SyncErrorCode.options).toContain(code);
+    expect(SyncErrorCode.options.every((c) => /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(c))).toBe(true);
+  });
+});
