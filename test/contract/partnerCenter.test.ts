@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PartnerCenterError, partnerCenterClient, transferStatusOf, type PartnerCenterOptions } from '../../shared/connectors/partnerCenter';
 import { customerListChanges } from '../../shared/connectors/partnerCenterCustomers';
-import { createCustomers } from '../../shared/mutators/customers';
+import { customerCreateMany } from '../../shared/mutators/customers';
 import { FIXTURE_CUSTOMER_TENANT, MCA_TEMPLATE_ID, TRANSFER_CUSTOMER_TENANT, generatedCustomers, readPcFixture, startPcServer, type PcServer } from './pcServer';
 
 const servers: PcServer[] = [];
@@ -79,7 +79,7 @@ describe('Partner Center client (local contract server)', () => {
     let n = 0;
     const changes = customerListChanges(list.customers, { file: 'Partner Center customer list', newId: () => `pc-${++n}`, max: 50 });
     expect(changes.map((c) => c.customers.length)).toEqual([50, 44]);
-    for (const change of changes) expect(createCustomers.args.safeParse(change).success).toBe(true);
+    for (const change of changes) expect(customerCreateMany.args.safeParse(change).success).toBe(true);
     expect(changes[0]?.customers[0]).toEqual({ id: 'pc-1', name: '1kl as kjk', domain: 'abcdefgh1234.ccsctp.net', tenantId: FIXTURE_CUSTOMER_TENANT, stage: 'accepted' });
     expect(changes[0]?.customers[2]?.stage).toBe('not-started');
   });
