@@ -129,8 +129,8 @@ describe('partner-to-partner transfer', () => {
     const plan = planTenant(two, catalog, base('2026-12-01', { targetOverrides: { t00: { commerce: 'legacy' }, t01: { quantity: 5 } } }));
     expect(plan.lines.map((l) => l.transfer?.blockers)).toEqual([['not-new-commerce'], ['partial-quantity']]);
     expect(of(plan.findings, 'TRANSFER_NOT_POSSIBLE').map((f) => f.message)).toEqual([
-      'O365_BUSINESS_PREMIUM cannot be transferred from its current partner (not a new-commerce subscription): it is bought again.',
-      'O365_BUSINESS_PREMIUM cannot be transferred from its current partner (only whole subscriptions move, and the quantity changes): it is bought again.',
+      'Microsoft 365 Business Standard cannot be transferred from its current partner (not a new-commerce subscription): it is bought again.',
+      'Microsoft 365 Business Standard cannot be transferred from its current partner (only whole subscriptions move, and the quantity changes): it is bought again.',
     ]);
     const far = planTenant(tenantOf(lines.slice(0, 1), [], 'JP'), catalog, base('2026-12-01'));
     expect(far.lines[0]!.transfer?.blockers).toEqual(['other-region']);
