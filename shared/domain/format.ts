@@ -6,6 +6,7 @@
 // lists the terms this file and the catalogs use).
 import type { Catalog } from './catalog';
 import type { Lang } from './lang';
+import type { OfferMatch } from './matching';
 
 // ---------------------------------------------------------------------------------------------
 // Products
@@ -71,6 +72,12 @@ export function productNamesJoined(names: ProductNames | null | undefined, refs:
   return refs.map((r) => productName(names, r)).join(' + ');
 }
 
+/** The target of a match by its names (a Teams pair: both are bought, so both are named); null: none. */
+export function targetName(names: ProductNames | null | undefined, m: Pick<OfferMatch, 'targetSkuId' | 'targetSkuPartNumber' | 'extraTargets'>): string | null {
+  if (!m.targetSkuId && !m.targetSkuPartNumber) return null;
+  return productNamesJoined(names, [{ skuId: m.targetSkuId, partNumber: m.targetSkuPartNumber }, ...(m.extraTargets ?? []).map((e) => ({ skuId: e.skuId, partNumber: e.skuPartNumber }))]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Numbers and counted words
 
@@ -134,9 +141,17 @@ export function formatDay(day: string, lang: string): string {
 }
 
 /** An instant (ISO 8601) in the reader's time zone, with its time. */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(iso: string, lang: string): string {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(t);
+  if (Number.isNaN(t)) return iso;
+  let f = instantFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    instantFormats.set(lang, f);
+  }
+  return f.format(t);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import type { EndOfTermAdvice } from './endOfTerm';
 import { endOfTermAdvice } from './endOfTerm';
 import type { Finding, FindingCode, FindingParams, Severity } from './findings';
 import { FINDING_RULE_FAMILY, sortFindings } from './findings';
-import { catalogProductNames, productName, productNamesJoined } from './format';
+import { catalogProductNames, productName, targetName } from './format';
 import { orderCheckBy } from './orderWindow';
 import type { Retirement } from './retirements';
 import { retirementOf } from './retirements';
@@ -324,13 +324,6 @@ function finding(code: FindingCode, severity: Severity, params: FindingParams, l
   };
 }
 
-/** The target as the messages name it, by its catalog names: a pair reads "A + B". */
-function targetName(m: OfferMatch, catalog: Catalog): string | null {
-  if (!m.targetSkuId && !m.targetSkuPartNumber) return null;
-  const names = catalogProductNames(catalog);
-  return productNamesJoined(names, [{ skuId: m.targetSkuId, partNumber: m.targetSkuPartNumber }, ...(m.extraTargets ?? []).map((e) => ({ skuId: e.skuId, partNumber: e.skuPartNumber }))]);
-}
-
 function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lang, out: Finding[]): void {
   const sku = line.sourceSkuName;
   const at = line.asOf;
@@ -370,7 +363,7 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
-  const target = targetName(m, catalog);
+  const target = targetName(catalogProductNames(catalog), m);
   if (line.action === 'keep') {
     out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, at, line));
     return out;
