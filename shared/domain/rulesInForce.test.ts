@@ -93,7 +93,7 @@ describe('end of term of a direct subscription, by billing account', () => {
     expect(f.message).toContain('only within 7 days');
     expect(f.ruleId).toBe('direct-expired-disabled-deleted');
     const mosa = planTenant(inv('2027-01-31'), catalog, base('2026-12-01', { billingAccount: 'mosa', lang: 'ja' }));
-    expect(of(mosa.findings, 'DIRECT_END_OF_TERM')[0]!.message).toContain('代理管理者権限');
+    expect(of(mosa.findings, 'DIRECT_END_OF_TERM')[0]!.message).toContain('委任された管理者特権');
     const unknown = planTenant(inv('2027-01-31'), catalog, base('2026-12-01'));
     expect(of(unknown.findings, 'DIRECT_END_OF_TERM')[0]!.message).toContain('which billing account');
     for (const p of [mca, mosa, unknown]) expect(of(p.findings, 'CANCEL_NO_REFUND')).toHaveLength(0);
