@@ -8,6 +8,7 @@ import { openTransfersByKey } from '../../shared/domain/transfers';
 import { matchOffer, planTenant, sourceLines, type Catalog, type FindingCode, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
 import { withDefaults, type Customer, type FindingAck, type PartnerProfile, type Plan, type PlanLine, type Transfer } from '../../shared/workspace/tables';
 import type { OwnPlacement } from '../../shared/domain/ownSubscriptions';
+import { tenantNamesOf, type TenantNames } from '../../shared/domain/format';
 import { engineInput, strip } from '../db/queries';
 import { workspaceDb } from './workspace';
 
@@ -117,6 +118,14 @@ export function computePlan(data: CustomerData, lang: Lang, asOf = data.plan?.as
     agreementAcceptedOn: withDefaults('customers', data.customer).agreement?.acceptedOn ?? null,
     acknowledged: data.findingAcks.map((a) => ({ lineKey: a.lineKey || null, code: a.code as FindingCode })),
   });
+}
+
+/** The tenants a case file can name: the partner's own and the customer's (any other is "another partner"). */
+export function knownTenants(data: Pick<CustomerData, 'partner' | 'customer'>): TenantNames {
+  return tenantNamesOf([
+    [data.partner?.partnerTenantId, data.partner?.name],
+    [data.customer.tenantId, data.customer.name],
+  ]);
 }
 
 /** Live: re-reads when the workspace changes (an import, a saved choice, a pulled change). */

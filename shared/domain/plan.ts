@@ -11,6 +11,7 @@ import type { EndOfTermAdvice } from './endOfTerm';
 import { endOfTermAdvice } from './endOfTerm';
 import type { Finding, FindingCode, FindingParams, Severity } from './findings';
 import { FINDING_RULE_FAMILY, sortFindings } from './findings';
+import { catalogProductNames, productName, targetName } from './format';
 import { orderCheckBy } from './orderWindow';
 import type { Retirement } from './retirements';
 import { retirementOf } from './retirements';
@@ -80,6 +81,8 @@ export type LineAction = 'keep' | 'transfer' | 'rebuy';
 export interface PlannedOrder {
   skuId: string;
   skuPartNumber: string;
+  /** The catalog's name of the product (format.ts productName: the part number when unknown). */
+  skuName: string;
   quantity: number;
 }
 
@@ -88,6 +91,8 @@ export interface PlannedLine {
   subscriptionId: string | null;
   sourceSkuId: string;
   sourceSkuPartNumber: string;
+  /** The catalog's name of the product (format.ts productName: the part number when unknown). */
+  sourceSkuName: string;
   channel: Channel;
   status: string;
   isTrial: boolean;
@@ -259,8 +264,12 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
   const action: LineAction = line.channel === 'own' && match.kind === 'same' ? 'keep' : transferring ? 'transfer' : 'rebuy';
   const orders: PlannedOrder[] = [];
   if (action === 'rebuy' && !line.isTrial && match.targetSkuId !== null) {
-    orders.push({ skuId: match.targetSkuId, skuPartNumber: match.targetSkuPartNumber ?? match.targetSkuId, quantity: targetQuantity });
-    for (const e of match.extraTargets ?? []) orders.push({ skuId: e.skuId, skuPartNumber: e.skuPartNumber, quantity: targetQuantity });
+    const names = catalogProductNames(catalog);
+    const partNumber = match.targetSkuPartNumber ?? match.targetSkuId;
+    orders.push({ skuId: match.targetSkuId, skuPartNumber: partNumber, skuName: productName(names, { skuId: match.targetSkuId, partNumber }), quantity: targetQuantity });
+    for (const e of match.extraTargets ?? []) {
+      orders.push({ skuId: e.skuId, skuPartNumber: e.skuPartNumber, skuName: productName(names, { skuId: e.skuId, partNumber: e.skuPartNumber }), quantity: targetQuantity });
+    }
   }
   const ordered = Boolean(override?.orderedOn);
   const orderDate = orders.length === 0 ? null : (override?.orderedOn ?? override?.orderDate ?? suggestedOrderDate(timing.expires, asOf));
@@ -270,6 +279,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     subscriptionId: line.subscriptionId,
     sourceSkuId: line.skuId,
     sourceSkuPartNumber: source?.partNumber ?? line.skuPartNumber,
+    sourceSkuName: source?.name.trim() || (source?.partNumber ?? line.skuPartNumber),
     channel: line.channel,
     status: line.status,
     isTrial: line.isTrial,
@@ -314,15 +324,8 @@ function finding(code: FindingCode, severity: Severity, params: FindingParams, l
   };
 }
 
-/** The target as the messages name it: a pair reads "A + B". */
-function targetName(m: OfferMatch): string | null {
-  const main = m.targetSkuPartNumber ?? m.targetSkuId;
-  if (!main || !m.extraTargets?.length) return main;
-  return [main, ...m.extraTargets.map((e) => e.skuPartNumber)].join(' + ');
-}
-
 function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lang, out: Finding[]): void {
-  const sku = line.sourceSkuPartNumber;
+  const sku = line.sourceSkuName;
   const at = line.asOf;
   if (advice.kind === 'est') {
     const scheduled = advice.cancelScheduledOn;
@@ -357,10 +360,10 @@ function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lan
 /** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
 export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = 'en'): Finding[] {
   const out: Finding[] = [];
-  const sku = line.sourceSkuPartNumber;
+  const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
-  const target = targetName(m);
+  const target = targetName(catalogProductNames(catalog), m);
   if (line.action === 'keep') {
     out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, at, line));
     return out;

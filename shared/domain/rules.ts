@@ -131,7 +131,7 @@ export const RULES: readonly Rule[] = [
     since: '2023-10-01',
     title: {
       en: 'Delegated admin is GDAP only: least-privileged roles, at most 730 days, no auto-extend with Global Administrator, requests expire after 90 days',
-      ja: '代理管理は GDAP のみ: 最小権限のロール、最長 730 日、全体管理者を含む場合は自動延長不可、未承認の要求は 90 日で失効',
+      ja: '委任された管理者特権は GDAP のみ: 最小権限のロール、最長 730 日、全体管理者を含む場合は自動延長不可、未承認の要求は 90 日で失効',
     },
     source: 'Partner Center, "Introduction to granular delegated admin privileges (GDAP)"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/gdap-introduction',

@@ -93,7 +93,7 @@ describe('end of term of a direct subscription, by billing account', () => {
     expect(f.message).toContain('only within 7 days');
     expect(f.ruleId).toBe('direct-expired-disabled-deleted');
     const mosa = planTenant(inv('2027-01-31'), catalog, base('2026-12-01', { billingAccount: 'mosa', lang: 'ja' }));
-    expect(of(mosa.findings, 'DIRECT_END_OF_TERM')[0]!.message).toContain('代理管理者権限');
+    expect(of(mosa.findings, 'DIRECT_END_OF_TERM')[0]!.message).toContain('委任された管理者特権');
     const unknown = planTenant(inv('2027-01-31'), catalog, base('2026-12-01'));
     expect(of(unknown.findings, 'DIRECT_END_OF_TERM')[0]!.message).toContain('which billing account');
     for (const p of [mca, mosa, unknown]) expect(of(p.findings, 'CANCEL_NO_REFUND')).toHaveLength(0);
@@ -129,8 +129,8 @@ describe('partner-to-partner transfer', () => {
     const plan = planTenant(two, catalog, base('2026-12-01', { targetOverrides: { t00: { commerce: 'legacy' }, t01: { quantity: 5 } } }));
     expect(plan.lines.map((l) => l.transfer?.blockers)).toEqual([['not-new-commerce'], ['partial-quantity']]);
     expect(of(plan.findings, 'TRANSFER_NOT_POSSIBLE').map((f) => f.message)).toEqual([
-      'O365_BUSINESS_PREMIUM cannot be transferred from its current partner (not a new-commerce subscription): it is bought again.',
-      'O365_BUSINESS_PREMIUM cannot be transferred from its current partner (only whole subscriptions move, and the quantity changes): it is bought again.',
+      'Microsoft 365 Business Standard cannot be transferred from its current partner (not a new-commerce subscription): it is bought again.',
+      'Microsoft 365 Business Standard cannot be transferred from its current partner (only whole subscriptions move, and the quantity changes): it is bought again.',
     ]);
     const far = planTenant(tenantOf(lines.slice(0, 1), [], 'JP'), catalog, base('2026-12-01'));
     expect(far.lines[0]!.transfer?.blockers).toEqual(['other-region']);

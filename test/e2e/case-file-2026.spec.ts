@@ -125,6 +125,11 @@ async function addCustomer(page: Page): Promise<void> {
   await expect(page.getByTestId('import-outcome')).toContainText('Imported.', { timeout: 20_000 });
 }
 
+
+/** A calendar day as the English screens write it (shared/domain/format.ts formatDay). */
+const jaDay = (day: string) => new Intl.DateTimeFormat('ja', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`));
+const enDay = (day: string) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`));
+
 test('case file 2026: EST advice and email, a transfer approved, a Teams pair, the 7-day window; English and Japanese', async ({ page, context }) => {
   test.setTimeout(180_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -155,28 +160,28 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
 
   // The plan: Office 365 E3 becomes the no-Teams suite plus Teams, with EST advice, not "let it expire".
   const plan = page.getByRole('region', { name: 'Migration plan', exact: true });
-  const e3 = plan.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^ENTERPRISEPACK/ }) });
-  await expect(e3.getByRole('heading')).toContainText('Office_365_E3_(no_Teams) + Microsoft_Teams_EEA_New');
-  await expect(e3.locator('[data-finding="TEAMS_PAIR"]')).toContainText('ENTERPRISEPACK cannot be bought');
+  const e3 = plan.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^Office 365 E3/ }) });
+  await expect(e3.getByRole('heading')).toContainText('Office 365 E3 (no Teams) + Microsoft Teams EEA');
+  await expect(e3.locator('[data-finding="TEAMS_PAIR"]')).toContainText('Office 365 E3 cannot be bought');
   await expect(e3.locator('[data-finding="TEAMS_PAIR"]')).toContainText('every user gets both licenses');
   await expect(e3.locator('[data-finding="DATA_LOSS_RISK"]')).toHaveCount(0);
   const est = e3.locator('[data-finding="END_OF_TERM_EST"]');
-  await expect(est).toContainText('ENTERPRISEPACK ends on 2027-03-31: ask the current partner to schedule "cancel at end of term"');
+  await expect(est).toContainText('Office 365 E3 ends on 2027-03-31: ask the current partner to schedule "cancel at end of term"');
   await expect(est).toContainText('Extended Service Term at the monthly price +3 % (+23 % where the offer has no monthly plan)');
   await expect(plan).not.toContainText('let it expire');
   await expect(plan).not.toContainText('Turn auto-renew off');
   // The 7-day window of the saved order.
-  await expect(e3).toContainText(ordered);
-  await expect(e3).toContainText(`Check the order by${localDate(7)} (7 days after the order`);
+  await expect(e3).toContainText(enDay(ordered));
+  await expect(e3).toContainText(`Check the order by${enDay(localDate(7))} (7 days after the order`);
 
   // Business Premium: a transfer requested, then approved by the current partner.
   const transfers = page.getByTestId('transfers');
-  await transfers.getByRole('checkbox', { name: 'O365_BUSINESS_PREMIUM (5 licenses, ends 2027-04-30)' }).check();
+  await transfers.getByRole('checkbox', { name: 'Microsoft 365 Business Standard (5 licenses, ends Apr 30, 2027)' }).check();
   await transfers.getByRole('button', { name: 'Request a transfer (1 selected)' }).click();
   await expect(transfers).toContainText('Transfer requested for 1 subscription(s).');
   await transfers.getByRole('button', { name: 'Mark approved by the current partner' }).click();
   await expect(transfers).toContainText('Transfer marked Approved by the current partner.');
-  await expect(transfers.getByRole('checkbox', { name: /^O365_BUSINESS_PREMIUM \(5 licenses\): already in a transfer, Approved by the current partner/ })).toBeDisabled();
+  await expect(transfers.getByRole('checkbox', { name: /^Microsoft 365 Business Standard \(5 licenses\): already in a transfer, Approved by the current partner/ })).toBeDisabled();
 
   // The email to the current partner: only the line still to be cancelled at term end.
   const email = page.getByTestId('est-email');
@@ -202,10 +207,10 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await page.goto(url);
   await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
   const planJa = page.getByRole('region', { name: '移行計画', exact: true });
-  const e3Ja = planJa.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^ENTERPRISEPACK/ }) });
-  await expect(e3Ja.locator('[data-finding="TEAMS_PAIR"]')).toContainText('ENTERPRISEPACK は購入できません');
-  await expect(e3Ja.locator('[data-finding="END_OF_TERM_EST"]')).toContainText('ENTERPRISEPACK は 2027-03-31 に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し');
-  await expect(e3Ja).toContainText(`注文の確認期限${localDate(7)} (注文から 7 日間`);
+  const e3Ja = planJa.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^Office 365 E3/ }) });
+  await expect(e3Ja.locator('[data-finding="TEAMS_PAIR"]')).toContainText('Office 365 E3 は購入できません');
+  await expect(e3Ja.locator('[data-finding="END_OF_TERM_EST"]')).toContainText('Office 365 E3 は 2027-03-31 に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し');
+  await expect(e3Ja).toContainText(`注文の確認期限${jaDay(localDate(7))} (注文から 7 日間`);
   await expect(page.getByTestId('transfers')).toContainText('現在のパートナーが承認済み');
   const emailJa = page.getByTestId('est-email');
   await expect(emailJa.getByRole('heading', { name: '現在のパートナーへのメール' })).toBeVisible();

@@ -73,9 +73,9 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   const subscriptions = page.getByRole('region', { name: 'Current subscriptions', exact: true });
   await expect(subscriptions.getByRole('heading', { name: 'Another partner (1)' })).toBeVisible();
   const mine = subscriptions.getByRole('row', { name: /MyPartNumber/ });
-  await expect(mine).toContainText('331af819-4e0b-49f7-a6bf-14e1165ad3a0');
-  await expect(mine).toContainText('2023-02-01');
-  await expect(mine).toContainText('2023-03-03');
+  await expect(mine).toContainText('another partner (331af819…)');
+  await expect(mine).toContainText('Feb 1, 2023');
+  await expect(mine).toContainText('Mar 3, 2023');
   await expect(mine).toContainText('The 30-day window has ended');
   await expect(subscriptions.getByRole('heading', { name: 'Owner not known (2)' })).toBeVisible();
 
@@ -88,7 +88,7 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await expect(line.locator('[data-finding="UNKNOWN_SKU"]')).toContainText('MyPartNumber is not in the licensing catalog (a newer SKU?): choose its target offer by hand.');
   await expect(line.locator('[data-finding="UNKNOWN_SKU"]')).toContainText('Rule: UNKNOWN_SKU');
   await expect(line.locator('[data-finding="EXPIRY_DEADLINE"]')).toContainText('its 30-day window ended on 2023-03-03');
-  const premium = plan.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^ENTERPRISEPREMIUM/ }) });
+  const premium = plan.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^Office 365 E5/ }) });
   await expect(premium.getByRole('heading')).toContainText('Same offer');
   await expect(page.getByRole('region', { name: 'Invitations', exact: true })).toContainText('No reseller invitation yet');
   await expect(page.getByRole('link', { name: 'Prepare an invitation' })).toHaveAttribute('href', /#\/invite\//);

@@ -49,7 +49,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(step).toContainText('Import it in Settings > Microsoft catalog.');
   const current = step.getByTestId('current-import');
   await expect(current).toContainText('subscribedSkus.json, subscriptions.json, users.json');
-  await expect(current).toContainText('2 licensed products, 1 subscriptions, 1 users');
+  await expect(current).toContainText('2 products, 1 subscription, 1 user');
   await expect(page.getByRole('button', { name: 'Next: Review and choose' })).toBeDisabled();
   await expectNoSeriousAxeViolations(page, 'step 2, no catalog');
   await docScreenshot(page, 'offer-exports-no-catalog');

@@ -160,7 +160,7 @@ describe('case file: partner-to-partner transfers', () => {
     const section = await screen.findByTestId('transfers');
     const boxes = await within(section).findAllByRole('checkbox');
     expect(boxes).toHaveLength(27);
-    expect(within(section).getByRole('checkbox', { name: 'ENTERPRISEPREMIUM (27 licenses, ends 2027-03-31)' })).toBeTruthy();
+    expect(within(section).getByRole('checkbox', { name: 'ENTERPRISEPREMIUM (27 licenses, ends Mar 31, 2027)' })).toBeTruthy();
     fireEvent.click(within(section).getByRole('button', { name: 'Select all that can be requested (27)' }));
     expect(within(section).getByRole('status').textContent).toContain('27 subscriptions selected: one transfer request takes at most 25.');
     fireEvent.click(within(section).getByRole('button', { name: 'Clear the selection' }));

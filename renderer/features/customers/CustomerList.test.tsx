@@ -49,7 +49,7 @@ describe('CustomerList', () => {
     const rows = bodyRows();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(100);
-    expect(screen.getByRole('status').textContent).toContain('Showing 10000 of 10000');
+    expect(screen.getByRole('status').textContent).toContain('Showing 10,000 of 10,000');
     const first = within(rows[0]!).getByRole('link');
     expect(first.textContent).toContain('Customer 00000');
     expect(first.getAttribute('href')).toBe('#/customers/c0');
@@ -72,7 +72,7 @@ describe('CustomerList', () => {
     expect(bodyRows()[0]!.textContent).toContain('Customer 04242');
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Stage' }), { target: { value: 'done' } });
-    expect(screen.getByRole('status').textContent).toContain(`Showing ${Math.ceil((N - 6) / 7)} of 10000`);
+    expect(screen.getByRole('status').textContent).toContain(`Showing ${Math.ceil((N - 6) / 7).toLocaleString('en')} of 10,000`);
     for (const row of bodyRows()) expect(row.textContent).toContain('Done');
   });
 });

@@ -15,6 +15,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import { CustomerStage, type Customer } from '../../../shared/workspace/tables';
 import { hashOf } from '../../ui/viewStore';
 
@@ -140,7 +141,7 @@ export function CustomerList({ customers }: { customers: CustomerRow[] }) {
           </Select>
         </Field>
         <Text className={mergeClasses(styles.count, styles.countText)} role="status">
-          {t('caseFile.list.count', { shown: rows.length, total: customers.length })}
+          {t('caseFile.list.count', { shown: formatCount(rows.length, i18n.language), total: formatCount(customers.length, i18n.language) })}
         </Text>
       </div>
       {rows.length === 0 ? (

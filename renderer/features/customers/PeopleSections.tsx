@@ -2,9 +2,10 @@
 import { Badge, Text } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
+import { formatDateTime } from '../../../shared/domain/format';
 import { inLanguage } from '../../../shared/mutators/words';
 import { activityOf } from '../../db/queries';
 import { hashOf } from '../../ui/viewStore';
@@ -72,7 +73,7 @@ export function InvitationsSection({ customerId }: { customerId: string }) {
   const styles = useCaseFileStyles();
   const titleId = useId();
   const invitations = useLiveQuery(() => workspaceDb().invitations.where('customerId').equals(customerId).toArray(), [customerId]);
-  const format = useDateTime(i18n.language);
+  const format = (iso: string) => formatDateTime(iso, i18n.language);
   return (
     <section className={styles.section} aria-labelledby={titleId}>
       <h3 id={titleId} className={styles.title}>
@@ -111,13 +112,6 @@ export function InvitationsSection({ customerId }: { customerId: string }) {
   );
 }
 
-function useDateTime(language: string) {
-  return useMemo(() => {
-    const f = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-    return (iso: string) => f.format(new Date(iso));
-  }, [language]);
-}
-
 const ACTIVITY_ROW = 52;
 
 export function ActivitySection({ customerId }: { customerId: string }) {
@@ -125,7 +119,7 @@ export function ActivitySection({ customerId }: { customerId: string }) {
   const styles = useCaseFileStyles();
   const titleId = useId();
   const activity = useLiveQuery(() => activityOf(workspaceDb(), customerId), [customerId]);
-  const format = useDateTime(i18n.language);
+  const format = (iso: string) => formatDateTime(iso, i18n.language);
   const scrollRef = useRef<HTMLDivElement>(null);
   // A customer worked on for months gathers thousands of entries: only those in view are drawn.
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the virtualizer, as intended

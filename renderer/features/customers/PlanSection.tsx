@@ -5,6 +5,7 @@ import { ArrowRight16Regular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, TenantPlan } from '../../../shared/domain/engine';
+import { catalogProductNames, formatCount, formatDay, targetName } from '../../../shared/domain/format';
 import { hashOf } from '../../ui/viewStore';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { lineIdOf } from '../../workspace/customerPlan';
@@ -27,10 +28,13 @@ const useStyles = makeStyles({
 });
 
 export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useStyles();
   const shared = useCaseFileStyles();
   const titleId = useId();
+  const names = catalogProductNames(data.catalog);
+  const day = (d: string | null | undefined, none: string) => (d ? formatDay(d, lang) : none);
   const customerId = data.customer.id;
   const tenantWide = plan.findings.filter((f) => !f.lineId);
   const byLine = new Map<string, Finding[]>();
@@ -45,7 +49,7 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       </h3>
       {plan.lines.length > 0 && (
         <Text>
-          {data.plan ? t('caseFile.plan.saved', { status: t(`caseFile.planStatus.${data.plan.status}`), asOf: data.plan.asOf }) : t('caseFile.plan.notSaved')}{' '}
+          {data.plan ? t('caseFile.plan.saved', { status: t(`caseFile.planStatus.${data.plan.status}`), asOf: formatDay(data.plan.asOf, lang) }) : t('caseFile.plan.notSaved')}{' '}
           <a className={shared.link} href={hashOf('offer-matching', customerId)}>
             {t('caseFile.plan.openMatching')}
           </a>
@@ -70,14 +74,12 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       ) : (
         <ol className={styles.lines} aria-label={t('caseFile.plan.linesLabel')}>
           {plan.lines.map((l) => {
-            const main = l.match.targetSkuPartNumber ?? l.match.targetSkuId;
-            // A Teams pair: both products are bought, so both are named.
-            const target = main && [main, ...(l.match.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ');
+            const target = targetName(names, l.match);
             const findings = byLine.get(l.lineId) ?? [];
             return (
               <li key={l.lineId} className={styles.line} data-line={l.lineId}>
                 <h4 className={styles.lineHead}>
-                  <span>{l.sourceSkuPartNumber}</span>
+                  <span title={l.sourceSkuPartNumber}>{l.sourceSkuName}</span>
                   {target && (
                     <>
                       <ArrowRight16Regular aria-label={t('caseFile.plan.to')} />
@@ -95,24 +97,24 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
                   </div>
                   <div>
                     <dt>{t('caseFile.plan.licenses')}</dt>
-                    <dd>{t('caseFile.plan.licensesValue', { from: l.quantity, to: l.targetQuantity, consumed: l.consumed })}</dd>
+                    <dd>{t('caseFile.plan.licensesValue', { from: formatCount(l.quantity, lang), to: formatCount(l.targetQuantity, lang), consumed: formatCount(l.consumed, lang) })}</dd>
                   </div>
                   <div>
                     <dt>{t('caseFile.plan.expires')}</dt>
-                    <dd>{l.expires ?? t('caseFile.subscriptions.noDate')}</dd>
+                    <dd>{day(l.expires, t('caseFile.subscriptions.noDate'))}</dd>
                   </div>
                   <div>
                     <dt>{t('caseFile.plan.deadline')}</dt>
-                    <dd>{l.deadline ?? t('caseFile.subscriptions.noDate')}</dd>
+                    <dd>{day(l.deadline, t('caseFile.subscriptions.noDate'))}</dd>
                   </div>
                   <div>
                     <dt>{t('caseFile.plan.orderDate')}</dt>
-                    <dd>{saved.get(l.lineId)?.orderDate ?? t('caseFile.plan.noOrderDate')}</dd>
+                    <dd>{day(saved.get(l.lineId)?.orderDate, t('caseFile.plan.noOrderDate'))}</dd>
                   </div>
                   {l.checkBy && (
                     <div>
                       <dt>{t('caseFile.plan.checkBy')}</dt>
-                      <dd>{t('caseFile.plan.checkByValue', { date: l.checkBy })}</dd>
+                      <dd>{t('caseFile.plan.checkByValue', { date: formatDay(l.checkBy, lang) })}</dd>
                     </div>
                   )}
                 </dl>

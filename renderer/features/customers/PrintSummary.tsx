@@ -2,7 +2,8 @@
 // shown; when printing, only it is: the shell, the navigation and the interactive case file are
 // hidden by the print stylesheet below, which exists only while a case file is open.
 import { useTranslation } from 'react-i18next';
-import { regionName, type OfferMatch, type TenantPlan } from '../../../shared/domain/engine';
+import { regionName, type TenantPlan } from '../../../shared/domain/engine';
+import { catalogProductNames, formatCount, formatDay, targetName } from '../../../shared/domain/format';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
 import { channelWord, matchWord } from './caseFileWords';
@@ -39,13 +40,10 @@ export const PRINT_CSS = `
 }
 `;
 
-/** The target, or both products of a Teams pair ("A + B"): the customer buys both. */
-function pairText(m: OfferMatch): string {
-  return [m.targetSkuPartNumber ?? m.targetSkuId ?? '', ...(m.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ');
-}
-
 export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const names = catalogProductNames(data.catalog);
   const c = data.customer;
   const attention = plan.findings.filter((f) => f.severity !== 'info');
   const errors = plan.findings.filter((f) => f.severity === 'error').length;
@@ -55,7 +53,7 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
   return (
     <div className="case-file-print" data-testid="print-summary">
       <h2>{t('caseFile.print.title', { name: c.name })}</h2>
-      <p className="small">{t('caseFile.print.generated', { date: today(), partner: data.partner?.name || t('caseFile.print.noPartner') })}</p>
+      <p className="small">{t('caseFile.print.generated', { date: formatDay(today(), lang), partner: data.partner?.name || t('caseFile.print.noPartner') })}</p>
       <dl>
         <dt>{t('caseFile.details.domain')}</dt>
         <dd>{partsOf(c.domain)}</dd>
@@ -66,9 +64,9 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
         <dt>{t('caseFile.stage.label')}</dt>
         <dd>{t(`customers.stage.${c.stage}`)}</dd>
         <dt>{t('caseFile.print.subscriptions')}</dt>
-        <dd>{plan.lines.length}</dd>
+        <dd>{formatCount(plan.lines.length, lang)}</dd>
         <dt>{t('caseFile.print.users')}</dt>
-        <dd>{plan.users.length}</dd>
+        <dd>{formatCount(plan.users.length, lang)}</dd>
         <dt>{t('caseFile.print.plan')}</dt>
         <dd>{data.plan ? t(`caseFile.planStatus.${data.plan.status}`) : t('caseFile.print.planNotSaved')}</dd>
         <dt>{t('caseFile.print.findings')}</dt>
@@ -92,13 +90,16 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
           <tbody>
             {shown.map((l) => (
               <tr key={l.lineId}>
-                <td>{l.sourceSkuPartNumber}</td>
-                <td>{channelWord(t, l.channel)}</td>
-                <td className="num">{t('caseFile.print.licensesValue', { consumed: l.consumed, from: l.quantity, to: l.targetQuantity })}</td>
-                <td>{l.expires ?? '–'}</td>
-                <td>{l.deadline ?? '–'}</td>
                 <td>
-                  {l.match.targetSkuPartNumber ? `${pairText(l.match)} (${matchWord(t, l.match.kind)})` : matchWord(t, l.match.kind)}
+                  {l.sourceSkuName}
+                  {l.sourceSkuName !== l.sourceSkuPartNumber && <span className="code"> {l.sourceSkuPartNumber}</span>}
+                </td>
+                <td>{channelWord(t, l.channel)}</td>
+                <td className="num">{t('caseFile.print.licensesValue', { consumed: formatCount(l.consumed, lang), from: formatCount(l.quantity, lang), to: formatCount(l.targetQuantity, lang) })}</td>
+                <td>{l.expires ? formatDay(l.expires, lang) : '–'}</td>
+                <td>{l.deadline ? formatDay(l.deadline, lang) : '–'}</td>
+                <td>
+                  {l.match.targetSkuPartNumber ? `${targetName(names, l.match) ?? ''} (${matchWord(t, l.match.kind)})` : matchWord(t, l.match.kind)}
                 </td>
               </tr>
             ))}

@@ -4,7 +4,8 @@ import { Badge, Text } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, PlannedLine, TenantPlan } from '../../../shared/domain/engine';
-import type { CustomerData } from '../../workspace/customerPlan';
+import { formatCount, formatDay, tenantName } from '../../../shared/domain/format';
+import { knownTenants, type CustomerData } from '../../workspace/customerPlan';
 import { hashOf } from '../../ui/viewStore';
 import { useCaseFileStyles } from './caseFileStyles';
 import { channelWord, statusWord, timingWord } from './caseFileWords';
@@ -13,16 +14,20 @@ import { channelWord, statusWord, timingWord } from './caseFileWords';
 const CHANNEL_ORDER: readonly Channel[] = ['other-partner', 'direct', 'unknown', 'own'];
 
 export function SubscriptionsSection({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useCaseFileStyles();
   const titleId = useId();
+  const tenants = knownTenants(data);
   const owners = new Map((data.inventory.subscriptions ?? []).map((s) => [s.id, s.ownerTenantId]));
   const groups = CHANNEL_ORDER.map((channel) => ({ channel, lines: plan.lines.filter((l) => l.channel === channel) })).filter((g) => g.lines.length > 0);
 
   const owner = (l: PlannedLine): string => {
     if (l.channel === 'own') return t('caseFile.subscriptions.ownerYou');
     if (l.channel === 'direct') return t('caseFile.subscriptions.ownerMicrosoft');
-    return owners.get(l.lineId) ?? t('caseFile.subscriptions.ownerUnknown');
+    const id = owners.get(l.lineId);
+    // The seller's name when the workspace knows the tenant, else "another partner (1a2b3c4d…)".
+    return id ? tenantName(tenants, id, lang) : t('caseFile.subscriptions.ownerUnknown');
   };
 
   return (
@@ -60,7 +65,15 @@ export function SubscriptionsSection({ data, plan }: { data: CustomerData; plan:
                   {g.lines.map((l) => (
                     <tr key={l.lineId}>
                       <td>
-                        {l.sourceSkuPartNumber}
+                        {l.sourceSkuName}
+                        {l.sourceSkuName !== l.sourceSkuPartNumber && (
+                          <>
+                            <br />
+                            <Text size={200} className={styles.muted}>
+                              {l.sourceSkuPartNumber}
+                            </Text>
+                          </>
+                        )}
                         {l.isTrial && (
                           <>
                             {' '}
@@ -70,12 +83,12 @@ export function SubscriptionsSection({ data, plan }: { data: CustomerData; plan:
                           </>
                         )}
                       </td>
-                      <td className={l.channel === 'other-partner' ? styles.code : undefined}>{owner(l)}</td>
+                      <td>{owner(l)}</td>
                       <td>{statusWord(t, l.status)}</td>
-                      <td className={styles.num}>{t('caseFile.subscriptions.inUse', { consumed: l.consumed, total: l.quantity })}</td>
-                      <td>{l.expires ?? t('caseFile.subscriptions.noDate')}</td>
+                      <td className={styles.num}>{t('caseFile.subscriptions.inUse', { consumed: formatCount(l.consumed, lang), total: formatCount(l.quantity, lang) })}</td>
+                      <td>{l.expires ? formatDay(l.expires, lang) : t('caseFile.subscriptions.noDate')}</td>
                       <td>
-                        {l.deadline ?? t('caseFile.subscriptions.noDate')}
+                        {l.deadline ? formatDay(l.deadline, lang) : t('caseFile.subscriptions.noDate')}
                         <br />
                         <Text size={200} className={styles.muted}>
                           {timingWord(t, l)}

@@ -4,10 +4,11 @@
 // and tracks each request as the current partner and Partner Center move it on, with who and when.
 import { Button, Checkbox, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
+import { formatCount, formatDateTime, formatDay } from '../../../shared/domain/format';
 import type { TransferStatus } from '../../../shared/domain/commerce';
 import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tables';
 import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
@@ -23,13 +24,6 @@ export function transferStatusWord(t: TFunction, status: TransferStatus): string
   return t(`caseFile.transfers.status.${status}`);
 }
 
-function useDateTime(language: string) {
-  return useMemo(() => {
-    const f = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-    return (iso: string) => f.format(new Date(iso));
-  }, [language]);
-}
-
 export function TransfersSection({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
@@ -37,14 +31,14 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
   const noteId = useId();
   const customerId = data.customer.id;
   const { allowed } = usePermission('plan.edit');
-  const format = useDateTime(i18n.language);
+  const format = (iso: string) => formatDateTime(iso, i18n.language);
   const transfers = useLiveQuery(() => workspaceDb().transfers.where('customerId').equals(customerId).toArray(), [customerId]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
   const candidates = plan.lines.filter((l) => l.channel === 'other-partner');
-  const products = new Map(plan.lines.map((l) => [l.lineId, l.sourceSkuPartNumber]));
+  const products = new Map(plan.lines.map((l) => [l.lineId, l.sourceSkuName]));
   // A subscription is in at most one open transfer: a rejected one frees it for a new request.
   const inTransfer = openTransfersByKey(transfers ?? []);
   const chosen = [...selected].filter((k) => candidates.some((c) => c.lineId === k) && !inTransfer.has(k));
@@ -105,8 +99,8 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
                 onChange={(_, d) => toggle(l.lineId, d.checked === true)}
                 label={
                   open
-                    ? t('caseFile.transfers.candidateInTransfer', { product: l.sourceSkuPartNumber, quantity: l.quantity, status: transferStatusWord(t, open.status) })
-                    : t('caseFile.transfers.candidate', { product: l.sourceSkuPartNumber, quantity: l.quantity, expires: l.expires ?? t('caseFile.subscriptions.noDate') })
+                    ? t('caseFile.transfers.candidateInTransfer', { product: l.sourceSkuName, quantity: formatCount(l.quantity, i18n.language), status: transferStatusWord(t, open.status) })
+                    : t('caseFile.transfers.candidate', { product: l.sourceSkuName, quantity: formatCount(l.quantity, i18n.language), expires: l.expires ? formatDay(l.expires, i18n.language) : t('caseFile.subscriptions.noDate') })
                 }
               />
             );

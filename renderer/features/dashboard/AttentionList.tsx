@@ -7,7 +7,7 @@ import { renderFinding, type Lang, type Severity } from '../../../shared/domain/
 import { hashOf } from '../../ui/viewStore';
 import { DEADLINE_SOON_DAYS } from '../../../shared/domain/attention';
 import type { Attention, AttentionCode, AttentionEntry } from './attention';
-import { formatCount } from './format';
+import { formatCount } from '../../../shared/domain/format';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
 

@@ -109,9 +109,9 @@ describe('DashboardPage (fake-indexeddb)', () => {
     expect(rows.map((r) => r.firstElementChild?.getAttribute('data-code'))).toEqual(['DATA_LOSS_RISK', 'EXPIRY_DEADLINE', 'SEAT_SHORTFALL', 'CONFLICT']);
     expect(rows[3]!.textContent).toContain('Aiko Tanaka and Ken Sato changed the number of licenses of a plan line at the same time: choose the value to keep in Review & sync.');
     expect(within(rows[3]!).getByRole('link', { name: 'Contoso Japan' }).getAttribute('href')).toBe('#/customers/contoso');
-    expect(rows[0]!.textContent).toContain('Moving ENTERPRISEPREMIUM to ENTERPRISEPACK loses');
+    expect(rows[0]!.textContent).toContain('Moving Office 365 E5 to Office 365 E3 loses');
     expect(rows[0]!.textContent).toContain('DATA_LOSS_RISK');
-    expect(rows[2]!.textContent).toContain('ENTERPRISEPREMIUM: 10 seat(s) planned but 14 in use: 4 user(s) would lose their license.');
+    expect(rows[2]!.textContent).toContain('Office 365 E5: 10 seat(s) planned but 14 in use: 4 user(s) would lose their license.');
     expect(within(rows[2]!).getByRole('link', { name: 'Contoso Japan' }).getAttribute('href')).toBe('#/customers/contoso');
 
     const stages = screen.getByRole('region', { name: 'Customers by stage' });

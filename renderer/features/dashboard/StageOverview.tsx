@@ -12,7 +12,7 @@ import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
 import { hashOf } from '../../ui/viewStore';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
-import { formatCount } from './format';
+import { formatCount } from '../../../shared/domain/format';
 import { STAGES, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';

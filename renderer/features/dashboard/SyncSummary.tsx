@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { hashOf } from '../../ui/viewStore';
 import { useSyncStore } from '../../sync/controller';
 import { workspaceDb } from '../../workspace/workspace';
-import { formatCount, formatDateTime } from './format';
+import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { useDashboardStyles } from './styles';
 
 const useStyles = makeStyles({

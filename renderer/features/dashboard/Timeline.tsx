@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPIRED_WINDOW_DAYS } from '../../../shared/domain/engine';
 import { hashOf } from '../../ui/viewStore';
-import { formatCount, formatDay } from './format';
+import { formatCount, formatDay } from '../../../shared/domain/format';
 import { useDashboardStyles } from './styles';
 import { within, type TimelineEntry } from './timeline';
 import { VirtualList } from './VirtualList';

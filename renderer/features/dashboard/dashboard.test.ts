@@ -170,7 +170,7 @@ describe('needs attention (fake-indexeddb)', () => {
       ['SEAT_SHORTFALL', 'SEAT_SHORTFALL:l-new'],
     ]);
     expect(entries[1]!.params).toMatchObject({ consumed: 14, targetQuantity: 10, shortfall: 4 });
-    expect(renderFinding('DATA_LOSS_RISK', entries[0]!.params, 'ja')).toContain('ENTERPRISEPREMIUM から ENTERPRISEPACK への移行で');
+    expect(renderFinding('DATA_LOSS_RISK', entries[0]!.params, 'ja')).toContain('Office 365 E5 から Office 365 E3 への移行で');
 
     // The same offer and the same seats: nothing to say.
     const same = [planLine('l-same', plans[1]!.id, 'a', { sourceSkuId: E5, targetSkuId: E5, quantity: 25 })];

@@ -7,6 +7,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, use
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { pairName } from './pairTargets';
 import { useWizardStyles } from './styles';
@@ -70,7 +71,7 @@ function HeldBy({ user }: { user: UserLicenseChanges }) {
 }
 
 export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useWizardStyles();
   const tableLabel = useId();
   const [filter, setFilter] = useState<UserFilter>(NO_FILTER);
@@ -146,7 +147,7 @@ export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
         </div>
       </div>
       <Text role="status" data-testid="users-count">
-        {t('licenseCheck.users.count', { shown: rows.length, total: users.length })}
+        {t('licenseCheck.users.count', { shown: formatCount(rows.length, i18n.language), total: formatCount(users.length, i18n.language) })}
       </Text>
       <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-labelledby={tableLabel}>
         {/* Fixed column widths: rows come and go while scrolling, the columns must not jump. */}

@@ -3,12 +3,13 @@
 import { Combobox, Field, Option } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import type { Catalog } from '../../../shared/domain/engine';
 
 const SHOWN = 50;
 
 export function CatalogSearch({ catalog, value, onSelect }: { catalog: Catalog; value: string; onSelect: (skuId: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const selected = value ? catalog.skus.get(value) : undefined;
   const labelOf = (sku: { partNumber: string; name: string }) => `${sku.name} (${sku.partNumber})`;
   const [query, setQuery] = useState(selected ? labelOf(selected) : '');
@@ -23,7 +24,7 @@ export function CatalogSearch({ catalog, value, onSelect }: { catalog: Catalog; 
   return (
     <Field
       label={t('offerMatching.target.searchLabel')}
-      hint={matches.length > SHOWN ? t('offerMatching.target.searchMore', { shown: SHOWN, total: matches.length }) : t('offerMatching.target.searchHint')}
+      hint={matches.length > SHOWN ? t('offerMatching.target.searchMore', { shown: formatCount(SHOWN, i18n.language), total: formatCount(matches.length, i18n.language) }) : t('offerMatching.target.searchHint')}
     >
       <Combobox
         freeform

@@ -5,6 +5,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCountOf } from '../../../shared/domain/format';
 import { inLanguage } from '../../../shared/mutators/words';
 import { importsOf } from '../../db/queries';
 import { useViewStore } from '../../ui/viewStore';
@@ -27,6 +28,7 @@ function useExportsSummary(customerId: string) {
 
 export function ExportsStep({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useWizardStyles();
   const navigate = useViewStore((s) => s.navigate);
   const summary = useExportsSummary(customerId);
@@ -68,9 +70,9 @@ export function ExportsStep({ customerId }: { customerId: string }) {
           <dt>{t('offerMatching.exports.counts')}</dt>
           <dd>
             {t('offerMatching.exports.countsValue', {
-              skus: current.counts.skus ?? 0,
-              subscriptions: current.counts.subscriptions ?? 0,
-              users: current.counts.users ?? 0,
+              skus: formatCountOf(current.counts.skus ?? 0, 'product', lang),
+              subscriptions: formatCountOf(current.counts.subscriptions ?? 0, 'subscription', lang),
+              users: formatCountOf(current.counts.users ?? 0, 'user', lang),
             })}
           </dd>
         </dl>

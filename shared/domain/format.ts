@@ -1,0 +1,190 @@
+// The one formatter of what a person reads: products by their catalog names, numbers and dates as
+// the reader's language writes them, counted words in the right plural, and tenants by who they are.
+// A new user reads "Office 365 E4", not ENTERPRISEWITHSCAL, and "another partner", not a GUID:
+// codes stay available as a secondary detail, never as the only words. Every screen, export and
+// the engine's messages go through here, so a wording rule changes in one place (docs/glossary.md
+// lists the terms this file and the catalogs use).
+import type { Catalog } from './catalog';
+import type { Lang } from './lang';
+import type { OfferMatch } from './matching';
+
+// ---------------------------------------------------------------------------------------------
+// Products
+
+/** What a product is known by: a SKU GUID, a part number (Graph skuPartNumber), or both. */
+export interface ProductRef {
+  skuId?: string | null;
+  partNumber?: string | null;
+}
+
+/** Names of the workspace's catalog, found by SKU id or by part number. */
+export interface ProductNames {
+  nameOf(ref: ProductRef): string | undefined;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The catalog as rows (stored catalogSkus or CatalogSku): one lookup for every screen. */
+export function productNamesOf(rows: Iterable<{ id?: string; skuId?: string; partNumber: string; name: string }>): ProductNames {
+  const byId = new Map<string, string>();
+  const byPart = new Map<string, string>();
+  for (const r of rows) {
+    const id = (r.id ?? r.skuId ?? '').trim().toLowerCase();
+    if (!r.name) continue;
+    if (id && !byId.has(id)) byId.set(id, r.name);
+    const pn = r.partNumber.trim().toUpperCase();
+    if (pn && !byPart.has(pn)) byPart.set(pn, r.name);
+  }
+  return { nameOf: (ref) => lookup(ref, (id) => byId.get(id), (pn) => byPart.get(pn)) };
+}
+
+/** The prepared catalog the engine plans with, as a lookup. */
+export function catalogProductNames(catalog: Pick<Catalog, 'skus' | 'byPartNumber'>): ProductNames {
+  return { nameOf: (ref) => lookup(ref, (id) => catalog.skus.get(id)?.name, (pn) => catalog.byPartNumber.get(pn)?.name) };
+}
+
+function lookup(ref: ProductRef, byId: (id: string) => string | undefined, byPart: (pn: string) => string | undefined): string | undefined {
+  const id = ref.skuId?.trim().toLowerCase();
+  const found = (id ? byId(id) : undefined) ?? (ref.partNumber?.trim() ? byPart(ref.partNumber.trim().toUpperCase()) : undefined);
+  if (found?.trim()) return found.trim();
+  // Some callers hold only one string, a GUID or a part number: try it as the other too.
+  if (!ref.partNumber && id && !GUID.test(id)) return byPart(id.toUpperCase())?.trim() || undefined;
+  return undefined;
+}
+
+/**
+ * A product as people read it: the catalog's name; a product the catalog does not know falls back
+ * to its part number, then to its SKU id (the only words there are).
+ */
+export function productName(names: ProductNames | null | undefined, ref: ProductRef): string {
+  return names?.nameOf(ref) ?? (ref.partNumber?.trim() || ref.skuId?.trim() || '');
+}
+
+/** The name, and the part number as the secondary detail (null when the name is the part number). */
+export function productLabel(names: ProductNames | null | undefined, ref: ProductRef): { name: string; partNumber: string | null } {
+  const name = productName(names, ref);
+  const pn = ref.partNumber?.trim() || null;
+  return { name, partNumber: pn && pn !== name ? pn : null };
+}
+
+/** Several products bought together (a Teams pair) read "A + B". */
+export function productNamesJoined(names: ProductNames | null | undefined, refs: readonly ProductRef[]): string {
+  return refs.map((r) => productName(names, r)).join(' + ');
+}
+
+/** The target of a match by its names (a Teams pair: both are bought, so both are named); null: none. */
+export function targetName(names: ProductNames | null | undefined, m: Pick<OfferMatch, 'targetSkuId' | 'targetSkuPartNumber' | 'extraTargets'>): string | null {
+  if (!m.targetSkuId && !m.targetSkuPartNumber) return null;
+  return productNamesJoined(names, [{ skuId: m.targetSkuId, partNumber: m.targetSkuPartNumber }, ...(m.extraTargets ?? []).map((e) => ({ skuId: e.skuId, partNumber: e.skuPartNumber }))]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and counted words
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** 10000 as "10,000" (en) or "10,000" (ja): counts of a large workspace are read at a glance. */
+export function formatCount(n: number, lang: string): string {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang);
+    numberFormats.set(lang, f);
+  }
+  return f.format(n);
+}
+
+/** Nouns that are counted on screens and in exports: English has one and other; Japanese one form. */
+export const COUNTED = {
+  sku: { en: ['SKU', 'SKUs'], ja: 'SKU' },
+  product: { en: ['product', 'products'], ja: '製品' },
+  subscription: { en: ['subscription', 'subscriptions'], ja: 'サブスクリプション' },
+  user: { en: ['user', 'users'], ja: 'ユーザー' },
+  customer: { en: ['customer', 'customers'], ja: '顧客' },
+  license: { en: ['license', 'licenses'], ja: 'ライセンス' },
+  finding: { en: ['finding', 'findings'], ja: '件の指摘' },
+  day: { en: ['day', 'days'], ja: '日' },
+} as const satisfies Record<string, { en: readonly [string, string]; ja: string }>;
+
+export type CountedNoun = keyof typeof COUNTED;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** "1 SKU", "2 SKUs", "10,000 users"; in Japanese "3 SKU", "10,000 ユーザー" (no plural, a counter). */
+export function formatCountOf(n: number, noun: CountedNoun, lang: Lang): string {
+  const words = COUNTED[noun];
+  if (lang === 'ja') return `${formatCount(n, 'ja')} ${words.ja}`;
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return `${formatCount(n, lang)} ${rules.select(n) === 'one' ? words.en[0] : words.en[1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A LocalDate ('2026-07-01') as the reader's language writes it. It is a calendar day, so it is
+ * formatted in UTC: in the user's own time zone it could show as the day before.
+ */
+export function formatDay(day: string, lang: string): string {
+  let f = dayFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(lang, f);
+  }
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) ? day : f.format(t);
+}
+
+/** An instant (ISO 8601) in the reader's time zone, with its time. */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDateTime(iso: string, lang: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  let f = instantFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    instantFormats.set(lang, f);
+  }
+  return f.format(t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// People and tenants
+
+/** Tenants the workspace knows by name: the partner's own, its customers', partners it was told of. */
+export type TenantNames = ReadonlyMap<string, string>;
+
+/** Builds the lookup from (tenant id, name) pairs; ids compare in lower case. */
+export function tenantNamesOf(pairs: Iterable<readonly [string | null | undefined, string | null | undefined]>): TenantNames {
+  const out = new Map<string, string>();
+  for (const [id, name] of pairs) {
+    const key = id?.trim().toLowerCase();
+    if (key && name?.trim() && !out.has(key)) out.set(key, name.trim());
+  }
+  return out;
+}
+
+/** The first block of a GUID: enough to tell two partners apart when talking to them. */
+export function shortId(id: string): string {
+  const trimmed = id.trim();
+  const head = trimmed.split('-')[0] ?? trimmed;
+  return head.length < trimmed.length ? `${head}…` : trimmed;
+}
+
+/**
+ * A tenant as people read it: its name when the workspace knows it, else "another partner
+ * (1a2b3c4d…)": the short id stays as the detail to quote to the partner or to Microsoft.
+ */
+export function tenantName(names: TenantNames | null | undefined, tenantId: string | null | undefined, lang: Lang): string {
+  const id = tenantId?.trim();
+  if (!id) return lang === 'ja' ? '不明' : 'unknown';
+  const known = names?.get(id.toLowerCase());
+  if (known) return known;
+  return lang === 'ja' ? `他のパートナー (${shortId(id)})` : `another partner (${shortId(id)})`;
+}
