@@ -52,7 +52,7 @@ describe('CustomerPicker', () => {
   it('lists only the first matches of 10,000 and says how many there are; typing narrows them', () => {
     render(<Harness language="en" />);
     const box = screen.getByRole('combobox');
-    expect(screen.getByText('Type part of the name or domain to search 10,000 customers.')).toBeTruthy();
+    expect(screen.getByText('Type part of the name or domain to find a customer (10,000 in the workspace).')).toBeTruthy();
     fireEvent.change(box, { target: { value: 'fabrikam' } });
     expect(screen.getAllByRole('option')).toHaveLength(PICKER_SHOWN);
     expect(screen.getByText('Showing the first 50 of 5,000 matches: type more of the name.')).toBeTruthy();
@@ -81,7 +81,7 @@ describe('CustomerPicker', () => {
 
   it('speaks Japanese', () => {
     render(<Harness language="ja" />);
-    expect(screen.getByText('名前またはドメインの一部を入力すると、10,000 件の顧客から探せます。')).toBeTruthy();
+    expect(screen.getByText('名前またはドメインの一部を入力して顧客を探せます (ワークスペースに 10,000 件)。')).toBeTruthy();
     fireEvent.change(screen.getByRole('combobox'), { target: { value: 'contoso' } });
     expect(screen.getByText('一致した 5,000 件のうち最初の 50 件を表示しています。名前をもう少し入力してください。')).toBeTruthy();
   });

@@ -52,7 +52,7 @@ export function CustomerPicker({ label, customers, value, onChange, disabled }: 
       hint={
         query && matches.length > PICKER_SHOWN
           ? t('picker.more', { shown: number(PICKER_SHOWN), total: number(matches.length) })
-          : t('picker.hint', { count: customers.length, total: number(customers.length) })
+          : t('picker.hint', { total: number(customers.length) })
       }
     >
       <Combobox
