@@ -52,6 +52,14 @@ test('imports a tenant in the worker, keeps it across a reload, and cancels a la
   await page.reload();
   await expect(page.getByRole('row', { name: /Contoso/ }).getByRole('cell').nth(3)).toHaveText('1');
 
+  // Review & sync lists the import as one change, however many parts it travels as.
+  await page.getByRole('link', { name: 'Review & sync' }).click();
+  const pending = page.getByTestId('outbox').locator('li');
+  await expect(pending).toHaveCount(2);
+  await expect(pending.nth(0)).toContainText('Created customer Contoso');
+  await expect(pending.nth(1)).toContainText('Imported tenant exports (subscribedSkus.json, subscriptions.json, users.json) (sent as 4 parts)');
+  await page.getByRole('link', { name: 'Customers' }).click();
+
   // A 40,000-user export: progress shows, and a cancel while storing keeps nothing of it.
   await section.getByLabel('users with licenses').setInputFiles({ name: 'users-large.json', mimeType: 'application/json', buffer: syntheticUsers(40_000) });
   await section.getByRole('button', { name: 'Import' }).click();

@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeConflicts, type ShownValue } from './describeConflict';
+import { pendingLines } from './pendingLines';
 import { roleLabels } from '../../../shared/domain/roles';
 import { editPermission } from '../../../shared/mutators/conflicts';
 import { currentMutatorName, isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
@@ -258,10 +259,12 @@ function Pending() {
         <Text>{t('sync.outbox.empty')}</Text>
       ) : (
         <ol className={styles.list} data-testid="outbox">
-          {outbox?.map((e) => (
-            <li key={e.id}>
-              {describe(e, i18n.language)} <Text size={200}>({new Date(e.createdAt).toLocaleString(i18n.language)})</Text>
-              {heldIds.has(e.id) ? <Text size={200}> · {t('sync.outbox.held')}</Text> : null}
+          {pendingLines(outbox ?? []).map((line) => (
+            <li key={line.key}>
+              {describe(line.lead, i18n.language)}
+              {line.entries.length > 1 ? ` ${t('sync.outbox.travelsAs', { count: line.entries.length })}` : ''}{' '}
+              <Text size={200}>({new Date(line.lead.createdAt).toLocaleString(i18n.language)})</Text>
+              {line.entries.some((e) => heldIds.has(e.id)) ? <Text size={200}> · {t('sync.outbox.held')}</Text> : null}
             </li>
           ))}
         </ol>
