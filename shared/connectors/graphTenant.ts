@@ -6,30 +6,10 @@
 import { z } from 'zod';
 import type { ExportText, GraphExportFiles } from '../import/graph';
 import type { Bilingual } from '../mutators/words';
+import type { AbortSignalLike, Fetch, FetchResponse } from './http';
 
-/** The part of a fetch `Response` this reader uses. */
-export interface FetchResponse {
-  readonly status: number;
-  readonly headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}
-
-/** The part of an `AbortSignal` this reader uses. */
-export interface AbortSignalLike {
-  readonly aborted: boolean;
-  readonly reason?: unknown;
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: 'abort', listener: () => void): void;
-}
-
-export interface FetchInit {
-  method: 'GET';
-  headers: Record<string, string>;
-  redirect: 'manual';
-  signal?: AbortSignalLike;
-}
-
-export type Fetch = (url: string, init: FetchInit) => Promise<FetchResponse>;
+// The fetch shape is the connectors' one (http.ts); this reader sends GETs only.
+export type { AbortSignalLike, Fetch, FetchInit, FetchResponse } from './http';
 
 export type GraphCollection = 'organization' | 'subscribedSkus' | 'subscriptions' | 'users';
 
