@@ -128,7 +128,7 @@ describe('schema versions (fake-indexeddb)', () => {
       expect(await db.tenantUsers.where('importId').equals(oldImportId).count()).toBe(0);
       expect(await db.tenantUserChunks.where('importId').equals(oldImportId).count()).toBe(0);
       const entry = (await db.activity.toArray()).find((a) => a.mutation === 'tenant.importCommit' && a.summary.includes('reimport-users.json'));
-      expect(entry?.summary).toContain(`${inventory.users.length + 1} users (1 added, 0 updated, 0 removed)`);
+      expect(entry?.summary).toContain(`${(inventory.users.length + 1).toLocaleString('en')} users (1 added, 0 updated, 0 removed)`);
       // The same schema version stores the Japanese text beside it (summaryJa is not indexed).
       expect(entry?.summaryJa).toContain(`ユーザー ${inventory.users.length + 1} 人 (追加 1、更新 0、削除 0)`);
 

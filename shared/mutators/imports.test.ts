@@ -109,7 +109,7 @@ describe('tenant import mutations', () => {
     expect(activity[0]).toMatchObject({
       mutation: 'tenant.importCommit',
       customerId: 'c-1',
-      summary: 'Imported tenant exports (users.json, subscribedSkus.json): 1 skus (1 added, 0 updated, 0 removed); 1 subscriptions (1 added, 0 updated, 0 removed); 2500 users (2500 added, 0 updated, 0 removed). Filled from the import: country, bought through',
+      summary: 'Imported tenant exports (users.json, subscribedSkus.json): 1 SKU (1 added, 0 updated, 0 removed); 1 subscription (1 added, 0 updated, 0 removed); 2,500 users (2,500 added, 0 updated, 0 removed). Filled from the import: country, bought through',
       summaryJa:
         'テナントのエクスポートをインポートしました (users.json, subscribedSkus.json): SKU 1 件 (追加 1、更新 0、削除 0)、サブスクリプション 1 件 (追加 1、更新 0、削除 0)、ユーザー 2500 人 (追加 2500、更新 0、削除 0)。インポートから入力しました: 国、現在の購入経路',
     });
@@ -142,7 +142,7 @@ describe('tenant import mutations', () => {
     expect(storedUsers(store).every((u) => u.importId === 'imp-2')).toBe(true);
     const commit = store.rows('activity').find((a) => a.mutation === 'tenant.importCommit' && (a.summary as string).includes('u2.json'));
     expect(commit?.summary).toContain('3 users (1 added, 1 updated, 1 removed)');
-    expect(commit?.summary).toContain('1 skus (0 added, 0 updated, 0 removed)'); // same seats, same plans
+    expect(commit?.summary).toContain('1 SKU (0 added, 0 updated, 0 removed)'); // same seats, same plans
     expect(commit?.summaryJa).toContain('ユーザー 3 人 (追加 1、更新 1、削除 1)');
     expect(commit?.summaryJa).toContain('SKU 1 件 (追加 0、更新 0、削除 0)');
     await client.sync();
@@ -253,7 +253,7 @@ describe('catalog import mutations', () => {
     expect(store.rows('catalogSkus').map((r) => r.id)).toEqual([`cat-2:${SKU_E3}`]);
     expect(store.rows('catalogMarks')).toMatchObject([{ id: SKU_E1, discontinued: true, by: 'Aiko' }]);
     expect(store.rows('activity').find((a) => a.mutation === 'catalog.importCommit' && (a.summary as string).includes('products2'))).toMatchObject({
-      summary: 'Imported the catalog (products2.csv): 1 catalog (0 added, 0 updated, 1 removed)',
+      summary: 'Imported the catalog (products2.csv): 1 product (0 added, 0 updated, 1 removed)',
       summaryJa: 'カタログをインポートしました (products2.csv): 製品 1 件 (追加 0、更新 0、削除 1)',
     });
 

@@ -32,6 +32,7 @@ import {
   type Tables,
 } from '../workspace/tables';
 import { productNames } from './productNames';
+import { formatCount, formatCountOf, type CountedNoun } from '../domain/format';
 import { MutationError, defineMutator, mustGet, putRows, type MutatorContext, type WriteTx } from './define';
 import { customerFieldJa, importKindJa, type Bilingual } from './words';
 
@@ -142,10 +143,15 @@ function finishChanges(record: ImportRecord, base: ImportRecord | undefined, cou
   return changes;
 }
 
+/** What an import's rows are called in words: a catalog's rows are its products. */
+const COUNTED_AS = { skus: 'sku', subscriptions: 'subscription', users: 'user', catalog: 'product' } as const satisfies Record<ImportKind, CountedNoun>;
+
 function describeChanges(changes: Partial<Record<ImportKind, ChangeCounts>>, counts: Partial<Record<ImportKind, number>>): Bilingual {
   const kinds = (Object.entries(counts) as [ImportKind, number][]).map(([kind, n]) => ({ kind, n, c: changes[kind] ?? { added: 0, updated: 0, removed: 0 } }));
   return {
-    en: kinds.map(({ kind, n, c }) => `${n} ${kind} (${c.added} added, ${c.updated} updated, ${c.removed} removed)`).join('; '),
+    en: kinds
+      .map(({ kind, n, c }) => `${formatCountOf(n, COUNTED_AS[kind], 'en')} (${formatCount(c.added, 'en')} added, ${formatCount(c.updated, 'en')} updated, ${formatCount(c.removed, 'en')} removed)`)
+      .join('; '),
     ja: kinds
       .map(({ kind, n, c }) => `${importKindJa[kind].noun} ${n} ${importKindJa[kind].counter} (追加 ${c.added}、更新 ${c.updated}、削除 ${c.removed})`)
       .join('、'),

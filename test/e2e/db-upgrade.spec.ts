@@ -51,7 +51,7 @@ for (const fixture of fixtures) {
     expect(report.usersAfterReimport).toEqual(report.expectedUsersAfterReimport);
     expect(report.oldImportUserRowsLeft).toBe(0);
     expect(report.oldImportChunksLeft).toBe(0);
-    expect(report.reimportSummary).toContain(`${report.tenantUsers + 1} users (1 added, 0 updated, 0 removed)`);
+    expect(report.reimportSummary).toContain(`${(report.tenantUsers + 1).toLocaleString('en')} users (1 added, 0 updated, 0 removed)`);
     // The client id (and with it the mutation sequence) continues where the old database left it.
     expect(report.clientId).toBe((fixture.tables.syncMeta?.[0] as { clientId: string }).clientId);
     // Rows written before schema 3 read with its fields as they mean them; the 2026 mutators work.

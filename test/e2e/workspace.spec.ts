@@ -45,7 +45,7 @@ test('imports a tenant in the worker, keeps it across a reload, and cancels a la
   await section.getByRole('button', { name: 'Import' }).click();
   const outcome = page.getByTestId('import-outcome');
   await expect(outcome).toContainText('Imported. Imported tenant exports (subscribedSkus.json, subscriptions.json, users.json)');
-  await expect(outcome).toContainText('1 users (1 added, 0 updated, 0 removed)');
+  await expect(outcome).toContainText('1 user (1 added, 0 updated, 0 removed)');
   await expect(contoso.getByRole('cell').nth(3)).toHaveText('1');
 
   // The data lives in IndexedDB: a reload shows it again.
