@@ -21,6 +21,8 @@ import { Problems } from '../features/review-sync/ReviewSyncPage';
 import { PartnerProfileSection } from '../features/settings/PartnerProfileSection';
 import { useSyncStore } from '../sync/controller';
 import { workspaceDb } from './workspace';
+import { HostProvider } from '../host/HostProvider';
+import type { HostApi } from '../../shared/ipc/contract';
 
 // jsdom has no layout: the tracking list's virtualizer only needs to be told a size.
 class FixedSizeObserver {
@@ -81,10 +83,15 @@ function signIn(role: Role) {
   useSyncStore.setState({ user: { id: 'u1', email: 'kenji@fabrikam.example', name: 'Kenji Sato', role } });
 }
 
+// A fake host (no Electron here) that answers as a browser does: no Microsoft sign-in.
+const browserHost = { microsoftAccount: async () => ({ available: false, configured: false, account: null }) } as unknown as HostApi;
+
 function show(ui: ReactNode, language: UiLanguage = 'en') {
   return render(
     <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>{ui}</FluentProvider>
+      <FluentProvider theme={webLightTheme}>
+        <HostProvider host={browserHost}>{ui}</HostProvider>
+      </FluentProvider>
     </I18nextProvider>,
   );
 }

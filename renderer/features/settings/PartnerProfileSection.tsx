@@ -1,15 +1,17 @@
 // The partner profile the whole team shares (synced workspace data, changed through the
 // `partner.update` mutator): your partner tenant id and country decide the invitation link and the
 // region check.
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseResellerInvitationLink } from '../../../shared/domain/invitation';
 import { CountryCode, Guid } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
+import { useHost } from '../../host/HostProvider';
+import type { MicrosoftState } from '../../../shared/ipc/contract';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -42,6 +44,41 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
   const { allowed } = usePermission('partner.edit');
 
   const set = (key: keyof Form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
+
+  // The link as Partner Center gives it (desktop app, signed in with Microsoft): filled into the
+  // form, to be checked and saved like a pasted one.
+  const host = useHost();
+  const { i18n } = useTranslation();
+  const [microsoft, setMicrosoft] = useState<MicrosoftState | null>(null);
+  const [reading, setReading] = useState(false);
+  useEffect(() => {
+    let live = true;
+    host
+      .microsoftAccount({})
+      .then((s) => live && setMicrosoft(s))
+      .catch(() => live && setMicrosoft({ available: false, configured: false, account: null }));
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  const readBlocked = microsoft && !microsoft.available ? 'web' : !microsoft?.account ? 'signedOut' : null;
+  const readLink = async () => {
+    setMessage(null);
+    setReading(true);
+    try {
+      const answer = await host.partnerCenterRelationshipLink({});
+      if (answer.ok) {
+        setForm((f) => ({ ...f, relationshipLink: answer.url, partnerTenantId: f.partnerTenantId.trim() || answer.partnerTenantId }));
+        setMessage({ intent: 'success', text: t('partner.readFromPartnerCenter.done') });
+      } else {
+        setMessage({ intent: 'error', text: i18n.language === 'ja' ? answer.ja : answer.en });
+      }
+    } catch (e) {
+      setMessage({ intent: 'error', text: t('partner.readFromPartnerCenter.failed', { detail: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setReading(false);
+    }
+  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -85,6 +122,12 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
           <Field label={t('partner.link')} hint={t('partner.linkHint')} validationMessage={errors.relationshipLink} validationState={errors.relationshipLink ? 'error' : 'none'}>
             <Input value={form.relationshipLink} onChange={set('relationshipLink')} />
           </Field>
+        </div>
+        <div className={styles.actions}>
+          <Button type="button" onClick={() => void readLink()} disabled={readBlocked !== null || reading}>
+            {t('partner.readFromPartnerCenter.button')}
+          </Button>
+          {readBlocked && <Text size={200}>{t(`partner.readFromPartnerCenter.blocked.${readBlocked}`)}</Text>}
         </div>
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={!allowed}>
