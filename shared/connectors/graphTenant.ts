@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ExportText, GraphExportFiles } from '../import/graph';
 import type { Bilingual } from '../mutators/words';
-import type { AbortSignalLike, Fetch, FetchResponse } from './http';
+import { DEFAULT_RETRY, type AbortSignalLike, type Fetch, type FetchResponse, type RetryPolicy } from './http';
 
 // The fetch shape is the connectors' one (http.ts); this reader sends GETs only.
 export type { AbortSignalLike, Fetch, FetchInit, FetchResponse } from './http';
@@ -21,18 +21,7 @@ export interface GraphProgress {
   items: number;
 }
 
-export interface RetryPolicy {
-  /** Tries per request, the first included. */
-  maxAttempts: number;
-  /** First backoff step; each retry doubles it, with full jitter. */
-  baseDelayMs: number;
-  /** No backoff step is longer than this. */
-  maxDelayMs: number;
-  /** A Retry-After longer than this is cut to it (a stuck tenant should not hang the app for hours). */
-  maxRetryAfterMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 300_000 };
+export { DEFAULT_RETRY, type RetryPolicy } from './http';
 
 export interface GraphTenantOptions {
   /**

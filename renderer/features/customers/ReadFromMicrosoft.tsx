@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HostError, type GraphProgress, type MicrosoftState } from '../../../shared/ipc/contract';
+import { useMicrosoftState } from '../../host/useMicrosoftState';
 import { useHost } from '../../host/HostProvider';
 import type { ImportRun } from '../../workspace/useImport';
 import { workspaceDb } from '../../workspace/workspace';
@@ -24,19 +25,9 @@ export function readBlocked(state: MicrosoftState | null, tenantId: string): Blo
 export function ReadFromMicrosoft({ customerId, tenantId, importRun, disabled }: { customerId: string; tenantId: string; importRun: ImportRun; disabled: boolean }) {
   const { t } = useTranslation();
   const host = useHost();
-  const [state, setState] = useState<MicrosoftState | null>(null);
+  const state = useMicrosoftState();
   const [reading, setReading] = useState<GraphProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    host
-      .microsoftAccount({})
-      .then((s) => live && setState(s))
-      .catch(() => live && setState({ available: false, configured: false, account: null }));
-    return () => {
-      live = false;
-    };
-  }, [host]);
   useEffect(() => host.onGraphProgress((p) => setReading(p)), [host]);
 
   const blocked = readBlocked(state, tenantId);

@@ -3,7 +3,7 @@
 // region check.
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseResellerInvitationLink } from '../../../shared/domain/invitation';
 import { CountryCode, Guid } from '../../../shared/workspace/tables';
@@ -11,7 +11,7 @@ import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { useHost } from '../../host/HostProvider';
-import type { MicrosoftState } from '../../../shared/ipc/contract';
+import { useMicrosoftState } from '../../host/useMicrosoftState';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -49,18 +49,8 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
   // form, to be checked and saved like a pasted one.
   const host = useHost();
   const { i18n } = useTranslation();
-  const [microsoft, setMicrosoft] = useState<MicrosoftState | null>(null);
+  const microsoft = useMicrosoftState();
   const [reading, setReading] = useState(false);
-  useEffect(() => {
-    let live = true;
-    host
-      .microsoftAccount({})
-      .then((s) => live && setMicrosoft(s))
-      .catch(() => live && setMicrosoft({ available: false, configured: false, account: null }));
-    return () => {
-      live = false;
-    };
-  }, [host]);
   const readBlocked = microsoft && !microsoft.available ? 'web' : !microsoft?.account ? 'signedOut' : null;
   const readLink = async () => {
     setMessage(null);
