@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from './catalogCsv';
 import { ImportError } from './errors';
-import { User, isPlainUser, parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseUsers, userOf } from './graph';
+import { User, directUserOf, isPlainUser, parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseUsers, userOf } from './graph';
 import { parseMarketsCsv } from './markets';
 import { parseOffers } from './offers';
 import { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
@@ -154,6 +154,22 @@ describe('the hand-checked path for Graph users', () => {
     );
     // The generator reaches the fast path often enough for the property to say something.
     expect(plain).toBeGreaterThan(100);
+  });
+
+  it('the one-pass reading takes only records the schema takes, and reads them as userOf does', () => {
+    let direct = 0;
+    fc.assert(
+      fc.property(user, (raw) => {
+        const read = directUserOf(raw);
+        if (read === null) return;
+        direct++;
+        const parsed = User.safeParse(raw);
+        expect(parsed.success).toBe(true);
+        if (parsed.success) expect(read).toEqual(userOf(parsed.data));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(direct).toBeGreaterThan(100);
   });
 
   it('a record it does not take still imports when the schema takes it, or fails in words', () => {

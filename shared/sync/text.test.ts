@@ -20,6 +20,9 @@ describe('storable text', () => {
     expect(findBadText({ ok: { 'bad\u0000key': 1 } }, 'mutations[2].args')).toEqual({ path: 'mutations[2].args.ok["bad\\u0000key"]', keys: ['ok', 'bad\u0000key'] });
     expect(findBadText('\udc00', 'x')).toEqual({ path: 'x', keys: [] });
     expect(findBadText({ a: [1, null, true, { b: 'fine' }] })).toBeNull();
+    // Emoji (surrogate pairs) make the quick pass look closer; they are still good text.
+    expect(findBadText({ rows: [{ name: '👩‍💼 Aiko', tags: ['a\ud83d\ude00b'] }] })).toBeNull();
+    expect(findBadText({ rows: [{ name: '👩‍💼 Aiko' }, { name: 'x\ud83d' }] })?.path).toBe('rows[1].name');
   });
 
   it('walks a hostile, deeply nested body without exhausting the stack', () => {
