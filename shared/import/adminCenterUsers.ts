@@ -6,7 +6,7 @@
 // no expiry dates and no channel (who sold each subscription), no seats bought, no disabled plans,
 // and no group-based assignment.
 import type { CatalogData, CatalogSku } from '../domain/catalog';
-import { isGuid, normalizeId } from '../domain/ids';
+import { GUID_RE, normalizeId } from '../domain/ids';
 import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
 import { CsvCursor, delimiterOf } from './csvRows';
 import { checkDecodedText, decodeTextBytes, withoutBom, type TextEncodingName } from './decode';
@@ -275,10 +275,11 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
     const upn = cursor.field(upnAt).trim();
     if (upn === '') fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'User principal name', problem: 'is empty' }, '値が空です');
     const objectId = cursor.field(idAt).trim();
-    if (!isGuid(objectId)) {
+    // normalizeId and isGuid in one step (the field is trimmed): 50,000 rows.
+    const id = objectId.toLowerCase();
+    if (!GUID_RE.test(id)) {
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `"${objectId}" is not a GUID` }, `「${objectId}」は GUID ではありません`);
     }
-    const id = normalizeId(objectId);
     if (seenIds.has(id)) {
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `${id} appears twice in the file` }, `${id} がファイル内に 2 回あります`);
     }
