@@ -57,8 +57,11 @@ export const Settings = z
     microsoftScopes: z.array(OAuthScope).max(50),
     /** The team server's API scope (`api://<server client id>/access_as_user`); empty: none. */
     microsoftServerScope: z.union([z.literal(''), OAuthScope]),
-    /** Microsoft Graph's root (no version): the global cloud by default; a national cloud, or a local contract server in tests. */
-    graphBaseUrl: MicrosoftAuthority,
+    /**
+     * Microsoft Graph's root (no version): the global cloud by default; a national cloud, or a local
+     * contract server in tests. The same rule as Partner Center's root (a service the token is sent to).
+     */
+    graphBaseUrl: MicrosoftServiceUrl,
     /** Partner Center's REST API root: Microsoft's by default, a local contract server in tests. */
     partnerCenterBaseUrl: MicrosoftServiceUrl,
   })
