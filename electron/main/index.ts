@@ -5,7 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import { autoUpdater } from 'electron-updater';
-import type { GraphProgress, MenuCommand, Settings, UpdaterState } from '../../shared/ipc/contract';
+import type { GraphProgress, MenuCommand, PartnerCenterProgress, Settings, UpdaterState } from '../../shared/ipc/contract';
 import { createFileService } from './files';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, APP_SCHEME, originOf, PRODUCT_NAME } from './identity';
 import { appInfoFrom, createHandlers } from './ipc/handlers';
@@ -45,7 +45,10 @@ function openExternal(url: string): void {
   void shell.openExternal(url).catch(() => undefined);
 }
 
-function sendToWindow(channel: 'updater.changed' | 'menu.command' | 'graph.progress', payload: UpdaterState | MenuCommand | GraphProgress): void {
+function sendToWindow(
+  channel: 'updater.changed' | 'menu.command' | 'graph.progress' | 'partnerCenter.progress',
+  payload: UpdaterState | MenuCommand | GraphProgress | PartnerCenterProgress,
+): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
 }
 
@@ -106,6 +109,7 @@ async function start(): Promise<void> {
         microsoft,
         // Electron's own fetch: the system's proxy and certificates apply, as in the browser.
         fetch: (url, init) => net.fetch(url, init as RequestInit),
+        onCustomersProgress: (p) => sendToWindow('partnerCenter.progress', p),
       }),
       files: createFileService<BrowserWindow>({
         dialog,

@@ -73,6 +73,18 @@ describe('settings store (conf in a tmp dir)', () => {
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ ...defaultSettings, theme: 'dark' });
   });
 
+  it("keeps the Graph and Partner Center addresses a person set (https, or http to this computer), and refuses plain http elsewhere", () => {
+    const service = createSettingsService(openConf());
+    const next = service.set({ graphBaseUrl: 'http://127.0.0.1:4381', partnerCenterBaseUrl: 'http://localhost:4382/' });
+    expect(next).toMatchObject({ graphBaseUrl: 'http://127.0.0.1:4381', partnerCenterBaseUrl: 'http://localhost:4382/' });
+    expect(createSettingsService(openConf()).get()).toMatchObject({ graphBaseUrl: 'http://127.0.0.1:4381', partnerCenterBaseUrl: 'http://localhost:4382/' });
+    expect(() => service.set({ graphBaseUrl: 'http://graph.example.com' })).toThrow(/https/);
+    expect(() => service.set({ partnerCenterBaseUrl: 'http://partnercenter.example.com' })).toThrow(/https/);
+    // A file edited by hand to send the token over plain http elsewhere reads as Microsoft's address.
+    const backend: SettingsBackend = { store: { graphBaseUrl: 'http://graph.example.com', partnerCenterBaseUrl: 'http://pc.example.com' }, set: () => undefined };
+    expect(createSettingsService(backend).get()).toMatchObject({ graphBaseUrl: defaultSettings.graphBaseUrl, partnerCenterBaseUrl: defaultSettings.partnerCenterBaseUrl });
+  });
+
   it('reads an unknown or invalid field as its default (in-memory backend)', () => {
     const backend: SettingsBackend = { store: { language: 'ja', theme: 42, extra: true }, set: () => undefined };
     expect(createSettingsService(backend).get()).toEqual({ ...defaultSettings, language: 'ja' });

@@ -45,7 +45,9 @@ function fakeBridgeApi(overrides: Partial<BridgeApi> = {}) {
     graphReadTenant: answer('graphReadTenant', { subscribedSkus: [], subscriptions: [], users: [] }),
     graphCancelRead: answer('graphCancelRead', null),
     onGraphProgress: () => () => undefined,
+    onPartnerCenterProgress: () => () => undefined,
     partnerCenterRelationshipLink: answer('partnerCenterRelationshipLink', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
+    partnerCenterCustomers: answer('partnerCenterCustomers', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
     onUpdaterState: (listener) => {
       updaterListeners.add(listener);
       return () => updaterListeners.delete(listener);

@@ -44,8 +44,10 @@ export function createElectronHost(bridge: BridgeApi): HostApi {
     graphReadTenant: (args) => unwrap(() => bridge.graphReadTenant(args)),
     graphCancelRead: (args) => unwrap(() => bridge.graphCancelRead(args)),
     partnerCenterRelationshipLink: (args) => unwrap(() => bridge.partnerCenterRelationshipLink(args)),
+    partnerCenterCustomers: (args) => unwrap(() => bridge.partnerCenterCustomers(args)),
     onUpdaterState: (listener) => bridge.onUpdaterState(listener),
     onGraphProgress: (listener) => bridge.onGraphProgress(listener),
+    onPartnerCenterProgress: (listener) => bridge.onPartnerCenterProgress(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -295,6 +295,9 @@ export function createWebHost(options: WebHostOptions): HostApi {
     async partnerCenterRelationshipLink() {
       throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
     },
+    async partnerCenterCustomers() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
 
     // A browser has no application menu and nothing pushes updater changes: nobody will ever be
     // called, and the returned function has nothing to undo.
@@ -305,6 +308,9 @@ export function createWebHost(options: WebHostOptions): HostApi {
       return () => {};
     },
     onGraphProgress() {
+      return () => {};
+    },
+    onPartnerCenterProgress() {
       return () => {};
     },
   };

@@ -1,7 +1,8 @@
 // Partner Center's lists on the page: which list a file is (by content), and what importing it would
 // do, shown before anything is written: the customer list's new customers, those already in the
 // workspace (same tenant id), repeats within the file and refused rows; a customer's own
-// subscriptions from the subscriptions CSV or Partner Center's JSON.
+// subscriptions from the subscriptions CSV or Partner Center's JSON. The customer list read from
+// Partner Center's API (partnerCenter.customers) goes through the same preview and the same change.
 import {
   BilingualImportError,
   isImportError,
@@ -16,6 +17,7 @@ import {
   type PcCustomerList,
   type PcCustomerRow,
 } from '../../shared/import/index';
+import type { PartnerCenterCustomersResult } from '../../shared/ipc/contract';
 import type { ImportFile } from './importProtocol';
 
 export type PartnerCenterFileKind = 'customerList' | 'subscriptionsCsv' | 'subscriptionsJson' | 'customerJson';
@@ -40,14 +42,35 @@ export function problemOf(e: unknown): FileProblem {
   throw e;
 }
 
+/** A customer of the list; Partner Center's API may also say its country (the CSV export does not). */
+export type ListedCustomerRow = PcCustomerRow & { country?: string };
+
+/** Where a list came from: a Customers.csv (rows, columns) or Partner Center's API (records by position, ids). */
+export type CustomerListSource = 'file' | 'partnerCenter';
+
+/** A customer list as the preview groups it. */
+export interface CustomerListRows {
+  customers: ListedCustomerRow[];
+  duplicates: PcCustomerList['duplicates'];
+  /** For Partner Center's API, `field` holds the record's id (a record has no columns). */
+  refused: PcCustomerList['refused'];
+}
+
+/**
+ * The import record's "file" for a list read from Partner Center's API: with a '/' in it, no file a
+ * person picks carries this name; kept in English as every stored file name is.
+ */
+export const PARTNER_CENTER_LIST_SOURCE = 'Partner Center /v1/customers (read from Partner Center)';
+
 export interface CustomerListPreview {
   file: string;
-  /** The file as read: grouped again when the workspace changes while the preview is open. */
-  parsed: PcCustomerList;
+  source: CustomerListSource;
+  /** The list as read: grouped again when the workspace changes while the preview is open. */
+  parsed: CustomerListRows;
   /** Rows that become customers, with the stage their relationship says. */
-  toCreate: (PcCustomerRow & { stage: 'not-started' | 'accepted' })[];
+  toCreate: (ListedCustomerRow & { stage: 'not-started' | 'accepted' })[];
   /** Rows whose tenant id a customer of the workspace already has: not created again. */
-  inWorkspace: (PcCustomerRow & { existingName: string })[];
+  inWorkspace: (ListedCustomerRow & { existingName: string })[];
   duplicates: PcCustomerList['duplicates'];
   refused: PcCustomerList['refused'];
 }
@@ -57,8 +80,34 @@ export function previewCustomerList(file: ImportFile, existing: readonly { tenan
   return groupCustomerList(parsePartnerCenterCustomers(file.text, file.file), file.file, existing);
 }
 
+/**
+ * Partner Center's answer as the rows the CSV import has: each record numbered by its place in
+ * Partner Center's whole list (the client lists refused and repeated records by that place; the
+ * customers it kept are the places left, in order), a repeat pointing to the record it repeats.
+ */
+export function customerListFromPartnerCenter(list: Extract<PartnerCenterCustomersResult, { ok: true }>): CustomerListRows {
+  const total = list.customers.length + list.refused.length + list.duplicates.length;
+  const taken = new Set([...list.refused.map((r) => r.position), ...list.duplicates.map((d) => d.position)]);
+  const places: number[] = [];
+  for (let p = 1; p <= total && places.length < list.customers.length; p++) if (!taken.has(p)) places.push(p);
+  const customers = list.customers.map((c, i) => ({
+    row: places[i] ?? i + 1,
+    tenantId: c.tenantId,
+    name: c.companyName,
+    domain: c.domain,
+    relationship: c.relationship,
+    ...(c.country ? { country: c.country } : {}),
+  }));
+  const placeOf = new Map(customers.map((c) => [c.tenantId, c.row]));
+  return {
+    customers,
+    duplicates: list.duplicates.map((d) => ({ row: d.position, firstRow: placeOf.get(d.tenantId) ?? 0, tenantId: d.tenantId, name: d.companyName })),
+    refused: list.refused.map((r) => ({ row: r.position, field: r.id, reason: { en: r.en, ja: r.ja } })),
+  };
+}
+
 /** The list's rows split into new customers and those the workspace already has (by tenant id). */
-export function groupCustomerList(parsed: PcCustomerList, file: string, existing: readonly { tenantId: string; name: string }[]): CustomerListPreview {
+export function groupCustomerList(parsed: CustomerListRows, file: string, existing: readonly { tenantId: string; name: string }[], source: CustomerListSource = 'file'): CustomerListPreview {
   const known = new Map(existing.filter((c) => c.tenantId !== '').map((c) => [c.tenantId.toLowerCase(), c.name]));
   const toCreate: CustomerListPreview['toCreate'] = [];
   const inWorkspace: CustomerListPreview['inWorkspace'] = [];
@@ -67,14 +116,15 @@ export function groupCustomerList(parsed: PcCustomerList, file: string, existing
     if (existingName !== undefined) inWorkspace.push({ ...c, existingName });
     else toCreate.push({ ...c, stage: relationshipIsReseller(c.relationship) ? 'accepted' : 'not-started' });
   }
-  return { file, parsed, toCreate, inWorkspace, duplicates: parsed.duplicates, refused: parsed.refused };
+  return { file, source, parsed, toCreate, inWorkspace, duplicates: parsed.duplicates, refused: parsed.refused };
 }
 
 /** The one change that creates the previewed customers (ids made here, UUIDv7). */
 export function createManyArgs(preview: CustomerListPreview, newId: () => string) {
   return {
     file: preview.file.slice(0, 260),
-    customers: preview.toCreate.map((c) => ({ id: newId(), name: c.name, domain: c.domain, tenantId: c.tenantId, stage: c.stage })),
+    // The country only when the list gave one (Partner Center's API may; Customers.csv never does).
+    customers: preview.toCreate.map((c) => ({ id: newId(), name: c.name, domain: c.domain, tenantId: c.tenantId, ...(c.country ? { country: c.country } : {}), stage: c.stage })),
   };
 }
 

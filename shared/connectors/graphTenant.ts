@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ExportText, GraphExportFiles } from '../import/graph';
 import type { Bilingual } from '../mutators/words';
-import { DEFAULT_RETRY, type AbortSignalLike, type Fetch, type FetchResponse, type RetryPolicy } from './http';
+import { abortError, DEFAULT_RETRY, sendWithRetry, serviceBaseUrl, type AbortSignalLike, type Fetch, type FetchResponse, type RetryPolicy } from './http';
 
 // The fetch shape is the connectors' one (http.ts); this reader sends GETs only.
 export type { AbortSignalLike, Fetch, FetchInit, FetchResponse } from './http';
@@ -36,8 +36,6 @@ export interface GraphTenantOptions {
   signal?: AbortSignalLike;
   onProgress?: (progress: GraphProgress) => void;
   retry?: Partial<RetryPolicy>;
-  /** Defaults to the runtime's global fetch. */
-
   /** The runtime's fetch (the Electron main process passes its own): shared/ reaches no network by itself. */
   fetch: Fetch;
   /** 0 ≤ x < 1, for the backoff jitter. */
@@ -116,7 +114,7 @@ interface Context {
 
 /** All four collections, each page as Graph sent it. */
 export async function readGraphTenant(options: GraphTenantOptions): Promise<GraphExportFiles> {
-  const base = baseUrlOf(options.baseUrl ?? DEFAULT_GRAPH_BASE_URL);
+  const base = serviceBaseUrl(options.baseUrl ?? DEFAULT_GRAPH_BASE_URL, 'Graph');
   const fetch = options.fetch;
   const ctx: Context = {
     options,
@@ -131,18 +129,6 @@ export async function readGraphTenant(options: GraphTenantOptions): Promise<Grap
   const subscriptions = await readCollection(ctx, 'subscriptions', true);
   const users = await readCollection(ctx, 'users', true);
   return { organization, subscribedSkus, subscriptions, users };
-}
-
-function baseUrlOf(text: string): URL {
-  const url = new URL(text);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new Error(`The Graph address ${text} is not https: the sign-in token is sent only over https (http only to this computer, for tests)`);
-  }
-  return url;
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
 function fileName(collection: GraphCollection, page: number): string {
@@ -215,40 +201,65 @@ async function tokenOf(ctx: Context, refresh: boolean): Promise<string> {
   return ctx.token;
 }
 
-/** One page's body, through expired tokens, throttling and passing failures. */
+/** The sign-in's own failure while a page is sent: passed on as it is, never retried as a network one. */
+class TokenFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the token for Microsoft Graph could not be read');
+    this.name = 'TokenFailure';
+  }
+}
+
+const READ = 'The read from Microsoft Graph';
+
+/**
+ * One page's body, through expired tokens, throttling and passing failures: the retries are the
+ * connectors' one loop (http.ts sendWithRetry, a GET is idempotent); a 401 asks once for a fresh
+ * token and starts that loop again, as Partner Center's client does.
+ */
 async function getPage(ctx: Context, collection: GraphCollection, url: string, page: number): Promise<string> {
   const { signal } = ctx.options;
   let refreshed = false;
-  for (let attempt = 1; ; attempt++) {
-    throwIfAborted(signal);
-    const token = await tokenOf(ctx, false);
-    let response: FetchResponse;
+  for (;;) {
+    let outcome: Awaited<ReturnType<typeof sendWithRetry>>;
     try {
-      response = await ctx.fetch(url, {
-        method: 'GET',
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-        // A redirect would carry the request elsewhere; Graph does not redirect these reads.
-        redirect: 'manual',
+      outcome = await sendWithRetry({
+        idempotent: true,
+        policy: ctx.retry,
+        random: ctx.random,
+        ...(ctx.options.now ? { now: ctx.options.now } : {}),
         ...(signal ? { signal } : {}),
+        what: READ,
+        fatal: (error) => error instanceof TokenFailure,
+        send: async () => {
+          let token: string;
+          try {
+            token = await tokenOf(ctx, false);
+          } catch (error) {
+            throw new TokenFailure(error);
+          }
+          return ctx.fetch(url, {
+            method: 'GET',
+            headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+            // A redirect would carry the request elsewhere; Graph does not redirect these reads.
+            redirect: 'manual',
+            ...(signal ? { signal } : {}),
+          });
+        },
       });
-    } catch (e) {
-      if (signal?.aborted) throw abortError(signal);
-      if (attempt >= ctx.retry.maxAttempts) throw failure(ctx, 'network', collection, url, page, undefined, e);
-      await sleep(backoff(ctx, attempt), signal);
-      continue;
+    } catch (error) {
+      if (error instanceof TokenFailure) throw error.cause;
+      throw error;
     }
+    if (outcome.kind === 'unreached') throw failure(ctx, 'network', collection, url, page, undefined, outcome.error);
+    const { response } = outcome;
     const { status } = response;
     if (status >= 200 && status < 300) return readBody(response, signal);
     if (status === 401 && !refreshed) {
       refreshed = true;
       await tokenOf(ctx, true);
-      attempt--; // a refreshed token is not a failed try
       continue;
     }
-    const retryable = status === 429 || status >= 500;
-    if (!retryable || attempt >= ctx.retry.maxAttempts) throw failure(ctx, codeOf(status), collection, url, page, status);
-    const after = status === 429 || status === 503 ? retryAfterMs(ctx, response) : undefined;
-    await sleep(after ?? backoff(ctx, attempt), signal);
+    throw failure(ctx, codeOf(status), collection, url, page, status);
   }
 }
 
@@ -256,7 +267,7 @@ async function readBody(response: FetchResponse, signal: AbortSignalLike | undef
   try {
     return await response.text();
   } catch (e) {
-    if (signal?.aborted) throw abortError(signal);
+    if (signal?.aborted) throw abortError(signal, READ);
     throw e;
   }
 }
@@ -267,58 +278,6 @@ function codeOf(status: number): ResponseErrorCode {
   if (status === 404) return 'notFound';
   if (status >= 300 && status < 400) return 'redirected';
   return 'http';
-}
-
-/** Full jitter: anywhere between 0 and the doubled step, so many clients do not retry in step. */
-function backoff(ctx: Context, attempt: number): number {
-  const step = Math.min(ctx.retry.maxDelayMs, ctx.retry.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(ctx.random() * step);
-}
-
-/**
- * Retry-After in seconds, or as an HTTP date measured against the response's own Date header (the
- * server's clock, so a skewed local clock does not matter), else against `now`.
- */
-function retryAfterMs(ctx: Context, response: FetchResponse): number | undefined {
-  const value = response.headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  let ms: number | undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) ms = Number(value) * 1000;
-  else {
-    const at = Date.parse(value);
-    const dateHeader = response.headers.get('date');
-    const reference = dateHeader ? Date.parse(dateHeader) : ctx.options.now?.();
-    if (!Number.isNaN(at) && reference !== undefined && !Number.isNaN(reference)) ms = Math.max(0, at - reference);
-  }
-  return ms === undefined ? undefined : Math.min(ms, ctx.retry.maxRetryAfterMs);
-}
-
-function abortError(signal: AbortSignalLike): unknown {
-  const reason = signal.reason;
-  if (reason instanceof Error && reason.name === 'AbortError') return reason;
-  const error = new Error('The read from Microsoft Graph was cancelled');
-  error.name = 'AbortError';
-  return error;
-}
-
-function throwIfAborted(signal: AbortSignalLike | undefined): void {
-  if (signal?.aborted) throw abortError(signal);
-}
-
-/** A wait that a cancel ends at once. */
-function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
-  throwIfAborted(signal);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal as AbortSignalLike));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 // The least privileged built-in Microsoft Entra roles that read subscribedSkus and

@@ -12,13 +12,21 @@ import type { PartnerCenterListedCustomer } from './partnerCenter';
 export function customerListChanges(
   list: readonly PartnerCenterListedCustomer[],
   options: { file: string; newId: () => string; max?: number },
-): { file: string; customers: { id: string; name: string; domain: string; tenantId: string; stage: 'not-started' | 'accepted' }[] }[] {
+): { file: string; customers: { id: string; name: string; domain: string; tenantId: string; country?: string; stage: 'not-started' | 'accepted' }[] }[] {
   const max = options.max ?? MAX_CUSTOMERS_PER_LIST;
   const out: ReturnType<typeof customerListChanges> = [];
   for (let i = 0; i < list.length; i += max) {
     out.push({
       file: options.file,
-      customers: list.slice(i, i + max).map((c) => ({ id: options.newId(), name: c.companyName, domain: c.domain, tenantId: c.tenantId, stage: relationshipIsReseller(c.relationship) ? 'accepted' : 'not-started' })),
+      // The country only when Partner Center gave one: a list without it stays what older apps sent.
+      customers: list.slice(i, i + max).map((c) => ({
+        id: options.newId(),
+        name: c.companyName,
+        domain: c.domain,
+        tenantId: c.tenantId,
+        ...(c.country ? { country: c.country } : {}),
+        stage: relationshipIsReseller(c.relationship) ? 'accepted' : 'not-started',
+      })),
     });
   }
   return out;

@@ -57,8 +57,11 @@ export const Settings = z
     microsoftScopes: z.array(OAuthScope).max(50),
     /** The team server's API scope (`api://<server client id>/access_as_user`); empty: none. */
     microsoftServerScope: z.union([z.literal(''), OAuthScope]),
-    /** Microsoft Graph's root (no version): the global cloud by default; a national cloud, or a local contract server in tests. */
-    graphBaseUrl: MicrosoftAuthority,
+    /**
+     * Microsoft Graph's root (no version): the global cloud by default; a national cloud, or a local
+     * contract server in tests. The same rule as Partner Center's root (a service the token is sent to).
+     */
+    graphBaseUrl: MicrosoftServiceUrl,
     /** Partner Center's REST API root: Microsoft's by default, a local contract server in tests. */
     partnerCenterBaseUrl: MicrosoftServiceUrl,
   })
@@ -155,11 +158,48 @@ export type GraphProgress = z.infer<typeof GraphProgress>;
  * The reseller relationship link as Partner Center gives it, or why not in both languages (Partner
  * Center's refusals are answers to show, not host failures; a missing sign-in stays a HostError).
  */
+const PartnerCenterRefusal = z.object({ ok: z.literal(false), code: z.string().max(40), en: z.string().max(4000), ja: z.string().max(4000) }).strict();
+
 export const PartnerCenterLinkResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), url: z.string().max(4096), partnerTenantId: z.string().max(64), legacyDap: z.boolean() }).strict(),
-  z.object({ ok: z.literal(false), code: z.string().max(40), en: z.string().max(4000), ja: z.string().max(4000) }).strict(),
+  PartnerCenterRefusal,
 ]);
 export type PartnerCenterLinkResult = z.infer<typeof PartnerCenterLinkResult>;
+
+/** One customer of the partner's Partner Center list, as the Customers screen previews it. */
+export const PartnerCenterListedCustomer = z
+  .object({
+    tenantId: z.string().max(64),
+    companyName: z.string().max(200),
+    domain: z.string().max(253),
+    /** ISO 3166 alpha-2, upper case; null when Partner Center gave none. */
+    country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+    /** As Partner Center writes it (reseller, advisor, ...); '' when absent. */
+    relationship: z.string().max(100),
+  })
+  .strict();
+
+/**
+ * The partner's whole customer list (every page), or why not in both languages. Records Partner
+ * Center sent that cannot be a customer are listed with the reason, as are repeated tenant ids.
+ */
+export const PartnerCenterCustomersResult = z.discriminatedUnion('ok', [
+  z
+    .object({
+      ok: z.literal(true),
+      customers: z.array(PartnerCenterListedCustomer).max(200_000),
+      refused: z.array(z.object({ position: z.number().int().positive(), id: z.string().max(200), en: z.string().max(1000), ja: z.string().max(1000) }).strict()).max(200_000),
+      duplicates: z.array(z.object({ position: z.number().int().positive(), tenantId: z.string().max(64), companyName: z.string().max(200) }).strict()).max(200_000),
+      pages: z.number().int().nonnegative(),
+    })
+    .strict(),
+  PartnerCenterRefusal,
+]);
+export type PartnerCenterCustomersResult = z.infer<typeof PartnerCenterCustomersResult>;
+
+/** How far the customer list has come: pages and customers read so far. */
+export const PartnerCenterProgress = z.object({ pages: z.number().int().nonnegative(), customers: z.number().int().nonnegative() }).strict();
+export type PartnerCenterProgress = z.infer<typeof PartnerCenterProgress>;
 
 export const SecretStorageStatus = z
   .object({
@@ -323,6 +363,8 @@ export const contract = {
   'graph.readTenant': { method: 'graphReadTenant', args: GraphReadArgs, result: GraphPages },
   'graph.cancelRead': { method: 'graphCancelRead', args: NoArgs, result: Nothing },
   'partnerCenter.relationshipLink': { method: 'partnerCenterRelationshipLink', args: NoArgs, result: PartnerCenterLinkResult },
+  // Every page of the partner's customer list is read in main (the token stays there); the list crosses.
+  'partnerCenter.customers': { method: 'partnerCenterCustomers', args: NoArgs, result: PartnerCenterCustomersResult },
 } as const;
 
 /** Main -> renderer notifications. The preload exposes each as `on<Name>(listener) => unsubscribe`. */
@@ -330,6 +372,7 @@ export const events = {
   'updater.changed': { method: 'onUpdaterState', payload: UpdaterState },
   'menu.command': { method: 'onMenuCommand', payload: MenuCommand },
   'graph.progress': { method: 'onGraphProgress', payload: GraphProgress },
+  'partnerCenter.progress': { method: 'onPartnerCenterProgress', payload: PartnerCenterProgress },
 } as const;
 
 export type Channel = keyof typeof contract;

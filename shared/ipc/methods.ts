@@ -27,10 +27,12 @@ export const channelMethods = {
   'graph.readTenant': 'graphReadTenant',
   'graph.cancelRead': 'graphCancelRead',
   'partnerCenter.relationshipLink': 'partnerCenterRelationshipLink',
+  'partnerCenter.customers': 'partnerCenterCustomers',
 } as const satisfies { readonly [C in keyof typeof contract]: (typeof contract)[C]['method'] };
 
 export const eventMethods = {
   'updater.changed': 'onUpdaterState',
   'menu.command': 'onMenuCommand',
   'graph.progress': 'onGraphProgress',
+  'partnerCenter.progress': 'onPartnerCenterProgress',
 } as const satisfies { readonly [E in keyof typeof events]: (typeof events)[E]['method'] };

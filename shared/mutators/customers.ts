@@ -179,6 +179,8 @@ export const customerCreateMany = defineMutator({
               name: z.string().trim().min(1).max(200),
               domain: z.string().trim().max(253).default(''),
               tenantId: Guid,
+              /** ISO 3166 alpha-2, as customer.create takes it; absent in lists from apps before it was sent. */
+              country: CountryCode.or(z.literal('')).optional(),
               /** A reseller relationship in Partner Center: the invitation was accepted. */
               stage: z.enum(['not-started', 'accepted']).default('not-started'),
             })
@@ -206,10 +208,11 @@ export const customerCreateMany = defineMutator({
       }
       if (await tx.get('customers', c.id)) throw new MutationError('INVALID', { en: `customer ${c.id} already exists`, ja: `顧客 ${c.id} は既に存在します` });
       const source: FieldSource = { by: 'import', at: ctx.now, file: a.file };
-      const fieldSources: Partial<Record<ImportableField, FieldSource>> = { tenantId: source, ...(c.domain ? { domain: source } : {}) };
+      const country = c.country ?? '';
+      const fieldSources: Partial<Record<ImportableField, FieldSource>> = { tenantId: source, ...(c.domain ? { domain: source } : {}), ...(country ? { country: source } : {}) };
       await tx.put(
         'customers',
-        Customer.parse({ id: c.id, name: c.name, domain: c.domain, tenantId: c.tenantId, country: '', channel: 'unknown', stage: c.stage, notes: '', createdAt: ctx.now, tenantImportId: null, fieldSources }),
+        Customer.parse({ id: c.id, name: c.name, domain: c.domain, tenantId: c.tenantId, country, channel: 'unknown', stage: c.stage, notes: '', createdAt: ctx.now, tenantImportId: null, fieldSources }),
       );
       created++;
     }

@@ -114,6 +114,32 @@ describe('customer.createMany (Partner Center customer list)', () => {
     expect(ben.store.rows('customers').map((c) => c.tenantId as string).sort()).toEqual(tenants);
   });
 
+  it('carries the country of each customer, upper case and marked as imported, and the server writes the same', async () => {
+    const { store, client, server } = await setUp();
+    const [first, second, third] = list(3);
+    const outcome = await client.mutate('customer.createMany', { file: 'Partner Center customer list', customers: [{ ...first!, country: 'jp' }, { ...second!, country: '' }, third!] });
+    expect(outcome).toEqual({ ok: true });
+    const source = { by: 'import', at: '2026-12-05T09:00:00.000Z', file: 'Partner Center customer list' };
+    expect(customer(store, 'pc-0')).toMatchObject({ country: 'JP', fieldSources: { tenantId: source, domain: source, country: source } });
+    // An empty or absent country (a list from an app before the country was sent) leaves it empty and unmarked.
+    for (const id of ['pc-1', 'pc-2']) {
+      expect(customer(store, id)).toMatchObject({ country: '' });
+      expect((customer(store, id)?.fieldSources as Record<string, unknown>).country).toBeUndefined();
+    }
+    await client.sync();
+    expect(server.rows('customers').find((c) => c.id === 'pc-0')).toMatchObject({ country: 'JP', fieldSources: { country: { by: 'import' } } });
+  });
+
+  it('refuses a country that is not an ISO 3166 two-letter code, naming its place in the list and the field, writing nothing', async () => {
+    const { store, client } = await setUp();
+    const [first, second] = list(2);
+    const outcome = await client.mutate('customer.createMany', { file: 'Customers.csv', customers: [first!, { ...second!, country: 'Japan' }] });
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
+    // The same check as customer.create's country, named by its place in the list.
+    expect(outcome.ok ? '' : outcome.message).toMatch(/^customer\.createMany: customers\.1\.country: /);
+    expect(store.rows('customers')).toHaveLength(0);
+  });
+
   it('refuses a tenant id twice in one list, a bad tenant id, and a role that may not edit customers, writing nothing', async () => {
     const { store, client } = await setUp();
     const twice = await client.mutate('customer.createMany', { file: 'Customers.csv', customers: list(2, () => TENANT) });

@@ -162,6 +162,24 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     expect(graph.requests).toHaveLength(2);
   });
 
+  it("passes the sign-in's own failure on as it is, at once: no request, no retry (the one retry loop of http.ts)", async () => {
+    const graph = await server();
+    const signedOut = new Error('Not signed in with Microsoft.');
+    let asked = 0;
+    const error = await readGraphTenant({
+      fetch: nodeFetch,
+      baseUrl: graph.origin,
+      retry: fast,
+      getToken: async () => {
+        asked++;
+        throw signedOut;
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBe(signedOut);
+    expect(asked).toBe(1);
+    expect(graph.requests).toHaveLength(0);
+  });
+
   it('names the GDAP role to ask the customer for on a 403, in English and Japanese', async () => {
     const graph = await server({ forbidden: new Set(['users']) });
     const error = (await readGraphTenant({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken }).catch((e: unknown) => e)) as GraphReadError;

@@ -29,6 +29,9 @@ test('Partner Center customer list, own subscriptions, and what the tenant impor
   await importCatalog(page);
   await page.goto('./#/customers');
   const list = page.getByRole('region', { name: 'Import Partner Center customer list' });
+  // In a browser the list cannot be read from Partner Center's API: the button says why.
+  await expect(list.getByRole('button', { name: 'Read the customer list from Partner Center' })).toBeDisabled();
+  await expect(list.getByText('Reading from Partner Center needs the desktop app.')).toBeVisible();
   await list.getByTestId('pc-customer-list-input').setInputFiles({ name: 'Customers.csv', mimeType: 'text/csv', buffer: CUSTOMERS_CSV });
   await expect(list.getByTestId('pc-customer-counts')).toHaveText('Customers.csv: 2 new, 0 already in the workspace (same tenant id), 1 repeated in the file, 1 refused.');
   await expect(list.getByTestId('pc-refused')).toHaveText('Row 5, column Microsoft ID: "not-a-guid" is not a tenant id (a GUID)');

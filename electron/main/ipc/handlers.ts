@@ -71,6 +71,7 @@ export function createHandlers(s: HandlerServices): Handlers {
       return null;
     },
     'partnerCenter.relationshipLink': () => s.partnerCenter.relationshipLink(),
+    'partnerCenter.customers': () => s.partnerCenter.customers(),
   };
 }
 

@@ -42,6 +42,7 @@ function stubHandlers(): Handlers {
     graph: { readTenant: async () => ({ subscribedSkus: [], subscriptions: [], users: [] }), cancel: () => undefined },
     partnerCenter: {
       relationshipLink: async () => ({ ok: true, url: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship', partnerTenantId: 'p', legacyDap: false }),
+      customers: async () => ({ ok: true, customers: [], refused: [], duplicates: [], pages: 1 }),
     },
     openExternal: async () => undefined,
   });

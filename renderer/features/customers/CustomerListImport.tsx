@@ -2,13 +2,28 @@
 // picked here or dropped anywhere on the Customers page (recognised by content). What it would do
 // is shown first (new customers, those already in the workspace by tenant id, repeats in the file,
 // refused rows and why); "Create" then makes them in ONE change (customer.createMany).
+// "Read the customer list from Partner Center" (desktop app, signed in with Microsoft) reads the
+// same list from Partner Center's API in the main process and shows it through the same preview,
+// with the country when Partner Center gives one.
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCountOf } from '../../../shared/domain/format';
 import type { MutationOutcome } from '../../../shared/mutators/define';
 import { MAX_CUSTOMERS_PER_LIST } from '../../../shared/mutators/customers';
+import { useHost } from '../../host/HostProvider';
+import { useMicrosoftState } from '../../host/useMicrosoftState';
 import type { ImportFile } from '../../workspace/importProtocol';
-import { createManyArgs, groupCustomerList, previewCustomerList, problemOf, type CustomerListPreview, type FileProblem } from '../../workspace/partnerCenterLists';
+import {
+  createManyArgs,
+  customerListFromPartnerCenter,
+  groupCustomerList,
+  PARTNER_CENTER_LIST_SOURCE,
+  previewCustomerList,
+  problemOf,
+  type CustomerListPreview,
+  type FileProblem,
+} from '../../workspace/partnerCenterLists';
 import { readTenantFile } from '../../workspace/tenantFileKind';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
@@ -43,8 +58,8 @@ export function CustomerListImport({
   const { allowed } = usePermission('customer.edit');
   // The file as read; its preview is grouped against the workspace as it is now (a teammate's sync
   // or this import moves rows to "already in the workspace" while it is open).
-  const [loaded, setLoaded] = useState<Pick<CustomerListPreview, 'parsed' | 'file'> | null>(null);
-  const preview = useMemo(() => (loaded ? groupCustomerList(loaded.parsed, loaded.file, existing) : null), [loaded, existing]);
+  const [loaded, setLoaded] = useState<Pick<CustomerListPreview, 'parsed' | 'file' | 'source'> | null>(null);
+  const preview = useMemo(() => (loaded ? groupCustomerList(loaded.parsed, loaded.file, existing, loaded.source) : null), [loaded, existing]);
   const [problem, setProblem] = useState<FileProblem | null>(null);
   const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -67,6 +82,34 @@ export function CustomerListImport({
     load(dropped);
   }
 
+  // The list from Partner Center's API: the token stays in the main process, the list crosses.
+  const host = useHost();
+  const microsoft = useMicrosoftState();
+  const [reading, setReading] = useState<{ pages: number; customers: number } | null>(null);
+  const readBlocked = microsoft && !microsoft.available ? 'web' : !microsoft?.account ? 'signedOut' : null;
+  useEffect(() => host.onPartnerCenterProgress((p) => setReading(p)), [host]);
+  const readFromPartnerCenter = async () => {
+    setOutcome(null);
+    setProblem(null);
+    setReading({ pages: 0, customers: 0 });
+    try {
+      const answer = await host.partnerCenterCustomers({});
+      if (answer.ok) {
+        setLoaded({ parsed: customerListFromPartnerCenter(answer), file: PARTNER_CENTER_LIST_SOURCE, source: 'partnerCenter' });
+      } else {
+        setLoaded(null);
+        setProblem({ en: answer.en, ja: answer.ja });
+      }
+    } catch (e) {
+      // A host failure (signed out meanwhile, no network stack): its message, in the screen's words around it.
+      const detail = e instanceof Error ? e.message : String(e);
+      setLoaded(null);
+      setProblem({ en: t('pcLists.customers.pc.failed', { detail, lng: 'en' }), ja: t('pcLists.customers.pc.failed', { detail, lng: 'ja' }) });
+    } finally {
+      setReading(null);
+    }
+  };
+
   const pick = async (files: FileList | null) => {
     const file = files?.[0];
     if (!file) return;
@@ -80,7 +123,8 @@ export function CustomerListImport({
     const result = await onCreate(createManyArgs(preview, newId));
     setBusy(false);
     if (result.ok) {
-      setOutcome({ intent: 'success', text: t('pcLists.customers.created', { count: preview.toCreate.length, file: preview.file }) });
+      const file = preview.source === 'partnerCenter' ? t('pcLists.customers.pc.source') : preview.file;
+      setOutcome({ intent: 'success', text: t('pcLists.customers.created', { count: preview.toCreate.length, file }) });
       setLoaded(null);
     } else {
       setOutcome({ intent: 'error', text: t('pcLists.refused', { message: (ja ? result.messageJa : undefined) ?? result.message }) });
@@ -88,6 +132,9 @@ export function CustomerListImport({
   };
 
   const tooMany = (preview?.toCreate.length ?? 0) > MAX_CUSTOMERS_PER_LIST;
+  // Partner Center's API numbers records by their place in its list and has no columns; a file has rows.
+  const fromPc = preview?.source === 'partnerCenter';
+  const withCountry = preview?.toCreate.some((c) => c.country) ?? false;
   return (
     <section className={styles.section} aria-labelledby={titleId} data-testid="pc-customer-list">
       <h2 id={titleId} className={styles.title}>
@@ -99,8 +146,17 @@ export function CustomerListImport({
           {t('pcLists.customers.pick')}
         </Button>
         <input ref={inputRef} type="file" accept=".csv,text/csv" hidden aria-label={t('pcLists.customers.pick')} data-testid="pc-customer-list-input" onChange={(e) => void pick(e.currentTarget.files)} />
+        <Button onClick={() => void readFromPartnerCenter()} disabled={!allowed || busy || readBlocked !== null || reading !== null}>
+          {t('pcLists.customers.pc.button')}
+        </Button>
+        {readBlocked && <Text size={200}>{t(`pcLists.customers.pc.blocked.${readBlocked}`)}</Text>}
         <PermissionNote permission="customer.edit" />
       </div>
+      {reading && (
+        <Text role="status" data-testid="pc-customer-reading">
+          {t('pcLists.customers.pc.reading', { page: reading.pages, customers: formatCountOf(reading.customers, 'customer', ja ? 'ja' : 'en') })}
+        </Text>
+      )}
       {problem && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{ja ? problem.ja : problem.en}</MessageBarBody>
@@ -109,8 +165,9 @@ export function CustomerListImport({
       {preview && (
         <div data-testid="pc-customer-preview">
           <Text role="status" data-testid="pc-customer-counts">
-            {t('pcLists.customers.counts', {
+            {t(fromPc ? 'pcLists.customers.pc.counts' : 'pcLists.customers.counts', {
               file: preview.file,
+              source: t('pcLists.customers.pc.source'),
               create: preview.toCreate.length,
               known: preview.inWorkspace.length,
               duplicates: preview.duplicates.length,
@@ -124,10 +181,11 @@ export function CustomerListImport({
                 <table className={styles.table} data-testid="pc-new">
                   <thead>
                     <tr>
-                      <th scope="col">{t('pcLists.row')}</th>
+                      <th scope="col">{fromPc ? t('pcLists.customers.pc.position') : t('pcLists.row')}</th>
                       <th scope="col">{t('pcLists.customers.name')}</th>
                       <th scope="col">{t('pcLists.customers.domain')}</th>
                       <th scope="col">{t('pcLists.customers.tenantId')}</th>
+                      {withCountry && <th scope="col">{t('pcLists.customers.pc.country')}</th>}
                       <th scope="col">{t('pcLists.customers.relationship')}</th>
                     </tr>
                   </thead>
@@ -138,6 +196,7 @@ export function CustomerListImport({
                         <td>{c.name}</td>
                         <td>{c.domain || '–'}</td>
                         <td>{c.tenantId}</td>
+                        {withCountry && <td>{c.country ?? '–'}</td>}
                         <td>{c.stage === 'accepted' ? t('pcLists.customers.accepted', { relationship: c.relationship }) : c.relationship || '–'}</td>
                       </tr>
                     ))}
@@ -151,27 +210,31 @@ export function CustomerListImport({
               <h3 className={styles.subTitle}>{t('pcLists.customers.knownTitle')}</h3>
               <ul data-testid="pc-known">
                 {preview.inWorkspace.map((c) => (
-                  <li key={c.row}>{t('pcLists.customers.known', { row: c.row, name: c.name, tenantId: c.tenantId, existing: c.existingName })}</li>
+                  <li key={c.row}>{t(fromPc ? 'pcLists.customers.pc.known' : 'pcLists.customers.known', { row: c.row, name: c.name, tenantId: c.tenantId, existing: c.existingName })}</li>
                 ))}
               </ul>
             </>
           )}
           {preview.duplicates.length > 0 && (
             <>
-              <h3 className={styles.subTitle}>{t('pcLists.customers.duplicatesTitle')}</h3>
+              <h3 className={styles.subTitle}>{t(fromPc ? 'pcLists.customers.pc.duplicatesTitle' : 'pcLists.customers.duplicatesTitle')}</h3>
               <ul data-testid="pc-duplicates">
                 {preview.duplicates.map((d) => (
-                  <li key={d.row}>{t('pcLists.customers.duplicate', { row: d.row, name: d.name, tenantId: d.tenantId, first: d.firstRow })}</li>
+                  <li key={d.row}>{t(fromPc ? 'pcLists.customers.pc.duplicate' : 'pcLists.customers.duplicate', { row: d.row, name: d.name, tenantId: d.tenantId, first: d.firstRow })}</li>
                 ))}
               </ul>
             </>
           )}
           {preview.refused.length > 0 && (
             <>
-              <h3 className={styles.subTitle}>{t('pcLists.customers.refusedTitle')}</h3>
+              <h3 className={styles.subTitle}>{t(fromPc ? 'pcLists.customers.pc.refusedTitle' : 'pcLists.customers.refusedTitle')}</h3>
               <ul data-testid="pc-refused">
                 {preview.refused.map((r) => (
-                  <li key={r.row}>{t('pcLists.customers.refusedRow', { row: r.row, field: r.field, reason: ja ? r.reason.ja : r.reason.en })}</li>
+                  <li key={r.row}>
+                    {fromPc
+                      ? t('pcLists.customers.pc.refusedRecord', { row: r.row, id: r.field, reason: ja ? r.reason.ja : r.reason.en })
+                      : t('pcLists.customers.refusedRow', { row: r.row, field: r.field, reason: ja ? r.reason.ja : r.reason.en })}
+                  </li>
                 ))}
               </ul>
             </>

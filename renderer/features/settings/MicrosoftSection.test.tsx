@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Settings → Sign in with Microsoft, with a fake host (named so): the registration is saved through
-// the host's settings, refused in words when malformed, and the account shown is what the host says.
+// the host's settings, refused in words when malformed, and the account shown is what the host says;
+// the Graph and Partner Center addresses are Microsoft's by default, checked, and reset to Microsoft's.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
@@ -31,9 +32,9 @@ function fakeHost(state: MicrosoftState) {
   return { host, settings: () => settings };
 }
 
-function renderWith(host: HostApi) {
+function renderWith(host: HostApi, language: 'en' | 'ja' = 'en') {
   return render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n(language)}>
       <FluentProvider theme={webLightTheme}>
         <HostProvider host={host}>
           <SettingsProvider fallback={null}>
@@ -64,6 +65,46 @@ describe('Settings: Sign in with Microsoft (fake host)', () => {
     await waitFor(() => expect(settings().microsoftClientId).toBe('11111111-2222-3333-4444-555555555555'));
     expect(settings().microsoftServerScope).toBe('api://cspw-server/access_as_user');
     expect((await screen.findByTestId('microsoft-account')).textContent).toMatch(/^Not signed in with Microsoft/);
+  });
+
+  it("keeps Microsoft's clouds as the Graph and Partner Center addresses by default, saves a local server, refuses plain http elsewhere in words, and resets to Microsoft", async () => {
+    const { host, settings } = fakeHost({ available: true, configured: true, account: null });
+    renderWith(host);
+    const graph = (await screen.findByRole('textbox', { name: /Microsoft Graph address/ })) as HTMLInputElement;
+    const partnerCenter = screen.getByRole('textbox', { name: /Partner Center address/ }) as HTMLInputElement;
+    expect(graph.value).toBe('https://graph.microsoft.com');
+    expect(partnerCenter.value).toBe('https://api.partnercenter.microsoft.com');
+
+    fireEvent.change(graph, { target: { value: 'http://graph.example.com' } });
+    fireEvent.change(partnerCenter, { target: { value: 'not an address' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save Microsoft sign-in' }));
+    expect(await screen.findByText('The Microsoft Graph address must be an https:// address (plain http only to 127.0.0.1 or localhost).')).toBeTruthy();
+    expect(screen.getByText('The Partner Center address must be an https:// address (plain http only to 127.0.0.1 or localhost).')).toBeTruthy();
+    expect(settings()).toMatchObject({ graphBaseUrl: 'https://graph.microsoft.com', partnerCenterBaseUrl: 'https://api.partnercenter.microsoft.com' });
+
+    // A local contract server (tests) and another cloud are accepted.
+    fireEvent.change(graph, { target: { value: ' https://graph.microsoft.us ' } });
+    fireEvent.change(partnerCenter, { target: { value: 'http://127.0.0.1:4381' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save Microsoft sign-in' }));
+    await waitFor(() => expect(settings()).toMatchObject({ graphBaseUrl: 'https://graph.microsoft.us', partnerCenterBaseUrl: 'http://127.0.0.1:4381' }));
+    expect(screen.queryByText(/address must be an https:\/\/ address/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to Microsoft' }));
+    expect(await screen.findByText("The Microsoft Graph and Partner Center addresses are Microsoft's again.")).toBeTruthy();
+    expect(settings()).toMatchObject({ graphBaseUrl: 'https://graph.microsoft.com', partnerCenterBaseUrl: 'https://api.partnercenter.microsoft.com' });
+    expect(graph.value).toBe('https://graph.microsoft.com');
+    expect(partnerCenter.value).toBe('https://api.partnercenter.microsoft.com');
+  });
+
+  it('says the addresses and their refusal in Japanese', async () => {
+    const { host, settings } = fakeHost({ available: true, configured: true, account: null });
+    renderWith(host, 'ja');
+    const partnerCenter = await screen.findByRole('textbox', { name: /パートナー センターのアドレス/ });
+    fireEvent.change(partnerCenter, { target: { value: 'http://partnercenter.example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Microsoft サインインの設定を保存' }));
+    expect(await screen.findByText('パートナー センターのアドレスは https:// で始まるアドレスにしてください (http は 127.0.0.1 または localhost のみ)。')).toBeTruthy();
+    expect(settings().partnerCenterBaseUrl).toBe('https://api.partnercenter.microsoft.com');
+    expect(screen.getByRole('button', { name: 'Microsoft の既定に戻す' })).toBeTruthy();
   });
 
   it('shows who is signed in, and signs out', async () => {
