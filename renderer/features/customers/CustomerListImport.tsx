@@ -135,6 +135,14 @@ export function CustomerListImport({
   // Partner Center's API numbers records by their place in its list and has no columns; a file has rows.
   const fromPc = preview?.source === 'partnerCenter';
   const withCountry = preview?.toCreate.some((c) => c.country) ?? false;
+  const counts = preview && {
+    file: preview.file,
+    source: t('pcLists.customers.pc.source'),
+    create: preview.toCreate.length,
+    known: preview.inWorkspace.length,
+    duplicates: preview.duplicates.length,
+    refused: preview.refused.length,
+  };
   return (
     <section className={styles.section} aria-labelledby={titleId} data-testid="pc-customer-list">
       <h2 id={titleId} className={styles.title}>
@@ -162,17 +170,10 @@ export function CustomerListImport({
           <MessageBarBody>{ja ? problem.ja : problem.en}</MessageBarBody>
         </MessageBar>
       )}
-      {preview && (
+      {preview && counts && (
         <div data-testid="pc-customer-preview">
           <Text role="status" data-testid="pc-customer-counts">
-            {t(fromPc ? 'pcLists.customers.pc.counts' : 'pcLists.customers.counts', {
-              file: preview.file,
-              source: t('pcLists.customers.pc.source'),
-              create: preview.toCreate.length,
-              known: preview.inWorkspace.length,
-              duplicates: preview.duplicates.length,
-              refused: preview.refused.length,
-            })}
+            {fromPc ? t('pcLists.customers.pc.counts', counts) : t('pcLists.customers.counts', counts)}
           </Text>
           {preview.toCreate.length > 0 && (
             <>
@@ -210,24 +211,24 @@ export function CustomerListImport({
               <h3 className={styles.subTitle}>{t('pcLists.customers.knownTitle')}</h3>
               <ul data-testid="pc-known">
                 {preview.inWorkspace.map((c) => (
-                  <li key={c.row}>{t(fromPc ? 'pcLists.customers.pc.known' : 'pcLists.customers.known', { row: c.row, name: c.name, tenantId: c.tenantId, existing: c.existingName })}</li>
+                  <li key={c.row}>{fromPc ? t('pcLists.customers.pc.known', { row: c.row, name: c.name, tenantId: c.tenantId, existing: c.existingName }) : t('pcLists.customers.known', { row: c.row, name: c.name, tenantId: c.tenantId, existing: c.existingName })}</li>
                 ))}
               </ul>
             </>
           )}
           {preview.duplicates.length > 0 && (
             <>
-              <h3 className={styles.subTitle}>{t(fromPc ? 'pcLists.customers.pc.duplicatesTitle' : 'pcLists.customers.duplicatesTitle')}</h3>
+              <h3 className={styles.subTitle}>{fromPc ? t('pcLists.customers.pc.duplicatesTitle') : t('pcLists.customers.duplicatesTitle')}</h3>
               <ul data-testid="pc-duplicates">
                 {preview.duplicates.map((d) => (
-                  <li key={d.row}>{t(fromPc ? 'pcLists.customers.pc.duplicate' : 'pcLists.customers.duplicate', { row: d.row, name: d.name, tenantId: d.tenantId, first: d.firstRow })}</li>
+                  <li key={d.row}>{fromPc ? t('pcLists.customers.pc.duplicate', { row: d.row, name: d.name, tenantId: d.tenantId, first: d.firstRow }) : t('pcLists.customers.duplicate', { row: d.row, name: d.name, tenantId: d.tenantId, first: d.firstRow })}</li>
                 ))}
               </ul>
             </>
           )}
           {preview.refused.length > 0 && (
             <>
-              <h3 className={styles.subTitle}>{t(fromPc ? 'pcLists.customers.pc.refusedTitle' : 'pcLists.customers.refusedTitle')}</h3>
+              <h3 className={styles.subTitle}>{fromPc ? t('pcLists.customers.pc.refusedTitle') : t('pcLists.customers.refusedTitle')}</h3>
               <ul data-testid="pc-refused">
                 {preview.refused.map((r) => (
                   <li key={r.row}>
