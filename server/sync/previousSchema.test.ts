@@ -1,13 +1,13 @@
-// An app of the previous sync schema (4) against this server (DESIGN.md: N-1 is accepted): it still
-// names changes as schema 4 did and parses refusal codes as schema 4 spelled them. Over real HTTP,
-// on PGlite and, with DATABASE_URL, on PostgreSQL.
+// An app of the previous sync schema (5) against this server (DESIGN.md: N-1 is accepted), and what
+// is left of schema 4: changes still named as schema 4 named them (an outbox written before the
+// rename), and refusal codes a server of schema 4 recorded. Over real HTTP, on PGlite and, with
+// DATABASE_URL, on PostgreSQL.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OLDEST_ACCEPTED_SCHEMA_VERSION,
   PullResponse,
   PushResponse,
-  PushResponseBeforeSchema5,
   SCHEMA_VERSION,
   SyncError,
   SyncErrorCode,
@@ -72,7 +72,7 @@ describe('a client of the previous sync schema', () => {
     ];
     const res = await push({ clientId: 'previous-app-0001', schemaVersion: PREVIOUS, mutations });
     expect(res.status).toBe(200);
-    const answer = PushResponseBeforeSchema5.parse(await res.json());
+    const answer = PushResponse.parse(await res.json());
     expect(answer.results).toEqual(mutations.map((m) => ({ id: m.id, status: 'applied', conflicts: 0 })));
     expect((await rows('planLines'))[0]).toMatchObject({ id: 'l-1', targetSkuId: 'sku-E3', quantity: 12 });
     expect((await rows('invitations'))[0]).toMatchObject({ id: 'i-1', customerId: 'c-1' });
@@ -82,29 +82,28 @@ describe('a client of the previous sync schema', () => {
     expect(activity).not.toContain('plan.setTarget');
   });
 
-  it('is sent refusal codes as schema 4 spelled them; a current client gets them in the one casing, a retried push included', async () => {
+  it('is sent refusal codes in the one casing, a result a server of schema 4 recorded included; schema 4 itself is told to update', async () => {
     const refused = (id: number): PushRequest['mutations'] => [{ id, name: 'plan.setTarget', args: { lineId: 'no-such-line', targetSkuId: null, quantity: 1 }, baseVersions: {} }];
-    const old = await push({ clientId: 'previous-app-0002', schemaVersion: PREVIOUS, mutations: refused(1) });
-    // The schema 4 app's own strict schema reads it.
-    expect(PushResponseBeforeSchema5.parse(await old.json()).results).toEqual([
-      expect.objectContaining({ id: 1, status: 'rejected', code: 'not-found', message: expect.stringContaining('no-such-line') }),
+    const previous = await push({ clientId: 'previous-app-0002', schemaVersion: PREVIOUS, mutations: refused(1) });
+    expect(PushResponse.parse(await previous.json()).results).toEqual([
+      expect.objectContaining({ id: 1, status: 'rejected', code: 'NOT_FOUND', message: expect.stringContaining('no-such-line') }),
     ]);
     const unknown = await push({ clientId: 'previous-app-0002', schemaVersion: PREVIOUS, mutations: [{ id: 2, name: 'plan.noSuchChange', args: {}, baseVersions: {} }] });
-    expect(PushResponseBeforeSchema5.parse(await unknown.json()).results[0]).toMatchObject({ status: 'rejected', code: 'unknown-mutator' });
+    expect(PushResponse.parse(await unknown.json()).results[0]).toMatchObject({ status: 'rejected', code: 'UNKNOWN_MUTATOR' });
 
     const current = await push({ clientId: 'current-app-0001', schemaVersion: SCHEMA_VERSION, mutations: refused(1) });
-    const body = await current.json();
-    expect(PushResponse.parse(body).results).toEqual([expect.objectContaining({ id: 1, status: 'rejected', code: 'NOT_FOUND' })]);
-    // What a schema 4 app would choke on is not sent to a current one, and the other way round.
-    expect(PushResponseBeforeSchema5.safeParse(body).success).toBe(false);
-
+    expect(PushResponse.parse(await current.json()).results).toEqual([expect.objectContaining({ id: 1, status: 'rejected', code: 'NOT_FOUND' })]);
     // A result a server of schema 4 recorded holds the old spelling: a retried push reads it as today's.
     const rewritten = await t.db.query(`UPDATE sync_mutation_results SET result = jsonb_set(result, '{code}', '"not-found"') WHERE org_id = $1 AND client_id = $2`, [orgId, 'current-app-0001']);
     expect(rewritten.rowCount).toBe(1);
-    const again = await push({ clientId: 'current-app-0001', schemaVersion: SCHEMA_VERSION, mutations: refused(1) });
-    expect(PushResponse.parse(await again.json()).results).toEqual([expect.objectContaining({ id: 1, status: 'rejected', code: 'NOT_FOUND' })]);
-    const againOld = await push({ clientId: 'current-app-0001', schemaVersion: PREVIOUS, mutations: refused(1) });
-    expect(PushResponseBeforeSchema5.parse(await againOld.json()).results).toEqual([expect.objectContaining({ code: 'not-found' })]);
+    for (const schemaVersion of [SCHEMA_VERSION, PREVIOUS]) {
+      const again = await push({ clientId: 'current-app-0001', schemaVersion, mutations: refused(1) });
+      expect(PushResponse.parse(await again.json()).results).toEqual([expect.objectContaining({ id: 1, status: 'rejected', code: 'NOT_FOUND' })]);
+    }
+
+    const schema4 = await push({ clientId: 'schema4-app-0001', schemaVersion: 4, mutations: refused(1) });
+    expect(schema4.status).toBe(426);
+    expect(SyncError.parse(await schema4.json()).error).toMatchObject({ code: 'CLIENT_UPDATE_REQUIRED', minSchemaVersion: OLDEST_ACCEPTED_SCHEMA_VERSION });
   });
 
   it('gets every error in the one casing the protocol declares (they never decided on the lower-case ones: they read the status)', async () => {

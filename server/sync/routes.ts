@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { processPush, pushAnswerFor } from '../../shared/sync/authority';
-import { ClientId, PullResponse, PushRequest, PushResponse, PushResponseBeforeSchema5, SyncErrorCode, checkSchemaVersion } from '../../shared/sync/protocol';
+import { processPush } from '../../shared/sync/authority';
+import { ClientId, PullResponse, PushRequest, PushResponse, SyncErrorCode, checkSchemaVersion } from '../../shared/sync/protocol';
 import type { PullResponse as PullResponseBody } from '../../shared/sync/protocol';
 import { ApiError, ErrorBody, errorResponses } from '../http/errors';
 import { PokeHub, POKE_CHANNEL, pokePayload } from './pokes';
@@ -72,7 +72,7 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
         summary: 'Push a batch of mutations from one client, in order',
         security: [{ bearerAuth: [] }],
         body: PushRequest,
-        response: { 200: z.union([PushResponse, PushResponseBeforeSchema5]), 403: SyncErrorBody, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(401, 413, 429), 400: SyncErrorBody },
+        response: { 200: PushResponse, 403: SyncErrorBody, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(401, 413, 429), 400: SyncErrorBody },
       },
     },
     async (req, reply) => {
@@ -92,7 +92,7 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       }
       const rejected = outcome.response.results.filter((x) => x.status === 'rejected').length;
       req.log.info({ clientId: req.body.clientId, mutations: req.body.mutations.length, rejected, version: outcome.version }, 'push');
-      return pushAnswerFor(req.body.schemaVersion, outcome.response);
+      return outcome.response;
     },
   );
 

@@ -8,9 +8,6 @@ import { MutationError, runMutator, type Actor, type WriteTx } from '../mutators
 import { tableNames, type TableName, type Tables } from '../workspace/tables';
 import { mergeFields, type FieldStamps } from './merge';
 import {
-  FIELD_SINCE_SCHEMA,
-  CURRENT_REFUSAL_CODES_SINCE_SCHEMA,
-  REFUSAL_CODES_BEFORE_SCHEMA_5,
   checkSchemaVersion,
   currentRefusalCode,
   knowsTable,
@@ -18,7 +15,6 @@ import {
   type MutationResult,
   type PushRequest,
   type PushResponse,
-  type PushResponseBeforeSchema5,
 } from './protocol';
 
 export interface StoredRecord {
@@ -287,23 +283,4 @@ export async function processPush(
   const lastMutationId = fresh[fresh.length - 1]!.id;
   await tx.commit(clientId, [...overlay.writes.values()], lastMutationId, results);
   return { ok: true, response: { lastMutationId, results: [...previous, ...results] }, version };
-}
-
-/**
- * A push's answer as an app on `schemaVersion` parses it (its schemas are strict: no field or code
- * it does not know). The server sends this; the in-memory server of the tests speaks only the
- * current schema.
- */
-export function pushAnswerFor(schemaVersion: number, response: PushResponse): PushResponse | PushResponseBeforeSchema5 {
-  if (schemaVersion >= CURRENT_REFUSAL_CODES_SINCE_SCHEMA) return response;
-  const results = response.results.map((r) => {
-    if (r.status !== 'rejected') return r;
-    const { messageJa, ...rest } = r;
-    return {
-      ...rest,
-      code: REFUSAL_CODES_BEFORE_SCHEMA_5[r.code],
-      ...(messageJa !== undefined && schemaVersion >= FIELD_SINCE_SCHEMA.messageJa ? { messageJa } : {}),
-    };
-  });
-  return { ...response, results };
 }

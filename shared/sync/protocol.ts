@@ -17,7 +17,9 @@ import { tableNames, type TableName } from '../workspace/tables';
 // 5: mutators named in one scheme (RENAMED_MUTATORS in shared/mutators: the server takes the old
 // names too) and error codes in one casing (ErrorCode below). A server of schema 4 would refuse the
 // new names for good as unknown changes; the bump makes it ask for its own update instead.
-export const SCHEMA_VERSION = 5;
+// 6: customer.createMany takes each customer's country (Partner Center's customer list). A server of
+// schema 5 would refuse the field for good as unknown; the bump makes it ask for its update instead.
+export const SCHEMA_VERSION = 6;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
 /**
@@ -87,8 +89,8 @@ export const RefusalCode = z.enum([...MutationErrorCode.options, 'UNKNOWN_MUTATO
 export type RefusalCode = z.infer<typeof RefusalCode>;
 
 /**
- * The refusal codes as schema 4 spelled them. Its apps parse a push's answer strictly, so they are
- * sent these; results stored by a server of schema 4 hold them, and are read back as today's.
+ * The refusal codes as schema 4 spelled them: results stored by a server of schema 4 hold them, and
+ * are read back as today's. (Apps of schema 4 were sent them until schema 6 stopped accepting them.)
  */
 export const REFUSAL_CODES_BEFORE_SCHEMA_5 = {
   INVALID: 'invalid',
@@ -96,9 +98,6 @@ export const REFUSAL_CODES_BEFORE_SCHEMA_5 = {
   NOT_FOUND: 'not-found',
   UNKNOWN_MUTATOR: 'unknown-mutator',
 } as const satisfies Readonly<Record<RefusalCode, string>>;
-
-/** The schema whose apps read refusal codes as RefusalCode spells them. */
-export const CURRENT_REFUSAL_CODES_SINCE_SCHEMA = 5;
 
 /** A refusal code as stored or sent by any schema, as today's (an unknown one is INVALID: a refusal stays a refusal). */
 export function currentRefusalCode(code: string): RefusalCode {
@@ -132,12 +131,6 @@ export const PushResponse = z
   })
   .strict();
 export type PushResponse = z.infer<typeof PushResponse>;
-
-/** The answer to a push of a schema-4 app: its refusal codes as it spelled them (REFUSAL_CODES_BEFORE_SCHEMA_5). */
-export const PushResponseBeforeSchema5 = PushResponse.extend({
-  results: z.array(z.discriminatedUnion('status', [AppliedResult, rejectedResult(z.enum(Object.values(REFUSAL_CODES_BEFORE_SCHEMA_5) as [string, ...string[]]))])),
-});
-export type PushResponseBeforeSchema5 = z.infer<typeof PushResponseBeforeSchema5>;
 
 export const Table = z.enum(tableNames as [TableName, ...TableName[]]);
 
