@@ -1,8 +1,26 @@
 // Partner Center from the main process: the partner user's token for Partner Center comes from the
 // Microsoft sign-in here and never crosses to the renderer; only Partner Center's answer (or its
 // refusal in words) does.
-import { HostError, type PartnerCenterLinkResult } from '../../shared/ipc/contract';
-import { PARTNER_CENTER_SCOPE, PartnerCenterError, partnerCenterClient } from '../../shared/connectors/partnerCenter';
+import {
+  HostError,
+  type PartnerCenterAgreement,
+  type PartnerCenterAgreementResult,
+  type PartnerCenterCreateTransferArgs,
+  type PartnerCenterLinkResult,
+  type PartnerCenterRecordAgreementArgs,
+  type PartnerCenterRecordAgreementResult,
+  type PartnerCenterTransferResult,
+  type PartnerCenterTransferSummary,
+  type PartnerCenterTransfersResult,
+} from '../../shared/ipc/contract';
+import {
+  PARTNER_CENTER_SCOPE,
+  PartnerCenterError,
+  partnerCenterClient,
+  type CustomerAgreement,
+  type PartnerCenterClient,
+  type PartnerCenterTransfer,
+} from '../../shared/connectors/partnerCenter';
 import type { Fetch } from '../../shared/connectors/http';
 import type { MicrosoftSignIn } from './microsoftSignIn';
 
@@ -16,6 +34,14 @@ export interface PartnerCenterServiceDeps {
 
 export interface PartnerCenterService {
   relationshipLink(): Promise<PartnerCenterLinkResult>;
+  /** The customer's Microsoft Customer Agreement attestation as Partner Center holds it (the newest). */
+  agreement(args: { customerTenantId: string }): Promise<PartnerCenterAgreementResult>;
+  /** Records the attestation a person entered, with the template id of the agreement in force. */
+  recordAgreement(args: PartnerCenterRecordAgreementArgs): Promise<PartnerCenterRecordAgreementResult>;
+  /** One new-commerce transfer request of at most 25 subscriptions from one current partner. */
+  createTransfer(args: PartnerCenterCreateTransferArgs): Promise<PartnerCenterTransferResult>;
+  /** The customer's transfers and their statuses, mapped onto the case file's. */
+  transfers(args: { customerTenantId: string }): Promise<PartnerCenterTransfersResult>;
 }
 
 export function createPartnerCenterService(deps: PartnerCenterServiceDeps): PartnerCenterService {
@@ -41,5 +67,69 @@ export function createPartnerCenterService(deps: PartnerCenterServiceDeps): Part
         throw e;
       }
     },
+
+    agreement: ({ customerTenantId }) =>
+      answer(deps, async (client) => {
+        const all = (await client.customerAgreements(customerTenantId)).map(agreementOf).filter((a) => a !== null);
+        // Several attestations can exist (a new template version): the newest acceptance is the one in force.
+        const newest = all.sort((a, b) => (a.dateAgreed < b.dateAgreed ? 1 : -1))[0] ?? null;
+        return { ok: true as const, agreement: newest };
+      }),
+
+    recordAgreement: ({ customerTenantId, dateAgreed, firstName, lastName, email }) =>
+      answer(deps, async (client) => {
+        // The template id of the agreement version in force, read rather than written into the app.
+        const template = await client.agreementTemplate();
+        const created = await client.createCustomerAgreement(customerTenantId, { templateId: template.templateId, dateAgreed, primaryContact: { firstName, lastName, email } });
+        // Partner Center echoes what it stored; an echo without a readable date keeps the date the person entered.
+        return { ok: true as const, agreement: agreementOf(created) ?? { dateAgreed, contact: { firstName, lastName, email }, templateId: template.templateId } };
+      }),
+
+    createTransfer: ({ customerTenantId, sourcePartnerTenantId, subscriptionIds }) =>
+      answer(deps, async (client) => ({ ok: true as const, transfer: summaryOf(await client.createTransfer(customerTenantId, { sourcePartnerTenantId, subscriptionIds })) })),
+
+    transfers: ({ customerTenantId }) => answer(deps, async (client) => ({ ok: true as const, transfers: (await client.transfers(customerTenantId)).map(summaryOf) })),
+  };
+}
+
+type Refusal = { ok: false; code: string; en: string; ja: string };
+
+/**
+ * One case-file call with a client at the address in Settings: Partner Center's refusals become
+ * answers for the screen in both languages; a signed-out sign-in stays the host's HostError.
+ */
+async function answer<T extends { ok: true }>(deps: PartnerCenterServiceDeps, run: (client: PartnerCenterClient) => Promise<T>): Promise<T | Refusal> {
+  let baseUrl: string;
+  try {
+    baseUrl = new URL(deps.baseUrl()).href;
+  } catch {
+    throw new HostError('INVALID_ARGS', `The Partner Center address in Settings (${deps.baseUrl()}) is not an address`);
+  }
+  const client = partnerCenterClient({ baseUrl, fetch: deps.fetch, getToken: async () => (await deps.microsoft.getAccessToken([PARTNER_CENTER_SCOPE])).accessToken });
+  try {
+    return await run(client);
+  } catch (e) {
+    if (e instanceof PartnerCenterError) return { ok: false, code: e.code, en: e.words.en, ja: e.words.ja };
+    throw e;
+  }
+}
+
+function agreementOf(a: CustomerAgreement): PartnerCenterAgreement | null {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(a.dateAgreed)?.[0];
+  if (!day) return null;
+  const c = a.primaryContact;
+  return { dateAgreed: day, contact: c ? { firstName: c.firstName, lastName: c.lastName, email: c.email } : null, templateId: a.templateId };
+}
+
+function summaryOf(t: PartnerCenterTransfer): PartnerCenterTransferSummary {
+  return {
+    id: t.id,
+    partnerCenterStatus: t.partnerCenterStatus,
+    status: t.status,
+    partial: t.partial,
+    sourcePartnerTenantId: t.sourcePartnerTenantId,
+    sourcePartnerName: t.sourcePartnerName,
+    lastModifiedTime: t.lastModifiedTime,
+    lines: t.lines.map((l) => ({ subscriptionId: l.subscriptionId, name: l.name, quantity: l.quantity, status: l.status, error: l.error })),
   };
 }

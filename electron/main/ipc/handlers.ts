@@ -71,6 +71,10 @@ export function createHandlers(s: HandlerServices): Handlers {
       return null;
     },
     'partnerCenter.relationshipLink': () => s.partnerCenter.relationshipLink(),
+    'partnerCenter.agreement': (args) => s.partnerCenter.agreement(args),
+    'partnerCenter.recordAgreement': (args) => s.partnerCenter.recordAgreement(args),
+    'partnerCenter.createTransfer': (args) => s.partnerCenter.createTransfer(args),
+    'partnerCenter.transfers': (args) => s.partnerCenter.transfers(args),
   };
 }
 

@@ -42,6 +42,10 @@ function stubHandlers(): Handlers {
     graph: { readTenant: async () => ({ subscribedSkus: [], subscriptions: [], users: [] }), cancel: () => undefined },
     partnerCenter: {
       relationshipLink: async () => ({ ok: true, url: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship', partnerTenantId: 'p', legacyDap: false }),
+      agreement: async () => ({ ok: true, agreement: null }),
+      recordAgreement: async () => ({ ok: false, code: 'forbidden', en: 'no', ja: 'いいえ' }),
+      createTransfer: async () => ({ ok: false, code: 'conflict', en: 'no', ja: 'いいえ' }),
+      transfers: async () => ({ ok: true, transfers: [] }),
     },
     openExternal: async () => undefined,
   });
