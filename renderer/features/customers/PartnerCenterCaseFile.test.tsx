@@ -190,7 +190,7 @@ describe('case file: the Microsoft Customer Agreement through Partner Center (fa
     fireEvent.change(within(part).getByLabelText(/^First name/), { target: { value: 'Kenji' } });
     fireEvent.change(within(part).getByLabelText(/^Last name/), { target: { value: 'Sato' } });
     fireEvent.change(within(part).getByLabelText(/^Email/), { target: { value: 'kenji@contoso.example' } });
-    fireEvent.change(within(part).getByLabelText(/^Accepted on/), { target: { value: '2026-11-02' } });
+    fireEvent.change(within(part).getByLabelText(/^Day the customer accepted/), { target: { value: '2026-11-02' } });
     fireEvent.click(submit);
     await waitFor(async () => expect((await stored())?.agreement).toEqual({ acceptedOn: '2026-11-02', attestedBy: 'Kenji Sato (kenji@contoso.example), recorded in Partner Center' }));
     expect(calls).toEqual([['recordAgreement', { customerTenantId: CUSTOMER_TENANT, dateAgreed: '2026-11-02', firstName: 'Kenji', lastName: 'Sato', email: 'kenji@contoso.example' }]]);
