@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
-import type { HostApi, MicrosoftState, PartnerCenterAgreementResult, PartnerCenterTransfersResult, PartnerCenterTransferResult, PartnerCenterRecordAgreementResult } from '../../../shared/ipc/contract';
+import { HostError, type HostApi, type MicrosoftState, type PartnerCenterAgreementResult, type PartnerCenterTransfersResult, type PartnerCenterTransferResult, type PartnerCenterRecordAgreementResult } from '../../../shared/ipc/contract';
 import { parseTenantExports } from '../../../shared/import/index';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
@@ -249,6 +249,22 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
     await waitFor(() => expect(within(section).getByRole('status').textContent).toBe('移管の依頼が拒否されました (409 Conflict)。'));
     expect(calls).toHaveLength(1);
     expect(await workspaceDb().transfers.count()).toBe(0);
+  });
+
+  it('a sign-in that expired meanwhile is said in words, and nothing changes', async () => {
+    await mutate('transfer.request', { id: PC_TRANSFER, customerId: 'contoso', sourceKeys: [subscriptions[0]!.id] });
+    const { host } = fakeDesktopHost({
+      transfers: () => {
+        throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft.');
+      },
+    });
+    show(host);
+    const section = await screen.findByTestId('transfers');
+    const refresh = within(section).getByRole('button', { name: 'Refresh from Partner Center' });
+    await waitFor(() => expect(disabled(refresh)).toBe(false));
+    fireEvent.click(refresh);
+    expect((await within(section).findByRole('status')).textContent).toBe('The Microsoft sign-in has expired or is missing. Sign in with Microsoft again in Settings.');
+    expect((await workspaceDb().transfers.get(PC_TRANSFER))?.status).toBe('requested');
   });
 
   it('"Refresh from Partner Center" records the statuses Partner Center reports, through each step', async () => {
