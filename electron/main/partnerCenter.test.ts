@@ -1,9 +1,18 @@
-// partnerCenter.relationshipLink and partnerCenter.customers through the IPC dispatch, against the
-// local Partner Center contract server: the token is asked for Partner Center's scope, the base URL
-// comes from Settings, and Partner Center's refusals reach the renderer as words in both languages.
+// partnerCenter.relationshipLink, .customers, .agreement, .recordAgreement, .createTransfer and
+// .transfers through the IPC dispatch, against the local Partner Center contract server: the token is
+// asked for Partner Center's scope, the base URL comes from Settings, and Partner Center's refusals
+// reach the renderer as words in both languages.
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostError, PartnerCenterCustomersResult, PartnerCenterLinkResult } from '../../shared/ipc/contract';
-import { FIXTURE_CUSTOMER_TENANT, generatedCustomers, readPcFixture, startPcServer, type PcServer } from '../../test/contract/pcServer';
+import {
+  HostError,
+  PartnerCenterAgreementResult,
+  PartnerCenterCustomersResult,
+  PartnerCenterLinkResult,
+  PartnerCenterRecordAgreementResult,
+  PartnerCenterTransferResult,
+  PartnerCenterTransfersResult,
+} from '../../shared/ipc/contract';
+import { FIXTURE_CUSTOMER_TENANT, MCA_TEMPLATE_ID, TRANSFER_CUSTOMER_TENANT, generatedCustomers, readPcFixture, startPcServer, type PcServer } from '../../test/contract/pcServer';
 import { createHandlers, type HandlerServices } from './ipc/handlers';
 import { dispatch } from './ipc/register';
 import { createPartnerCenterService } from './partnerCenter';
@@ -125,5 +134,166 @@ describe('partnerCenter.relationshipLink (local contract server)', () => {
     });
     expect(await call()).toEqual({ ok: false, error: { code: 'MICROSOFT_SIGNED_OUT', message: 'Not signed in with Microsoft.' } });
     expect(pc.requests).toHaveLength(0);
+  });
+});
+
+// ---- The case file's calls: the MCA attestation and new-commerce transfers ------------------------
+
+const SOURCE_PARTNER = '7c8db11f-1e5e-4472-8386-f0b627d1f3e1';
+const SUBSCRIPTION = '7291bfbf-1772-4c5b-a624-18b6152cd8cb';
+
+/** Any partnerCenter channel through the IPC dispatch (contract validation included), signed in. */
+function caseFileCalls(pc: PcServer) {
+  const partnerCenter = createPartnerCenterService({
+    baseUrl: () => pc.origin,
+    microsoft: { getAccessToken: async () => ({ accessToken: 'pc-token-1', expiresAt: Date.now() + 3_600_000 }) },
+    fetch: (url, init) => fetch(url, init as RequestInit),
+  });
+  const handlers = createHandlers({ partnerCenter } as unknown as HandlerServices);
+  const event = { sender: {}, senderFrame: { url: 'app://workspace/index.html' } };
+  return <C extends 'partnerCenter.agreement' | 'partnerCenter.recordAgreement' | 'partnerCenter.createTransfer' | 'partnerCenter.transfers'>(channel: C, args: unknown) =>
+    dispatch(channel, handlers[channel], event, args, { isTrustedSender: () => true });
+}
+
+async function server(initial?: Parameters<typeof startPcServer>[0]) {
+  const pc = await startPcServer(initial);
+  servers.push(pc);
+  return { pc, call: caseFileCalls(pc) };
+}
+
+function valueOf<T>(reply: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!reply.ok) throw new Error(`expected an answer, got ${JSON.stringify(reply.error)}`);
+  return reply.value;
+}
+
+describe('partnerCenter.agreement (local contract server)', () => {
+  it("reads the customer's attestation: the day accepted and who, from Partner Center", async () => {
+    const { pc, call } = await server();
+    const value = PartnerCenterAgreementResult.parse(valueOf(await call('partnerCenter.agreement', { customerTenantId: FIXTURE_CUSTOMER_TENANT.toUpperCase() })));
+    expect(value).toEqual({
+      ok: true,
+      agreement: { dateAgreed: '2019-07-24', contact: { firstName: 'Tania', lastName: 'Carter', email: 'someone@example.com' }, templateId: MCA_TEMPLATE_ID },
+    });
+    expect(pc.requests.map((r) => [r.method, r.path, r.query.agreementType])).toEqual([['GET', `/v1/customers/${FIXTURE_CUSTOMER_TENANT}/agreements`, 'MicrosoftCustomerAgreement']]);
+  });
+
+  it('says there is none when Partner Center holds no attestation for the customer', async () => {
+    const { call } = await server();
+    expect(valueOf(await call('partnerCenter.agreement', { customerTenantId: TRANSFER_CUSTOMER_TENANT }))).toEqual({ ok: true, agreement: null });
+  });
+
+  it('a customer Partner Center does not know is refused in words, in English and Japanese', async () => {
+    const { call } = await server({ unknownCustomers: new Set([TRANSFER_CUSTOMER_TENANT]) });
+    const value = valueOf(await call('partnerCenter.agreement', { customerTenantId: TRANSFER_CUSTOMER_TENANT }));
+    expect(value).toMatchObject({ ok: false, code: 'notFound' });
+    if (value.ok) throw new Error('expected a refusal');
+    expect(value.en).toContain("Partner Center did not find the customer's Microsoft Customer Agreement attestations (404 Not Found");
+    expect(value.ja).toContain('顧客のマイクロソフト顧客契約への同意の記録が見つかりません');
+  });
+
+  it('a tenant id that is not a GUID is refused by the contract before anything is sent', async () => {
+    const { pc, call } = await server();
+    const reply = await call('partnerCenter.agreement', { customerTenantId: 'contoso' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    expect(pc.requests).toHaveLength(0);
+  });
+});
+
+describe('partnerCenter.recordAgreement (local contract server)', () => {
+  const args = { customerTenantId: TRANSFER_CUSTOMER_TENANT, dateAgreed: '2026-11-02', firstName: 'Kenji', lastName: 'Sato', email: 'kenji@contoso.example' };
+
+  it("records the attestation with the template id read from Partner Center and the contact a person entered", async () => {
+    const { pc, call } = await server();
+    const value = PartnerCenterRecordAgreementResult.parse(valueOf(await call('partnerCenter.recordAgreement', args)));
+    expect(value).toEqual({ ok: true, agreement: { dateAgreed: '2026-11-02', contact: { firstName: 'Kenji', lastName: 'Sato', email: 'kenji@contoso.example' }, templateId: MCA_TEMPLATE_ID } });
+    expect(pc.requests.map((r) => r.route)).toEqual(['agreementTemplate', 'createAgreement']);
+    expect(pc.requests[1]?.body).toEqual({
+      primaryContact: { firstName: 'Kenji', lastName: 'Sato', email: 'kenji@contoso.example' },
+      templateId: MCA_TEMPLATE_ID,
+      dateAgreed: '2026-11-02',
+      type: 'MicrosoftCustomerAgreement',
+    });
+    // Partner Center holds it now: reading it back gives what was recorded.
+    expect(valueOf(await call('partnerCenter.agreement', { customerTenantId: TRANSFER_CUSTOMER_TENANT }))).toMatchObject({ ok: true, agreement: { dateAgreed: '2026-11-02' } });
+  });
+
+  it('an attestation already recorded is refused (409) in words; a 500 after the create is not sent again', async () => {
+    const conflict = await server({ conflict: new Set(['createAgreement']) });
+    const refused = valueOf(await conflict.call('partnerCenter.recordAgreement', args));
+    expect(refused).toMatchObject({ ok: false, code: 'conflict' });
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(refused.en).toContain('(409 Conflict)');
+    expect(refused.en).toContain('An agreement with this template was already confirmed for the customer.');
+    expect(refused.ja).toContain('(409 Conflict)');
+
+    const lost = await server({ failAfterCreate: new Set(['createAgreement']) });
+    const uncertain = valueOf(await lost.call('partnerCenter.recordAgreement', args));
+    expect(uncertain).toMatchObject({ ok: false, code: 'uncertain' });
+    if (uncertain.ok) throw new Error('expected a refusal');
+    expect(uncertain.en).toContain('It was not sent again');
+    expect(uncertain.ja).toContain('再送はしていません');
+    expect(lost.pc.requests.filter((r) => r.route === 'createAgreement')).toHaveLength(1);
+  });
+});
+
+describe('partnerCenter.createTransfer (local contract server)', () => {
+  it("creates one new-commerce transfer request of the planned lines from the current partner", async () => {
+    const { pc, call } = await server();
+    const value = PartnerCenterTransferResult.parse(
+      valueOf(await call('partnerCenter.createTransfer', { customerTenantId: TRANSFER_CUSTOMER_TENANT, sourcePartnerTenantId: SOURCE_PARTNER.toUpperCase(), subscriptionIds: [SUBSCRIPTION.toUpperCase()] })),
+    );
+    expect(value).toMatchObject({ ok: true, transfer: { id: '67c5b05b-09b5-47ba-9047-5056fe2afa4f', partnerCenterStatus: 'Active', status: 'requested', partial: false } });
+    expect(pc.requests.map((r) => [r.method, r.path])).toEqual([['POST', `/v1/customers/${TRANSFER_CUSTOMER_TENANT}/transfers`]]);
+    expect(pc.requests[0]?.body).toEqual({ sourcePartnerTenantId: SOURCE_PARTNER, transferType: 3, lineItems: [{ subscriptionId: SUBSCRIPTION }] });
+  });
+
+  it('refuses more than 25 subscriptions in words, in English and Japanese, and sends nothing', async () => {
+    const { pc, call } = await server();
+    const ids = Array.from({ length: 26 }, (_, i) => `22222222-3333-4444-8555-${String(i + 1).padStart(12, '0')}`);
+    const value = valueOf(await call('partnerCenter.createTransfer', { customerTenantId: TRANSFER_CUSTOMER_TENANT, sourcePartnerTenantId: SOURCE_PARTNER, subscriptionIds: ids }));
+    expect(value).toMatchObject({ ok: false, code: 'invalidInput' });
+    if (value.ok) throw new Error('expected a refusal');
+    expect(value.en).toContain('A transfer request takes 1 to 25 different subscription ids');
+    expect(value.en).toContain('this one has 26');
+    expect(value.ja).toContain('1～25 件');
+    expect(pc.requests).toHaveLength(0);
+  });
+
+  it('a subscription already in another transfer (409) is said with Partner Center\'s reason; a 500 is never resent', async () => {
+    const conflict = await server({ conflict: new Set(['createTransfer']) });
+    const args = { customerTenantId: TRANSFER_CUSTOMER_TENANT, sourcePartnerTenantId: SOURCE_PARTNER, subscriptionIds: [SUBSCRIPTION] };
+    const refused = valueOf(await conflict.call('partnerCenter.createTransfer', args));
+    expect(refused).toMatchObject({ ok: false, code: 'conflict' });
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(refused.en).toContain('Subscription is already part of another transfer request.');
+    expect(refused.ja).toContain('移管の依頼が拒否されました (409 Conflict)');
+
+    const lost = await server({ failAfterCreate: new Set(['createTransfer']) });
+    expect(valueOf(await lost.call('partnerCenter.createTransfer', args))).toMatchObject({ ok: false, code: 'uncertain' });
+    expect(lost.pc.requests.filter((r) => r.route === 'createTransfer')).toHaveLength(1);
+  });
+});
+
+describe('partnerCenter.transfers (local contract server)', () => {
+  it("reads the customer's transfers with Partner Center's status and the case file's", async () => {
+    const { call } = await server();
+    const value = PartnerCenterTransfersResult.parse(valueOf(await call('partnerCenter.transfers', { customerTenantId: TRANSFER_CUSTOMER_TENANT })));
+    if (!value.ok) throw new Error(value.en);
+    expect(value.transfers).toHaveLength(9);
+    const byId = new Map(value.transfers.map((t) => [t.id, t]));
+    expect(byId.get('ab724652-3442-4912-8615-61525bb9903d')).toMatchObject({ partnerCenterStatus: 'Reject', status: 'rejected', partial: false, sourcePartnerTenantId: SOURCE_PARTNER });
+    expect(byId.get('38a00d97-421c-4c33-8ae4-c8750604e02c')).toMatchObject({ partnerCenterStatus: 'Complete', status: 'completed', partial: false });
+    const partial = byId.get('f10421cd-d4af-4939-82b9-cd0e75022759');
+    expect(partial).toMatchObject({ partnerCenterStatus: 'PartiallyComplete', status: 'completed', partial: true });
+    expect(partial?.lines.map((l) => l.status)).toEqual(['Failed', 'Complete']);
+  });
+
+  it('a user who is not an Admin agent gets the reason in English and Japanese', async () => {
+    const { call } = await server({ forbidden: new Set(['transfers']) });
+    const value = valueOf(await call('partnerCenter.transfers', { customerTenantId: TRANSFER_CUSTOMER_TENANT }));
+    expect(value).toMatchObject({ ok: false, code: 'forbidden' });
+    if (value.ok) throw new Error('expected a refusal');
+    expect(value.en).toContain("Partner Center refused the customer's transfers (403 Forbidden): your account needs the Admin agent role");
+    expect(value.ja).toContain('「管理エージェント」ロールが必要です');
   });
 });

@@ -48,6 +48,10 @@ function fakeBridgeApi(overrides: Partial<BridgeApi> = {}) {
     onPartnerCenterProgress: () => () => undefined,
     partnerCenterRelationshipLink: answer('partnerCenterRelationshipLink', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
     partnerCenterCustomers: answer('partnerCenterCustomers', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
+    partnerCenterAgreement: answer('partnerCenterAgreement', { ok: true as const, agreement: null }),
+    partnerCenterRecordAgreement: answer('partnerCenterRecordAgreement', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
+    partnerCenterCreateTransfer: answer('partnerCenterCreateTransfer', { ok: false as const, code: 'conflict', en: 'no', ja: 'いいえ' }),
+    partnerCenterTransfers: answer('partnerCenterTransfers', { ok: true as const, transfers: [] }),
     onUpdaterState: (listener) => {
       updaterListeners.add(listener);
       return () => updaterListeners.delete(listener);

@@ -298,6 +298,19 @@ export function createWebHost(options: WebHostOptions): HostApi {
     async partnerCenterCustomers() {
       throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
     },
+    // The case file's Partner Center calls need the desktop app's Microsoft sign-in as well.
+    async partnerCenterAgreement() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
+    async partnerCenterRecordAgreement() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
+    async partnerCenterCreateTransfer() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
+    async partnerCenterTransfers() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
 
     // A browser has no application menu and nothing pushes updater changes: nobody will ever be
     // called, and the returned function has nothing to undo.

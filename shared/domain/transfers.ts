@@ -71,3 +71,19 @@ export function openTransfersByKey<T extends { status: TransferStatus; sourceKey
   for (const t of transfers) if (t.status !== 'rejected') for (const key of t.sourceKeys) open.set(key, t);
   return open;
 }
+
+/**
+ * The steps (TRANSFER_NEXT) that take a tracked transfer from `from` to `to`, in order: [] when it
+ * is there already, null when it cannot get there (a completed transfer does not become rejected).
+ * Partner Center may report "Complete" for a request the case file still has as requested: it was
+ * approved on the way, so both steps are recorded.
+ */
+export function transferStepsTo(from: TransferStatus, to: TransferStatus): Exclude<TransferStatus, 'requested'>[] | null {
+  // Breadth first: the fewest steps (requested -> rejected directly, never through approved).
+  const queue: { at: TransferStatus; path: Exclude<TransferStatus, 'requested'>[] }[] = [{ at: from, path: [] }];
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    if (item.at === to) return item.path;
+    for (const next of TRANSFER_NEXT[item.at]) queue.push({ at: next, path: [...item.path, next] });
+  }
+  return null;
+}

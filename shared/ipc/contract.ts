@@ -2,6 +2,7 @@
 // process handles it, and the web host implements it: all three read this file, so a channel
 // cannot exist in one place and be missing in another.
 import { z } from 'zod';
+import { TRANSFER_STATUSES } from '../domain/commerce';
 
 export const Language = z.enum(['system', 'en', 'ja']);
 export type Language = z.infer<typeof Language>;
@@ -200,6 +201,75 @@ export type PartnerCenterCustomersResult = z.infer<typeof PartnerCenterCustomers
 /** How far the customer list has come: pages and customers read so far. */
 export const PartnerCenterProgress = z.object({ pages: z.number().int().nonnegative(), customers: z.number().int().nonnegative() }).strict();
 export type PartnerCenterProgress = z.infer<typeof PartnerCenterProgress>;
+// ---- The case file's Partner Center calls: the MCA attestation and new-commerce transfers ----------
+
+const PcGuid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: 'a GUID' });
+
+/** The customer, by its tenant id: Partner Center's customer id for the partner's customers. */
+export const PartnerCenterCustomerArgs = z.object({ customerTenantId: PcGuid }).strict();
+
+export const PartnerCenterAgreement = z
+  .object({
+    /** The day the customer accepted, YYYY-MM-DD (Partner Center may add a time: cut off). */
+    dateAgreed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    contact: z.object({ firstName: z.string().max(200), lastName: z.string().max(200), email: z.string().max(320) }).strict().nullable(),
+    templateId: z.string().max(64),
+  })
+  .strict();
+export type PartnerCenterAgreement = z.infer<typeof PartnerCenterAgreement>;
+
+/** The customer's newest MCA attestation in Partner Center (null: none), or Partner Center's refusal. */
+export const PartnerCenterAgreementResult = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), agreement: PartnerCenterAgreement.nullable() }).strict(), PartnerCenterRefusal]);
+export type PartnerCenterAgreementResult = z.infer<typeof PartnerCenterAgreementResult>;
+
+/** The attestation a person entered: who at the customer accepted, and when; the template id is read in main. */
+export const PartnerCenterRecordAgreementArgs = z
+  .object({
+    customerTenantId: PcGuid,
+    dateAgreed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date YYYY-MM-DD' }),
+    firstName: z.string().trim().min(1).max(200),
+    lastName: z.string().trim().min(1).max(200),
+    email: z.string().trim().min(3).max(320),
+  })
+  .strict();
+export type PartnerCenterRecordAgreementArgs = z.infer<typeof PartnerCenterRecordAgreementArgs>;
+
+export const PartnerCenterRecordAgreementResult = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), agreement: PartnerCenterAgreement }).strict(), PartnerCenterRefusal]);
+export type PartnerCenterRecordAgreementResult = z.infer<typeof PartnerCenterRecordAgreementResult>;
+
+const TransferStatusWord = z.enum(TRANSFER_STATUSES);
+export const PartnerCenterTransferSummary = z
+  .object({
+    id: z.string().max(64),
+    /** Partner Center's own word (Active, Complete, Reject, ...). */
+    partnerCenterStatus: z.string().max(100),
+    /** The case file's status (transferStatusOf); null for a word the app does not know. */
+    status: TransferStatusWord.nullable(),
+    partial: z.boolean(),
+    sourcePartnerTenantId: z.string().max(64).nullable(),
+    sourcePartnerName: z.string().max(300).nullable(),
+    lastModifiedTime: z.string().max(64).nullable(),
+    lines: z
+      .array(z.object({ subscriptionId: z.string().max(64), name: z.string().max(500), quantity: z.number().int().nonnegative(), status: z.string().max(100).nullable(), error: z.string().max(2000).nullable() }).strict())
+      .max(1000),
+  })
+  .strict();
+export type PartnerCenterTransferSummary = z.infer<typeof PartnerCenterTransferSummary>;
+
+/**
+ * A transfer request of the case file's planned lines. The list is not capped here: more than
+ * Partner Center's 25 is refused by the client in words (both languages), not as a bare INVALID_ARGS.
+ */
+export const PartnerCenterCreateTransferArgs = z
+  .object({ customerTenantId: PcGuid, sourcePartnerTenantId: z.string().max(64), subscriptionIds: z.array(z.string().max(64)).min(1).max(10_000) })
+  .strict();
+export type PartnerCenterCreateTransferArgs = z.infer<typeof PartnerCenterCreateTransferArgs>;
+
+export const PartnerCenterTransferResult = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), transfer: PartnerCenterTransferSummary }).strict(), PartnerCenterRefusal]);
+export type PartnerCenterTransferResult = z.infer<typeof PartnerCenterTransferResult>;
+
+export const PartnerCenterTransfersResult = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), transfers: z.array(PartnerCenterTransferSummary).max(10_000) }).strict(), PartnerCenterRefusal]);
+export type PartnerCenterTransfersResult = z.infer<typeof PartnerCenterTransfersResult>;
 
 export const SecretStorageStatus = z
   .object({
@@ -365,6 +435,10 @@ export const contract = {
   'partnerCenter.relationshipLink': { method: 'partnerCenterRelationshipLink', args: NoArgs, result: PartnerCenterLinkResult },
   // Every page of the partner's customer list is read in main (the token stays there); the list crosses.
   'partnerCenter.customers': { method: 'partnerCenterCustomers', args: NoArgs, result: PartnerCenterCustomersResult },
+  'partnerCenter.agreement': { method: 'partnerCenterAgreement', args: PartnerCenterCustomerArgs, result: PartnerCenterAgreementResult },
+  'partnerCenter.recordAgreement': { method: 'partnerCenterRecordAgreement', args: PartnerCenterRecordAgreementArgs, result: PartnerCenterRecordAgreementResult },
+  'partnerCenter.createTransfer': { method: 'partnerCenterCreateTransfer', args: PartnerCenterCreateTransferArgs, result: PartnerCenterTransferResult },
+  'partnerCenter.transfers': { method: 'partnerCenterTransfers', args: PartnerCenterCustomerArgs, result: PartnerCenterTransfersResult },
 } as const;
 
 /** Main -> renderer notifications. The preload exposes each as `on<Name>(listener) => unsubscribe`. */

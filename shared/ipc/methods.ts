@@ -28,6 +28,10 @@ export const channelMethods = {
   'graph.cancelRead': 'graphCancelRead',
   'partnerCenter.relationshipLink': 'partnerCenterRelationshipLink',
   'partnerCenter.customers': 'partnerCenterCustomers',
+  'partnerCenter.agreement': 'partnerCenterAgreement',
+  'partnerCenter.recordAgreement': 'partnerCenterRecordAgreement',
+  'partnerCenter.createTransfer': 'partnerCenterCreateTransfer',
+  'partnerCenter.transfers': 'partnerCenterTransfers',
 } as const satisfies { readonly [C in keyof typeof contract]: (typeof contract)[C]['method'] };
 
 export const eventMethods = {

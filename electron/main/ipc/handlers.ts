@@ -72,6 +72,10 @@ export function createHandlers(s: HandlerServices): Handlers {
     },
     'partnerCenter.relationshipLink': () => s.partnerCenter.relationshipLink(),
     'partnerCenter.customers': () => s.partnerCenter.customers(),
+    'partnerCenter.agreement': (args) => s.partnerCenter.agreement(args),
+    'partnerCenter.recordAgreement': (args) => s.partnerCenter.recordAgreement(args),
+    'partnerCenter.createTransfer': (args) => s.partnerCenter.createTransfer(args),
+    'partnerCenter.transfers': (args) => s.partnerCenter.transfers(args),
   };
 }
 

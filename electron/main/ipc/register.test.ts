@@ -43,6 +43,10 @@ function stubHandlers(): Handlers {
     partnerCenter: {
       relationshipLink: async () => ({ ok: true, url: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship', partnerTenantId: 'p', legacyDap: false }),
       customers: async () => ({ ok: true, customers: [], refused: [], duplicates: [], pages: 1 }),
+      agreement: async () => ({ ok: true, agreement: null }),
+      recordAgreement: async () => ({ ok: false, code: 'forbidden', en: 'no', ja: 'いいえ' }),
+      createTransfer: async () => ({ ok: false, code: 'conflict', en: 'no', ja: 'いいえ' }),
+      transfers: async () => ({ ok: true, transfers: [] }),
     },
     openExternal: async () => undefined,
   });

@@ -14,6 +14,7 @@ import { today } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
+import { PartnerCenterAgreement } from './PartnerCenterAgreement';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
@@ -159,6 +160,7 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
           </div>
         </form>
       )}
+      {!agreement && <PartnerCenterAgreement customerId={customer.id} tenantId={customer.tenantId} allowed={allowed} />}
       <PermissionNote permission="customer.edit" id={noteId} />
       {outcome && (
         <MessageBar intent={outcome.intent} role="status">

@@ -17,6 +17,7 @@ import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { uuidv7 } from '../../sync/ids';
 import { TRANSFER_NEXT, openTransfersByKey } from '../../../shared/domain/transfers';
 import { useCaseFileStyles } from './caseFileStyles';
+import { PartnerCenterTransfers } from './PartnerCenterTransfers';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
@@ -125,6 +126,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
           </div>
         </fieldset>
       )}
+      <PartnerCenterTransfers data={data} chosen={chosen} transfers={transfers ?? []} allowed={allowed} onCreated={() => setSelected(new Set())} />
       <PermissionNote permission="plan.edit" id={noteId} />
       {outcome && (
         <MessageBar intent={outcome.intent} role="status">

@@ -17,6 +17,8 @@ import { SyncClient } from '../../../shared/sync/client';
 import { MemoryClientStore } from '../../../shared/sync/memoryClientStore';
 import type { Customer } from '../../../shared/workspace/tables';
 import { createI18n, type UiLanguage } from '../../app/i18n';
+import { HostProvider } from '../../host/HostProvider';
+import { createWebHost } from '../../host/webHost';
 import { DetailsSection } from './DetailsSection';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
@@ -48,7 +50,9 @@ globalThis.ResizeObserver ??= class {
 function wrap(ui: ReactNode, language: UiLanguage = 'en') {
   return render(
     <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>{ui}</FluentProvider>
+      <FluentProvider theme={webLightTheme}>
+        <HostProvider host={createWebHost({ window, version: 'test' })}>{ui}</HostProvider>
+      </FluentProvider>
     </I18nextProvider>,
   );
 }

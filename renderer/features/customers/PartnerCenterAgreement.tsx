@@ -1,0 +1,160 @@
+// The Microsoft Customer Agreement through Partner Center, under the case file's agreement record:
+// "Check in Partner Center" records what Partner Center holds (who, when, "read from Partner
+// Center") with customer.recordAgreement, and "Record in Partner Center" creates the attestation a
+// person entered, then records it the same way. Disabled with the reason in a browser, signed out,
+// or without the customer's tenant id.
+import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { isLocalDate } from '../../../shared/domain/dates';
+import type { PartnerCenterAgreement as Attestation } from '../../../shared/ipc/contract';
+import { useHost } from '../../host/HostProvider';
+import { useMicrosoftState } from '../../host/useMicrosoftState';
+import { today } from '../../workspace/customerPlan';
+import { localChanges } from '../../workspace/workspace';
+import { useCaseFileStyles } from './caseFileStyles';
+import { clip, hostFailureText, refusalText } from './partnerCenterWords';
+import { readBlocked } from './ReadFromMicrosoft';
+
+type Outcome = { intent: 'success' | 'error' | 'info'; text: string } | null;
+type Values = { firstName: string; lastName: string; email: string; dateAgreed: string };
+const EMPTY: Values = { firstName: '', lastName: '', email: '', dateAgreed: '' };
+
+export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { customerId: string; tenantId: string; allowed: boolean }) {
+  const { t, i18n } = useTranslation();
+  const styles = useCaseFileStyles();
+  const host = useHost();
+  const state = useMicrosoftState();
+  const reasonId = useId();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
+  const blocked = readBlocked(state, tenantId);
+  const disabled = !allowed || blocked !== null || busy;
+  const customerTenantId = tenantId.trim().toLowerCase();
+  const schema = useMemo(
+    () =>
+      z.object({
+        firstName: z.string().trim().min(1, t('pcCaseFile.agreement.errors.firstName')).max(200),
+        lastName: z.string().trim().min(1, t('pcCaseFile.agreement.errors.lastName')).max(200),
+        email: z.string().trim().email(t('pcCaseFile.agreement.errors.email')),
+        dateAgreed: z
+          .string()
+          .refine((v) => isLocalDate(v), t('pcCaseFile.agreement.errors.date'))
+          .refine((v) => !isLocalDate(v) || v <= today(), t('pcCaseFile.agreement.errors.future')),
+      }),
+    [t],
+  );
+
+  const who = (a: Attestation) => (a.contact ? `${a.contact.firstName} ${a.contact.lastName} (${a.contact.email})` : t('pcCaseFile.agreement.unknownContact'));
+
+  /** The case file's record of what Partner Center holds; false when the workspace refused it. */
+  const recordLocally = async (a: Attestation, attestedBy: string): Promise<string | null> => {
+    const result = await localChanges().mutate('customer.recordAgreement', { id: customerId, acceptedOn: a.dateAgreed, attestedBy: clip(attestedBy) });
+    return result.ok ? null : result.message;
+  };
+
+  const check = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const answer = await host.partnerCenterAgreement({ customerTenantId });
+      if (!answer.ok) setOutcome({ intent: 'error', text: refusalText(answer, i18n.language) });
+      else if (!answer.agreement) setOutcome({ intent: 'info', text: t('pcCaseFile.agreement.none') });
+      else {
+        const refused = await recordLocally(answer.agreement, t('pcCaseFile.agreement.readAttestedBy', { who: who(answer.agreement) }));
+        setOutcome(
+          refused === null
+            ? { intent: 'success', text: t('pcCaseFile.agreement.found', { date: answer.agreement.dateAgreed, who: who(answer.agreement) }) }
+            : { intent: 'error', text: t('caseFile.details.refused', { message: refused }) },
+        );
+      }
+    } catch (e) {
+      setOutcome({ intent: 'error', text: hostFailureText(t, e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const record = async () => {
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path[0], i.message])));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const answer = await host.partnerCenterRecordAgreement({ customerTenantId, ...parsed.data });
+      if (!answer.ok) setOutcome({ intent: 'error', text: refusalText(answer, i18n.language) });
+      else {
+        const refused = await recordLocally(answer.agreement, t('pcCaseFile.agreement.recordedAttestedBy', { who: who(answer.agreement) }));
+        setOutcome(refused === null ? { intent: 'success', text: t('pcCaseFile.agreement.recorded') } : { intent: 'error', text: t('pcCaseFile.agreement.caseFileRefused', { message: refused }) });
+        if (refused === null) setValues(EMPTY);
+      }
+    } catch (e) {
+      setOutcome({ intent: 'error', text: hostFailureText(t, e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (name: keyof Values, type: 'text' | 'email' | 'date' = 'text') => (
+    <Field label={t(`pcCaseFile.agreement.${name}`)} required validationMessage={errors[name]} validationState={errors[name] ? 'error' : 'none'}>
+      <Input
+        type={type}
+        value={values[name]}
+        onChange={(_, d) => setValues((v) => ({ ...v, [name]: d.value }))}
+        disabled={disabled}
+        maxLength={type === 'email' ? 320 : type === 'text' ? 200 : undefined}
+        max={type === 'date' ? today() : undefined}
+      />
+    </Field>
+  );
+
+  return (
+    <div className={styles.column} data-testid="pc-agreement">
+      <div className={styles.row}>
+        <Button onClick={() => void check()} disabled={disabled} aria-describedby={blocked ? reasonId : undefined} data-testid="pc-agreement-check">
+          {t('pcCaseFile.agreement.check')}
+        </Button>
+        {blocked && (
+          <Text size={200} id={reasonId}>
+            {t(`pcCaseFile.blocked.${blocked}`)}
+          </Text>
+        )}
+      </div>
+      <form
+        className={styles.column}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void record();
+        }}
+        aria-label={t('pcCaseFile.agreement.recordTitle')}
+      >
+        <Text weight="semibold">{t('pcCaseFile.agreement.recordTitle')}</Text>
+        <Text className={styles.muted}>{t('pcCaseFile.agreement.recordIntro')}</Text>
+        <div className={styles.grid}>
+          {input('firstName')}
+          {input('lastName')}
+          {input('email', 'email')}
+          {input('dateAgreed', 'date')}
+        </div>
+        <div className={styles.row}>
+          <Button type="submit" disabled={disabled} aria-describedby={blocked ? reasonId : undefined} data-testid="pc-agreement-record">
+            {t('pcCaseFile.agreement.record')}
+          </Button>
+        </div>
+      </form>
+      {outcome && (
+        <MessageBar intent={outcome.intent} role="status">
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

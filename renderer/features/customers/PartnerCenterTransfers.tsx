@@ -1,0 +1,137 @@
+// Partner-to-partner transfers through Partner Center, beside the case file's own tracking:
+// "Create in Partner Center" sends the selected lines (one current partner, at most 25) as one
+// new-commerce transfer request, then tracks it with transfer.request under Partner Center's
+// transfer id; "Refresh from Partner Center" reads the customer's transfers and records each
+// tracked one's new status (transferStatusOf in main) with transfer.setStatus. Disabled with the
+// reason in a browser, signed out, or without the customer's tenant id.
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tables';
+import { useHost } from '../../host/HostProvider';
+import { useMicrosoftState } from '../../host/useMicrosoftState';
+import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
+import { localChanges } from '../../workspace/workspace';
+import { useCaseFileStyles } from './caseFileStyles';
+import { hostFailureText, refusalText } from './partnerCenterWords';
+import { refreshFromPartnerCenter, transferRequestOf } from './pcTransfers';
+import { readBlocked } from './ReadFromMicrosoft';
+
+type Outcome = { intent: 'success' | 'error' | 'warning'; lines: string[] } | null;
+
+export function PartnerCenterTransfers({
+  data,
+  chosen,
+  transfers,
+  allowed,
+  onCreated,
+}: {
+  data: CustomerData;
+  /** The selected lines not yet in an open transfer, by source key. */
+  chosen: readonly string[];
+  transfers: readonly Transfer[];
+  allowed: boolean;
+  onCreated: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const styles = useCaseFileStyles();
+  const host = useHost();
+  const state = useMicrosoftState();
+  const reasonId = useId();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const customerId = data.customer.id;
+  const customerTenantId = data.customer.tenantId.trim().toLowerCase();
+  const blocked = readBlocked(state, data.customer.tenantId);
+  const describedBy = blocked ? reasonId : undefined;
+
+  const run = async (work: () => Promise<Outcome>) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      setOutcome(await work());
+    } catch (e) {
+      setOutcome({ intent: 'error', lines: [hostFailureText(t, e)] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const create = () =>
+    run(async () => {
+      const request = transferRequestOf(chosen, data.inventory);
+      if (!request.ok) return { intent: 'error', lines: [t(`pcCaseFile.transfers.${request.reason}`, { count: request.keys.length })] };
+      // More than 25 goes to Partner Center's client all the same: it refuses in words, nothing sent.
+      const answer = await host.partnerCenterCreateTransfer({ customerTenantId, sourcePartnerTenantId: request.sourcePartnerTenantId, subscriptionIds: request.subscriptionIds });
+      if (!answer.ok) return { intent: 'error', lines: [refusalText(answer, i18n.language)] };
+      const id = answer.transfer.id;
+      const lineIds = data.planLines.filter((l) => chosen.includes(lineIdOf(l))).map((l) => l.id);
+      // Tracked under Partner Center's transfer id, so a refresh finds it again.
+      const result = await localChanges().mutate('transfer.request', { id, customerId, lineIds, sourceKeys: [...chosen], note: t('pcCaseFile.transfers.createdNote', { id }) });
+      if (!result.ok) return { intent: 'error', lines: [t('pcCaseFile.transfers.caseFileRefused', { id, message: result.message })] };
+      onCreated();
+      return { intent: 'success', lines: [t('pcCaseFile.transfers.created', { id, count: chosen.length })] };
+    });
+
+  const refresh = () =>
+    run(async () => {
+      const answer = await host.partnerCenterTransfers({ customerTenantId });
+      if (!answer.ok) return { intent: 'error', lines: [refusalText(answer, i18n.language)] };
+      const plan = refreshFromPartnerCenter(transfers, answer.transfers);
+      const lines: string[] = [];
+      let moved = 0;
+      for (const { transfer, steps, remote } of plan.moves) {
+        const failed = remote.partial ? remote.lines.filter((l) => l.status !== null && l.status.toLowerCase() !== 'complete') : [];
+        const note = failed.length > 0 ? t('pcCaseFile.transfers.partialNote', { lines: failed.map((l) => `${l.name || l.subscriptionId}${l.error ? ` (${l.error})` : ''}`).join(', ') }).slice(0, 4000) : undefined;
+        let ok = true;
+        for (const status of steps) {
+          const last = status === steps[steps.length - 1];
+          const result = await localChanges().mutate('transfer.setStatus', { id: transfer.id, status, ...(last && note ? { note } : {}) });
+          if (!result.ok) {
+            lines.push(t('pcCaseFile.transfers.stepRefused', { id: transfer.id, message: result.message }));
+            ok = false;
+            break;
+          }
+        }
+        if (ok) moved++;
+      }
+      for (const u of plan.unknown) lines.push(t('pcCaseFile.transfers.unknownWord', { id: u.transfer.id, word: u.word }));
+      for (const c of plan.conflicting) {
+        lines.push(t('pcCaseFile.transfers.conflicting', { id: c.transfer.id, remote: c.remote.status ? t(`caseFile.transfers.status.${c.remote.status}`) : c.remote.partnerCenterStatus, local: t(`caseFile.transfers.status.${c.transfer.status}`) }));
+      }
+      lines.unshift(t('pcCaseFile.transfers.refreshed', { moved, unchanged: plan.unchanged, missing: plan.notInPartnerCenter }));
+      return { intent: lines.length > 1 ? 'warning' : 'success', lines };
+    });
+
+  return (
+    <div className={styles.column} data-testid="pc-transfers">
+      <div className={styles.row}>
+        <Button
+          onClick={() => void create()}
+          disabled={!allowed || blocked !== null || busy || chosen.length === 0 || chosen.length > MAX_TRANSFER_ITEMS}
+          aria-describedby={describedBy}
+          data-testid="pc-transfer-create"
+        >
+          {t('pcCaseFile.transfers.create', { count: chosen.length })}
+        </Button>
+        <Button onClick={() => void refresh()} disabled={!allowed || blocked !== null || busy || transfers.length === 0} aria-describedby={describedBy} data-testid="pc-transfer-refresh">
+          {t('pcCaseFile.transfers.refresh')}
+        </Button>
+        {blocked && (
+          <Text size={200} id={reasonId}>
+            {t(`pcCaseFile.blocked.${blocked}`)}
+          </Text>
+        )}
+      </div>
+      {outcome && (
+        <MessageBar intent={outcome.intent} role="status">
+          <MessageBarBody>
+            {outcome.lines.map((line, i) => (
+              <div key={i}>{line}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
