@@ -23,22 +23,11 @@ import { useSyncStore } from '../sync/controller';
 import { workspaceDb } from './workspace';
 import { HostProvider } from '../host/HostProvider';
 import type { HostApi } from '../../shared/ipc/contract';
+import { observeFixedSize } from '../../test/support/components';
 
 // jsdom has no layout: the tracking list's virtualizer only needs to be told a size.
-class FixedSizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-  observe(target: Element) {
-    const box = [{ inlineSize: 800, blockSize: 400 }];
-    queueMicrotask(() =>
-      this.callback([{ target, contentRect: { width: 800, height: 400 }, borderBoxSize: box, contentBoxSize: box } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver),
-    );
-  }
-  unobserve() {}
-  disconnect() {}
-}
-
 beforeAll(() => {
-  globalThis.ResizeObserver = FixedSizeObserver as unknown as typeof ResizeObserver;
+  observeFixedSize();
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 400 });
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });

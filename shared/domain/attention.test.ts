@@ -1,15 +1,13 @@
 // The dashboard's verdicts, on both sides of each line: the 14-day window, trials, the ordered
 // stage, the region, and the saved lines' risks judged with no users (Microsoft's licensing CSV and
 // the Graph documentation's subscribedSkus example: ENTERPRISEPREMIUM, 25 seats, 14 in use).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv, parseTenantExports } from '../import/index';
 import { DEADLINE_SOON_DAYS, deadlineSeverity, isStillMoving, regionVerdict, savedLineRisks } from './attention';
 import { prepareCatalog } from './catalog';
+import { readFixture } from '../../test/support/fixtures';
 
-const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
-const read = (p: string) => readFileSync(path.join(fixtures, p), 'utf8');
+const read = readFixture;
 
 describe('the deadline rule', () => {
   const facts = { isTrial: false, state: 'in-expired-window' as const, stage: 'invited' };

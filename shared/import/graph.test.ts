@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './errors';
 import { parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseTenantExports, parseUsers } from './graph';
 import { parseOffers } from './offers';
 import { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
 import { classifyChannel } from '../domain/tenant';
+import { readFixture } from '../../test/support/fixtures';
 
-const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
-const read = (p: string) => readFileSync(path.join(fixtures, p), 'utf8');
+const read = readFixture;
 
 function importError(fn: () => unknown): ImportError {
   try {

@@ -1,7 +1,5 @@
 // Property tests: whatever the bytes, a parser returns data or throws our ImportError, never
 // anything else (no TypeError from a missing field, no RangeError from a date).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from './catalogCsv';
@@ -10,9 +8,9 @@ import { User, directUserOf, isPlainUser, parseDirectorySubscriptions, parseLice
 import { parseMarketsCsv } from './markets';
 import { parseOffers } from './offers';
 import { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
+import { readFixture } from '../../test/support/fixtures';
 
-const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
-const read = (p: string) => readFileSync(path.join(fixtures, p), 'utf8');
+const read = readFixture;
 
 type Parser = (text: string, file: string) => unknown;
 const jsonParsers: [string, Parser, string][] = [

@@ -8,8 +8,6 @@ import 'fake-indexeddb/auto';
 import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { parseTenantExports } from '../../../shared/import/index';
@@ -19,21 +17,10 @@ import { createWebHost } from '../../host/webHost';
 import { useSyncStore } from '../../sync/controller';
 import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
+import { observeFixedSize } from '../../../test/support/components';
+import { readFixture } from '../../../test/support/fixtures';
 
-class FixedSizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-  observe(target: Element) {
-    const box = [{ inlineSize: 800, blockSize: 400 }];
-    queueMicrotask(() =>
-      this.callback([{ target, contentRect: { width: 800, height: 400 }, borderBoxSize: box, contentBoxSize: box } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver),
-    );
-  }
-  unobserve() {}
-  disconnect() {}
-}
-
-const fixtures = path.resolve(import.meta.dirname, '../../..', '../shared/fixtures');
-const read = (p: string) => readFileSync(path.join(fixtures, p), 'utf8');
+const read = readFixture;
 const tenant = parseTenantExports({
   subscribedSkus: { text: read('graph/subscribedSkus.list.response.json'), file: 'subscribedSkus.json' },
   subscriptions: { text: read('graph/directory.subscriptions.list.response.json'), file: 'subscriptions.json' },
@@ -58,7 +45,7 @@ async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
 }
 
 beforeAll(async () => {
-  globalThis.ResizeObserver = FixedSizeObserver as unknown as typeof ResizeObserver;
+  observeFixedSize();
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 400 });
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });

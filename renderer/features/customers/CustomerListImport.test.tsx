@@ -15,6 +15,7 @@ import { createI18n, type UiLanguage } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
 import { PARTNER_CENTER_LIST_SOURCE, partnerCenterFileKind } from '../../workspace/partnerCenterLists';
 import { CustomerListImport, type CreateCustomers } from './CustomerListImport';
+import { stubResizeObserver } from '../../../test/support/components';
 
 const A = 'eebd1b55-5360-4438-a11d-5c06918c3014';
 const B = '4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04';
@@ -63,12 +64,7 @@ function wrap(ui: ReactNode, language: UiLanguage = 'en', host: HostApi = fakeHo
 }
 
 afterEach(cleanup);
-// jsdom has no ResizeObserver; Fluent's MessageBar only needs one to exist.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 function pick(text: string, name = 'Customers.csv') {
   fireEvent.change(screen.getByTestId('pc-customer-list-input'), { target: { files: [new File([text], name)] } });

@@ -7,8 +7,6 @@ import 'fake-indexeddb/auto';
 import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { parseTenantExports } from '../../../shared/import/index';
@@ -17,9 +15,9 @@ import { HostProvider } from '../../host/HostProvider';
 import { createWebHost } from '../../host/webHost';
 import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
+import { readFixture } from '../../../test/support/fixtures';
 
-const fixtures = path.resolve(import.meta.dirname, '../../..', '../shared/fixtures');
-const read = (p: string) => readFileSync(path.join(fixtures, p), 'utf8');
+const read = readFixture;
 const tenant = parseTenantExports({
   subscribedSkus: { text: read('graph/subscribedSkus.list.response.json'), file: 'subscribedSkus.json' },
   subscriptions: { text: read('graph/directory.subscriptions.list.response.json'), file: 'subscriptions.json' },

@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Customer } from '../../../shared/workspace/tables';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { OwnSubscriptionsSection, type SaveOwnSubscriptions } from './OwnSubscriptionsSection';
+import { stubResizeObserver } from '../../../test/support/components';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
 const pc = (name: string) => readFileSync(path.join(fixtures, 'partner-center', name));
@@ -34,11 +35,7 @@ const customer: Customer = {
 };
 
 afterEach(cleanup);
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 function wrap(ui: ReactNode, language: UiLanguage = 'en') {
   return render(

@@ -15,12 +15,9 @@ import type { ImportRun } from '../../workspace/useImport';
 import { workspaceDb } from '../../workspace/workspace';
 import { GRAPH_READ_SOURCE } from '../../../shared/import/graph';
 import { GraphReadDate, ReadFromMicrosoft } from './ReadFromMicrosoft';
+import { stubResizeObserver } from '../../../test/support/components';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const TENANT = '331af819-4e0b-49f7-a6bf-14e1165ad3a0';
 const signedIn: MicrosoftState = { available: true, configured: true, account: { oid: 'o', tenantId: 'partner', username: 'aiko@fabrikam.example', name: 'Aiko' } };

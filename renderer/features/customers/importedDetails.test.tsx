@@ -20,6 +20,7 @@ import { createI18n, type UiLanguage } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
 import { createWebHost } from '../../host/webHost';
 import { DetailsSection } from './DetailsSection';
+import { stubResizeObserver } from '../../../test/support/components';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
@@ -41,11 +42,7 @@ const ORGANIZATION = JSON.stringify({
 });
 
 afterEach(cleanup);
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 function wrap(ui: ReactNode, language: UiLanguage = 'en') {
   return render(

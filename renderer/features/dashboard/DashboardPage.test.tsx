@@ -7,8 +7,6 @@
 import 'fake-indexeddb/auto';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/index';
@@ -17,6 +15,7 @@ import { createI18n } from '../../app/i18n';
 import { DexieClientStore } from '../../sync/dexieClientStore';
 import { workspaceDb } from '../../workspace/workspace';
 import { DashboardPage } from './DashboardPage';
+import { readFixture } from '../../../test/support/fixtures';
 
 // jsdom has no layout: the chart and the virtual lists only need to be told a size.
 class FixedSizeObserver {
@@ -32,8 +31,7 @@ class FixedSizeObserver {
   disconnect() {}
 }
 
-const fixtures = path.resolve(import.meta.dirname, '../../..', '../shared/fixtures');
-const read = (p: string) => readFileSync(path.join(fixtures, p), 'utf8');
+const read = readFixture;
 const CATALOG = parseCatalogCsv(read('microsoft/Product names and service plan identifiers for licensing.csv'), 'licensing.csv').skus;
 const E5 = CATALOG.find((s) => s.partNumber === 'ENTERPRISEPREMIUM')!;
 const E3 = CATALOG.find((s) => s.partNumber === 'ENTERPRISEPACK')!;

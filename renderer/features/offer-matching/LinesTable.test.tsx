@@ -12,21 +12,10 @@ import { planTenant } from '../../../shared/domain/engine';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { LinesTable } from './LinesTable';
 import type { WizardLine } from './wizardPlan';
-
-class FixedSizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-  observe(target: Element) {
-    const box = [{ inlineSize: 800, blockSize: 400 }];
-    queueMicrotask(() =>
-      this.callback([{ target, contentRect: { width: 800, height: 400 }, borderBoxSize: box, contentBoxSize: box } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver),
-    );
-  }
-  unobserve() {}
-  disconnect() {}
-}
+import { observeFixedSize } from '../../../test/support/components';
 
 beforeAll(() => {
-  globalThis.ResizeObserver = FixedSizeObserver as unknown as typeof ResizeObserver;
+  observeFixedSize();
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 52 });
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostError, type HostApi, type MicrosoftState } from '../../../shared/ipc/contract';
 import { createI18n } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
+import { stubResizeObserver } from '../../../test/support/components';
 
 const signInWithMicrosoft = vi.fn<() => Promise<unknown>>();
 const cancelMicrosoftSignIn = vi.fn();
@@ -19,12 +20,7 @@ vi.mock('../../workspace/workspace', () => ({
 }));
 const { MicrosoftSignIn } = await import('./ReviewSyncPage');
 
-// jsdom has no ResizeObserver; Fluent's MessageBar only needs one to exist.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 function fakeHost(state: MicrosoftState): HostApi {
   return { microsoftAccount: async () => state } as unknown as HostApi;

@@ -11,12 +11,9 @@ import { createI18n } from '../../app/i18n';
 import { SettingsProvider } from '../../ui/SettingsProvider';
 import { HostProvider } from '../../host/HostProvider';
 import { MicrosoftSection } from './MicrosoftSection';
+import { stubResizeObserver } from '../../../test/support/components';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 function fakeHost(state: MicrosoftState) {
   let settings: Settings = { ...defaultSettings };

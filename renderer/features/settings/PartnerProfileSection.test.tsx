@@ -12,13 +12,9 @@ import type { HostApi, MicrosoftState, PartnerCenterLinkResult } from '../../../
 import { createI18n } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
 import { PartnerProfileSection } from './PartnerProfileSection';
+import { stubResizeObserver } from '../../../test/support/components';
 
-// jsdom has no ResizeObserver, which Fluent's MessageBar asks for.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const LINK = `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${PARTNER}&msppId=0&DAP=false#/BillingAccounts/partner-invitation`;

@@ -1,0 +1,48 @@
+// What the renderer's component tests (vitest, jsdom) share: a ResizeObserver and the providers the
+// app wraps every screen in. One home, so a test reads as its case.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n, type UiLanguage } from '../../renderer/app/i18n';
+import { HostProvider } from '../../renderer/host/HostProvider';
+import type { HostApi } from '../../shared/ipc/contract';
+
+/**
+ * A ResizeObserver that reports one 800x400 box: the virtualized tables render rows only for a
+ * measured viewport, and jsdom measures nothing.
+ */
+export class FixedSizeObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    const box = [{ inlineSize: 800, blockSize: 400 }];
+    queueMicrotask(() =>
+      this.callback([{ target, contentRect: { width: 800, height: 400 }, borderBoxSize: box, contentBoxSize: box } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver),
+    );
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+export function observeFixedSize(): void {
+  globalThis.ResizeObserver = FixedSizeObserver as unknown as typeof ResizeObserver;
+}
+
+/** jsdom has no ResizeObserver; Fluent's MessageBar and Combobox only need one to exist. */
+export function stubResizeObserver(): void {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+
+/** `ui` inside the app's language, theme and (when given) host providers. */
+export function renderInApp(ui: ReactNode, options: { language?: UiLanguage; host?: HostApi } = {}) {
+  const inner = options.host ? <HostProvider host={options.host}>{ui}</HostProvider> : ui;
+  return render(
+    <I18nextProvider i18n={createI18n(options.language ?? 'en')}>
+      <FluentProvider theme={webLightTheme}>{inner}</FluentProvider>
+    </I18nextProvider>,
+  );
+}
