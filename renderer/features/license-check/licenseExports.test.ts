@@ -1,55 +1,11 @@
 // The license changes, the CSV and the PowerShell script, computed from Microsoft's real licensing
 // CSV and a tenant moving Office 365 E5 users to Office 365 E3.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { planTenant, prepareCatalog, type TenantInventory } from '../../../shared/domain/engine';
-import { parseCatalogCsv } from '../../../shared/import/catalogCsv';
-import { userLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { E3, E5, EXCHANGE_P2, GROUP, catalog, changes } from '../../../test/support/licenseMove';
 import { CSV_COLUMNS, licenseChangesCsv } from './licenseCsv';
 import { psComment, psQuote } from '../../output/powershell';
 import { reassignmentScript } from './reassignmentScript';
-
-const csvPath = resolve(import.meta.dirname, '../../../../shared/fixtures/microsoft/Product names and service plan identifiers for licensing.csv');
-const catalog = prepareCatalog(parseCatalogCsv(readFileSync(csvPath, 'utf8'), 'licensing.csv'));
-
-const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
-const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
-const CRM = 'd17b27af-3f49-4822-99f9-56a661538792';
-const EXCHANGE_P2 = 'efb87545-963c-4e0d-99df-69c6916d9eb0';
-const FORMS_E5 = 'e212cbc7-0961-4c40-9825-01117710dcb1';
-const DEFENDER_P2 = '8e0c0a52-6a6c-4d40-8370-dd62790dcd70';
-const GROUP = '0b8a2e4c-1111-4c2a-9e1e-5e0a1e2d3c4b';
-
-const inventory: TenantInventory = {
-  countryLetterCode: 'JP',
-  skus: [
-    { skuId: E5, skuPartNumber: 'ENTERPRISEPREMIUM', capabilityStatus: 'Enabled', consumedUnits: 3, prepaidUnits: { enabled: 25, suspended: 0, warning: 0, lockedOut: 0 }, subscriptionIds: [], servicePlans: [] },
-    { skuId: CRM, skuPartNumber: 'CRMSTANDARD', capabilityStatus: 'Enabled', consumedUnits: 1, prepaidUnits: { enabled: 5, suspended: 0, warning: 0, lockedOut: 0 }, subscriptionIds: [], servicePlans: [] },
-  ],
-  subscriptions: null,
-  users: [
-    { id: 'u-alice', userPrincipalName: 'alice@contoso.com', licenses: [{ skuId: E5, disabledPlans: [], assignedByGroups: [], direct: true }] },
-    {
-      id: 'u-obrien',
-      userPrincipalName: "o'brien@contoso.com",
-      licenses: [{ skuId: E5, disabledPlans: [EXCHANGE_P2, FORMS_E5, DEFENDER_P2], assignedByGroups: [], direct: true }],
-    },
-    { id: 'u-group', userPrincipalName: 'grace@contoso.com', licenses: [{ skuId: E5, disabledPlans: [], assignedByGroups: [GROUP], direct: false }] },
-    { id: 'u-crm', userPrincipalName: 'carl@contoso.com', licenses: [{ skuId: CRM, disabledPlans: [], assignedByGroups: [], direct: true }] },
-  ],
-};
-
-function changes(targetSkuId: string | null = E3) {
-  const plan = planTenant(inventory, catalog, {
-    partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438',
-    partnerCountry: 'JP',
-    asOf: '2026-01-10',
-    targetOverrides: targetSkuId ? { [`sku:${E5}`]: { targetSkuId } } : {},
-  });
-  return userLicenseChanges(plan, inventory.users, catalog);
-}
 
 describe('CSV', () => {
   it('has one row per user and license change, read back with the same values', () => {
