@@ -1,35 +1,15 @@
 // The Graph tenant reader against a real HTTP server on this machine that speaks Graph's documented
 // contract (test/contract/graphServer.ts). Microsoft's cloud cannot be reached from here: these
 // tests prove the client's protocol handling, not Microsoft's answers.
-import { afterEach, describe, expect, it } from 'vitest';
-import { GraphReadError, USER_SELECT, readGraphTenant, type GraphProgress, type GraphTenantOptions } from '../../shared/connectors/graphTenant';
+import { describe, expect, it } from 'vitest';
+import { GraphReadError, USER_SELECT, readGraphTenant, type GraphProgress } from '../../shared/connectors/graphTenant';
 import { parseTenantExports } from '../../shared/import/graph';
-import { fixtureUsers, generatedUsers, readGraphFixture, startGraphServer, type GraphServer } from './graphServer';
+import { fixtureUsers, generatedUsers, readGraphFixture, startGraphServer } from './graphServer';
+import { closedAfterEach, fastRetry, nodeFetch, tokens } from './support';
 
-const servers: GraphServer[] = [];
-/** Node's own fetch, given to the reader as the Electron main process gives its own. */
-const nodeFetch: GraphTenantOptions['fetch'] = (url, init) => fetch(url, init as RequestInit);
-async function server(...args: Parameters<typeof startGraphServer>): Promise<GraphServer> {
-  const s = await startGraphServer(...args);
-  servers.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = closedAfterEach(startGraphServer);
 
-/** Tokens handed out in order, counting the calls. */
-function tokens(...list: string[]) {
-  const calls: ({ refresh: boolean } | undefined)[] = [];
-  const getToken = async (request?: { refresh: boolean }) => {
-    calls.push(request);
-    return list[Math.min(calls.length - 1, list.length - 1)] as string;
-  };
-  return { getToken, calls };
-}
-
-// Tiny retry steps: the tests wait for real, with real timers.
-const fast: GraphTenantOptions['retry'] = { baseDelayMs: 5, maxDelayMs: 20 };
+const fast = fastRetry;
 
 describe('Graph tenant reader (local Graph contract server)', () => {
   it('reads the documented payloads into the same inventory as importing the fixture files', async () => {

@@ -1,33 +1,16 @@
 // The Partner Center client against a real HTTP server on this machine that serves Partner Center's
 // documented payloads (test/contract/pcServer.ts). Microsoft's cloud cannot be reached from here:
 // these tests prove the client's protocol handling and its words, not Microsoft's answers.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PartnerCenterError, partnerCenterClient, transferStatusOf, type PartnerCenterOptions } from '../../shared/connectors/partnerCenter';
 import { customerListChanges } from '../../shared/connectors/partnerCenterCustomers';
 import { customerCreateMany } from '../../shared/mutators/customers';
 import { FIXTURE_CUSTOMER_TENANT, MCA_TEMPLATE_ID, TRANSFER_CUSTOMER_TENANT, generatedCustomers, readPcFixture, startPcServer, type PcServer } from './pcServer';
+import { closedAfterEach, fastRetry, nodeFetch, tokens } from './support';
 
-const servers: PcServer[] = [];
-const nodeFetch: PartnerCenterOptions['fetch'] = (url, init) => fetch(url, init as RequestInit);
-async function server(...args: Parameters<typeof startPcServer>): Promise<PcServer> {
-  const s = await startPcServer(...args);
-  servers.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = closedAfterEach(startPcServer);
 
-function tokens(...list: string[]) {
-  const calls: ({ refresh: boolean } | undefined)[] = [];
-  const getToken = async (request?: { refresh: boolean }) => {
-    calls.push(request);
-    return list[Math.min(calls.length - 1, list.length - 1)] as string;
-  };
-  return { getToken, calls };
-}
-
-const fast: PartnerCenterOptions['retry'] = { baseDelayMs: 5, maxDelayMs: 20 };
+const fast = fastRetry;
 const client = (pc: PcServer, extra: Partial<PartnerCenterOptions> = {}) => partnerCenterClient({ fetch: nodeFetch, baseUrl: pc.origin, getToken: tokens('pc-token-1').getToken, retry: fast, ...extra });
 
 async function failureOf(promise: Promise<unknown>): Promise<PartnerCenterError> {
@@ -300,10 +283,10 @@ describe('Partner Center client errors (local contract server)', () => {
   });
 
   it('no answer to a create is not retried either; no answer to a read is, then said as a network failure', async () => {
-    const pc = await server();
+    // Started and closed here: nothing listens at its address any more.
+    const pc = await startPcServer();
     const origin = pc.origin;
     await pc.close();
-    servers.splice(servers.indexOf(pc), 1);
     let tries = 0;
     const counting: PartnerCenterOptions['fetch'] = (url, init) => {
       tries++;
