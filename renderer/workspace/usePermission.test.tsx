@@ -23,14 +23,11 @@ import { useSyncStore } from '../sync/controller';
 import { workspaceDb } from './workspace';
 import { HostProvider } from '../host/HostProvider';
 import type { HostApi } from '../../shared/ipc/contract';
-import { observeFixedSize } from '../../test/support/components';
+import { observeFixedLayout } from '../../test/support/components';
 
 // jsdom has no layout: the tracking list's virtualizer only needs to be told a size.
 beforeAll(() => {
-  observeFixedSize();
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+  observeFixedLayout();
 });
 
 afterEach(() => {

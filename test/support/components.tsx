@@ -28,6 +28,17 @@ export function observeFixedSize(): void {
   globalThis.ResizeObserver = FixedSizeObserver as unknown as typeof ResizeObserver;
 }
 
+/**
+ * Every element an 800-wide box, `rowHeight` high as the virtualizer measures rows (400 as a
+ * viewport), with the fixed-size observer: a virtual list then draws its first screenful.
+ */
+export function observeFixedLayout(rowHeight = 400): void {
+  observeFixedSize();
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => rowHeight });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+}
+
 /** jsdom has no ResizeObserver; Fluent's MessageBar and Combobox only need one to exist. */
 export function stubResizeObserver(): void {
   globalThis.ResizeObserver ??= class {

@@ -5,26 +5,20 @@
 // account and the Microsoft Customer Agreement, and requesting and moving on a partner-to-partner
 // transfer, go through the screens' own buttons into the stored rows.
 import 'fake-indexeddb/auto';
-import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
-import { parseTenantExports } from '../../../shared/import/index';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
 import { createWebHost } from '../../host/webHost';
 import { useSyncStore } from '../../sync/controller';
-import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
+import { startSyncController, workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
-import { observeFixedSize } from '../../../test/support/components';
-import { readFixture } from '../../../test/support/fixtures';
+import { observeFixedLayout } from '../../../test/support/components';
+import { fixtureTenant, seedContoso } from '../../../test/support/localWorkspace';
 
-const read = readFixture;
-const tenant = parseTenantExports({
-  subscribedSkus: { text: read('graph/subscribedSkus.list.response.json'), file: 'subscribedSkus.json' },
-  subscriptions: { text: read('graph/directory.subscriptions.list.response.json'), file: 'subscriptions.json' },
-});
+const tenant = fixtureTenant;
 const E5 = tenant.skus.find((s) => s.skuPartNumber === 'ENTERPRISEPREMIUM')!;
 const OTHER_PARTNER = '331af819-4e0b-49f7-a6bf-14e1165ad3a0';
 // 27 subscriptions another partner sold: more than one transfer request may take.
@@ -39,27 +33,11 @@ const subscriptions = Array.from({ length: 27 }, (_, i) => ({
 }));
 const host = createWebHost({ window, version: 'test' });
 
-async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
-  const outcome = await localChanges().mutate(name, args);
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
-}
 
 beforeAll(async () => {
-  observeFixedSize();
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+  observeFixedLayout();
   startSyncController(host, '');
-  await mutate('partner.update', { name: 'Fabrikam CSP', partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', country: 'JP', relationshipLink: '' });
-  await mutate('customer.create', { id: 'contoso', name: 'Contoso Japan', country: 'JP' });
-  await mutate('tenant.importChunk', { importId: 'imp1', customerId: 'contoso', kind: 'skus', rows: tenant.skus });
-  await mutate('tenant.importChunk', { importId: 'imp1', customerId: 'contoso', kind: 'subscriptions', rows: subscriptions });
-  await mutate('tenant.importCommit', {
-    importId: 'imp1',
-    customerId: 'contoso',
-    files: ['subscribedSkus.json', 'subscriptions.json'],
-    counts: { skus: tenant.skus.length, subscriptions: subscriptions.length, users: 0 },
-  });
+  await seedContoso({ subscriptions });
 });
 
 afterEach(() => {

@@ -4,24 +4,18 @@
 // Term. The email lists both until one of them goes into a partner-to-partner transfer, and is
 // written in the language chosen for it, whatever the screen's language.
 import 'fake-indexeddb/auto';
-import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
-import { parseTenantExports } from '../../../shared/import/index';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
 import { createWebHost } from '../../host/webHost';
-import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
+import { startSyncController, workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
-import { readFixture } from '../../../test/support/fixtures';
+import { fixtureTenant, mutateLocally, seedContoso } from '../../../test/support/localWorkspace';
 
-const read = readFixture;
-const tenant = parseTenantExports({
-  subscribedSkus: { text: read('graph/subscribedSkus.list.response.json'), file: 'subscribedSkus.json' },
-  subscriptions: { text: read('graph/directory.subscriptions.list.response.json'), file: 'subscriptions.json' },
-});
+const tenant = fixtureTenant;
 const E5 = tenant.skus.find((s) => s.skuPartNumber === 'ENTERPRISEPREMIUM')!;
 const OTHER_PARTNER = '331af819-4e0b-49f7-a6bf-14e1165ad3a0';
 const FIRST = '00000000-0000-4000-8000-000000000001';
@@ -32,23 +26,11 @@ const subscriptions = [
 ];
 const host = createWebHost({ window, version: 'test' });
 
-async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
-  const outcome = await localChanges().mutate(name, args);
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
-}
+const mutate = mutateLocally;
 
 beforeAll(async () => {
   startSyncController(host, '');
-  await mutate('partner.update', { name: 'Fabrikam CSP', partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', country: 'JP', relationshipLink: '' });
-  await mutate('customer.create', { id: 'contoso', name: 'Contoso Japan', country: 'JP' });
-  await mutate('tenant.importChunk', { importId: 'imp1', customerId: 'contoso', kind: 'skus', rows: tenant.skus });
-  await mutate('tenant.importChunk', { importId: 'imp1', customerId: 'contoso', kind: 'subscriptions', rows: subscriptions });
-  await mutate('tenant.importCommit', {
-    importId: 'imp1',
-    customerId: 'contoso',
-    files: ['subscribedSkus.json', 'subscriptions.json'],
-    counts: { skus: tenant.skus.length, subscriptions: subscriptions.length, users: 0 },
-  });
+  await seedContoso({ subscriptions });
 });
 
 afterEach(() => {

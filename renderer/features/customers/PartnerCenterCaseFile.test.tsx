@@ -6,26 +6,20 @@
 // transfers' "Create in Partner Center" and "Refresh from Partner Center", each into the stored rows;
 // disabled with the reason in a browser or signed out; Partner Center's refusals in both languages.
 import 'fake-indexeddb/auto';
-import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { HostError, type HostApi, type MicrosoftState, type PartnerCenterAgreementResult, type PartnerCenterTransfersResult, type PartnerCenterTransferResult, type PartnerCenterRecordAgreementResult } from '../../../shared/ipc/contract';
-import { parseTenantExports } from '../../../shared/import/index';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
 import { createWebHost } from '../../host/webHost';
-import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
+import { startSyncController, workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
-import { observeFixedSize } from '../../../test/support/components';
-import { readFixture } from '../../../test/support/fixtures';
+import { observeFixedLayout } from '../../../test/support/components';
+import { fixtureTenant, mutateLocally, seedContoso } from '../../../test/support/localWorkspace';
 
-const read = readFixture;
-const tenant = parseTenantExports({
-  subscribedSkus: { text: read('graph/subscribedSkus.list.response.json'), file: 'subscribedSkus.json' },
-  subscriptions: { text: read('graph/directory.subscriptions.list.response.json'), file: 'subscriptions.json' },
-});
+const tenant = fixtureTenant;
 const E5 = tenant.skus.find((s) => s.skuPartNumber === 'ENTERPRISEPREMIUM')!;
 const CUSTOMER_TENANT = 'b67f0b00-f9e8-4c57-bcb5-0b8b95c6ccf0';
 const OTHER_PARTNER = '7c8db11f-1e5e-4472-8386-f0b627d1f3e1';
@@ -45,10 +39,7 @@ const subscriptions = Array.from({ length: 4 }, (_, i) => ({
 const webHost = createWebHost({ window, version: 'test' });
 const signedIn: MicrosoftState = { available: true, configured: true, account: { oid: 'o', tenantId: 'partner', username: 'aiko@fabrikam.example', name: 'Aiko' } };
 
-async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
-  const outcome = await localChanges().mutate(name, args);
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
-}
+const mutate = mutateLocally;
 
 /** The web host with a Microsoft sign-in and Partner Center answers given by the test; every call recorded. */
 function fakeDesktopHost(
@@ -80,21 +71,9 @@ function fakeDesktopHost(
 }
 
 beforeAll(async () => {
-  observeFixedSize();
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+  observeFixedLayout();
   startSyncController(webHost, '');
-  await mutate('partner.update', { name: 'Fabrikam CSP', partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', country: 'JP', relationshipLink: '' });
-  await mutate('customer.create', { id: 'contoso', name: 'Contoso Japan', country: 'JP', tenantId: CUSTOMER_TENANT });
-  await mutate('tenant.importChunk', { importId: 'imp1', customerId: 'contoso', kind: 'skus', rows: tenant.skus });
-  await mutate('tenant.importChunk', { importId: 'imp1', customerId: 'contoso', kind: 'subscriptions', rows: subscriptions });
-  await mutate('tenant.importCommit', {
-    importId: 'imp1',
-    customerId: 'contoso',
-    files: ['subscribedSkus.json', 'subscriptions.json'],
-    counts: { skus: tenant.skus.length, subscriptions: subscriptions.length, users: 0 },
-  });
+  await seedContoso({ subscriptions, tenantId: CUSTOMER_TENANT });
 });
 
 afterEach(cleanup);

@@ -20,7 +20,7 @@ import { createWebHost } from '../../host/webHost';
 import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
 import { useDraftStore } from './draftStore';
 import { OfferMatchingPage } from './OfferMatchingPage';
-import { observeFixedSize } from '../../../test/support/components';
+import { observeFixedLayout } from '../../../test/support/components';
 import { readFixture } from '../../../test/support/fixtures';
 
 const read = readFixture;
@@ -35,10 +35,7 @@ async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
 }
 
 beforeAll(async () => {
-  observeFixedSize();
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 52 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+  observeFixedLayout(52);
   startSyncController(host, '');
   await mutate('partner.update', { name: 'Fabrikam CSP', partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', country: 'JP', relationshipLink: '' });
   await mutate('catalog.importChunk', { importId: 'cat1', rows: [E5].map((s) => ({ skuId: s.id, partNumber: s.partNumber, name: s.name, servicePlans: s.servicePlans, purchasable: true })) });

@@ -12,13 +12,10 @@ import { planTenant } from '../../../shared/domain/engine';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { LinesTable } from './LinesTable';
 import type { WizardLine } from './wizardPlan';
-import { observeFixedSize } from '../../../test/support/components';
+import { observeFixedLayout } from '../../../test/support/components';
 
 beforeAll(() => {
-  observeFixedSize();
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 52 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+  observeFixedLayout(52);
 });
 
 afterEach(cleanup);
