@@ -17,6 +17,7 @@ import {
 } from './adminCenterUsers';
 import { ImportError } from './errors';
 import { tenantImportChanges, tenantImportChunk, tenantImportCommit } from '../mutators/imports';
+import { importErrorOf } from '../../test/support/importErrors';
 
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
 const FILE = 'users_12_1_2026 9_30_12 AM.csv';
@@ -41,15 +42,7 @@ function writeLayout(columns: readonly string[], extra: (r: Record<string, strin
   return `\uFEFF${columns.join(',')}\n${lines.join('\n')}\n`;
 }
 
-function caught(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
+const caught = importErrorOf;
 
 describe('admin center "Export users" CSV, the real 29-column file', () => {
   const { inventory, report } = parseAdminCenterUsers(text, FILE, catalog);

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDecodedText, decodeTextBytes } from './decode';
-import { ImportError } from './errors';
 import { checkFileSize, IMPORT_SIZE_LIMITS } from './limits';
+import { importErrorOf } from '../../test/support/importErrors';
 
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
 const users = readFileSync(path.join(fixtures, 'graph/user.licenseAssignmentStates.example.json'), 'utf8');
@@ -14,15 +14,7 @@ function utf16be(text: string): Buffer {
   return le.swap16();
 }
 
-function caught(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
+const caught = importErrorOf;
 
 describe('decoding a file from its bytes', () => {
   it('reads UTF-8 with and without a BOM, UTF-16 LE and BE with and without a BOM', () => {

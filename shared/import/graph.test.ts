@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError } from './errors';
 import { parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseTenantExports, parseUsers } from './graph';
 import { parseOffers } from './offers';
 import { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
 import { classifyChannel } from '../domain/tenant';
 import { readFixture } from '../../test/support/fixtures';
+import { importErrorOf } from '../../test/support/importErrors';
 
 const read = readFixture;
 
-function importError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
+const importError = importErrorOf;
 
 describe('Graph exports', () => {
   it('reads subscribedSkus: seats, part numbers, plans', () => {
