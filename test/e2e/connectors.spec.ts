@@ -5,7 +5,8 @@
 // Electron's transport and Microsoft's sign-in (see desktopHost.ts): Electron cannot start here.
 import { expect, test, type Page } from '@playwright/test';
 import { FIXTURE_CUSTOMER_TENANT, generatedCustomers, readPcFixture } from '../contract/pcServer';
-import { TENANT_ID } from '../contract/graphServer';
+import { generatedUsers, TENANT_ID } from '../contract/graphServer';
+import type { GraphProgress } from '../../shared/ipc/contract';
 import { startDesktopHost, type DesktopHost } from './desktopHost';
 import { chooseCustomer, expectNoSeriousAxeViolations, PARTNER_LINK, PARTNER_TENANT_ID, watchForErrors } from './support';
 
@@ -52,6 +53,15 @@ test.describe('live connectors against the local Graph and Partner Center server
     await section.getByRole('button', { name: 'Save profile' }).click();
     await expect(section).toContainText('Saved for your whole team.');
     await expectNoSeriousAxeViolations(page, 'settings with the Electron host');
+
+    // Signed out in main: the page, loaded again, says so and no longer offers the read.
+    await page.getByRole('button', { name: 'Sign out of Microsoft' }).click();
+    await expect(page.getByTestId('microsoft-account')).toHaveText('Not signed in with Microsoft. Sign in from Review & sync.');
+    await page.reload();
+    await expect(section.getByRole('button', { name: 'Read the link from Partner Center' })).toBeDisabled();
+    await expect(section.getByText('Sign in with Microsoft (Review & sync) to read the link from Partner Center.')).toBeVisible();
+    await expect(section.getByLabel('Reseller relationship link')).toHaveValue(PARTNER_LINK);
+    expect(host.pc.requests).toHaveLength(1);
     expect(host.logged).toEqual([]);
     expect(problems).toEqual([]);
   });
@@ -92,9 +102,19 @@ test.describe('live connectors against the local Graph and Partner Center server
   });
 
   test("Customers: 'Read from Microsoft' reads the tenant from Graph, and the case file dates the data", async ({ page, baseURL }) => {
-    test.setTimeout(60_000);
+    // 1,200 users through the import worker, and a one-second Retry-After, on a shared machine.
+    test.setTimeout(90_000);
     const problems = watchForErrors(page);
-    host = await startDesktopHost(page, originOf(baseURL));
+    // 1,200 users (two pages of 999); the first token expires after two requests, and Graph
+    // throttles the fourth request once: the read goes on through both.
+    host = await startDesktopHost(page, originOf(baseURL), {
+      graph: {
+        users: generatedUsers(1200),
+        validTokens: new Set(['token-1', 'token-2']),
+        expireToken: { token: 'token-1', afterRequests: 2 },
+        throttle: [{ onRequest: 4, retryAfter: '1' }],
+      },
+    });
     await addCustomerWithTenantId(page, 'Contoso', TENANT_ID);
 
     await page.goto('./#/customers');
@@ -106,8 +126,10 @@ test.describe('live connectors against the local Graph and Partner Center server
     // Every collection was asked of the local Graph with the customer tenant's token.
     const paths = new Set(host.graph.requests.map((r) => r.path));
     expect([...paths].sort()).toEqual(['/v1.0/directory/subscriptions', '/v1.0/organization', '/v1.0/subscribedSkus', '/v1.0/users']);
-    expect(new Set(host.graph.requests.map((r) => r.authorization))).toEqual(new Set(['Bearer token-1']));
-    expect(host.sent.some((s) => s.channel === 'graph.progress')).toBe(true);
+    expect(new Set(host.graph.requests.map((r) => r.authorization))).toEqual(new Set(['Bearer token-1', 'Bearer token-2']));
+    const usersRead = host.sent.filter((s) => s.channel === 'graph.progress' && (s.payload as GraphProgress).collection === 'users');
+    expect(usersRead.map((s) => (s.payload as GraphProgress).items)).toEqual([999, 1200]);
+    await expect(page.getByRole('row', { name: /Contoso/ }).getByRole('cell').nth(3)).toHaveText('1200');
 
     await page.getByRole('link', { name: 'Contoso', exact: true }).click();
     await expect(page.getByTestId('graph-read-date')).toHaveText(`Data read from Microsoft on ${today}`);
@@ -126,6 +148,7 @@ test.describe('live connectors against the local Graph and Partner Center server
   });
 
   test('Customers: Graph refusing the read (403) names the GDAP role to ask the customer for', async ({ page, baseURL }) => {
+    test.setTimeout(60_000);
     const problems = watchForErrors(page);
     host = await startDesktopHost(page, originOf(baseURL), { graph: { forbidden: new Set(['subscribedSkus']) } });
     await addCustomerWithTenantId(page, 'Contoso', TENANT_ID);
@@ -138,6 +161,20 @@ test.describe('live connectors against the local Graph and Partner Center server
     await expect(tenant.getByRole('button', { name: 'Read from Microsoft' })).toBeEnabled();
     expect(host.graph.requests.some((r) => r.path === '/v1.0/subscribedSkus')).toBe(true);
 
+    // The same refusal in Japanese: the language is kept by main's settings.
+    await page.goto('./#/settings');
+    await page.getByLabel('Language', { exact: true }).selectOption('ja');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    expect(host.settings.get().language).toBe('ja');
+    await page.goto('./#/customers');
+    const tenantJa = page.getByRole('region', { name: 'テナントのエクスポートをインポート' });
+    await chooseCustomer(tenantJa, '顧客', 'Contoso');
+    await tenantJa.getByRole('button', { name: 'Microsoft から読み込む' }).click();
+    await expect(tenantJa.getByText('「ディレクトリ閲覧者 (またはグローバル閲覧者)」ロールを含む GDAP 関係を承認するよう顧客に依頼してください。何も取り込んでいません。')).toBeVisible();
+    await page.goto('./#/settings');
+    await page.getByLabel('言語', { exact: true }).selectOption('en');
+
+    await page.goto('./#/customers');
     await page.getByRole('link', { name: 'Contoso', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Details', exact: true }).getByLabel('Tenant ID')).toHaveValue(TENANT_ID);
     await expect(page.getByTestId('graph-read-date')).toHaveCount(0);

@@ -23,7 +23,7 @@ import { createSenderCheck, registerHandlers, type InvokeEvent, type IpcMainLike
 import type { MicrosoftSignIn } from '../../electron/main/microsoftSignIn';
 import { createPartnerCenterService } from '../../electron/main/partnerCenter';
 import { createSecretsService } from '../../electron/main/secrets';
-import { createSettingsService, type SettingsBackend } from '../../electron/main/settings';
+import { createSettingsService, type SettingsBackend, type SettingsService } from '../../electron/main/settings';
 import { createUpdaterService } from '../../electron/main/updater';
 import { startGraphServer, type GraphBehaviour, type GraphServer } from '../contract/graphServer';
 import { startPcServer, type PcBehaviour, type PcServer } from '../contract/pcServer';
@@ -38,13 +38,17 @@ export const SIGNED_IN: MicrosoftAccount = {
   name: 'Aiko Tanaka',
 };
 
-/** Tokens the local servers accept by default (graphServer 'token-1', pcServer 'pc-token-1'). */
-const GRAPH_TOKEN = 'token-1';
+/**
+ * Tokens the local servers accept by default (graphServer 'token-1', pcServer 'pc-token-1'); a
+ * customer tenant's token asked for again (Graph said it expired) is the next of GRAPH_TOKENS.
+ */
+export const GRAPH_TOKENS = ['token-1', 'token-2', 'token-3'] as const;
 const PC_TOKEN = 'pc-token-1';
 
 /** Fake: Microsoft's sign-in (Entra cannot be reached here), signed in as SIGNED_IN. */
 function stubMicrosoftSignIn(): MicrosoftSignIn {
   let account: MicrosoftAccount | null = SIGNED_IN;
+  let graphToken = 0;
   const signedIn = () => {
     if (!account) throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft.');
   };
@@ -56,9 +60,10 @@ function stubMicrosoftSignIn(): MicrosoftSignIn {
       signedIn();
       return { accessToken: PC_TOKEN, expiresAt: Date.now() + 3_600_000 };
     },
-    getTenantAccessToken: async () => {
+    getTenantAccessToken: async (_tenantId, options) => {
       signedIn();
-      return GRAPH_TOKEN;
+      if (options?.refresh) graphToken = Math.min(graphToken + 1, GRAPH_TOKENS.length - 1);
+      return GRAPH_TOKENS[graphToken] as string;
     },
     signOut: async () => {
       account = null;
@@ -106,6 +111,8 @@ async function preloadForPage(): Promise<string> {
 export interface DesktopHost {
   graph: GraphServer;
   pc: PcServer;
+  /** Main's settings service (what the window changed through settings.set is here). */
+  settings: SettingsService;
   /** Everything main sent to the window (webContents.send), in order. */
   sent: { channel: string; payload: unknown }[];
   /** Unexpected errors the IPC layer logged (the main process log). */
@@ -214,6 +221,7 @@ export async function startDesktopHost(
   return {
     graph,
     pc,
+    settings,
     sent,
     logged,
     async close() {
