@@ -38,6 +38,20 @@ test.describe('live connectors against the local Graph and Partner Center server
     // The app took the bridge: the Electron host, signed in through main.
     const info = await page.evaluate(() => (window as unknown as { host: { appInfo(a: object): Promise<unknown> } }).host.appInfo({}));
     expect(info).toMatchObject({ ok: true, value: { host: 'electron', name: 'CSP Migration Workspace' } });
+    // main's sender check is in the loop: the same call from a frame inside the page is refused.
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = '<p>not the app</p>';
+      frame.title = 'not the app';
+      document.body.append(frame);
+    });
+    await expect.poll(() => page.frames().length).toBe(2);
+    const inner = page.frames().find((f) => f !== page.mainFrame());
+    if (!inner) throw new Error('no inner frame');
+    await inner.waitForLoadState();
+    const refused = await inner.evaluate(() => (window as unknown as { __cspwIpcInvoke(c: string, a: unknown): Promise<unknown> }).__cspwIpcInvoke('app.info', {}));
+    expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'this request did not come from the app window' } });
+    await page.evaluate(() => document.querySelector('iframe')?.remove());
     await expect(page.getByTestId('microsoft-account')).toHaveText(`Signed in with Microsoft as Aiko Tanaka (aiko@fabrikam.example), tenant ${PARTNER_TENANT_ID}.`);
 
     const section = page.getByRole('region', { name: 'Partner profile' });
