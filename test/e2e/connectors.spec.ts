@@ -80,6 +80,45 @@ test.describe('live connectors against the local Graph and Partner Center server
     expect(problems).toEqual([]);
   });
 
+  test('Invite: the email carries the reseller relationship link read from Partner Center', async ({ page, baseURL }) => {
+    test.setTimeout(60_000);
+    const problems = watchForErrors(page);
+    host = await startDesktopHost(page, originOf(baseURL));
+    await page.goto('./#/settings');
+    const section = page.getByRole('region', { name: 'Partner profile' });
+    await section.getByRole('button', { name: 'Read the link from Partner Center' }).click();
+    await expect(section.getByLabel('Reseller relationship link')).toHaveValue(PARTNER_LINK);
+    await section.getByLabel('Partner name').fill('Fabrikam CSP');
+    await section.getByLabel('Country').fill('JP');
+    await section.getByRole('button', { name: 'Save profile' }).click();
+    await expect(section).toContainText('Saved for your whole team.');
+
+    await page.goto('./#/customers');
+    await page.getByLabel("New customer's name").fill('Contoso');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    await expect(page.getByRole('row', { name: /Contoso/ })).toBeVisible();
+    await page.getByRole('link', { name: 'Invite' }).click();
+    const wizard = page.getByRole('region', { name: 'New invitation' });
+    await wizard.getByRole('checkbox', { name: 'Contoso' }).check();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    const region = wizard.getByTestId('region-outcome').filter({ hasText: 'Contoso' });
+    await region.getByLabel('Country of Contoso (two-letter code, for example JP)').fill('JP');
+    await region.getByRole('button', { name: 'Save country' }).click();
+    await expect(region).toContainText('Same CSP region (Japan): can be invited.');
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByRole('radio', { name: /^Reseller relationship only/ }).check();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByRole('radio', { name: 'English' }).check();
+    await wizard.getByLabel(/^To \(the customer's Global Administrator/).fill('admin@contoso.com');
+    await wizard.getByRole('button', { name: 'Create invitations' }).click();
+    await expect(wizard.getByRole('heading', { name: 'Step 5 of 5: Send' })).toBeFocused();
+    const body = await wizard.getByRole('article', { name: 'Contoso' }).getByLabel('Message').inputValue();
+    expect(body).toContain(PARTNER_LINK);
+    expect(host.pc.requests.map((r) => r.route)).toEqual(['relationshipLink']);
+    expect(host.logged).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   test('Customers: the customer list read from Partner Center, previewed, then created', async ({ page, baseURL }) => {
     test.setTimeout(60_000);
     const problems = watchForErrors(page);
