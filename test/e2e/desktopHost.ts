@@ -115,6 +115,8 @@ export interface DesktopHost {
   settings: SettingsService;
   /** Everything main sent to the window (webContents.send), in order. */
   sent: { channel: string; payload: unknown }[];
+  /** Links main opened in the user's browser (shell.openExternal). */
+  opened: string[];
   /** Unexpected errors the IPC layer logged (the main process log). */
   logged: string[];
   close(): Promise<void>;
@@ -134,6 +136,7 @@ export async function startDesktopHost(
   const secretsDir = await mkdtemp(path.join(tmpdir(), 'cspw-e2e-secrets-'));
   const sent: DesktopHost['sent'] = [];
   const logged: string[] = [];
+  const opened: string[] = [];
 
   // webContents.send: delivered in order, and before any later invoke's reply (as on Electron's
   // one IPC pipe), so a progress event never lands after the answer it belongs to.
@@ -180,7 +183,8 @@ export async function startDesktopHost(
       defaultDir: () => secretsDir,
     }) as ReturnType<typeof createFileService<unknown>>,
     updater: createUpdaterService({ autoUpdater: null, isPackaged: false, currentVersion: '0.1.0', send: (s) => send('updater.changed', s) }),
-    openExternal: async (url) => void sent.push({ channel: 'shell.openExternal', payload: url }),
+    // Fake: shell.openExternal, recorded.
+    openExternal: async (url) => void opened.push(url),
   });
 
   // Fake: ipcMain. The listeners are the ones registerHandlers installs in the app.
@@ -223,6 +227,7 @@ export async function startDesktopHost(
     pc,
     settings,
     sent,
+    opened,
     logged,
     async close() {
       await Promise.all([graph.close(), pc.close()]);
