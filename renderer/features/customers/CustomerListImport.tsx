@@ -178,7 +178,8 @@ export function CustomerListImport({
           {preview.toCreate.length > 0 && (
             <>
               <h3 className={styles.subTitle}>{t('pcLists.customers.newTitle')}</h3>
-              <div className={styles.scroll}>
+              {/* Focusable, so a keyboard can scroll a long list (axe: scrollable-region-focusable). */}
+              <div className={styles.scroll} tabIndex={0} role="group" aria-label={t('pcLists.customers.newTitle')}>
                 <table className={styles.table} data-testid="pc-new">
                   <thead>
                     <tr>
