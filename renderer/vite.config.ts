@@ -62,10 +62,10 @@ export default defineConfig({
     // The app loads from disk (Electron) or loopback (tests), not over a network: one large chunk
     // with Fluent UI in it costs little. Code splitting per feature can come with the features.
     chunkSizeWarningLimit: 2000,
-    // bench/import.html and bench/sync.html drive the real import and sync paths for `npm run
+    // bench/*.html drive the real import, sync, dashboard and screens (ui) for `npm run
     // bench`, testpages/ the real-IndexedDB tests; nothing in the app links to them, and the
     // installers leave them out.
-    rollupOptions: { input: { main: `${root}index.html`, benchImport: `${root}bench/import.html`, benchSync: `${root}bench/sync.html`, benchDashboard: `${root}bench/dashboard.html`, testDbUpgrade: `${root}testpages/dbUpgrade.html` } },
+    rollupOptions: { input: { main: `${root}index.html`, benchImport: `${root}bench/import.html`, benchSync: `${root}bench/sync.html`, benchDashboard: `${root}bench/dashboard.html`, benchUi: `${root}bench/ui.html`, testDbUpgrade: `${root}testpages/dbUpgrade.html` } },
   },
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false },

@@ -4,42 +4,9 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import type { TableName } from '../../shared/workspace/tables';
 import { createI18n } from '../app/i18n';
-import { WorkspaceDatabase } from '../db/database';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-
-/** Every table's rows, stored as synced rows (`_v` set, as after a pull) in one transaction. */
-async function seed(rows: Partial<Record<TableName, Record<string, unknown>[]>>): Promise<Record<string, number>> {
-  const db = new WorkspaceDatabase();
-  const names = Object.keys(rows) as TableName[];
-  await db.transaction('rw', names.map((n) => db.table(n)), async () => {
-    for (const name of names) {
-      await db.table(name).clear();
-      await db.table(name).bulkPut(rows[name]!.map((r) => ({ ...r, _v: 1 })));
-    }
-  });
-  const counts: Record<string, number> = {};
-  for (const name of names) counts[name] = await db.table(name).count();
-  db.close();
-  return counts;
-}
-
-/** Resolves once `ready()` holds, checked after every DOM change: no polling delay in the figure. */
-function when(ready: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (ready()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (!ready()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-}
-
-/** After the next frame is painted. */
-const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+import { painted, seed, when } from './seed';
 
 /** The first number of an element's text, thousands separators and all ("Items: 3,308"). */
 const number = (selector: string) => Number(/\d[\d,]*/.exec(document.querySelector(selector)?.textContent ?? '')?.[0]?.replaceAll(',', '') ?? NaN);

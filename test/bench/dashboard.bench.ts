@@ -1,7 +1,7 @@
 // `npm run bench dashboard.first-render-10k` (DESIGN.md, "Budgets"): the real DashboardPage (with its
 // i18n and Fluent providers) mounted in real Chromium on an on-disk profile over a workspace of
 // 10,000 customers, from the mount to the first frame painted with every section showing data.
-// Budget 1,000 ms. The saved plans' data-loss and seat checks read the heaviest rows (subscribedSkus
+// Budget 300 ms, and 300 ms until the saved plans' checks are painted too (test/bench/budgets.ts). The saved plans' data-loss and seat checks read the heaviest rows (subscribedSkus
 // with every service plan) and join "needs attention" in a second step (the section says it is
 // still checking until then): `dashboard.first-render-10k.with-plan-checks` is the time until they
 // are painted too, printed beside the budgeted figure. The workspace is built here with a fixed seed from Microsoft's real licensing
@@ -17,6 +17,7 @@ import { parseCatalogCsv } from '../../shared/import/index';
 import { tables, type TableName } from '../../shared/workspace/tables';
 import { withBenchBrowser } from './chromium';
 import { mulberry32 } from './prng';
+import { budgetOf } from './budgets';
 import type { BenchResult } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,8 +25,9 @@ const root = path.resolve(here, '../..');
 const CSV = path.resolve(root, '../shared/fixtures/microsoft/Product names and service plan identifiers for licensing.csv');
 const CUSTOMERS = 10_000;
 const RUNS = 5;
-const PORT = 4193;
-const NAME = 'dashboard.first-render-10k';
+// BENCH_PORT: another port when several checkouts run benchmarks on one machine.
+const PORT = Number(process.env.BENCH_PORT ?? 4193);
+const NAME = 'dashboard.first-render-10k' as const;
 
 const PARTNER_TENANT = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const OTHER_PARTNER = '331af819-4e0b-49f7-a6bf-14e1165ad3a0';
@@ -257,10 +259,9 @@ export async function run(filter?: string): Promise<BenchResult[]> {
       gaps.push(r.maxGap);
     }
     return [
-      { bench: NAME, value: Math.round(median(times)), unit: 'ms', budget: 1000 },
-      // No budget of its own in DESIGN.md: printed so the second step's cost stays visible.
-      { bench: `${NAME}.with-plan-checks`, value: Math.round(median(planTimes)), unit: 'ms' },
-      { bench: `${NAME}.main-thread-max-gap`, value: Math.round(median(gaps)), unit: 'ms' },
+      { bench: NAME, value: Math.round(median(times)), unit: 'ms', ...budgetOf(NAME) },
+      { bench: `${NAME}.with-plan-checks`, value: Math.round(median(planTimes)), unit: 'ms', ...budgetOf(`${NAME}.with-plan-checks`) },
+      { bench: `${NAME}.main-thread-max-gap`, value: Math.round(median(gaps)), unit: 'ms', ...budgetOf(`${NAME}.main-thread-max-gap`) },
     ];
   });
 }

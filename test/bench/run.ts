@@ -1,11 +1,12 @@
 // `npm run bench [name]`: runs every test/bench/*.bench.ts whose figures match the name prefix and
-// prints one JSON line per figure (DESIGN.md, "Budgets"). Exits 1 when a figure misses its budget,
-// so a regression is visible in CI logs and scripts, not only to a reader.
+// prints one JSON line per figure (DESIGN.md, "Budgets"). After every figure is printed, one line per
+// missed budget or ratio (verdict.ts), and the exit code is 1 when any was missed or a benchmark
+// failed, so a regression is visible in CI logs and scripts, not only to a reader.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './types';
-import { withinBudget } from './types';
+import { verdict, type Failure } from './verdict';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv[2];
@@ -22,17 +23,23 @@ if (selected.length === 0) {
   process.exit(2);
 }
 
-let missed = 0;
+const printed: BenchResult[] = [];
+const failures: Failure[] = [];
 for (const file of selected) {
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { run: (filter?: string) => Promise<BenchResult[]> };
-  const results = await mod.run(wanted);
-  for (const r of results) {
-    if (wanted && !r.bench.startsWith(wanted)) continue;
-    console.log(JSON.stringify(r));
-    if (!withinBudget(r)) {
-      missed++;
-      console.error(`over budget: ${r.bench}`);
+  try {
+    const mod = (await import(pathToFileURL(join(here, file)).href)) as { run: (filter?: string) => Promise<BenchResult[]> };
+    const results = await mod.run(wanted);
+    for (const r of results) {
+      if (wanted && !r.bench.startsWith(wanted)) continue;
+      console.log(JSON.stringify(r));
+      printed.push(r);
     }
+  } catch (error) {
+    // The other benchmarks still run: one broken page should not hide every other figure.
+    console.error(error);
+    failures.push({ file, error });
   }
 }
-process.exit(missed > 0 ? 1 : 0);
+const { lines, exitCode } = verdict(printed, failures);
+for (const line of lines) console.error(line);
+process.exit(exitCode);

@@ -24,11 +24,3 @@ export interface StorageFacts {
   budgetCounted: boolean;
   why?: string;
 }
-
-export function withinBudget(r: BenchResult): boolean {
-  if (r.budget !== undefined) {
-    if (r.unit === 'ops/s' ? r.value <= r.budget : r.value >= r.budget) return false;
-  }
-  if (r.reference && r.maxRatio !== undefined && r.value / r.reference.value >= r.maxRatio) return false;
-  return true;
-}
