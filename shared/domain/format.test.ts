@@ -67,6 +67,11 @@ describe('numbers', () => {
     expect(formatCountOf(1, 'sku', 'ja')).toBe('1 SKU');
     expect(formatCountOf(2, 'user', 'ja')).toBe('2 ユーザー');
     expect(formatCountOf(10000, 'customer', 'ja')).toBe('10,000 顧客');
+    expect(formatCountOf(1, 'planLine', 'en')).toBe('1 plan line');
+    expect(formatCountOf(1200, 'planLine', 'en')).toBe('1,200 plan lines');
+    expect(formatCountOf(3, 'planLine', 'ja')).toBe('3 件の計画明細');
+    expect(formatCountOf(1, 'service', 'en')).toBe('1 service');
+    expect(formatCountOf(2, 'change', 'en')).toBe('2 changes');
   });
 });
 

@@ -103,6 +103,9 @@ export const COUNTED = {
   license: { en: ['license', 'licenses'], ja: 'ライセンス' },
   finding: { en: ['finding', 'findings'], ja: '件の指摘' },
   day: { en: ['day', 'days'], ja: '日' },
+  planLine: { en: ['plan line', 'plan lines'], ja: '件の計画明細' },
+  service: { en: ['service', 'services'], ja: 'サービス' },
+  change: { en: ['change', 'changes'], ja: '件の変更' },
 } as const satisfies Record<string, { en: readonly [string, string]; ja: string }>;
 
 export type CountedNoun = keyof typeof COUNTED;
