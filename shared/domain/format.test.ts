@@ -10,6 +10,7 @@ import {
   productName,
   productNamesJoined,
   productNamesOf,
+  productWithPartNumber,
   shortId,
   tenantName,
   tenantNamesOf,
@@ -41,6 +42,8 @@ describe('products', () => {
   it('keeps the part number as the secondary detail, not twice', () => {
     expect(productLabel(names, { skuId: E4.id, partNumber: 'ENTERPRISEWITHSCAL' })).toEqual({ name: 'Office 365 E4', partNumber: 'ENTERPRISEWITHSCAL' });
     expect(productLabel(names, { partNumber: 'NEW_SKU_2027' })).toEqual({ name: 'NEW_SKU_2027', partNumber: null });
+    expect(productWithPartNumber(names, { skuId: E4.id, partNumber: 'ENTERPRISEWITHSCAL' })).toBe('Office 365 E4 (ENTERPRISEWITHSCAL)');
+    expect(productWithPartNumber(names, { partNumber: 'NEW_SKU_2027' })).toBe('NEW_SKU_2027');
   });
 
   it('reads the prepared catalog the engine plans with, and joins a pair with " + "', () => {

@@ -67,6 +67,15 @@ export function productLabel(names: ProductNames | null | undefined, ref: Produc
   return { name, partNumber: pn && pn !== name ? pn : null };
 }
 
+/**
+ * One line of text for exports and lists that have no room for a secondary detail:
+ * "Office 365 E5 (ENTERPRISEPREMIUM)", or the part number alone when the catalog does not know it.
+ */
+export function productWithPartNumber(names: ProductNames | null | undefined, ref: ProductRef): string {
+  const { name, partNumber } = productLabel(names, ref);
+  return partNumber ? `${name} (${partNumber})` : name;
+}
+
 /** Several products bought together (a Teams pair) read "A + B". */
 export function productNamesJoined(names: ProductNames | null | undefined, refs: readonly ProductRef[]): string {
   return refs.map((r) => productName(names, r)).join(' + ');

@@ -148,12 +148,13 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   const csv = await downloaded(page, 'Save CSV');
   expect(csv.download.suggestedFilename()).toMatch(/^license-changes-Contoso-Japan-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.text.startsWith('\uFEFF')).toBe(true);
-  expect(csv.text.split('\r\n')[0]).toBe('\uFEFFuserPrincipalName,userId,fromSkuId,fromSkuPartNumber,toSkuId,toSkuPartNumber,disabledPlansCarriedOver,servicesLost,groupBased,groups,pair');
+  expect(csv.text.split('\r\n')[0]).toBe('\uFEFFuserPrincipalName,userId,fromSkuId,fromSkuPartNumber,toSkuId,toSkuPartNumber,disabledPlansCarriedOver,servicesLost,groupBased,groups,pair,fromProduct,toProduct');
   const rows = Papa.parse<Record<string, string>>(csv.text.slice(1), { header: true, skipEmptyLines: true });
   expect(rows.errors).toEqual([]);
   expect(rows.data.map((r) => r.userPrincipalName)).toEqual(['alice@contoso.com', "o'brien@contoso.com", 'grace@contoso.com']);
   const [, obrienRow, graceRow] = rows.data;
   expect(obrienRow).toMatchObject({ userId: OBRIEN, fromSkuId: E5, fromSkuPartNumber: 'ENTERPRISEPREMIUM', toSkuId: E3, toSkuPartNumber: 'ENTERPRISEPACK', disabledPlansCarriedOver: `${EXCHANGE_P2}; ${FORMS_E3}`, groupBased: 'no', groups: '' });
+  expect(obrienRow).toMatchObject({ fromProduct: 'Office 365 E5', toProduct: 'Office 365 E3' });
   expect(obrienRow!.servicesLost!.split('; ')).toContain('Microsoft 365 Phone System');
   expect(obrienRow!.servicesLost).not.toContain('Defender for Office 365 (Plan 2)');
   expect(graceRow).toMatchObject({ userId: GRACE, toSkuId: E3, groupBased: 'yes', groups: GROUP });
@@ -171,7 +172,9 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   expect(ps).toContain(`Set-MgUserLicense -UserId '${OBRIEN}' -AddLicenses @(@{SkuId = '${E3}'; DisabledPlans = @('${EXCHANGE_P2}', '${FORMS_E3}')}) -RemoveLicenses @('${E5}')`);
   expect(ps).toContain("-UserPrincipalName 'o''brien@contoso.com'");
   expect(ps).not.toContain(`-UserId '${GRACE}'`);
-  expect(ps).toContain(`# ENTERPRISEPREMIUM: licensed through group ${GROUP}; change the group's license instead.`);
+  expect(ps).toContain(`# Office 365 E5 (ENTERPRISEPREMIUM): licensed through group ${GROUP}; change the group's license instead.`);
+  expect(ps).toContain(`#   ${E3}  Office 365 E3 (ENTERPRISEPACK)`);
+  expect(ps).toContain("-Description 'Office 365 E5 (ENTERPRISEPREMIUM) -> Office 365 E3 (ENTERPRISEPACK)'");
   expect(ps).toContain('catch {');
   await docScreenshot(page, 'license-export');
 

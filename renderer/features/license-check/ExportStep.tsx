@@ -4,6 +4,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { catalogProductNames } from '../../../shared/domain/format';
 import { useHost } from '../../host/HostProvider';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
@@ -27,9 +28,9 @@ export function ExportStep({ data, users }: { data: CustomerData; users: readonl
     const suggestedName = kind === 'csv' ? names.csv : names.script;
     const text =
       kind === 'csv'
-        ? licenseChangesCsv(users)
+        ? licenseChangesCsv(users, catalogProductNames(data.catalog))
         : reassignmentScript(
-            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString(), tenantId: data.customer.tenantId, fileName: names.script },
+            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString(), tenantId: data.customer.tenantId, fileName: names.script, products: catalogProductNames(data.catalog) },
             users,
           );
     try {

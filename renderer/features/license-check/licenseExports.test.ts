@@ -7,12 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { planTenant, prepareCatalog, type TenantInventory } from '../../../shared/domain/engine';
 import { parseCatalogCsv } from '../../../shared/import/catalogCsv';
 import { userLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { catalogProductNames } from '../../../shared/domain/format';
 import { CSV_COLUMNS, licenseChangesCsv } from './licenseCsv';
 import { psComment, psQuote } from '../../output/powershell';
 import { reassignmentScript } from './reassignmentScript';
 
 const csvPath = resolve(import.meta.dirname, '../../../../shared/fixtures/microsoft/Product names and service plan identifiers for licensing.csv');
 const catalog = prepareCatalog(parseCatalogCsv(readFileSync(csvPath, 'utf8'), 'licensing.csv'));
+const names = catalogProductNames(catalog);
 
 const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
 const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
@@ -53,7 +55,7 @@ function changes(targetSkuId: string | null = E3) {
 
 describe('CSV', () => {
   it('has one row per user and license change, read back with the same values', () => {
-    const text = licenseChangesCsv(changes());
+    const text = licenseChangesCsv(changes(), names);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -62,6 +64,7 @@ describe('CSV', () => {
     const obrien = parsed.data[1]!;
     expect(obrien.userPrincipalName).toBe("o'brien@contoso.com");
     expect(obrien).toMatchObject({ userId: 'u-obrien', fromSkuId: E5, fromSkuPartNumber: 'ENTERPRISEPREMIUM', toSkuId: E3, toSkuPartNumber: 'ENTERPRISEPACK', groupBased: 'no', groups: '' });
+    expect(obrien).toMatchObject({ fromProduct: 'Office 365 E5', toProduct: 'Office 365 E3' });
     expect(obrien.disabledPlansCarriedOver!.split('; ')).toHaveLength(2);
     expect(obrien.servicesLost).toContain('Microsoft 365 Phone System');
     expect(parsed.data[2]).toMatchObject({ userPrincipalName: 'grace@contoso.com', groupBased: 'yes', groups: GROUP });
@@ -77,7 +80,7 @@ describe('CSV', () => {
         groups: [],
         changes: [{ fromSkuId: E5, fromSkuPartNumber: 'A,B', toSkuId: null, toSkuPartNumber: '', disabledPlansCarried: [], disabledPlansDropped: [], lostServicePlans: [], groups: [], direct: true }],
       },
-    ]);
+    ], names);
     const row = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data[1]!;
     expect(row[0]).toBe('\'=HYPERLINK("http://evil")');
     expect(row[3]).toBe('A,B');
@@ -86,7 +89,7 @@ describe('CSV', () => {
 
 describe('PowerShell script', () => {
   const generatedAt = '2026-01-10T09:30:00.000Z';
-  const script = reassignmentScript({ customerName: 'Contoso\r\nRemove-Item C:\\ -Recurse', plan: { id: 'plan-1', status: 'draft', asOf: '2026-01-10' }, generatedAt, fileName: 'reassign-licenses-Contoso-2026-01-10.ps1' }, changes());
+  const script = reassignmentScript({ customerName: 'Contoso\r\nRemove-Item C:\\ -Recurse', plan: { id: 'plan-1', status: 'draft', asOf: '2026-01-10' }, generatedAt, fileName: 'reassign-licenses-Contoso-2026-01-10.ps1', products: names }, changes());
   const lines = script.split('\r\n');
 
   it('says which customer and plan, and when it was generated', () => {
@@ -107,7 +110,7 @@ describe('PowerShell script', () => {
   });
 
   it("signs in to the customer's tenant when its id is known", () => {
-    const withTenant = reassignmentScript({ customerName: 'Contoso', plan: null, generatedAt, tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f', fileName: 'reassign-licenses-Contoso-2026-01-10.ps1' }, changes());
+    const withTenant = reassignmentScript({ customerName: 'Contoso', plan: null, generatedAt, tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f', fileName: 'reassign-licenses-Contoso-2026-01-10.ps1', products: names }, changes());
     expect(withTenant).toContain("    Connect-MgGraph -TenantId '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f' -Scopes User.ReadWrite.All -NoWelcome");
   });
 
@@ -119,11 +122,17 @@ describe('PowerShell script', () => {
     expect(calls[1]!.trim()).toBe(
       `Set-MgUserLicense -UserId 'u-obrien' -AddLicenses @(@{SkuId = '${E3}'; DisabledPlans = @('${EXCHANGE_P2}', '${formsE3}')}) -RemoveLicenses @('${E5}') -ErrorAction Stop | Out-Null`,
     );
-    expect(script).toContain("Invoke-LicenseChange -UserPrincipalName 'o''brien@contoso.com' -Description 'ENTERPRISEPREMIUM -> ENTERPRISEPACK' -Change {");
+    expect(script).toContain("Invoke-LicenseChange -UserPrincipalName 'o''brien@contoso.com' -Description 'Office 365 E5 (ENTERPRISEPREMIUM) -> Office 365 E3 (ENTERPRISEPACK)' -Change {");
+  });
+
+  it('names every SKU id its calls use by the product, in a legend at the top', () => {
+    const legend = lines.slice(lines.indexOf('# Products by SKU id:') + 1, lines.indexOf('# Products by SKU id:') + 3);
+    expect(legend).toEqual([`#   ${E5}  Office 365 E5 (ENTERPRISEPREMIUM)`, `#   ${E3}  Office 365 E3 (ENTERPRISEPACK)`]);
+    expect(lines.indexOf('# Products by SKU id:')).toBeLessThan(lines.indexOf('[CmdletBinding()]'));
   });
 
   it('leaves group-based assignments out, with a comment naming the group', () => {
-    expect(script).toContain(`# grace@contoso.com (u-group)\r\n# ENTERPRISEPREMIUM: licensed through group ${GROUP}; change the group's license instead.\r\n# SKIPPED`);
+    expect(script).toContain(`# grace@contoso.com (u-group)\r\n# Office 365 E5 (ENTERPRISEPREMIUM): licensed through group ${GROUP}; change the group's license instead.\r\n# SKIPPED`);
     expect(script).not.toContain("-UserId 'u-group'");
     expect(script).toContain('Users changed by this script: 2. Users left out (group-based or no target): 1.');
   });
