@@ -11,6 +11,7 @@ import {
   productNamesJoined,
   productNamesOf,
   productWithPartNumber,
+  nameWithPartNumber,
   shortId,
   tenantName,
   tenantNamesOf,
@@ -44,6 +45,8 @@ describe('products', () => {
     expect(productLabel(names, { partNumber: 'NEW_SKU_2027' })).toEqual({ name: 'NEW_SKU_2027', partNumber: null });
     expect(productWithPartNumber(names, { skuId: E4.id, partNumber: 'ENTERPRISEWITHSCAL' })).toBe('Office 365 E4 (ENTERPRISEWITHSCAL)');
     expect(productWithPartNumber(names, { partNumber: 'NEW_SKU_2027' })).toBe('NEW_SKU_2027');
+    expect(nameWithPartNumber('Office 365 E4', 'ENTERPRISEWITHSCAL')).toBe('Office 365 E4 (ENTERPRISEWITHSCAL)');
+    expect(nameWithPartNumber('NEW_SKU_2027', 'NEW_SKU_2027')).toBe('NEW_SKU_2027');
   });
 
   it('reads the prepared catalog the engine plans with, and joins a pair with " + "', () => {

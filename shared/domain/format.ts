@@ -76,6 +76,12 @@ export function productWithPartNumber(names: ProductNames | null | undefined, re
   return partNumber ? `${name} (${partNumber})` : name;
 }
 
+/** The same line from a name already looked up (the engine's sourceSkuName, skuName). */
+export function nameWithPartNumber(name: string, partNumber: string | null | undefined): string {
+  const pn = partNumber?.trim();
+  return pn && pn !== name.trim() ? `${name.trim()} (${pn})` : name.trim() || pn || '';
+}
+
 /** Several products bought together (a Teams pair) read "A + B". */
 export function productNamesJoined(names: ProductNames | null | undefined, refs: readonly ProductRef[]): string {
   return refs.map((r) => productName(names, r)).join(' + ');
