@@ -121,6 +121,9 @@ export const COUNTED = {
   planLine: { en: ['plan line', 'plan lines'], ja: '件の計画明細' },
   service: { en: ['service', 'services'], ja: 'サービス' },
   change: { en: ['change', 'changes'], ja: '件の変更' },
+  line: { en: ['line', 'lines'], ja: '件の明細' },
+  error: { en: ['error', 'errors'], ja: '件のエラー' },
+  warning: { en: ['warning', 'warnings'], ja: '件の警告' },
 } as const satisfies Record<string, { en: readonly [string, string]; ja: string }>;
 
 export type CountedNoun = keyof typeof COUNTED;

@@ -56,7 +56,7 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   await openPlan(aiko.page);
   await aiko.page.getByRole('button', { name: 'Next: Save the plan' }).click();
   await aiko.page.getByRole('button', { name: 'Save as the plan' }).click();
-  await expect(aiko.page.getByTestId('save-outcome')).toContainText('Plan saved: 3 line(s) added');
+  await expect(aiko.page.getByTestId('save-outcome')).toContainText('Plan saved: lines added 3');
   await waitUntilSent(aiko.page);
 
   // Ben opens the plan and changes only the quantity of the E5 line: a draft, not saved yet.
@@ -75,7 +75,7 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   await aiko.page.getByRole('button', { name: 'Use these choices for this line' }).click();
   await aiko.page.getByRole('button', { name: 'Next: Save the plan' }).click();
   await aiko.page.getByRole('button', { name: 'Save changes to the plan' }).click();
-  await expect(aiko.page.getByTestId('save-outcome')).toContainText('Plan saved: 0 line(s) added, 1 updated, 0 removed.');
+  await expect(aiko.page.getByTestId('save-outcome')).toContainText('Plan saved: lines added 0, updated 1, removed 0.');
   await waitUntilSent(aiko.page);
 
   // Ben's open draft shows Aiko's target (he did not touch it); saving sends only his quantity.
@@ -86,7 +86,7 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   await ben.page.getByRole('button', { name: '4. Save the plan' }).click();
   await expect(lineRow(ben.page, 'ENTERPRISEPREMIUM')).toContainText('SPE_E5 × 20', { timeout: 15_000 });
   await ben.page.getByRole('button', { name: 'Save changes to the plan' }).click();
-  await expect(ben.page.getByTestId('save-outcome')).toContainText('Plan saved: 0 line(s) added, 1 updated, 0 removed.');
+  await expect(ben.page.getByTestId('save-outcome')).toContainText('Plan saved: lines added 0, updated 1, removed 0.');
   await waitUntilSent(ben.page);
   await openPlan(aiko.page);
   await aiko.page.getByRole('button', { name: 'Next: Save the plan' }).click();

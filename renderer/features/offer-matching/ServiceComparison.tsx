@@ -31,8 +31,8 @@ export function ServiceComparison({ source, target }: { source: PreparedSku; tar
       <table className={styles.table} data-testid="services">
         <thead>
           <tr>
-            <th scope="col">{t('offerMatching.services.now', { product: source.partNumber })}</th>
-            <th scope="col">{t('offerMatching.services.after', { product: target.partNumber })}</th>
+            <th scope="col">{t('offerMatching.services.now', { product: source.name || source.partNumber })}</th>
+            <th scope="col">{t('offerMatching.services.after', { product: target.name || target.partNumber })}</th>
             <th scope="col">{t('offerMatching.services.result')}</th>
           </tr>
         </thead>
