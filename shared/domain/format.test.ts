@@ -77,7 +77,7 @@ describe('numbers', () => {
     expect(formatCountOf(1200, 'planLine', 'en')).toBe('1,200 plan lines');
     expect(formatCountOf(3, 'planLine', 'ja')).toBe('3 件の計画明細');
     expect(formatCountOf(1, 'service', 'en')).toBe('1 service');
-    expect(formatCountOf(2, 'change', 'en')).toBe('2 changes');
+    expect(formatCountOf(2, 'licenseChange', 'en')).toBe('2 license changes');
   });
 });
 

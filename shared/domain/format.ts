@@ -120,7 +120,7 @@ export const COUNTED = {
   day: { en: ['day', 'days'], ja: '日' },
   planLine: { en: ['plan line', 'plan lines'], ja: '件の計画明細' },
   service: { en: ['service', 'services'], ja: 'サービス' },
-  change: { en: ['change', 'changes'], ja: '件の変更' },
+  licenseChange: { en: ['license change', 'license changes'], ja: '件のライセンスの変更' },
   line: { en: ['line', 'lines'], ja: '件の明細' },
   error: { en: ['error', 'errors'], ja: '件のエラー' },
   warning: { en: ['warning', 'warnings'], ja: '件の警告' },

@@ -4,7 +4,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogProductNames } from '../../../shared/domain/format';
+import { catalogProductNames, formatCountOf } from '../../../shared/domain/format';
 import { useHost } from '../../host/HostProvider';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
@@ -16,7 +16,8 @@ import { exportFileNames } from '../../output/fileNames';
 import { useWizardStyles } from './styles';
 
 export function ExportStep({ data, users }: { data: CustomerData; users: readonly ExportUserChanges[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useWizardStyles();
   const host = useHost();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -47,7 +48,7 @@ export function ExportStep({ data, users }: { data: CustomerData; users: readonl
 
   return (
     <>
-      <Text>{t('licenseCheck.export.intro', { users: users.length, changes: changeCount })}</Text>
+      <Text>{t('licenseCheck.export.intro', { users: formatCountOf(users.length, 'user', lang), changes: formatCountOf(changeCount, 'licenseChange', lang) })}</Text>
       <div className={styles.row}>
         <Button icon={<ArrowDownload20Regular />} onClick={() => void save('csv')} disabled={users.length === 0}>
           {t('licenseCheck.export.csv')}
