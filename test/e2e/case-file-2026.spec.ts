@@ -178,7 +178,7 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   const transfers = page.getByTestId('transfers');
   await transfers.getByRole('checkbox', { name: 'Microsoft 365 Business Standard (5 licenses, ends Apr 30, 2027)' }).check();
   await transfers.getByRole('button', { name: 'Request a transfer (1 selected)' }).click();
-  await expect(transfers).toContainText('Transfer requested for 1 subscription(s).');
+  await expect(transfers).toContainText('Transfer requested for 1 subscription.');
   await transfers.getByRole('button', { name: 'Mark approved by the current partner' }).click();
   await expect(transfers).toContainText('Transfer marked Approved by the current partner.');
   await expect(transfers.getByRole('checkbox', { name: /^Microsoft 365 Business Standard \(5 licenses\): already in a transfer, Approved by the current partner/ })).toBeDisabled();

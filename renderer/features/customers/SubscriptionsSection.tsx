@@ -91,7 +91,7 @@ export function SubscriptionsSection({ data, plan }: { data: CustomerData; plan:
                         {l.deadline ? formatDay(l.deadline, lang) : t('caseFile.subscriptions.noDate')}
                         <br />
                         <Text size={200} className={styles.muted}>
-                          {timingWord(t, l)}
+                          {timingWord(t, l, lang)}
                         </Text>
                       </td>
                     </tr>

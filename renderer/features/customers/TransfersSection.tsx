@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
-import { formatCount, formatDateTime, formatDay } from '../../../shared/domain/format';
+import { formatCount, formatCountOf, formatDateTime, formatDay } from '../../../shared/domain/format';
 import type { TransferStatus } from '../../../shared/domain/commerce';
 import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tables';
 import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
@@ -62,7 +62,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
     setBusy(false);
     if (result.ok) {
       setSelected(new Set());
-      setOutcome({ intent: 'success', text: t('caseFile.transfers.requested', { count: chosen.length }) });
+      setOutcome({ intent: 'success', text: t('caseFile.transfers.requested', { subscriptions: formatCountOf(chosen.length, 'subscription', i18n.language === 'ja' ? 'ja' : 'en') }) });
     } else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
   };
 

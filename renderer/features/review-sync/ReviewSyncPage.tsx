@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeConflicts, type ShownValue } from './describeConflict';
 import { pendingLines } from './pendingLines';
 import { roleLabels } from '../../../shared/domain/roles';
+import { formatCount } from '../../../shared/domain/format';
 import { editPermission } from '../../../shared/mutators/conflicts';
 import { currentMutatorName, isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
@@ -219,7 +220,7 @@ function Pending() {
       </h2>
       {!user && outbox && outbox.length > 0 && (
         <MessageBar intent="info" data-testid="waiting-for-sign-in">
-          <MessageBarBody>{t('sync.outbox.waitingForSignIn', { count: outbox.length })}</MessageBarBody>
+          <MessageBarBody>{t('sync.outbox.waitingForSignIn', { count: formatCount(outbox.length, i18n.language) })}</MessageBarBody>
         </MessageBar>
       )}
       {roots.map((root) => {
