@@ -118,6 +118,7 @@ export const COUNTED = {
   license: { en: ['license', 'licenses'], ja: 'ライセンス' },
   finding: { en: ['finding', 'findings'], ja: '件の指摘' },
   day: { en: ['day', 'days'], ja: '日' },
+  seat: { en: ['seat', 'seats'], ja: 'シート' },
   planLine: { en: ['plan line', 'plan lines'], ja: '件の計画明細' },
   service: { en: ['service', 'services'], ja: 'サービス' },
   licenseChange: { en: ['license change', 'license changes'], ja: '件のライセンスの変更' },

@@ -139,7 +139,7 @@ describe('needs attention (fake-indexeddb)', () => {
     expect(buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-01-20').attention.entries).toEqual([]);
     const soon = buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-02-20').attention.entries;
     expect(soon.map((e) => [e.code, e.severity, e.customerId])).toEqual([['EXPIRY_DEADLINE', 'warning', 'a']]);
-    expect(renderFinding('EXPIRY_DEADLINE', soon[0]!.params, 'en')).toContain('before 2023-03-03 (11 day(s) left)');
+    expect(renderFinding('EXPIRY_DEADLINE', soon[0]!.params, 'en')).toContain('before 2023-03-03 (11 days left)');
     const past = buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-03-10').attention.entries;
     expect(past.map((e) => [e.code, e.severity])).toEqual([['EXPIRY_DEADLINE', 'error']]);
     // Ordered: the CSP subscription is bought, the window no longer threatens the data (the date stays on the timeline).
