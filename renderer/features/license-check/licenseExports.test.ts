@@ -107,6 +107,9 @@ describe('PowerShell script', () => {
     expect(script).toMatch(/if \(\$DryRun\) \{[^}]*\$script:Planned\+\+\s*return\s*\}\s*try \{\s*& \$Change/);
     expect(script).toContain('} catch {\r\n        $script:Failed.Add(');
     expect(script).toContain('Write-Host "Changed: $($script:Changed). Failed: $($script:Failed.Count)."');
+    // The dry run's count in the right plural, chosen when the script runs.
+    expect(script).toContain("$usersWord = if ($script:Planned -eq 1) { 'user' } else { 'users' }");
+    expect(script).toContain('Write-Host "Dry run: $($script:Planned) $usersWord would be changed.');
   });
 
   it("signs in to the customer's tenant when its id is known", () => {

@@ -179,7 +179,9 @@ export function reassignmentScript(ctx: ScriptContext, users: readonly ExportUse
   out.push(
     "Write-Host ''",
     'if ($DryRun) {',
-    '    Write-Host "Dry run: $($script:Planned) user(s) would be changed. Nothing was sent to Microsoft Graph."',
+    // The count is known only when the script runs: the plural is chosen there.
+    "    $usersWord = if ($script:Planned -eq 1) { 'user' } else { 'users' }",
+    '    Write-Host "Dry run: $($script:Planned) $usersWord would be changed. Nothing was sent to Microsoft Graph."',
     '} else {',
     '    Write-Host "Changed: $($script:Changed). Failed: $($script:Failed.Count)."',
     '    foreach ($failure in $script:Failed) { Write-Host "  $failure" }',
