@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeConflicts, type ShownValue } from './describeConflict';
 import { pendingLines } from './pendingLines';
 import { roleLabels } from '../../../shared/domain/roles';
-import { formatCount } from '../../../shared/domain/format';
+import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { editPermission } from '../../../shared/mutators/conflicts';
 import { currentMutatorName, isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
@@ -169,7 +169,7 @@ function Connection() {
               {t(`sync.phase.${status.phase}`)}
             </Text>
             <Text>{t('sync.pending', { count: status.pending })}</Text>
-            {status.lastSyncAt && <Text>{t('sync.lastSync', { time: new Date(status.lastSyncAt).toLocaleString(i18n.language) })}</Text>}
+            {status.lastSyncAt && <Text>{t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) })}</Text>}
             <Button appearance="primary" onClick={() => syncController().syncNow()} disabled={status.phase === 'update-required'}>
               {t('sync.syncNow')}
             </Button>
@@ -264,7 +264,7 @@ function Pending() {
             <li key={line.key}>
               {describe(line.lead, i18n.language)}
               {line.entries.length > 1 ? ` ${t('sync.outbox.travelsAs', { count: line.entries.length })}` : ''}{' '}
-              <Text size={200}>({new Date(line.lead.createdAt).toLocaleString(i18n.language)})</Text>
+              <Text size={200}>({formatDateTime(line.lead.createdAt, i18n.language)})</Text>
               {line.entries.some((e) => heldIds.has(e.id)) ? <Text size={200}> · {t('sync.outbox.held')}</Text> : null}
             </li>
           ))}
