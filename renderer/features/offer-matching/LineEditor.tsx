@@ -106,11 +106,11 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
     const tm = p.timing;
     switch (tm.state) {
       case 'active':
-        return t('offerMatching.dates.state.active', { days: formatCountOf(tm.daysToExpiry, 'day', lang) });
+        return t('offerMatching.dates.state.active', { days: formatCountOf(tm.daysToExpiry ?? 0, 'day', lang) });
       case 'expiring-soon':
-        return t('offerMatching.dates.state.expiring-soon', { days: formatCountOf(tm.daysToExpiry, 'day', lang) });
+        return t('offerMatching.dates.state.expiring-soon', { days: formatCountOf(tm.daysToExpiry ?? 0, 'day', lang) });
       case 'in-expired-window':
-        return t('offerMatching.dates.state.in-expired-window', { days: formatCountOf(tm.daysToDeadline, 'day', lang) });
+        return t('offerMatching.dates.state.in-expired-window', { days: formatCountOf(tm.daysToDeadline ?? 0, 'day', lang) });
       case 'past-deadline':
         return t('offerMatching.dates.state.past-deadline');
       default:
