@@ -155,7 +155,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(page.getByTestId('plan-summary')).toContainText('3 in all: 3 with a target, 0 without');
   await expectNoSeriousAxeViolations(page, 'step 4');
   await page.getByRole('button', { name: 'Save as the plan' }).click();
-  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved: lines added 3, updated 0, removed 0.');
+  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved: 3 added, 0 updated, 0 removed.');
   await expect(page.getByTestId('plan-summary')).toContainText(/Ready, dates as of \d{4}-\d{2}-\d{2}/);
   await expect(page.getByTestId('wizard-customer')).toHaveText(`Customer: ${CUSTOMER}, stage: Plan ready`);
   await expectNoSeriousAxeViolations(page, 'step 4, saved');
@@ -174,7 +174,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(lineRow(page, 'MyPartNumber')).toContainText(new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${ordered}T00:00:00Z`)));
   await expect(lineRow(page, 'CRMSTANDARD')).toContainText('Same offer');
   await page.getByRole('button', { name: 'Save changes to the plan' }).click();
-  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved: lines added 0, updated 0, removed 0.');
+  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved: 0 added, 0 updated, 0 removed.');
   await expect(page.getByTestId('plan-line')).toHaveCount(3);
 
   // The line opens from the plan with the saved choice.
@@ -184,7 +184,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(page.getByRole('radio', { name: /^Microsoft 365 E5 \(SPE_E5\): keeps \d+ services/ })).toBeChecked();
   await expect(page.getByTestId('services')).toContainText('After (Microsoft 365 E5)');
   await page.getByRole('link', { name: 'Review & sync' }).click();
-  await expect(page.getByTestId('outbox')).toContainText('Saved the plan: lines added 3, changed 0, removed 0');
+  await expect(page.getByTestId('outbox')).toContainText('Saved the plan: 3 lines added, 0 changed, 0 removed');
 
   // In Japanese and the dark theme: the saved plan and a line, still without serious axe findings.
   await page.emulateMedia({ colorScheme: 'dark' });
