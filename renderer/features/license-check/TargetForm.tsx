@@ -4,7 +4,7 @@ import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { equivalentProposals, type PlannedLine } from '../../../shared/domain/engine';
-import { formatCount, formatCountOf } from '../../../shared/domain/format';
+import { formatCount, formatCountOf, nameWithPartNumber } from '../../../shared/domain/format';
 import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { saveLineTarget, savedLineVersion } from './saveTarget';
@@ -74,7 +74,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
             <optgroup label={t('licenseCheck.target.all')}>
               {products.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {`${p.name} (${p.partNumber})`}
+                  {nameWithPartNumber(p.name, p.partNumber)}
                 </option>
               ))}
             </optgroup>
