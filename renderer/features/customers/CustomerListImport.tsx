@@ -5,6 +5,7 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import type { MutationOutcome } from '../../../shared/mutators/define';
 import { MAX_CUSTOMERS_PER_LIST } from '../../../shared/mutators/customers';
 import type { ImportFile } from '../../workspace/importProtocol';
@@ -80,7 +81,7 @@ export function CustomerListImport({
     const result = await onCreate(createManyArgs(preview, newId));
     setBusy(false);
     if (result.ok) {
-      setOutcome({ intent: 'success', text: t('pcLists.customers.created', { count: preview.toCreate.length, file: preview.file }) });
+      setOutcome({ intent: 'success', text: t('pcLists.customers.created', { count: formatCount(preview.toCreate.length, i18n.language), file: preview.file }) });
       setLoaded(null);
     } else {
       setOutcome({ intent: 'error', text: t('pcLists.refused', { message: (ja ? result.messageJa : undefined) ?? result.message }) });
@@ -183,7 +184,7 @@ export function CustomerListImport({
           )}
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void create()} disabled={!allowed || busy || tooMany || preview.toCreate.length === 0}>
-              {t('pcLists.customers.create', { count: preview.toCreate.length })}
+              {t('pcLists.customers.create', { count: formatCount(preview.toCreate.length, i18n.language) })}
             </Button>
             <Button onClick={() => setLoaded(null)} disabled={busy}>
               {t('pcLists.cancel')}

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
-import { formatCountOf, formatDateTime } from '../../../shared/domain/format';
+import { formatCount, formatCountOf, formatDateTime } from '../../../shared/domain/format';
 import { inLanguage } from '../../../shared/mutators/words';
 import { activityOf } from '../../db/queries';
 import { hashOf } from '../../ui/viewStore';
@@ -58,7 +58,7 @@ export function UsersSection({ customerId, plan }: { customerId: string; plan: T
               ))}
             </tbody>
           </table>
-          {users.length > FIRST_USERS && <Text className={styles.muted}>{t('caseFile.users.more', { count: users.length - FIRST_USERS })}</Text>}
+          {users.length > FIRST_USERS && <Text className={styles.muted}>{t('caseFile.users.more', { count: formatCount(users.length - FIRST_USERS, i18n.language) })}</Text>}
         </>
       )}
       <a className={styles.link} href={hashOf('license-check', customerId)}>
@@ -134,7 +134,7 @@ export function ActivitySection({ customerId }: { customerId: string }) {
       ) : activity.length === 0 ? (
         <Text>{t('caseFile.activity.none')}</Text>
       ) : (
-        <div ref={scrollRef} style={{ maxHeight: 320, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('caseFile.activity.listLabel', { count: activity.length })}>
+        <div ref={scrollRef} style={{ maxHeight: 320, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('caseFile.activity.listLabel', { count: formatCount(activity.length, i18n.language) })}>
           <ol style={{ position: 'relative', height: virtualizer.getTotalSize(), margin: 0, padding: 0, listStyleType: 'none' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const a = activity[item.index]!;

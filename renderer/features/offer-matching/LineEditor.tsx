@@ -169,7 +169,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
               <Radio
                 key={e.skuId}
                 value={e.skuId}
-                label={t('offerMatching.target.equivalent', { product: e.name, partNumber: e.skuPartNumber, kept: e.kept, lost: e.lostServicePlans.length, gained: e.gained })}
+                label={t('offerMatching.target.equivalent', { product: e.name, partNumber: e.skuPartNumber, kept: formatCount(e.kept, lang), lost: formatCount(e.lostServicePlans.length, lang), gained: formatCount(e.gained, lang) })}
               />
             ))}
             <Radio value={OTHER} label={t('offerMatching.target.other')} />
@@ -211,7 +211,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
           render={({ field, fieldState }) => (
             <Field
               label={t('offerMatching.seats.quantity')}
-              hint={t('offerMatching.seats.quantityHint', { quantity: p.quantity })}
+              hint={t('offerMatching.seats.quantityHint', { quantity: formatCount(p.quantity, lang) })}
               validationMessage={errorText(fieldState.error?.message)}
               validationState={fieldState.error ? 'error' : 'none'}
             >
@@ -252,7 +252,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
             </MessageBar>
           ) : seats.changed ? (
             <MessageBar intent="warning">
-              <MessageBarBody>{t('offerMatching.seats.changed', { quantity: seats.quantity, targetQuantity: seats.targetQuantity })}</MessageBarBody>
+              <MessageBarBody>{t('offerMatching.seats.changed', { quantity: formatCount(seats.quantity, lang), targetQuantity: formatCount(seats.targetQuantity, lang) })}</MessageBarBody>
             </MessageBar>
           ) : (
             <Text>{t('offerMatching.seats.same')}</Text>

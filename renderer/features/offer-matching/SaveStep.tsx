@@ -72,7 +72,7 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
         <dt>{t('offerMatching.save.planStatus')}</dt>
         <dd>{data.plan ? t('offerMatching.save.savedPlan', { status: t(`offerMatching.status.${data.plan.status}`), asOf: data.plan.asOf }) : t('offerMatching.save.noPlan')}</dd>
         <dt>{t('offerMatching.save.lines')}</dt>
-        <dd>{t('offerMatching.save.linesValue', { total: lines.length, withTarget, without: lines.length - withTarget })}</dd>
+        <dd>{t('offerMatching.save.linesValue', { total: formatCount(lines.length, lang), withTarget: formatCount(withTarget, lang), without: formatCount(lines.length - withTarget, lang) })}</dd>
         <dt>{t('offerMatching.save.errors')}</dt>
         <dd>{errors}</dd>
         <dt>{t('offerMatching.save.unsaved')}</dt>

@@ -233,7 +233,7 @@ function Pending() {
               {root.permission ? permissionReason(t, role, root.permission) : null} {t('sync.outbox.heldWhatToDo')}
               {dependents.length > 0 && (
                 <>
-                  <div>{t('sync.outbox.heldDependents', { count: dependents.length })}</div>
+                  <div>{t('sync.outbox.heldDependents', { count: formatCount(dependents.length, i18n.language) })}</div>
                   <ul className={styles.list}>
                     {dependents.map((d) => {
                       const e = byId.get(d.id);
@@ -263,7 +263,7 @@ function Pending() {
           {pendingLines(outbox ?? []).map((line) => (
             <li key={line.key}>
               {describe(line.lead, i18n.language)}
-              {line.entries.length > 1 ? ` ${t('sync.outbox.travelsAs', { count: line.entries.length })}` : ''}{' '}
+              {line.entries.length > 1 ? ` ${t('sync.outbox.travelsAs', { count: formatCount(line.entries.length, i18n.language) })}` : ''}{' '}
               <Text size={200}>({formatDateTime(line.lead.createdAt, i18n.language)})</Text>
               {line.entries.some((e) => heldIds.has(e.id)) ? <Text size={200}> · {t('sync.outbox.held')}</Text> : null}
             </li>
