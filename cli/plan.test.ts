@@ -128,10 +128,11 @@ describe('plan CLI (a real child process)', () => {
     const en = run(base());
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('CSP migration plan (as of 2023-01-15)');
-    expect(en.stdout).toContain('- ENTERPRISEPACK [direct (Microsoft)] -> ENTERPRISEPACK (same offer)');
+    // Products by their catalog names, the part number beside.
+    expect(en.stdout).toContain('- Office 365 E3 (ENTERPRISEPACK) [direct (Microsoft)] -> Office 365 E3 (ENTERPRISEPACK) (same offer)');
     // A line left without a target lists the closest candidates.
     const offers = run([...base(), '--offers', path.join(path.dirname(tenant), 'offers.json')]);
-    expect(offers.stdout).toMatch(/- ENTERPRISEPREMIUM \[channel unknown\] -> - \(no target\)\n.*\n {4}candidates: ENTERPRISEPACK \(loses \d+\)/);
+    expect(offers.stdout).toMatch(/- Office 365 E5 \(ENTERPRISEPREMIUM\) \[channel unknown\] -> - \(no target\)\n.*\n {4}candidates: Office 365 E3 \(ENTERPRISEPACK\) \(loses \d+\)/);
     const ja = run([...base(), '--lang', 'ja', '--partner-country', 'US']);
     expect(ja.code).toBe(0);
     expect(ja.stdout).toContain('CSP 移行計画');

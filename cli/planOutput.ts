@@ -1,6 +1,7 @@
 // The plan CLI's output: the stable JSON document (cli/README.md) and the readable text report.
 import type { Catalog } from '../shared/domain/catalog';
 import type { EndOfTermAdvice } from '../shared/domain/endOfTerm';
+import { catalogProductNames, formatCount, productName, productNamesOf, productWithPartNumber, type ProductNames } from '../shared/domain/format';
 import type { ServicePlanRef } from '../shared/domain/matching';
 import { equivalentProposals } from '../shared/domain/matching';
 import type { Lang } from '../shared/domain/messages';
@@ -101,7 +102,7 @@ const labels = {
     kind: { same: 'same offer', equivalent: 'equivalent', different: 'different offer', none: 'no target' },
     choices: 'candidates',
     loses: (n: number) => (n === 0 ? 'keeps all' : `loses ${n}`),
-    seats: (q: number, t: number, c: number) => `${q} licenses (${c} in use) -> ${t}`,
+    seats: (q: string, t: string, c: string) => `${q} licenses (${c} in use) -> ${t}`,
     expires: (e: string, d: string) => `expires ${e}, provision by ${d}`,
     lost: 'loses',
     gained: 'gains',
@@ -110,7 +111,7 @@ const labels = {
     group: 'via group',
     findings: 'Findings',
     none: 'none',
-    more: (n: number) => `and ${n} more`,
+    more: (n: string) => `and ${n} more`,
     severity: { error: 'ERROR', warning: 'WARNING', info: 'info' },
     transfer: 'partner-to-partner transfer',
     checkBy: (o: string, c: string) => `order ${o}, check by ${c} (7-day window)`,
@@ -128,7 +129,7 @@ const labels = {
     kind: { same: '同じオファー', equivalent: '同等のオファー', different: '別のオファー', none: '移行先なし' },
     choices: '候補',
     loses: (n: number) => (n === 0 ? 'すべて維持' : `${n} 個失う`),
-    seats: (q: number, t: number, c: number) => `${q} ライセンス (使用中 ${c}) -> ${t}`,
+    seats: (q: string, t: string, c: string) => `${q} ライセンス (使用中 ${c}) -> ${t}`,
     expires: (e: string, d: string) => `期限 ${e}、${d} までにプロビジョニング`,
     lost: '失われるサービス',
     gained: '追加されるサービス',
@@ -137,7 +138,7 @@ const labels = {
     group: 'グループ経由',
     findings: '確認事項',
     none: 'なし',
-    more: (n: number) => `ほか ${n} 個`,
+    more: (n: string) => `ほか ${n} 個`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     transfer: 'パートナー間移管',
     checkBy: (o: string, c: string) => `注文 ${o}、${c} までに確認 (7 日間)`,
@@ -149,40 +150,53 @@ const labels = {
 const NAMED = 12;
 
 /** Friendly names, the first few only: the JSON output has the full lists. */
-function names(plans: readonly ServicePlanRef[], more: (n: number) => string): string {
+function names(plans: readonly ServicePlanRef[], more: (n: string) => string, lang: Lang): string {
   const shown = plans.slice(0, NAMED).map((p) => p.friendlyName).join(', ');
-  return plans.length > NAMED ? `${shown}, ${more(plans.length - NAMED)}` : shown;
+  return plans.length > NAMED ? `${shown}, ${more(formatCount(plans.length - NAMED, lang))}` : shown;
+}
+
+/** The catalog's names; without the catalog, the names the engine put on the plan's lines. */
+function productNamesFor(plan: TenantPlan, catalog: Catalog | undefined): ProductNames {
+  if (catalog) return catalogProductNames(catalog);
+  return productNamesOf(
+    plan.lines.flatMap((l) => [{ skuId: l.sourceSkuId, partNumber: l.sourceSkuPartNumber, name: l.sourceSkuName }, ...l.orders.map((o) => ({ skuId: o.skuId, partNumber: o.skuPartNumber, name: o.skuName }))]),
+  );
 }
 
 /** The text report; with the catalog it also lists candidate targets for lines without one. */
 export function planToText(plan: TenantPlan, asOf: string, lang: Lang, catalog?: Catalog): string {
   const t = labels[lang];
   const out: string[] = [];
+  // Products as people know them, the part number beside (format.ts): "Office 365 E3 (ENTERPRISEPACK)".
+  const products = productNamesFor(plan, catalog);
+  const label = (skuId: string | null | undefined, partNumber: string | null | undefined) => productWithPartNumber(products, { skuId, partNumber });
+  const n = (count: number) => formatCount(count, lang);
   out.push(`${t.title} (${t.asOf} ${asOf})`);
   out.push(`${t.customer}: ${plan.customer.country ?? t.unknown}   ${t.region}: ${plan.customer.region ? regionName(plan.customer.region, lang) : t.unknown}`);
-  out.push('', `${t.lines} (${plan.lines.length})`);
+  out.push('', `${t.lines} (${n(plan.lines.length)})`);
   for (const l of plan.lines) {
-    const main = l.match.targetSkuPartNumber ?? l.match.targetSkuId ?? '-';
-    const target = [main, ...(l.match.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ');
-    out.push(`- ${l.sourceSkuPartNumber} [${t.channel[l.channel]}] -> ${target} (${t.kind[l.match.kind]})`);
-    out.push(`    ${t.seats(l.quantity, l.targetQuantity, l.consumed)}${l.expires && l.deadline ? `; ${t.expires(l.expires, l.deadline)}` : ''}`);
+    const main = l.match.targetSkuId || l.match.targetSkuPartNumber ? label(l.match.targetSkuId, l.match.targetSkuPartNumber) : '-';
+    const target = [main, ...(l.match.extraTargets ?? []).map((e) => label(e.skuId, e.skuPartNumber))].join(' + ');
+    out.push(`- ${label(l.sourceSkuId, l.sourceSkuPartNumber)} [${t.channel[l.channel]}] -> ${target} (${t.kind[l.match.kind]})`);
+    out.push(`    ${t.seats(n(l.quantity), n(l.targetQuantity), n(l.consumed))}${l.expires && l.deadline ? `; ${t.expires(l.expires, l.deadline)}` : ''}`);
     if (l.action === 'transfer') out.push(`    ${t.transfer}: ${l.transfer?.status ?? ''}`);
     if (l.checkBy && l.orderDate) out.push(`    ${t.checkBy(l.orderDate, l.checkBy)}`);
-    if (l.match.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(l.match.lostServicePlans, t.more)}`);
-    if (l.match.gainedServicePlans.length > 0) out.push(`    ${t.gained}: ${l.match.gainedServicePlans.length}`);
+    if (l.match.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(l.match.lostServicePlans, t.more, lang)}`);
+    if (l.match.gainedServicePlans.length > 0) out.push(`    ${t.gained}: ${n(l.match.gainedServicePlans.length)}`);
     if (catalog && l.match.kind === 'none') {
       const choices = equivalentProposals(l.sourceSkuId, catalog, 3);
-      if (choices.length > 0) out.push(`    ${t.choices}: ${choices.map((c) => `${c.skuPartNumber} (${t.loses(c.lostServicePlans.length)})`).join(', ')}`);
+      if (choices.length > 0) out.push(`    ${t.choices}: ${choices.map((c) => `${label(c.skuId, c.skuPartNumber)} (${t.loses(c.lostServicePlans.length)})`).join(', ')}`);
     }
   }
-  out.push('', `${t.users} (${plan.users.length})`);
+  out.push('', `${t.users} (${n(plan.users.length)})`);
   if (plan.users.length === 0) out.push(`  ${t.noUsers}`);
   for (const u of plan.users) {
-    const moves = u.from.map((f, i) => `${f} -> ${u.toAll[i]?.join(' + ') || u.to[i] || '-'}`).join(', ');
+    const name = (partNumber: string | undefined) => productName(products, { partNumber });
+    const moves = u.from.map((f, i) => `${name(f)} -> ${u.toAll[i]?.map(name).join(' + ') || (u.to[i] ? name(u.to[i]) : '') || '-'}`).join(', ');
     out.push(`- ${u.userPrincipalName}: ${moves}${u.viaGroup ? ` (${t.group})` : ''}`);
-    if (u.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(u.lostServicePlans, t.more)}`);
+    if (u.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(u.lostServicePlans, t.more, lang)}`);
   }
-  out.push('', `${t.findings} (${plan.findings.length})`);
+  out.push('', `${t.findings} (${n(plan.findings.length)})`);
   if (plan.findings.length === 0) out.push(`  ${t.none}`);
   for (const f of plan.findings) {
     out.push(`- [${t.severity[f.severity]}] ${f.code}: ${f.message}${f.acknowledged ? ` (${t.acknowledged})` : ''}`);

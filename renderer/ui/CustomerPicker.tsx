@@ -5,6 +5,7 @@
 import { Combobox, Field, Option } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../shared/domain/format';
 
 export const PICKER_SHOWN = 50;
 
@@ -45,7 +46,7 @@ export function CustomerPicker({ label, customers, value, onChange, disabled }: 
   const [open, setOpen] = useState(false);
   const haystacks = useMemo(() => customers.map((c) => `${c.name} ${c.detail ?? ''}`.toLowerCase()), [customers]);
   const matches = useMemo(() => matchCustomers(customers, haystacks, query ?? ''), [customers, haystacks, query]);
-  const number = (n: number) => n.toLocaleString(i18n.language);
+  const number = (n: number) => formatCount(n, i18n.language);
   return (
     <Field
       label={label}

@@ -286,7 +286,7 @@ describe("another tenant's exports than the customer's", () => {
     const failure = await refused(ws.db, ws.dbName, adminCenter(ADMIN));
     expect(failure.details).toMatchObject({ code: 'OTHER_TENANT', file: ADMIN_FILE, row: 2, field: 'User principal name' });
     expect(failure.message).toBe(
-      `${ADMIN_FILE}: row 2: column User principal name: no user signs in with a domain of Contoso Japan (fabrikam.example); the file's users are at contoso.example: 40 user(s): this looks like another tenant's export, so nothing was imported. If it is this customer's, correct the customer's domain in its details first`,
+      `${ADMIN_FILE}: row 2: column User principal name: no user signs in with a domain of Contoso Japan (fabrikam.example); the file's users are at contoso.example: 40 users: this looks like another tenant's export, so nothing was imported. If it is this customer's, correct the customer's domain in its details first`,
     );
     expect(failure.messageJa).toBe(
       `ファイル ${ADMIN_FILE}: 2 行目: 列「User principal name」: Contoso Japan のドメイン (fabrikam.example) でサインインするユーザーがいません。このファイルのユーザーのドメインは contoso.example: 40 人 です。別のテナントのエクスポートと思われるため、何もインポートしていません。この顧客のものであれば、先に顧客の詳細でドメインを直してください`,
@@ -312,7 +312,7 @@ describe("another tenant's exports than the customer's", () => {
     const users = JSON.stringify({ value: [{ id: 'b8f4d6a2-1111-4c3b-9d8e-7f6a5b4c3d2e', userPrincipalName: 'ann@fabrikam.example', assignedLicenses: [] }] });
     const failure = await refused(ws.db, ws.dbName, { kind: 'tenant', customerId: 'c-contoso', files: { users: { file: 'users.json', text: users } } });
     expect(failure.message).toBe(
-      "users.json: record 1: field userPrincipalName: no user signs in with a domain of Contoso Japan (contoso.example (from the users imported before)); the file's users are at fabrikam.example: 1 user(s): this looks like another tenant's export, so nothing was imported. If it is this customer's, correct the customer's domain in its details first",
+      "users.json: record 1: field userPrincipalName: no user signs in with a domain of Contoso Japan (contoso.example (from the users imported before)); the file's users are at fabrikam.example: 1 user: this looks like another tenant's export, so nothing was imported. If it is this customer's, correct the customer's domain in its details first",
     );
     expect(failure.messageJa).toContain('Contoso Japan のドメイン (contoso.example (以前にインポートしたユーザー)) でサインインするユーザーがいません');
   });

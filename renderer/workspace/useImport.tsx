@@ -4,6 +4,7 @@ import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../shared/mutators/words';
+import { formatCount, formatCountOf } from '../../shared/domain/format';
 import { isImportError, type AdminCenterReport } from '../../shared/import/index';
 import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';
 import { checkFileSize, type ImportFileKind } from '../../shared/import/limits';
@@ -107,24 +108,25 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
 
 /** What an admin center users export left aside, and what it cannot say (no expiry dates, no channel). */
 export function AdminCenterNotes({ report }: { report: AdminCenterReport }) {
-  const { t } = useTranslation();
-  const names = (list: { name: string; users: number }[]) => list.map((n) => t('caseFile.tenantImport.report.nameUsers', { name: n.name, count: n.users })).join(', ');
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const names = (list: { name: string; users: number }[]) => list.map((n) => t('caseFile.tenantImport.report.nameUsers', { name: n.name, count: formatCount(n.users, lang) })).join(', ');
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="admin-center-notes">
       <MessageBarBody>
         <ul>
-          <li>{t('caseFile.tenantImport.report.layout', { columns: report.layout, rows: report.rows })}</li>
+          <li>{t('caseFile.tenantImport.report.layout', { columns: report.layout, rows: formatCountOf(report.rows, 'user', lang) })}</li>
           <li>{t('caseFile.tenantImport.report.lacks')}</li>
           {report.freeOrTrial.length > 0 && <li>{t('caseFile.tenantImport.report.freeOrTrial', { names: names(report.freeOrTrial) })}</li>}
           {report.resolvedBySubscription.length > 0 && <li>{t('caseFile.tenantImport.report.resolved', { names: names(report.resolvedBySubscription) })}</li>}
           {report.ambiguous.map((a) => (
-            <li key={a.name}>{t('caseFile.tenantImport.report.ambiguous', { name: a.name, count: a.users, candidates: a.candidates.map((c) => c.partNumber).join(', ') })}</li>
+            <li key={a.name}>{t('caseFile.tenantImport.report.ambiguous', { name: a.name, users: formatCountOf(a.users, 'user', lang), candidates: a.candidates.map((c) => c.partNumber).join(', ') })}</li>
           ))}
           {report.notInCatalog.length > 0 && <li>{t('caseFile.tenantImport.report.notInCatalog', { names: names(report.notInCatalog) })}</li>}
           {report.noUsageLocation.length > 0 && (
             <li>
               {t('caseFile.tenantImport.report.noUsageLocation', {
-                count: report.noUsageLocation.length,
+                count: formatCountOf(report.noUsageLocation.length, 'user', lang),
                 users: report.noUsageLocation.slice(0, 5).map((u) => t('caseFile.tenantImport.report.userRow', { user: u.userPrincipalName, row: u.row })).join(', '),
               })}
             </li>

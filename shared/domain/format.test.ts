@@ -10,6 +10,8 @@ import {
   productName,
   productNamesJoined,
   productNamesOf,
+  productWithPartNumber,
+  nameWithPartNumber,
   shortId,
   tenantName,
   tenantNamesOf,
@@ -41,6 +43,10 @@ describe('products', () => {
   it('keeps the part number as the secondary detail, not twice', () => {
     expect(productLabel(names, { skuId: E4.id, partNumber: 'ENTERPRISEWITHSCAL' })).toEqual({ name: 'Office 365 E4', partNumber: 'ENTERPRISEWITHSCAL' });
     expect(productLabel(names, { partNumber: 'NEW_SKU_2027' })).toEqual({ name: 'NEW_SKU_2027', partNumber: null });
+    expect(productWithPartNumber(names, { skuId: E4.id, partNumber: 'ENTERPRISEWITHSCAL' })).toBe('Office 365 E4 (ENTERPRISEWITHSCAL)');
+    expect(productWithPartNumber(names, { partNumber: 'NEW_SKU_2027' })).toBe('NEW_SKU_2027');
+    expect(nameWithPartNumber('Office 365 E4', 'ENTERPRISEWITHSCAL')).toBe('Office 365 E4 (ENTERPRISEWITHSCAL)');
+    expect(nameWithPartNumber('NEW_SKU_2027', 'NEW_SKU_2027')).toBe('NEW_SKU_2027');
   });
 
   it('reads the prepared catalog the engine plans with, and joins a pair with " + "', () => {
@@ -67,6 +73,11 @@ describe('numbers', () => {
     expect(formatCountOf(1, 'sku', 'ja')).toBe('1 SKU');
     expect(formatCountOf(2, 'user', 'ja')).toBe('2 ユーザー');
     expect(formatCountOf(10000, 'customer', 'ja')).toBe('10,000 顧客');
+    expect(formatCountOf(1, 'planLine', 'en')).toBe('1 plan line');
+    expect(formatCountOf(1200, 'planLine', 'en')).toBe('1,200 plan lines');
+    expect(formatCountOf(3, 'planLine', 'ja')).toBe('3 件の計画明細');
+    expect(formatCountOf(1, 'service', 'en')).toBe('1 service');
+    expect(formatCountOf(2, 'licenseChange', 'en')).toBe('2 license changes');
   });
 });
 

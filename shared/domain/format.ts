@@ -67,6 +67,21 @@ export function productLabel(names: ProductNames | null | undefined, ref: Produc
   return { name, partNumber: pn && pn !== name ? pn : null };
 }
 
+/**
+ * One line of text for exports and lists that have no room for a secondary detail:
+ * "Office 365 E5 (ENTERPRISEPREMIUM)", or the part number alone when the catalog does not know it.
+ */
+export function productWithPartNumber(names: ProductNames | null | undefined, ref: ProductRef): string {
+  const { name, partNumber } = productLabel(names, ref);
+  return partNumber ? `${name} (${partNumber})` : name;
+}
+
+/** The same line from a name already looked up (the engine's sourceSkuName, skuName). */
+export function nameWithPartNumber(name: string, partNumber: string | null | undefined): string {
+  const pn = partNumber?.trim();
+  return pn && pn !== name.trim() ? `${name.trim()} (${pn})` : name.trim() || pn || '';
+}
+
 /** Several products bought together (a Teams pair) read "A + B". */
 export function productNamesJoined(names: ProductNames | null | undefined, refs: readonly ProductRef[]): string {
   return refs.map((r) => productName(names, r)).join(' + ');
@@ -103,6 +118,13 @@ export const COUNTED = {
   license: { en: ['license', 'licenses'], ja: 'ライセンス' },
   finding: { en: ['finding', 'findings'], ja: '件の指摘' },
   day: { en: ['day', 'days'], ja: '日' },
+  seat: { en: ['seat', 'seats'], ja: 'シート' },
+  planLine: { en: ['plan line', 'plan lines'], ja: '件の計画明細' },
+  service: { en: ['service', 'services'], ja: 'サービス' },
+  licenseChange: { en: ['license change', 'license changes'], ja: '件のライセンスの変更' },
+  line: { en: ['line', 'lines'], ja: '件の明細' },
+  error: { en: ['error', 'errors'], ja: '件のエラー' },
+  warning: { en: ['warning', 'warnings'], ja: '件の警告' },
 } as const satisfies Record<string, { en: readonly [string, string]; ja: string }>;
 
 export type CountedNoun = keyof typeof COUNTED;

@@ -1,5 +1,6 @@
 // Finding texts in English and Japanese. Each takes the finding's params; nothing else.
 import type { FindingCode, FindingParams } from './findings';
+import { formatCountOf, type CountedNoun } from './format';
 import type { Lang } from './lang';
 import { regionName } from './regionNames';
 
@@ -8,6 +9,8 @@ export type { Lang };
 type Render = (p: FindingParams) => string;
 
 const s = (v: string | number | null | undefined): string => (v === null || v === undefined ? '?' : String(v));
+/** A count with its noun in the right English plural ("1 day", "11 days"), through the one formatter. */
+const c = (v: string | number | null | undefined, noun: CountedNoun): string => (typeof v === 'number' && Number.isFinite(v) ? formatCountOf(v, noun, 'en') : s(v));
 /** A region id as its name in the language. */
 /** The reasons a transfer is not possible, in words. */
 const BLOCKERS: Record<Lang, Record<string, string>> = {
@@ -35,24 +38,24 @@ const en: Record<FindingCode, Render> = {
       ? `${s(p.sku)} can no longer be bought: proposed equivalent ${s(p.target)}.`
       : `${s(p.sku)} can no longer be bought and no purchasable offer keeps its services: choose a target by hand.`,
   DATA_LOSS_RISK: (p) =>
-    `Moving ${s(p.sku)} to ${s(p.target)} loses ${s(p.count)} service(s): ${s(p.services)}${Number(p.more) > 0 ? ` and ${s(p.more)} more` : ''}. Data in them may be lost.`,
-  LICENSE_REASSIGNMENT_REQUIRED: (p) => `${s(p.users)} user(s) must be reassigned from ${s(p.sku)} to ${s(p.target)}.`,
-  SEAT_SHORTFALL: (p) => `${s(p.sku)}: ${s(p.targetQuantity)} seat(s) planned but ${s(p.consumed)} in use: ${s(p.shortfall)} user(s) would lose their license.`,
+    `Moving ${s(p.sku)} to ${s(p.target)} loses ${c(p.count, 'service')}: ${s(p.services)}${Number(p.more) > 0 ? ` and ${s(p.more)} more` : ''}. Data in them may be lost.`,
+  LICENSE_REASSIGNMENT_REQUIRED: (p) => `${c(p.users, 'user')} must be reassigned from ${s(p.sku)} to ${s(p.target)}.`,
+  SEAT_SHORTFALL: (p) => `${s(p.sku)}: ${c(p.targetQuantity, 'seat')} planned but ${s(p.consumed)} in use: ${c(p.shortfall, 'user')} would lose their license.`,
   SEAT_COUNT_CHANGED: (p) => `${s(p.sku)}: the number of licenses changes from ${s(p.quantity)} to ${s(p.targetQuantity)}.`,
   TENANT_SUBSCRIPTION_LIMIT: (p) =>
     p.window === 'none'
-      ? `${s(p.active)} active subscription(s) plus ${s(p.toBuy)} to buy exceed the tenant limit of ${s(p.limit)}: letting the old ones end no longer keeps access for 30 days. Transfer what can be transferred (no new subscription), or have the old ones end on the day the new ones start.`
-      : `${s(p.active)} active subscription(s) plus ${s(p.toBuy)} to buy exceed the tenant limit of ${s(p.limit)}: let the old subscriptions expire first (the 30-day window keeps access), then buy.`,
+      ? `${c(p.active, 'subscription')} active plus ${s(p.toBuy)} to buy exceed the tenant limit of ${s(p.limit)}: letting the old ones end no longer keeps access for 30 days. Transfer what can be transferred (no new subscription), or have the old ones end on the day the new ones start.`
+      : `${c(p.active, 'subscription')} active plus ${s(p.toBuy)} to buy exceed the tenant limit of ${s(p.limit)}: let the old subscriptions expire first (the 30-day window keeps access), then buy.`,
   EXPIRY_DEADLINE: (p) =>
     p.window === 'none'
       ? p.state === 'past-deadline'
         ? `${s(p.sku)} ended on ${s(p.expires)}: there is no window after the end of term any more; check whether it went into an Extended Service Term or its service stopped.`
-        : `${s(p.sku)} ends on ${s(p.expires)} (in ${s(p.daysToExpiry)} day(s)): the CSP subscription must be active by that day, there is no window after it.`
+        : `${s(p.sku)} ends on ${s(p.expires)} (in ${c(p.daysToExpiry, 'day')}): the CSP subscription must be active by that day, there is no window after it.`
       : p.state === 'past-deadline'
       ? `${s(p.sku)} expired on ${s(p.expires)} and its 30-day window ended on ${s(p.deadline)}: its data may already be lost.`
       : p.state === 'in-expired-window'
-        ? `${s(p.sku)} expired on ${s(p.expires)}: provision the CSP subscription before ${s(p.deadline)} (${s(p.daysToDeadline)} day(s) left) or data is lost.`
-        : `${s(p.sku)} expires on ${s(p.expires)} (in ${s(p.daysToExpiry)} day(s)): provision the CSP subscription before ${s(p.deadline)}, the end of the 30-day window.`,
+        ? `${s(p.sku)} expired on ${s(p.expires)}: provision the CSP subscription before ${s(p.deadline)} (${c(p.daysToDeadline, 'day')} left) or data is lost.`
+        : `${s(p.sku)} expires on ${s(p.expires)} (in ${c(p.daysToExpiry, 'day')}): provision the CSP subscription before ${s(p.deadline)}, the end of the 30-day window.`,
   CANCEL_NO_REFUND: (p) =>
     `Do not cancel ${s(p.sku)}: cancelled subscriptions get no refund. Turn auto-renew off and let it expire${p.expires ? ` on ${s(p.expires)}` : ''}.`,
   DIRECT_PURCHASE_CREDIT: (p) =>

@@ -91,7 +91,7 @@ describe('planTenant on the Graph documentation fixtures', () => {
       ['CANCEL_NO_REFUND', 'info'],
     ]);
     expect(fewer.findings.find((f) => f.code === 'SEAT_SHORTFALL')!.message).toBe(
-      'Microsoft Dynamics CRM Online: 10 seat(s) planned but 14 in use: 4 user(s) would lose their license.',
+      'Microsoft Dynamics CRM Online: 10 seats planned but 14 in use: 4 users would lose their license.',
     );
   });
 });
@@ -147,7 +147,7 @@ describe('planTenant on a mixed tenant', () => {
     // without an offer list the with-Teams suite is flagged.
     expect(codes(plan.findings, 'ENTERPRISEPACK')).toEqual(['EXPIRY_DEADLINE', 'END_OF_SALE', 'DIRECT_END_OF_TERM']);
     expect(plan.findings.find((f) => f.skuPartNumber === 'ENTERPRISEPACK' && f.code === 'EXPIRY_DEADLINE')!.message).toBe(
-      'Office 365 E3 expires on 2025-01-20 (in 10 day(s)): provision the CSP subscription before 2025-02-19, the end of the 30-day window.',
+      'Office 365 E3 expires on 2025-01-20 (in 10 days): provision the CSP subscription before 2025-02-19, the end of the 30-day window.',
     );
     expect(codes(plan.findings, 'ENTERPRISEWITHSCAL')).toEqual(['NOT_PURCHASABLE', 'END_OF_SALE', 'LICENSE_REASSIGNMENT_REQUIRED', 'EXPIRY_DEADLINE', 'TRANSFER_PROPOSED', 'CANCEL_NO_REFUND']);
     expect(codes(plan.findings, 'SPE_E3')).toEqual(['ALREADY_OWN_CSP']);

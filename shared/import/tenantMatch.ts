@@ -4,6 +4,7 @@
 // the admin center's users export holds no tenant id, but its users' sign-in names (UPNs) end in
 // the tenant's domains.
 import { z } from 'zod';
+import { formatCount, formatCountOf } from '../domain/format';
 import { normalizeId } from '../domain/ids';
 import type { TenantUser } from '../domain/tenant';
 import { ImportError } from './errors';
@@ -119,8 +120,8 @@ export function checkSameTenant(customer: CustomerIdentity, organization: Organi
   }
   if (firstIndex < 0) return;
   const found = [...counts].sort((a, b) => b[1] - a[1]);
-  const foundEn = list(found.map(([d, n]) => `${d}: ${n} user(s)`));
-  const foundJa = list(found.map(([d, n]) => `${d}: ${n} 人`));
+  const foundEn = list(found.map(([d, n]) => `${d}: ${formatCountOf(n, 'user', 'en')}`));
+  const foundJa = list(found.map(([d, n]) => `${d}: ${formatCount(n, 'ja')} 人`));
   const sources = [
     ...(recorded ? [{ en: 'its details', ja: '顧客の詳細' }] : []),
     ...(organization && organization.domains.length > 0 ? [{ en: `${organization.file}'s verified domains`, ja: `${organization.file} の確認済みドメイン` }] : []),

@@ -5,6 +5,7 @@
 // people see, never a silent overwrite, and the fields the draft did not touch are never written.
 import { z } from 'zod';
 import { BILLING_FREQUENCIES, TERMS } from '../domain/commerce';
+import { formatCount, formatCountOf } from '../domain/format';
 import { CustomerStage, Id, LocalDate, MAX_EXTRA_TARGETS, withDefaults, type PlanStatus } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
 import { checkTerm } from './plans';
@@ -66,8 +67,8 @@ export const planSave = defineMutator({
   describe: (a) => {
     const changed = a.change.filter((c) => Object.keys(c.fields).length > 0).length;
     return {
-      en: `Saved the plan: ${a.add.length} line(s) added, ${changed} changed, ${a.remove.length} removed`,
-      ja: `計画を保存しました: 追加 ${a.add.length} 行、変更 ${changed} 行、削除 ${a.remove.length} 行`,
+      en: `Saved the plan: ${formatCountOf(a.add.length, 'line', 'en')} added, ${formatCount(changed, 'en')} changed, ${formatCount(a.remove.length, 'en')} removed`,
+      ja: `計画を保存しました: 追加 ${formatCount(a.add.length, 'ja')} 行、変更 ${formatCount(changed, 'ja')} 行、削除 ${formatCount(a.remove.length, 'ja')} 行`,
     };
   },
   async run(tx, a) {

@@ -2,6 +2,7 @@
 // partner approves or rejects, Partner Center completes. The case file tracks each step with who and when.
 import { z } from 'zod';
 import { TRANSFER_STATUSES } from '../domain/commerce';
+import { formatCountOf } from '../domain/format';
 import { TRANSFER_NEXT, openTransfersByKey } from '../domain/transfers';
 import { Id, MAX_TRANSFER_ITEMS, Transfer } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet } from './define';
@@ -24,7 +25,7 @@ export const transferRequest = defineMutator({
   // Admin and sales agents manage subscriptions (shared/domain/roles.ts).
   permission: 'plan.edit',
   describe: (a) => ({
-    en: `Requested a partner-to-partner transfer of ${a.sourceKeys.length} subscription(s)`,
+    en: `Requested a partner-to-partner transfer of ${formatCountOf(a.sourceKeys.length, 'subscription', 'en')}`,
     ja: `${a.sourceKeys.length} 件のサブスクリプションのパートナー間移管を依頼しました`,
   }),
   async run(tx, a, ctx) {

@@ -27,7 +27,7 @@ test('changes made before sign-in that the role may not make wait with the reaso
   await expect(page.getByRole('row', { name: /Early Contoso/ })).toBeVisible();
   await savePartnerProfile(page, { name: 'Fabrikam before sign-in' });
   await page.getByRole('link', { name: 'Review & sync' }).click();
-  await expect(page.getByTestId('waiting-for-sign-in')).toContainText('Waiting for sign-in: 2 change(s) are kept on this computer');
+  await expect(page.getByTestId('waiting-for-sign-in')).toContainText('Waiting for sign-in: changes kept on this computer, sent to your team when you sign in: 2.');
 
   // Ben, a Sales agent, signs in: the customer goes to the team, the profile edit waits, in words.
   await signIn(page, 'ben@fabrikam.example');

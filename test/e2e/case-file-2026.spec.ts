@@ -144,7 +144,7 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await chooseCustomer(page, 'Customer to plan', NAME, `${NAME} (Not started)`);
   await page.getByRole('button', { name: 'Open this customer' }).click();
   await page.getByRole('button', { name: 'Next: Review and choose' }).click();
-  await page.getByRole('button', { name: 'Review ENTERPRISEPACK (Another partner)' }).click();
+  await page.getByRole('button', { name: 'Review Office 365 E3 (Another partner)' }).click();
   await page.getByLabel('Order the CSP subscription on').fill(ordered);
   await page.getByRole('button', { name: 'Use these choices for this line' }).click();
   await expect(page.getByTestId('line-applied')).toContainText('Kept for this line.');
@@ -178,7 +178,7 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   const transfers = page.getByTestId('transfers');
   await transfers.getByRole('checkbox', { name: 'Microsoft 365 Business Standard (5 licenses, ends Apr 30, 2027)' }).check();
   await transfers.getByRole('button', { name: 'Request a transfer (1 selected)' }).click();
-  await expect(transfers).toContainText('Transfer requested for 1 subscription(s).');
+  await expect(transfers).toContainText('Transfer requested for 1 subscription.');
   await transfers.getByRole('button', { name: 'Mark approved by the current partner' }).click();
   await expect(transfers).toContainText('Transfer marked Approved by the current partner.');
   await expect(transfers.getByRole('checkbox', { name: /^Microsoft 365 Business Standard \(5 licenses\): already in a transfer, Approved by the current partner/ })).toBeDisabled();
@@ -191,8 +191,9 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await expect(email.getByLabel('Subject')).toHaveValue(`Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions`);
   const body = email.getByRole('textbox', { name: 'Email', exact: true });
   await expect(body).toHaveValue(/Dear Northwind Partners team,/);
-  await expect(body).toHaveValue(new RegExp(`- ENTERPRISEPACK \\(subscription ${E3_ID}\\): 10 license\\(s\\), term ends on 2027-03-31`));
-  await expect(body).not.toHaveValue(/O365_BUSINESS_PREMIUM/);
+  // The product by its catalog name with the part number beside, counted and dated as English writes them.
+  await expect(body).toHaveValue(new RegExp(`- Office 365 E3 \\(ENTERPRISEPACK\\) \\(subscription ${E3_ID}\\): 10 licenses, term ends on ${enDay('2027-03-31')}`));
+  await expect(body).not.toHaveValue(/O365_BUSINESS_PREMIUM|Microsoft 365 Business Standard/);
   await email.getByRole('button', { name: 'Copy the email' }).click();
   await expect(email.getByRole('status')).toHaveText('The email is on the clipboard.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -218,7 +219,8 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await emailJa.getByLabel('現在のパートナー名').fill('Northwind Partners');
   const bodyJa = emailJa.getByRole('textbox', { name: 'メール', exact: true });
   await expect(bodyJa).toHaveValue(/Northwind Partners ご担当者様/);
-  await expect(bodyJa).toHaveValue(/2027-03-31 までに/);
+  await expect(bodyJa).toHaveValue(new RegExp(`${jaDay('2027-03-31')} までに`));
+  await expect(bodyJa).toHaveValue(/Office 365 E3 \(ENTERPRISEPACK\) \(サブスクリプション [0-9a-f-]+\): 10 ライセンス、/);
   await expect(bodyJa).not.toHaveValue(/Dear|license\(s\)/);
   await expectNoSeriousAxeViolations(page, 'case file 2026 (ja)');
   await docScreenshot(page, 'case-file-est-ja');

@@ -136,10 +136,12 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   expect(text.startsWith('\uFEFF')).toBe(true);
   const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
   expect(rows[0]).toEqual([
-    'Line (subscription ID)', 'Bought through', 'Status', 'Current product', 'Current SKU ID', 'Current licenses', 'Licenses in use', 'Expires',
-    'Provision before', 'Match', 'Target product', 'Target SKU ID', 'Target licenses', 'Order date', 'Users to reassign', 'Findings (rule: message)',
+    'Line (subscription ID)', 'Bought through', 'Status', 'Current part number', 'Current SKU ID', 'Current licenses', 'Licenses in use', 'Expires',
+    'Provision before', 'Match', 'Target part number', 'Target SKU ID', 'Target licenses', 'Order date', 'Users to reassign', 'Findings (rule: message)',
     // Added with the dated rules (issue 11), after the older columns: a Teams pair, and each finding's rule, date and source.
     'Ordered as a pair (Teams)', 'Rule of each finding', 'Rule in force since', 'Rule source', 'Rule source link',
+    // Added for people (issue 16): the products by their catalog names, beside the part numbers above.
+    'Current product', 'Target product',
   ]);
   expect(rows).toHaveLength(4);
   const csvLine = rows.find((r) => r[3] === 'MyPartNumber')!;
@@ -147,7 +149,11 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   expect(csvLine[5]).toBe('25');
   expect(csvLine.slice(7, 10)).toEqual(['2023-02-01', '2023-03-03', 'No target yet']);
   expect(csvLine[15]).toContain('UNKNOWN_SKU: MyPartNumber is not in the licensing catalog');
-  await expect(page.getByTestId('export-outcome')).toContainText('(3 plan line(s))');
+  // A product the catalog does not know keeps its part number as its name; a known one reads by name.
+  expect(csvLine.slice(21, 23)).toEqual(['MyPartNumber', '']);
+  const e5 = rows.find((r) => r[3] === 'ENTERPRISEPREMIUM')!;
+  expect(e5.slice(21, 23)).toEqual(['Office 365 E5', 'Office 365 E5']);
+  await expect(page.getByTestId('export-outcome')).toContainText('(3 plan lines)');
   await expectNoSeriousAxeViolations(page, 'after the CSV export');
 
   // XLSX: a real workbook (a zip) whose sheet holds the same lines.
@@ -158,7 +164,7 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   const strings = files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : '';
   expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="Plan"');
   expect(sheet.match(/<row /g)).toHaveLength(4);
-  for (const value of ['MyPartNumber', 'ENTERPRISEPREMIUM', 'CRMSTANDARD', '2023-03-03', 'Another partner', 'UNKNOWN_SKU: MyPartNumber']) expect(sheet + strings).toContain(value);
+  for (const value of ['MyPartNumber', 'ENTERPRISEPREMIUM', 'Office 365 E5', 'CRMSTANDARD', 'Microsoft Dynamics CRM Online', '2023-03-03', 'Another partner', 'UNKNOWN_SKU: MyPartNumber']) expect(sheet + strings).toContain(value);
   await expectNoSeriousAxeViolations(page, 'after the XLSX export');
 
   // Print: only the summary, on one A4 page.

@@ -61,7 +61,7 @@ test('the dashboard counts stages, lists what needs attention and the dates, in 
   const deadline = attention.locator('[data-code="EXPIRY_DEADLINE"]');
   await expect(deadline).toContainText('Contoso Japan');
   await expect(deadline).toContainText('EXPIRY_DEADLINE');
-  await expect(deadline).toContainText('MyPartNumber expired on 2023-02-01: provision the CSP subscription before 2023-03-03 (11 day(s) left) or data is lost.');
+  await expect(deadline).toContainText('MyPartNumber expired on 2023-02-01: provision the CSP subscription before 2023-03-03 (11 days left) or data is lost.');
   const region = attention.locator('[data-code="REGION_MISMATCH"]');
   await expect(region).toContainText("Region not checked: the customer's country is unknown");
   await expect(attention.getByRole('link', { name: 'Contoso Japan' }).first()).toHaveAttribute('href', /^#\/customers\/.+/);

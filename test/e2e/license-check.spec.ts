@@ -82,12 +82,12 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   await expectNoSeriousAxeViolations(page, 'seats, matched offers');
 
   // Try Office 365 E3 instead: saved through the plan mutators, the users follow.
-  await step.getByLabel('Subscription').selectOption({ label: 'ENTERPRISEPREMIUM (25 seats)' });
+  await step.getByLabel('Subscription').selectOption({ label: 'Office 365 E5 (25 seats)' });
   await step.getByLabel('New target offer').selectOption({ label: 'Office 365 E3 (ENTERPRISEPACK)' });
   await step.getByRole('button', { name: 'Apply target' }).click();
-  await expect(step.getByRole('status')).toHaveText('Saved: ENTERPRISEPREMIUM now moves to ENTERPRISEPACK.');
+  await expect(step.getByRole('status')).toHaveText('Saved: Office 365 E5 now moves to Office 365 E3.');
   await expect(e5Row).toContainText('Another offer, chosen by your team');
-  await expect(e5Row).toContainText('3 user(s) must be reassigned');
+  await expect(e5Row).toContainText('3 users must be reassigned');
   await expect(summary).toContainText('3 users need reassignment');
   await expect(summary).toContainText('3 of them lose a service');
   await expect(summary).toContainText('1 are licensed through a group');
@@ -104,8 +104,8 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   await expect(page.getByTestId('users-count')).toHaveText('Showing 3 of 3 users');
   const table = step.getByRole('table', { name: 'Users to reassign' });
   const obrien = table.getByRole('row', { name: /o'brien@contoso\.com/ });
-  await expect(obrien).toContainText('ENTERPRISEPREMIUM → ENTERPRISEPACK');
-  await expect(obrien).toContainText('2 switched-off service(s) stay off');
+  await expect(obrien).toContainText('Office 365 E5 → Office 365 E3');
+  await expect(obrien).toContainText('Switched off and staying off: 2 services');
   await expect(obrien).toContainText('Microsoft 365 Phone System');
   // Defender for Office 365 (Plan 2) was switched off for this user: not something they lose.
   await expect(obrien).not.toContainText('Defender for Office 365 (Plan 2)');
@@ -125,7 +125,7 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   await step.getByLabel('Search').fill("O'BRIEN");
   await expect(page.getByTestId('users-count')).toHaveText('Showing 1 of 3 users');
   await expect(obrien).toBeVisible();
-  await step.getByLabel('Current license').selectOption({ label: 'ENTERPRISEPREMIUM (3 users)' });
+  await step.getByLabel('Current license').selectOption({ label: 'Office 365 E5 (3 users)' });
   await expect(page.getByTestId('users-count')).toHaveText('Showing 1 of 3 users');
   await expectNoSeriousAxeViolations(page, 'users, filtered');
   await step.getByLabel('Search').fill('');
@@ -135,25 +135,26 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   // Step 3: the group whose license must change instead.
   await page.getByRole('button', { name: 'Next: Group-based licenses' }).click();
   const groupRow = step.getByRole('row', { name: new RegExp(GROUP) });
-  await expect(groupRow).toContainText('ENTERPRISEPREMIUM → ENTERPRISEPACK');
+  await expect(groupRow).toContainText('Office 365 E5 → Office 365 E3');
   await expect(groupRow.getByRole('cell').last()).toHaveText('1');
   await expectNoSeriousAxeViolations(page, 'groups');
   await docScreenshot(page, 'license-groups');
 
   // Step 4: the exports.
   await page.getByRole('button', { name: 'Next: Export' }).click();
-  await expect(step).toContainText('3 user(s), 3 license change(s).');
+  await expect(step).toContainText('3 users, 3 license changes.');
   await expectNoSeriousAxeViolations(page, 'export');
 
   const csv = await downloaded(page, 'Save CSV');
   expect(csv.download.suggestedFilename()).toMatch(/^license-changes-Contoso-Japan-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.text.startsWith('\uFEFF')).toBe(true);
-  expect(csv.text.split('\r\n')[0]).toBe('\uFEFFuserPrincipalName,userId,fromSkuId,fromSkuPartNumber,toSkuId,toSkuPartNumber,disabledPlansCarriedOver,servicesLost,groupBased,groups,pair');
+  expect(csv.text.split('\r\n')[0]).toBe('\uFEFFuserPrincipalName,userId,fromSkuId,fromSkuPartNumber,toSkuId,toSkuPartNumber,disabledPlansCarriedOver,servicesLost,groupBased,groups,pair,fromProduct,toProduct');
   const rows = Papa.parse<Record<string, string>>(csv.text.slice(1), { header: true, skipEmptyLines: true });
   expect(rows.errors).toEqual([]);
   expect(rows.data.map((r) => r.userPrincipalName)).toEqual(['alice@contoso.com', "o'brien@contoso.com", 'grace@contoso.com']);
   const [, obrienRow, graceRow] = rows.data;
   expect(obrienRow).toMatchObject({ userId: OBRIEN, fromSkuId: E5, fromSkuPartNumber: 'ENTERPRISEPREMIUM', toSkuId: E3, toSkuPartNumber: 'ENTERPRISEPACK', disabledPlansCarriedOver: `${EXCHANGE_P2}; ${FORMS_E3}`, groupBased: 'no', groups: '' });
+  expect(obrienRow).toMatchObject({ fromProduct: 'Office 365 E5', toProduct: 'Office 365 E3' });
   expect(obrienRow!.servicesLost!.split('; ')).toContain('Microsoft 365 Phone System');
   expect(obrienRow!.servicesLost).not.toContain('Defender for Office 365 (Plan 2)');
   expect(graceRow).toMatchObject({ userId: GRACE, toSkuId: E3, groupBased: 'yes', groups: GROUP });
@@ -171,7 +172,9 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   expect(ps).toContain(`Set-MgUserLicense -UserId '${OBRIEN}' -AddLicenses @(@{SkuId = '${E3}'; DisabledPlans = @('${EXCHANGE_P2}', '${FORMS_E3}')}) -RemoveLicenses @('${E5}')`);
   expect(ps).toContain("-UserPrincipalName 'o''brien@contoso.com'");
   expect(ps).not.toContain(`-UserId '${GRACE}'`);
-  expect(ps).toContain(`# ENTERPRISEPREMIUM: licensed through group ${GROUP}; change the group's license instead.`);
+  expect(ps).toContain(`# Office 365 E5 (ENTERPRISEPREMIUM): licensed through group ${GROUP}; change the group's license instead.`);
+  expect(ps).toContain(`#   ${E3}  Office 365 E3 (ENTERPRISEPACK)`);
+  expect(ps).toContain("-Description 'Office 365 E5 (ENTERPRISEPREMIUM) -> Office 365 E3 (ENTERPRISEPACK)'");
   expect(ps).toContain('catch {');
   await docScreenshot(page, 'license-export');
 
@@ -220,10 +223,10 @@ test('50,000 users: the table renders only the rows in view, and filters and scr
   await page.goto('./#/license-check');
   await chooseCustomer(page, 'Customer to check', 'Big Tenant');
   const step = page.getByRole('region', { name: /^Step \d/ });
-  await step.getByLabel('Subscription').selectOption({ label: 'ENTERPRISEPREMIUM (25 seats)' });
+  await step.getByLabel('Subscription').selectOption({ label: 'Office 365 E5 (25 seats)' });
   await step.getByLabel('New target offer').selectOption({ label: 'Office 365 E3 (ENTERPRISEPACK)' });
   await step.getByRole('button', { name: 'Apply target' }).click();
-  await expect(page.getByTestId('license-summary')).toContainText(`${many} users need reassignment`, { timeout: 30_000 });
+  await expect(page.getByTestId('license-summary')).toContainText(`${many.toLocaleString('en')} users need reassignment`, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Step 2: Users to reassign' }).click();
   await expect(page.getByTestId('users-count')).toHaveText(`Showing ${many.toLocaleString('en')} of ${many.toLocaleString('en')} users`);
   const table = step.getByRole('table', { name: 'Users to reassign' });

@@ -93,9 +93,9 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await docScreenshot(page, 'offer-review');
 
   // The E5 line: the same offer proposed; overridden with Microsoft 365 E5 through the search.
-  await page.getByRole('button', { name: 'Review ENTERPRISEPREMIUM (Unknown)' }).click();
+  await page.getByRole('button', { name: 'Review Office 365 E5 (Unknown)' }).click();
   await expect(page.getByTestId('line-title')).toBeFocused();
-  await expect(page.getByTestId('line-title')).toHaveText('ENTERPRISEPREMIUM: Office 365 E5');
+  await expect(page.getByTestId('line-title')).toHaveText('Office 365 E5 (ENTERPRISEPREMIUM)');
   await expect(page.getByTestId('line-findings')).toContainText('END_OF_TERM_EST');
   await expect(page.getByTestId('line-findings')).not.toContainText('let it expire');
   await expect(step).toContainText('The same product: all');
@@ -104,8 +104,8 @@ test('matches every line, overrides a target, does the seat math and saves the p
   const search = page.getByRole('combobox', { name: 'Search the catalog' });
   await search.fill('SPE_E5');
   await page.getByRole('option', { name: 'Microsoft 365 E5 (SPE_E5)' }).click();
-  await expect(page.getByTestId('services')).toContainText('Now (ENTERPRISEPREMIUM)');
-  await expect(page.getByTestId('services')).toContainText('After (SPE_E5)');
+  await expect(page.getByTestId('services')).toContainText('Now (Office 365 E5)');
+  await expect(page.getByTestId('services')).toContainText('After (Microsoft 365 E5)');
   await expect(page.getByTestId('services-summary')).toContainText(/\d+ kept, \d+ changed tier, \d+ lost, [1-9]\d* gained\./);
 
   // Fewer licenses than are in use: the seat math shows the shortfall.
@@ -114,7 +114,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(seats).toContainText('In use now14');
   await expect(seats).toContainText('To buy10');
   await expect(seats).toContainText('Short4');
-  await expect(step).toContainText('4 license(s) short: 14 are in use but only 10 would be bought');
+  await expect(step).toContainText('4 licenses short: 14 are in use but only 10 would be bought');
   await expect(page.getByTestId('dates')).toContainText('Not known: the subscriptions export gives no end date for this line.');
   await expectNoSeriousAxeViolations(page, 'step 3, line edited');
   await page.getByRole('button', { name: 'Use these choices for this line' }).click();
@@ -146,7 +146,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await orderDate.fill(ordered);
   await page.getByRole('button', { name: 'Use these choices for this line' }).click();
   await expect(page.getByTestId('line-applied')).toContainText('Kept for this line.');
-  await expect(page.getByText('2 line(s) have choices that are not saved yet.')).toBeVisible();
+  await expect(page.getByText('Lines with choices not saved yet: 2.')).toBeVisible();
 
   // Step 4: saved as the plan; the customer moves on to "Plan ready".
   await page.getByRole('button', { name: 'Next: Save the plan' }).click();
@@ -155,7 +155,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(page.getByTestId('plan-summary')).toContainText('3 in all: 3 with a target, 0 without');
   await expectNoSeriousAxeViolations(page, 'step 4');
   await page.getByRole('button', { name: 'Save as the plan' }).click();
-  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved: 3 line(s) added, 0 updated, 0 removed.');
+  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved: 3 added, 0 updated, 0 removed.');
   await expect(page.getByTestId('plan-summary')).toContainText(/Ready, dates as of \d{4}-\d{2}-\d{2}/);
   await expect(page.getByTestId('wizard-customer')).toHaveText(`Customer: ${CUSTOMER}, stage: Plan ready`);
   await expectNoSeriousAxeViolations(page, 'step 4, saved');
@@ -167,23 +167,24 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await page.getByRole('button', { name: '4. Save the plan' }).click();
   await expect(page.getByTestId('plan-summary')).toContainText('Ready');
   await expect(lineRow(page, 'ENTERPRISEPREMIUM')).toContainText('Different');
-  await expect(lineRow(page, 'ENTERPRISEPREMIUM')).toContainText('SPE_E5 × 10');
+  await expect(lineRow(page, 'ENTERPRISEPREMIUM')).toContainText('Microsoft 365 E5 × 10');
   await expect(lineRow(page, 'ENTERPRISEPREMIUM')).toContainText('4 short');
-  await expect(lineRow(page, 'MyPartNumber')).toContainText('ENTERPRISEPACK × 25');
-  await expect(lineRow(page, 'MyPartNumber')).toContainText(ordered);
+  await expect(lineRow(page, 'MyPartNumber')).toContainText('Office 365 E3 × 25');
+  // The order day as English writes it (shared/domain/format.ts formatDay).
+  await expect(lineRow(page, 'MyPartNumber')).toContainText(new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${ordered}T00:00:00Z`)));
   await expect(lineRow(page, 'CRMSTANDARD')).toContainText('Same offer');
   await page.getByRole('button', { name: 'Save changes to the plan' }).click();
-  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved: 0 line(s) added, 0 updated, 0 removed.');
+  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved: 0 added, 0 updated, 0 removed.');
   await expect(page.getByTestId('plan-line')).toHaveCount(3);
 
   // The line opens from the plan with the saved choice.
-  await page.getByRole('button', { name: 'Review ENTERPRISEPREMIUM (Unknown)' }).click();
+  await page.getByRole('button', { name: 'Review Office 365 E5 (Unknown)' }).click();
   await expect(page.getByLabel('Licenses to buy')).toHaveValue('10');
   // Microsoft 365 E5 is also one of the ranked equivalents, so the saved choice shows as that option.
   await expect(page.getByRole('radio', { name: /^Microsoft 365 E5 \(SPE_E5\): keeps \d+ services/ })).toBeChecked();
-  await expect(page.getByTestId('services')).toContainText('After (SPE_E5)');
+  await expect(page.getByTestId('services')).toContainText('After (Microsoft 365 E5)');
   await page.getByRole('link', { name: 'Review & sync' }).click();
-  await expect(page.getByTestId('outbox')).toContainText('Saved the plan: 3 line(s) added, 0 changed, 0 removed');
+  await expect(page.getByTestId('outbox')).toContainText('Saved the plan: 3 lines added, 0 changed, 0 removed');
 
   // In Japanese and the dark theme: the saved plan and a line, still without serious axe findings.
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -195,7 +196,7 @@ test('matches every line, overrides a target, does the seat math and saves the p
   await expect(page.getByTestId('plan-summary')).toContainText('準備完了');
   await expect(lineRow(page, 'ENTERPRISEPREMIUM')).toContainText('別の製品');
   await expectNoSeriousAxeViolations(page, 'step 4, Japanese, dark');
-  await page.getByRole('button', { name: 'ENTERPRISEPREMIUM を確認 (不明)' }).click();
+  await page.getByRole('button', { name: 'Office 365 E5 を確認 (不明)' }).click();
   await expect(page.getByTestId('seat-math')).toContainText('不足数4');
   await expectNoSeriousAxeViolations(page, 'step 3, line, Japanese, dark');
   await docScreenshot(page, 'offer-line-ja-dark');

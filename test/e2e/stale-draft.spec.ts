@@ -56,26 +56,26 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   await openPlan(aiko.page);
   await aiko.page.getByRole('button', { name: 'Next: Save the plan' }).click();
   await aiko.page.getByRole('button', { name: 'Save as the plan' }).click();
-  await expect(aiko.page.getByTestId('save-outcome')).toContainText('Plan saved: 3 line(s) added');
+  await expect(aiko.page.getByTestId('save-outcome')).toContainText('Plan saved: 3 added');
   await waitUntilSent(aiko.page);
 
   // Ben opens the plan and changes only the quantity of the E5 line: a draft, not saved yet.
   await ben.page.getByRole('button', { name: 'Sync now' }).click();
   await expect(ben.page.getByTestId('sync-phase')).toHaveText('Up to date', { timeout: 30_000 });
   await openPlan(ben.page);
-  await ben.page.getByRole('button', { name: 'Review ENTERPRISEPREMIUM (Unknown)' }).click();
+  await ben.page.getByRole('button', { name: 'Review Office 365 E5 (Unknown)' }).click();
   await ben.page.getByLabel('Licenses to buy').fill('20');
   await ben.page.getByRole('button', { name: 'Use these choices for this line' }).click();
   await expect(ben.page.getByTestId('line-applied')).toContainText('Kept for this line.');
 
   // Meanwhile Aiko chooses Microsoft 365 E5 for that line and saves.
   await openPlan(aiko.page);
-  await aiko.page.getByRole('button', { name: 'Review ENTERPRISEPREMIUM (Unknown)' }).click();
+  await aiko.page.getByRole('button', { name: 'Review Office 365 E5 (Unknown)' }).click();
   await chooseTarget(aiko.page, 'SPE_E5', 'Microsoft 365 E5 (SPE_E5)');
   await aiko.page.getByRole('button', { name: 'Use these choices for this line' }).click();
   await aiko.page.getByRole('button', { name: 'Next: Save the plan' }).click();
   await aiko.page.getByRole('button', { name: 'Save changes to the plan' }).click();
-  await expect(aiko.page.getByTestId('save-outcome')).toContainText('Plan saved: 0 line(s) added, 1 updated, 0 removed.');
+  await expect(aiko.page.getByTestId('save-outcome')).toContainText('Plan saved: 0 added, 1 updated, 0 removed.');
   await waitUntilSent(aiko.page);
 
   // Ben's open draft shows Aiko's target (he did not touch it); saving sends only his quantity.
@@ -84,18 +84,18 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   await expect(ben.page.getByText('Nothing waiting', { exact: false })).toBeVisible({ timeout: 30_000 });
   await ben.page.goBack();
   await ben.page.getByRole('button', { name: '4. Save the plan' }).click();
-  await expect(lineRow(ben.page, 'ENTERPRISEPREMIUM')).toContainText('SPE_E5 × 20', { timeout: 15_000 });
+  await expect(lineRow(ben.page, 'ENTERPRISEPREMIUM')).toContainText('Microsoft 365 E5 × 20', { timeout: 15_000 });
   await ben.page.getByRole('button', { name: 'Save changes to the plan' }).click();
-  await expect(ben.page.getByTestId('save-outcome')).toContainText('Plan saved: 0 line(s) added, 1 updated, 0 removed.');
+  await expect(ben.page.getByTestId('save-outcome')).toContainText('Plan saved: 0 added, 1 updated, 0 removed.');
   await waitUntilSent(ben.page);
   await openPlan(aiko.page);
   await aiko.page.getByRole('button', { name: 'Next: Save the plan' }).click();
-  await expect(lineRow(aiko.page, 'ENTERPRISEPREMIUM')).toContainText('SPE_E5 × 20', { timeout: 30_000 });
+  await expect(lineRow(aiko.page, 'ENTERPRISEPREMIUM')).toContainText('Microsoft 365 E5 × 20', { timeout: 30_000 });
 
   // Now both change the TARGET of that line from the same base: Ben offline, Aiko first.
   await ben.setOffline(true);
   await openPlan(ben.page);
-  await ben.page.getByRole('button', { name: 'Review ENTERPRISEPREMIUM (Unknown)' }).click();
+  await ben.page.getByRole('button', { name: 'Review Office 365 E5 (Unknown)' }).click();
   await chooseTarget(ben.page, 'office 365 e3', 'Office 365 E3 (ENTERPRISEPACK)');
   await ben.page.getByRole('button', { name: 'Use these choices for this line' }).click();
   await ben.page.getByRole('button', { name: 'Next: Save the plan' }).click();
@@ -103,7 +103,7 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   await expect(ben.page.getByTestId('save-outcome')).toContainText('1 updated');
 
   await openPlan(aiko.page);
-  await aiko.page.getByRole('button', { name: 'Review ENTERPRISEPREMIUM (Unknown)' }).click();
+  await aiko.page.getByRole('button', { name: 'Review Office 365 E5 (Unknown)' }).click();
   await chooseTarget(aiko.page, 'SPE_E3', 'Microsoft 365 E3 (SPE_E3)');
   await aiko.page.getByRole('button', { name: 'Use these choices for this line' }).click();
   await aiko.page.getByRole('button', { name: 'Next: Save the plan' }).click();
@@ -125,5 +125,5 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   // Aiko's target stands until someone decides.
   await openPlan(ben.page);
   await ben.page.getByRole('button', { name: 'Next: Save the plan' }).click();
-  await expect(lineRow(ben.page, 'ENTERPRISEPREMIUM')).toContainText('SPE_E3 × 20');
+  await expect(lineRow(ben.page, 'ENTERPRISEPREMIUM')).toContainText('Microsoft 365 E3 × 20');
 });

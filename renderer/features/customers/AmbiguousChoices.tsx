@@ -4,6 +4,7 @@
 import { Field, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCountOf } from '../../../shared/domain/format';
 import { parseAdminCenterUsers, type AdminCenterReport } from '../../../shared/import/index';
 import { currentCatalog, currentTenant } from '../../db/queries';
 import type { PickedTenantFiles } from '../../workspace/TenantFilePickers';
@@ -44,11 +45,11 @@ export function useAmbiguousLicenses(customerId: string, files: PickedTenantFile
 }
 
 export function AmbiguousChoices({ ambiguous, chosen, onChoose, disabled }: { ambiguous: Ambiguous; chosen: Record<string, string>; onChoose: (name: string, skuId: string) => void; disabled: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       {ambiguous.map((a) => (
-        <Field key={a.name} label={t('caseFile.tenantImport.choose', { name: a.name, count: a.users })} hint={t('caseFile.tenantImport.chooseHint')}>
+        <Field key={a.name} label={t('caseFile.tenantImport.choose', { name: a.name, users: formatCountOf(a.users, 'user', i18n.language === 'ja' ? 'ja' : 'en') })} hint={t('caseFile.tenantImport.chooseHint')}>
           <Select value={chosen[a.name] ?? ''} onChange={(_, d) => onChoose(a.name, d.value)} disabled={disabled}>
             <option value="">{t('caseFile.tenantImport.leaveOut')}</option>
             {a.candidates.map((c) => (

@@ -7,6 +7,7 @@ import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compo
 import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCountOf } from '../../../shared/domain/format';
 import type { Lang } from '../../../shared/domain/engine';
 import { hashOf, useViewStore } from '../../ui/viewStore';
 import { useCustomerPlan } from '../../workspace/customerPlan';
@@ -98,8 +99,8 @@ export function CaseFile({ customerId }: { customerId: string }) {
           <Text className={shared.muted}>
             {t('caseFile.summary', {
               stage: t(`customers.stage.${data.customer.stage}`),
-              lines: plan.lines.length,
-              users: plan.users.length,
+              lines: formatCountOf(plan.lines.length, 'subscription', i18n.language === 'ja' ? 'ja' : 'en'),
+              users: formatCountOf(plan.users.length, 'user', i18n.language === 'ja' ? 'ja' : 'en'),
             })}
           </Text>
           <GraphReadDate importId={data.customer.tenantImportId ?? null} />

@@ -8,7 +8,7 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCountOf } from '../../../shared/domain/format';
+import { formatCount, formatCountOf } from '../../../shared/domain/format';
 import type { MutationOutcome } from '../../../shared/mutators/define';
 import { MAX_CUSTOMERS_PER_LIST } from '../../../shared/mutators/customers';
 import { useHost } from '../../host/HostProvider';
@@ -124,7 +124,7 @@ export function CustomerListImport({
     setBusy(false);
     if (result.ok) {
       const file = preview.source === 'partnerCenter' ? t('pcLists.customers.pc.source') : preview.file;
-      setOutcome({ intent: 'success', text: t('pcLists.customers.created', { count: preview.toCreate.length, file }) });
+      setOutcome({ intent: 'success', text: t('pcLists.customers.created', { count: formatCount(preview.toCreate.length, i18n.language), file }) });
       setLoaded(null);
     } else {
       setOutcome({ intent: 'error', text: t('pcLists.refused', { message: (ja ? result.messageJa : undefined) ?? result.message }) });
@@ -248,7 +248,7 @@ export function CustomerListImport({
           )}
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void create()} disabled={!allowed || busy || tooMany || preview.toCreate.length === 0}>
-              {t('pcLists.customers.create', { count: preview.toCreate.length })}
+              {t('pcLists.customers.create', { count: formatCount(preview.toCreate.length, i18n.language) })}
             </Button>
             <Button onClick={() => setLoaded(null)} disabled={busy}>
               {t('pcLists.cancel')}

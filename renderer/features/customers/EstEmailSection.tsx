@@ -7,6 +7,7 @@ import { Copy20Regular, Mail20Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
+import { formatCountOf } from '../../../shared/domain/format';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { useHost } from '../../host/HostProvider';
 import { mailtoLink } from '../../output/mailto';
@@ -33,7 +34,7 @@ export function EstEmailSection({ data, plan }: { data: CustomerData; plan: Tena
   if (lines.length === 0) return null;
 
   const emailT = i18n.getFixedT(language);
-  const email = buildEstEmail({ partnerName: data.partner?.name ?? '', customerName: data.customer.name, oldPartnerName, lines }, emailT);
+  const email = buildEstEmail({ partnerName: data.partner?.name ?? '', customerName: data.customer.name, oldPartnerName, lines, language }, emailT);
   const mailto = mailtoLink([recipient], email);
 
   const copy = async () => {
@@ -58,7 +59,7 @@ export function EstEmailSection({ data, plan }: { data: CustomerData; plan: Tena
       <h3 id={titleId} className={styles.title}>
         {t('caseFile.estSend.title')}
       </h3>
-      <Text className={styles.muted}>{t('caseFile.estSend.intro', { count: lines.length })}</Text>
+      <Text className={styles.muted}>{t('caseFile.estSend.intro', { subscriptions: formatCountOf(lines.length, 'subscription', i18n.language === 'ja' ? 'ja' : 'en') })}</Text>
       <div className={styles.grid}>
         <Field label={t('caseFile.estSend.oldPartner')}>
           <Input value={oldPartnerName} onChange={(_, d) => setOldPartnerName(d.value)} />

@@ -5,6 +5,7 @@ import { ArrowDownload20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
+import { formatCountOf } from '../../../shared/domain/format';
 import { useHost } from '../../host/HostProvider';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
@@ -38,12 +39,14 @@ function useExportWords(): ExportWords {
     ruleSince: t('caseFile.export.columns.ruleSince'),
     ruleSource: t('caseFile.export.columns.ruleSource'),
     ruleUrl: t('caseFile.export.columns.ruleUrl'),
+    sourceProduct: t('caseFile.export.columns.sourceProduct'),
+    targetProduct: t('caseFile.export.columns.targetProduct'),
   } satisfies Record<ExportColumn, string>;
   return { columns, channel: (c) => channelWord(t, c as Parameters<typeof channelWord>[1]), match: (k) => matchWord(t, k as Parameters<typeof matchWord>[1]) };
 }
 
 export function ExportActions({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const host = useHost();
   const words = useExportWords();
@@ -61,7 +64,7 @@ export function ExportActions({ data, plan }: { data: CustomerData; plan: Tenant
         kind === 'csv'
           ? await host.saveFile({ suggestedName: name, filters: [{ name: 'CSV', extensions: ['csv'] }], data: toCsv(table) })
           : await host.saveFile({ suggestedName: name, filters: [{ name: 'Excel', extensions: ['xlsx'] }], data: await toXlsx(table, t('caseFile.export.sheetName')) });
-      setOutcome(result.saved ? { intent: 'success', text: t('caseFile.export.saved', { name: result.name ?? name, count: plan.lines.length }) } : { intent: 'success', text: t('caseFile.export.notSaved') });
+      setOutcome(result.saved ? { intent: 'success', text: t('caseFile.export.saved', { name: result.name ?? name, lines: formatCountOf(plan.lines.length, 'planLine', i18n.language === 'ja' ? 'ja' : 'en') }) } : { intent: 'success', text: t('caseFile.export.notSaved') });
     } catch (error) {
       setOutcome({ intent: 'error', text: t('caseFile.export.failed', { message: error instanceof Error ? error.message : String(error) }) });
     } finally {

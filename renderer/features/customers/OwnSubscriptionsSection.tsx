@@ -5,6 +5,7 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import type { OwnSubscriptionData } from '../../../shared/import/index';
 import type { OwnPlacement } from '../../../shared/domain/ownSubscriptions';
 import type { MutationOutcome } from '../../../shared/mutators/define';
@@ -72,7 +73,7 @@ export function OwnSubscriptionsSection({
     if (!preview) return;
     const result = await onSave({ id: customer.id, file: preview.file.slice(0, 260), subscriptions: preview.items });
     if (result.ok) {
-      setOutcome({ intent: 'success', text: t('pcLists.own.saved', { count: preview.items.length, file: preview.file }) });
+      setOutcome({ intent: 'success', text: t('pcLists.own.saved', { count: formatCount(preview.items.length, i18n.language), file: preview.file }) });
       setPreview(null);
     } else setOutcome({ intent: 'error', text: t('pcLists.refused', { message: (ja ? result.messageJa : undefined) ?? result.message }) });
   };
@@ -157,12 +158,12 @@ export function OwnSubscriptionsSection({
       {preview && (
         <div className={styles.column} data-testid="own-preview">
           <Text role="status">
-            {t('pcLists.own.previewCount', { file: preview.file, count: preview.items.length, inTenant: preview.items.filter((s) => tenantKeys.has(s.id)).length })}
+            {t('pcLists.own.previewCount', { file: preview.file, count: formatCount(preview.items.length, i18n.language), inTenant: formatCount(preview.items.filter((s) => tenantKeys.has(s.id)).length, i18n.language) })}
           </Text>
           {table(preview.items, (id) => (tenantKeys.has(id) ? t('pcLists.own.yes') : t('pcLists.own.no')), 'own-preview-table')}
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void save()} disabled={!allowed}>
-              {t('pcLists.own.save', { count: preview.items.length })}
+              {t('pcLists.own.save', { count: formatCount(preview.items.length, i18n.language) })}
             </Button>
             <Button onClick={() => setPreview(null)}>{t('pcLists.cancel')}</Button>
           </div>

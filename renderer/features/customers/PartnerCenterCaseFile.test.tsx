@@ -195,7 +195,7 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
     ]);
     const transfer = (await workspaceDb().transfers.get(PC_TRANSFER))!;
     expect(transfer).toMatchObject({ status: 'requested', sourceKeys: [subscriptions[0]!.id, subscriptions[1]!.id], note: `Created in Partner Center (transfer ${PC_TRANSFER})` });
-    expect((await within(section).findByRole('status')).textContent).toContain(`Partner Center created the transfer request ${PC_TRANSFER} for 2 subscription(s)`);
+    expect((await within(section).findByRole('status')).textContent).toContain(`Partner Center created the transfer request ${PC_TRANSFER} (subscriptions: 2)`);
   });
 
   it('refuses lines of two partners in words before asking Partner Center, and shows Partner Center\'s refusal in Japanese', async () => {
@@ -265,6 +265,6 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
     expect(transfer.completed?.by).toBe('This computer');
     expect(transfer.note).toBe('Partner Center: completed, but some subscriptions failed: Office 365 E5 (Quantity mismatch)');
     expect((await workspaceDb().transfers.get('by-hand'))?.status).toBe('requested');
-    expect((await within(section).findByRole('status')).textContent).toBe('Read from Partner Center: 1 transfer(s) updated, 0 unchanged, 1 not found in Partner Center.');
+    expect((await within(section).findByRole('status')).textContent).toBe('Read from Partner Center: transfers updated 1, unchanged 0, not found in Partner Center 1.');
   });
 });

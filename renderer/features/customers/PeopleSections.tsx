@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
-import { formatDateTime } from '../../../shared/domain/format';
+import { formatCount, formatCountOf, formatDateTime } from '../../../shared/domain/format';
 import { inLanguage } from '../../../shared/mutators/words';
 import { activityOf } from '../../db/queries';
 import { hashOf } from '../../ui/viewStore';
@@ -16,7 +16,7 @@ import { LOCAL_ACTOR } from '../../sync/controller';
 const FIRST_USERS = 5;
 
 export function UsersSection({ customerId, plan }: { customerId: string; plan: TenantPlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
   const users = plan.users;
@@ -31,7 +31,7 @@ export function UsersSection({ customerId, plan }: { customerId: string; plan: T
         <Text>{t('caseFile.users.none')}</Text>
       ) : (
         <>
-          <Text>{t('caseFile.users.count', { count: users.length })}</Text>
+          <Text>{t('caseFile.users.count', { users: formatCountOf(users.length, 'user', i18n.language === 'ja' ? 'ja' : 'en') })}</Text>
           <table className={styles.table}>
             <thead>
               <tr>
@@ -58,7 +58,7 @@ export function UsersSection({ customerId, plan }: { customerId: string; plan: T
               ))}
             </tbody>
           </table>
-          {users.length > FIRST_USERS && <Text className={styles.muted}>{t('caseFile.users.more', { count: users.length - FIRST_USERS })}</Text>}
+          {users.length > FIRST_USERS && <Text className={styles.muted}>{t('caseFile.users.more', { count: formatCount(users.length - FIRST_USERS, i18n.language) })}</Text>}
         </>
       )}
       <a className={styles.link} href={hashOf('license-check', customerId)}>
@@ -134,7 +134,7 @@ export function ActivitySection({ customerId }: { customerId: string }) {
       ) : activity.length === 0 ? (
         <Text>{t('caseFile.activity.none')}</Text>
       ) : (
-        <div ref={scrollRef} style={{ maxHeight: 320, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('caseFile.activity.listLabel', { count: activity.length })}>
+        <div ref={scrollRef} style={{ maxHeight: 320, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('caseFile.activity.listLabel', { count: formatCount(activity.length, i18n.language) })}>
           <ol style={{ position: 'relative', height: virtualizer.getTotalSize(), margin: 0, padding: 0, listStyleType: 'none' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const a = activity[item.index]!;

@@ -3,7 +3,7 @@
 // hidden by the print stylesheet below, which exists only while a case file is open.
 import { useTranslation } from 'react-i18next';
 import { regionName, type TenantPlan } from '../../../shared/domain/engine';
-import { catalogProductNames, formatCount, formatDay, targetName } from '../../../shared/domain/format';
+import { catalogProductNames, formatCount, formatCountOf, formatDay, targetName } from '../../../shared/domain/format';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
 import { channelWord, matchWord } from './caseFileWords';
@@ -70,7 +70,7 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
         <dt>{t('caseFile.print.plan')}</dt>
         <dd>{data.plan ? t(`caseFile.planStatus.${data.plan.status}`) : t('caseFile.print.planNotSaved')}</dd>
         <dt>{t('caseFile.print.findings')}</dt>
-        <dd>{t('caseFile.print.findingsCount', { errors, warnings })}</dd>
+        <dd>{t('caseFile.print.findingsCount', { errors: formatCount(errors, lang), warnings: formatCount(warnings, lang) })}</dd>
       </dl>
       <h3>{t('caseFile.plan.title')}</h3>
       {plan.lines.length === 0 ? (
@@ -106,7 +106,7 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
           </tbody>
         </table>
       )}
-      {plan.lines.length > MAX_LINES && <p className="small">{t('caseFile.print.moreLines', { count: plan.lines.length - MAX_LINES })}</p>}
+      {plan.lines.length > MAX_LINES && <p className="small">{t('caseFile.print.moreLines', { lines: formatCountOf(plan.lines.length - MAX_LINES, 'planLine', lang) })}</p>}
       <h3>{t('caseFile.print.attention')}</h3>
       {attention.length === 0 ? (
         <p>{t('caseFile.print.noAttention')}</p>
@@ -119,7 +119,7 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
           ))}
         </ul>
       )}
-      {attention.length > MAX_FINDINGS && <p className="small">{t('caseFile.print.moreFindings', { count: attention.length - MAX_FINDINGS })}</p>}
+      {attention.length > MAX_FINDINGS && <p className="small">{t('caseFile.print.moreFindings', { count: formatCount(attention.length - MAX_FINDINGS, lang) })}</p>}
     </div>
   );
 }

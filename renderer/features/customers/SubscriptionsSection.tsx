@@ -47,7 +47,7 @@ export function SubscriptionsSection({ data, plan }: { data: CustomerData; plan:
           {data.inventory.subscriptions === null && <Text className={styles.muted}>{t('caseFile.subscriptions.noSubscriptionsExport')}</Text>}
           {groups.map((g) => (
             <div key={g.channel}>
-              <h4 className={styles.subTitle}>{t('caseFile.subscriptions.group', { channel: channelWord(t, g.channel), count: g.lines.length })}</h4>
+              <h4 className={styles.subTitle}>{t('caseFile.subscriptions.group', { channel: channelWord(t, g.channel), count: formatCount(g.lines.length, lang) })}</h4>
               <table className={styles.table}>
                 <thead>
                   <tr>
@@ -91,7 +91,7 @@ export function SubscriptionsSection({ data, plan }: { data: CustomerData; plan:
                         {l.deadline ? formatDay(l.deadline, lang) : t('caseFile.subscriptions.noDate')}
                         <br />
                         <Text size={200} className={styles.muted}>
-                          {timingWord(t, l)}
+                          {timingWord(t, l, lang)}
                         </Text>
                       </td>
                     </tr>

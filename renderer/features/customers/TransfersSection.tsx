@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
-import { formatCount, formatDateTime, formatDay } from '../../../shared/domain/format';
+import { formatCount, formatCountOf, formatDateTime, formatDay } from '../../../shared/domain/format';
 import type { TransferStatus } from '../../../shared/domain/commerce';
 import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tables';
 import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
@@ -63,7 +63,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
     setBusy(false);
     if (result.ok) {
       setSelected(new Set());
-      setOutcome({ intent: 'success', text: t('caseFile.transfers.requested', { count: chosen.length }) });
+      setOutcome({ intent: 'success', text: t('caseFile.transfers.requested', { subscriptions: formatCountOf(chosen.length, 'subscription', i18n.language === 'ja' ? 'ja' : 'en') }) });
     } else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
   };
 
@@ -108,7 +108,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
           })}
           <div className={styles.row}>
             <Button size="small" onClick={() => setSelected(new Set(free))} disabled={!allowed || free.length === 0} aria-describedby={describedBy}>
-              {t('caseFile.transfers.selectAll', { count: free.length })}
+              {t('caseFile.transfers.selectAll', { count: formatCount(free.length, i18n.language) })}
             </Button>
             <Button size="small" onClick={() => setSelected(new Set())} disabled={!allowed || chosen.length === 0} aria-describedby={describedBy}>
               {t('caseFile.transfers.selectNone')}
@@ -116,12 +116,12 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
           </div>
           {tooMany && (
             <MessageBar intent="warning" role="status">
-              <MessageBarBody>{t('caseFile.transfers.tooMany', { count: chosen.length, max: MAX_TRANSFER_ITEMS })}</MessageBarBody>
+              <MessageBarBody>{t('caseFile.transfers.tooMany', { count: formatCount(chosen.length, i18n.language), max: MAX_TRANSFER_ITEMS })}</MessageBarBody>
             </MessageBar>
           )}
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void request()} disabled={!allowed || busy || chosen.length === 0 || tooMany} aria-describedby={describedBy}>
-              {t('caseFile.transfers.request', { count: chosen.length })}
+              {t('caseFile.transfers.request', { count: formatCount(chosen.length, i18n.language) })}
             </Button>
           </div>
         </fieldset>
@@ -136,7 +136,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
       {transfers && transfers.length > 0 && (
         <table className={styles.table} data-testid="transfer-list">
           <caption className={styles.muted} style={{ textAlign: 'left' }}>
-            {t('caseFile.transfers.listCaption', { count: transfers.length })}
+            {t('caseFile.transfers.listCaption', { count: formatCount(transfers.length, i18n.language) })}
           </caption>
           <thead>
             <tr>

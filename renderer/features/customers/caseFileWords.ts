@@ -1,6 +1,7 @@
 // Plain words for the engine's values (channel, match kind, timing), in the UI language.
 import type { TFunction } from 'i18next';
-import type { Channel, MatchKind, PlannedLine } from '../../../shared/domain/engine';
+import type { Channel, Lang, MatchKind, PlannedLine } from '../../../shared/domain/engine';
+import { formatCountOf } from '../../../shared/domain/format';
 
 export function channelWord(t: TFunction, channel: Channel): string {
   switch (channel) {
@@ -47,14 +48,14 @@ export function statusWord(t: TFunction, status: string): string {
 }
 
 /** "in 12 days", "3 days left in the 30-day window", "window ended": what the dates mean today. */
-export function timingWord(t: TFunction, line: PlannedLine): string {
+export function timingWord(t: TFunction, line: PlannedLine, lang: Lang): string {
   const { state, daysToExpiry, daysToDeadline } = line.timing;
   switch (state) {
     case 'active':
     case 'expiring-soon':
-      return t('caseFile.timing.expiresIn', { days: daysToExpiry ?? 0 });
+      return t('caseFile.timing.expiresIn', { days: formatCountOf(daysToExpiry ?? 0, 'day', lang) });
     case 'in-expired-window':
-      return t('caseFile.timing.inWindow', { days: daysToDeadline ?? 0 });
+      return t('caseFile.timing.inWindow', { days: formatCountOf(daysToDeadline ?? 0, 'day', lang) });
     case 'past-deadline':
       return t('caseFile.timing.pastDeadline');
     default:

@@ -23,7 +23,7 @@ const plan = planTenant(inv, catalog, {
   targetOverrides: { 'a0000000-0000-0000-0000-000000000003': { cancelAtTermEndScheduledOn: '2026-12-01' } },
 });
 const lines = linesNeedingCancelAtTermEnd(plan.lines);
-const input = { partnerName: 'Fabrikam CSP', customerName: 'Contoso', oldPartnerName: 'Northwind Partners', lines };
+const input = { partnerName: 'Fabrikam CSP', customerName: 'Contoso', oldPartnerName: 'Northwind Partners', lines, language: 'en' as const };
 
 describe('the email asking the old partner to schedule "cancel at end of term"', () => {
   it('lists the other partner\'s subscriptions under EST that nothing schedules yet, and the date', () => {
@@ -31,18 +31,19 @@ describe('the email asking the old partner to schedule "cancel at end of term"',
     const email = buildEstEmail(input, en);
     expect(email.subject).toBe('Fabrikam CSP: please schedule "cancel at end of term" for Contoso\'s subscriptions');
     expect(email.body).toContain('Dear Northwind Partners team,');
-    expect(email.body).toContain('set each to "cancel at end of term" by 2027-02-28.');
-    expect(email.body).toContain('- O365_BUSINESS_PREMIUM (subscription a0000000-0000-0000-0000-000000000001): 12 license(s), term ends on 2027-03-31');
+    expect(email.body).toContain('set each to "cancel at end of term" by Feb 28, 2027.');
+    // The product by its catalog name, the part number beside for the partner to find it.
+    expect(email.body).toContain('- Microsoft 365 Business Standard (O365_BUSINESS_PREMIUM) (subscription a0000000-0000-0000-0000-000000000001): 12 licenses, term ends on Mar 31, 2027');
     expect(email.body).toContain('+3 % (+23 % where the offer has no monthly plan)');
     expect(email.body.trimEnd().endsWith('Fabrikam CSP')).toBe(true);
   });
 
   it('is all Japanese for a Japanese partner', () => {
-    const email = buildEstEmail(input, ja);
+    const email = buildEstEmail({ ...input, language: 'ja' }, ja);
     expect(email.subject).toBe('【Fabrikam CSP】Contoso 様のサブスクリプションの「期間終了時に取り消し」設定のお願い');
     expect(email.body).toContain('Northwind Partners ご担当者様');
-    expect(email.body).toContain('2027-02-28 までに');
-    expect(email.body).toContain('12 ライセンス、期間終了日 2027-03-31');
+    expect(email.body).toContain('2027年2月28日 までに');
+    expect(email.body).toContain('Microsoft 365 Business Standard (O365_BUSINESS_PREMIUM) (サブスクリプション a0000000-0000-0000-0000-000000000001): 12 ライセンス、期間終了日 2027年3月31日');
     expect(email.body).not.toMatch(/Dear|Best regards|license\(s\)/);
   });
 });

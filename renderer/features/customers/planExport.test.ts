@@ -64,6 +64,13 @@ describe('planExportTable', () => {
     expect(column(1, 'match')).toBe('match:same');
     expect(column(1, 'targetSku')).toBe('ENTERPRISEPREMIUM');
   });
+
+  it('names the products by the catalog, the part numbers kept in their own columns', () => {
+    expect(table.rows.map((_, i) => column(i, 'sourceProduct'))).toEqual(['MyPartNumber', 'Office 365 E5', 'Microsoft Dynamics CRM Online']);
+    expect(column(1, 'targetProduct')).toBe('Office 365 E5');
+    // No target yet: no target name either.
+    expect(column(0, 'targetProduct')).toBeNull();
+  });
 });
 
 describe('the rule of each finding', () => {
@@ -107,6 +114,8 @@ describe('a Teams pair (the with-Teams suite cannot be bought)', () => {
     expect(col('targetSkuId')).toEqual([NO_TEAMS.id, TEAMS.id]);
     expect(col('targetQuantity')).toEqual([pairPlan.lines[0]!.targetQuantity, pairPlan.lines[0]!.targetQuantity]);
     expect(col('pair')).toEqual([PAIR, PAIR]);
+    expect(col('targetProduct')).toEqual([NO_TEAMS.name, TEAMS.name]);
+    expect(col('sourceProduct')).toEqual([E3.name, E3.name]);
     expect(col('orderDate')).toEqual(['2027-03-15', '2027-03-15']);
     expect(col('sourceSku')).toEqual(['ENTERPRISEPACK', 'ENTERPRISEPACK']);
     expect(col('quantity')).toEqual([4, null]);

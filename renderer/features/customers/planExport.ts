@@ -1,5 +1,8 @@
 // The plan as a table anyone can open: one row per order of each plan line (source, target,
 // quantities, dates, match kind, findings with the rule each applies), then written as CSV or XLSX.
+// Products are named by the catalog (the engine's sourceSkuName / skuName, format.ts), and their part
+// numbers and SKU ids stay in their own columns. Dates stay YYYY-MM-DD and numbers stay numbers: Excel
+// and scripts read them as dates and numbers in every language.
 // A Teams pair (DOMAIN.md rule 6) is two orders for one line: the line's row holds the main target,
 // and a row per further SKU follows with that order only, so sums of target licenses per product stay
 // right and the source quantities are counted once. Pure: the case file hands it the engine's plan
@@ -33,6 +36,10 @@ export const EXPORT_COLUMNS = [
   'ruleSince',
   'ruleSource',
   'ruleUrl',
+  // Added for people (#16): the products by their catalog names; the part number columns above stay
+  // for scripts and lookups (a product the catalog does not know shows its part number here too).
+  'sourceProduct',
+  'targetProduct',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
@@ -93,6 +100,8 @@ export function planExportTable(plan: TenantPlan, savedLines: readonly PlanLine[
       findings: findingsText(findings),
       pair,
       ...ruleCells(findings),
+      sourceProduct: l.sourceSkuName,
+      targetProduct: l.orders[0]?.skuName ?? l.match.targetSkuPartNumber ?? null,
     };
     const further = l.orders.slice(1).map((o): Record<ExportColumn, ExportCell> => ({
       ...cells,
@@ -100,6 +109,7 @@ export function planExportTable(plan: TenantPlan, savedLines: readonly PlanLine[
       consumed: null,
       targetSku: o.skuPartNumber,
       targetSkuId: o.skuId,
+      targetProduct: o.skuName,
       targetQuantity: o.quantity,
       usersToReassign: null,
       findings: null,
@@ -129,7 +139,7 @@ export async function toXlsx(table: ExportTable, sheetName: string): Promise<Uin
   const blob = await writeXlsxFile([header, ...rows], {
     sheet: sheetName,
     stickyRowsCount: 1,
-    columns: EXPORT_COLUMNS.map((c) => ({ width: c === 'findings' ? 80 : c === 'ruleSource' || c === 'ruleUrl' || c === 'pair' ? 40 : c === 'line' || c.endsWith('SkuId') ? 38 : 16 })),
+    columns: EXPORT_COLUMNS.map((c) => ({ width: c === 'findings' ? 80 : c === 'ruleSource' || c === 'ruleUrl' || c === 'pair' || c.endsWith('Product') ? 40 : c === 'line' || c.endsWith('SkuId') ? 38 : 16 })),
   }).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }

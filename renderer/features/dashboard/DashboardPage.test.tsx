@@ -109,7 +109,7 @@ describe('DashboardPage (fake-indexeddb)', () => {
     expect(within(rows[3]!).getByRole('link', { name: 'Contoso Japan' }).getAttribute('href')).toBe('#/customers/contoso');
     expect(rows[0]!.textContent).toContain('Moving Office 365 E5 to Office 365 E3 loses');
     expect(rows[0]!.textContent).toContain('DATA_LOSS_RISK');
-    expect(rows[2]!.textContent).toContain('Office 365 E5: 10 seat(s) planned but 14 in use: 4 user(s) would lose their license.');
+    expect(rows[2]!.textContent).toContain('Office 365 E5: 10 seats planned but 14 in use: 4 users would lose their license.');
     expect(within(rows[2]!).getByRole('link', { name: 'Contoso Japan' }).getAttribute('href')).toBe('#/customers/contoso');
 
     const stages = screen.getByRole('region', { name: 'Customers by stage' });

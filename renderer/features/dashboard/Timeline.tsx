@@ -44,7 +44,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const stateColor = (e: TimelineEntry) =>
     e.state === 'past-deadline' ? 'danger' : e.state === 'in-expired-window' ? 'warning' : e.state === 'expiring-soon' ? 'important' : 'informative';
   const daysText = (days: number) =>
-    days === 0 ? t('dashboard.timeline.today') : days > 0 ? t('dashboard.timeline.daysLeft', { count: days }) : t('dashboard.timeline.daysAgo', { count: -days });
+    days === 0 ? t('dashboard.timeline.today') : days > 0 ? t('dashboard.timeline.daysLeft', { count: formatCount(days, lang) }) : t('dashboard.timeline.daysAgo', { count: formatCount(-days, lang) });
 
   return (
     <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-timeline">
@@ -95,7 +95,10 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                     {e.customerName}
                   </a>
                   <div className={styles.what}>
-                    <span className={shared.code}>{e.sku}</span>
+                    <span>
+                      {e.product}
+                      {e.product !== e.sku && <span className={mergeClasses(shared.code, shared.muted)}> {e.sku}</span>}
+                    </span>
                     <span className={mergeClasses(shared.small, shared.muted)}>
                       {t('dashboard.timeline.dates', { expires: formatDay(e.expires, lang), deadline: formatDay(e.deadline, lang) })}
                     </span>

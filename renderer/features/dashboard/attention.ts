@@ -11,6 +11,7 @@
 // - Conflicts: open rows of the conflicts table, tied to their customer where the record has one.
 import { deadlineSeverity, isStillMoving, regionVerdict, savedLineRisks } from '../../../shared/domain/attention';
 import { orderCheckBy, ordersClosingSoon } from '../../../shared/domain/orderWindow';
+import { productName, productNamesOf } from '../../../shared/domain/format';
 import {
   prepareCatalog,
   type Catalog,
@@ -70,7 +71,7 @@ function deadlineEntries(timeline: readonly TimelineEntry[], customersById: Read
       customerName: e.customerName,
       code: 'EXPIRY_DEADLINE',
       severity,
-      params: { sku: e.sku, expires: e.expires, deadline: e.deadline, daysToExpiry: e.daysToExpiry, daysToDeadline: e.daysToDeadline, state: e.state },
+      params: { sku: e.product, expires: e.expires, deadline: e.deadline, daysToExpiry: e.daysToExpiry, daysToDeadline: e.daysToDeadline, state: e.state },
     });
   }
   return out;
@@ -221,10 +222,13 @@ export function sortAttention(entries: AttentionEntry[]): AttentionEntry[] {
  * `asOf` and closes within ORDER_WINDOW_SOON_DAYS: check them now or pay a wrong quantity all term.
  */
 export function orderWindowEntries(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, checks: Pick<PlanCheckInput, 'plans' | 'planLines'>, asOf: LocalDate): AttentionEntry[] {
+  // The product by its catalog name, as the engine's findings name it (the part number when unknown).
+  const names = productNamesOf(input.products);
   const partNumbers = new Map<string, string>();
   for (const s of input.subscriptions) {
-    partNumbers.set(s.subscriptionId, s.skuPartNumber);
-    partNumbers.set(`sku:${s.skuId}`, s.skuPartNumber);
+    const product = productName(names, { skuId: s.skuId, partNumber: s.skuPartNumber });
+    partNumbers.set(s.subscriptionId, product);
+    partNumbers.set(`sku:${s.skuId}`, product);
   }
   const lines = [...savedLinesByCustomer(checks.plans, checks.planLines).values()].flat().map((l) => ({
     lineId: l.id,

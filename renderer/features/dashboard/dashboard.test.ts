@@ -47,6 +47,7 @@ function input(parts: Partial<DashboardInput>): DashboardInput {
     invitations: [],
     conflicts: [],
     subscriptions: [],
+    products: [],
     ...parts,
   };
 }
@@ -106,6 +107,17 @@ describe('timeline (fake-indexeddb)', () => {
     expect(within(d.timeline, 10)).toHaveLength(0);
   });
 
+  it('names the product by the catalog when it knows the SKU, else by its part number', () => {
+    expect(buildDashboard(input(base), '2023-01-20').timeline[0]).toMatchObject({ sku: 'MyPartNumber', product: 'MyPartNumber' });
+    const e5 = catalog.skus.get(E5)!;
+    const known = base.subscriptions.map((s) => ({ ...s, skuId: E5, skuPartNumber: 'ENTERPRISEPREMIUM' }));
+    const named = buildDashboard(input({ ...base, subscriptions: known, products: [{ skuId: e5.id, partNumber: e5.partNumber, name: e5.name }] }), '2023-02-20');
+    expect(named.timeline[0]).toMatchObject({ sku: 'ENTERPRISEPREMIUM', product: 'Office 365 E5' });
+    // The attention entry names it as the engine's findings do.
+    const entry = named.attention.entries.find((e) => e.code === 'EXPIRY_DEADLINE')!;
+    expect(renderFinding('EXPIRY_DEADLINE', entry.params, 'en')).toMatch(/^Office 365 E5 expired on 2023-02-01/);
+  });
+
   it('after the expiry, the next date is the end of the window', () => {
     const [e] = buildDashboard(input(base), '2023-02-20').timeline;
     expect(e).toMatchObject({ state: 'in-expired-window', next: 'deadline', nextDate: '2023-03-03', daysToNext: 11 });
@@ -127,7 +139,7 @@ describe('needs attention (fake-indexeddb)', () => {
     expect(buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-01-20').attention.entries).toEqual([]);
     const soon = buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-02-20').attention.entries;
     expect(soon.map((e) => [e.code, e.severity, e.customerId])).toEqual([['EXPIRY_DEADLINE', 'warning', 'a']]);
-    expect(renderFinding('EXPIRY_DEADLINE', soon[0]!.params, 'en')).toContain('before 2023-03-03 (11 day(s) left)');
+    expect(renderFinding('EXPIRY_DEADLINE', soon[0]!.params, 'en')).toContain('before 2023-03-03 (11 days left)');
     const past = buildDashboard(input({ customers: [a], subscriptions: rows.subscriptions }), '2023-03-10').attention.entries;
     expect(past.map((e) => [e.code, e.severity])).toEqual([['EXPIRY_DEADLINE', 'error']]);
     // Ordered: the CSP subscription is bought, the window no longer threatens the data (the date stays on the timeline).
@@ -280,8 +292,24 @@ describe('loadDashboardInput (fake-indexeddb)', () => {
     expect(checks.planLines.map((l) => l.id)).toEqual(['l1']);
     expect(checks.findingAcks).toEqual([{ id: `a:sku:${E5}:DATA_LOSS_RISK`, customerId: 'a', lineKey: `sku:${E5}`, code: 'DATA_LOSS_RISK', reason: 'Accepted.', by: 'alice@example.com', at: '2023-01-19T10:00:00Z' }]);
     expect(checks.skus.map((s) => s.id)).toEqual([`a:imp-current:${E5}`]);
-    // No catalog imported: the plan lines are judged without one.
+    // No catalog imported: the plan lines are judged without one, and no product has a name yet.
     expect(checks.catalog).toBeNull();
+    expect(loaded.products).toEqual([]);
+    db.close();
+  });
+
+  it("reads the catalog's names of the subscriptions' SKUs only, by key", async () => {
+    const db = new WorkspaceDatabase(`dashboard-test-${Math.random()}`);
+    const rows = importedRows('a', 'imp1');
+    const e5 = catalog.skus.get(E5)!;
+    await db.customers.put({ ...customer('a', 'plan-ready', { tenantImportId: 'imp1' }), _v: 1 });
+    await db.tenantSubscriptions.bulkPut(rows.subscriptions.map((s) => ({ ...s, skuId: E5, skuPartNumber: 'ENTERPRISEPREMIUM', _v: 1 })));
+    await db.catalogState.put({ id: 'catalog', importId: 'cat1', hasOffers: false, _v: 1 });
+    const catalogRow = (sku: typeof e5) => ({ id: `cat1:${sku.id}`, importId: 'cat1', skuId: sku.id, partNumber: sku.partNumber, name: sku.name, servicePlans: [], purchasable: true, _v: 1 });
+    await db.catalogSkus.bulkPut([catalogRow(e5), catalogRow(catalog.skus.get(E3)!)]);
+    const loaded = await loadDashboardInput(db);
+    expect(loaded.products).toEqual([{ skuId: E5, partNumber: 'ENTERPRISEPREMIUM', name: 'Office 365 E5' }]);
+    expect(buildOverview(loaded, '2023-01-20').timeline.map((e) => e.product)).toEqual(['Office 365 E5']);
     db.close();
   });
 });

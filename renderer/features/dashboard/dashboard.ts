@@ -2,6 +2,7 @@
 // benchmarked without a screen, and the page only draws what they return. Two steps: the overview
 // from the small rows first, then the saved plans' checks merged into "needs attention".
 import type { LocalDate } from '../../../shared/domain/engine';
+import { productNamesOf } from '../../../shared/domain/format';
 import type { Customer } from '../../../shared/workspace/tables';
 import { buildAttention, planCheckEntries, withPlanChecks, type Attention } from './attention';
 import type { DashboardInput, PlanCheckInput } from './input';
@@ -20,7 +21,7 @@ export interface Dashboard {
 
 export function buildDashboard(input: DashboardInput, asOf: LocalDate): Dashboard {
   const byId = new Map<string, Customer>(input.customers.map((c) => [c.id, c]));
-  const timeline = buildTimeline(byId, input.subscriptions, input.partner?.partnerTenantId ?? '', asOf);
+  const timeline = buildTimeline(byId, input.subscriptions, input.partner?.partnerTenantId ?? '', asOf, productNamesOf(input.products));
   return {
     total: input.customers.length,
     stages: groupByStage(input.customers),

@@ -27,6 +27,15 @@ export interface DashboardInput {
   conflicts: Conflict[];
   /** Rows of each customer's current (committed) import only. */
   subscriptions: TenantSubscriptionRow[];
+  /** The catalog's names of the SKUs those subscriptions are of (none without a catalog): people read names, not part numbers. */
+  products: ProductNameRow[];
+}
+
+/** One catalog product's name, by SKU id and part number (format.ts productNamesOf reads these). */
+export interface ProductNameRow {
+  skuId: string;
+  partNumber: string;
+  name: string;
 }
 
 /** The second step: for the saved plan lines' data-loss and seat checks. */

@@ -1,11 +1,11 @@
 // The dashboard's reads, in bulk: a few whole-table reads for the whole workspace (each step runs
 // inside one live query), never one query per customer. Imported rows are kept only for each
 // customer's current import (shared/mutators/imports.ts, "Visibility"), as renderer/db/queries.ts does.
-import type { Customer, FindingAck, Invitation, Plan, PlanLine, TenantSkuRow } from '../../../shared/workspace/tables';
+import type { Customer, FindingAck, Invitation, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
 import { currentCatalog, strip, toCatalog } from '../../db/queries';
 import { customersToCheck } from './attention';
-import type { DashboardInput, PlanCheckInput } from './input';
+import type { DashboardInput, PlanCheckInput, ProductNameRow } from './input';
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -21,7 +21,7 @@ function readOnly<T>(db: WorkspaceDatabase, tables: readonly string[], read: () 
 
 /** The first step: the small rows, enough for every section but the saved plans' checks. */
 export function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInput> {
-  return readOnly(db, ['customers', 'partner', 'conflicts', 'tenantSubscriptions', 'invitations', 'plans', 'planLines'], () => readOverview(db));
+  return readOnly(db, ['customers', 'partner', 'conflicts', 'tenantSubscriptions', 'invitations', 'plans', 'planLines', 'catalogState', 'catalogSkus'], () => readOverview(db));
 }
 
 async function readOverview(db: WorkspaceDatabase): Promise<DashboardInput> {
@@ -39,10 +39,11 @@ async function readOverview(db: WorkspaceDatabase): Promise<DashboardInput> {
   const subscriptions = subscriptionRows.filter((s) => current.has(s.importId)).map(strip);
   // The records open conflicts are about, by key, to tie each conflict to its customer.
   const idsOf = (table: string) => conflicts.filter((c) => c.table === table).map((c) => c.recordId);
-  const [invitations, plans, planLines] = await Promise.all([
+  const [invitations, plans, planLines, products] = await Promise.all([
     db.invitations.bulkGet(idsOf('invitations')),
     db.plans.bulkGet(idsOf('plans')),
     db.planLines.bulkGet(idsOf('planLines')),
+    productNamesOfSkus(db, subscriptions),
   ]);
   return {
     customers,
@@ -52,7 +53,20 @@ async function readOverview(db: WorkspaceDatabase): Promise<DashboardInput> {
     invitations: present(invitations).map((r) => strip<Invitation>(r)),
     conflicts: conflicts.map(strip),
     subscriptions,
+    products,
   };
+}
+
+/**
+ * The catalog's names of the SKUs the subscriptions are of, read by key (catalog rows are
+ * `${importId}:${skuId}`): a few dozen distinct SKUs, not the whole catalog with its service plans.
+ */
+async function productNamesOfSkus(db: WorkspaceDatabase, subscriptions: readonly TenantSubscriptionRow[]): Promise<ProductNameRow[]> {
+  const state = await db.catalogState.get('catalog');
+  if (!state?.importId || subscriptions.length === 0) return [];
+  const skuIds = [...new Set(subscriptions.map((s) => s.skuId.toLowerCase()))];
+  const rows = await db.catalogSkus.bulkGet(skuIds.map((id) => `${state.importId}:${id}`));
+  return present(rows).map((r) => ({ skuId: r.skuId, partNumber: r.partNumber, name: r.name }));
 }
 
 function present<T>(rows: readonly (T | undefined)[]): T[] {

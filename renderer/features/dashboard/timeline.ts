@@ -2,6 +2,7 @@
 // Expired window ends (the last day to provision the CSP subscription before data is lost). The
 // dates and states come from the engine's subscriptionTiming; nothing here re-implements the rule.
 import { classifyChannel, subscriptionTiming, type Channel, type LocalDate, type TimingState } from '../../../shared/domain/engine';
+import { productName, type ProductNames } from '../../../shared/domain/format';
 import type { Customer, CustomerStage, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 
 /** Customers whose old subscriptions no longer matter: they ended, or the move is finished. */
@@ -16,7 +17,10 @@ export interface TimelineEntry {
   customerId: string;
   customerName: string;
   subscriptionId: string;
+  /** The part number (Graph skuPartNumber). */
   sku: string;
+  /** The catalog's name of the product; the part number when the catalog does not know it. */
+  product: string;
   status: string;
   isTrial: boolean;
   channel: Channel;
@@ -40,6 +44,7 @@ export function buildTimeline(
   subscriptions: readonly TenantSubscriptionRow[],
   partnerTenantId: string,
   asOf: LocalDate,
+  names: ProductNames | null = null,
 ): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const s of subscriptions) {
@@ -57,6 +62,7 @@ export function buildTimeline(
       customerName: customer.name,
       subscriptionId: s.subscriptionId,
       sku: s.skuPartNumber,
+      product: productName(names, { skuId: s.skuId, partNumber: s.skuPartNumber }),
       status: s.status,
       isTrial: s.isTrial,
       channel,

@@ -5,6 +5,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Sp
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import { z } from 'zod';
 import type { Customer } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
@@ -115,7 +116,7 @@ export function ComposeStep({
           </Field>
         )}
       />
-      <Text>{t('invite.compose.explain', { count: customers.length })}</Text>
+      <Text>{t('invite.compose.explain', { count: formatCount(customers.length, i18n.language) })}</Text>
       {busy && <Spinner size="tiny" label={t('invite.compose.creating')} />}
       <PermissionNote permission={needed} />
       <div className={styles.actions}>

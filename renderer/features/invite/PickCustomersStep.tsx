@@ -3,6 +3,7 @@
 import { Badge, Button, Checkbox, Field, Link, MessageBar, MessageBarBody, SearchBox, Text } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import { hashOf } from '../../ui/viewStore';
 import type { Customer, Invitation } from '../../../shared/workspace/tables';
 import { OPEN_STATUSES } from './inviteData';
@@ -23,7 +24,7 @@ export function PickCustomersStep({
   onChange: (ids: string[]) => void;
   onNext: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useInviteStyles();
   const [query, setQuery] = useState('');
   const [error, setError] = useState(false);
@@ -66,7 +67,7 @@ export function PickCustomersStep({
           <SearchBox value={query} onChange={(_, d) => setQuery(d.value)} />
         </Field>
         <Text role="status" data-testid="invite-selected-count" className={styles.besideInput}>
-          {t('invite.pick.selected', { count: selected.length })}
+          {t('invite.pick.selected', { count: formatCount(selected.length, i18n.language) })}
         </Text>
       </div>
       {shown.length === 0 ? (

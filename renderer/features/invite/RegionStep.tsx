@@ -3,6 +3,7 @@
 import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import { hashOf } from '../../ui/viewStore';
 import { CountryCode, type Customer, type PartnerProfile } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
@@ -82,7 +83,7 @@ export function RegionStep({
       </ul>
       <Text role="status">
         {invitable.length > 0
-          ? t('invite.region.summary', { ok: invitable.length, total: customers.length })
+          ? t('invite.region.summary', { ok: formatCount(invitable.length, i18n.language), total: formatCount(customers.length, i18n.language) })
           : t('invite.region.noneOk')}
       </Text>
       <div className={styles.actions}>

@@ -4,6 +4,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { catalogProductNames, formatCountOf } from '../../../shared/domain/format';
 import { useHost } from '../../host/HostProvider';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { today } from '../../workspace/customerPlan';
@@ -15,7 +16,8 @@ import { exportFileNames } from '../../output/fileNames';
 import { useWizardStyles } from './styles';
 
 export function ExportStep({ data, users }: { data: CustomerData; users: readonly ExportUserChanges[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useWizardStyles();
   const host = useHost();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -27,9 +29,9 @@ export function ExportStep({ data, users }: { data: CustomerData; users: readonl
     const suggestedName = kind === 'csv' ? names.csv : names.script;
     const text =
       kind === 'csv'
-        ? licenseChangesCsv(users)
+        ? licenseChangesCsv(users, catalogProductNames(data.catalog))
         : reassignmentScript(
-            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString(), tenantId: data.customer.tenantId, fileName: names.script },
+            { customerName: data.customer.name, plan: data.plan ? { id: data.plan.id, status: data.plan.status, asOf: data.plan.asOf } : null, generatedAt: new Date().toISOString(), tenantId: data.customer.tenantId, fileName: names.script, products: catalogProductNames(data.catalog) },
             users,
           );
     try {
@@ -46,7 +48,7 @@ export function ExportStep({ data, users }: { data: CustomerData; users: readonl
 
   return (
     <>
-      <Text>{t('licenseCheck.export.intro', { users: users.length, changes: changeCount })}</Text>
+      <Text>{t('licenseCheck.export.intro', { users: formatCountOf(users.length, 'user', lang), changes: formatCountOf(changeCount, 'licenseChange', lang) })}</Text>
       <div className={styles.row}>
         <Button icon={<ArrowDownload20Regular />} onClick={() => void save('csv')} disabled={users.length === 0}>
           {t('licenseCheck.export.csv')}

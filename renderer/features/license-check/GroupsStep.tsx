@@ -2,11 +2,13 @@
 // refuses to remove an inherited license): the group's license assignment must change instead.
 import { Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { formatCount, productName, type ProductNames } from '../../../shared/domain/format';
 import type { GroupAssignment } from '../../../shared/domain/licenseChanges';
 import { useWizardStyles } from './styles';
 
-export function GroupsStep({ groups }: { groups: readonly GroupAssignment[] }) {
-  const { t } = useTranslation();
+export function GroupsStep({ groups, names }: { groups: readonly GroupAssignment[]; names: ProductNames }) {
+  const { t, i18n } = useTranslation();
+  const name = (partNumber: string) => productName(names, { partNumber });
   const styles = useWizardStyles();
   if (groups.length === 0) return <Text>{t('licenseCheck.groups.none')}</Text>;
   return (
@@ -28,10 +30,10 @@ export function GroupsStep({ groups }: { groups: readonly GroupAssignment[] }) {
               </th>
               <td>
                 {g.skus.map((s) => (
-                  <div key={s.fromSkuPartNumber}>{t('licenseCheck.users.change', { from: s.fromSkuPartNumber, to: s.toSkuPartNumber || t('licenseCheck.groups.noTarget') })}</div>
+                  <div key={s.fromSkuPartNumber}>{t('licenseCheck.users.change', { from: name(s.fromSkuPartNumber), to: s.toSkuPartNumber ? name(s.toSkuPartNumber) : t('licenseCheck.groups.noTarget') })}</div>
                 ))}
               </td>
-              <td className={styles.numeric}>{g.users}</td>
+              <td className={styles.numeric}>{formatCount(g.users, i18n.language)}</td>
             </tr>
           ))}
         </tbody>

@@ -12,6 +12,7 @@ import { customersByStage } from '../../db/queries';
 import { useCustomerPlan, type CustomerData } from '../../workspace/customerPlan';
 import { workspaceDb } from '../../workspace/workspace';
 import type { TenantPlan } from '../../../shared/domain/engine';
+import { catalogProductNames, formatCount } from '../../../shared/domain/format';
 import { ExportStep } from './ExportStep';
 import { GroupsStep } from './GroupsStep';
 import { groupAssignments, userLicenseChanges } from '../../../shared/domain/licenseChanges';
@@ -43,7 +44,9 @@ function CustomerPicker({ customerId }: { customerId: string | null }) {
 }
 
 function Wizard({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const n = (count: number) => formatCount(count, i18n.language);
+  const names = useMemo(() => catalogProductNames(data.catalog), [data.catalog]);
   const styles = useWizardStyles();
   const [step, setStep] = useState<Step>('seats');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -74,19 +77,19 @@ function Wizard({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
       <section className={styles.section} aria-label={t('licenseCheck.summary.label')}>
         <div className={styles.summary} data-testid="license-summary">
           <div className={styles.figure}>
-            <span className={styles.figureValue}>{users.length}</span>{' '}
+            <span className={styles.figureValue}>{n(users.length)}</span>{' '}
             <span>{t('licenseCheck.summary.users')}</span>
           </div>
           <div className={styles.figure}>
-            <span className={styles.figureValue}>{losing}</span>{' '}
+            <span className={styles.figureValue}>{n(losing)}</span>{' '}
             <span>{t('licenseCheck.summary.losing')}</span>
           </div>
           <div className={styles.figure}>
-            <span className={styles.figureValue}>{viaGroup}</span>{' '}
+            <span className={styles.figureValue}>{n(viaGroup)}</span>{' '}
             <span>{t('licenseCheck.summary.viaGroup')}</span>
           </div>
           <div className={styles.figure}>
-            <span className={styles.figureValue}>{data.inventory.users.length}</span>{' '}
+            <span className={styles.figureValue}>{n(data.inventory.users.length)}</span>{' '}
             <span>{t('licenseCheck.summary.licensed')}</span>
           </div>
         </div>
@@ -107,8 +110,8 @@ function Wizard({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
           {t('licenseCheck.steps.numbered', { n: index + 1, title: stepTitle[step] })}
         </h2>
         {step === 'seats' && <SeatsStep data={data} lines={plan.lines} findings={plan.findings} />}
-        {step === 'users' && <UsersStep users={users} />}
-        {step === 'groups' && <GroupsStep groups={groups} />}
+        {step === 'users' && <UsersStep users={users} names={names} />}
+        {step === 'groups' && <GroupsStep groups={groups} names={names} />}
         {step === 'export' && <ExportStep data={data} users={users} />}
         <div className={styles.stepNav}>
           <Button onClick={() => go(STEPS[index - 1]!)} disabled={index === 0}>

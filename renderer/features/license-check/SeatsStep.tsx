@@ -2,7 +2,8 @@
 // findings that matter for licenses; "try another target" saves a plan line.
 import { Text, mergeClasses } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { checkSeats, findSku, type Catalog, type Finding, type PlannedLine } from '../../../shared/domain/engine';
+import { checkSeats, type Finding, type PlannedLine } from '../../../shared/domain/engine';
+import { catalogProductNames, formatCount, formatCountOf, targetName } from '../../../shared/domain/format';
 import type { CustomerData } from '../../workspace/customerPlan';
 import { TargetForm } from './TargetForm';
 import { useWizardStyles } from './styles';
@@ -27,16 +28,13 @@ function useLabels() {
   };
 }
 
-export function targetName(catalog: Catalog, line: PlannedLine): string {
-  const id = line.match.targetSkuId;
-  if (!id) return '';
-  return findSku(catalog, id)?.name ?? line.match.targetSkuPartNumber ?? id;
-}
-
 export function SeatsStep({ data, lines, findings }: { data: CustomerData; lines: readonly PlannedLine[]; findings: readonly Finding[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const n = (count: number) => formatCount(count, lang);
   const styles = useWizardStyles();
   const labels = useLabels();
+  const names = catalogProductNames(data.catalog);
   const relevant = findings.filter((f) => LICENSE_FINDINGS.has(f.code));
   return (
     <>
@@ -61,38 +59,37 @@ export function SeatsStep({ data, lines, findings }: { data: CustomerData; lines
           <tbody>
             {lines.map((l) => {
               const seats = checkSeats(l.quantity, l.consumed, l.targetQuantity);
-              const source = findSku(data.catalog, l.sourceSkuId);
               return (
                 <tr key={l.lineId}>
                   <th scope="row" style={{ fontWeight: 'normal' }}>
-                    <div><strong>{l.sourceSkuPartNumber}</strong></div>
-                    {source && <div>{source.name}</div>}
+                    <div><strong>{l.sourceSkuName}</strong></div>
+                    {l.sourceSkuName !== l.sourceSkuPartNumber && <div className={styles.muted}>{l.sourceSkuPartNumber}</div>}
                     <div className={styles.muted}>
                       {labels.channel[l.channel]}
                       {l.isTrial ? ` · ${t('licenseCheck.seats.trial')}` : ''}
                     </div>
                   </th>
-                  <td className={styles.numeric}>{l.quantity}</td>
-                  <td className={styles.numeric}>{l.consumed}</td>
+                  <td className={styles.numeric}>{n(l.quantity)}</td>
+                  <td className={styles.numeric}>{n(l.consumed)}</td>
                   <td>
                     {l.match.targetSkuId ? (
                       <>
-                        <div><strong>{[l.match.targetSkuPartNumber ?? l.match.targetSkuId, ...(l.match.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ')}</strong></div>
-                        <div>{targetName(data.catalog, l)}</div>
+                        <div><strong>{targetName(names, l.match)}</strong></div>
+                        <div className={styles.muted}>{[l.match.targetSkuPartNumber ?? l.match.targetSkuId, ...(l.match.extraTargets ?? []).map((e) => e.skuPartNumber)].join(' + ')}</div>
                       </>
                     ) : null}
                     <div className={l.match.kind === 'none' ? styles.bad : styles.muted}>{labels.kind[l.match.kind]}</div>
                   </td>
-                  <td className={styles.numeric}>{l.targetQuantity}</td>
+                  <td className={styles.numeric}>{n(l.targetQuantity)}</td>
                   <td>
                     {seats.shortfall > 0 ? (
-                      <span className={styles.bad}>{t('licenseCheck.seats.shortfall', { count: seats.shortfall })}</span>
+                      <span className={styles.bad}>{t('licenseCheck.seats.shortfall', { users: formatCountOf(seats.shortfall, 'user', lang) })}</span>
                     ) : seats.changed ? (
-                      <span className={styles.warn}>{t('licenseCheck.seats.changed', { from: seats.quantity, to: seats.targetQuantity })}</span>
+                      <span className={styles.warn}>{t('licenseCheck.seats.changed', { from: n(seats.quantity), to: n(seats.targetQuantity) })}</span>
                     ) : (
                       <span>{t('licenseCheck.seats.same')}</span>
                     )}
-                    {l.usersToReassign > 0 && <div className={styles.warn}>{t('licenseCheck.seats.reassign', { count: l.usersToReassign })}</div>}
+                    {l.usersToReassign > 0 && <div className={styles.warn}>{t('licenseCheck.seats.reassign', { users: formatCountOf(l.usersToReassign, 'user', lang) })}</div>}
                   </td>
                 </tr>
               );

@@ -4,6 +4,7 @@ import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { equivalentProposals, type PlannedLine } from '../../../shared/domain/engine';
+import { formatCount, formatCountOf, nameWithPartNumber } from '../../../shared/domain/format';
 import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { saveLineTarget, savedLineVersion } from './saveTarget';
@@ -12,7 +13,8 @@ import { useWizardStyles } from './styles';
 const AUTOMATIC = '';
 
 export function TargetForm({ data, lines }: { data: CustomerData; lines: readonly PlannedLine[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useWizardStyles();
   const titleId = useId();
   const [lineId, setLineId] = useState('');
@@ -36,8 +38,8 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
     setBusy(false);
     setChoice(null);
     if (outcome.ok) {
-      const name = target === AUTOMATIC ? t('licenseCheck.target.automatic') : (data.catalog.skus.get(target)?.partNumber ?? target);
-      setStatus({ ok: true, text: t('licenseCheck.target.saved', { sku: line.sourceSkuPartNumber, target: name }) });
+      const name = target === AUTOMATIC ? t('licenseCheck.target.automatic') : (data.catalog.skus.get(target)?.name || target);
+      setStatus({ ok: true, text: t('licenseCheck.target.saved', { product: line.sourceSkuName, target: name }) });
     } else setStatus({ ok: false, text: t('licenseCheck.target.failed', { message: outcome.message }) });
   };
 
@@ -52,7 +54,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
           <Select value={line.lineId} onChange={(_, d) => setLineId(d.value)} disabled={busy}>
             {lines.map((l) => (
               <option key={l.lineId} value={l.lineId}>
-                {l.subscriptionId ? t('licenseCheck.target.lineOption', { sku: l.sourceSkuPartNumber, seats: l.quantity }) : t('licenseCheck.target.skuOption', { sku: l.sourceSkuPartNumber, seats: l.quantity })}
+                {l.subscriptionId ? t('licenseCheck.target.lineOption', { product: l.sourceSkuName, seats: formatCount(l.quantity, lang) }) : t('licenseCheck.target.skuOption', { product: l.sourceSkuName, seats: formatCount(l.quantity, lang) })}
               </option>
             ))}
           </Select>
@@ -64,7 +66,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
               <optgroup label={t('licenseCheck.target.suggested')}>
                 {suggestions.map((s) => (
                   <option key={`s-${s.skuId}`} value={s.skuId}>
-                    {t('licenseCheck.target.suggestion', { name: s.name, sku: s.skuPartNumber, count: s.lostServicePlans.length })}
+                    {t('licenseCheck.target.suggestion', { name: s.name, sku: s.skuPartNumber, services: formatCountOf(s.lostServicePlans.length, 'service', lang) })}
                   </option>
                 ))}
               </optgroup>
@@ -72,7 +74,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
             <optgroup label={t('licenseCheck.target.all')}>
               {products.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {`${p.name} (${p.partNumber})`}
+                  {nameWithPartNumber(p.name, p.partNumber)}
                 </option>
               ))}
             </optgroup>

@@ -7,25 +7,31 @@ import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, use
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../../../shared/domain/format';
+import { formatCount, formatCountOf, productName, type ProductNames } from '../../../shared/domain/format';
 import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
-import { pairName } from './pairTargets';
+import { targetsOf } from './pairTargets';
 import { useWizardStyles } from './styles';
 import { NO_FILTER, filterUsers, sourceSkus, type UserFilter } from './userFilters';
 
 const column = createColumnHelper<UserLicenseChanges>();
 
-function ChangeList({ user }: { user: UserLicenseChanges }) {
-  const { t } = useTranslation();
+function ChangeList({ user, names }: { user: UserLicenseChanges; names: ProductNames }) {
+  const { t, i18n } = useTranslation();
   const styles = useWizardStyles();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   return (
     <>
-      {user.changes.map((c) => (
-        <div key={c.fromSkuId}>
-          {c.toSkuId ? t('licenseCheck.users.change', { from: c.fromSkuPartNumber, to: pairName(c) || c.toSkuPartNumber }) : t('licenseCheck.users.noTarget', { from: c.fromSkuPartNumber })}
-          {c.disabledPlansCarried.length > 0 && <div className={styles.muted}>{t('licenseCheck.users.keptOff', { count: c.disabledPlansCarried.length })}</div>}
-        </div>
-      ))}
+      {user.changes.map((c) => {
+        const from = productName(names, { skuId: c.fromSkuId, partNumber: c.fromSkuPartNumber });
+        // A Teams pair: both products the user gets, by name.
+        const to = targetsOf(c).map((x) => productName(names, { skuId: x.skuId, partNumber: x.skuPartNumber })).join(' + ');
+        return (
+          <div key={c.fromSkuId}>
+            {c.toSkuId ? t('licenseCheck.users.change', { from, to }) : t('licenseCheck.users.noTarget', { from })}
+            {c.disabledPlansCarried.length > 0 && <div className={styles.muted}>{t('licenseCheck.users.keptOff', { services: formatCountOf(c.disabledPlansCarried.length, 'service', lang) })}</div>}
+          </div>
+        );
+      })}
     </>
   );
 }
@@ -34,7 +40,8 @@ const CLAMPED_WHEN_MORE_THAN = 4;
 
 /** The services a user loses: the count, and the names (two lines until the user asks for all). */
 function LostServices({ user }: { user: UserLicenseChanges }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useWizardStyles();
   const [open, setOpen] = useState(false);
   const lost = user.lostServicePlans;
@@ -42,11 +49,11 @@ function LostServices({ user }: { user: UserLicenseChanges }) {
   const clamp = lost.length > CLAMPED_WHEN_MORE_THAN;
   return (
     <>
-      <div className={styles.bad}>{t('licenseCheck.users.losesCount', { count: lost.length })}</div>
+      <div className={styles.bad}>{t('licenseCheck.users.losesCount', { services: formatCountOf(lost.length, 'service', lang) })}</div>
       <div className={clamp && !open ? styles.clamp : undefined}>{lost.map((p) => p.friendlyName || p.servicePlanName).join(', ')}</div>
       {clamp && (
         <Button appearance="transparent" size="small" onClick={() => setOpen((o) => !o)} aria-expanded={open} className={styles.linkButton}>
-          {open ? t('licenseCheck.users.showLess') : t('licenseCheck.users.showAll', { count: lost.length })}
+          {open ? t('licenseCheck.users.showLess') : t('licenseCheck.users.showAll', { count: formatCount(lost.length, lang) })}
         </Button>
       )}
     </>
@@ -70,7 +77,7 @@ function HeldBy({ user }: { user: UserLicenseChanges }) {
   );
 }
 
-export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
+export function UsersStep({ users, names }: { users: readonly UserLicenseChanges[]; names: ProductNames }) {
   const { t, i18n } = useTranslation();
   const styles = useWizardStyles();
   const tableLabel = useId();
@@ -91,7 +98,7 @@ export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
           </>
         ),
       }),
-      column.display({ id: 'change', header: () => t('licenseCheck.users.col.change'), cell: (c) => <ChangeList user={c.row.original} /> }),
+      column.display({ id: 'change', header: () => t('licenseCheck.users.col.change'), cell: (c) => <ChangeList user={c.row.original} names={names} /> }),
       column.accessor((u) => u.lostServicePlans.length, {
         id: 'loses',
         header: () => t('licenseCheck.users.col.loses'),
@@ -99,7 +106,7 @@ export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
       }),
       column.accessor('viaGroup', { header: () => t('licenseCheck.users.col.heldBy'), cell: (c) => <HeldBy user={c.row.original} /> }),
     ],
-    [t, styles],
+    [t, styles, names],
   );
 
   // TanStack Table returns new functions each render by design; the React Compiler leaves this
@@ -136,7 +143,7 @@ export function UsersStep({ users }: { users: readonly UserLicenseChanges[] }) {
             <option value="">{t('licenseCheck.users.allSkus')}</option>
             {skus.map((s) => (
               <option key={s.skuId} value={s.skuId}>
-                {t('licenseCheck.users.skuOption', { sku: s.partNumber, count: s.users })}
+                {t('licenseCheck.users.skuOption', { product: productName(names, { skuId: s.skuId, partNumber: s.partNumber }), users: formatCountOf(s.users, 'user', i18n.language === 'ja' ? 'ja' : 'en') })}
               </option>
             ))}
           </Select>

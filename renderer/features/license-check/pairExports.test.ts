@@ -11,6 +11,7 @@ import { licensingData, OTHER_PARTNER, PARTNER, skuOf, subscription, tenantOf, u
 import { prepareCatalog } from '../../../shared/domain/catalog';
 import { planTenant } from '../../../shared/domain/engine';
 import { userLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { catalogProductNames } from '../../../shared/domain/format';
 import type { TenantUser } from '../../../shared/domain/tenant';
 import { CSV_COLUMNS, licenseChangesCsv } from './licenseCsv';
 import { withPairTargets } from './pairTargets';
@@ -22,6 +23,7 @@ const TEAMS = skuOf('Microsoft_Teams_EEA_New');
 const TEAMS1 = E3.plans.find((p) => p.name === 'TEAMS1')!.id;
 const SWAY = E3.plans.find((p) => p.name === 'SWAY')!.id;
 const PAIR = 'Office_365_E3_(no_Teams) + Microsoft_Teams_EEA_New';
+const PAIR_LABEL = `${NO_TEAMS.name} (Office_365_E3_(no_Teams)) + ${TEAMS.name} (Microsoft_Teams_EEA_New)`;
 
 const offers = [NO_TEAMS, TEAMS].map((s) => ({ productId: s.id, isAvailableForPurchase: true }));
 const catalog = prepareCatalog(licensingData(), { offers: [...offers, { productId: E3.id, isAvailableForPurchase: false }] });
@@ -34,6 +36,7 @@ const inventory = tenantOf(
 );
 // Legacy commerce: the line cannot be transferred, so it is bought again (as a pair).
 const plan = planTenant(inventory, catalog, { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2026-12-01', agreementAcceptedOn: '2024-01-01', targetOverrides: { e3: { commerce: 'legacy' } } });
+const names = catalogProductNames(catalog);
 const users = withPairTargets(userLicenseChanges(plan, inventory.users, catalog), plan, inventory.users, catalog);
 
 describe('the pair the engine proposes', () => {
@@ -46,7 +49,7 @@ describe('the pair the engine proposes', () => {
     const single = planTenant(inventory, catalog, { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2026-12-01', agreementAcceptedOn: '2024-01-01', targetOverrides: { e3: { commerce: 'legacy', targetSkuId: NO_TEAMS.id } } });
     const changes = withPairTargets(userLicenseChanges(single, inventory.users, catalog), single, inventory.users, catalog);
     expect(changes.flatMap((u) => u.changes.map((c) => c.alsoTo))).toEqual([undefined, undefined, undefined]);
-    const rows = Papa.parse<Record<string, string>>(licenseChangesCsv(changes).slice(1), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(licenseChangesCsv(changes, names).slice(1), { header: true, skipEmptyLines: true }).data;
     expect(rows.map((r) => [r.toSkuPartNumber, r.pair])).toEqual([
       ['Office_365_E3_(no_Teams)', ''],
       ['Office_365_E3_(no_Teams)', ''],
@@ -56,7 +59,7 @@ describe('the pair the engine proposes', () => {
 });
 
 describe('CSV', () => {
-  const parsed = Papa.parse<Record<string, string>>(licenseChangesCsv(users).slice(1), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(licenseChangesCsv(users, names).slice(1), { header: true, skipEmptyLines: true });
 
   it('gives every user a row per license of the pair, both naming the pair', () => {
     expect(parsed.errors).toEqual([]);
@@ -68,6 +71,10 @@ describe('CSV', () => {
       ['bob', 'ENTERPRISEPACK', TEAMS.id, 'Microsoft_Teams_EEA_New', PAIR],
       ['gina', 'ENTERPRISEPACK', NO_TEAMS.id, 'Office_365_E3_(no_Teams)', PAIR],
       ['gina', 'ENTERPRISEPACK', TEAMS.id, 'Microsoft_Teams_EEA_New', PAIR],
+    ]);
+    expect(parsed.data.filter((r) => r.userId === 'ann').map((r) => [r.fromProduct, r.toProduct])).toEqual([
+      [E3.name, NO_TEAMS.name],
+      [E3.name, TEAMS.name],
     ]);
     expect(parsed.data.every((r) => r.servicesLost === '')).toBe(true);
     expect(parsed.data.filter((r) => r.userId === 'gina').map((r) => [r.groupBased, r.groups])).toEqual([
@@ -85,7 +92,7 @@ describe('CSV', () => {
 
 describe('PowerShell script', () => {
   const fileName = 'reassign-licenses-Contoso-2026-12-01.ps1';
-  const script = reassignmentScript({ customerName: 'Contoso', plan: { id: 'plan-1', status: 'draft', asOf: '2026-12-01' }, generatedAt: '2026-12-01T09:00:00.000Z', fileName }, users);
+  const script = reassignmentScript({ customerName: 'Contoso', plan: { id: 'plan-1', status: 'draft', asOf: '2026-12-01' }, generatedAt: '2026-12-01T09:00:00.000Z', fileName, products: names }, users);
   const calls = script.split('\r\n').filter((l) => l.includes('Set-MgUserLicense -UserId'));
 
   it('adds both licenses of the pair in one Set-MgUserLicense per user and removes the old one', () => {
@@ -93,11 +100,11 @@ describe('PowerShell script', () => {
       `Set-MgUserLicense -UserId 'ann' -AddLicenses @(@{SkuId = '${NO_TEAMS.id}'; DisabledPlans = @()}, @{SkuId = '${TEAMS.id}'; DisabledPlans = @()}) -RemoveLicenses @('${E3.id}') -ErrorAction Stop | Out-Null`,
       `Set-MgUserLicense -UserId 'bob' -AddLicenses @(@{SkuId = '${NO_TEAMS.id}'; DisabledPlans = @('${SWAY}')}, @{SkuId = '${TEAMS.id}'; DisabledPlans = @('${TEAMS1}')}) -RemoveLicenses @('${E3.id}') -ErrorAction Stop | Out-Null`,
     ]);
-    expect(script).toContain(`Invoke-LicenseChange -UserPrincipalName 'ann@contoso.de' -Description 'ENTERPRISEPACK -> ${PAIR}' -Change {`);
+    expect(script).toContain(`Invoke-LicenseChange -UserPrincipalName 'ann@contoso.de' -Description '${E3.name} (ENTERPRISEPACK) -> ${PAIR_LABEL}' -Change {`);
   });
 
   it('tells the admin that a group must assign both licenses of the pair', () => {
-    expect(script).toContain(`# ENTERPRISEPACK: licensed through group g-e3; change the group's license instead. The group must assign both licenses of the pair ${PAIR}.\r\n# SKIPPED`);
+    expect(script).toContain(`# ${E3.name} (ENTERPRISEPACK): licensed through group g-e3; change the group's license instead. The group must assign both licenses of the pair ${PAIR_LABEL}.\r\n# SKIPPED`);
     expect(script).not.toContain("-UserId 'gina'");
   });
 

@@ -5,6 +5,7 @@
 import type { Catalog } from '../../../shared/domain/catalog';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import { carryDisabledPlans, decisionsBySku, type LicenseChange, type UserLicenseChanges } from '../../../shared/domain/licenseChanges';
+import { productWithPartNumber, type ProductNames } from '../../../shared/domain/format';
 import type { TenantUser } from '../../../shared/domain/tenant';
 
 /** A further SKU of a pair the user gets beside the main target. */
@@ -34,6 +35,12 @@ export function targetsOf(c: ExportLicenseChange): { skuId: string; skuPartNumbe
 export function pairName(c: ExportLicenseChange): string {
   const all = targetsOf(c);
   return all.length > 1 ? all.map((t) => t.skuPartNumber).join(' + ') : '';
+}
+
+/** The pair as people read it in the script: "Office 365 E3 (no Teams) (Office_365_E3_(no_Teams)) + …"; '' for a single target. */
+export function pairLabel(names: ProductNames | null, c: ExportLicenseChange): string {
+  const all = targetsOf(c);
+  return all.length > 1 ? all.map((t) => productWithPartNumber(names, { skuId: t.skuId, partNumber: t.skuPartNumber })).join(' + ') : '';
 }
 
 /** The license changes with each pair's further SKUs added to the change that has that pair as target. */

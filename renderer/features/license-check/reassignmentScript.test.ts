@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
 import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { BUILT_IN, DOCUMENTED_MODULE, loadPowerShellParser, nodes, syntaxErrors } from '../../../test/support/powershell';
+import { productNamesOf } from '../../../shared/domain/format';
 import { REQUIRED_MODULES, reassignmentScript } from './reassignmentScript';
 
 let parser: Parser;
@@ -35,7 +36,7 @@ const users: UserLicenseChanges[] = [
 ];
 const fileName = 'reassign-licenses-Contoso-2026-01-10.ps1';
 const script = reassignmentScript(
-  { customerName: 'Contoso', plan: null, generatedAt: '2026-01-10T09:30:00.000Z', tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f', fileName },
+  { customerName: 'Contoso', plan: null, generatedAt: '2026-01-10T09:30:00.000Z', tenantId: '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f', fileName, products: productNamesOf([{ skuId: E5, partNumber: 'ENTERPRISEPREMIUM', name: "Office 365 E5 (Contoso's)" }]) },
   users,
 );
 

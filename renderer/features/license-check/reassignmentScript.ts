@@ -2,9 +2,12 @@
 // delegated admin) runs: one Set-MgUserLicense per user, -DryRun to see every change first, a
 // failure on one user does not stop the others, and a summary at the end. Pure: the caller passes
 // the generation time. A Teams pair is added in the same call (-AddLicenses takes several SkuIds),
-// so the user is never left with one license of the pair.
+// so the user is never left with one license of the pair. Products are named as people know them
+// ("Office 365 E5 (ENTERPRISEPREMIUM)", format.ts), and a legend at the top names every SKU id the
+// calls use, so an admin can read what a Set-MgUserLicense line does.
+import { productWithPartNumber, type ProductNames } from '../../../shared/domain/format';
 import { psComment, psQuote, requireModules } from '../../output/powershell';
-import { pairName, targetsOf, type ExportLicenseChange, type ExportUserChanges } from './pairTargets';
+import { pairLabel, targetsOf, type ExportLicenseChange, type ExportUserChanges } from './pairTargets';
 
 export interface ScriptContext {
   customerName: string;
@@ -16,6 +19,8 @@ export interface ScriptContext {
   tenantId?: string;
   /** The name the file is saved under: the help's example commands name it, so they run as written. */
   fileName: string;
+  /** The workspace's catalog names (null: none imported, part numbers only). */
+  products: ProductNames | null;
 }
 
 /**
@@ -37,29 +42,30 @@ interface PlannedCall {
 }
 
 /** What the script does for one user: the direct assignments it can change, and why it leaves the rest. */
-export function planCall(user: ExportUserChanges): PlannedCall {
+export function planCall(user: ExportUserChanges, names: ProductNames | null): PlannedCall {
+  const from = (c: ExportLicenseChange) => productWithPartNumber(names, { skuId: c.fromSkuId, partNumber: c.fromSkuPartNumber });
   const add = new Map<string, string[]>();
   const remove: string[] = [];
   const parts: string[] = [];
   const notes: string[] = [];
   for (const c of user.changes) {
     if (!c.toSkuId) {
-      notes.push(`${c.fromSkuPartNumber}: no target offer chosen yet, left as it is.`);
+      notes.push(`${from(c)}: no target offer chosen yet, left as it is.`);
       continue;
     }
-    const pair = pairName(c);
+    const pair = pairLabel(names, c);
     if (!c.direct) {
-      notes.push(`${c.fromSkuPartNumber}: licensed through group ${c.groups.join(', ')}; change the group's license instead.${pairNote(pair)}`);
+      notes.push(`${from(c)}: licensed through group ${c.groups.join(', ')}; change the group's license instead.${pairNote(pair)}`);
       continue;
     }
-    if (c.groups.length > 0) notes.push(groupAlsoNote(c) + pairNote(pair));
+    if (c.groups.length > 0) notes.push(groupAlsoNote(from(c), c) + pairNote(pair));
     for (const target of targetsOf(c)) {
       const before = add.get(target.skuId);
       // Two old SKUs onto one new SKU: a plan stays off only if both had it off.
       add.set(target.skuId, before ? before.filter((p) => target.disabledPlansCarried.includes(p)) : [...target.disabledPlansCarried]);
     }
     if (!remove.includes(c.fromSkuId)) remove.push(c.fromSkuId);
-    parts.push(`${c.fromSkuPartNumber} -> ${pair || c.toSkuPartNumber}`);
+    parts.push(`${from(c)} -> ${pair || productWithPartNumber(names, { skuId: c.toSkuId, partNumber: c.toSkuPartNumber })}`);
   }
   return { add: [...add].map(([skuId, disabledPlans]) => ({ skuId, disabledPlans })), remove, description: parts.join(', '), notes };
 }
@@ -68,8 +74,25 @@ function pairNote(pair: string): string {
   return pair ? ` The group must assign both licenses of the pair ${pair}.` : '';
 }
 
-function groupAlsoNote(c: ExportLicenseChange): string {
-  return `${c.fromSkuPartNumber}: also assigned through group ${c.groups.join(', ')}; change the group's license too, or the user keeps ${c.fromSkuPartNumber}.`;
+function groupAlsoNote(from: string, c: ExportLicenseChange): string {
+  return `${from}: also assigned through group ${c.groups.join(', ')}; change the group's license too, or the user keeps ${from}.`;
+}
+
+/** "#   <SKU id>  <name (part number)>" for every SKU the script adds or removes, in order of first use. */
+function productLegend(users: readonly ExportUserChanges[], names: ProductNames | null): string[] {
+  const seen = new Map<string, string>();
+  const note = (skuId: string, partNumber: string) => {
+    if (!seen.has(skuId)) seen.set(skuId, productWithPartNumber(names, { skuId, partNumber }));
+  };
+  for (const u of users) {
+    for (const c of u.changes) {
+      if (!c.toSkuId || !c.direct) continue;
+      note(c.fromSkuId, c.fromSkuPartNumber);
+      for (const t of targetsOf(c)) note(t.skuId, t.skuPartNumber);
+    }
+  }
+  if (seen.size === 0) return [];
+  return ['# Products by SKU id:', ...[...seen].map(([id, label]) => `#   ${psComment(id)}  ${psComment(label)}`), '#'];
 }
 
 const HELPER = String.raw`function Invoke-LicenseChange {
@@ -94,7 +117,7 @@ const HELPER = String.raw`function Invoke-LicenseChange {
 }`;
 
 export function reassignmentScript(ctx: ScriptContext, users: readonly ExportUserChanges[]): string {
-  const calls = users.map((u) => ({ user: u, call: planCall(u) }));
+  const calls = users.map((u) => ({ user: u, call: planCall(u, ctx.products) }));
   const toChange = calls.filter((c) => c.call.add.length > 0).length;
   const skipped = calls.length - toChange;
   const planText = ctx.plan ? `plan ${ctx.plan.id} (${ctx.plan.status}, as of ${ctx.plan.asOf})` : 'no saved plan: the offers the app matched';
@@ -105,6 +128,7 @@ export function reassignmentScript(ctx: ScriptContext, users: readonly ExportUse
     `# Generated: ${psComment(ctx.generatedAt)} by CSP Migration Workspace`,
     `# Users changed by this script: ${toChange}. Users left out (group-based or no target): ${skipped}.`,
     '#',
+    ...productLegend(users, ctx.products),
     '# Run it with -DryRun first: it prints every change and does not connect to Microsoft Graph.',
     `#   .\\${psComment(ctx.fileName)} -DryRun`,
     `#   .\\${psComment(ctx.fileName)}`,
@@ -155,7 +179,9 @@ export function reassignmentScript(ctx: ScriptContext, users: readonly ExportUse
   out.push(
     "Write-Host ''",
     'if ($DryRun) {',
-    '    Write-Host "Dry run: $($script:Planned) user(s) would be changed. Nothing was sent to Microsoft Graph."',
+    // The count is known only when the script runs: the plural is chosen there.
+    "    $usersWord = if ($script:Planned -eq 1) { 'user' } else { 'users' }",
+    '    Write-Host "Dry run: $($script:Planned) $usersWord would be changed. Nothing was sent to Microsoft Graph."',
     '} else {',
     '    Write-Host "Changed: $($script:Changed). Failed: $($script:Failed.Count)."',
     '    foreach ($failure in $script:Failed) { Write-Host "  $failure" }',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LicenseChange, UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { exportFileNames, fileSlug } from '../../output/fileNames';
+import { productNamesOf } from '../../../shared/domain/format';
 import { planCall } from './reassignmentScript';
 import { NO_FILTER, filterUsers, sourceSkus } from './userFilters';
 
@@ -68,14 +69,22 @@ describe('one user in the script', () => {
           change({ fromSkuId: 'b', fromSkuPartNumber: 'B', disabledPlansCarried: ['p2'] }),
         ],
       }),
+      null,
     );
     expect(call.add).toEqual([{ skuId: 'sku-t', disabledPlans: ['p2'] }]);
     expect(call.remove).toEqual(['a', 'b']);
     expect(call.description).toBe('A -> T, B -> T');
   });
 
+  it('names the products as people know them, the part number beside; an unknown one by its part number', () => {
+    const names = productNamesOf([{ skuId: 'sku-a', partNumber: 'A', name: 'Alpha Suite' }]);
+    const call = planCall(user(1, { changes: [change({ groups: ['g1'] })] }), names);
+    expect(call.description).toBe('Alpha Suite (A) -> T');
+    expect(call.notes).toEqual(["Alpha Suite (A): also assigned through group g1; change the group's license too, or the user keeps Alpha Suite (A)."]);
+  });
+
   it('changes a direct assignment also given by a group, and says the group must change too; leaves a SKU without a target', () => {
-    const call = planCall(user(1, { changes: [change({ groups: ['g1'], direct: true }), change({ fromSkuId: 'c', fromSkuPartNumber: 'C', toSkuId: null, toSkuPartNumber: '' })] }));
+    const call = planCall(user(1, { changes: [change({ groups: ['g1'], direct: true }), change({ fromSkuId: 'c', fromSkuPartNumber: 'C', toSkuId: null, toSkuPartNumber: '' })] }), null);
     expect(call.add).toEqual([{ skuId: 'sku-t', disabledPlans: [] }]);
     expect(call.remove).toEqual(['sku-a']);
     expect(call.notes).toEqual([

@@ -3,7 +3,7 @@
 import { Combobox, Field, Option } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../../../shared/domain/format';
+import { formatCount, nameWithPartNumber } from '../../../shared/domain/format';
 import type { Catalog } from '../../../shared/domain/engine';
 
 const SHOWN = 50;
@@ -11,7 +11,7 @@ const SHOWN = 50;
 export function CatalogSearch({ catalog, value, onSelect }: { catalog: Catalog; value: string; onSelect: (skuId: string) => void }) {
   const { t, i18n } = useTranslation();
   const selected = value ? catalog.skus.get(value) : undefined;
-  const labelOf = (sku: { partNumber: string; name: string }) => `${sku.name} (${sku.partNumber})`;
+  const labelOf = (sku: { partNumber: string; name: string }) => nameWithPartNumber(sku.name, sku.partNumber);
   const [query, setQuery] = useState(selected ? labelOf(selected) : '');
   // Typing opens the list, however the text arrived (typed, pasted, dictated).
   const [open, setOpen] = useState(false);

@@ -5,7 +5,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCountOf } from '../../../shared/domain/format';
+import { formatCountOf, formatDateTime } from '../../../shared/domain/format';
 import { inLanguage } from '../../../shared/mutators/words';
 import { importsOf } from '../../db/queries';
 import { useViewStore } from '../../ui/viewStore';
@@ -64,7 +64,7 @@ export function ExportsStep({ customerId }: { customerId: string }) {
       {current ? (
         <dl className={styles.facts} data-testid="current-import">
           <dt>{t('offerMatching.exports.importedAt')}</dt>
-          <dd>{t('offerMatching.exports.importedBy', { date: new Date(current.at).toLocaleString(i18n.language), by: current.by })}</dd>
+          <dd>{t('offerMatching.exports.importedBy', { date: formatDateTime(current.at, lang), by: current.by })}</dd>
           <dt>{t('offerMatching.exports.files')}</dt>
           <dd>{current.files.join(', ') || '–'}</dd>
           <dt>{t('offerMatching.exports.counts')}</dt>

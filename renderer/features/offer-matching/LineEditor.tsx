@@ -10,6 +10,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
 import { checkSeats, equivalentProposals, findSku, matchOffer, type Catalog, type MatchKind } from '../../../shared/domain/engine';
+import { formatCount, formatCountOf } from '../../../shared/domain/format';
 import { billingFrequenciesFor, MONTHLY_TERM_PREMIUM_RULE_ID, termPremiums, threeYearMinimumProblem } from '../../../shared/domain/terms';
 import { CatalogSearch } from './CatalogSearch';
 import { useDraftStore } from './draftStore';
@@ -31,7 +32,8 @@ function proposalOf(line: WizardLine, catalog: Catalog): { skuId: string | null;
 }
 
 export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLine; catalog: Catalog; customerId: string; asOf: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useWizardStyles();
   const ids = { findings: useId(), target: useId(), seats: useId(), dates: useId(), services: useId(), term: useId() };
   const setDraft = useDraftStore((s) => s.setDraft);
@@ -104,11 +106,11 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
     const tm = p.timing;
     switch (tm.state) {
       case 'active':
-        return t('offerMatching.dates.state.active', { days: tm.daysToExpiry });
+        return t('offerMatching.dates.state.active', { days: formatCountOf(tm.daysToExpiry ?? 0, 'day', lang) });
       case 'expiring-soon':
-        return t('offerMatching.dates.state.expiring-soon', { days: tm.daysToExpiry });
+        return t('offerMatching.dates.state.expiring-soon', { days: formatCountOf(tm.daysToExpiry ?? 0, 'day', lang) });
       case 'in-expired-window':
-        return t('offerMatching.dates.state.in-expired-window', { days: tm.daysToDeadline });
+        return t('offerMatching.dates.state.in-expired-window', { days: formatCountOf(tm.daysToDeadline ?? 0, 'day', lang) });
       case 'past-deadline':
         return t('offerMatching.dates.state.past-deadline');
       default:
@@ -167,7 +169,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
               <Radio
                 key={e.skuId}
                 value={e.skuId}
-                label={t('offerMatching.target.equivalent', { product: e.name, partNumber: e.skuPartNumber, kept: e.kept, lost: e.lostServicePlans.length, gained: e.gained })}
+                label={t('offerMatching.target.equivalent', { product: e.name, partNumber: e.skuPartNumber, kept: formatCount(e.kept, lang), lost: formatCount(e.lostServicePlans.length, lang), gained: formatCount(e.gained, lang) })}
               />
             ))}
             <Radio value={OTHER} label={t('offerMatching.target.other')} />
@@ -209,7 +211,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
           render={({ field, fieldState }) => (
             <Field
               label={t('offerMatching.seats.quantity')}
-              hint={t('offerMatching.seats.quantityHint', { quantity: p.quantity })}
+              hint={t('offerMatching.seats.quantityHint', { quantity: formatCount(p.quantity, lang) })}
               validationMessage={errorText(fieldState.error?.message)}
               validationState={fieldState.error ? 'error' : 'none'}
             >
@@ -246,11 +248,11 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
         <div role="status" aria-live="polite">
           {seats.shortfall > 0 ? (
             <MessageBar intent="error">
-              <MessageBarBody>{t('offerMatching.seats.short', { shortfall: seats.shortfall, consumed: seats.consumed, targetQuantity: seats.targetQuantity })}</MessageBarBody>
+              <MessageBarBody>{t('offerMatching.seats.short', { shortfall: formatCountOf(seats.shortfall, 'license', lang), consumed: formatCount(seats.consumed, lang), targetQuantity: formatCount(seats.targetQuantity, lang) })}</MessageBarBody>
             </MessageBar>
           ) : seats.changed ? (
             <MessageBar intent="warning">
-              <MessageBarBody>{t('offerMatching.seats.changed', { quantity: seats.quantity, targetQuantity: seats.targetQuantity })}</MessageBarBody>
+              <MessageBarBody>{t('offerMatching.seats.changed', { quantity: formatCount(seats.quantity, lang), targetQuantity: formatCount(seats.targetQuantity, lang) })}</MessageBarBody>
             </MessageBar>
           ) : (
             <Text>{t('offerMatching.seats.same')}</Text>

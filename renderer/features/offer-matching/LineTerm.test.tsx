@@ -76,7 +76,7 @@ async function goTo(name: string) {
 async function openE5(): Promise<HTMLElement> {
   await goTo('3. Review and choose');
   const row = (await screen.findAllByTestId('plan-line')).find((r) => r.textContent!.includes('ENTERPRISEPREMIUM'))!;
-  fireEvent.click(within(row).getByRole('button', { name: /^Review ENTERPRISEPREMIUM/ }));
+  fireEvent.click(within(row).getByRole('button', { name: /^Review Office 365 E5 / }));
   return screen.findByTestId('term');
 }
 

@@ -9,6 +9,7 @@ import { I18nextProvider } from 'react-i18next';
 import { licensingData, OTHER_PARTNER, PARTNER, skuOf, subscription, tenantOf, userWith } from '../../../test/support/licensing';
 import { prepareCatalog } from '../../../shared/domain/catalog';
 import { planTenant } from '../../../shared/domain/engine';
+import { catalogProductNames } from '../../../shared/domain/format';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { LinesTable } from './LinesTable';
 import type { WizardLine } from './wizardPlan';
@@ -44,7 +45,7 @@ function show(language: UiLanguage) {
   render(
     <I18nextProvider i18n={createI18n(language)}>
       <FluentProvider theme={webLightTheme}>
-        <LinesTable lines={lines} onOpen={() => undefined} caption="lines" />
+        <LinesTable lines={lines} onOpen={() => undefined} caption="lines" names={catalogProductNames(catalog)} />
       </FluentProvider>
     </I18nextProvider>,
   );
@@ -54,12 +55,25 @@ describe('a Teams pair in the table of lines', () => {
   it('shows both products with the quantity to buy (English)', async () => {
     show('en');
     const targets = await screen.findAllByTestId('line-target');
-    expect(targets.map((t) => t.textContent)).toEqual(['Office_365_E3_(no_Teams) × 3', 'Microsoft_Teams_EEA_New × 3']);
+    expect(targets.map((t) => t.textContent)).toEqual(['Office 365 E3 (no Teams) × 3', 'Microsoft Teams EEA × 3']);
+  });
+
+  it('names the current product by the catalog, its part number beside, and counts in words', async () => {
+    show('en');
+    const row = await screen.findByTestId('plan-line');
+    expect(row.querySelector('strong')!.textContent).toBe('Office 365 E3');
+    expect(row.textContent).toContain('ENTERPRISEPACK');
+    expect(screen.getByRole('button', { name: 'Review Office 365 E3 (Another partner)' })).toBeTruthy();
+    expect(row.textContent).toMatch(/\d+ errors?, \d+ warnings?/);
+    expect(row.textContent).not.toMatch(/\(s\)/);
+    // The order day as English writes it.
+    expect(row.textContent).toContain('Mar 31, 2027');
   });
 
   it('shows both products with the quantity to buy (Japanese)', async () => {
     show('ja');
     const targets = await screen.findAllByTestId('line-target');
-    expect(targets.map((t) => t.textContent)).toEqual(['Office_365_E3_(no_Teams) を 3 ライセンス', 'Microsoft_Teams_EEA_New を 3 ライセンス']);
+    expect(targets.map((t) => t.textContent)).toEqual(['Office 365 E3 (no Teams) を 3 ライセンス', 'Microsoft Teams EEA を 3 ライセンス']);
+    expect((await screen.findByTestId('plan-line')).textContent).toMatch(/\d+ 件のエラー、\d+ 件の警告/);
   });
 });

@@ -1,10 +1,12 @@
 // Every line of the plan, one row each, in a scrolling table that renders only the rows in view
-// (a tenant can have hundreds of subscriptions). Each row opens the line.
+// (a tenant can have hundreds of subscriptions). Each row opens the line. Products by their catalog
+// names, the part number beside; counts and days through the one formatter (format.ts).
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/domain/engine';
+import { formatCount, formatCountOf, formatDay, productName, type ProductNames } from '../../../shared/domain/format';
 import { checkSeats } from '../../../shared/domain/seats';
 import { MatchBadge } from './MatchBadge';
 import { useWizardStyles } from './styles';
@@ -32,8 +34,9 @@ export function useChannelLabel() {
     })[channel];
 }
 
-export function LinesTable({ lines, onOpen, caption }: { lines: readonly WizardLine[]; onOpen: (lineId: string) => void; caption: string }) {
-  const { t } = useTranslation();
+export function LinesTable({ lines, onOpen, caption, names }: { lines: readonly WizardLine[]; onOpen: (lineId: string) => void; caption: string; names: ProductNames }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useStyles();
   const shared = useWizardStyles();
   const channelLabel = useChannelLabel();
@@ -82,33 +85,34 @@ export function LinesTable({ lines, onOpen, caption }: { lines: readonly WizardL
             return (
               <tr key={p.lineId} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2} data-testid="plan-line">
                 <td>
-                  <strong>{p.sourceSkuPartNumber}</strong>
+                  <strong>{p.sourceSkuName}</strong>
+                  {p.sourceSkuName !== p.sourceSkuPartNumber && <div className={shared.muted}>{p.sourceSkuPartNumber}</div>}
                   {line.draft && <div className={styles.unsaved}>{t('offerMatching.lines.unsaved')}</div>}
                 </td>
                 <td>{channelLabel(p.channel)}</td>
-                <td className={styles.num}>{t('offerMatching.lines.licensesValue', { quantity: p.quantity, consumed: p.consumed })}</td>
+                <td className={styles.num}>{t('offerMatching.lines.licensesValue', { quantity: formatCount(p.quantity, lang), consumed: formatCount(p.consumed, lang) })}</td>
                 <td>
                   <MatchBadge kind={p.match.kind} />
                 </td>
                 <td>
                   {p.match.targetSkuId
                     ? // A Teams pair is two products bought in the same quantity: each on its own line.
-                      [p.match.targetSkuPartNumber ?? p.match.targetSkuId, ...(p.match.extraTargets ?? []).map((e) => e.skuPartNumber)].map((target) => (
-                        <div key={target} data-testid="line-target">
-                          {t('offerMatching.lines.targetValue', { target, quantity: p.targetQuantity })}
+                      [{ skuId: p.match.targetSkuId, partNumber: p.match.targetSkuPartNumber }, ...(p.match.extraTargets ?? []).map((e) => ({ skuId: e.skuId, partNumber: e.skuPartNumber }))].map((target) => (
+                        <div key={target.skuId} data-testid="line-target">
+                          {t('offerMatching.lines.targetValue', { target: productName(names, target), quantity: formatCount(p.targetQuantity, lang) })}
                         </div>
                       ))
                     : '–'}
-                  {short > 0 && <div className={styles.short}>{t('offerMatching.lines.short', { shortfall: short })}</div>}
+                  {short > 0 && <div className={styles.short}>{t('offerMatching.lines.short', { shortfall: formatCount(short, lang) })}</div>}
                 </td>
                 <td className={styles.nowrap} data-testid="line-term">
                   {t(`offerMatching.term.terms.${line.term}`)}
                   <div className={shared.muted}>{t(`offerMatching.term.billingFrequencies.${line.billingFrequency}`)}</div>
                 </td>
-                <td className={styles.nowrap}>{line.orderDate ?? '–'}</td>
-                <td className={styles.nowrap}>{t('offerMatching.lines.findingsValue', { errors, warnings })}</td>
+                <td className={styles.nowrap}>{line.orderDate ? formatDay(line.orderDate, lang) : '–'}</td>
+                <td className={styles.nowrap}>{t('offerMatching.lines.findingsValue', { errors: formatCountOf(errors, 'error', lang), warnings: formatCountOf(warnings, 'warning', lang) })}</td>
                 <td>
-                  <Button size="small" onClick={() => onOpen(p.lineId)} aria-label={t('offerMatching.lines.openLabel', { sku: p.sourceSkuPartNumber, channel: channelLabel(p.channel) })}>
+                  <Button size="small" onClick={() => onOpen(p.lineId)} aria-label={t('offerMatching.lines.openLabel', { product: p.sourceSkuName, channel: channelLabel(p.channel) })}>
                     {t('offerMatching.lines.open')}
                   </Button>
                 </td>

@@ -5,6 +5,7 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../shared/domain/format';
 import type { Lang } from '../../../shared/domain/engine';
 import { useViewStore } from '../../ui/viewStore';
 import { useCustomerData } from '../../workspace/customerPlan';
@@ -92,7 +93,7 @@ export function OfferMatchingPage() {
       )}
       {wizard && wizard.unsaved > 0 && step !== 'save' && (
         <MessageBar intent="info">
-          <MessageBarBody>{t('offerMatching.unsavedBanner', { lines: wizard.unsaved })}</MessageBarBody>
+          <MessageBarBody>{t('offerMatching.unsavedBanner', { lines: formatCount(wizard.unsaved, lang) })}</MessageBarBody>
         </MessageBar>
       )}
       <section className={shared.section} aria-labelledby={titleId}>

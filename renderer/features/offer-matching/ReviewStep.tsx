@@ -5,6 +5,7 @@ import { ArrowLeft16Regular, ArrowRight16Regular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../../shared/domain/engine';
+import { catalogProductNames, formatCount, targetName } from '../../../shared/domain/format';
 import { LineEditor } from './LineEditor';
 import { LinesTable, useChannelLabel } from './LinesTable';
 import { MatchBadge, SeverityBadge } from './MatchBadge';
@@ -33,7 +34,9 @@ export function ReviewStep(props: {
   onOpen: (lineId: string | null) => void;
 }) {
   const { wizard, catalog, customerId, openLineId, onOpen } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const names = catalogProductNames(catalog);
   const styles = useWizardStyles();
   const channelLabel = useChannelLabel();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -59,7 +62,7 @@ export function ReviewStep(props: {
       <div className={styles.column}>
         <Text>{t('offerMatching.review.hint')}</Text>
         <TenantFindings wizard={wizard} />
-        <LinesTable lines={wizard.lines} onOpen={onOpen} caption={t('offerMatching.review.caption', { total: wizard.lines.length })} />
+        <LinesTable lines={wizard.lines} onOpen={onOpen} names={names} caption={t('offerMatching.review.caption', { total: formatCount(wizard.lines.length, lang) })} />
       </div>
     );
   }
@@ -78,10 +81,10 @@ export function ReviewStep(props: {
         <Button disabled={index === wizard.lines.length - 1} icon={<ArrowRight16Regular />} iconPosition="after" onClick={() => onOpen(wizard.lines[index + 1]!.planned.lineId)}>
           {t('offerMatching.review.next')}
         </Button>
-        <Text className={styles.muted}>{t('offerMatching.review.position', { index: index + 1, total: wizard.lines.length })}</Text>
+        <Text className={styles.muted}>{t('offerMatching.review.position', { index: formatCount(index + 1, lang), total: formatCount(wizard.lines.length, lang) })}</Text>
       </div>
       <h3 ref={heading} tabIndex={-1} className={styles.sectionTitle} data-testid="line-title">
-        {t('offerMatching.review.lineTitle', { sku: p.sourceSkuPartNumber, name: source?.name ?? t('offerMatching.review.notInCatalog') })}
+        {source ? t('offerMatching.review.lineTitle', { sku: p.sourceSkuPartNumber, name: source.name }) : t('offerMatching.review.lineTitleUnknown', { sku: p.sourceSkuPartNumber })}
       </h3>
       <dl className={styles.facts}>
         <dt>{t('offerMatching.lines.channel')}</dt>
@@ -89,12 +92,12 @@ export function ReviewStep(props: {
         <dt>{t('offerMatching.review.status')}</dt>
         <dd>{p.isTrial ? t('offerMatching.review.trial', { status: p.status }) : p.status}</dd>
         <dt>{t('offerMatching.lines.licenses')}</dt>
-        <dd>{t('offerMatching.lines.licensesValue', { quantity: p.quantity, consumed: p.consumed })}</dd>
+        <dd>{t('offerMatching.lines.licensesValue', { quantity: formatCount(p.quantity, lang), consumed: formatCount(p.consumed, lang) })}</dd>
         <dt>{t('offerMatching.review.subscription')}</dt>
         <dd className={styles.mono}>{p.subscriptionId ?? t('offerMatching.review.noSubscription')}</dd>
         <dt>{t('offerMatching.lines.match')}</dt>
         <dd>
-          <MatchBadge kind={p.match.kind} /> {p.match.targetSkuId ? (p.match.targetSkuPartNumber ?? p.match.targetSkuId) : ''}
+          <MatchBadge kind={p.match.kind} /> {p.match.targetSkuId ? (targetName(names, p.match) ?? '') : ''}
         </dd>
       </dl>
       <LineEditor key={p.lineId} line={line} catalog={catalog} customerId={customerId} asOf={wizard.asOf} />

@@ -4,6 +4,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { catalogProductNames, formatCount } from '../../../shared/domain/format';
 import { CustomerStage } from '../../../shared/workspace/tables';
 import { uuidv7 } from '../../sync/ids';
 import type { CustomerData } from '../../workspace/customerPlan';
@@ -19,7 +20,9 @@ import { chosenLines, type WizardPlan } from './wizardPlan';
 type Outcome = { ok: true; added: number; updated: number; removed: number } | { ok: false; sku: string | null; message: string };
 
 export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: CustomerData; onOpen: (lineId: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const names = catalogProductNames(data.catalog);
   const styles = useWizardStyles();
   const clear = useDraftStore((s) => s.clear);
   const [saving, setSaving] = useState(false);
@@ -28,7 +31,7 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
   const lines = wizard.lines;
   const withTarget = lines.filter((l) => l.planned.match.targetSkuId).length;
   const errors = lines.reduce((n, l) => n + l.findings.filter((f) => f.severity === 'error').length, 0);
-  const skuOf = (lineId: string | undefined) => lines.find((l) => l.planned.lineId === lineId)?.planned.sourceSkuPartNumber ?? null;
+  const skuOf = (lineId: string | undefined) => lines.find((l) => l.planned.lineId === lineId)?.planned.sourceSkuName ?? null;
 
   const save = async () => {
     setSaving(true);
@@ -69,14 +72,14 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
         <dt>{t('offerMatching.save.planStatus')}</dt>
         <dd>{data.plan ? t('offerMatching.save.savedPlan', { status: t(`offerMatching.status.${data.plan.status}`), asOf: data.plan.asOf }) : t('offerMatching.save.noPlan')}</dd>
         <dt>{t('offerMatching.save.lines')}</dt>
-        <dd>{t('offerMatching.save.linesValue', { total: lines.length, withTarget, without: lines.length - withTarget })}</dd>
+        <dd>{t('offerMatching.save.linesValue', { total: formatCount(lines.length, lang), withTarget: formatCount(withTarget, lang), without: formatCount(lines.length - withTarget, lang) })}</dd>
         <dt>{t('offerMatching.save.errors')}</dt>
         <dd>{errors}</dd>
         <dt>{t('offerMatching.save.unsaved')}</dt>
         <dd>{wizard.unsaved}</dd>
       </dl>
       <TenantFindings wizard={wizard} />
-      <LinesTable lines={lines} onOpen={onOpen} caption={t('offerMatching.save.caption')} />
+      <LinesTable lines={lines} onOpen={onOpen} names={names} caption={t('offerMatching.save.caption')} />
       <PermissionNote permission="plan.edit" />
       {errors > 0 && <Text>{t('offerMatching.save.errorsHint')}</Text>}
       <div className={styles.row}>
@@ -87,7 +90,7 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
       <div role="status" aria-live="polite" data-testid="save-outcome">
         {outcome?.ok === true && (
           <MessageBar intent="success">
-            <MessageBarBody>{t('offerMatching.save.done', { added: outcome.added, updated: outcome.updated, removed: outcome.removed })}</MessageBarBody>
+            <MessageBarBody>{t('offerMatching.save.done', { added: formatCount(outcome.added, lang), updated: formatCount(outcome.updated, lang), removed: formatCount(outcome.removed, lang) })}</MessageBarBody>
           </MessageBar>
         )}
         {outcome?.ok === false && (

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeConflicts, type ShownValue } from './describeConflict';
 import { pendingLines } from './pendingLines';
 import { roleLabels } from '../../../shared/domain/roles';
+import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { editPermission } from '../../../shared/mutators/conflicts';
 import { currentMutatorName, isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
 import { inLanguage } from '../../../shared/mutators/words';
@@ -168,7 +169,7 @@ function Connection() {
               {t(`sync.phase.${status.phase}`)}
             </Text>
             <Text>{t('sync.pending', { count: status.pending })}</Text>
-            {status.lastSyncAt && <Text>{t('sync.lastSync', { time: new Date(status.lastSyncAt).toLocaleString(i18n.language) })}</Text>}
+            {status.lastSyncAt && <Text>{t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) })}</Text>}
             <Button appearance="primary" onClick={() => syncController().syncNow()} disabled={status.phase === 'update-required'}>
               {t('sync.syncNow')}
             </Button>
@@ -219,7 +220,7 @@ function Pending() {
       </h2>
       {!user && outbox && outbox.length > 0 && (
         <MessageBar intent="info" data-testid="waiting-for-sign-in">
-          <MessageBarBody>{t('sync.outbox.waitingForSignIn', { count: outbox.length })}</MessageBarBody>
+          <MessageBarBody>{t('sync.outbox.waitingForSignIn', { count: formatCount(outbox.length, i18n.language) })}</MessageBarBody>
         </MessageBar>
       )}
       {roots.map((root) => {
@@ -232,7 +233,7 @@ function Pending() {
               {root.permission ? permissionReason(t, role, root.permission) : null} {t('sync.outbox.heldWhatToDo')}
               {dependents.length > 0 && (
                 <>
-                  <div>{t('sync.outbox.heldDependents', { count: dependents.length })}</div>
+                  <div>{t('sync.outbox.heldDependents', { count: formatCount(dependents.length, i18n.language) })}</div>
                   <ul className={styles.list}>
                     {dependents.map((d) => {
                       const e = byId.get(d.id);
@@ -262,8 +263,8 @@ function Pending() {
           {pendingLines(outbox ?? []).map((line) => (
             <li key={line.key}>
               {describe(line.lead, i18n.language)}
-              {line.entries.length > 1 ? ` ${t('sync.outbox.travelsAs', { count: line.entries.length })}` : ''}{' '}
-              <Text size={200}>({new Date(line.lead.createdAt).toLocaleString(i18n.language)})</Text>
+              {line.entries.length > 1 ? ` ${t('sync.outbox.travelsAs', { count: formatCount(line.entries.length, i18n.language) })}` : ''}{' '}
+              <Text size={200}>({formatDateTime(line.lead.createdAt, i18n.language)})</Text>
               {line.entries.some((e) => heldIds.has(e.id)) ? <Text size={200}> · {t('sync.outbox.held')}</Text> : null}
             </li>
           ))}

@@ -1,6 +1,7 @@
 // A conflict in words: which customer (and which plan line) it is about, the field by its name on
 // screen, and the two values as the screens show them: a stage or a status by its name, a product
 // by its catalog name, a quantity as a number, a date as a date. Never an id.
+import { formatCount } from '../../../shared/domain/format';
 import type { Conflict } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
 
@@ -57,7 +58,7 @@ async function valueOf(db: WorkspaceDatabase, c: Conflict, value: unknown, custo
     return name ? { text: name, key: null } : { text: '', key: 'sync.value.unknownProduct' };
   }
   if (table === 'planLines' && field === 'orderDate' && value === null) return { text: '', key: 'sync.value.notPlanned' };
-  if (typeof value === 'number') return { text: value.toLocaleString(document.documentElement.lang || 'en'), key: null };
+  if (typeof value === 'number') return { text: formatCount(value, document.documentElement.lang || 'en'), key: null };
   if (value === null || value === undefined) return { text: '–', key: null };
   return { text: typeof value === 'string' ? value : JSON.stringify(value), key: null };
 }

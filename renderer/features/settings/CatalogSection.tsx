@@ -5,6 +5,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCountOf, formatDateTime } from '../../../shared/domain/format';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
@@ -60,8 +61,8 @@ export function CatalogSection() {
           : summary.skus === 0
             ? t('catalog.none')
             : t(summary.hasOffers ? 'catalog.currentWithOffers' : 'catalog.current', {
-                count: summary.skus,
-                date: summary.at ? new Date(summary.at).toLocaleDateString(i18n.language) : '–',
+                products: formatCountOf(summary.skus, 'product', i18n.language === 'ja' ? 'ja' : 'en'),
+                date: summary.at ? formatDateTime(summary.at, i18n.language) : '–',
               })}
       </Text>
       <Text>{t('catalog.hint')}</Text>
