@@ -1,13 +1,18 @@
-// Microsoft sign-in against a real OpenID provider (npm oidc-provider, test/support) on 127.0.0.1:
-// the authorize, token and JWKS endpoints, PKCE and refresh tokens are the provider's own. Faked are
-// only what cannot run here: Electron's shell.openExternal (a "browser" that follows the URL with
-// fetch and logs in through the provider's interaction) and safeStorage (a named fake cipher).
+// Microsoft sign-in through MSAL for Node against a real OpenID provider (npm oidc-provider,
+// test/support) on 127.0.0.1 over HTTPS, with a self-signed certificate made by the openssl command
+// line (test/support/selfSignedCertificate) that MSAL's network client, and only it, trusts: the
+// authorize, token and JWKS endpoints, PKCE and refresh tokens are the provider's own. MSAL is told
+// the provider's host is a known authority (it is not Microsoft's, so instance discovery would fail);
+// its authority metadata comes from the provider's discovery document. Faked are only what cannot run
+// here: Electron's shell.openExternal (a "browser" that follows the URL with fetch, logs in through the
+// provider's interaction and posts the answer to MSAL's loopback) and safeStorage (a named fake cipher).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browse, startLocalOpenIdProvider, type LocalOpenIdProvider, type LocalPerson } from '../../test/support/localOpenIdProvider';
+import { selfSignedCertificate, type SelfSignedCertificate } from '../../test/support/selfSignedCertificate';
 import { createMicrosoftSignIn, type MicrosoftSettings, type MicrosoftSignInDeps } from './microsoftSignIn';
 import { createHandlers, type HandlerServices } from './ipc/handlers';
 import { dispatch, type Handlers } from './ipc/register';
@@ -30,15 +35,30 @@ function fakeSafeStorage(): SafeStorageLike {
 }
 
 let provider: LocalOpenIdProvider;
+let tls: SelfSignedCertificate;
 let dir: string;
 beforeAll(async () => {
-  provider = await startLocalOpenIdProvider({ tenantId: TENANT, people: [aiko], clients: [{ clientId: DESKTOP }], api: { resource: API, audience: API }, tokenTtlSeconds: 600 });
+  tls = selfSignedCertificate();
+  provider = await startLocalOpenIdProvider({
+    tenantId: TENANT,
+    people: [aiko],
+    clients: [{ clientId: DESKTOP }],
+    api: { resource: API, audience: API },
+    tokenTtlSeconds: 600,
+    tls,
+    fetch: tls.fetch,
+  });
 });
 afterAll(() => provider.stop());
 beforeEach(() => {
   dir = path.join(mkdtempSync(path.join(tmpdir(), 'csp-msal-')), 'secrets');
+  // Only Date is faked, to move MSAL's and the provider's clock together past a token's expiry.
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
 });
-afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+afterEach(() => {
+  vi.useRealTimers();
+  rmSync(path.dirname(dir), { recursive: true, force: true });
+});
 
 /** A fake system browser: follows the authorize URL, logs in, and lets the redirect reach the app (or not). */
 function fakeBrowser(mode: 'return' | 'forge-state' | 'never-return' = 'return') {
@@ -48,18 +68,22 @@ function fakeBrowser(mode: 'return' | 'forge-state' | 'never-return' = 'return')
     const redirectUri = new URL(url).searchParams.get('redirect_uri')!;
     if (mode === 'never-return') return; // the user closed the tab
     // Like a browser, openExternal returns before the person has signed in.
-    void browse(url, redirectUri, (back) => {
-      if (mode !== 'forge-state') return back;
-      const u = new URL(back);
-      u.searchParams.set('state', 'someone-elses-state');
-      return u.href;
-    }).catch(() => undefined);
+    void browse(
+      url,
+      redirectUri,
+      (back) => {
+        if (mode !== 'forge-state') return back;
+        const u = new URL(back);
+        u.searchParams.set('state', 'someone-elses-state');
+        return u.href;
+      },
+      tls.fetch,
+    ).catch(() => undefined);
   };
   return { opened, openExternal };
 }
 
 function setup({ settings: settingsOver, ...over }: Partial<Omit<MicrosoftSignInDeps, 'settings'>> & { settings?: Partial<MicrosoftSettings> } = {}) {
-  let clock = Date.now();
   const browser = fakeBrowser();
   const secrets = createSecretsService({ safeStorage: fakeSafeStorage(), platform: 'linux', dir, insecureAllowed: () => false });
   const settings: MicrosoftSettings = {
@@ -73,16 +97,17 @@ function setup({ settings: settingsOver, ...over }: Partial<Omit<MicrosoftSignIn
     settings: () => settings,
     secrets,
     openExternal: browser.openExternal,
-    now: () => clock,
+    fetch: tls.fetch,
+    knownAuthorities: [`127.0.0.1:${provider.port}`],
     // The provider issues refresh tokens only with prompt=consent (OpenID Connect Core 11); login_hint picks the person.
     authorizeParams: { prompt: 'consent', login_hint: aiko.sub },
     ...over,
   });
-  return { ms, secrets, browser, settings, advance: (ms: number) => (clock += ms), file: () => readFileSync(path.join(dir, 'microsoftTokens.bin')) };
+  return { ms, secrets, browser, settings, advance: (ms: number) => vi.setSystemTime(Date.now() + ms), file: () => readFileSync(path.join(dir, 'microsoftTokens.bin')) };
 }
 
-describe('Microsoft sign-in (local OpenID provider; fake shell.openExternal and fake safeStorage)', () => {
-  it('signs in with the code flow, PKCE S256 and a loopback redirect on 127.0.0.1 (local OpenID provider)', async () => {
+describe('Microsoft sign-in through MSAL (local OpenID provider over https; fake shell.openExternal and fake safeStorage)', () => {
+  it('signs in with MSAL: the code flow, PKCE S256 and a loopback redirect (local OpenID provider)', async () => {
     const { ms, browser } = setup();
     expect(await ms.state()).toEqual({ available: true, configured: true, account: null });
     const account = await ms.signIn();
@@ -92,8 +117,10 @@ describe('Microsoft sign-in (local OpenID provider; fake shell.openExternal and 
     expect(asked.origin + asked.pathname).toBe(`${provider.issuer}/auth`);
     expect(asked.searchParams.get('code_challenge_method')).toBe('S256');
     expect(asked.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(asked.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
-    expect(asked.searchParams.get('scope')).toBe('openid profile offline_access access_as_user');
+    expect(asked.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(asked.searchParams.get('response_mode')).toBe('form_post');
+    expect(asked.searchParams.get('client_id')).toBe(DESKTOP);
+    expect(asked.searchParams.get('scope')!.split(' ').sort()).toEqual(['access_as_user', 'offline_access', 'openid', 'profile']);
 
     const { accessToken } = await ms.getAccessToken([]);
     const claims = decodeJwt(accessToken);
@@ -101,7 +128,7 @@ describe('Microsoft sign-in (local OpenID provider; fake shell.openExternal and 
 
     // The listener took one request and closed.
     const port = new URL(asked.searchParams.get('redirect_uri')!).port;
-    await expect(fetch(`http://127.0.0.1:${port}/callback`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' } })).rejects.toThrow();
   });
 
   it('keeps the tokens encrypted: the file holds no token in clear (local OpenID provider, fake safeStorage)', async () => {
@@ -110,7 +137,8 @@ describe('Microsoft sign-in (local OpenID provider; fake shell.openExternal and 
     const { accessToken } = await ms.getAccessToken([]);
     const stored = file().toString('utf8');
     expect(stored).not.toContain(accessToken);
-    expect(stored).not.toContain('refreshToken');
+    expect(stored).not.toContain('RefreshToken');
+    expect(stored).not.toContain('secret');
     expect(stored).not.toContain('aiko');
     expect(readdirSync(dir)).toEqual(['microsoftTokens.bin']);
     // Another instance (the app started again) finds the sign-in in the encrypted cache.
@@ -136,12 +164,42 @@ describe('Microsoft sign-in (local OpenID provider; fake shell.openExternal and 
     expect(fourth.accessToken).not.toBe(second.accessToken);
   });
 
-  it('refuses an answer with another state, and stores nothing (local OpenID provider)', async () => {
+  it('refuses an answer with another state, keeps waiting for its own, and stores nothing (local OpenID provider)', async () => {
+    // MSAL's listener answers a forged state with 400 and goes on waiting: the attempt then runs out of time.
     const forged = fakeBrowser('forge-state');
-    const { ms } = setup({ openExternal: forged.openExternal });
-    await expect(ms.signIn()).rejects.toMatchObject({ code: 'MICROSOFT_SIGN_IN_FAILED', message: expect.stringMatching(/state did not match/) });
+    const { ms } = setup({ openExternal: forged.openExternal, signInTimeoutMs: 1500 });
+    await expect(ms.signIn()).rejects.toMatchObject({ code: 'MICROSOFT_SIGN_IN_CANCELLED', message: expect.stringMatching(/in time/) });
+    expect(forged.opened).toHaveLength(1);
     expect((await ms.state()).account).toBeNull();
     expect(readdirSync(path.dirname(dir))).toEqual([]);
+  });
+
+  it("gets a Graph token at a customer tenant's authority with the partner's refresh token (local OpenID provider)", async () => {
+    // The local provider serves one tenant; its discovery document stands in for the customer tenant's
+    // (same host, as at Entra), so MSAL redeems the partner's refresh token at the real token endpoint.
+    const CUSTOMER = 'c0ffee00-0000-4000-8000-000000000001';
+    const asked: string[] = [];
+    const { ms } = setup({
+      fetch: async (url, init) => {
+        const href = String(url);
+        asked.push(`${init?.method ?? 'GET'} ${href}${String(init?.body ?? '').includes('grant_type=refresh_token') ? ' refresh_token' : ''}`);
+        return tls.fetch(href.replace(`/${CUSTOMER}/v2.0/.well-known/`, `/${TENANT}/v2.0/.well-known/`), init);
+      },
+    });
+    await expect(ms.getTenantAccessToken(CUSTOMER)).rejects.toMatchObject({ code: 'MICROSOFT_SIGNED_OUT' });
+    await ms.signIn();
+    asked.length = 0;
+    const token = await ms.getTenantAccessToken(CUSTOMER);
+    expect(decodeJwt(token)).toMatchObject({ oid: 'oid-aiko', iss: provider.issuer });
+    expect(asked).toContain(`GET https://127.0.0.1:${provider.port}/${CUSTOMER}/v2.0/.well-known/openid-configuration`);
+    expect(asked).toContain(`POST ${provider.issuer}/token refresh_token`);
+    // Cached for that authority; `refresh` asks again.
+    const refreshes = () => asked.filter((a) => a.endsWith('refresh_token')).length;
+    const before = refreshes();
+    expect(await ms.getTenantAccessToken(CUSTOMER)).toBe(token);
+    expect(refreshes()).toBe(before);
+    expect(await ms.getTenantAccessToken(CUSTOMER, { refresh: true })).not.toBe(token);
+    expect(refreshes()).toBe(before + 1);
   });
 
   it('ends a sign-in the browser never returns from: on timeout, and on cancel (local OpenID provider)', async () => {
@@ -217,10 +275,14 @@ describe('Microsoft sign-in over IPC (local OpenID provider; fake Electron)', ()
     advance(11 * 60_000);
     payloads.push(await call('microsoft.getAccessToken', { scopes: ['access_as_user'] }));
     expect(payloads.every((p) => p.ok)).toBe(true);
-    const cache = JSON.parse((await secrets.get('microsoftTokens'))!) as { refreshToken: string };
-    expect(cache.refreshToken.length).toBeGreaterThan(10);
+    const stored = JSON.parse((await secrets.get('microsoftTokens'))!) as { msal: string };
+    const msal = JSON.parse(stored.msal) as { RefreshToken: Record<string, { secret: string }>; IdToken: Record<string, { secret: string }> };
+    const [refreshToken] = Object.values(msal.RefreshToken).map((t) => t.secret);
+    const [idToken] = Object.values(msal.IdToken).map((t) => t.secret);
+    expect(refreshToken!.length).toBeGreaterThan(10);
     const seen = JSON.stringify(payloads);
-    expect(seen).not.toContain(cache.refreshToken);
+    expect(seen).not.toContain(refreshToken);
+    expect(seen).not.toContain(idToken);
     expect(seen).not.toMatch(/refresh|id_?token/i);
     expect(payloads[1]).toEqual({ ok: true, value: { available: true, configured: true, account: expect.objectContaining({ oid: 'oid-aiko' }) } });
     expect(Object.keys((payloads[2] as { value: object }).value).sort()).toEqual(['accessToken', 'expiresAt']);

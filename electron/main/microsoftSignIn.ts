@@ -1,17 +1,22 @@
-// Sign in with Microsoft (Entra ID) from the main process, as a native public client: the
-// authorization code flow with PKCE (RFC 7636) in the system browser, the answer taken on a
-// one-shot loopback listener on 127.0.0.1 and a random port (RFC 8252, sections 7.3 and 8.3).
-// Tokens are kept in the secrets store (safeStorage-encrypted); the renderer is only ever given
-// an access token and who is signed in, never the refresh token or the ID token.
-//
-// Written with fetch + jose rather than @azure/msal-node: msal-common refuses any authority that is
-// not https (ClientConfigurationError authority_uri_insecure), so MSAL could not be pointed at the
-// real OpenID provider the tests run on 127.0.0.1; the flow here is the one MSAL runs for
-// acquireTokenInteractive with a loopback client, and Entra's endpoints are read from its metadata.
-import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
+// Sign in with Microsoft (Entra ID) from the main process through MSAL for Node, as a native public
+// client: acquireTokenInteractive runs the authorization code flow with PKCE (RFC 7636) in the system
+// browser (Electron's shell.openExternal) and takes the answer on MSAL's one-shot loopback listener
+// on 127.0.0.1 and a port the OS picks (RFC 8252, sections 7.3 and 8.3); acquireTokenSilent renews
+// tokens and redeems the refresh token at a customer tenant's authority (GDAP). MSAL's token cache is
+// kept in the secrets store (safeStorage-encrypted) through an ICachePlugin; the renderer is only ever
+// given an access token and who is signed in, never the refresh token or the ID token.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  InteractionRequiredAuthError,
+  LogLevel,
+  PublicClientApplication,
+  type AccountInfo,
+  type AuthenticationResult,
+  type ICachePlugin,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
 import { z } from 'zod';
 import { HostError, type AccessTokenResult, type MicrosoftAccount, type MicrosoftState } from '../../shared/ipc/contract';
 import type { SecretsService } from './secrets';
@@ -29,12 +34,17 @@ export interface MicrosoftSignInDeps {
   secrets: Pick<SecretsService, 'get' | 'set' | 'delete'>;
   /** Electron's shell.openExternal: the user's own browser, where their Entra session and MFA live. */
   openExternal: (url: string) => Promise<void>;
+  /** MSAL's network client is built on this fetch (tests: one trusting the local provider's certificate). */
   fetch?: typeof fetch;
-  now?: () => number;
   /** How long the browser may take to come back before the attempt ends (default 5 minutes). */
   signInTimeoutMs?: number;
   /** Extra authorize parameters; Entra: `prompt=select_account` by default. */
   authorizeParams?: Record<string, string>;
+  /**
+   * Hosts MSAL may trust without asking Microsoft's instance discovery (`127.0.0.1:<port>` for the
+   * local OpenID provider in tests); empty for Entra, whose hosts MSAL knows.
+   */
+  knownAuthorities?: string[];
 }
 
 export interface MicrosoftSignIn {
@@ -55,53 +65,82 @@ export interface MicrosoftSignIn {
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 const SECRET = 'microsoftTokens' as const;
-/** Scopes every sign-in asks for that name no resource: they are not part of an access token's key. */
+/** Scopes every sign-in asks for that name no resource: MSAL adds them itself. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
-/** An access token this close to its end is refreshed rather than handed out. */
-const EXPIRY_SKEW_MS = 60_000;
 const HTTP_TIMEOUT_MS = 30_000;
+/** MSAL's serialized cache with no entries: deserializing it empties the in-memory cache. */
+const EMPTY_CACHE = JSON.stringify({ Account: {}, IdToken: {}, AccessToken: {}, RefreshToken: {}, AppMetadata: {} });
 
-const Metadata = z.object({
-  issuer: z.string(),
-  authorization_endpoint: z.string().url(),
-  token_endpoint: z.string().url(),
-  jwks_uri: z.string().url(),
-});
-type Metadata = z.infer<typeof Metadata>;
-
-const TokenAnswer = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.coerce.number().int().positive(),
-  refresh_token: z.string().min(1).optional(),
-  id_token: z.string().min(1).optional(),
-});
-
-const CachedAccessToken = z.object({ token: z.string(), expiresAt: z.number() });
-const Cache = z.object({
-  clientId: z.string(),
-  authority: z.string(),
-  refreshToken: z.string(),
-  account: z.object({ oid: z.string(), tenantId: z.string(), username: z.string(), name: z.string() }),
-  accessTokens: z.record(z.string(), CachedAccessToken),
-});
-type Cache = z.infer<typeof Cache>;
-
-const base64url = (bytes: Buffer) => bytes.toString('base64url');
+/** What the secrets store holds: MSAL's cache, tagged with the registration and authority it belongs to. */
+const Stored = z.object({ clientId: z.string(), authority: z.string(), msal: z.string() });
 
 /** The access token's key: the resource scopes asked for, in a stable order. */
 function keyOf(scopes: string[]): string {
   return [...new Set(scopes.filter((s) => !OIDC_SCOPES.has(s)))].sort().join(' ');
 }
 
+/** MSAL's INetworkModule over fetch: Electron's own fetch in the app, a certificate-trusting one in tests. */
+export function fetchNetworkModule(doFetch: typeof fetch): INetworkModule {
+  async function send<T>(url: string, init: RequestInit, timeout?: number): Promise<NetworkResponse<T>> {
+    const res = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeout ?? HTTP_TIMEOUT_MS) });
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, name) => (headers[name] = value));
+    const text = await res.text();
+    let body: unknown = {};
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = { error: `HTTP ${res.status}`, error_description: text.slice(0, 200) };
+    }
+    return { headers, body: body as T, status: res.status };
+  }
+  return {
+    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => send<T>(url, { method: 'GET', headers: options?.headers }, timeout),
+    sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => send<T>(url, { method: 'POST', headers: options?.headers, body: options?.body }),
+  };
+}
+
+function toAccount(account: AccountInfo): MicrosoftAccount {
+  const claims = account.idTokenClaims ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    oid: str(claims.oid) || str(claims.sub) || account.localAccountId,
+    tenantId: str(claims.tid) || account.tenantId,
+    username: str(claims.preferred_username) || str(claims.email) || account.username,
+    name: str(claims.name) || account.name || str(claims.preferred_username),
+  };
+}
+
+/** MSAL's errors in the app's words (the renderer shows the message; the code picks its action). */
+function hostError(e: unknown, context: 'sign-in' | 'token'): HostError {
+  if (e instanceof HostError) return e;
+  if (e instanceof InteractionRequiredAuthError) {
+    // invalid_grant and friends: the refresh token expired, was revoked, or the password changed.
+    return new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in has ended: sign in with Microsoft again.');
+  }
+  const err = e as { errorCode?: string; errorMessage?: string; message?: string };
+  const code = err.errorCode ?? '';
+  if (code === 'access_denied') return new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Microsoft sign-in was cancelled in the browser.');
+  if (code === 'state_mismatch') {
+    return new HostError('MICROSOFT_SIGN_IN_FAILED', 'The browser came back with an answer to another sign-in (its state did not match): it was refused. Try again.');
+  }
+  const detail = `${code || 'error'}${err.errorMessage ? `: ${err.errorMessage}` : err.message ? `: ${err.message}` : ''}`;
+  return new HostError(
+    'MICROSOFT_SIGN_IN_FAILED',
+    context === 'sign-in' ? `Microsoft refused the sign-in (${detail}).` : `Microsoft refused the token request (${detail}).`,
+  );
+}
+
 export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignIn {
-  const doFetch = deps.fetch ?? fetch;
-  const now = deps.now ?? Date.now;
-  const metadataCache = new Map<string, Promise<Metadata>>();
-  const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+  const network = fetchNetworkModule(deps.fetch ?? fetch);
+  /** One MSAL client per (client id, authority): Settings may change them while the app runs. */
+  const clients = new Map<string, PublicClientApplication>();
   let pending: { cancel: (error: HostError) => void } | null = null;
   let refreshing = new Map<string, Promise<AccessTokenResult>>();
-  /** Bumped by every sign-in and sign-out: a refresh that began before must not write its tokens back. */
+  /** Bumped by every sign-in and sign-out: an operation that began before must not write its tokens back. */
   let generation = 0;
+  /** The generation an MSAL call began in, seen by the cache plugin (which MSAL calls without context). */
+  const began = new AsyncLocalStorage<number>();
 
   function configured(): MicrosoftSettings {
     const s = deps.settings();
@@ -111,70 +150,7 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
     return s;
   }
 
-  function metadata(authority: string): Promise<Metadata> {
-    let found = metadataCache.get(authority);
-    if (!found) {
-      const url = `${authority.replace(/\/+$/, '')}/v2.0/.well-known/openid-configuration`;
-      found = (async () => {
-        const res = await doFetch(url, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
-        if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-        const parsed = Metadata.safeParse(await res.json());
-        if (!parsed.success) throw new Error(`${url} is not OpenID metadata`);
-        return parsed.data;
-      })().catch((e: unknown) => {
-        metadataCache.delete(authority);
-        throw new HostError('MICROSOFT_SIGN_IN_FAILED', `Microsoft sign-in cannot be reached: ${e instanceof Error ? e.message : String(e)}`);
-      });
-      metadataCache.set(authority, found);
-    }
-    return found;
-  }
-
-  async function tokenRequest(meta: Metadata, body: Record<string, string>): Promise<z.infer<typeof TokenAnswer>> {
-    let res: Response;
-    try {
-      res = await doFetch(meta.token_endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(body),
-        signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-      });
-    } catch (e) {
-      throw new HostError('MICROSOFT_SIGN_IN_FAILED', `Microsoft’s token endpoint cannot be reached: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const json = (await res.json().catch(() => null)) as { error?: string; error_description?: string } | null;
-    if (!res.ok) {
-      const code = json?.error ?? `HTTP ${res.status}`;
-      // invalid_grant: the refresh token expired, was revoked, or the password changed.
-      if (body.grant_type === 'refresh_token' && code === 'invalid_grant') {
-        throw new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in has ended: sign in with Microsoft again.');
-      }
-      throw new HostError('MICROSOFT_SIGN_IN_FAILED', `Microsoft refused the token request (${code}${json?.error_description ? `: ${json.error_description}` : ''}).`);
-    }
-    const parsed = TokenAnswer.safeParse(json);
-    if (!parsed.success) throw new HostError('MICROSOFT_SIGN_IN_FAILED', 'Microsoft’s token endpoint gave an answer without an access token.');
-    return parsed.data;
-  }
-
-  /** Checks the ID token as Entra's multi-tenant endpoint issues it: the issuer names the person's tenant. */
-  async function verifyIdToken(meta: Metadata, idToken: string, clientId: string, nonce: string): Promise<JWTPayload> {
-    let jwks = jwksCache.get(meta.jwks_uri);
-    if (!jwks) {
-      jwks = createRemoteJWKSet(new URL(meta.jwks_uri));
-      jwksCache.set(meta.jwks_uri, jwks);
-    }
-    try {
-      const tid = decodeJwt(idToken).tid;
-      const issuer = meta.issuer.replace('{tenantid}', typeof tid === 'string' ? tid : '{tenantid}');
-      const { payload } = await jwtVerify(idToken, jwks, { audience: clientId, issuer, clockTolerance: 60 });
-      if (payload.nonce !== nonce) throw new Error('the nonce is not the one this sign-in sent');
-      return payload;
-    } catch (e) {
-      throw new HostError('MICROSOFT_SIGN_IN_FAILED', `Microsoft’s ID token was refused: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
-  async function readCache(s: MicrosoftSettings): Promise<Cache | null> {
+  async function readStored(s: MicrosoftSettings): Promise<string | null> {
     const raw = await deps.secrets.get(SECRET).catch(() => null);
     if (!raw) return null;
     let json: unknown;
@@ -183,13 +159,61 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
     } catch {
       return null;
     }
-    const parsed = Cache.safeParse(json);
-    // Tokens of another registration or authority are not this configuration's sign-in.
+    const parsed = Stored.safeParse(json);
+    // Tokens of another registration or authority (or of the app before MSAL) are not this sign-in.
     if (!parsed.success || parsed.data.clientId !== s.clientId || parsed.data.authority !== s.authority) return null;
-    return parsed.data;
+    return parsed.data.msal;
   }
 
-  const writeCache = (cache: Cache) => deps.secrets.set(SECRET, JSON.stringify(cache));
+  function client(s: MicrosoftSettings): PublicClientApplication {
+    const key = `${s.clientId}\n${s.authority}`;
+    let found = clients.get(key);
+    if (!found) {
+      const cachePlugin: ICachePlugin = {
+        async beforeCacheAccess(context) {
+          // The store is the truth: a sign-out elsewhere (or in this process) empties what MSAL holds.
+          context.tokenCache.deserialize((await readStored(s)) ?? EMPTY_CACHE);
+        },
+        async afterCacheAccess(context) {
+          if (!context.cacheHasChanged) return;
+          const since = began.getStore();
+          if (since !== undefined && since !== generation) return; // signed out or in again meanwhile
+          await deps.secrets.set(SECRET, JSON.stringify({ clientId: s.clientId, authority: s.authority, msal: context.tokenCache.serialize() }));
+        },
+      };
+      found = new PublicClientApplication({
+        auth: { clientId: s.clientId, authority: s.authority, knownAuthorities: deps.knownAuthorities ?? [] },
+        cache: { cachePlugin },
+        system: {
+          networkClient: network,
+          // MSAL's log would carry personal data at higher levels; errors reach the user as HostErrors.
+          loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
+        },
+      });
+      clients.set(key, found);
+    }
+    return found;
+  }
+
+  /** Runs an MSAL call in the current generation; a sign-in or sign-out during it voids its result. */
+  async function inGeneration<T>(run: () => Promise<T>, context: 'sign-in' | 'token'): Promise<T> {
+    const g = generation;
+    let result: T;
+    try {
+      result = await began.run(g, run);
+    } catch (e) {
+      const error = hostError(e, context);
+      if (error.code === 'MICROSOFT_SIGNED_OUT' && g === generation) await deps.secrets.delete(SECRET);
+      throw error;
+    }
+    if (g !== generation) throw new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in changed while a token was being renewed: ask again.');
+    return result;
+  }
+
+  async function currentAccount(s: MicrosoftSettings): Promise<AccountInfo | null> {
+    const accounts = await client(s).getAllAccounts();
+    return accounts[0] ?? null;
+  }
 
   function signInScopes(s: MicrosoftSettings): string[] {
     return [...new Set([...s.scopes, ...(s.serverScope ? [s.serverScope] : [])])];
@@ -198,92 +222,71 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
   async function signIn(): Promise<MicrosoftAccount> {
     const s = configured();
     pending?.cancel(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'A new Microsoft sign-in replaced this one.'));
-    const meta = await metadata(s.authority);
-    const verifier = base64url(randomBytes(32));
-    const state = base64url(randomBytes(16));
-    const nonce = base64url(randomBytes(16));
-    const loopback = await listenOnce(state);
-    const attempt = { cancel: (error: HostError) => loopback.fail(error) };
+    const pca = client(s);
+    const { prompt, login_hint: loginHint, ...extraQueryParameters } = deps.authorizeParams ?? { prompt: 'select_account' };
+    /** Where MSAL listens and the state it waits for, known once it hands the browser the URL. */
+    let opened: { redirectUri: string; state: string } | null = null;
+    let stop: ((error: HostError) => void) | null = null;
+    const stopped = new Promise<never>((_resolve, reject) => (stop = reject));
+    stopped.catch(() => undefined);
+    let ended: HostError | null = null;
+    const end = (error: HostError) => {
+      if (ended) return;
+      ended = error;
+      stop?.(error);
+      // MSAL's listener has no cancel: it ends when the browser posts an answer with its state, so
+      // the app posts the refusal a browser would (access_denied) to close it.
+      if (opened) {
+        void fetch(opened.redirectUri, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ error: 'access_denied', error_description: 'cancelled in the app', state: opened.state }),
+        }).then((r) => r.body?.cancel(), () => undefined);
+      }
+    };
+    const attempt = { cancel: end };
     pending = attempt;
     const timer = setTimeout(
-      () => loopback.fail(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'The browser did not come back from Microsoft sign-in in time: try again.')),
+      () => end(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'The browser did not come back from Microsoft sign-in in time: try again.')),
       deps.signInTimeoutMs ?? 5 * 60_000,
     );
+    const g = generation;
+    const interactive = began.run(g, () =>
+      pca.acquireTokenInteractive({
+        scopes: signInScopes(s).filter((x) => !OIDC_SCOPES.has(x) || x === 'email'),
+        ...(prompt ? { prompt } : {}),
+        ...(loginHint ? { loginHint } : {}),
+        extraQueryParameters,
+        successTemplate: loopbackPage(true),
+        errorTemplate: loopbackPage(false),
+        openBrowser: async (url) => {
+          const asked = new URL(url);
+          opened = { redirectUri: asked.searchParams.get('redirect_uri') ?? '', state: asked.searchParams.get('state') ?? '' };
+          if (ended) {
+            end(ended); // cancelled before the browser opened: close the listener now
+            return;
+          }
+          await deps.openExternal(url);
+        },
+      }),
+    );
+    interactive.catch(() => undefined);
     try {
-      const scopes = signInScopes(s);
-      const url = new URL(meta.authorization_endpoint);
-      url.search = new URLSearchParams({
-        client_id: s.clientId,
-        response_type: 'code',
-        redirect_uri: loopback.redirectUri,
-        scope: scopes.join(' '),
-        state,
-        nonce,
-        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-        code_challenge_method: 'S256',
-        ...(deps.authorizeParams ?? { prompt: 'select_account' }),
-      }).toString();
-      await deps.openExternal(url.href);
-      const code = await loopback.code;
-      const answer = await tokenRequest(meta, {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: loopback.redirectUri,
-        client_id: s.clientId,
-        code_verifier: verifier,
-      });
-      if (!answer.id_token) throw new HostError('MICROSOFT_SIGN_IN_FAILED', 'Microsoft gave no ID token: the "openid" scope is missing from the sign-in scopes in Settings.');
-      if (!answer.refresh_token) throw new HostError('MICROSOFT_SIGN_IN_FAILED', 'Microsoft gave no refresh token: the "offline_access" scope is missing from the sign-in scopes in Settings.');
-      const claims = await verifyIdToken(meta, answer.id_token, s.clientId, nonce);
-      const str = (v: unknown) => (typeof v === 'string' ? v : '');
-      const account: MicrosoftAccount = {
-        oid: str(claims.oid) || str(claims.sub),
-        tenantId: str(claims.tid),
-        username: str(claims.preferred_username) || str(claims.email),
-        name: str(claims.name) || str(claims.preferred_username),
-      };
-      await writeCache({
-        clientId: s.clientId,
-        authority: s.authority,
-        refreshToken: answer.refresh_token,
-        account,
-        accessTokens: { [keyOf(scopes)]: { token: answer.access_token, expiresAt: now() + answer.expires_in * 1000 } },
-      });
+      let result: AuthenticationResult;
+      try {
+        result = await Promise.race([interactive, stopped]);
+      } catch (e) {
+        throw hostError(ended ?? e, 'sign-in');
+      }
+      if (!result.account) throw new HostError('MICROSOFT_SIGN_IN_FAILED', 'Microsoft gave no ID token: the "openid" scope is missing from the sign-in scopes in Settings.');
       generation++;
       refreshing = new Map();
-      return account;
+      return toAccount(result.account);
     } finally {
       clearTimeout(timer);
       if (pending === attempt) pending = null;
-      await loopback.close();
+      await interactive.catch(() => undefined); // MSAL closes its listener when its call ends
     }
-  }
-
-  async function refresh(s: MicrosoftSettings, cache: Cache, scopes: string[], key: string): Promise<AccessTokenResult> {
-    const began = generation;
-    const meta = await metadata(s.authority);
-    let answer;
-    try {
-      answer = await tokenRequest(meta, {
-        grant_type: 'refresh_token',
-        refresh_token: cache.refreshToken,
-        client_id: s.clientId,
-        scope: [...new Set([...scopes, 'openid', 'profile', 'offline_access'])].join(' '),
-      });
-    } catch (e) {
-      if (e instanceof HostError && e.code === 'MICROSOFT_SIGNED_OUT' && began === generation) await deps.secrets.delete(SECRET);
-      throw e;
-    }
-    if (began !== generation) throw new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in changed while a token was being renewed: ask again.');
-    const result = { accessToken: answer.access_token, expiresAt: now() + answer.expires_in * 1000 };
-    // Entra rotates refresh tokens: the new one replaces the old, or the next refresh may be refused.
-    const latest = (await readCache(s)) ?? cache;
-    await writeCache({
-      ...latest,
-      refreshToken: answer.refresh_token ?? latest.refreshToken,
-      accessTokens: { ...latest.accessTokens, [key]: { token: result.accessToken, expiresAt: result.expiresAt } },
-    });
-    return result;
   }
 
   return {
@@ -293,8 +296,8 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
     },
     async state() {
       const s = deps.settings();
-      const cache = s.clientId ? await readCache(s) : null;
-      return { available: true, configured: s.clientId !== '', account: cache?.account ?? null };
+      const account = s.clientId ? await currentAccount(s).catch(() => null) : null;
+      return { available: true, configured: s.clientId !== '', account: account ? toAccount(account) : null };
     },
     async getAccessToken(asked) {
       const s = configured();
@@ -302,49 +305,31 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
       if (scopes.length === 0) {
         throw new HostError('MICROSOFT_SCOPE_MISSING', 'No scope was asked for and no team server API scope is set in Settings.');
       }
-      const cache = await readCache(s);
-      if (!cache) throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft.');
+      const account = await currentAccount(s);
+      if (!account) throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft.');
+      // One renewal per resource at a time: two would race to rotate the same refresh token.
       const key = keyOf(scopes);
-      const cached = cache.accessTokens[key];
-      if (cached && cached.expiresAt - now() > EXPIRY_SKEW_MS) return { accessToken: cached.token, expiresAt: cached.expiresAt };
-      // One refresh per resource at a time: two would race to rotate the same refresh token.
       const flights = refreshing;
       let flight = flights.get(key);
       if (!flight) {
-        flight = refresh(s, cache, scopes, key).finally(() => flights.delete(key));
+        flight = inGeneration(() => client(s).acquireTokenSilent({ account, scopes }), 'token')
+          .then((r) => ({ accessToken: r.accessToken, expiresAt: r.expiresOn?.getTime() ?? Date.now() }))
+          .finally(() => flights.delete(key));
         flights.set(key, flight);
       }
       return flight;
     },
     async getTenantAccessToken(tenantId, options = {}) {
       const s = configured();
-      const cache = await readCache(s);
-      if (!cache) throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft: sign in with Microsoft in Settings, then read the tenant again.');
-      const key = `tenant:${tenantId.toLowerCase()} ${GRAPH_SCOPE}`;
-      const cached = cache.accessTokens[key];
-      if (!options.refresh && cached && cached.expiresAt - now() > EXPIRY_SKEW_MS) return cached.token;
-      const began = generation;
+      const account = await currentAccount(s);
+      if (!account) throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft: sign in with Microsoft in Settings, then read the tenant again.');
       // `https://login.microsoftonline.com/organizations` -> `https://login.microsoftonline.com/<customer tenant>`
-      const host = s.authority.replace(/\/+$/, '').replace(/\/[^/]*$/, '');
-      const tokenEndpoint = `${host}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
-      let answer;
-      try {
-        answer = await tokenRequest(
-          { issuer: host, authorization_endpoint: tokenEndpoint, token_endpoint: tokenEndpoint, jwks_uri: tokenEndpoint },
-          { grant_type: 'refresh_token', refresh_token: cache.refreshToken, client_id: s.clientId, scope: `${GRAPH_SCOPE} openid profile offline_access` },
-        );
-      } catch (e) {
-        if (e instanceof HostError && e.code === 'MICROSOFT_SIGNED_OUT' && began === generation) await deps.secrets.delete(SECRET);
-        throw e;
-      }
-      if (began !== generation) throw new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in changed while the tenant was being read: read it again.');
-      const latest = (await readCache(s)) ?? cache;
-      await writeCache({
-        ...latest,
-        refreshToken: answer.refresh_token ?? latest.refreshToken,
-        accessTokens: { ...latest.accessTokens, [key]: { token: answer.access_token, expiresAt: now() + answer.expires_in * 1000 } },
-      });
-      return answer.access_token;
+      const authority = `${s.authority.replace(/\/+$/, '').replace(/\/[^/]*$/, '')}/${encodeURIComponent(tenantId)}`;
+      const result = await inGeneration(
+        () => client(s).acquireTokenSilent({ account, scopes: [GRAPH_SCOPE], authority, forceRefresh: options.refresh ?? false }),
+        'token',
+      );
+      return result.accessToken;
     },
     async signOut() {
       pending?.cancel(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Signed out during the Microsoft sign-in.'));
@@ -363,71 +348,4 @@ export function loopbackPage(ok: boolean): string {
     ? ['You are signed in with Microsoft. You can close this tab and return to CSP Migration Workspace.', 'Microsoft でサインインしました。このタブを閉じて CSP Migration Workspace に戻ってください。']
     : ['Microsoft sign-in did not complete. You can close this tab; the app says what happened.', 'Microsoft でのサインインは完了しませんでした。このタブを閉じてください。理由はアプリに表示されます。'];
   return `<!doctype html><html><head><meta charset="utf-8"><title>CSP Migration Workspace</title></head><body style="${PAGE_STYLE}"><p lang="en">${en}</p><p lang="ja">${ja}</p></body></html>`;
-}
-
-interface Loopback {
-  redirectUri: string;
-  /** The authorization code, once the redirect with the right state arrives. */
-  code: Promise<string>;
-  fail(error: HostError): void;
-  close(): Promise<void>;
-}
-
-/** A one-shot listener on 127.0.0.1 and a port the OS picks: the first redirect to /callback ends it. */
-async function listenOnce(state: string): Promise<Loopback> {
-  let settle: { resolve: (code: string) => void; reject: (e: HostError) => void } | null = null;
-  const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
-  code.catch(() => undefined); // a failure before anyone awaits is still reported to the awaiting signIn
-  const finish = (outcome: { code: string } | { error: HostError }) => {
-    const s = settle;
-    settle = null;
-    if (!s) return;
-    if ('code' in outcome) s.resolve(outcome.code);
-    else s.reject(outcome.error);
-  };
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    // Browsers also ask for /favicon.ico: only the redirect counts.
-    if (req.method !== 'GET' || url.pathname !== '/callback' || !settle) {
-      res.writeHead(404).end();
-      return;
-    }
-    const q = url.searchParams;
-    const send = (ok: boolean) => res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loopbackPage(ok));
-    if (q.get('state') !== state) {
-      send(false);
-      finish({ error: new HostError('MICROSOFT_SIGN_IN_FAILED', 'The browser came back with an answer to another sign-in (its state did not match): it was refused. Try again.') });
-      return;
-    }
-    const error = q.get('error');
-    const got = q.get('code');
-    if (error || !got) {
-      send(false);
-      const description = q.get('error_description');
-      finish({
-        error:
-          error === 'access_denied'
-            ? new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Microsoft sign-in was cancelled in the browser.')
-            : new HostError('MICROSOFT_SIGN_IN_FAILED', `Microsoft refused the sign-in (${error ?? 'no code'}${description ? `: ${description}` : ''}).`),
-      });
-      return;
-    }
-    send(true);
-    finish({ code: got });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    redirectUri: `http://127.0.0.1:${port}/callback`,
-    code,
-    fail: (error) => finish({ error }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }

@@ -7,6 +7,7 @@
 // login page is replaced by a handler that logs in the person named by `login_hint` and consents.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type Adapter, type AdapterPayload, type Configuration } from 'oidc-provider';
@@ -40,6 +41,10 @@ export interface ProviderOptions {
   keys?: JWK[];
   /** Seconds ID and access tokens live. */
   tokenTtlSeconds?: number;
+  /** Serve over HTTPS with this certificate (test/support/selfSignedCertificate): MSAL accepts only https authorities. */
+  tls?: { key: string; cert: string };
+  /** The fetch the provider's own helpers (signIn, refresh) use: one that trusts `tls.cert` when set. */
+  fetch?: typeof fetch;
 }
 
 export interface TokenSet {
@@ -122,13 +127,14 @@ export async function startLocalOpenIdProvider(o: ProviderOptions): Promise<Loca
   });
 
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
-  const server: Server = createServer((req, res) => handler(req, res));
+  const server: Server = o.tls ? createHttpsServer({ key: o.tls.key, cert: o.tls.cert }, (req, res) => handler(req, res)) : createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const issuer = `http://127.0.0.1:${port}${mount}`;
+  const issuer = `${o.tls ? 'https' : 'http'}://127.0.0.1:${port}${mount}`;
+  const doFetch = o.fetch ?? fetch;
 
   const configuration: Configuration = {
     adapter: memoryAdapter(),
@@ -138,8 +144,9 @@ export async function startLocalOpenIdProvider(o: ProviderOptions): Promise<Loca
       token_endpoint_auth_method: 'none',
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
-      // Native apps on a loopback address: any port matches (RFC 8252, section 7.3).
-      redirect_uris: ['http://127.0.0.1/callback'],
+      // Native apps on a loopback address: any port matches (RFC 8252, section 7.3). MSAL for Node
+      // listens on http://localhost:<port> and takes the answer as a form post to it.
+      redirect_uris: ['http://127.0.0.1/callback', 'http://localhost'],
       id_token_signed_response_alg: c.idTokenAlg ?? 'RS256',
     })),
     jwks: { keys: keys as never },
@@ -226,7 +233,7 @@ export async function startLocalOpenIdProvider(o: ProviderOptions): Promise<Loca
 
   const endpoint = (name: string) => `${issuer}/${name}`;
   async function tokenRequest(body: Record<string, string>): Promise<TokenSet> {
-    const res = await fetch(endpoint('token'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+    const res = await doFetch(endpoint('token'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
     const json = (await res.json()) as TokenSet & { error?: string; error_description?: string };
     if (!res.ok) throw new Error(`token endpoint: ${res.status} ${json.error}: ${json.error_description}`);
     return json;
@@ -259,7 +266,7 @@ export async function startLocalOpenIdProvider(o: ProviderOptions): Promise<Loca
           code_challenge_method: 'S256',
           resource: o.api.resource,
         }).toString();
-        await browse(authorize.href, loopback.redirectUri);
+        await browse(authorize.href, loopback.redirectUri, undefined, doFetch);
         const back = await loopback.received;
         if (back.get('state') !== state) throw new Error('the redirect came back with another state');
         const code = back.get('code');
@@ -311,13 +318,15 @@ async function startLoopbackRedirect(): Promise<{ redirectUri: string; received:
 }
 
 /** Follows redirects as a browser does, keeping the provider's cookies, until it lands on the loopback
- * redirect; `rewrite` changes that last address first (a forged or stale answer). */
-export async function browse(start: string, redirectUri: string, rewrite: (url: string) => string = (u) => u): Promise<void> {
+ * redirect, by a redirect or by the provider's self-submitting form (response_mode=form_post, which
+ * MSAL for Node asks for); `rewrite` changes that last answer first (a forged or stale answer), given
+ * as a URL whose query is the answer. `doFetch` reaches the provider (one trusting its certificate). */
+export async function browse(start: string, redirectUri: string, rewrite: (url: string) => string = (u) => u, doFetch: typeof fetch = fetch): Promise<void> {
   const jar = new Map<string, string>();
   let url = start;
   for (let hop = 0; hop < 20; hop++) {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    const res = await doFetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const eq = pair!.indexOf('=');
@@ -327,6 +336,21 @@ export async function browse(start: string, redirectUri: string, rewrite: (url: 
       else jar.set(name, value);
     }
     const location = res.headers.get('location');
+    if (res.status === 200 && !location) {
+      const html = await res.text();
+      const form = /<form[^>]*action="([^"]+)"/i.exec(html);
+      const action = form ? decodeHtml(form[1]!) : '';
+      if (!form || !action.startsWith(redirectUri)) throw new Error(`the sign-in stopped at ${url}: ${res.status} ${html}`);
+      const fields = new URLSearchParams();
+      for (const m of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) fields.append(decodeHtml(m[1]!), decodeHtml(m[2]!));
+      const answer = new URL(rewrite(`${action}?${fields.toString()}`));
+      const body = answer.searchParams.toString();
+      answer.search = '';
+      // The browser posts the form to the app's loopback address.
+      const done = await fetch(answer.href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      await done.body?.cancel();
+      return;
+    }
     if (res.status < 300 || res.status >= 400 || !location) {
       throw new Error(`the sign-in stopped at ${url}: ${res.status} ${await res.text()}`);
     }
@@ -339,4 +363,8 @@ export async function browse(start: string, redirectUri: string, rewrite: (url: 
     }
   }
   throw new Error('the sign-in redirected more than 20 times');
+}
+
+function decodeHtml(text: string): string {
+  return text.replace(/&(amp|quot|lt|gt|#39|#x2F);/g, (_m, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'", '#x2F': '/' })[e]!);
 }
