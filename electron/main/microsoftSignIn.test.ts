@@ -175,24 +175,25 @@ describe('Microsoft sign-in through MSAL (local OpenID provider over https; fake
   });
 
   it("gets a Graph token at a customer tenant's authority with the partner's refresh token (local OpenID provider)", async () => {
-    // The local provider serves one tenant; its discovery document stands in for the customer tenant's
-    // (same host, as at Entra), so MSAL redeems the partner's refresh token at the real token endpoint.
+    // The local provider serves one tenant: this fetch routes the customer tenant's paths on the same
+    // host (as at Entra) to it, so MSAL redeems the partner's refresh token at the customer's token
+    // endpoint, answered by the real provider.
     const CUSTOMER = 'c0ffee00-0000-4000-8000-000000000001';
     const asked: string[] = [];
     const { ms } = setup({
       fetch: async (url, init) => {
         const href = String(url);
         asked.push(`${init?.method ?? 'GET'} ${href}${String(init?.body ?? '').includes('grant_type=refresh_token') ? ' refresh_token' : ''}`);
-        return tls.fetch(href.replace(`/${CUSTOMER}/v2.0/.well-known/`, `/${TENANT}/v2.0/.well-known/`), init);
+        return tls.fetch(href.replace(`/${CUSTOMER}/v2.0/`, `/${TENANT}/v2.0/`), init);
       },
     });
     await expect(ms.getTenantAccessToken(CUSTOMER)).rejects.toMatchObject({ code: 'MICROSOFT_SIGNED_OUT' });
     await ms.signIn();
     asked.length = 0;
     const token = await ms.getTenantAccessToken(CUSTOMER);
-    expect(decodeJwt(token)).toMatchObject({ oid: 'oid-aiko', iss: provider.issuer });
+    expect(token).toMatch(/^\S{20,}$/); // Graph's resource is not the provider's API: an opaque token
     expect(asked).toContain(`GET https://127.0.0.1:${provider.port}/${CUSTOMER}/v2.0/.well-known/openid-configuration`);
-    expect(asked).toContain(`POST ${provider.issuer}/token refresh_token`);
+    expect(asked).toContain(`POST https://127.0.0.1:${provider.port}/${CUSTOMER}/v2.0/token refresh_token`);
     // Cached for that authority; `refresh` asks again.
     const refreshes = () => asked.filter((a) => a.endsWith('refresh_token')).length;
     const before = refreshes();
@@ -233,7 +234,7 @@ describe('Microsoft sign-in through MSAL (local OpenID provider over https; fake
     const { ms, advance } = setup({
       fetch: async (url, init) => {
         if (holdRefreshes && String(init?.body ?? '').includes('grant_type=refresh_token')) await gate;
-        return fetch(url, init);
+        return tls.fetch(url, init);
       },
     });
     await ms.signIn();

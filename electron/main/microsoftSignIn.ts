@@ -68,8 +68,6 @@ const SECRET = 'microsoftTokens' as const;
 /** Scopes every sign-in asks for that name no resource: MSAL adds them itself. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 const HTTP_TIMEOUT_MS = 30_000;
-/** MSAL's serialized cache with no entries: deserializing it empties the in-memory cache. */
-const EMPTY_CACHE = JSON.stringify({ Account: {}, IdToken: {}, AccessToken: {}, RefreshToken: {}, AppMetadata: {} });
 
 /** What the secrets store holds: MSAL's cache, tagged with the registration and authority it belongs to. */
 const Stored = z.object({ clientId: z.string(), authority: z.string(), msal: z.string() });
@@ -90,7 +88,11 @@ export function fetchNetworkModule(doFetch: typeof fetch): INetworkModule {
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
-      body = { error: `HTTP ${res.status}`, error_description: text.slice(0, 200) };
+      body = {};
+    }
+    // An error without an OAuth error body (a 404 page, a proxy's 502) must not read as an empty success.
+    if (!res.ok && (typeof body !== 'object' || body === null || !('error' in body))) {
+      body = { error: `HTTP ${res.status}`, error_description: `${url} answered ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}` };
     }
     return { headers, body: body as T, status: res.status };
   }
@@ -171,8 +173,10 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
     if (!found) {
       const cachePlugin: ICachePlugin = {
         async beforeCacheAccess(context) {
-          // The store is the truth: a sign-out elsewhere (or in this process) empties what MSAL holds.
-          context.tokenCache.deserialize((await readStored(s)) ?? EMPTY_CACHE);
+          // MSAL merges what it reads into what it holds, so forgetting is done by dropping the
+          // client (forget(), at sign-out); here the store's newer tokens replace the held ones.
+          const stored = await readStored(s);
+          if (stored) context.tokenCache.deserialize(stored);
         },
         async afterCacheAccess(context) {
           if (!context.cacheHasChanged) return;
@@ -195,6 +199,12 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
     return found;
   }
 
+  /** Ends the sign-in: the encrypted cache is deleted and the MSAL clients holding it in memory dropped. */
+  async function forget(): Promise<void> {
+    clients.clear();
+    await deps.secrets.delete(SECRET);
+  }
+
   /** Runs an MSAL call in the current generation; a sign-in or sign-out during it voids its result. */
   async function inGeneration<T>(run: () => Promise<T>, context: 'sign-in' | 'token'): Promise<T> {
     const g = generation;
@@ -203,7 +213,7 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
       result = await began.run(g, run);
     } catch (e) {
       const error = hostError(e, context);
-      if (error.code === 'MICROSOFT_SIGNED_OUT' && g === generation) await deps.secrets.delete(SECRET);
+      if (error.code === 'MICROSOFT_SIGNED_OUT' && g === generation) await forget();
       throw error;
     }
     if (g !== generation) throw new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in changed while a token was being renewed: ask again.');
@@ -230,19 +240,26 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
     const stopped = new Promise<never>((_resolve, reject) => (stop = reject));
     stopped.catch(() => undefined);
     let ended: HostError | null = null;
+    // MSAL's listener has no cancel: it ends when the browser posts an answer with its state, so the
+    // app posts the refusal a browser would (access_denied) to close it. It listens on 127.0.0.1.
+    const closeListener = () => {
+      if (!opened) return;
+      const at = new URL(opened.redirectUri);
+      at.hostname = '127.0.0.1';
+      void fetch(at.href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', connection: 'close' },
+        body: new URLSearchParams({ error: 'access_denied', error_description: 'cancelled in the app', state: opened.state }),
+      }).then(
+        (r) => r.body?.cancel(),
+        () => undefined,
+      );
+    };
     const end = (error: HostError) => {
       if (ended) return;
       ended = error;
       stop?.(error);
-      // MSAL's listener has no cancel: it ends when the browser posts an answer with its state, so
-      // the app posts the refusal a browser would (access_denied) to close it.
-      if (opened) {
-        void fetch(opened.redirectUri, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ error: 'access_denied', error_description: 'cancelled in the app', state: opened.state }),
-        }).then((r) => r.body?.cancel(), () => undefined);
-      }
+      closeListener();
     };
     const attempt = { cancel: end };
     pending = attempt;
@@ -263,7 +280,7 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
           const asked = new URL(url);
           opened = { redirectUri: asked.searchParams.get('redirect_uri') ?? '', state: asked.searchParams.get('state') ?? '' };
           if (ended) {
-            end(ended); // cancelled before the browser opened: close the listener now
+            closeListener(); // cancelled before the browser opened: no browser, and the listener closes now
             return;
           }
           await deps.openExternal(url);
@@ -335,7 +352,7 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
       pending?.cancel(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Signed out during the Microsoft sign-in.'));
       generation++;
       refreshing = new Map();
-      await deps.secrets.delete(SECRET);
+      await forget();
     },
   };
 }
