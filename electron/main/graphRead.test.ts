@@ -1,16 +1,20 @@
 // The main process reading a customer's tenant: against the local Graph contract server
-// (test/contract/graphServer) and a small local token endpoint standing in for the customer
-// tenant's Entra authority (`/{tenant}/oauth2/v2.0/token`, the refresh-token grant GDAP uses).
-// Faked is only the secrets store (in memory, holding the partner's sign-in as the app stores it).
-import { createServer, type Server } from 'node:http';
+// (test/contract/graphServer) and a small local Entra authority over https (a self-signed
+// certificate made with openssl, trusted only by MSAL's network client here): its discovery
+// document and `/{tenant}/oauth2/v2.0/token`, the refresh-token grant GDAP uses, which MSAL's
+// acquireTokenSilent calls at the customer tenant's authority. Faked is only the secrets store (in
+// memory, holding the partner's sign-in as MSAL's serialized cache, as the app stores it).
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatedUsers, startGraphServer, TENANT_ID, type GraphServer } from '../../test/contract/graphServer';
 import { HostError, type GraphProgress } from '../../shared/ipc/contract';
 import { createGraphRead } from './graphRead';
 import { createMicrosoftSignIn } from './microsoftSignIn';
+import { selfSignedCertificate } from '../../test/support/selfSignedCertificate';
 
 const CLIENT = 'cspw-desktop';
+const tls = selfSignedCertificate();
 
 interface TokenEndpoint {
   origin: string;
@@ -23,12 +27,20 @@ interface TokenEndpoint {
 
 async function startTokenEndpoint(tokens: string[]): Promise<TokenEndpoint> {
   const endpoint: TokenEndpoint = { origin: '', calls: [], tokens, close: async () => undefined };
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     req.on('end', () => {
+      // Entra's discovery document for any tenant path: what MSAL reads before the token request.
+      const discovery = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(req.url ?? '');
+      if (discovery) {
+        const base = `${endpoint.origin}/${discovery[1]}`;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ issuer: `${base}/v2.0`, authorization_endpoint: `${base}/oauth2/v2.0/authorize`, token_endpoint: `${base}/oauth2/v2.0/token`, jwks_uri: `${base}/discovery/v2.0/keys` }));
+        return;
+      }
       const body = new URLSearchParams(raw);
-      endpoint.calls.push({ path: req.url ?? '', body });
+      endpoint.calls.push({ path: (req.url ?? '').replace(/\?.*$/, ''), body });
       res.setHeader('content-type', 'application/json');
       if (endpoint.refuse) {
         res.statusCode = 400;
@@ -36,25 +48,47 @@ async function startTokenEndpoint(tokens: string[]): Promise<TokenEndpoint> {
         return;
       }
       const n = endpoint.calls.length;
-      res.end(JSON.stringify({ token_type: 'Bearer', access_token: endpoint.tokens[Math.min(n, endpoint.tokens.length) - 1], expires_in: 3600, refresh_token: `rt-${n + 1}` }));
+      // As Entra answers MSAL (which asks client_info=1): who the tokens belong to, as uid.utid.
+      const clientInfo = Buffer.from(JSON.stringify({ uid: 'o', utid: 'partner' })).toString('base64url');
+      res.end(JSON.stringify({ token_type: 'Bearer', access_token: endpoint.tokens[Math.min(n, endpoint.tokens.length) - 1], expires_in: 3600, refresh_token: `rt-${n + 1}`, client_info: clientInfo }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint.origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   endpoint.close = () => new Promise((resolve) => server.close(() => resolve()));
   return endpoint;
 }
 
+/** The partner's sign-in as MSAL serializes it (an account, its ID token and refresh token rt-1). */
+function signedInCache(environment: string): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const idToken = `${part({ alg: 'none' })}.${part({ sub: 'o', oid: 'o', tid: 'partner', preferred_username: 'aiko@fabrikam.example', name: 'Aiko' })}.`;
+  const home = 'o.partner';
+  return JSON.stringify({
+    Account: { [`${home}-${environment}-organizations`]: { home_account_id: home, environment, realm: 'organizations', local_account_id: 'o', username: 'aiko@fabrikam.example', authority_type: 'MSSTS', name: 'Aiko' } },
+    IdToken: { [`${home}-${environment}-idtoken-${CLIENT}-organizations--`]: { home_account_id: home, environment, credential_type: 'IdToken', client_id: CLIENT, secret: idToken, realm: 'organizations' } },
+    AccessToken: {},
+    RefreshToken: { [`${home}-${environment}-refreshtoken-${CLIENT}---`]: { home_account_id: home, environment, credential_type: 'RefreshToken', client_id: CLIENT, secret: 'rt-1' } },
+    AppMetadata: {},
+  });
+}
+
+/** The refresh token MSAL keeps in the stored cache. */
+function storedRefreshToken(store: Map<string, string>): string | undefined {
+  const msal = JSON.parse((JSON.parse(store.get('microsoftTokens')!) as { msal: string }).msal) as { RefreshToken: Record<string, { secret: string }> };
+  return Object.values(msal.RefreshToken)[0]?.secret;
+}
+
 function setup(graph: GraphServer, tokens: TokenEndpoint) {
   const store = new Map<string, string>();
-  store.set(
-    'microsoftTokens',
-    JSON.stringify({ clientId: CLIENT, authority: `${tokens.origin}/organizations`, refreshToken: 'rt-1', account: { oid: 'o', tenantId: 'partner', username: 'aiko@fabrikam.example', name: 'Aiko' }, accessTokens: {} }),
-  );
+  const authority = `${tokens.origin}/organizations`;
+  store.set('microsoftTokens', JSON.stringify({ clientId: CLIENT, authority, msal: signedInCache(new URL(tokens.origin).host) }));
   const microsoft = createMicrosoftSignIn({
-    settings: () => ({ clientId: CLIENT, authority: `${tokens.origin}/organizations`, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
+    settings: () => ({ clientId: CLIENT, authority, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
     secrets: { get: async (name) => store.get(name) ?? null, set: async (name, value) => void store.set(name, value), delete: async (name) => void store.delete(name) },
     openExternal: async () => undefined,
+    fetch: tls.fetch,
+    knownAuthorities: [new URL(tokens.origin).host],
   });
   const progress: GraphProgress[] = [];
   const read = createGraphRead({ microsoft, baseUrl: () => graph.origin, progress: (p) => progress.push(p), retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
@@ -96,7 +130,7 @@ describe('graph.readTenant in main (local contract server, local token endpoint)
     expect(pages.organization?.text).toContain(TENANT_ID);
     expect(pages.subscribedSkus.length).toBeGreaterThan(0);
     expect(progress.filter((p) => p.collection === 'users').map((p) => p.items)).toEqual([999, 1998, 2500]);
-    expect(JSON.parse(store.get('microsoftTokens')!).refreshToken).toBe('rt-2');
+    expect(storedRefreshToken(store)).toBe('rt-2');
     // Nothing the renderer receives carries a token.
     expect(JSON.stringify(pages)).not.toContain('rt-');
   });

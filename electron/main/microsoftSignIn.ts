@@ -116,12 +116,12 @@ function toAccount(account: AccountInfo): MicrosoftAccount {
 /** MSAL's errors in the app's words (the renderer shows the message; the code picks its action). */
 function hostError(e: unknown, context: 'sign-in' | 'token'): HostError {
   if (e instanceof HostError) return e;
-  if (e instanceof InteractionRequiredAuthError) {
+  const code = (e as { errorCode?: string }).errorCode ?? '';
+  if (e instanceof InteractionRequiredAuthError || code === 'invalid_grant' || code === 'interaction_required' || code === 'login_required') {
     // invalid_grant and friends: the refresh token expired, was revoked, or the password changed.
     return new HostError('MICROSOFT_SIGNED_OUT', 'The Microsoft sign-in has ended: sign in with Microsoft again.');
   }
-  const err = e as { errorCode?: string; errorMessage?: string; message?: string };
-  const code = err.errorCode ?? '';
+  const err = e as { errorMessage?: string; message?: string };
   if (code === 'access_denied') return new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Microsoft sign-in was cancelled in the browser.');
   if (code === 'state_mismatch') {
     return new HostError('MICROSOFT_SIGN_IN_FAILED', 'The browser came back with an answer to another sign-in (its state did not match): it was refused. Try again.');
