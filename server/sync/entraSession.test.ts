@@ -1,18 +1,24 @@
-// The whole desktop sign-in with Microsoft, end to end: the main process's Microsoft sign-in (code
-// flow with PKCE, loopback redirect) against a real OpenID provider on 127.0.0.1 (npm oidc-provider;
-// Microsoft's cloud cannot be reached here), its access token for the server's API exchanged by the
-// app's session at POST /auth/entra/sign-in of a real server. Fakes: the system browser
-// (shell.openExternal) and safeStorage, which need Electron, and the renderer's secret host (in memory).
+// The whole desktop sign-in with Microsoft, end to end: the main process's Microsoft sign-in (MSAL for
+// Node: code flow with PKCE, loopback redirect) against a real OpenID provider on 127.0.0.1 over https
+// (npm oidc-provider; Microsoft's cloud cannot be reached here), its access token for the server's API
+// exchanged by the app's session at POST /auth/entra/sign-in of a real server. The provider's
+// certificate is self-signed (openssl): MSAL trusts it through its network client, and the server,
+// unchanged, through this process's fetch dispatcher (as NODE_EXTRA_CA_CERTS would in deployment).
+// Fakes: the system browser (shell.openExternal) and safeStorage, which need Electron, and the
+// renderer's secret host (in memory).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { rootCertificates } from 'node:tls';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SecretName } from '../../shared/ipc/contract';
 import { Session } from '../../shared/sync/session';
 import { createMicrosoftSignIn } from '../../electron/main/microsoftSignIn';
 import { createSecretsService } from '../../electron/main/secrets';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
 import { browse, startLocalOpenIdProvider, type LocalOpenIdProvider, type LocalPerson } from '../../test/support/localOpenIdProvider';
+import { selfSignedCertificate } from '../../test/support/selfSignedCertificate';
 import { buildApp } from '../app';
 import { createUser, operatorSetOrganizationEntraTenant } from '../auth/store';
 import { readConfig } from '../config';
@@ -30,17 +36,21 @@ let provider: LocalOpenIdProvider;
 let app: FastifyInstance;
 let base: string;
 let dir: string;
+const tls = selfSignedCertificate();
+let dispatcher: Dispatcher;
 
 beforeAll(async () => {
+  dispatcher = getGlobalDispatcher();
+  setGlobalDispatcher(new Agent({ connect: { ca: [...rootCertificates, tls.cert] } }));
   t = await openTestDatabase();
-  provider = await startLocalOpenIdProvider({ tenantId: TENANT, people: [aiko, stranger], clients: [{ clientId: DESKTOP }], api: { resource: API, audience: API } });
+  provider = await startLocalOpenIdProvider({ tenantId: TENANT, people: [aiko, stranger], clients: [{ clientId: DESKTOP }], api: { resource: API, audience: API }, tls, fetch: tls.fetch });
   const org = await seedOrg(t.db, 'Fabrikam');
   await operatorSetOrganizationEntraTenant(t.db, org.id, TENANT);
   await createUser(t.db, org.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', passwordHash: null, entraObjectId: aiko.oid });
   const config = readConfig({
     LOG_LEVEL: 'silent',
     ENTRA_TENANT_IDS: TENANT,
-    ENTRA_ISSUER: `http://127.0.0.1:${provider.port}/{tenantid}/v2.0`,
+    ENTRA_ISSUER: `https://127.0.0.1:${provider.port}/{tenantid}/v2.0`,
     ENTRA_AUDIENCES: API,
   });
   app = await buildApp({ config, db: t.db, version: 't' });
@@ -52,6 +62,7 @@ afterAll(async () => {
   await provider?.stop();
   await t?.drop();
   if (dir) rmSync(dir, { recursive: true, force: true });
+  setGlobalDispatcher(dispatcher);
 });
 
 /** The desktop host's Microsoft sign-in for `person`, with a fake browser and a fake (XOR) safeStorage. */
@@ -71,8 +82,10 @@ function desktopSignIn(person: LocalPerson) {
   return createMicrosoftSignIn({
     settings: () => ({ clientId: DESKTOP, authority: provider.issuer.replace(/\/v2\.0$/, ''), scopes: ['openid', 'profile', 'offline_access'], serverScope: 'access_as_user' }),
     secrets,
-    openExternal: async (url) => void browse(url, new URL(url).searchParams.get('redirect_uri')!).catch(() => undefined),
+    openExternal: async (url) => void browse(url, new URL(url).searchParams.get('redirect_uri')!, undefined, tls.fetch).catch(() => undefined),
     authorizeParams: { prompt: 'consent', login_hint: person.sub },
+    fetch: tls.fetch,
+    knownAuthorities: [`127.0.0.1:${provider.port}`],
   });
 }
 
