@@ -77,7 +77,7 @@ function keyOf(scopes: string[]): string {
   return [...new Set(scopes.filter((s) => !OIDC_SCOPES.has(s)))].sort().join(' ');
 }
 
-/** MSAL's INetworkModule over fetch: Electron's own fetch in the app, a certificate-trusting one in tests. */
+/** MSAL's INetworkModule over fetch (the main process's fetch in the app; in tests one trusting the local provider's certificate). */
 export function fetchNetworkModule(doFetch: typeof fetch): INetworkModule {
   async function send<T>(url: string, init: RequestInit, timeout?: number): Promise<NetworkResponse<T>> {
     const res = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeout ?? HTTP_TIMEOUT_MS) });
