@@ -132,10 +132,15 @@ describe('Microsoft sign-in through MSAL (local OpenID provider over https; fake
   });
 
   it('keeps the tokens encrypted: the file holds no token in clear (local OpenID provider, fake safeStorage)', async () => {
-    const { ms, file } = setup();
+    const { ms, file, secrets } = setup();
     await ms.signIn();
     const { accessToken } = await ms.getAccessToken([]);
     const stored = file().toString('utf8');
+    // The decrypted cache (what MSAL serializes) does hold the refresh token; the file does not.
+    const msal = JSON.parse((JSON.parse((await secrets.get('microsoftTokens'))!) as { msal: string }).msal) as { RefreshToken: Record<string, { secret: string }> };
+    const refreshToken = Object.values(msal.RefreshToken)[0]!.secret;
+    expect(refreshToken.length).toBeGreaterThan(10);
+    expect(stored).not.toContain(refreshToken);
     expect(stored).not.toContain(accessToken);
     expect(stored).not.toContain('RefreshToken');
     expect(stored).not.toContain('secret');
@@ -206,8 +211,11 @@ describe('Microsoft sign-in through MSAL (local OpenID provider over https; fake
     await expect(timed.ms.signIn()).rejects.toMatchObject({ code: 'MICROSOFT_SIGN_IN_CANCELLED', message: expect.stringMatching(/in time/) });
 
     const cancelled = setup({ openExternal: away.openExternal });
+    // The timed attempt may have ended before MSAL opened the browser (then it never opens it).
+    const before = away.opened.length;
     const attempt = cancelled.ms.signIn();
-    await new Promise((r) => setTimeout(r, 100));
+    attempt.catch(() => undefined); // awaited below, once the browser has been opened
+    await vi.waitFor(() => expect(away.opened).toHaveLength(before + 1), { timeout: 10_000 });
     const redirect = new URL(away.opened.at(-1)!).searchParams.get('redirect_uri')!;
     cancelled.ms.cancelSignIn();
     await expect(attempt).rejects.toMatchObject({ code: 'MICROSOFT_SIGN_IN_CANCELLED' });
