@@ -221,6 +221,14 @@ describe('Microsoft sign-in through MSAL (local OpenID provider over https; fake
     await expect(attempt).rejects.toMatchObject({ code: 'MICROSOFT_SIGN_IN_CANCELLED' });
     await expect(fetch(redirect)).rejects.toThrow(); // the listener is gone
     expect((await cancelled.ms.state()).account).toBeNull();
+
+    // Cancelled before MSAL hands over the URL: the browser is never opened, and the call still ends.
+    const early = setup({ openExternal: away.openExternal });
+    const opened = away.opened.length;
+    const quick = early.ms.signIn();
+    early.ms.cancelSignIn();
+    await expect(quick).rejects.toMatchObject({ code: 'MICROSOFT_SIGN_IN_CANCELLED' });
+    expect(away.opened).toHaveLength(opened);
   });
 
   it('signs out: the cache file is gone and tokens are refused (local OpenID provider)', async () => {
