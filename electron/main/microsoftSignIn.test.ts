@@ -22,6 +22,7 @@ const TENANT = '7d1c2a3b-0000-4000-8000-00000000f00d';
 const DESKTOP = 'cspw-desktop';
 const API = 'api://cspw-server';
 const aiko: LocalPerson = { sub: 'aiko', tid: TENANT, oid: 'oid-aiko', preferredUsername: 'aiko@fabrikam.example', name: 'Aiko Tanaka' };
+const ken: LocalPerson = { sub: 'ken', tid: TENANT, oid: 'oid-ken', preferredUsername: 'ken@fabrikam.example', name: 'Ken Sato' };
 
 /** Fake safeStorage: XOR with a fixed key and a version prefix, so the file provably differs from the text. */
 function fakeSafeStorage(): SafeStorageLike {
@@ -41,7 +42,7 @@ beforeAll(async () => {
   tls = selfSignedCertificate();
   provider = await startLocalOpenIdProvider({
     tenantId: TENANT,
-    people: [aiko],
+    people: [aiko, ken],
     clients: [{ clientId: DESKTOP }],
     api: { resource: API, audience: API },
     tokenTtlSeconds: 600,
@@ -229,6 +230,19 @@ describe('Microsoft sign-in through MSAL (local OpenID provider over https; fake
     early.ms.cancelSignIn();
     await expect(quick).rejects.toMatchObject({ code: 'MICROSOFT_SIGN_IN_CANCELLED' });
     expect(away.opened).toHaveLength(opened);
+  });
+
+  it('keeps only the person who signed in last (local OpenID provider)', async () => {
+    const params = { prompt: 'consent', login_hint: aiko.sub };
+    const { ms, secrets } = setup({ authorizeParams: params });
+    await ms.signIn();
+    params.login_hint = ken.sub;
+    expect(await ms.signIn()).toMatchObject({ oid: 'oid-ken', username: 'ken@fabrikam.example' });
+    expect((await ms.state()).account?.oid).toBe('oid-ken');
+    expect(decodeJwt((await ms.getAccessToken([])).accessToken)).toMatchObject({ oid: 'oid-ken' });
+    const msal = JSON.parse((JSON.parse((await secrets.get('microsoftTokens'))!) as { msal: string }).msal) as { Account: object; RefreshToken: object };
+    expect(Object.keys(msal.Account)).toHaveLength(1);
+    expect(Object.keys(msal.RefreshToken)).toHaveLength(1);
   });
 
   it('signs out: the cache file is gone and tokens are refused (local OpenID provider)', async () => {

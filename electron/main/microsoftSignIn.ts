@@ -295,10 +295,18 @@ export function createMicrosoftSignIn(deps: MicrosoftSignInDeps): MicrosoftSignI
       } catch (e) {
         throw hostError(ended ?? e, 'sign-in');
       }
-      if (!result.account) throw new HostError('MICROSOFT_SIGN_IN_FAILED', 'Microsoft gave no ID token: the "openid" scope is missing from the sign-in scopes in Settings.');
+      const account = result.account;
+      if (!account) throw new HostError('MICROSOFT_SIGN_IN_FAILED', 'Microsoft gave no ID token: the "openid" scope is missing from the sign-in scopes in Settings.');
+      // One person at a time: MSAL keeps every account it has seen, the app only the one just signed in.
+      await began.run(g, async () => {
+        const cache = pca.getTokenCache();
+        for (const other of await cache.getAllAccounts()) {
+          if (other.homeAccountId !== account.homeAccountId) await cache.removeAccount(other);
+        }
+      });
       generation++;
       refreshing = new Map();
-      return toAccount(result.account);
+      return toAccount(account);
     } finally {
       clearTimeout(timer);
       if (pending === attempt) pending = null;
