@@ -7,7 +7,8 @@
 // (http.ts sendWithRetry); a 401 asks once for a fresh token, as graphTenant.ts does.
 import { z } from 'zod';
 import type { Bilingual } from '../mutators/words';
-import { abortError, DEFAULT_RETRY, sendWithRetry, serviceBaseUrl, type AbortSignalLike, type Fetch, type FetchResponse, type RetryPolicy } from './http';
+import { DEFAULT_RETRY, serviceBaseUrl, type AbortSignalLike, type Fetch, type RetryPolicy } from './http';
+import { graphGet } from './graphGet';
 import { DEFAULT_GRAPH_BASE_URL } from './graphTenant';
 
 /** Microsoft documents up to 300 relationships a page for this list ($top). */
@@ -208,66 +209,13 @@ function checkedNextLink(base: URL, next: string, url: string, page: number): st
   });
 }
 
-class TokenFailure extends Error {
-  constructor(override readonly cause: unknown) {
-    super('the token for Microsoft Graph could not be read');
-    this.name = 'TokenFailure';
-  }
-}
-
 async function getPage(options: GdapRelationshipsOptions, retry: RetryPolicy, token: (refresh: boolean) => Promise<string>, url: string, page: number): Promise<string> {
-  const { signal } = options;
-  let refreshed = false;
-  for (;;) {
-    let outcome: Awaited<ReturnType<typeof sendWithRetry>>;
-    try {
-      outcome = await sendWithRetry({
-        idempotent: true,
-        policy: retry,
-        random: options.random ?? Math.random,
-        ...(options.now ? { now: options.now } : {}),
-        ...(signal ? { signal } : {}),
-        what: READ,
-        fatal: (error) => error instanceof TokenFailure,
-        send: async () => {
-          let bearer: string;
-          try {
-            bearer = await token(false);
-          } catch (error) {
-            throw new TokenFailure(error);
-          }
-          return options.fetch(url, {
-            method: 'GET',
-            headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-            redirect: 'manual',
-            ...(signal ? { signal } : {}),
-          });
-        },
-      });
-    } catch (error) {
-      if (error instanceof TokenFailure) throw error.cause;
-      throw error;
-    }
-    if (outcome.kind === 'unreached') throw failure('network', url, page, retry, undefined, outcome.error);
-    const { response } = outcome;
-    const { status } = response;
-    if (status >= 200 && status < 300) return readBody(response, signal);
-    if (status === 401 && !refreshed) {
-      refreshed = true;
-      await token(true);
-      continue;
-    }
-    throw failure(status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'notFound' : status >= 300 && status < 400 ? 'redirected' : 'http', url, page, retry, status);
-  }
-}
-
-async function readBody(response: FetchResponse, signal: AbortSignalLike | undefined): Promise<string> {
-  try {
-    return await response.text();
-  } catch (e) {
-    if (signal?.aborted) throw abortError(signal, READ);
-    throw e;
-  }
+  const { signal, now } = options;
+  const outcome = await graphGet({ url, fetch: options.fetch, token, policy: retry, random: options.random ?? Math.random, ...(now ? { now } : {}), ...(signal ? { signal } : {}), what: READ });
+  if (outcome.kind === 'body') return outcome.text;
+  if (outcome.kind === 'unreached') throw failure('network', url, page, retry, undefined, outcome.error);
+  const { status } = outcome;
+  throw failure(status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'notFound' : status >= 300 && status < 400 ? 'redirected' : 'http', url, page, retry, status);
 }
 
 type ResponseCode = Exclude<GdapReadErrorCode, 'malformedPage' | 'malformedRecord' | 'unsafeNextLink'>;
