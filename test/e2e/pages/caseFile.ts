@@ -21,6 +21,11 @@ export class CaseFilePage {
   readonly invitations: Locator;
   readonly users: Locator;
   readonly activity: Locator;
+  /** Partner Center's subscriptions export: the lines the partner already sells this customer. */
+  readonly ownSubscriptions: Locator;
+  /** Partner-to-partner transfers, and the email asking the current partner to cancel at term end. */
+  readonly transfers: Locator;
+  readonly estEmail: Locator;
   readonly exportOutcome: Locator;
   readonly printSummary: Locator;
   readonly allCustomers: Locator;
@@ -41,6 +46,9 @@ export class CaseFilePage {
     this.invitations = section(SECTIONS.en.invitations);
     this.users = section(SECTIONS.en.users);
     this.activity = section(SECTIONS.en.activity);
+    this.transfers = page.getByTestId('transfers');
+    this.estEmail = page.getByTestId('est-email');
+    this.ownSubscriptions = page.getByRole('region', { name: 'Subscriptions you sell this customer (Partner Center)' });
     this.exportOutcome = page.getByTestId('export-outcome');
     this.printSummary = page.getByTestId('print-summary');
     this.allCustomers = page.getByRole('link', { name: 'All customers' });
@@ -70,6 +78,20 @@ export class CaseFilePage {
   /** A finding by its rule code, inside a line or the whole plan. */
   finding(code: string, scope: Locator = this.plan): Locator {
     return scope.locator(`[data-finding="${code}"]`);
+  }
+
+  /** A field of Details, by its label ('Tenant ID', 'Domain', 'Country', ...). */
+  detail(label: string | RegExp): Locator {
+    return this.details.getByLabel(label);
+  }
+
+  get saveDetails(): Locator {
+    return this.details.getByRole('button', { name: 'Save details' });
+  }
+
+  /** Details' confirmation ("Details saved for your whole team."). */
+  get detailsStatus(): Locator {
+    return this.details.getByRole('status');
   }
 
   /** A subscription's row, by (part of) its product. */

@@ -3,7 +3,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { graphTenant, type FileToPick } from '../files';
 import { chooseCustomer } from './customerPicker';
-import { Shell } from './shell';
+import { Shell, type Language } from './shell';
+
+/** The import's section and button in each language (the rest of the screen is driven in English). */
+const IMPORT_WORDS = {
+  en: { section: 'Import tenant exports', button: 'Import' },
+  ja: { section: 'テナントのエクスポートをインポート', button: 'インポート' },
+} as const;
 
 /** The file inputs of "Import tenant exports", by the kind of export each takes. */
 export const EXPORT_INPUTS = {
@@ -11,6 +17,7 @@ export const EXPORT_INPUTS = {
   subscriptions: 'directory/subscriptions (owners and dates)',
   users: 'users with licenses',
   adminCenterUsers: 'Microsoft 365 admin center users export (CSV)',
+  collectionZip: "The collection script's zip (tenant-data-….zip)",
 } as const;
 
 export type TenantFiles = Partial<Record<keyof typeof EXPORT_INPUTS, FileToPick>>;
@@ -35,19 +42,47 @@ export class CustomersPage {
   readonly stageFilter: Locator;
   readonly importSection: Locator;
   readonly importOutcome: Locator;
+  readonly importButton: Locator;
+  /** While a large import is stored: "Storing: n of m parts", as text and as a progress bar. */
+  readonly storing: Locator;
+  readonly storingBar: Locator;
+  readonly cancelImport: Locator;
+  /** The folded guide: how to get each export. */
+  readonly guide: Locator;
+  readonly collectionScriptStatus: Locator;
+  /** Said when a file was read in another encoding than UTF-8. */
+  readonly importDecoded: Locator;
+  /** Partner Center's customer list (Customers.csv): preview, counts, refusals, create. */
+  readonly pcList: Locator;
+  readonly pcListInput: Locator;
+  readonly pcCounts: Locator;
+  readonly pcRefused: Locator;
+  readonly pcOutcome: Locator;
   readonly empty: Locator;
   readonly noMatch: Locator;
 
-  constructor(readonly page: Page) {
-    this.shell = new Shell(page);
+  constructor(readonly page: Page, readonly lang: Language = 'en') {
+    this.shell = new Shell(page, lang);
     this.newName = page.getByLabel("New customer's name");
     this.add = page.getByRole('button', { name: 'Add customer' });
     this.list = page.getByTestId('customer-list');
     this.listRows = this.list.getByRole('row');
     this.search = page.getByRole('searchbox', { name: 'Search' });
     this.stageFilter = page.getByLabel('Stage', { exact: true });
-    this.importSection = page.getByRole('region', { name: 'Import tenant exports' });
+    this.importSection = page.getByRole('region', { name: IMPORT_WORDS[lang].section });
     this.importOutcome = page.getByTestId('import-outcome');
+    this.importButton = this.importSection.getByRole('button', { name: IMPORT_WORDS[lang].button, exact: true });
+    this.storing = this.importSection.getByText(/Storing: \d+ of \d+ parts/);
+    this.storingBar = this.importSection.getByRole('progressbar', { name: /Storing: \d+ of \d+ parts/ });
+    this.guide = this.importSection.getByRole('button', { name: "How to get the customer's data" });
+    this.collectionScriptStatus = this.importSection.getByTestId('collection-script-status');
+    this.importDecoded = page.getByTestId('import-decoded');
+    this.pcList = page.getByRole('region', { name: 'Import Partner Center customer list' });
+    this.pcListInput = this.pcList.getByTestId('pc-customer-list-input');
+    this.pcCounts = this.pcList.getByTestId('pc-customer-counts');
+    this.pcRefused = this.pcList.getByTestId('pc-refused');
+    this.pcOutcome = this.pcList.getByTestId('pc-customer-outcome');
+    this.cancelImport = this.importSection.getByRole('button', { name: 'Cancel import' });
     this.empty = page.getByText('No customers yet.', { exact: false });
     this.noMatch = page.getByText('No customer matches this search.');
   }
@@ -79,6 +114,26 @@ export class CustomersPage {
     return this.page.getByRole('columnheader', { name: column });
   }
 
+  /** The admin center export's file input, found by the files it accepts (the same in every language). */
+  get csvInput(): Locator {
+    return this.importSection.locator('input[type="file"][accept=".csv,text/csv"]');
+  }
+
+  /** The guide's button that saves a customer's collection script. */
+  saveCollectionScript(customer: string): Locator {
+    return this.importSection.getByRole('button', { name: `Save the collection script for ${customer}` });
+  }
+
+  /** The question asked when a license name stands for several products, e.g. "Microsoft 365 Business Basic". */
+  ambiguous(name: string | RegExp): Locator {
+    return this.importSection.getByLabel(typeof name === 'string' ? new RegExp(`"${name}"`) : name);
+  }
+
+  /** Partner Center list: "Create the new customers (n)". */
+  createFromList(n: number): Locator {
+    return this.pcList.getByRole('button', { name: `Create the new customers (${n})` });
+  }
+
   /** Adds a customer on the screen as it is; waits for its row. */
   async addCustomer(name: string): Promise<void> {
     await this.newName.fill(name);
@@ -96,7 +151,7 @@ export class CustomersPage {
   async importTenant(name: string, files: TenantFiles = sampleTenant(), options: { timeout?: number } = {}): Promise<void> {
     await chooseCustomer(this.importSection, 'Customer', name);
     await pickExports(this.importSection, files);
-    await this.importSection.getByRole('button', { name: 'Import' }).click();
+    await this.importButton.click();
     await expect(this.importOutcome).toContainText('Imported.', options);
   }
 }

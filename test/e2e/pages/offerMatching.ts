@@ -93,7 +93,7 @@ export class OfferMatchingWizard {
   }
 
   /** Step 1: picks the customer (its option reads "name (stage)") and opens it. */
-  async chooseCustomer(name: string, option: string = name): Promise<void> {
+  async chooseCustomer(name: string, option: string | RegExp = name): Promise<void> {
     await chooseCustomer(this.page, 'Customer to plan', name, option);
     await this.openCustomer.click();
   }

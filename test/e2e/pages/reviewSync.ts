@@ -18,6 +18,8 @@ export class ReviewSyncPage {
   readonly conflict: Locator;
   readonly waitingForSignIn: Locator;
   readonly heldChange: Locator;
+  /** Discards a change held for a role (and what builds on it). */
+  readonly discard: Locator;
 
   constructor(readonly page: Page) {
     this.shell = new Shell(page);
@@ -33,6 +35,7 @@ export class ReviewSyncPage {
     this.conflict = page.getByTestId('conflict');
     this.waitingForSignIn = page.getByTestId('waiting-for-sign-in');
     this.heldChange = page.getByTestId('held-change');
+    this.discard = page.getByRole('button', { name: 'Discard it' });
   }
 
   async open(): Promise<void> {

@@ -1,7 +1,7 @@
 // Settings: language, theme, the partner profile, the Microsoft catalog, the sync server's address,
 // updates and the workspace backup.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { fixture } from '../files';
+import { fixture, json, type FileToPick } from '../files';
 import { Shell, type Language } from './shell';
 
 export const PARTNER_TENANT_ID = '3b33e682-00c3-41ee-9dd2-a548adf56438';
@@ -17,8 +17,16 @@ export class SettingsPage {
   readonly language: Locator;
   readonly theme: Locator;
   readonly partnerProfile: Locator;
+  readonly partnerName: Locator;
   readonly catalog: Locator;
   readonly catalogOutcome: Locator;
+  readonly catalogSummary: Locator;
+  readonly licensingCsv: Locator;
+  readonly importCatalogButton: Locator;
+  readonly partnerTenantId: Locator;
+  readonly partnerCountry: Locator;
+  readonly resellerLink: Locator;
+  readonly saveProfile: Locator;
   readonly serverAddress: Locator;
   readonly saveAddress: Locator;
   readonly backup: Locator;
@@ -27,14 +35,25 @@ export class SettingsPage {
   readonly secretStorage: Locator;
   readonly appVersion: Locator;
   readonly backupOutcome: Locator;
+  readonly storageUsage: Locator;
+  readonly backUp: Locator;
+  readonly restore: Locator;
 
   constructor(readonly page: Page, readonly lang: Language = 'en') {
     this.shell = new Shell(page, lang);
     this.language = page.getByLabel(WORDS[lang].language, { exact: true });
     this.theme = page.getByRole('radiogroup', { name: WORDS[lang].theme });
     this.partnerProfile = page.getByRole('region', { name: 'Partner profile' });
+    this.partnerName = this.partnerProfile.getByLabel('Partner name');
     this.catalog = page.getByRole('region', { name: 'Microsoft catalog' });
     this.catalogOutcome = this.catalog.getByTestId('catalog-import-outcome');
+    this.catalogSummary = this.catalog.getByTestId('catalog-summary');
+    this.licensingCsv = this.catalog.getByLabel('Licensing CSV (product names and service plans)');
+    this.importCatalogButton = this.catalog.getByRole('button', { name: 'Import catalog' });
+    this.partnerTenantId = this.partnerProfile.getByLabel('Partner tenant id');
+    this.partnerCountry = this.partnerProfile.getByLabel('Country');
+    this.resellerLink = this.partnerProfile.getByLabel('Reseller relationship link');
+    this.saveProfile = this.partnerProfile.getByRole('button', { name: 'Save profile' });
     this.serverAddress = page.getByLabel('Server address');
     this.saveAddress = page.getByRole('button', { name: 'Save address' });
     this.checkOnStart = page.getByRole('switch', { name: 'Check for updates when the app starts' });
@@ -43,6 +62,9 @@ export class SettingsPage {
     this.appVersion = page.getByTestId('app-version');
     this.backup = page.getByRole('region', { name: 'Workspace data: back up and restore' });
     this.backupOutcome = page.getByTestId('backup-outcome');
+    this.storageUsage = this.backup.getByTestId('storage-usage');
+    this.backUp = this.backup.getByRole('button', { name: 'Back up the workspace' });
+    this.restore = this.backup.getByLabel('Restore a workspace backup');
   }
 
   async open(): Promise<void> {
@@ -64,27 +86,30 @@ export class SettingsPage {
   /** Settings > Partner profile, saved through the real mutator. */
   async savePartnerProfile(profile: { name?: string; country?: string } = {}): Promise<void> {
     await this.open();
-    const section = this.partnerProfile;
-    await section.getByLabel('Partner name').fill(profile.name ?? 'Fabrikam CSP');
-    await section.getByLabel('Country').fill(profile.country ?? 'JP');
-    await section.getByLabel('Reseller relationship link').fill(PARTNER_LINK);
-    await section.getByRole('button', { name: 'Save profile' }).click();
-    await expect(section).toContainText('Saved for your whole team.');
+    await this.partnerName.fill(profile.name ?? 'Fabrikam CSP');
+    await this.partnerCountry.fill(profile.country ?? 'JP');
+    await this.resellerLink.fill(PARTNER_LINK);
+    await this.saveProfile.click();
+    await expect(this.partnerProfile).toContainText('Saved for your whole team.');
   }
 
-  /** Settings > Microsoft catalog: the real licensing CSV (and Partner Center's offer list) through the import worker. */
-  async importCatalog(options: { offers?: boolean } = {}): Promise<void> {
+  /**
+   * Settings > Microsoft catalog: the real licensing CSV through the import worker, with Partner
+   * Center's offer list if asked (`offers: true` the real sample, or a file of the spec's own).
+   */
+  async importCatalog(options: { offers?: boolean | FileToPick } = {}): Promise<void> {
     await this.open();
     const section = this.catalog;
-    await section.getByLabel('Licensing CSV (product names and service plans)').setInputFiles({
+    await this.licensingCsv.setInputFiles({
       name: 'Product names and service plan identifiers for licensing.csv',
       mimeType: 'text/csv',
       buffer: fixture('microsoft/Product names and service plan identifiers for licensing.csv'),
     });
     if (options.offers) {
-      await section.getByLabel('Partner Center offer list (optional)').setInputFiles({ name: 'offers.json', mimeType: 'application/json', buffer: fixture('partner-center/offers.list.response.json') });
+      const offers = options.offers === true ? json('offers.json', fixture('partner-center/offers.list.response.json')) : options.offers;
+      await section.getByLabel('Partner Center offer list (optional)').setInputFiles(offers);
     }
-    await section.getByRole('button', { name: 'Import catalog' }).click();
+    await this.importCatalogButton.click();
     await expect(this.catalogOutcome).toContainText('Imported.', { timeout: 20_000 });
   }
 

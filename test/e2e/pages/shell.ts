@@ -22,6 +22,8 @@ export class Shell {
   readonly main: Locator;
   readonly connectionStatus: Locator;
   readonly html: Locator;
+  /** Said on every page when the workspace cannot be used as it is (e.g. a newer copy upgraded it). */
+  readonly storageAlert: Locator;
 
   constructor(readonly page: Page, readonly language: Language = 'en') {
     this.banner = page.getByRole('banner');
@@ -30,6 +32,7 @@ export class Shell {
     this.main = page.getByRole('main');
     this.connectionStatus = page.getByTestId('connection-status');
     this.html = page.locator('html');
+    this.storageAlert = page.getByTestId('storage-alert');
   }
 
   /** The shell in the other language: its navigation is named in that language. */
