@@ -96,6 +96,11 @@ export class CustomersPage {
     return this.page.getByRole('row', { name: typeof name === 'string' ? new RegExp(name) : name });
   }
 
+  /** A customer's licensed-user count in the list (the 4th cell): a number, or "Not imported". */
+  licensedUsers(name: string | RegExp): Locator {
+    return this.row(name).getByRole('cell').nth(3);
+  }
+
   /** "Showing n of total" under the list. */
   showing(n: number, total: number): Locator {
     return this.page.getByText(`Showing ${n} of ${total}`);
