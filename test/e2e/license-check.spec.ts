@@ -152,7 +152,7 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
 
   // Japanese, dark: every step again, with axe.
   await settings.open();
-  await settings.theme.getByRole('radio', { name: 'Dark' }).check();
+  await settings.themeRadio('dark').check();
   const settingsJa = await settings.chooseLanguage('ja');
   await expect(settingsJa.shell.heading).toHaveText('設定');
   await page.goto(address);

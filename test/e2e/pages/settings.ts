@@ -73,7 +73,7 @@ export class SettingsPage {
 
   /** A theme choice by its words in the current language ('Dark', 'Light' or the computer's). */
   themeRadio(name: 'dark' | 'light' | 'system'): Locator {
-    return this.page.getByRole('radio', { name: WORDS[this.lang][name] });
+    return this.theme.getByRole('radio', { name: WORDS[this.lang][name] });
   }
 
   /** Chooses the interface language; the page is then in that language. */
