@@ -166,25 +166,25 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
 
   // Business Premium: a transfer requested, then approved by the current partner.
   const transfers = caseFile.transfers;
-  await transfers.getByRole('checkbox', { name: 'Microsoft 365 Business Standard (5 licenses, ends Apr 30, 2027)' }).check();
-  await transfers.getByRole('button', { name: 'Request a transfer (1 selected)' }).click();
+  await caseFile.transferCheckbox('Microsoft 365 Business Standard (5 licenses, ends Apr 30, 2027)').check();
+  await caseFile.requestTransfer(1).click();
   await expect(transfers).toContainText('Transfer requested for 1 subscription(s).');
-  await transfers.getByRole('button', { name: 'Mark approved by the current partner' }).click();
+  await caseFile.markApproved.click();
   await expect(transfers).toContainText('Transfer marked Approved by the current partner.');
-  await expect(transfers.getByRole('checkbox', { name: /^Microsoft 365 Business Standard \(5 licenses\): already in a transfer, Approved by the current partner/ })).toBeDisabled();
+  await expect(caseFile.transferCheckbox(/^Microsoft 365 Business Standard \(5 licenses\): already in a transfer, Approved by the current partner/)).toBeDisabled();
 
   // The email to the current partner: only the line still to be cancelled at term end.
-  const email = caseFile.estEmail;
-  await expect(email.getByRole('heading', { name: 'Email to the current partner' })).toBeVisible();
-  await email.getByLabel("Current partner's name").fill('Northwind Partners');
-  await expect(email.getByLabel('Language of the email')).toHaveValue('en');
-  await expect(email.getByLabel('Subject')).toHaveValue(`Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions`);
-  const body = email.getByRole('textbox', { name: 'Email', exact: true });
+  const email = caseFile.estEmailIn('en');
+  await expect(email.heading).toBeVisible();
+  await email.partnerName.fill('Northwind Partners');
+  await expect(email.language).toHaveValue('en');
+  await expect(email.subject).toHaveValue(`Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions`);
+  const body = email.body;
   await expect(body).toHaveValue(/Dear Northwind Partners team,/);
   await expect(body).toHaveValue(new RegExp(`- ENTERPRISEPACK \\(subscription ${E3_ID}\\): 10 license\\(s\\), term ends on 2027-03-31`));
   await expect(body).not.toHaveValue(/O365_BUSINESS_PREMIUM/);
-  await email.getByRole('button', { name: 'Copy the email' }).click();
-  await expect(email.getByRole('status')).toHaveText('The email is on the clipboard.');
+  await email.copy.click();
+  await expect(email.status).toHaveText('The email is on the clipboard.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.startsWith(`Subject: Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions\n\nDear Northwind Partners team,`)).toBe(true);
   await expectNoSeriousAxeViolations(page, 'case file 2026');
@@ -201,11 +201,11 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await expect(caseFile.finding('END_OF_TERM_EST', e3Ja)).toContainText('Office 365 E3 は 2027-03-31 に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し');
   await expect(e3Ja).toContainText(`注文の確認期限${jaDay(localDate(7))} (注文から 7 日間`);
   await expect(caseFile.transfers).toContainText('現在のパートナーが承認済み');
-  const emailJa = caseFile.estEmail;
-  await expect(emailJa.getByRole('heading', { name: '現在のパートナーへのメール' })).toBeVisible();
-  await expect(emailJa.getByLabel('メールの言語')).toHaveValue('ja');
-  await emailJa.getByLabel('現在のパートナー名').fill('Northwind Partners');
-  const bodyJa = emailJa.getByRole('textbox', { name: 'メール', exact: true });
+  const emailJa = caseFile.estEmailIn('ja');
+  await expect(emailJa.heading).toBeVisible();
+  await expect(emailJa.language).toHaveValue('ja');
+  await emailJa.partnerName.fill('Northwind Partners');
+  const bodyJa = emailJa.body;
   await expect(bodyJa).toHaveValue(/Northwind Partners ご担当者様/);
   await expect(bodyJa).toHaveValue(/2027-03-31 までに/);
   await expect(bodyJa).not.toHaveValue(/Dear|license\(s\)/);

@@ -2,7 +2,35 @@
 // line by line with its findings, invitations, users to reassign, activity, the exports and the
 // printed summary.
 import { type Locator, type Page } from '@playwright/test';
-import { Shell } from './shell';
+import { Shell, type Language } from './shell';
+
+/** The email asking the current partner to schedule "cancel at end of term", by its words in each language. */
+const EST_EMAIL = {
+  en: { heading: 'Email to the current partner', partner: "Current partner's name", language: 'Language of the email', subject: 'Subject', body: 'Email', copy: 'Copy the email' },
+  ja: { heading: '現在のパートナーへのメール', partner: '現在のパートナー名', language: 'メールの言語', subject: '件名', body: 'メール', copy: 'メールをコピー' },
+} as const;
+
+/** The case file's email to the current partner (Extended Service Term advice). */
+export class EstEmail {
+  readonly heading: Locator;
+  readonly partnerName: Locator;
+  readonly language: Locator;
+  readonly subject: Locator;
+  readonly body: Locator;
+  readonly copy: Locator;
+  readonly status: Locator;
+
+  constructor(readonly root: Locator, lang: Language = 'en') {
+    const words = EST_EMAIL[lang];
+    this.heading = root.getByRole('heading', { name: words.heading });
+    this.partnerName = root.getByLabel(words.partner);
+    this.language = root.getByLabel(words.language);
+    this.subject = root.getByLabel(words.subject);
+    this.body = root.getByRole('textbox', { name: words.body, exact: true });
+    this.copy = root.getByRole('button', { name: words.copy });
+    this.status = root.getByRole('status');
+  }
+}
 
 /** The case file's sections, by their names in each language. */
 const SECTIONS = {
@@ -78,6 +106,25 @@ export class CaseFilePage {
   /** A finding by its rule code, inside a line or the whole plan. */
   finding(code: string, scope: Locator = this.plan): Locator {
     return scope.locator(`[data-finding="${code}"]`);
+  }
+
+  /** The email to the current partner, with its fields named in the interface's language. */
+  estEmailIn(lang: Language = 'en'): EstEmail {
+    return new EstEmail(this.estEmail, lang);
+  }
+
+  /** A subscription to pick for a partner-to-partner transfer, by its words (product, licenses, end). */
+  transferCheckbox(name: string | RegExp): Locator {
+    return this.transfers.getByRole('checkbox', { name });
+  }
+
+  /** "Request a transfer (n selected)". */
+  requestTransfer(selected: number): Locator {
+    return this.transfers.getByRole('button', { name: `Request a transfer (${selected} selected)` });
+  }
+
+  get markApproved(): Locator {
+    return this.transfers.getByRole('button', { name: 'Mark approved by the current partner' });
   }
 
   /** A field of Details, by its label ('Tenant ID', 'Domain', 'Country', ...). */

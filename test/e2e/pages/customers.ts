@@ -58,6 +58,9 @@ export class CustomersPage {
   readonly pcCounts: Locator;
   readonly pcRefused: Locator;
   readonly pcOutcome: Locator;
+  /** Reading the list from Partner Center's API (desktop app only), and the reason when it cannot. */
+  readonly readFromPartnerCenter: Locator;
+  readonly pcNeedsDesktop: Locator;
   readonly empty: Locator;
   readonly noMatch: Locator;
 
@@ -82,6 +85,8 @@ export class CustomersPage {
     this.pcCounts = this.pcList.getByTestId('pc-customer-counts');
     this.pcRefused = this.pcList.getByTestId('pc-refused');
     this.pcOutcome = this.pcList.getByTestId('pc-customer-outcome');
+    this.readFromPartnerCenter = this.pcList.getByRole('button', { name: 'Read the customer list from Partner Center' });
+    this.pcNeedsDesktop = this.pcList.getByText('Reading from Partner Center needs the desktop app.');
     this.cancelImport = this.importSection.getByRole('button', { name: 'Cancel import' });
     this.empty = page.getByText('No customers yet.', { exact: false });
     this.noMatch = page.getByText('No customer matches this search.');
