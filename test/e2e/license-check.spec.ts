@@ -160,7 +160,7 @@ test('license check: seats, another target, users to reassign, groups, CSV and P
   await expect(licenseJa.summary).toContainText('3 人のユーザーの再割り当てが必要');
   for (const n of [1, 2, 3, 4] as const) {
     await licenseJa.stepButton(n).click();
-    await expect(page.getByRole('heading', { level: 2, name: licenseJa.stepTitle(n) })).toBeVisible();
+    await expect(licenseJa.stepHeading(n)).toBeVisible();
     await expectNoSeriousAxeViolations(page, `ja dark step ${n}`);
     if (n === 2) {
       await expect(licenseJa.usersCount).toHaveText('3 人中 3 人を表示');

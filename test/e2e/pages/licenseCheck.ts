@@ -65,9 +65,9 @@ export class LicenseCheckPage {
     return `${words.prefix} ${n}: ${words.titles[n - 1]!}`;
   }
 
-  /** Step n's heading (it takes the focus when the step opens by keyboard). */
+  /** Step n's heading, an h2 (it takes the focus when the step opens by keyboard). */
   stepHeading(n: 1 | 2 | 3 | 4): Locator {
-    return this.step.getByRole('heading', { name: this.stepTitle(n) });
+    return this.step.getByRole('heading', { level: 2, name: this.stepTitle(n) });
   }
 
   /** Step n in the list of steps. */
