@@ -12,6 +12,7 @@ import { appInfoFrom, createHandlers } from './ipc/handlers';
 import { createSenderCheck, registerHandlers } from './ipc/register';
 import { buildMenuTemplate, resolveMenuLanguage } from './menu';
 import { createAppProtocolHandler, privilegedSchemes } from './protocol';
+import { createGdapRelationships } from './gdapRelationships';
 import { createGraphRead } from './graphRead';
 import { createMicrosoftSignIn } from './microsoftSignIn';
 import { createPartnerCenterService } from './partnerCenter';
@@ -104,6 +105,7 @@ async function start(): Promise<void> {
       secrets,
       microsoft,
       graph: createGraphRead({ microsoft, baseUrl: () => settings.get().graphBaseUrl, progress: (p) => sendToWindow('graph.progress', p) }),
+      gdap: createGdapRelationships({ microsoft, baseUrl: () => settings.get().graphBaseUrl, fetch: (url, init) => net.fetch(url, init as RequestInit) }),
       partnerCenter: createPartnerCenterService({
         baseUrl: () => settings.get().partnerCenterBaseUrl,
         microsoft,

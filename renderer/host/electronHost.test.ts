@@ -44,6 +44,7 @@ function fakeBridgeApi(overrides: Partial<BridgeApi> = {}) {
     microsoftSignOut: answer('microsoftSignOut', null),
     graphReadTenant: answer('graphReadTenant', { subscribedSkus: [], subscriptions: [], users: [] }),
     graphCancelRead: answer('graphCancelRead', null),
+    graphRelationships: answer('graphRelationships', { ok: true as const, relationships: [], pages: 1 }),
     onGraphProgress: () => () => undefined,
     onPartnerCenterProgress: () => () => undefined,
     partnerCenterRelationshipLink: answer('partnerCenterRelationshipLink', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),

@@ -43,6 +43,7 @@ export function createElectronHost(bridge: BridgeApi): HostApi {
     microsoftSignOut: (args) => unwrap(() => bridge.microsoftSignOut(args)),
     graphReadTenant: (args) => unwrap(() => bridge.graphReadTenant(args)),
     graphCancelRead: (args) => unwrap(() => bridge.graphCancelRead(args)),
+    graphRelationships: (args) => unwrap(() => bridge.graphRelationships(args)),
     partnerCenterRelationshipLink: (args) => unwrap(() => bridge.partnerCenterRelationshipLink(args)),
     partnerCenterCustomers: (args) => unwrap(() => bridge.partnerCenterCustomers(args)),
     partnerCenterAgreement: (args) => unwrap(() => bridge.partnerCenterAgreement(args)),

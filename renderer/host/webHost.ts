@@ -292,6 +292,10 @@ export function createWebHost(options: WebHostOptions): HostApi {
     async graphCancelRead() {
       return null;
     },
+    // The partner's GDAP relationships are read with the desktop app's Microsoft sign-in as well.
+    async graphRelationships() {
+      throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
+    },
     async partnerCenterRelationshipLink() {
       throw new HostError('NOT_SUPPORTED', WEB_MICROSOFT_REASON);
     },

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { ExportText, GraphExportFiles } from '../import/graph';
 import type { Bilingual } from '../mutators/words';
-import { abortError, DEFAULT_RETRY, sendWithRetry, serviceBaseUrl, type AbortSignalLike, type Fetch, type FetchResponse, type RetryPolicy } from './http';
+import { DEFAULT_RETRY, serviceBaseUrl, type AbortSignalLike, type Fetch, type RetryPolicy } from './http';
+import { graphGet } from './graphGet';
 
 // The fetch shape is the connectors' one (http.ts); this reader sends GETs only.
 export type { AbortSignalLike, Fetch, FetchInit, FetchResponse } from './http';
@@ -201,75 +202,24 @@ async function tokenOf(ctx: Context, refresh: boolean): Promise<string> {
   return ctx.token;
 }
 
-/** The sign-in's own failure while a page is sent: passed on as it is, never retried as a network one. */
-class TokenFailure extends Error {
-  constructor(override readonly cause: unknown) {
-    super('the token for Microsoft Graph could not be read');
-    this.name = 'TokenFailure';
-  }
-}
-
 const READ = 'The read from Microsoft Graph';
 
-/**
- * One page's body, through expired tokens, throttling and passing failures: the retries are the
- * connectors' one loop (http.ts sendWithRetry, a GET is idempotent); a 401 asks once for a fresh
- * token and starts that loop again, as Partner Center's client does.
- */
+/** One page's body, through expired tokens, throttling and passing failures (graphGet.ts). */
 async function getPage(ctx: Context, collection: GraphCollection, url: string, page: number): Promise<string> {
-  const { signal } = ctx.options;
-  let refreshed = false;
-  for (;;) {
-    let outcome: Awaited<ReturnType<typeof sendWithRetry>>;
-    try {
-      outcome = await sendWithRetry({
-        idempotent: true,
-        policy: ctx.retry,
-        random: ctx.random,
-        ...(ctx.options.now ? { now: ctx.options.now } : {}),
-        ...(signal ? { signal } : {}),
-        what: READ,
-        fatal: (error) => error instanceof TokenFailure,
-        send: async () => {
-          let token: string;
-          try {
-            token = await tokenOf(ctx, false);
-          } catch (error) {
-            throw new TokenFailure(error);
-          }
-          return ctx.fetch(url, {
-            method: 'GET',
-            headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-            // A redirect would carry the request elsewhere; Graph does not redirect these reads.
-            redirect: 'manual',
-            ...(signal ? { signal } : {}),
-          });
-        },
-      });
-    } catch (error) {
-      if (error instanceof TokenFailure) throw error.cause;
-      throw error;
-    }
-    if (outcome.kind === 'unreached') throw failure(ctx, 'network', collection, url, page, undefined, outcome.error);
-    const { response } = outcome;
-    const { status } = response;
-    if (status >= 200 && status < 300) return readBody(response, signal);
-    if (status === 401 && !refreshed) {
-      refreshed = true;
-      await tokenOf(ctx, true);
-      continue;
-    }
-    throw failure(ctx, codeOf(status), collection, url, page, status);
-  }
-}
-
-async function readBody(response: FetchResponse, signal: AbortSignalLike | undefined): Promise<string> {
-  try {
-    return await response.text();
-  } catch (e) {
-    if (signal?.aborted) throw abortError(signal, READ);
-    throw e;
-  }
+  const { signal, now } = ctx.options;
+  const outcome = await graphGet({
+    url,
+    fetch: ctx.fetch,
+    token: (refresh) => tokenOf(ctx, refresh),
+    policy: ctx.retry,
+    random: ctx.random,
+    ...(now ? { now } : {}),
+    ...(signal ? { signal } : {}),
+    what: READ,
+  });
+  if (outcome.kind === 'body') return outcome.text;
+  if (outcome.kind === 'unreached') throw failure(ctx, 'network', collection, url, page, undefined, outcome.error);
+  throw failure(ctx, codeOf(outcome.status), collection, url, page, outcome.status);
 }
 
 function codeOf(status: number): ResponseErrorCode {

@@ -167,6 +167,33 @@ export const PartnerCenterLinkResult = z.discriminatedUnion('ok', [
 ]);
 export type PartnerCenterLinkResult = z.infer<typeof PartnerCenterLinkResult>;
 
+/** One of the partner's GDAP relationships (shared/connectors/gdapRelationships), as Settings lists it. */
+export const GdapRelationship = z
+  .object({
+    id: z.string().max(200),
+    displayName: z.string().max(256),
+    customerTenantId: z.string().max(64).nullable(),
+    customerName: z.string().max(256).nullable(),
+    status: z.string().max(40),
+    endDateTime: z.string().max(40).nullable(),
+    autoExtendDuration: z.string().max(40).nullable(),
+    roles: z.array(z.string().max(64)).max(200),
+    /** A role among them reads the customer's licenses (Directory Readers, Global Reader, Global Administrator). */
+    readsLicenses: z.boolean(),
+  })
+  .strict();
+export type GdapRelationship = z.infer<typeof GdapRelationship>;
+
+/**
+ * Every GDAP relationship of the partner (every page), or Graph's refusal in both languages (an
+ * answer to show, as Partner Center's are; a missing sign-in stays a HostError).
+ */
+export const GraphRelationshipsResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), relationships: z.array(GdapRelationship).max(100_000), pages: z.number().int().nonnegative() }).strict(),
+  PartnerCenterRefusal,
+]);
+export type GraphRelationshipsResult = z.infer<typeof GraphRelationshipsResult>;
+
 /** One customer of the partner's Partner Center list, as the Customers screen previews it. */
 export const PartnerCenterListedCustomer = z
   .object({
@@ -432,6 +459,8 @@ export const contract = {
   // The token for the customer's tenant is redeemed and used in main: only the pages cross.
   'graph.readTenant': { method: 'graphReadTenant', args: GraphReadArgs, result: GraphPages },
   'graph.cancelRead': { method: 'graphCancelRead', args: NoArgs, result: Nothing },
+  // The partner's GDAP relationships, read in main with the partner's Graph token (which stays there).
+  'graph.relationships': { method: 'graphRelationships', args: NoArgs, result: GraphRelationshipsResult },
   'partnerCenter.relationshipLink': { method: 'partnerCenterRelationshipLink', args: NoArgs, result: PartnerCenterLinkResult },
   // Every page of the partner's customer list is read in main (the token stays there); the list crosses.
   'partnerCenter.customers': { method: 'partnerCenterCustomers', args: NoArgs, result: PartnerCenterCustomersResult },

@@ -26,6 +26,7 @@ export const channelMethods = {
   'microsoft.signOut': 'microsoftSignOut',
   'graph.readTenant': 'graphReadTenant',
   'graph.cancelRead': 'graphCancelRead',
+  'graph.relationships': 'graphRelationships',
   'partnerCenter.relationshipLink': 'partnerCenterRelationshipLink',
   'partnerCenter.customers': 'partnerCenterCustomers',
   'partnerCenter.agreement': 'partnerCenterAgreement',

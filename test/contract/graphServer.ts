@@ -2,7 +2,9 @@
 // 127.0.0.1 that serves the documented payloads of ../shared/fixtures/graph and a generated tenant,
 // checks the bearer token, pages users through @odata.nextLink with $skiptoken, and misbehaves on
 // demand (throttling, outages, expired tokens, missing roles, foreign next links, broken pages).
-// Every request is recorded so tests can see what the client really sent.
+// Every request is recorded so tests can see what the client really sent. It also lists the
+// partner's GDAP relationships (tenantRelationships/delegatedAdminRelationships): the fixture's
+// relationship plus generated ones, on two pages by default.
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +12,7 @@ import path from 'node:path';
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures/graph');
 export const readGraphFixture = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
 
-export type ServedCollection = 'organization' | 'subscribedSkus' | 'subscriptions' | 'users';
+export type ServedCollection = 'organization' | 'subscribedSkus' | 'subscriptions' | 'users' | 'relationships';
 
 export interface RecordedRequest {
   method: string;
@@ -47,6 +49,10 @@ export interface GraphBehaviour {
   valuelessUsersPage?: number;
   /** Delay before each answer. */
   latencyMs: number;
+  /** The GDAP relationships listed, in order. */
+  relationships: unknown[];
+  /** Relationships per page (Graph's $top, at most 300, caps it as well). */
+  relationshipPageSize: number;
 }
 
 export interface GraphServer {
@@ -85,6 +91,46 @@ export function generatedUsers(count: number): unknown[] {
   });
 }
 
+/** The fixture's relationship as a list holds it (a list item carries no @odata.context). */
+export function fixtureRelationship(): Record<string, unknown> {
+  const record = JSON.parse(readGraphFixture('delegatedAdminRelationship.create.response.json')) as Record<string, unknown>;
+  delete record['@odata.context'];
+  return record;
+}
+
+const DIRECTORY_READERS = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
+const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
+const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+const LICENSE_ADMINISTRATOR = '4d6ac14f-3453-41d0-bef9-a3e0c569773a';
+
+/**
+ * `count` active relationships as Graph lists them, ids stable by position: the first reaches the
+ * server's own tenant (TENANT_ID) with Directory Readers; then Global Reader, then roles that cannot
+ * read licenses (User Administrator, License Administrator), in turn.
+ */
+export function generatedRelationships(count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(12, '0');
+    const tenantId = i === 0 ? TENANT_ID : `aaaaaaaa-bbbb-4ccc-8ddd-${n}`;
+    const roles = i % 3 === 0 ? [DIRECTORY_READERS, USER_ADMINISTRATOR] : i % 3 === 1 ? [GLOBAL_READER] : [USER_ADMINISTRATOR, LICENSE_ADMINISTRATOR];
+    return {
+      '@odata.type': '#microsoft.graph.delegatedAdminRelationship',
+      '@odata.etag': `W/"${n}"`,
+      id: `${tenantId}-0000-4000-8000-${n}`,
+      displayName: `Customer ${i + 1} licenses`,
+      duration: 'P730D',
+      customer: { tenantId, displayName: i === 0 ? 'Contoso' : `Customer ${i + 1}` },
+      accessDetails: { unifiedRoles: roles.map((roleDefinitionId) => ({ roleDefinitionId })) },
+      status: 'active',
+      autoExtendDuration: i % 2 === 0 ? 'P180D' : 'PT0S',
+      createdDateTime: '2026-01-10T09:00:00Z',
+      lastModifiedDateTime: '2026-01-12T09:00:00Z',
+      activatedDateTime: '2026-01-12T09:00:00Z',
+      endDateTime: `2028-01-${String((i % 28) + 1).padStart(2, '0')}T09:00:00Z`,
+    };
+  });
+}
+
 const graphError = (code: string, message: string) => ({ error: { code, message, innerError: { date: '2026-12-06T00:00:00', 'request-id': 'local', 'client-request-id': 'local' } } });
 
 function collectionOf(pathname: string): ServedCollection | undefined {
@@ -97,6 +143,8 @@ function collectionOf(pathname: string): ServedCollection | undefined {
       return 'subscriptions';
     case '/v1.0/users':
       return 'users';
+    case '/v1.0/tenantRelationships/delegatedAdminRelationships':
+      return 'relationships';
     default:
       return undefined;
   }
@@ -111,6 +159,8 @@ export async function startGraphServer(initial: Partial<GraphBehaviour> = {}): P
     unavailable: [],
     forbidden: new Set(),
     latencyMs: 0,
+    relationships: [fixtureRelationship(), ...generatedRelationships(4)],
+    relationshipPageSize: 3,
     ...initial,
   };
   const requests: RecordedRequest[] = [];
@@ -172,6 +222,21 @@ export async function startGraphServer(initial: Partial<GraphBehaviour> = {}): P
         const body: Record<string, unknown> = { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value };
         if (offset + top < behaviour.users.length) {
           const next = new URL(url.pathname, page === 1 && behaviour.nextLinkOrigin ? behaviour.nextLinkOrigin : origin);
+          for (const [k, v] of url.searchParams) if (k !== '$skiptoken') next.searchParams.set(k, v);
+          next.searchParams.set('$skiptoken', Buffer.from(String(offset + top)).toString('base64url'));
+          body['@odata.nextLink'] = next.href;
+        }
+        return json(200, body);
+      }
+      case 'relationships': {
+        const top = Math.min(Number(query.$top ?? 300) || 300, 300, behaviour.relationshipPageSize);
+        const offset = query.$skiptoken ? Number(Buffer.from(query.$skiptoken, 'base64url').toString('utf8')) : 0;
+        const body: Record<string, unknown> = {
+          '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships',
+          value: behaviour.relationships.slice(offset, offset + top),
+        };
+        if (offset + top < behaviour.relationships.length) {
+          const next = new URL(url.pathname, offset === 0 && behaviour.nextLinkOrigin ? behaviour.nextLinkOrigin : origin);
           for (const [k, v] of url.searchParams) if (k !== '$skiptoken') next.searchParams.set(k, v);
           next.searchParams.set('$skiptoken', Buffer.from(String(offset + top)).toString('base64url'));
           body['@odata.nextLink'] = next.href;

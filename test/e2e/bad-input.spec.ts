@@ -3,7 +3,9 @@
 // language, and the customer's own export saved again by Excel on Japanese Windows (Shift_JIS)
 // imported with a note saying how it was read.
 import { expect, test } from '@playwright/test';
-import { chooseCustomer, fixture, importCatalog, watchForErrors } from './support';
+import { fixture } from './files';
+import { CaseFilePage, CustomersPage, SettingsPage, chooseCustomer, pickExports } from './pages';
+import { watchForErrors } from './support';
 
 /** Shift_JIS bytes from the browser's own decoder read backwards (no encoder package is needed). */
 function shiftJisOf(text: string): Buffer {
@@ -26,58 +28,60 @@ function shiftJisOf(text: string): Buffer {
 test("another tenant's users export is refused in words, in English and Japanese; a Shift_JIS export is read and said so", async ({ page }) => {
   test.setTimeout(150_000);
   const problems = watchForErrors(page);
-  await importCatalog(page);
-  await page.goto('./#/customers');
-  await page.getByLabel("New customer's name").fill('Fabrikam Japan');
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  const row = page.getByRole('row', { name: /Fabrikam Japan/ });
+  const settings = new SettingsPage(page);
+  const customers = new CustomersPage(page);
+  const caseFile = new CaseFilePage(page);
+  await settings.importCatalog();
+  await customers.open();
+  await customers.newName.fill('Fabrikam Japan');
+  await customers.add.click();
+  const row = customers.row('Fabrikam Japan');
   await expect(row).toContainText('Not imported');
 
   // The customer's domain, recorded in its details.
   await row.getByRole('link', { name: 'Fabrikam Japan' }).click();
-  await expect(page.locator('.case-file-screen').getByRole('heading', { level: 2, name: 'Fabrikam Japan' })).toBeVisible();
-  const details = page.getByRole('region', { name: 'Details', exact: true });
-  await expect(details.getByLabel('Domain')).toHaveValue('');
-  await details.getByLabel('Domain').fill('fabrikam.example');
-  await expect(details.getByLabel('Domain')).toHaveValue('fabrikam.example');
-  await details.getByRole('button', { name: 'Save details' }).click();
-  await expect(details.getByRole('status')).toHaveText('Details saved for your whole team.');
+  await expect(caseFile.title('Fabrikam Japan')).toBeVisible();
+  const domain = caseFile.detail('Domain');
+  await expect(domain).toHaveValue('');
+  await domain.fill('fabrikam.example');
+  await expect(domain).toHaveValue('fabrikam.example');
+  await caseFile.saveDetails.click();
+  await expect(caseFile.detailsStatus).toHaveText('Details saved for your whole team.');
 
-  await page.goto('./#/customers');
-  const section = page.getByRole('region', { name: 'Import tenant exports' });
+  await customers.open();
   const csv = fixture('m365-admin-center/users_12_1_2026 9_30_12 AM.csv');
-  await section.getByLabel('Microsoft 365 admin center users export (CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: csv });
-  await section.getByLabel(/"Microsoft 365 Business Basic"/).selectOption({ label: 'O365_BUSINESS_ESSENTIALS' });
-  await section.getByRole('button', { name: 'Import', exact: true }).click();
-  const outcome = page.getByTestId('import-outcome');
+  await pickExports(customers.importSection, { adminCenterUsers: { name: 'export.csv', mimeType: 'text/csv', buffer: csv } });
+  await customers.ambiguous('Microsoft 365 Business Basic').selectOption({ label: 'O365_BUSINESS_ESSENTIALS' });
+  await customers.importButton.click();
+  const outcome = customers.importOutcome;
   await expect(outcome).toContainText('A file could not be read, so nothing was stored: export.csv: row 2: column User principal name: no user signs in with a domain of Fabrikam Japan (fabrikam.example)', { timeout: 20_000 });
   await expect(outcome).toContainText("the file's users are at contoso.example: 40 users");
-  await expect(row.getByRole('cell').nth(3)).toHaveText('Not imported');
+  await expect(customers.licensedUsers('Fabrikam Japan')).toHaveText('Not imported');
 
   // The same refusal in Japanese.
-  await page.goto('./#/settings');
-  await page.getByLabel('Language', { exact: true }).selectOption('ja');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await page.goto('./#/customers');
-  const sectionJa = page.getByRole('region', { name: 'テナントのエクスポートをインポート' });
-  await sectionJa.locator('input[type="file"][accept=".csv,text/csv"]').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: csv });
-  await sectionJa.getByRole('button', { name: 'インポート', exact: true }).click();
-  await expect(page.getByTestId('import-outcome')).toContainText('Fabrikam Japan のドメイン (fabrikam.example) でサインインするユーザーがいません', { timeout: 20_000 });
-  await page.goto('./#/settings');
-  await page.getByLabel('言語', { exact: true }).selectOption('en');
+  await settings.open();
+  const settingsJa = await settings.chooseLanguage('ja');
+  await expect(settingsJa.shell.html).toHaveAttribute('lang', 'ja');
+  const customersJa = new CustomersPage(page, 'ja');
+  await customersJa.open();
+  await customersJa.csvInput.setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: csv });
+  await customersJa.importButton.click();
+  await expect(customers.importOutcome).toContainText('Fabrikam Japan のドメイン (fabrikam.example) でサインインするユーザーがいません', { timeout: 20_000 });
+  await settingsJa.open();
+  await settingsJa.chooseLanguage('en');
 
   // The customer's own export, opened and saved again by Excel on Japanese Windows: Shift_JIS, CRLF.
-  await page.goto('./#/customers');
-  await page.getByLabel("New customer's name").fill('Contoso Japan');
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  await chooseCustomer(section, 'Customer', 'Contoso Japan');
+  await customers.open();
+  await customers.newName.fill('Contoso Japan');
+  await customers.add.click();
+  await chooseCustomer(customers.importSection, 'Customer', 'Contoso Japan');
   const lines = csv.toString('utf8').slice(1).split('\n').filter((l) => l !== '');
   lines[1] = lines[1]!.replace('Kaito Kobayashi,False', '小林 海斗,False');
-  await section.getByLabel('Microsoft 365 admin center users export (CSV)').setInputFiles({ name: 'export (2).csv', mimeType: 'text/csv', buffer: shiftJisOf(lines.join('\r\n') + '\r\n') });
-  await section.getByLabel(/"Microsoft 365 Business Basic"/).selectOption({ label: 'O365_BUSINESS_ESSENTIALS' });
-  await section.getByRole('button', { name: 'Import', exact: true }).click();
+  await pickExports(customers.importSection, { adminCenterUsers: { name: 'export (2).csv', mimeType: 'text/csv', buffer: shiftJisOf(lines.join('\r\n') + '\r\n') } });
+  await customers.ambiguous('Microsoft 365 Business Basic').selectOption({ label: 'O365_BUSINESS_ESSENTIALS' });
+  await customers.importButton.click();
   await expect(outcome).toContainText('Imported.', { timeout: 20_000 });
-  await expect(page.getByTestId('import-decoded')).toHaveText('export (2).csv was read as Shift_JIS (Japanese Windows) text (saved so by Excel or PowerShell), not UTF-8.');
-  await expect(page.getByRole('row', { name: /Contoso Japan/ }).getByRole('cell').nth(3)).toHaveText('40');
+  await expect(customers.importDecoded).toHaveText('export (2).csv was read as Shift_JIS (Japanese Windows) text (saved so by Excel or PowerShell), not UTF-8.');
+  await expect(customers.licensedUsers('Contoso Japan')).toHaveText('40');
   expect(problems).toEqual([]);
 });

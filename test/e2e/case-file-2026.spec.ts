@@ -7,7 +7,8 @@
 // and shows the 7-day window of a saved order date. English, then Japanese; axe at every step.
 import { expect, test, type Page } from '@playwright/test';
 import { skuOf } from '../support/licensing';
-import { chooseCustomer, docScreenshot, expectNoSeriousAxeViolations, fixture, graph, savePartnerProfile, watchForErrors } from './support';
+import { CaseFilePage, CustomersPage, OfferMatchingWizard, SettingsPage } from './pages';
+import { docScreenshot, expectNoSeriousAxeViolations, fixture, graph, watchForErrors } from './support';
 
 const NAME = 'Contoso Pharma GmbH';
 const OTHER_PARTNER = '331af819-4e0b-49f7-a6bf-14e1165ad3a0';
@@ -98,31 +99,18 @@ function offersExport(): Buffer {
   return json({ ...docs, totalCount: items.length, items });
 }
 
-async function importCatalogWithOffers(page: Page): Promise<void> {
-  await page.goto('./#/settings');
-  const section = page.getByRole('region', { name: 'Microsoft catalog' });
-  await section.getByLabel('Licensing CSV (product names and service plans)').setInputFiles({
-    name: 'Product names and service plan identifiers for licensing.csv',
-    mimeType: 'text/csv',
-    buffer: fixture('microsoft/Product names and service plan identifiers for licensing.csv'),
-  });
-  await section.getByLabel('Partner Center offer list (optional)').setInputFiles({ name: 'offers.json', mimeType: 'application/json', buffer: offersExport() });
-  await section.getByRole('button', { name: 'Import catalog' }).click();
-  await expect(section.getByTestId('catalog-import-outcome')).toContainText('Imported.', { timeout: 20_000 });
-}
-
 async function addCustomer(page: Page): Promise<void> {
-  await page.goto('./#/customers');
-  await page.getByLabel("New customer's name").fill(NAME);
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(NAME) })).toBeVisible();
-  const section = page.getByRole('region', { name: 'Import tenant exports' });
-  await chooseCustomer(section, 'Customer', NAME);
-  await section.getByLabel('subscribedSkus (licenses bought)').setInputFiles({ name: 'subscribedSkus.json', mimeType: 'application/json', buffer: subscribedSkusExport() });
-  await section.getByLabel('directory/subscriptions (owners and dates)').setInputFiles({ name: 'subscriptions.json', mimeType: 'application/json', buffer: subscriptionsExport() });
-  await section.getByLabel('users with licenses').setInputFiles({ name: 'users.json', mimeType: 'application/json', buffer: usersExport() });
-  await section.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByTestId('import-outcome')).toContainText('Imported.', { timeout: 20_000 });
+  const customers = new CustomersPage(page);
+  await customers.openAndAdd(NAME);
+  await customers.importTenant(
+    NAME,
+    {
+      subscribedSkus: { name: 'subscribedSkus.json', mimeType: 'application/json', buffer: subscribedSkusExport() },
+      subscriptions: { name: 'subscriptions.json', mimeType: 'application/json', buffer: subscriptionsExport() },
+      users: { name: 'users.json', mimeType: 'application/json', buffer: usersExport() },
+    },
+    { timeout: 20_000 },
+  );
 }
 
 
@@ -134,38 +122,40 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   test.setTimeout(180_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const problems = watchForErrors(page);
-  await importCatalogWithOffers(page);
-  await savePartnerProfile(page, { country: 'DE' });
+  const settings = new SettingsPage(page);
+  const wizard = new OfferMatchingWizard(page);
+  const customers = new CustomersPage(page);
+  const caseFile = new CaseFilePage(page);
+  await settings.importCatalog({ offers: { name: 'offers.json', mimeType: 'application/json', buffer: offersExport() } });
+  await settings.savePartnerProfile({ country: 'DE' });
   await addCustomer(page);
 
   // An order date saved for the Office 365 E3 line through the offer-matching wizard: today.
   const ordered = localDate(0);
-  await page.goto('./#/offer-matching');
-  await chooseCustomer(page, 'Customer to plan', NAME, `${NAME} (Not started)`);
-  await page.getByRole('button', { name: 'Open this customer' }).click();
-  await page.getByRole('button', { name: 'Next: Review and choose' }).click();
-  await page.getByRole('button', { name: 'Review Office 365 E3 (Another partner)' }).click();
-  await page.getByLabel('Order the CSP subscription on').fill(ordered);
-  await page.getByRole('button', { name: 'Use these choices for this line' }).click();
-  await expect(page.getByTestId('line-applied')).toContainText('Kept for this line.');
-  await page.getByRole('button', { name: 'Next: Save the plan' }).click();
-  await page.getByRole('button', { name: 'Save as the plan' }).click();
-  await expect(page.getByTestId('save-outcome')).toContainText('Plan saved');
+  await wizard.open();
+  await wizard.chooseCustomer(NAME, `${NAME} (Not started)`);
+  await wizard.nextReview.click();
+  await wizard.reviewLine('Office 365 E3', 'Another partner');
+  await wizard.orderDate.fill(ordered);
+  await wizard.useChoices.click();
+  await expect(wizard.lineApplied).toContainText('Kept for this line.');
+  await wizard.nextSave.click();
+  await wizard.saveAsPlan.click();
+  await expect(wizard.saveOutcome).toContainText('Plan saved');
 
-  await page.goto('./#/customers');
-  await page.getByRole('link', { name: NAME }).click();
-  const caseFile = page.locator('.case-file-screen');
-  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
+  await customers.open();
+  await customers.link(NAME).click();
+  await expect(caseFile.title(NAME)).toBeVisible();
   const url = page.url();
 
   // The plan: Office 365 E3 becomes the no-Teams suite plus Teams, with EST advice, not "let it expire".
-  const plan = page.getByRole('region', { name: 'Migration plan', exact: true });
-  const e3 = plan.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^Office 365 E3/ }) });
+  const plan = caseFile.plan;
+  const e3 = caseFile.planLine('Office 365 E3');
   await expect(e3.getByRole('heading')).toContainText('Office 365 E3 (no Teams) + Microsoft Teams EEA');
-  await expect(e3.locator('[data-finding="TEAMS_PAIR"]')).toContainText('Office 365 E3 cannot be bought');
-  await expect(e3.locator('[data-finding="TEAMS_PAIR"]')).toContainText('every user gets both licenses');
-  await expect(e3.locator('[data-finding="DATA_LOSS_RISK"]')).toHaveCount(0);
-  const est = e3.locator('[data-finding="END_OF_TERM_EST"]');
+  await expect(caseFile.finding('TEAMS_PAIR', e3)).toContainText('Office 365 E3 cannot be bought');
+  await expect(caseFile.finding('TEAMS_PAIR', e3)).toContainText('every user gets both licenses');
+  await expect(caseFile.finding('DATA_LOSS_RISK', e3)).toHaveCount(0);
+  const est = caseFile.finding('END_OF_TERM_EST', e3);
   await expect(est).toContainText('Office 365 E3 ends on 2027-03-31: ask the current partner to schedule "cancel at end of term"');
   await expect(est).toContainText('Extended Service Term at the monthly price +3 % (+23 % where the offer has no monthly plan)');
   await expect(plan).not.toContainText('let it expire');
@@ -175,49 +165,48 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await expect(e3).toContainText(`Check the order by${enDay(localDate(7))} (7 days after the order`);
 
   // Business Premium: a transfer requested, then approved by the current partner.
-  const transfers = page.getByTestId('transfers');
-  await transfers.getByRole('checkbox', { name: 'Microsoft 365 Business Standard (5 licenses, ends Apr 30, 2027)' }).check();
-  await transfers.getByRole('button', { name: 'Request a transfer (1 selected)' }).click();
+  const transfers = caseFile.transfers;
+  await caseFile.transferCheckbox('Microsoft 365 Business Standard (5 licenses, ends Apr 30, 2027)').check();
+  await caseFile.requestTransfer(1).click();
   await expect(transfers).toContainText('Transfer requested for 1 subscription.');
-  await transfers.getByRole('button', { name: 'Mark approved by the current partner' }).click();
+  await caseFile.markApproved.click();
   await expect(transfers).toContainText('Transfer marked Approved by the current partner.');
-  await expect(transfers.getByRole('checkbox', { name: /^Microsoft 365 Business Standard \(5 licenses\): already in a transfer, Approved by the current partner/ })).toBeDisabled();
+  await expect(caseFile.transferCheckbox(/^Microsoft 365 Business Standard \(5 licenses\): already in a transfer, Approved by the current partner/)).toBeDisabled();
 
   // The email to the current partner: only the line still to be cancelled at term end.
-  const email = page.getByTestId('est-email');
-  await expect(email.getByRole('heading', { name: 'Email to the current partner' })).toBeVisible();
-  await email.getByLabel("Current partner's name").fill('Northwind Partners');
-  await expect(email.getByLabel('Language of the email')).toHaveValue('en');
-  await expect(email.getByLabel('Subject')).toHaveValue(`Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions`);
-  const body = email.getByRole('textbox', { name: 'Email', exact: true });
+  const email = caseFile.estEmailIn('en');
+  await expect(email.heading).toBeVisible();
+  await email.partnerName.fill('Northwind Partners');
+  await expect(email.language).toHaveValue('en');
+  await expect(email.subject).toHaveValue(`Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions`);
+  const body = email.body;
   await expect(body).toHaveValue(/Dear Northwind Partners team,/);
   // The product by its catalog name with the part number beside, counted and dated as English writes them.
   await expect(body).toHaveValue(new RegExp(`- Office 365 E3 \\(ENTERPRISEPACK\\) \\(subscription ${E3_ID}\\): 10 licenses, term ends on ${enDay('2027-03-31')}`));
   await expect(body).not.toHaveValue(/O365_BUSINESS_PREMIUM|Microsoft 365 Business Standard/);
-  await email.getByRole('button', { name: 'Copy the email' }).click();
-  await expect(email.getByRole('status')).toHaveText('The email is on the clipboard.');
+  await email.copy.click();
+  await expect(email.status).toHaveText('The email is on the clipboard.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.startsWith(`Subject: Fabrikam CSP: please schedule "cancel at end of term" for ${NAME}'s subscriptions\n\nDear Northwind Partners team,`)).toBe(true);
   await expectNoSeriousAxeViolations(page, 'case file 2026');
   await docScreenshot(page, 'case-file-est-en');
 
   // Japanese: the same case file, the rules' words in Japanese, the email in Japanese by default.
-  await page.goto('./#/settings');
-  await page.getByLabel('Language', { exact: true }).selectOption('ja');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await settings.open();
+  const settingsJa = await settings.chooseLanguage('ja');
+  await expect(settingsJa.shell.html).toHaveAttribute('lang', 'ja');
   await page.goto(url);
-  await expect(caseFile.getByRole('heading', { level: 2, name: NAME })).toBeVisible();
-  const planJa = page.getByRole('region', { name: '移行計画', exact: true });
-  const e3Ja = planJa.locator('[data-line]').filter({ has: page.getByRole('heading', { name: /^Office 365 E3/ }) });
-  await expect(e3Ja.locator('[data-finding="TEAMS_PAIR"]')).toContainText('Office 365 E3 は購入できません');
-  await expect(e3Ja.locator('[data-finding="END_OF_TERM_EST"]')).toContainText('Office 365 E3 は 2027-03-31 に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し');
+  await expect(caseFile.title(NAME)).toBeVisible();
+  const e3Ja = caseFile.planLine('Office 365 E3', caseFile.ja.plan);
+  await expect(caseFile.finding('TEAMS_PAIR', e3Ja)).toContainText('Office 365 E3 は購入できません');
+  await expect(caseFile.finding('END_OF_TERM_EST', e3Ja)).toContainText('Office 365 E3 は 2027-03-31 に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し');
   await expect(e3Ja).toContainText(`注文の確認期限${jaDay(localDate(7))} (注文から 7 日間`);
-  await expect(page.getByTestId('transfers')).toContainText('現在のパートナーが承認済み');
-  const emailJa = page.getByTestId('est-email');
-  await expect(emailJa.getByRole('heading', { name: '現在のパートナーへのメール' })).toBeVisible();
-  await expect(emailJa.getByLabel('メールの言語')).toHaveValue('ja');
-  await emailJa.getByLabel('現在のパートナー名').fill('Northwind Partners');
-  const bodyJa = emailJa.getByRole('textbox', { name: 'メール', exact: true });
+  await expect(caseFile.transfers).toContainText('現在のパートナーが承認済み');
+  const emailJa = caseFile.estEmailIn('ja');
+  await expect(emailJa.heading).toBeVisible();
+  await expect(emailJa.language).toHaveValue('ja');
+  await emailJa.partnerName.fill('Northwind Partners');
+  const bodyJa = emailJa.body;
   await expect(bodyJa).toHaveValue(/Northwind Partners ご担当者様/);
   await expect(bodyJa).toHaveValue(new RegExp(`${jaDay('2027-03-31')} までに`));
   await expect(bodyJa).toHaveValue(/Office 365 E3 \(ENTERPRISEPACK\) \(サブスクリプション [0-9a-f-]+\): 10 ライセンス、/);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
+import { CaseFilePage, CustomersPage, pickExports } from './pages';
 import { expectNoSeriousAxeViolations, graph, watchForErrors } from './support';
 
 const TENANT = '2f0c3a1e-6b7d-4c8e-9f10-1a2b3c4d5e6f';
@@ -25,47 +26,48 @@ test("saves a customer's collection script, imports its zip as it is, and refuse
   // Two imports through the worker and a case file: slower than one screen's default on a busy machine.
   test.setTimeout(90_000);
   const problems = watchForErrors(page);
-  await page.goto('./#/customers');
-  await page.getByLabel("New customer's name").fill('Contoso Japan');
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  const row = page.getByRole('row', { name: /Contoso Japan/ });
+  const customers = new CustomersPage(page);
+  const caseFile = new CaseFilePage(page);
+  await customers.open();
+  await customers.newName.fill('Contoso Japan');
+  await customers.add.click();
+  const row = customers.row('Contoso Japan');
   await expect(row).toContainText('Not imported');
 
-  const section = page.getByRole('region', { name: 'Import tenant exports' });
-  await section.getByRole('button', { name: "How to get the customer's data" }).click();
+  const section = customers.importSection;
+  await customers.guide.click();
   await expect(section.getByText("The customer's tenant id is not known yet")).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Save the collection script for Contoso Japan' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), customers.saveCollectionScript('Contoso Japan').click()]);
   expect(download.suggestedFilename()).toMatch(/^collect-tenant-Contoso-Japan-\d{4}-\d{2}-\d{2}\.ps1$/);
   const script = readFileSync(await download.path(), 'utf8');
   expect(script).toContain("$scopes = @('LicenseAssignment.Read.All', 'Organization.Read.All', 'User.Read.All')");
   expect(script).toContain(`#   .\\${download.suggestedFilename()} -DryRun`);
   expect(script).toContain("$expectedTenantId = ''");
-  await expect(section.getByTestId('collection-script-status')).toHaveText(`Saved ${download.suggestedFilename()}. Run it with -DryRun first.`);
+  await expect(customers.collectionScriptStatus).toHaveText(`Saved ${download.suggestedFilename()}. Run it with -DryRun first.`);
   await expectNoSeriousAxeViolations(page, 'data guide with the collection script');
 
   // The zip, as the script wrote it, under the name a person's download gave it.
-  await section.getByLabel("The collection script's zip (tenant-data-….zip)").setInputFiles({ name: zipName, mimeType: 'application/zip', buffer: collectionZip() });
-  await section.getByRole('button', { name: 'Import', exact: true }).click();
-  const outcome = page.getByTestId('import-outcome');
+  await pickExports(section, { collectionZip: { name: zipName, mimeType: 'application/zip', buffer: collectionZip() } });
+  await customers.importButton.click();
+  const outcome = customers.importOutcome;
   await expect(outcome).toContainText('Imported.', { timeout: 20_000 });
   await expect(outcome).toContainText(zipName);
-  await expect(row.getByRole('cell').nth(3)).toHaveText('1');
+  await expect(customers.licensedUsers('Contoso Japan')).toHaveText('1');
 
   // The customer's tenant is another one: the same zip is refused, naming the file and the field.
-  await page.getByRole('link', { name: 'Contoso Japan' }).click();
-  const details = page.getByRole('region', { name: 'Details', exact: true });
-  await details.getByLabel('Tenant ID').fill(OTHER);
-  await details.getByRole('button', { name: 'Save details' }).click();
-  await expect(details.getByRole('status')).toHaveText('Details saved for your whole team.');
-  await page.goto('./#/customers');
-  await section.getByRole('button', { name: "How to get the customer's data" }).click();
+  await customers.link('Contoso Japan').click();
+  await caseFile.detail('Tenant ID').fill(OTHER);
+  await caseFile.saveDetails.click();
+  await expect(caseFile.detailsStatus).toHaveText('Details saved for your whole team.');
+  await customers.open();
+  await customers.guide.click();
   await expect(section.getByText(`It signs in to tenant ${OTHER} only.`)).toBeVisible();
-  await section.getByLabel("The collection script's zip (tenant-data-….zip)").setInputFiles({ name: zipName, mimeType: 'application/zip', buffer: collectionZip() });
-  await section.getByRole('button', { name: 'Import', exact: true }).click();
+  await pickExports(section, { collectionZip: { name: zipName, mimeType: 'application/zip', buffer: collectionZip() } });
+  await customers.importButton.click();
   await expect(outcome).toContainText(
     `A file could not be read, so nothing was stored: manifest.json (in ${zipName}): field tenantId: is ${TENANT}, but this customer's tenant is ${OTHER}: the zip holds another tenant's data`,
     { timeout: 20_000 },
   );
-  await expect(row.getByRole('cell').nth(3)).toHaveText('1');
+  await expect(customers.licensedUsers('Contoso Japan')).toHaveText('1');
   expect(problems).toEqual([]);
 });

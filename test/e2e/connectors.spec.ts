@@ -80,6 +80,30 @@ test.describe('live connectors against the local Graph and Partner Center server
     expect(problems).toEqual([]);
   });
 
+  test("Settings: the customer tenants (GDAP) read from Graph, what each can read, and whether it is in the workspace", async ({ page, baseURL }) => {
+    test.setTimeout(60_000);
+    const problems = watchForErrors(page);
+    host = await startDesktopHost(page, originOf(baseURL));
+    await addCustomerWithTenantId(page, 'Contoso', TENANT_ID);
+
+    await page.goto('./#/settings');
+    const section = page.getByRole('region', { name: 'Sign in with Microsoft' });
+    await section.getByRole('button', { name: 'Read from Microsoft' }).click();
+    const table = section.getByTestId('gdap-relationships');
+    // The fixture's relationship and four generated ones, on the local Graph's two pages.
+    await expect(table.getByRole('row')).toHaveCount(6);
+    const fixture = table.getByRole('row', { name: /Contoso admin relationship/ });
+    await expect(fixture.getByRole('cell')).toHaveText(['Contoso subsidiary Inc4b827261-d21f-4aa9-b7db-7fa1f56fb163', 'Contoso admin relationship', 'Created', 'Feb 10, 2024', 'By 180 days', 'No: ask the customer for Directory Readers (or Global Reader)', 'No']);
+    const contoso = table.getByRole('row', { name: /Customer 1 licenses/ });
+    await expect(contoso.getByRole('cell').nth(5)).toHaveText('Yes');
+    await expect(contoso.getByRole('cell').nth(6)).toHaveText('Yes (Contoso)');
+    const paths = host.graph.requests.map((r) => r.path);
+    expect(paths).toEqual(['/v1.0/tenantRelationships/delegatedAdminRelationships', '/v1.0/tenantRelationships/delegatedAdminRelationships']);
+    await expectNoSeriousAxeViolations(page, 'settings with the GDAP relationships');
+    expect(host.logged).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   test('Invite: the email carries the reseller relationship link read from Partner Center', async ({ page, baseURL }) => {
     test.setTimeout(60_000);
     const problems = watchForErrors(page);

@@ -17,6 +17,7 @@ import type { Page } from '@playwright/test';
 import { build, type Plugin } from 'esbuild';
 import { defaultSettings, HostError, type MicrosoftAccount } from '../../shared/ipc/contract';
 import { createFileService } from '../../electron/main/files';
+import { createGdapRelationships } from '../../electron/main/gdapRelationships';
 import { createGraphRead } from '../../electron/main/graphRead';
 import { appInfoFrom, createHandlers } from '../../electron/main/ipc/handlers';
 import { createSenderCheck, registerHandlers, type InvokeEvent, type IpcMainLike } from '../../electron/main/ipc/register';
@@ -170,6 +171,7 @@ export async function startDesktopHost(
     secrets,
     microsoft,
     graph: createGraphRead({ microsoft, baseUrl: () => settings.get().graphBaseUrl, progress: (p) => send('graph.progress', p), retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } }),
+    gdap: createGdapRelationships({ microsoft, baseUrl: () => settings.get().graphBaseUrl, retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } }),
     partnerCenter: createPartnerCenterService({
       baseUrl: () => settings.get().partnerCenterBaseUrl,
       microsoft,

@@ -4,20 +4,14 @@
 // email is copied (read back from the clipboard), opened as mailto:, marked sent, then tracked:
 // reminded and accepted. A second run, opened from #/invite/<customerId>, writes the email in Japanese.
 import { expect, test, type Page } from '@playwright/test';
-import { PARTNER_TENANT_ID, addCustomerWithTenant, docScreenshot, expectNoSeriousAxeViolations, savePartnerProfile, watchForErrors } from './support';
+import { CustomersPage, InviteWizard, PARTNER_TENANT_ID, SettingsPage } from './pages';
+import { docScreenshot, expectNoSeriousAxeViolations, watchForErrors } from './support';
 
 // Microsoft's sample relationship id (fixtures/graph/delegatedAdminRelationship.create.response.json)
 // in the approval link template of Graph's GDAP overview.
 const APPROVAL_LINK =
   'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836';
 const RESELLER_LINK = `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${PARTNER_TENANT_ID}&msppId=0&DAP=false#/BillingAccounts/partner-invitation`;
-
-async function addCustomer(page: Page, name: string): Promise<void> {
-  await page.goto('./#/customers');
-  await page.getByLabel("New customer's name").fill(name);
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
-}
 
 /** The id the app gave a customer, read from the workspace database itself. */
 async function customerIdOf(page: Page, name: string): Promise<string> {
@@ -58,40 +52,40 @@ test('invites customers: region stop, GDAP, copy, mailto, mark sent, remind, acc
   const page = await context.newPage();
   const problems = watchForErrors(page);
 
-  await savePartnerProfile(page, { name: 'Fabrikam CSP', country: 'JP' });
-  await addCustomerWithTenant(page, 'Contoso');
-  await addCustomer(page, 'Northwind Traders');
+  const customers = new CustomersPage(page);
+  const invite = new InviteWizard(page);
+  const wizard = invite.wizard;
+  await new SettingsPage(page).savePartnerProfile({ name: 'Fabrikam CSP', country: 'JP' });
+  await customers.openAndAdd('Contoso');
+  await customers.importTenant('Contoso');
+  await customers.openAndAdd('Northwind Traders');
 
   // 1. Customers: searchable, several at once.
-  await page.getByRole('link', { name: 'Invite' }).click();
-  const wizard = page.getByRole('region', { name: 'New invitation' });
-  await expect(wizard.getByRole('heading', { name: 'Step 1 of 5: Customers' })).toBeVisible();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard.getByRole('alert')).toHaveText('Pick at least one customer.');
-  await wizard.getByLabel('Search customers by name or domain').fill('north');
-  await expect(wizard.getByRole('checkbox')).toHaveCount(1);
-  await wizard.getByRole('checkbox', { name: 'Northwind Traders' }).check();
-  await wizard.getByLabel('Search customers by name or domain').fill('');
-  await wizard.getByRole('checkbox', { name: 'Contoso' }).check();
-  await expect(wizard.getByTestId('invite-selected-count')).toHaveText('Selected: 2');
+  await invite.shell.navigate('Invite');
+  await expect(invite.stepHeading('Step 1 of 5: Customers')).toBeVisible();
+  await invite.next.click();
+  await expect(invite.alert).toHaveText('Pick at least one customer.');
+  await invite.searchCustomers.fill('north');
+  await expect(invite.customerCheckboxes).toHaveCount(1);
+  await invite.customerCheckbox('Northwind Traders').check();
+  await invite.searchCustomers.fill('');
+  await invite.customerCheckbox('Contoso').check();
+  await expect(invite.selectedCount).toHaveText('Selected: 2');
   await expectNoSeriousAxeViolations(page, 'invite: customers');
   await docScreenshot(page, 'invite-1-customers');
-  await wizard.getByRole('button', { name: 'Next' }).click();
+  await invite.next.click();
 
   // 2. Region: no country on record yet, entered right here; the US customer is stopped.
-  await expect(wizard.getByRole('heading', { name: 'Step 2 of 5: Region check' })).toBeFocused();
+  await expect(invite.stepHeading('Step 2 of 5: Region check')).toBeFocused();
   await expect(wizard).toContainText('Your partner profile is in Japan (JP) (region: Japan).');
-  await expect(wizard.getByRole('button', { name: 'Next' })).toBeDisabled();
-  const contosoRegion = wizard.getByTestId('region-outcome').filter({ hasText: 'Contoso' });
-  const northwindRegion = wizard.getByTestId('region-outcome').filter({ hasText: 'Northwind Traders' });
-  await contosoRegion.getByLabel('Country of Contoso (two-letter code, for example JP)').fill('J1');
-  await contosoRegion.getByRole('button', { name: 'Save country' }).click();
+  await expect(invite.next).toBeDisabled();
+  const contosoRegion = invite.region('Contoso');
+  const northwindRegion = invite.region('Northwind Traders');
+  await invite.saveCountry('Contoso', 'J1');
   await expect(contosoRegion).toContainText('Enter a two-letter country code, for example JP or US.');
-  await contosoRegion.getByLabel('Country of Contoso (two-letter code, for example JP)').fill('jp');
-  await contosoRegion.getByRole('button', { name: 'Save country' }).click();
+  await invite.saveCountry('Contoso', 'jp');
   await expect(contosoRegion).toContainText('Same CSP region (Japan): can be invited.');
-  await northwindRegion.getByLabel('Country of Northwind Traders (two-letter code, for example JP)').fill('US');
-  await northwindRegion.getByRole('button', { name: 'Save country' }).click();
+  await invite.saveCountry('Northwind Traders', 'US');
   await expect(northwindRegion).toContainText('REGION_MISMATCH');
   await expect(northwindRegion).toContainText(
     'Stopped: Northwind Traders is in United States (US) (region: United States), your partner profile is in Japan (JP) (region: Japan).',
@@ -99,40 +93,40 @@ test('invites customers: region stop, GDAP, copy, mailto, mark sent, remind, acc
   await expect(wizard).toContainText('Can be invited: 1 of 2.');
   await expectNoSeriousAxeViolations(page, 'invite: region');
   await docScreenshot(page, 'invite-2-region');
-  await wizard.getByRole('button', { name: 'Next' }).click();
+  await invite.next.click();
 
   // 3. Delegated admin: GDAP, validated.
-  await expect(wizard.getByRole('heading', { name: 'Step 3 of 5: Delegated admin' })).toBeFocused();
-  await wizard.getByRole('radio', { name: /GDAP admin relationship/ }).check();
-  await wizard.getByLabel('Duration in days').fill('900');
-  await wizard.getByLabel('GDAP approval link for Contoso').fill(RESELLER_LINK);
-  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(invite.stepHeading('Step 3 of 5: Delegated admin')).toBeFocused();
+  await invite.gdap.check();
+  await invite.duration.fill('900');
+  await invite.approvalLink('Contoso').fill(RESELLER_LINK);
+  await invite.next.click();
   await expect(wizard).toContainText('Pick at least one role.');
   await expect(wizard).toContainText('Enter a whole number of days from 1 to 730.');
   await expect(wizard).toContainText('This is not a GDAP approval link');
   // Northwind was stopped: no approval link is asked for it.
-  await expect(wizard.getByLabel('GDAP approval link for Northwind Traders')).toHaveCount(0);
-  await wizard.getByRole('checkbox', { name: /^License Administrator/ }).check();
-  await wizard.getByRole('checkbox', { name: /^Exchange Administrator/ }).check();
-  await wizard.getByLabel('Duration in days').fill('730');
-  await wizard.getByLabel('GDAP approval link for Contoso').fill(APPROVAL_LINK);
+  await expect(invite.approvalLink('Northwind Traders')).toHaveCount(0);
+  await invite.role('License Administrator').check();
+  await invite.role('Exchange Administrator').check();
+  await invite.duration.fill('730');
+  await invite.approvalLink('Contoso').fill(APPROVAL_LINK);
   await expectNoSeriousAxeViolations(page, 'invite: delegated admin');
   await docScreenshot(page, 'invite-3-delegated-admin');
-  await wizard.getByRole('button', { name: 'Next' }).click();
+  await invite.next.click();
 
   // 4. Email: English, one recipient; creating stores the draft.
-  await expect(wizard.getByRole('heading', { name: 'Step 4 of 5: Email' })).toBeFocused();
-  await wizard.getByRole('radio', { name: 'English' }).check();
-  await wizard.getByLabel(/^To \(the customer's Global Administrator/).fill('admin@contoso, ok');
-  await wizard.getByRole('button', { name: 'Create invitations' }).click();
+  await expect(invite.stepHeading('Step 4 of 5: Email')).toBeFocused();
+  await invite.emailLanguage('English').check();
+  await invite.recipients.fill('admin@contoso, ok');
+  await invite.createInvitations.click();
   await expect(wizard).toContainText('"admin@contoso" is not an email address.');
-  await wizard.getByLabel(/^To \(the customer's Global Administrator/).fill('admin@contoso.com');
+  await invite.recipients.fill('admin@contoso.com');
   await expectNoSeriousAxeViolations(page, 'invite: email');
-  await wizard.getByRole('button', { name: 'Create invitations' }).click();
+  await invite.createInvitations.click();
 
   // 5. Send: the email built from the stored invitation.
-  await expect(wizard.getByRole('heading', { name: 'Step 5 of 5: Send' })).toBeFocused();
-  const card = wizard.getByRole('article', { name: 'Contoso' });
+  await expect(invite.stepHeading('Step 5 of 5: Send')).toBeFocused();
+  const card = invite.card('Contoso');
   await expect(card.getByText('Draft', { exact: true })).toBeVisible();
   await expect(card.getByLabel('Subject')).toHaveValue('Fabrikam CSP: Microsoft reseller relationship request for Contoso');
   const body = await card.getByLabel('Message').inputValue();
@@ -156,43 +150,42 @@ test('invites customers: region stop, GDAP, copy, mailto, mark sent, remind, acc
   await docScreenshot(page, 'invite-4-send');
 
   // Tracking: remind, then accepted.
-  const tracking = page.getByRole('region', { name: 'Invitations' });
-  const row = tracking.getByRole('listitem', { name: 'Contoso' });
+  const row = invite.tracked('Contoso');
   await expect(row).toContainText('Sent');
   await expect(row).toContainText('GDAP, 730 days');
   await row.getByRole('button', { name: 'Remind' }).click();
-  await expect(tracking.getByTestId('tracking-note')).toHaveText('Contoso: reminder recorded, and the reminder email is on the clipboard.');
+  await expect(invite.trackingNote).toHaveText('Contoso: reminder recorded, and the reminder email is on the clipboard.');
   expect(await clipboard(page)).toMatch(/^Subject: Reminder: Fabrikam CSP: Microsoft reseller relationship request for Contoso\n\nDear Contoso team,\n\nWe are writing again/);
   await expect(row).toContainText(/Reminders: 1, last on /);
   await row.getByRole('button', { name: 'Mark accepted' }).click();
-  await expect(tracking.getByTestId('tracking-note')).toHaveText('Contoso: status changed to Accepted.');
-  await expect(tracking.getByRole('listitem', { name: 'Contoso' })).toHaveCount(0);
-  await tracking.getByLabel('Show').selectOption({ label: 'All, with accepted and cancelled' });
-  await expect(tracking.getByRole('listitem', { name: 'Contoso' })).toContainText(/Accepted on /);
+  await expect(invite.trackingNote).toHaveText('Contoso: status changed to Accepted.');
+  await expect(invite.tracked('Contoso')).toHaveCount(0);
+  await invite.trackingShow.selectOption({ label: 'All, with accepted and cancelled' });
+  await expect(invite.tracked('Contoso')).toContainText(/Accepted on /);
   await expectNoSeriousAxeViolations(page, 'invite: tracking');
   await docScreenshot(page, 'invite-5-tracking');
 
   // The customer moved on in its case: accepted.
-  await page.goto('./#/customers');
-  await expect(page.getByRole('row', { name: /Contoso/ })).toContainText('Accepted');
+  await customers.open();
+  await expect(customers.row('Contoso')).toContainText('Accepted');
 
   // A second invitation, opened for one customer by its address: no legacy DAP any more; Japanese email.
   const contosoId = await customerIdOf(page, 'Contoso');
-  await page.goto(`./#/invite/${encodeURIComponent(contosoId)}`);
-  await expect(wizard.getByTestId('invite-selected-count')).toHaveText('Selected: 1');
-  await expect(wizard.getByRole('checkbox', { name: 'Contoso' })).toBeChecked();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard.getByTestId('region-outcome')).toContainText('Same CSP region (Japan)');
-  await wizard.getByRole('button', { name: 'Next' }).click();
+  await invite.open(contosoId);
+  await expect(invite.selectedCount).toHaveText('Selected: 1');
+  await expect(invite.customerCheckbox('Contoso')).toBeChecked();
+  await invite.next.click();
+  await expect(invite.regionOutcomes).toContainText('Same CSP region (Japan)');
+  await invite.next.click();
   // Legacy DAP can no longer be requested: no such choice, and the step says why.
-  await expect(wizard.getByRole('radio', { name: /\bDAP\b/ })).toHaveCount(0);
+  await expect(invite.legacyDap).toHaveCount(0);
   await expect(wizard).toContainText('Legacy delegated admin (DAP) can no longer be requested: Microsoft grants admin rights to partners through GDAP only.');
   await expectNoSeriousAxeViolations(page, 'invite: GDAP only');
-  await wizard.getByRole('radio', { name: /^Reseller relationship only/ }).check();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByRole('radio', { name: '日本語' }).check();
-  await wizard.getByRole('button', { name: 'Create invitations' }).click();
-  const jaCard = wizard.getByRole('article', { name: 'Contoso' });
+  await invite.resellerOnly.check();
+  await invite.next.click();
+  await invite.emailLanguage('日本語').check();
+  await invite.createInvitations.click();
+  const jaCard = invite.card('Contoso');
   await expect(jaCard.getByLabel('Subject')).toHaveValue('【Fabrikam CSP】Microsoft リセラー関係のご承認のお願い (Contoso 様)');
   const jaBody = await jaCard.getByLabel('Message').inputValue();
   expect(jaBody).toMatch(/^Contoso ご担当者様\n\nいつもお世話になっております。Fabrikam CSP でございます。/);
@@ -202,7 +195,7 @@ test('invites customers: region stop, GDAP, copy, mailto, mark sent, remind, acc
   expect(await clipboard(page)).toBe(`件名: 【Fabrikam CSP】Microsoft リセラー関係のご承認のお願い (Contoso 様)\n\n${jaBody}`);
   await expectNoSeriousAxeViolations(page, 'invite: Japanese email');
   await docScreenshot(page, 'invite-6-japanese-email');
-  await expect(tracking.getByRole('listitem', { name: 'Contoso' }).first()).toBeVisible();
+  await expect(invite.tracked('Contoso').first()).toBeVisible();
 
   expect(problems).toEqual([]);
   await context.close();

@@ -3,7 +3,8 @@
 // creates nothing (every tenant already there); a customer's subscriptions export records the lines
 // the partner sells; the Graph import then fills the Details it knows (issue 13 items 4 and 7).
 import { expect, test } from '@playwright/test';
-import { chooseCustomer, expectNoSeriousAxeViolations, graph, importCatalog, savePartnerProfile, watchForErrors } from './support';
+import { CaseFilePage, CustomersPage, SettingsPage, chooseCustomer, pickExports, sampleTenant } from './pages';
+import { expectNoSeriousAxeViolations, watchForErrors } from './support';
 
 const CONTOSO = 'eebd1b55-5360-4438-a11d-5c06918c3014';
 const FABRIKAM = '4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04';
@@ -25,21 +26,23 @@ const SUBSCRIPTIONS_CSV = Buffer.from(
 test('Partner Center customer list, own subscriptions, and what the tenant import fills', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchForErrors(page);
-  await savePartnerProfile(page);
-  await importCatalog(page);
-  await page.goto('./#/customers');
-  const list = page.getByRole('region', { name: 'Import Partner Center customer list' });
+  const settings = new SettingsPage(page);
+  const customers = new CustomersPage(page);
+  const caseFile = new CaseFilePage(page);
+  await settings.savePartnerProfile();
+  await settings.importCatalog();
+  await customers.open();
   // In a browser the list cannot be read from Partner Center's API: the button says why.
-  await expect(list.getByRole('button', { name: 'Read the customer list from Partner Center' })).toBeDisabled();
-  await expect(list.getByText('Reading from Partner Center needs the desktop app.')).toBeVisible();
-  await list.getByTestId('pc-customer-list-input').setInputFiles({ name: 'Customers.csv', mimeType: 'text/csv', buffer: CUSTOMERS_CSV });
-  await expect(list.getByTestId('pc-customer-counts')).toHaveText('Customers.csv: 2 new, 0 already in the workspace (same tenant id), 1 repeated in the file, 1 refused.');
-  await expect(list.getByTestId('pc-refused')).toHaveText('Row 5, column Microsoft ID: "not-a-guid" is not a tenant id (a GUID)');
+  await expect(customers.readFromPartnerCenter).toBeDisabled();
+  await expect(customers.pcNeedsDesktop).toBeVisible();
+  await customers.pcListInput.setInputFiles({ name: 'Customers.csv', mimeType: 'text/csv', buffer: CUSTOMERS_CSV });
+  await expect(customers.pcCounts).toHaveText('Customers.csv: 2 new, 0 already in the workspace (same tenant id), 1 repeated in the file, 1 refused.');
+  await expect(customers.pcRefused).toHaveText('Row 5, column Microsoft ID: "not-a-guid" is not a tenant id (a GUID)');
   await expectNoSeriousAxeViolations(page, 'customer list preview');
-  await list.getByRole('button', { name: 'Create the new customers (2)' }).click();
-  await expect(list.getByTestId('pc-customer-outcome')).toHaveText('Customers created from Customers.csv: 2.');
-  await expect(page.getByRole('row', { name: /Contoso, Ltd\./ })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Fabrikam/ })).toBeVisible();
+  await customers.createFromList(2).click();
+  await expect(customers.pcOutcome).toHaveText('Customers created from Customers.csv: 2.');
+  await expect(customers.row(/Contoso, Ltd\./)).toBeVisible();
+  await expect(customers.row('Fabrikam')).toBeVisible();
 
   // The same list again, dropped anywhere on the page: every tenant is already in the workspace.
   const dropped = await page.evaluateHandle((text) => {
@@ -48,26 +51,25 @@ test('Partner Center customer list, own subscriptions, and what the tenant impor
     return transfer;
   }, CUSTOMERS_CSV.toString('utf8'));
   await page.dispatchEvent('[data-testid="customers-page"]', 'drop', { dataTransfer: dropped });
-  await expect(list.getByTestId('pc-customer-counts')).toHaveText('Customers (1).csv: 0 new, 2 already in the workspace (same tenant id), 1 repeated in the file, 1 refused.');
-  await expect(list.getByRole('button', { name: 'Create the new customers (0)' })).toBeDisabled();
+  await expect(customers.pcCounts).toHaveText('Customers (1).csv: 0 new, 2 already in the workspace (same tenant id), 1 repeated in the file, 1 refused.');
+  await expect(customers.createFromList(0)).toBeDisabled();
 
   // The Graph exports imported for Contoso (the documentation's subscription, sold by another partner).
-  const tenant = page.getByRole('region', { name: 'Import tenant exports' });
-  await chooseCustomer(tenant, 'Customer', 'Contoso, Ltd.');
-  await tenant.getByLabel('subscribedSkus (licenses bought)').setInputFiles({ name: 'subscribedSkus.json', mimeType: 'application/json', buffer: graph('subscribedSkus.list.response.json') });
-  await tenant.getByLabel('directory/subscriptions (owners and dates)').setInputFiles({ name: 'subscriptions.json', mimeType: 'application/json', buffer: graph('directory.subscriptions.list.response.json') });
-  await tenant.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByTestId('import-outcome')).toContainText('Filled from the import: bought through');
+  const { subscribedSkus, subscriptions } = sampleTenant();
+  await chooseCustomer(customers.importSection, 'Customer', 'Contoso, Ltd.');
+  await pickExports(customers.importSection, { subscribedSkus, subscriptions });
+  await customers.importButton.click();
+  await expect(customers.importOutcome).toContainText('Filled from the import: bought through');
 
-  await page.getByRole('link', { name: 'Contoso, Ltd.' }).click();
-  const details = page.getByRole('region', { name: 'Details' });
-  await expect(details.getByLabel('Tenant ID')).toHaveValue(CONTOSO);
+  await customers.link('Contoso, Ltd.').click();
+  const details = caseFile.details;
+  await expect(caseFile.detail('Tenant ID')).toHaveValue(CONTOSO);
   await expect(details.getByTestId('source-tenantId')).toHaveText(/^From the import of \d{4}-\d{2}-\d{2} \(Customers\.csv\)$/);
   await expect(details.getByRole('combobox', { name: /Bought through/ })).toHaveValue('other-partner');
   await expect(details.getByTestId('source-channel')).toHaveText(/^From the import of \d{4}-\d{2}-\d{2} \(subscribedSkus\.json, subscriptions\.json\)$/);
 
   // Partner Center says the partner sells that subscription (its commerce id): recorded, then kept by the plan.
-  const own = page.getByRole('region', { name: 'Subscriptions you sell this customer (Partner Center)' });
+  const own = caseFile.ownSubscriptions;
   await own.getByTestId('own-input').setInputFiles({ name: 'subscriptions.csv', mimeType: 'text/csv', buffer: SUBSCRIPTIONS_CSV });
   await expect(own.getByTestId('own-preview')).toContainText('subscriptions.csv: subscriptions 1, of them in the imported tenant 1.');
   await expectNoSeriousAxeViolations(page, 'own subscriptions preview');

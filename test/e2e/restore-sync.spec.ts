@@ -4,6 +4,8 @@
 // server would skip its next changes as duplicates).
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { json } from './files';
+import { screens } from './pages';
 import { person, signIn, startSyncServer, useServer, type SyncServer } from './syncServer';
 import { watchForErrors } from './support';
 
@@ -26,16 +28,16 @@ test('a backup with a change the team never got is restored into a new profile a
   test.setTimeout(90_000);
   const aiko = await person(browser, server.url, 'aiko@fabrikam.example');
   const ben = await person(browser, server.url, 'ben@fabrikam.example');
+  const aikoSees = screens(aiko.page);
+  const benSees = screens(ben.page);
 
   // Aiko works offline, backs up, and the laptop is lost before it ever syncs again.
   await aiko.setOffline(true);
-  await aiko.page.getByRole('link', { name: 'Customers' }).click();
-  await aiko.page.getByLabel("New customer's name").fill('Restored Contoso');
-  await aiko.page.getByRole('button', { name: 'Add customer' }).click();
-  await expect(aiko.page.getByRole('row', { name: /Restored Contoso/ })).toBeVisible();
-  await aiko.page.goto('./#/settings');
+  await aikoSees.shell.navigate('Customers');
+  await aikoSees.customers.addCustomer('Restored Contoso');
+  await aikoSees.settings.open();
   const downloading = aiko.page.waitForEvent('download');
-  await aiko.page.getByRole('region', { name: 'Workspace data: back up and restore' }).getByRole('button', { name: 'Back up the workspace' }).click();
+  await aikoSees.settings.backUp.click();
   const backup = readFileSync((await (await downloading).path())!);
   const saved = JSON.parse(backup.toString('utf8')) as { tables: { outbox: { name: string }[]; syncMeta: { clientId: string }[] } };
   expect(saved.tables.outbox.map((m) => m.name)).toEqual(['customer.create']);
@@ -46,11 +48,12 @@ test('a backup with a change the team never got is restored into a new profile a
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = watchForErrors(page);
+  const sees = screens(page);
   await useServer(page, server.url);
-  await page.getByRole('region', { name: 'Workspace data: back up and restore' }).getByLabel('Restore a workspace backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
-  await expect(page.getByTestId('backup-outcome')).toContainText(/Restored \d+ records from the backup/);
+  await sees.settings.restore.setInputFiles(json('backup.json', backup));
+  await expect(sees.settings.backupOutcome).toContainText(/Restored \d+ records from the backup/);
   await signIn(page, 'aiko@fabrikam.example');
-  await expect(page.getByText('Nothing waiting', { exact: false })).toBeVisible({ timeout: 20_000 });
+  await expect(sees.reviewSync.nothingWaiting).toBeVisible({ timeout: 20_000 });
   const newClientId = await page.evaluate(
     () =>
       new Promise<string>((resolve, reject) => {
@@ -66,15 +69,15 @@ test('a backup with a change the team never got is restored into a new profile a
   expect(newClientId).not.toBe(oldClientId);
 
   // The team has the change once.
-  await ben.page.getByRole('link', { name: 'Customers' }).click();
-  await expect(ben.page.getByRole('row', { name: /Restored Contoso/ })).toHaveCount(1, { timeout: 20_000 });
+  await benSees.shell.navigate('Customers');
+  await expect(benSees.customers.row('Restored Contoso')).toHaveCount(1, { timeout: 20_000 });
 
   // And the restored workspace goes on syncing: its next change is not taken for a duplicate.
-  await page.getByRole('link', { name: 'Customers' }).click();
-  await page.getByLabel("New customer's name").fill('After the restore');
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  await expect(ben.page.getByRole('row', { name: /After the restore/ })).toHaveCount(1, { timeout: 20_000 });
-  await expect(page.getByRole('row', { name: /Restored Contoso/ })).toHaveCount(1);
+  await sees.shell.navigate('Customers');
+  await sees.customers.newName.fill('After the restore');
+  await sees.customers.add.click();
+  await expect(benSees.customers.row('After the restore')).toHaveCount(1, { timeout: 20_000 });
+  await expect(sees.customers.row('Restored Contoso')).toHaveCount(1);
   expect(problems).toEqual([]);
   await context.close();
 });

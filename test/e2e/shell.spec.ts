@@ -4,12 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { NAV_ITEMS, SettingsPage, Shell } from './pages';
 
 const screenshotDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const builtIndexHtml = fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url));
 
-const navItemsEn = ['Dashboard', 'Customers', 'Invite', 'Offer matching', 'License check', 'Review & sync', 'Settings'];
-const navItemsJa = ['ダッシュボード', '顧客', '招待', 'オファーの対応付け', 'ライセンスの確認', '確認と同期', '設定'];
+const navItemsEn = NAV_ITEMS.en;
+const navItemsJa = NAV_ITEMS.ja;
 
 /** Collects what would tell us the page is broken: uncaught errors, console errors, CSP violations. */
 function watchForErrors(page: Page): string[] {
@@ -26,32 +27,33 @@ function watchForErrors(page: Page): string[] {
 
 test('shows the app shell: product name, navigation, main landmark', async ({ page }) => {
   const problems = watchForErrors(page);
+  const shell = new Shell(page);
   await page.goto('./');
-  await expect(page.getByRole('banner')).toContainText('CSP Migration Workspace');
-  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(shell.banner).toContainText('CSP Migration Workspace');
+  const nav = shell.nav;
   await expect(nav.getByRole('link')).toHaveText(navItemsEn);
-  await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
-  await expect(page.getByRole('main')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
-  await expect(page.getByRole('main')).toContainText('Customers by stage');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByTestId('connection-status')).toHaveText('Online');
+  await expect(shell.navLink('Dashboard')).toHaveAttribute('aria-current', 'page');
+  await expect(shell.main).toBeVisible();
+  await expect(shell.heading).toHaveText('Dashboard');
+  await expect(shell.main).toContainText('Customers by stage');
+  await expect(shell.html).toHaveAttribute('lang', 'en');
+  await expect(shell.connectionStatus).toHaveText('Online');
   await expect(page).toHaveTitle('Dashboard – CSP Migration Workspace');
   await page.screenshot({ path: `${screenshotDir}shell-en.png`, fullPage: true });
 
   // Every page of the navigation exists, is marked current, and shows its own content.
   for (const label of navItemsEn) {
-    await nav.getByRole('link', { name: label }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(label);
-    await expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await shell.navigate(label);
+    await expect(shell.heading).toHaveText(label);
+    await expect(shell.navLink(label)).toHaveAttribute('aria-current', 'page');
+    await expect(shell.main.getByRole('heading', { level: 2 }).first()).toBeVisible();
   }
   expect(problems).toEqual([]);
 });
 
 test('follows the network: offline and back online', async ({ page, context }) => {
   await page.goto('./');
-  const status = page.getByTestId('connection-status');
+  const status = new Shell(page).connectionStatus;
   await expect(status).toHaveText('Online');
   await context.setOffline(true);
   await expect(status).toHaveText('Offline');
@@ -61,33 +63,35 @@ test('follows the network: offline and back online', async ({ page, context }) =
 
 test('switches the language to Japanese in Settings, and it persists across a reload', async ({ page }) => {
   const problems = watchForErrors(page);
-  await page.goto('./#/settings');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
-  await expect(page.getByLabel('Language', { exact: true }).locator('option[value=system]')).toHaveText(
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await expect(settings.shell.heading).toHaveText('Settings');
+  await expect(settings.language.locator('option[value=system]')).toHaveText(
     "Use the computer's language (English)",
   );
-  await page.getByLabel('Language', { exact: true }).selectOption('ja');
+  const settingsJa = await settings.chooseLanguage('ja');
+  const shellJa = settingsJa.shell;
 
-  const nav = page.getByRole('navigation', { name: 'メイン ナビゲーション' });
+  const nav = shellJa.nav;
   await expect(nav.getByRole('link')).toHaveText(navItemsJa);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await expect(page.getByLabel('言語', { exact: true })).toHaveValue('ja');
-  await expect(page.getByTestId('connection-status')).toHaveText('オンライン');
+  await expect(shellJa.heading).toHaveText('設定');
+  await expect(shellJa.html).toHaveAttribute('lang', 'ja');
+  await expect(settingsJa.language).toHaveValue('ja');
+  await expect(shellJa.connectionStatus).toHaveText('オンライン');
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await expect(page.getByLabel('言語', { exact: true })).toHaveValue('ja');
-  await page.getByRole('link', { name: 'ダッシュボード' }).click();
-  await expect(page.getByRole('main')).toContainText('ステージ別の顧客');
+  await expect(shellJa.heading).toHaveText('設定');
+  await expect(shellJa.html).toHaveAttribute('lang', 'ja');
+  await expect(settingsJa.language).toHaveValue('ja');
+  await shellJa.navigate('ダッシュボード');
+  await expect(shellJa.main).toContainText('ステージ別の顧客');
   await page.screenshot({ path: `${screenshotDir}shell-ja.png`, fullPage: true });
 
   // Back to the computer's language (en-US in this browser).
-  await nav.getByRole('link', { name: '設定' }).click();
-  await page.getByLabel('言語', { exact: true }).selectOption('system');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await shellJa.navigate('設定');
+  await settingsJa.language.selectOption('system');
+  await expect(settings.shell.heading).toHaveText('Settings');
+  await expect(settings.shell.html).toHaveAttribute('lang', 'en');
   expect(problems).toEqual([]);
 });
 
@@ -95,14 +99,15 @@ test.describe('on a computer set to Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
   test('starts in Japanese while the language setting is "system"', async ({ page }) => {
-    await page.goto('./#/settings');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定');
-    const language = page.getByLabel('言語', { exact: true });
+    const settings = new SettingsPage(page, 'ja');
+    await settings.open();
+    await expect(settings.shell.html).toHaveAttribute('lang', 'ja');
+    await expect(settings.shell.heading).toHaveText('設定');
+    const language = settings.language;
     await expect(language).toHaveValue('system');
     await expect(language.locator('option[value=system]')).toHaveText('コンピューターの言語を使用 (日本語)');
-    await expect(page.getByRole('navigation', { name: 'メイン ナビゲーション' }).getByRole('link')).toHaveText(navItemsJa);
-    await expect(page.getByTestId('app-version')).toBeVisible();
+    await expect(settings.shell.nav.getByRole('link')).toHaveText(navItemsJa);
+    await expect(settings.appVersion).toBeVisible();
     await page.setViewportSize({ width: 1280, height: 1200 });
     await page.screenshot({ path: `${screenshotDir}settings-ja.png`, fullPage: true });
   });
@@ -110,52 +115,54 @@ test.describe('on a computer set to Japanese', () => {
 
 test('Settings: theme, backend address, updates, secret storage and app info', async ({ page }) => {
   const problems = watchForErrors(page);
-  await page.goto('./#/settings');
-  const main = page.getByRole('main');
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const main = settings.shell.main;
+  const themed = settings.shell.themed();
 
   // Theme: dark now, and still dark after a reload.
-  const background = () => page.locator('[data-theme]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const background = () => themed.evaluate((el) => getComputedStyle(el).backgroundColor);
   const lightBackground = await background();
-  await page.getByRole('radio', { name: 'Dark' }).check();
-  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'dark');
+  await settings.themeRadio('dark').check();
+  await expect(themed).toHaveAttribute('data-theme', 'dark');
   expect(await background()).not.toBe(lightBackground);
   await page.screenshot({ path: `${screenshotDir}settings-dark.png` });
   await page.reload();
-  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
-  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'dark');
+  await expect(settings.themeRadio('dark')).toBeChecked();
+  await expect(themed).toHaveAttribute('data-theme', 'dark');
   // 'Use the computer's setting' follows prefers-color-scheme, live.
-  await page.getByRole('radio', { name: "Use the computer's setting" }).check();
-  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'light');
+  await settings.themeRadio('system').check();
+  await expect(themed).toHaveAttribute('data-theme', 'light');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'dark');
+  await expect(themed).toHaveAttribute('data-theme', 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
-  await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', 'light');
+  await expect(themed).toHaveAttribute('data-theme', 'light');
 
   // Backend address: a wrong one is refused with the reason under the field, a right one is kept.
-  const address = page.getByLabel('Server address');
+  const address = settings.serverAddress;
   await address.fill('ftp://sync.contoso.com');
-  await page.getByRole('button', { name: 'Save address' }).click();
+  await settings.saveAddress.click();
   await expect(main).toContainText('Enter an address that starts with https:// or http://');
   await expect(address).toHaveAttribute('aria-invalid', 'true');
   await address.fill('https://sync.contoso.com');
   await address.press('Enter');
   await expect(main).toContainText('Saved');
   await page.reload();
-  await expect(page.getByLabel('Server address')).toHaveValue('https://sync.contoso.com');
+  await expect(settings.serverAddress).toHaveValue('https://sync.contoso.com');
 
   // Updates: the switch persists; the web host cannot update, and the button says why.
-  const onStart = page.getByRole('switch', { name: 'Check for updates when the app starts' });
+  const onStart = settings.checkOnStart;
   await expect(onStart).toBeChecked();
   await onStart.uncheck();
   await page.reload();
-  await expect(page.getByRole('switch', { name: 'Check for updates when the app starts' })).not.toBeChecked();
-  const check = page.getByRole('button', { name: 'Check for updates' });
+  await expect(settings.checkOnStart).not.toBeChecked();
+  const check = settings.checkForUpdates;
   await expect(check).toHaveAttribute('aria-disabled', 'true');
   await expect(check).toHaveAccessibleDescription(/Updates are not available here\..*reload the page/);
 
   // What the web host says about itself.
-  await expect(page.getByTestId('secret-storage-status')).toHaveText(/no secure storage.*memory only/);
-  await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await expect(settings.secretStorage).toHaveText(/no secure storage.*memory only/);
+  await expect(settings.appVersion).toHaveText(/^\d+\.\d+\.\d+/);
   await expect(main).toContainText('Web browser');
   // The page scrolls inside <main>: a taller window shows all of it in one picture.
   await page.setViewportSize({ width: 1280, height: 1200 });
@@ -168,9 +175,10 @@ test('Settings: theme, backend address, updates, secret storage and app info', a
 });
 
 test('keyboard: Tab reaches the navigation and Enter opens Settings', async ({ page }) => {
+  const shell = new Shell(page);
   await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
-  const settingsLink = page.getByRole('navigation').getByRole('link', { name: 'Settings' });
+  await expect(shell.heading).toHaveText('Dashboard');
+  const settingsLink = shell.navLink('Settings');
   let reachedNav = false;
   for (let i = 0; i < 20 && !(await settingsLink.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
@@ -179,11 +187,11 @@ test('keyboard: Tab reaches the navigation and Enter opens Settings', async ({ p
   expect(reachedNav).toBe(true);
   await expect(settingsLink).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(shell.heading).toHaveText('Settings');
   // Focus moves to the new page's heading, so the next Tab goes into the page.
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(shell.heading).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Language', { exact: true })).toBeFocused();
+  await expect(new SettingsPage(page).language).toBeFocused();
 });
 
 test('the built index.html has no inline scripts and carries the Content-Security-Policy', async ({ page }) => {
@@ -203,7 +211,7 @@ test('the built index.html has no inline scripts and carries the Content-Securit
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.goto('./');
-  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(new Shell(page).nav).toBeVisible();
   expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
   expect(violations).toEqual([]);
 });

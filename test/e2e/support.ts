@@ -1,15 +1,11 @@
 // Helpers the end-to-end specs share: the real fixtures, page error capture, axe checks and
 // screenshots for the docs.
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { CustomersPage } from './pages/customers';
+import { SettingsPage } from './pages/settings';
 
-/** A file of ../shared/fixtures, as it is. */
-export function fixture(path: string): Buffer {
-  return readFileSync(new URL(`../../../shared/fixtures/${path}`, import.meta.url));
-}
-
-export const graph = (name: string) => fixture(`graph/${name}`);
+export { fixture, graph } from './files';
 
 /** Collects uncaught page errors and console errors; a spec ends with `expect(problems).toEqual([])`. */
 export function watchForErrors(page: Page): string[] {
@@ -48,61 +44,22 @@ export async function docScreenshot(page: Page, name: string): Promise<void> {
   if (tall !== viewport.height) await page.setViewportSize(viewport);
 }
 
-export const PARTNER_TENANT_ID = '3b33e682-00c3-41ee-9dd2-a548adf56438';
-export const PARTNER_LINK = `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${PARTNER_TENANT_ID}&msppId=0&DAP=false#/BillingAccounts/partner-invitation`;
+export { PARTNER_LINK, PARTNER_TENANT_ID } from './pages/settings';
+export { chooseCustomer } from './pages/customerPicker';
 
 /** Settings > Partner profile, saved through the real mutator. */
 export async function savePartnerProfile(page: Page, profile: { name?: string; country?: string } = {}): Promise<void> {
-  await page.goto('./#/settings');
-  const section = page.getByRole('region', { name: 'Partner profile' });
-  await section.getByLabel('Partner name').fill(profile.name ?? 'Fabrikam CSP');
-  await section.getByLabel('Country').fill(profile.country ?? 'JP');
-  await section.getByLabel('Reseller relationship link').fill(PARTNER_LINK);
-  await section.getByRole('button', { name: 'Save profile' }).click();
-  await expect(section).toContainText('Saved for your whole team.');
+  await new SettingsPage(page).savePartnerProfile(profile);
 }
 
 /** Settings > Microsoft catalog: the real licensing CSV (and Partner Center's offer list) through the import worker. */
 export async function importCatalog(page: Page, options: { offers?: boolean } = {}): Promise<void> {
-  await page.goto('./#/settings');
-  const section = page.getByRole('region', { name: 'Microsoft catalog' });
-  await section.getByLabel('Licensing CSV (product names and service plans)').setInputFiles({
-    name: 'Product names and service plan identifiers for licensing.csv',
-    mimeType: 'text/csv',
-    buffer: fixture('microsoft/Product names and service plan identifiers for licensing.csv'),
-  });
-  if (options.offers) {
-    await section.getByLabel('Partner Center offer list (optional)').setInputFiles({ name: 'offers.json', mimeType: 'application/json', buffer: fixture('partner-center/offers.list.response.json') });
-  }
-  await section.getByRole('button', { name: 'Import catalog' }).click();
-  await expect(section.getByTestId('catalog-import-outcome')).toContainText('Imported.', { timeout: 20_000 });
+  await new SettingsPage(page).importCatalog(options);
 }
 
 /** Customers: adds a customer and imports the real Graph samples as its tenant. */
 export async function addCustomerWithTenant(page: Page, name: string): Promise<void> {
-  await page.goto('./#/customers');
-  await page.getByLabel("New customer's name").fill(name);
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
-  const section = page.getByRole('region', { name: 'Import tenant exports' });
-  await chooseCustomer(section, 'Customer', name);
-  await section.getByLabel('subscribedSkus (licenses bought)').setInputFiles({ name: 'subscribedSkus.json', mimeType: 'application/json', buffer: graph('subscribedSkus.list.response.json') });
-  await section.getByLabel('directory/subscriptions (owners and dates)').setInputFiles({ name: 'subscriptions.json', mimeType: 'application/json', buffer: graph('directory.subscriptions.list.response.json') });
-  await section.getByLabel('users with licenses').setInputFiles({ name: 'users.json', mimeType: 'application/json', buffer: graph('user.licenseAssignmentStates.example.json') });
-  await section.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByTestId('import-outcome')).toContainText('Imported.');
-}
-
-/**
- * Chooses a customer in a customer picker (renderer/ui/CustomerPicker): types the name, then picks
- * the option, whose text is the name, or the name and a detail (`option`).
- */
-export async function chooseCustomer(scope: Page | Locator, label: string, name: string, option: string | RegExp = name): Promise<void> {
-  const box = scope.getByRole('combobox', { name: label });
-  // Emptied first: typing the name the box already shows would change nothing, and open no list.
-  await box.fill('');
-  await box.fill(name);
-  const page = 'goto' in scope ? scope : scope.page();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(box).toHaveValue(option);
+  const customers = new CustomersPage(page);
+  await customers.openAndAdd(name);
+  await customers.importTenant(name);
 }

@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { ReviewSyncPage } from './pages/reviewSync';
+import { SettingsPage } from './pages/settings';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -55,19 +57,12 @@ export async function startSyncServer(appOrigin: string, org: string, members: r
 
 /** Points the app of `page` at the server (Settings), as a person does once. */
 export async function useServer(page: Page, serverUrl: string): Promise<void> {
-  await page.goto('./#/settings');
-  await page.getByLabel('Server address').fill(serverUrl);
-  await page.getByRole('button', { name: 'Save address' }).click();
+  await new SettingsPage(page).useServer(serverUrl);
 }
 
 /** Signs in on Review & sync and waits until the first sync is done. */
 export async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole('link', { name: 'Review & sync' }).click();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-  await expect(page.getByTestId('sync-phase')).toHaveText('Up to date', { timeout: 15_000 });
+  await new ReviewSyncPage(page).signIn(email, PASSWORD);
 }
 
 /** A person in a fresh browser profile, signed in to the server. */

@@ -1,7 +1,7 @@
 // What the renderer's component tests (vitest, jsdom) share: a ResizeObserver and the providers the
 // app wraps every screen in. One home, so a test reads as its case.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, type UiLanguage } from '../../renderer/app/i18n';
@@ -49,7 +49,7 @@ export function stubResizeObserver(): void {
 }
 
 /** `ui` inside the app's language, theme and (when given) host providers. */
-export function renderInApp(ui: ReactNode, options: { language?: UiLanguage; host?: HostApi } = {}) {
+export function renderInApp(ui: ReactNode, options: { language?: UiLanguage; host?: HostApi } = {}): RenderResult {
   const inner = options.host ? <HostProvider host={options.host}>{ui}</HostProvider> : ui;
   return render(
     <I18nextProvider i18n={createI18n(options.language ?? 'en')}>

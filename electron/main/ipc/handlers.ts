@@ -2,6 +2,7 @@
 // contract has already validated (see register.ts) and throws HostError for expected refusals.
 import { HostError, isAllowedExternalUrl, type AppInfo } from '../../../shared/ipc/contract';
 import type { createFileService } from '../files';
+import type { GdapRelationshipsService } from '../gdapRelationships';
 import type { GraphRead } from '../graphRead';
 import type { MicrosoftSignIn } from '../microsoftSignIn';
 import type { PartnerCenterService } from '../partnerCenter';
@@ -17,6 +18,7 @@ export interface HandlerServices {
   updater: UpdaterService;
   microsoft: MicrosoftSignIn;
   graph: GraphRead;
+  gdap: GdapRelationshipsService;
   partnerCenter: PartnerCenterService;
   appInfo: () => AppInfo;
   /** shell.openExternal */
@@ -70,6 +72,7 @@ export function createHandlers(s: HandlerServices): Handlers {
       s.graph.cancel();
       return null;
     },
+    'graph.relationships': () => s.gdap.relationships(),
     'partnerCenter.relationshipLink': () => s.partnerCenter.relationshipLink(),
     'partnerCenter.customers': () => s.partnerCenter.customers(),
     'partnerCenter.agreement': (args) => s.partnerCenter.agreement(args),

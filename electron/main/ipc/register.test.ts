@@ -40,6 +40,7 @@ function stubHandlers(): Handlers {
       signOut: async () => undefined,
     },
     graph: { readTenant: async () => ({ subscribedSkus: [], subscriptions: [], users: [] }), cancel: () => undefined },
+    gdap: { relationships: async () => ({ ok: true as const, relationships: [], pages: 0 }) },
     partnerCenter: {
       relationshipLink: async () => ({ ok: true, url: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship', partnerTenantId: 'p', legacyDap: false }),
       customers: async () => ({ ok: true, customers: [], refused: [], duplicates: [], pages: 1 }),

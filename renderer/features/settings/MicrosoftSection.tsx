@@ -2,7 +2,8 @@
 // scope) and who is signed in. Only where the host can sign in with Microsoft (the desktop app):
 // the tokens themselves stay in the main process, this screen only ever sees the account. Also the
 // roots of Microsoft Graph and Partner Center the connectors call: Microsoft's clouds by default,
-// another cloud or a local contract server when a person sets one, with "Reset to Microsoft".
+// another cloud or a local contract server when a person sets one, with "Reset to Microsoft". Last,
+// the tenant connections: the partner's GDAP relationships (TenantConnections).
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { MicrosoftAuthority, MicrosoftServiceUrl, OAuthScope, Settings, defaultS
 import { useSettings } from '../../ui/SettingsProvider';
 import { useHost } from '../../host/HostProvider';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
+import { TenantConnections } from './TenantConnections';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -158,6 +160,7 @@ export function MicrosoftSection() {
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
+      <TenantConnections state={state} />
     </section>
   );
 }

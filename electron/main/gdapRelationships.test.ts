@@ -1,0 +1,101 @@
+// The main process reading the partner's GDAP relationships: against the local Graph contract
+// server (test/contract/graphServer) and a small local token endpoint standing in for Entra's
+// `/{tenant}/oauth2/v2.0/token` (the refresh-token grant). Faked is only the secrets store (in
+// memory, holding the partner's sign-in as the app stores it).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startGraphServer } from '../../test/contract/graphServer';
+import { HostError } from '../../shared/ipc/contract';
+import { createGdapRelationships } from './gdapRelationships';
+import { createMicrosoftSignIn } from './microsoftSignIn';
+
+const CLIENT = 'cspw-desktop';
+const PARTNER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of cleanup.splice(0)) await close();
+});
+
+/** Hands out `tokens` in order (then the last again), recording each call's path and form. */
+async function tokenEndpoint(tokens: string[]) {
+  const calls: { path: string; body: URLSearchParams }[] = [];
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+    req.on('end', () => {
+      calls.push({ path: req.url ?? '', body: new URLSearchParams(raw) });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ token_type: 'Bearer', access_token: tokens[Math.min(calls.length, tokens.length) - 1], expires_in: 3600, refresh_token: `rt-${calls.length + 1}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanup.push(() => new Promise((resolve) => server.close(() => resolve())));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
+}
+
+async function setup(graphOptions: Parameters<typeof startGraphServer>[0], tokens = ['token-1'], signedIn = true) {
+  const graph = await startGraphServer(graphOptions);
+  cleanup.push(() => graph.close());
+  const endpoint = await tokenEndpoint(tokens);
+  const store = new Map<string, string>();
+  if (signedIn) {
+    store.set(
+      'microsoftTokens',
+      JSON.stringify({ clientId: CLIENT, authority: `${endpoint.origin}/organizations`, refreshToken: 'rt-1', account: { oid: 'o', tenantId: PARTNER_TENANT, username: 'aiko@fabrikam.example', name: 'Aiko' }, accessTokens: {} }),
+    );
+  }
+  const microsoft = createMicrosoftSignIn({
+    settings: () => ({ clientId: CLIENT, authority: `${endpoint.origin}/organizations`, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
+    secrets: { get: async (name) => store.get(name) ?? null, set: async (name, value) => void store.set(name, value), delete: async (name) => void store.delete(name) },
+    openExternal: async () => undefined,
+  });
+  const service = createGdapRelationships({ microsoft, baseUrl: () => graph.origin, retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
+  return { graph, endpoint, service, store };
+}
+
+describe('graph.relationships in main (local Graph contract server, local token endpoint)', () => {
+  it("redeems the partner's refresh token in the partner's own tenant and lists every page of relationships", async () => {
+    const { graph, endpoint, service, store } = await setup({});
+    const answer = await service.relationships();
+    if (!answer.ok) throw new Error(answer.en);
+    expect(answer.pages).toBe(2);
+    expect(answer.relationships).toHaveLength(5);
+    expect(answer.relationships.filter((r) => r.readsLicenses)).toHaveLength(3);
+    expect(endpoint.calls).toHaveLength(1);
+    expect(endpoint.calls[0]!.path).toBe(`/${PARTNER_TENANT}/oauth2/v2.0/token`);
+    expect(endpoint.calls[0]!.body.get('scope')).toContain('https://graph.microsoft.com/.default');
+    expect(graph.requests.every((r) => r.authorization === 'Bearer token-1')).toBe(true);
+    // Nothing the renderer receives carries a token.
+    expect(JSON.stringify(answer)).not.toMatch(/token-1|rt-/);
+    expect(JSON.parse(store.get('microsoftTokens')!).refreshToken).toBe('rt-2');
+  });
+
+  it('asks for a fresh token once when Graph says the first expired', async () => {
+    const { endpoint, service } = await setup({ validTokens: new Set(['token-1', 'token-2']), expireToken: { token: 'token-1', afterRequests: 1 } }, ['token-1', 'token-2']);
+    const answer = await service.relationships();
+    expect(answer.ok).toBe(true);
+    expect(endpoint.calls).toHaveLength(2);
+  });
+
+  it("answers Graph's 403 in both languages, naming the permission", async () => {
+    const { service } = await setup({ forbidden: new Set(['relationships']) });
+    const answer = await service.relationships();
+    if (answer.ok) throw new Error('expected a refusal');
+    expect(answer.code).toBe('forbidden');
+    expect(answer.en).toContain('DelegatedAdminRelationship.Read.All');
+    expect(answer.ja).toContain('DelegatedAdminRelationship.Read.All');
+  });
+
+  it('refuses with MICROSOFT_SIGNED_OUT when nobody is signed in, asking Graph nothing', async () => {
+    const { graph, service } = await setup({}, ['token-1'], false);
+    const e = await service.relationships().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(e).toBeInstanceOf(HostError);
+    expect((e as HostError).code).toBe('MICROSOFT_SIGNED_OUT');
+    expect(graph.requests).toHaveLength(0);
+  });
+});
