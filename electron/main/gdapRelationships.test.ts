@@ -1,11 +1,11 @@
 // The main process reading the partner's GDAP relationships: against the local Graph contract
-// server (test/contract/graphServer) and a small local token endpoint standing in for Entra's
-// `/{tenant}/oauth2/v2.0/token` (the refresh-token grant). Faked is only the secrets store (in
-// memory, holding the partner's sign-in as the app stores it).
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// server (test/contract/graphServer) and a small local Entra-shaped authority over https
+// (test/support/localEntraAuthority: discovery and `/{tenant}/oauth2/v2.0/token`, the refresh-token
+// grant MSAL's acquireTokenSilent sends). Faked is only the secrets store (in memory, holding the
+// partner's sign-in as the app stores it: MSAL's serialized cache).
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGraphServer } from '../../test/contract/graphServer';
+import { startLocalEntraAuthority, storedRefreshToken, storedSignIn } from '../../test/support/localEntraAuthority';
 import { HostError } from '../../shared/ipc/contract';
 import { createGdapRelationships } from './gdapRelationships';
 import { createMicrosoftSignIn } from './microsoftSignIn';
@@ -18,38 +18,22 @@ afterEach(async () => {
   for (const close of cleanup.splice(0)) await close();
 });
 
-/** Hands out `tokens` in order (then the last again), recording each call's path and form. */
-async function tokenEndpoint(tokens: string[]) {
-  const calls: { path: string; body: URLSearchParams }[] = [];
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    req.on('end', () => {
-      calls.push({ path: req.url ?? '', body: new URLSearchParams(raw) });
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ token_type: 'Bearer', access_token: tokens[Math.min(calls.length, tokens.length) - 1], expires_in: 3600, refresh_token: `rt-${calls.length + 1}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanup.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
-}
-
 async function setup(graphOptions: Parameters<typeof startGraphServer>[0], tokens = ['token-1'], signedIn = true) {
   const graph = await startGraphServer(graphOptions);
   cleanup.push(() => graph.close());
-  const endpoint = await tokenEndpoint(tokens);
+  const endpoint = await startLocalEntraAuthority(tokens, { uid: 'o', utid: PARTNER_TENANT });
+  cleanup.push(() => endpoint.close());
+  const authority = `${endpoint.origin}/organizations`;
   const store = new Map<string, string>();
   if (signedIn) {
-    store.set(
-      'microsoftTokens',
-      JSON.stringify({ clientId: CLIENT, authority: `${endpoint.origin}/organizations`, refreshToken: 'rt-1', account: { oid: 'o', tenantId: PARTNER_TENANT, username: 'aiko@fabrikam.example', name: 'Aiko' }, accessTokens: {} }),
-    );
+    store.set('microsoftTokens', storedSignIn({ clientId: CLIENT, authority, environment: endpoint.host, uid: 'o', utid: PARTNER_TENANT, username: 'aiko@fabrikam.example', name: 'Aiko' }));
   }
   const microsoft = createMicrosoftSignIn({
-    settings: () => ({ clientId: CLIENT, authority: `${endpoint.origin}/organizations`, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
+    settings: () => ({ clientId: CLIENT, authority, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
     secrets: { get: async (name) => store.get(name) ?? null, set: async (name, value) => void store.set(name, value), delete: async (name) => void store.delete(name) },
     openExternal: async () => undefined,
+    fetch: endpoint.fetch,
+    knownAuthorities: [endpoint.host],
   });
   const service = createGdapRelationships({ microsoft, baseUrl: () => graph.origin, retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
   return { graph, endpoint, service, store };
@@ -69,7 +53,7 @@ describe('graph.relationships in main (local Graph contract server, local token 
     expect(graph.requests.every((r) => r.authorization === 'Bearer token-1')).toBe(true);
     // Nothing the renderer receives carries a token.
     expect(JSON.stringify(answer)).not.toMatch(/token-1|rt-/);
-    expect(JSON.parse(store.get('microsoftTokens')!).refreshToken).toBe('rt-2');
+    expect(storedRefreshToken(store.get('microsoftTokens')!)).toBe('rt-2');
   });
 
   it('asks for a fresh token once when Graph says the first expired', async () => {

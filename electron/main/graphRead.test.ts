@@ -1,94 +1,28 @@
 // The main process reading a customer's tenant: against the local Graph contract server
-// (test/contract/graphServer) and a small local Entra authority over https (a self-signed
-// certificate made with openssl, trusted only by MSAL's network client here): its discovery
-// document and `/{tenant}/oauth2/v2.0/token`, the refresh-token grant GDAP uses, which MSAL's
-// acquireTokenSilent calls at the customer tenant's authority. Faked is only the secrets store (in
-// memory, holding the partner's sign-in as MSAL's serialized cache, as the app stores it).
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+// (test/contract/graphServer) and a small local Entra-shaped authority over https
+// (test/support/localEntraAuthority: discovery and `/{tenant}/oauth2/v2.0/token`, the refresh-token
+// grant GDAP uses, which MSAL's acquireTokenSilent calls at the customer tenant's authority). Faked
+// is only the secrets store (in memory, holding the partner's sign-in as the app stores it: MSAL's
+// serialized cache).
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatedUsers, startGraphServer, TENANT_ID, type GraphServer } from '../../test/contract/graphServer';
+import { startLocalEntraAuthority, storedRefreshToken, storedSignIn, type LocalEntraAuthority } from '../../test/support/localEntraAuthority';
 import { HostError, type GraphProgress } from '../../shared/ipc/contract';
 import { createGraphRead } from './graphRead';
 import { createMicrosoftSignIn } from './microsoftSignIn';
-import { selfSignedCertificate } from '../../test/support/selfSignedCertificate';
 
 const CLIENT = 'cspw-desktop';
-const tls = selfSignedCertificate();
 
-interface TokenEndpoint {
-  origin: string;
-  calls: { path: string; body: URLSearchParams }[];
-  /** Access tokens handed out in order; then the last one again. */
-  tokens: string[];
-  refuse?: string;
-  close(): Promise<void>;
-}
-
-async function startTokenEndpoint(tokens: string[]): Promise<TokenEndpoint> {
-  const endpoint: TokenEndpoint = { origin: '', calls: [], tokens, close: async () => undefined };
-  const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    req.on('end', () => {
-      // Entra's discovery document for any tenant path: what MSAL reads before the token request.
-      const discovery = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(req.url ?? '');
-      if (discovery) {
-        const base = `${endpoint.origin}/${discovery[1]}`;
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ issuer: `${base}/v2.0`, authorization_endpoint: `${base}/oauth2/v2.0/authorize`, token_endpoint: `${base}/oauth2/v2.0/token`, jwks_uri: `${base}/discovery/v2.0/keys` }));
-        return;
-      }
-      const body = new URLSearchParams(raw);
-      endpoint.calls.push({ path: (req.url ?? '').replace(/\?.*$/, ''), body });
-      res.setHeader('content-type', 'application/json');
-      if (endpoint.refuse) {
-        res.statusCode = 400;
-        res.end(JSON.stringify({ error: endpoint.refuse, error_description: 'AADSTS700082: The refresh token has expired.' }));
-        return;
-      }
-      const n = endpoint.calls.length;
-      // As Entra answers MSAL (which asks client_info=1): who the tokens belong to, as uid.utid.
-      const clientInfo = Buffer.from(JSON.stringify({ uid: 'o', utid: 'partner' })).toString('base64url');
-      res.end(JSON.stringify({ token_type: 'Bearer', access_token: endpoint.tokens[Math.min(n, endpoint.tokens.length) - 1], expires_in: 3600, refresh_token: `rt-${n + 1}`, client_info: clientInfo }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint.origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  endpoint.close = () => new Promise((resolve) => server.close(() => resolve()));
-  return endpoint;
-}
-
-/** The partner's sign-in as MSAL serializes it (an account, its ID token and refresh token rt-1). */
-function signedInCache(environment: string): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const idToken = `${part({ alg: 'none' })}.${part({ sub: 'o', oid: 'o', tid: 'partner', preferred_username: 'aiko@fabrikam.example', name: 'Aiko' })}.`;
-  const home = 'o.partner';
-  return JSON.stringify({
-    Account: { [`${home}-${environment}-organizations`]: { home_account_id: home, environment, realm: 'organizations', local_account_id: 'o', username: 'aiko@fabrikam.example', authority_type: 'MSSTS', name: 'Aiko' } },
-    IdToken: { [`${home}-${environment}-idtoken-${CLIENT}-organizations--`]: { home_account_id: home, environment, credential_type: 'IdToken', client_id: CLIENT, secret: idToken, realm: 'organizations' } },
-    AccessToken: {},
-    RefreshToken: { [`${home}-${environment}-refreshtoken-${CLIENT}---`]: { home_account_id: home, environment, credential_type: 'RefreshToken', client_id: CLIENT, secret: 'rt-1' } },
-    AppMetadata: {},
-  });
-}
-
-/** The refresh token MSAL keeps in the stored cache. */
-function storedRefreshToken(store: Map<string, string>): string | undefined {
-  const msal = JSON.parse((JSON.parse(store.get('microsoftTokens')!) as { msal: string }).msal) as { RefreshToken: Record<string, { secret: string }> };
-  return Object.values(msal.RefreshToken)[0]?.secret;
-}
-
-function setup(graph: GraphServer, tokens: TokenEndpoint) {
+function setup(graph: GraphServer, tokens: LocalEntraAuthority) {
   const store = new Map<string, string>();
   const authority = `${tokens.origin}/organizations`;
-  store.set('microsoftTokens', JSON.stringify({ clientId: CLIENT, authority, msal: signedInCache(new URL(tokens.origin).host) }));
+  store.set('microsoftTokens', storedSignIn({ clientId: CLIENT, authority, environment: tokens.host, uid: 'o', utid: 'partner', username: 'aiko@fabrikam.example', name: 'Aiko' }));
   const microsoft = createMicrosoftSignIn({
     settings: () => ({ clientId: CLIENT, authority, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
     secrets: { get: async (name) => store.get(name) ?? null, set: async (name, value) => void store.set(name, value), delete: async (name) => void store.delete(name) },
     openExternal: async () => undefined,
-    fetch: tls.fetch,
-    knownAuthorities: [new URL(tokens.origin).host],
+    fetch: tokens.fetch,
+    knownAuthorities: [tokens.host],
   });
   const progress: GraphProgress[] = [];
   const read = createGraphRead({ microsoft, baseUrl: () => graph.origin, progress: (p) => progress.push(p), retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
@@ -102,7 +36,7 @@ afterEach(async () => {
 
 async function servers(graphOptions: Parameters<typeof startGraphServer>[0], tokens = ['token-1']) {
   const graph = await startGraphServer(graphOptions);
-  const endpoint = await startTokenEndpoint(tokens);
+  const endpoint = await startLocalEntraAuthority(tokens, { uid: 'o', utid: 'partner' });
   cleanup.push(() => graph.close(), () => endpoint.close());
   return { graph, endpoint };
 }
@@ -130,7 +64,7 @@ describe('graph.readTenant in main (local contract server, local token endpoint)
     expect(pages.organization?.text).toContain(TENANT_ID);
     expect(pages.subscribedSkus.length).toBeGreaterThan(0);
     expect(progress.filter((p) => p.collection === 'users').map((p) => p.items)).toEqual([999, 1998, 2500]);
-    expect(storedRefreshToken(store)).toBe('rt-2');
+    expect(storedRefreshToken(store.get('microsoftTokens')!)).toBe('rt-2');
     // Nothing the renderer receives carries a token.
     expect(JSON.stringify(pages)).not.toContain('rt-');
   });
