@@ -49,7 +49,7 @@ test('no serious or critical axe violations on screens with data: a case file wi
   const customerId = /#\/customers\/([^/]+)$/.exec(page.url())![1]!;
   await page.goto(`./#/license-check/${customerId}`);
   const licenseEn = new LicenseCheckPage(page);
-  await licenseEn.applyTargetFor('ENTERPRISEPREMIUM (25 seats)', 'Office 365 E3 (ENTERPRISEPACK)');
+  await licenseEn.applyTargetFor('Office 365 E5 (25 seats)', 'Office 365 E3 (ENTERPRISEPACK)');
   await expect(licenseEn.summary).toContainText('3 users need reassignment');
 
   for (const language of ['en', 'ja'] as const) {
@@ -80,7 +80,7 @@ test('no serious or critical axe violations on screens with data: a case file wi
     await wizard.open(customerId);
     await wizard.stepButton(3).click();
     await expect(wizard.lines).toHaveCount(3);
-    await wizard.reviewLine('ENTERPRISEPREMIUM', UNKNOWN_CHANNEL[language]);
+    await wizard.reviewLine('Office 365 E5', UNKNOWN_CHANNEL[language]);
     await expect(wizard.lineTitle).toBeFocused();
     await expect(wizard.services).toBeVisible();
     await check('offer matching, a line open');

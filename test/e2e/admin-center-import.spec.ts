@@ -24,7 +24,7 @@ test('imports an admin-center users export picked under any name, asking which B
   await expect(section.getByText('Users > Active users > Export users')).toBeVisible();
 
   await pickExports(section, { adminCenterUsers: { name: 'export (3).csv', mimeType: 'text/csv', buffer: fixture('m365-admin-center/users_12_1_2026 9_30_12 AM.csv') } });
-  const choice = section.getByLabel(/"Microsoft 365 Business Basic" \(5 user\(s\)\) is the name of several products/);
+  const choice = section.getByLabel(/"Microsoft 365 Business Basic" \(5 users\) is the name of several products/);
   await expect(choice).toBeVisible();
   await choice.selectOption({ label: 'O365_BUSINESS_ESSENTIALS' });
   await customers.importButton.click();

@@ -26,7 +26,7 @@ async function downloaded(page: Page, button: Locator): Promise<{ download: Down
 }
 
 test('license check: seats, another target, users to reassign, groups, CSV and PowerShell script', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const problems = watchForErrors(page);
   const settings = new SettingsPage(page);
   const license = new LicenseCheckPage(page);

@@ -83,13 +83,13 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   await expect(ben.reviewSync.nothingWaiting).toBeVisible({ timeout: 30_000 });
   await ben.page.goBack();
   await ben.offerMatching.stepButton(4).click();
-  await expect(ben.offerMatching.line('ENTERPRISEPREMIUM')).toContainText('SPE_E5 × 20', { timeout: 15_000 });
+  await expect(ben.offerMatching.line('ENTERPRISEPREMIUM')).toContainText('Microsoft 365 E5 × 20', { timeout: 15_000 });
   await ben.offerMatching.saveChanges.click();
   await expect(ben.offerMatching.saveOutcome).toContainText('Plan saved: 0 added, 1 updated, 0 removed.');
   await waitUntilSent(ben);
   await openPlan(aiko.offerMatching);
   await aiko.offerMatching.nextSave.click();
-  await expect(aiko.offerMatching.line('ENTERPRISEPREMIUM')).toContainText('SPE_E5 × 20', { timeout: 30_000 });
+  await expect(aiko.offerMatching.line('ENTERPRISEPREMIUM')).toContainText('Microsoft 365 E5 × 20', { timeout: 30_000 });
 
   // Now both change the TARGET of that line from the same base: Ben offline, Aiko first.
   await ben.setOffline(true);
@@ -124,5 +124,5 @@ test('a stale draft never overwrites a teammate: the untouched field shows throu
   // Aiko's target stands until someone decides.
   await openPlan(ben.offerMatching);
   await ben.offerMatching.nextSave.click();
-  await expect(ben.offerMatching.line('ENTERPRISEPREMIUM')).toContainText('SPE_E3 × 20');
+  await expect(ben.offerMatching.line('ENTERPRISEPREMIUM')).toContainText('Microsoft 365 E3 × 20');
 });

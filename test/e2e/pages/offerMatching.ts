@@ -103,7 +103,7 @@ export class OfferMatchingWizard {
     return this.lines.filter({ has: this.page.getByText(sku, { exact: true }) });
   }
 
-  /** The button that opens one line: "Review ENTERPRISEPREMIUM (Unknown)", "ENTERPRISEPREMIUM を確認 (不明)". */
+  /** The button that opens one line, by its product name: "Review Office 365 E5 (Unknown)", "Office 365 E5 を確認 (不明)". */
   reviewButton(sku: string, channel: string): Locator {
     return this.page.getByRole('button', { name: WORDS[this.lang].review(sku, channel) });
   }
