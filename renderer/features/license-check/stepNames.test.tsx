@@ -15,25 +15,9 @@ import type { TenantUser } from '../../../shared/domain/tenant';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { GroupsStep } from './GroupsStep';
 import { UsersStep } from './UsersStep';
+import { observeFixedLayout } from '../../../test/support/components';
 
-class FixedSizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-  observe(target: Element) {
-    const box = [{ inlineSize: 800, blockSize: 400 }];
-    queueMicrotask(() =>
-      this.callback([{ target, contentRect: { width: 800, height: 400 }, borderBoxSize: box, contentBoxSize: box } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver),
-    );
-  }
-  unobserve() {}
-  disconnect() {}
-}
-
-beforeAll(() => {
-  globalThis.ResizeObserver = FixedSizeObserver as unknown as typeof ResizeObserver;
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 64 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
-});
+beforeAll(() => observeFixedLayout(64));
 
 afterEach(cleanup);
 
