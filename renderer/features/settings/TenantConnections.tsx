@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GdapRelationship, MicrosoftState } from '../../../shared/ipc/contract';
-import { formatDay } from '../../../shared/domain/format';
+import { formatCountOf, formatDay } from '../../../shared/domain/format';
 import { useHost } from '../../host/HostProvider';
 import { workspaceDb } from '../../workspace/workspace';
 
@@ -114,7 +114,7 @@ export function TenantConnections({ state }: { state: MicrosoftState | null }) {
                   <td>{r.displayName}</td>
                   <td>{statusText(r.status)}</td>
                   <td>{r.endDateTime ? formatDay(r.endDateTime.slice(0, 10), i18n.language) : '—'}</td>
-                  <td>{days === null ? t('microsoftSignIn.gdap.noAutoExtend') : t('microsoftSignIn.gdap.autoExtendDays', { count: days })}</td>
+                  <td>{days === null ? t('microsoftSignIn.gdap.noAutoExtend') : t('microsoftSignIn.gdap.autoExtendDays', { days: formatCountOf(days, 'day', ja ? 'ja' : 'en') })}</td>
                   <td>{r.readsLicenses ? t('microsoftSignIn.gdap.yes') : t('microsoftSignIn.gdap.askForRole')}</td>
                   <td>{inWorkspace !== undefined ? t('microsoftSignIn.gdap.inWorkspace', { name: inWorkspace }) : t('microsoftSignIn.gdap.notInWorkspace')}</td>
                 </tr>
