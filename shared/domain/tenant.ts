@@ -61,7 +61,9 @@ export interface TenantInventory {
   users: TenantUser[];
 }
 
-export type Channel = 'own' | 'other-partner' | 'direct' | 'unknown';
+/** Who sold a subscription: the partner itself, another partner, Microsoft directly, or not known. */
+export const CHANNELS = ['own', 'other-partner', 'direct', 'unknown'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** Who sold a subscription, from its ownerTenantId (DOMAIN.md, "Data the account manager has"). */
 export function classifyChannel(ownerTenantId: string | null | undefined, partnerTenantId: string): Channel {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { BILLING_ACCOUNTS, BILLING_FREQUENCIES, TERMS, TRANSFER_STATUSES } from '../domain/commerce';
 import { GDAP_MAX_DAYS } from '../domain/invitation';
+import { CHANNELS } from '../domain/tenant';
 
 /** Client-generated ids (UUIDv7 in the app); any opaque string of sane length is accepted. */
 export const Id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'an id is letters, digits and _ . : -');
@@ -32,7 +33,8 @@ export const CustomerStage = z.enum([
 ]);
 export type CustomerStage = z.infer<typeof CustomerStage>;
 
-export const Channel = z.enum(['own', 'other-partner', 'direct', 'unknown']);
+/** The domain's channels (shared/domain/tenant.ts), checked at the edge. */
+export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
 export const PartnerProfile = z
