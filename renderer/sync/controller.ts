@@ -152,9 +152,8 @@ export class SyncController {
     if (!this.backendUrl || this.worker) return;
     const token = await this.session.accessToken().catch(() => null);
     if (!token) return;
-    const res = await fetch(`${this.backendUrl.replace(/\/+$/, '')}/me`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
-    if (res?.ok) {
-      const { user } = (await res.json()) as { user: SessionUser };
+    const user = await this.session.me();
+    if (user) {
       await this.local().claimFor(user.id, newClientId);
       this.actor = { id: user.id, name: user.name, role: user.role };
       useSyncStore.setState({ user, signInPersisted: this.session.persisted });

@@ -63,8 +63,12 @@ describe('session (in-memory secret host, real server)', () => {
     expect(secrets.get('refreshToken')).not.toBe(firstRefresh);
     const res = await fetch(`${base}/me`, { headers: { authorization: `Bearer ${a}` } });
     expect(res.status).toBe(200);
+    // A new page resumes the kept sign-in: the same session finds out whom it belongs to.
+    const resumed = new Session({ host, backendUrl: () => base, fetch: (u, i) => fetch(u, i as RequestInit), now: () => now });
+    expect(await resumed.me()).toMatchObject({ email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent' });
 
     await session.signOut();
+    expect(await session.me()).toBeNull();
     expect(secrets.has('refreshToken')).toBe(false);
     expect((await fetch(`${base}/me`, { headers: { authorization: `Bearer ${a}` } })).status).toBe(401);
     expect(await session.accessToken()).toBeNull();

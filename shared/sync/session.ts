@@ -177,6 +177,27 @@ export class Session {
     }
   }
 
+  /** Who the kept sign-in belongs to (GET /me), or null when signed out, offline or not answered. */
+  async me(): Promise<SessionUser | null> {
+    const token = await this.accessToken().catch(() => null);
+    if (!token) return null;
+    let url: string;
+    try {
+      url = this.url('/me');
+    } catch {
+      return null;
+    }
+    const res = await this.options.fetch(url, { method: 'GET', headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+    if (!res?.ok) return null;
+    const body = await res.text().catch(() => '');
+    try {
+      const parsed = SignedIn.shape.user.safeParse((JSON.parse(body) as { user?: unknown } | null)?.user);
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
   async signOut(): Promise<void> {
     const token = this.access?.token ?? null;
     if (token) await this.post('/auth/sign-out', {}, token).catch(() => undefined);
