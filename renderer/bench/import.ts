@@ -9,8 +9,8 @@
 import { SyncClient } from '../../shared/sync/client';
 import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from '../sync/dexieClientStore';
-import type { ImportFile, ImportRequest } from '../workspace/importProtocol';
-import { prepareImportWorker, startImport } from '../workspace/startImport';
+import type { ImportFile, ImportRequest } from '../import/importProtocol';
+import { prepareImportWorker, startImport } from '../import/startImport';
 import { rawPutRows } from './rawPut';
 import { figures, rowsLeft, sameRows, snapshot, type RowSet } from './storeSnapshot';
 

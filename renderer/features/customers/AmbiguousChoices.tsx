@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { formatCountOf } from '../../../shared/domain/format';
 import { parseAdminCenterUsers, type AdminCenterReport } from '../../../shared/import/index';
 import { currentCatalog, currentTenant } from '../../db/queries';
-import type { PickedTenantFiles } from '../../workspace/TenantFilePickers';
-import { readTenantFile, sniffTenantFile } from '../../workspace/tenantFileKind';
+import type { PickedTenantFiles } from '../../import/TenantFilePickers';
+import { readTenantFile, sniffTenantFile } from '../../import/tenantFileKind';
 import { workspaceDb } from '../../workspace/workspace';
 
 export type Ambiguous = AdminCenterReport['ambiguous'];

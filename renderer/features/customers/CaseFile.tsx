@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCountOf } from '../../../shared/domain/format';
 import type { Lang } from '../../../shared/domain/engine';
 import { hashOf, useViewStore } from '../../ui/viewStore';
-import { useCustomerPlan } from '../../workspace/customerPlan';
+import { useCustomerPlan } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useCaseFileStyles } from './caseFileStyles';
 import { DetailsSection, StageAndNotesSection } from './DetailsSection';
@@ -23,7 +23,7 @@ import { SubscriptionsSection } from './SubscriptionsSection';
 import { TransfersSection } from './TransfersSection';
 import { OwnSubscriptionsSection } from './OwnSubscriptionsSection';
 import { localChanges } from '../../workspace/workspace';
-import type { CustomerData } from '../../workspace/customerPlan';
+import type { CustomerData } from '../../engine/customerPlan';
 import { GraphReadDate } from './ReadFromMicrosoft';
 
 /** The tenant import's own subscription ids and commerce ids (not the lines Partner Center's list added). */

@@ -5,7 +5,7 @@ import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../host/HostProvider';
-import { today } from '../../workspace/customerPlan';
+import { today } from '../../engine/customerPlan';
 import { collectionScript, collectionScriptFileName } from './collectionScript';
 
 const useStyles = makeStyles({

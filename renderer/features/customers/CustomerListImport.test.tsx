@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HostApi, MicrosoftState, PartnerCenterCustomersResult, PartnerCenterProgress } from '../../../shared/ipc/contract';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { HostProvider } from '../../host/HostProvider';
-import { PARTNER_CENTER_LIST_SOURCE, partnerCenterFileKind } from '../../workspace/partnerCenterLists';
+import { PARTNER_CENTER_LIST_SOURCE, partnerCenterFileKind } from '../../import/partnerCenterLists';
 import { CustomerListImport, type CreateCustomers } from './CustomerListImport';
 import { stubResizeObserver } from '../../../test/support/components';
 

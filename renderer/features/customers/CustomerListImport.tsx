@@ -13,7 +13,7 @@ import type { MutationOutcome } from '../../../shared/mutators/define';
 import { MAX_CUSTOMERS_PER_LIST } from '../../../shared/mutators/customers';
 import { useHost } from '../../host/HostProvider';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
-import type { ImportFile } from '../../workspace/importProtocol';
+import type { ImportFile } from '../../import/importProtocol';
 import {
   createManyArgs,
   customerListFromPartnerCenter,
@@ -23,8 +23,8 @@ import {
   problemOf,
   type CustomerListPreview,
   type FileProblem,
-} from '../../workspace/partnerCenterLists';
-import { readTenantFile } from '../../workspace/tenantFileKind';
+} from '../../import/partnerCenterLists';
+import { readTenantFile } from '../../import/tenantFileKind';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 

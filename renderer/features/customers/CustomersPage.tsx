@@ -18,8 +18,8 @@ import { CaseFile } from './CaseFile';
 import { CustomerList } from './CustomerList';
 import { DataGuide } from './DataGuide';
 import { AmbiguousChoices, useAmbiguousLicenses } from './AmbiguousChoices';
-import { ImportStatus, useImport } from '../../workspace/useImport';
-import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../workspace/TenantFilePickers';
+import { ImportStatus, useImport } from '../../import/useImport';
+import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../import/TenantFilePickers';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
@@ -27,9 +27,9 @@ import { CustomerPicker } from '../../ui/CustomerPicker';
 import { uuidv7 } from '../../sync/ids';
 import { CustomerListImport } from './CustomerListImport';
 import { ReadFromMicrosoft } from './ReadFromMicrosoft';
-import type { ImportFile } from '../../workspace/importProtocol';
-import { partnerCenterFileKind } from '../../workspace/partnerCenterLists';
-import { readTenantFile } from '../../workspace/tenantFileKind';
+import type { ImportFile } from '../../import/importProtocol';
+import { partnerCenterFileKind } from '../../import/partnerCenterLists';
+import { readTenantFile } from '../../import/tenantFileKind';
 
 const useStyles = makeStyles({
   page: pageStyle,

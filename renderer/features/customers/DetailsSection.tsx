@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { BILLING_ACCOUNTS, type BillingAccount } from '../../../shared/domain/commerce';
 import { isLocalDate } from '../../../shared/domain/dates';
 import { CustomerStage, withDefaults, type Customer, type ImportableField } from '../../../shared/workspace/tables';
-import { today } from '../../workspace/customerPlan';
+import { today } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';

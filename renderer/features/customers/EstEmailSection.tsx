@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import { formatCountOf } from '../../../shared/domain/format';
-import type { CustomerData } from '../../workspace/customerPlan';
+import type { CustomerData } from '../../engine/customerPlan';
 import { useHost } from '../../host/HostProvider';
 import { mailtoLink } from '../../output/mailto';
 import { useCaseFileStyles } from './caseFileStyles';

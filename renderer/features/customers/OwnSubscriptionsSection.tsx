@@ -10,8 +10,8 @@ import type { OwnSubscriptionData } from '../../../shared/import/index';
 import type { OwnPlacement } from '../../../shared/domain/ownSubscriptions';
 import type { MutationOutcome } from '../../../shared/mutators/define';
 import type { Customer } from '../../../shared/workspace/tables';
-import { partnerCenterFileKind, problemOf, readOwnSubscriptions, type FileProblem } from '../../workspace/partnerCenterLists';
-import { readTenantFile } from '../../workspace/tenantFileKind';
+import { partnerCenterFileKind, problemOf, readOwnSubscriptions, type FileProblem } from '../../import/partnerCenterLists';
+import { readTenantFile } from '../../import/tenantFileKind';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useCaseFileStyles } from './caseFileStyles';
 

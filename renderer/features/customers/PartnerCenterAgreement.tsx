@@ -11,7 +11,7 @@ import { isLocalDate } from '../../../shared/domain/dates';
 import type { PartnerCenterAgreement as Attestation } from '../../../shared/ipc/contract';
 import { useHost } from '../../host/HostProvider';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
-import { today } from '../../workspace/customerPlan';
+import { today } from '../../engine/customerPlan';
 import { localChanges } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
 import { clip, hostFailureText, refusalText } from './partnerCenterWords';

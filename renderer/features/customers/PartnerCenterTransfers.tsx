@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tables';
 import { useHost } from '../../host/HostProvider';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
-import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
+import { lineIdOf, type CustomerData } from '../../engine/customerPlan';
 import { localChanges } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
 import { hostFailureText, refusalText } from './partnerCenterWords';

@@ -4,8 +4,8 @@
 import { useTranslation } from 'react-i18next';
 import { regionName, type TenantPlan } from '../../../shared/domain/engine';
 import { catalogProductNames, formatCount, formatCountOf, formatDay, targetName } from '../../../shared/domain/format';
-import type { CustomerData } from '../../workspace/customerPlan';
-import { today } from '../../workspace/customerPlan';
+import type { CustomerData } from '../../engine/customerPlan';
+import { today } from '../../engine/customerPlan';
 import { channelWord, matchWord } from './caseFileWords';
 
 /** Findings that need attention (errors, warnings) listed on the page; the rest stay in the case file. */

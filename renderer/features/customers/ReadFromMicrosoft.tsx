@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { HostError, type GraphProgress, type MicrosoftState } from '../../../shared/ipc/contract';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
 import { useHost } from '../../host/HostProvider';
-import type { ImportRun } from '../../workspace/useImport';
+import type { ImportRun } from '../../import/useImport';
 import { workspaceDb } from '../../workspace/workspace';
 import { isGraphRead } from '../../../shared/import/graph';
 

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, PlannedLine, TenantPlan } from '../../../shared/domain/engine';
 import { formatCount, formatDay, tenantName } from '../../../shared/domain/format';
-import { knownTenants, type CustomerData } from '../../workspace/customerPlan';
+import { knownTenants, type CustomerData } from '../../engine/customerPlan';
 import { hashOf } from '../../ui/viewStore';
 import { useCaseFileStyles } from './caseFileStyles';
 import { channelWord, statusWord, timingWord } from './caseFileWords';

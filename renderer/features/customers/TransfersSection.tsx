@@ -11,7 +11,7 @@ import type { TenantPlan } from '../../../shared/domain/engine';
 import { formatCount, formatCountOf, formatDateTime, formatDay } from '../../../shared/domain/format';
 import type { TransferStatus } from '../../../shared/domain/commerce';
 import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tables';
-import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
+import { lineIdOf, type CustomerData } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges, workspaceDb } from '../../workspace/workspace';
 import { uuidv7 } from '../../sync/ids';

@@ -21,7 +21,7 @@ import {
   type Severity,
 } from '../../../shared/domain/engine';
 import type { Conflict, Customer, Plan, PlanLine } from '../../../shared/workspace/tables';
-import { lineIdOf } from '../../workspace/customerPlan';
+import { lineIdOf } from '../../engine/customerPlan';
 import type { DashboardInput, PlanCheckInput } from './input';
 import type { TimelineEntry } from './timeline';
 

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { today } from '../../workspace/customerPlan';
+import { today } from '../../engine/customerPlan';
 import { workspaceDb } from '../../workspace/workspace';
 import { addPlanChecks, buildDashboard, type Dashboard } from './dashboard';
 import { loadDashboardInput, loadPlanCheckInput } from './loadDashboard';

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, InvitationStatus, PartnerProfile } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { today as todayDate } from '../../workspace/customerPlan';
+import { today as todayDate } from '../../engine/customerPlan';
 import { localChanges } from '../../workspace/workspace';
 import { OPEN_STATUSES } from './inviteData';
 import { emailAsText } from './inviteEmail';

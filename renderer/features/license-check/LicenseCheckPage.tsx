@@ -9,7 +9,7 @@ import type { Lang } from '../../../shared/domain/engine';
 import { hashOf, useViewStore } from '../../ui/viewStore';
 import { CustomerPicker as SearchCustomer } from '../../ui/CustomerPicker';
 import { customersByStage } from '../../db/queries';
-import { useCustomerPlan, type CustomerData } from '../../workspace/customerPlan';
+import { useCustomerPlan, type CustomerData } from '../../engine/customerPlan';
 import { workspaceDb } from '../../workspace/workspace';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import { catalogProductNames, formatCount } from '../../../shared/domain/format';

@@ -4,7 +4,7 @@ import { Text, mergeClasses } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { checkSeats, type Finding, type PlannedLine } from '../../../shared/domain/engine';
 import { catalogProductNames, formatCount, formatCountOf, targetName } from '../../../shared/domain/format';
-import type { CustomerData } from '../../workspace/customerPlan';
+import type { CustomerData } from '../../engine/customerPlan';
 import { TargetForm } from './TargetForm';
 import { useWizardStyles } from './styles';
 

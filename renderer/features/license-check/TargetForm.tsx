@@ -5,7 +5,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { equivalentProposals, type PlannedLine } from '../../../shared/domain/engine';
 import { formatCount, formatCountOf, nameWithPartNumber } from '../../../shared/domain/format';
-import { lineIdOf, type CustomerData } from '../../workspace/customerPlan';
+import { lineIdOf, type CustomerData } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { saveLineTarget, savedLineVersion } from './saveTarget';
 import { useWizardStyles } from './styles';

@@ -6,7 +6,7 @@ import type { PlannedLine } from '../../../shared/domain/engine';
 import type { MutationOutcome } from '../../../shared/mutators/define';
 import { recordKey } from '../../../shared/sync/protocol';
 import { uuidv7 } from '../../sync/ids';
-import { lineIdOf, today, type CustomerData } from '../../workspace/customerPlan';
+import { lineIdOf, today, type CustomerData } from '../../engine/customerPlan';
 import { localChanges } from '../../workspace/workspace';
 
 /** The version of the line's saved row now (0: not saved): taken when the person makes the choice. */

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../shared/domain/format';
 import type { Lang } from '../../../shared/domain/engine';
 import { useViewStore } from '../../ui/viewStore';
-import { useCustomerData } from '../../workspace/customerPlan';
+import { useCustomerData } from '../../engine/customerPlan';
 import { CustomerStep } from './CustomerStep';
 import { useCustomerDrafts } from './draftStore';
 import { ExportsStep } from './ExportsStep';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { catalogProductNames, formatCount } from '../../../shared/domain/format';
 import { CustomerStage } from '../../../shared/workspace/tables';
 import { uuidv7 } from '../../sync/ids';
-import type { CustomerData } from '../../workspace/customerPlan';
+import type { CustomerData } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { localChanges } from '../../workspace/workspace';
 import { useDraftStore } from './draftStore';

@@ -6,7 +6,7 @@ import { PlanSaveArgs, type PlanSaveArgs as PlanSaveInput } from '../../../share
 import { recordKey } from '../../../shared/sync/protocol';
 import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
 import { withDefaults, type Plan, type PlanLine } from '../../../shared/workspace/tables';
-import { lineIdOf } from '../../workspace/customerPlan';
+import { lineIdOf } from '../../engine/customerPlan';
 import type { LineDraft } from './draftStore';
 
 /** One line of the plan as the wizard decided it (effective values: the engine's proposal resolved). */

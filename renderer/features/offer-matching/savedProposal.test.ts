@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { matchOffer, prepareCatalog } from '../../../shared/domain/engine';
 import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/index';
 import type { PlanLine } from '../../../shared/workspace/tables';
-import { computePlan, type CustomerData } from '../../workspace/customerPlan';
+import { computePlan, type CustomerData } from '../../engine/customerPlan';
 
 const fixtures = new URL('../../../../shared/fixtures/', import.meta.url);
 const read = (path: string) => ({ text: readFileSync(new URL(path, fixtures), 'utf8'), file: path });

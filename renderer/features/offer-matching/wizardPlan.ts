@@ -3,7 +3,7 @@
 import type { Finding, Lang, PlannedLine, TenantPlan } from '../../../shared/domain/engine';
 import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
 import { withDefaults, type PlanLine } from '../../../shared/workspace/tables';
-import { computePlan, lineIdOf, today, type CustomerData } from '../../workspace/customerPlan';
+import { computePlan, lineIdOf, today, type CustomerData } from '../../engine/customerPlan';
 import type { LineDraft } from './draftStore';
 import { suggestedOrderDate } from '../../../shared/domain/engine';
 import type { ChosenLine } from './savePlan';

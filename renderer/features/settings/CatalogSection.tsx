@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCountOf, formatDateTime } from '../../../shared/domain/format';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
-import { ImportStatus, readPicked, useImport } from '../../workspace/useImport';
+import { ImportStatus, readPicked, useImport } from '../../import/useImport';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { workspaceDb } from '../../workspace/workspace';
 

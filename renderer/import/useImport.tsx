@@ -10,7 +10,7 @@ import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';
 import { checkFileSize, type ImportFileKind } from '../../shared/import/limits';
 import { parseFailure, type ImportFile, type ImportProgress, type ImportRequest } from './importProtocol';
 import { prepareImportWorker, startImport, type ImportOutcome } from './startImport';
-import { currentActor, localChanges } from './workspace';
+import { currentActor, localChanges } from '../workspace/workspace';
 
 export interface ImportRun {
   progress: ImportProgress | null;

@@ -10,7 +10,7 @@ import { withDefaults, type Customer, type FindingAck, type PartnerProfile, type
 import type { OwnPlacement } from '../../shared/domain/ownSubscriptions';
 import { tenantNamesOf, type TenantNames } from '../../shared/domain/format';
 import { engineInput, strip } from '../db/queries';
-import { workspaceDb } from './workspace';
+import { workspaceDb } from '../workspace/workspace';
 
 /** Today as YYYY-MM-DD in the user's time zone: the date the timing rules are checked for. */
 export function today(): string {

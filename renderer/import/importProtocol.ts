@@ -13,7 +13,7 @@ export interface ImportFile {
   encoding?: TextEncodingName;
 }
 
-/** A zip travels as its bytes: the worker unpacks it (renderer/workspace/collectionImport.ts). */
+/** A zip travels as its bytes: the worker unpacks it (renderer/import/collectionImport.ts). */
 export interface ImportZip {
   file: string;
   bytes: Uint8Array;
