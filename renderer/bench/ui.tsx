@@ -17,7 +17,8 @@ import { customersByStage } from '../db/queries';
 import { pickHost } from '../host';
 import { matchCustomers, PICKER_SHOWN } from '../ui/CustomerPicker';
 import { useViewStore, type View } from '../ui/viewStore';
-import { syncController, workspaceDb } from '../workspace/workspace';
+import { SyncController } from '../sync/controller';
+import { workspaceDb } from '../workspace/workspace';
 import { seed, when } from './seed';
 
 /** The app, opened on `view` (and a customer), as a person would find it. */
@@ -54,14 +55,14 @@ async function localWrite(customerId: string, runs: number, warm: number) {
   await when(() => heading(name) && detailsForm(name) !== null);
   // Where the time goes: when the screen's mutator call (SyncController.mutate: the mutator run
   // into Dexie) answered, noted around the app's own controller without changing it.
-  const controller = syncController();
-  const mutate = controller.mutate.bind(controller);
+  // The app makes its controller itself (SyncProvider): the class's method is wrapped for it.
+  const mutate = SyncController.prototype.mutate;
   let mutatedAt = 0;
-  controller.mutate = (async (...args: Parameters<typeof mutate>) => {
-    const outcome = await mutate(...args);
+  SyncController.prototype.mutate = async function (this: SyncController, ...args: Parameters<typeof mutate>) {
+    const outcome = await mutate.apply(this, args);
     mutatedAt = performance.now();
     return outcome;
-  }) as typeof controller.mutate;
+  } as typeof mutate;
   const dom: number[] = [];
   const frame: number[] = [];
   const mutated: number[] = [];
@@ -89,7 +90,7 @@ async function localWrite(customerId: string, runs: number, warm: number) {
     name = next;
   }
   const stored = await workspaceDb().customers.get(customerId);
-  controller.mutate = mutate;
+  SyncController.prototype.mutate = mutate;
   return { dom, frame, mutated, storedName: stored?.name ?? null, expectedName: name };
 }
 

@@ -10,7 +10,7 @@ import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';
 import { checkFileSize, type ImportFileKind } from '../../shared/import/limits';
 import { parseFailure, type ImportFile, type ImportProgress, type ImportRequest } from './importProtocol';
 import { prepareImportWorker, startImport, type ImportOutcome } from './startImport';
-import { currentActor, localChanges } from '../workspace/workspace';
+import { useSync } from '../workspace/SyncContext';
 
 export interface ImportRun {
   progress: ImportProgress | null;
@@ -22,6 +22,7 @@ export interface ImportRun {
 }
 
 export function useImport(): ImportRun {
+  const sync = useSync();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -41,13 +42,13 @@ export function useImport(): ImportRun {
       setOutcome(refused);
       return refused;
     }
-    const result = await startImport(made, { actor: currentActor(), onProgress: setProgress, signal: abort.current.signal });
-    if (result.status === 'done') localChanges().changed();
+    const result = await startImport(made, { actor: sync.currentActor(), onProgress: setProgress, signal: abort.current.signal });
+    if (result.status === 'done') sync.changed();
     prepareImportWorker();
     setProgress(null);
     setOutcome(result);
     return result;
-  }, []);
+  }, [sync]);
   const cancel = useCallback(() => abort.current?.abort(), []);
   return { progress, outcome, running: progress !== null, run, cancel };
 }

@@ -4,15 +4,13 @@
 // What the role may not do is disabled and the screen says who may, in English and Japanese;
 // before anyone signs in the local profile's role (an admin agent) rules, as the mutators do.
 import 'fake-indexeddb/auto';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain/roles';
 import type { Conflict, Customer, Invitation } from '../../shared/workspace/tables';
 import type { Stored } from '../db/database';
-import { createI18n, type UiLanguage } from '../app/i18n';
+import { type UiLanguage } from '../app/i18n';
 import { ComposeStep } from '../features/invite/ComposeStep';
 import type { AccessChoice } from '../features/invite/DelegatedAdminStep';
 import { InvitationTracking } from '../features/invite/InvitationTracking';
@@ -21,9 +19,8 @@ import { Problems } from '../features/review-sync/ReviewSyncPage';
 import { PartnerProfileSection } from '../features/settings/PartnerProfileSection';
 import { useSyncStore } from '../sync/controller';
 import { workspaceDb } from './workspace';
-import { HostProvider } from '../host/HostProvider';
 import type { HostApi } from '../../shared/ipc/contract';
-import { observeFixedLayout } from '../../test/support/components';
+import { observeFixedLayout, renderInApp } from '../../test/support/components';
 
 // jsdom has no layout: the tracking list's virtualizer only needs to be told a size.
 beforeAll(() => {
@@ -73,13 +70,7 @@ function signIn(role: Role) {
 const browserHost = { microsoftAccount: async () => ({ available: false, configured: false, account: null }) } as unknown as HostApi;
 
 function show(ui: ReactNode, language: UiLanguage = 'en') {
-  return render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={browserHost}>{ui}</HostProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
+  return renderInApp(ui, { language, host: browserHost });
 }
 
 const reseller: AccessChoice = { delegatedAdmin: 'none', roles: [], durationDays: 730, approvalLinks: {}, autoExtend: false };

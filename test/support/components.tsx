@@ -7,6 +7,9 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n, type UiLanguage } from '../../renderer/app/i18n';
 import { HostProvider } from '../../renderer/host/HostProvider';
 import type { HostApi } from '../../shared/ipc/contract';
+import type { SyncController } from '../../renderer/sync/controller';
+import { SyncControllerProvider } from '../../renderer/workspace/SyncContext';
+import { localSync } from './localWorkspace';
 
 /**
  * A ResizeObserver that reports one 800x400 box: the virtualized tables render rows only for a
@@ -48,9 +51,13 @@ export function stubResizeObserver(): void {
   } as unknown as typeof ResizeObserver;
 }
 
-/** `ui` inside the app's language, theme and (when given) host providers. */
-export function renderInApp(ui: ReactNode, options: { language?: UiLanguage; host?: HostApi } = {}): RenderResult {
-  const inner = options.host ? <HostProvider host={options.host}>{ui}</HostProvider> : ui;
+/**
+ * `ui` inside the app's language, theme, sync controller (the test file's own over its workspace,
+ * unless one is given) and (when given) host providers.
+ */
+export function renderInApp(ui: ReactNode, options: { language?: UiLanguage; host?: HostApi; sync?: SyncController } = {}): RenderResult {
+  const withHost = options.host ? <HostProvider host={options.host}>{ui}</HostProvider> : ui;
+  const inner = <SyncControllerProvider controller={options.sync ?? localSync(options.host)}>{withHost}</SyncControllerProvider>;
   return render(
     <I18nextProvider i18n={createI18n(options.language ?? 'en')}>
       <FluentProvider theme={webLightTheme}>{inner}</FluentProvider>

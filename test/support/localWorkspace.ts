@@ -4,7 +4,10 @@
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/index';
 import { parseTenantExports } from '../../shared/import/index';
 import type { TenantSubscription } from '../../shared/domain/tenant';
-import { localChanges } from '../../renderer/workspace/workspace';
+import type { HostApi } from '../../shared/ipc/contract';
+import { createWebHost } from '../../renderer/host/webHost';
+import { SyncController } from '../../renderer/sync/controller';
+import { workspaceDb } from '../../renderer/workspace/workspace';
 import { readFixture } from './fixtures';
 
 /** The fixtures' tenant: Graph's subscribedSkus and directory subscriptions examples. */
@@ -13,9 +16,20 @@ export const fixtureTenant = parseTenantExports({
   subscriptions: { text: readFixture('graph/directory.subscriptions.list.response.json'), file: 'subscriptions.json' },
 });
 
+let controller: SyncController | null = null;
+
+/**
+ * The component tests' sync controller: the app's own over the page's workspace database, with no
+ * server (changes stay in the outbox). Made once per test file, as the app makes one per page.
+ */
+export function localSync(host?: HostApi): SyncController {
+  controller ??= new SyncController(host ?? createWebHost({ window, version: 'test' }), workspaceDb, '');
+  return controller;
+}
+
 /** One change through the app's sync client; a refusal fails the test with the mutator's words. */
 export async function mutateLocally<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<void> {
-  const outcome = await localChanges().mutate(name, args);
+  const outcome = await localSync().mutate(name, args);
   if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
 }
 

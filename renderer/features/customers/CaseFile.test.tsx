@@ -5,18 +5,15 @@
 // account and the Microsoft Customer Agreement, and requesting and moving on a partner-to-partner
 // transfer, go through the screens' own buttons into the stored rows.
 import 'fake-indexeddb/auto';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
-import { createI18n, type UiLanguage } from '../../app/i18n';
-import { HostProvider } from '../../host/HostProvider';
+import { type UiLanguage } from '../../app/i18n';
 import { createWebHost } from '../../host/webHost';
 import { useSyncStore } from '../../sync/controller';
-import { startSyncController, workspaceDb } from '../../workspace/workspace';
+import { workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
-import { observeFixedLayout } from '../../../test/support/components';
-import { fixtureTenant, seedContoso } from '../../../test/support/localWorkspace';
+import { observeFixedLayout, renderInApp } from '../../../test/support/components';
+import { fixtureTenant, seedContoso, localSync } from '../../../test/support/localWorkspace';
 
 const tenant = fixtureTenant;
 const E5 = tenant.skus.find((s) => s.skuPartNumber === 'ENTERPRISEPREMIUM')!;
@@ -36,7 +33,7 @@ const host = createWebHost({ window, version: 'test' });
 
 beforeAll(async () => {
   observeFixedLayout();
-  startSyncController(host, '');
+  localSync(host);
   await seedContoso({ subscriptions });
 });
 
@@ -48,15 +45,7 @@ afterEach(() => {
 afterAll(() => workspaceDb().close());
 
 function show(language: UiLanguage = 'en') {
-  return render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={host}>
-          <CaseFile customerId="contoso" />
-        </HostProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
+  return renderInApp(<CaseFile customerId="contoso" />, { language, host });
 }
 
 const disabled = (e: HTMLElement) => e.hasAttribute('disabled') || e.getAttribute('aria-disabled') === 'true';

@@ -22,7 +22,7 @@ import { PRINT_CSS, PrintSummary } from './PrintSummary';
 import { SubscriptionsSection } from './SubscriptionsSection';
 import { TransfersSection } from './TransfersSection';
 import { OwnSubscriptionsSection } from './OwnSubscriptionsSection';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import type { CustomerData } from '../../engine/customerPlan';
 import { GraphReadDate } from './ReadFromMicrosoft';
 
@@ -55,6 +55,7 @@ const useStyles = makeStyles({
 });
 
 export function CaseFile({ customerId }: { customerId: string }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const shared = useCaseFileStyles();
@@ -117,7 +118,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
           customer={data.customer}
           placement={data.ownPlacement}
           tenantKeys={tenantSubscriptionKeys(data)}
-          onSave={(args) => localChanges().mutate('customer.setOwnSubscriptions', args)}
+          onSave={(args) => sync.mutate('customer.setOwnSubscriptions', args)}
         />
         <TransfersSection data={data} plan={plan} />
         <EstEmailSection data={data} plan={plan} />

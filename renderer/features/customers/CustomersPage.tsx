@@ -21,7 +21,8 @@ import { AmbiguousChoices, useAmbiguousLicenses } from './AmbiguousChoices';
 import { ImportStatus, useImport } from '../../import/useImport';
 import { TenantFilePickers, tenantImportRequest, type PickedTenantFiles } from '../../import/TenantFilePickers';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges, workspaceDb } from '../../workspace/workspace';
+import { workspaceDb } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { uuidv7 } from '../../sync/ids';
@@ -49,6 +50,7 @@ function useCustomerRows() {
 }
 
 function AddCustomer() {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useStyles();
   const [name, setName] = useState('');
@@ -56,7 +58,7 @@ function AddCustomer() {
   const { allowed } = usePermission('customer.edit');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const outcome = await localChanges().mutate('customer.create', { id: uuidv7(), name });
+    const outcome = await sync.mutate('customer.create', { id: uuidv7(), name });
     if (outcome.ok) {
       setName('');
       setError(null);
@@ -130,6 +132,7 @@ export function CustomersPage() {
 }
 
 function CustomerListPage() {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useStyles();
   const listTitle = useId();
@@ -169,7 +172,7 @@ function CustomerListPage() {
           existing={customers}
           dropped={dropped}
           newId={uuidv7}
-          onCreate={(args) => localChanges().mutate('customer.createMany', args)}
+          onCreate={(args) => sync.mutate('customer.createMany', args)}
         />
       )}
       {dropNote && (

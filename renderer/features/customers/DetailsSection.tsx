@@ -12,7 +12,7 @@ import { isLocalDate } from '../../../shared/domain/dates';
 import { CustomerStage, withDefaults, type Customer, type ImportableField } from '../../../shared/workspace/tables';
 import { today } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { PartnerCenterAgreement } from './PartnerCenterAgreement';
 
@@ -79,6 +79,7 @@ type AgreementValues = z.infer<ReturnType<typeof useAgreementSchema>>;
  * through its own mutator, so the activity names the fact recorded.
  */
 function BillingAndAgreement({ customer }: { customer: Customer }) {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
@@ -96,15 +97,15 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
   const setBilling = async (value: string) => {
     const parsed = z.enum(BILLING_ACCOUNTS).safeParse(value);
     if (!parsed.success) return;
-    const result = await localChanges().mutate('customer.setBillingAccount', { id: customer.id, billingAccount: parsed.data });
+    const result = await sync.mutate('customer.setBillingAccount', { id: customer.id, billingAccount: parsed.data });
     done(result, t('caseFile.billing.saved'));
   };
   const record = handleSubmit(async (values) => {
-    const result = await localChanges().mutate('customer.recordAgreement', { id: customer.id, acceptedOn: values.acceptedOn, attestedBy: values.attestedBy.trim() });
+    const result = await sync.mutate('customer.recordAgreement', { id: customer.id, acceptedOn: values.acceptedOn, attestedBy: values.attestedBy.trim() });
     if (done(result, t('caseFile.agreement.recorded'))) reset({ acceptedOn: '', attestedBy: '' });
   });
   const clear = async () => {
-    const result = await localChanges().mutate('customer.clearAgreement', { id: customer.id });
+    const result = await sync.mutate('customer.clearAgreement', { id: customer.id });
     done(result, t('caseFile.agreement.cleared'));
   };
 
@@ -205,6 +206,7 @@ function DetailsForm({
   outcome: Outcome;
   setOutcome: (o: Outcome) => void;
 }) {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
@@ -229,7 +231,7 @@ function DetailsForm({
       setOutcome({ intent: 'success', text: t('caseFile.details.nothingChanged') });
       return;
     }
-    const result = await localChanges().mutate('customer.update', { id: customerId, ...changed });
+    const result = await sync.mutate('customer.update', { id: customerId, ...changed });
     if (result.ok) setOutcome({ intent: 'success', text: t('caseFile.details.saved') });
     else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
   });
@@ -297,6 +299,7 @@ function DetailsForm({
 }
 
 export function StageAndNotesSection({ customer, canEdit }: { customer: Customer; canEdit: boolean }) {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
@@ -310,11 +313,11 @@ export function StageAndNotesSection({ customer, canEdit }: { customer: Customer
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const setStage = async (stage: CustomerStage) => {
-    const result = await localChanges().mutate('customer.setStage', { id: customer.id, stage });
+    const result = await sync.mutate('customer.setStage', { id: customer.id, stage });
     setOutcome(result.ok ? { intent: 'success', text: t('caseFile.stage.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
   };
   const saveNotes = async () => {
-    const result = await localChanges().mutate('customer.update', { id: customer.id, notes });
+    const result = await sync.mutate('customer.update', { id: customer.id, notes });
     setOutcome(result.ok ? { intent: 'success', text: t('caseFile.notes.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
   };
 

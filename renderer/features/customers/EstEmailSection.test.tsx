@@ -4,16 +4,14 @@
 // Term. The email lists both until one of them goes into a partner-to-partner transfer, and is
 // written in the language chosen for it, whatever the screen's language.
 import 'fake-indexeddb/auto';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
-import { createI18n, type UiLanguage } from '../../app/i18n';
-import { HostProvider } from '../../host/HostProvider';
+import { type UiLanguage } from '../../app/i18n';
 import { createWebHost } from '../../host/webHost';
-import { startSyncController, workspaceDb } from '../../workspace/workspace';
+import { workspaceDb } from '../../workspace/workspace';
+import { renderInApp } from '../../../test/support/components';
 import { CaseFile } from './CaseFile';
-import { fixtureTenant, mutateLocally, seedContoso } from '../../../test/support/localWorkspace';
+import { fixtureTenant, mutateLocally, seedContoso, localSync } from '../../../test/support/localWorkspace';
 
 const tenant = fixtureTenant;
 const E5 = tenant.skus.find((s) => s.skuPartNumber === 'ENTERPRISEPREMIUM')!;
@@ -29,7 +27,7 @@ const host = createWebHost({ window, version: 'test' });
 const mutate = mutateLocally;
 
 beforeAll(async () => {
-  startSyncController(host, '');
+  localSync(host);
   await seedContoso({ subscriptions });
 });
 
@@ -41,15 +39,7 @@ afterEach(() => {
 afterAll(() => workspaceDb().close());
 
 function show(language: UiLanguage = 'en') {
-  return render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={host}>
-          <CaseFile customerId="contoso" />
-        </HostProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
+  return renderInApp(<CaseFile customerId="contoso" />, { language, host });
 }
 
 const body = (section: HTMLElement) => (within(section).getByRole('textbox', { name: /^(Email|メール)$/ }) as HTMLTextAreaElement).value;

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/domain/engine';
 import type { FindingAck } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -32,6 +32,7 @@ export interface AckContext {
 }
 
 function AckControl({ finding, context }: { finding: Finding; context: AckContext }) {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useStyles();
   const { allowed } = usePermission('plan.edit');
@@ -44,7 +45,7 @@ function AckControl({ finding, context }: { finding: Finding; context: AckContex
     return (
       <div className={styles.ack} data-testid="finding-ack">
         <span>{t('caseFile.findings.ackBy', { by: ack.by, at: ack.at.slice(0, 10), reason: ack.reason })}</span>
-        <Button size="small" disabled={!allowed} onClick={() => void localChanges().mutate('finding.unacknowledge', { customerId: context.customerId, lineKey, code: finding.code })}>
+        <Button size="small" disabled={!allowed} onClick={() => void sync.mutate('finding.unacknowledge', { customerId: context.customerId, lineKey, code: finding.code })}>
           {t('caseFile.findings.unack')}
         </Button>
       </div>
@@ -61,7 +62,7 @@ function AckControl({ finding, context }: { finding: Finding; context: AckContex
     );
   }
   const save = async () => {
-    const result = await localChanges().mutate('finding.acknowledge', { customerId: context.customerId, lineKey, code: finding.code, reason });
+    const result = await sync.mutate('finding.acknowledge', { customerId: context.customerId, lineKey, code: finding.code, reason });
     if (result.ok) {
       setOpen(false);
       setReason('');

@@ -12,7 +12,7 @@ import type { PartnerCenterAgreement as Attestation } from '../../../shared/ipc/
 import { useHost } from '../../host/HostProvider';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
 import { today } from '../../engine/customerPlan';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { clip, hostFailureText, refusalText } from './partnerCenterWords';
 import { readBlocked } from './ReadFromMicrosoft';
@@ -22,6 +22,7 @@ type Values = { firstName: string; lastName: string; email: string; dateAgreed: 
 const EMPTY: Values = { firstName: '', lastName: '', email: '', dateAgreed: '' };
 
 export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { customerId: string; tenantId: string; allowed: boolean }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const host = useHost();
@@ -52,7 +53,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
 
   /** The case file's record of what Partner Center holds; false when the workspace refused it. */
   const recordLocally = async (a: Attestation, attestedBy: string): Promise<string | null> => {
-    const result = await localChanges().mutate('customer.recordAgreement', { id: customerId, acceptedOn: a.dateAgreed, attestedBy: clip(attestedBy) });
+    const result = await sync.mutate('customer.recordAgreement', { id: customerId, acceptedOn: a.dateAgreed, attestedBy: clip(attestedBy) });
     return result.ok ? null : result.message;
   };
 

@@ -6,18 +6,15 @@
 // transfers' "Create in Partner Center" and "Refresh from Partner Center", each into the stored rows;
 // disabled with the reason in a browser or signed out; Partner Center's refusals in both languages.
 import 'fake-indexeddb/auto';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
 import { HostError, type HostApi, type MicrosoftState, type PartnerCenterAgreementResult, type PartnerCenterTransfersResult, type PartnerCenterTransferResult, type PartnerCenterRecordAgreementResult } from '../../../shared/ipc/contract';
-import { createI18n, type UiLanguage } from '../../app/i18n';
-import { HostProvider } from '../../host/HostProvider';
+import { type UiLanguage } from '../../app/i18n';
 import { createWebHost } from '../../host/webHost';
-import { startSyncController, workspaceDb } from '../../workspace/workspace';
+import { workspaceDb } from '../../workspace/workspace';
 import { CaseFile } from './CaseFile';
-import { observeFixedLayout } from '../../../test/support/components';
-import { fixtureTenant, mutateLocally, seedContoso } from '../../../test/support/localWorkspace';
+import { observeFixedLayout, renderInApp } from '../../../test/support/components';
+import { fixtureTenant, mutateLocally, seedContoso, localSync } from '../../../test/support/localWorkspace';
 
 const tenant = fixtureTenant;
 const E5 = tenant.skus.find((s) => s.skuPartNumber === 'ENTERPRISEPREMIUM')!;
@@ -72,7 +69,7 @@ function fakeDesktopHost(
 
 beforeAll(async () => {
   observeFixedLayout();
-  startSyncController(webHost, '');
+  localSync(webHost);
   await seedContoso({ subscriptions, tenantId: CUSTOMER_TENANT });
 });
 
@@ -80,15 +77,7 @@ afterEach(cleanup);
 afterAll(() => workspaceDb().close());
 
 function show(host: HostApi, language: UiLanguage = 'en') {
-  return render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={host}>
-          <CaseFile customerId="contoso" />
-        </HostProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
+  return renderInApp(<CaseFile customerId="contoso" />, { language, host });
 }
 
 const disabled = (e: HTMLElement) => e.hasAttribute('disabled') || e.getAttribute('aria-disabled') === 'true';

@@ -11,7 +11,7 @@ import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tab
 import { useHost } from '../../host/HostProvider';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
 import { lineIdOf, type CustomerData } from '../../engine/customerPlan';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { hostFailureText, refusalText } from './partnerCenterWords';
 import { refreshFromPartnerCenter, transferRequestOf } from './pcTransfers';
@@ -33,6 +33,7 @@ export function PartnerCenterTransfers({
   allowed: boolean;
   onCreated: () => void;
 }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const host = useHost();
@@ -67,7 +68,7 @@ export function PartnerCenterTransfers({
       const id = answer.transfer.id;
       const lineIds = data.planLines.filter((l) => chosen.includes(lineIdOf(l))).map((l) => l.id);
       // Tracked under Partner Center's transfer id, so a refresh finds it again.
-      const result = await localChanges().mutate('transfer.request', { id, customerId, lineIds, sourceKeys: [...chosen], note: t('pcCaseFile.transfers.createdNote', { id }) });
+      const result = await sync.mutate('transfer.request', { id, customerId, lineIds, sourceKeys: [...chosen], note: t('pcCaseFile.transfers.createdNote', { id }) });
       if (!result.ok) return { intent: 'error', lines: [t('pcCaseFile.transfers.caseFileRefused', { id, message: result.message })] };
       onCreated();
       return { intent: 'success', lines: [t('pcCaseFile.transfers.created', { id, count: chosen.length })] };
@@ -86,7 +87,7 @@ export function PartnerCenterTransfers({
         let ok = true;
         for (const status of steps) {
           const last = status === steps[steps.length - 1];
-          const result = await localChanges().mutate('transfer.setStatus', { id: transfer.id, status, ...(last && note ? { note } : {}) });
+          const result = await sync.mutate('transfer.setStatus', { id: transfer.id, status, ...(last && note ? { note } : {}) });
           if (!result.ok) {
             lines.push(t('pcCaseFile.transfers.stepRefused', { id: transfer.id, message: result.message }));
             ok = false;

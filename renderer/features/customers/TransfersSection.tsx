@@ -13,7 +13,8 @@ import type { TransferStatus } from '../../../shared/domain/commerce';
 import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tables';
 import { lineIdOf, type CustomerData } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges, workspaceDb } from '../../workspace/workspace';
+import { workspaceDb } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { uuidv7 } from '../../sync/ids';
 import { TRANSFER_NEXT, openTransfersByKey } from '../../../shared/domain/transfers';
 import { useCaseFileStyles } from './caseFileStyles';
@@ -26,6 +27,7 @@ export function transferStatusWord(t: TFunction, status: TransferStatus): string
 }
 
 export function TransfersSection({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
@@ -59,7 +61,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
   const request = async () => {
     setBusy(true);
     const planLineIds = data.planLines.filter((l) => chosen.includes(lineIdOf(l))).map((l) => l.id);
-    const result = await localChanges().mutate('transfer.request', { id: uuidv7(), customerId, lineIds: planLineIds, sourceKeys: chosen });
+    const result = await sync.mutate('transfer.request', { id: uuidv7(), customerId, lineIds: planLineIds, sourceKeys: chosen });
     setBusy(false);
     if (result.ok) {
       setSelected(new Set());
@@ -68,7 +70,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
   };
 
   const move = async (transfer: Transfer, status: Exclude<TransferStatus, 'requested'>) => {
-    const result = await localChanges().mutate('transfer.setStatus', { id: transfer.id, status });
+    const result = await sync.mutate('transfer.setStatus', { id: transfer.id, status });
     setOutcome(
       result.ok
         ? { intent: 'success', text: t('caseFile.transfers.moved', { status: transferStatusWord(t, status) }) }

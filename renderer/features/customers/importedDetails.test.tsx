@@ -4,23 +4,20 @@
 // partner). The import runs as the app runs it (sync client, one transaction); the customer's
 // Details then show the tenant id, domain, country and "Bought through: Another partner", each
 // saying it came from the import; a value a person entered stays and says so.
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTenantExports } from '../../../shared/import/graph';
 import { tenantImportChanges } from '../../../shared/mutators/imports';
 import { SyncClient } from '../../../shared/sync/client';
 import { MemoryClientStore } from '../../../shared/sync/memoryClientStore';
 import type { Customer } from '../../../shared/workspace/tables';
-import { createI18n, type UiLanguage } from '../../app/i18n';
-import { HostProvider } from '../../host/HostProvider';
+import { type UiLanguage } from '../../app/i18n';
 import { createWebHost } from '../../host/webHost';
 import { DetailsSection } from './DetailsSection';
-import { stubResizeObserver } from '../../../test/support/components';
+import { renderInApp, stubResizeObserver } from '../../../test/support/components';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
@@ -45,13 +42,7 @@ afterEach(cleanup);
 stubResizeObserver();
 
 function wrap(ui: ReactNode, language: UiLanguage = 'en') {
-  return render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={createWebHost({ window, version: 'test' })}>{ui}</HostProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
+  return renderInApp(ui, { language, host: createWebHost({ window, version: 'test' }) });
 }
 
 async function imported(create: Record<string, string> = {}): Promise<Customer> {

@@ -5,17 +5,15 @@
 // seats than are in use. The plan screens that save such lines are another issue's; here the
 // mutators are called directly, which is what those screens do.
 import 'fake-indexeddb/auto';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
 import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/index';
 import { SyncClient } from '../../../shared/sync/client';
-import { createI18n } from '../../app/i18n';
 import { DexieClientStore } from '../../sync/dexieClientStore';
 import { workspaceDb } from '../../workspace/workspace';
 import { DashboardPage } from './DashboardPage';
 import { readFixture } from '../../../test/support/fixtures';
+import { renderInApp } from '../../../test/support/components';
 
 // jsdom has no layout: the chart and the virtual lists only need to be told a size.
 class FixedSizeObserver {
@@ -92,13 +90,7 @@ afterAll(() => {
 
 describe('DashboardPage (fake-indexeddb)', () => {
   it("shows the saved plan's data-loss risk and seat shortfall, and an open conflict, with their codes and a link to the case file", async () => {
-    render(
-      <I18nextProvider i18n={createI18n('en')}>
-        <FluentProvider theme={webLightTheme}>
-          <DashboardPage />
-        </FluentProvider>
-      </I18nextProvider>,
-    );
+    renderInApp(<DashboardPage />);
     const attention = await screen.findByRole('region', { name: 'Needs attention' });
     await waitFor(() => expect(attention.dataset.planChecked).toBe('true'), { timeout: 5000 });
     // The sample subscription ended in 2023: its window is long past (an error too).

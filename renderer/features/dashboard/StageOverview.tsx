@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
 import { hashOf } from '../../ui/viewStore';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { formatCount } from '../../../shared/domain/format';
 import { STAGES, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
@@ -68,6 +68,7 @@ function MoveCustomer({ customer, tabIndex, onMove }: { customer: Customer; tabI
 }
 
 function StageCustomers({ group }: { group: StageGroup }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const shared = useDashboardStyles();
@@ -78,7 +79,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
   const stageName = t(`customers.stage.${group.stage}`);
 
   const move = async (customer: Customer, stage: CustomerStage) => {
-    const outcome = await localChanges().mutate('customer.setStage', { id: customer.id, stage });
+    const outcome = await sync.mutate('customer.setStage', { id: customer.id, stage });
     setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: outcome.message }));
     if (!outcome.ok) return;
     setMoved(t('dashboard.stages.moved', { name: customer.name, stage: t(`customers.stage.${stage}`) }));

@@ -9,7 +9,7 @@ import { formatCount } from '../../../shared/domain/format';
 import { z } from 'zod';
 import type { Customer } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import type { AccessChoice } from './DelegatedAdminStep';
 import { useInviteStyles } from './inviteStyles';
 import { uuidv7 } from '../../sync/ids';
@@ -42,6 +42,7 @@ export function ComposeStep({
   onBack: () => void;
   onCreated: (created: Created) => void;
 }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useInviteStyles();
   const [busy, setBusy] = useState(false);
@@ -70,7 +71,7 @@ export function ComposeStep({
     // teammate meanwhile) leaves the others valid, and the refusal is shown by customer.
     for (const c of customers) {
       const id = uuidv7();
-      const outcome = await localChanges().mutate('invitation.create', {
+      const outcome = await sync.mutate('invitation.create', {
         id,
         customerId: c.id,
         delegatedAdmin: access.delegatedAdmin,

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, InvitationStatus, PartnerProfile } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { today as todayDate } from '../../engine/customerPlan';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { OPEN_STATUSES } from './inviteData';
 import { emailAsText } from './inviteEmail';
 import { useInviteStyles } from './inviteStyles';
@@ -35,6 +35,7 @@ export function InvitationTracking({
   customers: Customer[];
   partner: PartnerProfile | null;
 }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useInviteStyles();
   const [filter, setFilter] = useState<'open' | 'all'>('open');
@@ -60,7 +61,7 @@ export function InvitationTracking({
     customer: string,
     next: InvitationStatus,
   ) => {
-    const outcome = await localChanges().mutate(name, { id: inv.id });
+    const outcome = await sync.mutate(name, { id: inv.id });
     if (!outcome.ok) {
       setNote({ intent: 'error', text: t('invite.tracking.refused', { customer, reason: outcome.message }) });
       return;

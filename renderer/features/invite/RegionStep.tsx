@@ -7,7 +7,7 @@ import { formatCount } from '../../../shared/domain/format';
 import { hashOf } from '../../ui/viewStore';
 import { CountryCode, type Customer, type PartnerProfile } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { useInviteStyles } from './inviteStyles';
 import { countryLabel, regionLabel } from './labels';
 import { regionOutcome, type RegionOutcome } from '../../../shared/domain/regionOutcome';
@@ -137,6 +137,7 @@ function OutcomeMessage({ customer, outcome }: { customer: Customer; outcome: Re
 }
 
 function CountryForm({ customer }: { customer: Customer }) {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useInviteStyles();
   const [value, setValue] = useState(customer.country);
@@ -151,7 +152,7 @@ function CountryForm({ customer }: { customer: Customer }) {
       return;
     }
     setBusy(true);
-    const outcome = await localChanges().mutate('customer.update', { id: customer.id, country: parsed.data });
+    const outcome = await sync.mutate('customer.update', { id: customer.id, country: parsed.data });
     setBusy(false);
     setError(outcome.ok ? null : outcome.message);
   };

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer, Invitation, PartnerProfile } from '../../../shared/workspace/tables';
 import { useHost } from '../../host/HostProvider';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { CreationFailures, type Created } from './ComposeStep';
 import { mailtoLink } from '../../output/mailto';
 import { emailAsText } from './inviteEmail';
@@ -72,6 +72,7 @@ function InvitationEmail({
   partnerName: string;
   recipients: string[];
 }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useInviteStyles();
   const host = useHost();
@@ -98,7 +99,7 @@ function InvitationEmail({
   };
   const { allowed } = usePermission('invite.send');
   const markSent = async () => {
-    const outcome = await localChanges().mutate('invitation.markSent', { id: inv.id });
+    const outcome = await sync.mutate('invitation.markSent', { id: inv.id });
     setNote(outcome.ok ? null : { intent: 'error', text: t('invite.send.refused', { reason: outcome.message }) });
   };
 

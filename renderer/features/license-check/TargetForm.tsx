@@ -7,12 +7,14 @@ import { equivalentProposals, type PlannedLine } from '../../../shared/domain/en
 import { formatCount, formatCountOf, nameWithPartNumber } from '../../../shared/domain/format';
 import { lineIdOf, type CustomerData } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
+import { useSync } from '../../workspace/SyncContext';
 import { saveLineTarget, savedLineVersion } from './saveTarget';
 import { useWizardStyles } from './styles';
 
 const AUTOMATIC = '';
 
 export function TargetForm({ data, lines }: { data: CustomerData; lines: readonly PlannedLine[] }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useWizardStyles();
@@ -34,7 +36,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
     e.preventDefault();
     setBusy(true);
     const baseVersion = choice?.lineId === line.lineId ? choice.baseVersion : savedLineVersion(data, line.lineId);
-    const outcome = await saveLineTarget(data, line, target === AUTOMATIC ? null : target, baseVersion);
+    const outcome = await saveLineTarget(sync, data, line, target === AUTOMATIC ? null : target, baseVersion);
     setBusy(false);
     setChoice(null);
     if (outcome.ok) {

@@ -7,7 +7,7 @@ import type { MutationOutcome } from '../../../shared/mutators/define';
 import { recordKey } from '../../../shared/sync/protocol';
 import { uuidv7 } from '../../sync/ids';
 import { lineIdOf, today, type CustomerData } from '../../engine/customerPlan';
-import { localChanges } from '../../workspace/workspace';
+import type { SyncController } from '../../sync/controller';
 
 /** The version of the line's saved row now (0: not saved): taken when the person makes the choice. */
 export function savedLineVersion(data: CustomerData, lineId: string): number {
@@ -16,14 +16,16 @@ export function savedLineVersion(data: CustomerData, lineId: string): number {
 }
 
 /** targetSkuId null: back to the offer the app matches by itself. */
-export async function saveLineTarget(data: CustomerData, line: PlannedLine, targetSkuId: string | null, baseVersion: number): Promise<MutationOutcome> {
+export async function saveLineTarget(
+  changes: Pick<SyncController, 'mutate'>,
+  data: CustomerData, line: PlannedLine, targetSkuId: string | null, baseVersion: number): Promise<MutationOutcome> {
   const saved = data.planLines.find((l) => lineIdOf(l) === line.lineId);
   const planId = data.plan?.id ?? uuidv7();
   const common = { customerId: data.customer.id, planId, asOf: data.plan?.asOf ?? today() };
   if (saved) {
-    return localChanges().mutate('plan.save', { ...common, change: [{ id: saved.id, fields: { targetSkuId } }] }, { baseVersions: { [recordKey('planLines', saved.id)]: baseVersion } });
+    return changes.mutate('plan.save', { ...common, change: [{ id: saved.id, fields: { targetSkuId } }] }, { baseVersions: { [recordKey('planLines', saved.id)]: baseVersion } });
   }
-  return localChanges().mutate('plan.save', {
+  return changes.mutate('plan.save', {
     ...common,
     add: [{ id: uuidv7(), sourceSkuId: line.sourceSkuId, sourceSubscriptionId: line.subscriptionId, targetSkuId, quantity: line.targetQuantity, orderDate: null }],
   });

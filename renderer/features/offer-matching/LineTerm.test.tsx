@@ -7,20 +7,18 @@
 // change of only the billing frequency sends only that.
 import 'fake-indexeddb/auto';
 import type { MutatorArgs, MutatorName } from '../../../shared/mutators/index';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
 import { parseCatalogCsv, parseTenantExports } from '../../../shared/import/index';
 import { withDefaults } from '../../../shared/workspace/tables';
-import { createI18n, type UiLanguage } from '../../app/i18n';
+import { type UiLanguage } from '../../app/i18n';
 import { useViewStore } from '../../ui/viewStore';
-import { HostProvider } from '../../host/HostProvider';
 import { createWebHost } from '../../host/webHost';
-import { localChanges, startSyncController, workspaceDb } from '../../workspace/workspace';
+import { workspaceDb } from '../../workspace/workspace';
+import { localSync } from '../../../test/support/localWorkspace';
 import { useDraftStore } from './draftStore';
 import { OfferMatchingPage } from './OfferMatchingPage';
-import { observeFixedLayout } from '../../../test/support/components';
+import { observeFixedLayout, renderInApp } from '../../../test/support/components';
 import { readFixture } from '../../../test/support/fixtures';
 
 const read = readFixture;
@@ -30,13 +28,13 @@ const tenant = parseTenantExports({ subscribedSkus: { text: read('graph/subscrib
 const host = createWebHost({ window, version: 'test' });
 
 async function mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>) {
-  const outcome = await localChanges().mutate(name, args);
+  const outcome = await localSync().mutate(name, args);
   if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
 }
 
 beforeAll(async () => {
   observeFixedLayout(52);
-  startSyncController(host, '');
+  localSync(host);
   await mutate('partner.update', { name: 'Fabrikam CSP', partnerTenantId: '3b33e682-00c3-41ee-9dd2-a548adf56438', country: 'JP', relationshipLink: '' });
   await mutate('catalog.importChunk', { importId: 'cat1', rows: [E5].map((s) => ({ skuId: s.id, partNumber: s.partNumber, name: s.name, servicePlans: s.servicePlans, purchasable: true })) });
   await mutate('catalog.importCommit', { importId: 'cat1', files: ['licensing.csv'], count: 1, hasOffers: false });
@@ -54,15 +52,7 @@ afterAll(() => workspaceDb().close());
 
 function show(language: UiLanguage = 'en') {
   act(() => useViewStore.setState({ view: 'offer-matching', customerId: 'contoso' }));
-  return render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={host}>
-          <OfferMatchingPage />
-        </HostProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
+  return renderInApp(<OfferMatchingPage />, { language, host });
 }
 
 /** A step of the wizard, once the customer's data has loaded and the step is available. */

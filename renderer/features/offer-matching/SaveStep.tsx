@@ -9,7 +9,7 @@ import { CustomerStage } from '../../../shared/workspace/tables';
 import { uuidv7 } from '../../sync/ids';
 import type { CustomerData } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { useDraftStore } from './draftStore';
 import { LinesTable } from './LinesTable';
 import { TenantFindings } from './ReviewStep';
@@ -20,6 +20,7 @@ import { chosenLines, type WizardPlan } from './wizardPlan';
 type Outcome = { ok: true; added: number; updated: number; removed: number } | { ok: false; sku: string | null; message: string };
 
 export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: CustomerData; onOpen: (lineId: string) => void }) {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const names = catalogProductNames(data.catalog);
@@ -53,7 +54,7 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
       const pastReady = CustomerStage.options.indexOf(data.customer.stage) >= CustomerStage.options.indexOf('plan-ready');
       if (!(nothingToSave(save, data.plan) && pastReady)) {
         // One change, run again by the server with its rules: a refusal leaves the saved plan as it was.
-        const result = await localChanges().mutate('plan.save', save.args, { baseVersions: save.baseVersions });
+        const result = await sync.mutate('plan.save', save.args, { baseVersions: save.baseVersions });
         if (!result.ok) {
           setOutcome({ ok: false, sku: null, message: result.message });
           return;

@@ -2,23 +2,17 @@
 // The "Sign in with Microsoft" button of Review & sync: shown where the host can sign in with
 // Microsoft (the desktop app), absent in a browser. The host is a fake one (named so); the flow
 // behind it is tested in electron/main/microsoftSignIn.test.ts and server/sync/entraSession.test.ts.
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostError, type HostApi, type MicrosoftState } from '../../../shared/ipc/contract';
-import { createI18n } from '../../app/i18n';
-import { HostProvider } from '../../host/HostProvider';
-import { stubResizeObserver } from '../../../test/support/components';
+import type { SyncController } from '../../sync/controller';
+import { renderInApp, stubResizeObserver } from '../../../test/support/components';
+import { MicrosoftSignIn } from './ReviewSyncPage';
 
 const signInWithMicrosoft = vi.fn<() => Promise<unknown>>();
 const cancelMicrosoftSignIn = vi.fn();
-vi.mock('../../workspace/workspace', () => ({
-  syncController: () => ({ signInWithMicrosoft, cancelMicrosoftSignIn }),
-  workspaceDb: () => null,
-  localChanges: () => [],
-}));
-const { MicrosoftSignIn } = await import('./ReviewSyncPage');
+/** A fake sync controller (named so): only the two calls this button makes. */
+const fakeSync = { signInWithMicrosoft, cancelMicrosoftSignIn } as unknown as SyncController;
 
 stubResizeObserver();
 
@@ -27,20 +21,12 @@ function fakeHost(state: MicrosoftState): HostApi {
 }
 
 function renderWith(host: HostApi, lang: 'en' | 'ja' = 'en') {
-  return render(
-    <I18nextProvider i18n={createI18n(lang)}>
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={host}>
-          <MicrosoftSignIn />
-        </HostProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
+  return renderInApp(<MicrosoftSignIn />, { language: lang, host, sync: fakeSync });
 }
 
 afterEach(cleanup);
 
-describe('Sign in with Microsoft on Review & sync (fake host)', () => {
+describe('Sign in with Microsoft on Review & sync (fake host, fake sync controller)', () => {
   it('is offered where the host can sign in with Microsoft, in English and Japanese', async () => {
     renderWith(fakeHost({ available: true, configured: true, account: null }));
     expect(await screen.findByRole('button', { name: 'Sign in with Microsoft' })).toBeTruthy();

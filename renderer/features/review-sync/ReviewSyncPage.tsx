@@ -18,7 +18,8 @@ import { useSettings } from '../../ui/SettingsProvider';
 import { useHost } from '../../host/HostProvider';
 import { useSyncStore } from '../../sync/controller';
 import { permissionReason, useRole } from '../../workspace/usePermission';
-import { localChanges, syncController, workspaceDb } from '../../workspace/workspace';
+import { workspaceDb } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 
 const useStyles = makeStyles({
@@ -38,6 +39,7 @@ function describe(entry: Pick<OutboxEntry, 'name' | 'args'>, language: string): 
 }
 
 function SignIn() {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useStyles();
   const [email, setEmail] = useState('');
@@ -49,7 +51,7 @@ function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      await syncController().signIn(email, password);
+      await sync.signIn(email, password);
       setPassword('');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -80,6 +82,7 @@ function SignIn() {
 
 /** Beside the password form, where the host can sign in with Microsoft (the desktop app). */
 export function MicrosoftSignIn() {
+  const sync = useSync();
   const { t } = useTranslation();
   const host = useHost();
   const [available, setAvailable] = useState(false);
@@ -100,7 +103,7 @@ export function MicrosoftSignIn() {
     setWaiting(true);
     setError(null);
     try {
-      await syncController().signInWithMicrosoft();
+      await sync.signInWithMicrosoft();
     } catch (err) {
       if (err instanceof HostError && err.code === 'MICROSOFT_SIGN_IN_CANCELLED') setError(t('sync.signIn.microsoftCancelled'));
       else if (err instanceof HostError && err.code === 'MICROSOFT_NOT_CONFIGURED') setError(t('sync.signIn.microsoftNotConfigured'));
@@ -119,7 +122,7 @@ export function MicrosoftSignIn() {
       {waiting && (
         <>
           <Text role="status">{t('sync.signIn.microsoftWaiting')}</Text>
-          <Button type="button" appearance="subtle" onClick={() => syncController().cancelMicrosoftSignIn()}>
+          <Button type="button" appearance="subtle" onClick={() => sync.cancelMicrosoftSignIn()}>
             {t('sync.signIn.cancel')}
           </Button>
         </>
@@ -134,6 +137,7 @@ export function MicrosoftSignIn() {
 }
 
 function Connection() {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const { settings } = useSettings();
@@ -152,7 +156,7 @@ function Connection() {
       ) : user ? (
         <div className={styles.statusRow}>
           <Text data-testid="signed-in-as">{t('sync.connection.signedInAs', { name: user.name, role: roleLabels[user.role][lang] })}</Text>
-          <Button onClick={() => void syncController().signOut()}>{t('sync.connection.signOut')}</Button>
+          <Button onClick={() => void sync.signOut()}>{t('sync.connection.signOut')}</Button>
         </div>
       ) : (
         <SignIn />
@@ -170,7 +174,7 @@ function Connection() {
             </Text>
             <Text>{t('sync.pending', { count: status.pending })}</Text>
             {status.lastSyncAt && <Text>{t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) })}</Text>}
-            <Button appearance="primary" onClick={() => syncController().syncNow()} disabled={status.phase === 'update-required'}>
+            <Button appearance="primary" onClick={() => sync.syncNow()} disabled={status.phase === 'update-required'}>
               {t('sync.syncNow')}
             </Button>
           </div>
@@ -191,6 +195,7 @@ function Connection() {
 }
 
 function Pending() {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const ids = { title: useId() };
@@ -208,7 +213,7 @@ function Pending() {
     setError(null);
     const group = held.filter((h) => h.id === rootId || h.dependsOn === rootId).map((h) => h.id);
     try {
-      await syncController().discard(group);
+      await sync.discard(group);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -275,6 +280,7 @@ function Pending() {
 }
 
 export function Problems() {
+  const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const ids = { title: useId() };
@@ -297,7 +303,7 @@ export function Problems() {
       return;
     }
     // The stored arguments are checked by the mutator's schema when it runs again.
-    const outcome = await localChanges().mutate(name, r.args as never);
+    const outcome = await sync.mutate(name, r.args as never);
     if (outcome.ok) await workspaceDb().rejections.delete(r.mutationId);
     else setRetryError(outcome.message);
   };
@@ -307,7 +313,7 @@ export function Problems() {
     await workspaceDb().rejections.delete(r.mutationId);
     const a = r.args as { importId?: unknown; customerId?: unknown } | null;
     if ((r.name === 'tenant.importChunk' || r.name === 'tenant.importCommit') && typeof a?.importId === 'string' && typeof a.customerId === 'string') {
-      await localChanges().mutate('tenant.importDiscard', { importId: a.importId, customerId: a.customerId });
+      await sync.mutate('tenant.importDiscard', { importId: a.importId, customerId: a.customerId });
     }
   };
   const conflicts = useLiveQuery(async () => {
@@ -360,10 +366,10 @@ export function Problems() {
               {denied && <div data-testid="permission-note">{denied}</div>}
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" disabled={denied !== null} onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'current' })}>
+              <Button size="small" disabled={denied !== null} onClick={() => void sync.mutate('conflict.resolve', { id: c.id, keep: 'current' })}>
                 {t('sync.problems.keepCurrent', { value: say(current) })}
               </Button>
-              <Button size="small" disabled={denied !== null} onClick={() => void localChanges().mutate('conflict.resolve', { id: c.id, keep: 'proposed' })}>
+              <Button size="small" disabled={denied !== null} onClick={() => void sync.mutate('conflict.resolve', { id: c.id, keep: 'proposed' })}>
                 {t('sync.problems.takeProposed', { value: say(proposed) })}
               </Button>
             </MessageBarActions>

@@ -4,15 +4,11 @@
 // local contract server): the link and tenant fill the form for a person to check and save;
 // Partner Center's refusal is said in the screen's language; a browser or a missing sign-in says why not.
 import 'fake-indexeddb/auto';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostApi, MicrosoftState, PartnerCenterLinkResult } from '../../../shared/ipc/contract';
-import { createI18n } from '../../app/i18n';
-import { HostProvider } from '../../host/HostProvider';
 import { PartnerProfileSection } from './PartnerProfileSection';
-import { stubResizeObserver } from '../../../test/support/components';
+import { renderInApp, stubResizeObserver } from '../../../test/support/components';
 
 stubResizeObserver();
 
@@ -22,15 +18,7 @@ const signedIn: MicrosoftState = { available: true, configured: true, account: {
 
 function show(state: MicrosoftState, answer: () => Promise<PartnerCenterLinkResult>, language: 'en' | 'ja' = 'en') {
   const host = { microsoftAccount: async () => state, partnerCenterRelationshipLink: answer } as unknown as HostApi;
-  return render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <FluentProvider theme={webLightTheme}>
-        <HostProvider host={host}>
-          <PartnerProfileSection />
-        </HostProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
+  return renderInApp(<PartnerProfileSection />, { language, host });
 }
 
 afterEach(cleanup);

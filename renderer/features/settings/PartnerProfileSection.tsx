@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { parseResellerInvitationLink } from '../../../shared/domain/invitation';
 import { CountryCode, Guid } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
-import { localChanges, workspaceDb } from '../../workspace/workspace';
+import { workspaceDb } from '../../workspace/workspace';
+import { useSync } from '../../workspace/SyncContext';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { useHost } from '../../host/HostProvider';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
@@ -36,6 +37,7 @@ export function PartnerProfileSection() {
 type Message = { intent: 'success' | 'error'; text: string } | null;
 
 function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; message: Message; setMessage: (m: Message) => void }) {
+  const sync = useSync();
   const { t } = useTranslation();
   const styles = useStyles();
   const titleId = useId();
@@ -84,7 +86,7 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
     if (parsedLink && tenant && parsedLink.partnerTenantId !== tenant.toLowerCase()) next.relationshipLink = t('partner.errors.linkTenant');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
-    const outcome = await localChanges().mutate('partner.update', {
+    const outcome = await sync.mutate('partner.update', {
       name: form.name.trim(),
       partnerTenantId: tenant || parsedLink?.partnerTenantId || '',
       country,
