@@ -1,6 +1,6 @@
 // Finding texts in English and Japanese. Each takes the finding's params; nothing else.
 import type { FindingCode, FindingParams } from './findings';
-import { formatCountOf, type CountedNoun } from './format';
+import { formatCount, formatCountOf, formatDay, type CountedNoun } from './format';
 import type { Lang } from './lang';
 import { regionName } from './regionNames';
 
@@ -9,6 +9,10 @@ export type { Lang };
 type Render = (p: FindingParams) => string;
 
 const s = (v: string | number | null | undefined): string => (v === null || v === undefined ? '?' : String(v));
+/** A calendar day ('2026-07-01') as the language writes it, through the one formatter. */
+const d = (v: string | number | null | undefined, lang: Lang): string => (typeof v === 'string' ? formatDay(v, lang) : s(v));
+/** A number grouped as the language groups it ("10,000"), through the one formatter. */
+const n = (v: string | number | null | undefined, lang: Lang): string => (typeof v === 'number' && Number.isFinite(v) ? formatCount(v, lang) : s(v));
 /** A count with its noun in the right English plural ("1 day", "11 days"), through the one formatter. */
 const c = (v: string | number | null | undefined, noun: CountedNoun): string => (typeof v === 'number' && Number.isFinite(v) ? formatCountOf(v, noun, 'en') : s(v));
 /** A region id as its name in the language. */
@@ -38,39 +42,39 @@ const en: Record<FindingCode, Render> = {
       ? `${s(p.sku)} can no longer be bought: proposed equivalent ${s(p.target)}.`
       : `${s(p.sku)} can no longer be bought and no purchasable offer keeps its services: choose a target by hand.`,
   DATA_LOSS_RISK: (p) =>
-    `Moving ${s(p.sku)} to ${s(p.target)} loses ${c(p.count, 'service')}: ${s(p.services)}${Number(p.more) > 0 ? ` and ${s(p.more)} more` : ''}. Data in them may be lost.`,
+    `Moving ${s(p.sku)} to ${s(p.target)} loses ${c(p.count, 'service')}: ${s(p.services)}${Number(p.more) > 0 ? ` and ${n(p.more, 'en')} more` : ''}. Data in them may be lost.`,
   LICENSE_REASSIGNMENT_REQUIRED: (p) => `${c(p.users, 'user')} must be reassigned from ${s(p.sku)} to ${s(p.target)}.`,
-  SEAT_SHORTFALL: (p) => `${s(p.sku)}: ${c(p.targetQuantity, 'seat')} planned but ${s(p.consumed)} in use: ${c(p.shortfall, 'user')} would lose their license.`,
-  SEAT_COUNT_CHANGED: (p) => `${s(p.sku)}: the number of licenses changes from ${s(p.quantity)} to ${s(p.targetQuantity)}.`,
+  SEAT_SHORTFALL: (p) => `${s(p.sku)}: ${c(p.targetQuantity, 'seat')} planned but ${n(p.consumed, 'en')} in use: ${c(p.shortfall, 'user')} would lose their license.`,
+  SEAT_COUNT_CHANGED: (p) => `${s(p.sku)}: the number of licenses changes from ${n(p.quantity, 'en')} to ${n(p.targetQuantity, 'en')}.`,
   TENANT_SUBSCRIPTION_LIMIT: (p) =>
     p.window === 'none'
-      ? `${c(p.active, 'subscription')} active plus ${s(p.toBuy)} to buy exceed the tenant limit of ${s(p.limit)}: letting the old ones end no longer keeps access for 30 days. Transfer what can be transferred (no new subscription), or have the old ones end on the day the new ones start.`
-      : `${c(p.active, 'subscription')} active plus ${s(p.toBuy)} to buy exceed the tenant limit of ${s(p.limit)}: let the old subscriptions expire first (the 30-day window keeps access), then buy.`,
+      ? `${c(p.active, 'subscription')} active plus ${n(p.toBuy, 'en')} to buy exceed the tenant limit of ${n(p.limit, 'en')}: letting the old ones end no longer keeps access for 30 days. Transfer what can be transferred (no new subscription), or have the old ones end on the day the new ones start.`
+      : `${c(p.active, 'subscription')} active plus ${n(p.toBuy, 'en')} to buy exceed the tenant limit of ${n(p.limit, 'en')}: let the old subscriptions expire first (the 30-day window keeps access), then buy.`,
   EXPIRY_DEADLINE: (p) =>
     p.window === 'none'
       ? p.state === 'past-deadline'
-        ? `${s(p.sku)} ended on ${s(p.expires)}: there is no window after the end of term any more; check whether it went into an Extended Service Term or its service stopped.`
-        : `${s(p.sku)} ends on ${s(p.expires)} (in ${c(p.daysToExpiry, 'day')}): the CSP subscription must be active by that day, there is no window after it.`
+        ? `${s(p.sku)} ended on ${d(p.expires, 'en')}: there is no window after the end of term any more; check whether it went into an Extended Service Term or its service stopped.`
+        : `${s(p.sku)} ends on ${d(p.expires, 'en')} (in ${c(p.daysToExpiry, 'day')}): the CSP subscription must be active by that day, there is no window after it.`
       : p.state === 'past-deadline'
-      ? `${s(p.sku)} expired on ${s(p.expires)} and its 30-day window ended on ${s(p.deadline)}: its data may already be lost.`
+      ? `${s(p.sku)} expired on ${d(p.expires, 'en')} and its 30-day window ended on ${d(p.deadline, 'en')}: its data may already be lost.`
       : p.state === 'in-expired-window'
-        ? `${s(p.sku)} expired on ${s(p.expires)}: provision the CSP subscription before ${s(p.deadline)} (${c(p.daysToDeadline, 'day')} left) or data is lost.`
-        : `${s(p.sku)} expires on ${s(p.expires)} (in ${c(p.daysToExpiry, 'day')}): provision the CSP subscription before ${s(p.deadline)}, the end of the 30-day window.`,
+        ? `${s(p.sku)} expired on ${d(p.expires, 'en')}: provision the CSP subscription before ${d(p.deadline, 'en')} (${c(p.daysToDeadline, 'day')} left) or data is lost.`
+        : `${s(p.sku)} expires on ${d(p.expires, 'en')} (in ${c(p.daysToExpiry, 'day')}): provision the CSP subscription before ${d(p.deadline, 'en')}, the end of the 30-day window.`,
   CANCEL_NO_REFUND: (p) =>
-    `Do not cancel ${s(p.sku)}: cancelled subscriptions get no refund. Turn auto-renew off and let it expire${p.expires ? ` on ${s(p.expires)}` : ''}.`,
+    `Do not cancel ${s(p.sku)}: cancelled subscriptions get no refund. Turn auto-renew off and let it expire${p.expires ? ` on ${d(p.expires, 'en')}` : ''}.`,
   DIRECT_PURCHASE_CREDIT: (p) =>
     `${s(p.sku)} was bought directly from Microsoft: the customer may get a credit from Microsoft 365 billing support (with delegated admin the partner can contact support for the customer; otherwise the customer must).`,
   TRIAL_SUBSCRIPTION: (p) =>
-    `${s(p.sku)} is a trial: it is not moved. Buy the paid offer${p.expires ? ` before the trial ends on ${s(p.expires)}` : ''} if the customer keeps using it.`,
+    `${s(p.sku)} is a trial: it is not moved. Buy the paid offer${p.expires ? ` before the trial ends on ${d(p.expires, 'en')}` : ''} if the customer keeps using it.`,
   ALREADY_OWN_CSP: (p) => `${s(p.sku)} is already sold by your CSP tenant: nothing to move.`,
   END_OF_TERM_EST: (p) =>
     p.channel === 'unknown'
-      ? `${s(p.sku)}: who sold it${p.expires ? ` and when it ends (${s(p.expires)})` : ''} must be checked. Since the Extended Service Term rules, a subscription that is simply left to expire keeps being billed month to month (+${s(p.uplift)} %, +${s(p.upliftNoMonthly)} % without a monthly plan); its seller must schedule "cancel at end of term", and the CSP subscription must be active by the end date.`
+      ? `${s(p.sku)}: who sold it${p.expires ? ` and when it ends (${d(p.expires, 'en')})` : ''} must be checked. Since the Extended Service Term rules, a subscription that is simply left to expire keeps being billed month to month (+${n(p.uplift, 'en')} %, +${n(p.upliftNoMonthly, 'en')} % without a monthly plan); its seller must schedule "cancel at end of term", and the CSP subscription must be active by the end date.`
       : p.scheduledOn
-        ? `${s(p.sku)}: the current partner scheduled "cancel at end of term" on ${s(p.scheduledOn)}; service stops on ${s(p.expires)}, so the CSP subscription must be active by ${s(p.activeBy)}.`
-        : `${s(p.sku)} ends on ${s(p.expires)}: ask the current partner to schedule "cancel at end of term", and have the CSP subscription active by ${s(p.activeBy)}. Without it, it continues in an Extended Service Term at the monthly price +${s(p.uplift)} % (+${s(p.upliftNoMonthly)} % where the offer has no monthly plan).`,
+        ? `${s(p.sku)}: the current partner scheduled "cancel at end of term" on ${d(p.scheduledOn, 'en')}; service stops on ${d(p.expires, 'en')}, so the CSP subscription must be active by ${d(p.activeBy, 'en')}.`
+        : `${s(p.sku)} ends on ${d(p.expires, 'en')}: ask the current partner to schedule "cancel at end of term", and have the CSP subscription active by ${d(p.activeBy, 'en')}. Without it, it continues in an Extended Service Term at the monthly price +${n(p.uplift, 'en')} % (+${n(p.upliftNoMonthly, 'en')} % where the offer has no monthly plan).`,
   DIRECT_END_OF_TERM: (p) =>
-    `${s(p.sku)} was bought directly from Microsoft: with recurring billing off it is Expired from ${s(p.expires)} (users keep working), Disabled from ${s(p.disabledOn)} (users lose access, admins can back up data) and Deleted on ${s(p.deletedOn)}. ` +
+    `${s(p.sku)} was bought directly from Microsoft: with recurring billing off it is Expired from ${d(p.expires, 'en')} (users keep working), Disabled from ${d(p.disabledOn, 'en')} (users lose access, admins can back up data) and Deleted on ${d(p.deletedOn, 'en')}. ` +
     (p.account === 'mca'
       ? `On a Microsoft Customer Agreement billing account a prorated refund is possible only within 7 days of the start or renewal.`
       : p.account === 'mosa'
@@ -78,7 +82,7 @@ const en: Record<FindingCode, Render> = {
         : `Ask the customer which billing account it has (Microsoft Customer Agreement: refund only within 7 days of start or renewal; MOSA: prorated credit through billing support).`) +
     ` Check in the customer's admin center whether an Extended Service Term applies.`,
   EA_CHANNEL_TRANSFER: (p) =>
-    `${s(p.sku)} comes with an Enterprise Agreement: use "channel transfers renew to CSP" so the CSP subscriptions start at the EA end date${p.eaEndDate ? ` (${s(p.eaEndDate)})` : ''}; end-of-sale products can be kept that way.`,
+    `${s(p.sku)} comes with an Enterprise Agreement: use "channel transfers renew to CSP" so the CSP subscriptions start at the EA end date${p.eaEndDate ? ` (${d(p.eaEndDate, 'en')})` : ''}; end-of-sale products can be kept that way.`,
   TRANSFER_PROPOSED: (p) =>
     `${s(p.sku)} can be transferred from its current partner (partner-to-partner transfer${p.request ? `, request ${s(p.request)}` : ''}): same subscription, term and end date, no re-buy, no overlap and no reassignment.${Number(p.checkCommerce) === 1 ? ' Confirm with the current partner that it is a new-commerce subscription.' : ''}`,
   TRANSFER_NOT_POSSIBLE: (p) => `${s(p.sku)} cannot be transferred from its current partner (${blockers(p.blockers, 'en')}): it is bought again.`,
@@ -92,16 +96,16 @@ const en: Record<FindingCode, Render> = {
           : `The transfer of ${s(p.sku)} was requested and waits for the current partner's approval.`,
   ORDER_CHECK_BY: (p) =>
     Number(p.ordered) === 1
-      ? `The order for ${s(p.sku)} was placed on ${s(p.orderDate)}: check its quantities and targets by ${s(p.checkBy)}; after that a wrong quantity is paid for the whole term.`
-      : `The order for ${s(p.sku)} is planned for ${s(p.orderDate)}: quantities and targets can be corrected with a prorated refund until ${s(p.checkBy)} (7 days), not after.`,
+      ? `The order for ${s(p.sku)} was placed on ${d(p.orderDate, 'en')}: check its quantities and targets by ${d(p.checkBy, 'en')}; after that a wrong quantity is paid for the whole term.`
+      : `The order for ${s(p.sku)} is planned for ${d(p.orderDate, 'en')}: quantities and targets can be corrected with a prorated refund until ${d(p.checkBy, 'en')} (7 days), not after.`,
   TERM_PREMIUM: (p) =>
     p.premium === 'monthly-term-premium'
-      ? `${s(p.sku)}: a monthly term costs ${s(p.percent)} % more than an annual term.`
-      : `${s(p.sku)}: paying this term monthly costs ${s(p.percent)} % more than paying it upfront.`,
-  THREE_YEAR_MINIMUM: (p) => `${s(p.sku)}: a 3-year term needs at least ${s(p.minimum)} seats; ${s(p.quantity)} are planned. Choose an annual term or more seats.`,
+      ? `${s(p.sku)}: a monthly term costs ${n(p.percent, 'en')} % more than an annual term.`
+      : `${s(p.sku)}: paying this term monthly costs ${n(p.percent, 'en')} % more than paying it upfront.`,
+  THREE_YEAR_MINIMUM: (p) => `${s(p.sku)}: a 3-year term needs at least ${n(p.minimum, 'en')} seats; ${n(p.quantity, 'en')} are planned. Choose an annual term or more seats.`,
   END_OF_SALE: (p) =>
     (p.kind === 'with-teams'
-      ? `${s(p.sku)} includes Teams: since ${s(p.since)} it is sold only to customers who already hold it, and changing its term or billing frequency means moving to the no-Teams suite with Microsoft Teams.`
+      ? `${s(p.sku)} includes Teams: since ${d(p.since, 'en')} it is sold only to customers who already hold it, and changing its term or billing frequency means moving to the no-Teams suite with Microsoft Teams.`
       : `${s(p.sku)} is retired and can no longer be bought${p.target ? `: proposed ${s(p.target)}` : ''}.`) + ' The partner\'s offer list would make this certain.',
   TEAMS_PAIR: (p) => `${s(p.sku)} cannot be bought: ${s(p.target)} together keep every service; every user gets both licenses.`,
   CUSTOMER_AGREEMENT_MISSING: () =>
@@ -122,39 +126,39 @@ const ja: Record<FindingCode, Render> = {
       ? `${s(p.sku)} は購入できなくなりました。同等のプランとして ${s(p.target)} を提案します。`
       : `${s(p.sku)} は購入できなくなり、サービスを維持できる購入可能なオファーがありません。移行先を手動で選んでください。`,
   DATA_LOSS_RISK: (p) =>
-    `${s(p.sku)} から ${s(p.target)} への移行で ${s(p.count)} 個のサービスが失われます: ${s(p.services)}${Number(p.more) > 0 ? ` ほか ${s(p.more)} 個` : ''}。データが失われる可能性があります。`,
-  LICENSE_REASSIGNMENT_REQUIRED: (p) => `${s(p.users)} 人のユーザーのライセンスを ${s(p.sku)} から ${s(p.target)} に割り当て直す必要があります。`,
-  SEAT_SHORTFALL: (p) => `${s(p.sku)}: 計画は ${s(p.targetQuantity)} ライセンスですが ${s(p.consumed)} ライセンスが使用中です。${s(p.shortfall)} 人のユーザーがライセンスを失います。`,
-  SEAT_COUNT_CHANGED: (p) => `${s(p.sku)}: ライセンス数が ${s(p.quantity)} から ${s(p.targetQuantity)} に変わります。`,
+    `${s(p.sku)} から ${s(p.target)} への移行で ${n(p.count, 'ja')} 個のサービスが失われます: ${s(p.services)}${Number(p.more) > 0 ? ` ほか ${n(p.more, 'ja')} 個` : ''}。データが失われる可能性があります。`,
+  LICENSE_REASSIGNMENT_REQUIRED: (p) => `${n(p.users, 'ja')} 人のユーザーのライセンスを ${s(p.sku)} から ${s(p.target)} に割り当て直す必要があります。`,
+  SEAT_SHORTFALL: (p) => `${s(p.sku)}: 計画は ${n(p.targetQuantity, 'ja')} ライセンスですが ${n(p.consumed, 'ja')} ライセンスが使用中です。${n(p.shortfall, 'ja')} 人のユーザーがライセンスを失います。`,
+  SEAT_COUNT_CHANGED: (p) => `${s(p.sku)}: ライセンス数が ${n(p.quantity, 'ja')} から ${n(p.targetQuantity, 'ja')} に変わります。`,
   TENANT_SUBSCRIPTION_LIMIT: (p) =>
     p.window === 'none'
-      ? `有効なサブスクリプション ${s(p.active)} 件と購入予定 ${s(p.toBuy)} 件の合計がテナントの上限 ${s(p.limit)} 件を超えます。旧サブスクリプションを終了させても 30 日間のアクセスはもう維持されません。移管できるものは移管し (新しいサブスクリプションは増えません)、それ以外は新しいサブスクリプションの開始日に旧サブスクリプションが終了するようにしてください。`
-      : `有効なサブスクリプション ${s(p.active)} 件と購入予定 ${s(p.toBuy)} 件の合計がテナントの上限 ${s(p.limit)} 件を超えます。先に旧サブスクリプションを期限切れにしてから (30 日間はアクセスが維持されます) 購入してください。`,
+      ? `有効なサブスクリプション ${n(p.active, 'ja')} 件と購入予定 ${n(p.toBuy, 'ja')} 件の合計がテナントの上限 ${n(p.limit, 'ja')} 件を超えます。旧サブスクリプションを終了させても 30 日間のアクセスはもう維持されません。移管できるものは移管し (新しいサブスクリプションは増えません)、それ以外は新しいサブスクリプションの開始日に旧サブスクリプションが終了するようにしてください。`
+      : `有効なサブスクリプション ${n(p.active, 'ja')} 件と購入予定 ${n(p.toBuy, 'ja')} 件の合計がテナントの上限 ${n(p.limit, 'ja')} 件を超えます。先に旧サブスクリプションを期限切れにしてから (30 日間はアクセスが維持されます) 購入してください。`,
   EXPIRY_DEADLINE: (p) =>
     p.window === 'none'
       ? p.state === 'past-deadline'
-        ? `${s(p.sku)} は ${s(p.expires)} に期間が終了しました。期間終了後の猶予期間はもうありません。延長サービス期間に入ったか、サービスが停止したかを確認してください。`
-        : `${s(p.sku)} は ${s(p.expires)} に期間が終了します (あと ${s(p.daysToExpiry)} 日)。その日までに CSP サブスクリプションを有効にしてください。期間終了後の猶予期間はありません。`
+        ? `${s(p.sku)} は ${d(p.expires, 'ja')} に期間が終了しました。期間終了後の猶予期間はもうありません。延長サービス期間に入ったか、サービスが停止したかを確認してください。`
+        : `${s(p.sku)} は ${d(p.expires, 'ja')} に期間が終了します (あと ${n(p.daysToExpiry, 'ja')} 日)。その日までに CSP サブスクリプションを有効にしてください。期間終了後の猶予期間はありません。`
       : p.state === 'past-deadline'
-      ? `${s(p.sku)} は ${s(p.expires)} に期限切れとなり、30 日間の猶予期間も ${s(p.deadline)} に終了しました。データが既に失われている可能性があります。`
+      ? `${s(p.sku)} は ${d(p.expires, 'ja')} に期限切れとなり、30 日間の猶予期間も ${d(p.deadline, 'ja')} に終了しました。データが既に失われている可能性があります。`
       : p.state === 'in-expired-window'
-        ? `${s(p.sku)} は ${s(p.expires)} に期限切れになりました。${s(p.deadline)} までに (残り ${s(p.daysToDeadline)} 日) CSP サブスクリプションをプロビジョニングしないとデータが失われます。`
-        : `${s(p.sku)} は ${s(p.expires)} に期限切れになります (あと ${s(p.daysToExpiry)} 日)。30 日間の猶予期間が終わる ${s(p.deadline)} までに CSP サブスクリプションをプロビジョニングしてください。`,
+        ? `${s(p.sku)} は ${d(p.expires, 'ja')} に期限切れになりました。${d(p.deadline, 'ja')} までに (残り ${n(p.daysToDeadline, 'ja')} 日) CSP サブスクリプションをプロビジョニングしないとデータが失われます。`
+        : `${s(p.sku)} は ${d(p.expires, 'ja')} に期限切れになります (あと ${n(p.daysToExpiry, 'ja')} 日)。30 日間の猶予期間が終わる ${d(p.deadline, 'ja')} までに CSP サブスクリプションをプロビジョニングしてください。`,
   CANCEL_NO_REFUND: (p) =>
-    `${s(p.sku)} を取り消さないでください。取り消したサブスクリプションは返金されません。自動更新をオフにして${p.expires ? ` ${s(p.expires)} の` : ''}期限切れを待ってください。`,
+    `${s(p.sku)} を取り消さないでください。取り消したサブスクリプションは返金されません。自動更新をオフにして${p.expires ? ` ${d(p.expires, 'ja')} の` : ''}期限切れを待ってください。`,
   DIRECT_PURCHASE_CREDIT: (p) =>
     `${s(p.sku)} は Microsoft から直接購入されています。Microsoft 365 の課金サポートからクレジットを受けられる場合があります (委任された管理者特権があればパートナーが顧客に代わって問い合わせできます。ない場合は顧客が問い合わせます)。`,
   TRIAL_SUBSCRIPTION: (p) =>
-    `${s(p.sku)} は試用版のため移行されません。引き続き使う場合は${p.expires ? ` 試用期間が終わる ${s(p.expires)} までに` : ''}有料オファーを購入してください。`,
+    `${s(p.sku)} は試用版のため移行されません。引き続き使う場合は${p.expires ? ` 試用期間が終わる ${d(p.expires, 'ja')} までに` : ''}有料オファーを購入してください。`,
   ALREADY_OWN_CSP: (p) => `${s(p.sku)} は既に自社の CSP テナントから提供されています。移行は不要です。`,
   END_OF_TERM_EST: (p) =>
     p.channel === 'unknown'
-      ? `${s(p.sku)}: 販売元${p.expires ? `と期間終了日 (${s(p.expires)})` : ''}を確認してください。延長サービス期間のルールにより、期限切れを待つだけのサブスクリプションは月単位で課金され続けます (+${s(p.uplift)} %、月次プランがない場合 +${s(p.upliftNoMonthly)} %)。販売元が「期間終了時に取り消し」を設定し、終了日までに CSP サブスクリプションを有効にする必要があります。`
+      ? `${s(p.sku)}: 販売元${p.expires ? `と期間終了日 (${d(p.expires, 'ja')})` : ''}を確認してください。延長サービス期間のルールにより、期限切れを待つだけのサブスクリプションは月単位で課金され続けます (+${n(p.uplift, 'ja')} %、月次プランがない場合 +${n(p.upliftNoMonthly, 'ja')} %)。販売元が「期間終了時に取り消し」を設定し、終了日までに CSP サブスクリプションを有効にする必要があります。`
       : p.scheduledOn
-        ? `${s(p.sku)}: 現在のパートナーが ${s(p.scheduledOn)} に「期間終了時に取り消し」を設定しました。${s(p.expires)} にサービスが停止するため、${s(p.activeBy)} までに CSP サブスクリプションを有効にしてください。`
-        : `${s(p.sku)} は ${s(p.expires)} に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し、${s(p.activeBy)} までに CSP サブスクリプションを有効にしてください。設定がないと延長サービス期間として月額料金 +${s(p.uplift)} % (月次プランがないオファーは +${s(p.upliftNoMonthly)} %) で継続します。`,
+        ? `${s(p.sku)}: 現在のパートナーが ${d(p.scheduledOn, 'ja')} に「期間終了時に取り消し」を設定しました。${d(p.expires, 'ja')} にサービスが停止するため、${d(p.activeBy, 'ja')} までに CSP サブスクリプションを有効にしてください。`
+        : `${s(p.sku)} は ${d(p.expires, 'ja')} に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し、${d(p.activeBy, 'ja')} までに CSP サブスクリプションを有効にしてください。設定がないと延長サービス期間として月額料金 +${n(p.uplift, 'ja')} % (月次プランがないオファーは +${n(p.upliftNoMonthly, 'ja')} %) で継続します。`,
   DIRECT_END_OF_TERM: (p) =>
-    `${s(p.sku)} は Microsoft から直接購入されています。定期請求をオフにすると ${s(p.expires)} から期限切れ (ユーザーは引き続き利用可能)、${s(p.disabledOn)} から無効 (ユーザーはアクセス不可、管理者はデータをバックアップ可能)、${s(p.deletedOn)} に削除されます。` +
+    `${s(p.sku)} は Microsoft から直接購入されています。定期請求をオフにすると ${d(p.expires, 'ja')} から期限切れ (ユーザーは引き続き利用可能)、${d(p.disabledOn, 'ja')} から無効 (ユーザーはアクセス不可、管理者はデータをバックアップ可能)、${d(p.deletedOn, 'ja')} に削除されます。` +
     (p.account === 'mca'
       ? `Microsoft 顧客契約の請求アカウントでは、日割りの返金は開始または更新から 7 日以内に限られます。`
       : p.account === 'mosa'
@@ -162,7 +166,7 @@ const ja: Record<FindingCode, Render> = {
         : `顧客の請求アカウントの種類を確認してください (Microsoft 顧客契約: 返金は開始または更新から 7 日以内のみ、MOSA: 課金サポート経由で日割りクレジット)。`) +
     `延長サービス期間が適用されるかを顧客の管理センターで確認してください。`,
   EA_CHANNEL_TRANSFER: (p) =>
-    `${s(p.sku)} はエンタープライズ契約によるものです。「チャネル移行で CSP に更新」を使うと、EA 終了日${p.eaEndDate ? ` (${s(p.eaEndDate)})` : ''}に CSP サブスクリプションが開始されます。販売終了の製品もこの方法なら維持できます。`,
+    `${s(p.sku)} はエンタープライズ契約によるものです。「チャネル移行で CSP に更新」を使うと、EA 終了日${p.eaEndDate ? ` (${d(p.eaEndDate, 'ja')})` : ''}に CSP サブスクリプションが開始されます。販売終了の製品もこの方法なら維持できます。`,
   TRANSFER_PROPOSED: (p) =>
     `${s(p.sku)} は現在のパートナーから移管できます (パートナー間移管${p.request ? `、要求 ${s(p.request)}` : ''})。サブスクリプション、期間、終了日はそのままで、再購入、重複、ライセンスの再割り当ては不要です。${Number(p.checkCommerce) === 1 ? '新しいコマースのサブスクリプションであることを現在のパートナーに確認してください。' : ''}`,
   TRANSFER_NOT_POSSIBLE: (p) => `${s(p.sku)} は現在のパートナーから移管できません (${blockers(p.blockers, 'ja')})。再購入します。`,
@@ -176,16 +180,16 @@ const ja: Record<FindingCode, Render> = {
           : `${s(p.sku)} の移管を要求し、現在のパートナーの承認を待っています。`,
   ORDER_CHECK_BY: (p) =>
     Number(p.ordered) === 1
-      ? `${s(p.sku)} の注文は ${s(p.orderDate)} に行われました。${s(p.checkBy)} までに数量と移行先を確認してください。その後は誤った数量でも期間全体の料金がかかります。`
-      : `${s(p.sku)} の注文は ${s(p.orderDate)} の予定です。${s(p.checkBy)} まで (7 日間) は日割り返金で数量と移行先を修正できますが、その後はできません。`,
+      ? `${s(p.sku)} の注文は ${d(p.orderDate, 'ja')} に行われました。${d(p.checkBy, 'ja')} までに数量と移行先を確認してください。その後は誤った数量でも期間全体の料金がかかります。`
+      : `${s(p.sku)} の注文は ${d(p.orderDate, 'ja')} の予定です。${d(p.checkBy, 'ja')} まで (7 日間) は日割り返金で数量と移行先を修正できますが、その後はできません。`,
   TERM_PREMIUM: (p) =>
     p.premium === 'monthly-term-premium'
-      ? `${s(p.sku)}: 月単位の期間は年単位より ${s(p.percent)} % 高くなります。`
-      : `${s(p.sku)}: この期間を月払いにすると前払いより ${s(p.percent)} % 高くなります。`,
-  THREE_YEAR_MINIMUM: (p) => `${s(p.sku)}: 3 年単位の期間には ${s(p.minimum)} シート以上が必要ですが、計画は ${s(p.quantity)} シートです。年単位の期間にするかシートを増やしてください。`,
+      ? `${s(p.sku)}: 月単位の期間は年単位より ${n(p.percent, 'ja')} % 高くなります。`
+      : `${s(p.sku)}: この期間を月払いにすると前払いより ${n(p.percent, 'ja')} % 高くなります。`,
+  THREE_YEAR_MINIMUM: (p) => `${s(p.sku)}: 3 年単位の期間には ${n(p.minimum, 'ja')} シート以上が必要ですが、計画は ${n(p.quantity, 'ja')} シートです。年単位の期間にするかシートを増やしてください。`,
   END_OF_SALE: (p) =>
     (p.kind === 'with-teams'
-      ? `${s(p.sku)} は Teams を含みます。${s(p.since)} 以降は既に保有している顧客にのみ販売され、期間や請求頻度を変える場合は Teams なしスイートと Microsoft Teams に移行する必要があります。`
+      ? `${s(p.sku)} は Teams を含みます。${d(p.since, 'ja')} 以降は既に保有している顧客にのみ販売され、期間や請求頻度を変える場合は Teams なしスイートと Microsoft Teams に移行する必要があります。`
       : `${s(p.sku)} は提供終了となり購入できません${p.target ? `。${s(p.target)} を提案します` : ''}。`) + 'パートナーのオファー一覧があれば確定できます。',
   TEAMS_PAIR: (p) => `${s(p.sku)} は購入できません。${s(p.target)} の組み合わせですべてのサービスを維持できます。各ユーザーに両方のライセンスを割り当てます。`,
   CUSTOMER_AGREEMENT_MISSING: () =>

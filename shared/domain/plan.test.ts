@@ -147,7 +147,7 @@ describe('planTenant on a mixed tenant', () => {
     // without an offer list the with-Teams suite is flagged.
     expect(codes(plan.findings, 'ENTERPRISEPACK')).toEqual(['EXPIRY_DEADLINE', 'END_OF_SALE', 'DIRECT_END_OF_TERM']);
     expect(plan.findings.find((f) => f.skuPartNumber === 'ENTERPRISEPACK' && f.code === 'EXPIRY_DEADLINE')!.message).toBe(
-      'Office 365 E3 expires on 2025-01-20 (in 10 days): provision the CSP subscription before 2025-02-19, the end of the 30-day window.',
+      'Office 365 E3 expires on Jan 20, 2025 (in 10 days): provision the CSP subscription before Feb 19, 2025, the end of the 30-day window.',
     );
     expect(codes(plan.findings, 'ENTERPRISEWITHSCAL')).toEqual(['NOT_PURCHASABLE', 'END_OF_SALE', 'LICENSE_REASSIGNMENT_REQUIRED', 'EXPIRY_DEADLINE', 'TRANSFER_PROPOSED', 'CANCEL_NO_REFUND']);
     expect(codes(plan.findings, 'SPE_E3')).toEqual(['ALREADY_OWN_CSP']);

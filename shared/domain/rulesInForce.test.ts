@@ -59,7 +59,7 @@ describe('end of term of another partner\'s subscription', () => {
       const est = of(plan.findings, 'END_OF_TERM_EST')[0]!;
       expect(est).toMatchObject({ severity: 'warning', ruleId: 'extended-service-term', ruleSince: '2026-05-04' });
       expect(est.ruleUrl).toMatch(/^https:\/\//);
-      expect(est.message).toContain('2027-03-31');
+      expect(est.message).toContain(lang === 'en' ? 'Mar 31, 2027' : '2027年3月31日');
       expect(est.message).toContain('+3 %');
       expect(est.message).toContain('+23 %');
       expect(of(plan.findings, 'CANCEL_NO_REFUND')).toHaveLength(0);
@@ -74,7 +74,7 @@ describe('end of term of another partner\'s subscription', () => {
     const plan = planTenant(now, catalog, base('2026-12-01', { targetOverrides: { a1: { cancelAtTermEndScheduledOn: '2026-12-03' } } }));
     const est = of(plan.findings, 'END_OF_TERM_EST')[0]!;
     expect(est.severity).toBe('info');
-    expect(est.message).toContain('2026-12-03');
+    expect(est.message).toContain('Dec 3, 2026');
   });
 
   it('a subscription that ended before EST keeps the older advice even on a later plan date', () => {

@@ -156,7 +156,7 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await expect(caseFile.finding('TEAMS_PAIR', e3)).toContainText('every user gets both licenses');
   await expect(caseFile.finding('DATA_LOSS_RISK', e3)).toHaveCount(0);
   const est = caseFile.finding('END_OF_TERM_EST', e3);
-  await expect(est).toContainText('Office 365 E3 ends on 2027-03-31: ask the current partner to schedule "cancel at end of term"');
+  await expect(est).toContainText('Office 365 E3 ends on Mar 31, 2027: ask the current partner to schedule "cancel at end of term"');
   await expect(est).toContainText('Extended Service Term at the monthly price +3 % (+23 % where the offer has no monthly plan)');
   await expect(plan).not.toContainText('let it expire');
   await expect(plan).not.toContainText('Turn auto-renew off');
@@ -199,7 +199,7 @@ test('case file 2026: EST advice and email, a transfer approved, a Teams pair, t
   await expect(caseFile.title(NAME)).toBeVisible();
   const e3Ja = caseFile.planLine('Office 365 E3', caseFile.ja.plan);
   await expect(caseFile.finding('TEAMS_PAIR', e3Ja)).toContainText('Office 365 E3 は購入できません');
-  await expect(caseFile.finding('END_OF_TERM_EST', e3Ja)).toContainText('Office 365 E3 は 2027-03-31 に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し');
+  await expect(caseFile.finding('END_OF_TERM_EST', e3Ja)).toContainText('Office 365 E3 は 2027年3月31日 に期間が終了します。現在のパートナーに「期間終了時に取り消し」の設定を依頼し');
   await expect(e3Ja).toContainText(`注文の確認期限${jaDay(localDate(7))} (注文から 7 日間`);
   await expect(caseFile.transfers).toContainText('現在のパートナーが承認済み');
   const emailJa = caseFile.estEmailIn('ja');

@@ -59,7 +59,7 @@ test('the dashboard counts stages, lists what needs attention and the dates, in 
   const deadline = dashboard.attentionItem('EXPIRY_DEADLINE');
   await expect(deadline).toContainText('Contoso Japan');
   await expect(deadline).toContainText('EXPIRY_DEADLINE');
-  await expect(deadline).toContainText('MyPartNumber expired on 2023-02-01: provision the CSP subscription before 2023-03-03 (11 days left) or data is lost.');
+  await expect(deadline).toContainText('MyPartNumber expired on Feb 1, 2023: provision the CSP subscription before Mar 3, 2023 (11 days left) or data is lost.');
   const region = dashboard.attentionItem('REGION_MISMATCH');
   await expect(region).toContainText("Region not checked: the customer's country is unknown");
   await expect(attention.getByRole('link', { name: 'Contoso Japan' }).first()).toHaveAttribute('href', /^#\/customers\/.+/);
@@ -126,7 +126,7 @@ test('the dashboard counts stages, lists what needs attention and the dates, in 
   await dashboardJa.open();
   await expect(dashboardJa.total).toHaveText('ワークスペースの顧客数: 2');
   await expect(dashboardJa.attentionCount).toHaveText('件数: 2');
-  await expect(dashboardJa.attentionItem('EXPIRY_DEADLINE')).toContainText('2023-03-03 までに (残り 11 日) CSP サブスクリプションをプロビジョニングしないとデータが失われます。');
+  await expect(dashboardJa.attentionItem('EXPIRY_DEADLINE')).toContainText('2023年3月3日 までに (残り 11 日) CSP サブスクリプションをプロビジョニングしないとデータが失われます。');
   await expect(dashboardJa.timeline.getByRole('listitem')).toContainText('2023年3月3日猶予期間の終了・残り 11 日');
   await expect(page.locator('[data-theme="dark"]')).toBeVisible();
   await expectNoSeriousAxeViolations(page, 'dashboard in Japanese, dark');

@@ -57,7 +57,7 @@ describe('planExportTable', () => {
     expect(column(1, 'orderDate')).toBeNull();
     const findings = String(column(0, 'findings'));
     expect(findings).toContain('UNKNOWN_SKU: MyPartNumber is not in the licensing catalog');
-    expect(findings).toContain('EXPIRY_DEADLINE: MyPartNumber expires on 2023-02-01');
+    expect(findings).toContain('EXPIRY_DEADLINE: MyPartNumber expires on Feb 1, 2023');
     // Tenant-wide findings (the region rule) belong to no line.
     expect(table.rows.some((r) => String(r[EXPORT_COLUMNS.indexOf('findings')]).includes('REGION_MISMATCH'))).toBe(false);
     // ENTERPRISEPREMIUM is in the catalog and purchasable: kept as it is.
