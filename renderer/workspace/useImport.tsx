@@ -4,6 +4,7 @@ import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../shared/mutators/words';
+import { activityText } from './activityText';
 import { formatCount, formatCountOf } from '../../shared/domain/format';
 import { isImportError, type AdminCenterReport } from '../../shared/import/index';
 import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';
@@ -77,7 +78,7 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
       <div role="status" aria-live="polite" data-testid={testId}>
         {outcome?.status === 'done' && (
           <MessageBar intent="success">
-            <MessageBarBody>{t('customers.import.done', { summary: inLanguage({ en: outcome.result.summary, ja: outcome.result.summaryJa }, i18n.language) })}</MessageBarBody>
+            <MessageBarBody>{t('customers.import.done', { summary: activityText(t, i18n.language, outcome.result.activity) })}</MessageBarBody>
           </MessageBar>
         )}
         {outcome?.status === 'done' && outcome.result.adminCenter && <AdminCenterNotes report={outcome.result.adminCenter} />}

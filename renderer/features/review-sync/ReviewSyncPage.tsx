@@ -20,6 +20,8 @@ import { useSyncStore } from '../../sync/controller';
 import { permissionReason, useRole } from '../../workspace/usePermission';
 import { localChanges, syncController, workspaceDb } from '../../workspace/workspace';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
+import { activityWords } from '../../workspace/activityText';
+import type { Translate } from '../../workspace/labels';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -31,10 +33,12 @@ const useStyles = makeStyles({
 });
 
 /** The change in the UI's language (its name when it no longer parses: a mutator from another version). */
-function describe(entry: Pick<OutboxEntry, 'name' | 'args'>, language: string): string {
+function describe(entry: Pick<OutboxEntry, 'name' | 'args'>, t: Translate, language: string): string {
   const m = mutatorNamed(entry.name);
   const parsed = m?.args.safeParse(entry.args);
-  return m && parsed?.success ? inLanguage(m.describe(parsed.data), language) : entry.name;
+  if (!m || !parsed?.success) return entry.name;
+  const { code, params } = m.describe(parsed.data);
+  return activityWords(t, language === 'ja' ? 'ja' : 'en', code, params);
 }
 
 function SignIn() {
@@ -229,7 +233,7 @@ function Pending() {
         return (
           <MessageBar key={root.id} intent="warning" layout="multiline" data-testid="held-change">
             <MessageBarBody>
-              <MessageBarTitle>{entry ? describe(entry, i18n.language) : root.name}</MessageBarTitle>
+              <MessageBarTitle>{entry ? describe(entry, t, i18n.language) : root.name}</MessageBarTitle>
               {root.permission ? permissionReason(t, role, root.permission) : null} {t('sync.outbox.heldWhatToDo')}
               {dependents.length > 0 && (
                 <>
@@ -237,7 +241,7 @@ function Pending() {
                   <ul className={styles.list}>
                     {dependents.map((d) => {
                       const e = byId.get(d.id);
-                      return <li key={d.id}>{e ? describe(e, i18n.language) : d.name}</li>;
+                      return <li key={d.id}>{e ? describe(e, t, i18n.language) : d.name}</li>;
                     })}
                   </ul>
                 </>
@@ -262,7 +266,7 @@ function Pending() {
         <ol className={styles.list} data-testid="outbox">
           {pendingLines(outbox ?? []).map((line) => (
             <li key={line.key}>
-              {describe(line.lead, i18n.language)}
+              {describe(line.lead, t, i18n.language)}
               {line.entries.length > 1 ? ` ${t('sync.outbox.travelsAs', { count: formatCount(line.entries.length, i18n.language) })}` : ''}{' '}
               <Text size={200}>({formatDateTime(line.lead.createdAt, i18n.language)})</Text>
               {line.entries.some((e) => heldIds.has(e.id)) ? <Text size={200}> · {t('sync.outbox.held')}</Text> : null}
@@ -331,7 +335,7 @@ export function Problems() {
         return (
           <MessageBar key={`r${r.mutationId}`} intent="error">
             <MessageBarBody>
-              <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, i18n.language) })}</MessageBarTitle>
+              <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, t, i18n.language) })}</MessageBarTitle>
               {inLanguage({ en: r.message, ja: r.messageJa }, i18n.language)}
               {denied && <div data-testid="permission-note">{denied}</div>}
             </MessageBarBody>
