@@ -3,9 +3,12 @@
 // asks for" test sees them all. A screen or an activity entry names a code through these maps,
 // never through a key built from the code.
 import type { BillingAccount, BillingFrequency, Term, TransferStatus } from '../../shared/domain/commerce';
-import type { Channel, CustomerStage, ImportKind, InvitationStatus, PlanStatus } from '../../shared/workspace/tables';
+import type { Permission, Role } from '../../shared/domain/roles';
+import type { SyncPhase } from '../../shared/sync/loop';
+import type { StorageErrorKey } from '../db/health';
+import type { Channel, CustomerStage, StoredDelegatedAdmin, ImportKind, InvitationStatus, PlanStatus } from '../../shared/workspace/tables';
 
-/** react-i18next's t, as these maps call it. */
+/** react-i18next's t as these maps call it (renderer/ui/language's Translate; this layer may not import renderer/ui). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 type Words<K extends string> = Record<K, (t: Translate) => string>;
 
@@ -91,6 +94,77 @@ export const IMPORT_KIND_WORDS: Words<ImportKind> = {
   subscriptions: (t) => t('activity.kind.subscriptions'),
   users: (t) => t('activity.kind.users'),
   catalog: (t) => t('activity.kind.catalog'),
+};
+
+/** A plan's status as the case file says it (lower case, inside its sentence). */
+export const CASE_PLAN_STATUS_WORDS: Words<PlanStatus> = {
+  draft: (t) => t('caseFile.planStatus.draft'),
+  ready: (t) => t('caseFile.planStatus.ready'),
+  approved: (t) => t('caseFile.planStatus.approved'),
+  ordered: (t) => t('caseFile.planStatus.ordered'),
+  done: (t) => t('caseFile.planStatus.done'),
+};
+
+export const CASE_INVITATION_STATUS_WORDS: Words<InvitationStatus> = {
+  draft: (t) => t('caseFile.invitationStatus.draft'),
+  sent: (t) => t('caseFile.invitationStatus.sent'),
+  accepted: (t) => t('caseFile.invitationStatus.accepted'),
+  expired: (t) => t('caseFile.invitationStatus.expired'),
+  cancelled: (t) => t('caseFile.invitationStatus.cancelled'),
+};
+
+export const DELEGATED_ADMIN_WORDS: Words<StoredDelegatedAdmin> = {
+  none: (t) => t('caseFile.delegatedAdmin.none'),
+  gdap: (t) => t('caseFile.delegatedAdmin.gdap'),
+  dap: (t) => t('caseFile.delegatedAdmin.dap'),
+};
+
+/** The button that moves a transfer to a status. */
+export const TRANSFER_MARK_WORDS: Words<Exclude<TransferStatus, 'requested'>> = {
+  approved: (t) => t('caseFile.transfers.mark.approved'),
+  completed: (t) => t('caseFile.transfers.mark.completed'),
+  rejected: (t) => t('caseFile.transfers.mark.rejected'),
+};
+
+export const SYNC_PHASE_WORDS: Words<SyncPhase> = {
+  idle: (t) => t('sync.phase.idle'),
+  syncing: (t) => t('sync.phase.syncing'),
+  offline: (t) => t('sync.phase.offline'),
+  error: (t) => t('sync.phase.error'),
+  'signed-out': (t) => t('sync.phase.signed-out'),
+  'update-required': (t) => t('sync.phase.update-required'),
+};
+
+/** A storage failure in words; `message` is the browser's, shown where the kind is unknown. */
+export const STORAGE_ERROR_WORDS: Record<StorageErrorKey, (t: Translate, message: string) => string> = {
+  quota: (t, message) => t('storage.error.quota', { message }),
+  closed: (t, message) => t('storage.error.closed', { message }),
+  version: (t, message) => t('storage.error.version', { message }),
+  blocked: (t, message) => t('storage.error.blocked', { message }),
+  versionchange: (t, message) => t('storage.error.versionchange', { message }),
+  unknown: (t, message) => t('storage.error.unknown', { message }),
+};
+
+/** A role with its article, as the permission sentences use it ("an Admin agent"). */
+export const ROLE_WORDS: Words<Role> = {
+  'admin-agent': (t) => t('permission.role.adminAgent'),
+  'sales-agent': (t) => t('permission.role.salesAgent'),
+  'billing-agent': (t) => t('permission.role.billingAgent'),
+};
+
+/** What a permission lets a person do, as the permission sentences use it. */
+export const PERMISSION_WORDS: Words<Permission> = {
+  'workspace.view': (t) => t('permission.action.workspaceView'),
+  'customer.edit': (t) => t('permission.action.customerEdit'),
+  'tenant.import': (t) => t('permission.action.tenantImport'),
+  'catalog.edit': (t) => t('permission.action.catalogEdit'),
+  'plan.edit': (t) => t('permission.action.planEdit'),
+  'invite.send': (t) => t('permission.action.inviteSend'),
+  'invite.delegatedAdmin': (t) => t('permission.action.inviteDelegatedAdmin'),
+  'license.assign': (t) => t('permission.action.licenseAssign'),
+  'pricing.view': (t) => t('permission.action.pricingView'),
+  'billing.manage': (t) => t('permission.action.billingManage'),
+  'partner.edit': (t) => t('permission.action.partnerEdit'),
 };
 
 /** The word of a code a map knows; an unknown code (a newer app's) as it is. */

@@ -96,7 +96,7 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
         {outcome?.status === 'failed' && (
           <MessageBar intent="error">
             <MessageBarBody>
-              {t(`customers.import.failed.${outcome.failure.kind}`, {
+              {t(outcome.failure.kind === 'parse' ? 'customers.import.failed.parse' : outcome.failure.kind === 'rejected' ? 'customers.import.failed.rejected' : 'customers.import.failed.storage', {
                 message: outcome.failure.kind === 'parse' && outcome.failure.messageJa ? inLanguage({ en: outcome.failure.message, ja: outcome.failure.messageJa }, i18n.language) : outcome.failure.message,
               })}
             </MessageBarBody>

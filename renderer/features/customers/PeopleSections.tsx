@@ -12,6 +12,7 @@ import { hashOf } from '../../ui/viewStore';
 import { workspaceDb } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
 import { LOCAL_ACTOR } from '../../sync/controller';
+import { CASE_INVITATION_STATUS_WORDS, DELEGATED_ADMIN_WORDS } from '../../workspace/labels';
 
 const FIRST_USERS = 5;
 
@@ -96,8 +97,8 @@ export function InvitationsSection({ customerId }: { customerId: string }) {
           <tbody>
             {invitations.map((inv) => (
               <tr key={inv.id}>
-                <td>{t(`caseFile.invitationStatus.${inv.status}`)}</td>
-                <td>{t(`caseFile.delegatedAdmin.${inv.delegatedAdmin}`)}</td>
+                <td>{CASE_INVITATION_STATUS_WORDS[inv.status](t)}</td>
+                <td>{DELEGATED_ADMIN_WORDS[inv.delegatedAdmin](t)}</td>
                 <td>{inv.sentAt ? format(inv.sentAt) : '–'}</td>
                 <td>{inv.acceptedAt ? format(inv.acceptedAt) : '–'}</td>
               </tr>

@@ -22,6 +22,7 @@ import { localChanges, syncController, workspaceDb } from '../../workspace/works
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { activityWords } from '../../workspace/activityText';
 import type { Translate } from '../../workspace/labels';
+import { SYNC_PHASE_WORDS } from '../../workspace/labels';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -170,7 +171,7 @@ function Connection() {
         <>
           <div className={styles.statusRow}>
             <Text data-testid="sync-phase" aria-live="polite">
-              {t(`sync.phase.${status.phase}`)}
+              {SYNC_PHASE_WORDS[status.phase](t)}
             </Text>
             <Text>{t('sync.pending', { count: status.pending })}</Text>
             {status.lastSyncAt && <Text>{t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) })}</Text>}
@@ -318,7 +319,7 @@ export function Problems() {
     const db = workspaceDb();
     return describeConflicts(db, await db.conflicts.where('status').equals('open').toArray());
   }, []);
-  const say = (v: ShownValue) => (v.key ? t(v.key, v.values) : v.text);
+  const say = (v: ShownValue) => (v.say ? v.say(t) : v.text);
   if (!rejections?.length && !conflicts?.length) return null;
   return (
     <section className={styles.section} aria-labelledby={ids.title}>
@@ -348,17 +349,17 @@ export function Problems() {
           </MessageBar>
         );
       })}
-      {conflicts?.map(({ conflict: c, customerName, lineProduct, fieldKey, current, proposed }) => {
+      {conflicts?.map(({ conflict: c, customerName, lineProduct, field, current, proposed }) => {
         const denied = resolveDenied(c.table);
         return (
           <MessageBar key={c.id} intent="warning" data-testid="conflict" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>
                 {customerName && lineProduct
-                  ? t('sync.problems.conflictOfLine', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName, product: lineProduct })
+                  ? t('sync.problems.conflictOfLine', { field: field ? field(t) : c.field, customer: customerName, product: lineProduct })
                   : customerName
-                  ? t('sync.problems.conflictOf', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName })
-                  : t('sync.problems.conflict', { field: fieldKey ? t(fieldKey) : c.field })}
+                  ? t('sync.problems.conflictOf', { field: field ? field(t) : c.field, customer: customerName })
+                  : t('sync.problems.conflict', { field: field ? field(t) : c.field })}
               </MessageBarTitle>
               {t('sync.problems.conflictValues', { current: say(current), currentBy: c.current.by, proposed: say(proposed), proposedBy: c.proposed.by })}
               {denied && <div data-testid="permission-note">{denied}</div>}
