@@ -3,6 +3,7 @@
 //   shared/   runtime-neutral: no DOM, no Node built-ins, no electron, no React/Dexie, no clock
 //   renderer/ no electron, no Node built-ins
 //   server/, cli/ no electron
+// Translation keys are literal strings (eslint/i18nKeys.js; test/lint/i18nKeys.test.ts proves it).
 // test/lint/boundaries.test.ts proves each rule fires on a deliberate violation; test/lint/cycles.test.ts
 // that no product file imports itself through others (type imports included).
 import js from '@eslint/js';
@@ -11,6 +12,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import { layersPlugin } from './eslint/layers.js';
+import { i18nPlugin } from './eslint/i18nKeys.js';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 
@@ -82,6 +84,12 @@ export default tseslint.config(
         patterns: [electronPackage, layer('electron'), layer('server'), layer('cli')],
       }],
     },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    plugins: { i18n: i18nPlugin },
+    rules: { 'i18n/valid-keys': 'error' },
   },
   {
     files: ['electron/**/*.{ts,cts,mjs}'],

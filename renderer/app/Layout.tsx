@@ -94,7 +94,7 @@ export function Layout() {
   const current = routes.find((r) => r.view === view) ?? routes[0]!;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstView = useRef(view);
-  const title = t(current.labelKey);
+  const title = current.label(t);
 
   // After a change of page, focus its heading so keyboard and screen-reader users land on it.
   // Not at start-up: the page should not grab focus before anyone has done anything.
@@ -144,7 +144,7 @@ export function Layout() {
                   aria-current={isCurrent ? 'page' : undefined}
                 >
                   <Icon aria-hidden />
-                  {t(route.labelKey)}
+                  {route.label(t)}
                 </a>
               </li>
             );

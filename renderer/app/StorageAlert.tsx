@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storageErrorKey, watchDatabase, type StorageErrorKey } from '../db/health';
 import { workspaceDb } from '../workspace/workspace';
+import { STORAGE_ERROR_WORDS } from '../workspace/labels';
 
 /** Failures that concern the workspace as a whole (an "unknown" error belongs to the screen that made it). */
 const global: ReadonlySet<StorageErrorKey> = new Set(['quota', 'closed', 'version', 'blocked', 'versionchange']);
@@ -36,7 +37,7 @@ export function StorageAlert() {
   const reload = problem === 'versionchange' || problem === 'closed';
   return (
     <MessageBar intent={problem === 'quota' ? 'warning' : 'error'} layout="multiline" data-testid="storage-alert">
-      <MessageBarBody>{t(`storage.error.${problem}`, { message: '' })}</MessageBarBody>
+      <MessageBarBody>{STORAGE_ERROR_WORDS[problem](t, '')}</MessageBarBody>
       <MessageBarActions>
         {reload ? (
           <Button onClick={() => window.location.reload()}>{t('storage.reload')}</Button>

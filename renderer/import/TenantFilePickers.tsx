@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { filesOfDrop, MAX_DROPPED_FILES } from './dropFiles';
 import type { ImportRequest } from './importProtocol';
 import { readTenantFileOrZip, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
+import type { Translate } from './labels';
 
 export const TENANT_FILE_KINDS = ['collectionZip', 'subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers', 'partnerCenterCustomer'] as const satisfies readonly TenantFileKind[];
 export type { TenantFileKind };
@@ -26,12 +27,15 @@ const useStyles = makeStyles({
 });
 
 /** The picker's label: the Graph exports' words are the app's, the admin center's and the collection zip's the customers feature's. */
-export function tenantFileLabelKey(kind: TenantFileKind): string {
-  if (kind === 'adminCenterUsers') return 'caseFile.tenantImport.adminCenterFile';
-  if (kind === 'collectionZip') return 'caseFile.tenantImport.collectionZip';
-  if (kind === 'partnerCenterCustomer') return 'pcLists.customerJsonFile';
-  return `customers.import.file.${kind}`;
-}
+export const TENANT_FILE_WORDS: Record<TenantFileKind, (t: Translate) => string> = {
+  subscribedSkus: (t) => t('customers.import.file.subscribedSkus'),
+  subscriptions: (t) => t('customers.import.file.subscriptions'),
+  users: (t) => t('customers.import.file.users'),
+  organization: (t) => t('customers.import.file.organization'),
+  adminCenterUsers: (t) => t('caseFile.tenantImport.adminCenterFile'),
+  collectionZip: (t) => t('caseFile.tenantImport.collectionZip'),
+  partnerCenterCustomer: (t) => t('pcLists.customerJsonFile'),
+};
 
 const ACCEPT: Record<TenantFileKind, string> = {
   collectionZip: '.zip,application/zip',
@@ -86,8 +90,8 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
               {!r.kind
                 ? t('caseFile.tenantImport.notRecognised', { name: r.name })
                 : r.several.length > 0
-                  ? t('caseFile.tenantImport.severalOfKind', { name: r.name, kind: t(tenantFileLabelKey(r.kind)), count: r.several.length })
-                  : t('caseFile.tenantImport.recognised', { name: r.name, kind: t(tenantFileLabelKey(r.kind)) })}
+                  ? t('caseFile.tenantImport.severalOfKind', { name: r.name, kind: TENANT_FILE_WORDS[r.kind](t), count: r.several.length })
+                  : t('caseFile.tenantImport.recognised', { name: r.name, kind: TENANT_FILE_WORDS[r.kind](t) })}
             </li>
           ))}
           {truncated && <li>{t('caseFile.tenantImport.tooManyDropped', { count: MAX_DROPPED_FILES })}</li>}
@@ -96,7 +100,7 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
       <div className={styles.files}>
         {TENANT_FILE_KINDS.map((kind) => (
           <label key={kind} className={styles.fileLabel}>
-            {t(tenantFileLabelKey(kind))}
+            {TENANT_FILE_WORDS[kind](t)}
             <input
               type="file"
               accept={ACCEPT[kind]}

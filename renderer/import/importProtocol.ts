@@ -1,5 +1,6 @@
 // The messages between the page and the import worker (importWorker.ts). Files travel as text: the
 // worker parses them with shared/import and writes the whole import in one Dexie transaction.
+import type { ActivityLike } from './activityText';
 import type { AdminCenterReport, ImportError, ImportErrorDetails } from '../../shared/import/index';
 import type { TextEncodingName } from '../../shared/import/decode';
 import type { GraphExportFiles } from '../../shared/import/graph';
@@ -71,10 +72,8 @@ export interface ImportSummary {
   importId: string;
   counts: Partial<Record<ImportKind, number>>;
   changes: Partial<Record<ImportKind, ChangeCounts>>;
-  /** The activity entry's text, in English. */
-  summary: string;
-  /** The same in Japanese (the entry carries both). */
-  summaryJa: string;
+  /** The import's activity entry (its code and parameters; worded by activityText in the reader's language). */
+  activity: ActivityLike;
   ms: { parse: number; write: number };
   /** When an admin center users export was imported: what it left aside and what it cannot say. */
   adminCenter?: AdminCenterReport;

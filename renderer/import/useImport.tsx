@@ -4,6 +4,7 @@ import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../shared/mutators/words';
+import { activityText } from './activityText';
 import { formatCount, formatCountOf } from '../../shared/domain/format';
 import { isImportError, type AdminCenterReport } from '../../shared/import/index';
 import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';
@@ -78,7 +79,7 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
       <div role="status" aria-live="polite" data-testid={testId}>
         {outcome?.status === 'done' && (
           <MessageBar intent="success">
-            <MessageBarBody>{t('customers.import.done', { summary: inLanguage({ en: outcome.result.summary, ja: outcome.result.summaryJa }, i18n.language) })}</MessageBarBody>
+            <MessageBarBody>{t('customers.import.done', { summary: activityText(t, i18n.language, outcome.result.activity) })}</MessageBarBody>
           </MessageBar>
         )}
         {outcome?.status === 'done' && outcome.result.adminCenter && <AdminCenterNotes report={outcome.result.adminCenter} />}
@@ -96,7 +97,7 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
         {outcome?.status === 'failed' && (
           <MessageBar intent="error">
             <MessageBarBody>
-              {t(`customers.import.failed.${outcome.failure.kind}`, {
+              {t(outcome.failure.kind === 'parse' ? 'customers.import.failed.parse' : outcome.failure.kind === 'rejected' ? 'customers.import.failed.rejected' : 'customers.import.failed.storage', {
                 message: outcome.failure.kind === 'parse' && outcome.failure.messageJa ? inLanguage({ en: outcome.failure.message, ja: outcome.failure.messageJa }, i18n.language) : outcome.failure.message,
               })}
             </MessageBarBody>

@@ -117,7 +117,7 @@ export class DexieClientStore implements ClientStore {
   }
 
   private tx(trans: Transaction, writes: WriteBehind): ClientTx {
-    const t = (name: TableName) => trans.table<Row & { _v: number }, string>(name);
+    const tableOf = (name: TableName) => trans.table<Row & { _v: number }, string>(name);
     const outbox = trans.table<OutboxEntry, number>('outbox');
     const rejections = trans.table<Rejection, number>('rejections');
     const fresh = new Map<TableName, FreshRanges>();
@@ -131,7 +131,7 @@ export class DexieClientStore implements ClientStore {
       const k = key(table, id);
       let stored = cache.get(k);
       if (stored === undefined) {
-        stored = (await t(table).get(id)) ?? null;
+        stored = (await tableOf(table).get(id)) ?? null;
         cache.set(k, stored);
       }
       return stored;
@@ -141,19 +141,19 @@ export class DexieClientStore implements ClientStore {
     const putStored = (table: TableName, stored: Row & { _v: number }) => {
       wrote(table, stored.id, stored);
       cache.set(key(table, stored.id), stored);
-      writes.add(t(table).put(stored));
+      writes.add(tableOf(table).put(stored));
     };
     const remove = (table: TableName, id: string) => {
       wrote(table, id, null);
       cache.set(key(table, id), null);
-      writes.add(t(table).delete(id));
+      writes.add(tableOf(table).delete(id));
     };
     return {
       get: async (table, id) => {
         const stored = await read(table, id);
         return (stored ? structuredClone(strip(stored)) : undefined) as never;
       },
-      query: async (table, field, value) => (await t(table).where(field).equals(value).toArray()).map((r) => strip(r)) as never,
+      query: async (table, field, value) => (await tableOf(table).where(field).equals(value).toArray()).map((r) => strip(r)) as never,
       put: async (table, row) => {
         const prev = await read(table, row.id);
         putStored(table, { ...(row as Row), _v: prev?._v ?? 0 });
@@ -173,9 +173,9 @@ export class DexieClientStore implements ClientStore {
         const prefix = commonPrefix(ids);
         let known = fresh.get(table);
         if (!known?.covers(prefix)) {
-          const [first] = await t(table).where(':id').aboveOrEqual(prefix).limit(1).primaryKeys();
+          const [first] = await tableOf(table).where(':id').aboveOrEqual(prefix).limit(1).primaryKeys();
           if (first !== undefined && first.startsWith(prefix)) {
-            return (await t(table).bulkGet(ids)).map((r) => ({ row: r ? strip(r) : undefined, version: r?._v ?? 0 }));
+            return (await tableOf(table).bulkGet(ids)).map((r) => ({ row: r ? strip(r) : undefined, version: r?._v ?? 0 }));
           }
           if (!known) fresh.set(table, (known = new FreshRanges()));
           known.add(prefix);
@@ -189,7 +189,7 @@ export class DexieClientStore implements ClientStore {
           known?.wrote(r.id, r);
           cache.delete(key(table, r.id));
         }
-        writes.add(t(table).bulkPut(stored));
+        writes.add(tableOf(table).bulkPut(stored));
         return Promise.resolve();
       },
       restore: async (table, id, row, version) => {
@@ -215,13 +215,13 @@ export class DexieClientStore implements ClientStore {
             cache.delete(key(c.table, c.id));
           }
         }
-        for (const [table, rows] of puts) await t(table).bulkPut(rows);
-        for (const [table, ids] of deletes) await t(table).bulkDelete(ids);
+        for (const [table, rows] of puts) await tableOf(table).bulkPut(rows);
+        for (const [table, ids] of deletes) await tableOf(table).bulkDelete(ids);
       },
       clearWorkspace: async () => {
         for (const known of fresh.values()) known.clear();
         cache.clear();
-        for (const table of tableNames) await t(table).clear();
+        for (const table of tableNames) await tableOf(table).clear();
       },
       meta: () => this.readMeta(trans),
       setMeta: async (patch) => {

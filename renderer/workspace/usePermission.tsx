@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { can, rolesWith, type Permission, type Role } from '../../shared/domain/roles';
 import { LOCAL_ACTOR, useSyncStore } from '../sync/controller';
+import { PERMISSION_WORDS, ROLE_WORDS } from './labels';
 
 export interface PermissionState {
   allowed: boolean;
@@ -14,12 +15,9 @@ export interface PermissionState {
   role: Role;
 }
 
-// i18n keys are camelCase: `invite.send` -> `inviteSend`, `admin-agent` -> `adminAgent`.
-const camel = (s: string) => s.replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase());
-
 /** "an Admin agent or a Sales agent" / "管理エージェントまたは営業担当エージェント". */
 function roleList(t: TFunction, roles: readonly Role[]): string {
-  const names = roles.map((r) => t(`permission.role.${camel(r)}`));
+  const names = roles.map((r) => ROLE_WORDS[r](t));
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(t('permission.listSeparator'))}${t('permission.or')}${names[names.length - 1]}`;
 }
@@ -28,8 +26,8 @@ export function permissionReason(t: TFunction, role: Role, permission: Permissio
   if (can(role, permission)) return null;
   return t('permission.denied', {
     roles: roleList(t, rolesWith(permission)),
-    action: t(`permission.action.${camel(permission)}`),
-    role: t(`permission.role.${camel(role)}`),
+    action: PERMISSION_WORDS[permission](t),
+    role: ROLE_WORDS[role](t),
   });
 }
 

@@ -82,6 +82,19 @@ describe('a client of the previous sync schema', () => {
     expect(activity).not.toContain('plan.setTarget');
   });
 
+  it('reads the activity entries this server writes: the text field it requires is there (the change\'s name), the code beside it', async () => {
+    const res = await fetch(`${base}/sync/pull?cursor=0&clientId=previous-reader-02&schemaVersion=${PREVIOUS}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const entries = PullResponse.parse(await res.json()).changes.filter((c) => c.table === 'activity' && c.data).map((c) => c.data!);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) {
+      // An app of schema 6 shows `summary` (a string it requires); this app words `code` and `params`.
+      expect(e.summary).toBe(e.mutation);
+      expect(typeof e.code).toBe('string');
+    }
+    expect(entries.find((e) => e.mutation === 'customer.create')).toMatchObject({ code: 'customer.create', params: { name: 'Contoso' } });
+  });
+
   it('is sent refusal codes in the one casing, a result a server of schema 4 recorded included; schema 4 itself is told to update', async () => {
     const refused = (id: number): PushRequest['mutations'] => [{ id, name: 'plan.setTarget', args: { lineId: 'no-such-line', targetSkuId: null, quantity: 1 }, baseVersions: {} }];
     const previous = await push({ clientId: 'previous-app-0002', schemaVersion: PREVIOUS, mutations: refused(1) });

@@ -2,6 +2,7 @@
 // against this server on a real port, on PGlite and, with DATABASE_URL, on PostgreSQL.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inWords, words } from '../../test/support/activityWords';
 import type { Actor } from '../../shared/mutators/define';
 import { SyncClient } from '../../shared/sync/client';
 import { httpTransport } from '../../shared/sync/httpTransport';
@@ -85,13 +86,10 @@ describe('sync over HTTP', () => {
     // The server stamped its own time, not the client's 2099 clock, and its own idea of the actor.
     const [customer] = ben.store.rows('customers');
     expect(String(customer?.createdAt)).not.toMatch(/^2099/);
-    // Ben reads Aiko's entry in either language: the server's row carries both texts.
-    expect(ben.store.rows('activity').find((a) => a.mutation === 'customer.create')).toMatchObject({
-      actor: 'Aiko',
-      role: 'admin-agent',
-      summary: 'Created customer Contoso',
-      summaryJa: '顧客「Contoso」を作成しました',
-    });
+    // Ben reads Aiko's entry in either language: the server's row carries its code and parameters.
+    const created = ben.store.rows('activity').find((a) => a.mutation === 'customer.create');
+    expect(created).toMatchObject({ actor: 'Aiko', role: 'admin-agent', code: 'customer.create', params: { name: 'Contoso' } });
+    expect(inWords(created)).toEqual({ summary: 'Created customer Contoso', summaryJa: '顧客「Contoso」を作成しました' });
   });
 
   it("checks every mutation against the caller's role on the server, whatever the client claims", async () => {
@@ -247,7 +245,7 @@ describe('Partner Center customer list over HTTP', () => {
       expect(pcCustomers.map((c) => c.id).sort()).toEqual(['pca-0', 'pca-1', 'pcb-2']);
     }
     const entry = aiko.store.rows('activity').find((a) => a.mutation === 'customer.createMany' && a.actor === 'Ben');
-    expect(entry?.summary).toBe('Created 1 customer from the Partner Center list Customers.csv; 2 already in the workspace by tenant id, not created again (PC customer 0, PC customer 1)');
+    expect(words(entry, 'en')).toBe('Created 1 customer from the Partner Center list Customers.csv; 2 customers already in the workspace by tenant id, not created again (PC customer 0, PC customer 1)');
     expect(aiko.store.rows('customers').find((c) => c.id === 'pca-0')?.fieldSources).toMatchObject({ tenantId: { by: 'import', file: 'Customers.csv' } });
   });
 });

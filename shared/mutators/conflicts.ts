@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { can, type Permission } from '../domain/roles';
 import { Id, type TableName, tableNames } from '../workspace/tables';
+import { activity } from './activityCodes';
 import { MutationError, defineMutator, mustGet } from './define';
 
 // Resolving a conflict writes the chosen value, so it needs the right to edit that table (the
@@ -30,9 +31,7 @@ export const conflictResolve = defineMutator({
   args: z.object({ id: Id, keep: z.enum(['current', 'proposed']) }).strict(),
   permission: 'workspace.view',
   describe: (a) =>
-    a.keep === 'current'
-      ? { en: 'Resolved a conflict by keeping the current value', ja: '競合を解決しました (現在の値を維持)' }
-      : { en: 'Resolved a conflict by taking the proposed value', ja: '競合を解決しました (提案された値を採用)' },
+    a.keep === 'current' ? activity('conflict.resolve.keepCurrent') : activity('conflict.resolve.takeProposed'),
   async run(tx, a, ctx) {
     const conflict = await mustGet(tx, 'conflicts', a.id);
     if (conflict.status === 'resolved') throw new MutationError('INVALID', { en: 'this conflict is already resolved', ja: 'この競合は既に解決されています' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BILLING_ACCOUNTS } from '../domain/commerce';
 import { Channel, CountryCode, Customer, CustomerAgreement, CustomerStage, Guid, IMPORTABLE_FIELDS, Id, OwnSubscription, type FieldSource, type ImportableField } from '../workspace/tables';
 import { MutationError, defineMutator, mustGet, type ReadTx } from './define';
-import { billingAccountWords, customerFieldJa, fieldsJa, stageJa } from './words';
+import { activity } from './activityCodes';
 
 /** The importable details a person gave, marked as theirs: an import never overwrites them. */
 function personSources(values: Partial<Record<ImportableField, string | undefined>>, at: string): Partial<Record<ImportableField, FieldSource>> {
@@ -27,7 +27,7 @@ export const customerCreate = defineMutator({
     })
     .strict(),
   permission: 'customer.edit',
-  describe: (a) => ({ en: `Created customer ${a.name}`, ja: `顧客「${a.name}」を作成しました` }),
+  describe: (a) => activity('customer.create', { name: a.name }),
   async run(tx, a, ctx) {
     if (await tx.get('customers', a.id)) throw new MutationError('INVALID', { en: `customer ${a.id} already exists`, ja: `顧客 ${a.id} は既に存在します` });
     const fieldSources = personSources(a, ctx.now);
@@ -51,8 +51,7 @@ export const customerUpdate = defineMutator({
     .strict(),
   permission: 'customer.edit',
   describe: (a) => {
-    const fields = Object.keys(a).filter((k) => k !== 'id');
-    return { en: `Edited customer details (${fields.join(', ')})`, ja: `顧客の基本情報を編集しました (${fieldsJa(fields, customerFieldJa)})` };
+    return activity('customer.update', { fields: Object.keys(a).filter((k) => k !== 'id') });
   },
   async run(tx, { id, ...patch }, ctx) {
     const customer = await mustGet(tx, 'customers', id);
@@ -68,7 +67,7 @@ export const customerSetStage = defineMutator({
   name: 'customer.setStage',
   args: z.object({ id: Id, stage: CustomerStage }).strict(),
   permission: 'customer.edit',
-  describe: (a) => ({ en: `Moved the customer to the stage "${a.stage}"`, ja: `顧客のステージを「${stageJa[a.stage]}」に変更しました` }),
+  describe: (a) => activity('customer.setStage', { stage: a.stage }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.id);
     await tx.update('customers', a.id, { stage: a.stage });
@@ -80,10 +79,7 @@ export const customerDelete = defineMutator({
   name: 'customer.delete',
   args: z.object({ id: Id }).strict(),
   permission: 'customer.edit',
-  describe: () => ({
-    en: 'Deleted the customer and its plans, invitations and imported inventory',
-    ja: '顧客と、その計画、招待、インポートしたインベントリを削除しました',
-  }),
+  describe: () => activity('customer.delete'),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.id);
     for (const inv of await tx.query('invitations', 'customerId', a.id)) await tx.delete('invitations', inv.id);
@@ -107,10 +103,7 @@ export const customerSetBillingAccount = defineMutator({
   name: 'customer.setBillingAccount',
   args: z.object({ id: Id, billingAccount: z.enum(BILLING_ACCOUNTS) }).strict(),
   permission: 'customer.edit',
-  describe: (a) => ({
-    en: `Recorded the customer's billing account: ${billingAccountWords[a.billingAccount].en}`,
-    ja: `顧客の課金アカウントを記録しました: ${billingAccountWords[a.billingAccount].ja}`,
-  }),
+  describe: (a) => activity('customer.setBillingAccount', { account: a.billingAccount }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.id);
     await tx.update('customers', a.id, { billingAccount: a.billingAccount });
@@ -122,10 +115,7 @@ export const customerRecordAgreement = defineMutator({
   name: 'customer.recordAgreement',
   args: z.object({ id: Id, acceptedOn: CustomerAgreement.shape.acceptedOn, attestedBy: CustomerAgreement.shape.attestedBy }).strict(),
   permission: 'customer.edit',
-  describe: (a) => ({
-    en: `Recorded that the customer accepted the Microsoft Customer Agreement on ${a.acceptedOn} (attested by ${a.attestedBy})`,
-    ja: `顧客が ${a.acceptedOn} に Microsoft 顧客契約に同意したことを記録しました (証明者: ${a.attestedBy})`,
-  }),
+  describe: (a) => activity('customer.recordAgreement', { date: a.acceptedOn, person: a.attestedBy }),
   async run(tx, a, ctx) {
     await mustGet(tx, 'customers', a.id);
     if (a.acceptedOn > ctx.now.slice(0, 10)) {
@@ -140,7 +130,7 @@ export const customerClearAgreement = defineMutator({
   name: 'customer.clearAgreement',
   args: z.object({ id: Id }).strict(),
   permission: 'customer.edit',
-  describe: () => ({ en: "Removed the record of the customer's Microsoft Customer Agreement", ja: '顧客の Microsoft 顧客契約の記録を削除しました' }),
+  describe: () => activity('customer.clearAgreement'),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.id);
     await tx.update('customers', a.id, { agreement: null });
@@ -159,7 +149,6 @@ async function allCustomers(tx: ReadTx): Promise<Customer[]> {
 
 export const MAX_CUSTOMERS_PER_LIST = 2000;
 
-const customersWord = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
 
 /**
  * Customers from Partner Center's customer list, in one change: the activity has one entry for the
@@ -191,7 +180,7 @@ export const customerCreateMany = defineMutator({
     })
     .strict(),
   permission: 'customer.edit',
-  describe: (a) => ({ en: `Created ${customersWord(a.customers.length)} from ${a.file}`, ja: `${a.file} から顧客を ${a.customers.length} 件作成しました` }),
+  describe: (a) => activity('customer.createMany', { count: a.customers.length, file: a.file }),
   async run(tx, a, ctx) {
     const inFile = new Set<string>();
     for (const c of a.customers) {
@@ -216,12 +205,8 @@ export const customerCreateMany = defineMutator({
       );
       created++;
     }
-    const skippedEn = skipped.length > 0 ? `; ${skipped.length} already in the workspace by tenant id, not created again (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''})` : '';
-    const skippedJa = skipped.length > 0 ? `。${skipped.length} 件はテナント ID が既にワークスペースにあるため作成しませんでした (${skipped.slice(0, 5).join('、')}${skipped.length > 5 ? '、...' : ''})` : '';
-    return {
-      customerId: null,
-      summary: { en: `Created ${customersWord(created)} from the Partner Center list ${a.file}${skippedEn}`, ja: `パートナー センターの一覧 ${a.file} から顧客を ${created} 件作成しました${skippedJa}` },
-    };
+    // The first five names skipped are shown; `skipped` counts them all.
+    return { customerId: null, summary: activity('customer.createManyFromList', { count: created, file: a.file, skipped: skipped.length, skippedNames: skipped.slice(0, 5) }) };
   },
 });
 
@@ -234,10 +219,7 @@ export const customerSetOwnSubscriptions = defineMutator({
   name: 'customer.setOwnSubscriptions',
   args: z.object({ id: Id, file: z.string().max(260), subscriptions: z.array(OwnSubscription).max(2000) }).strict(),
   permission: 'tenant.import',
-  describe: (a) => ({
-    en: `Recorded ${a.subscriptions.length} subscriptions the partner sells the customer, from ${a.file}`,
-    ja: `${a.file} から、パートナーが顧客に販売しているサブスクリプション ${a.subscriptions.length} 件を記録しました`,
-  }),
+  describe: (a) => activity('customer.setOwnSubscriptions', { count: a.subscriptions.length, file: a.file }),
   async run(tx, a, ctx) {
     await mustGet(tx, 'customers', a.id);
     const ids = new Set<string>();

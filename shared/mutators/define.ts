@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { can, roleLabels, type Permission, type Role } from '../domain/roles';
 import type { TableName, Tables } from '../workspace/tables';
 import type { Bilingual } from './words';
+import type { ActivityText } from './activityCodes';
 
 export interface ReadTx {
   get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined>;
@@ -72,10 +73,11 @@ export interface Mutator<S extends z.ZodType = z.ZodType, N extends string = str
   args: S;
   permission: Permission;
   /**
-   * One line for the activity log and the pending-changes list, in both UI languages: teammates
-   * reading the same log may use different ones. Ids, part numbers and file names stay as given.
+   * One line for the activity log and the pending-changes list, as a code and its parameters: the
+   * renderer words it from its catalogs in the reader's language (teammates reading the same log may
+   * use different ones). Ids, part numbers and file names stay as given.
    */
-  describe(args: z.output<S>): Bilingual;
+  describe(args: z.output<S>): ActivityText;
   /**
    * Applies the change; answers the id of the customer it concerns, for that customer's activity
    * list, or that id with a summary computed while running (what an import changed), which then
@@ -95,7 +97,7 @@ export interface Mutator<S extends z.ZodType = z.ZodType, N extends string = str
 
 export interface RunResult {
   customerId: string | null;
-  summary: Bilingual;
+  summary: ActivityText;
 }
 
 /** How a change is queued. */
@@ -178,9 +180,11 @@ export async function runMutator(
     role: ctx.actor.role,
     mutation: mutator.name,
     customerId: described.customerId,
-    // English stays in `summary`: older clients and servers read only that field.
-    summary: described.summary.en.slice(0, 1000),
-    summaryJa: described.summary.ja.slice(0, 1000),
+    // Apps of the previous schema read only `summary` (required there): they are given the change's
+    // name. This app words the entry from `code` and `params` (renderer/workspace/activityText.ts).
+    summary: mutator.name,
+    code: described.summary.code,
+    params: described.summary.params,
   });
   return { ok: true };
 }

@@ -2,6 +2,8 @@
 // either. Each registered mutator needs representative arguments here (a new mutator fails the
 // first test until it has some), covering the branches of its describe.
 import { describe, expect, it } from 'vitest';
+import { words } from '../../test/support/activityWords';
+import { isActivityCode } from './activityCodes';
 import { mutators } from './index';
 
 const GUID = '6fd2c87f-b296-42f0-b197-1e91e994b900';
@@ -101,9 +103,11 @@ describe('describe', () => {
   });
 
   for (const [name, mutator] of mutators) {
-    it(`${name}: non-empty English and Japanese texts that differ`, () => {
+    it(`${name}: a code the renderer words, in English and Japanese texts that differ`, () => {
       for (const sample of samples[name] ?? []) {
-        const text = mutator.describe(mutator.args.parse(sample.args));
+        const described = mutator.describe(mutator.args.parse(sample.args));
+        expect(isActivityCode(described.code), described.code).toBe(true);
+        const text = { en: words({ ...described, summary: '' }, 'en'), ja: words({ ...described, summary: '' }, 'ja') };
         expect(text.en.trim()).not.toBe('');
         expect(text.ja.trim()).not.toBe('');
         expect(text.ja).not.toBe(text.en);
@@ -118,7 +122,11 @@ describe('describe', () => {
   }
 
   it('differ between branches in both languages', () => {
-    const texts = (name: string) => (samples[name] ?? []).map((s) => mutators.get(name)!.describe(mutators.get(name)!.args.parse(s.args)));
+    const texts = (name: string) =>
+      (samples[name] ?? []).map((s) => {
+        const described = mutators.get(name)!.describe(mutators.get(name)!.args.parse(s.args));
+        return { en: words({ ...described, summary: '' }, 'en'), ja: words({ ...described, summary: '' }, 'ja') };
+      });
     for (const name of ['invitation.create', 'planLine.setOrderDate', 'conflict.resolve', 'catalog.markDiscontinued', 'customer.setStage', 'plan.setStatus']) {
       const all = texts(name);
       expect(new Set(all.map((t) => t.en)).size, name).toBe(all.length);

@@ -2,6 +2,7 @@
 // file but no longer counts as "must fix". One acknowledgement per finding, so its id is derived.
 import { z } from 'zod';
 import { Id } from '../workspace/tables';
+import { activity } from './activityCodes';
 import { MutationError, defineMutator, mustGet } from './define';
 
 const FindingKey = { customerId: Id, lineKey: z.string().trim().max(128), code: z.string().trim().min(1).max(100) };
@@ -14,10 +15,7 @@ export const findingAcknowledge = defineMutator({
   name: 'finding.acknowledge',
   args: z.object({ ...FindingKey, reason: z.string().max(2000) }).strict(),
   permission: 'plan.edit',
-  describe: (a) => ({
-    en: `Acknowledged the finding "${a.code}": ${a.reason}`,
-    ja: `指摘「${a.code}」を確認済みにしました: ${a.reason}`,
-  }),
+  describe: (a) => activity('finding.acknowledge', { finding: a.code, reason: a.reason }),
   async run(tx, a, ctx) {
     const reason = a.reason.trim();
     if (reason === '') {
@@ -41,7 +39,7 @@ export const findingUnacknowledge = defineMutator({
   name: 'finding.unacknowledge',
   args: z.object(FindingKey).strict(),
   permission: 'plan.edit',
-  describe: (a) => ({ en: `Withdrew the acknowledgement of the finding "${a.code}"`, ja: `指摘「${a.code}」の確認済みを取り消しました` }),
+  describe: (a) => activity('finding.unacknowledge', { finding: a.code }),
   async run(tx, a) {
     const id = findingAckId(a.customerId, a.lineKey, a.code);
     await mustGet(tx, 'findingAcks', id);

@@ -2,6 +2,7 @@
 // re-run by the in-memory server, as the app and the team's server do.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inWords, words } from '../../test/support/activityWords';
 import type { Actor } from './define';
 import type { Role } from '../domain/roles';
 import type { TenantInventory, TenantUser } from '../domain/tenant';
@@ -109,9 +110,13 @@ describe('tenant import mutations', () => {
     expect(activity[0]).toMatchObject({
       mutation: 'tenant.importCommit',
       customerId: 'c-1',
-      summary: 'Imported tenant exports (users.json, subscribedSkus.json): 1 SKU (1 added, 0 updated, 0 removed); 1 subscription (1 added, 0 updated, 0 removed); 2,500 users (2,500 added, 0 updated, 0 removed). Filled from the import: country, bought through',
+      code: 'tenant.imported',
+      params: { files: ['users.json', 'subscribedSkus.json'], changes: ['skus 1 1 0 0', 'subscriptions 1 1 0 0', 'users 2500 2500 0 0'], filled: ['country', 'channel'] },
+    });
+    expect(inWords(activity[0])).toEqual({
+      summary: 'Imported tenant exports (users.json, subscribedSkus.json): 1 SKU (1 added, 0 updated, 0 removed); 1 subscription (1 added, 0 updated, 0 removed); 2,500 users (2,500 added, 0 updated, 0 removed). Filled from the import: Country, Bought through',
       summaryJa:
-        'テナントのエクスポートをインポートしました (users.json, subscribedSkus.json): SKU 1 件 (追加 1、更新 0、削除 0)、サブスクリプション 1 件 (追加 1、更新 0、削除 0)、ユーザー 2500 人 (追加 2500、更新 0、削除 0)。インポートから入力しました: 国、現在の購入経路',
+        'テナントのエクスポートをインポートしました (users.json, subscribedSkus.json): SKU 1 件 (追加 1、更新 0、削除 0)、サブスクリプション 1 件 (追加 1、更新 0、削除 0)、ユーザー 2,500 人 (追加 2,500、更新 0、削除 0)。インポートから入力しました: 国、現在の購入経路',
     });
     // One outbox row per chunk and one for the commit, not one per user.
     expect(await client.pendingCount()).toBe(changes.length + 1);
@@ -119,9 +124,9 @@ describe('tenant import mutations', () => {
     // The server re-runs the same mutations and ends with the same rows.
     await client.sync();
     expect(storedUsers(server)).toHaveLength(2500);
-    // The server computes the same entry, in both languages, when it re-runs the commit.
+    // The server computes the same entry when it re-runs the commit.
     const serverEntry = server.rows('activity').find((a) => a.mutation === 'tenant.importCommit');
-    expect(serverEntry).toMatchObject({ summary: activity[0]?.summary, summaryJa: activity[0]?.summaryJa });
+    expect(serverEntry).toMatchObject({ code: activity[0]?.code, params: activity[0]?.params });
     expect(server.rows('imports')[0]).toMatchObject({ id: 'imp-1', status: 'committed', counts: { users: 2500 }, changes: { users: { added: 2500 } } });
     expect(await client.pendingCount()).toBe(0);
   });
@@ -140,11 +145,11 @@ describe('tenant import mutations', () => {
     // The older import's rows are gone, not hidden.
     expect(storedUsers(store)).toHaveLength(3);
     expect(storedUsers(store).every((u) => u.importId === 'imp-2')).toBe(true);
-    const commit = store.rows('activity').find((a) => a.mutation === 'tenant.importCommit' && (a.summary as string).includes('u2.json'));
-    expect(commit?.summary).toContain('3 users (1 added, 1 updated, 1 removed)');
-    expect(commit?.summary).toContain('1 SKU (0 added, 0 updated, 0 removed)'); // same seats, same plans
-    expect(commit?.summaryJa).toContain('ユーザー 3 人 (追加 1、更新 1、削除 1)');
-    expect(commit?.summaryJa).toContain('SKU 1 件 (追加 0、更新 0、削除 0)');
+    const commit = store.rows('activity').find((a) => a.mutation === 'tenant.importCommit' && words(a, 'en').includes('u2.json'));
+    expect(words(commit, 'en')).toContain('3 users (1 added, 1 updated, 1 removed)');
+    expect(words(commit, 'en')).toContain('1 SKU (0 added, 0 updated, 0 removed)'); // same seats, same plans
+    expect(words(commit, 'ja')).toContain('ユーザー 3 人 (追加 1、更新 1、削除 1)');
+    expect(words(commit, 'ja')).toContain('SKU 1 件 (追加 0、更新 0、削除 0)');
     await client.sync();
     expect(storedUsers(server).map((u) => u.userId).sort()).toEqual([guid(1), guid(2), guid(4)]);
     const serverImport = server.rows('imports').find((i) => i.id === 'imp-2');
@@ -252,7 +257,7 @@ describe('catalog import mutations', () => {
     expect(store.rows('catalogState')).toEqual([{ id: 'catalog', importId: 'cat-2', hasOffers: true }]);
     expect(store.rows('catalogSkus').map((r) => r.id)).toEqual([`cat-2:${SKU_E3}`]);
     expect(store.rows('catalogMarks')).toMatchObject([{ id: SKU_E1, discontinued: true, by: 'Aiko' }]);
-    expect(store.rows('activity').find((a) => a.mutation === 'catalog.importCommit' && (a.summary as string).includes('products2'))).toMatchObject({
+    expect(inWords(store.rows('activity').find((a) => a.mutation === 'catalog.importCommit' && words(a, 'en').includes('products2')))).toEqual({
       summary: 'Imported the catalog (products2.csv): 1 product (0 added, 0 updated, 1 removed)',
       summaryJa: 'カタログをインポートしました (products2.csv): 製品 1 件 (追加 0、更新 0、削除 1)',
     });

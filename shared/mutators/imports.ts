@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { TenantInventory } from '../domain/tenant';
 import { customerChannelOf } from '../domain/tenant';
-import { fillFromImport, type FillResult, type ImportableField } from '../domain/customerFields';
+import { fillFromImport, type FillResult } from '../domain/customerFields';
 import type { CatalogSku } from '../domain/catalog';
 import type {
   ImportKind} from '../workspace/tables';
@@ -32,9 +32,8 @@ import {
   type Tables,
 } from '../workspace/tables';
 import { productNames } from './productNames';
-import { formatCount, formatCountOf, type CountedNoun } from '../domain/format';
 import { MutationError, defineMutator, mustGet, putRows, type MutatorContext, type WriteTx } from './define';
-import { customerFieldJa, importKindJa, type Bilingual } from './words';
+import { activity, type ActivityParams } from './activityCodes';
 
 /** Rows per chunk, and the bytes a chunk's rows may take as JSON (a push carries several chunks; the server takes up to 16 MiB). */
 export const CHUNK_ROWS = 1000;
@@ -143,55 +142,28 @@ function finishChanges(record: ImportRecord, base: ImportRecord | undefined, cou
   return changes;
 }
 
-/** What an import's rows are called in words: a catalog's rows are its products. */
-const COUNTED_AS = { skus: 'sku', subscriptions: 'subscription', users: 'user', catalog: 'product' } as const satisfies Record<ImportKind, CountedNoun>;
+/**
+ * What an import changed, per kind of row, as parameters of its activity entry: `changes` holds one
+ * "kind count added updated removed" per kind (renderer/workspace/activityText.ts words them),
+ * `files` the files read; for a tenant, the customer details it filled (`filled`) and those a
+ * person's value kept (`keptFields`, `keptValues`, `importedValues`, index by index).
+ */
+function changeParams(changes: Partial<Record<ImportKind, ChangeCounts>>, counts: Partial<Record<ImportKind, number>>): string[] {
+  return (Object.entries(counts) as [ImportKind, number][]).map(([kind, n]) => {
+    const c = changes[kind] ?? { added: 0, updated: 0, removed: 0 };
+    return `${kind} ${n} ${c.added} ${c.updated} ${c.removed}`;
+  });
+}
 
-function describeChanges(changes: Partial<Record<ImportKind, ChangeCounts>>, counts: Partial<Record<ImportKind, number>>): Bilingual {
-  const kinds = (Object.entries(counts) as [ImportKind, number][]).map(([kind, n]) => ({ kind, n, c: changes[kind] ?? { added: 0, updated: 0, removed: 0 } }));
+/** The import's parameters, plus what it filled in the customer's details and what a person's value kept. */
+export function filledParams(fill: Pick<FillResult, 'filled' | 'differs'>): ActivityParams {
   return {
-    en: kinds
-      .map(({ kind, n, c }) => `${formatCountOf(n, COUNTED_AS[kind], 'en')} (${formatCount(c.added, 'en')} added, ${formatCount(c.updated, 'en')} updated, ${formatCount(c.removed, 'en')} removed)`)
-      .join('; '),
-    ja: kinds
-      .map(({ kind, n, c }) => `${importKindJa[kind].noun} ${n} ${importKindJa[kind].counter} (追加 ${c.added}、更新 ${c.updated}、削除 ${c.removed})`)
-      .join('、'),
+    filled: [...fill.filled],
+    keptFields: fill.differs.map((d) => d.field),
+    keptValues: fill.differs.map((d) => d.kept),
+    importedValues: fill.differs.map((d) => d.imported),
   };
 }
-
-/** "What was imported (from which files): what changed", in both languages. */
-function importSummary(what: Bilingual, files: readonly string[], changed: Bilingual): Bilingual {
-  return {
-    en: `${what.en} (${files.join(', ') || 'no files'}): ${changed.en}`,
-    ja: `${what.ja} (${files.join(', ') || 'ファイルなし'}): ${changed.ja}`,
-  };
-}
-
-const fieldEn: Record<ImportableField, string> = { tenantId: 'tenant id', domain: 'domain', country: 'country', channel: 'bought through' };
-const channelWords: Record<string, Bilingual> = {
-  own: { en: 'us', ja: '自社' },
-  'other-partner': { en: 'another partner', ja: '他のパートナー' },
-  direct: { en: 'Microsoft directly', ja: 'Microsoft から直接' },
-  unknown: { en: 'not known', ja: '不明' },
-};
-
-/** The import's summary, plus what it filled in the customer's details and what a person's value kept. */
-export function withFilled(summary: Bilingual, fill: Pick<FillResult, 'filled' | 'differs'>): Bilingual {
-  const shown = (f: ImportableField, v: string, lang: 'en' | 'ja') => (f === 'channel' ? (channelWords[v]?.[lang] ?? v) : v);
-  const en: string[] = [summary.en];
-  const ja: string[] = [summary.ja];
-  if (fill.filled.length > 0) {
-    en.push(`Filled from the import: ${fill.filled.map((f) => fieldEn[f]).join(', ')}`);
-    ja.push(`インポートから入力しました: ${fill.filled.map((f) => customerFieldJa[f]).join('、')}`);
-  }
-  for (const d of fill.differs) {
-    en.push(`Kept the ${fieldEn[d.field]} a person entered (${shown(d.field, d.kept, 'en')}); the import says ${shown(d.field, d.imported, 'en')}`);
-    ja.push(`${customerFieldJa[d.field]}は入力された値 (${shown(d.field, d.kept, 'ja')}) のままです。インポートでは ${shown(d.field, d.imported, 'ja')} です`);
-  }
-  return { en: en.join('. '), ja: ja.join('。') };
-}
-
-const importedTenant: Bilingual = { en: 'Imported tenant exports', ja: 'テナントのエクスポートをインポートしました' };
-const importedCatalog: Bilingual = { en: 'Imported the catalog', ja: 'カタログをインポートしました' };
 
 // ---- Tenant exports --------------------------------------------------------------------------
 
@@ -252,10 +224,7 @@ export const tenantImportChunk = defineMutator({
   plainArgs: isPlainUsersChunk,
   permission: 'tenant.import',
   quiet: true,
-  describe: (a) => ({
-    en: `Staged ${a.rows.length} ${a.kind} of a tenant import`,
-    ja: `テナントのインポートの${importKindJa[a.kind].noun} ${a.rows.length} ${importKindJa[a.kind].counter}をステージングしました`,
-  }),
+  describe: (a) => activity('tenant.importChunk', { kind: a.kind, count: a.rows.length }),
   async run(tx, a, ctx) {
     const customer = await mustGet(tx, 'customers', a.customerId);
     if (customer.tenantImportId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
@@ -302,7 +271,7 @@ export const tenantImportCommit = defineMutator({
   name: 'tenant.importCommit',
   args: TenantImportCommitArgs,
   permission: 'tenant.import',
-  describe: (a) => ({ en: `${importedTenant.en} (${a.files.join(', ')})`, ja: `${importedTenant.ja} (${a.files.join(', ')})` }),
+  describe: (a) => activity('tenant.importCommit', { files: a.files }),
   async run(tx, a, ctx) {
     const customer = await mustGet(tx, 'customers', a.customerId);
     if (customer.tenantImportId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
@@ -336,7 +305,7 @@ export const tenantImportCommit = defineMutator({
       ...(fill.filled.length > 0 ? { fieldSources: fill.fieldSources } : {}),
     } as Partial<Tables['customers']>);
     await tx.put('imports', { ...record, status: 'committed', files: a.files, counts: a.counts, changes, by: ctx.actor.name, at: ctx.now });
-    return { customerId: a.customerId, summary: withFilled(importSummary(importedTenant, a.files, describeChanges(changes, a.counts)), fill) };
+    return { customerId: a.customerId, summary: activity('tenant.imported', { files: a.files, changes: changeParams(changes, a.counts), ...filledParams(fill) }) };
   },
 });
 
@@ -349,7 +318,7 @@ export const tenantImportDiscard = defineMutator({
   name: 'tenant.importDiscard',
   args: z.object({ importId: Id, customerId: Id }).strict(),
   permission: 'tenant.import',
-  describe: () => ({ en: 'Discarded an unfinished tenant import', ja: '完了しなかったテナントのインポートを破棄しました' }),
+  describe: () => activity('tenant.importDiscard'),
   async run(tx, a) {
     const customer = await mustGet(tx, 'customers', a.customerId);
     const record = await tx.get('imports', a.importId);
@@ -384,7 +353,7 @@ export const catalogImportChunk = defineMutator({
   args: z.object({ importId: Id, rows: z.array(CatalogRowData).min(1).max(MAX_CHUNK_ROWS) }).strict(),
   permission: 'catalog.edit',
   quiet: true,
-  describe: (a) => ({ en: `Staged ${a.rows.length} products of a catalog import`, ja: `カタログのインポートの製品 ${a.rows.length} 件をステージングしました` }),
+  describe: (a) => activity('catalog.importChunk', { count: a.rows.length }),
   async run(tx, a, ctx) {
     const state = await tx.get('catalogState', 'catalog');
     if (state?.importId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
@@ -401,7 +370,7 @@ export const catalogImportCommit = defineMutator({
   name: 'catalog.importCommit',
   args: z.object({ importId: Id, files: FileNames, count: Counts, hasOffers: z.boolean() }).strict(),
   permission: 'catalog.edit',
-  describe: (a) => ({ en: `${importedCatalog.en} (${a.files.join(', ')})`, ja: `${importedCatalog.ja} (${a.files.join(', ')})` }),
+  describe: (a) => activity('catalog.importCommit', { files: a.files }),
   async run(tx, a, ctx) {
     const state = await tx.get('catalogState', 'catalog');
     if (state?.importId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
@@ -416,7 +385,7 @@ export const catalogImportCommit = defineMutator({
     if (state?.importId) await dropImport(tx, 'catalogSkus', state.importId, null);
     await tx.put('catalogState', { id: 'catalog', importId: a.importId, hasOffers: a.hasOffers });
     await tx.put('imports', { ...record, status: 'committed', files: a.files, counts, changes, by: ctx.actor.name, at: ctx.now });
-    return { customerId: null, summary: importSummary(importedCatalog, a.files, describeChanges(changes, counts)) };
+    return { customerId: null, summary: activity('catalog.imported', { files: a.files, changes: changeParams(changes, counts) }) };
   },
 });
 
@@ -425,17 +394,13 @@ export const catalogMarkDiscontinued = defineMutator({
   args: z.object({ skuId: Guid, discontinued: z.boolean() }).strict(),
   permission: 'catalog.edit',
   describe: (a) =>
-    a.discontinued
-      ? { en: 'Marked a product discontinued', ja: '製品を提供終了としてマークしました' }
-      : { en: 'Cleared the discontinued mark of a product', ja: '製品の提供終了マークを解除しました' },
+    a.discontinued ? activity('catalog.markDiscontinued') : activity('catalog.clearDiscontinued'),
   async run(tx, a, ctx) {
     await tx.put('catalogMarks', { id: a.skuId, discontinued: a.discontinued, by: ctx.actor.name, at: ctx.now });
     const name = await productNames(tx, [a.skuId]);
     return {
       customerId: null,
-      summary: a.discontinued
-        ? { en: `Marked ${name.en} discontinued`, ja: `${name.ja} を提供終了としてマークしました` }
-        : { en: `Cleared the discontinued mark of ${name.en}`, ja: `${name.ja} の提供終了マークを解除しました` },
+      summary: activity(a.discontinued ? 'catalog.markProductDiscontinued' : 'catalog.clearProductDiscontinued', { products: name }),
     };
   },
 });

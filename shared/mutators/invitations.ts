@@ -5,6 +5,7 @@ import { regionName } from '../domain/regionNames';
 import { can, roleLabels } from '../domain/roles';
 import { resellerInvitationLink } from '../domain/invitation';
 import { GdapRequest, Id, IsoDateTime, StoredDelegatedAdmin, type InvitationStatus } from '../workspace/tables';
+import { activity } from './activityCodes';
 import { MutationError, defineMutator, mustGet } from './define';
 import type { Bilingual } from './words';
 
@@ -31,13 +32,10 @@ export const invitationCreate = defineMutator({
   permission: 'invite.send',
   describe: (a) =>
     a.delegatedAdmin === 'none'
-      ? { en: 'Prepared a reseller invitation', ja: 'リセラー招待を準備しました' }
+      ? activity('invitation.create.plain')
       : a.delegatedAdmin === 'gdap'
-        ? {
-            en: `Prepared a reseller invitation with a GDAP request (${a.gdap?.durationDays ?? '?'} days${a.gdap?.autoExtend ? ', extended automatically' : ''})`,
-            ja: `GDAP 要求 (${a.gdap?.durationDays ?? '?'} 日間${a.gdap?.autoExtend ? '、自動延長あり' : ''}) 付きのリセラー招待を準備しました`,
-          }
-        : { en: 'Asked for a reseller invitation with legacy delegated admin (DAP)', ja: '従来の委任された管理者特権 (DAP) 付きのリセラー招待を依頼しました' },
+        ? activity('invitation.create.gdap', { days: a.gdap?.durationDays ?? '?', autoExtend: a.gdap?.autoExtend ? 1 : 0 })
+        : activity('invitation.create.dap'),
   async run(tx, a, ctx) {
     if (a.delegatedAdmin === 'dap') {
       throw new MutationError('INVALID', {
@@ -125,7 +123,7 @@ export const invitationMarkSent = defineMutator({
   name: 'invitation.markSent',
   args: byId,
   permission: 'invite.send',
-  describe: () => ({ en: 'Marked the invitation as sent', ja: '招待を送信済みにしました' }),
+  describe: () => activity('invitation.markSent'),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'draft') throw new MutationError('INVALID', { en: `the invitation is ${inv.status}, not a draft`, ja: `この招待は下書きではありません (状態: ${statusJa[inv.status]})` });
@@ -140,7 +138,7 @@ export const invitationMarkAccepted = defineMutator({
   name: 'invitation.markAccepted',
   args: z.object({ id: Id, acceptedAt: IsoDateTime.optional() }).strict(),
   permission: 'invite.send',
-  describe: () => ({ en: "Recorded the customer's acceptance of the invitation", ja: '顧客による招待の承諾を記録しました' }),
+  describe: () => activity('invitation.markAccepted'),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'sent' && inv.status !== 'expired') {
@@ -162,7 +160,7 @@ export const invitationMarkExpired = defineMutator({
   name: 'invitation.markExpired',
   args: byId,
   permission: 'invite.send',
-  describe: () => ({ en: 'Marked the invitation as expired', ja: '招待を期限切れにしました' }),
+  describe: () => activity('invitation.markExpired'),
   async run(tx, a) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'sent') throw new MutationError('INVALID', { en: `only a sent invitation can expire; this one is ${inv.status}`, ja: `期限切れにできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
@@ -175,7 +173,7 @@ export const invitationRemind = defineMutator({
   name: 'invitation.remind',
   args: byId,
   permission: 'invite.send',
-  describe: () => ({ en: 'Reminded the customer of the invitation', ja: '招待について顧客にリマインドしました' }),
+  describe: () => activity('invitation.remind'),
   async run(tx, a, ctx) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status !== 'sent') throw new MutationError('INVALID', { en: `only a sent invitation can be reminded; this one is ${inv.status}`, ja: `リマインドできるのは送信済みの招待だけです (この招待の状態: ${statusJa[inv.status]})` });
@@ -188,7 +186,7 @@ export const invitationCancel = defineMutator({
   name: 'invitation.cancel',
   args: byId,
   permission: 'invite.send',
-  describe: () => ({ en: 'Cancelled the invitation', ja: '招待を取り消しました' }),
+  describe: () => activity('invitation.cancel'),
   async run(tx, a) {
     const inv = await mustGet(tx, 'invitations', a.id);
     if (inv.status === 'accepted') throw new MutationError('INVALID', { en: 'an accepted invitation cannot be cancelled', ja: '承認済みの招待は取り消せません' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, Guid, PartnerProfile } from '../workspace/tables';
 import { defineMutator } from './define';
-import { fieldsJa, partnerFieldJa } from './words';
+import { activity } from './activityCodes';
 
 export const partnerUpdate = defineMutator({
   name: 'partner.update',
@@ -14,10 +14,7 @@ export const partnerUpdate = defineMutator({
     })
     .strict(),
   permission: 'partner.edit',
-  describe: (a) => ({
-    en: `Edited the partner profile (${Object.keys(a).join(', ')})`,
-    ja: `パートナー プロファイルを編集しました (${fieldsJa(Object.keys(a), partnerFieldJa)})`,
-  }),
+  describe: (a) => activity('partner.update', { fields: Object.keys(a) }),
   async run(tx, a) {
     const current = await tx.get('partner', 'partner');
     if (!current) {

@@ -1,6 +1,7 @@
 // Partner Center's lists and what an import knows about the customer, run as the app runs them (the
 // sync client's one transaction) and re-run by the in-memory server, as the team's server does.
 import { describe, expect, it } from 'vitest';
+import { inWords, words } from '../../test/support/activityWords';
 import type { Actor } from './define';
 import type { Role } from '../domain/roles';
 import type { TenantInventory } from '../domain/tenant';
@@ -84,7 +85,8 @@ describe('customer.createMany (Partner Center customer list)', () => {
     expect(customer(store, 'pc-r')).toMatchObject({ tenantId: TENANT, stage: 'accepted' });
     const entries = store.rows('activity');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ mutation: 'customer.createMany', customerId: null, summary: 'Created 3 customers from the Partner Center list Customers.csv', summaryJa: 'パートナー センターの一覧 Customers.csv から顧客を 3 件作成しました' });
+    expect(entries[0]).toMatchObject({ mutation: 'customer.createMany', customerId: null, code: 'customer.createManyFromList', params: { count: 3, file: 'Customers.csv', skipped: 0 } });
+    expect(inWords(entries[0])).toEqual({ summary: 'Created 3 customers from the Partner Center list Customers.csv', summaryJa: 'パートナー センターの一覧 Customers.csv から顧客を 3 件作成しました' });
     // The server runs the same change and ends with the same customers.
     await client.sync();
     expect(server.rows('customers').map((c) => c.id).sort()).toEqual(['pc-0', 'pc-1', 'pc-r']);
@@ -98,8 +100,8 @@ describe('customer.createMany (Partner Center customer list)', () => {
     expect(await aiko.client.mutate('customer.createMany', { file: 'Customers.csv', customers: list(3).map((c) => ({ ...c, id: `a-${c.id}` })) })).toEqual({ ok: true });
     // Locally, the customer made by hand with the same tenant id is not doubled.
     expect(aiko.store.rows('customers').map((c) => c.id).sort()).toEqual(['a-pc-0', 'a-pc-2', 'hand-1']);
-    expect(aiko.store.rows('activity').find((a) => a.mutation === 'customer.createMany')).toMatchObject({
-      summary: 'Created 2 customers from the Partner Center list Customers.csv; 1 already in the workspace by tenant id, not created again (Customer 1)',
+    expect(inWords(aiko.store.rows('activity').find((a) => a.mutation === 'customer.createMany'))).toEqual({
+      summary: 'Created 2 customers from the Partner Center list Customers.csv; 1 customer already in the workspace by tenant id, not created again (Customer 1)',
       summaryJa: 'パートナー センターの一覧 Customers.csv から顧客を 2 件作成しました。1 件はテナント ID が既にワークスペースにあるため作成しませんでした (Customer 1)',
     });
     // Ben imported the same list offline, before seeing Aiko's: the server skips what Aiko created.
@@ -190,8 +192,9 @@ describe('what a tenant import knows about the customer (issue 13 item 7)', () =
       fieldSources: { tenantId: source, domain: source, country: source, channel: source },
     });
     const entry = store.rows('activity').find((a) => a.mutation === 'tenant.importCommit');
-    expect(entry?.summary).toMatch(/\. Filled from the import: tenant id, domain, country, bought through$/);
-    expect(entry?.summaryJa).toMatch(/。インポートから入力しました: テナント ID、ドメイン、国、現在の購入経路$/);
+    expect(entry).toMatchObject({ code: 'tenant.imported', params: { filled: ['tenantId', 'domain', 'country', 'channel'] } });
+    expect(words(entry, 'en')).toMatch(/\. Filled from the import: Tenant ID, Domain, Country, Bought through$/);
+    expect(words(entry, 'ja')).toMatch(/。インポートから入力しました: テナント ID、ドメイン、国、現在の購入経路$/);
     await client.sync();
     // The server stamps its own time, so the sources carry it; the values are the same.
     expect(server.rows('customers')[0]).toMatchObject({ tenantId: TENANT, domain: 'contoso.co.jp', country: 'JP', channel: 'other-partner', fieldSources: { channel: { by: 'import' } } });
@@ -204,8 +207,9 @@ describe('what a tenant import knows about the customer (issue 13 item 7)', () =
     expect(await client.mutateMany(tenantImportChanges(tenant(null), { importId: 'imp-1', customerId: 'c-1', files: ['organization.json'] }))).toEqual({ ok: true });
     expect(customer(store, 'c-1')).toMatchObject({ country: 'US', channel: 'direct', tenantId: TENANT, fieldSources: { country: { by: 'person' }, channel: { by: 'import' } } });
     const first = store.rows('activity').filter((a) => a.mutation === 'tenant.importCommit')[0];
-    expect(first?.summary).toContain('Kept the country a person entered (US); the import says JP');
-    expect(first?.summaryJa).toContain('国は入力された値 (US) のままです。インポートでは JP です');
+    expect(first?.params).toMatchObject({ keptFields: ['country'], keptValues: ['US'], importedValues: ['JP'] });
+    expect(words(first, 'en')).toContain('Kept what a person entered for Country (US); the import says JP');
+    expect(words(first, 'ja')).toContain('国は入力された値 (US) のままです。インポートでは JP です');
 
     // A person corrects the channel the import wrote; the next import (another partner now) leaves it.
     expect(await client.mutate('customer.update', { id: 'c-1', channel: 'direct' })).toEqual({ ok: true });
@@ -213,7 +217,7 @@ describe('what a tenant import knows about the customer (issue 13 item 7)', () =
     expect(await client.mutateMany(tenantImportChanges(tenant(OTHER_PARTNER), { importId: 'imp-2', customerId: 'c-1', files: ['organization.json'] }))).toEqual({ ok: true });
     expect(customer(store, 'c-1')).toMatchObject({ channel: 'direct' });
     const second = store.rows('activity').filter((a) => a.mutation === 'tenant.importCommit')[1];
-    expect(second?.summary).toContain('Kept the bought through a person entered (Microsoft directly); the import says another partner');
+    expect(words(second, 'en')).toContain('Kept what a person entered for Bought through (Bought directly from Microsoft); the import says Another partner');
   });
 
   it('leaves the channel alone when the subscriptions mix channels, or the partner tenant is unknown and a partner sold them', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { words } from '../../test/support/activityWords';
 import type { Actor } from './define';
 import { SyncClient, type SyncTransport } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
@@ -136,7 +137,7 @@ describe('activity in words', () => {
     expect(await a.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: E5, quantity: 12 })).toEqual({ ok: true });
     expect(await a.client.mutate('planLine.setTarget', { lineId: 'l-1', targetSkuId: '11111111-2222-3333-4444-555555555555', quantity: 12 })).toEqual({ ok: true });
     const activity = await a.store.transaction((tx) => tx.query('activity', 'customerId', 'c-1'));
-    const texts = activity.map((x) => x.summary);
+    const texts = activity.map((x) => words(x, 'en'));
     expect(texts).toContain('Chose Office 365 E5 x 12 for a plan line');
     expect(texts).toContain('Chose a product not in the catalog x 12 for a plan line');
     expect(texts.join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);

@@ -5,8 +5,8 @@
 // people see, never a silent overwrite, and the fields the draft did not touch are never written.
 import { z } from 'zod';
 import { BILLING_FREQUENCIES, TERMS } from '../domain/commerce';
-import { formatCount, formatCountOf } from '../domain/format';
 import { CustomerStage, Id, LocalDate, MAX_EXTRA_TARGETS, withDefaults, type PlanStatus } from '../workspace/tables';
+import { activity } from './activityCodes';
 import { MutationError, defineMutator, mustGet } from './define';
 import { checkTerm } from './plans';
 
@@ -66,10 +66,7 @@ export const planSave = defineMutator({
   permission: 'plan.edit',
   describe: (a) => {
     const changed = a.change.filter((c) => Object.keys(c.fields).length > 0).length;
-    return {
-      en: `Saved the plan: ${formatCountOf(a.add.length, 'line', 'en')} added, ${formatCount(changed, 'en')} changed, ${formatCount(a.remove.length, 'en')} removed`,
-      ja: `計画を保存しました: 追加 ${formatCount(a.add.length, 'ja')} 行、変更 ${formatCount(changed, 'ja')} 行、削除 ${formatCount(a.remove.length, 'ja')} 行`,
-    };
+    return activity('plan.save', { added: a.add.length, changed, removed: a.remove.length });
   },
   async run(tx, a) {
     const customer = await mustGet(tx, 'customers', a.customerId);

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { BILLING_FREQUENCIES, TERMS, type BillingFrequency, type Term } from '../domain/commerce';
 import { billingFrequenciesFor, threeYearMinimumProblem } from '../domain/terms';
 import { Id, LocalDate, MAX_EXTRA_TARGETS, PlanStatus, withDefaults } from '../workspace/tables';
+import { activity } from './activityCodes';
 import { MutationError, defineMutator, mustGet, type ReadTx } from './define';
 import { productNames } from './productNames';
-import { billingFrequencyWords, planStatusJa, termWords } from './words';
+import { billingFrequencyWords, termWords } from './words';
 
 const SkuId = z.string().trim().min(1).max(64);
 const ExtraTargets = z.array(SkuId).max(MAX_EXTRA_TARGETS);
@@ -45,7 +46,7 @@ export const planCreate = defineMutator({
   name: 'plan.create',
   args: z.object({ id: Id, customerId: Id, asOf: LocalDate }).strict(),
   permission: 'plan.edit',
-  describe: (a) => ({ en: `Started a migration plan as of ${a.asOf}`, ja: `${a.asOf} 時点の移行計画を開始しました` }),
+  describe: (a) => activity('plan.create', { date: a.asOf }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.customerId);
     if (await tx.get('plans', a.id)) throw new MutationError('INVALID', { en: `plan ${a.id} already exists`, ja: `プラン ${a.id} は既に存在します` });
@@ -58,7 +59,7 @@ export const planSetStatus = defineMutator({
   name: 'plan.setStatus',
   args: z.object({ id: Id, status: PlanStatus }).strict(),
   permission: 'plan.edit',
-  describe: (a) => ({ en: `Set the plan's status to "${a.status}"`, ja: `計画の状態を「${planStatusJa[a.status]}」にしました` }),
+  describe: (a) => activity('plan.setStatus', { status: a.status }),
   async run(tx, a, ctx) {
     const plan = await mustGet(tx, 'plans', a.id);
     await tx.update('plans', a.id, {
@@ -85,10 +86,7 @@ export const planLineAdd = defineMutator({
     })
     .strict(),
   permission: 'plan.edit',
-  describe: (a) => ({
-    en: `Added a plan line (${a.quantity} licenses, ${termWords[a.term].en}, ${billingFrequencyWords[a.billingFrequency].en})`,
-    ja: `計画明細を追加しました (ライセンス ${a.quantity} 個、${termWords[a.term].ja}、${billingFrequencyWords[a.billingFrequency].ja})`,
-  }),
+  describe: (a) => activity('planLine.add', { quantity: a.quantity, term: a.term, billing: a.billingFrequency }),
   async run(tx, a) {
     const plan = await mustGet(tx, 'plans', a.planId);
     if (await tx.get('planLines', a.id)) throw new MutationError('INVALID', { en: `plan line ${a.id} already exists`, ja: `プランの行 ${a.id} は既に存在します` });
@@ -104,10 +102,7 @@ export const planLineAdd = defineMutator({
     const source = await productNames(tx, [a.sourceSkuId]);
     return {
       customerId: plan.customerId,
-      summary: {
-        en: `Added a plan line for ${source.en} (${a.quantity} licenses, ${termWords[a.term].en}, ${billingFrequencyWords[a.billingFrequency].en})`,
-        ja: `${source.ja} の計画明細を追加しました (ライセンス ${a.quantity} 個、${termWords[a.term].ja}、${billingFrequencyWords[a.billingFrequency].ja})`,
-      },
+      summary: activity('planLine.addFor', { products: source, quantity: a.quantity, term: a.term, billing: a.billingFrequency }),
     };
   },
 });
@@ -125,9 +120,7 @@ export const planLineSetTarget = defineMutator({
     .strict(),
   permission: 'plan.edit',
   describe: (a) =>
-    a.targetSkuId
-      ? { en: `Chose a target x ${a.quantity} for a plan line`, ja: `計画明細の移行先を選びました (× ${a.quantity})` }
-      : { en: `Chose no target x ${a.quantity} for a plan line`, ja: `計画明細の移行先を移行先なしにしました (× ${a.quantity})` },
+    a.targetSkuId ? activity('planLine.setTarget', { quantity: a.quantity }) : activity('planLine.setNoTarget', { quantity: a.quantity }),
   async run(tx, a) {
     const line = withDefaults('planLines', await mustGet(tx, 'planLines', a.lineId));
     await checkTerm(tx, line.planId, line.term, line.billingFrequency, a.quantity);
@@ -137,7 +130,7 @@ export const planLineSetTarget = defineMutator({
     const targets = await productNames(tx, [a.targetSkuId, ...withoutDuplicates(a.targetSkuId, a.extraTargetSkuIds ?? [])]);
     return {
       customerId: line.customerId,
-      summary: { en: `Chose ${targets.en} x ${a.quantity} for a plan line`, ja: `計画明細の移行先を ${targets.ja} × ${a.quantity} にしました` },
+      summary: activity('planLine.setTargetTo', { products: targets, quantity: a.quantity }),
     };
   },
 });
@@ -146,10 +139,7 @@ export const planLineSetTerm = defineMutator({
   name: 'planLine.setTerm',
   args: z.object({ lineId: Id, term: z.enum(TERMS), billingFrequency: z.enum(BILLING_FREQUENCIES) }).strict(),
   permission: 'plan.edit',
-  describe: (a) => ({
-    en: `Set a plan line's order to a ${termWords[a.term].en}, ${billingFrequencyWords[a.billingFrequency].en}`,
-    ja: `計画明細の発注を${termWords[a.term].ja} (${billingFrequencyWords[a.billingFrequency].ja}) にしました`,
-  }),
+  describe: (a) => activity('planLine.setTerm', { term: a.term, billing: a.billingFrequency }),
   async run(tx, a) {
     const line = await mustGet(tx, 'planLines', a.lineId);
     await checkTerm(tx, line.planId, a.term, a.billingFrequency, line.quantity);
@@ -165,8 +155,8 @@ export const planLineSetOldEndScheduled = defineMutator({
   permission: 'plan.edit',
   describe: (a) =>
     a.scheduledOn
-      ? { en: `Recorded that "cancel at end of term" was scheduled for the old subscription on ${a.scheduledOn}`, ja: `旧サブスクリプションの「期間終了時にキャンセル」が ${a.scheduledOn} に設定されたことを記録しました` }
-      : { en: 'Cleared the record of "cancel at end of term" for the old subscription', ja: '旧サブスクリプションの「期間終了時にキャンセル」の記録を取り消しました' },
+      ? activity('planLine.setCancelScheduled', { date: a.scheduledOn })
+      : activity('planLine.clearCancelScheduled'),
   async run(tx, a) {
     const line = await mustGet(tx, 'planLines', a.lineId);
     await tx.update('planLines', a.lineId, { cancelAtTermEndScheduledOn: a.scheduledOn });
@@ -180,8 +170,8 @@ export const planLineSetOrderDate = defineMutator({
   permission: 'plan.edit',
   describe: (a) =>
     a.orderDate
-      ? { en: `Planned the order for ${a.orderDate}`, ja: `発注を ${a.orderDate} に予定しました` }
-      : { en: 'Cleared the planned order date', ja: '発注の予定日を取り消しました' },
+      ? activity('planLine.setOrderDate', { date: a.orderDate })
+      : activity('planLine.clearOrderDate'),
   async run(tx, a) {
     const line = await mustGet(tx, 'planLines', a.lineId);
     await tx.update('planLines', a.lineId, { orderDate: a.orderDate, decisionNote: a.decisionNote });
@@ -193,7 +183,7 @@ export const planLineRemove = defineMutator({
   name: 'planLine.remove',
   args: z.object({ lineId: Id }).strict(),
   permission: 'plan.edit',
-  describe: () => ({ en: 'Removed a plan line', ja: '計画明細を削除しました' }),
+  describe: () => activity('planLine.remove'),
   async run(tx, a) {
     const line = await mustGet(tx, 'planLines', a.lineId);
     await tx.delete('planLines', a.lineId);

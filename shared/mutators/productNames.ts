@@ -1,7 +1,6 @@
 // Products by their names in activity entries: a person cannot read a SKU GUID. The catalog the
 // team imported names them; a product it does not know is said to be unknown, never shown as an id.
 import type { ReadTx } from './define';
-import type { Bilingual } from './words';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,11 +15,10 @@ export async function productName(tx: ReadTx, skuId: string | null): Promise<str
   return row?.name ?? null;
 }
 
-/** The products' names joined with " + " (a Teams pair), in both languages. */
-export async function productNames(tx: ReadTx, skuIds: readonly string[]): Promise<Bilingual> {
-  const names = await Promise.all(skuIds.map((id) => productName(tx, id)));
-  return {
-    en: names.map((n) => n ?? 'a product not in the catalog').join(' + '),
-    ja: names.map((n) => n ?? 'カタログにない製品').join(' + '),
-  };
+/**
+ * The products' names (a Teams pair has two), for an activity entry's parameters: '' for a product
+ * the catalog does not know, which the renderer words as such in the reader's language.
+ */
+export async function productNames(tx: ReadTx, skuIds: readonly string[]): Promise<string[]> {
+  return (await Promise.all(skuIds.map((id) => productName(tx, id)))).map((n) => n ?? '');
 }

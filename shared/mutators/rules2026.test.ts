@@ -1,6 +1,7 @@
 // The mutators of the 2026 rules (issue 11), each run as the app runs it (client engine, in-memory
 // store): what they write, what they refuse and why, in English and Japanese, and who may run them.
 import { describe, expect, it } from 'vitest';
+import { inWords, words } from '../../test/support/activityWords';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../domain/gdap';
 import type { Role } from '../domain/roles';
 import { SyncClient } from '../sync/client';
@@ -37,7 +38,8 @@ describe('customer facts (billing account, Microsoft Customer Agreement)', () =>
     expect(await run(store, 'customer.setBillingAccount', { id: 'c-1', billingAccount: 'mosa' })).toEqual(ok);
     expect(await run(store, 'customer.recordAgreement', { id: 'c-1', acceptedOn: '2026-12-01', attestedBy: 'Kenji Sato' })).toEqual(ok);
     expect(row(store, 'customers', 'c-1')).toMatchObject({ billingAccount: 'mosa', agreement: { acceptedOn: '2026-12-01', attestedBy: 'Kenji Sato' } });
-    expect(store.rows('activity').at(-1)).toMatchObject({
+    expect(store.rows('activity').at(-1)).toMatchObject({ code: 'customer.recordAgreement', params: { date: '2026-12-01', person: 'Kenji Sato' } });
+    expect(inWords(store.rows('activity').at(-1))).toEqual({
       summary: 'Recorded that the customer accepted the Microsoft Customer Agreement on 2026-12-01 (attested by Kenji Sato)',
       summaryJa: '顧客が 2026-12-01 に Microsoft 顧客契約に同意したことを記録しました (証明者: Kenji Sato)',
     });
@@ -89,7 +91,8 @@ describe('terms of a planned order', () => {
     const pair = { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 20, extraTargetSkuIds: ['Microsoft_Teams_EEA_New', 'O365_E3_NO_TEAMS'] };
     expect(await run(store, 'planLine.setTarget', pair)).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.extraTargetSkuIds).toEqual(['Microsoft_Teams_EEA_New']);
-    expect(store.rows('activity').at(-1)?.summary).toBe('Chose O365_E3_NO_TEAMS + Microsoft_Teams_EEA_New x 20 for a plan line');
+    expect(store.rows('activity').at(-1)).toMatchObject({ code: 'planLine.setTargetTo', params: { products: ['O365_E3_NO_TEAMS', 'Microsoft_Teams_EEA_New'], quantity: 20 } });
+    expect(words(store.rows('activity').at(-1), 'en')).toBe('Chose O365_E3_NO_TEAMS + Microsoft_Teams_EEA_New x 20 for a plan line');
     // A schema-2 client sends no extra targets: the pair stays.
     expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 21 })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')?.extraTargetSkuIds).toEqual(['Microsoft_Teams_EEA_New']);

@@ -2,9 +2,9 @@
 // partner approves or rejects, Partner Center completes. The case file tracks each step with who and when.
 import { z } from 'zod';
 import { TRANSFER_STATUSES } from '../domain/commerce';
-import { formatCountOf } from '../domain/format';
 import { TRANSFER_NEXT, openTransfersByKey } from '../domain/transfers';
 import { Id, MAX_TRANSFER_ITEMS, Transfer } from '../workspace/tables';
+import { activity } from './activityCodes';
 import { MutationError, defineMutator, mustGet } from './define';
 import { transferStatusWords } from './words';
 
@@ -24,10 +24,7 @@ export const transferRequest = defineMutator({
     .strict(),
   // Admin and sales agents manage subscriptions (shared/domain/roles.ts).
   permission: 'plan.edit',
-  describe: (a) => ({
-    en: `Requested a partner-to-partner transfer of ${formatCountOf(a.sourceKeys.length, 'subscription', 'en')}`,
-    ja: `${a.sourceKeys.length} 件のサブスクリプションのパートナー間移管を依頼しました`,
-  }),
+  describe: (a) => activity('transfer.create', { count: a.sourceKeys.length }),
   async run(tx, a, ctx) {
     const keys = [...new Set(a.sourceKeys)];
     if (keys.length > MAX_TRANSFER_ITEMS) {
@@ -78,10 +75,7 @@ export const transferSetStatus = defineMutator({
   name: 'transfer.setStatus',
   args: z.object({ id: Id, status: z.enum(TRANSFER_STATUSES).exclude(['requested']), note: z.string().max(4000).optional() }).strict(),
   permission: 'plan.edit',
-  describe: (a) => ({
-    en: `Marked the partner-to-partner transfer as ${transferStatusWords[a.status].en}`,
-    ja: `パートナー間移管を「${transferStatusWords[a.status].ja}」にしました`,
-  }),
+  describe: (a) => activity('transfer.setStatus', { status: a.status }),
   async run(tx, a, ctx) {
     const transfer = await mustGet(tx, 'transfers', a.id);
     if (!TRANSFER_NEXT[transfer.status].includes(a.status)) {

@@ -19,7 +19,10 @@ import { tableNames, type TableName } from '../workspace/tables';
 // new names for good as unknown changes; the bump makes it ask for its own update instead.
 // 6: customer.createMany takes each customer's country (Partner Center's customer list). A server of
 // schema 5 would refuse the field for good as unknown; the bump makes it ask for its update instead.
-export const SCHEMA_VERSION = 6;
+// 7: activity entries carry a code and parameters (shared/mutators/activityCodes) instead of English
+// and Japanese sentences; `summary` holds the change's name for apps of schema 6, which read only it.
+// A server of schema 6 would write sentences again; the bump makes it ask for its update instead.
+export const SCHEMA_VERSION = 7;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
 /**

@@ -241,14 +241,21 @@ export const Activity = z
     mutation: z.string().max(100),
     /** The customer the change concerns, so the case file can list its own history. */
     customerId: Id.nullable(),
-    /** In English, whatever the author's UI language (the field every version reads). */
-    summary: z.string().max(1000),
     /**
-     * The same in Japanese. Optional so that rows written before it existed, and rows from servers
-     * that do not write it, still parse. Not indexed, so Dexie needs no new schema version (its
-     * schema lists indexes only; a row may carry any other field).
+     * Rows written before schema 7: the change in English, whatever the author's UI language (with
+     * `summaryJa`, in Japanese, from schema 2). From schema 7 the mutator's name, for apps of the
+     * previous schema that read only this field: the words come from `code` and `params`.
      */
+    summary: z.string().max(1000),
     summaryJa: z.string().max(1000).optional(),
+    /**
+     * What happened, as a code the renderer words from its catalogs (shared/mutators/activityCodes),
+     * and its parameters (names, counts, dates, and codes of words: stages, terms, fields). Absent in
+     * rows written before schema 7, which are shown by their stored text. Not indexed, so Dexie needs
+     * no new schema version.
+     */
+    code: z.string().max(100).optional(),
+    params: z.record(z.string().max(60), z.union([z.string().max(1000), z.number(), z.array(z.string().max(300)).max(100)])).optional(),
   })
   .strict();
 export type Activity = z.infer<typeof Activity>;

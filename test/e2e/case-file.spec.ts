@@ -116,7 +116,7 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await details.getByLabel('Country').fill('us');
   await details.getByRole('button', { name: 'Save details' }).click();
   await expect(details.getByRole('status')).toHaveText('Details saved for your whole team.');
-  await expect(activity).toContainText('Edited customer details (domain, tenantId, country)');
+  await expect(activity).toContainText('Edited customer details (Domain, Tenant ID, Country)');
   await expect(details.getByLabel('Tenant ID')).toHaveValue('72f988bf-86f1-41af-91ab-2d7cd011db47');
   // The country is known now: the region rule is checked (a Japanese partner, a US customer).
   await expect(caseFile.finding('REGION_MISMATCH')).toContainText('are in different CSP regions');
@@ -127,7 +127,7 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await stage.getByLabel('Notes').fill('IT contact: Aiko Tanaka. Renewal talks in March.');
   await stage.getByRole('button', { name: 'Save notes' }).click();
   await expect(stage.getByRole('status')).toHaveText('Notes saved.');
-  await expect(activity).toContainText('Moved the customer to the stage "invited"');
+  await expect(activity).toContainText('Moved the customer to the stage "Invited"');
   await expectNoSeriousAxeViolations(page, 'case file after edits');
   await scrollToTop(caseFile.users);
   await docScreenshot(page, 'case-file-details-en');
@@ -210,7 +210,7 @@ test('case file: open from the list by keyboard, edit, read the findings, export
   await expect(caseFile.finding('UNKNOWN_SKU', planJa).first()).toContainText('MyPartNumber はライセンス カタログにありません');
   await expect(caseFile.finding('UNKNOWN_SKU', planJa).first()).toContainText('ルール: UNKNOWN_SKU');
   await expect(caseFile.ja.subscriptions).toContainText('他のパートナー (1 件)');
-  // The activity entries written while the UI was in English read in Japanese now (each carries both).
+  // The activity entries written while the UI was in English read in Japanese now (each is a code the catalogs word).
   const activityJa = caseFile.ja.activity;
   await expect(activityJa).toContainText('顧客のステージを「招待済み」に変更しました');
   await expect(activityJa).toContainText('顧客の基本情報を編集しました (ドメイン、テナント ID、国)');

@@ -25,6 +25,7 @@ import { OwnSubscriptionsSection } from './OwnSubscriptionsSection';
 import { useSync } from '../../workspace/SyncContext';
 import type { CustomerData } from '../../engine/customerPlan';
 import { GraphReadDate } from './ReadFromMicrosoft';
+import { STAGE_WORDS } from '../../workspace/labels';
 
 /** The tenant import's own subscription ids and commerce ids (not the lines Partner Center's list added). */
 function tenantSubscriptionKeys(data: CustomerData): Set<string> {
@@ -99,7 +100,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
           </h2>
           <Text className={shared.muted}>
             {t('caseFile.summary', {
-              stage: t(`customers.stage.${data.customer.stage}`),
+              stage: STAGE_WORDS[data.customer.stage](t),
               lines: formatCountOf(plan.lines.length, 'subscription', i18n.language === 'ja' ? 'ja' : 'en'),
               users: formatCountOf(plan.users.length, 'user', i18n.language === 'ja' ? 'ja' : 'en'),
             })}

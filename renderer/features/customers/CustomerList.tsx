@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../shared/domain/format';
 import { CustomerStage, type Customer } from '../../../shared/workspace/tables';
 import { hashOf } from '../../ui/viewStore';
+import { STAGE_WORDS } from '../../workspace/labels';
 
 export type CustomerRow = Customer & { users: number | null };
 
@@ -135,7 +136,7 @@ export function CustomerList({ customers }: { customers: CustomerRow[] }) {
             <option value="">{t('caseFile.list.allStages')}</option>
             {STAGES.map((s) => (
               <option key={s} value={s}>
-                {t(`customers.stage.${s}`)}
+                {STAGE_WORDS[s](t)}
               </option>
             ))}
           </Select>
@@ -182,7 +183,7 @@ export function CustomerList({ customers }: { customers: CustomerRow[] }) {
                       </a>
                     </td>
                     <td className={styles.cell}>{c.country || '–'}</td>
-                    <td className={styles.cell}>{t(`customers.stage.${c.stage}`)}</td>
+                    <td className={styles.cell}>{STAGE_WORDS[c.stage](t)}</td>
                     <td className={styles.cell}>{c.users === null ? t('customers.list.notImported') : c.users}</td>
                   </tr>
                 );

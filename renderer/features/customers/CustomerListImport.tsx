@@ -157,7 +157,7 @@ export function CustomerListImport({
         <Button onClick={() => void readFromPartnerCenter()} disabled={!allowed || busy || readBlocked !== null || reading !== null}>
           {t('pcLists.customers.pc.button')}
         </Button>
-        {readBlocked && <Text size={200}>{t(`pcLists.customers.pc.blocked.${readBlocked}`)}</Text>}
+        {readBlocked && <Text size={200}>{t(readBlocked === 'web' ? 'pcLists.customers.pc.blocked.web' : 'pcLists.customers.pc.blocked.signedOut')}</Text>}
         <PermissionNote permission="customer.edit" />
       </div>
       {reading && (

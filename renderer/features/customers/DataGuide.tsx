@@ -3,9 +3,35 @@
 // first import, not every one.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import type { Translate } from '../../ui/language';
 import { CollectionScriptButton, type ScriptCustomer } from './CollectionScriptButton';
 
 export const DATA_WAYS = ['adminCenter', 'graph', 'partnerCenter'] as const;
+
+/** Each way's words (literal keys: eslint/i18nKeys.js). */
+const WAY_WORDS: Record<(typeof DATA_WAYS)[number], Record<'title' | 'how' | 'steps' | 'gives' | 'misses', (t: Translate) => string>> = {
+  adminCenter: {
+    title: (t) => t('caseFile.dataGuide.adminCenter.title'),
+    how: (t) => t('caseFile.dataGuide.adminCenter.how'),
+    steps: (t) => t('caseFile.dataGuide.adminCenter.steps'),
+    gives: (t) => t('caseFile.dataGuide.adminCenter.gives'),
+    misses: (t) => t('caseFile.dataGuide.adminCenter.misses'),
+  },
+  graph: {
+    title: (t) => t('caseFile.dataGuide.graph.title'),
+    how: (t) => t('caseFile.dataGuide.graph.how'),
+    steps: (t) => t('caseFile.dataGuide.graph.steps'),
+    gives: (t) => t('caseFile.dataGuide.graph.gives'),
+    misses: (t) => t('caseFile.dataGuide.graph.misses'),
+  },
+  partnerCenter: {
+    title: (t) => t('caseFile.dataGuide.partnerCenter.title'),
+    how: (t) => t('caseFile.dataGuide.partnerCenter.how'),
+    steps: (t) => t('caseFile.dataGuide.partnerCenter.steps'),
+    gives: (t) => t('caseFile.dataGuide.partnerCenter.gives'),
+    misses: (t) => t('caseFile.dataGuide.partnerCenter.misses'),
+  },
+};
 
 const useStyles = makeStyles({
   way: { marginBottom: tokens.spacingVerticalM },
@@ -25,14 +51,14 @@ export function DataGuide({ customer }: { customer?: ScriptCustomer | undefined 
         <AccordionPanel>
           <p>{t('caseFile.dataGuide.intro')}</p>
           {DATA_WAYS.map((way) => (
-            <section key={way} className={styles.way} aria-label={t(`caseFile.dataGuide.${way}.title`)}>
-              <h3 className={styles.wayTitle}>{t(`caseFile.dataGuide.${way}.title`)}</h3>
-              <p>{t(`caseFile.dataGuide.${way}.how`)}</p>
+            <section key={way} className={styles.way} aria-label={WAY_WORDS[way].title(t)}>
+              <h3 className={styles.wayTitle}>{WAY_WORDS[way].title(t)}</h3>
+              <p>{WAY_WORDS[way].how(t)}</p>
               {way === 'graph' && customer && <CollectionScriptButton customer={customer} />}
-              <p className={styles.code}>{t(`caseFile.dataGuide.${way}.steps`)}</p>
+              <p className={styles.code}>{WAY_WORDS[way].steps(t)}</p>
               <ul className={styles.list}>
-                <li>{t(`caseFile.dataGuide.${way}.gives`)}</li>
-                <li>{t(`caseFile.dataGuide.${way}.misses`)}</li>
+                <li>{WAY_WORDS[way].gives(t)}</li>
+                <li>{WAY_WORDS[way].misses(t)}</li>
               </ul>
             </section>
           ))}

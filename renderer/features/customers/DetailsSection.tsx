@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { BILLING_ACCOUNTS, type BillingAccount } from '../../../shared/domain/commerce';
+import { BILLING_ACCOUNTS } from '../../../shared/domain/commerce';
 import { isLocalDate } from '../../../shared/domain/dates';
 import { CustomerStage, withDefaults, type Customer, type ImportableField } from '../../../shared/workspace/tables';
 import { today } from '../../engine/customerPlan';
@@ -15,6 +15,7 @@ import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { PartnerCenterAgreement } from './PartnerCenterAgreement';
+import { STAGE_WORDS, BILLING_ACCOUNT_WORDS } from '../../workspace/labels';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
@@ -49,13 +50,6 @@ export function DetailsSection({ customer, canEdit }: { customer: Customer; canE
     </>
   );
 }
-
-const BILLING_WORD_KEY: Record<BillingAccount, string> = {
-  unknown: 'caseFile.billing.unknown',
-  mca: 'caseFile.billing.mca',
-  mosa: 'caseFile.billing.mosa',
-  ea: 'caseFile.billing.ea',
-};
 
 function useAgreementSchema() {
   const { t } = useTranslation();
@@ -118,7 +112,7 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
         <Select value={billingAccount} onChange={(_, d) => void setBilling(d.value)} disabled={!allowed} aria-describedby={allowed ? undefined : noteId}>
           {BILLING_ACCOUNTS.map((b) => (
             <option key={b} value={b}>
-              {t(BILLING_WORD_KEY[b])}
+              {BILLING_ACCOUNT_WORDS[b](t)}
             </option>
           ))}
         </Select>
@@ -330,7 +324,7 @@ export function StageAndNotesSection({ customer, canEdit }: { customer: Customer
         <Select value={customer.stage} onChange={(_, d) => void setStage(CustomerStage.parse(d.value))} disabled={!canEdit}>
           {CustomerStage.options.map((s) => (
             <option key={s} value={s}>
-              {t(`customers.stage.${s}`)}
+              {STAGE_WORDS[s](t)}
             </option>
           ))}
         </Select>

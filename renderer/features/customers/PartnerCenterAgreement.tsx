@@ -16,9 +16,17 @@ import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { clip, hostFailureText, refusalText } from './partnerCenterWords';
 import { readBlocked } from './ReadFromMicrosoft';
+import type { Translate } from '../../ui/language';
 
 type Outcome = { intent: 'success' | 'error' | 'info'; text: string } | null;
 type Values = { firstName: string; lastName: string; email: string; dateAgreed: string };
+/** Each field's label (literal keys: eslint/i18nKeys.js). */
+const FIELD_WORDS: Record<keyof Values, (t: Translate) => string> = {
+  firstName: (t) => t('pcCaseFile.agreement.firstName'),
+  lastName: (t) => t('pcCaseFile.agreement.lastName'),
+  email: (t) => t('pcCaseFile.agreement.email'),
+  dateAgreed: (t) => t('pcCaseFile.agreement.dateAgreed'),
+};
 const EMPTY: Values = { firstName: '', lastName: '', email: '', dateAgreed: '' };
 
 export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { customerId: string; tenantId: string; allowed: boolean }) {
@@ -104,7 +112,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
   };
 
   const input = (name: keyof Values, type: 'text' | 'email' | 'date' = 'text') => (
-    <Field label={t(`pcCaseFile.agreement.${name}`)} required validationMessage={errors[name]} validationState={errors[name] ? 'error' : 'none'}>
+    <Field label={FIELD_WORDS[name](t)} required validationMessage={errors[name]} validationState={errors[name] ? 'error' : 'none'}>
       <Input
         type={type}
         value={values[name]}
@@ -124,7 +132,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
         </Button>
         {blocked && (
           <Text size={200} id={reasonId}>
-            {t(`pcCaseFile.blocked.${blocked}`)}
+            {t(blocked === 'web' ? 'pcCaseFile.blocked.web' : blocked === 'signedOut' ? 'pcCaseFile.blocked.signedOut' : 'pcCaseFile.blocked.noTenant')}
           </Text>
         )}
       </div>

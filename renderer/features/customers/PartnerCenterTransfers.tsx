@@ -16,6 +16,7 @@ import { useCaseFileStyles } from './caseFileStyles';
 import { hostFailureText, refusalText } from './partnerCenterWords';
 import { refreshFromPartnerCenter, transferRequestOf } from './pcTransfers';
 import { readBlocked } from './ReadFromMicrosoft';
+import { TRANSFER_STATUS_WORDS } from '../../workspace/labels';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; lines: string[] } | null;
 
@@ -61,7 +62,7 @@ export function PartnerCenterTransfers({
   const create = () =>
     run(async () => {
       const request = transferRequestOf(chosen, data.inventory);
-      if (!request.ok) return { intent: 'error', lines: [t(`pcCaseFile.transfers.${request.reason}`, { count: request.keys.length })] };
+      if (!request.ok) return { intent: 'error', lines: [t(request.reason === 'noSubscription' ? 'pcCaseFile.transfers.noSubscription' : request.reason === 'noPartner' ? 'pcCaseFile.transfers.noPartner' : 'pcCaseFile.transfers.severalPartners', { count: request.keys.length })] };
       // More than 25 goes to Partner Center's client all the same: it refuses in words, nothing sent.
       const answer = await host.partnerCenterCreateTransfer({ customerTenantId, sourcePartnerTenantId: request.sourcePartnerTenantId, subscriptionIds: request.subscriptionIds });
       if (!answer.ok) return { intent: 'error', lines: [refusalText(answer, i18n.language)] };
@@ -98,7 +99,7 @@ export function PartnerCenterTransfers({
       }
       for (const u of plan.unknown) lines.push(t('pcCaseFile.transfers.unknownWord', { id: u.transfer.id, word: u.word }));
       for (const c of plan.conflicting) {
-        lines.push(t('pcCaseFile.transfers.conflicting', { id: c.transfer.id, remote: c.remote.status ? t(`caseFile.transfers.status.${c.remote.status}`) : c.remote.partnerCenterStatus, local: t(`caseFile.transfers.status.${c.transfer.status}`) }));
+        lines.push(t('pcCaseFile.transfers.conflicting', { id: c.transfer.id, remote: c.remote.status ? TRANSFER_STATUS_WORDS[c.remote.status](t) : c.remote.partnerCenterStatus, local: TRANSFER_STATUS_WORDS[c.transfer.status](t) }));
       }
       lines.unshift(t('pcCaseFile.transfers.refreshed', { moved, unchanged: plan.unchanged, missing: plan.notInPartnerCenter }));
       return { intent: lines.length > 1 ? 'warning' : 'success', lines };
@@ -120,7 +121,7 @@ export function PartnerCenterTransfers({
         </Button>
         {blocked && (
           <Text size={200} id={reasonId}>
-            {t(`pcCaseFile.blocked.${blocked}`)}
+            {t(blocked === 'web' ? 'pcCaseFile.blocked.web' : blocked === 'signedOut' ? 'pcCaseFile.blocked.signedOut' : 'pcCaseFile.blocked.noTenant')}
           </Text>
         )}
       </div>

@@ -6,12 +6,13 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import { formatCount, formatCountOf, formatDateTime } from '../../../shared/domain/format';
-import { inLanguage } from '../../../shared/mutators/words';
+import { activityText } from '../../workspace/activityText';
 import { activityOf } from '../../db/queries';
 import { hashOf } from '../../ui/viewStore';
 import { workspaceDb } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
 import { LOCAL_ACTOR } from '../../sync/controller';
+import { CASE_INVITATION_STATUS_WORDS, DELEGATED_ADMIN_WORDS } from '../../workspace/labels';
 
 const FIRST_USERS = 5;
 
@@ -96,8 +97,8 @@ export function InvitationsSection({ customerId }: { customerId: string }) {
           <tbody>
             {invitations.map((inv) => (
               <tr key={inv.id}>
-                <td>{t(`caseFile.invitationStatus.${inv.status}`)}</td>
-                <td>{t(`caseFile.delegatedAdmin.${inv.delegatedAdmin}`)}</td>
+                <td>{CASE_INVITATION_STATUS_WORDS[inv.status](t)}</td>
+                <td>{DELEGATED_ADMIN_WORDS[inv.delegatedAdmin](t)}</td>
                 <td>{inv.sentAt ? format(inv.sentAt) : '–'}</td>
                 <td>{inv.acceptedAt ? format(inv.acceptedAt) : '–'}</td>
               </tr>
@@ -141,7 +142,7 @@ export function ActivitySection({ customerId }: { customerId: string }) {
               return (
                 // Measured: a long summary wraps onto more lines than the estimate.
                 <li key={a.id} ref={virtualizer.measureElement} data-index={item.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, paddingBottom: 8, transform: `translateY(${item.start}px)` }}>
-                  <Text block>{inLanguage({ en: a.summary, ja: a.summaryJa }, i18n.language)}</Text>
+                  <Text block>{activityText(t, i18n.language, a)}</Text>
                   <Text size={200} className={styles.muted}>
                     {t('caseFile.activity.byAt', { actor: a.actor === LOCAL_ACTOR.name ? t('caseFile.activity.thisComputer') : a.actor, at: format(a.at) })}
                   </Text>

@@ -12,6 +12,7 @@ import { lineIdOf } from '../../engine/customerPlan';
 import { useCaseFileStyles } from './caseFileStyles';
 import { channelWord, matchWord } from './caseFileWords';
 import { FindingList } from './FindingList';
+import { CASE_PLAN_STATUS_WORDS } from '../../workspace/labels';
 
 const useStyles = makeStyles({
   lines: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -49,7 +50,7 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       </h3>
       {plan.lines.length > 0 && (
         <Text>
-          {data.plan ? t('caseFile.plan.saved', { status: t(`caseFile.planStatus.${data.plan.status}`), asOf: formatDay(data.plan.asOf, lang) }) : t('caseFile.plan.notSaved')}{' '}
+          {data.plan ? t('caseFile.plan.saved', { status: CASE_PLAN_STATUS_WORDS[data.plan.status](t), asOf: formatDay(data.plan.asOf, lang) }) : t('caseFile.plan.notSaved')}{' '}
           <a className={shared.link} href={hashOf('offer-matching', customerId)}>
             {t('caseFile.plan.openMatching')}
           </a>

@@ -7,6 +7,8 @@ import { catalogProductNames, formatCount, formatCountOf, formatDay, targetName 
 import type { CustomerData } from '../../engine/customerPlan';
 import { today } from '../../engine/customerPlan';
 import { channelWord, matchWord } from './caseFileWords';
+import { STAGE_WORDS } from '../../workspace/labels';
+import { CASE_PLAN_STATUS_WORDS } from '../../workspace/labels';
 
 /** Findings that need attention (errors, warnings) listed on the page; the rest stay in the case file. */
 const MAX_FINDINGS = 8;
@@ -62,13 +64,13 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
         <dt>{t('caseFile.details.country')}</dt>
         <dd>{plan.customer.region ? t('caseFile.print.countryRegion', { country: c.country, region: regionName(plan.customer.region, i18n.language === 'ja' ? 'ja' : 'en') }) : partsOf(c.country)}</dd>
         <dt>{t('caseFile.stage.label')}</dt>
-        <dd>{t(`customers.stage.${c.stage}`)}</dd>
+        <dd>{STAGE_WORDS[c.stage](t)}</dd>
         <dt>{t('caseFile.print.subscriptions')}</dt>
         <dd>{formatCount(plan.lines.length, lang)}</dd>
         <dt>{t('caseFile.print.users')}</dt>
         <dd>{formatCount(plan.users.length, lang)}</dd>
         <dt>{t('caseFile.print.plan')}</dt>
-        <dd>{data.plan ? t(`caseFile.planStatus.${data.plan.status}`) : t('caseFile.print.planNotSaved')}</dd>
+        <dd>{data.plan ? CASE_PLAN_STATUS_WORDS[data.plan.status](t) : t('caseFile.print.planNotSaved')}</dd>
         <dt>{t('caseFile.print.findings')}</dt>
         <dd>{t('caseFile.print.findingsCount', { errors: formatCount(errors, lang), warnings: formatCount(warnings, lang) })}</dd>
       </dl>

@@ -41,8 +41,21 @@ export function ReadFromMicrosoft({ customerId, tenantId, importRun, disabled }:
     } catch (e) {
       setReading(null);
       const code = e instanceof HostError ? e.code : 'GRAPH_READ_FAILED';
-      const key = ['GRAPH_FORBIDDEN', 'GRAPH_THROTTLED', 'MICROSOFT_SIGNED_OUT', 'GRAPH_READ_CANCELLED'].includes(code) ? code : 'GRAPH_READ_FAILED';
-      setError(t(`graphRead.errors.${key}`, { detail: e instanceof Error ? e.message : String(e) }));
+      const detail = e instanceof Error ? e.message : String(e);
+      setError(
+        t(
+          code === 'GRAPH_FORBIDDEN'
+            ? 'graphRead.errors.GRAPH_FORBIDDEN'
+            : code === 'GRAPH_THROTTLED'
+              ? 'graphRead.errors.GRAPH_THROTTLED'
+              : code === 'MICROSOFT_SIGNED_OUT'
+                ? 'graphRead.errors.MICROSOFT_SIGNED_OUT'
+                : code === 'GRAPH_READ_CANCELLED'
+                  ? 'graphRead.errors.GRAPH_READ_CANCELLED'
+                  : 'graphRead.errors.GRAPH_READ_FAILED',
+          { detail },
+        ),
+      );
     }
   };
 
@@ -51,7 +64,7 @@ export function ReadFromMicrosoft({ customerId, tenantId, importRun, disabled }:
       <Button type="button" onClick={() => void read()} disabled={disabled || blocked !== null || reading !== null} data-testid="read-from-microsoft">
         {t('graphRead.button')}
       </Button>
-      {blocked && <Text size={200}>{t(`graphRead.blocked.${blocked}`)}</Text>}
+      {blocked && <Text size={200}>{t(blocked === 'web' ? 'graphRead.blocked.web' : blocked === 'signedOut' ? 'graphRead.blocked.signedOut' : 'graphRead.blocked.noTenant')}</Text>}
       {reading && (
         <>
           <Text role="status">{t('graphRead.progress', { users: reading.collection === 'users' ? reading.items : 0 })}</Text>

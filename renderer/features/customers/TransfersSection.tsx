@@ -19,11 +19,13 @@ import { uuidv7 } from '../../sync/ids';
 import { TRANSFER_NEXT, openTransfersByKey } from '../../../shared/domain/transfers';
 import { useCaseFileStyles } from './caseFileStyles';
 import { PartnerCenterTransfers } from './PartnerCenterTransfers';
+import { TRANSFER_STATUS_WORDS } from '../../workspace/labels';
+import { TRANSFER_MARK_WORDS } from '../../workspace/labels';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
 export function transferStatusWord(t: TFunction, status: TransferStatus): string {
-  return t(`caseFile.transfers.status.${status}`);
+  return TRANSFER_STATUS_WORDS[status](t);
 }
 
 export function TransfersSection({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
@@ -164,7 +166,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
                     <div className={styles.row}>
                       {TRANSFER_NEXT[tr.status].map((status) => (
                         <Button key={status} size="small" onClick={() => void move(tr, status)} disabled={!allowed} aria-describedby={describedBy}>
-                          {t(`caseFile.transfers.mark.${status}`)}
+                          {TRANSFER_MARK_WORDS[status](t)}
                         </Button>
                       ))}
                     </div>

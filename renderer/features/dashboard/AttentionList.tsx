@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderFinding, type Lang, type Severity } from '../../../shared/domain/engine';
 import { hashOf } from '../../ui/viewStore';
+import type { Translate } from '../../ui/language';
 import { DEADLINE_SOON_DAYS } from '../../../shared/domain/attention';
 import type { Attention, AttentionCode, AttentionEntry } from './attention';
 import { formatCount } from '../../../shared/domain/format';
@@ -21,12 +22,32 @@ const useStyles = makeStyles({
 const CODES: readonly AttentionCode[] = ['REGION_MISMATCH', 'DATA_LOSS_RISK', 'SEAT_SHORTFALL', 'EXPIRY_DEADLINE', 'CONFLICT'];
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
+/** Field and table names as people read them ("the quantity of a plan line"); others show their code. */
+const FIELD_WORDS: Record<string, (t: Translate) => string> = {
+  stage: (t) => t('dashboard.attention.field.stage'),
+  status: (t) => t('dashboard.attention.field.status'),
+  delegatedAdmin: (t) => t('dashboard.attention.field.delegatedAdmin'),
+  asOf: (t) => t('dashboard.attention.field.asOf'),
+  approvedBy: (t) => t('dashboard.attention.field.approvedBy'),
+  targetSkuId: (t) => t('dashboard.attention.field.targetSkuId'),
+  quantity: (t) => t('dashboard.attention.field.quantity'),
+  orderDate: (t) => t('dashboard.attention.field.orderDate'),
+  discontinued: (t) => t('dashboard.attention.field.discontinued'),
+};
+const RECORD_WORDS: Record<string, (t: Translate) => string> = {
+  customers: (t) => t('dashboard.attention.record.customers'),
+  invitations: (t) => t('dashboard.attention.record.invitations'),
+  plans: (t) => t('dashboard.attention.record.plans'),
+  planLines: (t) => t('dashboard.attention.record.planLines'),
+  catalogMarks: (t) => t('dashboard.attention.record.catalogMarks'),
+};
+
 function useMessage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   // Table and field names are the code's; people read "the quantity of a plan line".
-  const field = (name: string) => t(`dashboard.attention.field.${name}`, { defaultValue: name });
-  const record = (table: string) => t(`dashboard.attention.record.${table}`, { defaultValue: table });
+  const field = (name: string) => (Object.hasOwn(FIELD_WORDS, name) ? FIELD_WORDS[name]!(t) : name);
+  const record = (table: string) => (Object.hasOwn(RECORD_WORDS, table) ? RECORD_WORDS[table]!(t) : table);
   return (e: AttentionEntry): string =>
     e.code === 'CONFLICT'
       ? t('dashboard.attention.conflict', {

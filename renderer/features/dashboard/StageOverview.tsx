@@ -16,6 +16,7 @@ import { formatCount } from '../../../shared/domain/format';
 import { STAGES, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
+import { STAGE_WORDS } from '../../workspace/labels';
 
 const useStyles = makeStyles({
   overview: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(260px, 320px)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
@@ -56,7 +57,7 @@ function MoveCustomer({ customer, tabIndex, onMove }: { customer: Customer; tabI
       <Select size="small" tabIndex={tabIndex} aria-label={t('dashboard.stages.newStage', { name: customer.name })} value={stage} onChange={(_, d) => setStage(d.value as CustomerStage)}>
         {STAGES.filter((s) => s !== customer.stage).map((s) => (
           <option key={s} value={s}>
-            {t(`customers.stage.${s}`)}
+            {STAGE_WORDS[s](t)}
           </option>
         ))}
       </Select>
@@ -76,13 +77,13 @@ function StageCustomers({ group }: { group: StageGroup }) {
   const [moved, setMoved] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const mayEdit = usePermission('customer.edit').allowed;
-  const stageName = t(`customers.stage.${group.stage}`);
+  const stageName = STAGE_WORDS[group.stage](t);
 
   const move = async (customer: Customer, stage: CustomerStage) => {
     const outcome = await sync.mutate('customer.setStage', { id: customer.id, stage });
     setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: outcome.message }));
     if (!outcome.ok) return;
-    setMoved(t('dashboard.stages.moved', { name: customer.name, stage: t(`customers.stage.${stage}`) }));
+    setMoved(t('dashboard.stages.moved', { name: customer.name, stage: STAGE_WORDS[stage](t) }));
     // The row (and the menu's button, where focus would return) leaves this list: keep the
     // keyboard in the list's place.
     heading.current?.focus();
@@ -142,9 +143,9 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
   const data = useMemo<VerticalBarChartDataPoint[]>(
     () =>
       stages.map((g) => ({
-        x: t(`customers.stage.${g.stage}`),
+        x: STAGE_WORDS[g.stage](t),
         y: g.customers.length,
-        legend: t(`customers.stage.${g.stage}`),
+        legend: STAGE_WORDS[g.stage](t),
         color: STAGE_COLORS[g.stage],
       })),
     [stages, t],
@@ -199,7 +200,7 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
                   onClick={() => setPicked(g.stage)}
                   data-testid={`stage-${g.stage}`}
                 >
-                  <span>{t(`customers.stage.${g.stage}`)}</span>
+                  <span>{STAGE_WORDS[g.stage](t)}</span>
                   <span className={styles.stageCount}>{formatCount(g.customers.length, i18n.language)}</span>
                 </Button>
               ))}

@@ -8,6 +8,7 @@ import { useSyncStore } from '../../sync/controller';
 import { workspaceDb } from '../../workspace/workspace';
 import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { useDashboardStyles } from './styles';
+import { SYNC_PHASE_WORDS } from '../../workspace/labels';
 
 const useStyles = makeStyles({
   facts: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'baseline' },
@@ -31,7 +32,7 @@ export function SyncSummary({ conflicts }: { conflicts: number }) {
       </h2>
       <div className={styles.facts}>
         <Text className={styles.phase} data-testid="sync-phase">
-          {t(`sync.phase.${status.phase}`)}
+          {SYNC_PHASE_WORDS[status.phase](t)}
         </Text>
         <Text>{status.lastSyncAt ? t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) }) : t('dashboard.sync.never')}</Text>
         <Text data-testid="sync-pending">{t('dashboard.sync.pending', { count: formatCount(pending, i18n.language) })}</Text>

@@ -191,7 +191,7 @@ export function DelegatedAdminStep({
                       }}
                       label={
                         <span>
-                          {t(role.labelKey)}{' '}
+                          {role.label(t)}{' '}
                           {role.privileged && (
                             <Badge size="small" appearance="tint" color="warning">
                               {t('invite.da.privileged')}

@@ -32,7 +32,7 @@ export function buildInviteEmail(input: InviteEmailInput, t: Translate): InviteE
   if (input.delegatedAdmin === 'gdap' && input.gdap) {
     const roles = input.gdap.roles.map((id) => {
       const role = entraRole(id);
-      return `- ${role ? t(role.labelKey) : id}`;
+      return `- ${role ? role.label(t) : id}`;
     });
     paragraphs.push(
       [t('invite.email.gdapIntro', { days: input.gdap.durationDays }), ...roles].join('\n'),

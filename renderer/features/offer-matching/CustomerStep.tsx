@@ -9,6 +9,7 @@ import { useViewStore } from '../../ui/viewStore';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { workspaceDb } from '../../workspace/workspace';
 import { useWizardStyles } from './styles';
+import { STAGE_WORDS } from '../../workspace/labels';
 
 export function CustomerStep({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function CustomerStep({ customerId }: { customerId: string | null }) {
     >
       <CustomerPicker
         label={t('offerMatching.customer.label')}
-        customers={customers.map((c) => ({ id: c.id, name: c.name, detail: t(`customers.stage.${c.stage}`) }))}
+        customers={customers.map((c) => ({ id: c.id, name: c.name, detail: STAGE_WORDS[c.stage](t) }))}
         value={chosen}
         onChange={setPicked}
       />

@@ -19,6 +19,7 @@ import { SeverityBadge } from './MatchBadge';
 import { ServiceComparison } from './ServiceComparison';
 import { useWizardStyles } from './styles';
 import type { WizardLine } from './wizardPlan';
+import { BILLING_FREQUENCY_WORDS, TERM_WORDS } from '../../workspace/labels';
 
 const OTHER = 'other';
 const TERM_ORDER: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];
@@ -282,7 +283,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
                 }}
               >
                 {TERM_ORDER.map((v) => (
-                  <Radio key={v} value={v} label={t(`offerMatching.term.terms.${v}`)} />
+                  <Radio key={v} value={v} label={TERM_WORDS[v](t)} />
                 ))}
               </RadioGroup>
             </Field>
@@ -303,7 +304,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
                 }}
               >
                 {billingFrequenciesFor(term).map((v) => (
-                  <Radio key={v} value={v} label={t(`offerMatching.term.billingFrequencies.${v}`)} />
+                  <Radio key={v} value={v} label={BILLING_FREQUENCY_WORDS[v](t)} />
                 ))}
               </RadioGroup>
             </Field>

@@ -11,6 +11,7 @@ import { checkSeats } from '../../../shared/domain/seats';
 import { MatchBadge } from './MatchBadge';
 import { useWizardStyles } from './styles';
 import type { WizardLine } from './wizardPlan';
+import { BILLING_FREQUENCY_WORDS, TERM_WORDS } from '../../workspace/labels';
 
 const useStyles = makeStyles({
   scroller: { maxHeight: '480px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -106,8 +107,8 @@ export function LinesTable({ lines, onOpen, caption, names }: { lines: readonly 
                   {short > 0 && <div className={styles.short}>{t('offerMatching.lines.short', { shortfall: formatCount(short, lang) })}</div>}
                 </td>
                 <td className={styles.nowrap} data-testid="line-term">
-                  {t(`offerMatching.term.terms.${line.term}`)}
-                  <div className={shared.muted}>{t(`offerMatching.term.billingFrequencies.${line.billingFrequency}`)}</div>
+                  {TERM_WORDS[line.term](t)}
+                  <div className={shared.muted}>{BILLING_FREQUENCY_WORDS[line.billingFrequency](t)}</div>
                 </td>
                 <td className={styles.nowrap}>{line.orderDate ? formatDay(line.orderDate, lang) : '–'}</td>
                 <td className={styles.nowrap}>{t('offerMatching.lines.findingsValue', { errors: formatCountOf(errors, 'error', lang), warnings: formatCountOf(warnings, 'warning', lang) })}</td>

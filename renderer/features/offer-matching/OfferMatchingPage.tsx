@@ -16,6 +16,7 @@ import { ReviewStep } from './ReviewStep';
 import { SaveStep } from './SaveStep';
 import { useWizardStyles } from './styles';
 import { wizardPlan } from './wizardPlan';
+import { STAGE_WORDS } from '../../workspace/labels';
 
 const STEPS = ['customer', 'exports', 'review', 'save'] as const;
 type Step = (typeof STEPS)[number];
@@ -88,7 +89,7 @@ export function OfferMatchingPage() {
       </nav>
       {data && (
         <Text data-testid="wizard-customer">
-          {t('offerMatching.customer.current', { name: data.customer.name, stage: t(`customers.stage.${data.customer.stage}`) })}
+          {t('offerMatching.customer.current', { name: data.customer.name, stage: STAGE_WORDS[data.customer.stage](t) })}
         </Text>
       )}
       {wizard && wizard.unsaved > 0 && step !== 'save' && (

@@ -16,6 +16,7 @@ import { TenantFindings } from './ReviewStep';
 import { firstInvalid, nothingToSave, planSave } from './savePlan';
 import { useWizardStyles } from './styles';
 import { chosenLines, type WizardPlan } from './wizardPlan';
+import { PLAN_STATUS_WORDS } from '../../workspace/labels';
 
 type Outcome = { ok: true; added: number; updated: number; removed: number } | { ok: false; sku: string | null; message: string };
 
@@ -71,7 +72,7 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
     <div className={styles.column}>
       <dl className={styles.facts} data-testid="plan-summary">
         <dt>{t('offerMatching.save.planStatus')}</dt>
-        <dd>{data.plan ? t('offerMatching.save.savedPlan', { status: t(`offerMatching.status.${data.plan.status}`), asOf: data.plan.asOf }) : t('offerMatching.save.noPlan')}</dd>
+        <dd>{data.plan ? t('offerMatching.save.savedPlan', { status: PLAN_STATUS_WORDS[data.plan.status](t), asOf: data.plan.asOf }) : t('offerMatching.save.noPlan')}</dd>
         <dt>{t('offerMatching.save.lines')}</dt>
         <dd>{t('offerMatching.save.linesValue', { total: formatCount(lines.length, lang), withTarget: formatCount(withTarget, lang), without: formatCount(lines.length - withTarget, lang) })}</dd>
         <dt>{t('offerMatching.save.errors')}</dt>

@@ -21,6 +21,9 @@ import { permissionReason, useRole } from '../../workspace/usePermission';
 import { workspaceDb } from '../../workspace/workspace';
 import { useSync } from '../../workspace/SyncContext';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
+import { activityWords } from '../../workspace/activityText';
+import type { Translate } from '../../workspace/labels';
+import { SYNC_PHASE_WORDS } from '../../workspace/labels';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -32,10 +35,12 @@ const useStyles = makeStyles({
 });
 
 /** The change in the UI's language (its name when it no longer parses: a mutator from another version). */
-function describe(entry: Pick<OutboxEntry, 'name' | 'args'>, language: string): string {
+function describe(entry: Pick<OutboxEntry, 'name' | 'args'>, t: Translate, language: string): string {
   const m = mutatorNamed(entry.name);
   const parsed = m?.args.safeParse(entry.args);
-  return m && parsed?.success ? inLanguage(m.describe(parsed.data), language) : entry.name;
+  if (!m || !parsed?.success) return entry.name;
+  const { code, params } = m.describe(parsed.data);
+  return activityWords(t, language === 'ja' ? 'ja' : 'en', code, params);
 }
 
 function SignIn() {
@@ -170,7 +175,7 @@ function Connection() {
         <>
           <div className={styles.statusRow}>
             <Text data-testid="sync-phase" aria-live="polite">
-              {t(`sync.phase.${status.phase}`)}
+              {SYNC_PHASE_WORDS[status.phase](t)}
             </Text>
             <Text>{t('sync.pending', { count: status.pending })}</Text>
             {status.lastSyncAt && <Text>{t('sync.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) })}</Text>}
@@ -234,7 +239,7 @@ function Pending() {
         return (
           <MessageBar key={root.id} intent="warning" layout="multiline" data-testid="held-change">
             <MessageBarBody>
-              <MessageBarTitle>{entry ? describe(entry, i18n.language) : root.name}</MessageBarTitle>
+              <MessageBarTitle>{entry ? describe(entry, t, i18n.language) : root.name}</MessageBarTitle>
               {root.permission ? permissionReason(t, role, root.permission) : null} {t('sync.outbox.heldWhatToDo')}
               {dependents.length > 0 && (
                 <>
@@ -242,7 +247,7 @@ function Pending() {
                   <ul className={styles.list}>
                     {dependents.map((d) => {
                       const e = byId.get(d.id);
-                      return <li key={d.id}>{e ? describe(e, i18n.language) : d.name}</li>;
+                      return <li key={d.id}>{e ? describe(e, t, i18n.language) : d.name}</li>;
                     })}
                   </ul>
                 </>
@@ -267,7 +272,7 @@ function Pending() {
         <ol className={styles.list} data-testid="outbox">
           {pendingLines(outbox ?? []).map((line) => (
             <li key={line.key}>
-              {describe(line.lead, i18n.language)}
+              {describe(line.lead, t, i18n.language)}
               {line.entries.length > 1 ? ` ${t('sync.outbox.travelsAs', { count: formatCount(line.entries.length, i18n.language) })}` : ''}{' '}
               <Text size={200}>({formatDateTime(line.lead.createdAt, i18n.language)})</Text>
               {line.entries.some((e) => heldIds.has(e.id)) ? <Text size={200}> · {t('sync.outbox.held')}</Text> : null}
@@ -320,7 +325,7 @@ export function Problems() {
     const db = workspaceDb();
     return describeConflicts(db, await db.conflicts.where('status').equals('open').toArray());
   }, []);
-  const say = (v: ShownValue) => (v.key ? t(v.key, v.values) : v.text);
+  const say = (v: ShownValue) => (v.say ? v.say(t) : v.text);
   if (!rejections?.length && !conflicts?.length) return null;
   return (
     <section className={styles.section} aria-labelledby={ids.title}>
@@ -337,7 +342,7 @@ export function Problems() {
         return (
           <MessageBar key={`r${r.mutationId}`} intent="error">
             <MessageBarBody>
-              <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, i18n.language) })}</MessageBarTitle>
+              <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, t, i18n.language) })}</MessageBarTitle>
               {inLanguage({ en: r.message, ja: r.messageJa }, i18n.language)}
               {denied && <div data-testid="permission-note">{denied}</div>}
             </MessageBarBody>
@@ -350,17 +355,17 @@ export function Problems() {
           </MessageBar>
         );
       })}
-      {conflicts?.map(({ conflict: c, customerName, lineProduct, fieldKey, current, proposed }) => {
+      {conflicts?.map(({ conflict: c, customerName, lineProduct, field, current, proposed }) => {
         const denied = resolveDenied(c.table);
         return (
           <MessageBar key={c.id} intent="warning" data-testid="conflict" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>
                 {customerName && lineProduct
-                  ? t('sync.problems.conflictOfLine', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName, product: lineProduct })
+                  ? t('sync.problems.conflictOfLine', { field: field ? field(t) : c.field, customer: customerName, product: lineProduct })
                   : customerName
-                  ? t('sync.problems.conflictOf', { field: fieldKey ? t(fieldKey) : c.field, customer: customerName })
-                  : t('sync.problems.conflict', { field: fieldKey ? t(fieldKey) : c.field })}
+                  ? t('sync.problems.conflictOf', { field: field ? field(t) : c.field, customer: customerName })
+                  : t('sync.problems.conflict', { field: field ? field(t) : c.field })}
               </MessageBarTitle>
               {t('sync.problems.conflictValues', { current: say(current), currentBy: c.current.by, proposed: say(proposed), proposedBy: c.proposed.by })}
               {denied && <div data-testid="permission-note">{denied}</div>}

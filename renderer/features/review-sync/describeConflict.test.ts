@@ -3,7 +3,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../shared/workspace/tables';
 import { WorkspaceDatabase } from '../../db/database';
-import { describeConflicts } from './describeConflict';
+import { createI18n } from '../../app/i18n/index';
+import { describeConflicts, type ShownValue } from './describeConflict';
+
+const en = createI18n('en');
+const t = (key: string, options?: Record<string, unknown>) => en.t(key, options);
+const said = (v: ShownValue | undefined) => (v?.say ? v.say(t) : v?.text);
 
 const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
 const E5 = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
@@ -30,15 +35,17 @@ describe('conflicts in words (fake-indexeddb)', () => {
       conflict('orderDate', '2027-01-05', null),
       conflict('status', 'approved', 'ready', 'plans', 'p-1'),
     ]);
-    expect(views[0]).toMatchObject({ customerName: 'Contoso', lineProduct: 'Office 365 E5 (ENTERPRISEPREMIUM)', fieldKey: 'sync.field.target' });
-    expect(views[0]!.current).toEqual({ text: 'Microsoft 365 E3 (SPE_E3)', key: null });
-    expect(views[0]!.proposed).toEqual({ text: 'Office 365 E3 (ENTERPRISEPACK)', key: null });
-    expect(views[1]!.current.key).toBe('sync.value.proposedTarget');
-    expect(views[1]!.proposed.key).toBe('sync.value.unknownProduct');
+    expect(views[0]).toMatchObject({ customerName: 'Contoso', lineProduct: 'Office 365 E5 (ENTERPRISEPREMIUM)' });
+    expect(views[0]!.field?.(t)).toBe('Target offer');
+    expect(views[0]!.current).toEqual({ text: 'Microsoft 365 E3 (SPE_E3)', say: null });
+    expect(views[0]!.proposed).toEqual({ text: 'Office 365 E3 (ENTERPRISEPACK)', say: null });
+    expect(said(views[1]!.current)).toBe("the app's proposal");
+    expect(said(views[1]!.proposed)).toBe('a product not in the Microsoft catalog');
     expect(views[2]!.current.text).toBe('1,200');
-    expect(views[3]!.proposed.key).toBe('sync.value.notPlanned');
-    expect(views[4]).toMatchObject({ customerName: 'Contoso', lineProduct: null, current: { key: 'offerMatching.status.approved' }, proposed: { key: 'offerMatching.status.ready' } });
-    const shown = JSON.stringify(views.map(({ current, proposed, customerName, lineProduct }) => [current, proposed, customerName, lineProduct]));
+    expect(said(views[3]!.proposed)).toBe('not planned');
+    expect(views[4]).toMatchObject({ customerName: 'Contoso', lineProduct: null });
+    expect([said(views[4]!.current), said(views[4]!.proposed)]).toEqual(['Approved', 'Ready']);
+    const shown = JSON.stringify(views.map(({ current, proposed, customerName, lineProduct }) => [said(current), said(proposed), customerName, lineProduct]));
     expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     db.close();
   });

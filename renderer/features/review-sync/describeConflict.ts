@@ -4,12 +4,12 @@
 import { formatCount } from '../../../shared/domain/format';
 import type { Conflict } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
+import { INVITATION_STATUS_WORDS, PLAN_STATUS_WORDS, STAGE_WORDS, wordOf, type Translate } from '../../workspace/labels';
 
-/** A value to show: the text itself, or an i18n key (with its values) to translate. */
+/** A value to show: the text itself, or its words in the reader's language (literal keys: eslint/i18nKeys.js). */
 export interface ShownValue {
   text: string;
-  key: string | null;
-  values?: Record<string, string | number>;
+  say: ((t: Translate) => string) | null;
 }
 
 export interface ConflictView {
@@ -18,18 +18,18 @@ export interface ConflictView {
   customerName: string | null;
   /** For a plan line: the product it moves (catalog name, else part number), when known. */
   lineProduct: string | null;
-  /** i18n key of the field's label (sync.field.*), or null to show the field's code. */
-  fieldKey: string | null;
+  /** The field's label (sync.field.*), or null to show the field's code. */
+  field: ((t: Translate) => string) | null;
   current: ShownValue;
   proposed: ShownValue;
 }
 
-const fieldKeys: Record<string, Record<string, string>> = {
-  customers: { stage: 'sync.field.stage' },
-  invitations: { status: 'sync.field.invitationStatus', delegatedAdmin: 'sync.field.delegatedAdmin' },
-  plans: { status: 'sync.field.planStatus', asOf: 'sync.field.asOf', approvedBy: 'sync.field.approvedBy' },
-  planLines: { targetSkuId: 'sync.field.target', quantity: 'sync.field.quantity', orderDate: 'sync.field.orderDate' },
-  catalogMarks: { discontinued: 'sync.field.discontinued' },
+const fieldWords: Record<string, Record<string, (t: Translate) => string>> = {
+  customers: { stage: (t) => t('sync.field.stage') },
+  invitations: { status: (t) => t('sync.field.invitationStatus'), delegatedAdmin: (t) => t('sync.field.delegatedAdmin') },
+  plans: { status: (t) => t('sync.field.planStatus'), asOf: (t) => t('sync.field.asOf'), approvedBy: (t) => t('sync.field.approvedBy') },
+  planLines: { targetSkuId: (t) => t('sync.field.target'), quantity: (t) => t('sync.field.quantity'), orderDate: (t) => t('sync.field.orderDate') },
+  catalogMarks: { discontinued: (t) => t('sync.field.discontinued') },
 };
 
 /** The product a SKU id stands for: its catalog name and part number, else the tenant's part number. */
@@ -49,18 +49,18 @@ async function productName(db: WorkspaceDatabase, skuId: string, customerId: str
 
 async function valueOf(db: WorkspaceDatabase, c: Conflict, value: unknown, customerId: string | null): Promise<ShownValue> {
   const { table, field } = c;
-  if (table === 'customers' && field === 'stage' && typeof value === 'string') return { text: value, key: `customers.stage.${value}` };
-  if (table === 'plans' && field === 'status' && typeof value === 'string') return { text: value, key: `offerMatching.status.${value}` };
-  if (table === 'invitations' && field === 'status' && typeof value === 'string') return { text: value, key: `invite.status.${value}` };
+  if (table === 'customers' && field === 'stage' && typeof value === 'string') return { text: value, say: (t) => wordOf(STAGE_WORDS, value, t) };
+  if (table === 'plans' && field === 'status' && typeof value === 'string') return { text: value, say: (t) => wordOf(PLAN_STATUS_WORDS, value, t) };
+  if (table === 'invitations' && field === 'status' && typeof value === 'string') return { text: value, say: (t) => wordOf(INVITATION_STATUS_WORDS, value, t) };
   if (table === 'planLines' && field === 'targetSkuId') {
-    if (value === null || value === undefined) return { text: '', key: 'sync.value.proposedTarget' };
+    if (value === null || value === undefined) return { text: '', say: (t) => t('sync.value.proposedTarget') };
     const name = typeof value === 'string' ? await productName(db, value, customerId) : null;
-    return name ? { text: name, key: null } : { text: '', key: 'sync.value.unknownProduct' };
+    return name ? { text: name, say: null } : { text: '', say: (t) => t('sync.value.unknownProduct') };
   }
-  if (table === 'planLines' && field === 'orderDate' && value === null) return { text: '', key: 'sync.value.notPlanned' };
-  if (typeof value === 'number') return { text: formatCount(value, document.documentElement.lang || 'en'), key: null };
-  if (value === null || value === undefined) return { text: '–', key: null };
-  return { text: typeof value === 'string' ? value : JSON.stringify(value), key: null };
+  if (table === 'planLines' && field === 'orderDate' && value === null) return { text: '', say: (t) => t('sync.value.notPlanned') };
+  if (typeof value === 'number') return { text: formatCount(value, document.documentElement.lang || 'en'), say: null };
+  if (value === null || value === undefined) return { text: '–', say: null };
+  return { text: typeof value === 'string' ? value : JSON.stringify(value), say: null };
 }
 
 async function ownerOf(db: WorkspaceDatabase, c: Conflict): Promise<{ customerId: string | null; sourceSkuId: string | null }> {
@@ -80,7 +80,7 @@ export async function describeConflicts(db: WorkspaceDatabase, conflicts: readon
         conflict,
         customerName: customerId ? ((await db.customers.get(customerId))?.name ?? null) : null,
         lineProduct: sourceSkuId ? await productName(db, sourceSkuId, customerId) : null,
-        fieldKey: fieldKeys[conflict.table]?.[conflict.field] ?? null,
+        field: fieldWords[conflict.table]?.[conflict.field] ?? null,
         current: await valueOf(db, conflict, conflict.current.value, customerId),
         proposed: await valueOf(db, conflict, conflict.proposed.value, customerId),
       };

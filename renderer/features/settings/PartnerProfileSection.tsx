@@ -119,7 +119,7 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
           <Button type="button" onClick={() => void readLink()} disabled={readBlocked !== null || reading}>
             {t('partner.readFromPartnerCenter.button')}
           </Button>
-          {readBlocked && <Text size={200}>{t(`partner.readFromPartnerCenter.blocked.${readBlocked}`)}</Text>}
+          {readBlocked && <Text size={200}>{t(readBlocked === 'web' ? 'partner.readFromPartnerCenter.blocked.web' : 'partner.readFromPartnerCenter.blocked.signedOut')}</Text>}
         </div>
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={!allowed}>

@@ -187,8 +187,8 @@ export function SettingsPage() {
             {Language.options.map((language) => (
               <option key={language} value={language} lang={language === 'system' ? undefined : language}>
                 {language === 'system'
-                  ? t('settings.language.system', { language: t(`settings.language.${systemLanguage}`) })
-                  : t(`settings.language.${language}`)}
+                  ? t('settings.language.system', { language: systemLanguage === 'ja' ? t('settings.language.ja') : t('settings.language.en') })
+                  : t(language === 'ja' ? 'settings.language.ja' : 'settings.language.en')}
               </option>
             ))}
           </Select>
@@ -203,7 +203,7 @@ export function SettingsPage() {
             }}
           >
             {Theme.options.map((theme) => (
-              <Radio key={theme} value={theme} label={t(`settings.theme.${theme}`)} />
+              <Radio key={theme} value={theme} label={t(theme === 'light' ? 'settings.theme.light' : theme === 'dark' ? 'settings.theme.dark' : 'settings.theme.system')} />
             ))}
           </RadioGroup>
         </Field>

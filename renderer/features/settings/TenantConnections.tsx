@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { GdapRelationship, MicrosoftState } from '../../../shared/ipc/contract';
 import { formatCountOf, formatDay } from '../../../shared/domain/format';
 import { useHost } from '../../host/HostProvider';
+import type { Translate } from '../../ui/language';
 import { workspaceDb } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
@@ -23,7 +24,20 @@ const useStyles = makeStyles({
 });
 
 // Graph's statuses the screen words; another (a future one) is shown as Graph wrote it.
-const STATUSES = ['created', 'approvalPending', 'approved', 'activating', 'active', 'expiring', 'expired', 'terminationRequested', 'terminating', 'terminated'] as const;
+type GdapStatus = 'created' | 'approvalPending' | 'approved' | 'activating' | 'active' | 'expiring' | 'expired' | 'terminationRequested' | 'terminating' | 'terminated';
+/** A GDAP relationship's status as Graph says it, in words (a status Graph adds later shows as it is). */
+const STATUS_WORDS: Record<GdapStatus, (t: Translate) => string> = {
+  created: (t) => t('microsoftSignIn.gdap.status.created'),
+  approvalPending: (t) => t('microsoftSignIn.gdap.status.approvalPending'),
+  approved: (t) => t('microsoftSignIn.gdap.status.approved'),
+  activating: (t) => t('microsoftSignIn.gdap.status.activating'),
+  active: (t) => t('microsoftSignIn.gdap.status.active'),
+  expiring: (t) => t('microsoftSignIn.gdap.status.expiring'),
+  expired: (t) => t('microsoftSignIn.gdap.status.expired'),
+  terminationRequested: (t) => t('microsoftSignIn.gdap.status.terminationRequested'),
+  terminating: (t) => t('microsoftSignIn.gdap.status.terminating'),
+  terminated: (t) => t('microsoftSignIn.gdap.status.terminated'),
+};
 
 type Blocked = 'web' | 'notConfigured' | 'signedOut' | null;
 
@@ -70,7 +84,7 @@ export function TenantConnections({ state }: { state: MicrosoftState | null }) {
     }
   };
 
-  const statusText = (status: string) => ((STATUSES as readonly string[]).includes(status) ? t(`microsoftSignIn.gdap.status.${status}`) : status);
+  const statusText = (status: string) => (Object.hasOwn(STATUS_WORDS, status) ? STATUS_WORDS[status as GdapStatus](t) : status);
 
   return (
     <>
@@ -80,7 +94,7 @@ export function TenantConnections({ state }: { state: MicrosoftState | null }) {
         <Button type="button" onClick={() => void read()} disabled={blocked !== null || reading}>
           {reading ? t('microsoftSignIn.gdap.reading') : t('microsoftSignIn.gdap.read')}
         </Button>
-        {blocked && <Text size={200}>{t(`microsoftSignIn.gdap.blocked.${blocked}`)}</Text>}
+        {blocked && <Text size={200}>{t(blocked === 'web' ? 'microsoftSignIn.gdap.blocked.web' : blocked === 'notConfigured' ? 'microsoftSignIn.gdap.blocked.notConfigured' : 'microsoftSignIn.gdap.blocked.signedOut')}</Text>}
       </div>
       {message && (
         <MessageBar intent="error" role="alert">

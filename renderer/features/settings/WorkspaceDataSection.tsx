@@ -7,6 +7,7 @@ import { requestPersistence, storageErrorKey, storageHealth, type StorageErrorKe
 import { closeWorkspace, workspaceDb } from '../../workspace/workspace';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { newClientId } from '../../sync/ids';
+import { STORAGE_ERROR_WORDS } from '../../workspace/labels';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -32,7 +33,7 @@ export function WorkspaceDataSection() {
     void storageHealth().then(setHealth);
   }, []);
 
-  const fail = (e: unknown) => setMessage({ intent: 'error', text: t(`storage.error.${storageErrorKey(e)}`, { message: e instanceof Error ? e.message : String(e) }) });
+  const fail = (e: unknown) => setMessage({ intent: 'error', text: STORAGE_ERROR_WORDS[storageErrorKey(e)](t, e instanceof Error ? e.message : String(e)) });
 
   const download = async () => {
     try {
