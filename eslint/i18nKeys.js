@@ -1,7 +1,7 @@
 // Translation keys are literal strings (as Signal Desktop's `valid-i18n-keys`): a key built from a
 // code (t(`customers.stage.${stage}`)) hides from renderer/app/i18n/i18n.test.ts, which checks that
 // every key the renderer asks for exists in the catalogs, and breaks silently when a code gains a
-// value. Name a code's words through a map of literal calls (renderer/workspace/labels.ts) instead.
+// value. Name a code's words through a map of literal calls (renderer/words/labels.ts) instead.
 // A conditional between literal keys is allowed. test/lint/i18nKeys.test.ts runs the rule on
 // offenders and on allowed calls (ESLint's RuleTester).
 
@@ -30,7 +30,7 @@ export const validKeysRule = {
     type: 'problem',
     docs: { description: 'translation keys passed to t() are literal strings' },
     messages: {
-      literal: 't() takes a literal key, so the catalogs test sees it: name a code\'s words through a map of literal t() calls (renderer/workspace/labels.ts)',
+      literal: 't() takes a literal key, so the catalogs test sees it: name a code\'s words through a map of literal t() calls (renderer/words/labels.ts)',
     },
     schema: [],
   },

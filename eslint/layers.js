@@ -7,7 +7,7 @@
 import path from 'node:path';
 
 const SHARED = ['shared/domain', 'shared/import', 'shared/workspace', 'shared/ipc', 'shared/mutators', 'shared/sync', 'shared/connectors'];
-const RENDERER_LOW = ['renderer/host', 'renderer/ui', 'renderer/output', 'renderer/db', 'renderer/sync', 'renderer/workspace', 'renderer/engine', 'renderer/import'];
+const RENDERER_LOW = ['renderer/host', 'renderer/ui', 'renderer/output', 'renderer/db', 'renderer/sync', 'renderer/workspace', 'renderer/engine', 'renderer/import', 'renderer/words'];
 
 /** Importer (a folder, or one file) -> what it may import ('$self': its own folder, for each screen). */
 export const LAYERS = [
@@ -25,11 +25,13 @@ export const LAYERS = [
   { from: 'renderer/db', may: [...SHARED, 'renderer/db'] },
   { from: 'renderer/sync', may: [...SHARED, 'renderer/db', 'renderer/host', 'renderer/sync'] },
   // The workspace's singletons (the database and its changes) and who may make a change.
-  { from: 'renderer/workspace', may: [...SHARED, 'renderer/db', 'renderer/sync', 'renderer/host', 'renderer/workspace'] },
+  { from: 'renderer/workspace', may: [...SHARED, 'renderer/db', 'renderer/sync', 'renderer/host', 'renderer/words', 'renderer/workspace'] },
   // The engine over the stored workspace: one customer's plan as every screen about a customer reads it.
   { from: 'renderer/engine', may: [...SHARED, 'renderer/db', 'renderer/workspace', 'renderer/engine'] },
+  // The words of the workspace's codes (stages, terms, statuses, activity entries), each a literal catalog key.
+  { from: 'renderer/words', may: [...SHARED, 'renderer/db', 'renderer/words'] },
   // Files and Microsoft's lists into the workspace: the import worker and what the screens start it with.
-  { from: 'renderer/import', may: [...SHARED, 'renderer/db', 'renderer/sync', 'renderer/host', 'renderer/ui', 'renderer/workspace', 'renderer/import'] },
+  { from: 'renderer/import', may: [...SHARED, 'renderer/db', 'renderer/sync', 'renderer/host', 'renderer/ui', 'renderer/workspace', 'renderer/words', 'renderer/import'] },
   { from: 'renderer/features/*', may: [...SHARED, ...RENDERER_LOW, '$self'] },
   { from: 'renderer/app', may: [...SHARED, ...RENDERER_LOW, 'renderer/features', 'renderer/app'] },
   { from: 'renderer/main.tsx', may: ['renderer/app', 'renderer/host'] },

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { filesOfDrop, MAX_DROPPED_FILES } from './dropFiles';
 import type { ImportRequest } from './importProtocol';
 import { readTenantFileOrZip, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
-import type { Translate } from './labels';
+import type { Translate } from '../words/labels';
 
 export const TENANT_FILE_KINDS = ['collectionZip', 'subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers', 'partnerCenterCustomer'] as const satisfies readonly TenantFileKind[];
 export type { TenantFileKind };

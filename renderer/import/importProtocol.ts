@@ -1,6 +1,6 @@
 // The messages between the page and the import worker (importWorker.ts). Files travel as text: the
 // worker parses them with shared/import and writes the whole import in one Dexie transaction.
-import type { ActivityLike } from './activityText';
+import type { ActivityLike } from '../words/activityText';
 import type { AdminCenterReport, ImportError, ImportErrorDetails } from '../../shared/import/index';
 import type { TextEncodingName } from '../../shared/import/decode';
 import type { GraphExportFiles } from '../../shared/import/graph';

@@ -4,7 +4,7 @@ import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../shared/mutators/words';
-import { activityText } from './activityText';
+import { activityText } from '../words/activityText';
 import { formatCount, formatCountOf } from '../../shared/domain/format';
 import { isImportError, type AdminCenterReport } from '../../shared/import/index';
 import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';

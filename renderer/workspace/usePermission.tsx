@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { can, rolesWith, type Permission, type Role } from '../../shared/domain/roles';
 import { LOCAL_ACTOR, useSyncStore } from '../sync/controller';
-import { PERMISSION_WORDS, ROLE_WORDS } from './labels';
+import { PERMISSION_WORDS, ROLE_WORDS } from '../words/labels';
 
 export interface PermissionState {
   allowed: boolean;

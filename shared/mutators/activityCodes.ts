@@ -1,5 +1,5 @@
 // What an activity entry says, as a code and parameters: the words live in the renderer's catalogs
-// (renderer/app/i18n/{en,ja}.json `activity.*`, worded by renderer/workspace/activityText.ts), so a
+// (renderer/app/i18n/{en,ja}.json `activity.*`, worded by renderer/words/activityText.ts), so a
 // teammate reads each entry in their own language and a wording changes in one place. Parameters
 // are data (names, files, counts, dates) or codes of words the renderer translates (a stage, a term,
 // field names); never sentences.

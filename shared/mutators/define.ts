@@ -181,7 +181,7 @@ export async function runMutator(
     mutation: mutator.name,
     customerId: described.customerId,
     // Apps of the previous schema read only `summary` (required there): they are given the change's
-    // name. This app words the entry from `code` and `params` (renderer/workspace/activityText.ts).
+    // name. This app words the entry from `code` and `params` (renderer/words/activityText.ts).
     summary: mutator.name,
     code: described.summary.code,
     params: described.summary.params,

@@ -144,7 +144,7 @@ function finishChanges(record: ImportRecord, base: ImportRecord | undefined, cou
 
 /**
  * What an import changed, per kind of row, as parameters of its activity entry: `changes` holds one
- * "kind count added updated removed" per kind (renderer/workspace/activityText.ts words them),
+ * "kind count added updated removed" per kind (renderer/words/activityText.ts words them),
  * `files` the files read; for a tenant, the customer details it filled (`filled`) and those a
  * person's value kept (`keptFields`, `keptValues`, `importedValues`, index by index).
  */

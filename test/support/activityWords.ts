@@ -1,7 +1,7 @@
 // An activity entry as a reader sees it, in English or Japanese: the renderer's catalogs and its
-// wording (renderer/workspace/activityText), so the mutators' tests read the words people read.
+// wording (renderer/words/activityText), so the mutators' tests read the words people read.
 import { createI18n } from '../../renderer/app/i18n/index';
-import { activityText, type ActivityLike } from '../../renderer/workspace/activityText';
+import { activityText, type ActivityLike } from '../../renderer/words/activityText';
 
 const i18n = { en: createI18n('en'), ja: createI18n('ja') };
 
