@@ -39,6 +39,8 @@ interface Queued {
 export interface GroupReport {
   orgId: string;
   pushes: number;
+  /** The pushes' client ids, in the order the group processed them. */
+  clients: string[];
   /** False when the group's transaction failed and its pushes were run again one by one. */
   committed: boolean;
 }
@@ -107,7 +109,7 @@ export class PushGroups {
         return out;
       });
     } catch (err) {
-      this.onGroup?.({ orgId, pushes: group.length, committed: false });
+      this.onGroup?.({ orgId, pushes: group.length, clients: group.map((q) => q.request.clientId), committed: false });
       if (group.length === 1) {
         group[0]!.reject(err);
         return;
@@ -116,7 +118,7 @@ export class PushGroups {
       for (const q of group) await this.runGroup(orgId, [q]);
       return;
     }
-    this.onGroup?.({ orgId, pushes: group.length, committed: true });
+    this.onGroup?.({ orgId, pushes: group.length, clients: group.map((q) => q.request.clientId), committed: true });
     group.forEach((q, i) => q.resolve(outcomes[i]!));
   }
 }
