@@ -218,14 +218,23 @@ describe('two server instances on one database', () => {
     const clients = 6;
     const pushes = 12;
     const perPush = 3;
+    // A customer all clients write, each its own field, naming it in their base versions as the app
+    // does (read once per group): a read older than the lock would put back a stale field.
+    const shared = ['name', 'domain', 'notes'] as const;
+    await post(bases[0]!, tokens[0]!, req('twice-setup-client', 1, [['customer.create', { id: 'tw-shared', name: 'Shared' }]]));
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         const clientId = `twice-client-${c}`;
         const tok = tokens[c % 2]!;
         for (let p = 0; p < pushes; p++) {
           const first = p * perPush + 1;
+          const own = { [`customers/tw-${c}`]: 0 };
           const muts: Mut[] = Array.from({ length: perPush }, (_, i) =>
-            first + i === 1 ? ['customer.create', { id: `tw-${c}`, name: `Customer ${c}` }] : ['customer.update', { id: `tw-${c}`, notes: `note ${first + i}` }],
+            first + i === 1
+              ? ['customer.create', { id: `tw-${c}`, name: `Customer ${c}` }, own]
+              : i === perPush - 1 && c < shared.length
+                ? ['customer.update', { id: 'tw-shared', [shared[c]!]: `${shared[c]} ${first + i}` }, { 'customers/tw-shared': 0 }]
+                : ['customer.update', { id: `tw-${c}`, notes: `note ${first + i}` }, own],
           );
           const body = req(clientId, first, muts);
           // Alternating servers; client 0 also sends every push to both at once (an answer lost and
@@ -245,9 +254,9 @@ describe('two server instances on one database', () => {
     const pull = await fetch(`${bases[1]}/sync/pull?cursor=0&clientId=twice-reader&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${tokens[0]}` } });
     const page = (await pull.json()) as PullResponse;
     expect(page.more).toBe(false);
-    expect(page.cursor).toBe(total);
-    // Every version 1..total belongs to exactly one push (its activity entries), none missing.
-    const activity = page.changes.filter((ch) => ch.table === 'activity');
+    expect(page.cursor).toBe(total + 1);
+    // Every version 2..total+1 (1: the setup) belongs to exactly one push (its activity entries).
+    const activity = page.changes.filter((ch) => ch.table === 'activity' && ch.id.startsWith('act:twice-client-'));
     expect(activity).toHaveLength(total * perPush);
     const byVersion = new Map<number, Set<string>>();
     for (const a of activity) {
@@ -255,8 +264,14 @@ describe('two server instances on one database', () => {
       const push = `${clientId}/${Math.floor((Number(mutation) - 1) / perPush)}`;
       byVersion.set(a.version, (byVersion.get(a.version) ?? new Set()).add(push));
     }
-    expect([...byVersion.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect([...byVersion.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i + 2));
     expect([...byVersion.values()].every((s) => s.size === 1)).toBe(true);
+    const last = pushes * perPush;
+    expect(page.changes.find((ch) => ch.table === 'customers' && ch.id === 'tw-shared')?.data).toMatchObject({
+      name: `name ${last}`,
+      domain: `domain ${last}`,
+      notes: `notes ${last}`,
+    });
     // Each client's pushes got increasing versions, in the order it sent them.
     for (let c = 0; c < clients; c++) {
       const mine = activity
@@ -269,10 +284,10 @@ describe('two server instances on one database', () => {
         else expect(mine[i]!.v).toBe(mine[i - 1]!.v);
       }
       const customer = page.changes.find((ch) => ch.table === 'customers' && ch.id === `tw-${c}`);
-      expect(customer?.data?.notes).toBe(`note ${pushes * perPush}`);
+      expect(customer?.data?.notes).toBe(`note ${c < shared.length ? last - 1 : last}`);
     }
     const state = await stateOf(t.db, orgId);
-    expect(state.version).toEqual([{ version: total }]);
+    expect(state.version).toEqual([{ version: total + 1 }]);
     expect(state.clients.filter((c) => String(c.client_id).startsWith('twice-client-')).map((c) => c.last_mutation_id)).toEqual(
       Array.from({ length: clients }, () => pushes * perPush),
     );

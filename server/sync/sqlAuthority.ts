@@ -155,42 +155,65 @@ function asText(v: unknown): string | undefined {
 }
 
 /**
- * Opens a group of pushes of one organization inside `sql`'s transaction (group commit): claims
- * every client in one statement (in client id order, so that two groups never wait on each other's
- * clients), then locks the org's version row, then reads every record the pushes name. The pushes
- * then run one after the other on the state their predecessors left (their writes are kept here,
- * layered over the stored rows), each with the next version, and `write` stores it all at once.
+ * Opens a group of pushes of one organization inside `sql`'s transaction (group commit). One
+ * statement locks the org's version row, then (after it, as the claims are drawn from the lock's
+ * row) claims every client, and reads every record the pushes name: the lock is always taken before
+ * any client row, by every group of every process, so groups never wait on each other in a cycle.
+ * The pushes then run one after the other on the state their predecessors left (their writes are
+ * kept here, layered over the stored rows), each with the next version, and `write` stores it all.
  */
 export async function openGroup(sql: Sql, orgId: string, pushes: GroupedPush[]): Promise<PushGroupTx> {
   // A push refused for its schema claims nothing (processPush checks the schema first).
   const claimants = pushes
     .filter((p) => checkSchemaVersion(p.request.schemaVersion).ok)
-    .map((p) => ({ clientId: p.request.clientId, userId: p.userId }))
-    .sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
-  const claims = new Map<string, { lastMutationId: number; ownerId: string }>();
-  if (claimants.length > 0) {
-    // DO UPDATE (not DO NOTHING) so the rows come back locked in the same statement; the owner
-    // is the user of the first push and never changes.
-    const { rows } = await sql.query<{ client_id: string; last_mutation_id: string | number; user_id: string }>(
-      `INSERT INTO sync_clients (org_id, client_id, user_id, last_mutation_id)
-       SELECT $1, c.client_id, c.user_id::uuid, 0 FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS c(client_id, user_id, n)
+    .map((p) => ({ clientId: p.request.clientId, userId: p.userId }));
+  const named = new Map<string, { table: TableName; id: string }>();
+  for (const p of pushes) {
+    for (const m of p.request.mutations) {
+      for (const k of Object.keys(m.baseVersions)) {
+        const slash = k.indexOf('/');
+        const table = k.slice(0, slash) as TableName;
+        if (slash > 0 && tableNames.includes(table)) named.set(k, { table, id: k.slice(slash + 1) });
+      }
+    }
+  }
+  const keys = [...named.values()];
+
+  // `seen` is the version in this statement's snapshot, `locked` the one the lock returned: they
+  // differ when another transaction of this org committed while the lock was awaited, and then the
+  // records read here are older than the lock: they are read again below.
+  const { rows } = await sql.query<{
+    locked: string | number;
+    seen: string | number | null;
+    claims: { c: string; l: number; u: string }[];
+    recs: { t: string; i: string; d: Record<string, unknown> | null; f: FieldStamps | null; v: number; x: boolean }[];
+  }>(
+    `WITH locked AS (
+       INSERT INTO workspaces (org_id, version) VALUES ($1, 0)
+       ON CONFLICT (org_id) DO UPDATE SET version = workspaces.version
+       RETURNING version
+     ), claimed AS (
+       -- DO UPDATE (not DO NOTHING) so the rows come back locked; the owner is the user of the
+       -- first push and never changes.
+       INSERT INTO sync_clients (org_id, client_id, user_id, last_mutation_id)
+       SELECT $1, c.client_id, c.user_id::uuid, 0
+       FROM locked, unnest($2::text[], $3::text[]) WITH ORDINALITY AS c(client_id, user_id, n)
        ORDER BY c.n
        ON CONFLICT (org_id, client_id) DO UPDATE SET last_mutation_id = sync_clients.last_mutation_id
-       RETURNING client_id, last_mutation_id, user_id`,
-      [orgId, claimants.map((c) => c.clientId), claimants.map((c) => c.userId)],
-    );
-    for (const r of rows) claims.set(r.client_id, { lastMutationId: Number(r.last_mutation_id), ownerId: String(r.user_id) });
-  }
-
-  // The org's lock, held until the group commits: every read below sees the latest commit of any
-  // other group or process, and no one else takes a version of this org meanwhile.
-  const locked = await sql.query<{ version: string | number }>(
-    `INSERT INTO workspaces (org_id, version) VALUES ($1, 0)
-     ON CONFLICT (org_id) DO UPDATE SET version = workspaces.version
-     RETURNING version`,
-    [orgId],
+       RETURNING client_id, last_mutation_id, user_id
+     )
+     SELECT (SELECT version FROM locked) AS locked,
+            (SELECT version FROM workspaces WHERE org_id = $1) AS seen,
+            (SELECT COALESCE(json_agg(json_build_object('c', client_id, 'l', last_mutation_id, 'u', user_id)), '[]') FROM claimed) AS claims,
+            (SELECT COALESCE(json_agg(json_build_object('t', r.tbl, 'i', r.id, 'd', r.data, 'f', r.field_versions, 'v', r.version, 'x', r.deleted)), '[]')
+             FROM unnest($4::text[], $5::text[]) AS k(tbl, id)
+             JOIN records r ON r.org_id = $1 AND r.tbl = k.tbl AND r.id = k.id) AS recs`,
+    [orgId, claimants.map((c) => c.clientId), claimants.map((c) => c.userId), keys.map((x) => x.table), keys.map((x) => x.id)],
   );
-  const base = Number(locked.rows[0]!.version);
+  const head = rows[0]!;
+  const claims = new Map<string, { lastMutationId: number; ownerId: string }>();
+  for (const c of head.claims) claims.set(c.c, { lastMutationId: Number(c.l), ownerId: String(c.u) });
+  const base = Number(head.locked);
   let taken = 0;
 
   /** Stored rows as read under the lock (null: none), and the group's own writes over them. */
@@ -199,8 +222,8 @@ export async function openGroup(sql: Sql, orgId: string, pushes: GroupedPush[]):
   const clients = new Map<string, number>();
   const results: { clientId: string; result: MutationResult }[] = [];
 
-  const load = async (keys: { table: TableName; id: string }[]) => {
-    const missing = keys.filter((x) => !stored.has(key(x.table, x.id)) && !writes.has(key(x.table, x.id)));
+  const load = async (wanted: { table: TableName; id: string }[]) => {
+    const missing = wanted.filter((x) => !stored.has(key(x.table, x.id)) && !writes.has(key(x.table, x.id)));
     if (missing.length === 0) return;
     for (const x of missing) stored.set(key(x.table, x.id), null);
     for (const r of await sqlAuthorityTx(sql, orgId, '').records(missing)) stored.set(key(r.table, r.id), r);
@@ -212,17 +235,14 @@ export async function openGroup(sql: Sql, orgId: string, pushes: GroupedPush[]):
     return stored.get(k) ?? undefined;
   };
 
-  const named = new Map<string, { table: TableName; id: string }>();
-  for (const p of pushes) {
-    for (const m of p.request.mutations) {
-      for (const k of Object.keys(m.baseVersions)) {
-        const slash = k.indexOf('/');
-        const table = k.slice(0, slash) as TableName;
-        if (slash > 0 && tableNames.includes(table)) named.set(k, { table, id: k.slice(slash + 1) });
-      }
+  if (Number(head.seen) === base) {
+    for (const x of keys) stored.set(key(x.table, x.id), null);
+    for (const r of head.recs) {
+      stored.set(key(r.t, r.i), { table: r.t as TableName, id: r.i, data: r.x ? null : r.d, stamps: r.f ?? {}, version: Number(r.v) });
     }
+  } else {
+    await load(keys);
   }
-  await load([...named.values()]);
 
   return {
     authority(index) {
