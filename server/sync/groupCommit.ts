@@ -9,8 +9,8 @@
 // transaction, so one push's storage failure cannot fail a batch-mate.
 //
 // Several server processes on one PostgreSQL stay correct: a group holds the org's version row lock
-// (taken after its clients' rows, the same order as a single push always took them) from before it
-// reads until it commits, so groups of different processes take turns on one org as single pushes did.
+// from before it claims its clients and reads until it commits, so groups of different processes
+// take turns on one org as single pushes did (and see each other's commits: see openGroup).
 import type { Actor } from '../../shared/mutators/define';
 import { processPush, type PushOutcome } from '../../shared/sync/authority';
 import type { PushRequest } from '../../shared/sync/protocol';

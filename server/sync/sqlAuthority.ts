@@ -1,6 +1,7 @@
 // The push rules of shared/sync/authority bound to PostgreSQL (or PGlite): one organization's
 // workspace, inside one database transaction. Writes are batched with unnest(): one statement per
-// push, not one per row (STACK.md: ~50x faster than row-by-row inserts).
+// push, not one per row (STACK.md: ~50x faster than row-by-row inserts). The server runs pushes in
+// groups (openGroup, group commit): one statement to lock, claim and read, one to write, per group.
 import type { AuthorityTx, RecordWrite, StoredRecord } from '../../shared/sync/authority';
 import type { FieldStamps } from '../../shared/sync/merge';
 import { checkSchemaVersion, type MutationResult, type PushRequest } from '../../shared/sync/protocol';
