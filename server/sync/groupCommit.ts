@@ -69,6 +69,9 @@ export class PushGroups {
   private async drain(orgId: string, queue: Queued[]): Promise<void> {
     try {
       while (queue.length > 0) await this.runGroup(orgId, this.take(queue));
+    } catch (err) {
+      // runGroup answers every push it takes; should anything else throw, no push is left waiting.
+      for (const q of queue.splice(0)) q.reject(err);
     } finally {
       this.queues.delete(orgId);
     }
@@ -109,7 +112,7 @@ export class PushGroups {
         return out;
       });
     } catch (err) {
-      this.onGroup?.({ orgId, pushes: group.length, clients: group.map((q) => q.request.clientId), committed: false });
+      this.report(orgId, group, false);
       if (group.length === 1) {
         group[0]!.reject(err);
         return;
@@ -118,7 +121,16 @@ export class PushGroups {
       for (const q of group) await this.runGroup(orgId, [q]);
       return;
     }
-    this.onGroup?.({ orgId, pushes: group.length, clients: group.map((q) => q.request.clientId), committed: true });
     group.forEach((q, i) => q.resolve(outcomes[i]!));
+    this.report(orgId, group, true);
+  }
+
+  /** Tells onGroup; a failing observer must not leave the queue's pushes unanswered. */
+  private report(orgId: string, group: Queued[], committed: boolean): void {
+    try {
+      this.onGroup?.({ orgId, pushes: group.length, clients: group.map((q) => q.request.clientId), committed });
+    } catch {
+      // only an observer
+    }
   }
 }
