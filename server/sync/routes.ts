@@ -1,17 +1,17 @@
 // The sync protocol over HTTP: POST /sync/push, GET /sync/pull, GET /sync/poke (server-sent events).
-// The rules live in shared/sync (processPush) and run here inside one PostgreSQL transaction per
-// push, scoped to the caller's organization, with the caller's role from the server's own records.
+// The rules live in shared/sync (processPush) and run here inside PostgreSQL transactions scoped to
+// the caller's organization (group commit: one per group of concurrent pushes, see groupCommit.ts),
+// with the caller's role from the server's own records.
 import type { FastifyInstance } from 'fastify';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { processPush } from '../../shared/sync/authority';
 import { ClientId, PullResponse, PushRequest, PushResponse, SyncErrorCode, checkSchemaVersion } from '../../shared/sync/protocol';
 import type { PullResponse as PullResponseBody } from '../../shared/sync/protocol';
 import { ApiError, ErrorBody, errorResponses } from '../http/errors';
-import { PokeHub, POKE_CHANNEL, pokePayload } from './pokes';
+import { PokeHub } from './pokes';
 import { pullPage } from './pull';
-import { sqlAuthorityTx } from './sqlAuthority';
+import { PushGroups, type GroupLimits } from './groupCommit';
 
 export interface SyncRouteOptions {
   /** Records per pull page (a page may hold more, to end on a version boundary). */
@@ -24,6 +24,8 @@ export interface SyncRouteOptions {
   pokeStreamsPerUser: number;
   /** Seconds between checks that each open poke stream's session is still live. */
   pokeSessionCheckSeconds: number;
+  /** Group commit's limits (default DEFAULT_GROUP_LIMITS). */
+  pushGroup?: GroupLimits;
 }
 
 const SyncErrorBody = z.object({
@@ -49,6 +51,8 @@ const notYours = () => ({
 });
 
 export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): Promise<void> {
+  // Each group's size, at debug level: how much group commit merges under the load of the day.
+  const groups = new PushGroups(app.db, opts.pushGroup, (g) => app.log.debug({ orgId: g.orgId, pushes: g.pushes, committed: g.committed }, 'push group'));
   const hub = new PokeHub();
   await hub.start(app.db);
   const streams = new Set<ServerResponse>();
@@ -78,14 +82,9 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
     async (req, reply) => {
       const { orgId, userId, name, role } = req.actor;
       const actor = { id: userId, name, role };
-      const outcome = await app.db.transaction(async (tx) => {
-        const result = await processPush(sqlAuthorityTx(tx, orgId, userId), req.body, actor, new Date().toISOString());
-        // Sent only if this transaction commits.
-        if (result.ok && result.version !== null) {
-          await tx.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, pokePayload(orgId, result.version)]);
-        }
-        return result;
-      });
+      // Group commit: with the org's other pushes waiting meanwhile, in one transaction; the
+      // answer comes after that transaction committed (the poke is sent by the commit too).
+      const outcome = await groups.push(orgId, userId, actor, req.body, new Date().toISOString());
       if (!outcome.ok) {
         const { status, code, message, expected, lastMutationId, minSchemaVersion } = outcome;
         return reply.code(status).send({ error: { code, message, expected, lastMutationId, minSchemaVersion } });
