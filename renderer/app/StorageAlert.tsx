@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storageErrorKey, watchDatabase, type StorageErrorKey } from '../db/health';
 import { workspaceDb } from '../workspace/workspace';
-import { STORAGE_ERROR_WORDS } from '../workspace/labels';
+import { STORAGE_ERROR_WORDS } from '../words/labels';
 
 /** Failures that concern the workspace as a whole (an "unknown" error belongs to the screen that made it). */
 const global: ReadonlySet<StorageErrorKey> = new Set(['quota', 'closed', 'version', 'blocked', 'versionchange']);

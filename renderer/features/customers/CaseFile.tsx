@@ -25,7 +25,7 @@ import { OwnSubscriptionsSection } from './OwnSubscriptionsSection';
 import { useSync } from '../../workspace/SyncContext';
 import type { CustomerData } from '../../engine/customerPlan';
 import { GraphReadDate } from './ReadFromMicrosoft';
-import { STAGE_WORDS } from '../../workspace/labels';
+import { STAGE_WORDS } from '../../words/labels';
 
 /** The tenant import's own subscription ids and commerce ids (not the lines Partner Center's list added). */
 function tenantSubscriptionKeys(data: CustomerData): Set<string> {

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../shared/domain/format';
 import { CustomerStage, type Customer } from '../../../shared/workspace/tables';
 import { hashOf } from '../../ui/viewStore';
-import { STAGE_WORDS } from '../../workspace/labels';
+import { STAGE_WORDS } from '../../words/labels';
 
 export type CustomerRow = Customer & { users: number | null };
 

@@ -15,7 +15,7 @@ import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { PartnerCenterAgreement } from './PartnerCenterAgreement';
-import { STAGE_WORDS, BILLING_ACCOUNT_WORDS } from '../../workspace/labels';
+import { STAGE_WORDS, BILLING_ACCOUNT_WORDS } from '../../words/labels';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;

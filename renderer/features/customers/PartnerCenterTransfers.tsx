@@ -16,7 +16,7 @@ import { useCaseFileStyles } from './caseFileStyles';
 import { hostFailureText, refusalText } from './partnerCenterWords';
 import { refreshFromPartnerCenter, transferRequestOf } from './pcTransfers';
 import { readBlocked } from './ReadFromMicrosoft';
-import { TRANSFER_STATUS_WORDS } from '../../workspace/labels';
+import { TRANSFER_STATUS_WORDS } from '../../words/labels';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; lines: string[] } | null;
 

@@ -6,13 +6,13 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import { formatCount, formatCountOf, formatDateTime } from '../../../shared/domain/format';
-import { activityText } from '../../workspace/activityText';
+import { activityText } from '../../words/activityText';
 import { activityOf } from '../../db/queries';
 import { hashOf } from '../../ui/viewStore';
 import { workspaceDb } from '../../workspace/workspace';
 import { useCaseFileStyles } from './caseFileStyles';
 import { LOCAL_ACTOR } from '../../sync/controller';
-import { CASE_INVITATION_STATUS_WORDS, DELEGATED_ADMIN_WORDS } from '../../workspace/labels';
+import { CASE_INVITATION_STATUS_WORDS, DELEGATED_ADMIN_WORDS } from '../../words/labels';
 
 const FIRST_USERS = 5;
 

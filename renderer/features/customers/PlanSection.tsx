@@ -12,7 +12,7 @@ import { lineIdOf } from '../../engine/customerPlan';
 import { useCaseFileStyles } from './caseFileStyles';
 import { channelWord, matchWord } from './caseFileWords';
 import { FindingList } from './FindingList';
-import { CASE_PLAN_STATUS_WORDS } from '../../workspace/labels';
+import { CASE_PLAN_STATUS_WORDS } from '../../words/labels';
 
 const useStyles = makeStyles({
   lines: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -7,8 +7,8 @@ import { catalogProductNames, formatCount, formatCountOf, formatDay, targetName 
 import type { CustomerData } from '../../engine/customerPlan';
 import { today } from '../../engine/customerPlan';
 import { channelWord, matchWord } from './caseFileWords';
-import { STAGE_WORDS } from '../../workspace/labels';
-import { CASE_PLAN_STATUS_WORDS } from '../../workspace/labels';
+import { STAGE_WORDS } from '../../words/labels';
+import { CASE_PLAN_STATUS_WORDS } from '../../words/labels';
 
 /** Findings that need attention (errors, warnings) listed on the page; the rest stay in the case file. */
 const MAX_FINDINGS = 8;

@@ -19,8 +19,8 @@ import { uuidv7 } from '../../sync/ids';
 import { TRANSFER_NEXT, openTransfersByKey } from '../../../shared/domain/transfers';
 import { useCaseFileStyles } from './caseFileStyles';
 import { PartnerCenterTransfers } from './PartnerCenterTransfers';
-import { TRANSFER_STATUS_WORDS } from '../../workspace/labels';
-import { TRANSFER_MARK_WORDS } from '../../workspace/labels';
+import { TRANSFER_STATUS_WORDS } from '../../words/labels';
+import { TRANSFER_MARK_WORDS } from '../../words/labels';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 

@@ -16,7 +16,7 @@ import { formatCount } from '../../../shared/domain/format';
 import { STAGES, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
-import { STAGE_WORDS } from '../../workspace/labels';
+import { STAGE_WORDS } from '../../words/labels';
 
 const useStyles = makeStyles({
   overview: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(260px, 320px)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },

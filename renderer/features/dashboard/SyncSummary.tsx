@@ -8,7 +8,7 @@ import { useSyncStore } from '../../sync/controller';
 import { workspaceDb } from '../../workspace/workspace';
 import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { useDashboardStyles } from './styles';
-import { SYNC_PHASE_WORDS } from '../../workspace/labels';
+import { SYNC_PHASE_WORDS } from '../../words/labels';
 
 const useStyles = makeStyles({
   facts: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'baseline' },

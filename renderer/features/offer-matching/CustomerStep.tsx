@@ -9,7 +9,7 @@ import { useViewStore } from '../../ui/viewStore';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { workspaceDb } from '../../workspace/workspace';
 import { useWizardStyles } from './styles';
-import { STAGE_WORDS } from '../../workspace/labels';
+import { STAGE_WORDS } from '../../words/labels';
 
 export function CustomerStep({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();

@@ -19,7 +19,7 @@ import { SeverityBadge } from './MatchBadge';
 import { ServiceComparison } from './ServiceComparison';
 import { useWizardStyles } from './styles';
 import type { WizardLine } from './wizardPlan';
-import { BILLING_FREQUENCY_WORDS, TERM_WORDS } from '../../workspace/labels';
+import { BILLING_FREQUENCY_WORDS, TERM_WORDS } from '../../words/labels';
 
 const OTHER = 'other';
 const TERM_ORDER: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];

@@ -11,7 +11,7 @@ import { checkSeats } from '../../../shared/domain/seats';
 import { MatchBadge } from './MatchBadge';
 import { useWizardStyles } from './styles';
 import type { WizardLine } from './wizardPlan';
-import { BILLING_FREQUENCY_WORDS, TERM_WORDS } from '../../workspace/labels';
+import { BILLING_FREQUENCY_WORDS, TERM_WORDS } from '../../words/labels';
 
 const useStyles = makeStyles({
   scroller: { maxHeight: '480px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },

@@ -16,7 +16,7 @@ import { ReviewStep } from './ReviewStep';
 import { SaveStep } from './SaveStep';
 import { useWizardStyles } from './styles';
 import { wizardPlan } from './wizardPlan';
-import { STAGE_WORDS } from '../../workspace/labels';
+import { STAGE_WORDS } from '../../words/labels';
 
 const STEPS = ['customer', 'exports', 'review', 'save'] as const;
 type Step = (typeof STEPS)[number];

@@ -16,7 +16,7 @@ import { TenantFindings } from './ReviewStep';
 import { firstInvalid, nothingToSave, planSave } from './savePlan';
 import { useWizardStyles } from './styles';
 import { chosenLines, type WizardPlan } from './wizardPlan';
-import { PLAN_STATUS_WORDS } from '../../workspace/labels';
+import { PLAN_STATUS_WORDS } from '../../words/labels';
 
 type Outcome = { ok: true; added: number; updated: number; removed: number } | { ok: false; sku: string | null; message: string };
 

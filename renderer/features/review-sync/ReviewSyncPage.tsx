@@ -21,9 +21,9 @@ import { permissionReason, useRole } from '../../workspace/usePermission';
 import { workspaceDb } from '../../workspace/workspace';
 import { useSync } from '../../workspace/SyncContext';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
-import { activityWords } from '../../workspace/activityText';
-import type { Translate } from '../../workspace/labels';
-import { SYNC_PHASE_WORDS } from '../../workspace/labels';
+import { activityWords } from '../../words/activityText';
+import type { Translate } from '../../words/labels';
+import { SYNC_PHASE_WORDS } from '../../words/labels';
 
 const useStyles = makeStyles({
   page: pageStyle,

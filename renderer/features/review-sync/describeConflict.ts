@@ -4,7 +4,7 @@
 import { formatCount } from '../../../shared/domain/format';
 import type { Conflict } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
-import { INVITATION_STATUS_WORDS, PLAN_STATUS_WORDS, STAGE_WORDS, wordOf, type Translate } from '../../workspace/labels';
+import { INVITATION_STATUS_WORDS, PLAN_STATUS_WORDS, STAGE_WORDS, wordOf, type Translate } from '../../words/labels';
 
 /** A value to show: the text itself, or its words in the reader's language (literal keys: eslint/i18nKeys.js). */
 export interface ShownValue {

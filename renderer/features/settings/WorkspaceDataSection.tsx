@@ -7,7 +7,7 @@ import { requestPersistence, storageErrorKey, storageHealth, type StorageErrorKe
 import { closeWorkspace, workspaceDb } from '../../workspace/workspace';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { newClientId } from '../../sync/ids';
-import { STORAGE_ERROR_WORDS } from '../../workspace/labels';
+import { STORAGE_ERROR_WORDS } from '../../words/labels';
 
 const useStyles = makeStyles({
   section: sectionStyle,
