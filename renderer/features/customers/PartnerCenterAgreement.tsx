@@ -4,18 +4,16 @@
 // person entered, then records it the same way. Disabled with the reason in a browser, signed out,
 // or without the customer's tenant id.
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isLocalDate } from '../../../shared/domain/dates';
 import type { PartnerCenterAgreement as Attestation } from '../../../shared/ipc/contract';
-import { useHost } from '../../host/HostProvider';
-import { useMicrosoftState } from '../../host/useMicrosoftState';
 import { today } from '../../engine/customerPlan';
 import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
-import { clip, hostFailureText, refusalText } from './partnerCenterWords';
-import { readBlocked } from './ReadFromMicrosoft';
+import { BlockedReason, usePartnerCenterAction } from './partnerCenterAction';
+import { clip, refusalText } from './partnerCenterWords';
 import type { Translate } from '../../ui/language';
 
 type Outcome = { intent: 'success' | 'error' | 'info'; text: string } | null;
@@ -33,14 +31,9 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
   const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
-  const host = useHost();
-  const state = useMicrosoftState();
-  const reasonId = useId();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const { host, blocked, reasonId, describedBy, busy, outcome, run } = usePartnerCenterAction<NonNullable<Outcome>>(tenantId, (text) => ({ intent: 'error', text }));
   const [values, setValues] = useState<Values>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
-  const blocked = readBlocked(state, tenantId);
   const disabled = !allowed || blocked !== null || busy;
   const customerTenantId = tenantId.trim().toLowerCase();
   const schema = useMemo(
@@ -65,27 +58,16 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
     return result.ok ? null : result.message;
   };
 
-  const check = async () => {
-    setBusy(true);
-    setOutcome(null);
-    try {
+  const check = () =>
+    run(async () => {
       const answer = await host.partnerCenterAgreement({ customerTenantId });
-      if (!answer.ok) setOutcome({ intent: 'error', text: refusalText(answer, i18n.language) });
-      else if (!answer.agreement) setOutcome({ intent: 'info', text: t('pcCaseFile.agreement.none') });
-      else {
-        const refused = await recordLocally(answer.agreement, t('pcCaseFile.agreement.readAttestedBy', { who: who(answer.agreement) }));
-        setOutcome(
-          refused === null
-            ? { intent: 'success', text: t('pcCaseFile.agreement.found', { date: answer.agreement.dateAgreed, who: who(answer.agreement) }) }
-            : { intent: 'error', text: t('caseFile.details.refused', { message: refused }) },
-        );
-      }
-    } catch (e) {
-      setOutcome({ intent: 'error', text: hostFailureText(t, e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (!answer.ok) return { intent: 'error', text: refusalText(answer, i18n.language) };
+      if (!answer.agreement) return { intent: 'info', text: t('pcCaseFile.agreement.none') };
+      const refused = await recordLocally(answer.agreement, t('pcCaseFile.agreement.readAttestedBy', { who: who(answer.agreement) }));
+      return refused === null
+        ? { intent: 'success', text: t('pcCaseFile.agreement.found', { date: answer.agreement.dateAgreed, who: who(answer.agreement) }) }
+        : { intent: 'error', text: t('caseFile.details.refused', { message: refused }) };
+    });
 
   const record = async () => {
     const parsed = schema.safeParse(values);
@@ -94,21 +76,14 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
       return;
     }
     setErrors({});
-    setBusy(true);
-    setOutcome(null);
-    try {
+    await run(async () => {
       const answer = await host.partnerCenterRecordAgreement({ customerTenantId, ...parsed.data });
-      if (!answer.ok) setOutcome({ intent: 'error', text: refusalText(answer, i18n.language) });
-      else {
-        const refused = await recordLocally(answer.agreement, t('pcCaseFile.agreement.recordedAttestedBy', { who: who(answer.agreement) }));
-        setOutcome(refused === null ? { intent: 'success', text: t('pcCaseFile.agreement.recorded') } : { intent: 'error', text: t('pcCaseFile.agreement.caseFileRefused', { message: refused }) });
-        if (refused === null) setValues(EMPTY);
-      }
-    } catch (e) {
-      setOutcome({ intent: 'error', text: hostFailureText(t, e) });
-    } finally {
-      setBusy(false);
-    }
+      if (!answer.ok) return { intent: 'error', text: refusalText(answer, i18n.language) };
+      const refused = await recordLocally(answer.agreement, t('pcCaseFile.agreement.recordedAttestedBy', { who: who(answer.agreement) }));
+      if (refused !== null) return { intent: 'error', text: t('pcCaseFile.agreement.caseFileRefused', { message: refused }) };
+      setValues(EMPTY);
+      return { intent: 'success', text: t('pcCaseFile.agreement.recorded') };
+    });
   };
 
   const input = (name: keyof Values, type: 'text' | 'email' | 'date' = 'text') => (
@@ -127,14 +102,10 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
   return (
     <div className={styles.column} data-testid="pc-agreement">
       <div className={styles.row}>
-        <Button onClick={() => void check()} disabled={disabled} aria-describedby={blocked ? reasonId : undefined} data-testid="pc-agreement-check">
+        <Button onClick={() => void check()} disabled={disabled} aria-describedby={describedBy} data-testid="pc-agreement-check">
           {t('pcCaseFile.agreement.check')}
         </Button>
-        {blocked && (
-          <Text size={200} id={reasonId}>
-            {t(blocked === 'web' ? 'pcCaseFile.blocked.web' : blocked === 'signedOut' ? 'pcCaseFile.blocked.signedOut' : 'pcCaseFile.blocked.noTenant')}
-          </Text>
-        )}
+        <BlockedReason blocked={blocked} id={reasonId} />
       </div>
       <form
         className={styles.column}
@@ -154,7 +125,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
           {input('dateAgreed', 'date')}
         </div>
         <div className={styles.row}>
-          <Button type="submit" disabled={disabled} aria-describedby={blocked ? reasonId : undefined} data-testid="pc-agreement-record">
+          <Button type="submit" disabled={disabled} aria-describedby={describedBy} data-testid="pc-agreement-record">
             {t('pcCaseFile.agreement.record')}
           </Button>
         </div>

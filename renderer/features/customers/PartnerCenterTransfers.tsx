@@ -4,18 +4,15 @@
 // transfer id; "Refresh from Partner Center" reads the customer's transfers and records each
 // tracked one's new status (transferStatusOf in main) with transfer.setStatus. Disabled with the
 // reason in a browser, signed out, or without the customer's tenant id.
-import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { MAX_TRANSFER_ITEMS, type Transfer } from '../../../shared/workspace/tables';
-import { useHost } from '../../host/HostProvider';
-import { useMicrosoftState } from '../../host/useMicrosoftState';
 import { lineIdOf, type CustomerData } from '../../engine/customerPlan';
 import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
-import { hostFailureText, refusalText } from './partnerCenterWords';
+import { BlockedReason, usePartnerCenterAction } from './partnerCenterAction';
+import { refusalText } from './partnerCenterWords';
 import { refreshFromPartnerCenter, transferRequestOf } from './pcTransfers';
-import { readBlocked } from './ReadFromMicrosoft';
 import { TRANSFER_STATUS_WORDS } from '../../words/labels';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; lines: string[] } | null;
@@ -37,27 +34,9 @@ export function PartnerCenterTransfers({
   const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
-  const host = useHost();
-  const state = useMicrosoftState();
-  const reasonId = useId();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const { host, blocked, reasonId, describedBy, busy, outcome, run } = usePartnerCenterAction<NonNullable<Outcome>>(data.customer.tenantId, (text) => ({ intent: 'error', lines: [text] }));
   const customerId = data.customer.id;
   const customerTenantId = data.customer.tenantId.trim().toLowerCase();
-  const blocked = readBlocked(state, data.customer.tenantId);
-  const describedBy = blocked ? reasonId : undefined;
-
-  const run = async (work: () => Promise<Outcome>) => {
-    setBusy(true);
-    setOutcome(null);
-    try {
-      setOutcome(await work());
-    } catch (e) {
-      setOutcome({ intent: 'error', lines: [hostFailureText(t, e)] });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const create = () =>
     run(async () => {
@@ -119,11 +98,7 @@ export function PartnerCenterTransfers({
         <Button onClick={() => void refresh()} disabled={!allowed || blocked !== null || busy || transfers.length === 0} aria-describedby={describedBy} data-testid="pc-transfer-refresh">
           {t('pcCaseFile.transfers.refresh')}
         </Button>
-        {blocked && (
-          <Text size={200} id={reasonId}>
-            {t(blocked === 'web' ? 'pcCaseFile.blocked.web' : blocked === 'signedOut' ? 'pcCaseFile.blocked.signedOut' : 'pcCaseFile.blocked.noTenant')}
-          </Text>
-        )}
+        <BlockedReason blocked={blocked} id={reasonId} />
       </div>
       {outcome && (
         <MessageBar intent={outcome.intent} role="status">

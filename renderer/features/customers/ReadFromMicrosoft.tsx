@@ -13,7 +13,7 @@ import type { ImportRun } from '../../import/useImport';
 import { workspaceDb } from '../../workspace/workspace';
 import { isGraphRead } from '../../../shared/import/graph';
 
-type Blocked = 'web' | 'signedOut' | 'noTenant' | null;
+export type Blocked = 'web' | 'signedOut' | 'noTenant' | null;
 
 export function readBlocked(state: MicrosoftState | null, tenantId: string): Blocked {
   if (state && !state.available) return 'web';
