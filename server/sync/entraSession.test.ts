@@ -12,10 +12,10 @@ import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SecretName } from '../../shared/ipc/contract';
 import { Session } from '../../shared/sync/session';
 import { createMicrosoftSignIn } from '../../electron/main/microsoftSignIn';
 import { createSecretsService } from '../../electron/main/secrets';
+import { inMemorySecretHost } from '../../test/support/inMemorySecretHost';
 import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
 import { browse, startLocalOpenIdProvider, type LocalOpenIdProvider, type LocalPerson } from '../../test/support/localOpenIdProvider';
 import { selfSignedCertificate } from '../../test/support/selfSignedCertificate';
@@ -90,18 +90,7 @@ function desktopSignIn(person: LocalPerson) {
 }
 
 function session() {
-  const secrets = new Map<SecretName, string>();
-  const host = {
-    getSecret: async ({ name }: { name: SecretName }) => secrets.get(name) ?? null,
-    setSecret: async ({ name, value }: { name: SecretName; value: string }) => {
-      secrets.set(name, value);
-      return null;
-    },
-    deleteSecret: async ({ name }: { name: SecretName }) => {
-      secrets.delete(name);
-      return null;
-    },
-  };
+  const { secrets, host } = inMemorySecretHost();
   return { secrets, session: new Session({ host, backendUrl: () => base, fetch: (u, i) => fetch(u, i as RequestInit), now: Date.now }) };
 }
 

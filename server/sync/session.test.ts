@@ -3,33 +3,17 @@
 // (named so): safeStorage itself needs Electron and is tested in electron/.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HostError, type SecretName } from '../../shared/ipc/contract';
+import { HostError } from '../../shared/ipc/contract';
 import { Session } from '../../shared/sync/session';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedOrg, seedUser, testApp } from '../testing';
+import { inMemorySecretHost } from '../../test/support/inMemorySecretHost';
 
 const PW = 'correct horse battery staple';
 let t: TestDatabase;
 let app: FastifyInstance;
 let base: string;
 
-function inMemorySecretHost() {
-  const secrets = new Map<SecretName, string>();
-  return {
-    secrets,
-    host: {
-      getSecret: async ({ name }: { name: SecretName }) => secrets.get(name) ?? null,
-      setSecret: async ({ name, value }: { name: SecretName; value: string }) => {
-        secrets.set(name, value);
-        return null;
-      },
-      deleteSecret: async ({ name }: { name: SecretName }) => {
-        secrets.delete(name);
-        return null;
-      },
-    },
-  };
-}
 
 beforeAll(async () => {
   t = await openTestDatabase();
