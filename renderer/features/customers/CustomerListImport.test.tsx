@@ -63,6 +63,25 @@ function wrap(ui: ReactNode, language: UiLanguage = 'en', host: HostApi = fakeHo
   );
 }
 
+/** The list import on a workspace that has Northwind; the changes it asks for are kept in the array returned. */
+function showListImport(host?: HostApi): Parameters<CreateCustomers>[0][] {
+  const calls: Parameters<CreateCustomers>[0][] = [];
+  let n = 0;
+  wrap(
+    <CustomerListImport
+      existing={[{ tenantId: C, name: 'Northwind Traders' }]}
+      newId={() => `new-${++n}`}
+      onCreate={async (args) => {
+        calls.push(args);
+        return { ok: true };
+      }}
+    />,
+    'en',
+    host,
+  );
+  return calls;
+}
+
 afterEach(cleanup);
 stubResizeObserver();
 
@@ -76,18 +95,7 @@ describe('Import Partner Center customer list', () => {
   });
 
   it('previews new, known, repeated and refused rows, then creates the new ones in one change', async () => {
-    const calls: Parameters<CreateCustomers>[0][] = [];
-    let n = 0;
-    wrap(
-      <CustomerListImport
-        existing={[{ tenantId: C, name: 'Northwind Traders' }]}
-        newId={() => `new-${++n}`}
-        onCreate={async (args) => {
-          calls.push(args);
-          return { ok: true };
-        }}
-      />,
-    );
+    const calls = showListImport();
     pick(CUSTOMERS_CSV, 'export (2).csv');
     await waitFor(() => expect(screen.getByTestId('pc-customer-counts').textContent).toBe('export (2).csv: 2 new, 1 already in the workspace (same tenant id), 1 repeated in the file, 1 refused.'));
     const rows = within(screen.getByTestId('pc-new')).getAllByRole('row').slice(1).map((r) => r.textContent);
@@ -153,22 +161,9 @@ const pcList: PartnerCenterCustomersResult = {
 
 describe('Read the customer list from Partner Center (fake host)', () => {
   it('shows the list through the same preview, then creates the new customers with their country in one change', async () => {
-    const calls: Parameters<CreateCustomers>[0][] = [];
-    let n = 0;
     let answer: (value: PartnerCenterCustomersResult) => void = () => undefined;
     const fake = fakeHost(signedIn, () => new Promise((resolve) => (answer = resolve)));
-    wrap(
-      <CustomerListImport
-        existing={[{ tenantId: C, name: 'Northwind Traders' }]}
-        newId={() => `new-${++n}`}
-        onCreate={async (args) => {
-          calls.push(args);
-          return { ok: true };
-        }}
-      />,
-      'en',
-      fake.host,
-    );
+    const calls = showListImport(fake.host);
     const button = screen.getByRole('button', { name: 'Read the customer list from Partner Center' });
     await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
     fireEvent.click(button);
