@@ -5,24 +5,15 @@
 import { expect, test } from '@playwright/test';
 import { CustomersPage, ReviewSyncPage, SettingsPage } from './pages';
 import { docScreenshot } from './support';
-import { signIn, startSyncServer, useServer, type SyncServer } from './syncServer';
+import { serverForThisFile, signIn, useServer } from './syncServer';
 
-let server: SyncServer;
-
-test.beforeAll(async ({ baseURL }) => {
-  test.setTimeout(120_000);
-  server = await startSyncServer(new URL(baseURL!).origin, 'Fabrikam', [{ email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent' }]);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile([{ email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent' }]);
 
 test('changes made before sign-in that the role may not make wait with the reason; the others are sent; discarding takes them back', async ({ page }) => {
   test.setTimeout(120_000);
   const settings = new SettingsPage(page);
   const review = new ReviewSyncPage(page);
-  await useServer(page, server.url);
+  await useServer(page, server.url());
   // Before any sign-in: a customer, then the partner profile (which only an Admin agent may edit).
   await new CustomersPage(page).openAndAdd('Early Contoso');
   await settings.savePartnerProfile({ name: 'Fabrikam before sign-in' });

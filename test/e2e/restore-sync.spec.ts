@@ -6,28 +6,18 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { json } from './files';
 import { screens } from './pages';
-import { person, signIn, startSyncServer, useServer, type SyncServer } from './syncServer';
+import { serverForThisFile, signIn, useServer } from './syncServer';
 import { watchForErrors } from './support';
 
-let server: SyncServer;
-
-test.beforeAll(async ({ baseURL }) => {
-  // Seeding the organization and a PGlite start: slow on a busy 2-core machine.
-  test.setTimeout(120_000);
-  server = await startSyncServer(new URL(baseURL!).origin, 'Fabrikam', [
+const server = serverForThisFile([
     { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent' },
     { email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent' },
   ]);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 test('a backup with a change the team never got is restored into a new profile and syncs it once', async ({ browser }) => {
   test.setTimeout(90_000);
-  const aiko = await person(browser, server.url, 'aiko@fabrikam.example');
-  const ben = await person(browser, server.url, 'ben@fabrikam.example');
+  const aiko = await server.person(browser, 'aiko@fabrikam.example');
+  const ben = await server.person(browser, 'ben@fabrikam.example');
   const aikoSees = screens(aiko.page);
   const benSees = screens(ben.page);
 
@@ -49,7 +39,7 @@ test('a backup with a change the team never got is restored into a new profile a
   const page = await context.newPage();
   const problems = watchForErrors(page);
   const sees = screens(page);
-  await useServer(page, server.url);
+  await useServer(page, server.url());
   await sees.settings.restore.setInputFiles(json('backup.json', backup));
   await expect(sees.settings.backupOutcome).toContainText(/Restored \d+ records from the backup/);
   await signIn(page, 'aiko@fabrikam.example');

@@ -2,31 +2,18 @@
 // server: Ben's offer-matching draft, made before Aiko saved another target, never overwrites
 // it. A draft that changed only the quantity keeps Aiko's target; a draft that changed the target
 // too becomes a conflict both of them see, in words (products by name), not an overwrite.
-import { expect, test, type Browser } from '@playwright/test';
-import { screens, type OfferMatchingWizard } from './pages';
+import { expect, test } from '@playwright/test';
+import { type OfferMatchingWizard } from './pages';
 import { docScreenshot } from './support';
-import { person as signedInPerson, startSyncServer, type SyncServer } from './syncServer';
+import { serverForThisFile } from './syncServer';
 
 const CUSTOMER = 'Stale Contoso';
-let server: SyncServer;
-
-test.beforeAll(async ({ baseURL }) => {
-  test.setTimeout(120_000);
-  server = await startSyncServer(new URL(baseURL!).origin, 'Fabrikam', [
+const server = serverForThisFile([
     { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent' },
     { email: 'ben@fabrikam.example', name: 'Ben', role: 'admin-agent' },
   ]);
-});
 
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-/** A person signed in, in a fresh browser profile, with the screens of that person's page. */
-const person = async (browser: Browser, email: string) => {
-  const signedIn = await signedInPerson(browser, server.url, email);
-  return { ...signedIn, ...screens(signedIn.page) };
-};
+const person = server.person;
 type Person = Awaited<ReturnType<typeof person>>;
 
 async function waitUntilSent(who: Person) {

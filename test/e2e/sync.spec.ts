@@ -3,31 +3,16 @@
 // reconnects, through push, poke and pull.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser } from '@playwright/test';
-import { screens } from './pages';
-import { person as signedInPerson, startSyncServer, type SyncServer } from './syncServer';
+import { expect, test } from '@playwright/test';
+import { serverForThisFile } from './syncServer';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-let server: SyncServer;
-
-test.beforeAll(async ({ baseURL }) => {
-  // Seeding the organization and a PGlite start: slow on a busy 2-core machine.
-  test.setTimeout(120_000);
-  server = await startSyncServer(new URL(baseURL!).origin, 'Fabrikam', [
+const server = serverForThisFile([
     { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent' },
     { email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent' },
   ]);
-});
 
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-/** A person signed in, in a fresh browser profile, with the screens of that person's page. */
-const person = async (browser: Browser, email: string) => {
-  const signedIn = await signedInPerson(browser, server.url, email);
-  return { ...signedIn, ...screens(signedIn.page) };
-};
+const person = server.person;
 
 test('a change made offline in one browser appears in the other after it reconnects', async ({ browser }) => {
   const aiko = await person(browser, 'aiko@fabrikam.example');

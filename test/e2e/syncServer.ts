@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { screens } from './pages';
 import { ReviewSyncPage } from './pages/reviewSync';
 import { SettingsPage } from './pages/settings';
 
@@ -72,4 +73,31 @@ export async function person(browser: Browser, serverUrl: string, email: string)
   await useServer(page, serverUrl);
   await signIn(page, email);
   return { page, context, setOffline: (v) => context.setOffline(v) };
+}
+
+/**
+ * A sync server for the spec file that calls this: started before its tests (seeding and a PGlite
+ * start are slow on a busy 2-core machine), stopped after them.
+ */
+export function serverForThisFile(members: readonly Member[]) {
+  let server: SyncServer | null = null;
+  test.beforeAll(async ({ baseURL }) => {
+    test.setTimeout(120_000);
+    server = await startSyncServer(new URL(baseURL!).origin, 'Fabrikam', members);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  const url = (): string => {
+    if (!server) throw new Error('the sync server starts before the tests (beforeAll)');
+    return server.url;
+  };
+  return {
+    url,
+    /** A person signed in, in a fresh browser profile, with the screens of that person's page. */
+    person: async (browser: Browser, email: string) => {
+      const signedIn = await person(browser, url(), email);
+      return { ...signedIn, ...screens(signedIn.page) };
+    },
+  };
 }
