@@ -1,11 +1,77 @@
-// Pokes (DESIGN.md, "Sync protocol"): a data-less "pull now" to every client of an organization.
-// A push commits a NOTIFY; every server process LISTENs once and fans the poke out to its own
-// SSE connections, so clients on different processes behind a load balancer all hear it.
-import type { Database } from '../db/types';
+// Pokes (DESIGN.md, "Sync protocol"): a push commits a NOTIFY; every server process LISTENs once
+// and fans the poke out to its own SSE connections, so clients on different processes behind a
+// load balancer all hear it. A small push's NOTIFY carries its rows (built by PostgreSQL exactly as
+// a pull builds them), so a client at the push's base version applies them without pulling; a push
+// whose rows do not fit in a NOTIFY (PostgreSQL: under 8000 bytes) sends a data-less poke: pull now.
+import { z } from 'zod';
+import { Change, tablesUnknownTo, type Poke } from '../../shared/sync/protocol';
+import type { Database, Queryable } from '../db/types';
 
 export const POKE_CHANNEL = 'csp_sync_poke';
 
-type Listener = (version: number) => void;
+/** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (its default block size). */
+export const NOTIFY_PAYLOAD_LIMIT = 8000;
+
+/** What a push sends through NOTIFY when its rows fit (short keys: the payload is small). */
+const CarriedNotify = z.object({
+  /** Organization */
+  o: z.string(),
+  /** Version of the push, and the one before it */
+  v: z.number().int().positive(),
+  b: z.number().int().nonnegative(),
+  /** The pushing person, client and that client's last processed mutation */
+  u: z.string(),
+  c: z.string(),
+  m: z.number().int().nonnegative(),
+  changes: z.array(Change),
+});
+
+export interface PokeEvent {
+  orgId: string;
+  version: number;
+  /** The push's rows and who pushed them; absent for a data-less poke. */
+  carried?: { base: number; userId: string; clientId: string; lastMutationId: number; changes: Change[] };
+}
+
+type Listener = (event: PokeEvent) => void;
+
+/** Reads a NOTIFY payload: the carried JSON, or the data-less `orgId:version`. Null when unreadable. */
+export function parsePokeNotify(payload: string): PokeEvent | null {
+  if (payload.startsWith('{')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(payload);
+    } catch {
+      return null;
+    }
+    const parsed = CarriedNotify.safeParse(json);
+    if (!parsed.success) return null;
+    const { o, v, b, u, c, m, changes } = parsed.data;
+    return { orgId: o, version: v, carried: { base: b, userId: u, clientId: c, lastMutationId: m, changes } };
+  }
+  const [orgId, version] = payload.split(':');
+  if (!orgId) return null;
+  return { orgId, version: Number(version ?? 0) };
+}
+
+/**
+ * The SSE data of a poke for one stream: the carried change as that person's app may read it (the
+ * rows of tables its schema knows, as a pull filters them; who pushed only for the pusher's own
+ * streams), or the bare version (data-less: pull) when nothing was carried or the stream did not
+ * say its schema.
+ */
+export function pokeData(event: PokeEvent, stream: { userId: string; schemaVersion: number | null }): string {
+  const carried = event.carried;
+  if (!carried || stream.schemaVersion === null) return String(event.version);
+  const hidden = new Set(tablesUnknownTo(stream.schemaVersion));
+  const poke: Poke = {
+    version: event.version,
+    base: carried.base,
+    changes: hidden.size === 0 ? carried.changes : carried.changes.filter((c) => !hidden.has(c.table)),
+    ...(carried.userId === stream.userId ? { clientId: carried.clientId, lastMutationId: carried.lastMutationId } : {}),
+  };
+  return JSON.stringify(poke);
+}
 
 export class PokeHub {
   private readonly byOrg = new Map<string, Set<Listener>>();
@@ -13,9 +79,9 @@ export class PokeHub {
 
   async start(db: Database): Promise<void> {
     this.unlisten = await db.listen(POKE_CHANNEL, (payload) => {
-      const [orgId, version] = payload.split(':');
-      if (!orgId) return;
-      for (const l of this.byOrg.get(orgId) ?? []) l(Number(version ?? 0));
+      const event = parsePokeNotify(payload);
+      if (!event) return;
+      for (const l of this.byOrg.get(event.orgId) ?? []) l(event);
     });
   }
 
@@ -42,7 +108,40 @@ export class PokeHub {
   }
 }
 
-/** The payload a push's transaction sends with pg_notify: which workspace, which version. */
+/** The data-less payload: which workspace, which version. */
 export function pokePayload(orgId: string, version: number): string {
   return `${orgId}:${version}`;
+}
+
+export interface PushNotice {
+  orgId: string;
+  userId: string;
+  clientId: string;
+  version: number;
+  lastMutationId: number;
+  /** False: send the data-less poke without building the rows (a push too big to fit anyway). */
+  carry: boolean;
+}
+
+/**
+ * Sends the push's poke from inside its transaction (delivered only if it commits, in commit order,
+ * which is version order: the version is taken under the workspace's lock). One statement: the rows
+ * written at the push's version, as JSON built the way pull builds them; the data-less payload when
+ * they do not fit.
+ */
+export async function notifyPush(tx: Pick<Queryable, 'query'>, n: PushNotice): Promise<void> {
+  if (!n.carry) {
+    await tx.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, pokePayload(n.orgId, n.version)]);
+    return;
+  }
+  await tx.query(
+    `SELECT pg_notify($1, CASE WHEN octet_length(p) < $7 THEN p ELSE $8 END)
+     FROM (
+       SELECT json_build_object('o', $2::uuid, 'v', $3::bigint, 'b', $3::bigint - 1, 'u', $4::text, 'c', $5::text, 'm', $6::bigint,
+                'changes', COALESCE(json_agg(json_build_object('table', tbl, 'id', id, 'version', version,
+                  'data', CASE WHEN deleted THEN NULL ELSE data END)), '[]'::json))::text AS p
+       FROM records WHERE org_id = $2::uuid AND version = $3::bigint
+     ) carried`,
+    [POKE_CHANNEL, n.orgId, n.version, n.userId, n.clientId, n.lastMutationId, NOTIFY_PAYLOAD_LIMIT, pokePayload(n.orgId, n.version)],
+  );
 }

@@ -14,6 +14,7 @@ import {
   knowsTable,
   recordKey,
   tablesUnknownTo,
+  type Poke,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -447,9 +448,49 @@ export class SyncClient {
     return missed.length > 0 ? 0 : meta.cursor;
   }
 
-  async sync(onProgress?: (applied: number) => void): Promise<void> {
-    await this.push();
+  /**
+   * Pushes, then catches up: with `pokes` (those heard since the last sync; null for a data-less one
+   * or a reconnected stream) the changes they carry are applied without a pull when they follow on
+   * from this client's cursor; otherwise, or after a push of its own, it pulls as before.
+   */
+  async sync(onProgress?: (applied: number) => void, pokes?: readonly (Poke | null)[]): Promise<void> {
+    const sent = await this.push();
+    if (sent === 0 && pokes && pokes.length > 0 && pokes.every((p) => p !== null)) {
+      if ((await this.applyPokes(pokes as Poke[])) !== 'gap') return;
+    }
     await this.pull(onProgress);
+  }
+
+  /**
+   * Applies the changes that pokes carry, as a pull's page is applied (rebase, in one transaction),
+   * when they run on without a gap from this client's cursor: 'applied'. 'current' when none is past
+   * the cursor (already pulled); 'gap' when one is missing, or the cursor must be pulled afresh:
+   * nothing is changed then, and the caller pulls.
+   */
+  async applyPokes(pokes: readonly Poke[]): Promise<'applied' | 'current' | 'gap'> {
+    return this.store.transaction(async (tx) => {
+      const meta = await tx.meta();
+      if (this.cursorFor(meta) !== meta.cursor) return 'gap';
+      const fresh = pokes.filter((p) => p.version > meta.cursor).sort((a, b) => a.version - b.version);
+      if (fresh.length === 0) return 'current';
+      let at = meta.cursor;
+      let lastMutationId = 0;
+      // A record changed by several pokes is applied once, as it stands after the last (as a pull
+      // answers it: each record once, in version order).
+      const latest = new Map<string, PullResponse['changes'][number]>();
+      for (const p of fresh) {
+        if (p.base !== at) return 'gap';
+        at = p.version;
+        for (const c of p.changes) {
+          const key = `${c.table}\u0000${c.id}`;
+          latest.delete(key);
+          latest.set(key, c);
+        }
+        if (p.clientId === meta.clientId && p.lastMutationId !== undefined) lastMutationId = Math.max(lastMutationId, p.lastMutationId);
+      }
+      await this.rebase(tx, { cursor: at, lastMutationId, reset: false, more: false, changes: [...latest.values()] });
+      return 'applied';
+    });
   }
 
   private async rebase(tx: ClientTx, page: PullResponse): Promise<void> {
