@@ -11,6 +11,7 @@ import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from './dexieClientStore';
 import { newClientId } from './ids';
 import type { FromWorker, ToWorker } from './messages';
+import { gzip } from './gzip';
 import { listenForPokes } from './pokeStream';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,6 +44,7 @@ async function lead(backendUrl: string, actor: Actor): Promise<void> {
     baseUrl: backendUrl,
     fetch: (url, init) => fetch(url, init as RequestInit),
     accessToken: () => accessToken(refused).finally(() => (refused = false)),
+    gzip,
   });
   const client = new SyncClient(store, transport, {
     actor: () => actor,

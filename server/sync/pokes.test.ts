@@ -10,6 +10,7 @@ import { httpTransport } from '../../shared/sync/httpTransport';
 import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
 import { OLDEST_ACCEPTED_SCHEMA_VERSION, Poke, SCHEMA_VERSION, type PushRequest } from '../../shared/sync/protocol';
 import { tableNames } from '../../shared/workspace/tables';
+import { gzip } from '../../renderer/sync/gzip';
 import { readPoke } from '../../renderer/sync/pokeStream';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedOrg, seedUser, testApp } from '../testing';
@@ -306,6 +307,32 @@ describe('compressed pushes', () => {
     const ben = await client('ben@fabrikam.example');
     await ben.sync.sync();
     expect(ben.store.rows('customers').filter((c) => c.id === 'gz-1' || c.id === 'df-1').map((c) => String(c.notes).length)).toEqual([20_000, 20_000]);
+  });
+
+  it("the app's transport gzips a large push (CompressionStream) and the server applies it; a small one goes as it is", async () => {
+    const { token, actor } = await signIn('aiko@fabrikam.example');
+    const sent: { encoding: string | undefined; bytes: number }[] = [];
+    const transport = httpTransport({
+      baseUrl: base,
+      fetch: (u, i) => {
+        if (i.method === 'POST') sent.push({ encoding: i.headers['content-encoding'], bytes: typeof i.body === 'string' ? i.body.length : (i.body?.byteLength ?? 0) });
+        return fetch(u, i as RequestInit);
+      },
+      accessToken: async () => token,
+      gzip,
+    });
+    const aiko = new SyncClient(new MemoryClientStore('gzip-app-client-1'), transport, { actor: () => actor, now: () => '2099-01-01T00:00:00.000Z' });
+    await aiko.pull();
+    expect(await aiko.mutate('customer.create', { id: 'gz-app', name: 'Compressed by the app' })).toEqual({ ok: true });
+    await aiko.push();
+    const notes = Array.from({ length: 750 }, (_, i) => `user${i}@contoso.example`).join('\n');
+    expect(await aiko.mutate('customer.update', { id: 'gz-app', notes })).toEqual({ ok: true });
+    await aiko.push();
+    expect(sent.map((x) => x.encoding)).toEqual([undefined, 'gzip']);
+    expect(sent[1]!.bytes).toBeLessThan(notes.length / 4);
+    const ben = await client('ben@fabrikam.example');
+    await ben.sync.sync();
+    expect(ben.store.rows('customers').find((c) => c.id === 'gz-app')?.notes).toBe(notes);
   });
 
   it('refuses a body that decodes past the limit (a zip bomb) with 413, without decoding it all', async () => {

@@ -449,14 +449,19 @@ export class SyncClient {
   }
 
   /**
-   * Pushes, then catches up: with `pokes` (those heard since the last sync; null for a data-less one
-   * or a reconnected stream) the changes they carry are applied without a pull when they follow on
-   * from this client's cursor; otherwise, or after a push of its own, it pulls as before.
+   * Pushes, then catches up. With `pokes` (those heard since the last sync; null for a data-less one
+   * or a reconnected stream) the changes they carry are applied first, without a pull, when they
+   * follow on from this client's cursor; the same transaction tells whether anything waits to be
+   * pushed, so a poke with nothing to send costs one transaction. A pull follows a gap, a
+   * data-less poke, no pokes at all, or a push of this client's own (as before).
    */
   async sync(onProgress?: (applied: number) => void, pokes?: readonly (Poke | null)[]): Promise<void> {
-    const sent = await this.push();
-    if (sent === 0 && pokes && pokes.length > 0 && pokes.every((p) => p !== null)) {
-      if ((await this.applyPokes(pokes as Poke[])) !== 'gap') return;
+    if (pokes && pokes.length > 0 && pokes.every((p) => p !== null)) {
+      const { outcome, unsent } = await this.takePokes(pokes as Poke[]);
+      const sent = unsent ? await this.push() : 0;
+      if (sent === 0 && outcome !== 'gap') return;
+    } else {
+      await this.push();
     }
     await this.pull(onProgress);
   }
@@ -468,18 +473,28 @@ export class SyncClient {
    * nothing is changed then, and the caller pulls.
    */
   async applyPokes(pokes: readonly Poke[]): Promise<'applied' | 'current' | 'gap'> {
+    return (await this.takePokes(pokes)).outcome;
+  }
+
+  private async takePokes(pokes: readonly Poke[]): Promise<{ outcome: 'applied' | 'current' | 'gap'; unsent: boolean }> {
     return this.store.transaction(async (tx) => {
       const meta = await tx.meta();
-      if (this.cursorFor(meta) !== meta.cursor) return 'gap';
+      const outbox = (await tx.outbox()).sort((a, b) => a.id - b.id);
+      const unsent = (acknowledged: number) => {
+        const floor = Math.max(this.pushedThrough, acknowledged);
+        const hold = this.options.holdFrom?.(outbox) ?? null;
+        return outbox.some((m) => m.id > floor && (hold === null || m.id < hold));
+      };
+      if (this.cursorFor(meta) !== meta.cursor) return { outcome: 'gap' as const, unsent: unsent(meta.lastAcknowledged) };
       const fresh = pokes.filter((p) => p.version > meta.cursor).sort((a, b) => a.version - b.version);
-      if (fresh.length === 0) return 'current';
+      if (fresh.length === 0) return { outcome: 'current' as const, unsent: unsent(meta.lastAcknowledged) };
       let at = meta.cursor;
       let lastMutationId = 0;
       // A record changed by several pokes is applied once, as it stands after the last (as a pull
       // answers it: each record once, in version order).
       const latest = new Map<string, PullResponse['changes'][number]>();
       for (const p of fresh) {
-        if (p.base !== at) return 'gap';
+        if (p.base !== at) return { outcome: 'gap' as const, unsent: unsent(meta.lastAcknowledged) };
         at = p.version;
         for (const c of p.changes) {
           const key = `${c.table}\u0000${c.id}`;
@@ -488,13 +503,14 @@ export class SyncClient {
         }
         if (p.clientId === meta.clientId && p.lastMutationId !== undefined) lastMutationId = Math.max(lastMutationId, p.lastMutationId);
       }
-      await this.rebase(tx, { cursor: at, lastMutationId, reset: false, more: false, changes: [...latest.values()] });
-      return 'applied';
+      await this.rebase(tx, { cursor: at, lastMutationId, reset: false, more: false, changes: [...latest.values()] }, outbox);
+      return { outcome: 'applied' as const, unsent: unsent(Math.max(meta.lastAcknowledged, lastMutationId)) };
     });
   }
 
-  private async rebase(tx: ClientTx, page: PullResponse): Promise<void> {
-    const outbox = (await tx.outbox()).sort((a, b) => a.id - b.id);
+  /** `read`: the outbox, when the caller read it in this transaction already (in id order). */
+  private async rebase(tx: ClientTx, page: PullResponse, read?: OutboxEntry[]): Promise<void> {
+    const outbox = read ?? (await tx.outbox()).sort((a, b) => a.id - b.id);
     // Take every pending change back, newest first: what remains is the last pulled server state.
     for (const entry of [...outbox].reverse()) {
       for (const u of [...entry.undo].reverse()) await tx.restore(u.table, u.id, u.before, u.version);
