@@ -420,18 +420,36 @@ export class SyncClient {
   async pull(onProgress?: (applied: number) => void): Promise<void> {
     let applied = 0;
     let tookNewId = false;
+    // The next page, downloading while this one is written (a large first pull streams into storage).
+    let next: { page: Promise<PullResponse>; clientId: string } | null = null;
     for (;;) {
-      const meta = await this.store.transaction((tx) => tx.meta());
+      let clientId: string;
       let page: PullResponse;
       try {
-        page = await this.transport.pull(this.cursorFor(meta), meta.clientId, this.schemaVersion);
+        if (next) {
+          clientId = next.clientId;
+          page = await next.page;
+        } else {
+          const meta = await this.store.transaction((tx) => tx.meta());
+          clientId = meta.clientId;
+          page = await this.transport.pull(this.cursorFor(meta), clientId, this.schemaVersion);
+        }
+        next = null;
       } catch (e) {
+        next = null;
         if (e instanceof SyncHttpError && e.code === 'CLIENT_NOT_YOURS' && this.options.newClientId && !tookNewId) {
           tookNewId = true;
           await this.startOver(this.options.newClientId());
           continue;
         }
         throw e;
+      }
+      if (page.more) {
+        // Asked from the cursor this page brings the client to, which is what the next round
+        // would read back from storage (the cursor's schema is this client's once a page is in).
+        const ahead = this.transport.pull(page.cursor, clientId, this.schemaVersion);
+        ahead.catch(() => undefined); // awaited (and its failure thrown) on the next round
+        next = { page: ahead, clientId };
       }
       await this.store.transaction((tx) => this.rebase(tx, page));
       applied += page.changes.length;
