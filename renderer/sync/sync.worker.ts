@@ -85,6 +85,8 @@ async function lead(backendUrl: string, actor: Actor): Promise<void> {
     url: `${backendUrl.replace(/\/+$/, '')}/sync/poke?schemaVersion=${SCHEMA_VERSION}`,
     accessToken,
     onPoke: (poke) => {
+      // Not synced for a while (update required, signed out): a pull will be needed anyway.
+      if (pokes.length >= 100) pokes.splice(0, pokes.length, null);
       pokes.push(poke);
       loop?.nudge();
     },
