@@ -335,6 +335,15 @@ describe('compressed pushes', () => {
     expect(ben.store.rows('customers').find((c) => c.id === 'gz-app')?.notes).toBe(notes);
   });
 
+  it("lets the app's origin send a compressed push across origins (the preflight allows Content-Encoding)", async () => {
+    const res = await fetch(`${base}/sync/push`, {
+      method: 'OPTIONS',
+      headers: { origin: 'app://csp-migration-workspace', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,content-encoding' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe('app://csp-migration-workspace');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/content-encoding/);
+  });
+
   it('refuses a body that decodes past the limit (a zip bomb) with 413, without decoding it all', async () => {
     const { token } = await signIn('aiko@fabrikam.example');
     // 64 MiB of zeros, ~64 KB compressed: four times the push limit once decoded.
