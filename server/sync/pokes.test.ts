@@ -14,7 +14,7 @@ import { gzip } from '../../renderer/sync/gzip';
 import { readPoke } from '../../renderer/sync/pokeStream';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedOrg, seedUser, testApp } from '../testing';
-import { pokeData } from './pokes';
+import { POKE_CHANNEL, parsePokeNotify, pokeData } from './pokes';
 
 const PW = 'correct horse battery staple';
 let t: TestDatabase;
@@ -276,6 +276,34 @@ describe('pokes that carry the change', () => {
     expect(pokeData(event, { userId: 'u-1', schemaVersion: null })).toBe('8');
     older.close();
     plain.close();
+  });
+});
+
+describe('the NOTIFY payload', () => {
+  it("still reads as `orgId:version` for a server process of the release before (a rolling update), with the change after it", async () => {
+    const payloads: string[] = [];
+    const unlisten = await t.db.listen(POKE_CHANNEL, (p) => payloads.push(p));
+    try {
+      const aiko = await client('aiko@fabrikam.example');
+      await aiko.sync.pull();
+      expect(await aiko.sync.mutate('customer.create', { id: 'n-1', name: 'Notified' })).toEqual({ ok: true });
+      await aiko.sync.push();
+      // The channel is shared by every test schema of the database: this push's payload is the one naming n-1.
+      const ours = () => payloads.find((p) => p.includes('"n-1"'));
+      for (let i = 0; i < 100 && !ours(); i++) await new Promise((r) => setTimeout(r, 20));
+      const payload = ours();
+      // The reader of the release before: `const [orgId, version] = payload.split(':')`.
+      const [orgId, version] = payload!.split(':');
+      const event = parsePokeNotify(payload!)!;
+      expect(orgId).toBe(event.orgId);
+      expect(Number(version)).toBe(event.version);
+      expect(event.carried?.base).toBe(event.version - 1);
+      expect(event.carried?.changes.map((c) => c.id)).toContain('n-1');
+      expect(parsePokeNotify(`${orgId}:${version}`)).toEqual({ orgId, version: Number(version) });
+      expect(parsePokeNotify('not a poke')).toBeNull();
+    } finally {
+      await unlisten();
+    }
   });
 });
 

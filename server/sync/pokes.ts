@@ -12,12 +12,13 @@ export const POKE_CHANNEL = 'csp_sync_poke';
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (its default block size). */
 export const NOTIFY_PAYLOAD_LIMIT = 8000;
 
-/** What a push sends through NOTIFY when its rows fit (short keys: the payload is small). */
+/**
+ * What a push sends through NOTIFY when its rows fit: `orgId:version:{json}`, so a server process of
+ * the release before (which reads `orgId:version` and ignores the rest) still pokes its streams
+ * during a rolling update.
+ */
 const CarriedNotify = z.object({
-  /** Organization */
-  o: z.string(),
-  /** Version of the push, and the one before it */
-  v: z.number().int().positive(),
+  /** The version before the push */
   b: z.number().int().nonnegative(),
   /** The pushing person, client and that client's last processed mutation */
   u: z.string(),
@@ -35,23 +36,25 @@ export interface PokeEvent {
 
 type Listener = (event: PokeEvent) => void;
 
-/** Reads a NOTIFY payload: the carried JSON, or the data-less `orgId:version`. Null when unreadable. */
+/** Reads a NOTIFY payload: `orgId:version`, with the carried JSON after a third colon. Null when unreadable. */
 export function parsePokeNotify(payload: string): PokeEvent | null {
-  if (payload.startsWith('{')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(payload);
-    } catch {
-      return null;
-    }
-    const parsed = CarriedNotify.safeParse(json);
-    if (!parsed.success) return null;
-    const { o, v, b, u, c, m, changes } = parsed.data;
-    return { orgId: o, version: v, carried: { base: b, userId: u, clientId: c, lastMutationId: m, changes } };
+  const first = payload.indexOf(':');
+  if (first <= 0) return null;
+  const orgId = payload.slice(0, first);
+  const second = payload.indexOf(':', first + 1);
+  const version = Number(payload.slice(first + 1, second < 0 ? undefined : second));
+  if (!Number.isSafeInteger(version)) return null;
+  if (second < 0) return { orgId, version };
+  let json: unknown;
+  try {
+    json = JSON.parse(payload.slice(second + 1));
+  } catch {
+    return { orgId, version };
   }
-  const [orgId, version] = payload.split(':');
-  if (!orgId) return null;
-  return { orgId, version: Number(version ?? 0) };
+  const parsed = CarriedNotify.safeParse(json);
+  if (!parsed.success) return { orgId, version };
+  const { b, u, c, m, changes } = parsed.data;
+  return { orgId, version, carried: { base: b, userId: u, clientId: c, lastMutationId: m, changes } };
 }
 
 /**
@@ -135,9 +138,9 @@ export async function notifyPush(tx: Pick<Queryable, 'query'>, n: PushNotice): P
     return;
   }
   await tx.query(
-    `SELECT pg_notify($1, CASE WHEN octet_length(p) < $7 THEN p ELSE $8 END)
+    `SELECT pg_notify($1, CASE WHEN octet_length(p) < $7 THEN p ELSE $8::text END)
      FROM (
-       SELECT json_build_object('o', $2::uuid, 'v', $3::bigint, 'b', $3::bigint - 1, 'u', $4::text, 'c', $5::text, 'm', $6::bigint,
+       SELECT $8::text || ':' || json_build_object('b', $3::bigint - 1, 'u', $4::text, 'c', $5::text, 'm', $6::bigint,
                 'changes', COALESCE(json_agg(json_build_object('table', tbl, 'id', id, 'version', version,
                   'data', CASE WHEN deleted THEN NULL ELSE data END)), '[]'::json))::text AS p
        FROM records WHERE org_id = $2::uuid AND version = $3::bigint
