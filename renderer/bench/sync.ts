@@ -2,6 +2,7 @@
 // Dexie over HTTP, against raw IndexedDB puts of the same rows in the same page. Not linked from the app.
 import { SyncClient } from '../../shared/sync/client';
 import { httpTransport } from '../../shared/sync/httpTransport';
+import { SCHEMA_VERSION, type Poke } from '../../shared/sync/protocol';
 import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import { listenForPokes } from '../sync/pokeStream';
@@ -33,30 +34,37 @@ async function firstPull(baseUrl: string, token: string) {
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** Client B: pulls on every poke and notes when each mark written by A arrives. */
+/**
+ * Client B: syncs on every poke as the app's sync worker does (the change a poke carries applied
+ * without a pull when it follows on from the cursor) and notes when each mark written by A arrives.
+ */
 let arrivals = new Map<string, number>();
 async function listen(baseUrl: string, token: string) {
   const { db, sync } = client(baseUrl, token, `bench-b-${Math.random()}`);
   await sync.pull();
   arrivals = new Map();
-  let pulling = false;
-  let again = false;
-  const pull = async () => {
-    if (pulling) {
-      again = true;
-      return;
-    }
-    pulling = true;
-    do {
-      again = false;
-      await sync.pull();
+  let syncing = false;
+  const pokes: (Poke | null)[] = [];
+  const catchUp = async () => {
+    if (syncing) return;
+    syncing = true;
+    while (pokes.length > 0) {
+      await sync.sync(undefined, pokes.splice(0));
       const mark = await db.customers.get('c-mark');
       if (mark && !arrivals.has(mark.notes)) arrivals.set(mark.notes, now());
-    } while (again);
-    pulling = false;
+    }
+    syncing = false;
   };
   await new Promise<void>((resolve) => {
-    listenForPokes({ url: `${baseUrl}/sync/poke`, accessToken: async () => token, onPoke: () => void pull(), onConnected: resolve });
+    listenForPokes({
+      url: `${baseUrl}/sync/poke?schemaVersion=${SCHEMA_VERSION}`,
+      accessToken: async () => token,
+      onPoke: (poke) => {
+        pokes.push(poke);
+        void catchUp();
+      },
+      onConnected: resolve,
+    });
   });
 }
 

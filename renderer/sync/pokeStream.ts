@@ -1,12 +1,15 @@
 // Listens for the server's pokes (GET /sync/poke, server-sent events) with fetch, which, unlike
 // EventSource, can send the Authorization header. Reconnects with backoff; a 401 asks for a fresh
 // token first, and so does the server's "end" event (the session that opened the stream ended).
+// A poke carries a small change as JSON (validated here); a data-less one is handed on as null.
 import { backoffDelay } from '../../shared/sync/loop';
+import { Poke } from '../../shared/sync/protocol';
 
 export interface PokeStreamOptions {
   url: string;
   accessToken: (fresh: boolean) => Promise<string | null>;
-  onPoke: () => void;
+  /** The change the poke carries (apply it at its base version, else pull), or null: pull. */
+  onPoke: (poke: Poke | null) => void;
   /** Called when the stream (re)connects: a poke may have been missed while it was down. */
   onConnected: () => void;
 }
@@ -43,7 +46,7 @@ export function listenForPokes(options: PokeStreamOptions): () => void {
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const event = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            if (/^event: poke$/m.test(event)) options.onPoke();
+            if (/^event: poke$/m.test(event)) options.onPoke(readPoke(event));
             // The server ended the stream with the session (expired token, sign-out, disabled):
             // reconnect with a fresh token, not this one.
             if (/^event: end$/m.test(event)) fresh = true;
@@ -61,4 +64,20 @@ export function listenForPokes(options: PokeStreamOptions): () => void {
     stopped = true;
     controller?.abort();
   };
+}
+
+/** The change an SSE "poke" event carries, or null (data-less, or not readable: pull then). */
+export function readPoke(event: string): Poke | null {
+  const data = event
+    .split('\n')
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).replace(/^ /, ''))
+    .join('\n');
+  if (!data.startsWith('{')) return null;
+  try {
+    const parsed = Poke.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

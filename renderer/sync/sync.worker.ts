@@ -6,10 +6,12 @@ import { heldForRole } from '../../shared/sync/held';
 import { httpTransport } from '../../shared/sync/httpTransport';
 import { SyncLoop, defaultLoopOptions, type SyncStatus } from '../../shared/sync/loop';
 import type { Actor } from '../../shared/mutators/define';
+import { SCHEMA_VERSION, type Poke } from '../../shared/sync/protocol';
 import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from './dexieClientStore';
 import { newClientId } from './ids';
 import type { FromWorker, ToWorker } from './messages';
+import { gzip } from './gzip';
 import { listenForPokes } from './pokeStream';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -42,6 +44,7 @@ async function lead(backendUrl: string, actor: Actor): Promise<void> {
     baseUrl: backendUrl,
     fetch: (url, init) => fetch(url, init as RequestInit),
     accessToken: () => accessToken(refused).finally(() => (refused = false)),
+    gzip,
   });
   const client = new SyncClient(store, transport, {
     actor: () => actor,
@@ -50,11 +53,14 @@ async function lead(backendUrl: string, actor: Actor): Promise<void> {
     // Changes made before sign-in that this person's role may not make wait (Review & sync says why).
     holdFrom: (outbox) => heldForRole(outbox, actor.role).firstHeld,
   });
+  // Pokes heard since the last sync: their changes are applied without a pull when they follow on
+  // from the cursor (null: data-less, or the stream reconnected and may have missed one: pull).
+  const pokes: (Poke | null)[] = [];
   loop = new SyncLoop(
     {
       sync: async (onProgress) => {
         try {
-          await client.sync(onProgress);
+          await client.sync(onProgress, pokes.splice(0));
         } catch (e) {
           if ((e as { status?: number }).status === 401) refused = true;
           throw e;
@@ -76,10 +82,18 @@ async function lead(backendUrl: string, actor: Actor): Promise<void> {
   self.addEventListener('online', () => loop?.nudge());
   self.addEventListener('offline', () => loop?.nudge());
   stopPokes = listenForPokes({
-    url: `${backendUrl.replace(/\/+$/, '')}/sync/poke`,
+    url: `${backendUrl.replace(/\/+$/, '')}/sync/poke?schemaVersion=${SCHEMA_VERSION}`,
     accessToken,
-    onPoke: () => loop?.nudge(),
-    onConnected: () => loop?.nudge(),
+    onPoke: (poke) => {
+      // Not synced for a while (update required, signed out): a pull will be needed anyway.
+      if (pokes.length >= 100) pokes.splice(0, pokes.length, null);
+      pokes.push(poke);
+      loop?.nudge();
+    },
+    onConnected: () => {
+      pokes.push(null);
+      loop?.nudge();
+    },
   });
   loop.start();
   await new Promise<void>((resolve) => (releaseLock = resolve));

@@ -16,5 +16,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The caller; set by `app.authenticate` (protected routes only). */
     actor: RequestActor;
+    /** Bytes of a compressed body once decoded (see decodeBody); unset for a body sent as is. */
+    decodedBodyBytes?: number;
   }
 }

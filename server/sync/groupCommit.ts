@@ -15,6 +15,7 @@ import type { Actor } from '../../shared/mutators/define';
 import { processPush, type PushOutcome } from '../../shared/sync/authority';
 import type { PushRequest } from '../../shared/sync/protocol';
 import type { Database } from '../db/types';
+import { notifyPushes, type PushNotice } from './pokes';
 import { openGroup } from './sqlAuthority';
 
 export interface GroupLimits {
@@ -31,6 +32,8 @@ interface Queued {
   actor: Actor;
   request: PushRequest;
   now: string;
+  /** Whether the push's poke carries its rows (false: too big to be worth building them). */
+  carry: boolean;
   resolve: (outcome: PushOutcome) => void;
   reject: (err: unknown) => void;
 }
@@ -55,12 +58,12 @@ export class PushGroups {
   ) {}
 
   /** Processes `request` in the next group of `orgId`; resolves once that group has committed. */
-  push(orgId: string, userId: string, actor: Actor, request: PushRequest, now: string): Promise<PushOutcome> {
+  push(orgId: string, userId: string, actor: Actor, request: PushRequest, now: string, carry = true): Promise<PushOutcome> {
     return new Promise<PushOutcome>((resolve, reject) => {
       let queue = this.queues.get(orgId);
       const idle = !queue;
       if (!queue) this.queues.set(orgId, (queue = []));
-      queue.push({ userId, actor, request, now, resolve, reject });
+      queue.push({ userId, actor, request, now, carry, resolve, reject });
       // The first push of an idle org starts at once (no added wait); later ones gather meanwhile.
       if (idle) void this.drain(orgId, queue);
     });
@@ -109,6 +112,15 @@ export class PushGroups {
           out.push(await processPush(g.authority(i), q.request, q.actor, q.now));
         }
         await g.write();
+        // Each push that wrote pokes the org's clients with its own version (and its rows, when they fit).
+        const notices: PushNotice[] = [];
+        out.forEach((o, i) => {
+          const q = group[i]!;
+          if (o.ok && o.version !== null) {
+            notices.push({ orgId, userId: q.userId, clientId: q.request.clientId, version: o.version, lastMutationId: o.response.lastMutationId, carry: q.carry });
+          }
+        });
+        await notifyPushes(tx, notices);
         return out;
       });
     } catch (err) {

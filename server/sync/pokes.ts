@@ -1,11 +1,80 @@
-// Pokes (DESIGN.md, "Sync protocol"): a data-less "pull now" to every client of an organization.
-// A push commits a NOTIFY; every server process LISTENs once and fans the poke out to its own
-// SSE connections, so clients on different processes behind a load balancer all hear it.
-import type { Database } from '../db/types';
+// Pokes (DESIGN.md, "Sync protocol"): a push commits a NOTIFY; every server process LISTENs once
+// and fans the poke out to its own SSE connections, so clients on different processes behind a
+// load balancer all hear it. A small push's NOTIFY carries its rows (built by PostgreSQL exactly as
+// a pull builds them), so a client at the push's base version applies them without pulling; a push
+// whose rows do not fit in a NOTIFY (PostgreSQL: under 8000 bytes) sends a data-less poke: pull now.
+import { z } from 'zod';
+import { Change, tablesUnknownTo, type Poke } from '../../shared/sync/protocol';
+import type { Database, Queryable } from '../db/types';
 
 export const POKE_CHANNEL = 'csp_sync_poke';
 
-type Listener = (version: number) => void;
+/** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (its default block size). */
+export const NOTIFY_PAYLOAD_LIMIT = 8000;
+
+/**
+ * What a push sends through NOTIFY when its rows fit: `orgId:version:{json}`, so a server process of
+ * the release before (which reads `orgId:version` and ignores the rest) still pokes its streams
+ * during a rolling update.
+ */
+const CarriedNotify = z.object({
+  /** The version before the push */
+  b: z.number().int().nonnegative(),
+  /** The pushing person, client and that client's last processed mutation */
+  u: z.string(),
+  c: z.string(),
+  m: z.number().int().nonnegative(),
+  changes: z.array(Change),
+});
+
+export interface PokeEvent {
+  orgId: string;
+  version: number;
+  /** The push's rows and who pushed them; absent for a data-less poke. */
+  carried?: { base: number; userId: string; clientId: string; lastMutationId: number; changes: Change[] };
+}
+
+type Listener = (event: PokeEvent) => void;
+
+/** Reads a NOTIFY payload: `orgId:version`, with the carried JSON after a third colon. Null when unreadable. */
+export function parsePokeNotify(payload: string): PokeEvent | null {
+  const first = payload.indexOf(':');
+  if (first <= 0) return null;
+  const orgId = payload.slice(0, first);
+  const second = payload.indexOf(':', first + 1);
+  const version = Number(payload.slice(first + 1, second < 0 ? undefined : second));
+  if (!Number.isSafeInteger(version)) return null;
+  if (second < 0) return { orgId, version };
+  let json: unknown;
+  try {
+    json = JSON.parse(payload.slice(second + 1));
+  } catch {
+    return { orgId, version };
+  }
+  const parsed = CarriedNotify.safeParse(json);
+  if (!parsed.success) return { orgId, version };
+  const { b, u, c, m, changes } = parsed.data;
+  return { orgId, version, carried: { base: b, userId: u, clientId: c, lastMutationId: m, changes } };
+}
+
+/**
+ * The SSE data of a poke for one stream: the carried change as that person's app may read it (the
+ * rows of tables its schema knows, as a pull filters them; who pushed only for the pusher's own
+ * streams), or the bare version (data-less: pull) when nothing was carried or the stream did not
+ * say its schema.
+ */
+export function pokeData(event: PokeEvent, stream: { userId: string; schemaVersion: number | null }): string {
+  const carried = event.carried;
+  if (!carried || stream.schemaVersion === null) return String(event.version);
+  const hidden = new Set(tablesUnknownTo(stream.schemaVersion));
+  const poke: Poke = {
+    version: event.version,
+    base: carried.base,
+    changes: hidden.size === 0 ? carried.changes : carried.changes.filter((c) => !hidden.has(c.table)),
+    ...(carried.userId === stream.userId ? { clientId: carried.clientId, lastMutationId: carried.lastMutationId } : {}),
+  };
+  return JSON.stringify(poke);
+}
 
 export class PokeHub {
   private readonly byOrg = new Map<string, Set<Listener>>();
@@ -13,9 +82,9 @@ export class PokeHub {
 
   async start(db: Database): Promise<void> {
     this.unlisten = await db.listen(POKE_CHANNEL, (payload) => {
-      const [orgId, version] = payload.split(':');
-      if (!orgId) return;
-      for (const l of this.byOrg.get(orgId) ?? []) l(Number(version ?? 0));
+      const event = parsePokeNotify(payload);
+      if (!event) return;
+      for (const l of this.byOrg.get(event.orgId) ?? []) l(event);
     });
   }
 
@@ -42,7 +111,56 @@ export class PokeHub {
   }
 }
 
-/** The payload a push's transaction sends with pg_notify: which workspace, which version. */
+/** The data-less payload: which workspace, which version. */
 export function pokePayload(orgId: string, version: number): string {
   return `${orgId}:${version}`;
+}
+
+export interface PushNotice {
+  orgId: string;
+  userId: string;
+  clientId: string;
+  version: number;
+  lastMutationId: number;
+  /** False: send the data-less poke without building the rows (a push too big to fit anyway). */
+  carry: boolean;
+}
+
+/**
+ * Sends the pokes of the pushes a transaction commits, from inside it (delivered only if it commits,
+ * in commit order, which is version order: versions are taken under the workspace's lock). One
+ * statement for all of them: each push's rows written at its version, as JSON built the way pull
+ * builds them; the data-less payload when they do not fit or were not to be carried. A client that
+ * gets a poke whose base is not its own version pulls, so order within one commit is not load-bearing.
+ */
+export async function notifyPushes(tx: Pick<Queryable, 'query'>, notices: readonly PushNotice[]): Promise<void> {
+  if (notices.length === 0) return;
+  await tx.query(
+    `SELECT pg_notify($1, CASE WHEN n.carry AND octet_length(c.p) < $2 THEN c.p ELSE n.plain END)
+     FROM unnest($3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::bigint[], $8::boolean[], $9::text[]) WITH ORDINALITY
+       AS n(org_id, version, user_id, client_id, last_mutation_id, carry, plain, ord)
+     CROSS JOIN LATERAL (
+       SELECT CASE WHEN n.carry THEN n.plain || ':' || json_build_object('b', n.version - 1, 'u', n.user_id, 'c', n.client_id, 'm', n.last_mutation_id,
+                'changes', COALESCE(json_agg(json_build_object('table', r.tbl, 'id', r.id, 'version', r.version,
+                  'data', CASE WHEN r.deleted THEN NULL ELSE r.data END)), '[]'::json))::text END AS p
+       FROM records r WHERE n.carry AND r.org_id = n.org_id AND r.version = n.version
+     ) c
+     ORDER BY n.ord`,
+    [
+      POKE_CHANNEL,
+      NOTIFY_PAYLOAD_LIMIT,
+      notices.map((n) => n.orgId),
+      notices.map((n) => n.version),
+      notices.map((n) => n.userId),
+      notices.map((n) => n.clientId),
+      notices.map((n) => n.lastMutationId),
+      notices.map((n) => n.carry),
+      notices.map((n) => pokePayload(n.orgId, n.version)),
+    ],
+  );
+}
+
+/** One push's poke (see notifyPushes). */
+export async function notifyPush(tx: Pick<Queryable, 'query'>, n: PushNotice): Promise<void> {
+  await notifyPushes(tx, [n]);
 }

@@ -8,8 +8,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ClientId, PullResponse, PushRequest, PushResponse, SyncErrorCode, checkSchemaVersion } from '../../shared/sync/protocol';
 import type { PullResponse as PullResponseBody } from '../../shared/sync/protocol';
+import { decodeBody } from '../http/decodeBody';
 import { ApiError, ErrorBody, errorResponses } from '../http/errors';
-import { PokeHub } from './pokes';
+import { PokeHub, pokeData } from './pokes';
 import { pullPage } from './pull';
 import { PushGroups, type GroupLimits } from './groupCommit';
 
@@ -46,6 +47,14 @@ const PullQuery = z.object({
   schemaVersion: z.coerce.number().int(),
 });
 
+/** Push bodies up to this size get a poke that carries their rows (when those fit in a NOTIFY). */
+const CARRY_BODY_BYTES = 64 * 1024;
+
+const PokeQuery = z.object({
+  /** The app's schema: given, pokes carry the change (the rows of the tables it knows); else data-less. */
+  schemaVersion: z.coerce.number().int().optional(),
+});
+
 const notYours = () => ({
   error: { code: 'CLIENT_NOT_YOURS' as const, message: 'this client id belongs to another person: the app takes a new one' },
 });
@@ -70,21 +79,25 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
     {
       bodyLimit: opts.pushBodyLimit,
       onRequest: app.authenticate,
+      // An import's chunks come gzip-compressed: decoded here, refused past the body limit once decoded.
+      preParsing: decodeBody(opts.pushBodyLimit),
       preHandler: app.syncRateLimit,
       schema: {
         tags: ['sync'],
         summary: 'Push a batch of mutations from one client, in order',
         security: [{ bearerAuth: [] }],
         body: PushRequest,
-        response: { 200: PushResponse, 403: SyncErrorBody, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(401, 413, 429), 400: SyncErrorBody },
+        response: { 200: PushResponse, 403: SyncErrorBody, 409: SyncErrorBody, 426: SyncErrorBody, ...errorResponses(401, 413, 415, 429), 400: SyncErrorBody },
       },
     },
     async (req, reply) => {
       const { orgId, userId, name, role } = req.actor;
       const actor = { id: userId, name, role };
       // Group commit: with the org's other pushes waiting meanwhile, in one transaction; the
-      // answer comes after that transaction committed (the poke is sent by the commit too).
-      const outcome = await groups.push(orgId, userId, actor, req.body, new Date().toISOString());
+      // answer comes after that transaction committed (the pokes are sent by the commit too).
+      // A body this big makes rows that cannot fit in a NOTIFY: not worth building them.
+      const carry = (req.decodedBodyBytes ?? Number(req.headers['content-length'] ?? 0)) <= CARRY_BODY_BYTES;
+      const outcome = await groups.push(orgId, userId, actor, req.body, new Date().toISOString(), carry);
       if (!outcome.ok) {
         const { status, code, message, expected, lastMutationId, minSchemaVersion } = outcome;
         return reply.code(status).send({ error: { code, message, expected, lastMutationId, minSchemaVersion } });
@@ -146,8 +159,10 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       preHandler: app.syncRateLimit,
       schema: {
         tags: ['sync'],
-        summary: 'Server-sent events: "poke" whenever the workspace changes (pull then); "end" when the session ends',
+        summary:
+          'Server-sent events: "poke" whenever the workspace changes, carrying a small change (apply it at its base version; else pull); "end" when the session ends',
         security: [{ bearerAuth: [] }],
+        querystring: PokeQuery,
         response: { 401: ErrorBody, 429: ErrorBody },
       },
     },
@@ -170,8 +185,10 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       });
       res.write(': connected\n\n');
       streams.add(res);
-      const unsubscribe = hub.subscribe(orgId, (version) => {
-        res.write(`event: poke\ndata: ${version}\n\n`);
+      const asked = req.query.schemaVersion;
+      const stream = { userId, schemaVersion: asked !== undefined && checkSchemaVersion(asked).ok ? asked : null };
+      const unsubscribe = hub.subscribe(orgId, (event) => {
+        res.write(`event: poke\ndata: ${pokeData(event, stream)}\n\n`);
       });
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatSeconds * 1000);
       heartbeat.unref();

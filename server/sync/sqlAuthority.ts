@@ -7,7 +7,6 @@ import type { FieldStamps } from '../../shared/sync/merge';
 import { checkSchemaVersion, type MutationResult, type PushRequest } from '../../shared/sync/protocol';
 import { tableNames, type TableName } from '../../shared/workspace/tables';
 import type { Queryable } from '../db/types';
-import { POKE_CHANNEL, pokePayload } from './pokes';
 
 type Sql = Pick<Queryable, 'query'>;
 
@@ -324,8 +323,7 @@ export async function openGroup(sql: Sql, orgId: string, pushes: GroupedPush[]):
            RETURNING version
          )
          SELECT (SELECT count(*) FROM written) AS written, (SELECT count(*) FROM client) AS clients,
-                (SELECT count(*) FROM answered) AS answered,
-                (SELECT pg_notify($15, $16) FROM versioned) AS poked`,
+                (SELECT count(*) FROM answered) AS answered, (SELECT count(*) FROM versioned) AS versioned`,
         [
           orgId,
           ws.map((w) => w.table),
@@ -341,8 +339,6 @@ export async function openGroup(sql: Sql, orgId: string, pushes: GroupedPush[]):
           results.map((r) => r.result.id),
           results.map((r) => JSON.stringify(r.result)),
           version,
-          POKE_CHANNEL,
-          version === null ? null : pokePayload(orgId, version),
         ],
       );
     },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../mutators/define';
 import type { Role } from '../domain/roles';
 import { SyncClient, SyncHttpError, type SyncTransport } from './client';
+import type { ClientTx } from './clientStore';
 import { MemoryClientStore } from './memoryClientStore';
 import { MemorySyncServer } from './memoryServer';
 import { SCHEMA_VERSION, type PushRequest } from './protocol';
@@ -278,6 +279,50 @@ describe('sync client against the protocol (in-memory server)', () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toBe(60); // 30 customers + 30 activity entries
     expect(c.store.rows('customers')).toHaveLength(30);
+  });
+
+  it('downloads the next page while it writes this one, and ends with what a page-by-page pull gives', async () => {
+    const server = new MemorySyncServer(7);
+    const a = makeClient(server, 'Aiko');
+    const smallPushes = new SyncClient(a.store, a.wire, { actor: () => a.actor, now: () => '2026-11-24T09:00:00.000Z', pushBatch: 5 });
+    for (let i = 0; i < 30; i++) await smallPushes.mutate('customer.create', { id: `c-${i}`, name: `Customer ${i}` });
+    await smallPushes.sync();
+    // Each write of a page waits a little; the log says what overlapped it.
+    const log: string[] = [];
+    class SlowStore extends MemoryClientStore {
+      override transaction<R>(body: (tx: ClientTx) => Promise<R>): Promise<R> {
+        return super.transaction(async (tx) => {
+          const result = await body(tx);
+          await new Promise((r) => setTimeout(r, 5));
+          return result;
+        });
+      }
+    }
+    const actor: Actor = { id: 'u-chie', name: 'Chie', role: 'admin-agent' };
+    const slow = new SlowStore('client-Chie-streamed');
+    const wire = new Wire(server, actor);
+    const pulls: number[] = [];
+    const logged: SyncTransport = {
+      push: (r) => wire.push(r),
+      pull: async (cursor, clientId) => {
+        pulls.push(cursor);
+        log.push(`pull ${cursor}`);
+        return wire.pull(cursor, clientId);
+      },
+    };
+    const streamed = new SyncClient(slow, logged, { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' });
+    const progress: number[] = [];
+    await streamed.pull((n) => {
+      progress.push(n);
+      log.push(`applied ${n}`);
+    });
+    // The second page was asked for before the first was written.
+    expect(log.indexOf(`pull ${pulls[1]}`)).toBeLessThan(log.indexOf(`applied ${progress[0]}`));
+    expect(new Set(pulls).size).toBe(pulls.length);
+    const plain = makeClient(server, 'Dai');
+    await plain.client.pull();
+    for (const table of tables) expect(slow.rows(table)).toEqual(plain.store.rows(table));
+    expect(await slow.transaction((tx) => tx.meta())).toMatchObject({ cursor: server.version });
   });
 });
 

@@ -14,6 +14,7 @@ import {
   knowsTable,
   recordKey,
   tablesUnknownTo,
+  type Poke,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -419,18 +420,36 @@ export class SyncClient {
   async pull(onProgress?: (applied: number) => void): Promise<void> {
     let applied = 0;
     let tookNewId = false;
+    // The next page, downloading while this one is written (a large first pull streams into storage).
+    let next: { page: Promise<PullResponse>; clientId: string } | null = null;
     for (;;) {
-      const meta = await this.store.transaction((tx) => tx.meta());
+      let clientId: string;
       let page: PullResponse;
       try {
-        page = await this.transport.pull(this.cursorFor(meta), meta.clientId, this.schemaVersion);
+        if (next) {
+          clientId = next.clientId;
+          page = await next.page;
+        } else {
+          const meta = await this.store.transaction((tx) => tx.meta());
+          clientId = meta.clientId;
+          page = await this.transport.pull(this.cursorFor(meta), clientId, this.schemaVersion);
+        }
+        next = null;
       } catch (e) {
+        next = null;
         if (e instanceof SyncHttpError && e.code === 'CLIENT_NOT_YOURS' && this.options.newClientId && !tookNewId) {
           tookNewId = true;
           await this.startOver(this.options.newClientId());
           continue;
         }
         throw e;
+      }
+      if (page.more) {
+        // Asked from the cursor this page brings the client to, which is what the next round
+        // would read back from storage (the cursor's schema is this client's once a page is in).
+        const ahead = this.transport.pull(page.cursor, clientId, this.schemaVersion);
+        ahead.catch(() => undefined); // awaited (and its failure thrown) on the next round
+        next = { page: ahead, clientId };
       }
       await this.store.transaction((tx) => this.rebase(tx, page));
       applied += page.changes.length;
@@ -447,13 +466,69 @@ export class SyncClient {
     return missed.length > 0 ? 0 : meta.cursor;
   }
 
-  async sync(onProgress?: (applied: number) => void): Promise<void> {
-    await this.push();
+  /**
+   * Pushes, then catches up. With `pokes` (those heard since the last sync; null for a data-less one
+   * or a reconnected stream) the changes they carry are applied first, without a pull, when they
+   * follow on from this client's cursor; the same transaction tells whether anything waits to be
+   * pushed, so a poke with nothing to send costs one transaction. A pull follows a gap, a
+   * data-less poke, no pokes at all, or a push of this client's own (as before).
+   */
+  async sync(onProgress?: (applied: number) => void, pokes?: readonly (Poke | null)[]): Promise<void> {
+    if (pokes && pokes.length > 0 && pokes.every((p) => p !== null)) {
+      const { outcome, unsent } = await this.takePokes(pokes as Poke[]);
+      const sent = unsent ? await this.push() : 0;
+      if (sent === 0 && outcome !== 'gap') return;
+    } else {
+      await this.push();
+    }
     await this.pull(onProgress);
   }
 
-  private async rebase(tx: ClientTx, page: PullResponse): Promise<void> {
-    const outbox = (await tx.outbox()).sort((a, b) => a.id - b.id);
+  /**
+   * Applies the changes that pokes carry, as a pull's page is applied (rebase, in one transaction),
+   * when they run on without a gap from this client's cursor: 'applied'. 'current' when none is past
+   * the cursor (already pulled); 'gap' when one is missing, or the cursor must be pulled afresh:
+   * nothing is changed then, and the caller pulls.
+   */
+  async applyPokes(pokes: readonly Poke[]): Promise<'applied' | 'current' | 'gap'> {
+    return (await this.takePokes(pokes)).outcome;
+  }
+
+  private async takePokes(pokes: readonly Poke[]): Promise<{ outcome: 'applied' | 'current' | 'gap'; unsent: boolean }> {
+    return this.store.transaction(async (tx) => {
+      const meta = await tx.meta();
+      const outbox = (await tx.outbox()).sort((a, b) => a.id - b.id);
+      const unsent = (acknowledged: number) => {
+        const floor = Math.max(this.pushedThrough, acknowledged);
+        const hold = this.options.holdFrom?.(outbox) ?? null;
+        return outbox.some((m) => m.id > floor && (hold === null || m.id < hold));
+      };
+      if (this.cursorFor(meta) !== meta.cursor) return { outcome: 'gap' as const, unsent: unsent(meta.lastAcknowledged) };
+      const fresh = pokes.filter((p) => p.version > meta.cursor).sort((a, b) => a.version - b.version);
+      if (fresh.length === 0) return { outcome: 'current' as const, unsent: unsent(meta.lastAcknowledged) };
+      let at = meta.cursor;
+      let lastMutationId = 0;
+      // A record changed by several pokes is applied once, as it stands after the last (as a pull
+      // answers it: each record once, in version order).
+      const latest = new Map<string, PullResponse['changes'][number]>();
+      for (const p of fresh) {
+        if (p.base !== at) return { outcome: 'gap' as const, unsent: unsent(meta.lastAcknowledged) };
+        at = p.version;
+        for (const c of p.changes) {
+          const key = `${c.table}\u0000${c.id}`;
+          latest.delete(key);
+          latest.set(key, c);
+        }
+        if (p.clientId === meta.clientId && p.lastMutationId !== undefined) lastMutationId = Math.max(lastMutationId, p.lastMutationId);
+      }
+      await this.rebase(tx, { cursor: at, lastMutationId, reset: false, more: false, changes: [...latest.values()] }, outbox);
+      return { outcome: 'applied' as const, unsent: unsent(Math.max(meta.lastAcknowledged, lastMutationId)) };
+    });
+  }
+
+  /** `read`: the outbox, when the caller read it in this transaction already (in id order). */
+  private async rebase(tx: ClientTx, page: PullResponse, read?: OutboxEntry[]): Promise<void> {
+    const outbox = read ?? (await tx.outbox()).sort((a, b) => a.id - b.id);
     // Take every pending change back, newest first: what remains is the last pulled server state.
     for (const entry of [...outbox].reverse()) {
       for (const u of [...entry.undo].reverse()) await tx.restore(u.table, u.id, u.before, u.version);

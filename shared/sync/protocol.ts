@@ -164,6 +164,27 @@ export const PullResponse = z
 export type PullResponse = z.infer<typeof PullResponse>;
 
 /**
+ * A poke that carries the change (GET /sync/poke?schemaVersion=N, event "poke", JSON data): one
+ * push's version and its rows, so a client whose cursor is `base` applies them as it would apply a
+ * pull's page, with no round trip. A client at another cursor (a gap), or given a data-less poke
+ * (its data is the version number alone: the change was too big for a NOTIFY), pulls as before.
+ */
+export const Poke = z
+  .object({
+    /** The workspace version the push brought it to: the client's new cursor. */
+    version: z.number().int().positive(),
+    /** The version before the push: the poke applies only to a client whose cursor is this one. */
+    base: z.number().int().nonnegative(),
+    /** The push's rows (and tombstones), those the listening app may read, as a pull answers them. */
+    changes: z.array(Change),
+    /** Sent only to the pushing person's own streams: the client that pushed, and its last processed mutation. */
+    clientId: ClientId.optional(),
+    lastMutationId: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type Poke = z.infer<typeof Poke>;
+
+/**
  * Every code the team's server answers an error with (`{error: {code, message}}`), for sync and
  * sign-in alike: one list, in one casing (SCREAMING_SNAKE_CASE), read by the server when it sends
  * and by the app when it decides. Schema 4 servers sent the sign-in and HTTP codes in lower case;

@@ -19,7 +19,7 @@ import { listenForPokes } from '../../renderer/sync/pokeStream';
 import { SyncClient } from '../../shared/sync/client';
 import { httpTransport, type FetchLike } from '../../shared/sync/httpTransport';
 import { tableNames, type TableName } from '../../shared/workspace/tables';
-import { PushRequest, PushResponse, SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { PushRequest, PushResponse, SCHEMA_VERSION, type Poke } from '../../shared/sync/protocol';
 import { WorkspaceDatabase } from '../../renderer/db/database';
 import { DexieClientStore } from '../../renderer/sync/dexieClientStore';
 
@@ -287,7 +287,12 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
     }
 
     let clients = 0;
-    async function client(email: string, clock: () => string = () => new Date().toISOString(), random?: () => number) {
+    /**
+     * `listen`: the client hears the server's pokes (those carrying the change, as the app asks for
+     * them) and its `sync` op applies them; the stream is cut with the client's network, and every
+     * third poke is lost on the way, so gaps are met and must be pulled.
+     */
+    async function client(email: string, clock: () => string = () => new Date().toISOString(), random?: () => number, listen = false) {
       const accessToken = await token(email);
       const n = ++clients;
       const db = new WorkspaceDatabase(`faults-${n}-${randomBytes(3).toString('hex')}`);
@@ -295,6 +300,19 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
       const store = new DexieClientStore(db, () => `faults${n}x${randomBytes(4).toString('hex')}`);
       const actor: Actor = { id: email, name: email.split('@')[0]!, role: 'admin-agent' };
       const sync = new SyncClient(store, httpTransport({ baseUrl: base, fetch: net.fetch, accessToken: async () => accessToken }), { actor: () => actor, now: clock });
+      const heard: (Poke | null)[] = [];
+      let pokesSeen = 0;
+      const stopListening = listen
+        ? listenForPokes({
+            url: `${base}/sync/poke?schemaVersion=${SCHEMA_VERSION}`,
+            accessToken: async () => accessToken,
+            onPoke: (poke) => {
+              if (net.down || ++pokesSeen % 3 === 0) return;
+              heard.push(poke);
+            },
+            onConnected: () => heard.push(null),
+          })
+        : () => undefined;
       const made: number[] = [];
       const mutate = async (name: string, args: unknown) => {
         const next = (await store.transaction((tx) => tx.meta())).nextMutationId;
@@ -302,7 +320,7 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
         if (outcome.ok) made.push(next);
         return outcome;
       };
-      return { db, net, store, sync, mutate, made, clientId: async () => (await store.transaction((tx) => tx.meta())).clientId };
+      return { db, net, store, sync, mutate, made, heard, stopListening, clientId: async () => (await store.transaction((tx) => tx.meta())).clientId };
     }
 
     type Client = Awaited<ReturnType<typeof client>>;
@@ -541,9 +559,10 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
         const random = () => rng[r++ % rng.length]!;
         // A long-lived team, as in life: their workspaces grow run after run, and every run ends with all in step.
         const team: Client[] = [];
-        for (const who of ['aiko', 'ben', 'chie']) team.push(await client(`${who}@fabrikam.example`, undefined, random));
+        for (const who of ['aiko', 'ben', 'chie']) team.push(await client(`${who}@fabrikam.example`, undefined, random, true));
         const truth = await client('dan@fabrikam.example');
         let run = 0;
+        let carried = 0;
         const op = fc.oneof(
           fc.record({ kind: fc.constant('notes' as const), text: fc.string({ maxLength: 6 }) }),
           fc.record({ kind: fc.constant('stage' as const), stage: fc.constantFrom('invited' as const, 'accepted' as const, 'plan-ready' as const) }),
@@ -586,7 +605,13 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
                     if (open) await me.mutate('conflict.resolve', { id: open.id, keep: op.keep });
                     break;
                   }
-                  case 'sync': await me.sync.sync().catch(() => undefined); break;
+                  // With the pokes heard since: their changes applied where they follow on, else a pull.
+                  case 'sync': {
+                    const pokes = me.heard.splice(0);
+                    carried += pokes.filter((x) => x !== null).length;
+                    await me.sync.sync(undefined, pokes).catch(() => undefined);
+                    break;
+                  }
                   case 'cut': me.net.down = !me.net.down; break;
                 }
               }
@@ -603,6 +628,9 @@ for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
           ),
           { numRuns, seed, verbose: 1 },
         );
+        for (const member of team) member.stopListening();
+        console.log(`fault property on ${kind}: ${carried} pokes carrying changes handed to the clients' syncs`);
+        expect(carried).toBeGreaterThan(0);
         // At the end, every table of every workspace, whole: the same as the server's.
         await settle(team);
         await truth.sync.pull();
