@@ -1,11 +1,9 @@
 // Microsoft's "Product names and service plan identifiers for licensing" CSV, exactly as downloaded:
 // a BOM, CRLF, exact duplicate rows, String_Ids with stray spaces, mixed-case GUIDs and friendly
 // names prefixed "RETIRED - ". One row per product x service plan.
-import Papa from 'papaparse';
 import type { CatalogData, CatalogSku } from '../domain/catalog';
 import { isGuid, normalizeId } from '../domain/ids';
-import { delimiterOf, firstLineOf } from './csvRows';
-import { checkDecodedText, withoutBom } from './decode';
+import { readCsvTable } from './csvTable';
 import { ImportError } from './errors';
 
 export const CATALOG_COLUMNS = [
@@ -32,23 +30,8 @@ export function cleanPartNumber(s: string): string {
 }
 
 export function parseCatalogCsv(text: string, file: string): CatalogImport {
-  const body = withoutBom(text);
-  checkDecodedText(body, file);
-  // Excel in a European locale saves "CSV" with `;`: the header line says which separator the file uses.
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLineOf(body)) });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
-  if (fatal) {
-    throw new ImportError({
-      code: 'INVALID_CSV',
-      file,
-      ...(fatal.row !== undefined && fatal.row !== null ? { row: fatal.row + 1 } : {}),
-      problem: `cannot read the CSV (${fatal.message})`,
-      problemJa: `CSV として読めません (パーサーの説明: ${fatal.message}。引用符の閉じ忘れはありませんか?)`,
-    });
-  }
-  const rows = parsed.data;
+  const rows = readCsvTable(text, file);
   const header = rows[0];
-  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, problem: 'the file is empty', problemJa: 'ファイルが空です' });
   const col = new Map(header.map((h, i) => [h.trim(), i]));
   const idx = {} as Record<(typeof CATALOG_COLUMNS)[number], number>;
   for (const c of CATALOG_COLUMNS) {

@@ -1,7 +1,5 @@
 // Microsoft's CSP regional markets list (German edition, 2021): one row per market with its region.
-import Papa from 'papaparse';
-import { delimiterOf, firstLineOf } from './csvRows';
-import { checkDecodedText, withoutBom } from './decode';
+import { readCsvTable } from './csvTable';
 import { ImportError } from './errors';
 
 export interface MarketRow {
@@ -17,29 +15,16 @@ export interface MarketRow {
 const COLUMNS = ['region_id', 'region_heading_de', 'country_or_region_de', 'currency'] as const;
 
 export function parseMarketsCsv(text: string, file: string): MarketRow[] {
-  const body = withoutBom(text);
-  checkDecodedText(body, file);
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLineOf(body)) });
-  const header = parsed.data[0];
-  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, problem: 'the file is empty', problemJa: 'ファイルが空です' });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) {
-    throw new ImportError({
-      code: 'INVALID_CSV',
-      file,
-      ...(fatal.row !== undefined && fatal.row !== null ? { row: fatal.row + 1 } : {}),
-      problem: `cannot read the CSV (${fatal.message})`,
-      problemJa: `CSV として読めません (パーサーの説明: ${fatal.message}。引用符の閉じ忘れはありませんか?)`,
-    });
-  }
+  const data = readCsvTable(text, file);
+  const header = data[0];
   const idx = COLUMNS.map((c) => {
     const i = header.findIndex((h) => h.trim() === c);
     if (i < 0) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, problem: 'column missing from the header', problemJa: '見出し行にこの列がありません' });
     return i;
   });
   const out: MarketRow[] = [];
-  for (let r = 1; r < parsed.data.length; r++) {
-    const cells = parsed.data[r] as string[];
+  for (let r = 1; r < data.length; r++) {
+    const cells = data[r] as string[];
     const get = (k: number) => (cells[idx[k]!] ?? '').replace(/\s+/g, ' ').trim();
     const regionId = get(0);
     const countryName = get(2);
