@@ -2,7 +2,7 @@
 // that changed, so the activity says what changed and a teammate's edit of another field stays),
 // the stage (customer.setStage) and the notes.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { PartnerCenterAgreement } from './PartnerCenterAgreement';
 import { STAGE_WORDS, BILLING_ACCOUNT_WORDS } from '../../words/labels';
+import { OutcomeBar } from '../../ui/OutcomeBar';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
@@ -157,11 +158,7 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
       )}
       {!agreement && <PartnerCenterAgreement customerId={customer.id} tenantId={customer.tenantId} allowed={allowed} />}
       <PermissionNote permission="customer.edit" id={noteId} />
-      {outcome && (
-        <MessageBar intent={outcome.intent} role="status">
-          <MessageBarBody>{outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeBar outcome={outcome} />
     </section>
   );
 }
@@ -281,11 +278,7 @@ function DetailsForm({
           <Button type="submit" appearance="primary" disabled={!canEdit || formState.isSubmitting}>
             {t('caseFile.details.save')}
           </Button>
-          {outcome && (
-            <MessageBar intent={outcome.intent} role="status">
-              <MessageBarBody>{outcome.text}</MessageBarBody>
-            </MessageBar>
-          )}
+          <OutcomeBar outcome={outcome} />
         </div>
       </form>
     </section>
@@ -336,11 +329,7 @@ export function StageAndNotesSection({ customer, canEdit }: { customer: Customer
         <Button onClick={() => void saveNotes()} disabled={!canEdit || notes === customer.notes}>
           {t('caseFile.notes.save')}
         </Button>
-        {outcome && (
-          <MessageBar intent={outcome.intent} role="status">
-            <MessageBarBody>{outcome.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        <OutcomeBar outcome={outcome} />
       </div>
     </section>
   );

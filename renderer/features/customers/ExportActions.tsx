@@ -1,6 +1,6 @@
 // The case file's exports: the plan as CSV and XLSX through the host's save dialog (a download in the
 // browser), and the one-page summary through the system's print dialog (PDF from there).
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { today } from '../../engine/customerPlan';
 import { useCaseFileStyles } from './caseFileStyles';
 import { channelWord, matchWord } from './caseFileWords';
 import { exportFileName, planExportTable, toCsv, toXlsx, type ExportColumn, type ExportWords } from './planExport';
+import { OutcomeBar } from '../../ui/OutcomeBar';
 
 type Outcome = { intent: 'success' | 'error'; text: string } | null;
 
@@ -83,11 +84,7 @@ export function ExportActions({ data, plan }: { data: CustomerData; plan: Tenant
       <Button icon={<Print20Regular />} onClick={() => window.print()}>
         {t('caseFile.export.print')}
       </Button>
-      {outcome && (
-        <MessageBar intent={outcome.intent} role="status" data-testid="export-outcome">
-          <MessageBarBody>{outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeBar outcome={outcome} testId="export-outcome" />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // Center") with customer.recordAgreement, and "Record in Partner Center" creates the attestation a
 // person entered, then records it the same way. Disabled with the reason in a browser, signed out,
 // or without the customer's tenant id.
-import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import { useCaseFileStyles } from './caseFileStyles';
 import { BlockedReason, usePartnerCenterAction } from './partnerCenterAction';
 import { clip, refusalText } from './partnerCenterWords';
 import type { Translate } from '../../ui/language';
+import { OutcomeBar } from '../../ui/OutcomeBar';
 
 type Outcome = { intent: 'success' | 'error' | 'info'; text: string } | null;
 type Values = { firstName: string; lastName: string; email: string; dateAgreed: string };
@@ -130,11 +131,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
           </Button>
         </div>
       </form>
-      {outcome && (
-        <MessageBar intent={outcome.intent} role="status">
-          <MessageBarBody>{outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeBar outcome={outcome} />
     </div>
   );
 }

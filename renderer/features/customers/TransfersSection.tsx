@@ -21,6 +21,7 @@ import { useCaseFileStyles } from './caseFileStyles';
 import { PartnerCenterTransfers } from './PartnerCenterTransfers';
 import { TRANSFER_STATUS_WORDS } from '../../words/labels';
 import { TRANSFER_MARK_WORDS } from '../../words/labels';
+import { OutcomeBar } from '../../ui/OutcomeBar';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
@@ -132,11 +133,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
       )}
       <PartnerCenterTransfers data={data} chosen={chosen} transfers={transfers ?? []} allowed={allowed} onCreated={() => setSelected(new Set())} />
       <PermissionNote permission="plan.edit" id={noteId} />
-      {outcome && (
-        <MessageBar intent={outcome.intent} role="status">
-          <MessageBarBody>{outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeBar outcome={outcome} />
       {transfers && transfers.length > 0 && (
         <table className={styles.table} data-testid="transfer-list">
           <caption className={styles.muted} style={{ textAlign: 'left' }}>
