@@ -19,7 +19,9 @@ import { tableNames, type TableName } from '../workspace/tables';
 // new names for good as unknown changes; the bump makes it ask for its own update instead.
 // 6: customer.createMany takes each customer's country (Partner Center's customer list). A server of
 // schema 5 would refuse the field for good as unknown; the bump makes it ask for its update instead.
-export const SCHEMA_VERSION = 6;
+// 7: customerSummaries, derived rows every mutator keeps (shared/mutators/summaries.ts). A server of
+// schema 6 would not write them; the bump makes it ask for its update instead.
+export const SCHEMA_VERSION = 7;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
 /**
@@ -33,7 +35,15 @@ export const TABLE_SINCE_SCHEMA: Readonly<Record<string, number>> = {
   tenantUserChunks: 2,
   transfers: 3,
   findingAcks: 3,
+  customerSummaries: 7,
 };
+
+/**
+ * Tables no person writes: the mutators derive them from the rows they change. A change from an app
+ * of the previous schema still derives them on the server (where the same mutators run); that app
+ * is sent none of them.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['customerSummaries']);
 
 /** The schema that brought each optional field of the protocol's answers. */
 export const FIELD_SINCE_SCHEMA = {
