@@ -10,6 +10,7 @@
 // - Deadlines: from the timeline (the engine's subscriptionTiming), by deadlineSeverity.
 // - Conflicts: open rows of the conflicts table, tied to their customer where the record has one.
 import { deadlineSeverity, isStillMoving, regionVerdict, savedLineRisks } from '../../../shared/domain/attention';
+import { summaryIsCurrent, type CustomerSummaryFacts } from '../../../shared/domain/summary';
 import { orderCheckBy, ordersClosingSoon } from '../../../shared/domain/orderWindow';
 import { productName, productNamesOf } from '../../../shared/domain/format';
 import {
@@ -222,6 +223,14 @@ export function sortAttention(entries: AttentionEntry[]): AttentionEntry[] {
  * `asOf` and closes within ORDER_WINDOW_SOON_DAYS: check them now or pay a wrong quantity all term.
  */
 export function orderWindowEntries(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, checks: Pick<PlanCheckInput, 'plans' | 'planLines'>, asOf: LocalDate): AttentionEntry[] {
+  return orderWindowEntriesOf(input, customersById, [...savedLinesByCustomer(checks.plans, checks.planLines).values()].flat(), asOf);
+}
+
+/** A saved line of a customer's newest plan, as the order-window check reads it. */
+export type OrderLine = Pick<PlanLine, 'id' | 'customerId' | 'sourceSkuId' | 'sourceSubscriptionId' | 'orderDate'>;
+
+/** The order-window entries of these saved lines (each customer's newest plan's). */
+export function orderWindowEntriesOf(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, saved: readonly OrderLine[], asOf: LocalDate): AttentionEntry[] {
   // The product by its catalog name, as the engine's findings name it (the part number when unknown).
   const names = productNamesOf(input.products);
   const partNumbers = new Map<string, string>();
@@ -230,7 +239,7 @@ export function orderWindowEntries(input: DashboardInput, customersById: Readonl
     partNumbers.set(s.subscriptionId, product);
     partNumbers.set(`sku:${s.skuId}`, product);
   }
-  const lines = [...savedLinesByCustomer(checks.plans, checks.planLines).values()].flat().map((l) => ({
+  const lines = saved.map((l) => ({
     lineId: l.id,
     row: l,
     orderDate: l.orderDate,
@@ -259,4 +268,61 @@ export function buildAttention(input: DashboardInput, customersById: ReadonlyMap
 export function withPlanChecks(attention: Attention, planEntries: readonly AttentionEntry[]): Attention {
   if (planEntries.length === 0) return attention;
   return { ...attention, entries: sortAttention([...attention.entries, ...planEntries]) };
+}
+
+/** The saved plans' checks read from the customers' summaries: the entries, and whom they could not decide. */
+export interface SummaryChecks {
+  entries: AttentionEntry[];
+  /** Customers whose summary is missing or not current (summaryIsCurrent): recompute them (recompute.ts). */
+  stale: string[];
+}
+
+/**
+ * Data-loss risk, seat shortfall and closing order windows of the saved plans, from the summaries
+ * the mutators keep (shared/domain/summary.ts) instead of planning every customer: the same entries
+ * planCheckEntries and orderWindowEntries give (dashboard.test.ts compares them). `recomputed`: the
+ * summaries of stale customers, computed by the page (they replace the stored ones).
+ */
+export function summaryCheckEntries(
+  input: DashboardInput,
+  customersById: ReadonlyMap<string, Customer>,
+  asOf: LocalDate,
+  recomputed?: ReadonlyMap<string, CustomerSummaryFacts>,
+): SummaryChecks {
+  const state = input.summaries;
+  if (!state) return { entries: [], stale: [] };
+  const stored = new Map<string, CustomerSummaryFacts>(state.summaries.map((s) => [s.id, s]));
+  const newest = new Map<string, string>();
+  for (const p of state.plans) {
+    const seen = newest.get(p.customerId);
+    if (seen === undefined || seen < p.id) newest.set(p.customerId, p.id);
+  }
+  // From the fields, not the row id: the id's shape is a convention, the fields are the contract.
+  const acknowledged = new Set(state.findingAcks.map((a) => `${a.customerId}:${a.lineKey}:${a.code}`));
+  const entries: AttentionEntry[] = [];
+  const orderLines: OrderLine[] = [];
+  const stale: string[] = [];
+  for (const [customerId, planId] of newest) {
+    const customer = customersById.get(customerId);
+    if (!customer) continue;
+    const again = recomputed?.get(customerId);
+    const s = again ?? stored.get(customerId);
+    if (!s || s.planId !== planId) {
+      stale.push(customerId);
+      continue;
+    }
+    for (const l of s.lines) orderLines.push({ ...l, customerId });
+    if (!isStillMoving(customer.stage) || !customer.tenantImportId || s.lines.length === 0) continue;
+    if (!again && !summaryIsCurrent(s, { planId, importId: customer.tenantImportId }, state.world)) {
+      stale.push(customerId);
+      continue;
+    }
+    for (const r of s.risks ?? []) {
+      // Acknowledged on purpose (with a reason, in the case file): no longer something to fix.
+      if (acknowledged.has(`${customerId}:${r.lineKey}:${r.code}`)) continue;
+      entries.push({ key: `${r.code}:${r.lineId}`, customerId, customerName: customer.name, code: r.code, severity: r.severity, params: r.params });
+    }
+  }
+  entries.push(...orderWindowEntriesOf(input, customersById, orderLines, asOf));
+  return { entries, stale };
 }
