@@ -24,17 +24,34 @@ export function recomputeSummaries(db: WorkspaceDatabase, customerIds: readonly 
   const tables = ['customers', 'plans', 'planLines', 'tenantSkus', 'tenantSubscriptions', 'partner', 'catalogState', 'catalogSkus', 'catalogMarks'];
   return db.transaction('r', tables, async () => {
     const customers = (await db.customers.bulkGet([...customerIds])).filter((c) => c !== undefined).map((c) => strip(c));
-    const plans = (await db.plans.where('customerId').anyOf([...customerIds]).toArray()).map((p) => strip<Plan>(p));
+    const wanted = new Set(customerIds);
+    // Many customers (a workspace from before summaries, another catalog): whole small tables read
+    // faster than thousands of index lookups.
+    const many = customerIds.length > 200;
+    const plans = (many ? (await db.plans.toArray()).filter((p) => wanted.has(p.customerId)) : await db.plans.where('customerId').anyOf([...customerIds]).toArray()).map((p) => strip<Plan>(p));
     const plansOf = groupBy(plans, (p) => p.customerId);
     const newest = customers.map((c) => newestPlanOf(plansOf.get(c.id) ?? [])).filter((p): p is Plan => p !== null);
     const importIds = customers.map((c) => c.tenantImportId).filter((id): id is string => id !== null);
-    const [lines, skus, subscriptions, partner, catalogView] = await Promise.all([
-      db.planLines.where('planId').anyOf(newest.map((p) => p.id)).toArray(),
-      db.tenantSkus.where('importId').anyOf(importIds).toArray(),
-      db.tenantSubscriptions.where('importId').anyOf(importIds).toArray(),
+    const newestIds = new Set(newest.map((p) => p.id));
+    const imports = new Set(importIds);
+    const [lines, subscriptions, partner, catalogView] = await Promise.all([
+      many ? db.planLines.toArray().then((all) => all.filter((l) => newestIds.has(l.planId))) : db.planLines.where('planId').anyOf([...newestIds]).toArray(),
+      many ? db.tenantSubscriptions.toArray().then((all) => all.filter((s) => imports.has(s.importId))) : db.tenantSubscriptions.where('importId').anyOf(importIds).toArray(),
       db.partner.get('partner'),
       currentCatalog(db),
     ]);
+    // The heavy subscribedSkus rows (every service plan) by key, only the saved lines' sources
+    // (row ids are `${customerId}:${importId}:${skuId}`): the seats of other SKUs judge no saved line.
+    const byId = new Map(customers.map((c) => [c.id, c]));
+    const skuKeys = new Set<string>();
+    for (const l of lines) {
+      const importId = byId.get(l.customerId)?.tenantImportId;
+      if (!importId) continue;
+      // As typed and as Graph writes SKU ids (lower case): a line saved with another case still finds its row.
+      skuKeys.add(`${l.customerId}:${importId}:${l.sourceSkuId}`);
+      skuKeys.add(`${l.customerId}:${importId}:${l.sourceSkuId.toLowerCase()}`);
+    }
+    const skus = (await db.tenantSkus.bulkGet([...skuKeys])).filter((r) => r !== undefined);
     const linesOf = groupBy(lines.map((l) => strip<PlanLine>(l)), (l) => l.customerId);
     const skusOf = groupBy(skus.map((s) => strip<TenantSkuRow>(s)), (s) => s.importId);
     const subsOf = groupBy(subscriptions.map((s) => strip<TenantSubscriptionRow>(s)), (s) => s.importId);
