@@ -92,13 +92,21 @@ export function lineKeyOf(line: Pick<SummaryPlanLine, 'sourceSubscriptionId' | '
   return line.sourceSubscriptionId ?? `sku:${line.sourceSkuId}`;
 }
 
-/** The catalog SKUs (lower-case ids) the verdicts of these lines read: their sources and targets. */
-export function summarySkuIds(lines: readonly Pick<SummaryPlanLine, 'sourceSkuId' | 'targetSkuId'>[]): string[] {
+/**
+ * The catalog SKUs (lower-case ids) the verdicts of these lines read: their sources and targets,
+ * and every SKU of the customer's current import (a saved line is judged against the source line
+ * of its subscription, whose SKU is the import's, not necessarily the one the line was saved with).
+ */
+export function summarySkuIds(
+  lines: readonly Pick<SummaryPlanLine, 'sourceSkuId' | 'targetSkuId'>[],
+  imported: readonly { skuId: string }[] = [],
+): string[] {
   const ids = new Set<string>();
   for (const l of lines) {
     ids.add(normalizeId(l.sourceSkuId));
     if (l.targetSkuId) ids.add(normalizeId(l.targetSkuId));
   }
+  for (const s of imported) ids.add(normalizeId(s.skuId));
   return [...ids].sort();
 }
 
@@ -152,7 +160,7 @@ export function customerSummary(input: SummaryInput, whole?: Catalog): CustomerS
   const plan = newestPlanOf(input.plans.filter((p) => p.customerId === customer.id));
   if (!plan) return null;
   const saved = input.lines.filter((l) => l.planId === plan.id && l.customerId === customer.id).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const wanted = new Set(summarySkuIds(saved));
+  const wanted = new Set(summarySkuIds(saved, customer.tenantImportId && saved.length > 0 ? [...input.skus, ...input.subscriptions] : []));
   const rows = input.catalog.importId && !whole ? input.catalog.rows.filter((r) => wanted.has(normalizeId(r.skuId))) : [];
   const discontinued = new Set([...input.catalog.discontinued].map(normalizeId));
   const skus: Record<string, boolean> = {};

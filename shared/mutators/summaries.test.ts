@@ -268,7 +268,19 @@ describe('customer summaries kept by the mutators', () => {
           }
         }
       }),
-      { numRuns: 25 },
+      {
+        numRuns: 25,
+        examples: [
+          // Found by the property: a re-import puts another SKU under the line's subscription; the
+          // verdict reads that SKU's services, so the summary must read it from the catalog too.
+          [
+            [
+              { kind: 'save', customer: 'c-2', plan: 0, source: 0, target: SKUS[0]!.id, quantity: 0, bySubscription: true },
+              { kind: 'import', customer: 'c-2', parts: [2], seats: 0 },
+            ],
+          ],
+        ],
+      },
     );
     // The sequences did reach saved lines with data-loss and seat verdicts, not only empty ones.
     expect(verdictsSeen).toBeGreaterThan(20);

@@ -26,6 +26,9 @@ function customerOf(table: TableName, row: unknown): string | null {
 
 const watches = (table: TableName) => table === 'customers' || CUSTOMER_ROWS.has(table);
 
+/** The customer's fields a summary reads: a change of any other (notes, name, billing) leaves it as it is. */
+const SUMMARY_CUSTOMER_FIELDS = ['stage', 'tenantImportId', 'country'] as const;
+
 /**
  * The transaction a mutator body sees: every write goes through unchanged, and the customers whose
  * rows were written (before and after the write: a line moved to another customer touches both)
@@ -51,7 +54,9 @@ export function watchingTx(tx: WriteTx, touched: Set<string>): WriteTx {
       await tx.put(table, row);
     },
     async update(table, id, patch) {
-      if (watches(table)) {
+      if (table === 'customers') {
+        if (SUMMARY_CUSTOMER_FIELDS.some((f) => (patch as Record<string, unknown>)[f] !== undefined)) touched.add(id);
+      } else if (watches(table)) {
         await before(table, id);
         note(table, patch);
       }
@@ -90,7 +95,10 @@ export async function computeSummary(tx: Pick<WriteTx, 'get' | 'query'>, custome
     tx.get('partner', 'partner'),
     tx.get('catalogState', 'catalog'),
   ]);
-  const skuIds = summarySkuIds(lines.filter((l) => l.customerId === customerId));
+  const own = lines.filter((l) => l.customerId === customerId && l.planId === plan.id);
+  const ownSkus = skus.filter((s) => s.customerId === customerId);
+  const ownSubscriptions = subscriptions.filter((s) => s.customerId === customerId);
+  const skuIds = summarySkuIds(own, importId && own.length > 0 ? [...ownSkus, ...ownSubscriptions] : []);
   const catalogImportId = state?.importId ?? null;
   const [rows, marks] = await Promise.all([
     catalogImportId ? Promise.all(skuIds.map((id) => tx.get('catalogSkus', `${catalogImportId}:${id}`))) : Promise.resolve([]),
@@ -100,8 +108,8 @@ export async function computeSummary(tx: Pick<WriteTx, 'get' | 'query'>, custome
     customer,
     plans,
     lines,
-    skus: skus.filter((s) => s.customerId === customerId),
-    subscriptions: subscriptions.filter((s) => s.customerId === customerId),
+    skus: ownSkus,
+    subscriptions: ownSubscriptions,
     partnerTenantId: partner?.partnerTenantId ?? '',
     catalog: {
       importId: catalogImportId,
