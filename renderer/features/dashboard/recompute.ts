@@ -51,6 +51,10 @@ export function recomputeSummaries(db: WorkspaceDatabase, customerIds: readonly 
       skuKeys.add(`${l.customerId}:${importId}:${l.sourceSkuId}`);
       skuKeys.add(`${l.customerId}:${importId}:${l.sourceSkuId.toLowerCase()}`);
     }
+    // A line saved by subscription is judged against that subscription's SKU (a re-import may have
+    // changed it): those rows too.
+    const withLines = new Set(lines.map((l) => l.customerId));
+    for (const s of subscriptions) if (withLines.has(s.customerId) && byId.get(s.customerId)?.tenantImportId === s.importId) skuKeys.add(`${s.customerId}:${s.importId}:${s.skuId}`);
     const skus = (await db.tenantSkus.bulkGet([...skuKeys])).filter((r) => r !== undefined);
     const linesOf = groupBy(lines.map((l) => strip<PlanLine>(l)), (l) => l.customerId);
     const skusOf = groupBy(skus.map((s) => strip<TenantSkuRow>(s)), (s) => s.importId);
