@@ -40,8 +40,11 @@ export function watchingTx(tx: WriteTx, touched: Set<string>): WriteTx {
     if (id) touched.add(id);
   };
   const before = async (table: TableName, id: string) => {
-    if (table === 'customers') touched.add(id);
-    else if (watches(table)) note(table, await tx.get(table, id));
+    // A customer created now has no plan (deleting a customer deletes its plans, and a plan needs
+    // its customer), so it has no summary: only a customer that existed is touched by a put.
+    if (table === 'customers') {
+      if (await tx.get('customers', id)) touched.add(id);
+    } else if (watches(table)) note(table, await tx.get(table, id));
   };
   const watched: WriteTx = {
     get: (table, id) => tx.get(table, id),
@@ -49,7 +52,7 @@ export function watchingTx(tx: WriteTx, touched: Set<string>): WriteTx {
     async put(table, row) {
       if (watches(table)) {
         await before(table, (row as { id: string }).id);
-        note(table, row);
+        if (table !== 'customers') note(table, row);
       }
       await tx.put(table, row);
     },
@@ -63,14 +66,17 @@ export function watchingTx(tx: WriteTx, touched: Set<string>): WriteTx {
       await tx.update(table, id, patch);
     },
     async delete(table, id) {
-      if (watches(table)) await before(table, id);
+      if (table === 'customers') touched.add(id);
+      else if (watches(table)) await before(table, id);
       await tx.delete(table, id);
     },
   };
   if (tx.putMany) {
     const putMany = tx.putMany.bind(tx);
     watched.putMany = async <T extends TableName>(table: T, rows: Tables[T][]) => {
-      if (watches(table)) {
+      if (table === 'customers') {
+        for (const row of rows) await before(table, (row as { id: string }).id);
+      } else if (watches(table)) {
         // A batch of imported rows is new rows of one import: their own customer is enough.
         for (const row of rows) note(table, row);
       }
