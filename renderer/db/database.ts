@@ -56,11 +56,16 @@ const storesV3 = { ...storesV2, transfers: 'id, customerId, status', findingAcks
 // version keeps Dexie, the sync protocol and the frozen fixtures (v4.json) in step.
 const storesV4 = storesV3;
 
+// The dashboard's customer summaries (shared/mutators/summaries.ts): derived rows the mutators keep,
+// read whole by the dashboard instead of planning every customer on open. Additive.
+const storesV5 = { ...storesV4, customerSummaries: 'id' };
+
 export const schemaHistory: readonly SchemaVersion[] = [
   { version: 1, stores: storesV1 },
   { version: 2, stores: storesV2 },
   { version: 3, stores: storesV3 },
   { version: 4, stores: storesV4 },
+  { version: 5, stores: storesV5 },
 ];
 
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
@@ -93,6 +98,7 @@ export class WorkspaceDatabase extends Dexie {
   declare tenantUserChunks: SyncedTables['tenantUserChunks'];
   declare transfers: SyncedTables['transfers'];
   declare findingAcks: SyncedTables['findingAcks'];
+  declare customerSummaries: SyncedTables['customerSummaries'];
   declare outbox: Table<OutboxEntry, number>;
   declare syncMeta: Table<SyncMeta & { key: 'meta' }, string>;
   declare rejections: Table<Rejection, number>;

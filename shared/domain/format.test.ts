@@ -64,6 +64,17 @@ describe('numbers', () => {
     expect(formatCount(72, 'en')).toBe('72');
   });
 
+  it('writes every count as Intl does, the short way for small whole numbers included', () => {
+    const en = new Intl.NumberFormat('en');
+    const ja = new Intl.NumberFormat('ja');
+    const plural = new Intl.PluralRules('en');
+    for (const n of [...Array.from({ length: 1200 }, (_, i) => i), 1.5, -1, -3, 999.5, 12345, 1e7]) {
+      expect(formatCount(n, 'en')).toBe(en.format(n));
+      expect(formatCount(n, 'ja')).toBe(ja.format(n));
+      expect(formatCountOf(n, 'user', 'en')).toBe(`${en.format(n)} ${plural.select(n) === 'one' ? 'user' : 'users'}`);
+    }
+  });
+
   it('counts words in the right plural in English, with a counter in Japanese', () => {
     expect(formatCountOf(1, 'sku', 'en')).toBe('1 SKU');
     expect(formatCountOf(2, 'sku', 'en')).toBe('2 SKUs');

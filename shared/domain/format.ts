@@ -38,9 +38,35 @@ export function productNamesOf(rows: Iterable<{ id?: string; skuId?: string; par
   return { nameOf: (ref) => lookup(ref, (id) => byId.get(id), (pn) => byPart.get(pn)) };
 }
 
-/** The prepared catalog the engine plans with, as a lookup. */
+const catalogNames = new WeakMap<object, ProductNames>();
+
+/**
+ * The prepared catalog the engine plans with, as a lookup: one per catalog (a prepared catalog is
+ * not changed after), its answers remembered, since the engine names the same few products on
+ * every line of 10,000 tenants.
+ */
 export function catalogProductNames(catalog: Pick<Catalog, 'skus' | 'byPartNumber'>): ProductNames {
-  return { nameOf: (ref) => lookup(ref, (id) => catalog.skus.get(id)?.name, (pn) => catalog.byPartNumber.get(pn)?.name) };
+  const known = catalogNames.get(catalog);
+  if (known) return known;
+  const byId = (id: string) => catalog.skus.get(id)?.name;
+  const byPart = (pn: string) => catalog.byPartNumber.get(pn)?.name;
+  // By SKU id, then by part number: no key string is built per question.
+  const answers = new Map<string, Map<string, string | null>>();
+  const names: ProductNames = {
+    nameOf: (ref) => {
+      const id = ref.skuId ?? '';
+      let byPartNumber = answers.get(id);
+      if (!byPartNumber) answers.set(id, (byPartNumber = new Map()));
+      const pn = ref.partNumber ?? '';
+      const answer = byPartNumber.get(pn);
+      if (answer !== undefined) return answer ?? undefined;
+      const found = lookup(ref, byId, byPart);
+      byPartNumber.set(pn, found ?? null);
+      return found;
+    },
+  };
+  catalogNames.set(catalog, names);
+  return names;
 }
 
 function lookup(ref: ProductRef, byId: (id: string) => string | undefined, byPart: (pn: string) => string | undefined): string | undefined {
@@ -100,6 +126,8 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** 10000 as "10,000" (en) or "10,000" (ja): counts of a large workspace are read at a glance. */
 export function formatCount(n: number, lang: string): string {
+  // Below a thousand, English and Japanese write an integer's digits as they are.
+  if (Number.isInteger(n) && n >= 0 && n < 1000 && (lang === 'en' || lang === 'ja')) return String(n);
   let f = numberFormats.get(lang);
   if (!f) {
     f = new Intl.NumberFormat(lang);
@@ -135,6 +163,8 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 export function formatCountOf(n: number, noun: CountedNoun, lang: Lang): string {
   const words = COUNTED[noun];
   if (lang === 'ja') return `${formatCount(n, 'ja')} ${words.ja}`;
+  // English: a whole number is "one" exactly when it is 1 (Intl.PluralRules' answer for them).
+  if (lang === 'en' && Number.isInteger(n) && n >= 0) return `${formatCount(n, 'en')} ${n === 1 ? words.en[0] : words.en[1]}`;
   let rules = pluralRules.get(lang);
   if (!rules) {
     rules = new Intl.PluralRules(lang);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { can, roleLabels, type Permission, type Role } from '../domain/roles';
 import type { TableName, Tables } from '../workspace/tables';
+import { refreshSummaries, watchingTx } from './summaries';
 import type { Bilingual } from './words';
 import type { ActivityText } from './activityCodes';
 
@@ -156,8 +157,12 @@ export async function runMutator(
     };
   }
   let result: string | null | RunResult;
+  // The customers whose rows the change writes: their summaries are recomputed below, in the same
+  // transaction (shared/mutators/summaries.ts), so no mutator can leave one stale.
+  const touched = new Set<string>();
   try {
-    result = await mutator.run(tx, parsed.data, ctx);
+    result = await mutator.run(watchingTx(tx, touched), parsed.data, ctx);
+    await refreshSummaries(tx, touched);
   } catch (e) {
     if (e instanceof MutationError) {
       return { ok: false, code: e.code, message: `${mutator.name}: ${e.message}`, ...(e.messageJa ? { messageJa: `${mutator.name}: ${e.messageJa}` } : {}) };

@@ -11,6 +11,7 @@ import {
   checkSchemaVersion,
   currentRefusalCode,
   knowsTable,
+  DERIVED_TABLES,
   recordKey,
   type MutationResult,
   type PushRequest,
@@ -121,7 +122,7 @@ function authorityWriteTx(
   // An app on the previous schema does not know the newer tables: what it would write there it
   // could never read back, nor would its teammates' newer apps get what they expect.
   const mayWrite = (table: TableName) => {
-    if (knowsTable(ctx.schemaVersion, table)) return;
+    if (knowsTable(ctx.schemaVersion, table) || DERIVED_TABLES.has(table)) return;
     throw new MutationError('INVALID', {
       en: `this app (schema ${ctx.schemaVersion}) cannot change ${table}: update the app, then make the change again`,
       ja: `このアプリ (スキーマ ${ctx.schemaVersion}) は ${table} を変更できません。アプリを更新してから、もう一度変更してください`,

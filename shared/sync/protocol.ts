@@ -22,6 +22,8 @@ import { tableNames, type TableName } from '../workspace/tables';
 // 7: activity entries carry a code and parameters (shared/mutators/activityCodes) instead of English
 // and Japanese sentences; `summary` holds the change's name for apps of schema 6, which read only it.
 // A server of schema 6 would write sentences again; the bump makes it ask for its update instead.
+// 7 also: customerSummaries, derived rows every mutator keeps (shared/mutators/summaries.ts). A
+// server of schema 6 would not write them.
 export const SCHEMA_VERSION = 7;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
@@ -36,7 +38,15 @@ export const TABLE_SINCE_SCHEMA: Readonly<Record<string, number>> = {
   tenantUserChunks: 2,
   transfers: 3,
   findingAcks: 3,
+  customerSummaries: 7,
 };
+
+/**
+ * Tables no person writes: the mutators derive them from the rows they change. A change from an app
+ * of the previous schema still derives them on the server (where the same mutators run); that app
+ * is sent none of them.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['customerSummaries']);
 
 /** The schema that brought each optional field of the protocol's answers. */
 export const FIELD_SINCE_SCHEMA = {

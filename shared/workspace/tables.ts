@@ -469,6 +469,37 @@ export const ImportRecord = z
   .strict();
 export type ImportRecord = z.infer<typeof ImportRecord>;
 
+/**
+ * Derived, never typed by anyone: a customer's summary for the dashboard (shared/domain/summary.ts),
+ * kept by every mutator that changes one of the customer's rows (shared/mutators/summaries.ts), on
+ * the client and on the server alike. One row per customer with a plan; its id is the customer's.
+ */
+const SummaryParams = z.record(z.string().max(100), z.union([z.string().max(4000), z.number(), z.null()]));
+export const CustomerSummary = z
+  .object({
+    id: Id,
+    customerId: Id,
+    stage: CustomerStage,
+    importId: Id.nullable(),
+    planId: Id,
+    lines: z
+      .array(z.object({ id: Id, sourceSkuId: z.string().max(64), sourceSubscriptionId: z.string().max(64).nullable(), orderDate: LocalDate.nullable() }).strict())
+      .max(100_000),
+    risks: z
+      .array(
+        z
+          .object({ lineId: Id, lineKey: z.string().max(128), code: z.enum(['DATA_LOSS_RISK', 'SEAT_SHORTFALL']), severity: z.enum(['error', 'warning', 'info']), params: SummaryParams })
+          .strict(),
+      )
+      .max(200_000)
+      .nullable(),
+    basis: z
+      .object({ catalogImportId: Id.nullable(), partnerTenantId: z.string().max(64), skus: z.record(GuidText, z.boolean()) })
+      .strict(),
+  })
+  .strict();
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
 export const tables = {
   partner: PartnerProfile,
   customers: Customer,
@@ -487,6 +518,7 @@ export const tables = {
   tenantUserChunks: TenantUserChunkRow,
   transfers: Transfer,
   findingAcks: FindingAck,
+  customerSummaries: CustomerSummary,
 } as const;
 
 // Fields added by schema 3 are optional in the stored shape: rows written by schema N-1 (synced by

@@ -15,6 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCatalogCsv } from '../../shared/import/index';
 import { tables, type TableName } from '../../shared/workspace/tables';
+import type { WriteTx } from '../../shared/mutators/define';
+import { computeSummary } from '../../shared/mutators/summaries';
 import { withBenchBrowser } from './chromium';
 import { mulberry32 } from './prng';
 import { budgetOf } from './budgets';
@@ -60,7 +62,7 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export type Workspace = { [K in TableName]?: unknown[] };
 
-export function workload(seed = 20261124, now = Date.now()): { rows: Workspace; counts: Record<string, number> } {
+export async function workload(seed = 20261124, now = Date.now()): Promise<{ rows: Workspace; counts: Record<string, number> }> {
   const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const catalog = parseCatalogCsv(readFileSync(CSV, 'utf8'), 'licensing.csv').skus;
@@ -88,6 +90,7 @@ export function workload(seed = 20261124, now = Date.now()): { rows: Workspace; 
     tenantUsers: [],
     tenantUserChunks: [],
     imports: [],
+    customerSummaries: [],
   };
   const at = new Date(now - 90 * DAY).toISOString();
   const catalogImport = uuid7(rand, now - 100 * DAY);
@@ -212,12 +215,48 @@ export function workload(seed = 20261124, now = Date.now()): { rows: Workspace; 
       resolvedBy: i % 2 === 0 ? null : 'Aiko Tanaka',
     });
   }
+  // The customers' summaries, as the mutators that wrote these rows would have left them: computed by
+  // the mutators' own code (shared/mutators/summaries.ts) over the rows above.
+  const read = indexedReadTx(rows);
+  for (const c of rows.customers as { id: string }[]) {
+    const summary = await computeSummary(read, c.id);
+    if (summary) rows.customerSummaries.push(summary);
+  }
   // Every row as the app would store it: a synthetic workspace that the schemas refuse proves nothing.
   for (const [table, list] of Object.entries(rows) as [TableName, unknown[]][]) {
     for (const row of list) tables[table].parse(row);
   }
   const counts = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.length]));
   return { rows, counts };
+}
+
+/** A read-only transaction over plain rows, indexed by each field it is queried by (as both storages are). */
+function indexedReadTx(rows: Workspace): Pick<WriteTx, 'get' | 'query'> {
+  const byId = new Map<string, Map<string, unknown>>();
+  const byField = new Map<string, Map<string, unknown[]>>();
+  const list = (table: TableName) => (rows[table] ?? []) as Record<string, unknown>[];
+  return {
+    get: async (table, id) => {
+      let index = byId.get(table);
+      if (!index) byId.set(table, (index = new Map(list(table).map((r) => [r.id as string, r]))));
+      return index.get(id) as never;
+    },
+    query: async (table, field, value) => {
+      const key = `${table}.${field}`;
+      let index = byField.get(key);
+      if (!index) {
+        index = new Map();
+        for (const r of list(table)) {
+          const v = String(r[field]);
+          const at = index.get(v);
+          if (at) at.push(r);
+          else index.set(v, [r]);
+        }
+        byField.set(key, index);
+      }
+      return (index.get(value) ?? []) as never;
+    },
+  };
 }
 
 type Bench = {
@@ -233,7 +272,10 @@ function median(values: number[]): number {
 
 export async function run(filter?: string): Promise<BenchResult[]> {
   if (filter && !NAME.startsWith(filter) && !filter.startsWith(NAME)) return [];
-  const { rows, counts } = workload();
+  const { rows, counts } = await workload();
+  // BENCH_DASHBOARD_WITHOUT_SUMMARIES=1: the first open of a workspace from before summaries (or
+  // after a new catalog): every planned customer is recomputed in the plan-check worker.
+  if (process.env.BENCH_DASHBOARD_WITHOUT_SUMMARIES === '1') rows.customerSummaries = [];
   console.error(`${NAME}: workspace ${JSON.stringify(counts)}`);
   return withBenchBrowser('bench/dashboard.html', PORT, async ({ context, url }) => {
     const page = context.pages()[0] ?? (await context.newPage());

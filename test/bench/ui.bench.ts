@@ -47,7 +47,7 @@ export async function run(filter?: string): Promise<BenchResult[]> {
   const wantWrite = wants(filter, 'ui.local-write');
   const wantPicker = wants(filter, 'ui.picker-per-key');
   if (!wantWrite && !wantPicker) return [];
-  const { rows, counts } = workload();
+  const { rows, counts } = await workload();
   console.error(`ui: workspace ${JSON.stringify(counts)}`);
   const customers = rows.customers as Customer[];
   return withBenchBrowser('bench/ui.html', PORT, async ({ context, url }) => {

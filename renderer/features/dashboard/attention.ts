@@ -10,6 +10,7 @@
 // - Deadlines: from the timeline (the engine's subscriptionTiming), by deadlineSeverity.
 // - Conflicts: open rows of the conflicts table, tied to their customer where the record has one.
 import { deadlineSeverity, isStillMoving, regionVerdict, savedLineRisks } from '../../../shared/domain/attention';
+import { summaryIsCurrent, type CustomerSummaryFacts } from '../../../shared/domain/summary';
 import { orderCheckBy, ordersClosingSoon } from '../../../shared/domain/orderWindow';
 import { productName, productNamesOf } from '../../../shared/domain/format';
 import {
@@ -198,8 +199,35 @@ function openDeadline(e: AttentionEntry): number | null {
  * and with thousands of customers they would otherwise sink below every region error. Then worst
  * first, by customer (workspace-wide entries after the customers' own), then by rule.
  */
-export function sortAttention(entries: AttentionEntry[]): AttentionEntry[] {
-  return entries.sort((a, b) => {
+export function sortAttention(entries: AttentionEntry[], ranks?: ReadonlyMap<string, number>): AttentionEntry[] {
+  return entries.sort(attentionOrder(ranks));
+}
+
+/**
+ * Each customer name's place in the collator's order, from the customers already sorted by name
+ * (DashboardInput.customers): names the collator holds equal share a place. Sorting thousands of
+ * entries then compares numbers instead of calling the collator each time.
+ */
+export function nameRanks(sortedCustomers: readonly Pick<Customer, 'name'>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  let rank = 0;
+  let previous: string | null = null;
+  for (const c of sortedCustomers) {
+    if (previous !== null && previous !== c.name && collator.compare(previous, c.name) !== 0) rank++;
+    if (!out.has(c.name)) out.set(c.name, rank);
+    previous = c.name;
+  }
+  return out;
+}
+
+function attentionOrder(ranks?: ReadonlyMap<string, number>): (a: AttentionEntry, b: AttentionEntry) => number {
+  const byName = (a: string, b: string) => {
+    if (a === b) return 0;
+    const ra = ranks?.get(a);
+    const rb = ranks?.get(b);
+    return ra !== undefined && rb !== undefined ? ra - rb : collator.compare(a, b);
+  };
+  return (a, b) => {
     const da = openDeadline(a);
     const db = openDeadline(b);
     if (da !== null || db !== null) {
@@ -210,11 +238,11 @@ export function sortAttention(entries: AttentionEntry[]): AttentionEntry[] {
     return (
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       Number(a.customerName === null) - Number(b.customerName === null) ||
-      collator.compare(a.customerName ?? '', b.customerName ?? '') ||
+      byName(a.customerName ?? '', b.customerName ?? '') ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
     );
-  });
+  };
 }
 
 /**
@@ -222,6 +250,14 @@ export function sortAttention(entries: AttentionEntry[]): AttentionEntry[] {
  * `asOf` and closes within ORDER_WINDOW_SOON_DAYS: check them now or pay a wrong quantity all term.
  */
 export function orderWindowEntries(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, checks: Pick<PlanCheckInput, 'plans' | 'planLines'>, asOf: LocalDate): AttentionEntry[] {
+  return orderWindowEntriesOf(input, customersById, [...savedLinesByCustomer(checks.plans, checks.planLines).values()].flat(), asOf);
+}
+
+/** A saved line of a customer's newest plan, as the order-window check reads it. */
+export type OrderLine = Pick<PlanLine, 'id' | 'customerId' | 'sourceSkuId' | 'sourceSubscriptionId' | 'orderDate'>;
+
+/** The order-window entries of these saved lines (each customer's newest plan's). */
+export function orderWindowEntriesOf(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, saved: readonly OrderLine[], asOf: LocalDate): AttentionEntry[] {
   // The product by its catalog name, as the engine's findings name it (the part number when unknown).
   const names = productNamesOf(input.products);
   const partNumbers = new Map<string, string>();
@@ -230,7 +266,7 @@ export function orderWindowEntries(input: DashboardInput, customersById: Readonl
     partNumbers.set(s.subscriptionId, product);
     partNumbers.set(`sku:${s.skuId}`, product);
   }
-  const lines = [...savedLinesByCustomer(checks.plans, checks.planLines).values()].flat().map((l) => ({
+  const lines = saved.map((l) => ({
     lineId: l.id,
     row: l,
     orderDate: l.orderDate,
@@ -245,18 +281,84 @@ export function orderWindowEntries(input: DashboardInput, customersById: Readonl
 }
 
 /** Everything but the saved plans' checks (the first step, from the small rows). */
-export function buildAttention(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, timeline: readonly TimelineEntry[]): Attention {
+export function buildAttention(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, timeline: readonly TimelineEntry[], ranks?: ReadonlyMap<string, number>): Attention {
   const partnerCountry = (input.partner?.country ?? '').trim().toUpperCase();
   const entries = [
     ...(partnerCountry ? regionEntries(input.customers, partnerCountry) : []),
     ...deadlineEntries(timeline, customersById),
     ...conflictEntries(input, customersById),
   ];
-  return { entries: sortAttention(entries), regionUnchecked: !partnerCountry };
+  return { entries: sortAttention(entries, ranks), regionUnchecked: !partnerCountry };
 }
 
-/** The first step's entries with the plan checks' merged in, in order. */
-export function withPlanChecks(attention: Attention, planEntries: readonly AttentionEntry[]): Attention {
+/** The first step's entries with the plan checks' merged in, in order (both lists sorted, then merged). */
+export function withPlanChecks(attention: Attention, planEntries: readonly AttentionEntry[], ranks?: ReadonlyMap<string, number>): Attention {
   if (planEntries.length === 0) return attention;
-  return { ...attention, entries: sortAttention([...attention.entries, ...planEntries]) };
+  const order = attentionOrder(ranks);
+  const added = [...planEntries].sort(order);
+  const first = attention.entries;
+  const entries: AttentionEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < added.length) entries.push(order(first[i]!, added[j]!) <= 0 ? first[i++]! : added[j++]!);
+  while (i < first.length) entries.push(first[i++]!);
+  while (j < added.length) entries.push(added[j++]!);
+  return { ...attention, entries };
+}
+
+/** The saved plans' checks read from the customers' summaries: the entries, and whom they could not decide. */
+export interface SummaryChecks {
+  entries: AttentionEntry[];
+  /** Customers whose summary is missing or not current (summaryIsCurrent): recompute them (recompute.ts). */
+  stale: string[];
+}
+
+/**
+ * Data-loss risk, seat shortfall and closing order windows of the saved plans, from the summaries
+ * the mutators keep (shared/domain/summary.ts) instead of planning every customer: the same entries
+ * planCheckEntries and orderWindowEntries give (dashboard.test.ts compares them). `recomputed`: the
+ * summaries of stale customers, computed by the page (they replace the stored ones).
+ */
+export function summaryCheckEntries(
+  input: DashboardInput,
+  customersById: ReadonlyMap<string, Customer>,
+  asOf: LocalDate,
+  recomputed?: ReadonlyMap<string, CustomerSummaryFacts>,
+): SummaryChecks {
+  const state = input.summaries;
+  if (!state) return { entries: [], stale: [] };
+  const stored = new Map<string, CustomerSummaryFacts>(state.summaries.map((s) => [s.id, s]));
+  const newest = new Map<string, string>();
+  for (const p of state.plans) {
+    const seen = newest.get(p.customerId);
+    if (seen === undefined || seen < p.id) newest.set(p.customerId, p.id);
+  }
+  // From the fields, not the row id: the id's shape is a convention, the fields are the contract.
+  const acknowledged = new Set(state.findingAcks.map((a) => `${a.customerId}:${a.lineKey}:${a.code}`));
+  const entries: AttentionEntry[] = [];
+  const orderLines: OrderLine[] = [];
+  const stale: string[] = [];
+  for (const [customerId, planId] of newest) {
+    const customer = customersById.get(customerId);
+    if (!customer) continue;
+    const again = recomputed?.get(customerId);
+    const s = again ?? stored.get(customerId);
+    if (!s || s.planId !== planId) {
+      stale.push(customerId);
+      continue;
+    }
+    for (const l of s.lines) orderLines.push({ ...l, customerId });
+    if (!isStillMoving(customer.stage) || !customer.tenantImportId || s.lines.length === 0) continue;
+    if (!again && !summaryIsCurrent(s, { planId, importId: customer.tenantImportId }, state.world)) {
+      stale.push(customerId);
+      continue;
+    }
+    for (const r of s.risks ?? []) {
+      // Acknowledged on purpose (with a reason, in the case file): no longer something to fix.
+      if (acknowledged.has(`${customerId}:${r.lineKey}:${r.code}`)) continue;
+      entries.push({ key: `${r.code}:${r.lineId}`, customerId, customerName: customer.name, code: r.code, severity: r.severity, params: r.params });
+    }
+  }
+  entries.push(...orderWindowEntriesOf(input, customersById, orderLines, asOf));
+  return { entries, stale };
 }

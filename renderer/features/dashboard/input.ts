@@ -3,9 +3,11 @@
 // in two steps: the overview first (small rows), then what the saved plans' checks need (the
 // subscribedSkus rows carry every service plan: the heaviest rows of the workspace).
 import type { Catalog } from '../../../shared/domain/engine';
+import type { SummaryWorld } from '../../../shared/domain/summary';
 import type {
   Conflict,
   Customer,
+  CustomerSummary,
   FindingAck,
   Invitation,
   PartnerProfile,
@@ -29,6 +31,17 @@ export interface DashboardInput {
   subscriptions: TenantSubscriptionRow[];
   /** The catalog's names of the SKUs those subscriptions are of (none without a catalog): people read names, not part numbers. */
   products: ProductNameRow[];
+  /** The customers' summaries and what decides whether each holds (absent: the checks are read in a second step). */
+  summaries?: SummaryInput;
+}
+
+/** What the saved plans' checks read instead of the heavy rows: the summaries the mutators keep. */
+export interface SummaryInput {
+  summaries: CustomerSummary[];
+  /** Every plan's id and customer: each customer's newest plan is the one that counts. */
+  plans: Pick<Plan, 'id' | 'customerId'>[];
+  findingAcks: FindingAck[];
+  world: SummaryWorld;
 }
 
 /** One catalog product's name, by SKU id and part number (format.ts productNamesOf reads these). */

@@ -1,11 +1,11 @@
 // The dashboard's reads, in bulk: a few whole-table reads for the whole workspace (each step runs
 // inside one live query), never one query per customer. Imported rows are kept only for each
 // customer's current import (shared/mutators/imports.ts, "Visibility"), as renderer/db/queries.ts does.
-import type { Customer, FindingAck, Invitation, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
+import type { Customer, CustomerSummary, FindingAck, Invitation, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
 import { currentCatalog, strip, toCatalog } from '../../db/queries';
 import { customersToCheck } from './attention';
-import type { DashboardInput, PlanCheckInput, ProductNameRow } from './input';
+import type { DashboardInput, PlanCheckInput, ProductNameRow, SummaryInput } from './input';
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -19,9 +19,40 @@ function readOnly<T>(db: WorkspaceDatabase, tables: readonly string[], read: () 
   return db.transaction('r', tables as string[], read);
 }
 
-/** The first step: the small rows, enough for every section but the saved plans' checks. */
+/**
+ * The whole dashboard's rows in one snapshot: the small rows of every section, and the customers'
+ * summaries (shared/mutators/summaries.ts) for the saved plans' checks instead of the heavy rows.
+ */
 export function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInput> {
-  return readOnly(db, ['customers', 'partner', 'conflicts', 'tenantSubscriptions', 'invitations', 'plans', 'planLines', 'catalogState', 'catalogSkus'], () => readOverview(db));
+  return readOnly(
+    db,
+    ['customers', 'partner', 'conflicts', 'tenantSubscriptions', 'invitations', 'plans', 'planLines', 'catalogState', 'catalogSkus', 'catalogMarks', 'customerSummaries', 'findingAcks'],
+    async () => {
+      const [overview, summaries] = await Promise.all([readOverview(db), readSummaries(db)]);
+      return { ...overview, summaries };
+    },
+  );
+}
+
+async function readSummaries(db: WorkspaceDatabase): Promise<SummaryInput> {
+  const [summaries, plans, acks, state, partner, marks] = await Promise.all([
+    db.customerSummaries.toArray(),
+    db.plans.toArray(),
+    db.findingAcks.toArray(),
+    db.catalogState.get('catalog'),
+    db.partner.get('partner'),
+    db.catalogMarks.toArray(),
+  ]);
+  return {
+    summaries: summaries.map((s) => strip<CustomerSummary>(s)),
+    plans: plans.map((p) => ({ id: p.id, customerId: p.customerId })),
+    findingAcks: acks.map((a) => strip<FindingAck>(a)),
+    world: {
+      catalogImportId: state?.importId ?? null,
+      partnerTenantId: partner?.partnerTenantId ?? '',
+      discontinued: new Set(marks.filter((m) => m.discontinued).map((m) => m.id.toLowerCase())),
+    },
+  };
 }
 
 async function readOverview(db: WorkspaceDatabase): Promise<DashboardInput> {
