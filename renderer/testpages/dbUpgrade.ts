@@ -10,6 +10,8 @@ import { withDefaults } from '../../shared/workspace/tables';
 import { SCHEMA_VERSION, WorkspaceDatabase, declareSchema } from '../db/database';
 import { currentCatalog, currentTenant, engineInput } from '../db/queries';
 import { DexieClientStore } from '../sync/dexieClientStore';
+import { createI18n } from '../app/i18n';
+import { activityText } from '../words/activityText';
 
 interface Fixture {
   schemaVersion: number;
@@ -89,7 +91,12 @@ async function upgrade(fixture: Fixture, customerId: string): Promise<UpgradeRep
     const extra = { id: '00000000-0000-4000-8000-00000000beef', userPrincipalName: 'new@contoso.com', licenses: [] };
     const reimport = await client.mutateMany(tenantImportChanges({ ...inventory, users: [...inventory.users, extra] }, { importId: 'reimport-1', customerId, files: ['reimport-users.json'] }));
     const after = await currentTenant(db, customerId);
-    const entry = (await db.activity.toArray()).find((a) => a.mutation === 'tenant.importCommit' && a.summary.includes('reimport-users.json'));
+    // The entry as the app words it (from its code and parameters) in English.
+    const t = createI18n('en').t;
+    const entry = (await db.activity.toArray())
+      .filter((a) => a.mutation === 'tenant.importCommit')
+      .map((a) => activityText(t, 'en', a))
+      .find((text) => text.includes('reimport-users.json'));
     return {
       verno: db.verno,
       currentSchema: SCHEMA_VERSION,
@@ -107,7 +114,7 @@ async function upgrade(fixture: Fixture, customerId: string): Promise<UpgradeRep
       expectedUsersAfterReimport: [...inventory.users.map((u) => u.id), extra.id].sort(),
       oldImportUserRowsLeft: await db.tenantUsers.where('importId').equals(oldImportId).count(),
       oldImportChunksLeft: await db.tenantUserChunks.where('importId').equals(oldImportId).count(),
-      reimportSummary: entry?.summary ?? null,
+      reimportSummary: entry ?? null,
       clientId: (await db.syncMeta.get('meta'))?.clientId ?? null,
       customerRead,
       lineRead,
