@@ -59,7 +59,7 @@ test('Partner Center customer list, own subscriptions, and what the tenant impor
   await chooseCustomer(customers.importSection, 'Customer', 'Contoso, Ltd.');
   await pickExports(customers.importSection, { subscribedSkus, subscriptions });
   await customers.importButton.click();
-  await expect(customers.importOutcome).toContainText('Filled from the import: bought through');
+  await expect(customers.importOutcome).toContainText('Filled from the import: Bought through');
 
   await customers.link('Contoso, Ltd.').click();
   const details = caseFile.details;
