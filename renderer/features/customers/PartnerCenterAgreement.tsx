@@ -17,6 +17,7 @@ import { useCaseFileStyles } from './caseFileStyles';
 import { clip, hostFailureText, refusalText } from './partnerCenterWords';
 import { readBlocked } from './ReadFromMicrosoft';
 import type { Translate } from '../../ui/language';
+import { refusalText as changeRefusalText } from '../../words/refusalText';
 
 type Outcome = { intent: 'success' | 'error' | 'info'; text: string } | null;
 type Values = { firstName: string; lastName: string; email: string; dateAgreed: string };
@@ -62,7 +63,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
   /** The case file's record of what Partner Center holds; false when the workspace refused it. */
   const recordLocally = async (a: Attestation, attestedBy: string): Promise<string | null> => {
     const result = await sync.mutate('customer.recordAgreement', { id: customerId, acceptedOn: a.dateAgreed, attestedBy: clip(attestedBy) });
-    return result.ok ? null : result.message;
+    return result.ok ? null : changeRefusalText(t, i18n.language, result);
   };
 
   const check = async () => {

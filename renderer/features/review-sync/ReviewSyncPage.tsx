@@ -10,7 +10,6 @@ import { roleLabels } from '../../../shared/domain/roles';
 import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { editPermission } from '../../../shared/mutators/conflicts';
 import { currentMutatorName, isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
-import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { heldForRole } from '../../../shared/sync/held';
 import { HostError } from '../../../shared/ipc/contract';
@@ -24,6 +23,7 @@ import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyle
 import { activityWords } from '../../words/activityText';
 import type { Translate } from '../../words/labels';
 import { SYNC_PHASE_WORDS } from '../../words/labels';
+import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -310,7 +310,7 @@ export function Problems() {
     // The stored arguments are checked by the mutator's schema when it runs again.
     const outcome = await sync.mutate(name, r.args as never);
     if (outcome.ok) await workspaceDb().rejections.delete(r.mutationId);
-    else setRetryError(outcome.message);
+    else setRetryError(refusalText(t, i18n.language, outcome));
   };
   // Giving up a refused part of a tenant import also drops what the server staged of it, so no
   // half import stays behind for the team.
@@ -343,7 +343,7 @@ export function Problems() {
           <MessageBar key={`r${r.mutationId}`} intent="error">
             <MessageBarBody>
               <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, t, i18n.language) })}</MessageBarTitle>
-              {inLanguage({ en: r.message, ja: r.messageJa }, i18n.language)}
+              {refusalText(t, i18n.language, r)}
               {denied && <div data-testid="permission-note">{denied}</div>}
             </MessageBarBody>
             <Button size="small" disabled={denied !== null} onClick={() => void retry(r)}>
