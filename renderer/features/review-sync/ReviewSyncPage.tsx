@@ -24,6 +24,8 @@ import { activityWords } from '../../words/activityText';
 import type { Translate } from '../../words/labels';
 import { SYNC_PHASE_WORDS } from '../../words/labels';
 import { refusalText } from '../../words/refusalText';
+import { SessionError } from '../../../shared/sync/session';
+import { sessionErrorText } from '../../words/serverErrors';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -59,7 +61,7 @@ function SignIn() {
       await sync.signIn(email, password);
       setPassword('');
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof SessionError ? sessionErrorText(t, err) : err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
@@ -113,7 +115,7 @@ export function MicrosoftSignIn() {
       if (err instanceof HostError && err.code === 'MICROSOFT_SIGN_IN_CANCELLED') setError(t('sync.signIn.microsoftCancelled'));
       else if (err instanceof HostError && err.code === 'MICROSOFT_NOT_CONFIGURED') setError(t('sync.signIn.microsoftNotConfigured'));
       else if (err instanceof HostError && err.code === 'MICROSOFT_SCOPE_MISSING') setError(t('sync.signIn.microsoftNoServerScope'));
-      else setError(err instanceof Error ? err.message : String(err));
+      else setError(err instanceof SessionError ? sessionErrorText(t, err) : err instanceof Error ? err.message : String(err));
     } finally {
       setWaiting(false);
     }
