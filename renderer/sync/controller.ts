@@ -28,7 +28,7 @@ export interface SyncState {
 }
 
 export const useSyncStore = create<SyncState>(() => ({
-  status: { phase: 'signed-out', lastSyncAt: null, pending: 0, pulled: null, error: null, retryAt: null },
+  status: { phase: 'signed-out', lastSyncAt: null, pending: 0, pulled: null, error: null, failure: null, retryAt: null },
   leader: false,
   user: null,
   signInPersisted: true,

@@ -2,6 +2,7 @@
 // protocol's one list (SyncErrorCode) and, for sign-in, the data it names (who, which tenant); its
 // `message` is an English detail for developers. Each code's words are a literal catalog key
 // (`serverError.*`). A code this app does not know (a newer server's) falls back to the detail.
+import type { SyncFailure, SyncStatus } from '../../shared/sync/loop';
 import type { SessionError, SessionErrorCode } from '../../shared/sync/session';
 import { SyncErrorCode } from '../../shared/sync/protocol';
 import type { Translate } from './labels';
@@ -61,4 +62,19 @@ export function serverErrorWords(t: Translate, code: string | null | undefined, 
 /** A failed sign-in in words: the server's code when it gave one, else how it failed. */
 export function sessionErrorText(t: Translate, e: SessionError): string {
   return serverErrorWords(t, e.serverCode, e.params) ?? SESSION_ERROR_WORDS[e.code](t);
+}
+
+const SYNC_FAILURE_WORDS: { [K in SyncFailure['kind']]: (t: Translate, f: Extract<SyncFailure, { kind: K }>) => string } = {
+  'update-required': (t) => t('sync.failure.updateRequired'),
+  'session-ended': (t) => t('sync.failure.sessionEnded'),
+  'slow-down': (t) => t('sync.failure.slowDown'),
+  server: (t, f) => t('sync.failure.server', { status: f.status, reason: serverErrorWords(t, f.code) ?? f.detail }),
+  network: (t) => t('sync.failure.network'),
+};
+
+/** Why the last sync failed, in words: from its kind and the server's code (the server's detail only for a code this app does not know). */
+export function syncFailureText(t: Translate, status: Pick<SyncStatus, 'error' | 'failure'>): string {
+  const f = status.failure;
+  if (!f) return status.error ?? '';
+  return (SYNC_FAILURE_WORDS[f.kind] as (t: Translate, f: SyncFailure) => string)(t, f);
 }

@@ -25,7 +25,7 @@ import type { Translate } from '../../words/labels';
 import { SYNC_PHASE_WORDS } from '../../words/labels';
 import { refusalText } from '../../words/refusalText';
 import { SessionError } from '../../../shared/sync/session';
-import { sessionErrorText } from '../../words/serverErrors';
+import { sessionErrorText, syncFailureText } from '../../words/serverErrors';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -192,7 +192,7 @@ function Connection() {
           )}
           {status.error && (
             <MessageBar intent={status.phase === 'update-required' ? 'error' : 'warning'} role="status">
-              <MessageBarBody>{status.error}</MessageBarBody>
+              <MessageBarBody>{syncFailureText(t, status)}</MessageBarBody>
             </MessageBar>
           )}
         </>
