@@ -140,6 +140,13 @@ export function refused(code: MutationErrorCode, reason: RefusalReason, params: 
   return { ok: false, code, reason, params, message: mutation ? `${mutation}: ${detail}` : detail };
 }
 
+/** A schema's refusal: the path as a parameter; zod's own (English) words only in the detail. */
+function invalid(reason: 'args.invalid' | 'row.invalid', mutation: string, error: z.ZodError): Extract<MutationOutcome, { ok: false }> {
+  const issue = error.issues[0];
+  const outcome = refused('INVALID', reason, { mutation, path: issue?.path.join('.') ?? '' }, mutation);
+  return { ...outcome, message: `${outcome.message}: ${issue?.message ?? 'invalid'}` };
+}
+
 /**
  * Validates, authorizes and runs one mutator, then appends its activity entry. On a rejection the
  * caller must abort its storage transaction: a refused change leaves nothing behind.
@@ -152,8 +159,7 @@ export async function runMutator(
 ): Promise<MutationOutcome> {
   const parsed = mutator.plainArgs?.(rawArgs) ? { success: true as const, data: rawArgs } : mutator.args.safeParse(rawArgs);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return refused('INVALID', 'args.invalid', { mutation: mutator.name, path: issue?.path.join('.') ?? '', issue: issue?.message ?? '' }, mutator.name);
+    return invalid('args.invalid', mutator.name, parsed.error);
   }
   if (!can(ctx.actor.role, mutator.permission)) {
     return refused('FORBIDDEN', 'permission.missing', { mutation: mutator.name, permission: mutator.permission, role: ctx.actor.role }, mutator.name);
@@ -166,8 +172,7 @@ export async function runMutator(
     // A row the body built that fails its table's schema is bad input, not a storage fault: refuse
     // it for good rather than fail the push again on every retry.
     if (e instanceof z.ZodError) {
-      const issue = e.issues[0];
-      return refused('INVALID', 'row.invalid', { mutation: mutator.name, path: issue?.path.join('.') ?? '', issue: issue?.message ?? '' }, mutator.name);
+      return invalid('row.invalid', mutator.name, e);
     }
     throw e;
   }
