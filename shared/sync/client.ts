@@ -339,7 +339,9 @@ export class SyncClient {
           name: entry.name,
           args: entry.args,
           code: 'INVALID',
-          ...refusalFields('change.refusedText', { path: path ?? '', detail: reason }),
+          // The server's English words stay in the detail; the parameters are data only.
+          ...refusalFields('change.refusedText', { path: path ?? '' }),
+          message: `${refusalFields('change.refusedText', { path: path ?? '' }).message}: ${reason}`,
         },
       ]);
       await this.reshape(tx, outbox.filter((m) => m.id > meta.lastAcknowledged), keep, first, meta.clientId);
