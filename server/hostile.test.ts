@@ -178,7 +178,14 @@ describe('text the database cannot hold', () => {
     await aiko.sync.sync();
     expect(await aiko.store.pendingCount()).toBe(0);
     expect(aiko.store.rejections()).toEqual([
-      expect.objectContaining({ mutationId: 2, code: 'INVALID', name: 'customer.create', message: expect.stringContaining('body.mutations[1].args.name') as unknown }),
+      expect.objectContaining({
+        mutationId: 2,
+        code: 'INVALID',
+        name: 'customer.create',
+        reason: 'change.refusedText',
+        params: { path: 'body.mutations[1].args.name' },
+        message: expect.stringContaining('body.mutations[1].args.name') as unknown,
+      }),
     ]);
     const ids = aiko.store.rows('customers').map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['c-before', 'c-after']));

@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { tenantImportChanges, type ImportChange } from '../../shared/mutators/imports';
 import type { SyncClient } from '../../shared/sync/client';
+import type { MutationOutcome } from '../../shared/mutators/define';
 import { IsoDateTime, tableNames, tables, type TableName } from '../../shared/workspace/tables';
 import { SCHEMA_VERSION, type WorkspaceDatabase } from './database';
 import { toInventory } from './queries';
@@ -40,7 +41,19 @@ const OutboxEntry = z
   })
   .strict();
 const SyncMetaRow = z.object({ key: z.literal('meta'), clientId: z.string(), cursor: z.number().int().nonnegative(), nextMutationId: z.number().int().positive(), lastAcknowledged: z.number().int().nonnegative(), cursorSchema: z.number().int().positive().optional(), userId: z.string().max(200).optional() }).strict();
-const RejectionRow = z.object({ mutationId: z.number().int(), name: z.string(), args: z.unknown(), code: z.string(), message: z.string() }).strict();
+// A rejection stored before reasons existed holds its sentences (message, messageJa); a later one its reason and parameters.
+const RejectionRow = z
+  .object({
+    mutationId: z.number().int(),
+    name: z.string(),
+    args: z.unknown(),
+    code: z.string(),
+    message: z.string(),
+    messageJa: z.string().optional(),
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+  })
+  .strict();
 
 export const BackupFile = z
   .object({
@@ -113,7 +126,7 @@ export type RestoreOutcome =
   | { ok: true; restored: Record<string, number>; notRestored: Record<string, number> }
   | { ok: false; reason: 'invalid'; message: string }
   | { ok: false; reason: 'pending-changes'; pending: number }
-  | { ok: false; reason: 'rejected'; message: string };
+  | { ok: false; reason: 'rejected'; refusal: Extract<MutationOutcome, { ok: false }> };
 
 /**
  * Replaces the local workspace with a whole-workspace backup (see the header for the sync state).
@@ -185,7 +198,7 @@ export async function restoreCustomer(client: SyncClient, db: WorkspaceDatabase,
     restored.tenantUsers = inventory.users.length;
   }
   const outcome = await client.mutateMany(changes);
-  if (!outcome.ok) return { ok: false, reason: 'rejected', message: outcome.message };
+  if (!outcome.ok) return { ok: false, reason: 'rejected', refusal: outcome };
   const notRestored: Record<string, number> = {};
   for (const t of ['plans', 'planLines', 'invitations', 'transfers', 'findingAcks'] as const) if ((backup.tables[t]?.length ?? 0) > 0) notRestored[t] = backup.tables[t]!.length;
   return { ok: true, restored, notRestored };

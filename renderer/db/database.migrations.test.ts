@@ -109,7 +109,7 @@ describe('schema versions (fake-indexeddb)', () => {
       expect((await db.customers.get('c-2'))?.fieldSources?.country?.by).toBe('person');
 
       // The 2026 mutators run on the upgraded database: new tables and fields, through their indexes.
-      expect(await client.mutate('planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'annual' })).toMatchObject({ ok: false, message: expect.stringContaining('at least 100') });
+      expect(await client.mutate('planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'annual' })).toMatchObject({ ok: false, reason: 'planLine.threeYearMinimum', params: { minimum: 100 } });
       expect(await client.mutate('planLine.setTerm', { lineId: 'l-1', term: 'P1M', billingFrequency: 'monthly' })).toEqual({ ok: true });
       expect(await client.mutate('customer.setBillingAccount', { id: 'c-1', billingAccount: 'mosa' })).toEqual({ ok: true });
       expect(await client.mutate('transfer.request', { id: 't-upgrade', customerId: 'c-1', sourceKeys: ['sub-upgrade'] })).toEqual({ ok: true });

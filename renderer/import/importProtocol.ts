@@ -4,7 +4,7 @@ import type { ActivityLike } from '../words/activityText';
 import type { AdminCenterReport, ImportError, ImportErrorDetails } from '../../shared/import/index';
 import type { TextEncodingName } from '../../shared/import/decode';
 import type { GraphExportFiles } from '../../shared/import/graph';
-import type { Actor } from '../../shared/mutators/define';
+import type { Actor, MutationOutcome } from '../../shared/mutators/define';
 import type { ChangeCounts, ImportKind } from '../../shared/workspace/tables';
 
 export interface ImportFile {
@@ -64,7 +64,7 @@ export type ImportFailure =
   /** A file could not be read: which file, record and field (nothing was written). */
   | { kind: 'parse'; details: ImportErrorDetails; message: string; messageJa?: string }
   /** A change was refused (bad arguments, not allowed): nothing was written. */
-  | { kind: 'rejected'; code: string; message: string }
+  | { kind: 'rejected'; refusal: Extract<MutationOutcome, { ok: false }> }
   /** IndexedDB failed (quota, closed database, ...): nothing was written. */
   | { kind: 'storage'; name: string; message: string };
 

@@ -158,7 +158,7 @@ export async function runImport(start: StartMessage, { post, cancelled }: RunPor
       if (cancelled()) throw new Cancelled();
       post({ type: 'progress', progress: { phase: 'writing', done, total } });
     });
-    if (!outcome.ok) return post({ type: 'failed', failure: { kind: 'rejected', code: outcome.code, message: outcome.message } });
+    if (!outcome.ok) return post({ type: 'failed', failure: { kind: 'rejected', refusal: outcome } });
     const record = await db.imports.get(start.importId);
     // The commit is the last change queued: its activity entry is `act:${clientId}:${id}`.
     const meta = await db.syncMeta.get('meta');

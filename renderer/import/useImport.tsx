@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../shared/mutators/words';
 import { activityText } from '../words/activityText';
+import { refusalText } from '../words/refusalText';
 import { formatCount, formatCountOf } from '../../shared/domain/format';
 import { isImportError, type AdminCenterReport } from '../../shared/import/index';
 import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';
@@ -98,7 +99,12 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
           <MessageBar intent="error">
             <MessageBarBody>
               {t(outcome.failure.kind === 'parse' ? 'customers.import.failed.parse' : outcome.failure.kind === 'rejected' ? 'customers.import.failed.rejected' : 'customers.import.failed.storage', {
-                message: outcome.failure.kind === 'parse' && outcome.failure.messageJa ? inLanguage({ en: outcome.failure.message, ja: outcome.failure.messageJa }, i18n.language) : outcome.failure.message,
+                message:
+                  outcome.failure.kind === 'rejected'
+                    ? refusalText(t, i18n.language, outcome.failure.refusal)
+                    : outcome.failure.kind === 'parse' && outcome.failure.messageJa
+                      ? inLanguage({ en: outcome.failure.message, ja: outcome.failure.messageJa }, i18n.language)
+                      : outcome.failure.message,
               })}
             </MessageBarBody>
           </MessageBar>

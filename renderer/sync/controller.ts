@@ -17,15 +17,6 @@ import { newClientId } from './ids';
 import type { FromWorker, ToWorker } from './messages';
 
 /** Who makes changes before anyone has signed in on this computer; the server re-stamps the real person. */
-/**
- * A refusal's reason in the language the page shows (the <html lang> the app sets), so every screen
- * can show `outcome.message` as it is.
- */
-function inUiLanguage(outcome: MutationOutcome): MutationOutcome {
-  if (outcome.ok || !outcome.messageJa || document.documentElement.lang !== 'ja') return outcome;
-  return { ...outcome, message: outcome.messageJa };
-}
-
 export const LOCAL_ACTOR: Actor = { id: 'local', name: 'This computer', role: BEFORE_SIGN_IN_ROLE };
 
 export interface SyncState {
@@ -37,7 +28,7 @@ export interface SyncState {
 }
 
 export const useSyncStore = create<SyncState>(() => ({
-  status: { phase: 'signed-out', lastSyncAt: null, pending: 0, pulled: null, error: null, retryAt: null },
+  status: { phase: 'signed-out', lastSyncAt: null, pending: 0, pulled: null, error: null, failure: null, retryAt: null },
   leader: false,
   user: null,
   signInPersisted: true,
@@ -80,11 +71,14 @@ export class SyncController {
     });
   }
 
-  /** Every change the UI makes: applied locally now, synced by the worker later. A refusal says why in the UI's language. */
+  /**
+   * Every change the UI makes: applied locally now, synced by the worker later. A refusal says why
+   * as a reason and parameters, which the screen words with its t() (renderer/words/refusalText).
+   */
   async mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>, options?: MutateOptions): Promise<MutationOutcome> {
     const outcome = await this.local().mutate(name, args, options);
     if (outcome.ok) this.changed();
-    return inUiLanguage(outcome);
+    return outcome;
   }
 
   /** Several changes as one (a saved plan): all apply and enter the outbox together, or none does. */
@@ -94,7 +88,7 @@ export class SyncController {
   async mutateMany(changes: { name: MutatorName; args: unknown }[]): Promise<MutationOutcome> {
     const outcome = await this.local().mutateMany(changes);
     if (outcome.ok) this.changed();
-    return inUiLanguage(outcome);
+    return outcome;
   }
 
   /** Gives up changes never sent (held for the role signed in): see SyncClient.discard. */

@@ -197,9 +197,13 @@ describe('sign-in with Entra ID (local OpenID provider)', () => {
     await refused(await entraSignIn('not a token'), 401, 'INVALID_ENTRA_TOKEN');
   });
 
-  it('tells a person nobody added that they are unknown, in words', async () => {
+  it('tells a person nobody added that they are unknown, as a code with the data the app words it with', async () => {
     const tokens = await provider.signIn(DESKTOP, dora);
-    const message = await refused(await entraSignIn(tokens.id_token), 403, 'ENTRA_PERSON_UNKNOWN');
+    const res = await entraSignIn(tokens.id_token);
+    const body = (await res.clone().json()) as { error: { params?: unknown } };
+    expect(body.error.params).toEqual({ account: 'dora@fabrikam.example', organization: 'Fabrikam' });
+    const message = await refused(res, 403, 'ENTRA_PERSON_UNKNOWN');
+    // The English detail, for developers and for apps that show it as it is.
     expect(message).toBe(`dora@fabrikam.example (object id ${dora.oid}) is not a member of Fabrikam on this server: ask your admin agent to add you (server:admin add-entra-user)`);
     expect((await t.db.query("SELECT 1 FROM users WHERE email = 'dora@fabrikam.example'")).rows).toEqual([]);
   });
@@ -328,12 +332,14 @@ describe('who an Entra identity is', () => {
       statusCode: 403,
       code: 'ENTRA_TENANT_NOT_LINKED',
       message: expect.stringContaining(`no organization on this server is linked to Entra tenant ${OTHER_TENANT}`),
+      detail: { params: { tenantId: OTHER_TENANT } },
     });
     const newcomer = identity({ username: 'Aiko@fabrikam.example', roles: ['SalesAgent'] });
     await expect(entraPerson(t.db, newcomer, appRoles)).rejects.toMatchObject({
       statusCode: 403,
       code: 'ENTRA_EMAIL_TAKEN',
       message: expect.stringContaining('aiko@fabrikam.example is already the email of a person on this server who is not mapped to'),
+      detail: { params: { email: 'aiko@fabrikam.example', account: 'Aiko@fabrikam.example' } },
     });
   });
 });

@@ -34,6 +34,8 @@ export function roleFromAppRoles(roles: string[], map: Record<string, Role>): Ro
 }
 
 const who = (id: EntraIdentity) => `${id.username ?? 'the Microsoft account'} (object id ${id.objectId})`;
+/** The account as the app names it to its person: the user name, or the object id when the token has none. */
+const account = (id: EntraIdentity) => id.username ?? id.objectId;
 
 /** The organization and the enabled person the token names, or a 403 that says what to ask for. */
 export async function entraPerson(q: Queryable, id: EntraIdentity, appRoles: AppRoleMapping): Promise<{ org: Organization; user: User }> {
@@ -43,6 +45,7 @@ export async function entraPerson(q: Queryable, id: EntraIdentity, appRoles: App
       403,
       'ENTRA_TENANT_NOT_LINKED',
       `no organization on this server is linked to Entra tenant ${id.tenantId}: the server's operator links it with server:admin set-org-tenant`,
+      { params: { tenantId: id.tenantId } },
     );
   }
   const role = appRoles.enabled ? roleFromAppRoles(id.roles, appRoles.map) : undefined;
@@ -51,6 +54,7 @@ export async function entraPerson(q: Queryable, id: EntraIdentity, appRoles: App
       403,
       'ENTRA_NO_ROLE',
       `${who(id)} holds none of this server's app roles (${Object.keys(appRoles.map).join(', ')}): ask your Entra admin to assign one in Enterprise applications`,
+      { params: { account: account(id), roles: Object.keys(appRoles.map).join(', ') } },
     );
   }
   let user = await findUserByEntra(q, org.id, id.objectId, id.username);
@@ -60,6 +64,7 @@ export async function entraPerson(q: Queryable, id: EntraIdentity, appRoles: App
       403,
       'ENTRA_PERSON_UNKNOWN',
       `${who(id)} is not a member of ${org.name} on this server: ask your admin agent to add you (server:admin add-entra-user)`,
+      { params: { account: account(id), organization: org.name } },
     );
   }
   if (user.disabled) throw new ApiError(403, 'ACCOUNT_DISABLED', 'this account is disabled: ask your admin agent');
@@ -91,6 +96,7 @@ async function addFromToken(q: Queryable, org: Organization, id: EntraIdentity, 
       403,
       'ENTRA_EMAIL_TAKEN',
       `${email} is already the email of a person on this server who is not mapped to ${who(id)}: the operator maps them with server:admin link-entra`,
+      { params: { email, account: account(id) } },
     );
   }
 }

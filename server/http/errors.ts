@@ -11,12 +11,15 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 
 export interface ErrorDetail {
   path?: string;
   mutationId?: number;
+  /** The data the app words the code with (who, which tenant, which organization): never a sentence. Sign-in errors only. */
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {
   constructor(
     readonly statusCode: ErrorStatus,
     readonly code: SyncErrorCode,
+    /** The English detail, for developers and logs (and older apps, which show it): the app words the code. */
     message: string,
     readonly detail: ErrorDetail = {},
   ) {
@@ -32,9 +35,10 @@ export const ErrorBody = z
       message: z.string(),
       path: z.string().optional().describe('The JSON path of the refused value, when one value is at fault'),
       mutationId: z.number().int().optional().describe('The pushed mutation holding the refused value'),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('The data the app words a sign-in error with'),
     }),
   })
-  .meta({ id: 'Error', description: 'Every error: a stable code for programs, a message for people.' });
+  .meta({ id: 'Error', description: 'Every error: a stable code the app words for people, and an English detail for developers.' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** The error responses a route can give, for its OpenAPI schema. */

@@ -113,8 +113,14 @@ describe('session: sign in with Microsoft (local OpenID provider, real server; f
     await microsoft.signIn();
     const { accessToken } = await microsoft.getAccessToken([]);
     const { session: s, secrets } = session();
-    await expect(s.signInWithEntra(accessToken)).rejects.toMatchObject({ code: 'REFUSED', message: expect.stringMatching(/^Sign-in refused: .+/) });
-    await expect(s.signInWithEntra('not-a-token')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS', message: expect.stringMatching(/Microsoft sign-in/) });
+    // The server's code and the data it names come with the refusal: the screen words them (renderer/words/serverErrors).
+    await expect(s.signInWithEntra(accessToken)).rejects.toMatchObject({
+      code: 'REFUSED',
+      serverCode: 'ENTRA_PERSON_UNKNOWN',
+      params: { organization: expect.any(String) as unknown },
+      message: expect.stringMatching(/^Sign-in refused: .+/),
+    });
+    await expect(s.signInWithEntra('not-a-token')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS', serverCode: 'INVALID_ENTRA_TOKEN', message: expect.stringMatching(/Microsoft sign-in/) });
     expect(secrets.size).toBe(0);
   });
 });

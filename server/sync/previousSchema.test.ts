@@ -4,6 +4,7 @@
 // DATABASE_URL, on PostgreSQL.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   OLDEST_ACCEPTED_SCHEMA_VERSION,
   PullResponse,
@@ -15,6 +16,7 @@ import {
 } from '../../shared/sync/protocol';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedOrg, seedUser, testApp } from '../testing';
+import { inBothLanguages } from '../../test/support/refusalWords';
 
 const PW = 'correct horse battery staple';
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
@@ -117,6 +119,34 @@ describe('a client of the previous sync schema', () => {
     const schema4 = await push({ clientId: 'schema4-app-0001', schemaVersion: 4, mutations: refused(1) });
     expect(schema4.status).toBe(426);
     expect(SyncError.parse(await schema4.json()).error).toMatchObject({ code: 'CLIENT_UPDATE_REQUIRED', minSchemaVersion: OLDEST_ACCEPTED_SCHEMA_VERSION });
+  });
+
+  it('is sent refusals as its strict schema reads them: the English detail, neither the reason nor its parameters', async () => {
+    // The rejected result as an app of schema 6 parses it (strict: an unknown field fails the push).
+    const Schema6Rejected = z.object({ id: z.number().int(), status: z.literal('rejected'), code: z.string(), message: z.string(), messageJa: z.string().optional() }).strict();
+    const previous = await push({ clientId: 'previous-app-0004', schemaVersion: PREVIOUS, mutations: [{ id: 1, name: 'customer.update', args: { id: 'no-such-customer', notes: 'x' }, baseVersions: {} }] });
+    const [result] = PushResponse.parse(await previous.json()).results;
+    expect(Schema6Rejected.parse(result)).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no-such-customer') });
+    // The same refusal for this app: a reason and its parameters, worded in each reader's language.
+    const current = await push({ clientId: 'current-app-0004', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'customer.update', args: { id: 'no-such-customer', notes: 'x' }, baseVersions: {} }] });
+    const [refusal] = PushResponse.parse(await current.json()).results;
+    expect(refusal).toMatchObject({ code: 'NOT_FOUND', reason: 'record.notFound', params: { table: 'customers', id: 'no-such-customer' } });
+    expect(inBothLanguages(refusal)).toEqual({
+      en: 'The record no-such-customer is not in the workspace (customers)',
+      ja: 'レコード no-such-customer はワークスペースにありません (customers)',
+    });
+  });
+
+  it('answers a refusal an older server stored (its sentences, no reason) as it was, and this app shows it in the reader\'s language', async () => {
+    const args = { id: 'no-such-customer', notes: 'x' };
+    await push({ clientId: 'current-app-0005', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'customer.update', args, baseVersions: {} }] });
+    const stored = { id: 1, status: 'rejected', code: 'NOT_FOUND', message: 'customer.update: no customers record no-such-customer', messageJa: 'customer.update: customers のレコード no-such-customer が見つかりません' };
+    const rewritten = await t.db.query('UPDATE sync_mutation_results SET result = $3::jsonb WHERE org_id = $1 AND client_id = $2', [orgId, 'current-app-0005', JSON.stringify(stored)]);
+    expect(rewritten.rowCount).toBe(1);
+    const again = await push({ clientId: 'current-app-0005', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'customer.update', args, baseVersions: {} }] });
+    const [result] = PushResponse.parse(await again.json()).results;
+    expect(result).toEqual(stored);
+    expect(inBothLanguages(result)).toEqual({ en: stored.message, ja: stored.messageJa });
   });
 
   it('gets every error in the one casing the protocol declares (they never decided on the lower-case ones: they read the status)', async () => {

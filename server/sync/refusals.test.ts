@@ -65,8 +65,8 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
     expect(await push('invitation.create', { id: 'i-us', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
       status: 'rejected',
       code: 'INVALID',
-      message: expect.stringContaining("the customer Litware is in the CSP region"),
-      messageJa: expect.stringContaining('顧客「Litware」の CSP リージョン'),
+      reason: 'invitation.outsideRegion',
+      params: { customer: 'Litware', customerRegion: expect.any(String), partnerRegion: expect.any(String) },
     });
   });
 
@@ -75,8 +75,10 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
       id: nextId,
       status: 'rejected',
       code: 'INVALID',
-      message: 'invitation.create: a GDAP admin relationship lasts from 1 to 730 days',
-      messageJa: 'invitation.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
+      // A code and its parameters; the English detail is for developers (and apps of schema 6).
+      reason: 'invitation.gdapProblems',
+      params: { problems: ['duration-out-of-range'], maxDays: 730, autoExtendDays: 180 },
+      message: 'invitation.create: invitation.gdapProblems {"problems":["duration-out-of-range"],"maxDays":730,"autoExtendDays":180}',
     });
   });
 
@@ -84,7 +86,7 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
     expect(await push('invitation.create', { id: 'i-dap', customerId: 'c-jp', delegatedAdmin: 'dap', language: 'en' })).toMatchObject({
       status: 'rejected',
       code: 'INVALID',
-      message: 'invitation.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
+      reason: 'invitation.dapRetired',
     });
   });
 
@@ -93,8 +95,8 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
     expect(outcome).toMatchObject({
       status: 'rejected',
       code: 'INVALID',
-      message: 'invitation.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
-      messageJa: 'invitation.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
+      reason: 'invitation.gdapProblems',
+      params: { problems: ['auto-extend-with-global-admin'] },
     });
   });
 
@@ -102,11 +104,13 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
     expect(await push('planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' })).toMatchObject({
       status: 'rejected',
       code: 'INVALID',
-      message: 'planLine.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
+      reason: 'planLine.threeYearMinimum',
+      params: { minimum: 100, asOf: '2026-12-01', quantity: 20 },
     });
     expect(await push('planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 99, term: 'P3Y', billingFrequency: 'annual' })).toMatchObject({
       status: 'rejected',
-      message: expect.stringContaining('a 3-year term needs at least 100 licenses'),
+      reason: 'planLine.threeYearMinimum',
+      params: { minimum: 100, quantity: 99 },
     });
   });
 
@@ -119,7 +123,8 @@ describe(`the server refuses the 2026 rules' violations (${process.env.DATABASE_
     // The new tables of schema 3 are stored and pulled like the others.
     expect(await push('transfer.request', { id: 't-1', customerId: 'c-jp', lineIds: ['l-1'], sourceKeys: Array.from({ length: 26 }, (_, i) => `s-${i}`) })).toMatchObject({
       status: 'rejected',
-      message: 'transfer.request: a transfer takes at most 25 line items; this one has 26: split it into several requests',
+      reason: 'transfer.tooManyItems',
+      params: { max: 25, count: 26 },
     });
     expect(await push('transfer.request', { id: 't-1', customerId: 'c-jp', lineIds: ['l-1'], sourceKeys: ['s-1'] })).toMatchObject({ status: 'applied' });
     expect(await push('finding.acknowledge', { customerId: 'c-jp', lineKey: 'l-1', code: 'service-loss', reason: 'Nobody uses it' })).toMatchObject({ status: 'applied' });

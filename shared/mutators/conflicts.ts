@@ -36,11 +36,11 @@ export const conflictResolve = defineMutator({
     a.keep === 'current' ? activity('conflict.resolve.keepCurrent') : activity('conflict.resolve.takeProposed'),
   async run(tx, a, ctx) {
     const conflict = await mustGet(tx, 'conflicts', a.id);
-    if (conflict.status === 'resolved') throw new MutationError('INVALID', { en: 'this conflict is already resolved', ja: 'この競合は既に解決されています' });
+    if (conflict.status === 'resolved') throw new MutationError('INVALID', 'conflict.alreadyResolved', { id: conflict.id });
     const table = conflict.table as TableName;
-    if (!tableNames.includes(table)) throw new MutationError('INVALID', { en: `unknown table ${conflict.table}`, ja: `不明なテーブル ${conflict.table}` });
+    if (!tableNames.includes(table)) throw new MutationError('INVALID', 'conflict.unknownTable', { table: conflict.table });
     if (!can(ctx.actor.role, editPermission[table])) {
-      throw new MutationError('FORBIDDEN', { en: `the role ${ctx.actor.role} cannot edit ${table}`, ja: `ロール ${ctx.actor.role} は ${table} を編集できません` });
+      throw new MutationError('FORBIDDEN', 'conflict.cannotEdit', { role: ctx.actor.role, table, permission: editPermission[table] });
     }
     const record = await tx.get(table, conflict.recordId);
     if (a.keep === 'proposed' && record) {

@@ -29,7 +29,7 @@ export const customerCreate = defineMutator({
   permission: 'customer.edit',
   describe: (a) => activity('customer.create', { name: a.name }),
   async run(tx, a, ctx) {
-    if (await tx.get('customers', a.id)) throw new MutationError('INVALID', { en: `customer ${a.id} already exists`, ja: `顧客 ${a.id} は既に存在します` });
+    if (await tx.get('customers', a.id)) throw new MutationError('INVALID', 'customer.exists', { id: a.id });
     const fieldSources = personSources(a, ctx.now);
     await tx.put('customers', Customer.parse({ ...a, stage: 'not-started', notes: '', createdAt: ctx.now, tenantImportId: null, ...(Object.keys(fieldSources).length > 0 ? { fieldSources } : {}) }));
     return a.id;
@@ -119,7 +119,7 @@ export const customerRecordAgreement = defineMutator({
   async run(tx, a, ctx) {
     await mustGet(tx, 'customers', a.id);
     if (a.acceptedOn > ctx.now.slice(0, 10)) {
-      throw new MutationError('INVALID', { en: `the acceptance date ${a.acceptedOn} is in the future`, ja: `同意日 ${a.acceptedOn} が未来の日付です` });
+      throw new MutationError('INVALID', 'customer.agreementInFuture', { date: a.acceptedOn });
     }
     await tx.update('customers', a.id, { agreement: { acceptedOn: a.acceptedOn, attestedBy: a.attestedBy } });
     return a.id;
@@ -184,7 +184,7 @@ export const customerCreateMany = defineMutator({
   async run(tx, a, ctx) {
     const inFile = new Set<string>();
     for (const c of a.customers) {
-      if (inFile.has(c.tenantId)) throw new MutationError('INVALID', { en: `tenant id ${c.tenantId} is in the list twice`, ja: `テナント ID ${c.tenantId} が一覧に 2 回あります` });
+      if (inFile.has(c.tenantId)) throw new MutationError('INVALID', 'customer.tenantTwice', { tenantId: c.tenantId });
       inFile.add(c.tenantId);
     }
     const known = new Map((await allCustomers(tx)).filter((c) => c.tenantId !== '').map((c) => [c.tenantId, c.name]));
@@ -195,7 +195,7 @@ export const customerCreateMany = defineMutator({
         skipped.push(c.name);
         continue;
       }
-      if (await tx.get('customers', c.id)) throw new MutationError('INVALID', { en: `customer ${c.id} already exists`, ja: `顧客 ${c.id} は既に存在します` });
+      if (await tx.get('customers', c.id)) throw new MutationError('INVALID', 'customer.exists', { id: c.id });
       const source: FieldSource = { by: 'import', at: ctx.now, file: a.file };
       const country = c.country ?? '';
       const fieldSources: Partial<Record<ImportableField, FieldSource>> = { tenantId: source, ...(c.domain ? { domain: source } : {}), ...(country ? { country: source } : {}) };
@@ -225,7 +225,7 @@ export const customerSetOwnSubscriptions = defineMutator({
     const ids = new Set<string>();
     for (const s of a.subscriptions) {
       const id = s.id.trim().toLowerCase();
-      if (ids.has(id)) throw new MutationError('INVALID', { en: `subscription ${id} is in the list twice`, ja: `サブスクリプション ${id} が一覧に 2 回あります` });
+      if (ids.has(id)) throw new MutationError('INVALID', 'customer.subscriptionTwice', { id });
       ids.add(id);
     }
     await tx.update('customers', a.id, {

@@ -2,11 +2,11 @@
 // The app runs it optimistically against Dexie; the server runs the very same code authoritatively
 // against PostgreSQL. Both give it a WriteTx: the body never knows which storage it is on.
 import { z } from 'zod';
-import { can, roleLabels, type Permission, type Role } from '../domain/roles';
+import { can, type Permission, type Role } from '../domain/roles';
 import type { TableName, Tables } from '../workspace/tables';
 import { refreshSummaries, watchingTx } from './summaries';
-import type { Bilingual } from './words';
 import type { ActivityText } from './activityCodes';
+import { refusalDetail, type RefusalParams, type RefusalReason } from './refusalCodes';
 
 export interface ReadTx {
   get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined>;
@@ -55,17 +55,19 @@ export interface MutatorContext {
 export const MutationErrorCode = z.enum(['INVALID', 'FORBIDDEN', 'NOT_FOUND']);
 export type MutationErrorCode = z.infer<typeof MutationErrorCode>;
 
-/** A permanent rejection: the change is refused with a reason, and nothing it did is kept. */
+/**
+ * A permanent rejection: the change is refused with a reason code and its parameters (worded by the
+ * renderer in the reader's language), and nothing it did is kept. `message` is the English detail
+ * for developers and logs.
+ */
 export class MutationError extends Error {
-  /** The reason in Japanese, when the mutator gives one (the UI shows the person's language). */
-  readonly messageJa: string | undefined;
   constructor(
     readonly code: MutationErrorCode,
-    message: string | Bilingual,
+    readonly reason: RefusalReason,
+    readonly params: RefusalParams = {},
   ) {
-    super(typeof message === 'string' ? message : message.en);
+    super(refusalDetail(reason, params));
     this.name = 'MutationError';
-    this.messageJa = typeof message === 'string' ? undefined : message.ja;
   }
 }
 
@@ -115,17 +117,36 @@ export function defineMutator<const N extends string, S extends z.ZodType>(m: Mu
   return m;
 }
 
-/** A refusal says why in English (`message`, what the server and logs carry) and, where known, in Japanese. */
+/**
+ * A refusal says why as a reason code and parameters (./refusalCodes), which the screens word in the
+ * reader's language; `message` is the English detail for developers and logs, never shown as it is.
+ */
 export type MutationOutcome =
   | { ok: true }
   | {
       ok: false;
       code: MutationErrorCode;
+      reason: RefusalReason;
+      params: RefusalParams;
       message: string;
-      messageJa?: string;
       /** In a batch (mutateMany), the position of the refused change: the screens point at it without reading the message. */
       index?: number;
+      /** In a batch, how many changes it holds. */
+      of?: number;
     };
+
+/** A refusal as an outcome: the detail is made from the reason, prefixed with the change's name. */
+export function refused(code: MutationErrorCode, reason: RefusalReason, params: RefusalParams, mutation?: string): Extract<MutationOutcome, { ok: false }> {
+  const detail = refusalDetail(reason, params);
+  return { ok: false, code, reason, params, message: mutation ? `${mutation}: ${detail}` : detail };
+}
+
+/** A schema's refusal: the path as a parameter; zod's own (English) words only in the detail. */
+function invalid(reason: 'args.invalid' | 'row.invalid', mutation: string, error: z.ZodError): Extract<MutationOutcome, { ok: false }> {
+  const issue = error.issues[0];
+  const outcome = refused('INVALID', reason, { mutation, path: issue?.path.join('.') ?? '' }, mutation);
+  return { ...outcome, message: `${outcome.message}: ${issue?.message ?? 'invalid'}` };
+}
 
 /**
  * Validates, authorizes and runs one mutator, then appends its activity entry. On a rejection the
@@ -139,22 +160,10 @@ export async function runMutator(
 ): Promise<MutationOutcome> {
   const parsed = mutator.plainArgs?.(rawArgs) ? { success: true as const, data: rawArgs } : mutator.args.safeParse(rawArgs);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return {
-      ok: false,
-      code: 'INVALID',
-      message: `${mutator.name}: ${where}${issue?.message ?? 'invalid arguments'}`,
-      messageJa: `${mutator.name}: 入力が正しくありません: ${where}${issue?.message ?? ''}`,
-    };
+    return invalid('args.invalid', mutator.name, parsed.error);
   }
   if (!can(ctx.actor.role, mutator.permission)) {
-    return {
-      ok: false,
-      code: 'FORBIDDEN',
-      message: `${mutator.name} needs the permission "${mutator.permission}", which the role ${ctx.actor.role} does not have`,
-      messageJa: `${mutator.name} には権限「${mutator.permission}」が必要ですが、ロール「${roleLabels[ctx.actor.role].ja}」にはありません`,
-    };
+    return refused('FORBIDDEN', 'permission.missing', { mutation: mutator.name, permission: mutator.permission, role: ctx.actor.role }, mutator.name);
   }
   let result: string | null | RunResult;
   // The customers whose rows the change writes: their summaries are recomputed below, in the same
@@ -164,15 +173,11 @@ export async function runMutator(
     result = await mutator.run(watchingTx(tx, touched), parsed.data, ctx);
     await refreshSummaries(tx, touched);
   } catch (e) {
-    if (e instanceof MutationError) {
-      return { ok: false, code: e.code, message: `${mutator.name}: ${e.message}`, ...(e.messageJa ? { messageJa: `${mutator.name}: ${e.messageJa}` } : {}) };
-    }
+    if (e instanceof MutationError) return refused(e.code, e.reason, e.params, mutator.name);
     // A row the body built that fails its table's schema is bad input, not a storage fault: refuse
     // it for good rather than fail the push again on every retry.
     if (e instanceof z.ZodError) {
-      const issue = e.issues[0];
-      const where = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
-      return { ok: false, code: 'INVALID', message: `${mutator.name}: ${where}`, messageJa: `${mutator.name}: 入力が正しくありません: ${where}` };
+      return invalid('row.invalid', mutator.name, e);
     }
     throw e;
   }
@@ -196,6 +201,6 @@ export async function runMutator(
 
 export async function mustGet<T extends TableName>(tx: ReadTx, table: T, id: string): Promise<Tables[T]> {
   const row = await tx.get(table, id);
-  if (!row) throw new MutationError('NOT_FOUND', { en: `no ${table} record ${id}`, ja: `${table} のレコード ${id} が見つかりません` });
+  if (!row) throw new MutationError('NOT_FOUND', 'record.notFound', { table, id });
   return row;
 }

@@ -19,7 +19,7 @@ export const findingAcknowledge = defineMutator({
   async run(tx, a, ctx) {
     const reason = a.reason.trim();
     if (reason === '') {
-      throw new MutationError('INVALID', { en: 'say why this finding is accepted: a reason is required', ja: 'この指摘を受け入れる理由を入力してください (理由は必須です)' });
+      throw new MutationError('INVALID', 'findingAck.reasonRequired');
     }
     await mustGet(tx, 'customers', a.customerId);
     await tx.put('findingAcks', {

@@ -10,6 +10,7 @@ import { SyncClient, type SyncTransport } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { MemorySyncServer } from '../sync/memoryServer';
 import { catalogImportChanges, chunkRows, sameData, tenantImportChanges } from './imports';
+import { refusalWords } from '../../test/support/refusalWords';
 
 const SKU_E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
 const SKU_E1 = '18181a46-0d4e-45cd-891e-60aabd171b4e';
@@ -166,7 +167,9 @@ describe('tenant import mutations', () => {
     const before = await client.pendingCount();
     const outcome = await client.mutateMany(broken);
     expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
-    expect(outcome.ok ? '' : outcome.message).toMatch(/^change 4 of 5: tenant\.importChunk: rows\.10\.userPrincipalName: /);
+    expect(outcome).toMatchObject({ index: 3, of: 5, reason: 'args.invalid', params: { mutation: 'tenant.importChunk', path: 'rows.10.userPrincipalName' } });
+    expect(outcome.ok ? '' : outcome.message).toMatch(/^change 4 of 5: tenant\.importChunk: /);
+    expect(refusalWords(outcome, 'en')).toBe('Change 4 of 5: A value of this change is not valid (rows.10.userPrincipalName)');
     expect(store.rows('tenantUserChunks')).toHaveLength(0);
     expect(store.rows('imports')).toHaveLength(0);
     expect(await client.pendingCount()).toBe(before);
@@ -176,7 +179,7 @@ describe('tenant import mutations', () => {
     const { store, client } = await setUp('billing-agent');
     const outcome = await client.mutateMany(tenantImportChanges(inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
     expect(outcome).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(outcome.ok ? '' : outcome.message).toContain('"tenant.import"');
+    expect(outcome).toMatchObject({ reason: 'permission.missing', params: { permission: 'tenant.import' } });
     expect(store.rows('tenantSkus')).toHaveLength(0);
   });
 
@@ -192,7 +195,8 @@ describe('tenant import mutations', () => {
     // A commit announcing rows that never arrived is refused.
     const outcome = await client.mutateMany([changes.at(-1)!]);
     expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
-    expect(outcome.ok ? '' : outcome.message).toContain('the import is incomplete: 0 of 2 users arrived');
+    expect(outcome).toMatchObject({ reason: 'import.incomplete', params: { got: 0, expected: 2, kind: 'users' } });
+    expect(refusalWords(outcome, 'en')).toBe('Change 1 of 1: The import is incomplete: 0 of 2 users arrived');
     expect(store.rows('customers')[0]?.tenantImportId).toBe('imp-1');
 
     // Giving the unfinished import up removes its staged rows, here and on the server.
@@ -206,7 +210,7 @@ describe('tenant import mutations', () => {
     // The committed import is not discarded: a new import replaces it.
     const refused = await client.mutate('tenant.importDiscard', { importId: 'imp-1', customerId: 'c-1' });
     expect(refused).toMatchObject({ ok: false, code: 'INVALID' });
-    expect(refused.ok ? '' : refused.message).toContain('is committed');
+    expect(refused).toMatchObject({ reason: 'import.committedReimport', params: { importId: 'imp-1' } });
   });
 
   it('chunk by rows and by bytes', () => {

@@ -72,12 +72,9 @@ async function staging(
 ): Promise<ImportRecord> {
   const existing = await tx.get('imports', importId);
   if (existing) {
-    if (existing.status === 'committed') throw new MutationError('INVALID', { en: `import ${importId} is already committed`, ja: `インポート ${importId} は既に確定しています` });
+    if (existing.status === 'committed') throw new MutationError('INVALID', 'import.committed', { importId: importId });
     if (existing.kind !== fresh.kind || existing.customerId !== fresh.customerId) {
-      throw new MutationError('INVALID', {
-        en: `import ${importId} belongs to another ${existing.kind === 'tenant' ? 'customer' : 'kind of import'}`,
-        ja: `インポート ${importId} は別の${existing.kind === 'tenant' ? '顧客' : '種類のインポート'}のものです`,
-      });
+      throw new MutationError('INVALID', existing.kind === 'tenant' ? 'import.otherCustomer' : 'import.otherKind', { importId });
     }
     return existing;
   }
@@ -112,10 +109,10 @@ async function stageRows<T extends TableName>(
 function checkComplete(record: ImportRecord, counts: Partial<Record<ImportKind, number>>): void {
   for (const [kind, expected] of Object.entries(counts) as [ImportKind, number][]) {
     const got = record.received[kind] ?? 0;
-    if (got !== expected) throw new MutationError('INVALID', { en: `the import is incomplete: ${got} of ${expected} ${kind} arrived`, ja: `インポートが不完全です: ${kind} ${expected} 件中 ${got} 件しか届いていません` });
+    if (got !== expected) throw new MutationError('INVALID', 'import.incomplete', { got, expected, kind });
   }
   for (const [kind, got] of Object.entries(record.received) as [ImportKind, number][]) {
-    if (counts[kind] === undefined && got > 0) throw new MutationError('INVALID', { en: `the commit does not count the ${got} ${kind} staged`, ja: `確定の件数にステージングされた ${kind} ${got} 件が含まれていません` });
+    if (counts[kind] === undefined && got > 0) throw new MutationError('INVALID', 'import.uncounted', { got, kind });
   }
 }
 
@@ -227,7 +224,7 @@ export const tenantImportChunk = defineMutator({
   describe: (a) => activity('tenant.importChunk', { kind: a.kind, count: a.rows.length }),
   async run(tx, a, ctx) {
     const customer = await mustGet(tx, 'customers', a.customerId);
-    if (customer.tenantImportId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (customer.tenantImportId === a.importId) throw new MutationError('INVALID', 'import.committed', { importId: a.importId });
     const record = await staging(tx, ctx, a.importId, { kind: 'tenant', customerId: a.customerId, baseImportId: customer.tenantImportId });
     const base = record.baseImportId;
     const prefix = `${a.customerId}:${a.importId}:`;
@@ -274,12 +271,12 @@ export const tenantImportCommit = defineMutator({
   describe: (a) => activity('tenant.importCommit', { files: a.files }),
   async run(tx, a, ctx) {
     const customer = await mustGet(tx, 'customers', a.customerId);
-    if (customer.tenantImportId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (customer.tenantImportId === a.importId) throw new MutationError('INVALID', 'import.committed', { importId: a.importId });
     const record =
       (await tx.get('imports', a.importId)) ??
       (await staging(tx, ctx, a.importId, { kind: 'tenant', customerId: a.customerId, baseImportId: customer.tenantImportId }));
-    if (record.status === 'committed') throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
-    if (record.kind !== 'tenant' || record.customerId !== a.customerId) throw new MutationError('INVALID', { en: `import ${a.importId} belongs to another customer`, ja: `インポート ${a.importId} は別の顧客のものです` });
+    if (record.status === 'committed') throw new MutationError('INVALID', 'import.committed', { importId: a.importId });
+    if (record.kind !== 'tenant' || record.customerId !== a.customerId) throw new MutationError('INVALID', 'import.otherCustomer', { importId: a.importId });
     checkComplete(record, a.counts);
     const base = record.baseImportId ? await tx.get('imports', record.baseImportId) : undefined;
     record.changes = { ...record.changes, users: await userChanges(tx, a.importId, record.baseImportId, record.received.users ?? 0) };
@@ -323,12 +320,9 @@ export const tenantImportDiscard = defineMutator({
     const customer = await mustGet(tx, 'customers', a.customerId);
     const record = await tx.get('imports', a.importId);
     if (customer.tenantImportId === a.importId || record?.status === 'committed') {
-      throw new MutationError('INVALID', {
-        en: `import ${a.importId} is committed: import the tenant again to replace it`,
-        ja: `インポート ${a.importId} は確定済みです。置き換えるにはテナントをもう一度インポートしてください`,
-      });
+      throw new MutationError('INVALID', 'import.committedReimport', { importId: a.importId });
     }
-    if (record && (record.kind !== 'tenant' || record.customerId !== a.customerId)) throw new MutationError('INVALID', { en: `import ${a.importId} belongs to another customer`, ja: `インポート ${a.importId} は別の顧客のものです` });
+    if (record && (record.kind !== 'tenant' || record.customerId !== a.customerId)) throw new MutationError('INVALID', 'import.otherCustomer', { importId: a.importId });
     for (const table of tenantTables) await dropImport(tx, table, a.importId, a.customerId);
     if (record) await tx.delete('imports', a.importId);
     return a.customerId;
@@ -356,7 +350,7 @@ export const catalogImportChunk = defineMutator({
   describe: (a) => activity('catalog.importChunk', { count: a.rows.length }),
   async run(tx, a, ctx) {
     const state = await tx.get('catalogState', 'catalog');
-    if (state?.importId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (state?.importId === a.importId) throw new MutationError('INVALID', 'import.committed', { importId: a.importId });
     const record = await staging(tx, ctx, a.importId, { kind: 'catalog', customerId: null, baseImportId: state?.importId ?? null });
     const base = record.baseImportId;
     const rows = a.rows.map((r) => ({ ...r, importId: a.importId, id: `${a.importId}:${r.skuId}` }));
@@ -373,11 +367,11 @@ export const catalogImportCommit = defineMutator({
   describe: (a) => activity('catalog.importCommit', { files: a.files }),
   async run(tx, a, ctx) {
     const state = await tx.get('catalogState', 'catalog');
-    if (state?.importId === a.importId) throw new MutationError('INVALID', { en: `import ${a.importId} is already committed`, ja: `インポート ${a.importId} は既に確定しています` });
+    if (state?.importId === a.importId) throw new MutationError('INVALID', 'import.committed', { importId: a.importId });
     const record =
       (await tx.get('imports', a.importId)) ??
       (await staging(tx, ctx, a.importId, { kind: 'catalog', customerId: null, baseImportId: state?.importId ?? null }));
-    if (record.status === 'committed' || record.kind !== 'catalog') throw new MutationError('INVALID', { en: `import ${a.importId} is not a pending catalog import`, ja: `インポート ${a.importId} は未確定のカタログ インポートではありません` });
+    if (record.status === 'committed' || record.kind !== 'catalog') throw new MutationError('INVALID', 'import.notPendingCatalog', { importId: a.importId });
     const counts = { catalog: a.count };
     checkComplete(record, counts);
     const base = record.baseImportId ? await tx.get('imports', record.baseImportId) : undefined;

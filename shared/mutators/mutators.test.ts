@@ -3,6 +3,7 @@ import { inWords } from '../../test/support/activityWords';
 import type { Role } from '../domain/roles';
 import { SyncClient } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
+import { refusalWords, said } from '../../test/support/refusalWords';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const offline = { push: () => Promise.reject(new Error('offline')), pull: () => Promise.reject(new Error('offline')) };
@@ -53,7 +54,8 @@ describe('mutators', () => {
     const before = store.rows('activity').length;
     const outcome = await run(store, 'customer.create', { id: 'c-2', name: '', country: 'JPN' });
     expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
-    expect(outcome.ok ? '' : outcome.message).toMatch(/^customer\.create: (name|country): /);
+    expect(outcome).toMatchObject({ reason: 'args.invalid', params: { mutation: 'customer.create', path: expect.stringMatching(/^(name|country)$/) } });
+    expect(outcome.ok ? '' : outcome.message).toMatch(/^customer\.create: args\.invalid /);
     expect(store.rows('customers')).toHaveLength(1);
     expect(store.rows('activity')).toHaveLength(before);
   });
@@ -62,10 +64,13 @@ describe('mutators', () => {
     const store = await seeded();
     const outcome = await run(store, 'customer.create', { id: 'c-2', name: 'Northwind' }, 'billing-agent');
     expect(outcome).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    // The reason in both languages: the screens show the person's own.
-    expect(outcome).toMatchObject({
-      message: 'customer.create needs the permission "customer.edit", which the role billing-agent does not have',
-      messageJa: 'customer.create には権限「customer.edit」が必要ですが、ロール「課金エージェント」にはありません',
+    // A reason and its parameters, worded in each person's language by the screens.
+    expect(outcome).toMatchObject({ reason: 'permission.missing', params: { mutation: 'customer.create', permission: 'customer.edit', role: 'billing-agent' } });
+    expect(said(outcome)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      en: 'You are signed in as a Billing agent, who cannot edit customers',
+      ja: '現在のロール (課金エージェント) では顧客を編集することはできません',
     });
     expect(store.rows('customers').map((c) => c.id)).toEqual(['c-1']);
   });
@@ -75,7 +80,7 @@ describe('mutators', () => {
     const gdap = { roles: ['User Administrator'], durationDays: 730, approvalLink: '' };
     const sales = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'ja' }, 'sales-agent');
     expect(sales).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(sales.ok ? '' : sales.messageJa).toBe('invitation.create: ロール「営業担当エージェント」は委任された管理者特権を要求できません');
+    expect(refusalWords(sales, 'ja')).toBe('現在のロール (営業担当エージェント) では委任された管理者特権を要求できません');
     expect(store.rows('invitations')).toHaveLength(0);
     const plain = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'ja' }, 'sales-agent');
     expect(plain).toEqual({ ok: true });
@@ -107,7 +112,8 @@ describe('mutators', () => {
     await run(store, 'customer.create', { id: 'c-1', name: 'Contoso' });
     const outcome = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'none', language: 'en' });
     expect(outcome).toMatchObject({ ok: false, code: 'INVALID' });
-    expect(outcome.ok ? '' : outcome.message).toMatch(/partner tenant id/);
+    expect(outcome).toMatchObject({ reason: 'invitation.noPartnerTenant' });
+    expect(refusalWords(outcome, 'en')).toMatch(/partner tenant ID/);
   });
 
   it('build a plan line by line and file the activity under the customer', async () => {

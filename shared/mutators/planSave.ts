@@ -72,7 +72,7 @@ export const planSave = defineMutator({
     const customer = await mustGet(tx, 'customers', a.customerId);
     let plan = await tx.get('plans', a.planId);
     if (plan && plan.customerId !== a.customerId) {
-      throw new MutationError('INVALID', { en: 'this plan belongs to another customer', ja: 'この計画は別の顧客のものです' });
+      throw new MutationError('INVALID', 'plan.otherCustomer', { id: a.planId });
     }
     const created = !plan;
     if (!plan) {
@@ -81,7 +81,7 @@ export const planSave = defineMutator({
     }
     for (const line of a.add) {
       if (await tx.get('planLines', line.id)) {
-        throw new MutationError('INVALID', { en: `the plan line for ${line.sourceSkuId} is already saved`, ja: `${line.sourceSkuId} の計画明細は既に保存されています` });
+        throw new MutationError('INVALID', 'planLine.alreadySaved', { sku: line.sourceSkuId });
       }
       await tx.put('planLines', { ...line, planId: plan.id, customerId: a.customerId, decisionNote: '' });
       if (line.term) await checkTerm(tx, plan.id, line.term, line.billingFrequency ?? 'annual', line.quantity);
@@ -90,7 +90,7 @@ export const planSave = defineMutator({
     for (const { id, fields } of a.change) {
       if (Object.keys(fields).length === 0) continue;
       const line = await mustGet(tx, 'planLines', id);
-      if (line.planId !== plan.id) throw new MutationError('INVALID', { en: 'a line of another plan', ja: '別の計画の明細です' });
+      if (line.planId !== plan.id) throw new MutationError('INVALID', 'planLine.otherPlan', { id });
       await tx.update('planLines', id, fields);
       // A term with a seat minimum is checked against what the line holds after the change.
       const after = withDefaults('planLines', { ...line, ...fields });
@@ -101,7 +101,7 @@ export const planSave = defineMutator({
       const line = await tx.get('planLines', id);
       // Already gone (a teammate removed it): the save wanted it gone too.
       if (!line) continue;
-      if (line.planId !== plan.id) throw new MutationError('INVALID', { en: 'a line of another plan', ja: '別の計画の明細です' });
+      if (line.planId !== plan.id) throw new MutationError('INVALID', 'planLine.otherPlan', { id });
       await tx.delete('planLines', id);
     }
     const status = statusAfterSave(plan.status, created || a.add.length + changed + a.remove.length > 0);

@@ -5,7 +5,6 @@ import { Id, LocalDate, MAX_EXTRA_TARGETS, PlanStatus, withDefaults } from '../w
 import { activity } from './activityCodes';
 import { MutationError, defineMutator, mustGet, type ReadTx } from './define';
 import { productNames } from './productNames';
-import { billingFrequencyWords, termWords } from './words';
 
 const SkuId = z.string().trim().min(1).max(64);
 const ExtraTargets = z.array(SkuId).max(MAX_EXTRA_TARGETS);
@@ -16,18 +15,12 @@ const ExtraTargets = z.array(SkuId).max(MAX_EXTRA_TARGETS);
  */
 export async function checkTerm(tx: ReadTx, planId: string, term: Term, billing: BillingFrequency, quantity: number): Promise<void> {
   if (!billingFrequenciesFor(term).includes(billing)) {
-    throw new MutationError('INVALID', {
-      en: `a ${termWords[term].en} cannot be ${billingFrequencyWords[billing].en}`,
-      ja: `${termWords[term].ja}は「${billingFrequencyWords[billing].ja}」にできません`,
-    });
+    throw new MutationError('INVALID', 'planLine.termBilling', { term, billing });
   }
   const plan = await mustGet(tx, 'plans', planId);
   const problem = threeYearMinimumProblem(term, quantity, plan.asOf);
   if (problem) {
-    throw new MutationError('INVALID', {
-      en: `a 3-year term needs at least ${problem.minimum} licenses on ${plan.asOf}; this line has ${quantity}: choose an annual term or more licenses`,
-      ja: `${plan.asOf} 時点では 3 年契約に ${problem.minimum} ライセンス以上が必要です (この明細は ${quantity} ライセンス)。年間契約にするか、ライセンス数を増やしてください`,
-    });
+    throw new MutationError('INVALID', 'planLine.threeYearMinimum', { minimum: problem.minimum, asOf: plan.asOf, quantity });
   }
 }
 
@@ -49,7 +42,7 @@ export const planCreate = defineMutator({
   describe: (a) => activity('plan.create', { date: a.asOf }),
   async run(tx, a) {
     await mustGet(tx, 'customers', a.customerId);
-    if (await tx.get('plans', a.id)) throw new MutationError('INVALID', { en: `plan ${a.id} already exists`, ja: `プラン ${a.id} は既に存在します` });
+    if (await tx.get('plans', a.id)) throw new MutationError('INVALID', 'plan.exists', { id: a.id });
     await tx.put('plans', { id: a.id, customerId: a.customerId, status: 'draft', asOf: a.asOf, approvedBy: null });
     return a.customerId;
   },
@@ -89,7 +82,7 @@ export const planLineAdd = defineMutator({
   describe: (a) => activity('planLine.add', { quantity: a.quantity, term: a.term, billing: a.billingFrequency }),
   async run(tx, a) {
     const plan = await mustGet(tx, 'plans', a.planId);
-    if (await tx.get('planLines', a.id)) throw new MutationError('INVALID', { en: `plan line ${a.id} already exists`, ja: `プランの行 ${a.id} は既に存在します` });
+    if (await tx.get('planLines', a.id)) throw new MutationError('INVALID', 'planLine.exists', { id: a.id });
     await checkTerm(tx, a.planId, a.term, a.billingFrequency, a.quantity);
     await tx.put('planLines', {
       ...a,

@@ -2,6 +2,7 @@
 // store): what they write, what they refuse and why, in English and Japanese, and who may run them.
 import { describe, expect, it } from 'vitest';
 import { inWords, words } from '../../test/support/activityWords';
+import { said } from '../../test/support/refusalWords';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../domain/gdap';
 import type { Role } from '../domain/roles';
 import { SyncClient } from '../sync/client';
@@ -44,7 +45,8 @@ describe('customer facts (billing account, Microsoft Customer Agreement)', () =>
       summaryJa: '顧客が 2026-12-01 に Microsoft 顧客契約に同意したことを記録しました (証明者: Kenji Sato)',
     });
     const future = await run(store, 'customer.recordAgreement', { id: 'c-1', acceptedOn: '2026-12-24', attestedBy: 'Kenji Sato' });
-    expect(future).toEqual({ ok: false, code: 'INVALID', message: 'customer.recordAgreement: the acceptance date 2026-12-24 is in the future', messageJa: 'customer.recordAgreement: 同意日 2026-12-24 が未来の日付です' });
+    expect(future).toMatchObject({ ok: false, code: 'INVALID', reason: 'customer.agreementInFuture', params: { date: '2026-12-24' } });
+    expect(said(future)).toEqual({ ok: false, code: 'INVALID', en: 'The acceptance date Dec 24, 2026 is in the future', ja: '同意日 2026年12月24日 が未来の日付です' });
     expect(await run(store, 'customer.clearAgreement', { id: 'c-1' })).toEqual(ok);
     expect(row(store, 'customers', 'c-1')?.agreement).toBeNull();
     const billing = await run(store, 'customer.setBillingAccount', { id: 'c-1', billingAccount: 'mca' }, 'billing-agent');
@@ -56,20 +58,21 @@ describe('terms of a planned order', () => {
   it('refuse a 3-year term under 100 seats on a plan dated after the rule, in both languages', async () => {
     const store = await seeded();
     const refused = await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'triennial' });
-    expect(refused).toEqual({
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID', reason: 'planLine.threeYearMinimum', params: { minimum: 100, asOf: '2026-12-01', quantity: 20 } });
+    expect(said(refused)).toEqual({
       ok: false,
       code: 'INVALID',
-      message: 'planLine.setTerm: a 3-year term needs at least 100 licenses on 2026-12-01; this line has 20: choose an annual term or more licenses',
-      messageJa: 'planLine.setTerm: 2026-12-01 時点では 3 年契約に 100 ライセンス以上が必要です (この明細は 20 ライセンス)。年間契約にするか、ライセンス数を増やしてください',
+      en: 'A 3-year term needs at least 100 licenses on the plan date (Dec 1, 2026); this line has 20. Choose an annual term or more licenses.',
+      ja: '計画日 (2026年12月1日) 時点では 3 年契約に 100 ライセンス以上が必要です (この明細は 20 ライセンス)。年間契約にするか、ライセンス数を増やしてください。',
     });
     expect(withDefaults('planLines', row(store, 'planLines', 'l-1')!).term).toBe('P1Y');
     // Raising the seats first makes the 3-year term possible; lowering them again is refused the same way.
     expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 100 })).toEqual(ok);
     expect(await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P3Y', billingFrequency: 'monthly' })).toEqual(ok);
     expect(row(store, 'planLines', 'l-1')).toMatchObject({ term: 'P3Y', billingFrequency: 'monthly', quantity: 100 });
-    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 99 })).toMatchObject({ ok: false, message: expect.stringContaining('at least 100') });
+    expect(await run(store, 'planLine.setTarget', { lineId: 'l-1', targetSkuId: 'O365_E3_NO_TEAMS', quantity: 99 })).toMatchObject({ ok: false, reason: 'planLine.threeYearMinimum', params: { minimum: 100 } });
     const add = await run(store, 'planLine.add', { id: 'l-2', planId: 'p-1', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 5, term: 'P3Y', billingFrequency: 'annual' });
-    expect(add).toMatchObject({ ok: false, message: expect.stringContaining('planLine.add: a 3-year term needs at least 100') });
+    expect(add).toMatchObject({ ok: false, reason: 'planLine.threeYearMinimum', params: { minimum: 100, quantity: 5 }, message: expect.stringMatching(/^planLine\.add: /) });
     expect(row(store, 'planLines', 'l-2')).toBeUndefined();
   });
 
@@ -78,12 +81,7 @@ describe('terms of a planned order', () => {
     expect(await run(store, 'plan.create', { id: 'p-old', customerId: 'c-1', asOf: '2025-03-31' })).toEqual(ok);
     expect(await run(store, 'planLine.add', { id: 'l-old', planId: 'p-old', sourceSkuId: 'SPE_E3', targetSkuId: 'SPE_E3', quantity: 5, term: 'P3Y', billingFrequency: 'annual' })).toEqual(ok);
     const monthlyTriennial = await run(store, 'planLine.setTerm', { lineId: 'l-1', term: 'P1M', billingFrequency: 'annual' });
-    expect(monthlyTriennial).toEqual({
-      ok: false,
-      code: 'INVALID',
-      message: 'planLine.setTerm: a monthly term cannot be billed annually',
-      messageJa: 'planLine.setTerm: 月間契約は「毎年請求」にできません',
-    });
+    expect(said(monthlyTriennial)).toEqual({ ok: false, code: 'INVALID', en: 'The term "Monthly term" cannot be "Billed annually"', ja: '月間契約は「毎年請求」にできません' });
   });
 
   it('keep a Teams pair as extra targets, without the first target twice, and record cancel-at-term-end', async () => {
@@ -110,20 +108,21 @@ describe('partner-to-partner transfers', () => {
     const store = await seeded();
     const keys = Array.from({ length: 26 }, (_, i) => `sub-${i}`);
     const over = await run(store, 'transfer.request', { id: 't-big', customerId: 'c-1', sourceKeys: keys }, 'sales-agent');
-    expect(over).toEqual({
+    expect(said(over)).toEqual({
       ok: false,
       code: 'INVALID',
-      message: 'transfer.request: a transfer takes at most 25 line items; this one has 26: split it into several requests',
-      messageJa: 'transfer.request: 1 回の移管で扱えるのは 25 品目までです (この依頼は 26 品目)。複数の依頼に分けてください',
+      en: 'A transfer takes at most 25 line items; this one has 26: split it into several requests',
+      ja: '1 回の移管で扱えるのは 25 品目までです (この依頼は 26 品目)。複数の依頼に分けてください',
     });
     expect(await run(store, 'transfer.request', { id: 't-1', customerId: 'c-1', lineIds: ['l-1'], sourceKeys: keys.slice(0, 25) }, 'sales-agent')).toEqual(ok);
     expect(row(store, 'transfers', 't-1')).toMatchObject({ status: 'requested', requested: { by: 'Ben', at: '2026-12-05T10:00:00.000Z' }, approved: null, lineIds: ['l-1'] });
     const twice = await run(store, 'transfer.request', { id: 't-2', customerId: 'c-1', sourceKeys: ['sub-3'] });
-    expect(twice).toMatchObject({ ok: false, message: 'transfer.request: the subscription sub-3 is already in the transfer t-1 (requested)' });
-    expect(await run(store, 'transfer.setStatus', { id: 't-1', status: 'completed' })).toMatchObject({
+    expect(twice).toMatchObject({ ok: false, reason: 'transfer.subscriptionInOther', params: { subscription: 'sub-3', transfer: 't-1', status: 'requested' } });
+    expect(said(twice)).toMatchObject({ en: 'The subscription sub-3 is already in the transfer t-1 ("Requested")' });
+    expect(said(await run(store, 'transfer.setStatus', { id: 't-1', status: 'completed' }))).toMatchObject({
       ok: false,
-      message: 'transfer.setStatus: a transfer that is requested cannot become completed',
-      messageJa: 'transfer.setStatus: 「依頼済み」の移管を「完了」にはできません',
+      en: 'A transfer that is "Requested" cannot become "Completed"',
+      ja: '「依頼済み」の移管を「完了」にはできません',
     });
     expect(await run(store, 'transfer.setStatus', { id: 't-1', status: 'approved' }, 'admin-agent', '2026-12-06T08:00:00.000Z')).toEqual(ok);
     expect(await run(store, 'transfer.setStatus', { id: 't-1', status: 'completed' }, 'sales-agent', '2026-12-07T08:00:00.000Z')).toEqual(ok);
@@ -141,11 +140,11 @@ describe('acknowledged findings', () => {
   it('need a reason, record who and when, and can be withdrawn', async () => {
     const store = await seeded();
     const blank = await run(store, 'finding.acknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: '   ' });
-    expect(blank).toEqual({
+    expect(said(blank)).toEqual({
       ok: false,
       code: 'INVALID',
-      message: 'finding.acknowledge: say why this finding is accepted: a reason is required',
-      messageJa: 'finding.acknowledge: この指摘を受け入れる理由を入力してください (理由は必須です)',
+      en: 'Say why this finding is accepted: a reason is required',
+      ja: 'この指摘を受け入れる理由を入力してください (理由は必須です)',
     });
     expect(await run(store, 'finding.acknowledge', { customerId: 'c-1', lineKey: 'l-1', code: 'service-loss', reason: 'Nobody uses Yammer' }, 'sales-agent')).toEqual(ok);
     expect(row(store, 'findingAcks', 'c-1:l-1:service-loss')).toEqual({
@@ -168,29 +167,29 @@ describe('invitation.create under the GDAP-only rules', () => {
 
   it('refuses a legacy DAP request, in words', async () => {
     const store = await seeded();
-    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' })).toEqual({
+    expect(said(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'dap', language: 'en' }))).toEqual({
       ok: false,
       code: 'INVALID',
-      message: 'invitation.create: legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
-      messageJa: 'invitation.create: 従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
+      en: 'Legacy delegated admin (DAP) can no longer be requested: ask for a GDAP admin relationship instead',
+      ja: '従来の委任された管理者特権 (DAP) は現在は依頼できません。代わりに GDAP 管理者関係を依頼してください',
     });
     expect(store.rows('invitations')).toEqual([]);
   });
 
   it('refuses a GDAP request over 730 days, and auto-extend with Global Administrator', async () => {
     const store = await seeded();
-    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' })).toEqual({
+    expect(said(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ durationDays: 731 }), language: 'en' }))).toEqual({
       ok: false,
       code: 'INVALID',
-      message: 'invitation.create: a GDAP admin relationship lasts from 1 to 730 days',
-      messageJa: 'invitation.create: GDAP 管理者関係の期間は 1 日から 730 日までです',
+      en: 'A GDAP admin relationship lasts from 1 to 730 days',
+      ja: 'GDAP 管理者関係の期間は 1 日から 730 日までです',
     });
     const ga = await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID], autoExtend: true }), language: 'ja' });
-    expect(ga).toEqual({
+    expect(said(ga)).toEqual({
       ok: false,
       code: 'INVALID',
-      message: 'invitation.create: a GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
-      messageJa: 'invitation.create: グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
+      en: 'A GDAP request that includes Global Administrator cannot be extended automatically (by 180 days)',
+      ja: 'グローバル管理者を含む GDAP の要求は自動延長 (180 日) できません',
     });
     expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap: gdap({ autoExtend: true }), language: 'en' })).toEqual(ok);
     expect(row(store, 'invitations', 'i-1')).toMatchObject({ delegatedAdmin: 'gdap', gdap: { durationDays: 730, autoExtend: true } });
@@ -200,18 +199,18 @@ describe('invitation.create under the GDAP-only rules', () => {
   it("refuses a customer outside the partner's CSP region, or with no known country", async () => {
     const store = await seeded();
     expect(await run(store, 'customer.create', { id: 'c-us', name: 'Litware', country: 'US' })).toEqual(ok);
-    expect(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' })).toMatchObject({
+    expect(said(await run(store, 'invitation.create', { id: 'i-1', customerId: 'c-us', delegatedAdmin: 'none', language: 'en' }))).toMatchObject({
       ok: false,
       code: 'INVALID',
-      message: expect.stringMatching(/^invitation\.create: the customer Litware is in the CSP region .+, outside the partner's region .+$/),
-      messageJa: expect.stringMatching(/^invitation\.create: 顧客「Litware」の CSP リージョン \(.+\) はパートナーのリージョン \(.+\) の外にあります$/),
+      en: expect.stringMatching(/^The customer Litware is in the CSP region .+, outside the partner's region .+$/),
+      ja: expect.stringMatching(/^顧客「Litware」の CSP リージョン \(.+\) はパートナーのリージョン \(.+\) の外にあります$/),
     });
     expect(await run(store, 'customer.create', { id: 'c-none', name: 'Northwind', country: '' })).toEqual(ok);
-    expect(await run(store, 'invitation.create', { id: 'i-2', customerId: 'c-none', delegatedAdmin: 'none', language: 'en' })).toEqual({
+    expect(said(await run(store, 'invitation.create', { id: 'i-2', customerId: 'c-none', delegatedAdmin: 'none', language: 'en' }))).toEqual({
       ok: false,
       code: 'INVALID',
-      message: 'invitation.create: the customer Northwind has no country: the CSP region cannot be checked',
-      messageJa: 'invitation.create: 顧客「Northwind」の国が未入力のため、CSP リージョンを確認できません',
+      en: 'The customer Northwind has no country: the CSP region cannot be checked',
+      ja: '顧客「Northwind」の国が未入力のため、CSP リージョンを確認できません',
     });
     expect(store.rows('invitations')).toEqual([]);
   });

@@ -6,7 +6,6 @@ import { TRANSFER_NEXT, openTransfersByKey } from '../domain/transfers';
 import { Id, MAX_TRANSFER_ITEMS, Transfer } from '../workspace/tables';
 import { activity } from './activityCodes';
 import { MutationError, defineMutator, mustGet } from './define';
-import { transferStatusWords } from './words';
 
 const SourceKey = z.string().trim().min(1).max(128);
 
@@ -28,17 +27,14 @@ export const transferRequest = defineMutator({
   async run(tx, a, ctx) {
     const keys = [...new Set(a.sourceKeys)];
     if (keys.length > MAX_TRANSFER_ITEMS) {
-      throw new MutationError('INVALID', {
-        en: `a transfer takes at most ${MAX_TRANSFER_ITEMS} line items; this one has ${keys.length}: split it into several requests`,
-        ja: `1 回の移管で扱えるのは ${MAX_TRANSFER_ITEMS} 品目までです (この依頼は ${keys.length} 品目)。複数の依頼に分けてください`,
-      });
+      throw new MutationError('INVALID', 'transfer.tooManyItems', { max: MAX_TRANSFER_ITEMS, count: keys.length });
     }
     await mustGet(tx, 'customers', a.customerId);
-    if (await tx.get('transfers', a.id)) throw new MutationError('INVALID', { en: `transfer ${a.id} already exists`, ja: `移管 ${a.id} は既に存在します` });
+    if (await tx.get('transfers', a.id)) throw new MutationError('INVALID', 'transfer.exists', { id: a.id });
     for (const lineId of a.lineIds) {
       const line = await mustGet(tx, 'planLines', lineId);
       if (line.customerId !== a.customerId) {
-        throw new MutationError('INVALID', { en: `plan line ${lineId} belongs to another customer`, ja: `計画明細 ${lineId} は別の顧客のものです` });
+        throw new MutationError('INVALID', 'transfer.lineOtherCustomer', { lineId });
       }
     }
     // A subscription is in at most one open transfer: two requests for it would both be refused by Partner Center.
@@ -46,10 +42,7 @@ export const transferRequest = defineMutator({
     for (const shared of keys) {
       const other = open.get(shared);
       if (other) {
-        throw new MutationError('INVALID', {
-          en: `the subscription ${shared} is already in the transfer ${other.id} (${transferStatusWords[other.status].en})`,
-          ja: `サブスクリプション ${shared} は既に移管 ${other.id} (${transferStatusWords[other.status].ja}) に含まれています`,
-        });
+        throw new MutationError('INVALID', 'transfer.subscriptionInOther', { subscription: shared, transfer: other.id, status: other.status });
       }
     }
     await tx.put(
@@ -79,10 +72,7 @@ export const transferSetStatus = defineMutator({
   async run(tx, a, ctx) {
     const transfer = await mustGet(tx, 'transfers', a.id);
     if (!TRANSFER_NEXT[transfer.status].includes(a.status)) {
-      throw new MutationError('INVALID', {
-        en: `a transfer that is ${transferStatusWords[transfer.status].en} cannot become ${transferStatusWords[a.status].en}`,
-        ja: `「${transferStatusWords[transfer.status].ja}」の移管を「${transferStatusWords[a.status].ja}」にはできません`,
-      });
+      throw new MutationError('INVALID', 'transfer.statusChange', { from: transfer.status, to: a.status });
     }
     await tx.update('transfers', a.id, { status: a.status, [a.status]: { by: ctx.actor.name, at: ctx.now }, note: a.note });
     return transfer.customerId;

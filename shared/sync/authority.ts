@@ -5,10 +5,12 @@
 // PostgreSQL; one call runs inside one database transaction.
 import { mutatorNamed } from '../mutators/index';
 import { MutationError, runMutator, type Actor, type WriteTx } from '../mutators/define';
+import { refusalFields } from '../mutators/refusalCodes';
 import { tableNames, type TableName, type Tables } from '../workspace/tables';
 import { mergeFields, type FieldStamps } from './merge';
 import {
   checkSchemaVersion,
+  FIELD_SINCE_SCHEMA,
   currentRefusalCode,
   knowsTable,
   DERIVED_TABLES,
@@ -123,10 +125,7 @@ function authorityWriteTx(
   // could never read back, nor would its teammates' newer apps get what they expect.
   const mayWrite = (table: TableName) => {
     if (knowsTable(ctx.schemaVersion, table) || DERIVED_TABLES.has(table)) return;
-    throw new MutationError('INVALID', {
-      en: `this app (schema ${ctx.schemaVersion}) cannot change ${table}: update the app, then make the change again`,
-      ja: `このアプリ (スキーマ ${ctx.schemaVersion}) は ${table} を変更できません。アプリを更新してから、もう一度変更してください`,
-    });
+    throw new MutationError('INVALID', 'change.tableTooNew', { schema: ctx.schemaVersion, table });
   };
   const read = async (table: TableName, id: string) => scratch.writes.get(k(table, id)) ?? (await base.read(table, id));
   const write = (table: TableName, id: string, rec: StoredRecord) => scratch.writes.set(k(table, id), { table, id, ...rec });
@@ -197,6 +196,16 @@ function authorityWriteTx(
   return { tx, conflicts: () => conflictCount };
 }
 
+/**
+ * A result as an app of `schemaVersion` reads it: one of schema 6 parses results strictly and knows
+ * no reason or parameters; it shows `message`, the English detail.
+ */
+function resultFor(schemaVersion: number, r: MutationResult): MutationResult {
+  if (r.status !== 'rejected' || schemaVersion >= FIELD_SINCE_SCHEMA.reason) return r;
+  const { reason: _reason, params: _params, ...older } = r;
+  return older;
+}
+
 /** Processes one push inside one transaction of the caller's storage. */
 export async function processPush(
   tx: AuthorityTx,
@@ -236,7 +245,8 @@ export async function processPush(
   const previous = (duplicates.length > 0 ? await tx.results(clientId, duplicates) : []).map((r) =>
     r.status === 'rejected' ? { ...r, code: currentRefusalCode(r.code) } : r,
   );
-  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: previous }, version: null };
+  const answered = (results: MutationResult[]) => results.map((r) => resultFor(request.schemaVersion, r));
+  if (fresh.length === 0) return { ok: true, response: { lastMutationId: last, results: answered(previous) }, version: null };
 
   const version = await tx.takeVersion();
   const overlay = new Overlay(tx);
@@ -258,8 +268,7 @@ export async function processPush(
         id: m.id,
         status: 'rejected',
         code: 'UNKNOWN_MUTATOR',
-        message: `the server does not know the change "${m.name}"`,
-        messageJa: `サーバーは変更「${m.name}」を知りません (アプリまたはサーバーの更新が必要です)`,
+        ...refusalFields('change.unknownToServer', { mutation: m.name }),
       });
       continue;
     }
@@ -278,10 +287,10 @@ export async function processPush(
       overlay.merge(scratch);
       results.push({ id: m.id, status: 'applied', conflicts: conflicts() });
     } else {
-      results.push({ id: m.id, status: 'rejected', code: outcome.code, message: outcome.message, ...(outcome.messageJa ? { messageJa: outcome.messageJa } : {}) });
+      results.push({ id: m.id, status: 'rejected', code: outcome.code, message: outcome.message, reason: outcome.reason, params: outcome.params });
     }
   }
   const lastMutationId = fresh[fresh.length - 1]!.id;
   await tx.commit(clientId, [...overlay.writes.values()], lastMutationId, results);
-  return { ok: true, response: { lastMutationId, results: [...previous, ...results] }, version };
+  return { ok: true, response: { lastMutationId, results: answered([...previous, ...results]) }, version };
 }

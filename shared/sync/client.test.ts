@@ -186,7 +186,7 @@ describe('sync client against the protocol (in-memory server)', () => {
     expect(server.rows('invitations')).toHaveLength(0);
     expect(b.store.rows('invitations')).toHaveLength(0);
     expect(b.store.rejections()).toEqual([
-      expect.objectContaining({ name: 'invitation.create', code: 'FORBIDDEN', message: expect.stringMatching(/cannot request delegated admin/) }),
+      expect.objectContaining({ name: 'invitation.create', code: 'FORBIDDEN', reason: 'invitation.delegatedAdminForbidden', params: { role: 'sales-agent' } }),
     ]);
     expect(await b.store.pendingCount()).toBe(0);
   });

@@ -5,7 +5,7 @@
 import { can } from '../domain/roles';
 import { currentMutatorName, mutatorNamed } from '../mutators/index';
 import { BEFORE_SIGN_IN_ROLE } from './held';
-import { runMutator, type Actor, type MutateOptions, type MutationOutcome, type WriteTx } from '../mutators/define';
+import { refused, runMutator, type Actor, type MutateOptions, type MutationOutcome, type WriteTx } from '../mutators/define';
 import { tableNames, type TableName } from '../workspace/tables';
 import type { ClientStore, ClientTx, OutboxEntry, Rejection, SyncMeta, UndoEntry } from './clientStore';
 import {
@@ -22,6 +22,7 @@ import {
   type SyncErrorCode,
 } from './protocol';
 import { findBadText } from './text';
+import { refusalFields } from '../mutators/refusalCodes';
 
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;
@@ -59,14 +60,9 @@ export interface SyncClientOptions {
   newClientId?: () => string;
 }
 
-/** Words for a change the app refuses before it is queued: text the server could never store. */
+/** A change the app refuses before it is queued: text the server could never store. */
 function badTextOutcome(path: string): Extract<MutationOutcome, { ok: false }> {
-  return {
-    ok: false,
-    code: 'INVALID',
-    message: `${path} holds a character that cannot be saved (a NUL or a broken character): remove it and try again`,
-    messageJa: `${path} に保存できない文字 (NUL または壊れた文字) があります。取り除いてからもう一度お試しください`,
-  };
+  return refused('INVALID', 'change.invalidText', { path });
 }
 
 class Rejected extends Error {
@@ -166,7 +162,7 @@ export class SyncClient {
    */
   async mutate(name: string, args: unknown, options: MutateOptions = {}): Promise<MutationOutcome> {
     const mutator = mutatorNamed(name);
-    if (!mutator) return { ok: false, code: 'INVALID', message: `unknown change "${name}"` };
+    if (!mutator) return refused('INVALID', 'change.unknown', { mutation: name });
     const bad = findBadText(args, 'args');
     if (bad) return badTextOutcome(bad.path);
     try {
@@ -201,9 +197,9 @@ export class SyncClient {
     onProgress?: (done: number) => void,
   ): Promise<MutationOutcome> {
     for (const [i, c] of changes.entries()) {
-      if (!mutatorNamed(c.name)) return { ok: false, code: 'INVALID', message: `change ${i + 1} of ${changes.length}: unknown change "${c.name}"` };
+      if (!mutatorNamed(c.name)) return { ...refused('INVALID', 'change.unknown', { mutation: c.name }), index: i, of: changes.length };
       const bad = findBadText(c.args, `changes[${i}].args`);
-      if (bad) return badTextOutcome(bad.path);
+      if (bad) return { ...badTextOutcome(bad.path), index: i, of: changes.length };
     }
     try {
       return await this.store.transaction(async (tx) => {
@@ -220,12 +216,7 @@ export class SyncClient {
             mutationKey: `${meta.clientId}:${id}`,
           });
           if (!outcome.ok) {
-            throw new Rejected({
-              ...outcome,
-              index: i,
-              message: `change ${i + 1} of ${changes.length}: ${outcome.message}`,
-              ...(outcome.messageJa ? { messageJa: `変更 ${i + 1}/${changes.length}: ${outcome.messageJa}` } : {}),
-            });
+            throw new Rejected({ ...outcome, index: i, of: changes.length, message: `change ${i + 1} of ${changes.length}: ${outcome.message}` });
           }
           await tx.addOutbox({ id, name: mutator.name, args: c.args, baseVersions, undo, createdAt: now });
           id++;
@@ -293,7 +284,15 @@ export class SyncClient {
       for (const r of response.results) {
         const m = byId.get(r.id);
         if (r.status === 'rejected' && m) {
-          rejections.push({ mutationId: r.id, name: m.name, args: m.args, code: r.code, message: r.message, ...(r.messageJa ? { messageJa: r.messageJa } : {}) });
+          rejections.push({
+            mutationId: r.id,
+            name: m.name,
+            args: m.args,
+            code: r.code,
+            message: r.message,
+            ...(r.messageJa ? { messageJa: r.messageJa } : {}),
+            ...(r.reason ? { reason: r.reason, params: r.params ?? {} } : {}),
+          });
         }
       }
       if (rejections.length > 0) await this.store.transaction((tx) => tx.addRejections(rejections));
@@ -341,8 +340,9 @@ export class SyncClient {
           name: entry.name,
           args: entry.args,
           code: 'INVALID',
-          message: `The server refused this change: ${path ?? 'a field'} holds a character that cannot be saved (${reason})`,
-          messageJa: `サーバーはこの変更を受け付けませんでした: ${path ?? '項目'} に保存できない文字があります`,
+          // The server's English words stay in the detail; the parameters are data only.
+          ...refusalFields('change.refusedText', { path: path ?? '' }),
+          message: `${refusalFields('change.refusedText', { path: path ?? '' }).message}: ${reason}`,
         },
       ]);
       await this.reshape(tx, outbox.filter((m) => m.id > meta.lastAcknowledged), keep, first, meta.clientId);

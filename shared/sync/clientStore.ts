@@ -3,6 +3,7 @@
 // storage transaction: a crash leaves either all of a step or none of it.
 import type { TableName, Tables } from '../workspace/tables';
 import type { WriteTx } from '../mutators/define';
+import type { RefusalParams } from '../mutators/refusalCodes';
 import type { Change, MutationResult } from './protocol';
 
 /** The state of a row before a pending mutation touched it, to take the mutation back on rebase. */
@@ -51,9 +52,13 @@ export interface Rejection {
   name: string;
   args: unknown;
   code: Extract<MutationResult, { status: 'rejected' }>['code'];
+  /** The detail in English; the words of a refusal stored before reasons existed (shown as stored). */
   message: string;
-  /** The server's reason in Japanese, when it gave one. */
+  /** The reason in Japanese, in a refusal stored before reasons existed. */
   messageJa?: string;
+  /** Why, as a reason code and parameters (shared/mutators/refusalCodes), worded by the renderer. */
+  reason?: string;
+  params?: RefusalParams;
 }
 
 export interface ClientTx extends WriteTx {

@@ -79,7 +79,7 @@ describe('sync loop (fake clock)', () => {
     const h = harness([down, down, down, down, down, ok]);
     h.loop.start();
     await h.time.advance(0);
-    expect(h.loop.current()).toMatchObject({ phase: 'error', error: expect.stringMatching(/Could not reach the server/) });
+    expect(h.loop.current()).toMatchObject({ phase: 'error', error: expect.stringMatching(/Could not reach the server/), failure: { kind: 'network' } });
     const delays: number[] = [];
     for (let i = 0; i < 5; i++) {
       delays.push(h.time.pendingDelays()[0]!);
@@ -108,7 +108,7 @@ describe('sync loop (fake clock)', () => {
     expect(delays).toEqual([750, 1500, 3000, 6000, 12_000, 22_500, 22_500, 22_500]);
     expect(h.calls()).toBe(9);
     // The network came back (onLine still says otherwise): the timer alone brought the sync through.
-    expect(loop.current()).toMatchObject({ phase: 'idle', error: null });
+    expect(loop.current()).toMatchObject({ phase: 'idle', error: null, failure: null });
   });
 
   it('goes at once when nudged back online (fake clock)', async () => {
@@ -151,7 +151,7 @@ describe('sync loop (fake clock)', () => {
     const s = harness([expired]);
     s.loop.start();
     await s.time.advance(0);
-    expect(s.loop.current()).toMatchObject({ phase: 'signed-out', error: expect.stringMatching(/sign in again/) });
+    expect(s.loop.current()).toMatchObject({ phase: 'signed-out', error: expect.stringMatching(/sign in again/), failure: { kind: 'session-ended' } });
     expect(s.time.pendingDelays()).toEqual([]);
   });
 

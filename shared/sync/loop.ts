@@ -14,8 +14,10 @@ export interface SyncStatus {
   pending: number;
   /** Changes applied so far by the pull in progress (a large first pull). */
   pulled: number | null;
-  /** The last failure in words, for people. */
+  /** The last failure in English, for developers and logs: the screens word `failure`. */
   error: string | null;
+  /** What the last failure was, for the screens to word in the reader's language. */
+  failure: SyncFailure | null;
   /** When the next attempt is due after a failure (ISO), for "retrying in ...". */
   retryAt: string | null;
 }
@@ -49,15 +51,27 @@ export function backoffDelay(failures: number, options: Pick<LoopOptions, 'baseB
   return Math.round(cap / 2 + (cap / 2) * random);
 }
 
-export function describeSyncError(e: unknown): { phase: SyncPhase; message: string } {
+/**
+ * Why a sync failed, as the screens word it: the server's code (SyncErrorCode) where it answered
+ * with one, never its message.
+ */
+export type SyncFailure =
+  | { kind: 'update-required' }
+  | { kind: 'session-ended' }
+  | { kind: 'slow-down' }
+  /** `detail`: the server's English message, shown only for a code this app does not know (a newer server's). */
+  | { kind: 'server'; status: number; code: string; detail: string }
+  | { kind: 'network' };
+
+export function describeSyncError(e: unknown): { phase: SyncPhase; message: string; failure: SyncFailure } {
   if (e instanceof SyncHttpError) {
-    if (e.code === 'CLIENT_UPDATE_REQUIRED') return { phase: 'update-required', message: e.message };
-    if (e.status === 401) return { phase: 'signed-out', message: 'Your session has ended: sign in again to sync. Your changes are kept.' };
-    if (e.status === 429) return { phase: 'error', message: 'The server asks to slow down; retrying shortly.' };
-    return { phase: 'error', message: `The server refused the sync (${e.status}): ${e.message}` };
+    if (e.code === 'CLIENT_UPDATE_REQUIRED') return { phase: 'update-required', message: e.message, failure: { kind: 'update-required' } };
+    if (e.status === 401) return { phase: 'signed-out', message: 'Your session has ended: sign in again to sync. Your changes are kept.', failure: { kind: 'session-ended' } };
+    if (e.status === 429) return { phase: 'error', message: 'The server asks to slow down; retrying shortly.', failure: { kind: 'slow-down' } };
+    return { phase: 'error', message: `The server refused the sync (${e.status}): ${e.message}`, failure: { kind: 'server', status: e.status, code: e.code, detail: e.message } };
   }
   const text = e instanceof Error ? e.message : String(e);
-  return { phase: 'error', message: `Could not reach the server: ${text}` };
+  return { phase: 'error', message: `Could not reach the server: ${text}`, failure: { kind: 'network' } };
 }
 
 export class SyncLoop {
@@ -66,7 +80,7 @@ export class SyncLoop {
   private again = false;
   private stopped = true;
   private failures = 0;
-  private status: SyncStatus = { phase: 'idle', lastSyncAt: null, pending: 0, pulled: null, error: null, retryAt: null };
+  private status: SyncStatus = { phase: 'idle', lastSyncAt: null, pending: 0, pulled: null, error: null, failure: null, retryAt: null };
 
   constructor(
     private readonly deps: LoopDeps,
@@ -131,11 +145,11 @@ export class SyncLoop {
     }
     this.running = true;
     // Looking offline, the attempt is quiet: the status stays "offline" unless it succeeds.
-    if (this.deps.online()) this.emit({ phase: 'syncing', error: null, retryAt: null });
+    if (this.deps.online()) this.emit({ phase: 'syncing', error: null, failure: null, retryAt: null });
     try {
       await this.deps.sync((applied) => this.emit({ pulled: applied }));
       this.failures = 0;
-      this.emit({ phase: 'idle', lastSyncAt: new Date(this.deps.now()).toISOString(), pulled: null, error: null, retryAt: null, pending: await this.deps.pending() });
+      this.emit({ phase: 'idle', lastSyncAt: new Date(this.deps.now()).toISOString(), pulled: null, error: null, failure: null, retryAt: null, pending: await this.deps.pending() });
       this.running = false;
       if (this.again) {
         this.again = false;
@@ -146,15 +160,15 @@ export class SyncLoop {
     } catch (e) {
       this.running = false;
       this.again = false;
-      const { phase, message } = describeSyncError(e);
+      const { phase, message, failure } = describeSyncError(e);
       const pending = await this.deps.pending().catch(() => this.status.pending);
       if (phase === 'update-required' || phase === 'signed-out') {
-        this.emit({ phase, error: message, pulled: null, pending, retryAt: null });
+        this.emit({ phase, error: message, failure, pulled: null, pending, retryAt: null });
         return; // nothing to retry until the user acts; the outbox is kept
       }
       this.failures++;
       const delay = backoffDelay(this.failures, this.options, this.deps.random());
-      this.emit({ phase: this.deps.online() ? 'error' : 'offline', error: message, pulled: null, pending, retryAt: new Date(this.deps.now() + delay).toISOString() });
+      this.emit({ phase: this.deps.online() ? 'error' : 'offline', error: message, failure, pulled: null, pending, retryAt: new Date(this.deps.now() + delay).toISOString() });
       this.schedule(delay);
     }
   }

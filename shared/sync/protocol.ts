@@ -2,6 +2,7 @@
 // server-authoritative mutation log. Both sides validate every message with these schemas.
 import { z } from 'zod';
 import { MutationErrorCode } from '../mutators/define';
+import type { RefusalParam as RefusalParamType } from '../mutators/refusalCodes';
 import { tableNames, type TableName } from '../workspace/tables';
 
 /**
@@ -24,6 +25,9 @@ import { tableNames, type TableName } from '../workspace/tables';
 // A server of schema 6 would write sentences again; the bump makes it ask for its update instead.
 // 7 also: customerSummaries, derived rows every mutator keeps (shared/mutators/summaries.ts). A
 // server of schema 6 would not write them.
+// Refusals too (same schema, same change set): a rejected result carries a reason and parameters
+// (shared/mutators/refusalCodes) and `message` as an English detail; apps of schema 6 are sent
+// neither reason nor parameters (they parse results strictly) and show that detail.
 export const SCHEMA_VERSION = 7;
 export const OLDEST_ACCEPTED_SCHEMA_VERSION = SCHEMA_VERSION - 1;
 
@@ -50,8 +54,10 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set(['customerSummaries']
 
 /** The schema that brought each optional field of the protocol's answers. */
 export const FIELD_SINCE_SCHEMA = {
-  /** MutationResult.messageJa */
+  /** MutationResult.messageJa (no longer sent: results a server stored before schema 7 hold it) */
   messageJa: 2,
+  /** MutationResult.reason and .params: an app of schema 6 reads its results strictly, and is sent neither. */
+  reason: 7,
 } as const;
 
 /** Whether an app on `schemaVersion` knows `table`. */
@@ -120,6 +126,9 @@ export function currentRefusalCode(code: string): RefusalCode {
   return old ? (old[0] as RefusalCode) : 'INVALID';
 }
 
+/** A refusal's parameter: an id, a name, a date or the code of a word; a count; or a list of them. */
+const RefusalParam: z.ZodType<RefusalParamType> = z.union([z.string().max(4000), z.number(), z.array(z.string().max(4000)).max(1000)]);
+
 const AppliedResult = z.object({ id: z.number().int(), status: z.literal('applied'), conflicts: z.number().int().nonnegative() }).strict();
 const rejectedResult = <C extends z.ZodType<string>>(code: C) =>
   z
@@ -127,9 +136,14 @@ const rejectedResult = <C extends z.ZodType<string>>(code: C) =>
       id: z.number().int(),
       status: z.literal('rejected'),
       code,
+      /** The detail in English, for developers and logs, and for apps of schema 6, which show it as it is. */
       message: z.string(),
-      /** The reason in Japanese, where the mutator gives one (schema 2). */
+      /** The reason in Japanese, in results a server stored before schema 7 (those hold sentences, and no reason). */
       messageJa: z.string().optional(),
+      /** Why, as a code of shared/mutators/refusalCodes (a string: a newer server's reason reads as its message) (schema 7). */
+      reason: z.string().max(100).optional(),
+      /** The reason's parameters: data and codes of words, never sentences (schema 7). */
+      params: z.record(z.string(), RefusalParam).optional(),
     })
     .strict();
 

@@ -19,7 +19,11 @@ const SignedIn = Tokens.extend({
 export type SessionUser = z.infer<typeof SignedIn>['user'];
 export type SessionOrganization = z.infer<typeof SignedIn>['organization'];
 
-/** Why signing in or staying signed in failed, for the app to decide on (the server's own code is in the message). */
+/**
+ * Why signing in or staying signed in failed, for the app to decide on. The server's own code
+ * (SyncErrorCode) and its parameters come beside it, for the screen to word; the message is the
+ * English detail, for developers.
+ */
 export const SessionErrorCode = z.enum(['INVALID_CREDENTIALS', 'REFUSED', 'SIGNED_OUT', 'NO_BACKEND', 'SERVER', 'NETWORK']);
 export type SessionErrorCode = z.infer<typeof SessionErrorCode>;
 
@@ -27,14 +31,28 @@ export class SessionError extends Error {
   constructor(
     readonly code: SessionErrorCode,
     message: string,
+    /** The server's error code, when it answered with one. */
+    readonly serverCode: string | null = null,
+    /** The data the server's code is worded with (who, which tenant), never a sentence. */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = 'SessionError';
   }
 }
 
+const ServerErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+});
+
 function serverMessage(json: unknown, status: number): string {
   return (json as { error?: { message?: string } } | null)?.error?.message ?? `the server answered ${status}`;
+}
+
+/** A refusal from the server: its message as the detail, its code and parameters for the screen. */
+function refusedBy(code: SessionErrorCode, prefix: string, json: unknown, status: number): SessionError {
+  const body = ServerErrorBody.safeParse(json);
+  return new SessionError(code, `${prefix}${serverMessage(json, status)}`, body.success ? body.data.error.code : null, body.success ? (body.data.error.params ?? {}) : {});
 }
 
 type SecretHost = Pick<HostApi, 'getSecret' | 'setSecret' | 'deleteSecret'>;
@@ -110,8 +128,8 @@ export class Session {
 
   async signIn(email: string, password: string): Promise<{ user: SessionUser; organization: SessionOrganization }> {
     const { status, json } = await this.post('/auth/sign-in', { email, password });
-    if (status === 401) throw new SessionError('INVALID_CREDENTIALS', 'The email or password is not right.');
-    if (status === 403) throw new SessionError('REFUSED', `Sign-in refused: ${serverMessage(json, status)}`);
+    if (status === 401) throw new SessionError('INVALID_CREDENTIALS', 'The email or password is not right.', ServerErrorBody.safeParse(json).data?.error.code ?? null);
+    if (status === 403) throw refusedBy('REFUSED', 'Sign-in refused: ', json, status);
     return this.begin(status, json);
   }
 
@@ -121,17 +139,16 @@ export class Session {
    */
   async signInWithEntra(token: string): Promise<{ user: SessionUser; organization: SessionOrganization }> {
     const { status, json } = await this.post('/auth/entra/sign-in', { token });
-    if (status === 401) throw new SessionError('INVALID_CREDENTIALS', `The server did not accept the Microsoft sign-in: ${serverMessage(json, status)}`);
+    if (status === 401) throw refusedBy('INVALID_CREDENTIALS', 'The server did not accept the Microsoft sign-in: ', json, status);
     // 403: this server takes no Entra sign-in, or the person is not mapped (the message says whom to ask).
-    if (status === 403) throw new SessionError('REFUSED', `Sign-in refused: ${serverMessage(json, status)}`);
+    if (status === 403) throw refusedBy('REFUSED', 'Sign-in refused: ', json, status);
     return this.begin(status, json);
   }
 
   private async begin(status: number, json: unknown): Promise<{ user: SessionUser; organization: SessionOrganization }> {
     const parsed = SignedIn.safeParse(json);
     if (status !== 200 || !parsed.success) {
-      const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `the server answered ${status}`;
-      throw new SessionError('SERVER', `Sign-in failed: ${message}`);
+      throw refusedBy('SERVER', 'Sign-in failed: ', json, status);
     }
     this.access = { token: parsed.data.accessToken, expiresAt: this.options.now() + parsed.data.expiresIn * 1000 };
     await this.keepRefreshToken(parsed.data.refreshToken);

@@ -16,6 +16,7 @@ import { HostProvider } from '../../host/HostProvider';
 import { PARTNER_CENTER_LIST_SOURCE, partnerCenterFileKind } from '../../import/partnerCenterLists';
 import { CustomerListImport, type CreateCustomers } from './CustomerListImport';
 import { stubResizeObserver } from '../../../test/support/components';
+import { refused } from '../../../shared/mutators/define';
 
 const A = 'eebd1b55-5360-4438-a11d-5c06918c3014';
 const B = '4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04';
@@ -120,12 +121,12 @@ describe('Import Partner Center customer list', () => {
   });
 
   it('says in Japanese what it found, and what the change refused', async () => {
-    wrap(<CustomerListImport existing={[]} newId={() => 'x'} onCreate={async () => ({ ok: false, code: 'FORBIDDEN', message: 'no', messageJa: '権限がありません' })} />, 'ja');
+    wrap(<CustomerListImport existing={[]} newId={() => 'x'} onCreate={async () => refused('FORBIDDEN', 'permission.missing', { mutation: 'customer.createMany', permission: 'customer.edit', role: 'billing-agent' })} />, 'ja');
     pick(CUSTOMERS_CSV);
     await waitFor(() => expect(screen.getByTestId('pc-customer-counts').textContent).toBe('Customers.csv: 新規 3 件、ワークスペースに既にある顧客 (同じテナント ID) 0 件、ファイル内の重複 1 件、取り込めない行 1 件。'));
     expect(screen.getByTestId('pc-refused').textContent).toBe('6 行目、列「Microsoft ID」: 「oops」はテナント ID (GUID) ではありません');
     fireEvent.click(screen.getByRole('button', { name: '新しい顧客を作成 (3 件)' }));
-    await waitFor(() => expect(screen.getByTestId('pc-customer-outcome').textContent).toBe('何も保存されませんでした: 権限がありません'));
+    await waitFor(() => expect(screen.getByTestId('pc-customer-outcome').textContent).toBe('何も保存されませんでした: 現在のロール (課金エージェント) では顧客を編集することはできません'));
   });
 
   it('refuses a file that is not the list, naming the missing columns, and previews a list dropped on the page', async () => {

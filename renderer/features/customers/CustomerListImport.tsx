@@ -27,6 +27,7 @@ import {
 import { readTenantFile } from '../../import/tenantFileKind';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
+import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -127,7 +128,7 @@ export function CustomerListImport({
       setOutcome({ intent: 'success', text: t('pcLists.customers.created', { count: formatCount(preview.toCreate.length, i18n.language), file }) });
       setLoaded(null);
     } else {
-      setOutcome({ intent: 'error', text: t('pcLists.refused', { message: (ja ? result.messageJa : undefined) ?? result.message }) });
+      setOutcome({ intent: 'error', text: t('pcLists.refused', { message: refusalText(t, i18n.language, result) }) });
     }
   };
 

@@ -31,6 +31,7 @@ import { ReadFromMicrosoft } from './ReadFromMicrosoft';
 import type { ImportFile } from '../../import/importProtocol';
 import { partnerCenterFileKind } from '../../import/partnerCenterLists';
 import { readTenantFile } from '../../import/tenantFileKind';
+import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -51,7 +52,7 @@ function useCustomerRows() {
 
 function AddCustomer() {
   const sync = useSync();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +63,7 @@ function AddCustomer() {
     if (outcome.ok) {
       setName('');
       setError(null);
-    } else setError(outcome.message);
+    } else setError(refusalText(t, i18n.language, outcome));
   };
   return (
     <form className={styles.row} onSubmit={(e) => void submit(e)}>

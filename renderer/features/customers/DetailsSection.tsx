@@ -17,6 +17,7 @@ import { useCaseFileStyles } from './caseFileStyles';
 import { PartnerCenterAgreement } from './PartnerCenterAgreement';
 import { STAGE_WORDS, BILLING_ACCOUNT_WORDS } from '../../words/labels';
 import { OutcomeBar } from '../../ui/OutcomeBar';
+import { refusalText } from '../../words/refusalText';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
@@ -75,7 +76,7 @@ type AgreementValues = z.infer<ReturnType<typeof useAgreementSchema>>;
  */
 function BillingAndAgreement({ customer }: { customer: Customer }) {
   const sync = useSync();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
   const noteId = useId();
@@ -86,7 +87,7 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
   const { control, handleSubmit, reset, formState } = useForm<AgreementValues>({ resolver: zodResolver(schema), defaultValues: { acceptedOn: '', attestedBy: '' } });
 
   const done = (result: { ok: true } | { ok: false; message: string }, text: string) => {
-    setOutcome(result.ok ? { intent: 'success', text } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+    setOutcome(result.ok ? { intent: 'success', text } : { intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
     return result.ok;
   };
   const setBilling = async (value: string) => {
@@ -198,7 +199,7 @@ function DetailsForm({
   setOutcome: (o: Outcome) => void;
 }) {
   const sync = useSync();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
   const schema = useDetailsSchema();
@@ -224,7 +225,7 @@ function DetailsForm({
     }
     const result = await sync.mutate('customer.update', { id: customerId, ...changed });
     if (result.ok) setOutcome({ intent: 'success', text: t('caseFile.details.saved') });
-    else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+    else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
   });
 
   const text = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (
@@ -287,7 +288,7 @@ function DetailsForm({
 
 export function StageAndNotesSection({ customer, canEdit }: { customer: Customer; canEdit: boolean }) {
   const sync = useSync();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
   const [notes, setNotes] = useState(customer.notes);
@@ -301,11 +302,11 @@ export function StageAndNotesSection({ customer, canEdit }: { customer: Customer
 
   const setStage = async (stage: CustomerStage) => {
     const result = await sync.mutate('customer.setStage', { id: customer.id, stage });
-    setOutcome(result.ok ? { intent: 'success', text: t('caseFile.stage.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+    setOutcome(result.ok ? { intent: 'success', text: t('caseFile.stage.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
   };
   const saveNotes = async () => {
     const result = await sync.mutate('customer.update', { id: customer.id, notes });
-    setOutcome(result.ok ? { intent: 'success', text: t('caseFile.notes.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+    setOutcome(result.ok ? { intent: 'success', text: t('caseFile.notes.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
   };
 
   return (

@@ -11,6 +11,7 @@ import type { Finding } from '../../../shared/domain/engine';
 import type { FindingAck } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useSync } from '../../workspace/SyncContext';
+import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -33,7 +34,7 @@ export interface AckContext {
 
 function AckControl({ finding, context }: { finding: Finding; context: AckContext }) {
   const sync = useSync();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const { allowed } = usePermission('plan.edit');
   const [open, setOpen] = useState(false);
@@ -67,7 +68,7 @@ function AckControl({ finding, context }: { finding: Finding; context: AckContex
       setOpen(false);
       setReason('');
       setError(null);
-    } else setError(result.message);
+    } else setError(refusalText(t, i18n.language, result));
   };
   return (
     <div className={styles.ack}>

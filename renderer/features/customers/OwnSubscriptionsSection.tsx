@@ -14,6 +14,7 @@ import { partnerCenterFileKind, problemOf, readOwnSubscriptions, type FileProble
 import { readTenantFile } from '../../import/tenantFileKind';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useCaseFileStyles } from './caseFileStyles';
+import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   drop: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalM, textAlign: 'center' },
@@ -75,7 +76,7 @@ export function OwnSubscriptionsSection({
     if (result.ok) {
       setOutcome({ intent: 'success', text: t('pcLists.own.saved', { count: formatCount(preview.items.length, i18n.language), file: preview.file }) });
       setPreview(null);
-    } else setOutcome({ intent: 'error', text: t('pcLists.refused', { message: (ja ? result.messageJa : undefined) ?? result.message }) });
+    } else setOutcome({ intent: 'error', text: t('pcLists.refused', { message: refusalText(t, i18n.language, result) }) });
   };
 
   const recorded = customer.ownSubscriptions;

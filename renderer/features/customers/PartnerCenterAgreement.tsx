@@ -16,6 +16,7 @@ import { BlockedReason, usePartnerCenterAction } from './partnerCenterAction';
 import { clip, refusalText } from './partnerCenterWords';
 import type { Translate } from '../../ui/language';
 import { OutcomeBar } from '../../ui/OutcomeBar';
+import { refusalText as changeRefusalText } from '../../words/refusalText';
 
 type Outcome = { intent: 'success' | 'error' | 'info'; text: string } | null;
 type Values = { firstName: string; lastName: string; email: string; dateAgreed: string };
@@ -56,7 +57,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
   /** The case file's record of what Partner Center holds; false when the workspace refused it. */
   const recordLocally = async (a: Attestation, attestedBy: string): Promise<string | null> => {
     const result = await sync.mutate('customer.recordAgreement', { id: customerId, acceptedOn: a.dateAgreed, attestedBy: clip(attestedBy) });
-    return result.ok ? null : result.message;
+    return result.ok ? null : changeRefusalText(t, i18n.language, result);
   };
 
   const check = () =>

@@ -14,6 +14,7 @@ import { BlockedReason, usePartnerCenterAction } from './partnerCenterAction';
 import { refusalText } from './partnerCenterWords';
 import { refreshFromPartnerCenter, transferRequestOf } from './pcTransfers';
 import { TRANSFER_STATUS_WORDS } from '../../words/labels';
+import { refusalText as changeRefusalText } from '../../words/refusalText';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; lines: string[] } | null;
 
@@ -49,7 +50,7 @@ export function PartnerCenterTransfers({
       const lineIds = data.planLines.filter((l) => chosen.includes(lineIdOf(l))).map((l) => l.id);
       // Tracked under Partner Center's transfer id, so a refresh finds it again.
       const result = await sync.mutate('transfer.request', { id, customerId, lineIds, sourceKeys: [...chosen], note: t('pcCaseFile.transfers.createdNote', { id }) });
-      if (!result.ok) return { intent: 'error', lines: [t('pcCaseFile.transfers.caseFileRefused', { id, message: result.message })] };
+      if (!result.ok) return { intent: 'error', lines: [t('pcCaseFile.transfers.caseFileRefused', { id, message: changeRefusalText(t, i18n.language, result) })] };
       onCreated();
       return { intent: 'success', lines: [t('pcCaseFile.transfers.created', { id, count: chosen.length })] };
     });
@@ -69,7 +70,7 @@ export function PartnerCenterTransfers({
           const last = status === steps[steps.length - 1];
           const result = await sync.mutate('transfer.setStatus', { id: transfer.id, status, ...(last && note ? { note } : {}) });
           if (!result.ok) {
-            lines.push(t('pcCaseFile.transfers.stepRefused', { id: transfer.id, message: result.message }));
+            lines.push(t('pcCaseFile.transfers.stepRefused', { id: transfer.id, message: changeRefusalText(t, i18n.language, result) }));
             ok = false;
             break;
           }

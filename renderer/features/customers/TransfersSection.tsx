@@ -22,6 +22,7 @@ import { PartnerCenterTransfers } from './PartnerCenterTransfers';
 import { TRANSFER_STATUS_WORDS } from '../../words/labels';
 import { TRANSFER_MARK_WORDS } from '../../words/labels';
 import { OutcomeBar } from '../../ui/OutcomeBar';
+import { refusalText } from '../../words/refusalText';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
@@ -69,7 +70,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
     if (result.ok) {
       setSelected(new Set());
       setOutcome({ intent: 'success', text: t('caseFile.transfers.requested', { subscriptions: formatCountOf(chosen.length, 'subscription', i18n.language === 'ja' ? 'ja' : 'en') }) });
-    } else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: result.message }) });
+    } else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
   };
 
   const move = async (transfer: Transfer, status: Exclude<TransferStatus, 'requested'>) => {
@@ -77,7 +78,7 @@ export function TransfersSection({ data, plan }: { data: CustomerData; plan: Ten
     setOutcome(
       result.ok
         ? { intent: 'success', text: t('caseFile.transfers.moved', { status: transferStatusWord(t, status) }) }
-        : { intent: 'error', text: t('caseFile.details.refused', { message: result.message }) },
+        : { intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) },
     );
   };
 

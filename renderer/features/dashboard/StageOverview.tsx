@@ -17,6 +17,7 @@ import { STAGES, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
 import { STAGE_WORDS } from '../../words/labels';
+import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   overview: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(260px, 320px)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
@@ -81,7 +82,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
 
   const move = async (customer: Customer, stage: CustomerStage) => {
     const outcome = await sync.mutate('customer.setStage', { id: customer.id, stage });
-    setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: outcome.message }));
+    setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: refusalText(t, i18n.language, outcome) }));
     if (!outcome.ok) return;
     setMoved(t('dashboard.stages.moved', { name: customer.name, stage: STAGE_WORDS[stage](t) }));
     // The row (and the menu's button, where focus would return) leaves this list: keep the

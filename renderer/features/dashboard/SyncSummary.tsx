@@ -9,6 +9,7 @@ import { workspaceDb } from '../../workspace/workspace';
 import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { useDashboardStyles } from './styles';
 import { SYNC_PHASE_WORDS } from '../../words/labels';
+import { syncFailureText } from '../../words/serverErrors';
 
 const useStyles = makeStyles({
   facts: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'baseline' },
@@ -38,7 +39,7 @@ export function SyncSummary({ conflicts }: { conflicts: number }) {
         <Text data-testid="sync-pending">{t('dashboard.sync.pending', { count: formatCount(pending, i18n.language) })}</Text>
         <Text data-testid="sync-conflicts">{t('dashboard.sync.conflicts', { count: formatCount(conflicts, i18n.language) })}</Text>
       </div>
-      {status.error && <Text className={styles.error}>{status.error}</Text>}
+      {status.error && <Text className={styles.error}>{syncFailureText(t, status)}</Text>}
       <a className={shared.link} href={hashOf('review-sync')}>
         {t('dashboard.sync.open')}
       </a>

@@ -13,6 +13,7 @@ import { useSync } from '../../workspace/SyncContext';
 import type { AccessChoice } from './DelegatedAdminStep';
 import { useInviteStyles } from './inviteStyles';
 import { uuidv7 } from '../../sync/ids';
+import { refusalText } from '../../words/refusalText';
 
 export interface Created {
   invitationIds: string[];
@@ -82,7 +83,7 @@ export function ComposeStep({
         language: v.language,
       });
       if (outcome.ok) created.invitationIds.push(id);
-      else created.failures.push({ customer: c.name, reason: outcome.message });
+      else created.failures.push({ customer: c.name, reason: refusalText(t, i18n.language, outcome) });
     }
     setBusy(false);
     onCreated(created);

@@ -14,6 +14,7 @@ import { useRowVirtualizer } from './useRowVirtualizer';
 import { invitationState } from '../../../shared/workspace/invitationState';
 import { accessLabel, formatDate, languageLabel, stateLabel, statusLabel } from './labels';
 import { emailOfInvitation } from './storedEmail';
+import { refusalText } from '../../words/refusalText';
 
 type Note = { intent: 'success' | 'error'; text: string } | null;
 
@@ -63,7 +64,7 @@ export function InvitationTracking({
   ) => {
     const outcome = await sync.mutate(name, { id: inv.id });
     if (!outcome.ok) {
-      setNote({ intent: 'error', text: t('invite.tracking.refused', { customer, reason: outcome.message }) });
+      setNote({ intent: 'error', text: t('invite.tracking.refused', { customer, reason: refusalText(t, i18n.language, outcome) }) });
       return;
     }
     if (name !== 'invitation.remind') {

@@ -11,6 +11,7 @@ import { useSync } from '../../workspace/SyncContext';
 import { useInviteStyles } from './inviteStyles';
 import { countryLabel, regionLabel } from './labels';
 import { regionOutcome, type RegionOutcome } from '../../../shared/domain/regionOutcome';
+import { refusalText } from '../../words/refusalText';
 
 export function partnerReady(partner: PartnerProfile | null | undefined): partner is PartnerProfile {
   return !!partner && partner.country !== '' && partner.partnerTenantId !== '';
@@ -138,7 +139,7 @@ function OutcomeMessage({ customer, outcome }: { customer: Customer; outcome: Re
 
 function CountryForm({ customer }: { customer: Customer }) {
   const sync = useSync();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useInviteStyles();
   const [value, setValue] = useState(customer.country);
   const [error, setError] = useState<string | null>(null);
@@ -154,7 +155,7 @@ function CountryForm({ customer }: { customer: Customer }) {
     setBusy(true);
     const outcome = await sync.mutate('customer.update', { id: customer.id, country: parsed.data });
     setBusy(false);
-    setError(outcome.ok ? null : outcome.message);
+    setError(outcome.ok ? null : refusalText(t, i18n.language, outcome));
   };
   return (
     <form className={styles.rowEnd} onSubmit={(e) => void save(e)} noValidate>

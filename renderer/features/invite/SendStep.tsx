@@ -14,6 +14,7 @@ import { emailAsText } from './inviteEmail';
 import { useInviteStyles } from './inviteStyles';
 import { accessLabel, formatDate, languageLabel, statusLabel } from './labels';
 import { emailOfInvitation } from './storedEmail';
+import { refusalText } from '../../words/refusalText';
 
 type Note = { intent: 'success' | 'error'; text: string } | null;
 
@@ -100,7 +101,7 @@ function InvitationEmail({
   const { allowed } = usePermission('invite.send');
   const markSent = async () => {
     const outcome = await sync.mutate('invitation.markSent', { id: inv.id });
-    setNote(outcome.ok ? null : { intent: 'error', text: t('invite.send.refused', { reason: outcome.message }) });
+    setNote(outcome.ok ? null : { intent: 'error', text: t('invite.send.refused', { reason: refusalText(t, i18n.language, outcome) }) });
   };
 
   return (

@@ -10,6 +10,7 @@ import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useSync } from '../../workspace/SyncContext';
 import { saveLineTarget, savedLineVersion } from './saveTarget';
 import { useWizardStyles } from './styles';
+import { refusalText } from '../../words/refusalText';
 
 const AUTOMATIC = '';
 
@@ -42,7 +43,7 @@ export function TargetForm({ data, lines }: { data: CustomerData; lines: readonl
     if (outcome.ok) {
       const name = target === AUTOMATIC ? t('licenseCheck.target.automatic') : (data.catalog.skus.get(target)?.name || target);
       setStatus({ ok: true, text: t('licenseCheck.target.saved', { product: line.sourceSkuName, target: name }) });
-    } else setStatus({ ok: false, text: t('licenseCheck.target.failed', { message: outcome.message }) });
+    } else setStatus({ ok: false, text: t('licenseCheck.target.failed', { message: refusalText(t, i18n.language, outcome) }) });
   };
 
   return (

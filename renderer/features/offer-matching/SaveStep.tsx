@@ -17,6 +17,7 @@ import { firstInvalid, nothingToSave, planSave } from './savePlan';
 import { useWizardStyles } from './styles';
 import { chosenLines, type WizardPlan } from './wizardPlan';
 import { PLAN_STATUS_WORDS } from '../../words/labels';
+import { refusalText } from '../../words/refusalText';
 
 type Outcome = { ok: true; added: number; updated: number; removed: number } | { ok: false; sku: string | null; message: string };
 
@@ -57,7 +58,7 @@ export function SaveStep({ wizard, data, onOpen }: { wizard: WizardPlan; data: C
         // One change, run again by the server with its rules: a refusal leaves the saved plan as it was.
         const result = await sync.mutate('plan.save', save.args, { baseVersions: save.baseVersions });
         if (!result.ok) {
-          setOutcome({ ok: false, sku: null, message: result.message });
+          setOutcome({ ok: false, sku: null, message: refusalText(t, i18n.language, result) });
           return;
         }
       }

@@ -6,6 +6,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostError, type HostApi, type MicrosoftState } from '../../../shared/ipc/contract';
 import type { SyncController } from '../../sync/controller';
+import { SessionError } from '../../../shared/sync/session';
 import { renderInApp, stubResizeObserver } from '../../../test/support/components';
 import { MicrosoftSignIn } from './ReviewSyncPage';
 
@@ -52,5 +53,13 @@ describe('Sign in with Microsoft on Review & sync (fake host, fake sync controll
     expect(cancelMicrosoftSignIn).toHaveBeenCalled();
     reject(new HostError('MICROSOFT_SIGN_IN_CANCELLED', 'Microsoft sign-in was cancelled.'));
     expect((await screen.findByRole('alert')).textContent).toContain('Microsoft sign-in was cancelled.');
+  });
+
+  it("says the server's refusal from its code and data in the reader's language, not the server's English detail", async () => {
+    const detail = 'Sign-in refused: aiko@contoso.example (object id x) is not a member of Fabrikam on this server: ask your admin agent to add you (server:admin add-entra-user)';
+    signInWithMicrosoft.mockRejectedValue(new SessionError('REFUSED', detail, 'ENTRA_PERSON_UNKNOWN', { account: 'aiko@contoso.example', organization: 'Fabrikam' }));
+    renderWith(fakeHost({ available: true, configured: true, account: null }), 'ja');
+    fireEvent.click(await screen.findByRole('button', { name: 'Microsoft でサインイン' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('aiko@contoso.example はこのサーバーの Fabrikam のメンバーではありません。管理エージェントに追加を依頼してください。');
   });
 });

@@ -10,7 +10,6 @@ import { roleLabels } from '../../../shared/domain/roles';
 import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { editPermission } from '../../../shared/mutators/conflicts';
 import { currentMutatorName, isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
-import { inLanguage } from '../../../shared/mutators/words';
 import type { OutboxEntry, Rejection } from '../../../shared/sync/clientStore';
 import { heldForRole } from '../../../shared/sync/held';
 import { HostError } from '../../../shared/ipc/contract';
@@ -24,6 +23,9 @@ import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyle
 import { activityWords } from '../../words/activityText';
 import type { Translate } from '../../words/labels';
 import { SYNC_PHASE_WORDS } from '../../words/labels';
+import { refusalText } from '../../words/refusalText';
+import { SessionError } from '../../../shared/sync/session';
+import { sessionErrorText, syncFailureText } from '../../words/serverErrors';
 
 const useStyles = makeStyles({
   page: pageStyle,
@@ -59,7 +61,7 @@ function SignIn() {
       await sync.signIn(email, password);
       setPassword('');
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof SessionError ? sessionErrorText(t, err) : err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
@@ -113,7 +115,7 @@ export function MicrosoftSignIn() {
       if (err instanceof HostError && err.code === 'MICROSOFT_SIGN_IN_CANCELLED') setError(t('sync.signIn.microsoftCancelled'));
       else if (err instanceof HostError && err.code === 'MICROSOFT_NOT_CONFIGURED') setError(t('sync.signIn.microsoftNotConfigured'));
       else if (err instanceof HostError && err.code === 'MICROSOFT_SCOPE_MISSING') setError(t('sync.signIn.microsoftNoServerScope'));
-      else setError(err instanceof Error ? err.message : String(err));
+      else setError(err instanceof SessionError ? sessionErrorText(t, err) : err instanceof Error ? err.message : String(err));
     } finally {
       setWaiting(false);
     }
@@ -190,7 +192,7 @@ function Connection() {
           )}
           {status.error && (
             <MessageBar intent={status.phase === 'update-required' ? 'error' : 'warning'} role="status">
-              <MessageBarBody>{status.error}</MessageBarBody>
+              <MessageBarBody>{syncFailureText(t, status)}</MessageBarBody>
             </MessageBar>
           )}
         </>
@@ -310,7 +312,7 @@ export function Problems() {
     // The stored arguments are checked by the mutator's schema when it runs again.
     const outcome = await sync.mutate(name, r.args as never);
     if (outcome.ok) await workspaceDb().rejections.delete(r.mutationId);
-    else setRetryError(outcome.message);
+    else setRetryError(refusalText(t, i18n.language, outcome));
   };
   // Giving up a refused part of a tenant import also drops what the server staged of it, so no
   // half import stays behind for the team.
@@ -343,7 +345,7 @@ export function Problems() {
           <MessageBar key={`r${r.mutationId}`} intent="error">
             <MessageBarBody>
               <MessageBarTitle>{t('sync.problems.refused', { change: describe(r, t, i18n.language) })}</MessageBarTitle>
-              {inLanguage({ en: r.message, ja: r.messageJa }, i18n.language)}
+              {refusalText(t, i18n.language, r)}
               {denied && <div data-testid="permission-note">{denied}</div>}
             </MessageBarBody>
             <Button size="small" disabled={denied !== null} onClick={() => void retry(r)}>

@@ -13,6 +13,7 @@ import { useSync } from '../../workspace/SyncContext';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { useHost } from '../../host/HostProvider';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
+import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -92,7 +93,7 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
       country,
       relationshipLink: link,
     });
-    setMessage(outcome.ok ? { intent: 'success', text: t('partner.saved') } : { intent: 'error', text: outcome.message });
+    setMessage(outcome.ok ? { intent: 'success', text: t('partner.saved') } : { intent: 'error', text: refusalText(t, i18n.language, outcome) });
   };
 
   return (

@@ -8,6 +8,7 @@ import { closeWorkspace, workspaceDb } from '../../workspace/workspace';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { newClientId } from '../../sync/ids';
 import { STORAGE_ERROR_WORDS } from '../../words/labels';
+import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -21,7 +22,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 type Message = { intent: 'success' | 'error' | 'warning'; text: string };
 
 export function WorkspaceDataSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const title = useId();
   const [health, setHealth] = useState<StorageHealth | null>(null);
@@ -61,7 +62,7 @@ export function WorkspaceDataSection() {
       } else if (outcome.reason === 'pending-changes') {
         setPendingRestore({ backup, pending: outcome.pending });
       } else {
-        setMessage({ intent: 'error', text: t('backup.invalid', { message: 'message' in outcome ? outcome.message : '' }) });
+        setMessage({ intent: 'error', text: t('backup.invalid', { message: outcome.reason === 'rejected' ? refusalText(t, i18n.language, outcome.refusal) : outcome.message }) });
       }
     } catch (e) {
       fail(e);
