@@ -127,7 +127,8 @@ describe('plan CLI (a real child process)', () => {
   it('prints a readable report, in Japanese with --lang ja', () => {
     const en = run(base());
     expect(en.code).toBe(0);
-    expect(en.stdout).toContain('CSP migration plan (as of 2023-01-15)');
+    expect(en.stdout).toContain('CSP migration plan (as of Jan 15, 2023)');
+    expect(en.stdout).toContain('expires Mar 1, 2023, provision by Mar 31, 2023');
     // Products by their catalog names, the part number beside.
     expect(en.stdout).toContain('- Office 365 E3 (ENTERPRISEPACK) [direct (Microsoft)] -> Office 365 E3 (ENTERPRISEPACK) (same offer)');
     // A line left without a target lists the closest candidates.

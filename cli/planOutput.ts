@@ -1,7 +1,7 @@
 // The plan CLI's output: the stable JSON document (cli/README.md) and the readable text report.
 import type { Catalog } from '../shared/domain/catalog';
 import type { EndOfTermAdvice } from '../shared/domain/endOfTerm';
-import { catalogProductNames, formatCount, productName, productNamesOf, productWithPartNumber, type ProductNames } from '../shared/domain/format';
+import { catalogProductNames, formatCount, formatDay, productName, productNamesOf, productWithPartNumber, type ProductNames } from '../shared/domain/format';
 import type { ServicePlanRef } from '../shared/domain/matching';
 import { equivalentProposals } from '../shared/domain/matching';
 import type { Lang } from '../shared/domain/messages';
@@ -171,16 +171,18 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang, catalog?:
   const products = productNamesFor(plan, catalog);
   const label = (skuId: string | null | undefined, partNumber: string | null | undefined) => productWithPartNumber(products, { skuId, partNumber });
   const n = (count: number) => formatCount(count, lang);
-  out.push(`${t.title} (${t.asOf} ${asOf})`);
+  // Days as the reader's language writes them (the JSON output keeps ISO dates, for programs).
+  const d = (day: string) => formatDay(day, lang);
+  out.push(`${t.title} (${t.asOf} ${d(asOf)})`);
   out.push(`${t.customer}: ${plan.customer.country ?? t.unknown}   ${t.region}: ${plan.customer.region ? regionName(plan.customer.region, lang) : t.unknown}`);
   out.push('', `${t.lines} (${n(plan.lines.length)})`);
   for (const l of plan.lines) {
     const main = l.match.targetSkuId || l.match.targetSkuPartNumber ? label(l.match.targetSkuId, l.match.targetSkuPartNumber) : '-';
     const target = [main, ...(l.match.extraTargets ?? []).map((e) => label(e.skuId, e.skuPartNumber))].join(' + ');
     out.push(`- ${label(l.sourceSkuId, l.sourceSkuPartNumber)} [${t.channel[l.channel]}] -> ${target} (${t.kind[l.match.kind]})`);
-    out.push(`    ${t.seats(n(l.quantity), n(l.targetQuantity), n(l.consumed))}${l.expires && l.deadline ? `; ${t.expires(l.expires, l.deadline)}` : ''}`);
+    out.push(`    ${t.seats(n(l.quantity), n(l.targetQuantity), n(l.consumed))}${l.expires && l.deadline ? `; ${t.expires(d(l.expires), d(l.deadline))}` : ''}`);
     if (l.action === 'transfer') out.push(`    ${t.transfer}: ${l.transfer?.status ?? ''}`);
-    if (l.checkBy && l.orderDate) out.push(`    ${t.checkBy(l.orderDate, l.checkBy)}`);
+    if (l.checkBy && l.orderDate) out.push(`    ${t.checkBy(d(l.orderDate), d(l.checkBy))}`);
     if (l.match.lostServicePlans.length > 0) out.push(`    ${t.lost}: ${names(l.match.lostServicePlans, t.more, lang)}`);
     if (l.match.gainedServicePlans.length > 0) out.push(`    ${t.gained}: ${n(l.match.gainedServicePlans.length)}`);
     if (catalog && l.match.kind === 'none') {
@@ -200,7 +202,7 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang, catalog?:
   if (plan.findings.length === 0) out.push(`  ${t.none}`);
   for (const f of plan.findings) {
     out.push(`- [${t.severity[f.severity]}] ${f.code}: ${f.message}${f.acknowledged ? ` (${t.acknowledged})` : ''}`);
-    out.push(`    ${t.why(f.ruleId, f.ruleSince, f.ruleSource)}`);
+    out.push(`    ${t.why(f.ruleId, d(f.ruleSince), f.ruleSource)}`);
   }
   return `${out.join('\n')}\n`;
 }

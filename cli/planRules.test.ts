@@ -111,13 +111,13 @@ describe('plan CLI on a tenant exercising the rules in force now', () => {
     const withAgreement = JSON.parse(run([...args(['--agreement-accepted-on', '2026-11-01']), '--format', 'json']).stdout) as { findings: Json[] };
     expect(withAgreement.findings.map((f) => f.code)).not.toContain('CUSTOMER_AGREEMENT_MISSING');
     const text = run(args()).stdout;
-    expect(text).toContain('rule extended-service-term, since 2026-05-04: Partner Center, "Extended service terms (EST)"');
+    expect(text).toContain('rule extended-service-term, since May 4, 2026: Partner Center, "Extended service terms (EST)"');
     expect(text).toContain('Office 365 E3 (ENTERPRISEPACK) [other partner] -> Office 365 E3 (no Teams) (Office_365_E3_(no_Teams)) + Microsoft Teams EEA (Microsoft_Teams_EEA_New)');
     // Each user's move by the products' names.
     expect(text).toContain('- user1@contoso.de: Office 365 E3 -> Office 365 E3 (no Teams) + Microsoft Teams EEA');
     const ja = run([...args(), '--lang', 'ja']).stdout;
     expect(ja).toContain('「期間終了時に取り消し」');
-    expect(ja).toContain('ルール extended-service-term (2026-05-04 から)');
+    expect(ja).toContain('ルール extended-service-term (2026年5月4日 から)');
   });
 
   it('an Enterprise Agreement customer without an offer list: the channel transfer, and the end of sale the engine knows', () => {
