@@ -12,7 +12,7 @@
 // customer whose basis differs (summaryIsCurrent).
 import { customerSummary, newestPlanOf, summarySkuIds } from '../domain/summary';
 import type { CustomerSummary, TableName, Tables } from '../workspace/tables';
-import type { WriteTx } from './define';
+import type { WriteTx } from './tx';
 
 /** Tables whose rows belong to one customer and feed its summary. */
 const CUSTOMER_ROWS = new Set<TableName>(['plans', 'planLines', 'tenantSkus', 'tenantSubscriptions']);
