@@ -24,6 +24,7 @@ import {
 import type { Conflict, Customer, Plan, PlanLine } from '../../../shared/workspace/tables';
 import { lineIdOf } from '../../engine/customerPlan';
 import type { DashboardInput, PlanCheckInput } from './input';
+import { groupBy } from './recompute';
 import type { TimelineEntry } from './timeline';
 
 export type AttentionCode = Extract<FindingCode, 'REGION_MISMATCH' | 'DATA_LOSS_RISK' | 'SEAT_SHORTFALL' | 'EXPIRY_DEADLINE' | 'ORDER_CHECK_BY'> | 'CONFLICT';
@@ -174,17 +175,6 @@ function conflictEntries(input: DashboardInput, customersById: ReadonlyMap<strin
         params: { table: c.table, field: c.field, currentBy: c.current.by, proposedBy: c.proposed.by },
       };
     });
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

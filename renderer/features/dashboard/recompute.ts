@@ -8,7 +8,8 @@ import type { Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../
 import type { WorkspaceDatabase } from '../../db/database';
 import { currentCatalog, strip, toCatalog } from '../../db/queries';
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+/** Rows by a key, in their order. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
     const k = key(r);
