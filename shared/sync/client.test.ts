@@ -191,6 +191,26 @@ describe('sync client against the protocol (in-memory server)', () => {
     expect(await b.store.pendingCount()).toBe(0);
   });
 
+  it("keeps a refusal's reason when the push's answer is lost and its own poke comes first", async () => {
+    const { server, b } = await setUp();
+    const claimsAdmin = new SyncClient(b.store, b.wire, { actor: () => ({ ...b.actor, role: 'admin-agent' }), now: () => 'x' });
+    const gdap = { roles: ['User Administrator'], durationDays: 90, approvalLink: '' };
+    await claimsAdmin.mutate('customer.update', { id: 'c-1', notes: 'applied' });
+    await claimsAdmin.mutate('invitation.create', { id: 'i-1', customerId: 'c-1', delegatedAdmin: 'gdap', gdap, language: 'en' });
+    const base = server.version;
+    b.wire.loseNextAnswer = true;
+    await expect(claimsAdmin.sync()).rejects.toThrow('connection reset');
+    // The push's own poke (what the server's stream sends the pusher), heard before the next sync.
+    const clientId = (await b.store.transaction((tx) => tx.meta())).clientId;
+    const page = server.pull(base, clientId);
+    const poke = { version: server.version, base, changes: page.changes, clientId, lastMutationId: page.lastMutationId };
+    await claimsAdmin.sync(undefined, [poke]);
+    expect(b.store.rejections()).toEqual([expect.objectContaining({ name: 'invitation.create', code: 'FORBIDDEN', reason: 'invitation.delegatedAdminForbidden' })]);
+    expect(b.store.rows('customers').find((c) => c.id === 'c-1')).toMatchObject({ notes: 'applied' });
+    expect(b.store.rows('invitations')).toHaveLength(0);
+    expect(await b.store.pendingCount()).toBe(0);
+  });
+
   it('lets a delete win over a concurrent edit, and says why the edit was refused', async () => {
     const { server, a, b } = await setUp();
     await a.client.mutate('customer.delete', { id: 'c-1' });

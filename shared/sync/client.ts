@@ -519,7 +519,11 @@ export class SyncClient {
           latest.delete(key);
           latest.set(key, c);
         }
-        if (p.clientId === meta.clientId && p.lastMutationId !== undefined) lastMutationId = Math.max(lastMutationId, p.lastMutationId);
+        // A poke of this client's own push acknowledges only what this client has had the answers
+        // to (pushedThrough): had the answer been lost, acknowledging more would drop those changes
+        // from the outbox before their results (a refusal's reason) were ever read. They stay, are
+        // replayed on top, and are sent again: the server answers them from what it stored.
+        if (p.clientId === meta.clientId && p.lastMutationId !== undefined) lastMutationId = Math.max(lastMutationId, Math.min(p.lastMutationId, this.pushedThrough));
       }
       await this.rebase(tx, { cursor: at, lastMutationId, reset: false, more: false, changes: [...latest.values()] }, outbox);
       return { outcome: 'applied' as const, unsent: unsent(Math.max(meta.lastAcknowledged, lastMutationId)) };
