@@ -177,19 +177,27 @@ export function formatCountOf(n: number, noun: CountedNoun, lang: Lang): string 
 // Dates
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const formattedDays = new Map<string, string>();
 
 /**
  * A LocalDate ('2026-07-01') as the reader's language writes it. It is a calendar day, so it is
  * formatted in UTC: in the user's own time zone it could show as the day before.
  */
 export function formatDay(day: string, lang: string): string {
+  // A plan of 10,000 tenants words the same few hundred days again and again: Intl is slow per call.
+  const key = `${lang}|${day}`;
+  const known = formattedDays.get(key);
+  if (known !== undefined) return known;
   let f = dayFormats.get(lang);
   if (!f) {
     f = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
     dayFormats.set(lang, f);
   }
   const t = Date.parse(`${day}T00:00:00Z`);
-  return Number.isNaN(t) ? day : f.format(t);
+  const text = Number.isNaN(t) ? day : f.format(t);
+  if (formattedDays.size >= 20_000) formattedDays.clear();
+  formattedDays.set(key, text);
+  return text;
 }
 
 /** An instant (ISO 8601) in the reader's time zone, with its time. */
