@@ -2,7 +2,7 @@
 // the main/preload sources (electron/, TypeScript; its parser cannot read the esbuild bundle's modern
 // syntax and would silently skip it) and the built renderer (dist/renderer, as shipped). It runs
 // with the Electron version pinned (-e) and offline (offline-got.cjs). Any HIGH finding fails.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -54,6 +54,8 @@ let work: string;
 let findings: Finding[];
 /** The files the linter was given, relative to its input folder. */
 let scanned: string[];
+/** What the linter printed: a run that ended early leaves a report with no findings. */
+let linterSaid = '';
 
 beforeAll(() => {
   if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
@@ -68,11 +70,13 @@ beforeAll(() => {
   cpSync(path.join(root, 'dist', 'renderer'), path.join(input, 'renderer'), { recursive: true, filter: (src) => !src.endsWith('.map') });
   scanned = readdirSync(input, { recursive: true, encoding: 'utf8' });
   const report = path.join(work, 'report.csv');
-  execFileSync(process.execPath, ['-r', path.join(import.meta.dirname, 'offline-got.cjs'), cli, '-i', input, '-e', '45.0.0', '-o', report, '-v', 'false'], {
+  const run = spawnSync(process.execPath, ['-r', path.join(import.meta.dirname, 'offline-got.cjs'), cli, '-i', input, '-e', '45.0.0', '-o', report, '-v', 'false'], {
     cwd: work,
-    stdio: 'pipe',
+    encoding: 'utf8',
     timeout: 120_000,
   });
+  linterSaid = `exit ${run.status}${run.signal ? ` (${run.signal})` : ''}; stdout: ${run.stdout.slice(-2000)}; stderr: ${run.stderr.slice(-2000)}`;
+  expect(run.status, linterSaid).toBe(0);
   const [header, ...rows] = parseCsv(readFileSync(report, 'utf8')).filter((r) => r.length > 1);
   expect(header?.map((h) => h.trim()).slice(0, 5)).toEqual(['issue', 'severity', 'confidence', 'filename', 'location']);
   findings = rows.map((r) => ({ issue: r[0]!, severity: r[1]!, confidence: r[2]!, file: path.relative(input, r[3]!), location: r[4]! }));
@@ -89,7 +93,7 @@ describe('Electronegativity (Electron 45)', () => {
     expect(findings.filter((f) => f.issue === 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK')).toEqual([]);
     // On a failure, say what the linter did see: a CI run once missed this finding and its report
     // could not be read afterwards.
-    const seen = JSON.stringify({ csp: findings.filter((f) => f.issue === 'CSP_GLOBAL_CHECK'), html: scanned.filter((f) => f.endsWith('.html')) });
+    const seen = JSON.stringify({ findings: findings.length, csp: findings.filter((f) => f.issue === 'CSP_GLOBAL_CHECK'), html: scanned.filter((f) => f.endsWith('.html')), linterSaid });
     expect(findings.some((f) => f.issue === 'CSP_GLOBAL_CHECK' && f.severity !== 'HIGH' && f.file.endsWith('index.html')), seen).toBe(true);
     expect(findings.some((f) => f.file.startsWith('electron/'))).toBe(true);
   });
