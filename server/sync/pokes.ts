@@ -159,8 +159,3 @@ export async function notifyPushes(tx: Pick<Queryable, 'query'>, notices: readon
     ],
   );
 }
-
-/** One push's poke (see notifyPushes). */
-export async function notifyPush(tx: Pick<Queryable, 'query'>, n: PushNotice): Promise<void> {
-  await notifyPushes(tx, [n]);
-}
