@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGraphServer } from '../../test/contract/graphServer';
 import { startLocalEntraAuthority, storedRefreshToken, storedSignIn } from '../../test/support/localEntraAuthority';
-import { HostError } from '../../shared/ipc/contract';
+import { GraphRelationshipsResult, HostError } from '../../shared/ipc/contract';
+import { gdapWords } from '../../test/support/connectorWords';
 import { createGdapRelationships } from './gdapRelationships';
 import { createMicrosoftSignIn } from './microsoftSignIn';
 
@@ -43,7 +44,7 @@ describe('graph.relationships in main (local Graph contract server, local token 
   it("redeems the partner's refresh token in the partner's own tenant and lists every page of relationships", async () => {
     const { graph, endpoint, service, store } = await setup({});
     const answer = await service.relationships();
-    if (!answer.ok) throw new Error(answer.en);
+    if (!answer.ok) throw new Error(answer.code);
     expect(answer.pages).toBe(2);
     expect(answer.relationships).toHaveLength(5);
     expect(answer.relationships.filter((r) => r.readsLicenses)).toHaveLength(3);
@@ -63,13 +64,15 @@ describe('graph.relationships in main (local Graph contract server, local token 
     expect(endpoint.calls).toHaveLength(2);
   });
 
-  it("answers Graph's 403 in both languages, naming the permission", async () => {
-    const { service } = await setup({ forbidden: new Set(['relationships']) });
+  it("answers Graph's 403 as a code and parameters, worded in both languages naming the permission", async () => {
+    const { graph, service } = await setup({ forbidden: new Set(['relationships']) });
     const answer = await service.relationships();
     if (answer.ok) throw new Error('expected a refusal');
     expect(answer.code).toBe('forbidden');
-    expect(answer.en).toContain('DelegatedAdminRelationship.Read.All');
-    expect(answer.ja).toContain('DelegatedAdminRelationship.Read.All');
+    expect(answer.params).toEqual({ url: `${graph.origin}/v1.0/tenantRelationships/delegatedAdminRelationships?$top=300`, page: 1, status: 403 });
+    expect(GraphRelationshipsResult.safeParse(answer).success).toBe(true);
+    expect(gdapWords(answer).en).toContain('DelegatedAdminRelationship.Read.All');
+    expect(gdapWords(answer).ja).toContain('DelegatedAdminRelationship.Read.All');
   });
 
   it('refuses with MICROSOFT_SIGNED_OUT when nobody is signed in, asking Graph nothing', async () => {

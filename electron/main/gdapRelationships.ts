@@ -1,7 +1,8 @@
 // The partner's GDAP relationships ("tenant connections" in Settings), read in the main process:
 // Graph is asked in the partner's OWN tenant (the signed-in account's home tenant) with a Graph
 // token redeemed from the partner's refresh token, which never leaves this process; the renderer
-// receives the relationships, or Graph's refusal in both languages as an answer to show.
+// receives the relationships, or Graph's refusal (a code and parameters the renderer words) as an
+// answer to show.
 import { HostError, type GraphRelationshipsResult } from '../../shared/ipc/contract';
 import { GdapReadError, readGdapRelationships } from '../../shared/connectors/gdapRelationships';
 import type { Fetch, RetryPolicy } from '../../shared/connectors/http';
@@ -37,7 +38,7 @@ export function createGdapRelationships(deps: GdapRelationshipsDeps): GdapRelati
         return { ok: true, relationships, pages };
       } catch (e) {
         if (e instanceof HostError) throw e;
-        if (e instanceof GdapReadError) return { ok: false, code: e.code, en: e.words.en, ja: e.words.ja };
+        if (e instanceof GdapReadError) return { ok: false, code: e.code, params: e.params };
         throw new HostError('GRAPH_READ_FAILED', `Your GDAP relationships could not be read from Microsoft Graph: ${e instanceof Error ? e.message : String(e)}`);
       }
     },

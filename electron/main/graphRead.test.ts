@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generatedUsers, startGraphServer, TENANT_ID, type GraphServer } from '../../test/contract/graphServer';
 import { startLocalEntraAuthority, storedRefreshToken, storedSignIn, type LocalEntraAuthority } from '../../test/support/localEntraAuthority';
 import { HostError, type GraphProgress } from '../../shared/ipc/contract';
+import { graphWords } from '../../test/support/connectorWords';
 import { createGraphRead } from './graphRead';
 import { createMicrosoftSignIn } from './microsoftSignIn';
 
@@ -82,7 +83,9 @@ describe('graph.readTenant in main (local contract server, local token endpoint)
     const { read } = setup(graph, endpoint);
     const e = await refusal(read.readTenant(TENANT_ID));
     expect(e.code).toBe('GRAPH_FORBIDDEN');
-    expect(e.message).toContain('Directory Readers (or Global Reader)');
+    // Graph's error travels as its code and parameters, for the renderer to word.
+    expect(e.detail).toEqual({ code: 'forbidden', params: { collection: 'subscribedSkus', url: `${graph.origin}/v1.0/subscribedSkus`, page: 1, status: 403, tenant: TENANT_ID } });
+    expect(graphWords(e.detail!).en).toContain('Directory Readers (or Global Reader)');
   });
 
   it('says GRAPH_THROTTLED when Graph still throttles after every try', async () => {

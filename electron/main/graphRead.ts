@@ -58,15 +58,16 @@ export function createGraphRead(deps: GraphReadDeps): GraphRead {
   };
 }
 
-/** The renderer words each code in both languages; the English sentence travels for the log and tests. */
+/** The renderer words each code; the Graph error's code and parameters travel with it (its detail), its English message for the log. */
 function hostErrorOf(e: unknown, aborted: boolean): unknown {
   if (aborted || (e instanceof Error && e.name === 'AbortError')) return new HostError('GRAPH_READ_CANCELLED', 'The read from Microsoft was cancelled; nothing was imported.');
   if (e instanceof HostError) return e;
   if (e instanceof GraphReadError) {
-    if (e.code === 'forbidden') return new HostError('GRAPH_FORBIDDEN', e.message);
-    if (e.code === 'unauthorized') return new HostError('MICROSOFT_SIGNED_OUT', e.message);
-    if (e.status === 429 || e.status === 503) return new HostError('GRAPH_THROTTLED', e.message);
-    return new HostError('GRAPH_READ_FAILED', e.message);
+    const detail = { code: e.code, params: e.params };
+    if (e.code === 'forbidden') return new HostError('GRAPH_FORBIDDEN', e.message, detail);
+    if (e.code === 'unauthorized') return new HostError('MICROSOFT_SIGNED_OUT', e.message, detail);
+    if (e.status === 429 || e.status === 503) return new HostError('GRAPH_THROTTLED', e.message, detail);
+    return new HostError('GRAPH_READ_FAILED', e.message, detail);
   }
   return new HostError('GRAPH_READ_FAILED', `The tenant could not be read from Microsoft Graph: ${e instanceof Error ? e.message : String(e)}`);
 }

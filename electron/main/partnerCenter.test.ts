@@ -1,7 +1,7 @@
 // partnerCenter.relationshipLink, .customers, .agreement, .recordAgreement, .createTransfer and
 // .transfers through the IPC dispatch, against the local Partner Center contract server: the token is
 // asked for Partner Center's scope, the base URL comes from Settings, and Partner Center's refusals
-// reach the renderer as words in both languages.
+// reach the renderer as a code and parameters (worded here through the renderer's catalogs, in both languages).
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   HostError,
@@ -12,6 +12,7 @@ import {
   PartnerCenterTransferResult,
   PartnerCenterTransfersResult,
 } from '../../shared/ipc/contract';
+import { partnerCenterWords, recordWords } from '../../test/support/connectorWords';
 import { FIXTURE_CUSTOMER_TENANT, MCA_TEMPLATE_ID, TRANSFER_CUSTOMER_TENANT, generatedCustomers, readPcFixture, startPcServer, type PcServer } from '../../test/contract/pcServer';
 import { createHandlers, type HandlerServices } from './ipc/handlers';
 import { dispatch } from './ipc/register';
@@ -55,12 +56,13 @@ describe('partnerCenter.customers (local contract server)', () => {
     const reply = await customers();
     if (!reply.ok) throw new Error(reply.error.message);
     const value = PartnerCenterCustomersResult.parse(reply.value);
-    if (!value.ok) throw new Error(value.en);
+    if (!value.ok) throw new Error(value.code);
     expect(value.pages).toBe(2);
     expect(value.customers).toHaveLength(46);
     expect(value.customers[0]).toEqual({ tenantId: FIXTURE_CUSTOMER_TENANT, companyName: '1kl as kjk', domain: 'abcdefgh1234.ccsctp.net', country: 'US', relationship: 'reseller' });
     expect(value.customers[1]).toEqual({ tenantId: '22222222-3333-4444-8555-000000000001', companyName: 'Customer 1', domain: 'customer1.onmicrosoft.com', country: null, relationship: 'reseller' });
-    expect(value.refused).toEqual([{ position: 47, id: 'not-a-guid', en: 'its tenant id "not-a-guid" is not a GUID', ja: 'テナント ID「not-a-guid」が GUID ではありません' }]);
+    expect(value.refused).toEqual([{ position: 47, id: 'not-a-guid', reason: 'tenantNotGuid', params: { tenant: 'not-a-guid' } }]);
+    expect(recordWords(value.refused[0]!)).toEqual({ en: 'its tenant id "not-a-guid" is not a GUID', ja: 'テナント ID「not-a-guid」が GUID ではありません' });
     expect(value.duplicates).toEqual([{ position: 48, tenantId: FIXTURE_CUSTOMER_TENANT, companyName: '1kl as kjk' }]);
     expect(progress).toEqual([
       { pages: 1, customers: 40 },
@@ -78,9 +80,12 @@ describe('partnerCenter.customers (local contract server)', () => {
     const value = PartnerCenterCustomersResult.parse(reply.value);
     expect(value).toMatchObject({ ok: false, code: 'forbidden' });
     if (value.ok) throw new Error('expected a refusal');
-    expect(value.en).toContain('Partner Center refused your customer list (403 Forbidden)');
-    expect(value.en).toContain('Admin agent or Sales agent');
-    expect(value.ja).toContain('パートナー センターが顧客一覧を拒否しました');
+    // Data only crosses to the renderer: the words come from its catalogs.
+    expect(value.params).toMatchObject({ call: 'customers', status: 403, attempts: 1 });
+    expect(JSON.stringify(value)).not.toContain('Partner Center refused');
+    expect(partnerCenterWords(value).en).toContain('Partner Center refused your customer list (403 Forbidden)');
+    expect(partnerCenterWords(value).en).toContain('Admin agent or Sales agent');
+    expect(partnerCenterWords(value).ja).toContain('パートナー センターが顧客一覧を拒否しました');
   });
 
   it('without a Microsoft sign-in nothing is sent, and the host says so', async () => {
@@ -122,8 +127,8 @@ describe('partnerCenter.relationshipLink (local contract server)', () => {
     const value = PartnerCenterLinkResult.parse(reply.ok ? reply.value : null);
     expect(value).toMatchObject({ ok: false, code: 'forbidden' });
     if (value.ok) throw new Error('expected a refusal');
-    expect(value.en).toContain('your account needs the Admin agent role in Partner Center');
-    expect(value.ja).toContain('「管理エージェント」ロールが必要です');
+    expect(partnerCenterWords(value).en).toContain('your account needs the Admin agent role in Partner Center');
+    expect(partnerCenterWords(value).ja).toContain('「管理エージェント」ロールが必要です');
   });
 
   it('without a Microsoft sign-in nothing is sent, and the host says so', async () => {
@@ -187,8 +192,8 @@ describe('partnerCenter.agreement (local contract server)', () => {
     const value = valueOf(await call('partnerCenter.agreement', { customerTenantId: TRANSFER_CUSTOMER_TENANT }));
     expect(value).toMatchObject({ ok: false, code: 'notFound' });
     if (value.ok) throw new Error('expected a refusal');
-    expect(value.en).toContain("Partner Center did not find the customer's Microsoft Customer Agreement attestations (404 Not Found");
-    expect(value.ja).toContain('顧客のマイクロソフト顧客契約への同意の記録が見つかりません');
+    expect(partnerCenterWords(value).en).toContain("Partner Center did not find the customer's Microsoft Customer Agreement attestations (404 Not Found");
+    expect(partnerCenterWords(value).ja).toContain('顧客のマイクロソフト顧客契約への同意の記録が見つかりません');
   });
 
   it('a tenant id that is not a GUID is refused by the contract before anything is sent', async () => {
@@ -222,16 +227,16 @@ describe('partnerCenter.recordAgreement (local contract server)', () => {
     const refused = valueOf(await conflict.call('partnerCenter.recordAgreement', args));
     expect(refused).toMatchObject({ ok: false, code: 'conflict' });
     if (refused.ok) throw new Error('expected a refusal');
-    expect(refused.en).toContain('(409 Conflict)');
-    expect(refused.en).toContain('An agreement with this template was already confirmed for the customer.');
-    expect(refused.ja).toContain('(409 Conflict)');
+    expect(partnerCenterWords(refused).en).toContain('(409 Conflict)');
+    expect(partnerCenterWords(refused).en).toContain('An agreement with this template was already confirmed for the customer.');
+    expect(partnerCenterWords(refused).ja).toContain('(409 Conflict)');
 
     const lost = await server({ failAfterCreate: new Set(['createAgreement']) });
     const uncertain = valueOf(await lost.call('partnerCenter.recordAgreement', args));
     expect(uncertain).toMatchObject({ ok: false, code: 'uncertain' });
     if (uncertain.ok) throw new Error('expected a refusal');
-    expect(uncertain.en).toContain('It was not sent again');
-    expect(uncertain.ja).toContain('再送はしていません');
+    expect(partnerCenterWords(uncertain).en).toContain('It was not sent again');
+    expect(partnerCenterWords(uncertain).ja).toContain('再送はしていません');
     expect(lost.pc.requests.filter((r) => r.route === 'createAgreement')).toHaveLength(1);
   });
 });
@@ -253,9 +258,9 @@ describe('partnerCenter.createTransfer (local contract server)', () => {
     const value = valueOf(await call('partnerCenter.createTransfer', { customerTenantId: TRANSFER_CUSTOMER_TENANT, sourcePartnerTenantId: SOURCE_PARTNER, subscriptionIds: ids }));
     expect(value).toMatchObject({ ok: false, code: 'invalidInput' });
     if (value.ok) throw new Error('expected a refusal');
-    expect(value.en).toContain('A transfer request takes 1 to 25 different subscription ids');
-    expect(value.en).toContain('this one has 26');
-    expect(value.ja).toContain('1～25 件');
+    expect(partnerCenterWords(value).en).toContain('A transfer request takes 1 to 25 different subscription ids');
+    expect(partnerCenterWords(value).en).toContain('this one has 26');
+    expect(partnerCenterWords(value).ja).toContain('1～25 件');
     expect(pc.requests).toHaveLength(0);
   });
 
@@ -265,8 +270,8 @@ describe('partnerCenter.createTransfer (local contract server)', () => {
     const refused = valueOf(await conflict.call('partnerCenter.createTransfer', args));
     expect(refused).toMatchObject({ ok: false, code: 'conflict' });
     if (refused.ok) throw new Error('expected a refusal');
-    expect(refused.en).toContain('Subscription is already part of another transfer request.');
-    expect(refused.ja).toContain('移管の依頼が拒否されました (409 Conflict)');
+    expect(partnerCenterWords(refused).en).toContain('Subscription is already part of another transfer request.');
+    expect(partnerCenterWords(refused).ja).toContain('移管の依頼が拒否されました (409 Conflict)');
 
     const lost = await server({ failAfterCreate: new Set(['createTransfer']) });
     expect(valueOf(await lost.call('partnerCenter.createTransfer', args))).toMatchObject({ ok: false, code: 'uncertain' });
@@ -278,7 +283,7 @@ describe('partnerCenter.transfers (local contract server)', () => {
   it("reads the customer's transfers with Partner Center's status and the case file's", async () => {
     const { call } = await server();
     const value = PartnerCenterTransfersResult.parse(valueOf(await call('partnerCenter.transfers', { customerTenantId: TRANSFER_CUSTOMER_TENANT })));
-    if (!value.ok) throw new Error(value.en);
+    if (!value.ok) throw new Error(partnerCenterWords(value).en);
     expect(value.transfers).toHaveLength(9);
     const byId = new Map(value.transfers.map((t) => [t.id, t]));
     expect(byId.get('ab724652-3442-4912-8615-61525bb9903d')).toMatchObject({ partnerCenterStatus: 'Reject', status: 'rejected', partial: false, sourcePartnerTenantId: SOURCE_PARTNER });
@@ -293,7 +298,7 @@ describe('partnerCenter.transfers (local contract server)', () => {
     const value = valueOf(await call('partnerCenter.transfers', { customerTenantId: TRANSFER_CUSTOMER_TENANT }));
     expect(value).toMatchObject({ ok: false, code: 'forbidden' });
     if (value.ok) throw new Error('expected a refusal');
-    expect(value.en).toContain("Partner Center refused the customer's transfers (403 Forbidden): your account needs the Admin agent role");
-    expect(value.ja).toContain('「管理エージェント」ロールが必要です');
+    expect(partnerCenterWords(value).en).toContain("Partner Center refused the customer's transfers (403 Forbidden): your account needs the Admin agent role");
+    expect(partnerCenterWords(value).ja).toContain('「管理エージェント」ロールが必要です');
   });
 });

@@ -1,8 +1,9 @@
 // Partner Center from the main process: the partner user's token for Partner Center comes from the
 // Microsoft sign-in here and never crosses to the renderer; only Partner Center's answer (or its
-// refusal in words) does.
+// refusal as a code and parameters, worded by the renderer) does.
 import {
   HostError,
+  type ConnectorParams,
   type PartnerCenterAgreement,
   type PartnerCenterAgreementResult,
   type PartnerCenterCreateTransferArgs,
@@ -66,12 +67,12 @@ export function createPartnerCenterService(deps: PartnerCenterServiceDeps): Part
     });
   }
 
-  /** Partner Center's refusal is an answer in both languages; anything else stays a failure. */
-  async function answer<T>(read: () => Promise<T>): Promise<T | { ok: false; code: string; en: string; ja: string }> {
+  /** Partner Center's refusal is an answer (a code and parameters the renderer words); anything else stays a failure. */
+  async function answer<T>(read: () => Promise<T>): Promise<T | { ok: false; code: string; params: ConnectorParams }> {
     try {
       return await read();
     } catch (e) {
-      if (e instanceof PartnerCenterError) return { ok: false, code: e.code, en: e.words.en, ja: e.words.ja };
+      if (e instanceof PartnerCenterError) return { ok: false, code: e.code, params: e.params };
       throw e;
     }
   }
@@ -92,7 +93,7 @@ export function createPartnerCenterService(deps: PartnerCenterServiceDeps): Part
         return {
           ok: true as const,
           customers: list.customers,
-          refused: list.refused.map((r) => ({ position: r.position, id: r.id, en: r.reason.en, ja: r.reason.ja })),
+          refused: list.refused.map((r) => ({ position: r.position, id: r.id, reason: r.reason, params: r.params })),
           duplicates: list.duplicates,
           pages: list.pages,
         };

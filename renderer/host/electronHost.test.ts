@@ -47,11 +47,11 @@ function fakeBridgeApi(overrides: Partial<BridgeApi> = {}) {
     graphRelationships: answer('graphRelationships', { ok: true as const, relationships: [], pages: 1 }),
     onGraphProgress: () => () => undefined,
     onPartnerCenterProgress: () => () => undefined,
-    partnerCenterRelationshipLink: answer('partnerCenterRelationshipLink', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
-    partnerCenterCustomers: answer('partnerCenterCustomers', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
+    partnerCenterRelationshipLink: answer('partnerCenterRelationshipLink', { ok: false as const, code: 'forbidden', params: { call: 'relationshipLink', status: 403 } }),
+    partnerCenterCustomers: answer('partnerCenterCustomers', { ok: false as const, code: 'forbidden', params: { call: 'customers', status: 403 } }),
     partnerCenterAgreement: answer('partnerCenterAgreement', { ok: true as const, agreement: null }),
-    partnerCenterRecordAgreement: answer('partnerCenterRecordAgreement', { ok: false as const, code: 'forbidden', en: 'no', ja: 'いいえ' }),
-    partnerCenterCreateTransfer: answer('partnerCenterCreateTransfer', { ok: false as const, code: 'conflict', en: 'no', ja: 'いいえ' }),
+    partnerCenterRecordAgreement: answer('partnerCenterRecordAgreement', { ok: false as const, code: 'forbidden', params: { call: 'createAgreement', status: 403 } }),
+    partnerCenterCreateTransfer: answer('partnerCenterCreateTransfer', { ok: false as const, code: 'conflict', params: { call: 'createTransfer', status: 409 } }),
     partnerCenterTransfers: answer('partnerCenterTransfers', { ok: true as const, transfers: [] }),
     onUpdaterState: (listener) => {
       updaterListeners.add(listener);
@@ -105,6 +105,19 @@ describe('electron host', () => {
     await expect(secret).rejects.toBeInstanceOf(HostError);
     await expect(secret).rejects.toMatchObject({ code: 'SECRET_STORAGE_INSECURE', message: 'only basic_text is available' });
     await expect(host.installUpdate({ pendingOutbox: 3 })).rejects.toMatchObject({ code: 'OUTBOX_NOT_EMPTY' });
+  });
+
+  it("keeps a connector's detail (its code and parameters) on the HostError, and drops a malformed one", async () => {
+    const detail = { code: 'http', params: { collection: 'users', url: 'https://graph.microsoft.com/v1.0/users', page: 2, status: 500, attempts: 3 } };
+    const { bridge } = fakeBridgeApi({
+      graphReadTenant: async () => fail('GRAPH_READ_FAILED', 'Microsoft Graph read of users failed (http 500)', detail),
+      graphCancelRead: async () => ({ ok: false, error: { code: 'GRAPH_READ_FAILED', message: 'odd', detail: { code: 'http', params: 'not an object' } } }) as never,
+    });
+    const host = createElectronHost(bridge);
+    await expect(host.graphReadTenant({ tenantId: '11111111-2222-4333-8444-555555555555' })).rejects.toMatchObject({ code: 'GRAPH_READ_FAILED', detail });
+    const odd = await host.graphCancelRead({}).catch((e: unknown) => e);
+    expect(odd).toBeInstanceOf(HostError);
+    expect((odd as HostError).detail).toBeUndefined();
   });
 
   it('turns a failing bridge or a malformed answer into an INTERNAL HostError', async () => {

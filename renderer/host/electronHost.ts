@@ -1,7 +1,7 @@
 // The HostApi over Electron's preload bridge (`window.host`). The bridge answers Replies, because
 // Electron carries only an Error's message across IPC; here each Reply becomes a value or a
 // HostError with the code the main process chose, so the rest of the renderer only sees promises.
-import { ErrorCode, HostError, type BridgeApi, type HostApi, type Reply } from '../../shared/ipc/contract';
+import { ConnectorErrorDetail, ErrorCode, HostError, type BridgeApi, type HostApi, type Reply } from '../../shared/ipc/contract';
 
 async function unwrap<T>(call: () => Promise<Reply<T>>): Promise<T> {
   let reply: Reply<T>;
@@ -17,7 +17,8 @@ async function unwrap<T>(call: () => Promise<Reply<T>>): Promise<T> {
   if (reply.ok) return reply.value;
   const code = ErrorCode.safeParse(reply.error?.code);
   const message = typeof reply.error?.message === 'string' ? reply.error.message : 'the desktop host refused the request';
-  throw new HostError(code.success ? code.data : 'INTERNAL', message);
+  const detail = ConnectorErrorDetail.safeParse(reply.error?.detail);
+  throw new HostError(code.success ? code.data : 'INTERNAL', message, detail.success ? detail.data : undefined);
 }
 
 export function createElectronHost(bridge: BridgeApi): HostApi {

@@ -15,7 +15,7 @@ const answer = {
     { tenantId: C, companyName: 'Northwind', domain: '', country: 'US', relationship: 'advisor' },
   ],
   // Place 2 refused, place 4 repeats Contoso: the customers kept are places 1, 3 and 5.
-  refused: [{ position: 2, id: 'x', en: 'its tenant id "x" is not a GUID', ja: 'テナント ID「x」が GUID ではありません' }],
+  refused: [{ position: 2, id: 'x', reason: 'tenantNotGuid', params: { tenant: 'x' } }],
   duplicates: [{ position: 4, tenantId: A, companyName: 'Contoso again' }],
   pages: 1,
 };
@@ -29,7 +29,7 @@ describe('customerListFromPartnerCenter', () => {
       [5, C, 'US'],
     ]);
     expect(rows.duplicates).toEqual([{ row: 4, firstRow: 1, tenantId: A, name: 'Contoso again' }]);
-    expect(rows.refused).toEqual([{ row: 2, field: 'x', reason: { en: 'its tenant id "x" is not a GUID', ja: 'テナント ID「x」が GUID ではありません' } }]);
+    expect(rows.refused).toEqual([{ row: 2, field: 'x', record: { reason: 'tenantNotGuid', params: { tenant: 'x' } } }]);
   });
 
   it('goes through the same grouping and change as the file: known tenants skipped, the country carried when given', () => {

@@ -17,7 +17,7 @@ import {
   type PcCustomerList,
   type PcCustomerRow,
 } from '../../shared/import/index';
-import type { PartnerCenterCustomersResult } from '../../shared/ipc/contract';
+import type { ConnectorParams, PartnerCenterCustomersResult } from '../../shared/ipc/contract';
 import type { ImportFile } from './importProtocol';
 
 export type PartnerCenterFileKind = 'customerList' | 'subscriptionsCsv' | 'subscriptionsJson' | 'customerJson';
@@ -48,12 +48,24 @@ export type ListedCustomerRow = PcCustomerRow & { country?: string };
 /** Where a list came from: a Customers.csv (rows, columns) or Partner Center's API (records by position, ids). */
 export type CustomerListSource = 'file' | 'partnerCenter';
 
+/**
+ * A record of Partner Center's API that cannot become a customer: `field` holds the record's id (a
+ * record has no columns), the reason is a code and parameters (renderer/words/connectorErrors).
+ */
+export interface RefusedRecord {
+  row: number;
+  field: string;
+  record: { reason: string; params: ConnectorParams };
+}
+
+/** A refused row of a file (its reason in both languages, from the parser) or a refused record of Partner Center's API. */
+export type RefusedRow = PcCustomerList['refused'][number] | RefusedRecord;
+
 /** A customer list as the preview groups it. */
 export interface CustomerListRows {
   customers: ListedCustomerRow[];
   duplicates: PcCustomerList['duplicates'];
-  /** For Partner Center's API, `field` holds the record's id (a record has no columns). */
-  refused: PcCustomerList['refused'];
+  refused: RefusedRow[];
 }
 
 /**
@@ -72,7 +84,7 @@ export interface CustomerListPreview {
   /** Rows whose tenant id a customer of the workspace already has: not created again. */
   inWorkspace: (ListedCustomerRow & { existingName: string })[];
   duplicates: PcCustomerList['duplicates'];
-  refused: PcCustomerList['refused'];
+  refused: RefusedRow[];
 }
 
 /** What importing the list would do against the customers the workspace has now. */
@@ -102,7 +114,7 @@ export function customerListFromPartnerCenter(list: Extract<PartnerCenterCustome
   return {
     customers,
     duplicates: list.duplicates.map((d) => ({ row: d.position, firstRow: placeOf.get(d.tenantId) ?? 0, tenantId: d.tenantId, name: d.companyName })),
-    refused: list.refused.map((r) => ({ row: r.position, field: r.id, reason: { en: r.en, ja: r.ja } })),
+    refused: list.refused.map((r) => ({ row: r.position, field: r.id, record: { reason: r.reason, params: r.params } })),
   };
 }
 

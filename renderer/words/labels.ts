@@ -145,6 +145,13 @@ export const STORAGE_ERROR_WORDS: Record<StorageErrorKey, (t: Translate, message
   unknown: (t, message) => t('storage.error.unknown', { message }),
 };
 
+/** A role's name, as Partner Center writes it ("Admin agent"): who is signed in, which role a step needs. */
+export const ROLE_NAME_WORDS: Words<Role> = {
+  'admin-agent': (t) => t('permission.roleName.adminAgent'),
+  'sales-agent': (t) => t('permission.roleName.salesAgent'),
+  'billing-agent': (t) => t('permission.roleName.billingAgent'),
+};
+
 /** A role with its article, as the permission sentences use it ("an Admin agent"). */
 export const ROLE_WORDS: Words<Role> = {
   'admin-agent': (t) => t('permission.role.adminAgent'),

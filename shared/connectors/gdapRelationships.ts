@@ -6,8 +6,8 @@
 // @odata.nextLink (same host only: the token must not leak); retries are the connectors' one loop
 // (http.ts sendWithRetry); a 401 asks once for a fresh token, as graphTenant.ts does.
 import { z } from 'zod';
-import type { Bilingual } from '../mutators/words';
 import { DEFAULT_RETRY, serviceBaseUrl, type AbortSignalLike, type Fetch, type RetryPolicy } from './http';
+import { causeOf, paramsOf, type ConnectorParams } from './errors';
 import { graphGet } from './graphGet';
 import { DEFAULT_GRAPH_BASE_URL } from './graphTenant';
 
@@ -22,9 +22,6 @@ export const DIRECTORY_READERS = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
 export const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
 export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 export const LICENSE_READING_ROLES: readonly string[] = [DIRECTORY_READERS, GLOBAL_READER, GLOBAL_ADMINISTRATOR];
-
-/** The role to ask the customer for when a relationship cannot read licenses. */
-export const ROLE_TO_ASK: Bilingual = { en: 'Directory Readers (or Global Reader)', ja: 'ディレクトリ閲覧者 (またはグローバル閲覧者)' };
 
 /** One GDAP relationship as the app shows it. */
 export interface GdapRelationship {
@@ -65,23 +62,33 @@ export interface GdapRelationshipsOptions {
 
 export type GdapReadErrorCode = 'forbidden' | 'unauthorized' | 'notFound' | 'redirected' | 'http' | 'network' | 'malformedPage' | 'malformedRecord' | 'unsafeNextLink';
 
-/** A read that cannot go on, said in English and Japanese. */
+/** Why a page or a record of the list is not as documented. */
+export type GdapPageProblem = 'notJson' | 'noValue';
+
+/**
+ * A read that cannot go on, as a code and parameters (worded by renderer/words/connectorErrors):
+ * always `url` and `page`; `status` for an answer; `attempts` after retries (a 429 or 5xx, or no
+ * answer); `cause` (the runtime's English message) for no answer; `problem` for a malformed page;
+ * `position`, `id`, `field` and `issue` (zod's English message) for a malformed record; `next` and
+ * `origin` for a next link that leaves the Graph host.
+ */
 export class GdapReadError extends Error {
   readonly code: GdapReadErrorCode;
   readonly url: string;
   /** 1-based page the error happened on. */
   readonly page: number;
   readonly status: number | undefined;
-  readonly words: Bilingual;
+  readonly params: ConnectorParams;
 
-  constructor(details: { code: GdapReadErrorCode; url: string; page: number; status?: number; words: Bilingual }) {
-    super(details.words.en);
+  constructor(details: { code: GdapReadErrorCode; url: string; page: number; status?: number; params?: Record<string, string | number | undefined> }) {
+    const params = paramsOf({ url: details.url, page: details.page, status: details.status, ...details.params });
+    super(`The read of your GDAP relationships failed (${details.code}${details.status !== undefined ? ` ${details.status}` : ''}) at ${details.url}, page ${details.page}${typeof params.cause === 'string' ? `: ${params.cause}` : ''}`);
     this.name = 'GdapReadError';
     this.code = details.code;
     this.url = details.url;
     this.page = details.page;
     this.status = details.status;
-    this.words = details.words;
+    this.params = params;
   }
 }
 
@@ -103,7 +110,6 @@ const Relationship = z.object({
 const Page = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
 
 const READ = 'The read of your GDAP relationships from Microsoft Graph';
-const LIST: Bilingual = { en: 'your GDAP relationships', ja: 'GDAP 関係の一覧' };
 
 export function readsLicenses(roles: readonly string[]): boolean {
   return roles.some((r) => LICENSE_READING_ROLES.includes(r.toLowerCase()));
@@ -154,39 +160,27 @@ export async function readGdapRelationships(options: GdapRelationshipsOptions): 
 }
 
 function pageOf(text: string, url: string, page: number): z.infer<typeof Page> {
-  const malformed = (en: string, ja: string) =>
-    new GdapReadError({
-      code: 'malformedPage',
-      url,
-      page,
-      words: {
-        en: `Microsoft Graph sent page ${page} of ${LIST.en} (${url}) ${en}. Try again later.`,
-        ja: `Microsoft Graph から受け取った${LIST.ja}の ${page} ページ目 (${url}) ${ja}。時間をおいてやり直してください。`,
-      },
-    });
+  const malformed = (problem: GdapPageProblem) => new GdapReadError({ code: 'malformedPage', url, page, params: { problem } });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw malformed('but it is not JSON', 'は JSON ではありません');
+    throw malformed('notJson');
   }
   const parsed = Page.safeParse(body);
-  if (!parsed.success) throw malformed('but it has no "value" list of relationships', 'に "value" の関係一覧がありません');
+  if (!parsed.success) throw malformed('noValue');
   return parsed.data;
 }
 
 function malformedRecord(record: unknown, position: number, error: z.ZodError, url: string, page: number): GdapReadError {
   const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(the record)';
-  const id = typeof record === 'object' && record !== null && typeof (record as { id?: unknown }).id === 'string' ? ` (id ${(record as { id: string }).id})` : '';
+  const id = typeof record === 'object' && record !== null && typeof (record as { id?: unknown }).id === 'string' ? (record as { id: string }).id : undefined;
   return new GdapReadError({
     code: 'malformedRecord',
     url,
     page,
-    words: {
-      en: `Relationship ${position}${id} on page ${page} of ${LIST.en} (${url}) has no valid "${field}" (${issue?.message ?? 'not as documented'}); the list was not read. Try again later.`,
-      ja: `${LIST.ja}の ${page} ページ目 (${url}) の ${position} 件目${id ? ` (id ${(record as { id: string }).id})` : ''}の「${field}」が正しくありません (${issue?.message ?? '仕様と異なります'})。一覧は読み込んでいません。時間をおいてやり直してください。`,
-    },
+    // `field` is '' when the record itself is wrong; `issue` is left out when zod gave none.
+    params: { position, id, field: issue && issue.path.length > 0 ? issue.path.join('.') : '', issue: issue?.message },
   });
 }
 
@@ -198,15 +192,7 @@ function checkedNextLink(base: URL, next: string, url: string, page: number): st
     target = undefined;
   }
   if (target && target.origin === base.origin) return target.href;
-  throw new GdapReadError({
-    code: 'unsafeNextLink',
-    url,
-    page,
-    words: {
-      en: `Page ${page} of ${LIST.en} (${url}) points to its next page at ${next}, which is not on ${base.origin}; it was not followed, so the sign-in is not sent there.`,
-      ja: `${LIST.ja}の ${page} ページ目 (${url}) が次のページとして ${next} を示していますが、${base.origin} 上のアドレスではありません。サインイン情報を送らないよう読みに行っていません。`,
-    },
-  });
+  throw new GdapReadError({ code: 'unsafeNextLink', url, page, params: { next, origin: base.origin } });
 }
 
 async function getPage(options: GdapRelationshipsOptions, retry: RetryPolicy, token: (refresh: boolean) => Promise<string>, url: string, page: number): Promise<string> {
@@ -223,33 +209,6 @@ type ResponseCode = Exclude<GdapReadErrorCode, 'malformedPage' | 'malformedRecor
 // The list is read in the partner's own tenant: a 403 means the app registration lacks the
 // delegated permission (or its admin consent) or the signed-in user may not see GDAP relationships.
 function failure(code: ResponseCode, url: string, page: number, retry: RetryPolicy, status?: number, cause?: unknown): GdapReadError {
-  const where: Bilingual = { en: `(${url}, page ${page})`, ja: `(${url}、${page} ページ目)` };
-  const retried = status !== undefined && (status === 429 || status >= 500);
-  const words: Record<ResponseCode, Bilingual> = {
-    forbidden: {
-      en: `Microsoft Graph refused to list ${LIST.en} (403 Forbidden) ${where.en}: the app registration needs the delegated permission DelegatedAdminRelationship.Read.All with admin consent in your partner tenant, and your account needs a partner role that may see GDAP relationships (Admin agent in Partner Center, for example). Ask your partner tenant's administrator, then sign in again.`,
-      ja: `Microsoft Graph が${LIST.ja}の表示を拒否しました (403 Forbidden) ${where.ja}。アプリ登録に委任されたアクセス許可 DelegatedAdminRelationship.Read.All とパートナー テナントでの管理者の同意が必要です。また、お使いのアカウントに GDAP 関係を閲覧できるパートナー ロール (パートナー センターの管理エージェントなど) が必要です。パートナー テナントの管理者に依頼し、もう一度サインインしてください。`,
-    },
-    unauthorized: {
-      en: `Microsoft Graph did not accept your sign-in when listing ${LIST.en} (401 Unauthorized, also with a fresh token) ${where.en}. Sign out and sign in with Microsoft again.`,
-      ja: `${LIST.ja}を読む際に Microsoft Graph がサインインを受け付けませんでした (401 Unauthorized、新しいトークンでも同じ) ${where.ja}。サインアウトしてから、もう一度 Microsoft でサインインしてください。`,
-    },
-    notFound: {
-      en: `Microsoft Graph did not find ${LIST.en} (404 Not Found) ${where.en}: check the Microsoft Graph address in Settings.`,
-      ja: `Microsoft Graph で${LIST.ja}が見つかりません (404 Not Found) ${where.ja}。設定の Microsoft Graph のアドレスを確認してください。`,
-    },
-    redirected: {
-      en: `Microsoft Graph answered ${LIST.en} with a redirect (${status ?? ''}) ${where.en}; it was not followed, so the sign-in is not sent elsewhere.`,
-      ja: `Microsoft Graph が${LIST.ja}の要求を別のアドレスへ転送しようとしました (${status ?? ''}) ${where.ja}。サインイン情報を送らないよう転送先には行っていません。`,
-    },
-    http: {
-      en: `Microsoft Graph answered ${status ?? ''} when listing ${LIST.en} ${where.en}${retried ? ` after ${retry.maxAttempts} tries` : ''}. Try again later.`,
-      ja: `${LIST.ja}を読む際に Microsoft Graph が ${status ?? ''} を返しました ${where.ja}${retried ? ` (${retry.maxAttempts} 回試行)` : ''}。時間をおいてやり直してください。`,
-    },
-    network: {
-      en: `Microsoft Graph could not be reached while listing ${LIST.en} ${where.en} after ${retry.maxAttempts} tries${cause instanceof Error ? ` (${cause.message})` : ''}. Check the network and try again.`,
-      ja: `${LIST.ja}を読む際に Microsoft Graph に接続できませんでした ${where.ja} (${retry.maxAttempts} 回試行)。ネットワークを確認してやり直してください。`,
-    },
-  };
-  return new GdapReadError({ code, url, page, ...(status !== undefined ? { status } : {}), words: words[code] });
+  const retried = code === 'network' || (code === 'http' && status !== undefined && (status === 429 || status >= 500));
+  return new GdapReadError({ code, url, page, ...(status !== undefined ? { status } : {}), params: { attempts: retried ? retry.maxAttempts : undefined, cause: code === 'network' ? causeOf(cause) : undefined } });
 }

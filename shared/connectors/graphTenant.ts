@@ -5,7 +5,7 @@
 // in Node. It reads only (GET), and sends the token to the Graph host it was given and nowhere else.
 import { z } from 'zod';
 import type { ExportText, GraphExportFiles } from '../import/graph';
-import type { Bilingual } from '../mutators/words';
+import { causeOf, paramsOf, type ConnectorParams } from './errors';
 import { DEFAULT_RETRY, serviceBaseUrl, type AbortSignalLike, type Fetch, type RetryPolicy } from './http';
 import { graphGet } from './graphGet';
 
@@ -32,7 +32,7 @@ export interface GraphTenantOptions {
   getToken: (request?: { refresh: boolean }) => Promise<string>;
   /** Graph's root, without the version; Microsoft's global cloud by default. */
   baseUrl?: string;
-  /** The tenant as the partner knows it (domain or id), for the error sentences. */
+  /** The tenant as the partner knows it (domain or id), for the errors' words. */
   tenantLabel?: string;
   signal?: AbortSignalLike;
   onProgress?: (progress: GraphProgress) => void;
@@ -57,13 +57,6 @@ const PATHS: Record<GraphCollection, string> = {
   users: `/v1.0/users?$select=${USER_SELECT.join(',')}&$top=999`,
 };
 
-const COLLECTION_WORDS: Record<GraphCollection, Bilingual> = {
-  organization: { en: 'the organization', ja: '組織情報' },
-  subscribedSkus: { en: 'the subscribed SKUs', ja: '契約中の SKU' },
-  subscriptions: { en: 'the directory subscriptions', ja: 'ディレクトリのサブスクリプション' },
-  users: { en: 'the users and their licenses', ja: 'ユーザーとそのライセンス' },
-};
-
 export type GraphReadErrorCode =
   | 'forbidden' // 403: the GDAP relationship lacks a role
   | 'unauthorized' // 401 with a fresh token
@@ -74,7 +67,16 @@ export type GraphReadErrorCode =
   | 'http' // another 4xx, or a 5xx after every retry
   | 'network'; // no answer after every retry
 
-/** A read that cannot go on, said in English and Japanese. */
+/** Why a read of a malformed page stopped. */
+export type GraphPageProblem = 'notJson' | 'noValue';
+
+/**
+ * A read that cannot go on, as a code and parameters (worded by renderer/words/connectorErrors):
+ * always `collection`, `url` and `page`; `tenant` (the tenant as the partner knows it) when given;
+ * `status` for an answer; `attempts` after retries (a 429 or 5xx, or no answer); `cause` (the
+ * runtime's English message) for no answer; `problem` for a malformed page; `next` and `origin`
+ * for a next link that leaves the Graph host.
+ */
 export class GraphReadError extends Error {
   readonly code: GraphReadErrorCode;
   readonly collection: GraphCollection;
@@ -82,21 +84,18 @@ export class GraphReadError extends Error {
   /** 1-based page of the collection the error happened on. */
   readonly page: number;
   readonly status: number | undefined;
-  readonly words: Bilingual;
+  readonly params: ConnectorParams;
 
-  constructor(details: { code: GraphReadErrorCode; collection: GraphCollection; url: string; page: number; status?: number; words: Bilingual }) {
-    super(details.words.en);
+  constructor(details: { code: GraphReadErrorCode; collection: GraphCollection; url: string; page: number; status?: number; params?: Record<string, string | number | undefined> }) {
+    const params = paramsOf({ collection: details.collection, url: details.url, page: details.page, status: details.status, ...details.params });
+    super(`Microsoft Graph read of ${details.collection} failed (${details.code}${details.status !== undefined ? ` ${details.status}` : ''}) at ${details.url}, page ${details.page}${typeof params.cause === 'string' ? `: ${params.cause}` : ''}`);
     this.name = 'GraphReadError';
     this.code = details.code;
     this.collection = details.collection;
     this.url = details.url;
     this.page = details.page;
     this.status = details.status;
-    this.words = details.words;
-  }
-
-  get messageJa(): string {
-    return this.words.ja;
+    this.params = params;
   }
 }
 
@@ -154,25 +153,15 @@ async function readCollection(ctx: Context, collection: GraphCollection, follow:
 }
 
 function envelopeOf(text: string, collection: GraphCollection, url: string, page: number): z.infer<typeof PageEnvelope> {
-  const malformed = (en: string, ja: string) =>
-    new GraphReadError({
-      code: 'malformedPage',
-      collection,
-      url,
-      page,
-      words: {
-        en: `Microsoft Graph sent page ${page} of ${COLLECTION_WORDS[collection].en} (${url}) ${en}; nothing was imported. Try again later.`,
-        ja: `Microsoft Graph から受け取った${COLLECTION_WORDS[collection].ja}の ${page} ページ目 (${url}) ${ja}。何も取り込んでいません。時間をおいてやり直してください。`,
-      },
-    });
+  const malformed = (problem: GraphPageProblem) => new GraphReadError({ code: 'malformedPage', collection, url, page, params: { problem } });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw malformed('but it is not JSON', 'は JSON ではありません');
+    throw malformed('notJson');
   }
   const parsed = PageEnvelope.safeParse(body);
-  if (!parsed.success) throw malformed('but it has no "value" list of records', 'に "value" のレコード一覧がありません');
+  if (!parsed.success) throw malformed('noValue');
   return parsed.data;
 }
 
@@ -185,16 +174,7 @@ function checkedNextLink(ctx: Context, next: string, collection: GraphCollection
     target = undefined;
   }
   if (target && target.origin === ctx.base.origin) return target.href;
-  throw new GraphReadError({
-    code: 'unsafeNextLink',
-    collection,
-    url,
-    page,
-    words: {
-      en: `Page ${page} of ${COLLECTION_WORDS[collection].en} (${url}) points to its next page at ${next}, which is not on ${ctx.base.origin}; it was not followed, so the sign-in is not sent there, and nothing was imported.`,
-      ja: `${COLLECTION_WORDS[collection].ja}の ${page} ページ目 (${url}) が次のページとして ${next} を示していますが、${ctx.base.origin} 上のアドレスではありません。サインイン情報を送らないよう読みに行かず、何も取り込んでいません。`,
-    },
-  });
+  throw new GraphReadError({ code: 'unsafeNextLink', collection, url, page, params: { next, origin: ctx.base.origin } });
 }
 
 async function tokenOf(ctx: Context, refresh: boolean): Promise<string> {
@@ -230,48 +210,23 @@ function codeOf(status: number): ResponseErrorCode {
   return 'http';
 }
 
-// The least privileged built-in Microsoft Entra roles that read subscribedSkus and
-// directory/subscriptions are Directory Readers and Global Reader (also Dynamics 365 Business
-// Central Administrator, for standard properties only):
+type ResponseErrorCode = Exclude<GraphReadErrorCode, 'malformedPage' | 'unsafeNextLink'>;
+
+// A 403 asks for the least privileged built-in Microsoft Entra roles that read subscribedSkus and
+// directory/subscriptions: Directory Readers and Global Reader (also Dynamics 365 Business Central
+// Administrator, for standard properties only); the renderer's words name them:
 //   https://learn.microsoft.com/en-us/graph/api/subscribedsku-list
 //   https://learn.microsoft.com/graph/api/directory-list-subscriptions?view=graph-rest-1.0
 // Directory Readers also reads users with their assigned licenses. For GDAP role choice per task:
 //   https://learn.microsoft.com/en-us/partner-center/gdap-least-privileged-roles-by-task
-const ROLE: Bilingual = { en: 'Directory Readers (or Global Reader)', ja: 'ディレクトリ閲覧者 (またはグローバル閲覧者)' };
-
-type ResponseErrorCode = Exclude<GraphReadErrorCode, 'malformedPage' | 'unsafeNextLink'>;
-
 function failure(ctx: Context, code: ResponseErrorCode, collection: GraphCollection, url: string, page: number, status?: number, cause?: unknown): GraphReadError {
-  const what = COLLECTION_WORDS[collection];
-  const tenant: Bilingual = ctx.options.tenantLabel
-    ? { en: `the customer's tenant ${ctx.options.tenantLabel}`, ja: `顧客のテナント ${ctx.options.tenantLabel}` }
-    : { en: "the customer's tenant", ja: '顧客のテナント' };
-  const where: Bilingual = { en: `(${url}, page ${page})`, ja: `(${url}、${page} ページ目)` };
-  const words: Record<ResponseErrorCode, Bilingual> = {
-    forbidden: {
-      en: `Microsoft Graph refused to show ${what.en} of ${tenant.en} (403 Forbidden) ${where.en}: your GDAP relationship with this customer does not include a role that can read it. Ask the customer to approve a GDAP relationship with the ${ROLE.en} role, then sign in again.`,
-      ja: `Microsoft Graph が${tenant.ja}の${what.ja}の表示を拒否しました (403 Forbidden) ${where.ja}。この顧客との GDAP 関係に、これを読めるロールが含まれていません。「${ROLE.ja}」ロールを含む GDAP 関係を承認するよう顧客に依頼し、もう一度サインインしてください。`,
-    },
-    unauthorized: {
-      en: `The sign-in is not accepted by ${tenant.en} (401 Unauthorized, also with a fresh token) ${where.en}: there may be no GDAP relationship with this customer, or it has ended. Check the relationship in Partner Center.`,
-      ja: `${tenant.ja}がサインインを受け付けません (401 Unauthorized、新しいトークンでも同じ) ${where.ja}。この顧客との GDAP 関係がないか、終了している可能性があります。パートナー センターで関係を確認してください。`,
-    },
-    notFound: {
-      en: `Microsoft Graph did not find ${tenant.en} or ${what.en} (404 Not Found) ${where.en}: check the tenant id or domain, and that the sign-in was for this customer.`,
-      ja: `Microsoft Graph で${tenant.ja}または${what.ja}が見つかりません (404 Not Found) ${where.ja}。テナント ID またはドメインと、この顧客としてサインインしたかを確認してください。`,
-    },
-    redirected: {
-      en: `Microsoft Graph answered ${what.en} with a redirect (${status ?? ''}) ${where.en}; it was not followed, so the sign-in is not sent elsewhere, and nothing was imported.`,
-      ja: `Microsoft Graph が${what.ja}の要求を別のアドレスへ転送しようとしました (${status ?? ''}) ${where.ja}。サインイン情報を送らないよう転送先には行かず、何も取り込んでいません。`,
-    },
-    http: {
-      en: `Microsoft Graph answered ${status ?? ''} when reading ${what.en} of ${tenant.en} ${where.en}${status !== undefined && (status === 429 || status >= 500) ? ` after ${ctx.retry.maxAttempts} tries` : ''}; nothing was imported. Try again later.`,
-      ja: `${tenant.ja}の${what.ja}を読む際に Microsoft Graph が ${status ?? ''} を返しました ${where.ja}${status !== undefined && (status === 429 || status >= 500) ? ` (${ctx.retry.maxAttempts} 回試行)` : ''}。何も取り込んでいません。時間をおいてやり直してください。`,
-    },
-    network: {
-      en: `Microsoft Graph could not be reached while reading ${what.en} ${where.en} after ${ctx.retry.maxAttempts} tries${cause instanceof Error ? ` (${cause.message})` : ''}; nothing was imported. Check the network and try again.`,
-      ja: `${what.ja}を読む際に Microsoft Graph に接続できませんでした ${where.ja} (${ctx.retry.maxAttempts} 回試行)。何も取り込んでいません。ネットワークを確認してやり直してください。`,
-    },
-  };
-  return new GraphReadError({ code, collection, url, page, ...(status !== undefined ? { status } : {}), words: words[code] });
+  const retried = code === 'network' || (code === 'http' && status !== undefined && (status === 429 || status >= 500));
+  return new GraphReadError({
+    code,
+    collection,
+    url,
+    page,
+    ...(status !== undefined ? { status } : {}),
+    params: { tenant: ctx.options.tenantLabel || undefined, attempts: retried ? ctx.retry.maxAttempts : undefined, cause: code === 'network' ? causeOf(cause) : undefined },
+  });
 }

@@ -2,15 +2,16 @@
 // case file needs from it: the reseller relationship link, the partner's customers, the Microsoft
 // Customer Agreement attestation and the new-commerce partner-to-partner transfers. Pure TypeScript
 // over the fetch the caller hands in; every answer is checked with zod before the app sees it, and
-// every failure becomes a PartnerCenterError that says what happened and what to do, in English and
-// Japanese. Creates (POST) are sent once: after a 5xx or a lost answer they may have been carried
-// out, so the person is told to check before trying again rather than the app trying for them.
+// every failure becomes a PartnerCenterError: a code and parameters the renderer words (what
+// happened and what to do, renderer/words/connectorErrors). Creates (POST) are sent once: after a
+// 5xx or a lost answer they may have been carried out, so the person is told to check before
+// trying again rather than the app trying for them.
 import { z } from 'zod';
 import type { TransferStatus } from '../domain/commerce';
 import { isGuid, normalizeId } from '../domain/ids';
 import { parseResellerInvitationLink } from '../domain/invitation';
 import { TRANSFER_MAX_ITEMS } from '../domain/transfers';
-import type { Bilingual } from '../mutators/words';
+import { causeOf, paramsOf, type ConnectorParams } from './errors';
 import { DEFAULT_RETRY, sendWithRetry, serviceBaseUrl, type AbortSignalLike, type Fetch, type RetryPolicy } from './http';
 
 export const DEFAULT_PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com';
@@ -67,6 +68,18 @@ export type PartnerCenterErrorCode =
   | 'malformed' // an answer that is not the documented shape
   | 'invalidInput'; // refused before anything was sent
 
+/** Why an answer is not the documented one (`malformed`). */
+export type PartnerCenterAnswerProblem = 'notJson' | 'notDocumented' | 'noContinuation' | 'keepsPointing' | 'noTemplate' | 'notRelationshipLink';
+/** What was refused before anything was sent (`invalidInput`). */
+export type PartnerCenterInputProblem = 'agreementInput' | 'transferInput' | 'transferId' | 'customerTenantId';
+
+/**
+ * A call that failed, as a code and parameters (worded by renderer/words/connectorErrors): always
+ * `call`; `url` once there is one; `status`, `requestId`, `attempts` for an answer or none;
+ * Partner Center's own `description` and `partnerCenterCode` when its body gave them; `wait`
+ * (seconds) when a 429 said; `cause` (the runtime's English message) for no answer; `problem` and
+ * its facts for a malformed answer or a refused input.
+ */
 export class PartnerCenterError extends Error {
   readonly code: PartnerCenterErrorCode;
   readonly call: PartnerCenterCall;
@@ -78,19 +91,31 @@ export class PartnerCenterError extends Error {
   readonly partnerCenterCode: string | undefined;
   /** What a 429 asked to wait, in milliseconds, when it said. */
   readonly retryAfterMs: number | undefined;
-  readonly words: Bilingual;
+  readonly params: ConnectorParams;
 
   constructor(details: {
     code: PartnerCenterErrorCode;
     call: PartnerCenterCall;
     url: string;
-    words: Bilingual;
     status?: number | undefined;
     requestId?: string | undefined;
     partnerCenterCode?: string | undefined;
     retryAfterMs?: number | undefined;
+    params?: Record<string, string | number | undefined>;
   }) {
-    super(details.words.en);
+    const params = paramsOf({
+      call: details.call,
+      url: details.url || undefined,
+      status: details.status,
+      requestId: details.requestId,
+      partnerCenterCode: details.partnerCenterCode,
+      wait: details.retryAfterMs !== undefined ? Math.ceil(details.retryAfterMs / 1000) : undefined,
+      ...details.params,
+    });
+    super(
+      `Partner Center ${details.call} failed (${details.code}${details.status !== undefined ? ` ${details.status}` : ''})${details.url ? ` at ${details.url}` : ''}` +
+        `${typeof params.problem === 'string' ? `: ${params.problem}` : ''}${typeof params.description === 'string' ? `: ${params.description}` : ''}${typeof params.cause === 'string' ? `: ${params.cause}` : ''}`,
+    );
     this.name = 'PartnerCenterError';
     this.code = details.code;
     this.call = details.call;
@@ -99,60 +124,21 @@ export class PartnerCenterError extends Error {
     this.requestId = details.requestId;
     this.partnerCenterCode = details.partnerCenterCode;
     this.retryAfterMs = details.retryAfterMs;
-    this.words = details.words;
-  }
-
-  get messageJa(): string {
-    return this.words.ja;
+    this.params = params;
   }
 }
 
-const CALLS: Record<PartnerCenterCall, { what: Bilingual; role: Bilingual; create: boolean }> = {
-  relationshipLink: {
-    what: { en: 'the reseller relationship link', ja: '再販業者関係の依頼リンク' },
-    role: { en: 'Admin agent', ja: '管理エージェント' },
-    create: false,
-  },
-  customers: {
-    what: { en: 'your customer list', ja: '顧客一覧' },
-    role: { en: 'Admin agent or Sales agent', ja: '管理エージェントまたは営業担当エージェント' },
-    create: false,
-  },
-  agreementTemplate: {
-    what: { en: 'the Microsoft Customer Agreement template', ja: 'マイクロソフト顧客契約のテンプレート' },
-    role: { en: 'Admin agent or Sales agent', ja: '管理エージェントまたは営業担当エージェント' },
-    create: false,
-  },
-  customerAgreements: {
-    what: { en: "the customer's Microsoft Customer Agreement attestations", ja: '顧客のマイクロソフト顧客契約への同意の記録' },
-    role: { en: 'Admin agent or Sales agent', ja: '管理エージェントまたは営業担当エージェント' },
-    create: false,
-  },
-  createAgreement: {
-    what: { en: "the attestation that the customer accepted the Microsoft Customer Agreement", ja: '顧客がマイクロソフト顧客契約に同意したことの登録' },
-    role: { en: 'Admin agent or Sales agent', ja: '管理エージェントまたは営業担当エージェント' },
-    create: true,
-  },
-  transferEligibility: {
-    what: { en: "which of the customer's subscriptions can be transferred", ja: '顧客のサブスクリプションの移管可否' },
-    role: { en: 'Admin agent', ja: '管理エージェント' },
-    create: false,
-  },
-  createTransfer: {
-    what: { en: 'the transfer request', ja: '移管の依頼' },
-    role: { en: 'Admin agent', ja: '管理エージェント' },
-    create: true,
-  },
-  transfer: {
-    what: { en: 'the transfer', ja: '移管' },
-    role: { en: 'Admin agent', ja: '管理エージェント' },
-    create: false,
-  },
-  transfers: {
-    what: { en: "the customer's transfers", ja: '顧客の移管一覧' },
-    role: { en: 'Admin agent', ja: '管理エージェント' },
-    create: false,
-  },
+/** Creates are sent once (see the top); the renderer words each call (what it asks for, and the role it needs). */
+const CREATES: Record<PartnerCenterCall, boolean> = {
+  relationshipLink: false,
+  customers: false,
+  agreementTemplate: false,
+  customerAgreements: false,
+  createAgreement: true,
+  transferEligibility: false,
+  createTransfer: true,
+  transfer: false,
+  transfers: false,
 };
 
 // Partner Center's error body (docs: "Partner Center REST error codes"): a numeric code and a description.
@@ -191,10 +177,13 @@ export interface PartnerCenterListedCustomer {
   relationship: string;
 }
 
+/** Why a record of the customer list cannot become a customer (`tenant`, `length`, `max` its facts). */
+export type PartnerCenterRecordProblem = 'notCustomerRecord' | 'tenantNotGuid' | 'noCompanyName' | 'companyNameTooLong';
+
 export interface PartnerCenterCustomerList {
   customers: PartnerCenterListedCustomer[];
-  /** Records that cannot become a customer, kept out and said (1-based position in the whole list). */
-  refused: { position: number; id: string; reason: Bilingual }[];
+  /** Records that cannot become a customer, kept out with the reason (1-based position in the whole list). */
+  refused: { position: number; id: string; reason: PartnerCenterRecordProblem; params: ConnectorParams }[];
   /** Records whose tenant id an earlier record already had: the first one is kept. */
   duplicates: { position: number; tenantId: string; companyName: string }[];
   pages: number;
@@ -417,7 +406,7 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
 
   /** One call's answer body, through an expired token, throttling and (for reads) passing failures. */
   async function call(name: PartnerCenterCall, url: string, init: { method: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> }): Promise<string> {
-    const create = CALLS[name].create;
+    const create = CREATES[name];
     // A create keeps its request id over its own retries (a 429, a refreshed token): Partner Center
     // treats the same MS-RequestId as the same request.
     const createId = newRequestId();
@@ -432,7 +421,7 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
           random,
           ...(options.now ? { now: options.now } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
-          what: `The Partner Center request for ${CALLS[name].what.en}`,
+          what: `The Partner Center request ${name}`,
           fatal: (error) => error instanceof TokenFailure,
           send: async () => {
             let bearer: string;
@@ -491,44 +480,28 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
     try {
       body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch {
-      throw malformed(name, url, { en: 'is not JSON', ja: 'JSON ではありません' });
+      throw malformed(name, url, 'notJson');
     }
     const result = schema.safeParse(body);
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue && issue.path.length > 0 ? issue.path.join('.') : '';
-      throw malformed(name, url, {
-        en: `is not in the documented shape${where ? ` (at ${where}: ${issue?.message})` : ''}`,
-        ja: `が文書化された形式ではありません${where ? ` (${where}: ${issue?.message})` : ''}`,
-      });
+      // `at` and `issue` only when zod named a place.
+      throw malformed(name, url, 'notDocumented', where ? { at: where, issue: issue?.message ?? '' } : {});
     }
     return result.data;
   }
 
-  function malformed(name: PartnerCenterCall, url: string, problem: Bilingual): PartnerCenterError {
-    const what = CALLS[name].what;
-    return new PartnerCenterError({
-      code: 'malformed',
-      call: name,
-      url,
-      words: {
-        en: `Partner Center's answer for ${what.en} (${url}) ${problem.en}; nothing was taken from it. Try again later; if it stays so, Partner Center's API may have changed.`,
-        ja: `${what.ja}についてのパートナー センターの応答 (${url}) ${problem.ja}。応答からは何も取り込んでいません。時間をおいてやり直してください。続く場合はパートナー センターの API が変わった可能性があります。`,
-      },
-    });
+  function malformed(name: PartnerCenterCall, url: string, problem: PartnerCenterAnswerProblem, facts: Record<string, string | number> = {}): PartnerCenterError {
+    return new PartnerCenterError({ code: 'malformed', call: name, url, params: { problem, ...facts } });
   }
 
-  function invalid(name: PartnerCenterCall, words: Bilingual): PartnerCenterError {
-    return new PartnerCenterError({ code: 'invalidInput', call: name, url: '', words });
+  function invalid(name: PartnerCenterCall, problem: PartnerCenterInputProblem, facts: Record<string, string | number | undefined> = {}): PartnerCenterError {
+    return new PartnerCenterError({ code: 'invalidInput', call: name, url: '', params: { problem, ...facts } });
   }
 
   function customerPath(name: PartnerCenterCall, customerTenantId: string): string {
-    if (!isGuid(customerTenantId)) {
-      throw invalid(name, {
-        en: `"${customerTenantId}" is not a customer tenant id (a GUID): nothing was sent to Partner Center.`,
-        ja: `「${customerTenantId}」は顧客のテナント ID (GUID) ではありません。パートナー センターには何も送っていません。`,
-      });
-    }
+    if (!isGuid(customerTenantId)) throw invalid(name, 'customerTenantId', { id: customerTenantId });
     return `/customers/${normalizeId(customerTenantId)}`;
   }
 
@@ -537,7 +510,7 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
       const url = urlOf('/customers/relationshiprequests');
       const body = parsed('relationshipLink', url, Link, await call('relationshipLink', url, { method: 'GET' }));
       const link = parseResellerInvitationLink(body.url);
-      if (!link) throw malformed('relationshipLink', url, { en: `holds "${body.url.slice(0, 200)}", which is not a reseller relationship link`, ja: `の「${body.url.slice(0, 200)}」は再販業者関係の依頼リンクではありません` });
+      if (!link) throw malformed('relationshipLink', url, 'notRelationshipLink', { link: body.url.slice(0, 200) });
       return { url: body.url, partnerTenantId: link.partnerTenantId, legacyDap: link.legacyDap };
     },
 
@@ -563,13 +536,13 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
           const item = CustomerItem.safeParse(raw);
           const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '';
           if (!item.success) {
-            refused.push({ position, id, reason: { en: 'is not a customer record as documented', ja: '文書化された顧客レコードの形式ではありません' } });
+            refused.push({ position, id, reason: 'notCustomerRecord', params: {} });
             continue;
           }
           const c = item.data;
           const tenant = c.companyProfile?.tenantId ?? c.id;
           if (!isGuid(tenant)) {
-            refused.push({ position, id: c.id, reason: { en: `its tenant id "${tenant}" is not a GUID`, ja: `テナント ID「${tenant}」が GUID ではありません` } });
+            refused.push({ position, id: c.id, reason: 'tenantNotGuid', params: { tenant } });
             continue;
           }
           const companyName = (c.companyProfile?.companyName ?? '').trim();
@@ -577,7 +550,7 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
             refused.push({
               position,
               id: c.id,
-              reason: companyName === '' ? { en: 'it has no company name', ja: '会社名がありません' } : { en: `its company name is ${companyName.length} characters long (at most 200)`, ja: `会社名が ${companyName.length} 文字あります (200 文字まで)` },
+              ...(companyName === '' ? { reason: 'noCompanyName' as const, params: {} } : { reason: 'companyNameTooLong' as const, params: { length: companyName.length, max: 200 } }),
             });
             continue;
           }
@@ -599,9 +572,9 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
         options.onProgress?.({ pages, customers: customers.length });
         const next = page.links?.next;
         const nextToken = next ? (next.headers?.find((h) => h.key.toLowerCase() === 'ms-continuationtoken')?.value ?? page.continuationToken) : undefined;
-        if (next && !nextToken) throw malformed('customers', url, { en: 'points to a next page without a continuation token', ja: 'は次のページを示していますが継続トークンがありません' });
+        if (next && !nextToken) throw malformed('customers', url, 'noContinuation');
         if (nextToken !== undefined && (tokens.has(nextToken) || pages >= MAX_PAGES)) {
-          throw malformed('customers', url, { en: `keeps pointing to a next page (page ${pages})`, ja: `が次のページを示し続けています (${pages} ページ目)` });
+          throw malformed('customers', url, 'keepsPointing', { pages });
         }
         if (nextToken !== undefined) tokens.add(nextToken);
         continuation = nextToken;
@@ -614,7 +587,7 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
       const body = parsed('agreementTemplate', url, Templates, await call('agreementTemplate', url, { method: 'GET' }));
       // versionRank 0 is the version in force; older ones rank higher.
       const current = [...body.items].filter((t) => t.agreementType.toLowerCase() === agreementType.toLowerCase()).sort((a, b) => (a.versionRank ?? 0) - (b.versionRank ?? 0))[0];
-      if (!current) throw malformed('agreementTemplate', url, { en: `lists no ${agreementType} template`, ja: `に ${agreementType} のテンプレートがありません` });
+      if (!current) throw malformed('agreementTemplate', url, 'noTemplate', { agreementType });
       return { templateId: normalizeId(current.templateId), agreementType: current.agreementType, agreementLink: current.agreementLink ?? null };
     },
 
@@ -629,10 +602,7 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
       const contact = input.primaryContact;
       const missing = (['firstName', 'lastName', 'email'] as const).filter((k) => contact[k].trim() === '');
       if (missing.length > 0 || !/^\d{4}-\d{2}-\d{2}$/.test(input.dateAgreed) || !isGuid(input.templateId)) {
-        throw invalid('createAgreement', {
-          en: `The attestation needs the template id, the day the customer accepted (YYYY-MM-DD) and the first name, last name and email of the person who accepted${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}: nothing was sent to Partner Center.`,
-          ja: `同意の登録には、テンプレート ID、顧客が同意した日 (YYYY-MM-DD)、同意した人の名・姓・メール アドレスが必要です${missing.length > 0 ? ` (不足: ${missing.join(', ')})` : ''}。パートナー センターには何も送っていません。`,
-        });
+        throw invalid('createAgreement', 'agreementInput', { missing: missing.length > 0 ? missing.join(', ') : undefined });
       }
       const url = urlOf(path);
       const body = {
@@ -656,9 +626,12 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
       const bad = ids.filter((id) => !isGuid(id));
       const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
       if (ids.length === 0 || ids.length > TRANSFER_MAX_ITEMS || bad.length > 0 || twice.length > 0 || !isGuid(input.sourcePartnerTenantId) || (input.targetPartnerTenantId !== undefined && !isGuid(input.targetPartnerTenantId))) {
-        throw invalid('createTransfer', {
-          en: `A transfer request takes 1 to ${TRANSFER_MAX_ITEMS} different subscription ids (GUIDs) and the current partner's tenant id; this one has ${ids.length}${bad.length > 0 ? `, not GUIDs: ${bad.slice(0, 3).join(', ')}` : ''}${twice.length > 0 ? `, twice: ${twice.slice(0, 3).join(', ')}` : ''}${!isGuid(input.sourcePartnerTenantId) ? `, current partner "${input.sourcePartnerTenantId}"` : ''}. Nothing was sent to Partner Center.`,
-          ja: `移管の依頼には異なるサブスクリプション ID (GUID) が 1～${TRANSFER_MAX_ITEMS} 件と現在のパートナーのテナント ID が必要です。この依頼は ${ids.length} 件${bad.length > 0 ? `、GUID でないもの: ${bad.slice(0, 3).join(', ')}` : ''}${twice.length > 0 ? `、重複: ${twice.slice(0, 3).join(', ')}` : ''}${!isGuid(input.sourcePartnerTenantId) ? `、現在のパートナー「${input.sourcePartnerTenantId}」` : ''}。パートナー センターには何も送っていません。`,
+        throw invalid('createTransfer', 'transferInput', {
+          max: TRANSFER_MAX_ITEMS,
+          count: ids.length,
+          bad: bad.length > 0 ? bad.slice(0, 3).join(', ') : undefined,
+          twice: twice.length > 0 ? twice.slice(0, 3).join(', ') : undefined,
+          source: !isGuid(input.sourcePartnerTenantId) ? input.sourcePartnerTenantId : undefined,
         });
       }
       const url = urlOf(path);
@@ -673,7 +646,7 @@ export function partnerCenterClient(options: PartnerCenterOptions): PartnerCente
     },
 
     async transfer(customerTenantId, transferId) {
-      if (!isGuid(transferId)) throw invalid('transfer', { en: `"${transferId}" is not a transfer id (a GUID): nothing was sent to Partner Center.`, ja: `「${transferId}」は移管 ID (GUID) ではありません。パートナー センターには何も送っていません。` });
+      if (!isGuid(transferId)) throw invalid('transfer', 'transferId', { id: transferId });
       const url = urlOf(`${customerPath('transfer', customerTenantId)}/transfers/${normalizeId(transferId)}`);
       return transferOf(parsed('transfer', url, Transfer, await call('transfer', url, { method: 'GET' })));
     },
@@ -715,63 +688,15 @@ function failure(
   code: ResponseCode,
   facts: { status?: number; requestId: string; attempts: number; code?: string; description?: string; retryAfterMs?: number; cause?: unknown },
 ): PartnerCenterError {
-  const { what, role } = CALLS[call];
-  const status = facts.status;
-  const said: Bilingual = facts.description
-    ? { en: ` Partner Center says: "${facts.description}"${facts.code ? ` (code ${facts.code})` : ''}.`, ja: ` パートナー センターの説明: 「${facts.description}」${facts.code ? ` (コード ${facts.code})` : ''}。` }
-    : { en: '', ja: '' };
-  const request: Bilingual = { en: ` Request id ${facts.requestId}.`, ja: ` 要求 ID: ${facts.requestId}。` };
-  const wait = facts.retryAfterMs !== undefined ? Math.ceil(facts.retryAfterMs / 1000) : undefined;
-  const words: Record<ResponseCode, Bilingual> = {
-    unauthorized: {
-      en: `Your Partner Center sign-in has expired or is not accepted (401 Unauthorized, also with a fresh token) when asking for ${what.en}. Sign in with Microsoft again, with the account you use in Partner Center.${said.en}`,
-      ja: `${what.ja}を求めた際、パートナー センターのサインインの有効期限が切れているか、受け付けられませんでした (401 Unauthorized、新しいトークンでも同じ)。パートナー センターで使うアカウントで Microsoft にもう一度サインインしてください。${said.ja}`,
-    },
-    forbidden: {
-      en: `Partner Center refused ${what.en} (403 Forbidden): your account needs the ${role.en} role in Partner Center, and the app's sign-in needs the Partner Center permission (user_impersonation). Ask your Partner Center admin to give you the role, then sign in again.${said.en}`,
-      ja: `パートナー センターが${what.ja}を拒否しました (403 Forbidden)。パートナー センターで「${role.ja}」ロールが必要です。また、アプリのサインインにパートナー センターのアクセス許可 (user_impersonation) が必要です。パートナー センターの管理者にロールの付与を依頼し、もう一度サインインしてください。${said.ja}`,
-    },
-    notFound: {
-      en: `Partner Center did not find ${what.en} (404 Not Found, ${url}): check the customer's tenant id, and that this customer is one of yours in Partner Center.${said.en}`,
-      ja: `パートナー センターで${what.ja}が見つかりません (404 Not Found、${url})。顧客のテナント ID と、この顧客がパートナー センターで自社の顧客であることを確認してください。${said.ja}`,
-    },
-    conflict: {
-      en: `Partner Center refused ${what.en} because it conflicts with what Partner Center already holds (409 Conflict), for example a subscription already in another transfer or an attestation already recorded. Read the current state in Partner Center before changing anything.${said.en}`,
-      ja: `パートナー センターの既存の情報と矛盾するため、${what.ja}が拒否されました (409 Conflict)。例えば、サブスクリプションが既に別の移管に含まれている、または同意が既に登録されている場合です。変更する前にパートナー センターで現在の状態を確認してください。${said.ja}`,
-    },
-    throttled: {
-      en: `Partner Center is limiting requests (429 Too Many Requests) for ${what.en} and still did after ${facts.attempts} tries${wait !== undefined ? `; it asks to wait ${wait} seconds` : ''}. Nothing was changed. Try again later.${said.en}`,
-      ja: `パートナー センターが${what.ja}の要求を制限しています (429 Too Many Requests、${facts.attempts} 回試行)${wait !== undefined ? `。${wait} 秒待つよう求めています` : ''}。何も変更していません。時間をおいてやり直してください。${said.ja}`,
-    },
-    server: {
-      en: `Partner Center had a problem answering ${what.en} (${status ?? ''}) after ${facts.attempts} tries. Try again later.${said.en}${request.en}`,
-      ja: `パートナー センターが${what.ja}に応答できませんでした (${status ?? ''}、${facts.attempts} 回試行)。時間をおいてやり直してください。${said.ja}${request.ja}`,
-    },
-    uncertain: {
-      en: `${status !== undefined ? `Partner Center answered ${status} to ${what.en}` : `Partner Center could not be reached for ${what.en}${facts.cause instanceof Error ? ` (${facts.cause.message})` : ''}`}, but the request may have been carried out all the same. It was not sent again: check in Partner Center whether it exists before trying again, so it is not done twice.${said.en}${request.en}`,
-      ja: `${status !== undefined ? `パートナー センターが${what.ja}に ${status} を返しました` : `${what.ja}の際にパートナー センターに接続できませんでした`}が、要求は処理された可能性があります。再送はしていません。二重に行わないよう、やり直す前にパートナー センターで登録済みかどうかを確認してください。${said.ja}${request.ja}`,
-    },
-    badRequest: {
-      en: `Partner Center refused ${what.en} (${status ?? ''}).${said.en || ' It gave no reason.'}${request.en}`,
-      ja: `パートナー センターが${what.ja}を拒否しました (${status ?? ''})。${said.ja || '理由は示されていません。'}${request.ja}`,
-    },
-    redirected: {
-      en: `Partner Center answered ${what.en} with a redirect (${status ?? ''}); it was not followed, so the sign-in is not sent elsewhere. Check the Partner Center address in Settings.`,
-      ja: `パートナー センターが${what.ja}の要求を別のアドレスへ転送しようとしました (${status ?? ''})。サインイン情報を送らないよう転送先には行っていません。設定のパートナー センターのアドレスを確認してください。`,
-    },
-    network: {
-      en: `Partner Center could not be reached for ${what.en} after ${facts.attempts} tries${facts.cause instanceof Error ? ` (${facts.cause.message})` : ''}. Check the network and try again.`,
-      ja: `${what.ja}の際にパートナー センターに接続できませんでした (${facts.attempts} 回試行)。ネットワークを確認してやり直してください。`,
-    },
-  };
+  const unreached = facts.status === undefined;
   return new PartnerCenterError({
     code,
     call,
     url,
-    words: words[code],
-    status,
+    status: facts.status,
     requestId: facts.requestId,
     partnerCenterCode: facts.code,
     retryAfterMs: facts.retryAfterMs,
+    params: { attempts: facts.attempts, description: facts.description, cause: unreached ? causeOf(facts.cause) : undefined },
   });
 }

@@ -156,10 +156,20 @@ export const GraphProgress = z
   .strict();
 export type GraphProgress = z.infer<typeof GraphProgress>;
 /**
- * The reseller relationship link as Partner Center gives it, or why not in both languages (Partner
- * Center's refusals are answers to show, not host failures; a missing sign-in stays a HostError).
+ * A connector's error as data: its parameters (an address, a page, a status, Partner Center's own
+ * description, the code of a word), never sentences; the renderer words the code with them
+ * (renderer/words/connectorErrors).
  */
-const PartnerCenterRefusal = z.object({ ok: z.literal(false), code: z.string().max(40), en: z.string().max(4000), ja: z.string().max(4000) }).strict();
+export const ConnectorParams = z
+  .record(z.string().max(40), z.union([z.string().max(4000), z.number()]))
+  .refine((params) => Object.keys(params).length <= 40, { message: 'at most 40 parameters' });
+export type ConnectorParams = z.infer<typeof ConnectorParams>;
+
+/**
+ * The reseller relationship link as Partner Center gives it, or why not as a code and parameters
+ * (Partner Center's refusals are answers to show, not host failures; a missing sign-in stays a HostError).
+ */
+const PartnerCenterRefusal = z.object({ ok: z.literal(false), code: z.string().max(40), params: ConnectorParams }).strict();
 
 export const PartnerCenterLinkResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), url: z.string().max(4096), partnerTenantId: z.string().max(64), legacyDap: z.boolean() }).strict(),
@@ -185,8 +195,8 @@ export const GdapRelationship = z
 export type GdapRelationship = z.infer<typeof GdapRelationship>;
 
 /**
- * Every GDAP relationship of the partner (every page), or Graph's refusal in both languages (an
- * answer to show, as Partner Center's are; a missing sign-in stays a HostError).
+ * Every GDAP relationship of the partner (every page), or Graph's refusal as a code and parameters
+ * (an answer to show, as Partner Center's are; a missing sign-in stays a HostError).
  */
 export const GraphRelationshipsResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), relationships: z.array(GdapRelationship).max(100_000), pages: z.number().int().nonnegative() }).strict(),
@@ -208,15 +218,15 @@ export const PartnerCenterListedCustomer = z
   .strict();
 
 /**
- * The partner's whole customer list (every page), or why not in both languages. Records Partner
- * Center sent that cannot be a customer are listed with the reason, as are repeated tenant ids.
+ * The partner's whole customer list (every page), or why not. Records Partner Center sent that
+ * cannot be a customer are listed with the reason (a code and parameters), as are repeated tenant ids.
  */
 export const PartnerCenterCustomersResult = z.discriminatedUnion('ok', [
   z
     .object({
       ok: z.literal(true),
       customers: z.array(PartnerCenterListedCustomer).max(200_000),
-      refused: z.array(z.object({ position: z.number().int().positive(), id: z.string().max(200), en: z.string().max(1000), ja: z.string().max(1000) }).strict()).max(200_000),
+      refused: z.array(z.object({ position: z.number().int().positive(), id: z.string().max(200), reason: z.string().max(40), params: ConnectorParams }).strict()).max(200_000),
       duplicates: z.array(z.object({ position: z.number().int().positive(), tenantId: z.string().max(64), companyName: z.string().max(200) }).strict()).max(200_000),
       pages: z.number().int().nonnegative(),
     })
@@ -285,7 +295,7 @@ export type PartnerCenterTransferSummary = z.infer<typeof PartnerCenterTransferS
 
 /**
  * A transfer request of the case file's planned lines. The list is not capped here: more than
- * Partner Center's 25 is refused by the client in words (both languages), not as a bare INVALID_ARGS.
+ * Partner Center's 25 is refused by the client with its reason (invalidInput), not as a bare INVALID_ARGS.
  */
 export const PartnerCenterCreateTransferArgs = z
   .object({ customerTenantId: PcGuid, sourcePartnerTenantId: z.string().max(64), subscriptionIds: z.array(z.string().max(64)).min(1).max(10_000) })
@@ -513,7 +523,14 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const HostErrorShape = z.object({ code: ErrorCode, message: z.string() }).strict();
+/**
+ * A connector's error behind a host failure (a Graph read of a customer's tenant that failed): its
+ * code and parameters, for the renderer to word (renderer/words/connectorErrors).
+ */
+export const ConnectorErrorDetail = z.object({ code: z.string().max(40), params: ConnectorParams }).strict();
+export type ConnectorErrorDetail = z.infer<typeof ConnectorErrorDetail>;
+
+export const HostErrorShape = z.object({ code: ErrorCode, message: z.string(), detail: ConnectorErrorDetail.optional() }).strict();
 export type HostErrorShape = z.infer<typeof HostErrorShape>;
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: HostErrorShape };
@@ -539,6 +556,8 @@ export class HostError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The connector's error it stands for, when there is one: the renderer words it. */
+    readonly detail?: ConnectorErrorDetail,
   ) {
     super(message);
     this.name = 'HostError';
@@ -558,8 +577,8 @@ export function ok<T>(value: T): Reply<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string): Reply<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, detail?: ConnectorErrorDetail): Reply<never> {
+  return { ok: false, error: { code, message, ...(detail ? { detail } : {}) } };
 }
 
 /** Turns the first zod issue into one sentence naming the field, for error messages shown to people. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIRECTORY_READERS, GdapReadError, GLOBAL_READER, readGdapRelationships } from '../../shared/connectors/gdapRelationships';
 import { fixtureRelationship, generatedRelationships, startGraphServer, TENANT_ID } from './graphServer';
+import { gdapWords } from '../support/connectorWords';
 import { closedAfterEach, fastRetry, nodeFetch, tokens } from './support';
 
 const server = closedAfterEach(startGraphServer);
@@ -82,9 +83,10 @@ describe('GDAP relationships reader (local Graph contract server)', () => {
     const e = await refusal(readGdapRelationships({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken }));
     expect(e.code).toBe('forbidden');
     expect(e.status).toBe(403);
-    expect(e.words.en).toContain('DelegatedAdminRelationship.Read.All');
-    expect(e.words.ja).toContain('DelegatedAdminRelationship.Read.All');
-    expect(e.words.ja).toContain('403 Forbidden');
+    expect(e.params).toEqual({ url: e.url, page: 1, status: 403 });
+    expect(gdapWords(e).en).toContain('DelegatedAdminRelationship.Read.All');
+    expect(gdapWords(e).ja).toContain('DelegatedAdminRelationship.Read.All');
+    expect(gdapWords(e).ja).toContain('403 Forbidden');
   });
 
   it('ends with "unauthorized" when a fresh token is refused as well', async () => {
@@ -101,14 +103,17 @@ describe('GDAP relationships reader (local Graph contract server)', () => {
     const graph = await server({ relationships: broken });
     const e = await refusal(readGdapRelationships({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken }));
     expect(e.code).toBe('malformedRecord');
-    expect(e.words.en).toMatch(/^Relationship 2 \(id [^)]+\) on page 1 .* "accessDetails"/);
-    expect(e.words.ja).toContain('2 件目');
+    expect(e.params).toMatchObject({ url: e.url, page: 1, position: 2, id: broken[1]!.id, field: 'accessDetails', issue: expect.any(String) });
+    expect(gdapWords(e).en).toMatch(/^Relationship 2 \(id [^)]+\) on page 1 .* "accessDetails"/);
+    expect(gdapWords(e).ja).toContain('2 件目');
   });
 
   it('does not follow a next link to another host (the token would go there)', async () => {
     const graph = await server({ nextLinkOrigin: 'http://127.0.0.2:9' });
     const e = await refusal(readGdapRelationships({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken }));
     expect(e.code).toBe('unsafeNextLink');
+    expect(e.params).toMatchObject({ page: 1, next: expect.stringContaining('http://127.0.0.2:9'), origin: graph.origin });
+    expect(gdapWords(e).en).toContain('it was not followed, so the sign-in is not sent there');
     expect(graph.requests).toHaveLength(1);
   });
 
@@ -116,6 +121,7 @@ describe('GDAP relationships reader (local Graph contract server)', () => {
     const graph = await server({ throttle: [1, 2, 3].map((n) => ({ onRequest: n, retryAfter: '0' })) });
     const e = await refusal(readGdapRelationships({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken, retry: { ...fastRetry, maxAttempts: 3 } }));
     expect(e.status).toBe(429);
-    expect(e.words.en).toContain('after 3 tries');
+    expect(e.params).toEqual({ url: e.url, page: 1, status: 429, attempts: 3 });
+    expect(gdapWords(e).en).toContain('after 3 tries');
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphReadError, USER_SELECT, readGraphTenant, type GraphProgress } from '../../shared/connectors/graphTenant';
 import { parseTenantExports } from '../../shared/import/graph';
 import { fixtureUsers, generatedUsers, readGraphFixture, startGraphServer } from './graphServer';
+import { graphWords } from '../support/connectorWords';
 import { closedAfterEach, fastRetry, nodeFetch, tokens } from './support';
 
 const server = closedAfterEach(startGraphServer);
@@ -87,7 +88,7 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     const error = await readGraphTenant({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken, retry: { ...fast, maxAttempts: 3 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphReadError);
     expect((error as GraphReadError).code).toBe('http');
-    expect((error as GraphReadError).message).toMatch(/503.*after 3 tries/);
+    expect(graphWords(error as GraphReadError).en).toMatch(/503.*after 3 tries/);
     expect(graph.requests).toHaveLength(3);
   });
 
@@ -114,8 +115,10 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     const error = (await readGraphTenant({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken, retry: { ...fast, maxAttempts: 2 } }).catch((e: unknown) => e)) as GraphReadError;
     expect(error.code).toBe('http');
     expect(error.status).toBe(429);
-    expect(error.message).toMatch(/answered 429 when reading the organization .* after 2 tries; nothing was imported/);
-    expect(error.messageJa).toContain('429');
+    // The error carries data only: the words come from the renderer's catalogs.
+    expect(error.params).toEqual({ collection: 'organization', url: error.url, page: 1, status: 429, attempts: 2 });
+    expect(graphWords(error).en).toMatch(/answered 429 when reading the organization .* after 2 tries; nothing was imported/);
+    expect(graphWords(error).ja).toContain('429');
   });
 
   it('asks for a fresh token once when the token expires mid-read, and goes on with it', async () => {
@@ -135,9 +138,9 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     const t = tokens('token-1', 'token-2');
     const error = (await readGraphTenant({ fetch: nodeFetch, baseUrl: graph.origin, getToken: t.getToken, tenantLabel: 'contoso.onmicrosoft.com' }).catch((e: unknown) => e)) as GraphReadError;
     expect(error.code).toBe('unauthorized');
-    expect(error.message).toContain("not accepted by the customer's tenant contoso.onmicrosoft.com");
-    expect(error.message).toContain('no GDAP relationship');
-    expect(error.messageJa).toContain('GDAP 関係がない');
+    expect(graphWords(error).en).toContain("not accepted by the customer's tenant contoso.onmicrosoft.com");
+    expect(graphWords(error).en).toContain('no GDAP relationship');
+    expect(graphWords(error).ja).toContain('GDAP 関係がない');
     expect(t.calls).toHaveLength(2);
     expect(graph.requests).toHaveLength(2);
   });
@@ -167,8 +170,9 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     expect(error.code).toBe('forbidden');
     expect(error.collection).toBe('users');
     expect(error.status).toBe(403);
-    expect(error.message).toMatch(/users.*403.*Ask the customer to approve a GDAP relationship with the Directory Readers \(or Global Reader\) role/);
-    expect(error.messageJa).toContain('「ディレクトリ閲覧者 (またはグローバル閲覧者)」ロールを含む GDAP 関係を承認するよう顧客に依頼');
+    expect(error.params).toEqual({ collection: 'users', url: error.url, page: 1, status: 403 });
+    expect(graphWords(error).en).toMatch(/users.*403.*Ask the customer to approve a GDAP relationship with the Directory Readers \(or Global Reader\) role/);
+    expect(graphWords(error).ja).toContain('「ディレクトリ閲覧者 (またはグローバル閲覧者)」ロールを含む GDAP 関係を承認するよう顧客に依頼');
     // Not retried: a missing role does not come back by asking again.
     expect(graph.requests.filter((r) => r.path === '/v1.0/users')).toHaveLength(1);
   });
@@ -179,8 +183,9 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     expect(error.code).toBe('malformedPage');
     expect(error.page).toBe(2);
     expect(error.url).toContain('%24skiptoken=');
-    expect(error.message).toContain(`page 2 of the users and their licenses (${error.url}) but it is not JSON`);
-    expect(error.messageJa).toContain('2 ページ目');
+    expect(error.params).toEqual({ collection: 'users', url: error.url, page: 2, problem: 'notJson' });
+    expect(graphWords(error).en).toContain(`page 2 of the users and their licenses (${error.url}) but it is not JSON`);
+    expect(graphWords(error).ja).toContain('2 ページ目');
   });
 
   it('names the URL and page of a page without a value list', async () => {
@@ -188,8 +193,8 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     const error = (await readGraphTenant({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken }).catch((e: unknown) => e)) as GraphReadError;
     expect(error.code).toBe('malformedPage');
     expect(error.page).toBe(3);
-    expect(error.message).toContain(`page 3 of the users and their licenses (${error.url}) but it has no "value" list`);
-    expect(error.messageJa).toContain('"value" のレコード一覧がありません');
+    expect(graphWords(error).en).toContain(`page 3 of the users and their licenses (${error.url}) but it has no "value" list`);
+    expect(graphWords(error).ja).toContain('"value" のレコード一覧がありません');
   });
 
   it('retries when nothing answers, then says so', async () => {
@@ -198,8 +203,9 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     const started = performance.now();
     const error = (await readGraphTenant({ fetch: nodeFetch, baseUrl: gone.origin, getToken: tokens('token-1').getToken, retry: { ...fast, maxAttempts: 3 } }).catch((e: unknown) => e)) as GraphReadError;
     expect(error.code).toBe('network');
-    expect(error.message).toContain('could not be reached while reading the organization');
-    expect(error.message).toContain('after 3 tries');
+    expect(error.params).toMatchObject({ collection: 'organization', page: 1, attempts: 3, cause: expect.any(String) });
+    expect(graphWords(error).en).toContain('could not be reached while reading the organization');
+    expect(graphWords(error).en).toContain('after 3 tries');
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -207,8 +213,9 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     const graph = await server({ notFound: new Set(['organization']) });
     const error = (await readGraphTenant({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken, tenantLabel: 'fabrikam.com' }).catch((e: unknown) => e)) as GraphReadError;
     expect(error.code).toBe('notFound');
-    expect(error.message).toContain("did not find the customer's tenant fabrikam.com");
-    expect(error.messageJa).toContain('顧客のテナント fabrikam.com');
+    expect(error.params).toEqual({ collection: 'organization', url: error.url, page: 1, status: 404, tenant: 'fabrikam.com' });
+    expect(graphWords(error).en).toContain("did not find the customer's tenant fabrikam.com");
+    expect(graphWords(error).ja).toContain('顧客のテナント fabrikam.com');
     expect(graph.requests).toHaveLength(1);
   });
 
@@ -217,8 +224,9 @@ describe('Graph tenant reader (local Graph contract server)', () => {
     const graph = await server({ users: generatedUsers(20), pageSize: 10, nextLinkOrigin: elsewhere.origin });
     const error = (await readGraphTenant({ fetch: nodeFetch, baseUrl: graph.origin, getToken: tokens('token-1').getToken }).catch((e: unknown) => e)) as GraphReadError;
     expect(error.code).toBe('unsafeNextLink');
-    expect(error.message).toContain(`at ${elsewhere.origin}/v1.0/users`);
-    expect(error.message).toContain('not followed');
+    expect(error.params).toMatchObject({ collection: 'users', page: 1, next: expect.stringContaining(`${elsewhere.origin}/v1.0/users`), origin: graph.origin });
+    expect(graphWords(error).en).toContain(`at ${elsewhere.origin}/v1.0/users`);
+    expect(graphWords(error).en).toContain('not followed');
     expect(elsewhere.requests).toEqual([]);
     expect(graph.requests.filter((r) => r.path === '/v1.0/users')).toHaveLength(1);
   });

@@ -6,6 +6,7 @@ import { PartnerCenterError, partnerCenterClient, transferStatusOf, type Partner
 import { customerListChanges } from '../../shared/connectors/partnerCenterCustomers';
 import { customerCreateMany } from '../../shared/mutators/customers';
 import { FIXTURE_CUSTOMER_TENANT, MCA_TEMPLATE_ID, TRANSFER_CUSTOMER_TENANT, generatedCustomers, readPcFixture, startPcServer, type PcServer } from './pcServer';
+import { partnerCenterWords, recordWords } from '../support/connectorWords';
 import { closedAfterEach, fastRetry, nodeFetch, tokens } from './support';
 
 const server = closedAfterEach(startPcServer);
@@ -55,7 +56,8 @@ describe('Partner Center client (local contract server)', () => {
     expect(list.customers).toHaveLength(94);
     expect(list.customers[0]).toEqual({ tenantId: FIXTURE_CUSTOMER_TENANT, companyName: '1kl as kjk', domain: 'abcdefgh1234.ccsctp.net', country: 'US', relationship: 'reseller' });
     expect(list.customers[1]).toEqual({ tenantId: '22222222-3333-4444-8555-000000000001', companyName: 'Customer 1', domain: 'customer1.onmicrosoft.com', country: null, relationship: 'reseller' });
-    expect(list.refused).toEqual([{ position: 95, id: 'not-a-guid', reason: { en: 'its tenant id "not-a-guid" is not a GUID', ja: 'テナント ID「not-a-guid」が GUID ではありません' } }]);
+    expect(list.refused).toEqual([{ position: 95, id: 'not-a-guid', reason: 'tenantNotGuid', params: { tenant: 'not-a-guid' } }]);
+    expect(recordWords(list.refused[0]!)).toEqual({ en: 'its tenant id "not-a-guid" is not a GUID', ja: 'テナント ID「not-a-guid」が GUID ではありません' });
     expect(list.duplicates).toEqual([{ position: 96, tenantId: FIXTURE_CUSTOMER_TENANT, companyName: '1kl as kjk' }]);
 
     // What customer.createMany takes, in chunks it accepts; a reseller relationship starts at "accepted".
@@ -99,8 +101,9 @@ describe('Partner Center client (local contract server)', () => {
     const pc = await server();
     const error = await failureOf(client(pc).createCustomerAgreement(TRANSFER_CUSTOMER_TENANT, { templateId: MCA_TEMPLATE_ID, dateAgreed: '1 Dec 2026', primaryContact: { firstName: '', lastName: 'Sato', email: '' } }));
     expect(error.code).toBe('invalidInput');
-    expect(error.words.en).toContain('(missing: firstName, email)');
-    expect(error.messageJa).toContain('パートナー センターには何も送っていません');
+    expect(error.params).toEqual({ call: 'createAgreement', problem: 'agreementInput', missing: 'firstName, email' });
+    expect(partnerCenterWords(error).en).toContain('(missing: firstName, email)');
+    expect(partnerCenterWords(error).ja).toContain('パートナー センターには何も送っていません');
     expect(pc.requests).toHaveLength(0);
   });
 
@@ -165,10 +168,11 @@ describe('Partner Center client (local contract server)', () => {
     const ids = Array.from({ length: 26 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     const tooMany = await failureOf(client(pc).createTransfer(TRANSFER_CUSTOMER_TENANT, { sourcePartnerTenantId: TRANSFER_REQUEST.sourcePartnerTenantId, subscriptionIds: ids }));
     expect(tooMany).toMatchObject({ code: 'invalidInput', call: 'createTransfer' });
-    expect(tooMany.words.en).toContain('1 to 25 different subscription ids');
-    expect(tooMany.messageJa).toContain('この依頼は 26 件');
+    expect(tooMany.params).toEqual({ call: 'createTransfer', problem: 'transferInput', max: 25, count: 26 });
+    expect(partnerCenterWords(tooMany).en).toContain('1 to 25 different subscription ids');
+    expect(partnerCenterWords(tooMany).ja).toContain('この依頼は 26 件');
     const twice = await failureOf(client(pc).createTransfer(TRANSFER_CUSTOMER_TENANT, { sourcePartnerTenantId: TRANSFER_REQUEST.sourcePartnerTenantId, subscriptionIds: [ids[0] as string, (ids[0] as string).toUpperCase()] }));
-    expect(twice.words.en).toContain(`twice: ${ids[0]}`);
+    expect(partnerCenterWords(twice).en).toContain(`twice: ${ids[0]}`);
     const notACustomer = await failureOf(client(pc).transfers('contoso.com'));
     expect(notACustomer.code).toBe('invalidInput');
     expect(pc.requests).toHaveLength(0);
@@ -189,8 +193,8 @@ describe('Partner Center client errors (local contract server)', () => {
     const stale = await server({ validTokens: new Set(['pc-token-1']), expireToken: { token: 'pc-token-1', afterRequests: 0 } });
     const error = await failureOf(client(stale).customers());
     expect(error).toMatchObject({ code: 'unauthorized', status: 401, call: 'customers' });
-    expect(error.words.en).toContain('Your Partner Center sign-in has expired or is not accepted (401 Unauthorized, also with a fresh token)');
-    expect(error.messageJa).toContain('Microsoft にもう一度サインインしてください');
+    expect(partnerCenterWords(error).en).toContain('Your Partner Center sign-in has expired or is not accepted (401 Unauthorized, also with a fresh token)');
+    expect(partnerCenterWords(error).ja).toContain('Microsoft にもう一度サインインしてください');
     expect(stale.requests).toHaveLength(2);
   });
 
@@ -198,9 +202,10 @@ describe('Partner Center client errors (local contract server)', () => {
     const pc = await server({ forbidden: new Set(['createTransfer']) });
     const error = await failureOf(client(pc).createTransfer(TRANSFER_CUSTOMER_TENANT, { sourcePartnerTenantId: TRANSFER_REQUEST.sourcePartnerTenantId, subscriptionIds: [TRANSFER_REQUEST.lineItems[0]?.subscriptionId as string] }));
     expect(error).toMatchObject({ code: 'forbidden', status: 403, partnerCenterCode: '900' });
-    expect(error.words.en).toContain('your account needs the Admin agent role in Partner Center');
-    expect(error.words.en).toContain('user_impersonation');
-    expect(error.messageJa).toContain('「管理エージェント」ロールが必要です');
+    expect(error.params).toMatchObject({ call: 'createTransfer', status: 403, partnerCenterCode: '900', requestId: error.requestId, attempts: 1 });
+    expect(partnerCenterWords(error).en).toContain('your account needs the Admin agent role in Partner Center');
+    expect(partnerCenterWords(error).en).toContain('user_impersonation');
+    expect(partnerCenterWords(error).ja).toContain('「管理エージェント」ロールが必要です');
     expect(pc.requests).toHaveLength(1);
   });
 
@@ -209,9 +214,10 @@ describe('Partner Center client errors (local contract server)', () => {
     const pc = await server({ unknownCustomers: new Set([unknown]) });
     const error = await failureOf(client(pc).customerAgreements(unknown));
     expect(error).toMatchObject({ code: 'notFound', status: 404, partnerCenterCode: '600008' });
-    expect(error.words.en).toContain("check the customer's tenant id");
-    expect(error.words.en).toContain(`Partner Center says: "The requested customer ${unknown} was not found." (code 600008)`);
-    expect(error.messageJa).toContain('顧客のテナント ID');
+    expect(error.params).toMatchObject({ call: 'customerAgreements', url: error.url, status: 404, partnerCenterCode: '600008', description: `The requested customer ${unknown} was not found.` });
+    expect(partnerCenterWords(error).en).toContain("check the customer's tenant id");
+    expect(partnerCenterWords(error).en).toContain(`Partner Center says: "The requested customer ${unknown} was not found." (code 600008)`);
+    expect(partnerCenterWords(error).ja).toContain('顧客のテナント ID');
     const missingTransfer = await failureOf(client(pc).transfer(TRANSFER_CUSTOMER_TENANT, '12345678-1234-4234-8234-123456789012'));
     expect(missingTransfer.code).toBe('notFound');
   });
@@ -220,9 +226,9 @@ describe('Partner Center client errors (local contract server)', () => {
     const pc = await server({ conflict: new Set(['createTransfer']) });
     const error = await failureOf(client(pc).createTransfer(TRANSFER_CUSTOMER_TENANT, { sourcePartnerTenantId: TRANSFER_REQUEST.sourcePartnerTenantId, subscriptionIds: [TRANSFER_REQUEST.lineItems[0]?.subscriptionId as string] }));
     expect(error).toMatchObject({ code: 'conflict', status: 409, partnerCenterCode: '800002' });
-    expect(error.words.en).toContain('(409 Conflict)');
-    expect(error.words.en).toContain('Subscription is already part of another transfer request.');
-    expect(error.messageJa).toContain('409 Conflict');
+    expect(partnerCenterWords(error).en).toContain('(409 Conflict)');
+    expect(partnerCenterWords(error).en).toContain('Subscription is already part of another transfer request.');
+    expect(partnerCenterWords(error).ja).toContain('409 Conflict');
     expect(pc.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
@@ -247,8 +253,9 @@ describe('Partner Center client errors (local contract server)', () => {
     const pc = await server({ throttle: [1, 2, 3].map((onRequest) => ({ onRequest, retryAfter: '0' })) });
     const error = await failureOf(client(pc, { retry: { ...fast, maxAttempts: 3 } }).transfers(TRANSFER_CUSTOMER_TENANT));
     expect(error).toMatchObject({ code: 'throttled', status: 429, retryAfterMs: 0 });
-    expect(error.words.en).toContain('(429 Too Many Requests) for the customer\'s transfers and still did after 3 tries; it asks to wait 0 seconds');
-    expect(error.messageJa).toContain('429 Too Many Requests、3 回試行');
+    expect(error.params).toMatchObject({ call: 'transfers', status: 429, attempts: 3, wait: 0 });
+    expect(partnerCenterWords(error).en).toContain('(429 Too Many Requests) for the customer\'s transfers and still did after 3 tries; it asks to wait 0 seconds');
+    expect(partnerCenterWords(error).ja).toContain('429 Too Many Requests、3 回試行');
     expect(pc.requests).toHaveLength(3);
   });
 
@@ -260,9 +267,9 @@ describe('Partner Center client errors (local contract server)', () => {
     const down = await server({ unavailable: [1, 2, 3] });
     const error = await failureOf(client(down, { retry: { ...fast, maxAttempts: 3 } }).transferEligibility(TRANSFER_CUSTOMER_TENANT));
     expect(error).toMatchObject({ code: 'server', status: 503 });
-    expect(error.words.en).toContain('after 3 tries. Try again later.');
-    expect(error.words.en).toContain(`Request id ${down.requests[2]?.headers['ms-requestid']}`);
-    expect(error.messageJa).toContain('時間をおいてやり直してください');
+    expect(partnerCenterWords(error).en).toContain('after 3 tries. Try again later.');
+    expect(partnerCenterWords(error).en).toContain(`Request id ${down.requests[2]?.headers['ms-requestid']}`);
+    expect(partnerCenterWords(error).ja).toContain('時間をおいてやり直してください');
   });
 
   it('a 500 on a create is not retried: it says the request may have been made and to check first', async () => {
@@ -270,8 +277,8 @@ describe('Partner Center client errors (local contract server)', () => {
     const error = await failureOf(client(pc).createTransfer(TRANSFER_CUSTOMER_TENANT, { sourcePartnerTenantId: TRANSFER_REQUEST.sourcePartnerTenantId, subscriptionIds: TRANSFER_REQUEST.lineItems.map((l) => l.subscriptionId) }));
     expect(error).toMatchObject({ code: 'uncertain', status: 500, call: 'createTransfer' });
     expect(pc.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(error.words.en).toContain('Partner Center answered 500 to the transfer request, but the request may have been carried out all the same. It was not sent again: check in Partner Center whether it exists before trying again');
-    expect(error.messageJa).toContain('要求は処理された可能性があります。再送はしていません');
+    expect(partnerCenterWords(error).en).toContain('Partner Center answered 500 to the transfer request, but the request may have been carried out all the same. It was not sent again: check in Partner Center whether it exists before trying again');
+    expect(partnerCenterWords(error).ja).toContain('要求は処理された可能性があります。再送はしていません');
     expect(error.requestId).toBe(pc.requests[0]?.headers['ms-requestid']);
     // And indeed it was: the transfer is there.
     expect(pc.transfers.has('67c5b05b-09b5-47ba-9047-5056fe2afa4f')).toBe(true);
@@ -295,11 +302,13 @@ describe('Partner Center client errors (local contract server)', () => {
     const partner = partnerCenterClient({ fetch: counting, baseUrl: origin, getToken: tokens('pc-token-1').getToken, retry: { ...fast, maxAttempts: 3 } });
     const create = await failureOf(partner.createTransfer(TRANSFER_CUSTOMER_TENANT, { sourcePartnerTenantId: TRANSFER_REQUEST.sourcePartnerTenantId, subscriptionIds: [TRANSFER_REQUEST.lineItems[0]?.subscriptionId as string] }));
     expect(create.code).toBe('uncertain');
-    expect(create.words.en).toContain('Partner Center could not be reached for the transfer request');
+    expect(create.params).toMatchObject({ call: 'createTransfer', attempts: 1, cause: expect.any(String) });
+    expect(create.params.status).toBeUndefined();
+    expect(partnerCenterWords(create).en).toContain('Partner Center could not be reached for the transfer request');
     expect(tries).toBe(1);
     const read = await failureOf(partner.transfers(TRANSFER_CUSTOMER_TENANT));
     expect(read.code).toBe('network');
-    expect(read.words.en).toContain('after 3 tries');
+    expect(partnerCenterWords(read).en).toContain('after 3 tries');
     expect(tries).toBe(4);
   });
 
@@ -307,9 +316,10 @@ describe('Partner Center client errors (local contract server)', () => {
     const pc = await server({ garbled: 'customers' });
     const error = await failureOf(client(pc).customers());
     expect(error).toMatchObject({ code: 'malformed', call: 'customers' });
-    expect(error.words.en).toContain("Partner Center's answer for your customer list");
-    expect(error.words.en).toContain('is not in the documented shape (at items');
-    expect(error.messageJa).toContain('顧客一覧についてのパートナー センターの応答');
+    expect(error.params).toMatchObject({ call: 'customers', url: error.url, problem: 'notDocumented', at: expect.stringMatching(/^items/) });
+    expect(partnerCenterWords(error).en).toContain("Partner Center's answer for your customer list");
+    expect(partnerCenterWords(error).en).toContain('is not in the documented shape (at items');
+    expect(partnerCenterWords(error).ja).toContain('顧客一覧についてのパートナー センターの応答');
   });
 
   it("a sign-in that cannot give a token is the sign-in's own error: nothing sent, nothing retried", async () => {

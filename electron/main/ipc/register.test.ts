@@ -45,8 +45,8 @@ function stubHandlers(): Handlers {
       relationshipLink: async () => ({ ok: true, url: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship', partnerTenantId: 'p', legacyDap: false }),
       customers: async () => ({ ok: true, customers: [], refused: [], duplicates: [], pages: 1 }),
       agreement: async () => ({ ok: true, agreement: null }),
-      recordAgreement: async () => ({ ok: false, code: 'forbidden', en: 'no', ja: 'いいえ' }),
-      createTransfer: async () => ({ ok: false, code: 'conflict', en: 'no', ja: 'いいえ' }),
+      recordAgreement: async () => ({ ok: false, code: 'forbidden', params: { call: 'createAgreement', status: 403 } }),
+      createTransfer: async () => ({ ok: false, code: 'conflict', params: { call: 'createTransfer', status: 409 } }),
       transfers: async () => ({ ok: true, transfers: [] }),
     },
     openExternal: async () => undefined,
@@ -120,6 +120,14 @@ describe('IPC dispatch (fake Electron)', () => {
       throw new HostError('OUTBOX_NOT_EMPTY', 'sync first');
     }, event, { pendingOutbox: 2 }, trusted);
     expect(reply).toEqual({ ok: false, error: { code: 'OUTBOX_NOT_EMPTY', message: 'sync first' } });
+  });
+
+  it("passes a HostError's connector detail through (a code and parameters the renderer words)", async () => {
+    const detail = { code: 'forbidden', params: { collection: 'users', url: 'https://graph.microsoft.com/v1.0/users', page: 1, status: 403 } };
+    const reply = await dispatch('graph.readTenant', () => {
+      throw new HostError('GRAPH_FORBIDDEN', 'Microsoft Graph read of users failed (forbidden 403)', detail);
+    }, event, { tenantId: '11111111-2222-4333-8444-555555555555' }, trusted);
+    expect(reply).toEqual({ ok: false, error: { code: 'GRAPH_FORBIDDEN', message: 'Microsoft Graph read of users failed (forbidden 403)', detail } });
   });
 
   it('turns an unexpected exception into INTERNAL with a safe message and logs it', async () => {

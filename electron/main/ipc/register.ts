@@ -65,7 +65,7 @@ export async function dispatch<C extends Channel>(
   try {
     value = await handler(parsed.data as ParsedArgs<C>);
   } catch (error) {
-    if (error instanceof HostError) return fail(error.code, error.message);
+    if (error instanceof HostError) return fail(error.code, error.message, error.detail);
     options.logError?.(channel, error);
     return fail('INTERNAL', `the desktop host could not complete "${channel}"`);
   }

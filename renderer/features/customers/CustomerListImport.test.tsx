@@ -155,7 +155,7 @@ const pcList: PartnerCenterCustomersResult = {
     { tenantId: B, companyName: 'Fabrikam', domain: 'fabrikam.com', country: null, relationship: 'none' },
     { tenantId: C, companyName: 'Northwind', domain: 'northwind.com', country: 'US', relationship: 'reseller' },
   ],
-  refused: [{ position: 4, id: 'not-a-guid', en: 'its tenant id "not-a-guid" is not a GUID', ja: 'テナント ID「not-a-guid」が GUID ではありません' }],
+  refused: [{ position: 4, id: 'not-a-guid', reason: 'tenantNotGuid', params: { tenant: 'not-a-guid' } }],
   duplicates: [{ position: 5, tenantId: B, companyName: 'Fabrikam (again)' }],
   pages: 2,
 };
@@ -198,12 +198,16 @@ describe('Read the customer list from Partner Center (fake host)', () => {
   });
 
   it("says Partner Center's refusal in Japanese on a Japanese screen, and the preview in Japanese", async () => {
-    const refusal = fakeHost(signedIn, async () => ({ ok: false, code: 'forbidden', en: 'Partner Center refused your customer list (403 Forbidden).', ja: 'パートナー センターが顧客一覧を拒否しました (403 Forbidden)。' }));
+    const refusal = fakeHost(signedIn, async () => ({ ok: false, code: 'forbidden', params: { call: 'customers', status: 403, requestId: 'r-1', attempts: 1 } }));
     wrap(<CustomerListImport existing={[]} newId={() => 'x'} onCreate={async () => ({ ok: true })} />, 'ja', refusal.host);
     const button = screen.getByRole('button', { name: 'パートナー センターから顧客一覧を読み込む' });
     await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
     fireEvent.click(button);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('パートナー センターが顧客一覧を拒否しました (403 Forbidden)。'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'パートナー センターが顧客一覧を拒否しました (403 Forbidden)。パートナー センターで「管理エージェントまたは営業担当エージェント」ロールが必要です。また、アプリのサインインにパートナー センターのアクセス許可 (user_impersonation) が必要です。パートナー センターの管理者にロールの付与を依頼し、もう一度サインインしてください。',
+      ),
+    );
     expect(screen.queryByTestId('pc-customer-preview')).toBeNull();
     cleanup();
 

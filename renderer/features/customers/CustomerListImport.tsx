@@ -28,6 +28,7 @@ import { readTenantFile } from '../../import/tenantFileKind';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { refusalText } from '../../words/refusalText';
+import { partnerCenterErrorText, partnerCenterRecordText, type ConnectorErrorLike } from '../../words/connectorErrors';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -61,7 +62,8 @@ export function CustomerListImport({
   // or this import moves rows to "already in the workspace" while it is open).
   const [loaded, setLoaded] = useState<Pick<CustomerListPreview, 'parsed' | 'file' | 'source'> | null>(null);
   const preview = useMemo(() => (loaded ? groupCustomerList(loaded.parsed, loaded.file, existing, loaded.source) : null), [loaded, existing]);
-  const [problem, setProblem] = useState<FileProblem | null>(null);
+  // A file's problem comes in both languages from the parser; Partner Center's as a code and parameters.
+  const [problem, setProblem] = useState<FileProblem | ConnectorErrorLike | null>(null);
   const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const ja = i18n.language === 'ja';
@@ -99,7 +101,7 @@ export function CustomerListImport({
         setLoaded({ parsed: customerListFromPartnerCenter(answer), file: PARTNER_CENTER_LIST_SOURCE, source: 'partnerCenter' });
       } else {
         setLoaded(null);
-        setProblem({ en: answer.en, ja: answer.ja });
+        setProblem({ code: answer.code, params: answer.params });
       }
     } catch (e) {
       // A host failure (signed out meanwhile, no network stack): its message, in the screen's words around it.
@@ -168,7 +170,7 @@ export function CustomerListImport({
       )}
       {problem && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{ja ? problem.ja : problem.en}</MessageBarBody>
+          <MessageBarBody>{'code' in problem ? partnerCenterErrorText(t, problem) : ja ? problem.ja : problem.en}</MessageBarBody>
         </MessageBar>
       )}
       {preview && counts && (
@@ -234,8 +236,8 @@ export function CustomerListImport({
               <ul data-testid="pc-refused">
                 {preview.refused.map((r) => (
                   <li key={r.row}>
-                    {fromPc
-                      ? t('pcLists.customers.pc.refusedRecord', { row: r.row, id: r.field, reason: ja ? r.reason.ja : r.reason.en })
+                    {'record' in r
+                      ? t('pcLists.customers.pc.refusedRecord', { row: r.row, id: r.field, reason: partnerCenterRecordText(t, r.record) })
                       : t('pcLists.customers.refusedRow', { row: r.row, field: r.field, reason: ja ? r.reason.ja : r.reason.en })}
                   </li>
                 ))}

@@ -13,10 +13,11 @@ import { today } from '../../engine/customerPlan';
 import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { BlockedReason, usePartnerCenterAction } from './partnerCenterAction';
-import { clip, refusalText } from './partnerCenterWords';
+import { clip } from './partnerCenterWords';
 import type { Translate } from '../../ui/language';
 import { OutcomeBar } from '../../ui/OutcomeBar';
 import { refusalText as changeRefusalText } from '../../words/refusalText';
+import { partnerCenterErrorText } from '../../words/connectorErrors';
 
 type Outcome = { intent: 'success' | 'error' | 'info'; text: string } | null;
 type Values = { firstName: string; lastName: string; email: string; dateAgreed: string };
@@ -63,7 +64,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
   const check = () =>
     run(async () => {
       const answer = await host.partnerCenterAgreement({ customerTenantId });
-      if (!answer.ok) return { intent: 'error', text: refusalText(answer, i18n.language) };
+      if (!answer.ok) return { intent: 'error', text: partnerCenterErrorText(t, answer) };
       if (!answer.agreement) return { intent: 'info', text: t('pcCaseFile.agreement.none') };
       const refused = await recordLocally(answer.agreement, t('pcCaseFile.agreement.readAttestedBy', { who: who(answer.agreement) }));
       return refused === null
@@ -80,7 +81,7 @@ export function PartnerCenterAgreement({ customerId, tenantId, allowed }: { cust
     setErrors({});
     await run(async () => {
       const answer = await host.partnerCenterRecordAgreement({ customerTenantId, ...parsed.data });
-      if (!answer.ok) return { intent: 'error', text: refusalText(answer, i18n.language) };
+      if (!answer.ok) return { intent: 'error', text: partnerCenterErrorText(t, answer) };
       const refused = await recordLocally(answer.agreement, t('pcCaseFile.agreement.recordedAttestedBy', { who: who(answer.agreement) }));
       if (refused !== null) return { intent: 'error', text: t('pcCaseFile.agreement.caseFileRefused', { message: refused }) };
       setValues(EMPTY);

@@ -121,12 +121,15 @@ describe('case file: the Microsoft Customer Agreement through Partner Center (fa
     fireEvent.click(check);
     expect((await within(part).findByRole('status')).textContent).toContain('Partner Center holds no attestation of the Microsoft Customer Agreement for this customer.');
     cleanup();
-    show(fakeDesktopHost({ agreement: () => ({ ok: false, code: 'forbidden', en: 'Partner Center refused (403 Forbidden).', ja: 'パートナー センターが拒否しました (403 Forbidden)。' }) }).host, 'ja');
+    show(fakeDesktopHost({ agreement: () => ({ ok: false, code: 'forbidden', params: { call: 'customerAgreements', status: 403, requestId: 'r-1', attempts: 1 } }) }).host, 'ja');
     part = await screen.findByTestId('pc-agreement');
     check = within(part).getByRole('button', { name: 'パートナー センターで確認' });
     await waitFor(() => expect(disabled(check)).toBe(false));
     fireEvent.click(check);
-    expect((await within(part).findByRole('status')).textContent).toBe('パートナー センターが拒否しました (403 Forbidden)。');
+    // Partner Center's refusal comes as a code and parameters, worded from the Japanese catalog.
+    expect((await within(part).findByRole('status')).textContent).toBe(
+      'パートナー センターが顧客のマイクロソフト顧客契約への同意の記録を拒否しました (403 Forbidden)。パートナー センターで「管理エージェントまたは営業担当エージェント」ロールが必要です。また、アプリのサインインにパートナー センターのアクセス許可 (user_impersonation) が必要です。パートナー センターの管理者にロールの付与を依頼し、もう一度サインインしてください。',
+    );
     expect((await stored())?.agreement).toBeNull();
   });
 
@@ -188,7 +191,9 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
   });
 
   it('refuses lines of two partners in words before asking Partner Center, and shows Partner Center\'s refusal in Japanese', async () => {
-    const { host, calls } = fakeDesktopHost({ createTransfer: () => ({ ok: false, code: 'conflict', en: 'Conflict (409).', ja: '移管の依頼が拒否されました (409 Conflict)。' }) });
+    const { host, calls } = fakeDesktopHost({
+      createTransfer: () => ({ ok: false, code: 'conflict', params: { call: 'createTransfer', status: 409, attempts: 1, description: 'Subscription is already part of another transfer request.', partnerCenterCode: '800002' } }),
+    });
     show(host, 'ja');
     const section = await screen.findByTestId('transfers');
     const boxes = await within(section).findAllByRole('checkbox');
@@ -201,7 +206,11 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
     expect(calls).toHaveLength(0);
     fireEvent.click(boxes[3]!);
     fireEvent.click(within(section).getByRole('button', { name: 'パートナー センターで作成 (1 件選択)' }));
-    await waitFor(() => expect(within(section).getByRole('status').textContent).toBe('移管の依頼が拒否されました (409 Conflict)。'));
+    await waitFor(() =>
+      expect(within(section).getByRole('status').textContent).toBe(
+        'パートナー センターの既存の情報と矛盾するため、移管の依頼が拒否されました (409 Conflict)。例えば、サブスクリプションが既に別の移管に含まれている、または同意が既に登録されている場合です。変更する前にパートナー センターで現在の状態を確認してください。 パートナー センターの説明: 「Subscription is already part of another transfer request.」 (コード 800002)。',
+      ),
+    );
     expect(calls).toHaveLength(1);
     expect(await workspaceDb().transfers.count()).toBe(0);
   });

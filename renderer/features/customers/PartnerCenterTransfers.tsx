@@ -11,10 +11,10 @@ import { lineIdOf, type CustomerData } from '../../engine/customerPlan';
 import { useSync } from '../../workspace/SyncContext';
 import { useCaseFileStyles } from './caseFileStyles';
 import { BlockedReason, usePartnerCenterAction } from './partnerCenterAction';
-import { refusalText } from './partnerCenterWords';
 import { refreshFromPartnerCenter, transferRequestOf } from './pcTransfers';
 import { TRANSFER_STATUS_WORDS } from '../../words/labels';
 import { refusalText as changeRefusalText } from '../../words/refusalText';
+import { partnerCenterErrorText } from '../../words/connectorErrors';
 
 type Outcome = { intent: 'success' | 'error' | 'warning'; lines: string[] } | null;
 
@@ -45,7 +45,7 @@ export function PartnerCenterTransfers({
       if (!request.ok) return { intent: 'error', lines: [t(request.reason === 'noSubscription' ? 'pcCaseFile.transfers.noSubscription' : request.reason === 'noPartner' ? 'pcCaseFile.transfers.noPartner' : 'pcCaseFile.transfers.severalPartners', { count: request.keys.length })] };
       // More than 25 goes to Partner Center's client all the same: it refuses in words, nothing sent.
       const answer = await host.partnerCenterCreateTransfer({ customerTenantId, sourcePartnerTenantId: request.sourcePartnerTenantId, subscriptionIds: request.subscriptionIds });
-      if (!answer.ok) return { intent: 'error', lines: [refusalText(answer, i18n.language)] };
+      if (!answer.ok) return { intent: 'error', lines: [partnerCenterErrorText(t, answer)] };
       const id = answer.transfer.id;
       const lineIds = data.planLines.filter((l) => chosen.includes(lineIdOf(l))).map((l) => l.id);
       // Tracked under Partner Center's transfer id, so a refresh finds it again.
@@ -58,7 +58,7 @@ export function PartnerCenterTransfers({
   const refresh = () =>
     run(async () => {
       const answer = await host.partnerCenterTransfers({ customerTenantId });
-      if (!answer.ok) return { intent: 'error', lines: [refusalText(answer, i18n.language)] };
+      if (!answer.ok) return { intent: 'error', lines: [partnerCenterErrorText(t, answer)] };
       const plan = refreshFromPartnerCenter(transfers, answer.transfers);
       const lines: string[] = [];
       let moved = 0;

@@ -108,6 +108,24 @@ describe('Read from Microsoft (fake host)', () => {
       cleanup();
     }
   });
+
+  it("words Graph's own error in the reader's language when a read fails otherwise; nothing imported", async () => {
+    const url = `https://graph.microsoft.com/v1.0/users?$select=id&$skiptoken=x`;
+    const detail = { code: 'http', params: { collection: 'users', url, page: 2, status: 500, tenant: TENANT, attempts: 3 } };
+    for (const [lang, expected] of [
+      ['en', `The tenant could not be read from Microsoft (Microsoft Graph answered 500 when reading the users and their licenses of the customer's tenant ${TENANT} (${url}, page 2) after 3 tries; nothing was imported. Try again later.). Nothing was imported.`],
+      ['ja', `顧客のテナント ${TENANT}のユーザーとそのライセンスを読む際に Microsoft Graph が 500 を返しました (${url}、2 ページ目) (3 回試行)。何も取り込んでいません。時間をおいてやり直してください。`],
+    ] as const) {
+      const { run, requests } = recordedRun();
+      renderWith(fakeHost(signedIn, () => Promise.reject(new HostError('GRAPH_READ_FAILED', 'Microsoft Graph read of users failed (http 500)', detail))).host, TENANT, run, lang);
+      await waitFor(() => expect(button().disabled).toBe(false));
+      fireEvent.click(button());
+      const alert = await screen.findByText((text) => text.includes(expected));
+      expect(alert.textContent).not.toContain('Microsoft Graph read of users failed');
+      expect(requests).toHaveLength(0);
+      cleanup();
+    }
+  });
 });
 
 describe('the case file says when its data was read from Microsoft', () => {

@@ -12,6 +12,7 @@ import { useHost } from '../../host/HostProvider';
 import type { ImportRun } from '../../import/useImport';
 import { workspaceDb } from '../../workspace/workspace';
 import { isGraphRead } from '../../../shared/import/graph';
+import { graphReadErrorText } from '../../words/connectorErrors';
 
 export type Blocked = 'web' | 'signedOut' | 'noTenant' | null;
 
@@ -41,7 +42,8 @@ export function ReadFromMicrosoft({ customerId, tenantId, importRun, disabled }:
     } catch (e) {
       setReading(null);
       const code = e instanceof HostError ? e.code : 'GRAPH_READ_FAILED';
-      const detail = e instanceof Error ? e.message : String(e);
+      // Graph's own error comes as a code and parameters, worded in the reader's language; else the host's message.
+      const detail = e instanceof HostError && e.detail ? graphReadErrorText(t, e.detail) : e instanceof Error ? e.message : String(e);
       setError(
         t(
           code === 'GRAPH_FORBIDDEN'

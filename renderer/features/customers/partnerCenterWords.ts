@@ -1,13 +1,8 @@
 // How the case file's Partner Center buttons say why they cannot run and what went wrong: Partner
-// Center's own refusals come in both languages from main (PartnerCenterError.words); a host failure
-// (signed out, a browser) is said by the screen.
+// Center's own refusals come from main as a code and parameters, worded by
+// renderer/words/connectorErrors; a host failure (signed out, a browser) is said by the screen.
 import type { TFunction } from 'i18next';
 import { HostError } from '../../../shared/ipc/contract';
-
-/** Partner Center's refusal in the screen's language. */
-export function refusalText(refusal: { en: string; ja: string }, language: string): string {
-  return language.startsWith('ja') ? refusal.ja : refusal.en;
-}
 
 /** A failure of the host itself (no Microsoft sign-in, no desktop app), in words. */
 export function hostFailureText(t: TFunction, e: unknown): string {

@@ -35,11 +35,13 @@ describe('PartnerProfileSection: the link from Partner Center (fake host)', () =
   });
 
   it("says Partner Center's refusal in Japanese on a Japanese screen", async () => {
-    show(signedIn, async () => ({ ok: false, code: 'FORBIDDEN', en: 'Only an Admin agent may.', ja: '管理エージェントのみが実行できます。' }), 'ja');
+    show(signedIn, async () => ({ ok: false, code: 'forbidden', params: { call: 'relationshipLink', status: 403, requestId: 'r-1', attempts: 1 } }), 'ja');
     const button = await screen.findByRole('button', { name: 'パートナー センターからリンクを読み込む' });
     await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
     fireEvent.click(button);
-    await screen.findByText('管理エージェントのみが実行できます。');
+    await screen.findByText(
+      'パートナー センターが再販業者関係の依頼リンクを拒否しました (403 Forbidden)。パートナー センターで「管理エージェント」ロールが必要です。また、アプリのサインインにパートナー センターのアクセス許可 (user_impersonation) が必要です。パートナー センターの管理者にロールの付与を依頼し、もう一度サインインしてください。',
+    );
   });
 
   it('is disabled with the reason in a browser and without a Microsoft sign-in', async () => {

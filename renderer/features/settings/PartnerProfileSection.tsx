@@ -14,6 +14,7 @@ import { sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { useHost } from '../../host/HostProvider';
 import { useMicrosoftState } from '../../host/useMicrosoftState';
 import { refusalText } from '../../words/refusalText';
+import { partnerCenterErrorText } from '../../words/connectorErrors';
 
 const useStyles = makeStyles({
   section: sectionStyle,
@@ -64,7 +65,7 @@ function PartnerProfileForm({ initial, message, setMessage }: { initial: Form; m
         setForm((f) => ({ ...f, relationshipLink: answer.url, partnerTenantId: f.partnerTenantId.trim() || answer.partnerTenantId }));
         setMessage({ intent: 'success', text: t('partner.readFromPartnerCenter.done') });
       } else {
-        setMessage({ intent: 'error', text: i18n.language === 'ja' ? answer.ja : answer.en });
+        setMessage({ intent: 'error', text: partnerCenterErrorText(t, answer) });
       }
     } catch (e) {
       setMessage({ intent: 'error', text: t('partner.readFromPartnerCenter.failed', { detail: e instanceof Error ? e.message : String(e) }) });

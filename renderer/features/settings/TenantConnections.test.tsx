@@ -103,7 +103,7 @@ describe('Settings: customer tenants (GDAP) (fake host, fake-indexeddb)', () => 
 
   it('says it in Japanese on a Japanese screen, and shows Graph’s refusal in Japanese', async () => {
     let refuse = false;
-    show(signedIn, async () => (refuse ? { ok: false, code: 'forbidden', en: 'Needs DelegatedAdminRelationship.Read.All.', ja: 'DelegatedAdminRelationship.Read.All が必要です。' } : { ok: true, relationships, pages: 1 }), 'ja');
+    show(signedIn, async () => (refuse ? { ok: false, code: 'forbidden', params: { url: 'https://graph.microsoft.com/v1.0/tenantRelationships/delegatedAdminRelationships?$top=300', page: 1, status: 403 } } : { ok: true, relationships, pages: 1 }), 'ja');
     fireEvent.click(screen.getByRole('button', { name: 'Microsoft から読み込む' }));
     const table = await screen.findByTestId('gdap-relationships');
     const fourth = within(table).getAllByRole('row')[2]!;
@@ -111,7 +111,9 @@ describe('Settings: customer tenants (GDAP) (fake host, fake-indexeddb)', () => 
     expect(within(table).getAllByRole('row')[1]!.textContent).toContain('180 日ずつ');
     refuse = true;
     fireEvent.click(screen.getByRole('button', { name: 'Microsoft から読み込む' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('DelegatedAdminRelationship.Read.All が必要です。');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Microsoft Graph がGDAP 関係の一覧の表示を拒否しました (403 Forbidden) (https://graph.microsoft.com/v1.0/tenantRelationships/delegatedAdminRelationships?$top=300、1 ページ目)。アプリ登録に委任されたアクセス許可 DelegatedAdminRelationship.Read.All とパートナー テナントでの管理者の同意が必要です。また、お使いのアカウントに GDAP 関係を閲覧できるパートナー ロール (パートナー センターの管理エージェントなど) が必要です。パートナー テナントの管理者に依頼し、もう一度サインインしてください。',
+    );
   });
 
   it('is disabled with the reason in a browser, before set-up and when signed out, asking the host nothing', async () => {

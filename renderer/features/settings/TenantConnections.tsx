@@ -11,6 +11,7 @@ import { formatCountOf, formatDay } from '../../../shared/domain/format';
 import { useHost } from '../../host/HostProvider';
 import type { Translate } from '../../ui/language';
 import { workspaceDb } from '../../workspace/workspace';
+import { gdapReadErrorText } from '../../words/connectorErrors';
 
 const useStyles = makeStyles({
   subTitle: { margin: `${tokens.spacingVerticalM} 0 0`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -76,7 +77,7 @@ export function TenantConnections({ state }: { state: MicrosoftState | null }) {
     try {
       const answer = await host.graphRelationships({});
       if (answer.ok) setList(answer.relationships);
-      else setMessage(ja ? answer.ja : answer.en);
+      else setMessage(gdapReadErrorText(t, answer));
     } catch (e) {
       setMessage(t('microsoftSignIn.gdap.failed', { detail: e instanceof Error ? e.message : String(e) }));
     } finally {
