@@ -3,7 +3,7 @@
 import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inLanguage } from '../../shared/mutators/words';
+import { inLanguage } from '../words/bilingual';
 import { activityText } from '../words/activityText';
 import { refusalText } from '../words/refusalText';
 import { formatCount, formatCountOf } from '../../shared/domain/format';

@@ -6,6 +6,7 @@ import type { ActivityCode, ActivityParam, ActivityParams } from '../../shared/m
 import { isActivityCode } from '../../shared/mutators/activityCodes';
 import { formatCount, formatCountOf, type CountedNoun } from '../../shared/domain/format';
 import type { Lang } from '../../shared/domain/lang';
+import { inLanguage } from './bilingual';
 import type { ImportKind } from '../../shared/workspace/tables';
 import {
   BILLING_ACCOUNT_WORDS,
@@ -184,5 +185,5 @@ export function activityWords(t: Translate, lang: Lang, code: ActivityCode, para
 export function activityText(t: Translate, lang: string, row: ActivityLike): string {
   const language: Lang = lang === 'ja' ? 'ja' : 'en';
   if (isActivityCode(row.code)) return activityWords(t, language, row.code, row.params ?? {});
-  return language === 'ja' && row.summaryJa ? row.summaryJa : row.summary;
+  return inLanguage({ en: row.summary, ja: row.summaryJa }, language);
 }

@@ -7,6 +7,7 @@ import { formatCount, formatDay } from '../../shared/domain/format';
 import type { Lang } from '../../shared/domain/lang';
 import type { Permission, Role } from '../../shared/domain/roles';
 import { regionName } from '../../shared/domain/regionNames';
+import { inLanguage } from './bilingual';
 import { isRefusalReason, type RefusalParam, type RefusalParams, type RefusalReason } from '../../shared/mutators/refusalCodes';
 import {
   BILLING_FREQUENCY_WORDS,
@@ -125,9 +126,7 @@ export function refusalText(t: Translate, lang: string, refusal: RefusalLike): s
   const language: Lang = lang === 'ja' ? 'ja' : 'en';
   const reason = isRefusalReason(refusal.reason)
     ? refusalWords(t, language, refusal.reason, refusal.params ?? {})
-    : language === 'ja' && refusal.messageJa
-      ? refusal.messageJa
-      : refusal.message;
+    : inLanguage({ en: refusal.message, ja: refusal.messageJa }, language);
   if (refusal.index === undefined || refusal.of === undefined || !isRefusalReason(refusal.reason)) return reason;
   return t('refusal.inBatch', { n: formatCount(refusal.index + 1, language), count: formatCount(refusal.of, language), reason });
 }

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCountOf, formatDateTime } from '../../../shared/domain/format';
-import { inLanguage } from '../../../shared/mutators/words';
+import { inLanguage } from '../../words/bilingual';
 import { importsOf } from '../../db/queries';
 import { useViewStore } from '../../ui/viewStore';
 import { ImportStatus, useImport } from '../../import/useImport';

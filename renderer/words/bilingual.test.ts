@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Activity } from '../workspace/tables';
-import { inLanguage } from './words';
+import { Activity } from '../../shared/workspace/tables';
+import { inLanguage } from './bilingual';
 
 const row = {
   id: 'act:client:1',
@@ -12,7 +12,7 @@ const row = {
   summary: 'Created customer Contoso',
 };
 
-describe('activity summaries in two languages', () => {
+describe('texts in two languages', () => {
   it('parse activity rows written before summaryJa existed, and rows with it', () => {
     expect(Activity.parse(row).summaryJa).toBeUndefined();
     expect(Activity.parse({ ...row, summaryJa: '顧客「Contoso」を作成しました' }).summaryJa).toBe('顧客「Contoso」を作成しました');
