@@ -31,12 +31,6 @@ export const Permission = z.enum([
 ]);
 export type Permission = z.infer<typeof Permission>;
 
-export const roleLabels: Record<Role, { en: string; ja: string }> = {
-  'admin-agent': { en: 'Admin agent', ja: '管理エージェント' },
-  'sales-agent': { en: 'Sales agent', ja: '営業担当エージェント' },
-  'billing-agent': { en: 'Billing agent', ja: '課金エージェント' },
-};
-
 // From the Partner Center permissions overview: the admin agent administers customers and may ask
 // for delegated admin; the sales agent manages customers and subscriptions and may send reseller
 // invitations, but cannot ask for delegated admin; the billing agent sees billing and prices only.

@@ -22,9 +22,9 @@ const customer: Customer = {
 const approvalLink =
   'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836';
 
-function renderStep(role: 'admin-agent' | 'sales-agent', onNext: (c: AccessChoice) => void) {
+function renderStep(role: 'admin-agent' | 'sales-agent' | 'billing-agent', onNext: (c: AccessChoice) => void, lang: 'en' | 'ja' = 'en') {
   return render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n(lang)}>
       <FluentProvider theme={webLightTheme}>
         <DelegatedAdminStep customers={[customer]} role={role} initial={null} onBack={() => {}} onNext={onNext} />
       </FluentProvider>
@@ -44,6 +44,11 @@ describe('the delegated admin step', () => {
     expect((screen.getByRole('radio', { name: /^Reseller relationship only/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await waitFor(() => expect(onNext).toHaveBeenCalledWith({ delegatedAdmin: 'none', roles: [], durationDays: 730, autoExtend: false, approvalLinks: {} }));
+  });
+
+  it("names the signed-in role from the catalogs, in Japanese too", () => {
+    renderStep('billing-agent', vi.fn(), 'ja');
+    expect(screen.getByText(/^現在のロール \(課金エージェント\) では委任された管理者特権を依頼できません。/)).toBeTruthy();
   });
 
   it('hands on the GDAP roles, duration and each customer approval link once valid', async () => {

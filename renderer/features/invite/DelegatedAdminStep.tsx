@@ -26,8 +26,9 @@ import {
   GLOBAL_ADMINISTRATOR_ROLE_ID,
   gdapRequestProblems,
 } from '../../../shared/domain/gdap';
-import { can, roleLabels, type Role } from '../../../shared/domain/roles';
+import { can, type Role } from '../../../shared/domain/roles';
 import type { Customer } from '../../../shared/workspace/tables';
+import { ROLE_NAME_WORDS, wordOf } from '../../words/labels';
 import { ENTRA_ROLES } from './entraRoles';
 import { checkGdapApprovalLink } from './gdapLink';
 import { useInviteStyles } from './inviteStyles';
@@ -64,7 +65,7 @@ export function DelegatedAdminStep({
   onBack: () => void;
   onNext: (choice: AccessChoice) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useInviteStyles();
   const allowed = can(role, 'invite.delegatedAdmin');
   const nameOf = useMemo(() => new Map(customers.map((c) => [c.id, c.name])), [customers]);
@@ -139,7 +140,7 @@ export function DelegatedAdminStep({
     });
   });
 
-  const roleName = roleLabels[role][i18n.language === 'ja' ? 'ja' : 'en'];
+  const roleName = wordOf(ROLE_NAME_WORDS, role, t);
 
   return (
     <form className={styles.stack} onSubmit={(e) => void submit(e)} noValidate>

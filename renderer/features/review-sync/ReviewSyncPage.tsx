@@ -6,7 +6,6 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeConflicts, type ShownValue } from './describeConflict';
 import { pendingLines } from './pendingLines';
-import { roleLabels } from '../../../shared/domain/roles';
 import { formatCount, formatDateTime } from '../../../shared/domain/format';
 import { editPermission } from '../../../shared/mutators/conflicts';
 import { currentMutatorName, isMutatorName, mutatorNamed } from '../../../shared/mutators/index';
@@ -22,7 +21,7 @@ import { useSync } from '../../workspace/SyncContext';
 import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 import { activityWords } from '../../words/activityText';
 import type { Translate } from '../../words/labels';
-import { SYNC_PHASE_WORDS } from '../../words/labels';
+import { ROLE_NAME_WORDS, SYNC_PHASE_WORDS, wordOf } from '../../words/labels';
 import { refusalText } from '../../words/refusalText';
 import { SessionError } from '../../../shared/sync/session';
 import { sessionErrorText, syncFailureText } from '../../words/serverErrors';
@@ -149,7 +148,6 @@ function Connection() {
   const styles = useStyles();
   const { settings } = useSettings();
   const { status, user, signInPersisted } = useSyncStore();
-  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const ids = { title: useId() };
   return (
     <section className={styles.section} aria-labelledby={ids.title}>
@@ -162,7 +160,7 @@ function Connection() {
         </MessageBar>
       ) : user ? (
         <div className={styles.statusRow}>
-          <Text data-testid="signed-in-as">{t('sync.connection.signedInAs', { name: user.name, role: roleLabels[user.role][lang] })}</Text>
+          <Text data-testid="signed-in-as">{t('sync.connection.signedInAs', { name: user.name, role: wordOf(ROLE_NAME_WORDS, user.role, t) })}</Text>
           <Button onClick={() => void sync.signOut()}>{t('sync.connection.signOut')}</Button>
         </div>
       ) : (
