@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FINDING_CODES, FINDING_RULE_FAMILY } from '../shared/domain/findings';
-import { RULE_FAMILIES, RULES } from '../shared/domain/rules';
+import { RULE_FAMILIES, RULES, ruleTitle } from '../shared/domain/rules';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -26,7 +26,7 @@ export function rulesMarkdown(): string {
     for (const r of rules) {
       const until = r.until ? `${r.until}${r.replacedBy ? ` (replaced by \`${r.replacedBy}\`)` : ''}` : '';
       const source = r.url ? `[${cell(r.source)}](${r.url})` : cell(r.source);
-      out.push(`| \`${r.id}\` | ${r.since} | ${until} | ${cell(r.title.en)} | ${cell(r.title.ja)} | ${source} |`);
+      out.push(`| \`${r.id}\` | ${r.since} | ${until} | ${cell(ruleTitle(r, 'en'))} | ${cell(ruleTitle(r, 'ja'))} | ${source} |`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -11,7 +11,11 @@ const RENDERER_LOW = ['renderer/host', 'renderer/ui', 'renderer/output', 'render
 
 /** Importer (a folder, or one file) -> what it may import ('$self': its own folder, for each screen). */
 export const LAYERS = [
-  { from: 'shared/domain', may: ['shared/domain'] },
+  // The words both sides say (finding texts, region names, rule titles): JSON and their one
+  // interpolator, importing nothing of the product; the engine words its findings with them and the
+  // renderer's app merges them into its catalogs.
+  { from: 'shared/words', may: ['shared/words'] },
+  { from: 'shared/domain', may: ['shared/words', 'shared/domain'] },
   { from: 'shared/import', may: ['shared/domain', 'shared/import'] },
   { from: 'shared/workspace', may: ['shared/domain', 'shared/workspace'] },
   { from: 'shared/ipc', may: ['shared/domain', 'shared/ipc'] },
@@ -33,7 +37,7 @@ export const LAYERS = [
   // Files and Microsoft's lists into the workspace: the import worker and what the screens start it with.
   { from: 'renderer/import', may: [...SHARED, 'renderer/db', 'renderer/sync', 'renderer/host', 'renderer/ui', 'renderer/workspace', 'renderer/words', 'renderer/import'] },
   { from: 'renderer/features/*', may: [...SHARED, ...RENDERER_LOW, '$self'] },
-  { from: 'renderer/app', may: [...SHARED, ...RENDERER_LOW, 'renderer/features', 'renderer/app'] },
+  { from: 'renderer/app', may: [...SHARED, 'shared/words', ...RENDERER_LOW, 'renderer/features', 'renderer/app'] },
   { from: 'renderer/main.tsx', may: ['renderer/app', 'renderer/host'] },
   // Benchmark and test pages built beside the app, never linked from it: above the app, like it.
   { from: 'renderer/bench', may: [...SHARED, 'renderer'] },

@@ -40,6 +40,6 @@ export { ORDER_WINDOW_DAYS, orderCheckBy, ordersClosingSoon } from './orderWindo
 export type { Retirement } from './retirements';
 export { retirementOf } from './retirements';
 export type { Rule, RuleFamily } from './rules';
-export { RULES, ruleById, ruleInForce } from './rules';
+export { RULES, ruleById, ruleInForce, ruleTitle } from './rules';
 export type { CommerceKind, TransferBlocker, TransferVerdict } from './transfers';
 export { TRANSFER_MAX_ITEMS, transferRequests, transferVerdict } from './transfers';

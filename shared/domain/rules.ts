@@ -2,7 +2,9 @@
 // read by the engine (which rule of a family is in force on a date), by every finding (its "why")
 // and by `npm run docs:rules` (docs/rules.md). A rule replaced by a newer one keeps its row with an
 // `until`, so a plan dated before the change still gets the older advice.
+import { wordsIn, type Translate } from '../words';
 import type { LocalDate } from './dates';
+import type { Lang } from './lang';
 import { GDAP_RULE_ID } from './gdap';
 import { MONTHLY_BILLING_PREMIUM, MONTHLY_BILLING_PREMIUM_RULE_ID, MONTHLY_TERM_PREMIUM, MONTHLY_TERM_PREMIUM_RULE_ID, THREE_YEAR_MINIMUM, THREE_YEAR_MINIMUM_RULE_ID } from './terms';
 
@@ -34,7 +36,8 @@ export interface Rule {
   /** First day it no longer applies (the day its replacement starts). */
   until?: LocalDate;
   replacedBy?: string;
-  title: { en: string; ja: string };
+  /** Its title, a literal key of the shared catalogs (shared/words, `rule.*`): say it with ruleTitle. */
+  title: (t: Translate) => string;
   /** The article (or document) it comes from. */
   source: string;
   url?: string;
@@ -50,10 +53,7 @@ export const RULES: readonly Rule[] = [
     since: SEED,
     until: '2026-05-04',
     replacedBy: 'extended-service-term',
-    title: {
-      en: 'At term end a subscription is Expired for 30 days: provision the CSP subscription before the window ends',
-      ja: '期間終了後 30 日間は期限切れ状態: その間に CSP サブスクリプションをプロビジョニングする',
-    },
+    title: (t) => t('rule.expired-window-30-days'),
     source: 'Microsoft Learn, "Transition customers from Microsoft 365 to CSP" (2023 edition)',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/transition-customers-to-csp',
   },
@@ -61,10 +61,7 @@ export const RULES: readonly Rule[] = [
     id: 'extended-service-term',
     family: 'end-of-term',
     since: '2026-05-04',
-    title: {
-      en: 'Extended Service Term: without "cancel at end of term" a subscription continues month to month at +3 % (+23 % without a monthly plan); no grace window',
-      ja: '延長サービス期間 (EST): 「期間終了時に取り消し」がなければ月単位で +3 % (月次プランがない場合 +23 %) で継続。猶予期間なし',
-    },
+    title: (t) => t('rule.extended-service-term'),
     source: 'Partner Center, "Extended service terms (EST)"; CloudBlue Office 365 channel operations guide, "Extended Service Terms"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/extended-service-terms',
   },
@@ -74,10 +71,7 @@ export const RULES: readonly Rule[] = [
     since: SEED,
     until: '2024-01-01',
     replacedBy: 'direct-expired-disabled-deleted',
-    title: {
-      en: 'Bought directly from Microsoft: a credit may come from Microsoft 365 billing support',
-      ja: 'Microsoft から直接購入: Microsoft 365 の課金サポートからクレジットを受けられる場合がある',
-    },
+    title: (t) => t('rule.direct-credit-by-support'),
     source: 'Microsoft Learn, "Transition customers from Microsoft 365 to CSP" (2023 edition)',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/transition-customers-to-csp',
   },
@@ -85,10 +79,7 @@ export const RULES: readonly Rule[] = [
     id: 'direct-expired-disabled-deleted',
     family: 'direct-lifecycle',
     since: '2024-01-01',
-    title: {
-      en: 'Direct subscriptions: Expired 30 days, Disabled 90 days, then Deleted; refund by billing account (MCA within 7 days, MOSA prorated credit)',
-      ja: '直接購入: 期限切れ 30 日、無効 90 日の後に削除。返金は請求アカウント次第 (MCA は 7 日以内、MOSA は日割りクレジット)',
-    },
+    title: (t) => t('rule.direct-expired-disabled-deleted'),
     source: 'Microsoft 365 admin, "What if my subscription expires?" and "Cancel your Microsoft business subscription" (2024)',
     url: 'https://learn.microsoft.com/en-us/microsoft-365/commerce/subscriptions/what-if-my-subscription-expires',
   },
@@ -96,10 +87,7 @@ export const RULES: readonly Rule[] = [
     id: 'ea-channel-transfer',
     family: 'ea-renewal',
     since: SEED,
-    title: {
-      en: 'Enterprise Agreement: "channel transfers renew to CSP" schedules the CSP subscriptions at the EA end date',
-      ja: 'エンタープライズ契約: 「チャネル移行で CSP に更新」により EA 終了日に CSP サブスクリプションを開始',
-    },
+    title: (t) => t('rule.ea-channel-transfer'),
     source: 'Partner Center, "Transition customers from Enterprise Agreement to CSP"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/transition-ea-to-csp',
   },
@@ -107,10 +95,7 @@ export const RULES: readonly Rule[] = [
     id: 'cancellation-window-7-days',
     family: 'cancellation-window',
     since: '2022-03-01',
-    title: {
-      en: 'New commerce: an order can be cancelled or reduced, prorated, within 7 days (168 hours) of purchase or renewal',
-      ja: '新しいコマース: 購入または更新から 7 日 (168 時間) 以内なら日割りで取り消し・削減できる',
-    },
+    title: (t) => t('rule.cancellation-window-7-days'),
     source: 'Partner Center, "New commerce license-based cancellation and seat reduction policy"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-license-cancellation',
   },
@@ -118,10 +103,7 @@ export const RULES: readonly Rule[] = [
     id: 'partner-to-partner-transfer',
     family: 'partner-transfer',
     since: '2022-03-01',
-    title: {
-      en: 'Partner-to-partner transfer (new commerce): same region, whole subscriptions, at most 25 line items per request',
-      ja: 'パートナー間移管 (新しいコマース): 同じリージョン、サブスクリプション単位、1 件の要求で最大 25 項目',
-    },
+    title: (t) => t('rule.partner-to-partner-transfer'),
     source: 'Partner Center, "Transfer new commerce subscriptions between partners"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/transfer-ownership-of-a-product-subscription',
   },
@@ -129,10 +111,7 @@ export const RULES: readonly Rule[] = [
     id: GDAP_RULE_ID,
     family: 'delegated-admin',
     since: '2023-10-01',
-    title: {
-      en: 'Delegated admin is GDAP only: least-privileged roles, at most 730 days, no auto-extend with Global Administrator, requests expire after 90 days',
-      ja: '委任された管理者特権は GDAP のみ: 最小権限のロール、最長 730 日、全体管理者を含む場合は自動延長不可、未承認の要求は 90 日で失効',
-    },
+    title: (t) => t('rule.gdap-only'),
     source: 'Partner Center, "Introduction to granular delegated admin privileges (GDAP)"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/gdap-introduction',
   },
@@ -140,10 +119,7 @@ export const RULES: readonly Rule[] = [
     id: 'teams-unbundling',
     family: 'teams-unbundling',
     since: '2024-04-01',
-    title: {
-      en: 'Enterprise suites with Teams are not sold to new customers (EEA and Switzerland since 2023-10-01, worldwide since 2024-04-01): a no-Teams suite plus Microsoft Teams keeps every service',
-      ja: 'Teams 付きエンタープライズ スイートは新規顧客に販売されない (EEA とスイスは 2023-10-01、全世界は 2024-04-01 から)。Teams なしスイートと Microsoft Teams の組み合わせですべてのサービスを維持',
-    },
+    title: (t) => t('rule.teams-unbundling'),
     source: 'Microsoft, "Microsoft 365 and Office 365 plans: Teams licensing changes worldwide" (2024)',
     url: 'https://www.microsoft.com/en-us/licensing/news/Microsoft365-Teams-WW',
   },
@@ -151,10 +127,7 @@ export const RULES: readonly Rule[] = [
     id: 'end-of-sale',
     family: 'end-of-sale',
     since: SEED,
-    title: {
-      en: 'Retired and end-of-sale products cannot be bought: the offer list makes it certain',
-      ja: '提供終了・販売終了の製品は購入できない (オファー一覧で確定)',
-    },
+    title: (t) => t('rule.end-of-sale'),
     source: 'Microsoft licensing CSV "Product names and service plan identifiers for licensing"; Microsoft retirement notices',
     url: 'https://learn.microsoft.com/en-us/entra/identity/users/licensing-service-plan-reference',
   },
@@ -162,10 +135,7 @@ export const RULES: readonly Rule[] = [
     id: 'customer-agreement',
     family: 'customer-agreement',
     since: SEED,
-    title: {
-      en: 'The customer must have accepted the Microsoft Customer Agreement before the first order',
-      ja: '最初の注文の前に顧客が Microsoft 顧客契約に同意している必要がある',
-    },
+    title: (t) => t('rule.customer-agreement'),
     source: 'Partner Center, "Confirm customer acceptance of the Microsoft Customer Agreement"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/confirm-customer-agreement',
   },
@@ -173,7 +143,7 @@ export const RULES: readonly Rule[] = [
     id: MONTHLY_TERM_PREMIUM_RULE_ID,
     family: 'monthly-term-premium',
     since: MONTHLY_TERM_PREMIUM.since,
-    title: { en: 'A monthly term costs 20 % more than an annual term', ja: '月単位の期間は年単位より 20 % 高い' },
+    title: (t) => t('rule.monthly-term-premium'),
     source: 'Partner Center, "New commerce license-based offers: pricing"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-license-based',
   },
@@ -181,24 +151,21 @@ export const RULES: readonly Rule[] = [
     id: MONTHLY_BILLING_PREMIUM_RULE_ID,
     family: 'monthly-billing-premium',
     since: MONTHLY_BILLING_PREMIUM.since,
-    title: { en: 'Annual or 3-year terms billed monthly cost 5 % more', ja: '年単位・3 年単位の期間を月払いにすると 5 % 高い' },
+    title: (t) => t('rule.monthly-billing-premium'),
     source: 'Microsoft partner announcement, "Monthly billing price update" (2025)',
   },
   {
     id: THREE_YEAR_MINIMUM_RULE_ID,
     family: 'three-year-minimum',
     since: THREE_YEAR_MINIMUM.since,
-    title: { en: '3-year terms need at least 100 seats', ja: '3 年単位の期間には 100 シート以上が必要' },
+    title: (t) => t('rule.three-year-minimum'),
     source: 'Partner Center price list notes (2025)',
   },
   {
     id: 'tenant-limit-150',
     family: 'tenant-subscription-limit',
     since: SEED,
-    title: {
-      en: 'A tenant may hold 150 active subscriptions (another article says 300; the transition article says 150)',
-      ja: 'テナントの有効なサブスクリプションは 150 件まで (別の記事は 300 件、移行の記事は 150 件)',
-    },
+    title: (t) => t('rule.tenant-limit-150'),
     source: 'Microsoft Learn, "Transition customers from Microsoft 365 to CSP"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/transition-customers-to-csp',
   },
@@ -206,7 +173,7 @@ export const RULES: readonly Rule[] = [
     id: 'csp-region',
     family: 'region',
     since: SEED,
-    title: { en: 'A partner transacts only with customers of its own CSP region', ja: 'パートナーは自社の CSP リージョンの顧客とのみ取引できる' },
+    title: (t) => t('rule.csp-region'),
     source: 'Partner Center, "Regional authorization overview"',
     url: 'https://learn.microsoft.com/en-us/partner-center/regional-authorization-overview',
   },
@@ -214,10 +181,7 @@ export const RULES: readonly Rule[] = [
     id: 'offer-matching',
     family: 'offer-matching',
     since: SEED,
-    title: {
-      en: 'Same offer when it can be bought, else the purchasable equivalent that keeps the most services; a new SKU means reassigning licenses',
-      ja: '購入可能なら同じオファー、できなければサービスを最も多く維持する同等のオファー。SKU が変わるとライセンスの再割り当てが必要',
-    },
+    title: (t) => t('rule.offer-matching'),
     source: 'Microsoft Learn, "Transition customers from Microsoft 365 to CSP"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/transition-customers-to-csp',
   },
@@ -225,7 +189,7 @@ export const RULES: readonly Rule[] = [
     id: 'seats',
     family: 'seats',
     since: SEED,
-    title: { en: 'Buy at least as many seats as are in use', ja: '使用中のライセンス数以上を購入する' },
+    title: (t) => t('rule.seats'),
     source: 'Microsoft Learn, "Transition customers from Microsoft 365 to CSP"',
     url: 'https://learn.microsoft.com/en-us/partner-center/customers/transition-customers-to-csp',
   },
@@ -237,6 +201,11 @@ for (const r of RULES) {
   const list = byFamily.get(r.family);
   if (list) list.push(r);
   else byFamily.set(r.family, [r]);
+}
+
+/** A rule's title in the language. */
+export function ruleTitle(rule: Rule, lang: Lang): string {
+  return rule.title(wordsIn(lang));
 }
 
 export function ruleById(id: string): Rule | undefined {

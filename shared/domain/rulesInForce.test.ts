@@ -7,7 +7,7 @@ import { endOfTermAdvice } from './endOfTerm';
 import { isMustFix, type Finding } from './findings';
 import { orderCheckBy, ordersClosingSoon } from './orderWindow';
 import { planTenant, type PlanOptions } from './plan';
-import { RULES, ruleById, ruleInForce, RULE_FAMILIES } from './rules';
+import { RULES, ruleById, ruleInForce, ruleTitle, RULE_FAMILIES } from './rules';
 import { transferRequests } from './transfers';
 
 const data = licensingData();
@@ -23,7 +23,10 @@ describe('the table of rules', () => {
     for (const r of RULES) {
       expect(r.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(r.source.length).toBeGreaterThan(10);
-      expect(r.title.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(ruleTitle(r, 'ja')).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      // Its title is its own key in the shared catalogs (shared/words), present in both languages.
+      expect(r.title((key) => key)).toBe(`rule.${r.id}`);
+      expect(ruleTitle(r, 'en')).not.toBe(`rule.${r.id}`);
       if (r.replacedBy) expect(ruleById(r.replacedBy)?.since).toBe(r.until);
     }
     for (const f of RULE_FAMILIES) expect(ruleInForce(f, '2026-12-01').family).toBe(f);

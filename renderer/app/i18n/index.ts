@@ -2,6 +2,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resolveLanguage, systemLanguages, type UiLanguage } from '../../ui/language';
+import { WORDS } from '../../../shared/words';
 import en from './en.json';
 import ja from './ja.json';
 
@@ -11,15 +12,18 @@ export type Messages = { [key: string]: string | Messages };
 // key per file, named for the feature), so features change without touching each other's catalogs.
 const featureMessages = import.meta.glob<Messages>('../../features/*/i18n/*.json', { eager: true, import: 'default' });
 
+// The words the engine and the `plan` command say too (finding texts, region names, rule titles)
+// are shared/words/{en,ja}.json, merged the same way.
 function withFeatures(base: Messages, language: 'en' | 'ja'): Messages {
   const merged: Messages = { ...base };
-  for (const [path, messages] of Object.entries(featureMessages)) {
-    if (!path.endsWith(`/${language}.json`)) continue;
+  const add = (path: string, messages: Messages) => {
     for (const [key, value] of Object.entries(messages)) {
       if (key in merged) throw new Error(`${path}: the top-level key "${key}" is already defined`);
       merged[key] = value;
     }
-  }
+  };
+  for (const [path, messages] of Object.entries(featureMessages)) if (path.endsWith(`/${language}.json`)) add(path, messages);
+  add(`shared/words/${language}.json`, WORDS[language] as Messages);
   return merged;
 }
 
