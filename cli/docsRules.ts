@@ -1,6 +1,7 @@
 // `npm run docs:rules`: writes docs/rules.md, the person-readable table of the rules the engine
-// applies (shared/domain/rules.ts, their titles in shared/words) and the findings that cite each. cli/docsRules.test.ts checks
-// that the committed file is what this generates, so the docs cannot drift from the engine.
+// applies (shared/domain/rules.ts, their titles in shared/words) and the findings that cite each.
+// cli/docsRules.test.ts checks that the committed file is what this generates, so the docs cannot
+// drift from the engine.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
