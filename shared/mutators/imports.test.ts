@@ -226,7 +226,9 @@ describe('tenant import mutations', () => {
       { numRuns: 400 },
     );
     // Holes and values JSON leaves out, and objects that are not plain data.
-    const odd = [[1, , 3], { a: undefined, b: () => 1, c: Symbol('s'), d: 1 }, [undefined, () => 1], Object.create(null), new Map([[1, 2]]), { toJSON: () => 'x' }, new Date(0), new Number(3)];
+    const holey: unknown[] = [1];
+    holey[2] = 3;
+    const odd = [holey, { a: undefined, b: () => 1, c: Symbol('s'), d: 1 }, [undefined, () => 1], Object.create(null), new Map([[1, 2]]), { toJSON: () => 'x' }, new Date(0), new Number(3)];
     for (const v of odd) expect(jsonLength(v)).toBe(JSON.stringify(v)?.length ?? 0);
     expect(jsonLength(undefined)).toBe(0);
   });
