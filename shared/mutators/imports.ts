@@ -239,8 +239,10 @@ export const tenantImportChunk = defineMutator({
     } else {
       // The chunk is stored as one record; what it adds or changes is counted at the commit, against
       // the base import's users as a whole (comparing row by row here would read the base 50 times).
+      // Through the batch path (putRows): the storage can tell a fresh import's chunk is new without
+      // reading it back, where a plain put's read would wait for every write queued before it.
       const offset = record.received.users ?? 0;
-      await tx.put('tenantUserChunks', { id: `${prefix}users:${offset}`, ...common, offset, users: a.rows });
+      await putRows(tx, 'tenantUserChunks', [{ id: `${prefix}users:${offset}`, ...common, offset, users: a.rows }]);
       record.received = { ...record.received, users: offset + a.rows.length };
     }
     await tx.put('imports', record);
