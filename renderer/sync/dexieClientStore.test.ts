@@ -155,6 +155,42 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     expect((await a.db.tenantUsers.toArray()).map((r) => r.id).sort()).toEqual(['c-1:i-0:u-0', 'c-1:i-1:u-3']);
   });
 
+  it("writes an import's user chunks without reading each back: the import's scope is read once", async () => {
+    const server = new MemorySyncServer();
+    const a = client(server, 'Aiko');
+    await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
+    const users = Array.from({ length: 12 }, (_, i) => ({ id: `0000000${i.toString(16)}-0000-4000-8000-000000000000`, userPrincipalName: `u${i}@contoso.com`, licenses: [] }));
+    const chunks = [0, 2, 4, 6, 8, 10].map((from) => ({ name: 'tenant.importChunk', args: { importId: 'i-1', customerId: 'c-1', kind: 'users', rows: users.slice(from, from + 2) } }));
+    const commit = { name: 'tenant.importCommit', args: { importId: 'i-1', customerId: 'c-1', files: ['users.json'], counts: { skus: 0, subscriptions: 0, users: 12 } } };
+    // Every read IndexedDB is asked for, by store: a read waits for the writes queued before it.
+    const reads: string[] = [];
+    const proto = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const methods = ['get', 'getKey', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'].filter((m) => typeof proto[m] === 'function');
+    const originals = methods.map((m) => proto[m]!);
+    methods.forEach((m, i) => {
+      proto[m] = function (this: IDBObjectStore, ...args: unknown[]) {
+        reads.push(this.name);
+        return originals[i]!.apply(this, args);
+      };
+    });
+    try {
+      expect(await a.sync.mutateMany([...chunks, commit])).toEqual({ ok: true });
+    } finally {
+      methods.forEach((m, i) => (proto[m] = originals[i]!));
+    }
+    expect(reads.filter((store) => store === 'tenantUserChunks').length).toBeLessThanOrEqual(1);
+    const stored = (await a.db.tenantUserChunks.toArray()).sort((x, y) => x.offset - y.offset);
+    expect(stored.map((c) => [c.id, c.offset, c.users.length, c._v])).toEqual([0, 2, 4, 6, 8, 10].map((o) => [`c-1:i-1:users:${o}`, o, 2, 0]));
+    // Each chunk's outbox row records it as new (undo: nothing before it; base version 0), as a put would.
+    const chunkEntries = (await a.db.outbox.orderBy('id').toArray()).filter((m) => m.name === 'tenant.importChunk');
+    expect(chunkEntries.map((m) => m.undo.filter((u) => u.table === 'tenantUserChunks'))).toEqual(
+      [0, 2, 4, 6, 8, 10].map((o) => [{ table: 'tenantUserChunks', id: `c-1:i-1:users:${o}`, before: null, version: 0 }]),
+    );
+    expect(chunkEntries.map((m) => Object.entries(m.baseVersions).filter(([k]) => k.startsWith('tenantUserChunks/')))).toEqual(
+      [0, 2, 4, 6, 8, 10].map((o) => [[`tenantUserChunks/c-1:i-1:users:${o}`, 0]]),
+    );
+  });
+
   it('a write that fails after being issued without waiting fails the whole transaction', async () => {
     const server = new MemorySyncServer();
     const a = client(server, 'Aiko');

@@ -67,6 +67,12 @@ class FreshRanges {
   }
 }
 
+/**
+ * What the ids share, up to and including its last ':' (`${customerId}:${importId}:users:` for a
+ * chunk of users): one id alone (an import's chunk record, one per mutation) names the scope that
+ * its later chunks share, so the scope is read once, not once per chunk. Any prefix of the ids is a
+ * sound answer: a shorter one only asks more of the check that no stored key starts with it.
+ */
 function commonPrefix(ids: string[]): string {
   let prefix = ids[0] ?? '';
   for (const id of ids) {
@@ -75,7 +81,7 @@ function commonPrefix(ids: string[]): string {
     if (i < prefix.length) prefix = prefix.slice(0, i);
     if (prefix === '') break;
   }
-  return prefix;
+  return prefix.slice(0, prefix.lastIndexOf(':') + 1);
 }
 
 export class DexieClientStore implements ClientStore {

@@ -272,6 +272,8 @@ export function parseTenantExports(files: GraphExportFiles): TenantInventory {
 
 /** users.json wins; a licenseDetails user is added when no user of that id or name is known. */
 function mergeUsers(users: TenantUser[], details: TenantUser[]): TenantUser[] {
+  // Most imports have no licenseDetails: the users as they are, with no set of 100,000 names to build.
+  if (details.length === 0) return users;
   const known = new Set(users.flatMap((u) => [u.id, u.userPrincipalName.toLowerCase()]));
   return [...users, ...details.filter((u) => !known.has(u.id) && !known.has(u.userPrincipalName.toLowerCase()))];
 }

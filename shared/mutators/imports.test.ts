@@ -9,7 +9,7 @@ import type { TenantInventory, TenantUser } from '../domain/tenant';
 import { SyncClient, type SyncTransport } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { MemorySyncServer } from '../sync/memoryServer';
-import { catalogImportChanges, chunkRows, sameData, tenantImportChanges } from './imports';
+import { catalogImportChanges, chunkRows, jsonLength, sameData, tenantImportChanges } from './imports';
 import { refusalWords } from '../../test/support/refusalWords';
 
 const SKU_E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
@@ -213,6 +213,26 @@ describe('tenant import mutations', () => {
     expect(refused).toMatchObject({ reason: 'import.committedReimport', params: { importId: 'imp-1' } });
   });
 
+  it("counts a value's JSON as JSON.stringify writes it, without writing it", () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', '\u0000', '\ud800', '\udc00x', '\ud83d\ude00', 'ü', '\u2028'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node')), fc.dictionary(text, tie('node'))),
+      leaf: fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(-0), fc.date({ noInvalidDate: true })),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(jsonLength(v)).toBe(JSON.stringify(v)?.length ?? 0);
+      }),
+      { numRuns: 400 },
+    );
+    // Holes and values JSON leaves out, and objects that are not plain data.
+    const holey: unknown[] = [1];
+    holey[2] = 3;
+    const odd = [holey, { a: undefined, b: () => 1, c: Symbol('s'), d: 1 }, [undefined, () => 1], Object.create(null), new Map([[1, 2]]), { toJSON: () => 'x' }, new Date(0), new Number(3)];
+    for (const v of odd) expect(jsonLength(v)).toBe(JSON.stringify(v)?.length ?? 0);
+    expect(jsonLength(undefined)).toBe(0);
+  });
+
   it('chunk by rows and by bytes', () => {
     const rows = Array.from({ length: 2500 }, (_, i) => ({ n: i }));
     expect(chunkRows(rows).map((c) => c.length)).toEqual([1000, 1000, 500]);
@@ -242,6 +262,13 @@ describe('tenant import mutations', () => {
         expect(chunkRows(list, maxRows, maxBytes)).toEqual(byRow(list, maxRows, maxBytes));
       }),
       { numRuns: 500 },
+    );
+    // Rows of every kind of text (quotes, control characters, lone surrogates) and shape.
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 40 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 400 }), (list, maxRows, maxBytes) => {
+        expect(chunkRows(list, maxRows, maxBytes)).toEqual(byRow(list, maxRows, maxBytes));
+      }),
+      { numRuns: 300 },
     );
     expect(sameData({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
     expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);

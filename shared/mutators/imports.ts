@@ -239,8 +239,10 @@ export const tenantImportChunk = defineMutator({
     } else {
       // The chunk is stored as one record; what it adds or changes is counted at the commit, against
       // the base import's users as a whole (comparing row by row here would read the base 50 times).
+      // Through the batch path (putRows): the storage can tell a fresh import's chunk is new without
+      // reading it back, where a plain put's read would wait for every write queued before it.
       const offset = record.received.users ?? 0;
-      await tx.put('tenantUserChunks', { id: `${prefix}users:${offset}`, ...common, offset, users: a.rows });
+      await putRows(tx, 'tenantUserChunks', [{ id: `${prefix}users:${offset}`, ...common, offset, users: a.rows }]);
       record.received = { ...record.received, users: offset + a.rows.length };
     }
     await tx.put('imports', record);
@@ -406,29 +408,85 @@ export interface ImportChange {
   args: unknown;
 }
 
+/** A character JSON.stringify writes as an escape: a quote, a backslash, a control character or a surrogate (a lone one is escaped). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `JSON.stringify(value).length`, counted without writing the JSON: the import's 50,000 rows were
+ * stringified only to be measured (10 MB of strings for the garbage collector). Plain data (strings,
+ * numbers, booleans, null, arrays, plain objects) is counted here; anything else (a toJSON, a class
+ * instance, a string needing escapes) is measured by JSON.stringify itself, so the answer is always
+ * the same. 0 where JSON.stringify answers undefined.
+ */
+export function jsonLength(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return JSON_ESCAPED.test(value) ? JSON.stringify(value).length : value.length + 2;
+    case 'boolean':
+      return value ? 4 : 5;
+    case 'number':
+      return Number.isFinite(value) ? String(value).length : 4;
+    case 'object': {
+      if (value === null) return 4;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(value)?.length ?? 0;
+      if (Array.isArray(value)) {
+        let n = value.length > 0 ? value.length + 1 : 2;
+        for (let i = 0; i < value.length; i++) {
+          const v: unknown = value[i];
+          n += v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 4 : jsonLength(v);
+        }
+        return n;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return JSON.stringify(value)?.length ?? 0;
+      let n = 2;
+      let first = true;
+      for (const key of Object.keys(value)) {
+        const v = (value as Record<string, unknown>)[key];
+        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+        n += (first ? 0 : 1) + jsonLength(key) + 1 + jsonLength(v);
+        first = false;
+      }
+      return n;
+    }
+    default:
+      // undefined, functions and symbols (no JSON), bigint (JSON.stringify throws, as it would have).
+      return JSON.stringify(value)?.length ?? 0;
+  }
+}
+
 /** Splits rows into chunks of at most CHUNK_ROWS rows and about CHUNK_BYTES of JSON. */
 export function chunkRows<T>(rows: readonly T[], maxRows = CHUNK_ROWS, maxBytes = CHUNK_BYTES): T[][] {
   const out: T[][] = [];
   let start = 0;
   while (start < rows.length) {
-    // One measure for a whole chunk: rows whose JSON fits together fit one by one, so this is the
-    // chunk the row-by-row count would make, at one call instead of a thousand.
-    const whole = rows.slice(start, start + maxRows);
-    if (JSON.stringify(whole).length <= maxBytes) {
-      out.push(whole);
-      start += whole.length;
+    // Each row's JSON counted once (jsonLength): a chunk's JSON is its rows', the commas and the
+    // brackets. When a whole chunk fits, rows whose JSON fits together fit one by one, so this is
+    // the chunk the row-by-row count makes.
+    const end = Math.min(rows.length, start + maxRows);
+    const sizes: number[] = [];
+    let whole = end - start + 1;
+    for (let i = start; i < end && whole <= maxBytes; i++) {
+      const size = jsonLength(rows[i]);
+      sizes.push(size);
+      whole += size;
+    }
+    if (whole <= maxBytes) {
+      out.push(rows.slice(start, end));
+      start = end;
       continue;
     }
-    let end = start;
+    let stop = start;
     let bytes = 0;
-    while (end < rows.length && end - start < maxRows) {
-      const size = JSON.stringify(rows[end]).length;
-      if (end > start && bytes + size > maxBytes) break;
+    while (stop < rows.length && stop - start < maxRows) {
+      const size = sizes[stop - start] ?? jsonLength(rows[stop]);
+      if (stop > start && bytes + size > maxBytes) break;
       bytes += size;
-      end++;
+      stop++;
     }
-    out.push(rows.slice(start, end));
-    start = end;
+    out.push(rows.slice(start, stop));
+    start = stop;
   }
   return out;
 }
