@@ -1,10 +1,8 @@
 // Pokes that carry the change (GET /sync/poke?schemaVersion=N) end to end over real HTTP, and pushes
 // sent compressed: the shared client engine (in-memory store) against this server on a real port,
 // on PGlite and, with DATABASE_URL, on PostgreSQL.
-import type { FastifyInstance } from 'fastify';
 import { gzipSync, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../shared/mutators/define';
 import { SyncClient, type SyncTransport } from '../../shared/sync/client';
 import { httpTransport } from '../../shared/sync/httpTransport';
 import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
@@ -12,27 +10,17 @@ import { OLDEST_ACCEPTED_SCHEMA_VERSION, Poke, SCHEMA_VERSION, type PushRequest 
 import { tableNames } from '../../shared/workspace/tables';
 import { gzip } from '../../renderer/sync/gzip';
 import { readPoke } from '../../renderer/sync/pokeStream';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedOrg, seedUser, testApp } from '../testing';
+import { AIKO, signInOverHttp, startTestServer, type TestServer } from '../testing';
 import { POKE_CHANNEL, parsePokeNotify, pokeData } from './pokes';
 
-const PW = 'correct horse battery staple';
-let t: TestDatabase;
-let app: FastifyInstance;
-let base: string;
-
-async function signIn(email: string): Promise<{ token: string; actor: Actor }> {
-  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PW }) });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { accessToken: string; user: { id: string; name: string; role: Actor['role'] } };
-  return { token: body.accessToken, actor: { id: body.user.id, name: body.user.name, role: body.user.role } };
-}
+let server: TestServer;
+const signIn = (email: string) => signInOverHttp(server.base, email);
 
 let clients = 0;
 async function client(email: string, clientId = `poke-client-${++clients}-${email.replace(/\W/g, '')}`.slice(0, 60), schemaVersion = SCHEMA_VERSION) {
   const { token, actor } = await signIn(email);
   const store = new MemoryClientStore(clientId);
-  const http = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
+  const http = httpTransport({ baseUrl: server.base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
   const calls = { pulls: 0 };
   const transport: SyncTransport = {
     push: (r) => http.push(r),
@@ -47,7 +35,7 @@ async function client(email: string, clientId = `poke-client-${++clients}-${emai
 /** An open poke stream: every "poke" event's data as it arrived, and a way to wait for the nth. */
 async function pokeStream(token: string, query = `?schemaVersion=${SCHEMA_VERSION}`) {
   const controller = new AbortController();
-  const res = await fetch(`${base}/sync/poke${query}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const res = await fetch(`${server.base}/sync/poke${query}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
   expect(res.status).toBe(200);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -99,20 +87,16 @@ async function everything(store: MemoryClientStore) {
 }
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  app = await testApp(t.db);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const a = await seedOrg(t.db, 'Fabrikam');
-  const b = await seedOrg(t.db, 'Woodgrove');
-  await seedUser(t.db, a.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
-  await seedUser(t.db, a.id, { email: 'ben@fabrikam.example', name: 'Ben', role: 'admin-agent', password: PW });
-  await seedUser(t.db, b.id, { email: 'wei@woodgrove.example', name: 'Wei', role: 'admin-agent', password: PW });
+  server = await startTestServer({
+    Fabrikam: [
+      AIKO,
+      { email: 'ben@fabrikam.example', name: 'Ben', role: 'admin-agent' },
+    ],
+    Woodgrove: [{ email: 'wei@woodgrove.example', name: 'Wei', role: 'admin-agent' }],
+  });
 });
 
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => server?.stop());
 
 describe('pokes that carry the change', () => {
   it("applied without a pull, leave a client exactly as a pull would, the pusher's own included", async () => {
@@ -282,7 +266,7 @@ describe('pokes that carry the change', () => {
 describe('the NOTIFY payload', () => {
   it("still reads as `orgId:version` for a server process of the release before (a rolling update), with the change after it", async () => {
     const payloads: string[] = [];
-    const unlisten = await t.db.listen(POKE_CHANNEL, (p) => payloads.push(p));
+    const unlisten = await server.t.db.listen(POKE_CHANNEL, (p) => payloads.push(p));
     try {
       const aiko = await client('aiko@fabrikam.example');
       await aiko.sync.pull();
@@ -317,7 +301,7 @@ describe('compressed pushes', () => {
     ],
   });
   const send = (token: string, body: Uint8Array | string, encoding?: string) =>
-    fetch(`${base}/sync/push`, {
+    fetch(`${server.base}/sync/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) },
       body: typeof body === 'string' ? body : new Uint8Array(body),
@@ -341,7 +325,7 @@ describe('compressed pushes', () => {
     const { token, actor } = await signIn('aiko@fabrikam.example');
     const sent: { encoding: string | undefined; bytes: number }[] = [];
     const transport = httpTransport({
-      baseUrl: base,
+      baseUrl: server.base,
       fetch: (u, i) => {
         if (i.method === 'POST') sent.push({ encoding: i.headers['content-encoding'], bytes: typeof i.body === 'string' ? i.body.length : (i.body?.byteLength ?? 0) });
         return fetch(u, i as RequestInit);
@@ -364,7 +348,7 @@ describe('compressed pushes', () => {
   });
 
   it("lets the app's origin send a compressed push across origins (the preflight allows Content-Encoding)", async () => {
-    const res = await fetch(`${base}/sync/push`, {
+    const res = await fetch(`${server.base}/sync/push`, {
       method: 'OPTIONS',
       headers: { origin: 'app://csp-migration-workspace', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,content-encoding' },
     });
@@ -382,7 +366,7 @@ describe('compressed pushes', () => {
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(Date.now() - started).toBeLessThan(5000);
-    const rows = await t.db.query<{ n: string }>("SELECT count(*) AS n FROM sync_clients WHERE client_id = 'bomb-client-0001'");
+    const rows = await server.t.db.query<{ n: string }>("SELECT count(*) AS n FROM sync_clients WHERE client_id = 'bomb-client-0001'");
     expect(Number(rows.rows[0]?.n)).toBe(0);
   });
 
