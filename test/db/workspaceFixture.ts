@@ -7,6 +7,7 @@ import { SyncClient, type SyncTransport } from '../../shared/sync/client';
 import { MemorySyncServer } from '../../shared/sync/memoryServer';
 import type { WorkspaceDatabase } from '../../renderer/db/database';
 import { DexieClientStore } from '../../renderer/sync/dexieClientStore';
+import { e3Inventory } from '../support/tenantInventory';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
@@ -73,39 +74,8 @@ export async function populate(db: WorkspaceDatabase): Promise<void> {
   await must(
     client.mutateMany(
       tenantImportChanges(
-        {
-          countryLetterCode: 'JP',
-          // Schema 4: what organization.json says of the tenant fills the customer's empty tenant id.
-          tenantId: TENANT,
-          defaultDomain: 'contoso.onmicrosoft.com',
-          skus: [
-            {
-              skuId: E3,
-              skuPartNumber: 'ENTERPRISEPACK',
-              capabilityStatus: 'Enabled',
-              consumedUnits: 2,
-              prepaidUnits: { enabled: 2, suspended: 0, warning: 0, lockedOut: 0 },
-              subscriptionIds: [guid(900)],
-              servicePlans: [{ servicePlanId: guid(800), servicePlanName: 'EXCHANGE_S_ENTERPRISE' }],
-            },
-          ],
-          subscriptions: [
-            {
-              id: guid(900),
-              skuId: E3,
-              skuPartNumber: 'ENTERPRISEPACK',
-              status: 'Enabled',
-              totalLicenses: 2,
-              isTrial: false,
-              ownerTenantId: null,
-              ownerType: null,
-              createdDateTime: '2025-04-01T00:00:00Z',
-              nextLifecycleDateTime: '2027-04-01T00:00:00Z',
-              commerceSubscriptionId: null,
-            },
-          ],
-          users,
-        },
+        // Schema 4: what organization.json says of the tenant fills the customer's empty tenant id.
+        e3Inventory(users, { tenantId: TENANT, defaultDomain: 'contoso.onmicrosoft.com' }),
         { importId: 'imp-1', customerId: 'c-1', files: ['subscribedSkus.json', 'subscriptions.json', 'users.json'] },
       ),
     ),
