@@ -41,6 +41,17 @@ async function counts(db: WorkspaceDatabase, ...tables: ('customers' | 'activity
   return out;
 }
 
+/** Aiko and Ben on one server, both synced after Aiko created Contoso (c-1). */
+async function twoWithContoso() {
+  const server = new MemorySyncServer();
+  const a = client(server, 'Aiko');
+  const b = client(server, 'Ben');
+  await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
+  await a.sync.sync();
+  await b.sync.sync();
+  return { server, a, b };
+}
+
 afterEach(async () => {
   for (const db of opened.splice(0)) db.close();
 });
@@ -97,12 +108,7 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
   });
 
   it("brings another client's changes and rebases pending ones on top", async () => {
-    const server = new MemorySyncServer();
-    const a = client(server, 'Aiko');
-    const b = client(server, 'Ben');
-    await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
-    await a.sync.sync();
-    await b.sync.sync();
+    const { a, b } = await twoWithContoso();
     await b.sync.mutate('customer.update', { id: 'c-1', domain: 'contoso.com' });
     await a.sync.mutate('customer.update', { id: 'c-1', notes: 'from A' });
     await a.sync.sync();
@@ -172,12 +178,7 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
   });
 
   it('rebases a pending import on a pull and takes it back exactly when the server refuses it', async () => {
-    const server = new MemorySyncServer();
-    const a = client(server, 'Aiko');
-    const b = client(server, 'Ben');
-    await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
-    await a.sync.sync();
-    await b.sync.sync();
+    const { server, a, b } = await twoWithContoso();
     const users = Array.from({ length: 5 }, (_, i) => ({ id: `0000000${i}-0000-4000-8000-000000000000`, userPrincipalName: `u${i}@contoso.com`, licenses: [] }));
     const importOf = (importId: string) => [
       { name: 'tenant.importChunk', args: { importId, customerId: 'c-1', kind: 'users', rows: users.slice(0, 3) } },
