@@ -6,24 +6,13 @@
 // serialized cache).
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatedUsers, startGraphServer, TENANT_ID, type GraphServer } from '../../test/contract/graphServer';
-import { startLocalEntraAuthority, storedRefreshToken, storedSignIn, type LocalEntraAuthority } from '../../test/support/localEntraAuthority';
+import { startLocalEntraAuthority, storedRefreshToken, type LocalEntraAuthority } from '../../test/support/localEntraAuthority';
+import { mainSignIn } from '../../test/support/mainSignIn';
 import { HostError, type GraphProgress } from '../../shared/ipc/contract';
 import { createGraphRead } from './graphRead';
-import { createMicrosoftSignIn } from './microsoftSignIn';
-
-const CLIENT = 'cspw-desktop';
 
 function setup(graph: GraphServer, tokens: LocalEntraAuthority) {
-  const store = new Map<string, string>();
-  const authority = `${tokens.origin}/organizations`;
-  store.set('microsoftTokens', storedSignIn({ clientId: CLIENT, authority, environment: tokens.host, uid: 'o', utid: 'partner', username: 'aiko@fabrikam.example', name: 'Aiko' }));
-  const microsoft = createMicrosoftSignIn({
-    settings: () => ({ clientId: CLIENT, authority, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
-    secrets: { get: async (name) => store.get(name) ?? null, set: async (name, value) => void store.set(name, value), delete: async (name) => void store.delete(name) },
-    openExternal: async () => undefined,
-    fetch: tokens.fetch,
-    knownAuthorities: [tokens.host],
-  });
+  const { microsoft, store } = mainSignIn(tokens, 'partner');
   const progress: GraphProgress[] = [];
   const read = createGraphRead({ microsoft, baseUrl: () => graph.origin, progress: (p) => progress.push(p), retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
   return { read, progress, store };
