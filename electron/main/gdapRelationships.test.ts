@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGraphServer } from '../../test/contract/graphServer';
 import { startLocalEntraAuthority, storedRefreshToken } from '../../test/support/localEntraAuthority';
 import { mainSignIn } from '../../test/support/mainSignIn';
+import { rejectionOf } from '../../test/support/rejection';
 import { HostError } from '../../shared/ipc/contract';
 import { createGdapRelationships } from './gdapRelationships';
 
@@ -62,12 +63,8 @@ describe('graph.relationships in main (local Graph contract server, local token 
 
   it('refuses with MICROSOFT_SIGNED_OUT when nobody is signed in, asking Graph nothing', async () => {
     const { graph, service } = await setup({}, ['token-1'], false);
-    const e = await service.relationships().then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(e).toBeInstanceOf(HostError);
-    expect((e as HostError).code).toBe('MICROSOFT_SIGNED_OUT');
+    const e = await rejectionOf(service.relationships(), HostError);
+    expect(e.code).toBe('MICROSOFT_SIGNED_OUT');
     expect(graph.requests).toHaveLength(0);
   });
 });

@@ -10,6 +10,7 @@ import { startLocalEntraAuthority, storedRefreshToken, type LocalEntraAuthority 
 import { mainSignIn } from '../../test/support/mainSignIn';
 import { HostError, type GraphProgress } from '../../shared/ipc/contract';
 import { createGraphRead } from './graphRead';
+import { rejectionOf } from '../../test/support/rejection';
 
 function setup(graph: GraphServer, tokens: LocalEntraAuthority) {
   const { microsoft, store } = mainSignIn(tokens, 'partner');
@@ -30,14 +31,7 @@ async function servers(graphOptions: Parameters<typeof startGraphServer>[0], tok
   return { graph, endpoint };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<HostError> {
-  const e = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(e instanceof HostError)) throw new Error(`expected a HostError, got ${String(e)}`);
-  return e;
-}
+const refusal = (promise: Promise<unknown>) => rejectionOf(promise, HostError);
 
 describe('graph.readTenant in main (local contract server, local token endpoint)', () => {
   it("redeems the partner's refresh token at the customer's tenant authority, reads every page with progress, and keeps the rotated refresh token in main", async () => {
