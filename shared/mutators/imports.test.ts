@@ -6,12 +6,13 @@ import { inWords, words } from '../../test/support/activityWords';
 import type { Actor } from './define';
 import type { Role } from '../domain/roles';
 import type { TenantUser } from '../domain/tenant';
-import { SyncClient, type SyncTransport } from '../sync/client';
+import { SyncClient } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { MemorySyncServer } from '../sync/memoryServer';
 import { catalogImportChanges, chunkRows, sameData, tenantImportChanges } from './imports';
 import { refusalWords } from '../../test/support/refusalWords';
 import { e3Inventory, guid, SKU_E3 } from '../../test/support/tenantInventory';
+import { memoryTransport } from '../../test/support/memoryTransport';
 
 const SKU_E1 = '18181a46-0d4e-45cd-891e-60aabd171b4e';
 
@@ -19,25 +20,14 @@ function user(n: number, sku = SKU_E3): TenantUser {
   return { id: guid(n), userPrincipalName: `user${n}@contoso.com`, licenses: [{ skuId: sku, disabledPlans: [], assignedByGroups: [], direct: true }] };
 }
 
-function wire(server: MemorySyncServer, actor: Actor): SyncTransport {
-  return {
-    push: async (request) => {
-      const outcome = await server.push(structuredClone(request), actor, '2026-11-24T12:00:00.000Z');
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.response;
-    },
-    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
-  };
-}
-
 async function setUp(role: Role = 'admin-agent') {
   const server = new MemorySyncServer(100_000);
   const actor: Actor = { id: 'u-aiko', name: 'Aiko', role };
   const admin: Actor = { id: 'u-admin', name: 'Root', role: 'admin-agent' };
   const store = new MemoryClientStore('client-aiko-0001');
-  const client = new SyncClient(store, wire(server, actor), { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' });
+  const client = new SyncClient(store, memoryTransport(server, actor, '2026-11-24T12:00:00.000Z'), { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' });
   // The customer is created by an admin agent on the same client store (role only matters per change).
-  const setup = new SyncClient(store, wire(server, admin), { actor: () => admin, now: () => '2026-11-24T09:00:00.000Z' });
+  const setup = new SyncClient(store, memoryTransport(server, admin, '2026-11-24T12:00:00.000Z'), { actor: () => admin, now: () => '2026-11-24T09:00:00.000Z' });
   expect(await setup.mutate('customer.create', { id: 'c-1', name: 'Contoso', country: '' })).toEqual({ ok: true });
   return { server, store, client };
 }

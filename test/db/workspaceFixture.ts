@@ -3,11 +3,12 @@
 // including pulled rows with server versions, a pending change in the outbox and a rejection.
 import type { Actor } from '../../shared/mutators/define';
 import { catalogImportChanges, tenantImportChanges } from '../../shared/mutators/imports';
-import { SyncClient, type SyncTransport } from '../../shared/sync/client';
+import { SyncClient } from '../../shared/sync/client';
 import { MemorySyncServer } from '../../shared/sync/memoryServer';
 import type { WorkspaceDatabase } from '../../renderer/db/database';
 import { DexieClientStore } from '../../renderer/sync/dexieClientStore';
 import { e3Inventory } from '../support/tenantInventory';
+import { memoryTransport } from '../support/memoryTransport';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
@@ -21,15 +22,7 @@ const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(1
 export async function populate(db: WorkspaceDatabase): Promise<void> {
   const server = new MemorySyncServer(1000);
   const aiko: Actor = { id: 'u-aiko', name: 'Aiko', role: 'admin-agent' };
-  const wire: SyncTransport = {
-    push: async (request) => {
-      const outcome = await server.push(structuredClone(request), aiko, '2026-11-24T12:00:00.000Z');
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.response;
-    },
-    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
-  };
-  const client = new SyncClient(new DexieClientStore(db, () => 'fixture-client-0001'), wire, { actor: () => aiko, now: () => '2026-11-24T09:00:00.000Z' });
+  const client = new SyncClient(new DexieClientStore(db, () => 'fixture-client-0001'), memoryTransport(server, aiko, '2026-11-24T12:00:00.000Z'), { actor: () => aiko, now: () => '2026-11-24T09:00:00.000Z' });
   const must = async (p: Promise<{ ok: boolean }>) => {
     const outcome = await p;
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
