@@ -5,13 +5,12 @@
 // OpenAPI document validates; poke streams end with their session and are capped per person;
 // sign-in failures count per email and address, successes not at all; /me and /sync/poke are limited.
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../shared/sync/client';
 import { httpTransport } from '../shared/sync/httpTransport';
 import { MemoryClientStore } from '../shared/sync/memoryClientStore';
 import { SCHEMA_VERSION, type PushRequest } from '../shared/sync/protocol';
-import { signInOverHttp, startTestServer, TEST_PASSWORD as PW, testApp, type TestServer } from './testing';
+import { capturedLog, signInOverHttp, startTestServer, TEST_PASSWORD as PW, testApp, type TestServer } from './testing';
 
 let server: TestServer;
 
@@ -177,14 +176,8 @@ describe('text the database cannot hold', () => {
 
 describe('database errors in the log', () => {
   it('are logged by their code, never with the values of the record', async () => {
-    let logs = '';
-    const stream = new Writable({
-      write(chunk: Buffer, _e, cb) {
-        logs += chunk.toString();
-        cb();
-      },
-    });
-    const logged = await testApp(server.t.db, { LOG_LEVEL: 'info' }, stream);
+    const log = capturedLog();
+    const logged = await testApp(server.t.db, { LOG_LEVEL: 'info' }, log.stream);
     const secret = 'Confidential-Customer-Note-7731';
     // A constraint the push will break: PostgreSQL's error then quotes the failing row.
     await server.t.db.exec(`ALTER TABLE records ADD CONSTRAINT hostile_test_check CHECK (data ->> 'name' IS DISTINCT FROM '${secret}')`);
@@ -202,10 +195,10 @@ describe('database errors in the log', () => {
       await server.t.db.exec('ALTER TABLE records DROP CONSTRAINT hostile_test_check');
       await logged.close();
     }
-    const failed = logs.trim().split('\n').map((l) => JSON.parse(l) as { msg?: string; dbError?: { code?: string; constraint?: string } }).find((l) => l.msg === 'request failed');
+    const failed = log.lines<{ msg?: string; dbError?: { code?: string; constraint?: string } }>().find((l) => l.msg === 'request failed');
     expect(failed?.dbError).toMatchObject({ code: '23514' });
-    expect(logs).not.toContain(secret);
-    expect(logs).not.toContain('secret-co.example');
+    expect(log.text()).not.toContain(secret);
+    expect(log.text()).not.toContain('secret-co.example');
   });
 });
 

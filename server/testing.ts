@@ -1,5 +1,6 @@
 // For tests: an app on a test database, and organizations and users to sign in as.
 import type { FastifyInstance } from 'fastify';
+import { Writable } from 'node:stream';
 import type { Role } from '../shared/domain/roles';
 import type { Actor } from '../shared/mutators/define';
 import { buildApp } from './app';
@@ -95,4 +96,16 @@ export async function signInOverHttp(base: string, email: string, password = TES
   if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as { accessToken: string; user: { id: string; name: string; role: Actor['role'] } };
   return { token: body.accessToken, actor: { id: body.user.id, name: body.user.name, role: body.user.role } };
+}
+
+/** A log stream for testApp that keeps what the app logs: `text()` as written, `lines()` each JSON line parsed. */
+export function capturedLog() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text, lines: <T>() => text.trim().split('\n').map((l) => JSON.parse(l) as T) };
 }
