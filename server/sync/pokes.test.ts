@@ -78,6 +78,15 @@ async function pokeStream(token: string, query = `?schemaVersion=${SCHEMA_VERSIO
   };
 }
 
+/** Aiko and Ben of one organization, both synced, and a poke stream open for Ben. */
+async function benWatchingAiko() {
+  const aiko = await client('aiko@fabrikam.example');
+  const ben = await client('ben@fabrikam.example');
+  await aiko.sync.sync();
+  await ben.sync.sync();
+  return { aiko, ben, stream: await pokeStream(ben.token) };
+}
+
 const dataOf = (event: string) => /^data: (.*)$/m.exec(event)?.[1] ?? '';
 
 async function everything(store: MemoryClientStore) {
@@ -148,11 +157,7 @@ describe('pokes that carry the change', () => {
   });
 
   it('a client whose cursor is not the poke\'s base pulls instead (a gap), and a stale poke changes nothing', async () => {
-    const aiko = await client('aiko@fabrikam.example');
-    const ben = await client('ben@fabrikam.example');
-    await aiko.sync.sync();
-    await ben.sync.sync();
-    const stream = await pokeStream(ben.token);
+    const { aiko, ben, stream } = await benWatchingAiko();
     expect(await aiko.sync.mutate('customer.create', { id: 'g-1', name: 'First' })).toEqual({ ok: true });
     await aiko.sync.push();
     expect(await aiko.sync.mutate('customer.create', { id: 'g-2', name: 'Second' })).toEqual({ ok: true });
@@ -179,11 +184,7 @@ describe('pokes that carry the change', () => {
   });
 
   it("a change too big for a NOTIFY (8000 bytes) arrives as a data-less poke, and the client pulls it", async () => {
-    const aiko = await client('aiko@fabrikam.example');
-    const ben = await client('ben@fabrikam.example');
-    await aiko.sync.sync();
-    await ben.sync.sync();
-    const stream = await pokeStream(ben.token);
+    const { aiko, ben, stream } = await benWatchingAiko();
     const notes = 'long note '.repeat(900); // ~9 KB of text in one row
     expect(await aiko.sync.mutate('customer.create', { id: 'big-1', name: 'Big' })).toEqual({ ok: true });
     expect(await aiko.sync.mutate('customer.update', { id: 'big-1', notes })).toEqual({ ok: true });
