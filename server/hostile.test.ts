@@ -5,54 +5,32 @@
 // OpenAPI document validates; poke streams end with their session and are capped per person;
 // sign-in failures count per email and address, successes not at all; /me and /sync/poke are limited.
 import { Validator } from '@seriousme/openapi-schema-validator';
-import type { FastifyInstance } from 'fastify';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../shared/mutators/define';
 import { SyncClient } from '../shared/sync/client';
 import { httpTransport } from '../shared/sync/httpTransport';
 import { MemoryClientStore } from '../shared/sync/memoryClientStore';
 import { SCHEMA_VERSION, type PushRequest } from '../shared/sync/protocol';
-import { openTestDatabase, type TestDatabase } from './db/testing';
-import { seedOrg, seedUser, testApp } from './testing';
+import { capturedLog, signInOverHttp, startTestServer, TEST_PASSWORD as PW, testApp, type TestServer } from './testing';
 
-const PW = 'correct horse battery staple';
-let t: TestDatabase;
-let app: FastifyInstance;
-let base: string;
-let orgId: string;
+let server: TestServer;
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  app = await testApp(t.db, { POKE_SESSION_CHECK_SECONDS: '1' });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  orgId = (await seedOrg(t.db, 'Fabrikam')).id;
-  for (const [email, name] of [['aiko@fabrikam.example', 'Aiko'], ['ben@fabrikam.example', 'Ben'], ['dora@fabrikam.example', 'Dora']] as const) {
-    await seedUser(t.db, orgId, { email, name, role: 'admin-agent', password: PW });
-  }
-  await seedUser(t.db, orgId, { email: 'ivy@fabrikam.example', name: 'Ivy', role: 'admin-agent', password: PW });
+  const people = [['aiko@fabrikam.example', 'Aiko'], ['ben@fabrikam.example', 'Ben'], ['dora@fabrikam.example', 'Dora'], ['ivy@fabrikam.example', 'Ivy']] as const;
+  server = await startTestServer({ Fabrikam: people.map(([email, name]) => ({ email, name, role: 'admin-agent' as const })) }, { POKE_SESSION_CHECK_SECONDS: '1' });
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => server?.stop());
 
-async function signIn(email: string, at = base): Promise<{ token: string; actor: Actor }> {
-  const res = await fetch(`${at}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PW }) });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { accessToken: string; user: { id: string; name: string; role: Actor['role'] } };
-  return { token: body.accessToken, actor: { id: body.user.id, name: body.user.name, role: body.user.role } };
-}
+const signIn = (email: string, at = server.base) => signInOverHttp(at, email);
 
 const call = (token: string, path: string, init: RequestInit = {}) =>
-  fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  fetch(`${server.base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
 const push = (token: string, req: PushRequest) => call(token, '/sync/push', { method: 'POST', body: JSON.stringify(req) });
 
 let made = 0;
 async function syncClient(email: string, clientId = `hostile-${++made}-${Date.now()}`) {
   const { token, actor } = await signIn(email);
   const store = new MemoryClientStore(clientId);
-  const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
+  const transport = httpTransport({ baseUrl: server.base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
   const sync = new SyncClient(store, transport, { actor: () => actor, now: () => new Date().toISOString(), newClientId: () => `fresh-${++made}-${Date.now()}` });
   return { store, sync, token, actor };
 }
@@ -77,7 +55,7 @@ describe('a client id belongs to one person', () => {
     await aiko.sync.sync();
     expect(aiko.store.rejections()).toEqual([]);
     expect(aiko.store.rows('customers').find((c) => c.id === 'c-own')?.notes).toBe('Aiko, for real');
-    const owner = await t.db.query<{ user_id: string }>("SELECT user_id FROM sync_clients WHERE client_id = 'aiko-laptop-0001'");
+    const owner = await server.t.db.query<{ user_id: string }>("SELECT user_id FROM sync_clients WHERE client_id = 'aiko-laptop-0001'");
     expect(owner.rows[0]?.user_id).toBe(aiko.actor.id);
   });
 
@@ -85,7 +63,7 @@ describe('a client id belongs to one person', () => {
     const store = new MemoryClientStore('shared-desk-0001');
     const client = async (email: string) => {
       const { token, actor } = await signIn(email);
-      const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
+      const transport = httpTransport({ baseUrl: server.base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
       return { actor, sync: new SyncClient(store, transport, { actor: () => actor, now: () => new Date().toISOString() }) };
     };
     const aiko = await client('aiko@fabrikam.example');
@@ -100,7 +78,7 @@ describe('a client id belongs to one person', () => {
     await dora.sync.sync();
     expect(await store.pendingCount()).toBe(0);
     expect(store.rows('customers').find((c) => c.id === 'c-desk')?.notes).toBe('Dora, signed in after Aiko');
-    const owners = await t.db.query<{ client_id: string; user_id: string }>("SELECT client_id, user_id FROM sync_clients WHERE client_id LIKE 'shared-desk-%' ORDER BY client_id");
+    const owners = await server.t.db.query<{ client_id: string; user_id: string }>("SELECT client_id, user_id FROM sync_clients WHERE client_id LIKE 'shared-desk-%' ORDER BY client_id");
     expect(owners.rows).toEqual([{ client_id: 'shared-desk-0001', user_id: aiko.actor.id }, { client_id: 'shared-desk-0002', user_id: dora.actor.id }]);
   });
 
@@ -112,7 +90,7 @@ describe('a client id belongs to one person', () => {
     expect(ben.store.rejections()).toEqual([]);
     expect((await ben.store.transaction((tx) => tx.meta())).clientId).not.toBe('aiko-laptop-0001');
     expect(ben.store.rows('customers').find((c) => c.id === 'c-own')?.notes).toBe('Aiko, for real');
-    const stored = await t.db.query<{ updated_by: string }>("SELECT updated_by FROM records WHERE tbl = 'customers' AND id = 'c-ben'");
+    const stored = await server.t.db.query<{ updated_by: string }>("SELECT updated_by FROM records WHERE tbl = 'customers' AND id = 'c-ben'");
     expect(stored.rows).toEqual([{ updated_by: ben.actor.id }]);
   });
 });
@@ -145,7 +123,7 @@ describe('text the database cannot hold', () => {
     },
     {
       name: 'NUL in a sign-in email',
-      request: () => fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example\u0000', password: PW }) }),
+      request: () => fetch(`${server.base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example\u0000', password: PW }) }),
       path: 'body.email',
     },
   ];
@@ -191,24 +169,18 @@ describe('text the database cannot hold', () => {
     expect(ids).toEqual(expect.arrayContaining(['c-before', 'c-after']));
     expect(ids).not.toContain('c-bad');
     const meta = await aiko.store.transaction((tx) => tx.meta());
-    const row = await t.db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM sync_clients WHERE client_id = $1', [meta.clientId]);
+    const row = await server.t.db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM sync_clients WHERE client_id = $1', [meta.clientId]);
     expect(row.rows[0]?.last_mutation_id).toBe(2);
   });
 });
 
 describe('database errors in the log', () => {
   it('are logged by their code, never with the values of the record', async () => {
-    let logs = '';
-    const stream = new Writable({
-      write(chunk: Buffer, _e, cb) {
-        logs += chunk.toString();
-        cb();
-      },
-    });
-    const logged = await testApp(t.db, { LOG_LEVEL: 'info' }, stream);
+    const log = capturedLog();
+    const logged = await testApp(server.t.db, { LOG_LEVEL: 'info' }, log.stream);
     const secret = 'Confidential-Customer-Note-7731';
     // A constraint the push will break: PostgreSQL's error then quotes the failing row.
-    await t.db.exec(`ALTER TABLE records ADD CONSTRAINT hostile_test_check CHECK (data ->> 'name' IS DISTINCT FROM '${secret}')`);
+    await server.t.db.exec(`ALTER TABLE records ADD CONSTRAINT hostile_test_check CHECK (data ->> 'name' IS DISTINCT FROM '${secret}')`);
     try {
       const { token } = await signIn('aiko@fabrikam.example');
       const res = await logged.inject({
@@ -220,19 +192,19 @@ describe('database errors in the log', () => {
       expect(res.statusCode, res.body).toBe(500);
       expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: 'internal server error' } });
     } finally {
-      await t.db.exec('ALTER TABLE records DROP CONSTRAINT hostile_test_check');
+      await server.t.db.exec('ALTER TABLE records DROP CONSTRAINT hostile_test_check');
       await logged.close();
     }
-    const failed = logs.trim().split('\n').map((l) => JSON.parse(l) as { msg?: string; dbError?: { code?: string; constraint?: string } }).find((l) => l.msg === 'request failed');
+    const failed = log.lines<{ msg?: string; dbError?: { code?: string; constraint?: string } }>().find((l) => l.msg === 'request failed');
     expect(failed?.dbError).toMatchObject({ code: '23514' });
-    expect(logs).not.toContain(secret);
-    expect(logs).not.toContain('secret-co.example');
+    expect(log.text()).not.toContain(secret);
+    expect(log.text()).not.toContain('secret-co.example');
   });
 });
 
 describe('the served OpenAPI document', () => {
   it('validates against the OpenAPI schema, and every $ref resolves (components.schemas.Error is defined)', async () => {
-    const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { components: { schemas: Record<string, unknown> } };
+    const doc = (await (await fetch(`${server.base}/openapi.json`)).json()) as { components: { schemas: Record<string, unknown> } };
     const validator = new Validator();
     const result = await validator.validate(structuredClone(doc));
     expect(result.errors ?? []).toEqual([]);
@@ -248,7 +220,7 @@ describe('the served OpenAPI document', () => {
 /** Opens a poke stream and collects what it says until it ends. */
 async function openPokes(token: string) {
   const controller = new AbortController();
-  const res = await fetch(`${base}/sync/poke`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const res = await fetch(`${server.base}/sync/poke`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
   let text = '';
   const ended = (async () => {
     if (!res.body || res.status !== 200) return text;
@@ -278,13 +250,13 @@ describe('poke streams', () => {
     const expiring = await signIn('dora@fabrikam.example');
     const expired = await openPokes(expiring.token);
     expect(expired.res.status).toBe(200);
-    await t.db.query("UPDATE sessions SET access_expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = 'dora@fabrikam.example') AND revoked_at IS NULL");
+    await server.t.db.query("UPDATE sessions SET access_expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = 'dora@fabrikam.example') AND revoked_at IS NULL");
     expect(await expired.ended).toMatch(/event: end/);
 
     const ivy = await signIn('ivy@fabrikam.example');
     const disabled = await openPokes(ivy.token);
     expect(disabled.res.status).toBe(200);
-    await t.db.query("UPDATE users SET disabled = true WHERE email = 'ivy@fabrikam.example'");
+    await server.t.db.query("UPDATE users SET disabled = true WHERE email = 'ivy@fabrikam.example'");
     expect(await disabled.ended).toMatch(/event: end/);
   });
 
@@ -315,7 +287,7 @@ describe('poke streams', () => {
 
 describe('rate limits', () => {
   it('count failed sign-ins per email and address: successes never lock anyone out, and a wrong password from one address does not lock out another', async () => {
-    const limited = await testApp(t.db, { SIGN_IN_RATE_PER_EMAIL: '3', SIGN_IN_RATE_PER_IP: '1000' });
+    const limited = await testApp(server.t.db, { SIGN_IN_RATE_PER_EMAIL: '3', SIGN_IN_RATE_PER_IP: '1000' });
     try {
       const attempt = (password: string, remoteAddress: string) =>
         limited.inject({ method: 'POST', url: '/auth/sign-in', payload: { email: 'aiko@fabrikam.example', password }, remoteAddress });
@@ -331,7 +303,7 @@ describe('rate limits', () => {
   });
 
   it('limit /me and /sync/poke per person', async () => {
-    const limited = await testApp(t.db, { SYNC_RATE_PER_USER: '3' });
+    const limited = await testApp(server.t.db, { SYNC_RATE_PER_USER: '3' });
     const at = await limited.listen({ host: '127.0.0.1', port: 0 });
     try {
       const { token } = await signIn('aiko@fabrikam.example', at);

@@ -1,11 +1,10 @@
 // Operations: /health, OpenAPI and docs, rate limits (sign-in and the sync hook), redacted logs,
 // a real listening port, and a graceful close that finishes in-flight requests before the database.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openTestDatabase, type TestDatabase } from './db/testing';
-import { seedOrg, seedUser, testApp } from './testing';
+import { capturedLog, seedOrg, seedUser, testApp } from './testing';
 
 let t: TestDatabase;
 const PW = 'operations password';
@@ -85,14 +84,8 @@ describe('rate limits', () => {
 
 describe('logs', () => {
   it('are JSON lines that never contain passwords or tokens', async () => {
-    let logs = '';
-    const stream = new Writable({
-      write(chunk: Buffer, _e, cb) {
-        logs += chunk.toString();
-        cb();
-      },
-    });
-    const app = await testApp(t.db, { LOG_LEVEL: 'trace' }, stream);
+    const log = capturedLog();
+    const app = await testApp(t.db, { LOG_LEVEL: 'trace' }, log.stream);
     const res = await signIn(app, 'ops@northwind.example');
     const { accessToken, refreshToken } = res.json<{ accessToken: string; refreshToken: string }>();
     await app.inject({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${accessToken}` } });
@@ -101,12 +94,12 @@ describe('logs', () => {
     // Code that logs a request's headers or body gets them redacted too.
     app.log.info({ headers: { authorization: `Bearer ${accessToken}` }, body: { password: PW, refreshToken } }, 'careless');
     await app.close();
-    const lines = logs.trim().split('\n').map((l) => JSON.parse(l) as { msg?: string });
+    const lines = log.lines<{ msg?: string }>();
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['incoming request', 'signed in', 'refresh token reused: session family revoked', 'careless']));
     for (const secret of [PW, accessToken, refreshToken, rotated.refreshToken, accessToken.slice(8), refreshToken.slice(8)]) {
-      expect(logs).not.toContain(secret);
+      expect(log.text()).not.toContain(secret);
     }
-    expect(logs).toContain('[redacted]');
+    expect(log.text()).toContain('[redacted]');
   });
 });
 

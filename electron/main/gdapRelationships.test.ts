@@ -5,13 +5,13 @@
 // partner's sign-in as the app stores it: MSAL's serialized cache).
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGraphServer } from '../../test/contract/graphServer';
-import { startLocalEntraAuthority, storedRefreshToken, storedSignIn } from '../../test/support/localEntraAuthority';
+import { startLocalEntraAuthority, storedRefreshToken } from '../../test/support/localEntraAuthority';
+import { mainSignIn } from '../../test/support/mainSignIn';
+import { rejectionOf } from '../../test/support/rejection';
 import { GraphRelationshipsResult, HostError } from '../../shared/ipc/contract';
 import { gdapWords } from '../../test/support/connectorWords';
 import { createGdapRelationships } from './gdapRelationships';
-import { createMicrosoftSignIn } from './microsoftSignIn';
 
-const CLIENT = 'cspw-desktop';
 const PARTNER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -24,18 +24,7 @@ async function setup(graphOptions: Parameters<typeof startGraphServer>[0], token
   cleanup.push(() => graph.close());
   const endpoint = await startLocalEntraAuthority(tokens, { uid: 'o', utid: PARTNER_TENANT });
   cleanup.push(() => endpoint.close());
-  const authority = `${endpoint.origin}/organizations`;
-  const store = new Map<string, string>();
-  if (signedIn) {
-    store.set('microsoftTokens', storedSignIn({ clientId: CLIENT, authority, environment: endpoint.host, uid: 'o', utid: PARTNER_TENANT, username: 'aiko@fabrikam.example', name: 'Aiko' }));
-  }
-  const microsoft = createMicrosoftSignIn({
-    settings: () => ({ clientId: CLIENT, authority, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
-    secrets: { get: async (name) => store.get(name) ?? null, set: async (name, value) => void store.set(name, value), delete: async (name) => void store.delete(name) },
-    openExternal: async () => undefined,
-    fetch: endpoint.fetch,
-    knownAuthorities: [endpoint.host],
-  });
+  const { microsoft, store } = mainSignIn(endpoint, PARTNER_TENANT, signedIn);
   const service = createGdapRelationships({ microsoft, baseUrl: () => graph.origin, retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
   return { graph, endpoint, service, store };
 }
@@ -77,12 +66,8 @@ describe('graph.relationships in main (local Graph contract server, local token 
 
   it('refuses with MICROSOFT_SIGNED_OUT when nobody is signed in, asking Graph nothing', async () => {
     const { graph, service } = await setup({}, ['token-1'], false);
-    const e = await service.relationships().then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(e).toBeInstanceOf(HostError);
-    expect((e as HostError).code).toBe('MICROSOFT_SIGNED_OUT');
+    const e = await rejectionOf(service.relationships(), HostError);
+    expect(e.code).toBe('MICROSOFT_SIGNED_OUT');
     expect(graph.requests).toHaveLength(0);
   });
 });

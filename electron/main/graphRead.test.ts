@@ -6,25 +6,15 @@
 // serialized cache).
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatedUsers, startGraphServer, TENANT_ID, type GraphServer } from '../../test/contract/graphServer';
-import { startLocalEntraAuthority, storedRefreshToken, storedSignIn, type LocalEntraAuthority } from '../../test/support/localEntraAuthority';
+import { startLocalEntraAuthority, storedRefreshToken, type LocalEntraAuthority } from '../../test/support/localEntraAuthority';
+import { mainSignIn } from '../../test/support/mainSignIn';
 import { HostError, type GraphProgress } from '../../shared/ipc/contract';
 import { graphWords } from '../../test/support/connectorWords';
 import { createGraphRead } from './graphRead';
-import { createMicrosoftSignIn } from './microsoftSignIn';
-
-const CLIENT = 'cspw-desktop';
+import { rejectionOf } from '../../test/support/rejection';
 
 function setup(graph: GraphServer, tokens: LocalEntraAuthority) {
-  const store = new Map<string, string>();
-  const authority = `${tokens.origin}/organizations`;
-  store.set('microsoftTokens', storedSignIn({ clientId: CLIENT, authority, environment: tokens.host, uid: 'o', utid: 'partner', username: 'aiko@fabrikam.example', name: 'Aiko' }));
-  const microsoft = createMicrosoftSignIn({
-    settings: () => ({ clientId: CLIENT, authority, scopes: ['openid', 'profile', 'offline_access'], serverScope: '' }),
-    secrets: { get: async (name) => store.get(name) ?? null, set: async (name, value) => void store.set(name, value), delete: async (name) => void store.delete(name) },
-    openExternal: async () => undefined,
-    fetch: tokens.fetch,
-    knownAuthorities: [tokens.host],
-  });
+  const { microsoft, store } = mainSignIn(tokens, 'partner');
   const progress: GraphProgress[] = [];
   const read = createGraphRead({ microsoft, baseUrl: () => graph.origin, progress: (p) => progress.push(p), retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 } });
   return { read, progress, store };
@@ -42,14 +32,7 @@ async function servers(graphOptions: Parameters<typeof startGraphServer>[0], tok
   return { graph, endpoint };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<HostError> {
-  const e = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(e instanceof HostError)) throw new Error(`expected a HostError, got ${String(e)}`);
-  return e;
-}
+const refusal = (promise: Promise<unknown>) => rejectionOf(promise, HostError);
 
 describe('graph.readTenant in main (local contract server, local token endpoint)', () => {
   it("redeems the partner's refresh token at the customer's tenant authority, reads every page with progress, and keeps the rotated refresh token in main", async () => {

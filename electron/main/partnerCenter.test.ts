@@ -44,14 +44,23 @@ function setup(pc: PcServer, getAccessToken: (scopes: string[]) => Promise<{ acc
   return { call, customers, asked, progress };
 }
 
+/** A local Partner Center server, closed after the test. */
+async function startedPc(initial?: Parameters<typeof startPcServer>[0]): Promise<PcServer> {
+  const pc = await startPcServer(initial);
+  servers.push(pc);
+  return pc;
+}
+
 const token = async () => ({ accessToken: 'pc-token-1', expiresAt: Date.now() + 3_600_000 });
+const signedOut = async (): Promise<never> => {
+  throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft.');
+};
 
 describe('partnerCenter.customers (local contract server)', () => {
   it('reads every page of the customer list with the country when Partner Center gives one, and says how far it has come', async () => {
     const fixture = JSON.parse(readPcFixture('customer.get.response.json')) as unknown;
     const broken = { id: 'not-a-guid', companyProfile: { tenantId: 'not-a-guid', companyName: 'Broken Co' } };
-    const pc = await startPcServer({ customers: [fixture, ...generatedCustomers(45), broken, fixture] });
-    servers.push(pc);
+    const pc = await startedPc({ customers: [fixture, ...generatedCustomers(45), broken, fixture] });
     const { customers, asked, progress } = setup(pc, token);
     const reply = await customers();
     if (!reply.ok) throw new Error(reply.error.message);
@@ -73,8 +82,7 @@ describe('partnerCenter.customers (local contract server)', () => {
   });
 
   it('a user without the role gets the reason in English and Japanese, not a host failure', async () => {
-    const pc = await startPcServer({ forbidden: new Set(['customers']) });
-    servers.push(pc);
+    const pc = await startedPc({ forbidden: new Set(['customers']) });
     const reply = await setup(pc, token).customers();
     if (!reply.ok) throw new Error(reply.error.message);
     const value = PartnerCenterCustomersResult.parse(reply.value);
@@ -89,11 +97,8 @@ describe('partnerCenter.customers (local contract server)', () => {
   });
 
   it('without a Microsoft sign-in nothing is sent, and the host says so', async () => {
-    const pc = await startPcServer();
-    servers.push(pc);
-    const { customers } = setup(pc, async () => {
-      throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft.');
-    });
+    const pc = await startedPc();
+    const { customers } = setup(pc, signedOut);
     expect(await customers()).toEqual({ ok: false, error: { code: 'MICROSOFT_SIGNED_OUT', message: 'Not signed in with Microsoft.' } });
     expect(pc.requests).toHaveLength(0);
   });
@@ -101,9 +106,8 @@ describe('partnerCenter.customers (local contract server)', () => {
 
 describe('partnerCenter.relationshipLink (local contract server)', () => {
   it('reads the link with a token for Partner Center from the sign-in, at the address in Settings', async () => {
-    const pc = await startPcServer();
-    servers.push(pc);
-    const { call, asked } = setup(pc, async () => ({ accessToken: 'pc-token-1', expiresAt: Date.now() + 3_600_000 }));
+    const pc = await startedPc();
+    const { call, asked } = setup(pc, token);
     const reply = await call();
     expect(reply).toEqual({
       ok: true,
@@ -119,9 +123,8 @@ describe('partnerCenter.relationshipLink (local contract server)', () => {
   });
 
   it('a user who is not an Admin agent gets the reason in English and Japanese, not a host failure', async () => {
-    const pc = await startPcServer({ forbidden: new Set(['relationshipLink']) });
-    servers.push(pc);
-    const { call } = setup(pc, async () => ({ accessToken: 'pc-token-1', expiresAt: Date.now() + 3_600_000 }));
+    const pc = await startedPc({ forbidden: new Set(['relationshipLink']) });
+    const { call } = setup(pc, token);
     const reply = await call();
     expect(reply.ok).toBe(true);
     const value = PartnerCenterLinkResult.parse(reply.ok ? reply.value : null);
@@ -132,11 +135,8 @@ describe('partnerCenter.relationshipLink (local contract server)', () => {
   });
 
   it('without a Microsoft sign-in nothing is sent, and the host says so', async () => {
-    const pc = await startPcServer();
-    servers.push(pc);
-    const { call } = setup(pc, async () => {
-      throw new HostError('MICROSOFT_SIGNED_OUT', 'Not signed in with Microsoft.');
-    });
+    const pc = await startedPc();
+    const { call } = setup(pc, signedOut);
     expect(await call()).toEqual({ ok: false, error: { code: 'MICROSOFT_SIGNED_OUT', message: 'Not signed in with Microsoft.' } });
     expect(pc.requests).toHaveLength(0);
   });
@@ -161,8 +161,7 @@ function caseFileCalls(pc: PcServer) {
 }
 
 async function server(initial?: Parameters<typeof startPcServer>[0]) {
-  const pc = await startPcServer(initial);
-  servers.push(pc);
+  const pc = await startedPc(initial);
   return { pc, call: caseFileCalls(pc) };
 }
 

@@ -3,28 +3,16 @@
 // (kept in schemaHistory), then opened by the current WorkspaceDatabase: nothing may be lost, and
 // the current code must still read and change it.
 import 'fake-indexeddb/auto';
-import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { words } from '../../test/support/activityWords';
+import { dbFixtures as fixtures } from '../../test/support/dbFixtures';
 import { tenantImportChanges } from '../../shared/mutators/imports';
 import { SyncClient } from '../../shared/sync/client';
 import { withDefaults } from '../../shared/workspace/tables';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import { SCHEMA_VERSION, WorkspaceDatabase, declareSchema, schemaHistory } from './database';
 import { currentCatalog, currentTenant, engineInput } from './queries';
-
-interface Fixture {
-  schemaVersion: number;
-  stores: Record<string, string>;
-  tables: Record<string, Record<string, unknown>[]>;
-}
-
-const dir = new URL('./fixtures/', import.meta.url);
-const fixtures = readdirSync(dir)
-  .filter((f) => /^v\d+\.json$/.test(f))
-  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Fixture)
-  .sort((a, b) => a.schemaVersion - b.schemaVersion);
 
 const opened: Dexie[] = [];
 afterEach(() => {

@@ -181,13 +181,19 @@ describe('openFile', () => {
 });
 
 describe('saveFile', () => {
-  it('starts a download of the data under the suggested name', async () => {
+  /** The blobs the page makes object URLs of (each one answered `url`), none revoked for real. */
+  function blobsSaved(url: string): Blob[] {
     const blobs: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       blobs.push(blob as Blob);
-      return 'blob:test/1';
+      return url;
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    return blobs;
+  }
+
+  it('starts a download of the data under the suggested name', async () => {
+    const blobs = blobsSaved('blob:test/1');
     const result = await host.saveFile({ suggestedName: 'plan.csv', filters: [{ name: 'CSV', extensions: ['csv'] }], data: 'a,b\n1,2\n' });
     expect(result).toEqual({ saved: true, name: 'plan.csv' });
     const anchor = clicks.find((el): el is HTMLAnchorElement => el instanceof HTMLAnchorElement);
@@ -201,12 +207,7 @@ describe('saveFile', () => {
   });
 
   it('saves bytes as they are', async () => {
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return 'blob:test/2';
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const blobs = blobsSaved('blob:test/2');
     await host.saveFile({ suggestedName: 'export.bin', filters: [], data: new Uint8Array([0, 1, 2, 255]) });
     expect([...new Uint8Array(await blobs[0]!.arrayBuffer())]).toEqual([0, 1, 2, 255]);
   });

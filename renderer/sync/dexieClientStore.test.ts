@@ -34,6 +34,24 @@ function client(server: MemorySyncServer, name: string, dbName = `ws-${++n}`) {
   return { db, store, sync: new SyncClient(store, transport(server, actor), { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' }) };
 }
 
+/** How many rows each of `tables` holds. */
+async function counts(db: WorkspaceDatabase, ...tables: ('customers' | 'activity' | 'outbox' | 'rejections' | 'tenantUsers')[]) {
+  const out: Record<string, number> = {};
+  for (const table of tables) out[table] = await db[table].count();
+  return out;
+}
+
+/** Aiko and Ben on one server, both synced after Aiko created Contoso (c-1). */
+async function twoWithContoso() {
+  const server = new MemorySyncServer();
+  const a = client(server, 'Aiko');
+  const b = client(server, 'Ben');
+  await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
+  await a.sync.sync();
+  await b.sync.sync();
+  return { server, a, b };
+}
+
 afterEach(async () => {
   for (const db of opened.splice(0)) db.close();
 });
@@ -43,14 +61,10 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     const server = new MemorySyncServer();
     const a = client(server, 'Aiko');
     expect(await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' })).toEqual({ ok: true });
-    expect(await a.db.customers.count()).toBe(1);
-    expect(await a.db.activity.count()).toBe(1);
-    expect(await a.db.outbox.count()).toBe(1);
+    expect(await counts(a.db, 'customers', 'activity', 'outbox')).toEqual({ customers: 1, activity: 1, outbox: 1 });
     const refused = await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso again' });
     expect(refused).toMatchObject({ ok: false, code: 'INVALID' });
-    expect(await a.db.customers.count()).toBe(1);
-    expect(await a.db.activity.count()).toBe(1);
-    expect(await a.db.outbox.count()).toBe(1);
+    expect(await counts(a.db, 'customers', 'activity', 'outbox')).toEqual({ customers: 1, activity: 1, outbox: 1 });
   });
 
   it('renumbers its outbox in one transaction after a gap (409) and under a new client id, and delivers every change once (fake-indexeddb)', async () => {
@@ -63,8 +77,7 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     await a.sync.mutate('customer.update', { id: 'c-1', notes: 'seven' });
     await a.sync.mutate('customer.update', { id: 'c-1', domain: 'eight.example' });
     await a.sync.sync();
-    expect(await a.db.outbox.count()).toBe(0);
-    expect(await a.db.rejections.count()).toBe(0);
+    expect(await counts(a.db, 'outbox', 'rejections')).toEqual({ outbox: 0, rejections: 0 });
     expect(server.rows('customers')[0]).toMatchObject({ notes: 'seven', domain: 'eight.example' });
     expect((await a.store.transaction((tx) => tx.meta())).nextMutationId).toBe(4);
 
@@ -95,12 +108,7 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
   });
 
   it("brings another client's changes and rebases pending ones on top", async () => {
-    const server = new MemorySyncServer();
-    const a = client(server, 'Aiko');
-    const b = client(server, 'Ben');
-    await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
-    await a.sync.sync();
-    await b.sync.sync();
+    const { a, b } = await twoWithContoso();
     await b.sync.mutate('customer.update', { id: 'c-1', domain: 'contoso.com' });
     await a.sync.mutate('customer.update', { id: 'c-1', notes: 'from A' });
     await a.sync.sync();
@@ -202,18 +210,11 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
         return 'done';
       }),
     ).rejects.toThrow();
-    expect(await a.db.customers.count()).toBe(0);
-    expect(await a.db.tenantUsers.count()).toBe(0);
-    expect(await a.db.outbox.count()).toBe(0);
+    expect(await counts(a.db, 'customers', 'tenantUsers', 'outbox')).toEqual({ customers: 0, tenantUsers: 0, outbox: 0 });
   });
 
   it('rebases a pending import on a pull and takes it back exactly when the server refuses it', async () => {
-    const server = new MemorySyncServer();
-    const a = client(server, 'Aiko');
-    const b = client(server, 'Ben');
-    await a.sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
-    await a.sync.sync();
-    await b.sync.sync();
+    const { server, a, b } = await twoWithContoso();
     const users = Array.from({ length: 5 }, (_, i) => ({ id: `0000000${i}-0000-4000-8000-000000000000`, userPrincipalName: `u${i}@contoso.com`, licenses: [] }));
     const importOf = (importId: string) => [
       { name: 'tenant.importChunk', args: { importId, customerId: 'c-1', kind: 'users', rows: users.slice(0, 3) } },
@@ -268,8 +269,7 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     expect(await a.db.invitations.get('i-1')).toMatchObject({ customerId: 'c-1' });
     await sync.sync();
     expect(pushed).toEqual(['partner.update', 'customer.create', 'plan.create', 'planLine.add', 'planLine.setTarget', 'invitation.create']);
-    expect(await a.db.outbox.count()).toBe(0);
-    expect(await a.db.rejections.count()).toBe(0);
+    expect(await counts(a.db, 'outbox', 'rejections')).toEqual({ outbox: 0, rejections: 0 });
     expect(server.rows('planLines')[0]).toMatchObject({ id: 'l-1', targetSkuId: 'sku-E3', quantity: 12 });
     expect(server.rows('invitations')[0]).toMatchObject({ id: 'i-1', customerId: 'c-1' });
     expect(server.rows('activity').map((e) => e.mutation)).toEqual(expect.arrayContaining(['planLine.setTarget', 'invitation.create']));

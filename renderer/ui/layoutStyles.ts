@@ -14,3 +14,13 @@ export const sectionStyle: GriffelStyle = {
 };
 
 export const sectionTitleStyle: GriffelStyle = { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold };
+
+/** A bordered card inside a section: a plan line, a GDAP role group. */
+export const cardStyle: GriffelStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: tokens.spacingVerticalS,
+  padding: tokens.spacingHorizontalM,
+  borderRadius: tokens.borderRadiusMedium,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+};

@@ -8,7 +8,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain/roles';
-import type { Conflict, Customer, Invitation } from '../../shared/workspace/tables';
+import type { Conflict, Invitation } from '../../shared/workspace/tables';
 import type { Stored } from '../db/database';
 import { type UiLanguage } from '../app/i18n';
 import { ComposeStep } from '../features/invite/ComposeStep';
@@ -21,6 +21,7 @@ import { useSyncStore } from '../sync/controller';
 import { workspaceDb } from './workspace';
 import type { HostApi } from '../../shared/ipc/contract';
 import { observeFixedLayout, renderInApp } from '../../test/support/components';
+import { customerRow } from '../../test/support/workspaceRows';
 
 // jsdom has no layout: the tracking list's virtualizer only needs to be told a size.
 beforeAll(() => {
@@ -32,18 +33,7 @@ afterEach(() => {
   useSyncStore.setState({ user: null });
 });
 
-const customer: Customer = {
-  id: 'c1',
-  name: 'Contoso',
-  domain: 'contoso.com',
-  tenantId: '',
-  country: 'JP',
-  channel: 'unknown',
-  stage: 'invited',
-  notes: '',
-  createdAt: '2026-11-01T00:00:00Z',
-  tenantImportId: null,
-};
+const customer = customerRow({ domain: 'contoso.com', stage: 'invited', createdAt: '2026-11-01T00:00:00Z' });
 
 const sent: Invitation = {
   id: 'i1',

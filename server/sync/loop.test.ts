@@ -9,16 +9,15 @@ import { httpTransport } from '../../shared/sync/httpTransport';
 import { SyncLoop, type SyncStatus } from '../../shared/sync/loop';
 import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedOrg, seedUser, testApp } from '../testing';
+import { AIKO, seedOrg, seedUser, signInOverHttp, TEST_PASSWORD, testApp } from '../testing';
 
-const PW = 'correct horse battery staple';
 let t: TestDatabase;
 let app: FastifyInstance | null = null;
 
 beforeAll(async () => {
   t = await openTestDatabase();
   const org = await seedOrg(t.db, 'Fabrikam');
-  await seedUser(t.db, org.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
+  await seedUser(t.db, org.id, { ...AIKO, password: TEST_PASSWORD });
 });
 afterAll(async () => {
   await app?.close();
@@ -29,14 +28,12 @@ it('retries on its timer while the server is down and looking offline, and syncs
   app = await testApp(t.db);
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const port = Number(new URL(base).port);
-  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example', password: PW }) });
-  const signedIn = (await res.json()) as { accessToken: string; user: { id: string; name: string } };
+  const { token, actor } = await signInOverHttp(base, AIKO.email);
   await app.close();
   app = null;
 
   const store = new MemoryClientStore('loop-real-server-01');
-  const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => signedIn.accessToken });
-  const actor = { id: signedIn.user.id, name: signedIn.user.name, role: 'admin-agent' as const };
+  const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
   const client = new SyncClient(store, transport, { actor: () => actor, now: () => new Date().toISOString() });
   expect(await client.mutate('customer.create', { id: 'c-loop', name: 'Made while the server was down' })).toEqual({ ok: true });
 

@@ -1,10 +1,8 @@
 // Pokes that carry the change (GET /sync/poke?schemaVersion=N) end to end over real HTTP, and pushes
 // sent compressed: the shared client engine (in-memory store) against this server on a real port,
 // on PGlite and, with DATABASE_URL, on PostgreSQL.
-import type { FastifyInstance } from 'fastify';
 import { gzipSync, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../shared/mutators/define';
 import { SyncClient, type SyncTransport } from '../../shared/sync/client';
 import { httpTransport } from '../../shared/sync/httpTransport';
 import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
@@ -12,27 +10,17 @@ import { OLDEST_ACCEPTED_SCHEMA_VERSION, Poke, SCHEMA_VERSION, type PushRequest 
 import { tableNames } from '../../shared/workspace/tables';
 import { gzip } from '../../renderer/sync/gzip';
 import { readPoke } from '../../renderer/sync/pokeStream';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedOrg, seedUser, testApp } from '../testing';
+import { AIKO, signInOverHttp, startTestServer, type TestServer } from '../testing';
 import { POKE_CHANNEL, parsePokeNotify, pokeData } from './pokes';
 
-const PW = 'correct horse battery staple';
-let t: TestDatabase;
-let app: FastifyInstance;
-let base: string;
-
-async function signIn(email: string): Promise<{ token: string; actor: Actor }> {
-  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PW }) });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { accessToken: string; user: { id: string; name: string; role: Actor['role'] } };
-  return { token: body.accessToken, actor: { id: body.user.id, name: body.user.name, role: body.user.role } };
-}
+let server: TestServer;
+const signIn = (email: string) => signInOverHttp(server.base, email);
 
 let clients = 0;
 async function client(email: string, clientId = `poke-client-${++clients}-${email.replace(/\W/g, '')}`.slice(0, 60), schemaVersion = SCHEMA_VERSION) {
   const { token, actor } = await signIn(email);
   const store = new MemoryClientStore(clientId);
-  const http = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
+  const http = httpTransport({ baseUrl: server.base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
   const calls = { pulls: 0 };
   const transport: SyncTransport = {
     push: (r) => http.push(r),
@@ -47,7 +35,7 @@ async function client(email: string, clientId = `poke-client-${++clients}-${emai
 /** An open poke stream: every "poke" event's data as it arrived, and a way to wait for the nth. */
 async function pokeStream(token: string, query = `?schemaVersion=${SCHEMA_VERSION}`) {
   const controller = new AbortController();
-  const res = await fetch(`${base}/sync/poke${query}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const res = await fetch(`${server.base}/sync/poke${query}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
   expect(res.status).toBe(200);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -90,6 +78,15 @@ async function pokeStream(token: string, query = `?schemaVersion=${SCHEMA_VERSIO
   };
 }
 
+/** Aiko and Ben of one organization, both synced, and a poke stream open for Ben. */
+async function benWatchingAiko() {
+  const aiko = await client('aiko@fabrikam.example');
+  const ben = await client('ben@fabrikam.example');
+  await aiko.sync.sync();
+  await ben.sync.sync();
+  return { aiko, ben, stream: await pokeStream(ben.token) };
+}
+
 const dataOf = (event: string) => /^data: (.*)$/m.exec(event)?.[1] ?? '';
 
 async function everything(store: MemoryClientStore) {
@@ -99,20 +96,16 @@ async function everything(store: MemoryClientStore) {
 }
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  app = await testApp(t.db);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const a = await seedOrg(t.db, 'Fabrikam');
-  const b = await seedOrg(t.db, 'Woodgrove');
-  await seedUser(t.db, a.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
-  await seedUser(t.db, a.id, { email: 'ben@fabrikam.example', name: 'Ben', role: 'admin-agent', password: PW });
-  await seedUser(t.db, b.id, { email: 'wei@woodgrove.example', name: 'Wei', role: 'admin-agent', password: PW });
+  server = await startTestServer({
+    Fabrikam: [
+      AIKO,
+      { email: 'ben@fabrikam.example', name: 'Ben', role: 'admin-agent' },
+    ],
+    Woodgrove: [{ email: 'wei@woodgrove.example', name: 'Wei', role: 'admin-agent' }],
+  });
 });
 
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => server?.stop());
 
 describe('pokes that carry the change', () => {
   it("applied without a pull, leave a client exactly as a pull would, the pusher's own included", async () => {
@@ -164,11 +157,7 @@ describe('pokes that carry the change', () => {
   });
 
   it('a client whose cursor is not the poke\'s base pulls instead (a gap), and a stale poke changes nothing', async () => {
-    const aiko = await client('aiko@fabrikam.example');
-    const ben = await client('ben@fabrikam.example');
-    await aiko.sync.sync();
-    await ben.sync.sync();
-    const stream = await pokeStream(ben.token);
+    const { aiko, ben, stream } = await benWatchingAiko();
     expect(await aiko.sync.mutate('customer.create', { id: 'g-1', name: 'First' })).toEqual({ ok: true });
     await aiko.sync.push();
     expect(await aiko.sync.mutate('customer.create', { id: 'g-2', name: 'Second' })).toEqual({ ok: true });
@@ -195,11 +184,7 @@ describe('pokes that carry the change', () => {
   });
 
   it("a change too big for a NOTIFY (8000 bytes) arrives as a data-less poke, and the client pulls it", async () => {
-    const aiko = await client('aiko@fabrikam.example');
-    const ben = await client('ben@fabrikam.example');
-    await aiko.sync.sync();
-    await ben.sync.sync();
-    const stream = await pokeStream(ben.token);
+    const { aiko, ben, stream } = await benWatchingAiko();
     const notes = 'long note '.repeat(900); // ~9 KB of text in one row
     expect(await aiko.sync.mutate('customer.create', { id: 'big-1', name: 'Big' })).toEqual({ ok: true });
     expect(await aiko.sync.mutate('customer.update', { id: 'big-1', notes })).toEqual({ ok: true });
@@ -282,7 +267,7 @@ describe('pokes that carry the change', () => {
 describe('the NOTIFY payload', () => {
   it("still reads as `orgId:version` for a server process of the release before (a rolling update), with the change after it", async () => {
     const payloads: string[] = [];
-    const unlisten = await t.db.listen(POKE_CHANNEL, (p) => payloads.push(p));
+    const unlisten = await server.t.db.listen(POKE_CHANNEL, (p) => payloads.push(p));
     try {
       const aiko = await client('aiko@fabrikam.example');
       await aiko.sync.pull();
@@ -317,7 +302,7 @@ describe('compressed pushes', () => {
     ],
   });
   const send = (token: string, body: Uint8Array | string, encoding?: string) =>
-    fetch(`${base}/sync/push`, {
+    fetch(`${server.base}/sync/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) },
       body: typeof body === 'string' ? body : new Uint8Array(body),
@@ -341,7 +326,7 @@ describe('compressed pushes', () => {
     const { token, actor } = await signIn('aiko@fabrikam.example');
     const sent: { encoding: string | undefined; bytes: number }[] = [];
     const transport = httpTransport({
-      baseUrl: base,
+      baseUrl: server.base,
       fetch: (u, i) => {
         if (i.method === 'POST') sent.push({ encoding: i.headers['content-encoding'], bytes: typeof i.body === 'string' ? i.body.length : (i.body?.byteLength ?? 0) });
         return fetch(u, i as RequestInit);
@@ -364,7 +349,7 @@ describe('compressed pushes', () => {
   });
 
   it("lets the app's origin send a compressed push across origins (the preflight allows Content-Encoding)", async () => {
-    const res = await fetch(`${base}/sync/push`, {
+    const res = await fetch(`${server.base}/sync/push`, {
       method: 'OPTIONS',
       headers: { origin: 'app://csp-migration-workspace', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,content-encoding' },
     });
@@ -382,7 +367,7 @@ describe('compressed pushes', () => {
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(Date.now() - started).toBeLessThan(5000);
-    const rows = await t.db.query<{ n: string }>("SELECT count(*) AS n FROM sync_clients WHERE client_id = 'bomb-client-0001'");
+    const rows = await server.t.db.query<{ n: string }>("SELECT count(*) AS n FROM sync_clients WHERE client_id = 'bomb-client-0001'");
     expect(Number(rows.rows[0]?.n)).toBe(0);
   });
 

@@ -2,7 +2,6 @@
 // is left of schema 4: changes still named as schema 4 named them (an outbox written before the
 // rename), and refusal codes a server of schema 4 recorded. Over real HTTP, on PGlite and, with
 // DATABASE_URL, on PostgreSQL.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -14,21 +13,17 @@ import {
   SyncErrorCode,
   type PushRequest,
 } from '../../shared/sync/protocol';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedOrg, seedUser, testApp } from '../testing';
+import { AIKO, signInOverHttp, startTestServer, type TestServer } from '../testing';
 import { inBothLanguages } from '../../test/support/refusalWords';
 
-const PW = 'correct horse battery staple';
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const PREVIOUS = SCHEMA_VERSION - 1;
-let t: TestDatabase;
-let app: FastifyInstance;
-let base: string;
+let server: TestServer;
 let token: string;
 let orgId: string;
 
 async function push(request: PushRequest): Promise<Response> {
-  return fetch(`${base}/sync/push`, {
+  return fetch(`${server.base}/sync/push`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(request),
@@ -36,26 +31,18 @@ async function push(request: PushRequest): Promise<Response> {
 }
 
 async function rows(table: string): Promise<Record<string, unknown>[]> {
-  const res = await fetch(`${base}/sync/pull?cursor=0&clientId=previous-reader-01&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.base}/sync/pull?cursor=0&clientId=previous-reader-01&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
   return PullResponse.parse(await res.json()).changes.filter((c) => c.table === table && c.data).map((c) => c.data!);
 }
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  app = await testApp(t.db);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const org = await seedOrg(t.db, 'Fabrikam');
-  orgId = org.id;
-  await seedUser(t.db, org.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
-  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example', password: PW }) });
-  token = ((await res.json()) as { accessToken: string }).accessToken;
+  server = await startTestServer({ Fabrikam: [AIKO] });
+  orgId = server.orgs.Fabrikam!.id;
+  ({ token } = await signInOverHttp(server.base, AIKO.email));
 });
 
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => server?.stop());
 
 describe('a client of the previous sync schema', () => {
   it('is the schema this server still accepts', () => {
@@ -85,7 +72,7 @@ describe('a client of the previous sync schema', () => {
   });
 
   it('reads the activity entries this server writes: the text field it requires is there (the change\'s name), the code beside it', async () => {
-    const res = await fetch(`${base}/sync/pull?cursor=0&clientId=previous-reader-02&schemaVersion=${PREVIOUS}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.base}/sync/pull?cursor=0&clientId=previous-reader-02&schemaVersion=${PREVIOUS}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     const entries = PullResponse.parse(await res.json()).changes.filter((c) => c.table === 'activity' && c.data).map((c) => c.data!);
     expect(entries.length).toBeGreaterThan(0);
@@ -109,7 +96,7 @@ describe('a client of the previous sync schema', () => {
     const current = await push({ clientId: 'current-app-0001', schemaVersion: SCHEMA_VERSION, mutations: refused(1) });
     expect(PushResponse.parse(await current.json()).results).toEqual([expect.objectContaining({ id: 1, status: 'rejected', code: 'NOT_FOUND' })]);
     // A result a server of schema 4 recorded holds the old spelling: a retried push reads it as today's.
-    const rewritten = await t.db.query(`UPDATE sync_mutation_results SET result = jsonb_set(result, '{code}', '"not-found"') WHERE org_id = $1 AND client_id = $2`, [orgId, 'current-app-0001']);
+    const rewritten = await server.t.db.query(`UPDATE sync_mutation_results SET result = jsonb_set(result, '{code}', '"not-found"') WHERE org_id = $1 AND client_id = $2`, [orgId, 'current-app-0001']);
     expect(rewritten.rowCount).toBe(1);
     for (const schemaVersion of [SCHEMA_VERSION, PREVIOUS]) {
       const again = await push({ clientId: 'current-app-0001', schemaVersion, mutations: refused(1) });
@@ -141,7 +128,7 @@ describe('a client of the previous sync schema', () => {
     const args = { id: 'no-such-customer', notes: 'x' };
     await push({ clientId: 'current-app-0005', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'customer.update', args, baseVersions: {} }] });
     const stored = { id: 1, status: 'rejected', code: 'NOT_FOUND', message: 'customer.update: no customers record no-such-customer', messageJa: 'customer.update: customers のレコード no-such-customer が見つかりません' };
-    const rewritten = await t.db.query('UPDATE sync_mutation_results SET result = $3::jsonb WHERE org_id = $1 AND client_id = $2', [orgId, 'current-app-0005', JSON.stringify(stored)]);
+    const rewritten = await server.t.db.query('UPDATE sync_mutation_results SET result = $3::jsonb WHERE org_id = $1 AND client_id = $2', [orgId, 'current-app-0005', JSON.stringify(stored)]);
     expect(rewritten.rowCount).toBe(1);
     const again = await push({ clientId: 'current-app-0005', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'customer.update', args, baseVersions: {} }] });
     const [result] = PushResponse.parse(await again.json()).results;
@@ -150,7 +137,7 @@ describe('a client of the previous sync schema', () => {
   });
 
   it('gets every error in the one casing the protocol declares (they never decided on the lower-case ones: they read the status)', async () => {
-    const none = await fetch(`${base}/sync/pull?cursor=0&clientId=previous-app-0003&schemaVersion=${PREVIOUS}`);
+    const none = await fetch(`${server.base}/sync/pull?cursor=0&clientId=previous-app-0003&schemaVersion=${PREVIOUS}`);
     expect(none.status).toBe(401);
     const unauthenticated = SyncError.parse(await none.json());
     expect(unauthenticated.error.code).toBe('UNAUTHENTICATED');

@@ -1,39 +1,25 @@
 // Pull pages are bounded by stored bytes as well as by records: imported users travel as chunk
 // records of up to ~1 MB, so a count alone could make one page of gigabytes. On PGlite and, with
 // DATABASE_URL, on PostgreSQL.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tenantImportChanges } from '../../shared/mutators/imports';
 import { SyncClient } from '../../shared/sync/client';
 import { httpTransport } from '../../shared/sync/httpTransport';
 import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
 import { SCHEMA_VERSION, type PullResponse } from '../../shared/sync/protocol';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedOrg, seedUser, testApp } from '../testing';
+import { AIKO, signInOverHttp, startTestServer, type TestServer } from '../testing';
 
-const PW = 'correct horse battery staple';
-let t: TestDatabase;
-let app: FastifyInstance;
-let base: string;
+let server: TestServer;
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  app = await testApp(t.db, { SYNC_PULL_PAGE_BYTES: String(100_000) });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const org = await seedOrg(t.db, 'Fabrikam');
-  await seedUser(t.db, org.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
+  server = await startTestServer({ Fabrikam: [AIKO] }, { SYNC_PULL_PAGE_BYTES: String(100_000) });
 });
 
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => server?.stop());
 
 async function signedIn(clientId: string) {
-  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example', password: PW }) });
-  const body = (await res.json()) as { accessToken: string; user: { id: string; name: string } };
-  const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => body.accessToken });
-  const actor = { id: body.user.id, name: body.user.name, role: 'admin-agent' as const };
+  const { token, actor } = await signInOverHttp(server.base, AIKO.email);
+  const transport = httpTransport({ baseUrl: server.base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
   const store = new MemoryClientStore(clientId);
   return { store, transport, sync: new SyncClient(store, transport, { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' }) };
 }
@@ -120,10 +106,10 @@ it('serializes two windows pushing the same batch of one client at once: applied
   for (let n = 1; n <= 5; n++) expect(await w.sync.mutate('customer.create', { id: `c-win-${n}`, name: `Window ${n}` })).toEqual({ ok: true });
   const [meta, outbox] = await w.store.transaction(async (tx) => [await tx.meta(), await tx.outbox()] as const);
   const request = { clientId: meta.clientId, schemaVersion: SCHEMA_VERSION, mutations: outbox.map(({ id, name, args, baseVersions }) => ({ id, name, args, baseVersions })) };
-  const before = await t.db.query<{ version: number }>('SELECT max(version) AS version FROM records');
+  const before = await server.t.db.query<{ version: number }>('SELECT max(version) AS version FROM records');
   const answers = await Promise.all([w.transport.push(request), w.transport.push(request), w.transport.push(request)]);
   for (const a of answers) expect(a).toEqual({ lastMutationId: 5, results: [1, 2, 3, 4, 5].map((id) => ({ id, status: 'applied', conflicts: 0 })) });
-  const written = await t.db.query<{ n: number; versions: number }>(
+  const written = await server.t.db.query<{ n: number; versions: number }>(
     "SELECT count(*)::int AS n, count(DISTINCT version)::int AS versions FROM records WHERE tbl = 'customers' AND id LIKE 'c-win-%' AND version > $1",
     [before.rows[0]?.version ?? 0],
   );

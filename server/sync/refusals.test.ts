@@ -1,24 +1,19 @@
 // The server refuses what the 2026 rules forbid (issue 11, rule 9), whatever a client sends: the
 // very mutators run authoritatively there. Over real HTTP, on PGlite and, with DATABASE_URL, on PostgreSQL.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/gdap';
 import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedOrg, seedUser, testApp } from '../testing';
+import { AIKO, signInOverHttp, startTestServer, type TestServer } from '../testing';
 
-const PW = 'correct horse battery staple';
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const LICENSE_ADMIN = '4d6ac14f-3453-41d0-bef9-a3e0c569773a';
-let t: TestDatabase;
-let app: FastifyInstance;
-let base: string;
+let server: TestServer;
 let token: string;
 let nextId = 0;
 const CLIENT = 'refusals-client-0001';
 
 async function push(name: string, args: unknown): Promise<PushResponse['results'][number]> {
-  const res = await fetch(`${base}/sync/push`, {
+  const res = await fetch(`${server.base}/sync/push`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ clientId: CLIENT, schemaVersion: SCHEMA_VERSION, mutations: [{ id: ++nextId, name, args, baseVersions: {} }] }),
@@ -28,20 +23,15 @@ async function push(name: string, args: unknown): Promise<PushResponse['results'
 }
 
 async function records(table: string): Promise<Record<string, unknown>[]> {
-  const res = await fetch(`${base}/sync/pull?cursor=0&clientId=${CLIENT}&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.base}/sync/pull?cursor=0&clientId=${CLIENT}&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
   const body = (await res.json()) as PullResponse;
   return body.changes.filter((c) => c.table === table && c.data).map((c) => c.data!);
 }
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  app = await testApp(t.db);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const org = await seedOrg(t.db, 'Fabrikam');
-  await seedUser(t.db, org.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
-  const res = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aiko@fabrikam.example', password: PW }) });
-  token = ((await res.json()) as { accessToken: string }).accessToken;
+  server = await startTestServer({ Fabrikam: [AIKO] });
+  ({ token } = await signInOverHttp(server.base, AIKO.email));
   for (const [name, args] of [
     ['partner.update', { name: 'Fabrikam CSP', partnerTenantId: PARTNER, country: 'JP' }],
     ['customer.create', { id: 'c-jp', name: 'Contoso', country: 'JP' }],
@@ -53,10 +43,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => server?.stop());
 
 const gdap = (over: Record<string, unknown> = {}) => ({ roles: [LICENSE_ADMIN], durationDays: 730, approvalLink: '', autoExtend: false, ...over });
 

@@ -1,6 +1,5 @@
 // The sync protocol end to end over real HTTP: the shared client engine (in-memory client store)
 // against this server on a real port, on PGlite and, with DATABASE_URL, on PostgreSQL.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inWords, words } from '../../test/support/activityWords';
 import type { Actor } from '../../shared/mutators/define';
@@ -10,33 +9,19 @@ import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
 import { OLDEST_ACCEPTED_SCHEMA_VERSION, SCHEMA_VERSION, TABLE_SINCE_SCHEMA, knowsTable, type PushRequest } from '../../shared/sync/protocol';
 import { tenantImportChanges } from '../../shared/mutators/imports';
 import { tableNames } from '../../shared/workspace/tables';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedOrg, seedUser, testApp } from '../testing';
+import { AIKO, signInOverHttp, startTestServer, testApp, type TestServer } from '../testing';
 import { purgeTombstones } from './tombstones';
 
-const PW = 'correct horse battery staple';
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
-let t: TestDatabase;
-let app: FastifyInstance;
-let base: string;
+let server: TestServer;
 let orgA: string;
-
-async function signIn(email: string): Promise<{ token: string; actor: Actor }> {
-  const res = await fetch(`${base}/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PW }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { accessToken: string; user: { id: string; name: string; role: Actor['role'] } };
-  return { token: body.accessToken, actor: { id: body.user.id, name: body.user.name, role: body.user.role } };
-}
+const signIn = (email: string) => signInOverHttp(server.base, email);
 
 let clients = 0;
 async function client(email: string, claimedRole?: Actor['role'], schemaVersion = SCHEMA_VERSION) {
   const { token, actor } = await signIn(email);
   const store = new MemoryClientStore(`client-${++clients}-${email.replace(/\W/g, '')}`.slice(0, 60));
-  const transport = httpTransport({ baseUrl: base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
+  const transport = httpTransport({ baseUrl: server.base, fetch: (u, i) => fetch(u, i as RequestInit), accessToken: async () => token });
   const me = { ...actor, role: claimedRole ?? actor.role };
   const options = { actor: () => me, now: () => '2099-01-01T00:00:00.000Z' };
   return {
@@ -50,26 +35,22 @@ async function client(email: string, claimedRole?: Actor['role'], schemaVersion 
 }
 
 async function raw(token: string, path: string, init: RequestInit = {}) {
-  return fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  return fetch(`${server.base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
 }
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  app = await testApp(t.db);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const a = await seedOrg(t.db, 'Fabrikam');
-  const b = await seedOrg(t.db, 'Woodgrove');
-  orgA = a.id;
-  await seedUser(t.db, a.id, { email: 'aiko@fabrikam.example', name: 'Aiko', role: 'admin-agent', password: PW });
-  await seedUser(t.db, a.id, { email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent', password: PW });
-  await seedUser(t.db, a.id, { email: 'bill@fabrikam.example', name: 'Bill', role: 'billing-agent', password: PW });
-  await seedUser(t.db, b.id, { email: 'wei@woodgrove.example', name: 'Wei', role: 'admin-agent', password: PW });
+  server = await startTestServer({
+    Fabrikam: [
+      AIKO,
+      { email: 'ben@fabrikam.example', name: 'Ben', role: 'sales-agent' },
+      { email: 'bill@fabrikam.example', name: 'Bill', role: 'billing-agent' },
+    ],
+    Woodgrove: [{ email: 'wei@woodgrove.example', name: 'Wei', role: 'admin-agent' }],
+  });
+  orgA = server.orgs.Fabrikam!.id;
 });
 
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => server?.stop());
 
 describe('sync over HTTP', () => {
   it('carries changes between two people of one organization, never to another organization', async () => {
@@ -162,13 +143,13 @@ describe('sync over HTTP', () => {
     expect(await aiko.store.pendingCount()).toBe(0);
     const clientId = (await aiko.store.transaction((tx) => tx.meta())).clientId;
     // The backup predates Aiko's second change: the server remembers only her first.
-    await t.db.query('UPDATE sync_clients SET last_mutation_id = 1 WHERE client_id = $1', [clientId]);
-    await t.db.query('DELETE FROM sync_mutation_results WHERE client_id = $1 AND mutation_id > 1', [clientId]);
+    await server.t.db.query('UPDATE sync_clients SET last_mutation_id = 1 WHERE client_id = $1', [clientId]);
+    await server.t.db.query('DELETE FROM sync_mutation_results WHERE client_id = $1 AND mutation_id > 1', [clientId]);
     expect(await aiko.sync.mutate('customer.update', { id: 'c-1', domain: 'restored.example' })).toEqual({ ok: true });
     await aiko.sync.sync(); // 409 (expected 2, got 3), then resent as 2
     expect(await aiko.store.pendingCount()).toBe(0);
     expect(aiko.store.rejections()).toEqual([]);
-    const row = await t.db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM sync_clients WHERE client_id = $1', [clientId]);
+    const row = await server.t.db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM sync_clients WHERE client_id = $1', [clientId]);
     expect(row.rows[0]?.last_mutation_id).toBe(2);
     await ben.sync.sync();
     expect(ben.store.rows('customers').find((c) => c.id === 'c-1')).toMatchObject({ domain: 'restored.example' });
@@ -176,13 +157,13 @@ describe('sync over HTTP', () => {
 
   it('refuses malformed, oversized and unauthenticated requests without changing anything', async () => {
     const { token } = await signIn('aiko@fabrikam.example');
-    const before = await t.db.query<{ version: number }>('SELECT version FROM workspaces WHERE org_id = $1', [orgA]);
+    const before = await server.t.db.query<{ version: number }>('SELECT version FROM workspaces WHERE org_id = $1', [orgA]);
     expect((await raw(token, '/sync/push', { method: 'POST', body: '{"clientId":' })).status).toBe(400);
     expect((await raw(token, '/sync/push', { method: 'POST', body: JSON.stringify({ clientId: 'x', mutations: [] }) })).status).toBe(400);
     const huge = JSON.stringify({ clientId: 'raw-client-0002', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'customer.update', args: { id: 'c-1', notes: 'x'.repeat(17 * 1024 * 1024) }, baseVersions: {} }] });
     expect((await raw(token, '/sync/push', { method: 'POST', body: huge })).status).toBe(413);
     expect((await raw('cspw_at_forged', '/sync/pull?cursor=0&clientId=raw-client-0002&schemaVersion=1')).status).toBe(401);
-    const after = await t.db.query<{ version: number }>('SELECT version FROM workspaces WHERE org_id = $1', [orgA]);
+    const after = await server.t.db.query<{ version: number }>('SELECT version FROM workspaces WHERE org_id = $1', [orgA]);
     expect(after.rows[0]?.version).toBe(before.rows[0]?.version);
   });
 
@@ -190,7 +171,7 @@ describe('sync over HTTP', () => {
     const aiko = await client('aiko@fabrikam.example');
     const { token } = await signIn('ben@fabrikam.example');
     const controller = new AbortController();
-    const res = await fetch(`${base}/sync/poke`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    const res = await fetch(`${server.base}/sync/poke`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -219,8 +200,8 @@ describe('sync over HTTP', () => {
     await aiko.sync.mutate('customer.create', { id: 'c-gone', name: 'Gone soon' });
     await aiko.sync.mutate('customer.delete', { id: 'c-gone' });
     await aiko.sync.sync();
-    await t.db.query("UPDATE records SET updated_at = now() - interval '400 days' WHERE deleted");
-    expect(await purgeTombstones(t.db, 90)).toBeGreaterThan(0);
+    await server.t.db.query("UPDATE records SET updated_at = now() - interval '400 days' WHERE deleted");
+    expect(await purgeTombstones(server.t.db, 90)).toBeGreaterThan(0);
     await ben.sync.sync();
     await aiko.sync.sync();
     const names = (rows: Record<string, unknown>[]) => rows.map((r) => `${String(r.id)}:${String(r.notes)}`).sort();
@@ -261,8 +242,8 @@ describe('an app on the previous schema (N-1)', () => {
     expect(await old.store.pendingCount()).toBe(0);
     // Rows of every table newer than its schema, as a current app's changes leave them.
     for (const table of newTables) {
-      const { rows } = await t.db.query<{ version: number }>('UPDATE workspaces SET version = version + 1 WHERE org_id = $1 RETURNING version', [orgA]);
-      await t.db.query(`INSERT INTO records (org_id, tbl, id, version, data) VALUES ($1, $2, 'n1-row', $3, '{"id":"n1-row"}')`, [orgA, table, rows[0]!.version]);
+      const { rows } = await server.t.db.query<{ version: number }>('UPDATE workspaces SET version = version + 1 WHERE org_id = $1 RETURNING version', [orgA]);
+      await server.t.db.query(`INSERT INTO records (org_id, tbl, id, version, data) VALUES ($1, $2, 'n1-row', $3, '{"id":"n1-row"}')`, [orgA, table, rows[0]!.version]);
     }
     const current = await client('ben@fabrikam.example');
     await current.sync.sync();
@@ -287,7 +268,7 @@ describe('an app on the previous schema (N-1)', () => {
     const refusal = old.store.rejections().find((r) => r.code === 'INVALID');
     expect(refusal?.message).toMatch(/change\.tableTooNew .*tenantUserChunks/);
     expect(refusal).not.toHaveProperty('reason');
-    const stored = await t.db.query("SELECT 1 FROM records WHERE tbl = 'tenantUserChunks' AND data ->> 'importId' = 'imp-n1'");
+    const stored = await server.t.db.query("SELECT 1 FROM records WHERE tbl = 'tenantUserChunks' AND data ->> 'importId' = 'imp-n1'");
     expect(stored.rows).toEqual([]);
   });
 });
@@ -333,7 +314,7 @@ describe('permissions on the server, role by role', () => {
 
 describe('two server processes on one PostgreSQL', () => {
   it.skipIf(!process.env.DATABASE_URL)('deliver a push on one to a poke stream on the other (skipped without DATABASE_URL: PGlite is one process)', async () => {
-    const otherDb = await t.another();
+    const otherDb = await server.t.another();
     const other = await testApp(otherDb);
     const otherBase = await other.listen({ host: '127.0.0.1', port: 0 });
     try {
@@ -366,7 +347,7 @@ describe('two server processes on one PostgreSQL', () => {
 describe('CORS', () => {
   it("lets the desktop app's origin call the API, and no other", async () => {
     const preflight = (origin: string) =>
-      fetch(`${base}/sync/pull`, {
+      fetch(`${server.base}/sync/pull`, {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
       });
@@ -382,7 +363,7 @@ describe('CORS on the poke stream', () => {
   it('carries the allow-origin header on the hijacked event stream', async () => {
     const { token } = await signIn('ben@fabrikam.example');
     const controller = new AbortController();
-    const res = await fetch(`${base}/sync/poke`, {
+    const res = await fetch(`${server.base}/sync/poke`, {
       headers: { authorization: `Bearer ${token}`, origin: 'app://csp-migration-workspace' },
       signal: controller.signal,
     });

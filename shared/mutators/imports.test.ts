@@ -5,63 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { inWords, words } from '../../test/support/activityWords';
 import type { Actor } from './define';
 import type { Role } from '../domain/roles';
-import type { TenantInventory, TenantUser } from '../domain/tenant';
-import { SyncClient, type SyncTransport } from '../sync/client';
+import type { TenantUser } from '../domain/tenant';
+import { SyncClient } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { MemorySyncServer } from '../sync/memoryServer';
 import { catalogImportChanges, chunkRows, jsonLength, sameData, tenantImportChanges } from './imports';
 import { refusalWords } from '../../test/support/refusalWords';
+import { e3Inventory, guid, SKU_E3 } from '../../test/support/tenantInventory';
+import { memoryTransport } from '../../test/support/memoryTransport';
 
-const SKU_E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
 const SKU_E1 = '18181a46-0d4e-45cd-891e-60aabd171b4e';
-const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 function user(n: number, sku = SKU_E3): TenantUser {
   return { id: guid(n), userPrincipalName: `user${n}@contoso.com`, licenses: [{ skuId: sku, disabledPlans: [], assignedByGroups: [], direct: true }] };
-}
-
-function inventory(users: TenantUser[], country: string | null = 'JP'): TenantInventory {
-  return {
-    countryLetterCode: country,
-    skus: [
-      {
-        skuId: SKU_E3,
-        skuPartNumber: 'ENTERPRISEPACK',
-        capabilityStatus: 'Enabled',
-        consumedUnits: users.length,
-        prepaidUnits: { enabled: users.length, suspended: 0, warning: 0, lockedOut: 0 },
-        subscriptionIds: [guid(900)],
-        servicePlans: [{ servicePlanId: guid(800), servicePlanName: 'EXCHANGE_S_ENTERPRISE' }],
-      },
-    ],
-    subscriptions: [
-      {
-        id: guid(900),
-        skuId: SKU_E3,
-        skuPartNumber: 'ENTERPRISEPACK',
-        status: 'Enabled',
-        totalLicenses: users.length,
-        isTrial: false,
-        ownerTenantId: null,
-        ownerType: null,
-        createdDateTime: '2025-04-01T00:00:00Z',
-        nextLifecycleDateTime: '2027-04-01T00:00:00Z',
-        commerceSubscriptionId: null,
-      },
-    ],
-    users,
-  };
-}
-
-function wire(server: MemorySyncServer, actor: Actor): SyncTransport {
-  return {
-    push: async (request) => {
-      const outcome = await server.push(structuredClone(request), actor, '2026-11-24T12:00:00.000Z');
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.response;
-    },
-    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
-  };
 }
 
 async function setUp(role: Role = 'admin-agent') {
@@ -69,9 +25,9 @@ async function setUp(role: Role = 'admin-agent') {
   const actor: Actor = { id: 'u-aiko', name: 'Aiko', role };
   const admin: Actor = { id: 'u-admin', name: 'Root', role: 'admin-agent' };
   const store = new MemoryClientStore('client-aiko-0001');
-  const client = new SyncClient(store, wire(server, actor), { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' });
+  const client = new SyncClient(store, memoryTransport(server, actor, '2026-11-24T12:00:00.000Z'), { actor: () => actor, now: () => '2026-11-24T09:00:00.000Z' });
   // The customer is created by an admin agent on the same client store (role only matters per change).
-  const setup = new SyncClient(store, wire(server, admin), { actor: () => admin, now: () => '2026-11-24T09:00:00.000Z' });
+  const setup = new SyncClient(store, memoryTransport(server, admin, '2026-11-24T12:00:00.000Z'), { actor: () => admin, now: () => '2026-11-24T09:00:00.000Z' });
   expect(await setup.mutate('customer.create', { id: 'c-1', name: 'Contoso', country: '' })).toEqual({ ok: true });
   return { server, store, client };
 }
@@ -95,7 +51,7 @@ describe('tenant import mutations', () => {
   it('store a whole import in one transaction: chunks are quiet, the commit writes one activity entry and sets the country', async () => {
     const { store, client, server } = await setUp();
     const users = Array.from({ length: 2500 }, (_, i) => user(i + 1));
-    const changes = tenantImportChanges(inventory(users), { importId: 'imp-1', customerId: 'c-1', files: ['users.json', 'subscribedSkus.json'] });
+    const changes = tenantImportChanges(e3Inventory(users), { importId: 'imp-1', customerId: 'c-1', files: ['users.json', 'subscribedSkus.json'] });
     expect(changes.filter((c) => c.name === 'tenant.importChunk')).toHaveLength(5); // 1 sku + 1 subscription + 3 user chunks
     const progress: number[] = [];
     expect(await client.mutateMany(changes, (n) => progress.push(n))).toEqual({ ok: true });
@@ -135,11 +91,11 @@ describe('tenant import mutations', () => {
   it('re-import the same tenant: replaces the inventory, says what changed, deletes the older rows at commit', async () => {
     const { store, client, server } = await setUp();
     const first = [user(1), user(2), user(3)];
-    await expect(client.mutateMany(tenantImportChanges(inventory(first), { importId: 'imp-1', customerId: 'c-1', files: ['u.json'] }))).resolves.toEqual({ ok: true });
+    await expect(client.mutateMany(tenantImportChanges(e3Inventory(first), { importId: 'imp-1', customerId: 'c-1', files: ['u.json'] }))).resolves.toEqual({ ok: true });
     await client.sync();
     // user 1 unchanged, user 2 changed license, user 3 gone, user 4 new
     const second = [user(1), user(2, SKU_E1), user(4)];
-    await expect(client.mutateMany(tenantImportChanges(inventory(second), { importId: 'imp-2', customerId: 'c-1', files: ['u2.json'] }))).resolves.toEqual({ ok: true });
+    await expect(client.mutateMany(tenantImportChanges(e3Inventory(second), { importId: 'imp-2', customerId: 'c-1', files: ['u2.json'] }))).resolves.toEqual({ ok: true });
     const visible = visibleUsers(store);
     expect(visible.map((u) => u.userId).sort()).toEqual([guid(1), guid(2), guid(4)]);
     expect(visible.find((u) => u.userId === guid(2))?.licenses).toMatchObject([{ skuId: SKU_E1 }]);
@@ -160,7 +116,7 @@ describe('tenant import mutations', () => {
   it('keep an import all or nothing: a bad row anywhere leaves nothing, and says where', async () => {
     const { store, client } = await setUp();
     const users = Array.from({ length: 1500 }, (_, i) => user(i + 1));
-    const changes = tenantImportChanges(inventory(users), { importId: 'imp-1', customerId: 'c-1', files: ['u.json'] });
+    const changes = tenantImportChanges(e3Inventory(users), { importId: 'imp-1', customerId: 'c-1', files: ['u.json'] });
     const broken = structuredClone(changes);
     const lastChunk = broken.filter((c) => c.name === 'tenant.importChunk').at(-1)!.args as { rows: { userPrincipalName: unknown }[] };
     lastChunk.rows[10]!.userPrincipalName = 42;
@@ -177,7 +133,7 @@ describe('tenant import mutations', () => {
 
   it('refuse a role without tenant.import, and write nothing', async () => {
     const { store, client } = await setUp('billing-agent');
-    const outcome = await client.mutateMany(tenantImportChanges(inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
+    const outcome = await client.mutateMany(tenantImportChanges(e3Inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
     expect(outcome).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(outcome).toMatchObject({ reason: 'permission.missing', params: { permission: 'tenant.import' } });
     expect(store.rows('tenantSkus')).toHaveLength(0);
@@ -185,9 +141,9 @@ describe('tenant import mutations', () => {
 
   it('leave an import that never committed invisible, refuse a commit that lacks rows, and discard it on request', async () => {
     const { store, client, server } = await setUp();
-    await client.mutateMany(tenantImportChanges(inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
+    await client.mutateMany(tenantImportChanges(e3Inventory([user(1)]), { importId: 'imp-1', customerId: 'c-1', files: [] }));
     // A second import whose client died after two chunks: staged rows exist, but nobody sees them.
-    const changes = tenantImportChanges(inventory([user(5), user(6)]), { importId: 'imp-2', customerId: 'c-1', files: [] });
+    const changes = tenantImportChanges(e3Inventory([user(5), user(6)]), { importId: 'imp-2', customerId: 'c-1', files: [] });
     const chunks = changes.filter((c) => c.name === 'tenant.importChunk');
     expect(await client.mutateMany(chunks.slice(0, 2))).toEqual({ ok: true });
     expect(store.rows('tenantSkus').filter((s) => s.importId === 'imp-2')).toHaveLength(1);

@@ -6,11 +6,12 @@ import type { Actor } from './define';
 import type { Role } from '../domain/roles';
 import type { TenantInventory } from '../domain/tenant';
 import { fillFromImport } from '../domain/customerFields';
-import { SyncClient, type SyncTransport } from '../sync/client';
+import { SyncClient } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { MemorySyncServer } from '../sync/memoryServer';
 import { tenantImportChanges } from './imports';
 import { said } from '../../test/support/refusalWords';
+import { memoryTransport } from '../../test/support/memoryTransport';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const OTHER_PARTNER = '9a6a3a47-9c4e-4a6a-8f0c-5ad0d4f6e0b1';
@@ -18,21 +19,10 @@ const TENANT = 'eebd1b55-5360-4438-a11d-5c06918c3014';
 const SKU_E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
-function wire(server: MemorySyncServer, actor: Actor): SyncTransport {
-  return {
-    push: async (request) => {
-      const outcome = await server.push(structuredClone(request), actor, '2026-12-05T12:00:00.000Z');
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.response;
-    },
-    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
-  };
-}
-
 async function setUp(role: Role = 'admin-agent', name = 'Aiko', server = new MemorySyncServer(100_000)) {
   const actor: Actor = { id: `u-${name}`, name, role };
   const store = new MemoryClientStore(`client-${name.toLowerCase()}-0001`);
-  const client = new SyncClient(store, wire(server, actor), { actor: () => actor, now: () => '2026-12-05T09:00:00.000Z' });
+  const client = new SyncClient(store, memoryTransport(server, actor, '2026-12-05T12:00:00.000Z'), { actor: () => actor, now: () => '2026-12-05T09:00:00.000Z' });
   return { server, store, client };
 }
 

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { words } from '../../test/support/activityWords';
 import type { Actor } from './define';
-import { SyncClient, type SyncTransport } from '../sync/client';
+import { SyncClient } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { MemorySyncServer } from '../sync/memoryServer';
-import { recordKey, type PushRequest } from '../sync/protocol';
+import { recordKey } from '../sync/protocol';
 import { mutateApi } from './api';
 import { statusAfterSave } from './planSave';
+import { memoryTransport } from '../../test/support/memoryTransport';
 
 function person(server: MemorySyncServer, name: string) {
   const actor: Actor = { id: `u-${name}`, name, role: 'admin-agent' };
   const store = new MemoryClientStore(`client-${name}-0001`);
-  const wire: SyncTransport = {
-    push: async (request: PushRequest) => {
-      const outcome = await server.push(structuredClone(request), actor, '2026-12-06T09:00:00.000Z');
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.response;
-    },
-    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
-  };
-  const client = new SyncClient(store, wire, { actor: () => actor, now: () => '2026-12-06T09:00:00.000Z' });
+  const client = new SyncClient(store, memoryTransport(server, actor, '2026-12-06T09:00:00.000Z'), { actor: () => actor, now: () => '2026-12-06T09:00:00.000Z' });
   const mutate = mutateApi((name, args, options) => client.mutate(name, args, options));
   const row = <T>(table: 'plans' | 'planLines' | 'customers' | 'conflicts', id: string) => store.transaction(async (tx) => (await tx.get(table, id)) as T | undefined);
   const version = (table: 'plans' | 'planLines', id: string) => store.transaction((tx) => tx.versionOf(table, id));

@@ -8,15 +8,15 @@ import { prepareCatalog } from '../domain/catalog';
 import { lineKeyOf, newestPlanOf, summaryIsCurrent, summaryRisks, type SummaryWorld } from '../domain/summary';
 import type { TenantInventory } from '../domain/tenant';
 import { licensingData, skuOf, OTHER_PARTNER, PARTNER } from '../../test/support/licensing';
-import { SyncClient, type SyncTransport } from '../sync/client';
+import { SyncClient } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { MemorySyncServer } from '../sync/memoryServer';
-import type { PushRequest } from '../sync/protocol';
 import type { CustomerSummary, Tables } from '../workspace/tables';
 import { mutateApi } from './api';
 import type { Actor } from './define';
 import { catalogImportChanges, tenantImportChanges } from './imports';
 import { sameValue } from './summaries';
+import { memoryTransport } from '../../test/support/memoryTransport';
 
 const NOW = '2026-12-06T09:00:00.000Z';
 const PARTS = ['ENTERPRISEPACK', 'ENTERPRISEPREMIUM', 'SPE_E3', 'SPE_E5', 'STANDARDPACK', 'O365_BUSINESS_PREMIUM', 'O365_BUSINESS_ESSENTIALS', 'SPB', 'EMS', 'POWER_BI_PRO', 'EXCHANGESTANDARD', 'VISIOCLIENT'];
@@ -28,15 +28,7 @@ const CUSTOMERS = ['c-1', 'c-2', 'c-3'];
 function person(server: MemorySyncServer, name: string) {
   const actor: Actor = { id: `u-${name}`, name, role: 'admin-agent' };
   const store = new MemoryClientStore(`client-${name}-0001`);
-  const wire: SyncTransport = {
-    push: async (request: PushRequest) => {
-      const outcome = await server.push(structuredClone(request), actor, NOW);
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.response;
-    },
-    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
-  };
-  const client = new SyncClient(store, wire, { actor: () => actor, now: () => NOW });
+  const client = new SyncClient(store, memoryTransport(server, actor, NOW), { actor: () => actor, now: () => NOW });
   const mutate = mutateApi((n, args, options) => client.mutate(n, args, options));
   return { client, store, mutate };
 }

@@ -44,6 +44,16 @@ function makeClient(server: MemorySyncServer, name: string, role: Role = 'admin-
   return { store, wire, client, actor };
 }
 
+/** A server of 7-record pull pages holding 30 customers (and their activity entries) Aiko pushed 5 at a time. */
+async function thirtyCustomersPushedByFives(): Promise<MemorySyncServer> {
+  const server = new MemorySyncServer(7);
+  const a = makeClient(server, 'Aiko');
+  const smallPushes = new SyncClient(a.store, a.wire, { actor: () => a.actor, now: () => '2026-11-24T09:00:00.000Z', pushBatch: 5 });
+  for (let i = 0; i < 30; i++) await smallPushes.mutate('customer.create', { id: `c-${i}`, name: `Customer ${i}` });
+  await smallPushes.sync();
+  return server;
+}
+
 async function setUp() {
   const server = new MemorySyncServer(50);
   const a = makeClient(server, 'Aiko');
@@ -287,11 +297,7 @@ describe('sync client against the protocol (in-memory server)', () => {
   });
 
   it('pulls a large workspace in pages on version boundaries, reporting progress', async () => {
-    const server = new MemorySyncServer(7);
-    const a = makeClient(server, 'Aiko');
-    const smallPushes = new SyncClient(a.store, a.wire, { actor: () => a.actor, now: () => '2026-11-24T09:00:00.000Z', pushBatch: 5 });
-    for (let i = 0; i < 30; i++) await smallPushes.mutate('customer.create', { id: `c-${i}`, name: `Customer ${i}` });
-    await smallPushes.sync();
+    const server = await thirtyCustomersPushedByFives();
     expect(server.version).toBe(6);
     const c = makeClient(server, 'Chie');
     const progress: number[] = [];
@@ -302,11 +308,7 @@ describe('sync client against the protocol (in-memory server)', () => {
   });
 
   it('downloads the next page while it writes this one, and ends with what a page-by-page pull gives', async () => {
-    const server = new MemorySyncServer(7);
-    const a = makeClient(server, 'Aiko');
-    const smallPushes = new SyncClient(a.store, a.wire, { actor: () => a.actor, now: () => '2026-11-24T09:00:00.000Z', pushBatch: 5 });
-    for (let i = 0; i < 30; i++) await smallPushes.mutate('customer.create', { id: `c-${i}`, name: `Customer ${i}` });
-    await smallPushes.sync();
+    const server = await thirtyCustomersPushedByFives();
     // Each write of a page waits a little; the log says what overlapped it.
     const log: string[] = [];
     class SlowStore extends MemoryClientStore {

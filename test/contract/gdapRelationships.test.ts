@@ -6,18 +6,12 @@ import { DIRECTORY_READERS, GdapReadError, GLOBAL_READER, readGdapRelationships 
 import { fixtureRelationship, generatedRelationships, startGraphServer, TENANT_ID } from './graphServer';
 import { gdapWords } from '../support/connectorWords';
 import { closedAfterEach, fastRetry, nodeFetch, tokens } from './support';
+import { rejectionOf } from '../support/rejection';
 
 const server = closedAfterEach(startGraphServer);
 const PATH = '/v1.0/tenantRelationships/delegatedAdminRelationships';
 
-async function refusal(promise: Promise<unknown>): Promise<GdapReadError> {
-  const e = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(e instanceof GdapReadError)) throw new Error(`expected a GdapReadError, got ${String(e)}`);
-  return e;
-}
+const refusal = (promise: Promise<unknown>) => rejectionOf(promise, GdapReadError);
 
 describe('GDAP relationships reader (local Graph contract server)', () => {
   it("reads both pages: the fixture's relationship as documented, then the generated ones, with whether each reads licenses", async () => {

@@ -3,10 +3,12 @@
 // including pulled rows with server versions, a pending change in the outbox and a rejection.
 import type { Actor } from '../../shared/mutators/define';
 import { catalogImportChanges, tenantImportChanges } from '../../shared/mutators/imports';
-import { SyncClient, type SyncTransport } from '../../shared/sync/client';
+import { SyncClient } from '../../shared/sync/client';
 import { MemorySyncServer } from '../../shared/sync/memoryServer';
 import type { WorkspaceDatabase } from '../../renderer/db/database';
 import { DexieClientStore } from '../../renderer/sync/dexieClientStore';
+import { e3Inventory } from '../support/tenantInventory';
+import { memoryTransport } from '../support/memoryTransport';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
@@ -20,15 +22,7 @@ const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(1
 export async function populate(db: WorkspaceDatabase): Promise<void> {
   const server = new MemorySyncServer(1000);
   const aiko: Actor = { id: 'u-aiko', name: 'Aiko', role: 'admin-agent' };
-  const wire: SyncTransport = {
-    push: async (request) => {
-      const outcome = await server.push(structuredClone(request), aiko, '2026-11-24T12:00:00.000Z');
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.response;
-    },
-    pull: async (cursor, clientId) => structuredClone(server.pull(cursor, clientId)),
-  };
-  const client = new SyncClient(new DexieClientStore(db, () => 'fixture-client-0001'), wire, { actor: () => aiko, now: () => '2026-11-24T09:00:00.000Z' });
+  const client = new SyncClient(new DexieClientStore(db, () => 'fixture-client-0001'), memoryTransport(server, aiko, '2026-11-24T12:00:00.000Z'), { actor: () => aiko, now: () => '2026-11-24T09:00:00.000Z' });
   const must = async (p: Promise<{ ok: boolean }>) => {
     const outcome = await p;
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
@@ -73,39 +67,8 @@ export async function populate(db: WorkspaceDatabase): Promise<void> {
   await must(
     client.mutateMany(
       tenantImportChanges(
-        {
-          countryLetterCode: 'JP',
-          // Schema 4: what organization.json says of the tenant fills the customer's empty tenant id.
-          tenantId: TENANT,
-          defaultDomain: 'contoso.onmicrosoft.com',
-          skus: [
-            {
-              skuId: E3,
-              skuPartNumber: 'ENTERPRISEPACK',
-              capabilityStatus: 'Enabled',
-              consumedUnits: 2,
-              prepaidUnits: { enabled: 2, suspended: 0, warning: 0, lockedOut: 0 },
-              subscriptionIds: [guid(900)],
-              servicePlans: [{ servicePlanId: guid(800), servicePlanName: 'EXCHANGE_S_ENTERPRISE' }],
-            },
-          ],
-          subscriptions: [
-            {
-              id: guid(900),
-              skuId: E3,
-              skuPartNumber: 'ENTERPRISEPACK',
-              status: 'Enabled',
-              totalLicenses: 2,
-              isTrial: false,
-              ownerTenantId: null,
-              ownerType: null,
-              createdDateTime: '2025-04-01T00:00:00Z',
-              nextLifecycleDateTime: '2027-04-01T00:00:00Z',
-              commerceSubscriptionId: null,
-            },
-          ],
-          users,
-        },
+        // Schema 4: what organization.json says of the tenant fills the customer's empty tenant id.
+        e3Inventory(users, { tenantId: TENANT, defaultDomain: 'contoso.onmicrosoft.com' }),
         { importId: 'imp-1', customerId: 'c-1', files: ['subscribedSkus.json', 'subscriptions.json', 'users.json'] },
       ),
     ),

@@ -12,9 +12,7 @@ test('imports an admin-center users export picked under any name, asking which B
   const problems = watchForErrors(page);
   await new SettingsPage(page).importCatalog();
   const customers = new CustomersPage(page);
-  await customers.open();
-  await customers.newName.fill('Contoso Japan');
-  await customers.add.click();
+  await customers.openAndAdd('Contoso Japan');
   const row = customers.row('Contoso Japan');
   await expect(row).toContainText('Not imported');
 

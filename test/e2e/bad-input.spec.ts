@@ -32,9 +32,7 @@ test("another tenant's users export is refused in words, in English and Japanese
   const customers = new CustomersPage(page);
   const caseFile = new CaseFilePage(page);
   await settings.importCatalog();
-  await customers.open();
-  await customers.newName.fill('Fabrikam Japan');
-  await customers.add.click();
+  await customers.openAndAdd('Fabrikam Japan');
   const row = customers.row('Fabrikam Japan');
   await expect(row).toContainText('Not imported');
 
@@ -71,9 +69,7 @@ test("another tenant's users export is refused in words, in English and Japanese
   await settingsJa.chooseLanguage('en');
 
   // The customer's own export, opened and saved again by Excel on Japanese Windows: Shift_JIS, CRLF.
-  await customers.open();
-  await customers.newName.fill('Contoso Japan');
-  await customers.add.click();
+  await customers.openAndAdd('Contoso Japan');
   await chooseCustomer(customers.importSection, 'Customer', 'Contoso Japan');
   const lines = csv.toString('utf8').slice(1).split('\n').filter((l) => l !== '');
   lines[1] = lines[1]!.replace('Kaito Kobayashi,False', '小林 海斗,False');

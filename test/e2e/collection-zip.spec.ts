@@ -28,9 +28,7 @@ test("saves a customer's collection script, imports its zip as it is, and refuse
   const problems = watchForErrors(page);
   const customers = new CustomersPage(page);
   const caseFile = new CaseFilePage(page);
-  await customers.open();
-  await customers.newName.fill('Contoso Japan');
-  await customers.add.click();
+  await customers.openAndAdd('Contoso Japan');
   const row = customers.row('Contoso Japan');
   await expect(row).toContainText('Not imported');
 

@@ -2,21 +2,10 @@
 // (renderer/db/database.migrations.test.ts runs the same story there): a database made by every
 // earlier schema version, from its frozen fixture, is opened by the current code; nothing may be
 // lost, and the current code must read it, change it and re-import into it.
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { UpgradeReport } from '../../renderer/testpages/dbUpgrade';
 import { watchForErrors } from './support';
-
-interface Fixture {
-  schemaVersion: number;
-  tables: Record<string, Record<string, unknown>[]>;
-}
-
-const dir = new URL('../../renderer/db/fixtures/', import.meta.url);
-const fixtures = readdirSync(dir)
-  .filter((f) => /^v\d+\.json$/.test(f))
-  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Fixture)
-  .sort((a, b) => a.schemaVersion - b.schemaVersion);
+import { dbFixtures as fixtures } from '../support/dbFixtures';
 
 test('there is a fixture of every schema version to upgrade from', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(2);

@@ -10,6 +10,7 @@ import { test, type Browser, type BrowserContext, type Page } from '@playwright/
 import { screens } from './pages';
 import { ReviewSyncPage } from './pages/reviewSync';
 import { SettingsPage } from './pages/settings';
+import { listeningUrl } from '../support/serverProcess';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -37,15 +38,7 @@ export async function startSyncServer(appOrigin: string, org: string, members: r
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', CORS_ORIGINS: appOrigin, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
+  const url = await listeningUrl(server);
   return {
     url,
     async stop() {

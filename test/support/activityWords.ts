@@ -1,15 +1,12 @@
 // An activity entry as a reader sees it, in English or Japanese: the renderer's catalogs and its
 // wording (renderer/words/activityText), so the mutators' tests read the words people read.
-import { createI18n } from '../../renderer/app/i18n/index';
 import { activityText, type ActivityLike } from '../../renderer/words/activityText';
-
-const i18n = { en: createI18n('en'), ja: createI18n('ja') };
+import { translate } from './translate';
 
 /** `entry`: an activity row (stores' rows are typed loosely, so any object is taken). */
 export function words(entry: object | undefined, lang: 'en' | 'ja'): string {
   if (!entry) return '';
-  const t = i18n[lang].t.bind(i18n[lang]) as (key: string, options?: Record<string, unknown>) => string;
-  return activityText(t, lang, entry as ActivityLike);
+  return activityText(translate(lang), lang, entry as ActivityLike);
 }
 
 /** An entry as `{summary, summaryJa}` in words, for tests written against the texts. */

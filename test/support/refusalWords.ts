@@ -1,15 +1,12 @@
 // A refusal as a person reads it, in English or Japanese: the renderer's catalogs and its wording
 // (renderer/words/refusalText), so the mutators' and the server's tests read the words people read.
-import { createI18n } from '../../renderer/app/i18n/index';
 import { refusalText, type RefusalLike } from '../../renderer/words/refusalText';
-
-const i18n = { en: createI18n('en'), ja: createI18n('ja') };
+import { translate } from './translate';
 
 /** `refusal`: an outcome, a result or a stored rejection (typed loosely, so any object is taken). */
 export function refusalWords(refusal: object | undefined, lang: 'en' | 'ja'): string {
   if (!refusal) return '';
-  const t = i18n[lang].t.bind(i18n[lang]) as (key: string, options?: Record<string, unknown>) => string;
-  return refusalText(t, lang, refusal as RefusalLike);
+  return refusalText(translate(lang), lang, refusal as RefusalLike);
 }
 
 /** A refusal in both languages, for tests written against the texts. */

@@ -22,6 +22,7 @@ import { tableNames, type TableName } from '../../shared/workspace/tables';
 import { PushRequest, PushResponse, SCHEMA_VERSION, type Poke } from '../../shared/sync/protocol';
 import { WorkspaceDatabase } from '../../renderer/db/database';
 import { DexieClientStore } from '../../renderer/sync/dexieClientStore';
+import { listeningUrl } from '../support/serverProcess';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -54,15 +55,7 @@ async function startServer(port = 0): Promise<void> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
+  base = await listeningUrl(child);
   server = child;
 }
 

@@ -160,14 +160,22 @@ const pcList: PartnerCenterCustomersResult = {
   pages: 2,
 };
 
+const READ = { en: 'Read the customer list from Partner Center', ja: 'パートナー センターから顧客一覧を読み込む' } as const;
+
+/** Clicks "Read the customer list from Partner Center" once the host has said it may (the button starts disabled). */
+async function clickRead(language: keyof typeof READ): Promise<HTMLElement> {
+  const button = screen.getByRole('button', { name: READ[language] });
+  await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
+  fireEvent.click(button);
+  return button;
+}
+
 describe('Read the customer list from Partner Center (fake host)', () => {
   it('shows the list through the same preview, then creates the new customers with their country in one change', async () => {
     let answer: (value: PartnerCenterCustomersResult) => void = () => undefined;
     const fake = fakeHost(signedIn, () => new Promise((resolve) => (answer = resolve)));
     const calls = showListImport(fake.host);
-    const button = screen.getByRole('button', { name: 'Read the customer list from Partner Center' });
-    await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
-    fireEvent.click(button);
+    const button = await clickRead('en');
     // While main reads the pages, how far it has come; the button waits.
     act(() => fake.progress({ pages: 1, customers: 40 }));
     expect(screen.getByTestId('pc-customer-reading').textContent).toBe('Reading the customer list from Partner Center: 40 customers so far (page 1)');
@@ -200,9 +208,7 @@ describe('Read the customer list from Partner Center (fake host)', () => {
   it("says Partner Center's refusal in Japanese on a Japanese screen, and the preview in Japanese", async () => {
     const refusal = fakeHost(signedIn, async () => ({ ok: false, code: 'forbidden', params: { call: 'customers', status: 403, requestId: 'r-1', attempts: 1 } }));
     wrap(<CustomerListImport existing={[]} newId={() => 'x'} onCreate={async () => ({ ok: true })} />, 'ja', refusal.host);
-    const button = screen.getByRole('button', { name: 'パートナー センターから顧客一覧を読み込む' });
-    await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
-    fireEvent.click(button);
+    await clickRead('ja');
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe(
         'パートナー センターが顧客一覧を拒否しました (403 Forbidden)。パートナー センターで「管理エージェントまたは営業担当エージェント」ロールが必要です。また、アプリのサインインにパートナー センターのアクセス許可 (user_impersonation) が必要です。パートナー センターの管理者にロールの付与を依頼し、もう一度サインインしてください。',
@@ -212,9 +218,7 @@ describe('Read the customer list from Partner Center (fake host)', () => {
     cleanup();
 
     wrap(<CustomerListImport existing={[]} newId={() => 'x'} onCreate={async () => ({ ok: true })} />, 'ja', fakeHost(signedIn, async () => pcList).host);
-    const again = screen.getByRole('button', { name: 'パートナー センターから顧客一覧を読み込む' });
-    await waitFor(() => expect(again.hasAttribute('disabled')).toBe(false));
-    fireEvent.click(again);
+    await clickRead('ja');
     await waitFor(() => expect(screen.getByTestId('pc-customer-counts').textContent).toBe('パートナー センターの顧客一覧: 新規 3 件、ワークスペースに既にある顧客 (同じテナント ID) 0 件、一覧内の重複 1 件、取り込めない記録 1 件。'));
     expect(screen.getByTestId('pc-refused').textContent).toBe('4 番 (パートナー センターの ID not-a-guid): テナント ID「not-a-guid」が GUID ではありません');
   });
@@ -222,9 +226,7 @@ describe('Read the customer list from Partner Center (fake host)', () => {
   it('a host failure (signed out meanwhile) is said in words, nothing previewed', async () => {
     const failing = fakeHost(signedIn, async () => Promise.reject(new Error('Not signed in with Microsoft.')));
     wrap(<CustomerListImport existing={[]} newId={() => 'x'} onCreate={async () => ({ ok: true })} />, 'en', failing.host);
-    const button = screen.getByRole('button', { name: 'Read the customer list from Partner Center' });
-    await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
-    fireEvent.click(button);
+    await clickRead('en');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The customer list could not be read from Partner Center: Not signed in with Microsoft.'));
     expect(screen.queryByTestId('pc-customer-preview')).toBeNull();
   });

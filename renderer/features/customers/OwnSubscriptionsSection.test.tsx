@@ -14,6 +14,7 @@ import type { Customer } from '../../../shared/workspace/tables';
 import { createI18n, type UiLanguage } from '../../app/i18n';
 import { OwnSubscriptionsSection, type SaveOwnSubscriptions } from './OwnSubscriptionsSection';
 import { stubResizeObserver } from '../../../test/support/components';
+import { customerRow } from '../../../test/support/workspaceRows';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures');
 const pc = (name: string) => readFileSync(path.join(fixtures, 'partner-center', name));
@@ -21,18 +22,7 @@ const S1 = 'eebd1b55-5360-4438-a11d-5c06918c3014';
 const S2 = '4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04';
 const SUBS_CSV = `\uFEFFSubscription ID,Subscription,Quantity,Status,Reseller\r\n${S1.toUpperCase()},Office 365 E3,25,Active,\r\n${S2},"Microsoft 365 Business Premium",3,Suspended,"Reseller, Inc."\r\n`;
 
-const customer: Customer = {
-  id: 'c-1',
-  name: 'Contoso',
-  domain: '',
-  tenantId: '',
-  country: 'JP',
-  channel: 'unknown',
-  stage: 'not-started',
-  notes: '',
-  createdAt: '2026-12-01T00:00:00.000Z',
-  tenantImportId: null,
-};
+const customer = customerRow({ id: 'c-1', createdAt: '2026-12-01T00:00:00.000Z' });
 
 afterEach(cleanup);
 stubResizeObserver();

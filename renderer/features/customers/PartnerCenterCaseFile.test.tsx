@@ -81,6 +81,12 @@ function show(host: HostApi, language: UiLanguage = 'en') {
 }
 
 const disabled = (e: HTMLElement) => e.hasAttribute('disabled') || e.getAttribute('aria-disabled') === 'true';
+
+/** Clicks `button` once it is enabled: the Partner Center buttons wait for the host to say it may read. */
+async function clickWhenEnabled(button: HTMLElement): Promise<void> {
+  await waitFor(() => expect(disabled(button)).toBe(false));
+  fireEvent.click(button);
+}
 const stored = () => workspaceDb().customers.get('contoso');
 
 describe('case file: the Microsoft Customer Agreement through Partner Center (fake host)', () => {
@@ -106,8 +112,7 @@ describe('case file: the Microsoft Customer Agreement through Partner Center (fa
     show(host);
     const part = await screen.findByTestId('pc-agreement');
     const check = within(part).getByRole('button', { name: 'Check in Partner Center' });
-    await waitFor(() => expect(disabled(check)).toBe(false));
-    fireEvent.click(check);
+    await clickWhenEnabled(check);
     await waitFor(async () => expect((await stored())?.agreement).toEqual({ acceptedOn: '2019-07-24', attestedBy: 'Tania Carter (someone@example.com), read from Partner Center' }));
     expect(calls).toEqual([['agreement', { customerTenantId: CUSTOMER_TENANT }]]);
     expect((await screen.findByTestId('agreement-record')).textContent).toBe('Accepted on 2019-07-24, attested by Tania Carter (someone@example.com), read from Partner Center.');
@@ -117,15 +122,13 @@ describe('case file: the Microsoft Customer Agreement through Partner Center (fa
     show(fakeDesktopHost({ agreement: () => ({ ok: true, agreement: null }) }).host);
     let part = await screen.findByTestId('pc-agreement');
     let check = within(part).getByRole('button', { name: 'Check in Partner Center' });
-    await waitFor(() => expect(disabled(check)).toBe(false));
-    fireEvent.click(check);
+    await clickWhenEnabled(check);
     expect((await within(part).findByRole('status')).textContent).toContain('Partner Center holds no attestation of the Microsoft Customer Agreement for this customer.');
     cleanup();
     show(fakeDesktopHost({ agreement: () => ({ ok: false, code: 'forbidden', params: { call: 'customerAgreements', status: 403, requestId: 'r-1', attempts: 1 } }) }).host, 'ja');
     part = await screen.findByTestId('pc-agreement');
     check = within(part).getByRole('button', { name: 'パートナー センターで確認' });
-    await waitFor(() => expect(disabled(check)).toBe(false));
-    fireEvent.click(check);
+    await clickWhenEnabled(check);
     // Partner Center's refusal comes as a code and parameters, worded from the Japanese catalog.
     expect((await within(part).findByRole('status')).textContent).toBe(
       'パートナー センターが顧客のマイクロソフト顧客契約への同意の記録を拒否しました (403 Forbidden)。パートナー センターで「管理エージェントまたは営業担当エージェント」ロールが必要です。また、アプリのサインインにパートナー センターのアクセス許可 (user_impersonation) が必要です。パートナー センターの管理者にロールの付与を依頼し、もう一度サインインしてください。',
@@ -140,8 +143,7 @@ describe('case file: the Microsoft Customer Agreement through Partner Center (fa
     show(host);
     const part = await screen.findByTestId('pc-agreement');
     const submit = within(part).getByRole('button', { name: 'Record in Partner Center' });
-    await waitFor(() => expect(disabled(submit)).toBe(false));
-    fireEvent.click(submit);
+    await clickWhenEnabled(submit);
     expect(await within(part).findByText('Enter the first name of the person who accepted.')).toBeTruthy();
     expect(within(part).getByText('Enter the day the customer accepted.')).toBeTruthy();
     expect(calls).toHaveLength(0);
@@ -179,8 +181,7 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
     fireEvent.click(boxes[0]!);
     fireEvent.click(boxes[1]!);
     const create = within(section).getByRole('button', { name: 'Create in Partner Center (2 selected)' });
-    await waitFor(() => expect(disabled(create)).toBe(false));
-    fireEvent.click(create);
+    await clickWhenEnabled(create);
     await waitFor(async () => expect(await workspaceDb().transfers.get(PC_TRANSFER)).toBeTruthy());
     expect(calls).toEqual([
       ['createTransfer', { customerTenantId: CUSTOMER_TENANT, sourcePartnerTenantId: OTHER_PARTNER, subscriptionIds: ['7291bfbf-1772-4c5b-a624-18b6152cd8cb', subscriptions[1]!.id] }],
@@ -200,8 +201,7 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
     fireEvent.click(boxes[2]!);
     fireEvent.click(boxes[3]!);
     const create = within(section).getByRole('button', { name: 'パートナー センターで作成 (2 件選択)' });
-    await waitFor(() => expect(disabled(create)).toBe(false));
-    fireEvent.click(create);
+    await clickWhenEnabled(create);
     expect((await within(section).findByRole('status')).textContent).toContain('選択したサブスクリプションは 2 社の異なるパートナーが保持しています');
     expect(calls).toHaveLength(0);
     fireEvent.click(boxes[3]!);
@@ -225,8 +225,7 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
     show(host);
     const section = await screen.findByTestId('transfers');
     const refresh = within(section).getByRole('button', { name: 'Refresh from Partner Center' });
-    await waitFor(() => expect(disabled(refresh)).toBe(false));
-    fireEvent.click(refresh);
+    await clickWhenEnabled(refresh);
     expect((await within(section).findByRole('status')).textContent).toBe('The Microsoft sign-in has expired or is missing. Sign in with Microsoft again in Settings.');
     expect((await workspaceDb().transfers.get(PC_TRANSFER))?.status).toBe('requested');
   });
@@ -254,8 +253,7 @@ describe('case file: partner-to-partner transfers through Partner Center (fake h
     show(host);
     const section = await screen.findByTestId('transfers');
     const refresh = within(section).getByRole('button', { name: 'Refresh from Partner Center' });
-    await waitFor(() => expect(disabled(refresh)).toBe(false));
-    fireEvent.click(refresh);
+    await clickWhenEnabled(refresh);
     await waitFor(async () => expect((await workspaceDb().transfers.get(PC_TRANSFER))?.status).toBe('completed'));
     expect(calls).toEqual([['transfers', { customerTenantId: CUSTOMER_TENANT }]]);
     const transfer = (await workspaceDb().transfers.get(PC_TRANSFER))!;

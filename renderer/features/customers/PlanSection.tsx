@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding, TenantPlan } from '../../../shared/domain/engine';
 import { catalogProductNames, formatCount, formatDay, targetName } from '../../../shared/domain/format';
 import { hashOf } from '../../ui/viewStore';
+import { cardStyle } from '../../ui/layoutStyles';
 import type { CustomerData } from '../../engine/customerPlan';
 import { lineIdOf } from '../../engine/customerPlan';
 import { useCaseFileStyles } from './caseFileStyles';
@@ -16,14 +17,7 @@ import { CASE_PLAN_STATUS_WORDS } from '../../words/labels';
 
 const useStyles = makeStyles({
   lines: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  line: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  line: cardStyle,
   lineHead: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   facts: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', margin: 0, '& dt': { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 }, '& dd': { margin: 0 } },
 });

@@ -3,22 +3,11 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Customer } from '../../../shared/workspace/tables';
 import { createI18n } from '../../app/i18n';
 import { DelegatedAdminStep, type AccessChoice } from './DelegatedAdminStep';
+import { customerRow } from '../../../test/support/workspaceRows';
 
-const customer: Customer = {
-  id: 'c1',
-  name: 'Contoso',
-  domain: 'contoso.com',
-  tenantId: '',
-  country: 'JP',
-  channel: 'unknown',
-  stage: 'not-started',
-  notes: '',
-  createdAt: '2024-01-01T00:00:00Z',
-  tenantImportId: null,
-};
+const customer = customerRow({ domain: 'contoso.com', createdAt: '2024-01-01T00:00:00Z' });
 const approvalLink =
   'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836';
 

@@ -17,6 +17,24 @@ export function partnerReady(partner: PartnerProfile | null | undefined): partne
   return !!partner && partner.country !== '' && partner.partnerTenantId !== '';
 }
 
+/** What stops the step before any customer: the partner profile's problem, a link to Settings, and Back. */
+function ProfileProblem({ problem, onBack }: { problem: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const styles = useInviteStyles();
+  return (
+    <div className={styles.stack}>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          {problem} <Link href={hashOf('settings')}>{t('invite.region.goSettings')}</Link>
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.actions}>
+        <Button onClick={onBack}>{t('invite.wizard.back')}</Button>
+      </div>
+    </div>
+  );
+}
+
 export function RegionStep({
   partner,
   customers,
@@ -32,35 +50,11 @@ export function RegionStep({
   const styles = useInviteStyles();
   const lang = i18n.language;
 
-  if (!partnerReady(partner)) {
-    return (
-      <div className={styles.stack}>
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {t('invite.region.noProfile')} <Link href={hashOf('settings')}>{t('invite.region.goSettings')}</Link>
-          </MessageBarBody>
-        </MessageBar>
-        <div className={styles.actions}>
-          <Button onClick={onBack}>{t('invite.wizard.back')}</Button>
-        </div>
-      </div>
-    );
-  }
+  if (!partnerReady(partner)) return <ProfileProblem problem={t('invite.region.noProfile')} onBack={onBack} />;
 
   const partnerRegion = regionOutcome(partner.country, partner.country);
   if (partnerRegion.kind !== 'ok') {
-    return (
-      <div className={styles.stack}>
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {t('invite.region.partnerUnknown', { country: partner.country })} <Link href={hashOf('settings')}>{t('invite.region.goSettings')}</Link>
-          </MessageBarBody>
-        </MessageBar>
-        <div className={styles.actions}>
-          <Button onClick={onBack}>{t('invite.wizard.back')}</Button>
-        </div>
-      </div>
-    );
+    return <ProfileProblem problem={t('invite.region.partnerUnknown', { country: partner.country })} onBack={onBack} />;
   }
   const outcomes = customers.map((c) => ({ customer: c, outcome: regionOutcome(partner.country, c.country) }));
   const invitable = outcomes.filter((o) => o.outcome.kind === 'ok').map((o) => o.customer.id);

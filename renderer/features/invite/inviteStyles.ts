@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
+import { cardStyle, pageStyle, sectionStyle, sectionTitleStyle } from '../../ui/layoutStyles';
 
 export const useInviteStyles = makeStyles({
   page: pageStyle,
@@ -53,14 +53,7 @@ export const useInviteStyles = makeStyles({
   besideInput: { lineHeight: '32px' },
   muted: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  card: cardStyle,
   cardTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   roleGrid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: `0 ${tokens.spacingHorizontalL}` },
   roleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2 },

@@ -12,6 +12,7 @@ import type { UserLicenseChanges } from '../../../shared/domain/licenseChanges';
 import { targetsOf } from './pairTargets';
 import { useWizardStyles } from './styles';
 import { NO_FILTER, filterUsers, sourceSkus, type UserFilter } from './userFilters';
+import { SpacerRow } from '../../ui/SpacerRow';
 
 const column = createColumnHelper<UserLicenseChanges>();
 
@@ -190,11 +191,7 @@ export function UsersStep({ users, names }: { users: readonly UserLicenseChanges
             ))}
           </thead>
           <tbody>
-            {top > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={colCount} style={{ height: top, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={top} colSpan={colCount} />
             {items.map((item) => {
               const row = rows[item.index]!;
               return (
@@ -205,11 +202,7 @@ export function UsersStep({ users, names }: { users: readonly UserLicenseChanges
                 </tr>
               );
             })}
-            {bottom > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={colCount} style={{ height: bottom, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={bottom} colSpan={colCount} />
           </tbody>
         </table>
       </div>

@@ -12,6 +12,7 @@ import { MatchBadge } from './MatchBadge';
 import { useWizardStyles } from './styles';
 import type { WizardLine } from './wizardPlan';
 import { BILLING_FREQUENCY_WORDS, TERM_WORDS } from '../../words/labels';
+import { SpacerRow } from '../../ui/SpacerRow';
 
 const useStyles = makeStyles({
   scroller: { maxHeight: '480px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -72,11 +73,7 @@ export function LinesTable({ lines, onOpen, caption, names }: { lines: readonly 
           </tr>
         </thead>
         <tbody>
-          {top > 0 && (
-            <tr aria-hidden="true">
-              <td colSpan={9} style={{ height: top, padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <SpacerRow height={top} colSpan={9} />
           {items.map((item) => {
             const line = lines[item.index]!;
             const p = line.planned;
@@ -120,11 +117,7 @@ export function LinesTable({ lines, onOpen, caption, names }: { lines: readonly 
               </tr>
             );
           })}
-          {bottom > 0 && (
-            <tr aria-hidden="true">
-              <td colSpan={9} style={{ height: bottom, padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <SpacerRow height={bottom} colSpan={9} />
         </tbody>
       </table>
     </div>
