@@ -457,18 +457,34 @@ function acknowledgedKey(lineId: string | null | undefined, code: string): strin
   return `${lineId ?? ''}|${code}`;
 }
 
+/**
+ * The user's choices by line id, read once per tenant into a Map (null: none). Indexing the plain
+ * object with every line's id made V8 look the id (a string it has not interned) up in its string
+ * table on every line, most of them to find nothing; a Map compares the id's cached hash. Own
+ * keys only: an override belongs to a line, never to Object.prototype.
+ */
+function overridesByLine(overrides: Readonly<Record<string, LineOverride>> | undefined): ReadonlyMap<string, LineOverride> | null {
+  if (!overrides) return null;
+  let byLine: Map<string, LineOverride> | null = null;
+  for (const id in overrides) {
+    const o = Object.hasOwn(overrides, id) ? overrides[id] : undefined;
+    if (o !== undefined) (byLine ??= new Map()).set(id, o);
+  }
+  return byLine;
+}
+
 export function planTenant(inv: TenantInventory, catalog: Catalog, options: PlanOptions): TenantPlan {
   if (!isLocalDate(options.asOf)) throw new RangeError(`asOf "${options.asOf}" is not a date YYYY-MM-DD`);
   const asOf = options.asOf;
   const lang = options.lang ?? 'en';
   const regions = options.regions ?? DEFAULT_REGIONS;
-  const overrides = options.targetOverrides ?? {};
+  const overrides = overridesByLine(options.targetOverrides);
   const country = inv.countryLetterCode;
   const partnerCountry = options.partnerCountry.trim().toUpperCase();
   const region = country ? checkRegion(partnerCountry, country, regions) : null;
   const context: LineContext = { billingAccount: options.billingAccount, otherRegion: region !== null && !region.ok && region.reason !== 'unknown-country' };
   const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
-  const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, asOf, overrides[l.lineId], context));
+  const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, asOf, overrides?.get(l.lineId), context));
 
   // Lines that can be transferred and are not yet: requests of at most 25 items.
   const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));
