@@ -169,10 +169,10 @@ export interface TenantPlan {
 /** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
 export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
   const partnerTenantId = normalizeId(partnerTenantIdRaw);
-  const skuById = new Map(inv.skus.map((s) => [s.skuId, s]));
+  const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
   let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
   const consumedOf = (skuId: string): number => {
-    const s = skuById.get(skuId);
+    const s = skuById?.get(skuId);
     if (s) return s.consumedUnits;
     holders ??= holdersBySku(inv.users);
     return holders.get(skuId) ?? 0;
@@ -200,6 +200,11 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
   });
   const consumed = new Array<number>(subs.length).fill(0);
   for (const [skuId, idx] of bySku) {
+    // One subscription of the SKU (the usual case) holds all its consumed seats.
+    if (idx.length === 1) {
+      consumed[idx[0]!] = consumedOf(skuId);
+      continue;
+    }
     const split = allocateConsumed(consumedOf(skuId), idx.map((i) => subs[i]!.totalLicenses));
     idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
   }
@@ -363,7 +368,9 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
-  const target = targetName(catalogProductNames(catalog), m);
+  // The target's name is in a few findings only: worded when the first of them needs it.
+  let targetWords: string | null | undefined;
+  const target = (): string | null => (targetWords === undefined ? (targetWords = targetName(catalogProductNames(catalog), m)) : targetWords);
   if (line.action === 'keep') {
     out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, at, line));
     return out;
@@ -383,23 +390,23 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
   const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
   if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, lang, at, line));
   else if (!source.purchasable && m.kind !== 'different') {
-    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target }, lang, at, line, teamsRule));
+    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: target() }, lang, at, line, teamsRule));
   }
-  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target }, lang, at, line, teamsRule));
+  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: target() }, lang, at, line, teamsRule));
   if (line.retirement && !line.isTrial) {
     const rule = line.retirement.kind === 'with-teams' ? ruleInForce('teams-unbundling', at) : undefined;
     out.push(
-      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target }, lang, at, line, rule),
+      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: target() }, lang, at, line, rule),
     );
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
     const services = m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', ');
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target, count: m.lostServicePlans.length, services, more }, lang, at, line));
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: target(), count: m.lostServicePlans.length, services, more }, lang, at, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
-    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target, users: line.usersToReassign }, lang, at, line));
+    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: target(), users: line.usersToReassign }, lang, at, line));
   }
   if (!line.isTrial) {
     const seats = checkSeats(line.quantity, line.consumed, line.targetQuantity);
