@@ -21,7 +21,7 @@ import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './
 import type { CommerceKind, TransferVerdict } from './transfers';
 import { isTransferring, transferRequests, transferVerdict } from './transfers';
 import { normalizeId } from './ids';
-import type { OfferMatch } from './matching';
+import type { MatchOptions, OfferMatch } from './matching';
 import { matchOffer } from './matching';
 import type { Lang } from './messages';
 import { renderFinding } from './messages';
@@ -228,6 +228,8 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
   return lines;
 }
 
+const NO_CHOICE: MatchOptions = Object.freeze({});
+
 /** One line's target and dates. Own-CSP lines stay as they are unless the user chose a target. */
 export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, override?: LineOverride, context: LineContext = {}): PlannedLine {
   const source = findSku(catalog, line.skuId);
@@ -243,7 +245,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
           gainedServicePlans: [],
           changedServicePlans: [],
         }
-      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : {});
+      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : NO_CHOICE);
   let timing = subscriptionTiming(line.status, line.nextLifecycleDateTime, asOf);
   const endOfTerm = endOfTermAdvice({
     channel: line.channel,
@@ -365,6 +367,12 @@ function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lan
 /** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
 export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = 'en'): Finding[] {
   const out: Finding[] = [];
+  addLineFindings(line, catalog, lang, out);
+  return out;
+}
+
+/** lineFindings into the tenant's list itself: no array per line for the 200,000 lines of a large workspace. */
+function addLineFindings(line: PlannedLine, catalog: Catalog, lang: Lang, out: Finding[]): void {
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
@@ -373,7 +381,7 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
   const target = (): string | null => (targetWords === undefined ? (targetWords = targetName(catalogProductNames(catalog), m)) : targetWords);
   if (line.action === 'keep') {
     out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, at, line));
-    return out;
+    return;
   }
   const transfer = line.transfer;
   if (transfer) {
@@ -385,7 +393,7 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
     }
   }
   // A transferred line keeps its subscription, term and end date: nothing to buy, match or reassign.
-  if (line.action === 'transfer') return out;
+  if (line.action === 'transfer') return;
   const source = findSku(catalog, line.sourceSkuId);
   const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
   if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, lang, at, line));
@@ -457,7 +465,6 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
     const min = threeYearMinimumProblem(line.term, line.targetQuantity, at);
     if (min) out.push(finding('THREE_YEAR_MINIMUM', 'error', { sku, quantity: line.targetQuantity, minimum: min.minimum }, lang, at, line, ruleById(min.ruleId)));
   }
-  return out;
 }
 
 function acknowledgedKey(lineId: string | null | undefined, code: string): string {
@@ -544,12 +551,13 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   if (!options.agreementAcceptedOn && moving > 0) findings.push(finding('CUSTOMER_AGREEMENT_MISSING', 'warning', {}, lang, asOf));
   const unknownSeen = new Set<string>();
   for (const l of lines) {
-    for (const f of lineFindings(l, catalog, lang)) {
-      if (f.code === 'UNKNOWN_SKU') {
-        if (unknownSeen.has(l.sourceSkuId)) continue;
-        unknownSeen.add(l.sourceSkuId);
-      }
-      findings.push(f);
+    const from = findings.length;
+    addLineFindings(l, catalog, lang, findings);
+    // A SKU the catalog lacks is told once per tenant, on its first line.
+    for (let i = from; i < findings.length; i++) {
+      if (findings[i]!.code !== 'UNKNOWN_SKU') continue;
+      if (unknownSeen.has(l.sourceSkuId)) findings.splice(i--, 1);
+      else unknownSeen.add(l.sourceSkuId);
     }
   }
   if (options.acknowledged?.length) {
