@@ -63,6 +63,8 @@ export interface PreparedSku {
   id: string;
   partNumber: string;
   name: string;
+  /** What a person reads: the name trimmed, or the part number when the catalog gives none (read on every plan line). */
+  displayName: string;
   plans: PreparedPlan[];
   /** The ids of its plans (is a plan kept under its own id?). */
   planIds: ReadonlySet<string>;
@@ -134,6 +136,7 @@ export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: 
     id: sku.id,
     partNumber: sku.partNumber,
     name: sku.name,
+    displayName: sku.name.trim() || sku.partNumber,
     plans,
     planIds,
     familyTier,

@@ -286,7 +286,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     subscriptionId: line.subscriptionId,
     sourceSkuId: line.skuId,
     sourceSkuPartNumber: source?.partNumber ?? line.skuPartNumber,
-    sourceSkuName: source?.name.trim() || (source?.partNumber ?? line.skuPartNumber),
+    sourceSkuName: source ? source.displayName : line.skuPartNumber,
     channel: line.channel,
     status: line.status,
     isTrial: line.isTrial,
@@ -313,6 +313,18 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
 }
 
 const MAX_NAMED_SERVICES = 10;
+
+/** Per match: the first services it loses, named. Matches are shared by the lines that ask (matching.ts). */
+const lostServiceNames = new WeakMap<OfferMatch, string>();
+
+function namedLostServices(m: OfferMatch): string {
+  let names = lostServiceNames.get(m);
+  if (names !== undefined) return names;
+  names = m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', ');
+  // Only a frozen list is remembered: one that can change would need its names again.
+  if (Object.isFrozen(m.lostServicePlans)) lostServiceNames.set(m, names);
+  return names;
+}
 
 function finding(code: FindingCode, severity: Severity, params: FindingParams, lang: Lang, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
   const r = rule ?? ruleInForce(FINDING_RULE_FAMILY[code], asOf);
@@ -409,7 +421,7 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, lang: Lang, out: F
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
-    const services = m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', ');
+    const services = namedLostServices(m);
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
     out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: target(), count: m.lostServicePlans.length, services, more }, lang, at, line));
   }
