@@ -40,18 +40,34 @@ export interface OfferAvailability {
   name?: string;
 }
 
+/** A service plan as a match names it (lost, gained, changed). */
+export interface ServicePlanRef {
+  servicePlanId: string;
+  servicePlanName: string;
+  friendlyName: string;
+}
+
 export interface PreparedPlan extends CatalogServicePlan {
   family: string;
   tier: number;
   /** Never reported lost: retired, or plumbing without user data (planFamilies.NO_USER_DATA_PLANS). */
   ignorable: boolean;
+  /**
+   * The plan as matches name it, made once here and frozen: every match that loses, gains or
+   * changes this plan shares it (a 10,000-tenant plan compares thousands of SKU pairs).
+   */
+  ref: Readonly<ServicePlanRef>;
 }
 
 export interface PreparedSku {
   id: string;
   partNumber: string;
   name: string;
+  /** What a person reads: the name trimmed, or the part number when the catalog gives none (read on every plan line). */
+  displayName: string;
   plans: PreparedPlan[];
+  /** The ids of its plans (is a plan kept under its own id?). */
+  planIds: ReadonlySet<string>;
   /** Family -> highest tier this SKU has. */
   familyTier: Map<string, number>;
   /** Family -> the plan holding that highest tier (for "gained" names). */
@@ -96,12 +112,20 @@ export function skuSegment(partNumber: string, name: string): string {
 
 export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: boolean): PreparedSku {
   const plans: PreparedPlan[] = [];
+  const planIds = new Set<string>();
   const familyTier = new Map<string, number>();
   const familyPlan = new Map<string, PreparedPlan>();
   for (const p of sku.servicePlans) {
     const f = planFamily(p.name);
-    const plan: PreparedPlan = { ...p, family: f.family, tier: f.tier, ignorable: p.retired || NO_USER_DATA_PLANS.has(p.name.toUpperCase()) };
+    const plan: PreparedPlan = {
+      ...p,
+      family: f.family,
+      tier: f.tier,
+      ignorable: p.retired || NO_USER_DATA_PLANS.has(p.name.toUpperCase()),
+      ref: Object.freeze({ servicePlanId: p.id, servicePlanName: p.name, friendlyName: p.friendlyName }),
+    };
     plans.push(plan);
+    planIds.add(p.id);
     const cur = familyTier.get(f.family);
     if (cur === undefined || f.tier > cur) {
       familyTier.set(f.family, f.tier);
@@ -112,7 +136,9 @@ export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: 
     id: sku.id,
     partNumber: sku.partNumber,
     name: sku.name,
+    displayName: sku.name.trim() || sku.partNumber,
     plans,
+    planIds,
     familyTier,
     familyPlan,
     purchasable,

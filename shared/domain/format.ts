@@ -177,7 +177,9 @@ export function formatCountOf(n: number, noun: CountedNoun, lang: Lang): string 
 // Dates
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const formattedDays = new Map<string, string>();
+/** Per language, the days already written. */
+const formattedDays = new Map<string, Map<string, string>>();
+const FORMATTED_DAYS_MAX = 20_000;
 
 /**
  * A LocalDate ('2026-07-01') as the reader's language writes it. It is a calendar day, so it is
@@ -185,8 +187,11 @@ const formattedDays = new Map<string, string>();
  */
 export function formatDay(day: string, lang: string): string {
   // A plan of 10,000 tenants words the same few hundred days again and again: Intl is slow per call.
-  const key = `${lang}|${day}`;
-  const known = formattedDays.get(key);
+  // Keyed by language, then by the day itself: a key built per call ("en|2026-07-01") costs a new
+  // string and its hash on every finding, as much as the lookup saves.
+  let days = formattedDays.get(lang);
+  if (!days) formattedDays.set(lang, (days = new Map()));
+  const known = days.get(day);
   if (known !== undefined) return known;
   let f = dayFormats.get(lang);
   if (!f) {
@@ -195,8 +200,8 @@ export function formatDay(day: string, lang: string): string {
   }
   const t = Date.parse(`${day}T00:00:00Z`);
   const text = Number.isNaN(t) ? day : f.format(t);
-  if (formattedDays.size >= 20_000) formattedDays.clear();
-  formattedDays.set(key, text);
+  if (days.size >= FORMATTED_DAYS_MAX) days.clear();
+  days.set(day, text);
   return text;
 }
 

@@ -4,18 +4,14 @@
 //   different   the user chose another SKU: licenses must be reassigned
 //   none        no target (the SKU is not in the catalog, or nothing purchasable keeps a service)
 // Services are compared by plan family (planFamilies.ts): a higher tier of a service keeps it.
-import type { Catalog, PreparedPlan, PreparedSku } from './catalog';
+import type { Catalog, PreparedPlan, PreparedSku, ServicePlanRef } from './catalog';
 import { findSku, prepareSku } from './catalog';
 import { normalizeId } from './ids';
 import { isRetiredProduct, STANDALONE_TEAMS_PART_NUMBER, WITH_TEAMS_SUITES } from './retirements';
 
 export type MatchKind = 'same' | 'equivalent' | 'different' | 'none';
 
-export interface ServicePlanRef {
-  servicePlanId: string;
-  servicePlanName: string;
-  friendlyName: string;
-}
+export type { ServicePlanRef };
 
 export interface ServiceComparison {
   /** Source plans whose family the target lacks or has at a lower tier. */
@@ -66,7 +62,8 @@ export interface Candidate {
  */
 interface CatalogMemo {
   equivalents: Map<string, readonly Candidate[]>;
-  matches: Map<string, OfferMatch>;
+  /** By kind, source id ('' for none), then target id ('' for none; a pair: its ids joined by "+"). */
+  matches: Map<MatchKind, Map<string, Map<string, OfferMatch>>>;
   defaultMatches: Map<string, OfferMatch>;
 }
 
@@ -78,8 +75,9 @@ function memoOf(catalog: Catalog): CatalogMemo {
   return memo;
 }
 
+/** The plan as a match names it: made once by prepareSku, frozen and shared. */
 export function planRef(p: PreparedPlan): ServicePlanRef {
-  return { servicePlanId: p.id, servicePlanName: p.name, friendlyName: p.friendlyName };
+  return p.ref;
 }
 
 /**
@@ -93,14 +91,13 @@ export function compareServices(source: PreparedSku, target: PreparedSku, disabl
   const changed: { from: PreparedPlan; to: PreparedPlan }[] = [];
   let kept = 0;
   const sourceFamilies = new Set<string>();
-  const targetIds = new Set(target.plans.map((p) => p.id));
   for (const p of source.plans) {
     if (disabledPlanIds?.has(p.id)) continue;
     sourceFamilies.add(p.family);
     const t = target.familyTier.get(p.family);
     if (t !== undefined && t >= p.tier) {
       kept++;
-      if (!targetIds.has(p.id)) changed.push({ from: p, to: target.familyPlan.get(p.family)! });
+      if (!target.planIds.has(p.id)) changed.push({ from: p, to: target.familyPlan.get(p.family)! });
     } else if (!p.ignorable) lost.push(p);
   }
   const gained: PreparedPlan[] = [];
@@ -177,26 +174,37 @@ function computeMatch(kind: MatchKind, source: PreparedSku | undefined, target: 
 }
 
 function deepFreeze(m: OfferMatch): OfferMatch {
-  for (const p of m.lostServicePlans) Object.freeze(p);
-  for (const p of m.gainedServicePlans) Object.freeze(p);
-  for (const c of m.changedServicePlans) {
-    Object.freeze(c.from);
-    Object.freeze(c.to);
-    Object.freeze(c);
-  }
+  // The plan refs themselves were frozen by prepareSku.
+  for (const c of m.changedServicePlans) Object.freeze(c);
   Object.freeze(m.lostServicePlans);
   Object.freeze(m.gainedServicePlans);
   Object.freeze(m.changedServicePlans);
   return Object.freeze(m);
 }
 
+/**
+ * The memo of matches from one source with one kind, keyed by kind, source and target in turn: a
+ * key string built per line ("different|<source>|<target>") cost a new string and its hash on
+ * every line, while the ids are strings whose hash is computed once.
+ */
+function matchesFrom(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined): Map<string, OfferMatch> {
+  const memo = memoOf(catalog).matches;
+  let bySource = memo.get(kind);
+  if (!bySource) memo.set(kind, (bySource = new Map()));
+  const sourceKey = source?.id ?? '';
+  let byTarget = bySource.get(sourceKey);
+  if (!byTarget) bySource.set(sourceKey, (byTarget = new Map()));
+  return byTarget;
+}
+
 /** Matches depend on the catalog only: computed once per (kind, source, target), frozen and shared. */
 function toMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
-  const key = `${kind}|${source?.id ?? ''}|${target?.id ?? ''}`;
-  let m = memoOf(catalog).matches.get(key);
+  const byTarget = matchesFrom(catalog, kind, source);
+  const key = target?.id ?? '';
+  let m = byTarget.get(key);
   if (!m) {
     m = deepFreeze(computeMatch(kind, source, target));
-    memoOf(catalog).matches.set(key, m);
+    byTarget.set(key, m);
   }
   return m;
 }
@@ -214,13 +222,14 @@ export function bundle(main: PreparedSku, extras: readonly PreparedSku[]): Prepa
 }
 
 function pairMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined, main: PreparedSku, extras: readonly PreparedSku[]): OfferMatch {
-  const key = `${kind}|${source?.id ?? ''}|${main.id}+${extras.map((e) => e.id).join('+')}`;
-  let m = memoOf(catalog).matches.get(key);
+  const byTarget = matchesFrom(catalog, kind, source);
+  const key = `${main.id}+${extras.map((e) => e.id).join('+')}`;
+  let m = byTarget.get(key);
   if (!m) {
     const base = computeMatch(kind, source, bundle(main, extras));
     const extraTargets = extras.map((e) => Object.freeze({ skuId: e.id, skuPartNumber: e.partNumber }));
     m = deepFreeze({ ...base, targetSkuId: main.id, targetSkuPartNumber: main.partNumber, extraTargets: Object.freeze(extraTargets) });
-    memoOf(catalog).matches.set(key, m);
+    byTarget.set(key, m);
   }
   return m;
 }
@@ -247,9 +256,16 @@ function teamsPair(source: PreparedSku, catalog: Catalog): OfferMatch | null {
 
 /** The match of one source SKU against the catalog; `targetSkuId` is the user's override. */
 export function matchOffer(sourceSkuId: string, catalog: Catalog, options: MatchOptions = {}): OfferMatch {
+  // Without a chosen target (most lines) further SKUs do not matter: the source's default match,
+  // remembered, before any lookup or allocation.
+  if (!options.targetSkuId) {
+    const memo = memoOf(catalog).defaultMatches.get(sourceSkuId);
+    if (memo) return memo;
+  }
   const source = findSku(catalog, sourceSkuId);
   const override = options.targetSkuId ? normalizeId(options.targetSkuId) : null;
-  const extras = (options.extraTargetSkuIds ?? []).map((id) => findSku(catalog, id)).filter((x): x is PreparedSku => x !== undefined);
+  const extraIds = options.extraTargetSkuIds;
+  const extras = override && extraIds?.length ? extraIds.map((id) => findSku(catalog, id)).filter((x): x is PreparedSku => x !== undefined) : [];
   if (override && extras.length > 0) {
     const target = findSku(catalog, override);
     if (target) return pairMatch(catalog, override === normalizeId(sourceSkuId) ? 'same' : 'different', source, target, extras);

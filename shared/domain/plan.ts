@@ -21,7 +21,7 @@ import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './
 import type { CommerceKind, TransferVerdict } from './transfers';
 import { isTransferring, transferRequests, transferVerdict } from './transfers';
 import { normalizeId } from './ids';
-import type { OfferMatch } from './matching';
+import type { MatchOptions, OfferMatch } from './matching';
 import { matchOffer } from './matching';
 import type { Lang } from './messages';
 import { renderFinding } from './messages';
@@ -169,10 +169,10 @@ export interface TenantPlan {
 /** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
 export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
   const partnerTenantId = normalizeId(partnerTenantIdRaw);
-  const skuById = new Map(inv.skus.map((s) => [s.skuId, s]));
+  const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
   let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
   const consumedOf = (skuId: string): number => {
-    const s = skuById.get(skuId);
+    const s = skuById?.get(skuId);
     if (s) return s.consumedUnits;
     holders ??= holdersBySku(inv.users);
     return holders.get(skuId) ?? 0;
@@ -200,6 +200,11 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
   });
   const consumed = new Array<number>(subs.length).fill(0);
   for (const [skuId, idx] of bySku) {
+    // One subscription of the SKU (the usual case) holds all its consumed seats.
+    if (idx.length === 1) {
+      consumed[idx[0]!] = consumedOf(skuId);
+      continue;
+    }
     const split = allocateConsumed(consumedOf(skuId), idx.map((i) => subs[i]!.totalLicenses));
     idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
   }
@@ -223,6 +228,8 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
   return lines;
 }
 
+const NO_CHOICE: MatchOptions = Object.freeze({});
+
 /** One line's target and dates. Own-CSP lines stay as they are unless the user chose a target. */
 export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, override?: LineOverride, context: LineContext = {}): PlannedLine {
   const source = findSku(catalog, line.skuId);
@@ -238,7 +245,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
           gainedServicePlans: [],
           changedServicePlans: [],
         }
-      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : {});
+      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : NO_CHOICE);
   let timing = subscriptionTiming(line.status, line.nextLifecycleDateTime, asOf);
   const endOfTerm = endOfTermAdvice({
     channel: line.channel,
@@ -279,7 +286,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     subscriptionId: line.subscriptionId,
     sourceSkuId: line.skuId,
     sourceSkuPartNumber: source?.partNumber ?? line.skuPartNumber,
-    sourceSkuName: source?.name.trim() || (source?.partNumber ?? line.skuPartNumber),
+    sourceSkuName: source ? source.displayName : line.skuPartNumber,
     channel: line.channel,
     status: line.status,
     isTrial: line.isTrial,
@@ -306,6 +313,18 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
 }
 
 const MAX_NAMED_SERVICES = 10;
+
+/** Per match: the first services it loses, named. Matches are shared by the lines that ask (matching.ts). */
+const lostServiceNames = new WeakMap<OfferMatch, string>();
+
+function namedLostServices(m: OfferMatch): string {
+  let names = lostServiceNames.get(m);
+  if (names !== undefined) return names;
+  names = m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', ');
+  // Only a frozen list is remembered: one that can change would need its names again.
+  if (Object.isFrozen(m.lostServicePlans)) lostServiceNames.set(m, names);
+  return names;
+}
 
 function finding(code: FindingCode, severity: Severity, params: FindingParams, lang: Lang, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
   const r = rule ?? ruleInForce(FINDING_RULE_FAMILY[code], asOf);
@@ -360,13 +379,21 @@ function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lan
 /** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
 export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = 'en'): Finding[] {
   const out: Finding[] = [];
+  addLineFindings(line, catalog, lang, out);
+  return out;
+}
+
+/** lineFindings into the tenant's list itself: no array per line for the 200,000 lines of a large workspace. */
+function addLineFindings(line: PlannedLine, catalog: Catalog, lang: Lang, out: Finding[]): void {
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
-  const target = targetName(catalogProductNames(catalog), m);
+  // The target's name is in a few findings only: worded when the first of them needs it.
+  let targetWords: string | null | undefined;
+  const target = (): string | null => (targetWords === undefined ? (targetWords = targetName(catalogProductNames(catalog), m)) : targetWords);
   if (line.action === 'keep') {
     out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, at, line));
-    return out;
+    return;
   }
   const transfer = line.transfer;
   if (transfer) {
@@ -378,28 +405,28 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
     }
   }
   // A transferred line keeps its subscription, term and end date: nothing to buy, match or reassign.
-  if (line.action === 'transfer') return out;
+  if (line.action === 'transfer') return;
   const source = findSku(catalog, line.sourceSkuId);
   const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
   if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, lang, at, line));
   else if (!source.purchasable && m.kind !== 'different') {
-    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target }, lang, at, line, teamsRule));
+    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: target() }, lang, at, line, teamsRule));
   }
-  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target }, lang, at, line, teamsRule));
+  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: target() }, lang, at, line, teamsRule));
   if (line.retirement && !line.isTrial) {
     const rule = line.retirement.kind === 'with-teams' ? ruleInForce('teams-unbundling', at) : undefined;
     out.push(
-      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target }, lang, at, line, rule),
+      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: target() }, lang, at, line, rule),
     );
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
-    const services = m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', ');
+    const services = namedLostServices(m);
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target, count: m.lostServicePlans.length, services, more }, lang, at, line));
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: target(), count: m.lostServicePlans.length, services, more }, lang, at, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
-    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target, users: line.usersToReassign }, lang, at, line));
+    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: target(), users: line.usersToReassign }, lang, at, line));
   }
   if (!line.isTrial) {
     const seats = checkSeats(line.quantity, line.consumed, line.targetQuantity);
@@ -450,11 +477,26 @@ export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = '
     const min = threeYearMinimumProblem(line.term, line.targetQuantity, at);
     if (min) out.push(finding('THREE_YEAR_MINIMUM', 'error', { sku, quantity: line.targetQuantity, minimum: min.minimum }, lang, at, line, ruleById(min.ruleId)));
   }
-  return out;
 }
 
 function acknowledgedKey(lineId: string | null | undefined, code: string): string {
   return `${lineId ?? ''}|${code}`;
+}
+
+/**
+ * The user's choices by line id, read once per tenant into a Map (null: none). Indexing the plain
+ * object with every line's id made V8 look the id (a string it has not interned) up in its string
+ * table on every line, most of them to find nothing; a Map compares the id's cached hash. Own
+ * keys only: an override belongs to a line, never to Object.prototype.
+ */
+function overridesByLine(overrides: Readonly<Record<string, LineOverride>> | undefined): ReadonlyMap<string, LineOverride> | null {
+  if (!overrides) return null;
+  let byLine: Map<string, LineOverride> | null = null;
+  for (const id in overrides) {
+    const o = Object.hasOwn(overrides, id) ? overrides[id] : undefined;
+    if (o !== undefined) (byLine ??= new Map()).set(id, o);
+  }
+  return byLine;
 }
 
 export function planTenant(inv: TenantInventory, catalog: Catalog, options: PlanOptions): TenantPlan {
@@ -462,13 +504,13 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const asOf = options.asOf;
   const lang = options.lang ?? 'en';
   const regions = options.regions ?? DEFAULT_REGIONS;
-  const overrides = options.targetOverrides ?? {};
+  const overrides = overridesByLine(options.targetOverrides);
   const country = inv.countryLetterCode;
   const partnerCountry = options.partnerCountry.trim().toUpperCase();
   const region = country ? checkRegion(partnerCountry, country, regions) : null;
   const context: LineContext = { billingAccount: options.billingAccount, otherRegion: region !== null && !region.ok && region.reason !== 'unknown-country' };
   const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
-  const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, asOf, overrides[l.lineId], context));
+  const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, asOf, overrides?.get(l.lineId), context));
 
   // Lines that can be transferred and are not yet: requests of at most 25 items.
   const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));
@@ -521,12 +563,13 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   if (!options.agreementAcceptedOn && moving > 0) findings.push(finding('CUSTOMER_AGREEMENT_MISSING', 'warning', {}, lang, asOf));
   const unknownSeen = new Set<string>();
   for (const l of lines) {
-    for (const f of lineFindings(l, catalog, lang)) {
-      if (f.code === 'UNKNOWN_SKU') {
-        if (unknownSeen.has(l.sourceSkuId)) continue;
-        unknownSeen.add(l.sourceSkuId);
-      }
-      findings.push(f);
+    const from = findings.length;
+    addLineFindings(l, catalog, lang, findings);
+    // A SKU the catalog lacks is told once per tenant, on its first line.
+    for (let i = from; i < findings.length; i++) {
+      if (findings[i]!.code !== 'UNKNOWN_SKU') continue;
+      if (unknownSeen.has(l.sourceSkuId)) findings.splice(i--, 1);
+      else unknownSeen.add(l.sourceSkuId);
     }
   }
   if (options.acknowledged?.length) {

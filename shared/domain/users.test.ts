@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from '../import/catalogCsv';
-import { prepareCatalog } from './catalog';
-import { matchOffer } from './matching';
+import { prepareCatalog, type PreparedSku } from './catalog';
+import { bundle, compareServices, matchOffer, type OfferMatch } from './matching';
 import type { TenantUser } from './tenant';
 import { holdersBySku, userReassignments, type SkuDecision } from './users';
 
@@ -51,5 +51,37 @@ describe('user reassignments', () => {
   it('counts holders per SKU', () => {
     expect(holdersBySku(users).get(id('ENTERPRISEPACK'))).toBe(2);
     expect(holdersBySku(users).get(UNKNOWN)).toBe(1);
+  });
+});
+
+describe('services a user loses, their disabled plans left out', () => {
+  const source = catalog.byPartNumber.get('ENTERPRISEPACK')!;
+  const expected = (target: PreparedSku, disabled: readonly string[]) =>
+    compareServices(source, target, new Set(disabled)).lost.map((p) => ({ servicePlanId: p.id, servicePlanName: p.name, friendlyName: p.friendlyName }));
+  const lostOf = (match: OfferMatch, disabled: string[]) =>
+    userReassignments([{ id: 'u', userPrincipalName: 'u@x', licenses: [{ skuId: source.id, disabledPlans: disabled, assignedByGroups: [], direct: true }] }], new Map([[source.id, { match, sourceSkuPartNumber: 'ENTERPRISEPACK' }]]), catalog)[0]!
+      .lostServicePlans;
+
+  it('are what comparing the SKUs with those plans switched off finds, for a single target and for a pair', () => {
+    const smaller = catalog.byPartNumber.get('O365_BUSINESS_PREMIUM')!;
+    const e1NoTeams = catalog.byPartNumber.get('OFFICE_365_E1_(NO_TEAMS)')!;
+    const teams = catalog.byPartNumber.get('MICROSOFT_TEAMS_EEA_NEW')!;
+    const single = matchOffer(source.id, catalog, { targetSkuId: smaller.id });
+    const pair = matchOffer(source.id, catalog, { targetSkuId: smaller.id, extraTargetSkuIds: [teams.id] });
+    const e1Pair = matchOffer(source.id, catalog, { targetSkuId: e1NoTeams.id, extraTargetSkuIds: [teams.id] });
+    const cases: [OfferMatch, PreparedSku][] = [
+      [single, smaller],
+      [pair, bundle(smaller, [teams])],
+      [e1Pair, bundle(e1NoTeams, [teams])],
+    ];
+    for (const [match, target] of cases) {
+      const lostIds = match.lostServicePlans.map((p) => p.servicePlanId);
+      expect(lostIds.length).toBeGreaterThan(1);
+      // None, one lost plan, every lost plan and a kept plan switched off.
+      const kept = source.plans.find((p) => !lostIds.includes(p.id))!.id;
+      for (const disabled of [[], [lostIds[0]!], lostIds, [kept], [kept, lostIds[1]!]]) {
+        expect(lostOf(match, disabled)).toEqual(expected(target, disabled));
+      }
+    }
   });
 });

@@ -4,7 +4,6 @@
 import type { Catalog } from './catalog';
 import { findSku } from './catalog';
 import type { OfferMatch, ServicePlanRef } from './matching';
-import { bundle, compareServices, planRef } from './matching';
 import type { TenantUser } from './tenant';
 
 /** What happens to one source SKU (absent: nothing to do, e.g. already our CSP). */
@@ -55,11 +54,11 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
       // or with one the catalog lacks, the line's findings say that a target must be chosen.
       const target = m.targetSkuId ? findSku(catalog, m.targetSkuId) : undefined;
       if (!source || !target) continue;
-      const extras = (m.extraTargets ?? []).map((e) => findSku(catalog, e.skuId)).filter((x) => x !== undefined);
-      const lost: readonly ServicePlanRef[] =
-        lic.disabledPlans.length === 0
-          ? m.lostServicePlans
-          : compareServices(source, extras.length > 0 ? bundle(target, extras) : target, new Set(lic.disabledPlans)).lost.map(planRef);
+      // The match's lost plans, less the ones this user has switched off: whether a source plan is
+      // lost depends on that plan and the target only (matching.compareServices), so comparing the
+      // SKUs again per user (and bundling a pair again) would find the same list minus those.
+      const disabled = lic.disabledPlans;
+      const lost: readonly ServicePlanRef[] = disabled.length === 0 ? m.lostServicePlans : m.lostServicePlans.filter((p) => !disabled.includes(p.servicePlanId));
       for (const p of lost) if (!r.lostServicePlans.some((x) => x.servicePlanId === p.servicePlanId)) r.lostServicePlans.push(p);
     }
     if (r) out.push(r);
