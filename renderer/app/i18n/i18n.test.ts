@@ -7,6 +7,8 @@ const sameInBothLanguages = new Set([
   '{{page}} – CSP Migration Workspace',
   'English',
   '日本語',
+  // A product code, counted: Japanese has no plural and says SKU too.
+  '{{n}} SKU',
 ]);
 
 function flatten(messages: Messages, prefix = ''): Map<string, string> {
