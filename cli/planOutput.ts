@@ -7,6 +7,7 @@ import { equivalentProposals } from '../shared/domain/matching';
 import type { Lang } from '../shared/domain/messages';
 import type { TenantPlan } from '../shared/domain/plan';
 import { regionName } from '../shared/domain/regionNames';
+import { wordsIn } from '../shared/words';
 
 export const PLAN_JSON_VERSION = 1;
 
@@ -90,62 +91,41 @@ function endOfTermJson(a: EndOfTermAdvice | null) {
   }
 }
 
-const labels = {
-  en: {
-    title: 'CSP migration plan',
-    asOf: 'as of',
-    customer: 'Customer country',
-    region: 'CSP region',
-    unknown: 'unknown',
-    lines: 'Subscriptions',
-    channel: { own: 'our CSP', 'other-partner': 'other partner', direct: 'direct (Microsoft)', unknown: 'channel unknown' },
-    kind: { same: 'same offer', equivalent: 'equivalent', different: 'different offer', none: 'no target' },
-    choices: 'candidates',
-    loses: (n: number) => (n === 0 ? 'keeps all' : `loses ${n}`),
-    seats: (q: string, t: string, c: string) => `${q} licenses (${c} in use) -> ${t}`,
-    expires: (e: string, d: string) => `expires ${e}, provision by ${d}`,
-    lost: 'loses',
-    gained: 'gains',
-    users: 'Users to reassign',
-    noUsers: 'No user needs a new license.',
-    group: 'via group',
-    findings: 'Findings',
-    none: 'none',
-    more: (n: string) => `and ${n} more`,
-    severity: { error: 'ERROR', warning: 'WARNING', info: 'info' },
-    transfer: 'partner-to-partner transfer',
-    checkBy: (o: string, c: string) => `order ${o}, check by ${c} (7-day window)`,
-    acknowledged: 'acknowledged',
-    why: (id: string, since: string, source: string) => `rule ${id}, since ${since}: ${source}`,
-  },
-  ja: {
-    title: 'CSP 移行計画',
-    asOf: '基準日',
-    customer: '顧客の国',
-    region: 'CSP リージョン',
-    unknown: '不明',
-    lines: 'サブスクリプション',
-    channel: { own: '自社 CSP', 'other-partner': '他のパートナー', direct: 'Microsoft 直接購入', unknown: '販売経路不明' },
-    kind: { same: '同じオファー', equivalent: '同等のオファー', different: '別のオファー', none: '移行先なし' },
-    choices: '候補',
-    loses: (n: number) => (n === 0 ? 'すべて維持' : `${n} 個失う`),
-    seats: (q: string, t: string, c: string) => `${q} ライセンス (使用中 ${c}) -> ${t}`,
-    expires: (e: string, d: string) => `期限 ${e}、${d} までにプロビジョニング`,
-    lost: '失われるサービス',
-    gained: '追加されるサービス',
-    users: 'ライセンスの再割り当てが必要なユーザー',
-    noUsers: 'ライセンスの再割り当てが必要なユーザーはいません。',
-    group: 'グループ経由',
-    findings: '確認事項',
-    none: 'なし',
-    more: (n: string) => `ほか ${n} 個`,
-    severity: { error: 'エラー', warning: '警告', info: '情報' },
-    transfer: 'パートナー間移管',
-    checkBy: (o: string, c: string) => `注文 ${o}、${c} までに確認 (7 日間)`,
-    acknowledged: '確認済み',
-    why: (id: string, since: string, source: string) => `ルール ${id} (${since} から): ${source}`,
-  },
-} as const;
+type Line = TenantPlan['lines'][number];
+
+/** The text report's words: shared/words `cli.*`, each key literal (eslint/i18nKeys.js). */
+function labelsIn(lang: Lang) {
+  const t = wordsIn(lang);
+  return {
+    title: t('cli.title'),
+    asOf: t('cli.asOf'),
+    customer: t('cli.customer'),
+    region: t('cli.region'),
+    unknown: t('cli.unknown'),
+    lines: t('cli.lines'),
+    channel: { own: t('cli.channel.own'), 'other-partner': t('cli.channel.other-partner'), direct: t('cli.channel.direct'), unknown: t('cli.channel.unknown') } satisfies Record<Line['channel'], string>,
+    kind: { same: t('cli.kind.same'), equivalent: t('cli.kind.equivalent'), different: t('cli.kind.different'), none: t('cli.kind.none') } satisfies Record<Line['match']['kind'], string>,
+    choices: t('cli.choices'),
+    loses: (n: number) => (n === 0 ? t('cli.loses.none') : t('cli.loses.some', { n: String(n) })),
+    seats: (quantity: string, targetQuantity: string, consumed: string) => t('cli.seats', { quantity, targetQuantity, consumed }),
+    expires: (expires: string, deadline: string) => t('cli.expires', { expires, deadline }),
+    lost: t('cli.lost'),
+    gained: t('cli.gained'),
+    users: t('cli.users'),
+    noUsers: t('cli.noUsers'),
+    group: t('cli.group'),
+    findings: t('cli.findings'),
+    none: t('cli.none'),
+    more: (n: string) => t('cli.more', { n }),
+    severity: { error: t('cli.severity.error'), warning: t('cli.severity.warning'), info: t('cli.severity.info') } satisfies Record<TenantPlan['findings'][number]['severity'], string>,
+    transfer: t('cli.transfer'),
+    checkBy: (orderDate: string, checkBy: string) => t('cli.checkBy', { orderDate, checkBy }),
+    acknowledged: t('cli.acknowledged'),
+    why: (ruleId: string, since: string, source: string) => t('cli.why', { ruleId, since, source }),
+  };
+}
+
+const labels = { en: labelsIn('en'), ja: labelsIn('ja') };
 
 const NAMED = 12;
 

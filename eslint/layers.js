@@ -11,9 +11,9 @@ const RENDERER_LOW = ['renderer/host', 'renderer/ui', 'renderer/output', 'render
 
 /** Importer (a folder, or one file) -> what it may import ('$self': its own folder, for each screen). */
 export const LAYERS = [
-  // The words both sides say (finding texts, region names, rule titles): JSON and their one
-  // interpolator, importing nothing of the product; the engine words its findings with them and the
-  // renderer's app merges them into its catalogs.
+  // The words both sides say (finding texts, region names, rule titles, counted nouns, the plan
+  // command's report): JSON and their one interpolator, importing nothing of the product; the engine
+  // and the plan command word with them and the renderer's app merges them into its catalogs.
   { from: 'shared/words', may: ['shared/words'] },
   { from: 'shared/domain', may: ['shared/words', 'shared/domain'] },
   { from: 'shared/import', may: ['shared/domain', 'shared/import'] },
@@ -46,7 +46,8 @@ export const LAYERS = [
   { from: 'electron/main', may: ['shared/ipc', 'shared/domain', 'shared/connectors', 'electron/main'] },
   { from: 'electron/preload', may: ['shared/ipc', 'electron/preload'] },
   { from: 'server', may: [...SHARED, 'server'] },
-  { from: 'cli', may: [...SHARED, 'cli'] },
+  // The plan command words its report with the shared words (cli.*), as the engine its findings.
+  { from: 'cli', may: [...SHARED, 'shared/words', 'cli'] },
 ];
 
 const under = (file, folder) => file === folder || file.startsWith(`${folder}/`) || file.startsWith(`${folder}.`);

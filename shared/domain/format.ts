@@ -5,6 +5,7 @@
 // the engine's messages go through here, so a wording rule changes in one place (docs/glossary.md
 // lists the terms this file and the catalogs use).
 import type { Catalog } from './catalog';
+import { wordsIn, type Translate } from '../words';
 import type { Lang } from './lang';
 import type { OfferMatch } from './matching';
 
@@ -136,41 +137,53 @@ export function formatCount(n: number, lang: string): string {
   return f.format(n);
 }
 
-/** Nouns that are counted on screens and in exports: English has one and other; Japanese one form. */
-export const COUNTED = {
-  sku: { en: ['SKU', 'SKUs'], ja: 'SKU' },
-  product: { en: ['product', 'products'], ja: '製品' },
-  subscription: { en: ['subscription', 'subscriptions'], ja: 'サブスクリプション' },
-  user: { en: ['user', 'users'], ja: 'ユーザー' },
-  customer: { en: ['customer', 'customers'], ja: '顧客' },
-  license: { en: ['license', 'licenses'], ja: 'ライセンス' },
-  finding: { en: ['finding', 'findings'], ja: '件の指摘' },
-  day: { en: ['day', 'days'], ja: '日' },
-  seat: { en: ['seat', 'seats'], ja: 'シート' },
-  planLine: { en: ['plan line', 'plan lines'], ja: '件の計画明細' },
-  service: { en: ['service', 'services'], ja: 'サービス' },
-  licenseChange: { en: ['license change', 'license changes'], ja: '件のライセンスの変更' },
-  line: { en: ['line', 'lines'], ja: '件の明細' },
-  error: { en: ['error', 'errors'], ja: '件のエラー' },
-  warning: { en: ['warning', 'warnings'], ja: '件の警告' },
-} as const satisfies Record<string, { en: readonly [string, string]; ja: string }>;
+/**
+ * Nouns that are counted on screens, in exports and in findings. Their words are shared/words'
+ * `count.<noun>.one` / `.other` ("{{n}} SKU", "{{n}} SKUs"; Japanese one form with its counter,
+ * "{{n}} 件の指摘"), each key literal here (eslint/i18nKeys.js), so the catalogs test sees it.
+ */
+const COUNT_WORDS = {
+  sku: (t, one, n) => (one ? t('count.sku.one', { n }) : t('count.sku.other', { n })),
+  product: (t, one, n) => (one ? t('count.product.one', { n }) : t('count.product.other', { n })),
+  subscription: (t, one, n) => (one ? t('count.subscription.one', { n }) : t('count.subscription.other', { n })),
+  user: (t, one, n) => (one ? t('count.user.one', { n }) : t('count.user.other', { n })),
+  customer: (t, one, n) => (one ? t('count.customer.one', { n }) : t('count.customer.other', { n })),
+  license: (t, one, n) => (one ? t('count.license.one', { n }) : t('count.license.other', { n })),
+  finding: (t, one, n) => (one ? t('count.finding.one', { n }) : t('count.finding.other', { n })),
+  day: (t, one, n) => (one ? t('count.day.one', { n }) : t('count.day.other', { n })),
+  seat: (t, one, n) => (one ? t('count.seat.one', { n }) : t('count.seat.other', { n })),
+  planLine: (t, one, n) => (one ? t('count.planLine.one', { n }) : t('count.planLine.other', { n })),
+  service: (t, one, n) => (one ? t('count.service.one', { n }) : t('count.service.other', { n })),
+  licenseChange: (t, one, n) => (one ? t('count.licenseChange.one', { n }) : t('count.licenseChange.other', { n })),
+  line: (t, one, n) => (one ? t('count.line.one', { n }) : t('count.line.other', { n })),
+  error: (t, one, n) => (one ? t('count.error.one', { n }) : t('count.error.other', { n })),
+  warning: (t, one, n) => (one ? t('count.warning.one', { n }) : t('count.warning.other', { n })),
+} as const satisfies Record<string, (t: Translate, one: boolean, n: string) => string>;
 
-export type CountedNoun = keyof typeof COUNTED;
+export type CountedNoun = keyof typeof COUNT_WORDS;
+
+/**
+ * A count already written (n: "10,000", or a finding's "?") with its noun in the language's form:
+ * `one` picks the singular (English; Japanese's two forms are the same).
+ */
+export function countedWords(lang: Lang, noun: CountedNoun, one: boolean, n: string): string {
+  return COUNT_WORDS[noun](wordsIn(lang), one, n);
+}
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** "1 SKU", "2 SKUs", "10,000 users"; in Japanese "3 SKU", "10,000 ユーザー" (no plural, a counter). */
 export function formatCountOf(n: number, noun: CountedNoun, lang: Lang): string {
-  const words = COUNTED[noun];
-  if (lang === 'ja') return `${formatCount(n, 'ja')} ${words.ja}`;
-  // English: a whole number is "one" exactly when it is 1 (Intl.PluralRules' answer for them).
-  if (lang === 'en' && Number.isInteger(n) && n >= 0) return `${formatCount(n, 'en')} ${n === 1 ? words.en[0] : words.en[1]}`;
+  // Japanese has one form; English: a whole number is "one" exactly when it is 1 (Intl.PluralRules'
+  // answer for them), any other number as Intl.PluralRules says.
+  if (lang === 'ja') return countedWords(lang, noun, false, formatCount(n, 'ja'));
+  if (lang === 'en' && Number.isInteger(n) && n >= 0) return countedWords(lang, noun, n === 1, formatCount(n, 'en'));
   let rules = pluralRules.get(lang);
   if (!rules) {
     rules = new Intl.PluralRules(lang);
     pluralRules.set(lang, rules);
   }
-  return `${formatCount(n, lang)} ${rules.select(n) === 'one' ? words.en[0] : words.en[1]}`;
+  return countedWords(lang, noun, rules.select(n) === 'one', formatCount(n, lang));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from './findings';
+import { formatCountOf } from './format';
 import { messages, renderFinding } from './messages';
 
 const params = {
@@ -73,6 +74,21 @@ describe('finding messages', () => {
     const shortfall = { ...params, targetQuantity: 10000, consumed: 12500, shortfall: 2500 };
     expect(renderFinding('SEAT_SHORTFALL', shortfall, 'en')).toContain('10,000 seats planned but 12,500 in use: 2,500 users');
     expect(renderFinding('SEAT_SHORTFALL', shortfall, 'ja')).toMatch(/10,000[^]*12,500[^]*2,500/);
+  });
+
+  it('counts with the nouns of the screens: the same words as formatCountOf, one home (shared/words count.*)', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      for (const n of [1, 2, 2500]) {
+        expect(renderFinding('LICENSE_REASSIGNMENT_REQUIRED', { ...params, users: n }, lang)).toContain(formatCountOf(n, 'user', lang));
+        expect(renderFinding('DATA_LOSS_RISK', { ...params, count: n }, lang)).toContain(formatCountOf(n, 'service', lang));
+        expect(renderFinding('SEAT_SHORTFALL', { ...params, targetQuantity: n, consumed: 1, shortfall: n }, lang)).toContain(formatCountOf(n, 'seat', lang));
+        expect(renderFinding('TENANT_SUBSCRIPTION_LIMIT', { active: n, toBuy: 1, limit: 150, window: 'none' }, lang)).toContain(formatCountOf(n, 'subscription', lang));
+      }
+    }
+    expect(renderFinding('LICENSE_REASSIGNMENT_REQUIRED', { ...params, users: 1 }, 'en')).toMatch(/^1 user must/);
+    expect(renderFinding('LICENSE_REASSIGNMENT_REQUIRED', { ...params, users: 2500 }, 'ja')).toMatch(/^2,500 ユーザーのライセンス/);
+    // A count the finding lacks: the other form around the param as it is.
+    expect(renderFinding('LICENSE_REASSIGNMENT_REQUIRED', { ...params, users: null }, 'en')).toMatch(/^\? users must/);
   });
 
   it('Japanese texts are Japanese, and the variants by state read differently', () => {

@@ -3,7 +3,7 @@
 // its parameters in the language's forms (days, grouped numbers, counted nouns, region names).
 import { wordsIn, type Translate } from '../words';
 import type { FindingCode, FindingParams } from './findings';
-import { formatCount, formatDay } from './format';
+import { countedWords, formatCount, formatDay, type CountedNoun } from './format';
 import type { Lang } from './lang';
 import { regionName } from './regionNames';
 
@@ -12,6 +12,7 @@ export type { Lang };
 type Param = string | number | null | undefined;
 /** The language's forms of a finding's params, and its translate function. */
 interface Say {
+  lang: Lang;
   t: Translate;
   /** A param as it is ('?' when missing). */
   s: (v: Param) => string;
@@ -29,6 +30,7 @@ const isCount = (v: Param): v is number => typeof v === 'number' && Number.isFin
 
 function sayIn(lang: Lang): Say {
   return {
+    lang,
     t: wordsIn(lang),
     s,
     d: (v) => (typeof v === 'string' ? formatDay(v, lang) : s(v)),
@@ -38,16 +40,17 @@ function sayIn(lang: Lang): Say {
 }
 const SAY: Record<Lang, Say> = { en: sayIn('en'), ja: sayIn('ja') };
 
-// A count with its noun ("1 day", "11 days"; "11 日"). The catalogs have a "one" and an "other"
-// form (Japanese's are the same); which applies is English's plural category, as formatCountOf's
-// (a param that is not a number: "other", around the param as it is).
+// A count with its noun ("1 day", "11 days"; "11 日"): the counted nouns' words (format.ts,
+// shared/words `count.*`), in English's plural category as formatCountOf's (a param that is not a
+// number: "other", around the param as it is).
 const EN_PLURAL = new Intl.PluralRules('en');
 const one = (v: number): boolean => (Number.isInteger(v) && v >= 0 ? v === 1 : EN_PLURAL.select(v) === 'one');
-const services = (v: Param, { t, n }: Say) => t(isCount(v) && one(v) ? 'finding.counted.service.one' : 'finding.counted.service.other', { n: n(v) });
-const users = (v: Param, { t, n }: Say) => t(isCount(v) && one(v) ? 'finding.counted.user.one' : 'finding.counted.user.other', { n: n(v) });
-const seats = (v: Param, { t, n }: Say) => t(isCount(v) && one(v) ? 'finding.counted.seat.one' : 'finding.counted.seat.other', { n: n(v) });
-const subscriptions = (v: Param, { t, n }: Say) => t(isCount(v) && one(v) ? 'finding.counted.subscription.one' : 'finding.counted.subscription.other', { n: n(v) });
-const days = (v: Param, { t, n }: Say) => t(isCount(v) && one(v) ? 'finding.counted.day.one' : 'finding.counted.day.other', { n: n(v) });
+const counted = (noun: CountedNoun) => (v: Param, { lang, n }: Say) => countedWords(lang, noun, isCount(v) && one(v), n(v));
+const services = counted('service');
+const users = counted('user');
+const seats = counted('seat');
+const subscriptions = counted('subscription');
+const days = counted('day');
 
 /** The reasons a transfer is not possible, in words (a reason the catalog does not know: its code). */
 const BLOCKERS: Readonly<Record<string, (t: Translate) => string>> = {

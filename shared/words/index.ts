@@ -1,6 +1,6 @@
-// The words both sides say: finding texts, CSP region names and rule titles, in English and
-// Japanese (en.json, ja.json). The renderer merges these catalogs into its i18next resources
-// (renderer/app/i18n); the engine, the `plan` command and `docs:rules` word them through `wordsIn`,
+// The words both sides say: finding texts, CSP region names, rule titles and counted nouns, in
+// English and Japanese (en.json, ja.json). The renderer merges these catalogs into its i18next
+// resources (renderer/app/i18n); the engine, the `plan` command and `docs:rules` word them through `wordsIn`,
 // one small interpolator of i18next's `{{name}}` placeholders (no nesting, no formats, no plurals:
 // a count's form is a literal key chosen by the caller). Keys are literal at every call, as in the
 // renderer (eslint/i18nKeys.js), so the catalogs test sees each one.

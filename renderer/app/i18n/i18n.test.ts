@@ -7,6 +7,8 @@ const sameInBothLanguages = new Set([
   '{{page}} – CSP Migration Workspace',
   'English',
   '日本語',
+  // A product code, counted: Japanese has no plural and says SKU too.
+  '{{n}} SKU',
 ]);
 
 function flatten(messages: Messages, prefix = ''): Map<string, string> {
@@ -68,14 +70,16 @@ describe('translations', () => {
 
   it('have every key the renderer asks for, and no key it never asks for', () => {
     // Every renderer source file as text (Vite's glob import: no Node built-ins in the renderer layer),
-    // and the engine's, which words findings, regions and rules with the shared catalogs (shared/words).
-    const sources = import.meta.glob<string>(['../../**/*.{ts,tsx}', '../../../shared/domain/*.ts', '!../../**/*.test.{ts,tsx}', '!../../../shared/domain/*.test.ts', '!../../vite.config.ts'], {
+    // the engine's, which words findings, regions, rules and counted nouns with the shared catalogs
+    // (shared/words), and the plan command's, which words its report with them (cli.*).
+    const sources = import.meta.glob<string>(['../../**/*.{ts,tsx}', '../../../shared/domain/*.ts', '../../../cli/*.ts', '!../../**/*.test.{ts,tsx}', '!../../../shared/domain/*.test.ts', '!../../../cli/*.test.ts', '!../../vite.config.ts'], {
       query: '?raw',
       import: 'default',
       eager: true,
     });
     expect(Object.keys(sources)).toContain('../../features/settings/SettingsPage.tsx');
     expect(Object.keys(sources)).toContain('../../../shared/domain/messages.ts');
+    expect(Object.keys(sources)).toContain('../../../cli/planOutput.ts');
     const used = new Set<string>();
     for (const source of Object.values(sources)) {
       // Every key is a literal in t()'s first argument (eslint/i18nKeys.js): a string, or the
@@ -87,7 +91,7 @@ describe('translations', () => {
     expect(used.size).toBeGreaterThan(30);
     expect([...used].filter((key) => !en.has(key))).toEqual([]);
     // Keys once built from codes are seen now that every key is literal.
-    expect([...used]).toEqual(expect.arrayContaining(['customers.stage.not-started', 'sync.phase.signed-out', 'graphRead.errors.GRAPH_FORBIDDEN', 'activity.customer.create', 'finding.SEAT_SHORTFALL.text', 'region.japan', 'rule.seats']));
+    expect([...used]).toEqual(expect.arrayContaining(['customers.stage.not-started', 'sync.phase.signed-out', 'graphRead.errors.GRAPH_FORBIDDEN', 'activity.customer.create', 'finding.SEAT_SHORTFALL.text', 'region.japan', 'rule.seats', 'count.planLine.other', 'cli.channel.other-partner']));
     expect([...en.keys()].filter((key) => !used.has(key))).toEqual([]);
   });
 });
