@@ -8,12 +8,12 @@ import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentu
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
+import type { CustomerStage } from '../../../shared/workspace/tables';
 import { hashOf } from '../../ui/viewStore';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useSync } from '../../workspace/SyncContext';
 import { formatCount } from '../../../shared/domain/format';
-import { STAGES, type StageGroup } from './stages';
+import { STAGES, type StageCustomer, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
 import { STAGE_WORDS } from '../../words/labels';
@@ -49,7 +49,7 @@ function nextStage(stage: CustomerStage): CustomerStage {
   return STAGES[i + 1] ?? STAGES[i - 1] ?? stage;
 }
 
-function MoveCustomer({ customer, tabIndex, onMove }: { customer: Customer; tabIndex: 0 | -1; onMove: (stage: CustomerStage) => void }) {
+function MoveCustomer({ customer, tabIndex, onMove }: { customer: StageCustomer; tabIndex: 0 | -1; onMove: (stage: CustomerStage) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [stage, setStage] = useState<CustomerStage>(() => nextStage(customer.stage));
@@ -80,7 +80,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
   const mayEdit = usePermission('customer.edit').allowed;
   const stageName = STAGE_WORDS[group.stage](t);
 
-  const move = async (customer: Customer, stage: CustomerStage) => {
+  const move = async (customer: StageCustomer, stage: CustomerStage) => {
     const outcome = await sync.mutate('customer.setStage', { id: customer.id, stage });
     setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: refusalText(t, i18n.language, outcome) }));
     if (!outcome.ok) return;
