@@ -274,7 +274,7 @@ export async function run(filter?: string): Promise<BenchResult[]> {
   if (filter && !NAME.startsWith(filter) && !filter.startsWith(NAME)) return [];
   const { rows, counts } = await workload();
   // BENCH_DASHBOARD_WITHOUT_SUMMARIES=1: the first open of a workspace from before summaries (or
-  // after a new catalog): every planned customer is recomputed in the plan-check worker.
+  // after a new catalog): every planned customer is recomputed in the dashboard worker.
   if (process.env.BENCH_DASHBOARD_WITHOUT_SUMMARIES === '1') rows.customerSummaries = [];
   console.error(`${NAME}: workspace ${JSON.stringify(counts)}`);
   return withBenchBrowser('bench/dashboard.html', PORT, async ({ context, url }) => {

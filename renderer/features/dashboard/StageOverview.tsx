@@ -6,14 +6,14 @@
 // (Not a Fluent Menu either: its focus sentinels fail axe's aria-hidden-focus rule.)
 import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
+import type { CustomerStage } from '../../../shared/workspace/tables';
 import { hashOf } from '../../ui/viewStore';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useSync } from '../../workspace/SyncContext';
 import { formatCount } from '../../../shared/domain/format';
-import { STAGES, type StageGroup } from './stages';
+import { STAGES, type StageCustomer, type StageGroup } from './stages';
 import { useDashboardStyles } from './styles';
 import { VirtualList } from './VirtualList';
 import { STAGE_WORDS } from '../../words/labels';
@@ -21,7 +21,7 @@ import { refusalText } from '../../words/refusalText';
 
 const useStyles = makeStyles({
   overview: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(260px, 320px)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
-  chart: { minWidth: 0 },
+  chart: { minWidth: 0, minHeight: '260px' },
   stageButtons: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   stageButton: { justifyContent: 'space-between', width: '100%', minHeight: '36px' },
   stageCount: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
@@ -43,13 +43,50 @@ const STAGE_COLORS: Record<CustomerStage, string> = {
   done: tokens.colorPaletteGreenForeground1,
 };
 
+/**
+ * Its children drawn in a render and commit of their own, just after the rest of the page: the
+ * chart measures its labels in the page's layout, which would otherwise lengthen the one task that
+ * puts the whole dashboard on screen.
+ */
+function AfterFirstDraw({ children }: { children: ReactNode }) {
+  const ready = useDeferredValue(true, false);
+  return ready ? children : null;
+}
+
+function StageChart({ stages }: { stages: StageGroup[] }) {
+  const { t, i18n } = useTranslation();
+  const data = useMemo<VerticalBarChartDataPoint[]>(
+    () =>
+      stages.map((g) => ({
+        x: STAGE_WORDS[g.stage](t),
+        y: g.customers.length,
+        legend: STAGE_WORDS[g.stage](t),
+        color: STAGE_COLORS[g.stage],
+      })),
+    [stages, t],
+  );
+  return (
+    <VerticalBarChart
+      data={data}
+      chartTitle={t('dashboard.stages.chartTitle')}
+      hideLegend
+      height={260}
+      barWidth="auto"
+      maxBarWidth={48}
+      // Japanese stage names have no spaces to wrap at: tilt them so none is dropped.
+      wrapXAxisLables={i18n.language !== 'ja'}
+      rotateXAxisLables={i18n.language === 'ja'}
+    />
+  );
+}
+
 /** The stage after this one: where a customer usually goes next. */
 function nextStage(stage: CustomerStage): CustomerStage {
   const i = STAGES.indexOf(stage);
   return STAGES[i + 1] ?? STAGES[i - 1] ?? stage;
 }
 
-function MoveCustomer({ customer, tabIndex, onMove }: { customer: Customer; tabIndex: 0 | -1; onMove: (stage: CustomerStage) => void }) {
+function MoveCustomer({ customer, tabIndex, onMove }: { customer: StageCustomer; tabIndex: 0 | -1; onMove: (stage: CustomerStage) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [stage, setStage] = useState<CustomerStage>(() => nextStage(customer.stage));
@@ -80,7 +117,7 @@ function StageCustomers({ group }: { group: StageGroup }) {
   const mayEdit = usePermission('customer.edit').allowed;
   const stageName = STAGE_WORDS[group.stage](t);
 
-  const move = async (customer: Customer, stage: CustomerStage) => {
+  const move = async (customer: StageCustomer, stage: CustomerStage) => {
     const outcome = await sync.mutate('customer.setStage', { id: customer.id, stage });
     setError(outcome.ok ? null : t('dashboard.stages.moveFailed', { name: customer.name, message: refusalText(t, i18n.language, outcome) }));
     if (!outcome.ok) return;
@@ -141,17 +178,6 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
   const chosen = picked ?? stages.find((g) => g.customers.length > 0)?.stage ?? 'not-started';
   const group = stages.find((g) => g.stage === chosen)!;
 
-  const data = useMemo<VerticalBarChartDataPoint[]>(
-    () =>
-      stages.map((g) => ({
-        x: STAGE_WORDS[g.stage](t),
-        y: g.customers.length,
-        legend: STAGE_WORDS[g.stage](t),
-        color: STAGE_COLORS[g.stage],
-      })),
-    [stages, t],
-  );
-
   return (
     <section className={shared.section} aria-labelledby={titleId} data-testid="dashboard-stages">
       <div className={shared.header}>
@@ -176,17 +202,9 @@ export function StageOverview({ stages, total }: { stages: StageGroup[]; total: 
                 keyboards and screen readers. Its own arrow-key focus trap (tabster's aria-hidden
                 focus sentinels) would only add a second, weaker way to the same figures. */}
             <div className={styles.chart} aria-hidden inert>
-              <VerticalBarChart
-                data={data}
-                chartTitle={t('dashboard.stages.chartTitle')}
-                hideLegend
-                height={260}
-                barWidth="auto"
-                maxBarWidth={48}
-                // Japanese stage names have no spaces to wrap at: tilt them so none is dropped.
-                wrapXAxisLables={i18n.language !== 'ja'}
-                rotateXAxisLables={i18n.language === 'ja'}
-              />
+              <AfterFirstDraw>
+                <StageChart stages={stages} />
+              </AfterFirstDraw>
             </div>
             <div role="group" aria-labelledby={pickId} className={styles.stageButtons}>
               <Text id={pickId} className={shared.small}>

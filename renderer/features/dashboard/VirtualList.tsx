@@ -4,7 +4,7 @@
 // next one first when it is off screen.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   scroller: { overflowY: 'auto', position: 'relative', borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -22,6 +22,15 @@ export interface VirtualListProps<T> {
   renderItem: (item: T, tabIndex: 0 | -1) => ReactNode;
   testId?: string;
 }
+
+/**
+ * A row's content, drawn again only when its item, its tab stop or the list's way of drawing rows
+ * changes: measuring the rows just drawn moves them (the virtualizer renders the list again at
+ * once), which must not draw every row's controls a second time.
+ */
+const RowContent = memo(function RowContent({ item, tabIndex, render }: { item: unknown; tabIndex: 0 | -1; render: (item: never, tabIndex: 0 | -1) => ReactNode }) {
+  return render(item as never, tabIndex);
+});
 
 export function VirtualList<T>({ items, label, getKey, estimateSize, maxHeight, renderItem, testId }: VirtualListProps<T>) {
   const styles = useStyles();
@@ -90,7 +99,7 @@ export function VirtualList<T>({ items, label, getKey, estimateSize, maxHeight, 
             aria-setsize={items.length}
             aria-posinset={v.index + 1}
           >
-            {renderItem(items[v.index]!, v.index === tabStop ? 0 : -1)}
+            <RowContent item={items[v.index]} tabIndex={v.index === tabStop ? 0 : -1} render={renderItem} />
           </li>
         ))}
       </ul>

@@ -12,7 +12,7 @@ import { buildTimeline, type TimelineEntry } from './timeline';
 
 export interface Dashboard {
   total: number;
-  stages: StageGroup[];
+  stages: StageGroup<Customer>[];
   timeline: TimelineEntry[];
   attention: Attention;
   /** False until the saved plans' data-loss and seat checks are in `attention`. */

@@ -1,8 +1,8 @@
 // The saved plans' verdicts of the customers whose summary the dashboard cannot trust (none yet: a
 // workspace from before summaries; or computed against another catalog, partner tenant or
 // discontinued mark, summaryIsCurrent), computed from their rows and the whole catalog with the
-// summaries' own rule (shared/domain/summary.ts). Runs in the plan-check worker
-// (planChecks.worker.ts), off the page's thread.
+// summaries' own rule (shared/domain/summary.ts). Runs in the dashboard worker
+// (dashboard.worker.ts, liveDashboard.ts), off the page's thread.
 import { customerSummary, newestPlanOf, type CustomerSummaryFacts } from '../../../shared/domain/summary';
 import type { Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';

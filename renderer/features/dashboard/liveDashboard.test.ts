@@ -1,0 +1,58 @@
+// The dashboard kept current (liveDashboard.ts, what the dashboard worker runs): a view at once, a
+// new one after each change of the rows it reads, none after watching stops (fake-indexeddb).
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
+import { WorkspaceDatabase } from '../../db/database';
+import { watchDashboardIn, type DashboardView } from './liveDashboard';
+
+const db = new WorkspaceDatabase('live-dashboard-test');
+afterAll(() => db.delete());
+
+/** A stored row (`_v`: its version, as after a pull). */
+function customer(id: string, name: string, stage: CustomerStage): Customer & { _v: number } {
+  return { id, name, domain: '', tenantId: '', country: 'JP', channel: 'unknown', stage, notes: '', createdAt: '2023-01-01T00:00:00Z', tenantImportId: null, _v: 1 };
+}
+
+/** Resolves with the first view `check` accepts. */
+function viewWhere(views: DashboardView[], check: (v: DashboardView) => boolean): Promise<DashboardView> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const look = () => {
+      const found = views.find(check);
+      if (found) resolve(found);
+      else if (Date.now() - started > 5000) reject(new Error(`no such view among ${views.length}`));
+      else setTimeout(look, 10);
+    };
+    look();
+  });
+}
+
+describe('watchDashboardIn', () => {
+  it('sends the dashboard, again after a change, and nothing after it stops', async () => {
+    await db.customers.bulkPut([customer('b', 'Beta', 'invited'), customer('a', 'Alpha', 'invited'), customer('c', 'Gamma', 'done')]);
+    const views: DashboardView[] = [];
+    const errors: unknown[] = [];
+    const stop = watchDashboardIn(db, '2023-01-20', (v) => views.push(v), (e) => errors.push(e));
+
+    const first = await viewWhere(views, (v) => v.total === 3);
+    const invited = first.stages.find((g) => g.stage === 'invited')!;
+    // The stage lists carry what they show, in name order, and no more of the row.
+    expect(invited.customers).toEqual([
+      { id: 'a', name: 'Alpha', country: 'JP', stage: 'invited' },
+      { id: 'b', name: 'Beta', country: 'JP', stage: 'invited' },
+    ]);
+    expect(first.planChecked).toBe(true);
+
+    await db.customers.update('b', { stage: 'accepted' });
+    const moved = await viewWhere(views, (v) => v.stages.find((g) => g.stage === 'accepted')!.customers.length === 1);
+    expect(moved.stages.find((g) => g.stage === 'invited')!.customers.map((c) => c.id)).toEqual(['a']);
+
+    stop();
+    const seen = views.length;
+    await db.customers.put(customer('d', 'Delta', 'invited'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(views).toHaveLength(seen);
+    expect(errors).toEqual([]);
+  });
+});

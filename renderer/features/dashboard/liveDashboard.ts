@@ -1,0 +1,70 @@
+// The dashboard kept current: the workspace's rows read in bulk (loadDashboard.ts) each time one of
+// the tables it reads changes (a change here, an import, a pulled change: Dexie tells every context
+// of the page, workers included), turned into what the page draws (a DashboardView), and the
+// customers whose summary is missing or not current (a workspace from before summaries, another
+// catalog) recomputed from their rows (recompute.ts). It runs in the dashboard worker
+// (dashboard.worker.ts), so that reading and judging 10,000 customers never holds the page's thread;
+// where no worker can run (the component tests' jsdom) the same code runs in the page
+// (dashboardWorker.ts).
+import { liveQuery } from 'dexie';
+import type { LocalDate } from '../../../shared/domain/engine';
+import type { WorkspaceDatabase } from '../../db/database';
+import { buildDashboard, withSummaryChecks, type Dashboard } from './dashboard';
+import { loadDashboardInput } from './loadDashboard';
+import { recomputeSummaries } from './recompute';
+import type { StageCustomer, StageGroup } from './stages';
+
+/**
+ * What the page draws: the dashboard without the lookups it was built with, each customer in the
+ * stage lists reduced to what the list shows (10,000 of them cross from the worker to the page).
+ */
+export interface DashboardView extends Pick<Dashboard, 'total' | 'timeline' | 'attention' | 'planChecked'> {
+  stages: StageGroup<StageCustomer>[];
+}
+
+export function viewOf(dashboard: Dashboard): DashboardView {
+  return {
+    total: dashboard.total,
+    stages: dashboard.stages.map((g) => ({ stage: g.stage, customers: g.customers.map(({ id, name, country, stage }) => ({ id, name, country, stage })) })),
+    timeline: dashboard.timeline,
+    attention: dashboard.attention,
+    planChecked: dashboard.planChecked,
+  };
+}
+
+/**
+ * Calls `onView` with the dashboard of `asOf` now and after every change of the rows it reads: first
+ * with the saved plans' checks from the summaries (planChecked: false while stale customers are
+ * recomputed, showing the checks of every other customer), then once they are recomputed. Answers
+ * the function that stops watching.
+ */
+export function watchDashboardIn(db: WorkspaceDatabase, asOf: LocalDate, onView: (view: DashboardView) => void, onError: (e: unknown) => void): () => void {
+  let latest = 0;
+  let stopped = false;
+  const subscription = liveQuery(() => loadDashboardInput(db)).subscribe({
+    next: (input) => {
+      const mine = ++latest;
+      const overview = buildDashboard(input, asOf);
+      const first = withSummaryChecks(overview, input, asOf);
+      onView(viewOf(first.dashboard));
+      if (first.stale.length === 0) return;
+      recomputeSummaries(db, first.stale).then(
+        (facts) => {
+          // A newer read is on its way (or watching stopped): its own recompute follows.
+          if (stopped || mine !== latest) return;
+          onView(viewOf(withSummaryChecks(overview, input, asOf, new Map(facts.map((f) => [f.customerId, f]))).dashboard));
+        },
+        (e: unknown) => {
+          if (!stopped) onError(e);
+        },
+      );
+    },
+    error: (e: unknown) => {
+      if (!stopped) onError(e);
+    },
+  });
+  return () => {
+    stopped = true;
+    subscription.unsubscribe();
+  };
+}
