@@ -6,7 +6,8 @@ import { parseTenantExports } from '../import/graph';
 import { prepareCatalog, type PreparedSku } from './catalog';
 import { FINDING_CODES, type Finding } from './findings';
 import { planLine, planTenant, sourceLines } from './plan';
-import type { TenantInventory, TenantSubscription } from './tenant';
+import type { TenantInventory } from './tenant';
+import { OTHER_PARTNER as OTHER, PARTNER, subscription as sub } from '../../test/support/licensing';
 
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
 const read = (p: string) => readFileSync(path.join(fixtures, p), 'utf8');
@@ -14,22 +15,6 @@ const data = parseCatalogCsv(read('microsoft/Product names and service plan iden
 const full = prepareCatalog(data);
 const sku = (pn: string): PreparedSku => full.byPartNumber.get(pn.toUpperCase())!;
 
-const PARTNER = '11111111-2222-3333-4444-555555555555';
-const OTHER = '99999999-8888-7777-6666-555555555555';
-const sub = (id: string, pn: string, extra: Partial<TenantSubscription> = {}): TenantSubscription => ({
-  id,
-  skuId: sku(pn).id,
-  skuPartNumber: pn,
-  status: 'Enabled',
-  totalLicenses: 10,
-  isTrial: false,
-  ownerTenantId: null,
-  ownerType: null,
-  createdDateTime: '2024-01-01T00:00:00Z',
-  nextLifecycleDateTime: '2025-01-31T00:00:00Z',
-  commerceSubscriptionId: null,
-  ...extra,
-});
 const codes = (fs: Finding[], pn?: string) => fs.filter((f) => pn === undefined || f.skuPartNumber === pn).map((f) => f.code);
 
 describe('planTenant on the Graph documentation fixtures', () => {
