@@ -177,7 +177,7 @@ describe('a picked File, read and decoded in the worker (the page posts the File
   it('imports a Shift_JIS admin-center File as sendTenantFile sends it, and says it was Shift_JIS', async () => {
     const lines = ADMIN.slice(1).split('\n').filter((l) => l !== '');
     lines[1] = lines[1]!.replace('Kaito Kobayashi,False', '小林 海斗,False').replace(',Kaito,Kobayashi,', ',海斗,小林,');
-    const picked = new File([shiftJis(lines.join('\r\n') + '\r\n')], 'export (3).csv');
+    const picked = new File([new Uint8Array(shiftJis(lines.join('\r\n') + '\r\n'))], 'export (3).csv');
     const sent = await sendTenantFile(picked, 'adminCenterUsers');
     expect(sent).toEqual({ file: 'export (3).csv', blob: picked, decodeAs: 'csv' });
     if ('bytes' in sent) throw new Error('a text file');
