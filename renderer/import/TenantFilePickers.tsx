@@ -7,7 +7,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filesOfDrop, MAX_DROPPED_FILES } from './dropFiles';
 import type { ImportRequest } from './importProtocol';
-import { readTenantFileOrZip, sniffTenantFile, tenantFileKind, type TenantFileKind } from './tenantFileKind';
+import { sendTenantFile, sniffTenantFile, type TenantFileKind } from './tenantFileKind';
 import type { Translate } from '../words/labels';
 
 export const TENANT_FILE_KINDS = ['collectionZip', 'subscribedSkus', 'subscriptions', 'users', 'organization', 'adminCenterUsers', 'partnerCenterCustomer'] as const satisfies readonly TenantFileKind[];
@@ -115,24 +115,26 @@ export function TenantFilePickers({ disabled, onPick }: { disabled: boolean; onP
 }
 
 /**
- * The worker's request for the picked files (decoded from their bytes; the collection zip as bytes),
- * each under the kind its content says. Throws the ImportError of a file refused before parsing (too
- * large, not text).
+ * The worker's request for the picked files (each File as it is, read and decoded in the worker; the
+ * collection zip as bytes), each under the kind its content says. Throws the ImportError of a file
+ * refused before it is read (too large).
  */
 export async function tenantImportRequest(customerId: string, files: PickedTenantFiles, chosenSkus?: Record<string, string>): Promise<ImportRequest & { kind: 'tenant' }> {
   const request: ImportRequest & { kind: 'tenant' } = { kind: 'tenant', customerId, files: {}, ...(chosenSkus ? { chosenSkus } : {}) };
   for (const kind of TENANT_FILE_KINDS) {
     const picked = files[kind];
     if (!picked) continue;
-    // Its kind from its first bytes decides the largest size accepted, before the file is read whole.
-    const file = await readTenantFileOrZip(picked, (await sniffTenantFile(picked)) ?? kind);
+    // Its kind from its first bytes decides the largest size accepted, before the file is read whole,
+    // and where it goes: the page never holds the whole file's text.
+    const sniffed = await sniffTenantFile(picked);
+    const file = await sendTenantFile(picked, sniffed ?? kind);
     if ('bytes' in file) {
       request.files.collectionZip = file;
       continue;
     }
     // A file whose content is not recognised stays where it was picked: its importer says what is wrong
     // (a non-zip given to the zip's picker goes to the Graph import, which names it).
-    request.files[tenantFileKind(file.text) ?? (kind === 'collectionZip' ? 'users' : kind)] = file;
+    request.files[sniffed && sniffed !== 'collectionZip' ? sniffed : kind === 'collectionZip' ? 'users' : kind] = file;
   }
   return request;
 }

@@ -1,8 +1,8 @@
 // Bad input, end to end through the import the worker runs (importRun.ts) on real Dexie code over
 // fake-indexeddb, with files built in the exact layouts of ../shared/fixtures: every refusal names
 // the file, the row or record and the field in English and Japanese, and leaves every table of the
-// workspace as it was. Files read on the page first (size, encoding) go through readTenantFile /
-// readPicked as the screens call them.
+// workspace as it was. Files checked on the page first (size) go through sendTenantFile / readPicked
+// as the screens call them, and are decoded by the run as the worker does.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import type { FromWorker, ImportFailure, ImportRequest, ImportSummary } from './importProtocol';
 import { runImport } from './importRun';
-import { readTenantFile, sniffTenantFile } from './tenantFileKind';
+import { readTenantFile, sendTenantFile, sniffTenantFile } from './tenantFileKind';
 import { readPicked } from './useImport';
 
 const fixtures = path.resolve(import.meta.dirname, '../..', '../shared/fixtures');
@@ -165,6 +165,55 @@ describe('wrong encodings, decoded or refused in words', () => {
     expect(failure.details).toMatchObject({ code: 'INVALID_ENCODING', file: ADMIN_FILE, line: 1 });
     expect(failure.message).toContain('UTF-16 text read as UTF-8');
     expect(failure.messageJa).toContain('UTF-16 のファイルが UTF-8 として読まれました');
+  });
+});
+
+describe('a picked File, read and decoded in the worker (the page posts the File, not its text)', () => {
+  let ws: Awaited<ReturnType<typeof withCatalog>>;
+  beforeAll(async () => {
+    ws = await withCatalog({ domain: 'contoso.example' });
+  });
+
+  it('imports a Shift_JIS admin-center File as sendTenantFile sends it, and says it was Shift_JIS', async () => {
+    const lines = ADMIN.slice(1).split('\n').filter((l) => l !== '');
+    lines[1] = lines[1]!.replace('Kaito Kobayashi,False', '小林 海斗,False').replace(',Kaito,Kobayashi,', ',海斗,小林,');
+    const picked = new File([new Uint8Array(shiftJis(lines.join('\r\n') + '\r\n'))], 'export (3).csv');
+    const sent = await sendTenantFile(picked, 'adminCenterUsers');
+    expect(sent).toEqual({ file: 'export (3).csv', blob: picked, decodeAs: 'csv' });
+    if ('bytes' in sent) throw new Error('a text file');
+    const outcome = await run(ws.dbName, { kind: 'tenant', customerId: 'c-contoso', files: { adminCenterUsers: sent } });
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    expect(outcome.result.counts.users).toBe(40);
+    expect(outcome.result.decoded).toEqual([{ file: 'export (3).csv', encoding: 'shift_jis' }]);
+  });
+
+  it('imports the licensing CSV File as readPicked sends it (UTF-8 with a BOM): not said to be another encoding', async () => {
+    const ws2 = await workspace();
+    const picked = await readPicked(new File([CATALOG], 'licensing.csv'), 'catalog');
+    expect(picked).toMatchObject({ file: 'licensing.csv', decodeAs: 'csv' });
+    const outcome = await run(ws2.dbName, { kind: 'catalog', files: { catalog: picked! } });
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    expect(outcome.result.counts.catalog).toBeGreaterThan(500);
+    expect(outcome.result.decoded).toBeUndefined();
+  });
+
+  it('refuses a File of bytes no encoding reads in the same words as before, naming the file and line, and writes nothing', async () => {
+    const broken = new File([new Uint8Array([...Buffer.from('Display name,User principal name\nok,a@contoso.example\n', 'latin1'), 0x41, 0xfd, 0x0a])], 'users.csv');
+    const sent = await sendTenantFile(broken, 'adminCenterUsers');
+    if ('bytes' in sent) throw new Error('a text file');
+    const failure = await refused(ws.db, ws.dbName, { kind: 'tenant', customerId: 'c-contoso', files: { adminCenterUsers: sent } });
+    expect(failure.details).toMatchObject({ code: 'INVALID_ENCODING', file: 'users.csv', line: 3 });
+    expect(failure.message).toBe('users.csv: line 3: the file is neither UTF-8, UTF-16 nor Shift_JIS text (this line holds bytes none of them reads): export it again, or save it in Excel as "CSV UTF-8 (Comma delimited)"');
+    expect(failure.messageJa).toBe('ファイル users.csv: 3 行目: UTF-8、UTF-16、Shift_JIS のいずれのテキストでもありません (この行にどれでも読めないバイトがあります)。もう一度エクスポートするか、Excel で「CSV UTF-8 (コンマ区切り)」として保存してください');
+  });
+
+  it('refuses a File too large before a byte is read, on the page', async () => {
+    const file = new File(['{}'], 'users.json');
+    Object.defineProperty(file, 'size', { value: 200 * 1024 * 1024 });
+    file.arrayBuffer = () => Promise.reject(new Error('the file was read'));
+    await expect(sendTenantFile(file, 'users')).rejects.toMatchObject({ code: 'TOO_LARGE', file: 'users.json' });
   });
 });
 

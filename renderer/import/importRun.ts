@@ -21,8 +21,8 @@ import { SyncClient } from '../../shared/sync/client';
 import { WorkspaceDatabase } from '../db/database';
 import { currentCatalog, currentTenant } from '../db/queries';
 import { DexieClientStore } from '../sync/dexieClientStore';
-import type { TextEncodingName } from '../../shared/import/decode';
-import { parseFailure, type ImportFile, type ImportZip, type FromWorker, type ImportRequest, type StartMessage } from './importProtocol';
+import { decodeTextBytes, type TextEncodingName } from '../../shared/import/decode';
+import { parseFailure, type ImportFile, type ImportRequestOf, type ImportSource, type ImportZip, type FromWorker, type ImportRequest, type StartMessage } from './importProtocol';
 import { newClientId } from '../sync/ids';
 import { graphExportFiles } from './collectionImport';
 import { GRAPH_READ_SOURCE } from '../../shared/import/graph';
@@ -59,8 +59,25 @@ async function customerIdentity(db: WorkspaceDatabase, customerId: string): Prom
   return { name: customer.name, tenantId: customer.tenantId, domain: customer.domain, importedDomains: domainsOf(sample) };
 }
 
+type DecodedRequest = ImportRequestOf<ImportFile>;
+
+/** A file's text: as given, or read from its Blob here and decoded (an ImportError in words when no encoding reads it). */
+async function decoded(source: ImportSource): Promise<ImportFile> {
+  if (!('blob' in source)) return source;
+  const { text, encoding } = decodeTextBytes(new Uint8Array(await source.blob.arrayBuffer()), source.file, source.decodeAs);
+  return { file: source.file, text, encoding };
+}
+
+/** The request with every picked file read and decoded, in the order the request lists them. */
+async function decodedRequest(request: ImportRequest): Promise<DecodedRequest> {
+  if (request.kind === 'graphPages') return request;
+  const files: Record<string, ImportFile | ImportZip> = {};
+  for (const [kind, f] of Object.entries(request.files)) if (f) files[kind] = 'bytes' in f ? f : await decoded(f);
+  return { ...request, files } as DecodedRequest;
+}
+
 function plan(
-  request: ImportRequest,
+  request: DecodedRequest,
   importId: string,
   context: AdminCenterContext | null,
   customer: CustomerIdentity | null,
@@ -116,7 +133,7 @@ function plan(
   };
 }
 
-function decodedOtherThanUtf8(request: ImportRequest): { decoded?: { file: string; encoding: TextEncodingName }[] } {
+function decodedOtherThanUtf8(request: DecodedRequest): { decoded?: { file: string; encoding: TextEncodingName }[] } {
   if (request.kind === 'graphPages') return {};
   const files: (ImportFile | ImportZip | undefined)[] = Object.values(request.files);
   const decoded = files.flatMap((f) => (f && 'encoding' in f && f.encoding && f.encoding !== 'utf-8' ? [{ file: f.file, encoding: f.encoding }] : []));
@@ -129,8 +146,9 @@ export async function runImport(start: StartMessage, { post, cancelled }: RunPor
   const db = new WorkspaceDatabase(start.dbName);
   let changes: ImportChange[];
   let adminCenter: AdminCenterReport | undefined;
+  let request: DecodedRequest;
   try {
-    const request = start.request;
+    request = await decodedRequest(start.request);
     const context = request.kind === 'tenant' && request.files.adminCenterUsers ? await adminCenterContext(db, request.customerId) : null;
     const customer = request.kind !== 'catalog' ? await customerIdentity(db, request.customerId) : null;
     ({ changes, adminCenter } = plan(request, start.importId, context, customer));
@@ -172,7 +190,7 @@ export async function runImport(start: StartMessage, { post, cancelled }: RunPor
         activity: entry ? { code: entry.code, params: entry.params, summary: entry.summary, summaryJa: entry.summaryJa } : { summary: '' },
         ms: { parse: t1 - t0, write: performance.now() - t1 },
         ...(adminCenter ? { adminCenter } : {}),
-        ...decodedOtherThanUtf8(start.request),
+        ...decodedOtherThanUtf8(request),
       },
     });
   } catch (e) {

@@ -4,7 +4,7 @@ import { looksLikeAdminCenterUsers, partnerCenterJsonKind } from '../../shared/i
 import { looksLikeZip } from '../../shared/import/collectionZip';
 import { decodeTextBytes, sniffEncoding, withoutBom } from '../../shared/import/decode';
 import { checkFileSize } from '../../shared/import/limits';
-import type { ImportFile, ImportZip } from './importProtocol';
+import type { ImportBlob, ImportFile, ImportZip } from './importProtocol';
 
 /** `collectionZip`: the zip the app's collection script writes (recognised by its bytes, `PK`). */
 export type TenantFileKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization' | 'adminCenterUsers' | 'collectionZip' | 'partnerCenterCustomer';
@@ -44,11 +44,16 @@ export async function readTenantFile(file: File, kind: TenantFileKind = 'users')
   return { file: file.name, text, encoding };
 }
 
-/** As readTenantFile, but the collection script's zip (its kind from its first bytes) stays bytes: the worker unpacks it. */
-export async function readTenantFileOrZip(file: File, kind: TenantFileKind): Promise<ImportFile | ImportZip> {
-  if (kind !== 'collectionZip') return readTenantFile(file, kind);
+/**
+ * A picked or dropped file as an import sends it to the worker: its size checked against the largest
+ * of its kind before a byte is read; then the File itself (read and decoded in the worker, where a
+ * file no encoding reads is refused in the same words as readTenantFile's), or the collection
+ * script's zip (its kind from its first bytes) as bytes: the worker unpacks it.
+ */
+export async function sendTenantFile(file: File, kind: TenantFileKind): Promise<ImportBlob | ImportZip> {
   checkFileSize(file, kind);
-  return { file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  if (kind === 'collectionZip') return { file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  return { file: file.name, blob: file, decodeAs: kind === 'adminCenterUsers' ? 'csv' : 'json' };
 }
 
 /** The kind of a picked or dropped file from its first bytes only: cheap on a 50,000-user export. */

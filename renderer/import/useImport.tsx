@@ -8,9 +8,9 @@ import { activityText } from '../words/activityText';
 import { refusalText } from '../words/refusalText';
 import { formatCount, formatCountOf } from '../../shared/domain/format';
 import { isImportError, type AdminCenterReport } from '../../shared/import/index';
-import { decodeTextBytes, ENCODING_NAMES } from '../../shared/import/decode';
+import { ENCODING_NAMES } from '../../shared/import/decode';
 import { checkFileSize, type ImportFileKind } from '../../shared/import/limits';
-import { parseFailure, type ImportFile, type ImportProgress, type ImportRequest } from './importProtocol';
+import { parseFailure, type ImportBlob, type ImportProgress, type ImportRequest } from './importProtocol';
 import { prepareImportWorker, startImport, type ImportOutcome } from './startImport';
 import { useSync } from '../workspace/SyncContext';
 
@@ -57,13 +57,13 @@ export function useImport(): ImportRun {
 
 /**
  * A picked file as the worker takes it (undefined when none was picked): its size checked before it
- * is read, then decoded from its bytes (UTF-8, UTF-16 or Shift_JIS). Throws an ImportError in words.
+ * is read, then the File itself, read and decoded (UTF-8, UTF-16 or Shift_JIS) in the worker. Throws
+ * an ImportError in words when it is too large.
  */
-export async function readPicked(file: File | undefined, kind: ImportFileKind): Promise<ImportFile | undefined> {
+export async function readPicked(file: File | undefined, kind: ImportFileKind): Promise<ImportBlob | undefined> {
   if (!file) return undefined;
   checkFileSize(file, kind);
-  const { text, encoding } = decodeTextBytes(new Uint8Array(await file.arrayBuffer()), file.name, kind === 'catalog' || kind === 'markets' ? 'csv' : 'json');
-  return { file: file.name, text, encoding };
+  return { file: file.name, blob: file, decodeAs: kind === 'catalog' || kind === 'markets' ? 'csv' : 'json' };
 }
 
 /** The progress bar while an import runs, and its outcome after (a polite live region). */
