@@ -14,7 +14,8 @@ export { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './p
 export type { AdminCenterImport, AdminCenterLayout, AdminCenterOptions, AdminCenterReport } from './adminCenterUsers';
 export { BilingualImportError, decodeCsvBytes, looksLikeAdminCenterUsers, parseAdminCenterUsers } from './adminCenterUsers';
 export type { TextEncodingName } from './decode';
-export { checkDecodedText, decodeTextBytes, ENCODING_NAMES } from './decode';
+export { checkDecodedText, decodeTextBytes } from './decode';
+export { encodingNameIn } from './problemWords';
 export type { ImportFileKind } from './limits';
 export { checkFileSize, IMPORT_SIZE_LIMITS } from './limits';
 export type { OwnSubscriptionData, PcCustomerList, PcCustomerRow, PcRefusedRow } from './partnerCenterCsv';

@@ -5,6 +5,33 @@ import { wordsIn, type Translate, type WordsLang } from '../words';
 
 export type ImportParams = Readonly<Record<string, string>>;
 
+/** What kind of file (limits.ts's ImportFileKind), in words. */
+const KINDS: Readonly<Record<string, (t: Translate) => string>> = {
+  users: (t) => t('importKind.users'),
+  adminCenterUsers: (t) => t('importKind.adminCenterUsers'),
+  collectionZip: (t) => t('importKind.collectionZip'),
+  subscribedSkus: (t) => t('importKind.subscribedSkus'),
+  subscriptions: (t) => t('importKind.subscriptions'),
+  organization: (t) => t('importKind.organization'),
+  partnerCenterCustomer: (t) => t('importKind.partnerCenterCustomer'),
+  catalog: (t) => t('importKind.catalog'),
+  offers: (t) => t('importKind.offers'),
+  markets: (t) => t('importKind.markets'),
+};
+
+/** A text encoding's name (decode.ts's TextEncodingName), in words. */
+const ENCODINGS: Readonly<Record<string, (t: Translate) => string>> = {
+  'utf-8': (t) => t('encoding.utf-8'),
+  'utf-16le': (t) => t('encoding.utf-16le'),
+  'utf-16be': (t) => t('encoding.utf-16be'),
+  shift_jis: (t) => t('encoding.shift_jis'),
+};
+
+/** An encoding's name in a language (the page says which encoding a file was read in). */
+export function encodingNameIn(lang: WordsLang, encoding: string): string {
+  return ENCODINGS[encoding]?.(wordsIn(lang)) ?? encoding;
+}
+
 const PROBLEMS = {
   EMPTY_VALUE: (t: Translate) => t('importError.EMPTY_VALUE'),
   EMPTY_FILE: (t: Translate) => t('importError.EMPTY_FILE'),
@@ -15,6 +42,17 @@ const PROBLEMS = {
   CSV_UNREADABLE: (t: Translate, p: ImportParams) => t('importError.CSV_UNREADABLE', p),
   NO_ORGANIZATION: (t: Translate) => t('importError.NO_ORGANIZATION'),
   NO_USER_NAMED: (t: Translate) => t('importError.NO_USER_NAMED'),
+  // params: kind (an ImportFileKind), limit (MB), size (MB; none when it rounds to the limit).
+  TOO_LARGE: (t: Translate, p: ImportParams) =>
+    t('importError.TOO_LARGE', {
+      size: p.size !== undefined ? t('importError.size.is', { size: p.size }) : t('importError.size.over', { limit: p.limit ?? '' }),
+      kind: KINDS[p.kind ?? '']?.(t) ?? p.kind ?? '',
+      limit: p.limit ?? '',
+    }),
+  // params: fileType ('csv' | 'json'): what to export again as.
+  NOT_TEXT: (t: Translate, p: ImportParams) => t('importError.NOT_TEXT', { advice: p.fileType === 'csv' ? t('importError.reexport.csv') : t('importError.reexport.json') }),
+  UTF16_READ_AS_UTF8: (t: Translate) => t('importError.UTF16_READ_AS_UTF8'),
+  NOT_UTF8_FIRST_LINE: (t: Translate) => t('importError.NOT_UTF8_FIRST_LINE'),
 } satisfies Record<string, (t: Translate, p: ImportParams) => string>;
 
 /** Why an import was refused: a code whose words are in shared/words. */

@@ -7,6 +7,8 @@ const sameInBothLanguages = new Set([
   '{{page}} – CSP Migration Workspace',
   'English',
   '日本語',
+  // An encoding's name (Japanese names the others' byte order, not this one's).
+  'UTF-8',
   // A product code, counted: Japanese has no plural and says SKU too.
   '{{n}} SKU',
 ]);
