@@ -1,6 +1,7 @@
 // The words of an import refusal: each reason a literal key of shared/words (importError.*), its
 // params filled in (eslint/i18nKeys.js: keys are literal, so the catalogs test sees each one). The
 // place ("row 3" / "3 行目") is worded in errors.ts's formatImportError.
+import { formatCount } from '../domain/format';
 import { wordsIn, type Translate, type WordsLang } from '../words';
 
 export type ImportParams = Readonly<Record<string, string>>;
@@ -32,6 +33,29 @@ export function encodingNameIn(lang: WordsLang, encoding: string): string {
   return ENCODINGS[encoding]?.(wordsIn(lang)) ?? encoding;
 }
 
+/** Five items of a list, then "...". */
+export const listOf = (items: readonly string[], max = 5): string => (items.length > max ? `${items.slice(0, max).join(', ')}, ...` : items.join(', '));
+
+/** Where the customer's known domains come from (tenantMatch.ts's params.sources, comma-separated). */
+const DOMAIN_SOURCES: Readonly<Record<string, (t: Translate, p: ImportParams) => string>> = {
+  details: (t) => t('importError.domainsFrom.details'),
+  organization: (t, p) => t('importError.domainsFrom.organization', { file: p.organizationFile ?? '' }),
+  imported: (t) => t('importError.domainsFrom.imported'),
+};
+
+function domainsFrom(t: Translate, p: ImportParams): string {
+  const sources = (p.sources ?? '').split(',').filter((s) => s !== '');
+  // One source said when it is not the customer's own details, or more than one.
+  if (sources.length <= 1 && sources.includes('details')) return '';
+  return t('importError.domainsFrom.list', { sources: sources.map((s) => DOMAIN_SOURCES[s]?.(t, p) ?? s).join(t('importError.domainsFrom.separator')) });
+}
+
+/** params.found: JSON [domain, users][] (most users first). */
+function usersAt(t: Translate, lang: WordsLang, p: ImportParams): string {
+  const found = JSON.parse(p.found ?? '[]') as [string, number][];
+  return listOf(found.map(([domain, n]) => (n === 1 ? t('importError.domainUsers.one', { domain, count: formatCount(n, lang) }) : t('importError.domainUsers.other', { domain, count: formatCount(n, lang) }))));
+}
+
 const PROBLEMS = {
   EMPTY_VALUE: (t: Translate) => t('importError.EMPTY_VALUE'),
   EMPTY_FILE: (t: Translate) => t('importError.EMPTY_FILE'),
@@ -53,12 +77,17 @@ const PROBLEMS = {
   NOT_TEXT: (t: Translate, p: ImportParams) => t('importError.NOT_TEXT', { advice: p.fileType === 'csv' ? t('importError.reexport.csv') : t('importError.reexport.json') }),
   UTF16_READ_AS_UTF8: (t: Translate) => t('importError.UTF16_READ_AS_UTF8'),
   NOT_UTF8_FIRST_LINE: (t: Translate) => t('importError.NOT_UTF8_FIRST_LINE'),
-} satisfies Record<string, (t: Translate, p: ImportParams) => string>;
+  // params: tenantId, customer, customerTenant.
+  OTHER_TENANT_ID: (t: Translate, p: ImportParams) => t('importError.OTHER_TENANT_ID', p),
+  // params: customer, known (its domains), sources, organizationFile, found.
+  OTHER_TENANT_DOMAINS: (t: Translate, p: ImportParams, lang: WordsLang) =>
+    t('importError.OTHER_TENANT_DOMAINS', { customer: p.customer ?? '', known: p.known ?? '', from: domainsFrom(t, p), found: usersAt(t, lang, p) }),
+} satisfies Record<string, (t: Translate, p: ImportParams, lang: WordsLang) => string>;
 
 /** Why an import was refused: a code whose words are in shared/words. */
 export type ImportReason = keyof typeof PROBLEMS;
 
 /** The reason's sentence in a language (the params are values: numbers, names, the parser's own words). */
 export function problemIn(lang: WordsLang, reason: ImportReason, params: ImportParams = {}): string {
-  return PROBLEMS[reason](wordsIn(lang), params);
+  return PROBLEMS[reason](wordsIn(lang), params, lang);
 }
