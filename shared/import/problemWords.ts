@@ -56,6 +56,74 @@ function usersAt(t: Translate, lang: WordsLang, p: ImportParams): string {
   return listOf(found.map(([domain, n]) => (n === 1 ? t('importError.domainUsers.one', { domain, count: formatCount(n, lang) }) : t('importError.domainUsers.other', { domain, count: formatCount(n, lang) }))));
 }
 
+/** The JSON parser's sentences (V8: Node and Chromium) explained; another sentence is quoted as it is. */
+const JSON_SENTENCES: readonly [RegExp, (t: Translate, m: RegExpMatchArray) => string][] = [
+  [/^Unexpected end of JSON input/, (t) => t('importError.jsonSentence.endOfInput')],
+  [/^Expected ',' or '\}' after property value/, (t) => t('importError.jsonSentence.afterPropertyValue')],
+  [/^Expected ',' or '\]' after array element/, (t) => t('importError.jsonSentence.afterArrayElement')],
+  [/^Expected ':' after property name/, (t) => t('importError.jsonSentence.afterPropertyName')],
+  [/^Expected double-quoted property name/, (t) => t('importError.jsonSentence.doubleQuotedName')],
+  [/^Expected property name or '\}'/, (t) => t('importError.jsonSentence.nameOrBrace')],
+  [/^Unterminated string/, (t) => t('importError.jsonSentence.unterminatedString')],
+  [/^Bad control character in string literal/, (t) => t('importError.jsonSentence.controlCharacter')],
+  [/^Bad escaped character/, (t) => t('importError.jsonSentence.badEscape')],
+  [/^Bad Unicode escape/, (t) => t('importError.jsonSentence.badUnicodeEscape')],
+  [/^No number after minus sign/, (t) => t('importError.jsonSentence.minusSign')],
+  [/^Exponent part is missing a number/, (t) => t('importError.jsonSentence.exponent')],
+  [/^Unterminated fractional number/, (t) => t('importError.jsonSentence.fraction')],
+  [/^Unexpected non-whitespace character after JSON/, (t) => t('importError.jsonSentence.afterJson')],
+  [/^Unexpected token '(.+?)'/, (t, m) => t('importError.jsonSentence.unexpectedToken', { token: m[1]! })],
+];
+
+/**
+ * The parser's sentence: English says the parser's own words; another language explains them and
+ * quotes them (the catalog's English explanations are there for a language that would say them).
+ */
+function jsonSentence(t: Translate, lang: WordsLang, parserMessage: string): string {
+  if (lang === 'en') return parserMessage;
+  const known = JSON_SENTENCES.map(([re, words]) => [re.exec(parserMessage), words] as const).find(([m]) => m);
+  const explained = known ? known[1](t, known[0]!) : t('importError.jsonSentence.other');
+  return `${explained}${t('importError.parserSaid', { parserMessage })}`;
+}
+
+/** A value of the file (json.ts's valueParams: valueType, value), in words. */
+const VALUES: Readonly<Record<string, (t: Translate, p: ImportParams) => string>> = {
+  undefined: (t) => t('importError.value.undefined'),
+  null: () => 'null',
+  array: (t) => t('importError.value.array'),
+  object: (t) => t('importError.value.object'),
+  string: (t, p) => t('importError.value.string', { value: p.value ?? '' }),
+  number: (t, p) => t('importError.value.number', { value: p.value ?? '' }),
+  bigint: (t, p) => t('importError.value.bigint', { value: p.value ?? '' }),
+  boolean: (t, p) => t('importError.value.boolean', { value: p.value ?? '' }),
+};
+const valueIn = (t: Translate, p: ImportParams): string => VALUES[p.valueType ?? '']?.(t, p) ?? `${p.valueType ?? ''} ${p.value ?? ''}`;
+
+/** The schemas' own sentences (graph.ts, offers.ts, partnerCenter.ts) and zod's types, in words. */
+const ISSUES: Readonly<Record<string, (t: Translate) => string>> = {
+  'must not be empty': (t) => t('importError.issue.notEmpty'),
+  'is not a GUID': (t) => t('importError.issue.notAGuid'),
+  'must be a whole number': (t) => t('importError.issue.wholeNumber'),
+  'must not be negative': (t) => t('importError.issue.notNegative'),
+};
+const TYPES: Readonly<Record<string, (t: Translate) => string>> = {
+  string: (t) => t('importError.type.string'),
+  number: (t) => t('importError.type.number'),
+  boolean: (t) => t('importError.type.boolean'),
+  array: (t) => t('importError.type.array'),
+  object: (t) => t('importError.type.object'),
+};
+
+/** A schema's complaint (params issueMessage, issueCode, expected): English says it as zod or the schema does. */
+function issueIn(t: Translate, lang: WordsLang, p: ImportParams): string {
+  if (p.issueMessage === undefined) return t('importError.issue.none');
+  if (lang === 'en') return p.issueMessage;
+  const known = ISSUES[p.issueMessage];
+  if (known) return known(t);
+  if (p.issueCode === 'invalid_type' && p.expected !== undefined) return t('importError.issue.mustBe', { type: TYPES[p.expected]?.(t) ?? p.expected });
+  return t('importError.issue.other', { message: p.issueMessage });
+}
+
 const PROBLEMS = {
   EMPTY_VALUE: (t: Translate) => t('importError.EMPTY_VALUE'),
   EMPTY_FILE: (t: Translate) => t('importError.EMPTY_FILE'),
@@ -77,6 +145,15 @@ const PROBLEMS = {
   NOT_TEXT: (t: Translate, p: ImportParams) => t('importError.NOT_TEXT', { advice: p.fileType === 'csv' ? t('importError.reexport.csv') : t('importError.reexport.json') }),
   UTF16_READ_AS_UTF8: (t: Translate) => t('importError.UTF16_READ_AS_UTF8'),
   NOT_UTF8_FIRST_LINE: (t: Translate) => t('importError.NOT_UTF8_FIRST_LINE'),
+  // params: parserMessage (the JSON parser's own sentence, without its position).
+  NOT_JSON: (t: Translate, p: ImportParams, lang: WordsLang) => t('importError.NOT_JSON', { sentence: jsonSentence(t, lang, p.parserMessage ?? '') }),
+  // params: key, and the value found (valueType, value).
+  NOT_A_COLLECTION: (t: Translate, p: ImportParams) => t('importError.NOT_A_COLLECTION', { key: p.key ?? '', value: valueIn(t, p) }),
+  NOT_AN_ARRAY: (t: Translate, p: ImportParams) => t('importError.NOT_AN_ARRAY', { value: valueIn(t, p) }),
+  NOT_A_DATE_TIME: (t: Translate, p: ImportParams) => t('importError.NOT_A_DATE_TIME', { value: valueIn(t, p) }),
+  MISSING: (t: Translate) => t('importError.MISSING'),
+  // params: the value (valueType, value) and the schema's complaint (issueMessage, issueCode, expected).
+  INVALID_FIELD: (t: Translate, p: ImportParams, lang: WordsLang) => `${valueIn(t, p)}: ${issueIn(t, lang, p)}`,
   // params: tenantId, customer, customerTenant.
   OTHER_TENANT_ID: (t: Translate, p: ImportParams) => t('importError.OTHER_TENANT_ID', p),
   // params: customer, known (its domains), sources, organizationFile, found.
