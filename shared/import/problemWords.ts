@@ -154,6 +154,14 @@ const PROBLEMS = {
   MISSING: (t: Translate) => t('importError.MISSING'),
   // params: the value (valueType, value) and the schema's complaint (issueMessage, issueCode, expected).
   INVALID_FIELD: (t: Translate, p: ImportParams, lang: WordsLang) => `${valueIn(t, p)}: ${issueIn(t, lang, p)}`,
+  // params: columns (the header's count), missing (the nearest layout's missing columns), extra (columns no layout has).
+  ADMIN_LAYOUT_UNKNOWN: (t: Translate, p: ImportParams) =>
+    t('importError.ADMIN_LAYOUT_UNKNOWN', { columns: p.columns ?? '', missing: p.missing ?? '', extra: p.extra ? t('importError.unknownColumns.list', { columns: p.extra }) : '' }),
+  UNCLOSED_QUOTE: (t: Translate) => t('importError.UNCLOSED_QUOTE'),
+  TEXT_AFTER_QUOTE: (t: Translate) => t('importError.TEXT_AFTER_QUOTE'),
+  FIELD_COUNT: (t: Translate, p: ImportParams) => t('importError.FIELD_COUNT', p),
+  DUPLICATE_ID: (t: Translate, p: ImportParams) => t('importError.DUPLICATE_ID', p),
+  NOT_TWO_LETTERS: (t: Translate, p: ImportParams) => t('importError.NOT_TWO_LETTERS', p),
   // params: tenantId, customer, customerTenant.
   OTHER_TENANT_ID: (t: Translate, p: ImportParams) => t('importError.OTHER_TENANT_ID', p),
   // params: customer, known (its domains), sources, organizationFile, found.
