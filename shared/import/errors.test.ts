@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TenantUser } from '../domain/tenant';
-import { formatImportError, ImportError, problemOf } from './errors';
+import { formatImportError, ImportError, importProblemIn } from './errors';
 import { checkFileSize } from './limits';
 import { checkSameTenant } from './tenantMatch';
 
@@ -21,7 +21,7 @@ describe('an import error worded from its reason and params', () => {
     expect(formatImportError(e.details, 'ja')).toBe('ファイル subscriptions.json: 2 件目のレコード (id 4c9): フィールド「skuId」: 「x」は GUID ではありません');
     expect(e.messageJa).toBe(formatImportError(e.details, 'ja'));
     expect(e.details).toMatchObject({ reason: 'NOT_A_GUID', params: { value: 'x' }, problem: '"x" is not a GUID' });
-    expect(problemOf(e.details, 'ja')).toBe('「x」は GUID ではありません');
+    expect(importProblemIn(e.details, 'ja')).toBe('「x」は GUID ではありません');
     expect(formatImportError({ file: 'a.json', line: 3, column: 7, reason: 'EMPTY_FILE' }, 'ja')).toBe('ファイル a.json: 3 行 7 文字目: ファイルが空です');
   });
 

@@ -43,7 +43,7 @@ export interface ImportErrorDetails {
 }
 
 /** What an importer throws with: a reason and its params, or (not yet converted) the sentences. */
-export type ImportErrorInit = Omit<ImportErrorDetails, 'problem'> & ({ reason: ImportReason; problem?: undefined } | { reason?: undefined; problem: string });
+export type ImportErrorInit = Omit<ImportErrorDetails, 'problem'> & { problem?: string };
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;
@@ -72,7 +72,7 @@ export class ImportError extends Error {
     this.column = details.column;
     this.reason = details.reason;
     this.params = details.params;
-    this.problem = details.reason !== undefined ? problemIn('en', details.reason, details.params) : details.problem;
+    this.problem = details.reason !== undefined ? problemIn('en', details.reason, details.params) : (details.problem ?? '');
     this.problemJa = details.problemJa;
   }
 
@@ -112,12 +112,12 @@ export function formatImportError(d: ImportErrorWords, lang: WordsLang = 'en'): 
   if (d.record !== undefined) parts.push(d.recordId ? t('importError.place.recordWithId', { record: String(d.record), id: d.recordId }) : t('importError.place.record', { record: String(d.record) }));
   if (d.line !== undefined) parts.push(d.column !== undefined ? t('importError.place.lineColumn', { line: String(d.line), column: String(d.column) }) : t('importError.place.line', { line: String(d.line) }));
   if (d.field !== undefined && d.field !== '') parts.push(d.row !== undefined ? t('importError.place.column', { field: d.field }) : t('importError.place.field', { field: d.field }));
-  parts.push(problemOf(d, lang));
+  parts.push(importProblemIn(d, lang));
   return parts.join(': ');
 }
 
 /** The problem alone in a language. */
-export function problemOf(d: Pick<ImportErrorWords, 'reason' | 'params' | 'problem' | 'problemJa'>, lang: WordsLang): string {
+export function importProblemIn(d: Pick<ImportErrorWords, 'reason' | 'params' | 'problem' | 'problemJa'>, lang: WordsLang): string {
   if (d.reason !== undefined) return problemIn(lang, d.reason, d.params);
   return (lang === 'ja' ? d.problemJa : undefined) ?? d.problem ?? '';
 }

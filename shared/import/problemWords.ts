@@ -162,6 +162,17 @@ const PROBLEMS = {
   FIELD_COUNT: (t: Translate, p: ImportParams) => t('importError.FIELD_COUNT', p),
   DUPLICATE_ID: (t: Translate, p: ImportParams) => t('importError.DUPLICATE_ID', p),
   NOT_TWO_LETTERS: (t: Translate, p: ImportParams) => t('importError.NOT_TWO_LETTERS', p),
+  NOT_UTF8_TEXT: (t: Translate) => t('importError.NOT_UTF8_TEXT'),
+  CSV_QUOTES: (t: Translate, p: ImportParams) => t('importError.CSV_QUOTES', p),
+  // params: list ('customers' | 'subscriptions': which Partner Center export), missing (columns).
+  NOT_THIS_LIST: (t: Translate, p: ImportParams) =>
+    t('importError.NOT_THIS_LIST', { what: p.list === 'customers' ? t('importError.pcList.customers') : t('importError.pcList.subscriptions'), missing: p.missing ?? '' }),
+  NOT_A_SUBSCRIPTION_ID: (t: Translate, p: ImportParams) => t('importError.NOT_A_SUBSCRIPTION_ID', p),
+  ALREADY_ON_ROW: (t: Translate, p: ImportParams) => t('importError.ALREADY_ON_ROW', p),
+  NOT_A_QUANTITY: (t: Translate, p: ImportParams) => t('importError.NOT_A_QUANTITY', p),
+  NOT_A_TENANT_ID: (t: Translate, p: ImportParams) => t('importError.NOT_A_TENANT_ID', p),
+  TOO_LONG: (t: Translate, p: ImportParams) => t('importError.TOO_LONG', p),
+  NOT_A_DOMAIN: (t: Translate, p: ImportParams) => t('importError.NOT_A_DOMAIN', p),
   // params: tenantId, customer, customerTenant.
   OTHER_TENANT_ID: (t: Translate, p: ImportParams) => t('importError.OTHER_TENANT_ID', p),
   // params: customer, known (its domains), sources, organizationFile, found.
