@@ -28,6 +28,18 @@ const ENCODINGS: Readonly<Record<string, (t: Translate) => string>> = {
   shift_jis: (t) => t('encoding.shift_jis'),
 };
 
+/** A member of a zip as a message names it (`users.json (in tenant-data.zip)`). */
+export function memberLabelIn(lang: WordsLang, member: string, zip: string): string {
+  const t = wordsIn(lang);
+  return t('importError.place.member', { member, zip });
+}
+
+/** A collection's place in a language: the file, and the field or zip entry as an item (Japanese 項目, not the CSV's 列). */
+export function collectionPlaceIn(lang: WordsLang, file: string, field: string | undefined): string[] {
+  const t = wordsIn(lang);
+  return [t('importError.place.file', { file }), ...(field !== undefined && field !== '' ? [t('importError.place.item', { field })] : [])];
+}
+
 /** An encoding's name in a language (the page says which encoding a file was read in). */
 export function encodingNameIn(lang: WordsLang, encoding: string): string {
   return ENCODINGS[encoding]?.(wordsIn(lang)) ?? encoding;
@@ -173,6 +185,23 @@ const PROBLEMS = {
   NOT_A_TENANT_ID: (t: Translate, p: ImportParams) => t('importError.NOT_A_TENANT_ID', p),
   TOO_LONG: (t: Translate, p: ImportParams) => t('importError.TOO_LONG', p),
   NOT_A_DOMAIN: (t: Translate, p: ImportParams) => t('importError.NOT_A_DOMAIN', p),
+  // The collection script's zip (collectionZip.ts): sizes, names and versions; parserMessage is the unzipper's or JSON parser's own sentence.
+  ZIP_UNREADABLE: (t: Translate, p: ImportParams) => t('importError.ZIP_UNREADABLE', p),
+  ZIP_TOO_MANY_FILES: (t: Translate, p: ImportParams) => t('importError.ZIP_TOO_MANY_FILES', p),
+  ZIP_BOMB_RATIO: (t: Translate, p: ImportParams) => t('importError.ZIP_BOMB_RATIO', p),
+  ZIP_BOMB_TOTAL: (t: Translate, p: ImportParams) => t('importError.ZIP_BOMB_TOTAL', p),
+  ZIP_BOMB_MEMBER: (t: Translate, p: ImportParams) => t('importError.ZIP_BOMB_MEMBER', p),
+  ZIP_NOT_UNPACKED: (t: Translate, p: ImportParams) => t('importError.ZIP_NOT_UNPACKED', p),
+  COLLECTION_NOT_UTF8: (t: Translate, p: ImportParams) => t('importError.COLLECTION_NOT_UTF8', p),
+  COLLECTION_NOT_JSON: (t: Translate, p: ImportParams) => t('importError.COLLECTION_NOT_JSON', p),
+  SCRIPT_VERSION: (t: Translate, p: ImportParams) => t('importError.SCRIPT_VERSION', p),
+  MANIFEST_MISSING_FIELD: (t: Translate, p: ImportParams) => t('importError.MANIFEST_MISSING_FIELD', p),
+  MANIFEST_INVALID_FIELD: (t: Translate, p: ImportParams) => t('importError.MANIFEST_INVALID_FIELD', p),
+  MANIFEST_NOT_IN_ZIP: (t: Translate, p: ImportParams) => t('importError.MANIFEST_NOT_IN_ZIP', p),
+  MANIFEST_TWICE: (t: Translate, p: ImportParams) => t('importError.MANIFEST_TWICE', p),
+  COLLECTION_OTHER_TENANT: (t: Translate, p: ImportParams) => t('importError.COLLECTION_OTHER_TENANT', p),
+  MANIFEST_NAMES_ABSENT: (t: Translate, p: ImportParams) => t('importError.MANIFEST_NAMES_ABSENT', p),
+  ZIP_DAMAGED: (t: Translate, p: ImportParams) => t('importError.ZIP_DAMAGED', p),
   // params: tenantId, customer, customerTenant.
   OTHER_TENANT_ID: (t: Translate, p: ImportParams) => t('importError.OTHER_TENANT_ID', p),
   // params: customer, known (its domains), sources, organizationFile, found.
