@@ -136,6 +136,14 @@ function issueIn(t: Translate, lang: WordsLang, p: ImportParams): string {
   return t('importError.issue.other', { message: p.issueMessage });
 }
 
+/** A Graph export's kind, in words (subscribedSkus is its endpoint's name in both languages). */
+const GRAPH_KINDS: Readonly<Record<string, (t: Translate) => string>> = {
+  subscribedSkus: () => 'subscribedSkus',
+  subscriptions: (t) => t('importError.graphKind.subscriptions'),
+  users: (t) => t('importError.graphKind.users'),
+  organization: (t) => t('importError.graphKind.organization'),
+};
+
 const PROBLEMS = {
   EMPTY_VALUE: (t: Translate) => t('importError.EMPTY_VALUE'),
   EMPTY_FILE: (t: Translate) => t('importError.EMPTY_FILE'),
@@ -202,6 +210,12 @@ const PROBLEMS = {
   COLLECTION_OTHER_TENANT: (t: Translate, p: ImportParams) => t('importError.COLLECTION_OTHER_TENANT', p),
   MANIFEST_NAMES_ABSENT: (t: Translate, p: ImportParams) => t('importError.MANIFEST_NAMES_ABSENT', p),
   ZIP_DAMAGED: (t: Translate, p: ImportParams) => t('importError.ZIP_DAMAGED', p),
+  NOT_A_GRAPH_EXPORT: (t: Translate) => t('importError.NOT_A_GRAPH_EXPORT'),
+  SECOND_ORGANIZATION: (t: Translate, p: ImportParams) => t('importError.SECOND_ORGANIZATION', p),
+  COLLECTION_TWO_TENANTS: (t: Translate, p: ImportParams) => t('importError.COLLECTION_TWO_TENANTS', p),
+  // params: kind (a Graph export: subscribedSkus, subscriptions, users, organization), zip.
+  GIVEN_TWICE: (t: Translate, p: ImportParams) => t('importError.GIVEN_TWICE', { kind: GRAPH_KINDS[p.kind ?? '']?.(t) ?? p.kind ?? '', zip: p.zip ?? '' }),
+  CATALOG_FIRST: (t: Translate) => t('importError.CATALOG_FIRST'),
   // params: tenantId, customer, customerTenant.
   OTHER_TENANT_ID: (t: Translate, p: ImportParams) => t('importError.OTHER_TENANT_ID', p),
   // params: customer, known (its domains), sources, organizationFile, found.
