@@ -25,7 +25,7 @@ export function collectionFiles(zip: ImportZip, options: ReadCollectionOptions =
     const kind = tenantFileKind(f.text);
     const name = manifest.files[i]!;
     if (kind === null || kind === 'adminCenterUsers' || kind === 'partnerCenterCustomer') {
-      throw new CollectionImportError({ code: 'INVALID_SHAPE', file: f.file, reason: 'NOT_A_GRAPH_EXPORT' }, undefined, memberLabelJa(name, zip.file));
+      throw new CollectionImportError({ code: 'INVALID_SHAPE', file: f.file, reason: 'NOT_A_GRAPH_EXPORT' }, memberLabelJa(name, zip.file));
     }
     (pages[kind] ??= []).push(f);
   });
@@ -33,7 +33,6 @@ export function collectionFiles(zip: ImportZip, options: ReadCollectionOptions =
   if (orgs.length > 1) {
     throw new CollectionImportError(
       { code: 'INVALID_SHAPE', file: orgs[1]!.file, reason: 'SECOND_ORGANIZATION', params: { first: orgs[0]!.file } },
-      undefined,
       memberLabelJa(manifest.files[files.indexOf(orgs[1]!)]!, zip.file),
     );
   }
@@ -42,7 +41,6 @@ export function collectionFiles(zip: ImportZip, options: ReadCollectionOptions =
   if (org && orgId && orgId !== manifest.tenantId) {
     throw new CollectionImportError(
       { code: 'INVALID_VALUE', file: org.file, record: 1, field: 'id', reason: 'COLLECTION_TWO_TENANTS', params: { tenant: orgId, manifestTenant: manifest.tenantId } },
-      undefined,
       memberLabelJa(manifest.files[files.indexOf(org)]!, zip.file),
     );
   }

@@ -10,7 +10,7 @@ import { GUID_RE, normalizeId } from '../domain/ids';
 import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
 import { CsvCursor, delimiterOf } from './csvRows';
 import { checkDecodedText, decodeTextBytes, withoutBom, type TextEncodingName } from './decode';
-import { formatImportErrorJa, ImportError, type ImportErrorInit } from './errors';
+import { ImportError, type ImportErrorInit } from './errors';
 
 const TWO_LETTERS = /^[A-Za-z]{2}$/;
 
@@ -34,14 +34,12 @@ export type AdminCenterLayout = keyof typeof ADMIN_CENTER_LAYOUTS;
 /** The columns the import reads: enough to recognise the file by its content, whatever its name. */
 const NEEDED = ['User principal name', 'Object Id', 'Licenses', 'Usage location'] as const;
 
-/** An ImportError of the files read on the page (a reason, or its Japanese words given beside the English). */
+/** An ImportError of the files read on the page, worded in either language from its reason. */
 export class BilingualImportError extends ImportError {
-  constructor(details: ImportErrorInit, problemJa?: string) {
-    super(problemJa === undefined ? details : { ...details, problemJa });
+  constructor(details: ImportErrorInit) {
+    super(details);
   }
 }
-
-export { formatImportErrorJa };
 
 function fail(details: ImportErrorInit): never {
   throw new BilingualImportError(details);

@@ -59,8 +59,8 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 export class CollectionImportError extends BilingualImportError {
   /** The file as the Japanese message names it (`users.json (tenant-data.zip 内)`). */
   readonly fileJa: string;
-  constructor(details: ImportErrorInit, problemJa?: string, fileJa?: string) {
-    super(details, problemJa);
+  constructor(details: ImportErrorInit, fileJa?: string) {
+    super(details);
     this.fileJa = fileJa ?? details.file;
   }
   override get messageJa(): string {
@@ -69,7 +69,7 @@ export class CollectionImportError extends BilingualImportError {
 }
 
 function fail(details: ImportErrorInit, fileJa?: string): never {
-  throw new CollectionImportError(details, undefined, fileJa);
+  throw new CollectionImportError(details, fileJa);
 }
 
 const MB = 1024 * 1024;

@@ -38,11 +38,9 @@ export interface ImportErrorDetails {
   params?: ImportParams;
   /** What is wrong, in English, without the location prefix (from the reason when there is one). */
   problem: string;
-  /** The same in Japanese, for an error not yet given as a reason. */
-  problemJa?: string;
 }
 
-/** What an importer throws with: a reason and its params, or (not yet converted) the sentences. */
+/** What an importer throws with: a reason and its params (a bare English problem only in tests). */
 export type ImportErrorInit = Omit<ImportErrorDetails, 'problem'> & { problem?: string };
 
 export class ImportError extends Error {
@@ -57,7 +55,6 @@ export class ImportError extends Error {
   readonly reason: ImportReason | undefined;
   readonly params: ImportParams | undefined;
   readonly problem: string;
-  readonly problemJa: string | undefined;
 
   constructor(details: ImportErrorInit) {
     super(formatImportError(details));
@@ -73,7 +70,6 @@ export class ImportError extends Error {
     this.reason = details.reason;
     this.params = details.params;
     this.problem = details.reason !== undefined ? problemIn('en', details.reason, details.params) : (details.problem ?? '');
-    this.problemJa = details.problemJa;
   }
 
   /** Where the problem is, as plain data (what crosses from the import worker to the page). */
@@ -87,7 +83,6 @@ export class ImportError extends Error {
     if (this.column !== undefined) d.column = this.column;
     if (this.reason !== undefined) d.reason = this.reason;
     if (this.params !== undefined) d.params = this.params;
-    if (this.problemJa !== undefined) d.problemJa = this.problemJa;
     return d;
   }
 
@@ -116,17 +111,12 @@ export function formatImportError(d: ImportErrorWords, lang: WordsLang = 'en'): 
   return parts.join(': ');
 }
 
-/** The problem alone in a language. */
-export function importProblemIn(d: Pick<ImportErrorWords, 'reason' | 'params' | 'problem' | 'problemJa'>, lang: WordsLang): string {
+/** The problem alone in a language (an error without a reason has only its English problem). */
+export function importProblemIn(d: Pick<ImportErrorWords, 'reason' | 'params' | 'problem'>, lang: WordsLang): string {
   if (d.reason !== undefined) return problemIn(lang, d.reason, d.params);
-  return (lang === 'ja' ? d.problemJa : undefined) ?? d.problem ?? '';
+  return d.problem ?? '';
 }
 
 export function isImportError(e: unknown): e is ImportError {
   return e instanceof ImportError;
-}
-
-/** The message in Japanese (formatImportError(d, 'ja')). */
-export function formatImportErrorJa(d: ImportErrorWords): string {
-  return formatImportError(d, 'ja');
 }

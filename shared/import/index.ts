@@ -3,7 +3,7 @@
 export type { CatalogImport } from './catalogCsv';
 export { parseCatalogCsv } from './catalogCsv';
 export type { ImportErrorCode, ImportErrorDetails } from './errors';
-export { formatImportError, formatImportErrorJa, ImportError, isImportError } from './errors';
+export { formatImportError, importProblemIn, ImportError, isImportError } from './errors';
 export type { GraphExportFiles } from './graph';
 export { parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseTenantExports, parseUsers } from './graph';
 export type { MarketRow } from './markets';
