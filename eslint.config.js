@@ -86,7 +86,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'shared/domain/**/*.ts', 'shared/words/**/*.ts', 'cli/**/*.ts'],
+    files: ['renderer/**/*.{ts,tsx}', 'shared/domain/**/*.ts', 'shared/import/**/*.ts', 'shared/words/**/*.ts', 'cli/**/*.ts'],
     ignores: ['**/*.test.{ts,tsx}'],
     plugins: { i18n: i18nPlugin },
     rules: { 'i18n/valid-keys': 'error' },

@@ -13,7 +13,7 @@ import type { Lang } from '../shared/domain/messages';
 import { planTenant } from '../shared/domain/plan';
 import { parseCatalogCsv } from '../shared/import/catalogCsv';
 import { decodeTextBytes } from '../shared/import/decode';
-import { ImportError } from '../shared/import/errors';
+import { formatImportError, ImportError } from '../shared/import/errors';
 import type { GraphExportFiles } from '../shared/import/graph';
 import { parseTenantExports } from '../shared/import/graph';
 import { parseOffers } from '../shared/import/offers';
@@ -138,7 +138,7 @@ try {
   if (e instanceof ImportError || e instanceof UsageError || e instanceof CaseInputError) {
     // An import error in the language asked for (--lang ja), like the app's.
     const ja = e instanceof ImportError && process.argv.some((a, i) => a === '--lang=ja' || (a === '--lang' && process.argv[i + 1] === 'ja'));
-    process.stderr.write(`plan: ${ja ? (e as ImportError).messageJa : e.message}\n`);
+    process.stderr.write(`plan: ${ja ? formatImportError((e as ImportError).details, 'ja') : e.message}\n`);
     if (e instanceof UsageError) process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
   } else {

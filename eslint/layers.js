@@ -16,7 +16,7 @@ export const LAYERS = [
   // and the plan command word with them and the renderer's app merges them into its catalogs.
   { from: 'shared/words', may: ['shared/words'] },
   { from: 'shared/domain', may: ['shared/words', 'shared/domain'] },
-  { from: 'shared/import', may: ['shared/domain', 'shared/import'] },
+  { from: 'shared/import', may: ['shared/words', 'shared/domain', 'shared/import'] },
   { from: 'shared/workspace', may: ['shared/domain', 'shared/workspace'] },
   { from: 'shared/ipc', may: ['shared/domain', 'shared/ipc'] },
   { from: 'shared/mutators', may: ['shared/domain', 'shared/workspace', 'shared/mutators'] },

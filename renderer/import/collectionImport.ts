@@ -12,13 +12,6 @@ import { withoutBom } from '../../shared/import/decode';
 type GraphKind = 'subscribedSkus' | 'subscriptions' | 'users' | 'organization';
 export type LooseGraphFiles = Partial<Record<GraphKind, ImportFile>>;
 
-const KIND_WORDS: Record<GraphKind, { en: string; ja: string }> = {
-  subscribedSkus: { en: 'subscribedSkus', ja: 'subscribedSkus' },
-  subscriptions: { en: 'directory subscriptions', ja: 'ディレクトリのサブスクリプション' },
-  users: { en: 'users', ja: 'ユーザー' },
-  organization: { en: 'organization', ja: '組織' },
-};
-
 export interface CollectionFiles {
   manifest: CollectionManifest;
   pages: Partial<Record<GraphKind, ExportText[]>>;
@@ -32,19 +25,14 @@ export function collectionFiles(zip: ImportZip, options: ReadCollectionOptions =
     const kind = tenantFileKind(f.text);
     const name = manifest.files[i]!;
     if (kind === null || kind === 'adminCenterUsers' || kind === 'partnerCenterCustomer') {
-      throw new CollectionImportError(
-        { code: 'INVALID_SHAPE', file: f.file, problem: 'is not a Microsoft Graph export this app knows (organization, subscribedSkus, directory/subscriptions, users); run the script again and import its zip as it is' },
-        'このアプリが読める Microsoft Graph のエクスポート (organization、subscribedSkus、directory/subscriptions、users) ではありません。スクリプトをもう一度実行し、その zip をそのままインポートしてください',
-        memberLabelJa(name, zip.file),
-      );
+      throw new CollectionImportError({ code: 'INVALID_SHAPE', file: f.file, reason: 'NOT_A_GRAPH_EXPORT' }, memberLabelJa(name, zip.file));
     }
     (pages[kind] ??= []).push(f);
   });
   const orgs = pages.organization ?? [];
   if (orgs.length > 1) {
     throw new CollectionImportError(
-      { code: 'INVALID_SHAPE', file: orgs[1]!.file, problem: `is a second organization export (the first is ${orgs[0]!.file}); a collection is of one tenant` },
-      `2 つ目の組織のエクスポートです (1 つ目は ${orgs[0]!.file})。収集データは 1 つのテナントのものです`,
+      { code: 'INVALID_SHAPE', file: orgs[1]!.file, reason: 'SECOND_ORGANIZATION', params: { first: orgs[0]!.file } },
       memberLabelJa(manifest.files[files.indexOf(orgs[1]!)]!, zip.file),
     );
   }
@@ -52,8 +40,7 @@ export function collectionFiles(zip: ImportZip, options: ReadCollectionOptions =
   const orgId = org ? organizationId(org.text) : null;
   if (org && orgId && orgId !== manifest.tenantId) {
     throw new CollectionImportError(
-      { code: 'INVALID_VALUE', file: org.file, record: 1, field: 'id', problem: `is tenant ${orgId}, but the zip's manifest.json says ${manifest.tenantId}: the files are of two tenants; run the script again` },
-      `テナント ${orgId} ですが、zip の manifest.json は ${manifest.tenantId} です。2 つのテナントのファイルが混ざっています。スクリプトをもう一度実行してください`,
+      { code: 'INVALID_VALUE', file: org.file, record: 1, field: 'id', reason: 'COLLECTION_TWO_TENANTS', params: { tenant: orgId, manifestTenant: manifest.tenantId } },
       memberLabelJa(manifest.files[files.indexOf(org)]!, zip.file),
     );
   }
@@ -80,10 +67,7 @@ export function graphExportFiles(loose: LooseGraphFiles, zip: ImportZip | undefi
     const given = loose[kind];
     const inZip = pages[kind]!;
     if (given) {
-      throw new CollectionImportError(
-        { code: 'INVALID_VALUE', file: given.file, problem: `is a ${KIND_WORDS[kind].en} export, and ${zip.file} holds one too: import one of them` },
-        `${KIND_WORDS[kind].ja} のエクスポートですが、${zip.file} にも含まれています。どちらか一方をインポートしてください`,
-      );
+      throw new CollectionImportError({ code: 'INVALID_VALUE', file: given.file, reason: 'GIVEN_TWICE', params: { kind, zip: zip.file } });
     }
     if (kind === 'organization') files.organization = inZip[0]!;
     else files[kind] = inZip;

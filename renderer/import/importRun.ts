@@ -104,10 +104,7 @@ function plan(
     let adminCenter: AdminCenterReport | undefined;
     if (adminCenterUsers && context) {
       if (context.catalog.skus.length === 0) {
-        throw new BilingualImportError(
-          { code: 'INVALID_VALUE', file: adminCenterUsers.file, field: 'Licenses', problem: 'license names can only be read with the licensing catalog: import it first in Settings' },
-          'ライセンス名を読むにはライセンス カタログが必要です。先に「設定」でカタログをインポートしてください',
-        );
+        throw new BilingualImportError({ code: 'INVALID_VALUE', file: adminCenterUsers.file, field: 'Licenses', reason: 'CATALOG_FIRST' });
       }
       // SKUs of this import's own subscribedSkus export decide an ambiguous name first, then those imported before.
       const subscribedSkuIds = [...inventory.skus.map((s) => s.skuId), ...context.subscribedSkuIds];

@@ -58,7 +58,7 @@ export interface RefusedRecord {
   record: { reason: string; params: ConnectorParams };
 }
 
-/** A refused row of a file (its reason in both languages, from the parser) or a refused record of Partner Center's API. */
+/** A refused row of a file (its reason and params, from the parser) or a refused record of Partner Center's API. */
 export type RefusedRow = PcCustomerList['refused'][number] | RefusedRecord;
 
 /** A customer list as the preview groups it. */

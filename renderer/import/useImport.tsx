@@ -8,7 +8,7 @@ import { activityText } from '../words/activityText';
 import { refusalText } from '../words/refusalText';
 import { formatCount, formatCountOf } from '../../shared/domain/format';
 import { isImportError, type AdminCenterReport } from '../../shared/import/index';
-import { ENCODING_NAMES } from '../../shared/import/decode';
+import { encodingNameIn } from '../../shared/import/problemWords';
 import { checkFileSize, type ImportFileKind } from '../../shared/import/limits';
 import { parseFailure, type ImportBlob, type ImportProgress, type ImportRequest } from './importProtocol';
 import { prepareImportWorker, startImport, type ImportOutcome } from './startImport';
@@ -87,7 +87,7 @@ export function ImportStatus({ run, testId = 'import-outcome' }: { run: ImportRu
         {outcome?.status === 'done' &&
           outcome.result.decoded?.map((d) => (
             <MessageBar key={d.file} intent="info" data-testid="import-decoded">
-              <MessageBarBody>{t('customers.import.decoded', { file: d.file, encoding: inLanguage(ENCODING_NAMES[d.encoding], i18n.language) })}</MessageBarBody>
+              <MessageBarBody>{t('customers.import.decoded', { file: d.file, encoding: encodingNameIn(i18n.language === 'ja' ? 'ja' : 'en', d.encoding) })}</MessageBarBody>
             </MessageBar>
           ))}
         {outcome?.status === 'cancelled' && (

@@ -10,7 +10,7 @@ import { GUID_RE, normalizeId } from '../domain/ids';
 import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
 import { CsvCursor, delimiterOf } from './csvRows';
 import { checkDecodedText, decodeTextBytes, withoutBom, type TextEncodingName } from './decode';
-import { formatImportErrorJa, ImportError, type ImportErrorDetails } from './errors';
+import { ImportError, type ImportErrorInit } from './errors';
 
 const TWO_LETTERS = /^[A-Za-z]{2}$/;
 
@@ -34,17 +34,15 @@ export type AdminCenterLayout = keyof typeof ADMIN_CENTER_LAYOUTS;
 /** The columns the import reads: enough to recognise the file by its content, whatever its name. */
 const NEEDED = ['User principal name', 'Object Id', 'Licenses', 'Usage location'] as const;
 
-/** An ImportError whose Japanese words are given beside the details (every importer's errors carry both). */
+/** An ImportError of the files read on the page, worded in either language from its reason. */
 export class BilingualImportError extends ImportError {
-  constructor(details: ImportErrorDetails, problemJa: string) {
-    super({ ...details, problemJa });
+  constructor(details: ImportErrorInit) {
+    super(details);
   }
 }
 
-export { formatImportErrorJa };
-
-function fail(details: ImportErrorDetails, problemJa: string): never {
-  throw new BilingualImportError(details, problemJa);
+function fail(details: ImportErrorInit): never {
+  throw new BilingualImportError(details);
 }
 
 /**
@@ -76,18 +74,14 @@ function layoutOf(header: string[], file: string): AdminCenterLayout {
     .sort((a, b) => a.missing.length - b.missing.length)[0]!;
   const extra = header.filter((h) => !(nearest.cols as readonly string[]).includes(h));
   const missing = nearest.missing.join(', ') || 'none';
-  const extraText = extra.length > 0 ? `; columns not in any known layout: ${extra.join(', ')}` : '';
-  const extraJa = extra.length > 0 ? `。既知の形式にない列: ${extra.join(', ')}` : '';
-  return fail(
-    {
-      code: 'INVALID_CSV',
-      file,
-      row: 1,
-      field: nearest.missing[0] ?? extra[0] ?? '',
-      problem: `the header (${header.length} columns) is not a known admin-center "Export users" layout (28, 29 or 32 columns); missing columns: ${missing}${extraText}`,
-    },
-    `見出し行 (${header.length} 列) は管理センターの「ユーザーのエクスポート」の既知の形式 (28、29、32 列) ではありません。足りない列: ${missing}${extraJa}`,
-  );
+  return fail({
+    code: 'INVALID_CSV',
+    file,
+    row: 1,
+    field: nearest.missing[0] ?? extra[0] ?? '',
+    reason: 'ADMIN_LAYOUT_UNKNOWN',
+    params: { columns: String(header.length), missing, ...(extra.length > 0 ? { extra: extra.join(', ') } : {}) },
+  });
 }
 
 /** Self-service free and trial products: never bought, so never moved (listed, then left aside). */
@@ -173,19 +167,12 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
   checkDecodedText(text, file);
   const body = withoutBom(text);
   const firstLine = body.slice(0, Math.max(0, body.search(/\r?\n|$/)));
-  if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');
+  if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, reason: 'EMPTY_FILE' });
   const delimiter = delimiterOf(firstLine);
   const cursor = new CsvCursor(body, delimiter);
   const unreadable = (): never => {
     const row = cursor.row;
-    return fail(
-      cursor.error === 'unclosed-quote'
-        ? { code: 'INVALID_CSV', file, row, problem: 'a quoted field is never closed: a " is missing (cannot read the CSV from here)' }
-        : { code: 'INVALID_CSV', file, row, problem: 'a quoted field is followed by text before the next separator (cannot read the CSV from here)' },
-      cursor.error === 'unclosed-quote'
-        ? '引用符で始まる値が閉じていません (" が足りません)。ここから先を CSV として読めません'
-        : '引用符で囲まれた値の後、次の区切り文字の前に文字があります。ここから先を CSV として読めません',
-    );
+    return fail({ code: 'INVALID_CSV', file, row, reason: cursor.error === 'unclosed-quote' ? 'UNCLOSED_QUOTE' : 'TEXT_AFTER_QUOTE' });
   };
   if (!cursor.next() && cursor.error) unreadable();
   const header = cursor.fields().map((h) => h.trim());
@@ -267,27 +254,24 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
     rows++;
     const rowNumber = cursor.row;
     if (cursor.count !== header.length) {
-      fail(
-        { code: 'INVALID_CSV', file, row: rowNumber, problem: `has ${cursor.count} fields where the header has ${header.length} (a line break or separator inside an unquoted field?)` },
-        `見出しは ${header.length} 列ですが、この行は ${cursor.count} 列です (引用符のない値に改行か区切り文字が入っていませんか?)`,
-      );
+      fail({ code: 'INVALID_CSV', file, row: rowNumber, reason: 'FIELD_COUNT', params: { fields: String(cursor.count), columns: String(header.length) } });
     }
     const upn = cursor.field(upnAt).trim();
-    if (upn === '') fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'User principal name', problem: 'is empty' }, '値が空です');
+    if (upn === '') fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'User principal name', reason: 'EMPTY_VALUE' });
     const objectId = cursor.field(idAt).trim();
     // normalizeId and isGuid in one step (the field is trimmed): 50,000 rows.
     const id = objectId.toLowerCase();
     if (!GUID_RE.test(id)) {
-      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `"${objectId}" is not a GUID` }, `「${objectId}」は GUID ではありません`);
+      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', reason: 'NOT_A_GUID', params: { value: objectId } });
     }
     if (seenIds.has(id)) {
-      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', problem: `${id} appears twice in the file` }, `${id} がファイル内に 2 回あります`);
+      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', reason: 'DUPLICATE_ID', params: { id } });
     }
     seenIds.add(id);
     const usage = cursor.field(usageAt).trim();
     if (usage === '') noUsageLocation.push({ row: rowNumber, userPrincipalName: upn });
     else if (!TWO_LETTERS.test(usage)) {
-      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Usage location', problem: `"${usage}" is not a two-letter country code` }, `「${usage}」は 2 文字の国コードではありません`);
+      fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Usage location', reason: 'NOT_TWO_LETTERS', params: { value: usage } });
     }
 
     const { skuIds, notes } = readCell(cursor.field(licensesAt));

@@ -36,7 +36,7 @@ export function parseCatalogCsv(text: string, file: string): CatalogImport {
   const idx = {} as Record<(typeof CATALOG_COLUMNS)[number], number>;
   for (const c of CATALOG_COLUMNS) {
     const i = col.get(c);
-    if (i === undefined) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, problem: 'column missing from the header (is this the licensing CSV "Product names and service plan identifiers for licensing"?)', problemJa: '見出し行にこの列がありません (「Product names and service plan identifiers for licensing」の CSV ですか?)' });
+    if (i === undefined) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, reason: 'CATALOG_COLUMN_MISSING' });
     idx[c] = i;
   }
 
@@ -57,15 +57,15 @@ export function parseCatalogCsv(text: string, file: string): CatalogImport {
     seenRows.add(rowKey);
     const guid = cell('GUID');
     if (!isGuid(guid)) {
-      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'GUID', problem: `"${guid}" is not a GUID`, problemJa: `「${guid}」は GUID ではありません` });
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'GUID', reason: 'NOT_A_GUID', params: { value: guid } });
     }
     const planId = cell('Service_Plan_Id');
     if (!isGuid(planId)) {
-      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Service_Plan_Id', problem: `"${planId}" is not a GUID`, problemJa: `「${planId}」は GUID ではありません` });
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Service_Plan_Id', reason: 'NOT_A_GUID', params: { value: planId } });
     }
     const partNumber = cleanPartNumber(cell('String_Id'));
     if (partNumber === '') {
-      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'String_Id', problem: 'is empty', problemJa: '値が空です' });
+      throw new ImportError({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'String_Id', reason: 'EMPTY_VALUE' });
     }
     const id = normalizeId(guid);
     let sku = skus.get(id);

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { isIsoDateTime } from '../domain/dates';
 import { normalizeId } from '../domain/ids';
 import { BilingualImportError } from './adminCenterUsers';
-import type { ImportErrorDetails } from './errors';
+import { importProblemIn, type ImportErrorInit } from './errors';
+import { collectionPlaceIn, memberLabelIn } from './problemWords';
 import type { ExportText } from './graph';
 
 /** The version of the script the app generates now; the import reads this version and older ones. */
@@ -58,20 +59,17 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 export class CollectionImportError extends BilingualImportError {
   /** The file as the Japanese message names it (`users.json (tenant-data.zip 内)`). */
   readonly fileJa: string;
-  constructor(details: ImportErrorDetails, problemJa: string, fileJa?: string) {
-    super(details, problemJa);
+  constructor(details: ImportErrorInit, fileJa?: string) {
+    super(details);
     this.fileJa = fileJa ?? details.file;
   }
   override get messageJa(): string {
-    const parts = [`ファイル ${this.fileJa}`];
-    if (this.field !== undefined && this.field !== '') parts.push(`項目「${this.field}」`);
-    parts.push(this.problemJa ?? this.problem);
-    return parts.join(': ');
+    return [...collectionPlaceIn('ja', this.fileJa, this.field), importProblemIn(this, 'ja')].join(': ');
   }
 }
 
-function fail(details: ImportErrorDetails, problemJa: string, fileJa?: string): never {
-  throw new CollectionImportError(details, problemJa, fileJa);
+function fail(details: ImportErrorInit, fileJa?: string): never {
+  throw new CollectionImportError(details, fileJa);
 }
 
 const MB = 1024 * 1024;
@@ -79,11 +77,11 @@ const mb = (bytes: number) => (bytes < MB ? `${bytes} bytes` : `${Math.ceil(byte
 
 /** A member's name as the import's messages give it. */
 export function memberLabel(member: string, zipName: string): string {
-  return `${member} (in ${zipName})`;
+  return memberLabelIn('en', member, zipName);
 }
 
 export function memberLabelJa(member: string, zipName: string): string {
-  return `${member} (${zipName} 内)`;
+  return memberLabelIn('ja', member, zipName);
 }
 
 interface Entry {
@@ -103,37 +101,25 @@ function entriesOf(bytes: Uint8Array, zipName: string): Entry[] {
       },
     });
   } catch (e) {
-    fail(
-      { code: 'INVALID_SHAPE', file: zipName, problem: `is not a zip archive that can be read (${e instanceof Error ? e.message : String(e)}); import the zip the collection script wrote, as it is` },
-      `読み取れる zip ファイルではありません (${e instanceof Error ? e.message : String(e)})。収集スクリプトが作成した zip をそのままインポートしてください`,
-    );
+    fail({ code: 'INVALID_SHAPE', file: zipName, reason: 'ZIP_UNREADABLE', params: { parserMessage: e instanceof Error ? e.message : String(e) } });
   }
   return entries;
 }
 
 function checkDeclaredSizes(entries: readonly Entry[], zipName: string, limits: ZipLimits): void {
   if (entries.length > limits.maxEntries) {
-    fail(
-      { code: 'INVALID_VALUE', file: zipName, problem: `holds ${entries.length} files, more than the ${limits.maxEntries} a collection can have; nothing was unpacked` },
-      `${entries.length} 個のファイルがあり、収集データの上限 ${limits.maxEntries} 個を超えています。何も展開していません`,
-    );
+    fail({ code: 'INVALID_VALUE', file: zipName, reason: 'ZIP_TOO_MANY_FILES', params: { count: String(entries.length), max: String(limits.maxEntries) } });
   }
   let total = 0;
   for (const e of entries) {
     total += e.originalSize;
     // A stored (not compressed) entry has ratio 1; an empty one has none.
     if (e.size > 0 ? e.originalSize / e.size > limits.maxRatio : e.originalSize > 0) {
-      fail(
-        { code: 'INVALID_VALUE', file: zipName, field: e.name, problem: `would unpack ${e.size} bytes to ${e.originalSize} bytes, more than ${limits.maxRatio} times: refused as a zip bomb; nothing was unpacked` },
-        `${e.size} バイトが ${e.originalSize} バイトに展開されます (${limits.maxRatio} 倍超)。zip 爆弾として拒否しました。何も展開していません`,
-      );
+      fail({ code: 'INVALID_VALUE', file: zipName, field: e.name, reason: 'ZIP_BOMB_RATIO', params: { size: String(e.size), originalSize: String(e.originalSize), ratio: String(limits.maxRatio) } });
     }
   }
   if (total > limits.maxTotalBytes) {
-    fail(
-      { code: 'INVALID_VALUE', file: zipName, problem: `would unpack to ${mb(total)}, more than the ${mb(limits.maxTotalBytes)} a collection can be: refused as a zip bomb; nothing was unpacked` },
-      `展開すると ${mb(total)} になり、収集データの上限 ${mb(limits.maxTotalBytes)} を超えます。zip 爆弾として拒否しました。何も展開していません`,
-    );
+    fail({ code: 'INVALID_VALUE', file: zipName, reason: 'ZIP_BOMB_TOTAL', params: { total: mb(total), max: mb(limits.maxTotalBytes) } });
   }
 }
 
@@ -146,10 +132,7 @@ function inflate(bytes: Uint8Array, wanted: ReadonlySet<string>, declared: Reado
   const out = new Map<string, Uint8Array>();
   let total = 0;
   const tooBig = (name: string, size: number) =>
-    fail(
-      { code: 'INVALID_VALUE', file: zipName, field: name, problem: `unpacks to more than it declares (${size} bytes) or past ${mb(limits.maxTotalBytes)} in all: refused as a zip bomb; nothing was imported` },
-      `申告サイズ (${size} バイト) または合計 ${mb(limits.maxTotalBytes)} を超えて展開されます。zip 爆弾として拒否しました。何もインポートしていません`,
-    );
+    fail({ code: 'INVALID_VALUE', file: zipName, field: name, reason: 'ZIP_BOMB_MEMBER', params: { size: String(size), max: mb(limits.maxTotalBytes) } });
   const unzip = new Unzip((file: UnzipFile) => {
     const name = file.name.replace(/\\/g, '/');
     if (!wanted.has(name) || out.has(name)) return;
@@ -180,10 +163,7 @@ function inflate(bytes: Uint8Array, wanted: ReadonlySet<string>, declared: Reado
     for (let at = 0; at < bytes.length; at += CHUNK) unzip.push(bytes.subarray(at, Math.min(at + CHUNK, bytes.length)), at + CHUNK >= bytes.length);
   } catch (e) {
     if (e instanceof BilingualImportError) throw e;
-    fail(
-      { code: 'INVALID_SHAPE', file: zipName, problem: `could not be unpacked (${e instanceof Error ? e.message : String(e)}); import the zip the collection script wrote, as it is` },
-      `展開できませんでした (${e instanceof Error ? e.message : String(e)})。収集スクリプトが作成した zip をそのままインポートしてください`,
-    );
+    fail({ code: 'INVALID_SHAPE', file: zipName, reason: 'ZIP_NOT_UNPACKED', params: { parserMessage: e instanceof Error ? e.message : String(e) } });
   }
   return out;
 }
@@ -193,11 +173,7 @@ function decode(bytes: Uint8Array, label: string, labelJa: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
   } catch {
-    return fail(
-      { code: 'INVALID_JSON', file: label, problem: 'is not UTF-8 text, as the collection script writes it; run the script again and import its zip as it is' },
-      '収集スクリプトが書く UTF-8 テキストではありません。スクリプトをもう一度実行し、その zip をそのままインポートしてください',
-      labelJa,
-    );
+    return fail({ code: 'INVALID_JSON', file: label, reason: 'COLLECTION_NOT_UTF8' }, labelJa);
   }
 }
 
@@ -206,18 +182,10 @@ function parseManifest(text: string, label: string, labelJa: string): Collection
   try {
     body = JSON.parse(text);
   } catch (e) {
-    return fail(
-      { code: 'INVALID_JSON', file: label, problem: `is not valid JSON (${e instanceof Error ? e.message : String(e)})` },
-      `JSON として読めません (${e instanceof Error ? e.message : String(e)})`,
-      labelJa,
-    );
+    return fail({ code: 'INVALID_JSON', file: label, reason: 'COLLECTION_NOT_JSON', params: { parserMessage: e instanceof Error ? e.message : String(e) } }, labelJa);
   }
   if (typeof body === 'object' && body !== null && 'scriptVersion' in body && typeof body.scriptVersion === 'number' && body.scriptVersion > COLLECTION_SCRIPT_VERSION) {
-    fail(
-      { code: 'INVALID_VALUE', file: label, field: 'scriptVersion', problem: `was made by version ${body.scriptVersion} of the collection script; this app reads version ${COLLECTION_SCRIPT_VERSION}: update the app` },
-      `収集スクリプトのバージョン ${body.scriptVersion} で作成されています。このアプリが読めるのはバージョン ${COLLECTION_SCRIPT_VERSION} までです。アプリを更新してください`,
-      labelJa,
-    );
+    fail({ code: 'INVALID_VALUE', file: label, field: 'scriptVersion', reason: 'SCRIPT_VERSION', params: { version: String(body.scriptVersion), supported: String(COLLECTION_SCRIPT_VERSION) } }, labelJa);
   }
   const r = CollectionManifest.safeParse(body);
   if (r.success) return r.data;
@@ -226,10 +194,10 @@ function parseManifest(text: string, label: string, labelJa: string): Collection
   let value: unknown = body;
   for (const k of issue?.path ?? []) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[k] : undefined;
   const missing = value === undefined;
-  const problem = missing ? 'is missing' : (issue?.message ?? 'is not valid');
   return fail(
-    { code: 'INVALID_SHAPE', file: label, field, problem: `${problem}: not the manifest the collection script writes; run the script again and import its zip as it is` },
-    `${missing ? 'ありません' : '値が正しくありません'} (${problem})。収集スクリプトが書くマニフェストではありません。スクリプトをもう一度実行し、その zip をそのままインポートしてください`,
+    missing
+      ? { code: 'INVALID_SHAPE', file: label, field, reason: 'MANIFEST_MISSING_FIELD' }
+      : { code: 'INVALID_SHAPE', file: label, field, reason: 'MANIFEST_INVALID_FIELD', params: { issueMessage: issue?.message ?? 'is not valid' } },
     labelJa,
   );
 }
@@ -251,10 +219,7 @@ export function readCollectionZip(bytes: Uint8Array, zipName: string, options: R
   // The manifest at the top, or in the one folder a person's re-zipping may have put everything in.
   const manifests = entries.filter((e) => e.name === COLLECTION_MANIFEST || /^[^/]+\/manifest\.json$/.test(e.name));
   if (manifests.length !== 1) {
-    fail(
-      { code: 'INVALID_SHAPE', file: zipName, field: COLLECTION_MANIFEST, problem: manifests.length === 0 ? 'is not in the zip: it is not a zip the collection script wrote; run the script and import its zip as it is' : 'is in the zip more than once' },
-      manifests.length === 0 ? 'zip にありません。収集スクリプトが作成した zip ではありません。スクリプトを実行し、その zip をそのままインポートしてください' : 'zip に複数あります',
-    );
+    fail({ code: 'INVALID_SHAPE', file: zipName, field: COLLECTION_MANIFEST, reason: manifests.length === 0 ? 'MANIFEST_NOT_IN_ZIP' : 'MANIFEST_TWICE' });
   }
   const manifestEntry = manifests[0]!;
   const folder = manifestEntry.name.slice(0, manifestEntry.name.length - COLLECTION_MANIFEST.length);
@@ -267,19 +232,12 @@ export function readCollectionZip(bytes: Uint8Array, zipName: string, options: R
   const tenant = normalizeId(manifest.tenantId);
   const customerTenant = options.customerTenantId ? normalizeId(options.customerTenantId) : '';
   if (customerTenant !== '' && tenant !== customerTenant) {
-    fail(
-      { code: 'INVALID_VALUE', file: manifestLabel, field: 'tenantId', problem: `is ${tenant}, but this customer's tenant is ${customerTenant}: the zip holds another tenant's data; run the script for this customer's tenant` },
-      `${tenant} ですが、この顧客のテナントは ${customerTenant} です。別のテナントのデータです。この顧客のテナントでスクリプトを実行してください`,
-      manifestLabelJa,
-    );
+    fail({ code: 'INVALID_VALUE', file: manifestLabel, field: 'tenantId', reason: 'COLLECTION_OTHER_TENANT', params: { tenant, customerTenant } }, manifestLabelJa);
   }
 
   manifest.files.forEach((name, i) => {
     if (!declared.has(folder + name)) {
-      fail(
-        { code: 'INVALID_SHAPE', file: zipName, field: `${COLLECTION_MANIFEST} files[${i}]`, problem: `names ${name}, which is not in the zip: the zip is incomplete; import the zip the script wrote, as it is, or run the script again` },
-        `${name} が指定されていますが、zip にありません。zip が不完全です。スクリプトが作成した zip をそのままインポートするか、スクリプトをもう一度実行してください`,
-      );
+      fail({ code: 'INVALID_SHAPE', file: zipName, field: `${COLLECTION_MANIFEST} files[${i}]`, reason: 'MANIFEST_NAMES_ABSENT', params: { name } });
     }
   });
   const wanted = new Set(manifest.files.map((n) => folder + n));
@@ -287,10 +245,7 @@ export function readCollectionZip(bytes: Uint8Array, zipName: string, options: R
   const files = manifest.files.map((name) => {
     const raw = inflated.get(folder + name);
     if (!raw) {
-      return fail(
-        { code: 'INVALID_SHAPE', file: zipName, field: name, problem: 'could not be unpacked: the zip is damaged; run the script again' },
-        '展開できませんでした。zip が壊れています。スクリプトをもう一度実行してください',
-      );
+      return fail({ code: 'INVALID_SHAPE', file: zipName, field: name, reason: 'ZIP_DAMAGED' });
     }
     return { file: memberLabel(name, zipName), text: decode(raw, memberLabel(name, zipName), memberLabelJa(name, zipName)) };
   });

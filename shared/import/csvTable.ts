@@ -17,11 +17,11 @@ export function readCsvTable(text: string, file: string): [header: string[], ...
       code: 'INVALID_CSV',
       file,
       ...(fatal.row !== undefined && fatal.row !== null ? { row: fatal.row + 1 } : {}),
-      problem: `cannot read the CSV (${fatal.message})`,
-      problemJa: `CSV として読めません (パーサーの説明: ${fatal.message}。引用符の閉じ忘れはありませんか?)`,
+      reason: 'CSV_UNREADABLE',
+      params: { parserMessage: fatal.message },
     });
   }
   const [header, ...rows] = parsed.data;
-  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, problem: 'the file is empty', problemJa: 'ファイルが空です' });
+  if (!header) throw new ImportError({ code: 'INVALID_CSV', file, reason: 'EMPTY_FILE' });
   return [header, ...rows];
 }

@@ -5,14 +5,8 @@
 // refused in words, naming the first line that holds them.
 import { ImportError } from './errors';
 
+/** The encodings a file is read in (their names: encodingNameIn, shared/words encoding.*). */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
-
-export const ENCODING_NAMES: Record<TextEncodingName, { en: string; ja: string }> = {
-  'utf-8': { en: 'UTF-8', ja: 'UTF-8' },
-  'utf-16le': { en: 'UTF-16 (little-endian)', ja: 'UTF-16 (リトル エンディアン)' },
-  'utf-16be': { en: 'UTF-16 (big-endian)', ja: 'UTF-16 (ビッグ エンディアン)' },
-  shift_jis: { en: 'Shift_JIS (Japanese Windows)', ja: 'Shift_JIS (日本語版 Windows)' },
-};
 
 /** UTF-16 without a BOM: ASCII text has a zero in every other byte of its start. */
 function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -66,16 +60,12 @@ export function decodeTextBytes(bytes: Uint8Array, file: string, kind: 'csv' | '
       return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
     } catch {
       const line = firstBadLine(bytes.subarray(start));
-      const advice =
-        kind === 'csv'
-          ? { en: 'export it again, or save it in Excel as "CSV UTF-8 (Comma delimited)"', ja: 'もう一度エクスポートするか、Excel で「CSV UTF-8 (コンマ区切り)」として保存してください' }
-          : { en: 'export it again as UTF-8 (PowerShell: Out-File -Encoding utf8)', ja: 'UTF-8 でもう一度書き出してください (PowerShell: Out-File -Encoding utf8)' };
       throw new ImportError({
         code: 'INVALID_ENCODING',
         file,
         line,
-        problem: `the file is neither UTF-8, UTF-16 nor Shift_JIS text (this line holds bytes none of them reads): ${advice.en}`,
-        problemJa: `UTF-8、UTF-16、Shift_JIS のいずれのテキストでもありません (この行にどれでも読めないバイトがあります)。${advice.ja}`,
+        reason: 'NOT_TEXT',
+        params: { fileType: kind },
       });
     }
   }
@@ -92,8 +82,7 @@ export function checkDecodedText(text: string, file: string): void {
       code: 'INVALID_ENCODING',
       file,
       line: 1,
-      problem: 'the file is UTF-16 text read as UTF-8; pick the file again (it is decoded from its bytes), or save it as UTF-8',
-      problemJa: 'UTF-16 のファイルが UTF-8 として読まれました。ファイルを選び直すか、UTF-8 で保存してください',
+      reason: 'UTF16_READ_AS_UTF8',
     });
   }
   if (head.includes('\uFFFD')) {
@@ -101,8 +90,7 @@ export function checkDecodedText(text: string, file: string): void {
       code: 'INVALID_ENCODING',
       file,
       line: 1,
-      problem: 'the first line holds characters that are not UTF-8 (Shift_JIS or UTF-16 from Excel?); pick the file again, or save it as UTF-8',
-      problemJa: '1 行目に UTF-8 でない文字があります (Excel の Shift_JIS か UTF-16?)。ファイルを選び直すか、UTF-8 で保存してください',
+      reason: 'NOT_UTF8_FIRST_LINE',
     });
   }
 }

@@ -1,5 +1,11 @@
 // The one error every importer throws on bad input: it names the file, the record (JSON) or row
-// (CSV) and the field, so a partner can find the problem in the file they were given.
+// (CSV) and the field, so a partner can find the problem in the file they were given. The problem
+// is a reason code with its params, worded from shared/words (importError.*) by formatImportError
+// in either language; `message` stays the English sentence (logs, tests).
+import { wordsIn, type WordsLang } from '../words';
+import { problemIn, type ImportParams, type ImportReason } from './problemWords';
+
+export type { ImportParams, ImportReason } from './problemWords';
 
 export type ImportErrorCode =
   | 'INVALID_JSON' // the file is not JSON at all
@@ -26,11 +32,16 @@ export interface ImportErrorDetails {
   /** JSON text that cannot be parsed: 1-based line and column of the parser's stop. */
   line?: number;
   column?: number;
-  /** What is wrong, without the location prefix. */
+  /** Why, as a code whose words are in shared/words (importError.<reason>). */
+  reason?: ImportReason;
+  /** The reason's values (a value, a limit, a kind, the parser's own English sentence). */
+  params?: ImportParams;
+  /** What is wrong, in English, without the location prefix (from the reason when there is one). */
   problem: string;
-  /** The same in Japanese (the app shows the user's language). */
-  problemJa?: string;
 }
+
+/** What an importer throws with: a reason and its params (a bare English problem only in tests). */
+export type ImportErrorInit = Omit<ImportErrorDetails, 'problem'> & { problem?: string };
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;
@@ -41,10 +52,11 @@ export class ImportError extends Error {
   readonly field: string | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
+  readonly reason: ImportReason | undefined;
+  readonly params: ImportParams | undefined;
   readonly problem: string;
-  readonly problemJa: string | undefined;
 
-  constructor(details: ImportErrorDetails) {
+  constructor(details: ImportErrorInit) {
     super(formatImportError(details));
     this.name = 'ImportError';
     this.code = details.code;
@@ -55,8 +67,9 @@ export class ImportError extends Error {
     this.field = details.field;
     this.line = details.line;
     this.column = details.column;
-    this.problem = details.problem;
-    this.problemJa = details.problemJa;
+    this.reason = details.reason;
+    this.params = details.params;
+    this.problem = details.reason !== undefined ? problemIn('en', details.reason, details.params) : (details.problem ?? '');
   }
 
   /** Where the problem is, as plain data (what crosses from the import worker to the page). */
@@ -68,38 +81,42 @@ export class ImportError extends Error {
     if (this.field !== undefined) d.field = this.field;
     if (this.line !== undefined) d.line = this.line;
     if (this.column !== undefined) d.column = this.column;
-    if (this.problemJa !== undefined) d.problemJa = this.problemJa;
+    if (this.reason !== undefined) d.reason = this.reason;
+    if (this.params !== undefined) d.params = this.params;
     return d;
   }
 
-  /** The message in Japanese: the same places, the problem in Japanese (in English when no Japanese was given). */
+  /** The message in Japanese: the same places, the problem in Japanese. */
   get messageJa(): string {
-    return formatImportErrorJa(this.details);
+    return formatImportError(this.details, 'ja');
   }
 }
 
-/** `subscriptions.json: record 2 (id 4c9...): field nextLifecycleDateTime: "..." is not an ISO 8601 date-time` */
-export function formatImportError(d: ImportErrorDetails): string {
-  const parts = [d.file];
-  if (d.row !== undefined) parts.push(`row ${d.row}`);
-  if (d.record !== undefined) parts.push(d.recordId ? `record ${d.record} (id ${d.recordId})` : `record ${d.record}`);
-  if (d.line !== undefined) parts.push(d.column !== undefined ? `line ${d.line}, column ${d.column}` : `line ${d.line}`);
-  if (d.field !== undefined && d.field !== '') parts.push(`${d.row !== undefined ? 'column' : 'field'} ${d.field}`);
-  parts.push(d.problem);
+/** What formatImportError words: where, and a reason with its params or the sentences. */
+export type ImportErrorWords = Omit<ImportErrorDetails, 'code' | 'problem'> & { problem?: string | undefined };
+
+/**
+ * `subscriptions.json: record 2 (id 4c9...): field nextLifecycleDateTime: "..." is not an ISO 8601 date-time`,
+ * `ファイル users.json: 2 件目のレコード (id 4c9...): フィールド「skuId」: ...`: the place and the problem in
+ * a language (the CLI and the renderer both word an import error through here).
+ */
+export function formatImportError(d: ImportErrorWords, lang: WordsLang = 'en'): string {
+  const t = wordsIn(lang);
+  const parts = [t('importError.place.file', { file: d.file })];
+  if (d.row !== undefined) parts.push(t('importError.place.row', { row: String(d.row) }));
+  if (d.record !== undefined) parts.push(d.recordId ? t('importError.place.recordWithId', { record: String(d.record), id: d.recordId }) : t('importError.place.record', { record: String(d.record) }));
+  if (d.line !== undefined) parts.push(d.column !== undefined ? t('importError.place.lineColumn', { line: String(d.line), column: String(d.column) }) : t('importError.place.line', { line: String(d.line) }));
+  if (d.field !== undefined && d.field !== '') parts.push(d.row !== undefined ? t('importError.place.column', { field: d.field }) : t('importError.place.field', { field: d.field }));
+  parts.push(importProblemIn(d, lang));
   return parts.join(': ');
+}
+
+/** The problem alone in a language (an error without a reason has only its English problem). */
+export function importProblemIn(d: Pick<ImportErrorWords, 'reason' | 'params' | 'problem'>, lang: WordsLang): string {
+  if (d.reason !== undefined) return problemIn(lang, d.reason, d.params);
+  return d.problem ?? '';
 }
 
 export function isImportError(e: unknown): e is ImportError {
   return e instanceof ImportError;
-}
-
-/** `ファイル users.json: 2 件目のレコード (id 4c9...): フィールド「skuId」: ...` */
-export function formatImportErrorJa(d: Omit<ImportErrorDetails, 'code' | 'problem'> & { problem?: string; problemJa?: string | undefined }): string {
-  const parts = [`ファイル ${d.file}`];
-  if (d.row !== undefined) parts.push(`${d.row} 行目`);
-  if (d.record !== undefined) parts.push(d.recordId ? `${d.record} 件目のレコード (id ${d.recordId})` : `${d.record} 件目のレコード`);
-  if (d.line !== undefined) parts.push(d.column !== undefined ? `${d.line} 行 ${d.column} 文字目` : `${d.line} 行目`);
-  if (d.field !== undefined && d.field !== '') parts.push(d.row !== undefined ? `列「${d.field}」` : `フィールド「${d.field}」`);
-  parts.push(d.problemJa ?? d.problem ?? '');
-  return parts.join(': ');
 }

@@ -206,11 +206,11 @@ const Organization = z.object({
 export function parseOrganization(text: string, file: string): { countryLetterCode: string | null; tenantId: string | null; defaultDomain: string | null } {
   const body = parseJsonText(text, file);
   const list = typeof body === 'object' && body !== null && !Array.isArray(body) && !('value' in body) ? [body] : collection(body, 'value', file);
-  if (list.length === 0) throw new ImportError({ code: 'INVALID_SHAPE', file, field: 'value', problem: 'holds no organization', problemJa: '組織がひとつもありません' });
+  if (list.length === 0) throw new ImportError({ code: 'INVALID_SHAPE', file, field: 'value', reason: 'NO_ORGANIZATION' });
   const org = parseRecord(Organization, list[0], 0, file);
   const code = org.countryLetterCode?.trim().toUpperCase() ?? '';
   if (code !== '' && !/^[A-Z]{2}$/.test(code)) {
-    throw new ImportError({ code: 'INVALID_VALUE', file, record: 1, field: 'countryLetterCode', problem: `"${code}" is not an ISO 3166 alpha-2 code`, problemJa: `「${code}」は ISO 3166 の 2 文字の国コードではありません` });
+    throw new ImportError({ code: 'INVALID_VALUE', file, record: 1, field: 'countryLetterCode', reason: 'NOT_A_COUNTRY_CODE', params: { value: code } });
   }
   const id = org.id?.trim() ?? '';
   if (id !== '' && !isGuid(id)) {
@@ -297,7 +297,7 @@ export function parseLicenseDetails(text: string, file: string, userName?: strin
   const head = LicenseDetailsBody.safeParse(body);
   const fromContext = head.success ? /users\('([^']+)'\)/i.exec(head.data['@odata.context'] ?? '')?.[1] : undefined;
   const user = fromContext ?? userName;
-  if (!user) throw new ImportError({ code: 'INVALID_SHAPE', file, field: '@odata.context', problem: 'names no user, and no user name was given', problemJa: 'ユーザーを示しておらず、ユーザー名も与えられていません' });
+  if (!user) throw new ImportError({ code: 'INVALID_SHAPE', file, field: '@odata.context', reason: 'NO_USER_NAMED' });
   const licenses: UserLicense[] = items.map((raw, i) => {
     const d = parseRecord(LicenseDetail, raw, i, file);
     return {

@@ -3,7 +3,7 @@
 export type { CatalogImport } from './catalogCsv';
 export { parseCatalogCsv } from './catalogCsv';
 export type { ImportErrorCode, ImportErrorDetails } from './errors';
-export { formatImportError, formatImportErrorJa, ImportError, isImportError } from './errors';
+export { formatImportError, importProblemIn, ImportError, isImportError } from './errors';
 export type { GraphExportFiles } from './graph';
 export { parseDirectorySubscriptions, parseLicenseDetails, parseOrganization, parseSubscribedSkus, parseTenantExports, parseUsers } from './graph';
 export type { MarketRow } from './markets';
@@ -14,7 +14,8 @@ export { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './p
 export type { AdminCenterImport, AdminCenterLayout, AdminCenterOptions, AdminCenterReport } from './adminCenterUsers';
 export { BilingualImportError, decodeCsvBytes, looksLikeAdminCenterUsers, parseAdminCenterUsers } from './adminCenterUsers';
 export type { TextEncodingName } from './decode';
-export { checkDecodedText, decodeTextBytes, ENCODING_NAMES } from './decode';
+export { checkDecodedText, decodeTextBytes } from './decode';
+export { encodingNameIn } from './problemWords';
 export type { ImportFileKind } from './limits';
 export { checkFileSize, IMPORT_SIZE_LIMITS } from './limits';
 export type { OwnSubscriptionData, PcCustomerList, PcCustomerRow, PcRefusedRow } from './partnerCenterCsv';

@@ -5,25 +5,6 @@ import { withoutBom } from './decode';
 import { ImportError } from './errors';
 import { isIsoDateTime } from '../domain/dates';
 
-/** The JSON parser's sentences (V8: Node and Chromium) in Japanese; another sentence is quoted as it is. */
-const JSON_SENTENCES_JA: [RegExp, (m: RegExpMatchArray) => string][] = [
-  [/^Unexpected end of JSON input/, () => 'JSON が途中で終わっています (ファイルが最後まで保存されていない?)'],
-  [/^Expected ',' or '\}' after property value/, () => 'プロパティの値の後に「,」か「}」が必要です'],
-  [/^Expected ',' or '\]' after array element/, () => '配列の要素の後に「,」か「]」が必要です'],
-  [/^Expected ':' after property name/, () => 'プロパティ名の後に「:」が必要です'],
-  [/^Expected double-quoted property name/, () => 'プロパティ名は二重引用符で囲む必要があります (末尾に余分な「,」がありませんか?)'],
-  [/^Expected property name or '\}'/, () => 'プロパティ名か「}」が必要です'],
-  [/^Unterminated string/, () => '文字列が閉じていません'],
-  [/^Bad control character in string literal/, () => '文字列の中に使えない制御文字 (改行やタブ) があります'],
-  [/^Bad escaped character/, () => '文字列の中に正しくないエスケープ (\\ の後の文字) があります'],
-  [/^Bad Unicode escape/, () => '文字列の中に正しくない \\u エスケープがあります'],
-  [/^No number after minus sign/, () => 'マイナス記号の後に数字がありません'],
-  [/^Exponent part is missing a number/, () => '指数部に数字がありません'],
-  [/^Unterminated fractional number/, () => '小数点の後に数字がありません'],
-  [/^Unexpected non-whitespace character after JSON/, () => 'JSON の終わりの後に余分な文字があります'],
-  [/^Unexpected token '(.+?)'/, (m) => `予期しない文字「${m[1]}」があります`],
-];
-
 /** 1-based line and column of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -46,14 +27,12 @@ export function parseJsonText(text: string, file: string): unknown {
     const position = /at position (\d+)/.exec(raw)?.[1];
     const offset = position !== undefined ? Number(position) : /end of JSON input/.test(raw) ? body.length : undefined;
     const place = offset !== undefined ? lineColumn(body, offset) : undefined;
-    const known = JSON_SENTENCES_JA.map(([re, ja]) => [re.exec(sentence), ja] as const).find(([m]) => m);
-    const sentenceJa = known ? known[1](known[0]!) : 'JSON の書き方に誤りがあります';
     throw new ImportError({
       code: 'INVALID_JSON',
       file,
       ...(place ?? {}),
-      problem: `not valid JSON: ${sentence}`,
-      problemJa: `JSON として読めません: ${sentenceJa} (パーサーの説明: ${sentence})`,
+      reason: 'NOT_JSON',
+      params: { parserMessage: sentence },
     });
   }
 }
@@ -69,49 +48,24 @@ export function collection(body: unknown, key: string, file: string): unknown[] 
     throw new ImportError({
       code: 'INVALID_SHAPE',
       file,
-      problem: `expected an object with "${key}": [...], got ${describe(body)}`,
-      problemJa: `"${key}": [...] を持つオブジェクトのはずが、${describeJa(body)} です`,
+      reason: 'NOT_A_COLLECTION',
+      params: { key, ...valueParams(body) },
     });
   }
   const list = body[key];
   if (!Array.isArray(list)) {
-    throw new ImportError({ code: 'INVALID_SHAPE', file, field: key, problem: `expected an array, got ${describe(list)}`, problemJa: `配列のはずが、${describeJa(list)} です` });
+    throw new ImportError({ code: 'INVALID_SHAPE', file, field: key, reason: 'NOT_AN_ARRAY', params: valueParams(list) });
   }
   return list;
 }
 
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `"${v.length > 60 ? `${v.slice(0, 60)}...` : v}"`;
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${String(v)}`;
-}
-
-export function describeJa(v: unknown): string {
-  if (v === undefined) return 'ありません';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return '配列';
-  if (typeof v === 'string') return `「${v.length > 60 ? `${v.slice(0, 60)}...` : v}」`;
-  if (typeof v === 'object') return 'オブジェクト';
-  const kinds: Record<string, string> = { number: '数値', boolean: '真偽値', bigint: '数値' };
-  return `${kinds[typeof v] ?? typeof v} ${String(v)}`;
-}
-
-/** The schemas' own sentences (graph.ts, offers.ts, partnerCenter.ts) and zod's, in Japanese. */
-const ISSUE_JA: Record<string, string> = {
-  'must not be empty': '空であってはなりません',
-  'is not a GUID': 'GUID ではありません',
-  'must be a whole number': '整数でなければなりません',
-  'must not be negative': '負の数であってはなりません',
-};
-const TYPE_JA: Record<string, string> = { string: '文字列', number: '数値', boolean: '真偽値 (true/false)', array: '配列', object: 'オブジェクト' };
-
-function issueJa(issue: { code: string; message: string; expected?: unknown } | undefined): string {
-  if (!issue) return '正しくありません';
-  if (ISSUE_JA[issue.message]) return ISSUE_JA[issue.message]!;
-  if (issue.code === 'invalid_type' && typeof issue.expected === 'string') return `${TYPE_JA[issue.expected] ?? issue.expected}でなければなりません`;
-  return `正しくありません (${issue.message})`;
+/** A value of the file as params (its words: problemWords.ts's valueIn): its type, and its text (a long string cut at 60). */
+export function valueParams(v: unknown): { valueType: string; value: string } {
+  if (v === null) return { valueType: 'null', value: 'null' };
+  if (Array.isArray(v)) return { valueType: 'array', value: '' };
+  if (typeof v === 'string') return { valueType: 'string', value: v.length > 60 ? `${v.slice(0, 60)}...` : v };
+  if (typeof v === 'object') return { valueType: 'object', value: '' };
+  return { valueType: typeof v, value: String(v) };
 }
 
 function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
@@ -138,24 +92,26 @@ export function parseRecord<S extends z.ZodType>(schema: S, raw: unknown, index:
   const id = isRecord(raw) && typeof raw[idField] === 'string' ? (raw[idField] as string) : undefined;
   const value = valueAt(raw, path);
   const isDate = issue?.code === 'custom' && issue.message === 'date-time';
-  const problem = isDate
-    ? `${describe(value)} is not an ISO 8601 date-time`
+  const expected = (issue as { expected?: unknown } | undefined)?.expected;
+  const why = isDate
+    ? ({ reason: 'NOT_A_DATE_TIME', params: valueParams(value) } as const)
     : value === undefined
-      ? 'is missing'
-      : `${describe(value)}: ${issue?.message ?? 'invalid'}`;
-  const problemJa = isDate
-    ? `${describeJa(value)} は ISO 8601 の日時ではありません`
-    : value === undefined
-      ? 'ありません'
-      : `${describeJa(value)}: ${issueJa(issue as { code: string; message: string; expected?: unknown } | undefined)}`;
+      ? ({ reason: 'MISSING' } as const)
+      : ({
+          reason: 'INVALID_FIELD',
+          params: {
+            ...valueParams(value),
+            ...(issue ? { issueMessage: issue.message, issueCode: issue.code } : {}),
+            ...(typeof expected === 'string' ? { expected } : {}),
+          },
+        } as const);
   throw new ImportError({
     code: isDate ? 'INVALID_DATE' : 'INVALID_SHAPE',
     file,
     record: index + 1,
     ...(id !== undefined ? { recordId: id } : {}),
     field: pathText(path),
-    problem,
-    problemJa,
+    ...why,
   });
 }
 

@@ -13,7 +13,9 @@ describe('markets CSV', () => {
 
   it('names the row and column of a problem', () => {
     const text = 'region_id,region_heading_de,country_or_region_de,currency\r\neurope,Europa,Deutschland,EUR\r\neurope,Europa,,EUR\r\n';
-    expect(() => parseMarketsCsv(text, 'markets.csv')).toThrow(new ImportError({ code: 'INVALID_VALUE', file: 'markets.csv', row: 3, field: 'country_or_region_de', problem: 'is empty', problemJa: '値が空です' }));
+    expect(() => parseMarketsCsv(text, 'markets.csv')).toThrow(new ImportError({ code: 'INVALID_VALUE', file: 'markets.csv', row: 3, field: 'country_or_region_de', reason: 'EMPTY_VALUE' }));
+    const err = (() => { try { parseMarketsCsv(text, 'markets.csv'); } catch (e) { return e as ImportError; } })();
+    expect(err?.messageJa).toBe('ファイル markets.csv: 3 行目: 列「country_or_region_de」: 値が空です');
     expect(() => parseMarketsCsv(text, 'markets.csv')).toThrow('markets.csv: row 3: column country_or_region_de: is empty');
     expect(() => parseMarketsCsv('a,b\r\n1,2', 'm.csv')).toThrow('m.csv: row 1: column region_id: column missing from the header');
   });

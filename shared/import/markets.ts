@@ -19,7 +19,7 @@ export function parseMarketsCsv(text: string, file: string): MarketRow[] {
   const header = data[0];
   const idx = COLUMNS.map((c) => {
     const i = header.findIndex((h) => h.trim() === c);
-    if (i < 0) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, problem: 'column missing from the header', problemJa: '見出し行にこの列がありません' });
+    if (i < 0) throw new ImportError({ code: 'INVALID_CSV', file, row: 1, field: c, reason: 'COLUMN_MISSING' });
     return i;
   });
   const out: MarketRow[] = [];
@@ -28,8 +28,8 @@ export function parseMarketsCsv(text: string, file: string): MarketRow[] {
     const get = (k: number) => (cells[idx[k]!] ?? '').replace(/\s+/g, ' ').trim();
     const regionId = get(0);
     const countryName = get(2);
-    if (regionId === '') throw new ImportError({ code: 'INVALID_VALUE', file, row: r + 1, field: 'region_id', problem: 'is empty', problemJa: '値が空です' });
-    if (countryName === '') throw new ImportError({ code: 'INVALID_VALUE', file, row: r + 1, field: 'country_or_region_de', problem: 'is empty', problemJa: '値が空です' });
+    if (regionId === '') throw new ImportError({ code: 'INVALID_VALUE', file, row: r + 1, field: 'region_id', reason: 'EMPTY_VALUE' });
+    if (countryName === '') throw new ImportError({ code: 'INVALID_VALUE', file, row: r + 1, field: 'country_or_region_de', reason: 'EMPTY_VALUE' });
     out.push({ regionId, regionHeading: get(1), countryName, currency: get(3) || null, row: r + 1 });
   }
   return out;

@@ -81,7 +81,7 @@ export function parsePartnerCenterCustomer(text: string, file: string): PartnerC
   const c = parseRecord(PcCustomer, parseJsonText(text, file), 0, file);
   const country = (c.billingProfile?.defaultAddress?.country ?? c.companyProfile?.address?.country ?? '').trim().toUpperCase();
   if (country !== '' && !/^[A-Z]{2}$/.test(country)) {
-    throw new ImportError({ code: 'INVALID_VALUE', file, record: 1, recordId: c.id, field: 'billingProfile.defaultAddress.country', problem: `"${country}" is not an ISO 3166 alpha-2 code`, problemJa: `「${country}」は ISO 3166 の 2 文字の国コードではありません` });
+    throw new ImportError({ code: 'INVALID_VALUE', file, record: 1, recordId: c.id, field: 'billingProfile.defaultAddress.country', reason: 'NOT_A_COUNTRY_CODE', params: { value: country } });
   }
   return {
     id: normalizeId(c.id),

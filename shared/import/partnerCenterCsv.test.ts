@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BilingualImportError } from './adminCenterUsers';
+import { importProblemIn } from './errors';
 import { partnerCenterJsonKind, parsePartnerCenterCustomer, parsePartnerCenterSubscriptions, withPartnerCenterCustomer } from './partnerCenter';
 import {
   PC_CUSTOMER_COLUMNS,
@@ -66,9 +67,14 @@ describe('Partner Center customer list (Customers > Export customers)', () => {
     expect(r.customers.map((c) => c.name)).toEqual(['Contoso']);
     expect(r.duplicates).toEqual([{ row: 3, firstRow: 2, tenantId: A, name: 'Contoso again' }]);
     expect(r.refused).toEqual([
-      { row: 4, field: 'Microsoft ID', reason: { en: '"not-a-guid" is not a tenant id (a GUID)', ja: '「not-a-guid」はテナント ID (GUID) ではありません' } },
-      { row: 5, field: 'Company name', reason: { en: 'is empty', ja: '値が空です' } },
-      { row: 6, field: 'Primary domain name', reason: { en: '"not a domain" is not a domain name', ja: '「not a domain」はドメイン名ではありません' } },
+      { row: 4, field: 'Microsoft ID', reason: 'NOT_A_TENANT_ID', params: { value: 'not-a-guid' } },
+      { row: 5, field: 'Company name', reason: 'EMPTY_VALUE' },
+      { row: 6, field: 'Primary domain name', reason: 'NOT_A_DOMAIN', params: { value: 'not a domain' } },
+    ]);
+    expect(r.refused.map((x) => ({ en: importProblemIn(x, 'en'), ja: importProblemIn(x, 'ja') }))).toEqual([
+      { en: '"not-a-guid" is not a tenant id (a GUID)', ja: '「not-a-guid」はテナント ID (GUID) ではありません' },
+      { en: 'is empty', ja: '値が空です' },
+      { en: '"not a domain" is not a domain name', ja: '「not a domain」はドメイン名ではありません' },
     ]);
   });
 

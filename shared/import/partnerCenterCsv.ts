@@ -10,7 +10,7 @@ import { isGuid, normalizeId } from '../domain/ids';
 import { BilingualImportError } from './adminCenterUsers';
 import { delimiterOf, firstLineOf } from './csvRows';
 import { withoutBom } from './decode';
-import type { ImportErrorDetails } from './errors';
+import type { ImportErrorInit, ImportParams, ImportReason } from './errors';
 
 export const PC_CUSTOMER_COLUMNS = ['Microsoft ID', 'Company name', 'Primary domain name', 'Relationship'] as const;
 /** Relationship is read when present: older exports and filtered views may lack it. */
@@ -18,8 +18,8 @@ const CUSTOMER_REQUIRED = ['Microsoft ID', 'Company name', 'Primary domain name'
 export const PC_SUBSCRIPTION_COLUMNS = ['Subscription ID', 'Subscription', 'Quantity', 'Status', 'Reseller'] as const;
 const SUBSCRIPTION_REQUIRED = ['Subscription ID', 'Subscription', 'Quantity', 'Status'] as const;
 
-function fail(details: ImportErrorDetails, problemJa: string): never {
-  throw new BilingualImportError(details, problemJa);
+function fail(details: ImportErrorInit): never {
+  throw new BilingualImportError(details);
 }
 
 const key = (c: string) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase();
@@ -45,33 +45,24 @@ interface Table {
 }
 
 /** The CSV as rows addressed by column name; file-level problems (encoding, quoting, columns) refuse the whole file. */
-function readTable(text: string, file: string, required: readonly string[], what: { en: string; ja: string }): Table {
+function readTable(text: string, file: string, required: readonly string[], list: 'customers' | 'subscriptions'): Table {
   const head = withoutBom(text).slice(0, 200);
   if (head.includes('\u0000') || head.includes('\uFFFD')) {
-    fail(
-      { code: 'INVALID_CSV', file, row: 1, problem: 'the file is not UTF-8 text as read (UTF-16 or Shift_JIS from Excel?); pick the file again, or save it in Excel as "CSV UTF-8"' },
-      'UTF-8 のテキストとして読めません (Excel の UTF-16 か Shift_JIS?)。ファイルを選び直すか、Excel で「CSV UTF-8」として保存してください',
-    );
+    fail({ code: 'INVALID_CSV', file, row: 1, reason: 'NOT_UTF8_TEXT' });
   }
   const body = withoutBom(text);
   const firstLine = firstLineOf(body);
-  if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, problem: 'the file is empty' }, 'ファイルが空です');
+  if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, reason: 'EMPTY_FILE' });
   const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', delimiter: delimiterOf(firstLine) });
   const quotes = parsed.errors.find((e) => e.type === 'Quotes');
   if (quotes) {
     const row = typeof quotes.row === 'number' ? quotes.row + 1 : undefined;
-    fail(
-      { code: 'INVALID_CSV', file, ...(row !== undefined ? { row } : {}), problem: `cannot read the CSV (${quotes.message})` },
-      `CSV として読めません (引用符が閉じていません: ${quotes.message})`,
-    );
+    fail({ code: 'INVALID_CSV', file, ...(row !== undefined ? { row } : {}), reason: 'CSV_QUOTES', params: { parserMessage: quotes.message } });
   }
   const header = (parsed.data[0] ?? []).map(key);
   const missing = required.filter((c) => !header.includes(key(c)));
   if (missing.length > 0) {
-    fail(
-      { code: 'INVALID_CSV', file, row: 1, field: missing[0]!, problem: `is not ${what.en}: missing columns ${missing.join(', ')}` },
-      `${what.ja}ではありません。足りない列: ${missing.join(', ')}`,
-    );
+    fail({ code: 'INVALID_CSV', file, row: 1, field: missing[0]!, reason: 'NOT_THIS_LIST', params: { list, missing: missing.join(', ') } });
   }
   const index = new Map(header.map((h, i) => [h, i]));
   const rows = parsed.data.slice(1).map((cells, i) => ({
@@ -99,8 +90,9 @@ export interface PcCustomerRow {
 export interface PcRefusedRow {
   row: number;
   field: string;
-  /** What is wrong, in both languages. */
-  reason: { en: string; ja: string };
+  /** What is wrong: a reason worded from shared/words (errors.ts's importProblemIn), and its values. */
+  reason: ImportReason;
+  params?: ImportParams;
 }
 
 export interface PcCustomerList {
@@ -118,7 +110,7 @@ const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+
  * row does not stop a list of hundreds. Tenant ids repeated in the file are kept once, and listed.
  */
 export function parsePartnerCenterCustomers(text: string, file: string): PcCustomerList {
-  const table = readTable(text, file, CUSTOMER_REQUIRED, { en: 'a Partner Center customer list (Customers > Export customers)', ja: 'パートナー センターの顧客一覧 (顧客 > 顧客のエクスポート)' });
+  const table = readTable(text, file, CUSTOMER_REQUIRED, 'customers');
   const customers: PcCustomerRow[] = [];
   const duplicates: PcCustomerList['duplicates'] = [];
   const refused: PcRefusedRow[] = [];
@@ -131,20 +123,20 @@ export function parsePartnerCenterCustomers(text: string, file: string): PcCusto
       refused.push({
         row,
         field: 'Microsoft ID',
-        reason: id === '' ? { en: 'is empty', ja: '値が空です' } : { en: `"${id}" is not a tenant id (a GUID)`, ja: `「${id}」はテナント ID (GUID) ではありません` },
+        ...(id === '' ? { reason: 'EMPTY_VALUE' as const } : { reason: 'NOT_A_TENANT_ID' as const, params: { value: id } }),
       });
       continue;
     }
     if (name === '') {
-      refused.push({ row, field: 'Company name', reason: { en: 'is empty', ja: '値が空です' } });
+      refused.push({ row, field: 'Company name', reason: 'EMPTY_VALUE' });
       continue;
     }
     if (name.length > 200) {
-      refused.push({ row, field: 'Company name', reason: { en: `is ${name.length} characters long (at most 200)`, ja: `${name.length} 文字あります (200 文字まで)` } });
+      refused.push({ row, field: 'Company name', reason: 'TOO_LONG', params: { length: String(name.length), max: '200' } });
       continue;
     }
     if (domain !== '' && !DOMAIN.test(domain)) {
-      refused.push({ row, field: 'Primary domain name', reason: { en: `"${domain}" is not a domain name`, ja: `「${domain}」はドメイン名ではありません` } });
+      refused.push({ row, field: 'Primary domain name', reason: 'NOT_A_DOMAIN', params: { value: domain } });
       continue;
     }
     const tenantId = normalizeId(id);
@@ -192,30 +184,27 @@ const Quantity = z.coerce.number().int().min(0).max(10_000_000);
  * engine to move what the partner already sells.
  */
 export function parsePartnerCenterSubscriptionsCsv(text: string, file: string): OwnSubscriptionData[] {
-  const table = readTable(text, file, SUBSCRIPTION_REQUIRED, { en: "a Partner Center customer's subscriptions export", ja: 'パートナー センターの顧客のサブスクリプションのエクスポート' });
+  const table = readTable(text, file, SUBSCRIPTION_REQUIRED, 'subscriptions');
   const seen = new Map<string, number>();
   const out: OwnSubscriptionData[] = [];
   for (const { row, cell } of table.rows) {
     const id = cell('Subscription ID');
     if (!isGuid(id)) {
-      fail(
-        { code: 'INVALID_VALUE', file, row, field: 'Subscription ID', problem: id === '' ? 'is empty' : `"${id}" is not a subscription id (a GUID)` },
-        id === '' ? '値が空です' : `「${id}」はサブスクリプション ID (GUID) ではありません`,
-      );
+      fail(id === '' ? { code: 'INVALID_VALUE', file, row, field: 'Subscription ID', reason: 'EMPTY_VALUE' } : { code: 'INVALID_VALUE', file, row, field: 'Subscription ID', reason: 'NOT_A_SUBSCRIPTION_ID', params: { value: id } });
     }
     const norm = normalizeId(id);
     const first = seen.get(norm);
-    if (first !== undefined) fail({ code: 'INVALID_VALUE', file, row, field: 'Subscription ID', problem: `${norm} is already on row ${first}` }, `${norm} は ${first} 行目にもあります`);
+    if (first !== undefined) fail({ code: 'INVALID_VALUE', file, row, field: 'Subscription ID', reason: 'ALREADY_ON_ROW', params: { id: norm, firstRow: String(first) } });
     seen.set(norm, row);
     const name = cell('Subscription');
-    if (name === '') fail({ code: 'INVALID_VALUE', file, row, field: 'Subscription', problem: 'is empty' }, '値が空です');
+    if (name === '') fail({ code: 'INVALID_VALUE', file, row, field: 'Subscription', reason: 'EMPTY_VALUE' });
     const rawQuantity = cell('Quantity').replace(/[,\s]/g, '');
     const quantity = Quantity.safeParse(rawQuantity === '' ? Number.NaN : rawQuantity);
     if (!quantity.success) {
-      fail({ code: 'INVALID_VALUE', file, row, field: 'Quantity', problem: `"${cell('Quantity')}" is not a whole number of licenses` }, `「${cell('Quantity')}」はライセンス数 (整数) ではありません`);
+      fail({ code: 'INVALID_VALUE', file, row, field: 'Quantity', reason: 'NOT_A_QUANTITY', params: { value: cell('Quantity') } });
     }
     const status = cell('Status');
-    if (status === '') fail({ code: 'INVALID_VALUE', file, row, field: 'Status', problem: 'is empty' }, '値が空です');
+    if (status === '') fail({ code: 'INVALID_VALUE', file, row, field: 'Status', reason: 'EMPTY_VALUE' });
     out.push({ id: norm, name: name.slice(0, 300), offerId: null, quantity: quantity.data, status: status.slice(0, 40), commitmentEndDate: null, reseller: cell('Reseller').slice(0, 200) });
   }
   return out;

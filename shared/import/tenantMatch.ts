@@ -4,11 +4,11 @@
 // the admin center's users export holds no tenant id, but its users' sign-in names (UPNs) end in
 // the tenant's domains.
 import { z } from 'zod';
-import { formatCount, formatCountOf } from '../domain/format';
 import { normalizeId } from '../domain/ids';
 import type { TenantUser } from '../domain/tenant';
 import { ImportError } from './errors';
 import { collection, parseJsonText } from './json';
+import { listOf as list } from './problemWords';
 
 export interface CustomerIdentity {
   name: string;
@@ -82,8 +82,6 @@ function cleanDomain(domain: string): string {
     .replace(/\/.*$/, '');
 }
 
-const list = (items: string[], max = 5) => (items.length > max ? `${items.slice(0, max).join(', ')}, ...` : items.join(', '));
-
 /**
  * Throws an ImportError when the exports are another tenant's than the customer's: organization.json
  * of another tenant id than the customer's, or users none of whom sign in with one of the
@@ -98,8 +96,8 @@ export function checkSameTenant(customer: CustomerIdentity, organization: Organi
       file: organization.file,
       record: 1,
       field: 'id',
-      problem: `the tenant id ${organization.tenantId} is not the customer's (${customer.name}: ${customerTenant}): these are another tenant's exports, so nothing was imported. Choose the right customer, or export the customer's own tenant`,
-      problemJa: `テナント ID ${organization.tenantId} は顧客 (${customer.name}: ${customerTenant}) のものではありません。別のテナントのエクスポートのため、何もインポートしていません。正しい顧客を選ぶか、この顧客のテナントからエクスポートしてください`,
+      reason: 'OTHER_TENANT_ID',
+      params: { tenantId: organization.tenantId, customer: customer.name, customerTenant },
     });
   }
   if (!users) return;
@@ -120,21 +118,24 @@ export function checkSameTenant(customer: CustomerIdentity, organization: Organi
   }
   if (firstIndex < 0) return;
   const found = [...counts].sort((a, b) => b[1] - a[1]);
-  const foundEn = list(found.map(([d, n]) => `${d}: ${formatCountOf(n, 'user', 'en')}`));
-  const foundJa = list(found.map(([d, n]) => `${d}: ${formatCount(n, 'ja')} 人`));
+  // Where the known domains come from: the customer's details, organization.json, the users imported before.
   const sources = [
-    ...(recorded ? [{ en: 'its details', ja: '顧客の詳細' }] : []),
-    ...(organization && organization.domains.length > 0 ? [{ en: `${organization.file}'s verified domains`, ja: `${organization.file} の確認済みドメイン` }] : []),
-    ...((customer.importedDomains ?? []).length > 0 ? [{ en: 'the users imported before', ja: '以前にインポートしたユーザー' }] : []),
+    ...(recorded ? ['details'] : []),
+    ...(organization && organization.domains.length > 0 ? ['organization'] : []),
+    ...((customer.importedDomains ?? []).length > 0 ? ['imported'] : []),
   ];
-  const from = sources.length > 1 || !recorded ? ` (from ${sources.map((x) => x.en).join(', ')})` : '';
-  const fromJa = sources.length > 1 || !recorded ? ` (${sources.map((x) => x.ja).join('、')})` : '';
   throw new ImportError({
     code: 'OTHER_TENANT',
     file: users.file,
     ...(users.place === 'row' ? { row: firstIndex + 2 } : { record: firstIndex + 1 }),
     field: users.place === 'row' ? 'User principal name' : 'userPrincipalName',
-    problem: `no user signs in with a domain of ${customer.name} (${list(known)}${from}); the file's users are at ${foundEn}: this looks like another tenant's export, so nothing was imported. If it is this customer's, correct the customer's domain in its details first`,
-    problemJa: `${customer.name} のドメイン (${list(known)}${fromJa}) でサインインするユーザーがいません。このファイルのユーザーのドメインは ${foundJa} です。別のテナントのエクスポートと思われるため、何もインポートしていません。この顧客のものであれば、先に顧客の詳細でドメインを直してください`,
+    reason: 'OTHER_TENANT_DOMAINS',
+    params: {
+      customer: customer.name,
+      known: list(known),
+      sources: sources.join(','),
+      ...(organization ? { organizationFile: organization.file } : {}),
+      found: JSON.stringify(found.slice(0, 6)),
+    },
   });
 }

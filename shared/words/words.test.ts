@@ -16,6 +16,6 @@ describe('the shared words', () => {
   });
 
   it('have the sections both sides read, in both languages', () => {
-    for (const lang of ['en', 'ja'] as const) expect(Object.keys(WORDS[lang]).sort()).toEqual(['cli', 'count', 'finding', 'region', 'rule']);
+    for (const lang of ['en', 'ja'] as const) expect(Object.keys(WORDS[lang]).sort()).toEqual(['cli', 'count', 'encoding', 'finding', 'importError', 'importKind', 'region', 'rule']);
   });
 });

@@ -7,6 +7,8 @@ const sameInBothLanguages = new Set([
   '{{page}} – CSP Migration Workspace',
   'English',
   '日本語',
+  // An encoding's name (Japanese names the others' byte order, not this one's).
+  'UTF-8',
   // A product code, counted: Japanese has no plural and says SKU too.
   '{{n}} SKU',
 ]);
@@ -71,8 +73,9 @@ describe('translations', () => {
   it('have every key the renderer asks for, and no key it never asks for', () => {
     // Every renderer source file as text (Vite's glob import: no Node built-ins in the renderer layer),
     // the engine's, which words findings, regions, rules and counted nouns with the shared catalogs
-    // (shared/words), and the plan command's, which words its report with them (cli.*).
-    const sources = import.meta.glob<string>(['../../**/*.{ts,tsx}', '../../../shared/domain/*.ts', '../../../cli/*.ts', '!../../**/*.test.{ts,tsx}', '!../../../shared/domain/*.test.ts', '!../../../cli/*.test.ts', '!../../vite.config.ts'], {
+    // (shared/words), the plan command's, which words its report with them (cli.*), and the importers',
+    // which word their refusals with them (importError.*).
+    const sources = import.meta.glob<string>(['../../**/*.{ts,tsx}', '../../../shared/domain/*.ts', '../../../shared/import/*.ts', '../../../cli/*.ts', '!../../**/*.test.{ts,tsx}', '!../../../shared/domain/*.test.ts', '!../../../shared/import/*.test.ts', '!../../../cli/*.test.ts', '!../../vite.config.ts'], {
       query: '?raw',
       import: 'default',
       eager: true,
@@ -80,6 +83,7 @@ describe('translations', () => {
     expect(Object.keys(sources)).toContain('../../features/settings/SettingsPage.tsx');
     expect(Object.keys(sources)).toContain('../../../shared/domain/messages.ts');
     expect(Object.keys(sources)).toContain('../../../cli/planOutput.ts');
+    expect(Object.keys(sources)).toContain('../../../shared/import/problemWords.ts');
     const used = new Set<string>();
     for (const source of Object.values(sources)) {
       // Every key is a literal in t()'s first argument (eslint/i18nKeys.js): a string, or the
@@ -91,7 +95,7 @@ describe('translations', () => {
     expect(used.size).toBeGreaterThan(30);
     expect([...used].filter((key) => !en.has(key))).toEqual([]);
     // Keys once built from codes are seen now that every key is literal.
-    expect([...used]).toEqual(expect.arrayContaining(['customers.stage.not-started', 'sync.phase.signed-out', 'graphRead.errors.GRAPH_FORBIDDEN', 'activity.customer.create', 'finding.SEAT_SHORTFALL.text', 'region.japan', 'rule.seats', 'count.planLine.other', 'cli.channel.other-partner']));
+    expect([...used]).toEqual(expect.arrayContaining(['customers.stage.not-started', 'sync.phase.signed-out', 'graphRead.errors.GRAPH_FORBIDDEN', 'activity.customer.create', 'finding.SEAT_SHORTFALL.text', 'region.japan', 'rule.seats', 'count.planLine.other', 'cli.channel.other-partner', 'importError.place.row', 'importError.NOT_A_GUID']));
     expect([...en.keys()].filter((key) => !used.has(key))).toEqual([]);
   });
 });

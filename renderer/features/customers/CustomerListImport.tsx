@@ -9,6 +9,7 @@ import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@f
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatCountOf } from '../../../shared/domain/format';
+import { importProblemIn } from '../../../shared/import/errors';
 import type { MutationOutcome } from '../../../shared/mutators/define';
 import { MAX_CUSTOMERS_PER_LIST } from '../../../shared/mutators/customers';
 import { useHost } from '../../host/HostProvider';
@@ -238,7 +239,7 @@ export function CustomerListImport({
                   <li key={r.row}>
                     {'record' in r
                       ? t('pcLists.customers.pc.refusedRecord', { row: r.row, id: r.field, reason: partnerCenterRecordText(t, r.record) })
-                      : t('pcLists.customers.refusedRow', { row: r.row, field: r.field, reason: ja ? r.reason.ja : r.reason.en })}
+                      : t('pcLists.customers.refusedRow', { row: r.row, field: r.field, reason: importProblemIn(r, ja ? 'ja' : 'en') })}
                   </li>
                 ))}
               </ul>

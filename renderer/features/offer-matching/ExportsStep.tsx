@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCountOf, formatDateTime } from '../../../shared/domain/format';
-import { inLanguage } from '../../words/bilingual';
+import { importProblemIn } from '../../../shared/import/errors';
 import { importsOf } from '../../db/queries';
 import { useViewStore } from '../../ui/viewStore';
 import { ImportStatus, useImport } from '../../import/useImport';
@@ -125,7 +125,7 @@ export function ExportsStep({ customerId }: { customerId: string }) {
             </>
           )}
           <dt>{t('offerMatching.exports.errorProblem')}</dt>
-          <dd>{inLanguage({ en: where.problem, ja: where.problemJa }, i18n.language)}</dd>
+          <dd>{importProblemIn(where, i18n.language === 'ja' ? 'ja' : 'en')}</dd>
         </dl>
       )}
     </div>
