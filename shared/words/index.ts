@@ -4,8 +4,8 @@
 // one small interpolator of i18next's `{{name}}` placeholders (no nesting, no formats, no plurals:
 // a count's form is a literal key chosen by the caller). Keys are literal at every call, as in the
 // renderer (eslint/i18nKeys.js), so the catalogs test sees each one.
-import en from './en.json';
-import ja from './ja.json';
+import en from './en.json' with { type: 'json' };
+import ja from './ja.json' with { type: 'json' };
 
 export type WordsLang = 'en' | 'ja';
 export type Words = { readonly [key: string]: string | Words };
