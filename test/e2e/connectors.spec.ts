@@ -8,7 +8,8 @@ import { FIXTURE_CUSTOMER_TENANT, generatedCustomers, readPcFixture } from '../c
 import { generatedUsers, TENANT_ID } from '../contract/graphServer';
 import type { GraphProgress } from '../../shared/ipc/contract';
 import { startDesktopHost, type DesktopHost } from './desktopHost';
-import { chooseCustomer, expectNoSeriousAxeViolations, PARTNER_LINK, PARTNER_TENANT_ID, watchForErrors } from './support';
+import { expectNoSeriousAxeViolations, PARTNER_LINK, PARTNER_TENANT_ID, watchForErrors } from './support';
+import { CaseFilePage, CustomersPage, InviteWizard, SettingsPage } from './pages';
 
 let host: DesktopHost | null = null;
 test.afterEach(async () => {
@@ -20,21 +21,21 @@ const originOf = (baseURL: string | undefined) => new URL(baseURL ?? 'http://127
 
 /** Adds a customer by name and gives it a tenant id in its case file's Details. */
 async function addCustomerWithTenantId(page: Page, name: string, tenantId: string): Promise<void> {
-  await page.goto('./#/customers');
-  await page.getByLabel("New customer's name").fill(name);
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  await page.getByRole('link', { name, exact: true }).click();
-  const details = page.getByRole('region', { name: 'Details', exact: true });
-  await details.getByLabel('Tenant ID').fill(tenantId);
-  await details.getByRole('button', { name: 'Save details' }).click();
-  await expect(details.getByRole('status')).toHaveText('Details saved for your whole team.');
+  const customers = new CustomersPage(page);
+  await customers.openAndAdd(name);
+  await customers.link(name).click();
+  const caseFile = new CaseFilePage(page);
+  await caseFile.detail('Tenant ID').fill(tenantId);
+  await caseFile.saveDetails.click();
+  await expect(caseFile.detailsStatus).toHaveText('Details saved for your whole team.');
 }
 
 test.describe('live connectors against the local Graph and Partner Center servers, Electron\'s IPC replaced by a Playwright binding', () => {
   test('Settings: the signed-in account, and the reseller relationship link read from Partner Center', async ({ page, baseURL }) => {
     const problems = watchForErrors(page);
     host = await startDesktopHost(page, originOf(baseURL));
-    await page.goto('./#/settings');
+    const settings = new SettingsPage(page);
+    await settings.open();
     // The app took the bridge: the Electron host, signed in through main.
     const info = await page.evaluate(() => (window as unknown as { host: { appInfo(a: object): Promise<unknown> } }).host.appInfo({}));
     expect(info).toMatchObject({ ok: true, value: { host: 'electron', name: 'CSP Migration Workspace' } });
@@ -52,29 +53,29 @@ test.describe('live connectors against the local Graph and Partner Center server
     const refused = await inner.evaluate(() => (window as unknown as { __cspwIpcInvoke(c: string, a: unknown): Promise<unknown> }).__cspwIpcInvoke('app.info', {}));
     expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'this request did not come from the app window' } });
     await page.evaluate(() => document.querySelector('iframe')?.remove());
-    await expect(page.getByTestId('microsoft-account')).toHaveText(`Signed in with Microsoft as Aiko Tanaka (aiko@fabrikam.example), tenant ${PARTNER_TENANT_ID}.`);
+    await expect(settings.microsoftAccount).toHaveText(`Signed in with Microsoft as Aiko Tanaka (aiko@fabrikam.example), tenant ${PARTNER_TENANT_ID}.`);
 
-    const section = page.getByRole('region', { name: 'Partner profile' });
-    await expect(section.getByLabel('Reseller relationship link')).toHaveValue('');
-    await section.getByRole('button', { name: 'Read the link from Partner Center' }).click();
+    const section = settings.partnerProfile;
+    await expect(settings.resellerLink).toHaveValue('');
+    await settings.readLinkFromPartnerCenter.click();
     await expect(section.getByText('Read from Partner Center: check the link and save the profile.')).toBeVisible();
-    await expect(section.getByLabel('Reseller relationship link')).toHaveValue(PARTNER_LINK);
-    await expect(section.getByLabel('Partner tenant ID')).toHaveValue(PARTNER_TENANT_ID);
+    await expect(settings.resellerLink).toHaveValue(PARTNER_LINK);
+    await expect(settings.partnerTenantId).toHaveValue(PARTNER_TENANT_ID);
     // Main asked the local Partner Center with the sign-in's token.
     expect(host.pc.requests.map((r) => [r.path, r.headers.authorization])).toEqual([['/v1/customers/relationshiprequests', 'Bearer pc-token-1']]);
 
-    await section.getByLabel('Partner name').fill('Fabrikam CSP');
-    await section.getByRole('button', { name: 'Save profile' }).click();
+    await settings.partnerName.fill('Fabrikam CSP');
+    await settings.saveProfile.click();
     await expect(section).toContainText('Saved for your whole team.');
     await expectNoSeriousAxeViolations(page, 'settings with the Electron host');
 
     // Signed out in main: the page, loaded again, says so and no longer offers the read.
-    await page.getByRole('button', { name: 'Sign out of Microsoft' }).click();
-    await expect(page.getByTestId('microsoft-account')).toHaveText('Not signed in with Microsoft. Sign in from Review & sync.');
+    await settings.signOutOfMicrosoft.click();
+    await expect(settings.microsoftAccount).toHaveText('Not signed in with Microsoft. Sign in from Review & sync.');
     await page.reload();
-    await expect(section.getByRole('button', { name: 'Read the link from Partner Center' })).toBeDisabled();
+    await expect(settings.readLinkFromPartnerCenter).toBeDisabled();
     await expect(section.getByText('Sign in with Microsoft (Review & sync) to read the link from Partner Center.')).toBeVisible();
-    await expect(section.getByLabel('Reseller relationship link')).toHaveValue(PARTNER_LINK);
+    await expect(settings.resellerLink).toHaveValue(PARTNER_LINK);
     expect(host.pc.requests).toHaveLength(1);
     expect(host.logged).toEqual([]);
     expect(problems).toEqual([]);
@@ -86,15 +87,14 @@ test.describe('live connectors against the local Graph and Partner Center server
     host = await startDesktopHost(page, originOf(baseURL));
     await addCustomerWithTenantId(page, 'Contoso', TENANT_ID);
 
-    await page.goto('./#/settings');
-    const section = page.getByRole('region', { name: 'Sign in with Microsoft' });
-    await section.getByRole('button', { name: 'Read from Microsoft' }).click();
-    const table = section.getByTestId('gdap-relationships');
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.readRelationships.click();
     // The fixture's relationship and four generated ones, on the local Graph's two pages.
-    await expect(table.getByRole('row')).toHaveCount(6);
-    const fixture = table.getByRole('row', { name: /Contoso admin relationship/ });
+    await expect(settings.relationships.getByRole('row')).toHaveCount(6);
+    const fixture = settings.relationship(/Contoso admin relationship/);
     await expect(fixture.getByRole('cell')).toHaveText(['Contoso subsidiary Inc4b827261-d21f-4aa9-b7db-7fa1f56fb163', 'Contoso admin relationship', 'Created', 'Feb 10, 2024', 'By 180 days', 'No: ask the customer for Directory Readers (or Global Reader)', 'No']);
-    const contoso = table.getByRole('row', { name: /Customer 1 licenses/ });
+    const contoso = settings.relationship(/Customer 1 licenses/);
     await expect(contoso.getByRole('cell').nth(5)).toHaveText('Yes');
     await expect(contoso.getByRole('cell').nth(6)).toHaveText('Yes (Contoso)');
     const paths = host.graph.requests.map((r) => r.path);
@@ -108,35 +108,30 @@ test.describe('live connectors against the local Graph and Partner Center server
     test.setTimeout(60_000);
     const problems = watchForErrors(page);
     host = await startDesktopHost(page, originOf(baseURL));
-    await page.goto('./#/settings');
-    const section = page.getByRole('region', { name: 'Partner profile' });
-    await section.getByRole('button', { name: 'Read the link from Partner Center' }).click();
-    await expect(section.getByLabel('Reseller relationship link')).toHaveValue(PARTNER_LINK);
-    await section.getByLabel('Partner name').fill('Fabrikam CSP');
-    await section.getByLabel('Country').fill('JP');
-    await section.getByRole('button', { name: 'Save profile' }).click();
-    await expect(section).toContainText('Saved for your whole team.');
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.readLinkFromPartnerCenter.click();
+    await expect(settings.resellerLink).toHaveValue(PARTNER_LINK);
+    await settings.partnerName.fill('Fabrikam CSP');
+    await settings.partnerCountry.fill('JP');
+    await settings.saveProfile.click();
+    await expect(settings.partnerProfile).toContainText('Saved for your whole team.');
 
-    await page.goto('./#/customers');
-    await page.getByLabel("New customer's name").fill('Contoso');
-    await page.getByRole('button', { name: 'Add customer' }).click();
-    await expect(page.getByRole('row', { name: /Contoso/ })).toBeVisible();
-    await page.getByRole('link', { name: 'Invite' }).click();
-    const wizard = page.getByRole('region', { name: 'New invitation' });
-    await wizard.getByRole('checkbox', { name: 'Contoso' }).check();
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    const region = wizard.getByTestId('region-outcome').filter({ hasText: 'Contoso' });
-    await region.getByLabel('Country of Contoso (two-letter code, for example JP)').fill('JP');
-    await region.getByRole('button', { name: 'Save country' }).click();
-    await expect(region).toContainText('Same CSP region (Japan): can be invited.');
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    await wizard.getByRole('radio', { name: /^Reseller relationship only/ }).check();
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    await wizard.getByRole('radio', { name: 'English' }).check();
-    await wizard.getByLabel(/^To \(the customer's Global Administrator/).fill('admin@contoso.com');
-    await wizard.getByRole('button', { name: 'Create invitations' }).click();
-    await expect(wizard.getByRole('heading', { name: 'Step 5 of 5: Send' })).toBeFocused();
-    const body = await wizard.getByRole('article', { name: 'Contoso' }).getByLabel('Message').inputValue();
+    await new CustomersPage(page).openAndAdd('Contoso');
+    const wizard = new InviteWizard(page);
+    await wizard.shell.navigate('Invite');
+    await wizard.customerCheckbox('Contoso').check();
+    await wizard.next.click();
+    await wizard.saveCountry('Contoso', 'JP');
+    await expect(wizard.region('Contoso')).toContainText('Same CSP region (Japan): can be invited.');
+    await wizard.next.click();
+    await wizard.resellerOnly.check();
+    await wizard.next.click();
+    await wizard.emailLanguage('English').check();
+    await wizard.recipients.fill('admin@contoso.com');
+    await wizard.createInvitations.click();
+    await expect(wizard.stepHeading('Step 5 of 5: Send')).toBeFocused();
+    const body = await wizard.card('Contoso').getByLabel('Message').inputValue();
     expect(body).toContain(PARTNER_LINK);
     expect(host.pc.requests.map((r) => r.route)).toEqual(['relationshipLink']);
     expect(host.logged).toEqual([]);
@@ -148,13 +143,13 @@ test.describe('live connectors against the local Graph and Partner Center server
     const problems = watchForErrors(page);
     // The documented customer and 45 more: two pages of Partner Center's list (40 a page).
     host = await startDesktopHost(page, originOf(baseURL), { pc: { customers: [JSON.parse(readPcFixture('customer.get.response.json')), ...generatedCustomers(45)] } });
-    await page.goto('./#/customers');
-    const list = page.getByRole('region', { name: 'Import Partner Center customer list' });
-    await list.getByRole('button', { name: 'Read the customer list from Partner Center' }).click();
-    await expect(list.getByTestId('pc-customer-counts')).toHaveText(
+    const customers = new CustomersPage(page);
+    await customers.open();
+    await customers.readFromPartnerCenter.click();
+    await expect(customers.pcCounts).toHaveText(
       "Partner Center's customer list: 46 new, 0 already in the workspace (same tenant id), 0 repeated in the list, 0 refused.",
     );
-    const preview = list.getByTestId('pc-new');
+    const preview = customers.pcNew;
     await expect(preview.getByRole('row', { name: /1kl as kjk/ })).toContainText('abcdefgh1234.ccsctp.net');
     await expect(preview.getByRole('row', { name: /1kl as kjk/ })).toContainText(FIXTURE_CUSTOMER_TENANT);
     await expect(preview.getByRole('row', { name: /Customer 45/ })).toContainText('customer45.onmicrosoft.com');
@@ -164,16 +159,16 @@ test.describe('live connectors against the local Graph and Partner Center server
       { pages: 1, customers: 40 },
       { pages: 2, customers: 46 },
     ]);
-    await expect(list.getByTestId('pc-customer-reading')).toHaveCount(0);
+    await expect(customers.pcReading).toHaveCount(0);
     await expectNoSeriousAxeViolations(page, 'customer list read from Partner Center');
 
-    await list.getByRole('button', { name: 'Create the new customers (46)' }).click();
-    await expect(list.getByTestId('pc-customer-outcome')).toHaveText("Customers created from Partner Center's customer list: 46.");
-    await page.getByRole('searchbox', { name: 'Search' }).fill('1kl as kjk');
-    await page.getByRole('link', { name: '1kl as kjk', exact: true }).click();
-    const details = page.getByRole('region', { name: 'Details', exact: true });
-    await expect(details.getByLabel('Tenant ID')).toHaveValue(FIXTURE_CUSTOMER_TENANT);
-    await expect(details.getByLabel('Domain')).toHaveValue('abcdefgh1234.ccsctp.net');
+    await customers.createFromList(46).click();
+    await expect(customers.pcOutcome).toHaveText("Customers created from Partner Center's customer list: 46.");
+    await customers.search.fill('1kl as kjk');
+    await customers.link('1kl as kjk').click();
+    const caseFile = new CaseFilePage(page);
+    await expect(caseFile.detail('Tenant ID')).toHaveValue(FIXTURE_CUSTOMER_TENANT);
+    await expect(caseFile.detail('Domain')).toHaveValue('abcdefgh1234.ccsctp.net');
     expect(host.logged).toEqual([]);
     expect(problems).toEqual([]);
   });
@@ -194,11 +189,11 @@ test.describe('live connectors against the local Graph and Partner Center server
     });
     await addCustomerWithTenantId(page, 'Contoso', TENANT_ID);
 
-    await page.goto('./#/customers');
-    const tenant = page.getByRole('region', { name: 'Import tenant exports' });
-    await chooseCustomer(tenant, 'Customer', 'Contoso');
-    await tenant.getByRole('button', { name: 'Read from Microsoft' }).click();
-    await expect(page.getByTestId('import-outcome')).toContainText('Imported.', { timeout: 20_000 });
+    const customers = new CustomersPage(page);
+    await customers.open();
+    await customers.chooseImportCustomer('Contoso');
+    await customers.readFromMicrosoft.click();
+    await expect(customers.importOutcome).toContainText('Imported.', { timeout: 20_000 });
     const today = new Date().toISOString().slice(0, 10);
     // Every collection was asked of the local Graph with the customer tenant's token.
     const paths = new Set(host.graph.requests.map((r) => r.path));
@@ -206,19 +201,19 @@ test.describe('live connectors against the local Graph and Partner Center server
     expect(new Set(host.graph.requests.map((r) => r.authorization))).toEqual(new Set(['Bearer token-1', 'Bearer token-2']));
     const usersRead = host.sent.filter((s) => s.channel === 'graph.progress' && (s.payload as GraphProgress).collection === 'users');
     expect(usersRead.map((s) => (s.payload as GraphProgress).items)).toEqual([999, 1200]);
-    await expect(page.getByRole('row', { name: /Contoso/ }).getByRole('cell').nth(3)).toHaveText('1200');
+    await expect(customers.licensedUsers('Contoso')).toHaveText('1200');
 
-    await page.getByRole('link', { name: 'Contoso', exact: true }).click();
-    await expect(page.getByTestId('graph-read-date')).toHaveText(`Data read from Microsoft on ${today}`);
-    const subscriptions = page.getByRole('region', { name: 'Current subscriptions', exact: true });
+    await customers.link('Contoso').click();
+    const caseFile = new CaseFilePage(page);
+    await expect(caseFile.graphReadDate).toHaveText(`Data read from Microsoft on ${today}`);
+    const subscriptions = caseFile.subscriptions;
     // The documented subscription is owned by the tenant itself (331af819…), which is this customer now.
-    const mine = subscriptions.getByRole('row', { name: /MyPartNumber/ });
+    const mine = caseFile.subscription(/MyPartNumber/);
     await expect(mine.getByRole('cell').nth(1)).toHaveText('Contoso');
     await expect(mine).toContainText('0 of 25');
     await expect(mine).toContainText('The 30-day window has ended');
     await expect(subscriptions.getByRole('heading', { name: 'Owner not known (2)' })).toBeVisible();
-    const details = page.getByRole('region', { name: 'Details', exact: true });
-    await expect(details.getByLabel('Country')).toHaveValue('JP');
+    await expect(caseFile.detail('Country')).toHaveValue('JP');
     await expectNoSeriousAxeViolations(page, 'case file read from Microsoft');
     expect(host.logged).toEqual([]);
     expect(problems).toEqual([]);
@@ -230,31 +225,33 @@ test.describe('live connectors against the local Graph and Partner Center server
     host = await startDesktopHost(page, originOf(baseURL), { graph: { forbidden: new Set(['subscribedSkus']) } });
     await addCustomerWithTenantId(page, 'Contoso', TENANT_ID);
 
-    await page.goto('./#/customers');
-    const tenant = page.getByRole('region', { name: 'Import tenant exports' });
-    await chooseCustomer(tenant, 'Customer', 'Contoso');
-    await tenant.getByRole('button', { name: 'Read from Microsoft' }).click();
-    await expect(tenant.getByText('Ask the customer to approve a GDAP relationship with the Directory Readers (or Global Reader) role. Nothing was imported.')).toBeVisible();
-    await expect(tenant.getByRole('button', { name: 'Read from Microsoft' })).toBeEnabled();
+    const customers = new CustomersPage(page);
+    await customers.open();
+    await customers.chooseImportCustomer('Contoso');
+    await customers.readFromMicrosoft.click();
+    await expect(customers.importSection.getByText('Ask the customer to approve a GDAP relationship with the Directory Readers (or Global Reader) role. Nothing was imported.')).toBeVisible();
+    await expect(customers.readFromMicrosoft).toBeEnabled();
     expect(host.graph.requests.some((r) => r.path === '/v1.0/subscribedSkus')).toBe(true);
 
     // The same refusal in Japanese: the language is kept by main's settings.
-    await page.goto('./#/settings');
-    await page.getByLabel('Language', { exact: true }).selectOption('ja');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    const settings = new SettingsPage(page);
+    await settings.open();
+    const settingsJa = await settings.chooseLanguage('ja');
+    await expect(settingsJa.shell.html).toHaveAttribute('lang', 'ja');
     expect(host.settings.get().language).toBe('ja');
-    await page.goto('./#/customers');
-    const tenantJa = page.getByRole('region', { name: 'テナントのエクスポートをインポート' });
-    await chooseCustomer(tenantJa, '顧客', 'Contoso');
-    await tenantJa.getByRole('button', { name: 'Microsoft から読み込む' }).click();
-    await expect(tenantJa.getByText('「ディレクトリ閲覧者 (またはグローバル閲覧者)」ロールを含む GDAP 関係を承認するよう顧客に依頼してください。何も取り込んでいません。')).toBeVisible();
-    await page.goto('./#/settings');
-    await page.getByLabel('言語', { exact: true }).selectOption('en');
+    const customersJa = new CustomersPage(page, 'ja');
+    await customersJa.open();
+    await customersJa.chooseImportCustomer('Contoso');
+    await customersJa.readFromMicrosoft.click();
+    await expect(customersJa.importSection.getByText('「ディレクトリ閲覧者 (またはグローバル閲覧者)」ロールを含む GDAP 関係を承認するよう顧客に依頼してください。何も取り込んでいません。')).toBeVisible();
+    await settingsJa.open();
+    await settingsJa.chooseLanguage('en');
 
-    await page.goto('./#/customers');
-    await page.getByRole('link', { name: 'Contoso', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'Details', exact: true }).getByLabel('Tenant ID')).toHaveValue(TENANT_ID);
-    await expect(page.getByTestId('graph-read-date')).toHaveCount(0);
+    await customers.open();
+    await customers.link('Contoso').click();
+    const caseFile = new CaseFilePage(page);
+    await expect(caseFile.detail('Tenant ID')).toHaveValue(TENANT_ID);
+    await expect(caseFile.graphReadDate).toHaveCount(0);
     expect(host.logged).toEqual([]);
     expect(problems).toEqual([]);
   });

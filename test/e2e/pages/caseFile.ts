@@ -127,6 +127,11 @@ export class CaseFilePage {
     return this.transfers.getByRole('button', { name: 'Mark approved by the current partner' });
   }
 
+  /** "Data read from Microsoft on <day>", when the tenant was read live from Graph. */
+  get graphReadDate(): Locator {
+    return this.page.getByTestId('graph-read-date');
+  }
+
   /** A field of Details, by its label ('Tenant ID', 'Domain', 'Country', ...). */
   detail(label: string | RegExp): Locator {
     return this.details.getByLabel(label);

@@ -7,8 +7,8 @@ import { Shell, type Language } from './shell';
 
 /** The import's section and button in each language (the rest of the screen is driven in English). */
 const IMPORT_WORDS = {
-  en: { section: 'Import tenant exports', button: 'Import' },
-  ja: { section: 'テナントのエクスポートをインポート', button: 'インポート' },
+  en: { section: 'Import tenant exports', button: 'Import', customer: 'Customer', readFromMicrosoft: 'Read from Microsoft' },
+  ja: { section: 'テナントのエクスポートをインポート', button: 'インポート', customer: '顧客', readFromMicrosoft: 'Microsoft から読み込む' },
 } as const;
 
 /** The file inputs of "Import tenant exports", by the kind of export each takes. */
@@ -137,6 +137,26 @@ export class CustomersPage {
   /** The question asked when a license name stands for several products, e.g. "Microsoft 365 Business Basic". */
   ambiguous(name: string | RegExp): Locator {
     return this.importSection.getByLabel(typeof name === 'string' ? new RegExp(`"${name}"`) : name);
+  }
+
+  /** "Read from Microsoft": the chosen customer's tenant read live from Graph (the desktop app). */
+  get readFromMicrosoft(): Locator {
+    return this.importSection.getByRole('button', { name: IMPORT_WORDS[this.lang].readFromMicrosoft });
+  }
+
+  /** Chooses the customer whose tenant is imported, in the screen's language. */
+  async chooseImportCustomer(name: string): Promise<void> {
+    await chooseCustomer(this.importSection, IMPORT_WORDS[this.lang].customer, name);
+  }
+
+  /** Partner Center list: the preview of the customers it would create. */
+  get pcNew(): Locator {
+    return this.pcList.getByTestId('pc-new');
+  }
+
+  /** Partner Center list: the reading progress, shown while pages come. */
+  get pcReading(): Locator {
+    return this.pcList.getByTestId('pc-customer-reading');
   }
 
   /** Partner Center list: "Create the new customers (n)". */

@@ -71,6 +71,38 @@ export class SettingsPage {
     await this.page.goto('./#/settings');
   }
 
+  /** "Signed in with Microsoft as ..." or "Not signed in with Microsoft ...". */
+  get microsoftAccount(): Locator {
+    return this.page.getByTestId('microsoft-account');
+  }
+
+  get signOutOfMicrosoft(): Locator {
+    return this.page.getByRole('button', { name: 'Sign out of Microsoft' });
+  }
+
+  /** Partner profile: "Read the link from Partner Center" (the desktop app, signed in). */
+  get readLinkFromPartnerCenter(): Locator {
+    return this.partnerProfile.getByRole('button', { name: 'Read the link from Partner Center' });
+  }
+
+  /** Sign in with Microsoft: the customer tenants (GDAP relationships) read from Graph. */
+  get microsoft(): Locator {
+    return this.page.getByRole('region', { name: 'Sign in with Microsoft' });
+  }
+
+  get readRelationships(): Locator {
+    return this.microsoft.getByRole('button', { name: 'Read from Microsoft' });
+  }
+
+  get relationships(): Locator {
+    return this.microsoft.getByTestId('gdap-relationships');
+  }
+
+  /** One GDAP relationship's row, by (part of) its name. */
+  relationship(name: string | RegExp): Locator {
+    return this.relationships.getByRole('row', { name: typeof name === 'string' ? new RegExp(name) : name });
+  }
+
   /** A theme choice by its words in the current language ('Dark', 'Light' or the computer's). */
   themeRadio(name: 'dark' | 'light' | 'system'): Locator {
     return this.theme.getByRole('radio', { name: WORDS[this.lang][name] });
