@@ -1,7 +1,8 @@
 // The sync transport over HTTP. `fetch` is passed in (every runtime has one, but shared/ names no
 // runtime global), and so is the access token, which the caller refreshes through the host.
 import { SyncHttpError, type SyncTransport } from './client';
-import { PullResponse, PushResponse, SyncError, type PushRequest } from './protocol';
+import { PushResponse, SyncError, type PushRequest } from './protocol';
+import { pullPage } from './pullPage';
 
 export interface FetchLike {
   (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal?: unknown }): Promise<{
@@ -62,7 +63,7 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
     async pull(cursor, clientId, schemaVersion) {
       const query = new URLSearchParams({ cursor: String(cursor), clientId, schemaVersion: String(schemaVersion) });
       const res = await options.fetch(`${base}/sync/pull?${query.toString()}`, { method: 'GET', headers: await headers() });
-      return answer(res, PullResponse);
+      return answer(res, pullPage);
     },
   };
 }
