@@ -33,7 +33,7 @@ class FakeTime {
   }
 }
 
-function harness(results: (() => Promise<void>)[]) {
+function harness(results: (() => Promise<void>)[], options: Partial<typeof defaultLoopOptions> = {}) {
   const time = new FakeTime();
   const statuses: SyncStatus[] = [];
   let calls = 0;
@@ -53,7 +53,7 @@ function harness(results: (() => Promise<void>)[]) {
     random: () => 0.5,
     onStatus: (s) => statuses.push(s),
   };
-  const loop = new SyncLoop(deps, { ...defaultLoopOptions, pollMs: 60_000, baseBackoffMs: 1_000, maxBackoffMs: 8_000, debounceMs: 50 });
+  const loop = new SyncLoop(deps, { ...defaultLoopOptions, pollMs: 60_000, baseBackoffMs: 1_000, maxBackoffMs: 8_000, debounceMs: 50, ...options });
   return { loop, deps, time, statuses, calls: () => calls, setOnline: (v: boolean) => (online = v) };
 }
 
@@ -131,6 +131,27 @@ describe('sync loop (fake clock)', () => {
     for (let i = 0; i < 10; i++) h.loop.changed();
     await h.time.advance(50);
     expect(h.calls()).toBe(2);
+  });
+
+  it('pushes a local change at once with the app\'s options, and sends the changes made during a sync together after it', async () => {
+    let finish: () => void = () => undefined;
+    const slow = () => new Promise<void>((resolve) => (finish = resolve));
+    const h = harness([ok, slow, ok], { debounceMs: defaultLoopOptions.debounceMs });
+    h.loop.start();
+    await h.time.advance(0);
+    expect(h.calls()).toBe(1);
+    h.loop.changed();
+    await h.time.advance(0);
+    expect(h.calls()).toBe(2); // no wait on the clock
+    for (let i = 0; i < 10; i++) h.loop.changed();
+    await h.time.advance(0);
+    expect(h.calls()).toBe(2); // the sync under way is not interrupted
+    finish();
+    for (let i = 0; i < 20; i++) await Promise.resolve(); // the run's end, which schedules the next
+    await h.time.advance(0);
+    expect(h.calls()).toBe(3); // one more run takes the ten
+    await h.time.advance(59_999);
+    expect(h.calls()).toBe(3);
   });
 
   it('stops for good when the app is too old, keeping the outbox, and when signed out', async () => {

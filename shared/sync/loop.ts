@@ -39,11 +39,15 @@ export interface LoopOptions {
   /** First retry delay after a failure; doubles up to maxBackoffMs. */
   baseBackoffMs: number;
   maxBackoffMs: number;
-  /** Wait after a local change before pushing, so a burst of edits goes in one push. */
+  /**
+   * Wait after a local change before pushing. 0 in the app: a teammate should see a change as soon
+   * as it is made, and a burst of edits still goes in few pushes, since the changes made while a
+   * sync runs are sent together by the one run that follows it.
+   */
   debounceMs: number;
 }
 
-export const defaultLoopOptions: LoopOptions = { pollMs: 60_000, baseBackoffMs: 1_000, maxBackoffMs: 30_000, debounceMs: 50 };
+export const defaultLoopOptions: LoopOptions = { pollMs: 60_000, baseBackoffMs: 1_000, maxBackoffMs: 30_000, debounceMs: 0 };
 
 /** Full jitter (AWS architecture blog): a random delay up to the capped exponential. */
 export function backoffDelay(failures: number, options: Pick<LoopOptions, 'baseBackoffMs' | 'maxBackoffMs'>, random: number): number {
@@ -104,7 +108,7 @@ export class SyncLoop {
     this.schedule(0);
   }
 
-  /** A local change: push soon, batching a burst of edits. */
+  /** A local change: push now, or after the sync under way (which batches a burst of edits). */
   changed(): void {
     if (this.stopped || this.status.phase === 'update-required') return;
     void this.refreshPending();
