@@ -274,4 +274,36 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     expect(server.rows('invitations')[0]).toMatchObject({ id: 'i-1', customerId: 'c-1' });
     expect(server.rows('activity').map((e) => e.mutation)).toEqual(expect.arrayContaining(['planLine.setTarget', 'invitation.create']));
   });
+
+  it('reads the sync state once a transaction, sees its own writes of it, and stores them', async () => {
+    const db = new WorkspaceDatabase(`ws-${++n}`);
+    opened.push(db);
+    let made = 0;
+    const store = new DexieClientStore(db, () => `client-${++made}`);
+    const seen = await store.transaction(async (tx) => {
+      const [x, y] = await Promise.all([tx.meta(), tx.meta()]); // a fresh database: one client id, not two
+      x.cursor = 99; // a caller's copy, not the state
+      await tx.setMeta({ cursor: 5, lastAcknowledged: 2 });
+      return { x, y, after: await tx.meta() };
+    });
+    expect(made).toBe(1);
+    expect(seen.y).toEqual({ clientId: 'client-1', cursor: 0, nextMutationId: 1, lastAcknowledged: 0 });
+    expect(seen.after).toEqual({ clientId: 'client-1', cursor: 5, nextMutationId: 1, lastAcknowledged: 2 });
+    expect(await db.syncMeta.get('meta')).toEqual({ key: 'meta', clientId: 'client-1', cursor: 5, nextMutationId: 1, lastAcknowledged: 2 });
+    await store.transaction((tx) => tx.setMeta({ nextMutationId: 4 }));
+    expect(await store.transaction((tx) => tx.meta())).toEqual({ clientId: 'client-1', cursor: 5, nextMutationId: 4, lastAcknowledged: 2 });
+  });
+
+  it('a failed transaction leaves the sync state as it was, and the next one reads it afresh', async () => {
+    const { db, store } = client(new MemorySyncServer(), 'Aiko');
+    await store.transaction((tx) => tx.setMeta({ cursor: 3 }));
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.setMeta({ cursor: 8 });
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(await store.transaction((tx) => tx.meta())).toMatchObject({ cursor: 3 });
+    expect(await db.syncMeta.get('meta')).toMatchObject({ cursor: 3 });
+  });
 });

@@ -132,6 +132,7 @@ export class DexieClientStore implements ClientStore {
     // stores while it runs, and all of its own writes pass here, so a row read once is not read
     // again: no wait for the storage to finish the writes queued before it (an import's chunks).
     const cache = new Map<string, (Row & { _v: number }) | null>();
+    let metaHeld: Promise<SyncMeta> | null = null;
     const key = (table: TableName, id: string) => `${table}/${id}`;
     const read = async (table: TableName, id: string) => {
       const k = key(table, id);
@@ -229,10 +230,13 @@ export class DexieClientStore implements ClientStore {
         cache.clear();
         for (const table of tableNames) await tableOf(table).clear();
       },
-      meta: () => this.readMeta(trans),
+      // A step reads the sync state and writes it back once or twice (a rebase: three reads, one
+      // write): read once per transaction, then kept here, since only this transaction writes it.
+      meta: async () => ({ ...(await (metaHeld ??= this.readMeta(trans))) }),
       setMeta: async (patch) => {
-        const meta = await this.readMeta(trans);
-        await trans.table('syncMeta').put({ key: 'meta', ...meta, ...patch });
+        const next = { ...(await (metaHeld ??= this.readMeta(trans))), ...patch };
+        metaHeld = Promise.resolve(next);
+        await trans.table('syncMeta').put({ key: 'meta', ...next });
       },
       outbox: () => outbox.orderBy('id').toArray(),
       addOutbox: (entry) => {
