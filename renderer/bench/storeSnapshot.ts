@@ -40,7 +40,7 @@ export function openDatabase(name: string, version?: number, upgrade?: (db: IDBD
   });
 }
 
-function shapeOf(store: IDBObjectStore): StoreShape {
+export function shapeOf(store: IDBObjectStore): StoreShape {
   const indexes = Array.from(store.indexNames, (n) => {
     const index = store.index(n);
     return { name: n, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
