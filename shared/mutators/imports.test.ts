@@ -187,6 +187,19 @@ describe('tenant import mutations', () => {
     const odd = [holey, { a: undefined, b: () => 1, c: Symbol('s'), d: 1 }, [undefined, () => 1], Object.create(null), new Map([[1, 2]]), { toJSON: () => 'x' }, new Date(0), new Number(3)];
     for (const v of odd) expect(jsonLength(v)).toBe(JSON.stringify(v)?.length ?? 0);
     expect(jsonLength(undefined)).toBe(0);
+    // Key lengths carried from value to value (as chunkRows measures): the same answers, keys
+    // needing escapes and more keys than are kept included.
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 20 }), (list) => {
+        const keys = new Map<string, number>();
+        for (const v of list) expect(jsonLength(v, keys)).toBe(JSON.stringify(v)?.length ?? 0);
+      }),
+      { numRuns: 200 },
+    );
+    const keys = new Map<string, number>();
+    const many = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`k${i}${i % 7 === 0 ? '"\n' : ''}`, i]));
+    for (let i = 0; i < 2; i++) expect(jsonLength(many, keys)).toBe(JSON.stringify(many).length);
+    expect(keys.size).toBeLessThanOrEqual(256);
   });
 
   it('chunk by rows and by bytes', () => {

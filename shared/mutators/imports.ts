@@ -412,17 +412,25 @@ export interface ImportChange {
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/** Keys told once per measure: an import's 50,000 rows repeat the same dozen keys (most of its strings). */
+const KNOWN_KEYS = 256;
+
+function stringLength(s: string): number {
+  return JSON_ESCAPED.test(s) ? JSON.stringify(s).length : s.length + 2;
+}
+
 /**
  * `JSON.stringify(value).length`, counted without writing the JSON: the import's 50,000 rows were
  * stringified only to be measured (10 MB of strings for the garbage collector). Plain data (strings,
  * numbers, booleans, null, arrays, plain objects) is counted here; anything else (a toJSON, a class
  * instance, a string needing escapes) is measured by JSON.stringify itself, so the answer is always
- * the same. 0 where JSON.stringify answers undefined.
+ * the same. 0 where JSON.stringify answers undefined. `keys` carries key lengths from one call to
+ * the next (chunkRows measures row by row).
  */
-export function jsonLength(value: unknown): number {
+export function jsonLength(value: unknown, keys: Map<string, number> = new Map()): number {
   switch (typeof value) {
     case 'string':
-      return JSON_ESCAPED.test(value) ? JSON.stringify(value).length : value.length + 2;
+      return stringLength(value);
     case 'boolean':
       return value ? 4 : 5;
     case 'number':
@@ -434,7 +442,7 @@ export function jsonLength(value: unknown): number {
         let n = value.length > 0 ? value.length + 1 : 2;
         for (let i = 0; i < value.length; i++) {
           const v: unknown = value[i];
-          n += v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 4 : jsonLength(v);
+          n += v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 4 : jsonLength(v, keys);
         }
         return n;
       }
@@ -445,7 +453,13 @@ export function jsonLength(value: unknown): number {
       for (const key of Object.keys(value)) {
         const v = (value as Record<string, unknown>)[key];
         if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-        n += (first ? 0 : 1) + jsonLength(key) + 1 + jsonLength(v);
+        let k = keys.get(key);
+        if (k === undefined) {
+          k = stringLength(key);
+          // Rows keyed by data (a dictionary) would fill the map with keys seen once.
+          if (keys.size < KNOWN_KEYS) keys.set(key, k);
+        }
+        n += (first ? 0 : 1) + k + 1 + jsonLength(v, keys);
         first = false;
       }
       return n;
@@ -459,6 +473,7 @@ export function jsonLength(value: unknown): number {
 /** Splits rows into chunks of at most CHUNK_ROWS rows and about CHUNK_BYTES of JSON. */
 export function chunkRows<T>(rows: readonly T[], maxRows = CHUNK_ROWS, maxBytes = CHUNK_BYTES): T[][] {
   const out: T[][] = [];
+  const keys = new Map<string, number>();
   let start = 0;
   while (start < rows.length) {
     // Each row's JSON counted once (jsonLength): a chunk's JSON is its rows', the commas and the
@@ -468,7 +483,7 @@ export function chunkRows<T>(rows: readonly T[], maxRows = CHUNK_ROWS, maxBytes 
     const sizes: number[] = [];
     let whole = end - start + 1;
     for (let i = start; i < end && whole <= maxBytes; i++) {
-      const size = jsonLength(rows[i]);
+      const size = jsonLength(rows[i], keys);
       sizes.push(size);
       whole += size;
     }
@@ -480,7 +495,7 @@ export function chunkRows<T>(rows: readonly T[], maxRows = CHUNK_ROWS, maxBytes 
     let stop = start;
     let bytes = 0;
     while (stop < rows.length && stop - start < maxRows) {
-      const size = sizes[stop - start] ?? jsonLength(rows[stop]);
+      const size = sizes[stop - start] ?? jsonLength(rows[stop], keys);
       if (stop > start && bytes + size > maxBytes) break;
       bytes += size;
       stop++;
