@@ -209,6 +209,24 @@ describe('a picked File, read and decoded in the worker (the page posts the File
     expect(failure.messageJa).toBe('ファイル users.csv: 3 行目: UTF-8、UTF-16、Shift_JIS のいずれのテキストでもありません (この行にどれでも読めないバイトがあります)。もう一度エクスポートするか、Excel で「CSV UTF-8 (コンマ区切り)」として保存してください');
   });
 
+  it('names the first unreadable File in the order the request lists them, though they are read at once', async () => {
+    const unreadable = (name: string, line: number) =>
+      new File([new Uint8Array([...Buffer.from('{"value": [\n'.repeat(line - 1), 'latin1'), 0x41, 0xfd, 0x0a])], name, { type: 'application/json' });
+    const graphFile = (file: File) => ({ file: file.name, blob: file, decodeAs: 'json' as const });
+    const both = await refused(ws.db, ws.dbName, {
+      kind: 'tenant',
+      customerId: 'c-contoso',
+      files: { subscribedSkus: graphFile(unreadable('subscribedSkus.json', 2)), users: graphFile(unreadable('users.json', 4)) },
+    });
+    expect(both.details).toMatchObject({ code: 'INVALID_ENCODING', file: 'subscribedSkus.json', line: 2 });
+    const second = await refused(ws.db, ws.dbName, {
+      kind: 'tenant',
+      customerId: 'c-contoso',
+      files: { subscriptions: graphFile(new File([GRAPH_SUBSCRIPTIONS], 'subscriptions.json')), users: graphFile(unreadable('users.json', 4)) },
+    });
+    expect(second.details).toMatchObject({ code: 'INVALID_ENCODING', file: 'users.json', line: 4 });
+  });
+
   it('refuses a File too large before a byte is read, on the page', async () => {
     const file = new File(['{}'], 'users.json');
     Object.defineProperty(file, 'size', { value: 200 * 1024 * 1024 });

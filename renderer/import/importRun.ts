@@ -68,11 +68,18 @@ async function decoded(source: ImportSource): Promise<ImportFile> {
   return { file: source.file, text, encoding };
 }
 
-/** The request with every picked file read and decoded, in the order the request lists them. */
+/**
+ * The request with every picked file read and decoded. The files are read at once (the storage
+ * works on them together) and decoded in the order the request lists them, so the first file
+ * refused is the one it was when they were read one by one.
+ */
 async function decodedRequest(request: ImportRequest): Promise<DecodedRequest> {
   if (request.kind === 'graphPages') return request;
+  const reads = Object.entries(request.files).flatMap(([kind, f]) => (f ? [{ kind, read: 'bytes' in f ? Promise.resolve(f) : decoded(f) }] : []));
+  // Awaited in order below: a later file's failure must not be reported before an earlier one's, nor left unhandled.
+  for (const { read } of reads) read.catch(() => undefined);
   const files: Record<string, ImportFile | ImportZip> = {};
-  for (const [kind, f] of Object.entries(request.files)) if (f) files[kind] = 'bytes' in f ? f : await decoded(f);
+  for (const { kind, read } of reads) files[kind] = await read;
   return { ...request, files } as DecodedRequest;
 }
 
@@ -145,9 +152,16 @@ export async function runImport(start: StartMessage, { post, cancelled }: RunPor
   let adminCenter: AdminCenterReport | undefined;
   let request: DecodedRequest;
   try {
-    request = await decodedRequest(start.request);
-    const context = request.kind === 'tenant' && request.files.adminCenterUsers ? await adminCenterContext(db, request.customerId) : null;
-    const customer = request.kind !== 'catalog' ? await customerIdentity(db, request.customerId) : null;
+    // The workspace is read while the files are read and decoded (a 50,000-row export is tens of
+    // MB); a file refused is still the outcome before anything these reads meet.
+    const asked = start.request;
+    const contextRead = asked.kind === 'tenant' && asked.files.adminCenterUsers ? adminCenterContext(db, asked.customerId) : Promise.resolve(null);
+    const customerRead = asked.kind !== 'catalog' ? customerIdentity(db, asked.customerId) : Promise.resolve(null);
+    contextRead.catch(() => undefined);
+    customerRead.catch(() => undefined);
+    request = await decodedRequest(asked);
+    const context = await contextRead;
+    const customer = await customerRead;
     ({ changes, adminCenter } = plan(request, start.importId, context, customer));
   } catch (e) {
     db.close();

@@ -10,6 +10,7 @@ import { SyncClient } from '../sync/client';
 import { MemoryClientStore } from '../sync/memoryClientStore';
 import { MemorySyncServer } from '../sync/memoryServer';
 import { catalogImportChanges, chunkRows, jsonLength, sameData, tenantImportChanges } from './imports';
+import { isTextChecked } from './checkedText';
 import { refusalWords } from '../../test/support/refusalWords';
 import { e3Inventory, guid, SKU_E3 } from '../../test/support/tenantInventory';
 import { memoryTransport } from '../../test/support/memoryTransport';
@@ -187,6 +188,38 @@ describe('tenant import mutations', () => {
     const odd = [holey, { a: undefined, b: () => 1, c: Symbol('s'), d: 1 }, [undefined, () => 1], Object.create(null), new Map([[1, 2]]), { toJSON: () => 'x' }, new Date(0), new Number(3)];
     for (const v of odd) expect(jsonLength(v)).toBe(JSON.stringify(v)?.length ?? 0);
     expect(jsonLength(undefined)).toBe(0);
+    // Key lengths carried from value to value (as chunkRows measures): the same answers, keys
+    // needing escapes and more keys than are kept included; `plain` only when no string needed one.
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 20 }), (list) => {
+        const m = { keys: new Map<string, number>(), plain: true };
+        for (const v of list) expect(jsonLength(v, m)).toBe(JSON.stringify(v)?.length ?? 0);
+        if (m.plain) for (const v of list) expect(JSON.stringify(v) ?? '').not.toContain('\\');
+      }),
+      { numRuns: 200 },
+    );
+    const m = { keys: new Map<string, number>(), plain: true };
+    const many = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`k${i}${i % 7 === 0 ? '"\n' : ''}`, i]));
+    for (let i = 0; i < 2; i++) expect(jsonLength(many, m)).toBe(JSON.stringify(many).length);
+    expect(m.keys.size).toBeLessThanOrEqual(256);
+    const plainAfter = (...list: unknown[]) => {
+      const measure = { keys: new Map<string, number>(), plain: true };
+      for (const v of list) jsonLength(v, measure);
+      return measure.plain;
+    };
+    expect(plainAfter({ a: 'x', b: [1, true, null, { c: 'ü' }] })).toBe(true);
+    expect(plainAfter({ a: 'x\u0000' })).toBe(false);
+    expect(plainAfter({ a: '\ud83d\ude00' })).toBe(false);
+    expect(plainAfter({ '\ud800': 1 })).toBe(false);
+    // A key left out of the JSON was not looked at; a key seen before still counts.
+    expect(plainAfter({ 'a\u0000': undefined })).toBe(false);
+    const escapedKey = { 'k"': 1 };
+    const measure = { keys: new Map<string, number>(), plain: true };
+    jsonLength(escapedKey, measure);
+    measure.plain = true;
+    jsonLength(escapedKey, measure);
+    expect(measure.plain).toBe(false);
+    expect(plainAfter(new Date(0))).toBe(false);
   });
 
   it('chunk by rows and by bytes', () => {
@@ -226,6 +259,12 @@ describe('tenant import mutations', () => {
       }),
       { numRuns: 300 },
     );
+    // Chunks whose every string was written as it is are marked as checked for the outbox; a chunk
+    // holding one escaped string is not, whichever row holds it.
+    const users = Array.from({ length: 30 }, (_, i) => ({ id: `u${i}`, userPrincipalName: i === 17 ? 'a\u0000@x' : `u${i}@x`, licenses: [] }));
+    const chunks = chunkRows(users, 10, 100_000);
+    expect(chunks.map(isTextChecked)).toEqual([true, false, true]);
+    expect(chunkRows(users, 10, 200).every((c) => isTextChecked(c) === !c.some((u) => u.userPrincipalName.includes('\u0000')))).toBe(true);
     expect(sameData({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
     expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
   });

@@ -34,6 +34,7 @@ import {
 import { productNames } from './productNames';
 import { MutationError, defineMutator, mustGet, putRows, type MutatorContext, type WriteTx } from './define';
 import { activity, type ActivityParams } from './activityCodes';
+import { markTextChecked } from './checkedText';
 
 /** Rows per chunk, and the bytes a chunk's rows may take as JSON (a push carries several chunks; the server takes up to 16 MiB). */
 export const CHUNK_ROWS = 1000;
@@ -412,55 +413,102 @@ export interface ImportChange {
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/** Keys told once per measure: an import's 50,000 rows repeat the same dozen keys (most of its strings). */
+const KNOWN_KEYS = 256;
+
+/**
+ * What measuring carries from value to value: key lengths, and whether every string and key met
+ * so far was written as it is (no escape; `plain` false once one was not, or was not looked at).
+ */
+export interface Measure {
+  keys: Map<string, number>;
+  plain: boolean;
+}
+
+const newMeasure = (): Measure => ({ keys: new Map(), plain: true });
+
+function stringLength(s: string, m: Measure): number {
+  if (!JSON_ESCAPED.test(s)) return s.length + 2;
+  m.plain = false;
+  return JSON.stringify(s).length;
+}
+
 /**
  * `JSON.stringify(value).length`, counted without writing the JSON: the import's 50,000 rows were
  * stringified only to be measured (10 MB of strings for the garbage collector). Plain data (strings,
  * numbers, booleans, null, arrays, plain objects) is counted here; anything else (a toJSON, a class
  * instance, a string needing escapes) is measured by JSON.stringify itself, so the answer is always
- * the same. 0 where JSON.stringify answers undefined.
+ * the same. 0 where JSON.stringify answers undefined. `m` carries key lengths from one call to the
+ * next (chunkRows measures row by row), and says whether any string needed an escape.
  */
-export function jsonLength(value: unknown): number {
+export function jsonLength(value: unknown, m: Measure = newMeasure()): number {
   switch (typeof value) {
     case 'string':
-      return JSON_ESCAPED.test(value) ? JSON.stringify(value).length : value.length + 2;
+      return stringLength(value, m);
     case 'boolean':
       return value ? 4 : 5;
     case 'number':
       return Number.isFinite(value) ? String(value).length : 4;
     case 'object': {
       if (value === null) return 4;
-      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(value)?.length ?? 0;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return measuredByJson(value, m);
       if (Array.isArray(value)) {
         let n = value.length > 0 ? value.length + 1 : 2;
         for (let i = 0; i < value.length; i++) {
           const v: unknown = value[i];
-          n += v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 4 : jsonLength(v);
+          n += v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 4 : jsonLength(v, m);
         }
         return n;
       }
       const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return JSON.stringify(value)?.length ?? 0;
+      if (proto !== Object.prototype && proto !== null) return measuredByJson(value, m);
       let n = 2;
       let first = true;
       for (const key of Object.keys(value)) {
         const v = (value as Record<string, unknown>)[key];
-        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-        n += (first ? 0 : 1) + jsonLength(key) + 1 + jsonLength(v);
+        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') {
+          // Left out of the JSON, so its key was not looked at.
+          m.plain = false;
+          continue;
+        }
+        let k = m.keys.get(key);
+        if (k === undefined) {
+          k = stringLength(key, m);
+          // Rows keyed by data (a dictionary) would fill the map with keys seen once.
+          if (m.keys.size < KNOWN_KEYS) m.keys.set(key, k);
+        } else if (k !== key.length + 2) {
+          // An escape always lengthens a string's JSON.
+          m.plain = false;
+        }
+        n += (first ? 0 : 1) + k + 1 + jsonLength(v, m);
         first = false;
       }
       return n;
     }
     default:
       // undefined, functions and symbols (no JSON), bigint (JSON.stringify throws, as it would have).
-      return JSON.stringify(value)?.length ?? 0;
+      return measuredByJson(value, m);
   }
+}
+
+/** Measured by JSON.stringify: its strings were not looked at one by one. */
+function measuredByJson(value: unknown, m: Measure): number {
+  m.plain = false;
+  return JSON.stringify(value)?.length ?? 0;
 }
 
 /** Splits rows into chunks of at most CHUNK_ROWS rows and about CHUNK_BYTES of JSON. */
 export function chunkRows<T>(rows: readonly T[], maxRows = CHUNK_ROWS, maxBytes = CHUNK_BYTES): T[][] {
   const out: T[][] = [];
+  const m = newMeasure();
+  // A chunk whose every row was measured with no escape holds no text the outbox refuses (checkedText.ts).
+  const push = (chunk: T[]) => {
+    if (m.plain) markTextChecked(chunk);
+    out.push(chunk);
+  };
   let start = 0;
   while (start < rows.length) {
+    m.plain = true;
     // Each row's JSON counted once (jsonLength): a chunk's JSON is its rows', the commas and the
     // brackets. When a whole chunk fits, rows whose JSON fits together fit one by one, so this is
     // the chunk the row-by-row count makes.
@@ -468,24 +516,24 @@ export function chunkRows<T>(rows: readonly T[], maxRows = CHUNK_ROWS, maxBytes 
     const sizes: number[] = [];
     let whole = end - start + 1;
     for (let i = start; i < end && whole <= maxBytes; i++) {
-      const size = jsonLength(rows[i]);
+      const size = jsonLength(rows[i], m);
       sizes.push(size);
       whole += size;
     }
     if (whole <= maxBytes) {
-      out.push(rows.slice(start, end));
+      push(rows.slice(start, end));
       start = end;
       continue;
     }
     let stop = start;
     let bytes = 0;
     while (stop < rows.length && stop - start < maxRows) {
-      const size = sizes[stop - start] ?? jsonLength(rows[stop]);
+      const size = sizes[stop - start] ?? jsonLength(rows[stop], m);
       if (stop > start && bytes + size > maxBytes) break;
       bytes += size;
       stop++;
     }
-    out.push(rows.slice(start, stop));
+    push(rows.slice(start, stop));
     start = stop;
   }
   return out;

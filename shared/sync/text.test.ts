@@ -1,5 +1,7 @@
 // The text rule both sides apply before a change is stored: where the bad string is, in words.
 import { describe, expect, it } from 'vitest';
+import { markTextChecked } from '../mutators/checkedText';
+import { tenantImportChanges } from '../mutators/imports';
 import { findBadText, isStorableText } from './text';
 
 describe('storable text', () => {
@@ -31,5 +33,20 @@ describe('storable text', () => {
     const found = findBadText({ deep });
     expect(found?.keys).toHaveLength(200_001);
     expect(found?.keys[0]).toBe('deep');
+  });
+
+  it("skips an import's chunks tested when they were measured, and still finds a bad string in any other", () => {
+    const users = (bad: number) =>
+      Array.from({ length: 2500 }, (_, i) => ({ id: `u${i}`, userPrincipalName: i === bad ? 'ann\u0000@contoso.com' : `u${i}@contoso.com`, licenses: [] }));
+    const inventory = (list: ReturnType<typeof users>) => ({ countryLetterCode: null, skus: [], subscriptions: null, users: list });
+    const clean = tenantImportChanges(inventory(users(-1)), { importId: 'imp', customerId: 'c', files: [] });
+    for (const c of clean) expect(findBadText(c.args, 'args')).toBeNull();
+    // The chunk holding the bad name is not marked: the walk names it as it always did.
+    const bad = tenantImportChanges(inventory(users(1500)), { importId: 'imp', customerId: 'c', files: [] });
+    expect(bad.map((c) => findBadText(c.args, 'args')?.path ?? null)).toEqual([null, 'args.rows[500].userPrincipalName', null, null]);
+    // A mark covers only the array marked.
+    const rows = [{ name: 'ok' }];
+    markTextChecked(rows);
+    expect(findBadText({ rows, other: ['\ud800'] })?.path).toBe('other[0]');
   });
 });
