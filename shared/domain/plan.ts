@@ -28,7 +28,7 @@ import { renderFinding } from './messages';
 import type { RegionTable } from './region';
 import { checkRegion, DEFAULT_REGIONS, regionOf } from './region';
 import { allocateConsumed, checkSeats } from './seats';
-import type { Channel, TenantInventory } from './tenant';
+import type { Channel, TenantInventory, TenantSubscription } from './tenant';
 import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
 import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
@@ -166,18 +166,9 @@ export interface TenantPlan {
   transferRequests: string[][];
 }
 
-/** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
-export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
-  const partnerTenantId = normalizeId(partnerTenantIdRaw);
-  const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
-  let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
-  const consumedOf = (skuId: string): number => {
-    const s = skuById?.get(skuId);
-    if (s) return s.consumedUnits;
-    holders ??= holdersBySku(inv.users);
-    return holders.get(skuId) ?? 0;
-  };
-  const skuLine = (s: TenantInventory['skus'][number]): SourceLine => ({
+/** A line for a SKU of subscribedSkus (no subscription known). */
+function skuLine(s: TenantInventory['skus'][number]): SourceLine {
+  return {
     lineId: `sku:${s.skuId}`,
     subscriptionId: null,
     skuId: s.skuId,
@@ -189,7 +180,21 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
     quantity: s.prepaidUnits.enabled + s.prepaidUnits.warning + s.prepaidUnits.suspended + s.prepaidUnits.lockedOut,
     consumed: s.consumedUnits,
     nextLifecycleDateTime: null,
-  });
+  };
+}
+
+/** Partner Center says the partner sells these: ours, whatever the owner field of the export says. */
+function isOwnSubscription(own: TenantInventory['ownSubscriptionIds'], s: TenantSubscription): boolean {
+  return own !== undefined && (own.has(s.id) || (s.commerceSubscriptionId !== null && own.has(normalizeId(s.commerceSubscriptionId))));
+}
+
+// The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
+// names each arrow function it creates, a defineProperty per tenant.
+/** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
+export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
+  const partnerTenantId = normalizeId(partnerTenantIdRaw);
+  const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
+  let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
   if (inv.subscriptions === null) return inv.skus.map(skuLine);
   const subs = inv.subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
   const bySku = new Map<string, number[]>();
@@ -200,23 +205,28 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
   });
   const consumed = new Array<number>(subs.length).fill(0);
   for (const [skuId, idx] of bySku) {
+    const sku = skuById?.get(skuId);
+    let total: number;
+    if (sku) total = sku.consumedUnits;
+    else {
+      holders ??= holdersBySku(inv.users);
+      total = holders.get(skuId) ?? 0;
+    }
     // One subscription of the SKU (the usual case) holds all its consumed seats.
     if (idx.length === 1) {
-      consumed[idx[0]!] = consumedOf(skuId);
+      consumed[idx[0]!] = total;
       continue;
     }
-    const split = allocateConsumed(consumedOf(skuId), idx.map((i) => subs[i]!.totalLicenses));
+    const split = allocateConsumed(total, idx.map((i) => subs[i]!.totalLicenses));
     idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
   }
-  // Partner Center says the partner sells these: ours, whatever the owner field of the export says.
   const own = inv.ownSubscriptionIds;
-  const isOwn = (s: (typeof subs)[number]) => own !== undefined && (own.has(s.id) || (s.commerceSubscriptionId !== null && own.has(normalizeId(s.commerceSubscriptionId))));
   const lines: SourceLine[] = subs.map((s, i) => ({
     lineId: s.id,
     subscriptionId: s.id,
     skuId: s.skuId,
     skuPartNumber: s.skuPartNumber,
-    channel: isOwn(s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId),
+    channel: isOwnSubscription(own, s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId),
     status: s.status,
     isTrial: s.isTrial,
     quantity: s.totalLicenses,
@@ -388,9 +398,10 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, lang: Lang, out: F
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
-  // The target's name is in a few findings only: worded when the first of them needs it.
+  // The target's name is in a few findings only: worded when the first of them needs it (a null
+  // name, no target, is asked again: targetName answers it at once). A variable, not a closure:
+  // tsx (the bench, the CLI) names each arrow function it creates, a defineProperty per line.
   let targetWords: string | null | undefined;
-  const target = (): string | null => (targetWords === undefined ? (targetWords = targetName(catalogProductNames(catalog), m)) : targetWords);
   if (line.action === 'keep') {
     out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, at, line));
     return;
@@ -410,23 +421,23 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, lang: Lang, out: F
   const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
   if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, lang, at, line));
   else if (!source.purchasable && m.kind !== 'different') {
-    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: target() }, lang, at, line, teamsRule));
+    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, lang, at, line, teamsRule));
   }
-  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: target() }, lang, at, line, teamsRule));
+  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, lang, at, line, teamsRule));
   if (line.retirement && !line.isTrial) {
     const rule = line.retirement.kind === 'with-teams' ? ruleInForce('teams-unbundling', at) : undefined;
     out.push(
-      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: target() }, lang, at, line, rule),
+      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, lang, at, line, rule),
     );
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
     const services = namedLostServices(m);
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: target(), count: m.lostServicePlans.length, services, more }, lang, at, line));
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)), count: m.lostServicePlans.length, services, more }, lang, at, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
-    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: target(), users: line.usersToReassign }, lang, at, line));
+    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)), users: line.usersToReassign }, lang, at, line));
   }
   if (!line.isTrial) {
     const seats = checkSeats(line.quantity, line.consumed, line.targetQuantity);
