@@ -122,13 +122,12 @@ function main(argv: string[]): number {
     partnerTenantId,
     partnerCountry,
     asOf,
-    lang: lang as Lang,
     ...(billingAccount ? { billingAccount } : {}),
     ...(agreementAcceptedOn ? { agreementAcceptedOn } : {}),
     ...(targetOverrides ? { targetOverrides } : {}),
     ...(acknowledged ? { acknowledged } : {}),
   });
-  process.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan, asOf), null, 2)}\n` : planToText(plan, asOf, lang as Lang, catalog));
+  process.stdout.write(format === 'json' ? `${JSON.stringify(planToJson(plan, asOf, lang as Lang), null, 2)}\n` : planToText(plan, asOf, lang as Lang, catalog));
   return 0;
 }
 

@@ -4,15 +4,15 @@ import type { EndOfTermAdvice } from '../shared/domain/endOfTerm';
 import { catalogProductNames, formatCount, formatDay, productName, productNamesOf, productWithPartNumber, type ProductNames } from '../shared/domain/format';
 import type { ServicePlanRef } from '../shared/domain/matching';
 import { equivalentProposals } from '../shared/domain/matching';
-import type { Lang } from '../shared/domain/messages';
+import { findingText, type Lang } from '../shared/domain/messages';
 import type { TenantPlan } from '../shared/domain/plan';
 import { regionName } from '../shared/domain/regionNames';
 import { wordsIn } from '../shared/words';
 
 export const PLAN_JSON_VERSION = 1;
 
-/** Picks the documented fields only, so the JSON stays stable when the engine grows. */
-export function planToJson(plan: TenantPlan, asOf: string) {
+/** Picks the documented fields only, so the JSON stays stable when the engine grows; each finding's message in `lang`. */
+export function planToJson(plan: TenantPlan, asOf: string, lang: Lang = 'en') {
   return {
     version: PLAN_JSON_VERSION,
     asOf,
@@ -65,7 +65,7 @@ export function planToJson(plan: TenantPlan, asOf: string) {
       severity: f.severity,
       ...(f.skuPartNumber !== undefined ? { skuPartNumber: f.skuPartNumber } : {}),
       ...(f.lineId !== undefined ? { lineId: f.lineId } : {}),
-      message: f.message,
+      message: findingText(f, lang),
       ruleId: f.ruleId,
       ruleSince: f.ruleSince,
       ruleSource: f.ruleSource,
@@ -181,7 +181,7 @@ export function planToText(plan: TenantPlan, asOf: string, lang: Lang, catalog?:
   out.push('', `${t.findings} (${n(plan.findings.length)})`);
   if (plan.findings.length === 0) out.push(`  ${t.none}`);
   for (const f of plan.findings) {
-    out.push(`- [${t.severity[f.severity]}] ${f.code}: ${f.message}${f.acknowledged ? ` (${t.acknowledged})` : ''}`);
+    out.push(`- [${t.severity[f.severity]}] ${f.code}: ${findingText(f, lang)}${f.acknowledged ? ` (${t.acknowledged})` : ''}`);
     out.push(`    ${t.why(f.ruleId, d(f.ruleSince), f.ruleSource)}`);
   }
   return `${out.join('\n')}\n`;

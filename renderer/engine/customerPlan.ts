@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { TransferStatus } from '../../shared/domain/commerce';
 import { openTransfersByKey } from '../../shared/domain/transfers';
-import { matchOffer, planTenant, sourceLines, type Catalog, type FindingCode, type Lang, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
+import { matchOffer, planTenant, sourceLines, type Catalog, type FindingCode, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
 import { withDefaults, type Customer, type FindingAck, type PartnerProfile, type Plan, type PlanLine, type Transfer } from '../../shared/workspace/tables';
 import type { OwnPlacement } from '../../shared/domain/ownSubscriptions';
 import { tenantNamesOf, type TenantNames } from '../../shared/domain/format';
@@ -107,13 +107,12 @@ export function effectiveOverrides(data: Pick<CustomerData, 'inventory' | 'catal
   return overrides;
 }
 
-export function computePlan(data: CustomerData, lang: Lang, asOf = data.plan?.asOf ?? today()): TenantPlan {
+export function computePlan(data: CustomerData, asOf = data.plan?.asOf ?? today()): TenantPlan {
   return planTenant(data.inventory, data.catalog, {
     partnerTenantId: data.partner?.partnerTenantId ?? '',
     partnerCountry: data.partner?.country ?? '',
     asOf,
     targetOverrides: effectiveOverrides(data),
-    lang,
     billingAccount: withDefaults('customers', data.customer).billingAccount,
     agreementAcceptedOn: withDefaults('customers', data.customer).agreement?.acceptedOn ?? null,
     acknowledged: data.findingAcks.map((a) => ({ lineKey: a.lineKey || null, code: a.code as FindingCode })),
@@ -133,8 +132,12 @@ export function useCustomerData(customerId: string | null): CustomerData | null 
   return useLiveQuery(() => (customerId ? loadCustomerData(customerId) : Promise.resolve(null)), [customerId]);
 }
 
-/** The customer's data and the engine's plan for it (undefined while loading, null: no such customer). */
-export function useCustomerPlan(customerId: string | null, lang: Lang): { data: CustomerData; plan: TenantPlan } | null | undefined {
+/**
+ * The customer's data and the engine's plan for it (undefined while loading, null: no such customer).
+ * The plan has no words (findingText says its findings where they are shown): a language switch does
+ * not plan again.
+ */
+export function useCustomerPlan(customerId: string | null): { data: CustomerData; plan: TenantPlan } | null | undefined {
   const data = useCustomerData(customerId);
-  return useMemo(() => (data ? { data, plan: computePlan(data, lang) } : data), [data, lang]);
+  return useMemo(() => (data ? { data, plan: computePlan(data) } : data), [data]);
 }

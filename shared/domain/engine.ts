@@ -9,7 +9,8 @@
 // carries its ruleId, ruleSince, ruleSource and ruleUrl; isMustFix(finding) leaves acknowledged ones out.
 //
 // Per line, when a user edits one: sourceLines -> planLine(line, catalog, asOf, { targetSkuId, quantity })
-// -> lineFindings(plannedLine, catalog, lang); equivalentProposals(skuId, catalog) for the choices.
+// -> lineFindings(plannedLine, catalog); equivalentProposals(skuId, catalog) for the choices.
+// Findings carry a code and params, no text: findingText(finding, lang) words one where it is shown.
 export type { Catalog, CatalogData, CatalogOptions, CatalogSku, CatalogServicePlan, OfferAvailability, PreparedSku } from './catalog';
 export { findSku, prepareCatalog } from './catalog';
 export type { LocalDate } from './dates';
@@ -21,7 +22,7 @@ export { FINDING_CODES, isMustFix, sortFindings } from './findings';
 export type { EquivalentProposal, MatchKind, OfferMatch, ServiceComparison, ServicePlanRef, TargetRef } from './matching';
 export { compareServices, equivalentProposals, matchOffer } from './matching';
 export type { Lang } from './messages';
-export { renderFinding } from './messages';
+export { findingText, renderFinding } from './messages';
 export type { FindingAck, LineAction, LineContext, LineOverride, PlannedLine, PlannedOrder, PlanOptions, SourceLine, TenantPlan } from './plan';
 export { lineFindings, planLine, planTenant, sourceLines } from './plan';
 export { planFamily } from './planFamilies';

@@ -1,6 +1,7 @@
 // Findings: what the engine tells the account manager, one code per rule of DOMAIN.md. The codes
-// and severities are stable (the plan CLI's JSON and the app both use them); the message is
-// rendered in the chosen language from `params` (messages.ts), so the app can re-render it.
+// and severities are stable (the plan CLI's JSON and the app both use them). A finding carries no
+// text: findingText (messages.ts) words it from `params` where it is shown, in the language of the
+// moment, so planning formats no day, number or sentence and a language switch does not re-plan.
 import type { RuleFamily } from './rules';
 
 export const FINDING_CODES = [
@@ -72,7 +73,7 @@ export interface Finding {
   skuPartNumber?: string;
   /** The plan line it is about (a subscription id, or `sku:<skuId>`). */
   lineId?: string;
-  message: string;
+  /** What findingText words (days as YYYY-MM-DD, counts as numbers, names as the catalog says). */
   params: FindingParams;
   /** The rule it applies (rules.ts), the day that rule took effect, and where it comes from. */
   ruleId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from './findings';
 import { formatCountOf } from './format';
-import { messages, renderFinding } from './messages';
+import { findingText, messages, renderFinding } from './messages';
 
 const params = {
   sku: 'ENTERPRISEPACK',
@@ -101,5 +101,13 @@ describe('finding messages', () => {
     expect(renderFinding('DATA_LOSS_RISK', { ...params, count: 12, more: 2 }, 'ja')).toContain('Microsoft Teams, Sway ほか 2 個。');
     expect(renderFinding('DATA_LOSS_RISK', { ...params, more: 0 }, 'en')).toContain('Microsoft Teams, Sway. Data');
     expect(renderFinding('REGION_MISMATCH', { reason: 'unknown-country', country: 'ZZ' }, 'ja')).toContain('ZZ');
+  });
+
+  it('findingText words a finding from its code and params, in English unless told', () => {
+    const finding = { code: 'SEAT_SHORTFALL' as const, params: { ...params, targetQuantity: 10000, consumed: 12500, shortfall: 2500 } };
+    expect(findingText(finding)).toBe(renderFinding('SEAT_SHORTFALL', finding.params, 'en'));
+    expect(findingText(finding)).toContain('10,000 seats planned but 12,500 in use');
+    expect(findingText(finding, 'ja')).toBe(renderFinding('SEAT_SHORTFALL', finding.params, 'ja'));
+    expect(findingText(finding, 'ja')).not.toBe(findingText(finding, 'en'));
   });
 });

@@ -2,7 +2,7 @@
 // (shared/words/{en,ja}.json, `finding.*`); this file chooses each sentence's literal key and puts
 // its parameters in the language's forms (days, grouped numbers, counted nouns, region names).
 import { wordsIn, type Translate } from '../words';
-import type { FindingCode, FindingParams } from './findings';
+import type { Finding, FindingCode, FindingParams } from './findings';
 import { countedWords, formatCount, formatDay, type CountedNoun } from './format';
 import type { Lang } from './lang';
 import { regionName } from './regionNames';
@@ -176,4 +176,9 @@ export const messages: Record<Lang, Record<FindingCode, (p: FindingParams) => st
 
 export function renderFinding(code: FindingCode, params: FindingParams, lang: Lang = 'en'): string {
   return RENDER[code](params, SAY[lang]);
+}
+
+/** A finding in words, where it is shown (case file, wizards, exports, print, the plan command). */
+export function findingText(finding: Pick<Finding, 'code' | 'params'>, lang: Lang = 'en'): string {
+  return RENDER[finding.code](finding.params, SAY[lang]);
 }

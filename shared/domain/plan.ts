@@ -23,12 +23,10 @@ import { isTransferring, transferRequests, transferVerdict } from './transfers';
 import { normalizeId } from './ids';
 import type { MatchOptions, OfferMatch } from './matching';
 import { matchOffer } from './matching';
-import type { Lang } from './messages';
-import { renderFinding } from './messages';
 import type { RegionTable } from './region';
 import { checkRegion, DEFAULT_REGIONS, regionOf } from './region';
 import { allocateConsumed, checkSeats } from './seats';
-import type { Channel, TenantInventory } from './tenant';
+import type { Channel, TenantInventory, TenantSubscription } from './tenant';
 import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
 import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
@@ -147,7 +145,6 @@ export interface PlanOptions {
   asOf: LocalDate;
   /** Per line id (subscription id or `sku:<skuId>`). */
   targetOverrides?: Readonly<Record<string, LineOverride>>;
-  lang?: Lang;
   regions?: RegionTable;
   /** How the customer is billed when it buys directly (refund advice). */
   billingAccount?: BillingAccount;
@@ -166,18 +163,9 @@ export interface TenantPlan {
   transferRequests: string[][];
 }
 
-/** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
-export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
-  const partnerTenantId = normalizeId(partnerTenantIdRaw);
-  const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
-  let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
-  const consumedOf = (skuId: string): number => {
-    const s = skuById?.get(skuId);
-    if (s) return s.consumedUnits;
-    holders ??= holdersBySku(inv.users);
-    return holders.get(skuId) ?? 0;
-  };
-  const skuLine = (s: TenantInventory['skus'][number]): SourceLine => ({
+/** A line for a SKU of subscribedSkus (no subscription known). */
+function skuLine(s: TenantInventory['skus'][number]): SourceLine {
+  return {
     lineId: `sku:${s.skuId}`,
     subscriptionId: null,
     skuId: s.skuId,
@@ -189,7 +177,21 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
     quantity: s.prepaidUnits.enabled + s.prepaidUnits.warning + s.prepaidUnits.suspended + s.prepaidUnits.lockedOut,
     consumed: s.consumedUnits,
     nextLifecycleDateTime: null,
-  });
+  };
+}
+
+/** Partner Center says the partner sells these: ours, whatever the owner field of the export says. */
+function isOwnSubscription(own: TenantInventory['ownSubscriptionIds'], s: TenantSubscription): boolean {
+  return own !== undefined && (own.has(s.id) || (s.commerceSubscriptionId !== null && own.has(normalizeId(s.commerceSubscriptionId))));
+}
+
+// The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
+// names each arrow function it creates, a defineProperty per tenant.
+/** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
+export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
+  const partnerTenantId = normalizeId(partnerTenantIdRaw);
+  const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
+  let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
   if (inv.subscriptions === null) return inv.skus.map(skuLine);
   const subs = inv.subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
   const bySku = new Map<string, number[]>();
@@ -200,23 +202,28 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
   });
   const consumed = new Array<number>(subs.length).fill(0);
   for (const [skuId, idx] of bySku) {
+    const sku = skuById?.get(skuId);
+    let total: number;
+    if (sku) total = sku.consumedUnits;
+    else {
+      holders ??= holdersBySku(inv.users);
+      total = holders.get(skuId) ?? 0;
+    }
     // One subscription of the SKU (the usual case) holds all its consumed seats.
     if (idx.length === 1) {
-      consumed[idx[0]!] = consumedOf(skuId);
+      consumed[idx[0]!] = total;
       continue;
     }
-    const split = allocateConsumed(consumedOf(skuId), idx.map((i) => subs[i]!.totalLicenses));
+    const split = allocateConsumed(total, idx.map((i) => subs[i]!.totalLicenses));
     idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
   }
-  // Partner Center says the partner sells these: ours, whatever the owner field of the export says.
   const own = inv.ownSubscriptionIds;
-  const isOwn = (s: (typeof subs)[number]) => own !== undefined && (own.has(s.id) || (s.commerceSubscriptionId !== null && own.has(normalizeId(s.commerceSubscriptionId))));
   const lines: SourceLine[] = subs.map((s, i) => ({
     lineId: s.id,
     subscriptionId: s.id,
     skuId: s.skuId,
     skuPartNumber: s.skuPartNumber,
-    channel: isOwn(s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId),
+    channel: isOwnSubscription(own, s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId),
     status: s.status,
     isTrial: s.isTrial,
     quantity: s.totalLicenses,
@@ -326,7 +333,7 @@ function namedLostServices(m: OfferMatch): string {
   return names;
 }
 
-function finding(code: FindingCode, severity: Severity, params: FindingParams, lang: Lang, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
+function finding(code: FindingCode, severity: Severity, params: FindingParams, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
   const r = rule ?? ruleInForce(FINDING_RULE_FAMILY[code], asOf);
   // One object shape for every finding (tenant-wide ones leave the line fields undefined).
   return {
@@ -334,7 +341,6 @@ function finding(code: FindingCode, severity: Severity, params: FindingParams, l
     severity,
     skuPartNumber: line?.sourceSkuPartNumber,
     lineId: line?.lineId,
-    message: renderFinding(code, params, lang),
     params,
     ruleId: r.id,
     ruleSince: r.since,
@@ -343,7 +349,7 @@ function finding(code: FindingCode, severity: Severity, params: FindingParams, l
   };
 }
 
-function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lang, out: Finding[]): void {
+function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, out: Finding[]): void {
   const sku = line.sourceSkuName;
   const at = line.asOf;
   if (advice.kind === 'est') {
@@ -353,7 +359,6 @@ function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lan
         'END_OF_TERM_EST',
         scheduled ? 'info' : 'warning',
         { sku, channel: line.channel, expires: advice.expires, activeBy: advice.activeBy, scheduledOn: scheduled, uplift: advice.upliftPercent, upliftNoMonthly: advice.upliftNoMonthlyPercent },
-        lang,
         at,
         line,
         advice.rule,
@@ -365,78 +370,78 @@ function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, lang: Lan
         'DIRECT_END_OF_TERM',
         'info',
         { sku, expires: advice.expires, disabledOn: advice.disabledOn, deletedOn: advice.deletedOn, account: advice.billingAccount },
-        lang,
         at,
         line,
         advice.rule,
       ),
     );
   } else if (advice.kind === 'ea') {
-    out.push(finding('EA_CHANNEL_TRANSFER', 'info', { sku, eaEndDate: advice.eaEndDate }, lang, at, line, advice.rule));
+    out.push(finding('EA_CHANNEL_TRANSFER', 'info', { sku, eaEndDate: advice.eaEndDate }, at, line, advice.rule));
   }
 }
 
 /** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
-export function lineFindings(line: PlannedLine, catalog: Catalog, lang: Lang = 'en'): Finding[] {
+export function lineFindings(line: PlannedLine, catalog: Catalog): Finding[] {
   const out: Finding[] = [];
-  addLineFindings(line, catalog, lang, out);
+  addLineFindings(line, catalog, out);
   return out;
 }
 
 /** lineFindings into the tenant's list itself: no array per line for the 200,000 lines of a large workspace. */
-function addLineFindings(line: PlannedLine, catalog: Catalog, lang: Lang, out: Finding[]): void {
+function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[]): void {
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
-  // The target's name is in a few findings only: worded when the first of them needs it.
+  // The target's name is in a few findings only: worded when the first of them needs it (a null
+  // name, no target, is asked again: targetName answers it at once). A variable, not a closure:
+  // tsx (the bench, the CLI) names each arrow function it creates, a defineProperty per line.
   let targetWords: string | null | undefined;
-  const target = (): string | null => (targetWords === undefined ? (targetWords = targetName(catalogProductNames(catalog), m)) : targetWords);
   if (line.action === 'keep') {
-    out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, lang, at, line));
+    out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, at, line));
     return;
   }
   const transfer = line.transfer;
   if (transfer) {
-    if (transfer.status) out.push(finding('TRANSFER_IN_PROGRESS', transfer.status === 'rejected' ? 'warning' : 'info', { sku, status: transfer.status }, lang, at, line));
+    if (transfer.status) out.push(finding('TRANSFER_IN_PROGRESS', transfer.status === 'rejected' ? 'warning' : 'info', { sku, status: transfer.status }, at, line));
     if (transfer.possible && !transfer.status) {
-      out.push(finding('TRANSFER_PROPOSED', 'info', { sku, request: transfer.request, checkCommerce: transfer.checkCommerce ? 1 : 0 }, lang, at, line));
+      out.push(finding('TRANSFER_PROPOSED', 'info', { sku, request: transfer.request, checkCommerce: transfer.checkCommerce ? 1 : 0 }, at, line));
     } else if (!transfer.possible) {
-      out.push(finding('TRANSFER_NOT_POSSIBLE', 'info', { sku, blockers: transfer.blockers.join(',') }, lang, at, line));
+      out.push(finding('TRANSFER_NOT_POSSIBLE', 'info', { sku, blockers: transfer.blockers.join(',') }, at, line));
     }
   }
   // A transferred line keeps its subscription, term and end date: nothing to buy, match or reassign.
   if (line.action === 'transfer') return;
   const source = findSku(catalog, line.sourceSkuId);
   const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
-  if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, lang, at, line));
+  if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, at, line));
   else if (!source.purchasable && m.kind !== 'different') {
-    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: target() }, lang, at, line, teamsRule));
+    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, at, line, teamsRule));
   }
-  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: target() }, lang, at, line, teamsRule));
+  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, at, line, teamsRule));
   if (line.retirement && !line.isTrial) {
     const rule = line.retirement.kind === 'with-teams' ? ruleInForce('teams-unbundling', at) : undefined;
     out.push(
-      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: target() }, lang, at, line, rule),
+      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, at, line, rule),
     );
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
     const services = namedLostServices(m);
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: target(), count: m.lostServicePlans.length, services, more }, lang, at, line));
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)), count: m.lostServicePlans.length, services, more }, at, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
-    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: target(), users: line.usersToReassign }, lang, at, line));
+    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)), users: line.usersToReassign }, at, line));
   }
   if (!line.isTrial) {
     const seats = checkSeats(line.quantity, line.consumed, line.targetQuantity);
     const params = { sku, quantity: seats.quantity, targetQuantity: seats.targetQuantity, consumed: seats.consumed, shortfall: seats.shortfall };
-    if (seats.shortfall > 0) out.push(finding('SEAT_SHORTFALL', 'error', params, lang, at, line));
-    if (seats.changed) out.push(finding('SEAT_COUNT_CHANGED', 'warning', params, lang, at, line));
+    if (seats.shortfall > 0) out.push(finding('SEAT_SHORTFALL', 'error', params, at, line));
+    if (seats.changed) out.push(finding('SEAT_COUNT_CHANGED', 'warning', params, at, line));
   }
   const advice = line.endOfTerm;
   if (line.isTrial) {
-    out.push(finding('TRIAL_SUBSCRIPTION', 'warning', { sku, expires: line.expires }, lang, at, line));
+    out.push(finding('TRIAL_SUBSCRIPTION', 'warning', { sku, expires: line.expires }, at, line));
   } else if (line.timing.state !== 'unknown') {
     const timing = line.timing;
     const severity: Severity = timing.state === 'past-deadline' ? 'error' : timing.state === 'active' ? 'info' : 'warning';
@@ -446,7 +451,6 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, lang: Lang, out: F
         'EXPIRY_DEADLINE',
         severity,
         { sku, expires: line.expires, deadline: line.deadline, daysToExpiry: timing.daysToExpiry, daysToDeadline: timing.daysToDeadline, state: timing.state, window },
-        lang,
         at,
         line,
         advice?.rule ?? ruleInForce('end-of-term', line.expires ?? at),
@@ -454,28 +458,28 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, lang: Lang, out: F
     );
   }
   if (!line.isTrial) {
-    if (advice && advice.kind !== 'expired-window') endOfTermFindings(line, advice, lang, out);
+    if (advice && advice.kind !== 'expired-window') endOfTermFindings(line, advice, out);
     else if (!advice && line.channel === 'unknown' && ruleInForce('end-of-term', at).id === 'extended-service-term') {
       // The end date and the seller are unknown: "let it expire" may mean EST billing now.
       out.push(
-        finding('END_OF_TERM_EST', 'warning', { sku, channel: 'unknown', expires: null, activeBy: null, scheduledOn: null, uplift: 3, upliftNoMonthly: 23 }, lang, at, line),
+        finding('END_OF_TERM_EST', 'warning', { sku, channel: 'unknown', expires: null, activeBy: null, scheduledOn: null, uplift: 3, upliftNoMonthly: 23 }, at, line),
       );
     } else {
       const rule = ruleInForce('end-of-term', line.expires ?? at);
-      out.push(finding('CANCEL_NO_REFUND', 'info', { sku, expires: line.expires }, lang, at, line, rule));
-      if (line.channel === 'direct') out.push(finding('DIRECT_PURCHASE_CREDIT', 'info', { sku }, lang, at, line, ruleInForce('direct-lifecycle', line.expires ?? at)));
+      out.push(finding('CANCEL_NO_REFUND', 'info', { sku, expires: line.expires }, at, line, rule));
+      if (line.channel === 'direct') out.push(finding('DIRECT_PURCHASE_CREDIT', 'info', { sku }, at, line, ruleInForce('direct-lifecycle', line.expires ?? at)));
     }
   }
   // A planned order carries its check-by date on the line; once placed, the open window is a finding.
   if (line.ordered && line.orders.length > 0 && line.orderDate && line.checkBy) {
-    out.push(finding('ORDER_CHECK_BY', line.checkBy >= at ? 'warning' : 'info', { sku, orderDate: line.orderDate, checkBy: line.checkBy, ordered: 1 }, lang, at, line));
+    out.push(finding('ORDER_CHECK_BY', line.checkBy >= at ? 'warning' : 'info', { sku, orderDate: line.orderDate, checkBy: line.checkBy, ordered: 1 }, at, line));
   }
   if (line.term && line.orders.length > 0) {
     for (const p of termPremiums(line.term, line.billingFrequency ?? 'monthly', at)) {
-      out.push(finding('TERM_PREMIUM', 'info', { sku, term: line.term, billing: line.billingFrequency, percent: p.percent, premium: p.ruleId }, lang, at, line, ruleById(p.ruleId)));
+      out.push(finding('TERM_PREMIUM', 'info', { sku, term: line.term, billing: line.billingFrequency, percent: p.percent, premium: p.ruleId }, at, line, ruleById(p.ruleId)));
     }
     const min = threeYearMinimumProblem(line.term, line.targetQuantity, at);
-    if (min) out.push(finding('THREE_YEAR_MINIMUM', 'error', { sku, quantity: line.targetQuantity, minimum: min.minimum }, lang, at, line, ruleById(min.ruleId)));
+    if (min) out.push(finding('THREE_YEAR_MINIMUM', 'error', { sku, quantity: line.targetQuantity, minimum: min.minimum }, at, line, ruleById(min.ruleId)));
   }
 }
 
@@ -502,7 +506,6 @@ function overridesByLine(overrides: Readonly<Record<string, LineOverride>> | und
 export function planTenant(inv: TenantInventory, catalog: Catalog, options: PlanOptions): TenantPlan {
   if (!isLocalDate(options.asOf)) throw new RangeError(`asOf "${options.asOf}" is not a date YYYY-MM-DD`);
   const asOf = options.asOf;
-  const lang = options.lang ?? 'en';
   const regions = options.regions ?? DEFAULT_REGIONS;
   const overrides = overridesByLine(options.targetOverrides);
   const country = inv.countryLetterCode;
@@ -539,14 +542,14 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const findings: Finding[] = [];
   if (!country) {
     // The rule cannot be checked without the customer's country (organization.countryLetterCode).
-    findings.push(finding('REGION_MISMATCH', 'warning', { reason: 'customer-country-unknown', partnerCountry }, lang, asOf));
+    findings.push(finding('REGION_MISMATCH', 'warning', { reason: 'customer-country-unknown', partnerCountry }, asOf));
   } else if (region && !region.ok) {
     const r = region;
     const params: FindingParams =
       r.reason === 'unknown-country'
         ? { reason: r.reason, country: r.country, partnerCountry, customerCountry: country }
         : { reason: r.reason, partnerCountry, customerCountry: country, partnerRegion: r.partnerRegion, customerRegion: r.customerRegion };
-    findings.push(finding('REGION_MISMATCH', r.reason === 'unknown-country' ? 'warning' : 'error', params, lang, asOf));
+    findings.push(finding('REGION_MISMATCH', r.reason === 'unknown-country' ? 'warning' : 'error', params, asOf));
   }
   let active = 0;
   let toBuy = 0;
@@ -558,13 +561,13 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   }
   if (exceedsSubscriptionLimit(active, toBuy)) {
     const window = ruleInForce('end-of-term', asOf).id === 'extended-service-term' ? 'none' : '30-days';
-    findings.push(finding('TENANT_SUBSCRIPTION_LIMIT', 'warning', { active, toBuy, limit: TENANT_ACTIVE_SUBSCRIPTION_LIMIT, window }, lang, asOf));
+    findings.push(finding('TENANT_SUBSCRIPTION_LIMIT', 'warning', { active, toBuy, limit: TENANT_ACTIVE_SUBSCRIPTION_LIMIT, window }, asOf));
   }
-  if (!options.agreementAcceptedOn && moving > 0) findings.push(finding('CUSTOMER_AGREEMENT_MISSING', 'warning', {}, lang, asOf));
+  if (!options.agreementAcceptedOn && moving > 0) findings.push(finding('CUSTOMER_AGREEMENT_MISSING', 'warning', {}, asOf));
   const unknownSeen = new Set<string>();
   for (const l of lines) {
     const from = findings.length;
-    addLineFindings(l, catalog, lang, findings);
+    addLineFindings(l, catalog, findings);
     // A SKU the catalog lacks is told once per tenant, on its first line.
     for (let i = from; i < findings.length; i++) {
       if (findings[i]!.code !== 'UNKNOWN_SKU') continue;

@@ -5,6 +5,7 @@ import { licensingData, OTHER_PARTNER, PARTNER, skuOf, subscription, tenantOf, u
 import { prepareCatalog } from './catalog';
 import { endOfTermAdvice } from './endOfTerm';
 import { isMustFix, type Finding } from './findings';
+import { findingText } from './messages';
 import { orderCheckBy, ordersClosingSoon } from './orderWindow';
 import { planTenant, type PlanOptions } from './plan';
 import { RULES, ruleById, ruleInForce, ruleTitle, RULE_FAMILIES } from './rules';
@@ -57,27 +58,27 @@ describe('end of term of another partner\'s subscription', () => {
 
   it('a plan dated 2026-12-01 gets EST: active by the end date, ask for "cancel at end of term", the uplift, never "let it expire"', () => {
     for (const lang of ['en', 'ja'] as const) {
-      const plan = planTenant(now, catalog, base('2026-12-01', { lang }));
+      const plan = planTenant(now, catalog, base('2026-12-01'));
       expect(plan.lines[0]).toMatchObject({ expires: '2027-03-31', deadline: '2027-03-31' });
       const est = of(plan.findings, 'END_OF_TERM_EST')[0]!;
       expect(est).toMatchObject({ severity: 'warning', ruleId: 'extended-service-term', ruleSince: '2026-05-04' });
       expect(est.ruleUrl).toMatch(/^https:\/\//);
-      expect(est.message).toContain(lang === 'en' ? 'Mar 31, 2027' : '2027年3月31日');
-      expect(est.message).toContain('+3 %');
-      expect(est.message).toContain('+23 %');
+      expect(findingText(est, lang)).toContain(lang === 'en' ? 'Mar 31, 2027' : '2027年3月31日');
+      expect(findingText(est, lang)).toContain('+3 %');
+      expect(findingText(est, lang)).toContain('+23 %');
       expect(of(plan.findings, 'CANCEL_NO_REFUND')).toHaveLength(0);
-      for (const f of plan.findings) expect(f.message).not.toMatch(lang === 'en' ? WRONG_ADVICE : WRONG_ADVICE_JA);
+      for (const f of plan.findings) expect(findingText(f, lang)).not.toMatch(lang === 'en' ? WRONG_ADVICE : WRONG_ADVICE_JA);
     }
     const en = planTenant(now, catalog, base('2026-12-01'));
-    expect(of(en.findings, 'END_OF_TERM_EST')[0]!.message).toContain('cancel at end of term');
-    expect(of(en.findings, 'EXPIRY_DEADLINE')[0]!.message).toContain('no window after it');
+    expect(findingText(of(en.findings, 'END_OF_TERM_EST')[0]!)).toContain('cancel at end of term');
+    expect(findingText(of(en.findings, 'EXPIRY_DEADLINE')[0]!)).toContain('no window after it');
   });
 
   it('once the old partner scheduled "cancel at end of term" the finding is information, with that date', () => {
     const plan = planTenant(now, catalog, base('2026-12-01', { targetOverrides: { a1: { cancelAtTermEndScheduledOn: '2026-12-03' } } }));
     const est = of(plan.findings, 'END_OF_TERM_EST')[0]!;
     expect(est.severity).toBe('info');
-    expect(est.message).toContain('Dec 3, 2026');
+    expect(findingText(est)).toContain('Dec 3, 2026');
   });
 
   it('a subscription that ended before EST keeps the older advice even on a later plan date', () => {
@@ -93,12 +94,12 @@ describe('end of term of a direct subscription, by billing account', () => {
     const mca = planTenant(inv('2027-01-31'), catalog, base('2026-12-01', { billingAccount: 'mca' }));
     const f = of(mca.findings, 'DIRECT_END_OF_TERM')[0]!;
     expect(f.params).toMatchObject({ expires: '2027-01-31', disabledOn: '2027-03-02', deletedOn: '2027-05-31', account: 'mca' });
-    expect(f.message).toContain('only within 7 days');
+    expect(findingText(f)).toContain('only within 7 days');
     expect(f.ruleId).toBe('direct-expired-disabled-deleted');
-    const mosa = planTenant(inv('2027-01-31'), catalog, base('2026-12-01', { billingAccount: 'mosa', lang: 'ja' }));
-    expect(of(mosa.findings, 'DIRECT_END_OF_TERM')[0]!.message).toContain('委任された管理者特権');
+    const mosa = planTenant(inv('2027-01-31'), catalog, base('2026-12-01', { billingAccount: 'mosa' }));
+    expect(findingText(of(mosa.findings, 'DIRECT_END_OF_TERM')[0]!, 'ja')).toContain('委任された管理者特権');
     const unknown = planTenant(inv('2027-01-31'), catalog, base('2026-12-01'));
-    expect(of(unknown.findings, 'DIRECT_END_OF_TERM')[0]!.message).toContain('which billing account');
+    expect(findingText(of(unknown.findings, 'DIRECT_END_OF_TERM')[0]!)).toContain('which billing account');
     for (const p of [mca, mosa, unknown]) expect(of(p.findings, 'CANCEL_NO_REFUND')).toHaveLength(0);
   });
 
@@ -131,7 +132,7 @@ describe('partner-to-partner transfer', () => {
     const two = tenantOf(lines.slice(0, 2));
     const plan = planTenant(two, catalog, base('2026-12-01', { targetOverrides: { t00: { commerce: 'legacy' }, t01: { quantity: 5 } } }));
     expect(plan.lines.map((l) => l.transfer?.blockers)).toEqual([['not-new-commerce'], ['partial-quantity']]);
-    expect(of(plan.findings, 'TRANSFER_NOT_POSSIBLE').map((f) => f.message)).toEqual([
+    expect(of(plan.findings, 'TRANSFER_NOT_POSSIBLE').map((f) => findingText(f))).toEqual([
       'Microsoft 365 Business Standard cannot be transferred from its current partner (not a new-commerce subscription): it is bought again.',
       'Microsoft 365 Business Standard cannot be transferred from its current partner (only whole subscriptions move, and the quantity changes): it is bought again.',
     ]);
@@ -227,7 +228,7 @@ describe('end of sale without an offer list', () => {
     expect(plan.lines[0]!.match).toMatchObject({ kind: 'equivalent', targetSkuPartNumber: 'ENTERPRISEPREMIUM' });
     const eos = of(plan.findings, 'END_OF_SALE')[0]!;
     expect(eos).toMatchObject({ severity: 'warning', ruleId: 'end-of-sale' });
-    expect(eos.message).toContain('offer list would make this certain');
+    expect(findingText(eos)).toContain('offer list would make this certain');
     const withOffers = prepareCatalog(data, { offers: [{ productId: skuOf('ENTERPRISEPREMIUM').id, isAvailableForPurchase: true }] });
     expect(of(planTenant(inv, withOffers, base('2026-12-01')).findings, 'END_OF_SALE')).toEqual([]);
   });

@@ -8,7 +8,6 @@ import { ArrowLeft20Regular, ArrowSwap20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCountOf } from '../../../shared/domain/format';
-import type { Lang } from '../../../shared/domain/engine';
 import { hashOf, useViewStore } from '../../ui/viewStore';
 import { useCustomerPlan } from '../../engine/customerPlan';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
@@ -61,8 +60,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
   const styles = useStyles();
   const shared = useCaseFileStyles();
   const navigate = useViewStore((s) => s.navigate);
-  const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const result = useCustomerPlan(customerId, lang);
+  const result = useCustomerPlan(customerId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { allowed: canEdit } = usePermission('customer.edit');
   const loaded = Boolean(result);

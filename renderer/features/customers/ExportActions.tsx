@@ -4,7 +4,7 @@ import { Button } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TenantPlan } from '../../../shared/domain/engine';
+import { findingText, type TenantPlan } from '../../../shared/domain/engine';
 import { formatCountOf } from '../../../shared/domain/format';
 import { useHost } from '../../host/HostProvider';
 import type { CustomerData } from '../../engine/customerPlan';
@@ -17,7 +17,8 @@ import { OutcomeBar } from '../../ui/OutcomeBar';
 type Outcome = { intent: 'success' | 'error'; text: string } | null;
 
 function useExportWords(): ExportWords {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const columns = {
     line: t('caseFile.export.columns.line'),
     channel: t('caseFile.export.columns.channel'),
@@ -43,7 +44,12 @@ function useExportWords(): ExportWords {
     sourceProduct: t('caseFile.export.columns.sourceProduct'),
     targetProduct: t('caseFile.export.columns.targetProduct'),
   } satisfies Record<ExportColumn, string>;
-  return { columns, channel: (c) => channelWord(t, c as Parameters<typeof channelWord>[1]), match: (k) => matchWord(t, k as Parameters<typeof matchWord>[1]) };
+  return {
+    columns,
+    channel: (c) => channelWord(t, c as Parameters<typeof channelWord>[1]),
+    match: (k) => matchWord(t, k as Parameters<typeof matchWord>[1]),
+    finding: (f) => findingText(f, lang),
+  };
 }
 
 export function ExportActions({ data, plan }: { data: CustomerData; plan: TenantPlan }) {

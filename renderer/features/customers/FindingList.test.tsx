@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// Each finding opens a "Why?": the rule, the day it took effect and its source, in the UI language.
+// Each finding in the UI language (worded by findingText where it is shown), with a "Why?": the
+// rule, the day it took effect and its source.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
@@ -14,7 +15,7 @@ const catalog = prepareCatalog(licensingData());
 const inv = tenantOf([subscription('a1', 'O365_BUSINESS_PREMIUM', { ownerTenantId: OTHER_PARTNER, nextLifecycleDateTime: '2027-03-31T00:00:00Z' })]);
 
 function renderFindings(lang: 'en' | 'ja') {
-  const plan = planTenant(inv, catalog, { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2026-12-06', lang, agreementAcceptedOn: '2026-01-01' });
+  const plan = planTenant(inv, catalog, { partnerTenantId: PARTNER, partnerCountry: 'DE', asOf: '2026-12-06', agreementAcceptedOn: '2026-01-01' });
   const est = plan.findings.filter((f) => f.code === 'END_OF_TERM_EST');
   return render(
     <I18nextProvider i18n={createI18n(lang)}>
@@ -37,6 +38,8 @@ describe('FindingList', () => {
     expect(details.textContent).toContain('Source: Partner Center, "Extended service terms (EST)"');
     const link = screen.getByRole('link', { name: 'Open the source', hidden: true });
     expect(link.getAttribute('href')).toBe('https://learn.microsoft.com/en-us/partner-center/customers/extended-service-terms');
+    // The finding itself is worded where it is shown, in the UI language (the plan has no words).
+    expect(container.textContent).toContain('cancel at end of term');
   });
 
   it('in Japanese', () => {

@@ -7,7 +7,7 @@ import { Badge, Button, Field, Link, Textarea, makeStyles, tokens } from '@fluen
 import { ErrorCircle16Regular, Info16Regular, Warning16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../shared/domain/engine';
+import { findingText, type Finding } from '../../../shared/domain/engine';
 import type { FindingAck } from '../../../shared/workspace/tables';
 import { PermissionNote, usePermission } from '../../workspace/usePermission';
 import { useSync } from '../../workspace/SyncContext';
@@ -88,7 +88,8 @@ function AckControl({ finding, context }: { finding: Finding; context: AckContex
 }
 
 export function FindingList({ findings, ackContext }: { findings: readonly Finding[]; ackContext?: AckContext }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useStyles();
   return (
     <ul className={styles.list}>
@@ -103,7 +104,7 @@ export function FindingList({ findings, ackContext }: { findings: readonly Findi
             {f.severity === 'error' ? t('caseFile.severity.error') : f.severity === 'warning' ? t('caseFile.severity.warning') : t('caseFile.severity.info')}
           </Badge>
           <div>
-            <p className={styles.message}>{f.message}</p>
+            <p className={styles.message}>{findingText(f, lang)}</p>
             <span className={styles.code}>
               {t('caseFile.findings.rule', { code: f.code })}
               {f.acknowledged ? ` · ${t('caseFile.findings.acknowledged')}` : ''}

@@ -2,7 +2,7 @@
 // shown; when printing, only it is: the shell, the navigation and the interactive case file are
 // hidden by the print stylesheet below, which exists only while a case file is open.
 import { useTranslation } from 'react-i18next';
-import { regionName, type TenantPlan } from '../../../shared/domain/engine';
+import { findingText, regionName, type TenantPlan } from '../../../shared/domain/engine';
 import { catalogProductNames, formatCount, formatCountOf, formatDay, targetName } from '../../../shared/domain/format';
 import type { CustomerData } from '../../engine/customerPlan';
 import { today } from '../../engine/customerPlan';
@@ -116,7 +116,7 @@ export function PrintSummary({ data, plan }: { data: CustomerData; plan: TenantP
         <ul>
           {attention.slice(0, MAX_FINDINGS).map((f, i) => (
             <li key={`${f.code}-${i}`}>
-              <span className="code">{f.code}</span> {f.message}
+              <span className="code">{f.code}</span> {findingText(f, lang)}
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogCsv } from '../../../shared/import/catalogCsv';
 import { parseTenantExports } from '../../../shared/import/graph';
-import { planTenant, prepareCatalog } from '../../../shared/domain/engine';
+import { findingText, planTenant, prepareCatalog } from '../../../shared/domain/engine';
 import type { PlanLine } from '../../../shared/workspace/tables';
 import { licensingData, OTHER_PARTNER, PARTNER, skuOf, subscription, tenantOf, userWith } from '../../../test/support/licensing';
 import { EXPORT_COLUMNS, exportFileName, planExportTable, toCsv, toXlsx, type ExportWords } from './planExport';
@@ -23,6 +23,7 @@ const words: ExportWords = {
   columns: Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, `col:${c}`])) as ExportWords['columns'],
   channel: (c) => `channel:${c}`,
   match: (k) => `match:${k}`,
+  finding: (f) => findingText(f, 'en'),
 };
 
 const saved: PlanLine = {

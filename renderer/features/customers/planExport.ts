@@ -54,11 +54,13 @@ export interface ExportWords {
   columns: Record<ExportColumn, string>;
   channel: (channel: string) => string;
   match: (kind: string) => string;
+  /** A finding's text in the UI language (findingText). */
+  finding: (finding: Finding) => string;
 }
 
 /** One cell per finding kind: "CODE: message", several joined on new lines (Excel shows them wrapped). */
-export function findingsText(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.code}: ${f.message}`).join('\n');
+export function findingsText(findings: readonly Finding[], text: (finding: Finding) => string): string {
+  return findings.map((f) => `${f.code}: ${text(f)}`).join('\n');
 }
 
 /** Per finding, one line each in the order of findingsText: the rule id, since, source and link. */
@@ -97,7 +99,7 @@ export function planExportTable(plan: TenantPlan, savedLines: readonly PlanLine[
       targetQuantity: l.targetQuantity,
       orderDate,
       usersToReassign: l.usersToReassign,
-      findings: findingsText(findings),
+      findings: findingsText(findings, words.finding),
       pair,
       ...ruleCells(findings),
       sourceProduct: l.sourceSkuName,

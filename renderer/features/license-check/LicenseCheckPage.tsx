@@ -5,7 +5,6 @@ import { Button, Link, MessageBar, MessageBarBody, Text, mergeClasses } from '@f
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../shared/domain/engine';
 import { hashOf, useViewStore } from '../../ui/viewStore';
 import { CustomerPicker as SearchCustomer } from '../../ui/CustomerPicker';
 import { customersByStage } from '../../db/queries';
@@ -129,12 +128,11 @@ function Wizard({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
 }
 
 export function LicenseCheckPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useWizardStyles();
   const titleId = useId();
   const customerId = useViewStore((s) => s.customerId);
-  const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const result = useCustomerPlan(customerId, lang);
+  const result = useCustomerPlan(customerId);
 
   let body = null;
   if (customerId && result === undefined) body = <Text>{t('app.loading')}</Text>;

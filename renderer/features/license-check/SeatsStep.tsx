@@ -2,7 +2,7 @@
 // findings that matter for licenses; "try another target" saves a plan line.
 import { Text, mergeClasses } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { checkSeats, type Finding, type PlannedLine } from '../../../shared/domain/engine';
+import { checkSeats, findingText, type Finding, type PlannedLine } from '../../../shared/domain/engine';
 import { catalogProductNames, formatCount, formatCountOf, targetName } from '../../../shared/domain/format';
 import type { CustomerData } from '../../engine/customerPlan';
 import { TargetForm } from './TargetForm';
@@ -101,7 +101,7 @@ export function SeatsStep({ data, lines, findings }: { data: CustomerData; lines
         <ul className={styles.findings} aria-label={t('licenseCheck.seats.findings')}>
           {relevant.map((f, i) => (
             <li key={`${f.code}-${f.lineId ?? ''}-${i}`} className={mergeClasses(f.severity === 'error' && styles.bad)}>
-              <span className={styles.code}>{f.code}</span> {f.message}
+              <span className={styles.code}>{f.code}</span> {findingText(f, lang)}
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import { useId, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
-import { checkSeats, equivalentProposals, findSku, matchOffer, type Catalog, type MatchKind } from '../../../shared/domain/engine';
+import { checkSeats, equivalentProposals, findingText, findSku, matchOffer, type Catalog, type MatchKind } from '../../../shared/domain/engine';
 import { formatCount, formatCountOf } from '../../../shared/domain/format';
 import { billingFrequenciesFor, MONTHLY_TERM_PREMIUM_RULE_ID, termPremiums, threeYearMinimumProblem } from '../../../shared/domain/terms';
 import { CatalogSearch } from './CatalogSearch';
@@ -131,7 +131,7 @@ export function LineEditor({ line, catalog, customerId, asOf }: { line: WizardLi
           <ul className={styles.column} style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }} data-testid="line-findings">
             {line.findings.map((f, i) => (
               <li key={`${f.code}-${i}`}>
-                <SeverityBadge severity={f.severity} /> <span className={styles.mono}>{f.code}</span> {f.message}
+                <SeverityBadge severity={f.severity} /> <span className={styles.mono}>{f.code}</span> {findingText(f, lang)}
               </li>
             ))}
           </ul>

@@ -49,7 +49,7 @@ export function OfferMatchingPage() {
     if (at.focus > 0) heading.current?.focus();
   }, [at.focus]);
 
-  const wizard = useMemo(() => (data ? wizardPlan(data, drafts, lang) : null), [data, drafts, lang]);
+  const wizard = useMemo(() => (data ? wizardPlan(data, drafts) : null), [data, drafts]);
   const hasImport = Boolean(data?.customer.tenantImportId);
   const hasCatalog = (data?.catalog.skus.size ?? 0) > 0;
   const available: Record<Step, boolean> = { customer: true, exports: Boolean(data), review: Boolean(data) && hasImport && hasCatalog, save: Boolean(data) && hasImport && hasCatalog };

@@ -4,7 +4,7 @@ import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-compon
 import { ArrowLeft16Regular, ArrowRight16Regular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog } from '../../../shared/domain/engine';
+import { findingText, type Catalog } from '../../../shared/domain/engine';
 import { catalogProductNames, formatCount, targetName } from '../../../shared/domain/format';
 import { LineEditor } from './LineEditor';
 import { LinesTable, useChannelLabel } from './LinesTable';
@@ -14,12 +14,14 @@ import type { WizardPlan } from './wizardPlan';
 
 export function TenantFindings({ wizard }: { wizard: WizardPlan }) {
   const styles = useWizardStyles();
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   if (wizard.tenantFindings.length === 0) return null;
   return (
     <ul className={styles.column} style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }} data-testid="tenant-findings">
       {wizard.tenantFindings.map((f, i) => (
         <li key={`${f.code}-${i}`}>
-          <SeverityBadge severity={f.severity} /> <span className={styles.mono}>{f.code}</span> {f.message}
+          <SeverityBadge severity={f.severity} /> <span className={styles.mono}>{f.code}</span> {findingText(f, lang)}
         </li>
       ))}
     </ul>

@@ -28,7 +28,7 @@ describe('a saved plan reopens as it was saved', () => {
     transfers: [],
     findingAcks: [],
   });
-  const lineOf = (d: CustomerData) => computePlan(d, 'en').lines.find((l) => l.sourceSkuId === E5)!;
+  const lineOf = (d: CustomerData) => computePlan(d).lines.find((l) => l.sourceSkuId === E5)!;
 
   it('keeps the proposal an equivalent', () => {
     expect(proposal.kind).toBe('equivalent');

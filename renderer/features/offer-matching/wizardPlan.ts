@@ -1,6 +1,6 @@
 // The plan as the wizard shows it: the stored data with the saved lines, the choices not saved yet
 // laid over them, computed by the same engine call every screen uses (customerPlan.computePlan).
-import type { Finding, Lang, PlannedLine, TenantPlan } from '../../../shared/domain/engine';
+import type { Finding, PlannedLine, TenantPlan } from '../../../shared/domain/engine';
 import type { BillingFrequency, Term } from '../../../shared/domain/commerce';
 import { withDefaults, type PlanLine } from '../../../shared/workspace/tables';
 import { computePlan, lineIdOf, today, type CustomerData } from '../../engine/customerPlan';
@@ -36,7 +36,7 @@ export interface WizardPlan {
   unsaved: number;
 }
 
-export function wizardPlan(data: CustomerData, drafts: Readonly<Record<string, LineDraft>>, lang: Lang): WizardPlan {
+export function wizardPlan(data: CustomerData, drafts: Readonly<Record<string, LineDraft>>): WizardPlan {
   const asOf = data.plan?.asOf ?? today();
   const saved = new Map<string, PlanLine>();
   for (const l of data.planLines) if (!saved.has(lineIdOf(l))) saved.set(lineIdOf(l), l);
@@ -61,7 +61,7 @@ export function wizardPlan(data: CustomerData, drafts: Readonly<Record<string, L
       decisionNote: '',
     });
   }
-  const plan = computePlan({ ...data, planLines: withDrafts }, lang, asOf);
+  const plan = computePlan({ ...data, planLines: withDrafts }, asOf);
   const byLine = new Map<string, Finding[]>();
   const tenantFindings: Finding[] = [];
   for (const f of plan.findings) {
