@@ -5,6 +5,7 @@
 import { WorkspaceDatabase } from '../../db/database';
 import type { DashboardReply, DashboardRequest } from './dashboardWorker';
 import { watchDashboardIn } from './liveDashboard';
+import { packView } from './packedView';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -31,7 +32,7 @@ self.onmessage = (event: MessageEvent<DashboardRequest>) => {
     watchDashboardIn(
       database(dbName),
       asOf,
-      (view) => post({ id, ok: true, view }),
+      (view) => post({ id, ok: true, view: packView(view) }),
       (e: unknown) => post({ id, ok: false, message: e instanceof Error ? e.message : String(e) }),
     ),
   );

@@ -5,10 +5,12 @@
 import type { LocalDate } from '../../../shared/domain/engine';
 import type { WorkspaceDatabase } from '../../db/database';
 import { watchDashboardIn, type DashboardView } from './liveDashboard';
+import { unpackView, type PackedView } from './packedView';
 
 export type DashboardRequest = { type: 'watch'; id: number; dbName: string; asOf: LocalDate } | { type: 'stop'; id: number };
 
-export type DashboardReply = { id: number; ok: true; view: DashboardView } | { id: number; ok: false; message: string };
+/** The view packed in columns (packedView.ts): far fewer objects for the page's thread to clone. */
+export type DashboardReply = { id: number; ok: true; view: PackedView } | { id: number; ok: false; message: string };
 
 let worker: Worker | null = null;
 let serial = 0;
@@ -21,7 +23,7 @@ function dashboardWorker(): Worker {
     const reply = event.data;
     const watcher = watchers.get(reply.id);
     if (!watcher) return;
-    if (reply.ok) watcher.onView(reply.view);
+    if (reply.ok) watcher.onView(unpackView(reply.view));
     else watcher.onError(new Error(reply.message));
   };
   w.onerror = (event) => {
