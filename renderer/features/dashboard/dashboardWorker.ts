@@ -35,6 +35,11 @@ function dashboardWorker(): Worker {
   return w;
 }
 
+// Started when the dashboard's code loads (with the app: the dashboard is its first page), not at
+// the page's first effect: the worker's own code then loads and compiles while the page mounts,
+// instead of before the first read.
+if (typeof Worker !== 'undefined') dashboardWorker();
+
 /** The dashboard of `asOf`, now and after every change, built off the page's thread where a worker can run; answers the function that stops. */
 export function watchDashboard(db: WorkspaceDatabase, asOf: LocalDate, onView: (view: DashboardView) => void, onError: (e: Error) => void): () => void {
   if (typeof Worker === 'undefined') return watchDashboardIn(db, asOf, onView, (e) => onError(e instanceof Error ? e : new Error(String(e))));
