@@ -44,9 +44,7 @@ async function readSummaries(db: WorkspaceDatabase): Promise<SummaryInput> {
     db.catalogMarks.toArray(),
   ]);
   return {
-    // The stored rows as they are (their `_v` too): nothing here hands them on, and copying
-    // thousands of rows only to drop one field costs the worker's time before the first view.
-    summaries: summaries as CustomerSummary[],
+    summaries: summaries.map((s) => strip<CustomerSummary>(s)),
     plans: plans.map((p) => ({ id: p.id, customerId: p.customerId })),
     findingAcks: acks.map((a) => strip<FindingAck>(a)),
     world: {
@@ -66,10 +64,10 @@ async function readOverview(db: WorkspaceDatabase): Promise<DashboardInput> {
     db.conflicts.where('status').equals('open').toArray(),
     db.tenantSubscriptions.toArray(),
   ]);
-  const customers = (customerRows as Customer[]).sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+  const customers = customerRows.map((c) => strip<Customer>(c)).sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
   const current = new Set<string>();
   for (const c of customers) if (c.tenantImportId) current.add(c.tenantImportId);
-  const subscriptions: TenantSubscriptionRow[] = subscriptionRows.filter((s) => current.has(s.importId));
+  const subscriptions = subscriptionRows.filter((s) => current.has(s.importId)).map(strip);
   // The records open conflicts are about, by key, to tie each conflict to its customer.
   const idsOf = (table: string) => conflicts.filter((c) => c.table === table).map((c) => c.recordId);
   const [invitations, plans, planLines, products] = await Promise.all([
