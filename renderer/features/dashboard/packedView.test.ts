@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDashboard } from './dashboard';
 import type { DashboardInput } from './input';
 import { viewOf, type DashboardView } from './liveDashboard';
-import { fromColumns, packView, toColumns, unpackView } from './packedView';
+import { decodeColumn, encodeColumn, fromColumns, packView, toColumns, unpackView } from './packedView';
 import type { Customer, CustomerStage, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 
 function customer(id: string, name: string, stage: CustomerStage, country = 'JP', tenantImportId: string | null = null): Customer {
@@ -77,5 +77,16 @@ describe('packView / unpackView', () => {
     expect(back).toEqual(rows);
     expect(back.map((r) => Object.keys(r))).toEqual([['a', 'b'], ['a', 'c'], ['a', 'b']]);
     expect(fromColumns(toColumns([]))).toEqual([]);
+  });
+
+  it('sends a column of few distinct values as those values and indexes, any other as it is', () => {
+    const states = ['soon', 'soon', 'expired', 'soon', null, null];
+    const packed = encodeColumn(states);
+    expect(Array.isArray(packed)).toBe(false);
+    expect(decodeColumn(structuredClone(packed))).toEqual(states);
+    const unique = ['a', 'b', 'c'];
+    expect(encodeColumn(unique)).toBe(unique);
+    const params = [{ n: 1 }, { n: 1 }, { n: 1 }];
+    expect(encodeColumn(params)).toBe(params);
   });
 });
