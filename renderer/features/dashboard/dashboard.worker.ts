@@ -2,9 +2,10 @@
 // dashboard and keeps it current (liveDashboard.ts), off the page's thread; the page only draws the
 // views it posts (dashboardWorker.ts).
 /// <reference lib="webworker" />
-import { WorkspaceDatabase } from '../../db/database';
+import { DATABASE_NAME, WorkspaceDatabase } from '../../db/database';
 import type { DashboardReply, DashboardRequest } from './dashboardWorker';
 import { watchDashboardIn } from './liveDashboard';
+import { packView } from './packedView';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,6 +17,13 @@ function database(name: string): WorkspaceDatabase {
   if (!db) databases.set(name, (db = new WorkspaceDatabase(name)));
   return db;
 }
+
+// The app's workspace opened as soon as the worker starts (it starts with the app, dashboardWorker.ts):
+// the first read then does not wait for the connection. On a failure the connection is forgotten:
+// the first watch opens a new one and reports what fails then.
+database(DATABASE_NAME)
+  .open()
+  .catch(() => databases.delete(DATABASE_NAME));
 
 self.onmessage = (event: MessageEvent<DashboardRequest>) => {
   const request = event.data;
@@ -31,7 +39,7 @@ self.onmessage = (event: MessageEvent<DashboardRequest>) => {
     watchDashboardIn(
       database(dbName),
       asOf,
-      (view) => post({ id, ok: true, view }),
+      (view) => post({ id, ok: true, view: packView(view) }),
       (e: unknown) => post({ id, ok: false, message: e instanceof Error ? e.message : String(e) }),
     ),
   );
