@@ -4,21 +4,21 @@
 // so sharing it across organizations is what lets throughput grow past the disk's commits/s. Each
 // push is processed by the same rules (processPush) against the state its org's predecessors in the
 // group left, with the org's next workspace version, exactly as if it had come alone after them;
-// only the storage round trips are shared: per org, the clients claimed in one statement, the org's
-// version row locked once, the named records read once, and everything written in one statement.
+// only the storage round trips are shared (sqlGroups.ts): one statement locks every org's version
+// row, claims every client and reads the named records, one writes everything and sends the pokes.
 // Every push gets its answer only after the commit. If the group's transaction fails, its pushes run
 // again one by one, each in its own transaction, so one push's storage failure cannot fail a batch-mate.
 //
 // Several server processes on one PostgreSQL stay correct: a group holds each of its orgs' version
 // row lock from before it claims that org's clients and reads until it commits, so groups of
 // different processes take turns on one org as single pushes did (and see each other's commits: see
-// openGroup); it takes those locks in org id order, so two groups never wait on each other in a cycle.
+// openGroups); it takes those locks in org id order, so two groups never wait on each other in a cycle.
 import type { Actor } from '../../shared/mutators/define';
 import { processPush, type PushOutcome } from '../../shared/sync/authority';
 import type { PushRequest } from '../../shared/sync/protocol';
 import type { Database } from '../db/types';
-import { notifyPushes, type PushNotice } from './pokes';
-import { openGroup } from './sqlAuthority';
+import type { PushNotice } from './pokes';
+import { openGroups, writeGroups } from './sqlGroups';
 
 export interface GroupLimits {
   /** Pushes in one transaction at most. */
@@ -112,14 +112,15 @@ export class PushGroups {
     let outcomes: PushOutcome[];
     try {
       outcomes = await this.db.transaction(async (tx) => {
+        const orgs = [...byOrg(group)].map(([orgId, qs]) => ({ orgId, pushes: qs.map((q) => ({ userId: q.userId, request: q.request })) }));
+        const opened = await openGroups(tx, orgs);
         const out: PushOutcome[] = [];
-        for (const [orgId, pushes] of byOrg(group)) {
-          const g = await openGroup(tx, orgId, pushes.map((q) => ({ userId: q.userId, request: q.request })));
-          for (let i = 0; i < pushes.length; i++) {
-            const q = pushes[i]!;
-            out.push(await processPush(g.authority(i), q.request, q.actor, q.now));
+        // The group is ordered by org: its pushes are the orgs' pushes, one org after the other.
+        for (let o = 0; o < orgs.length; o++) {
+          for (let i = 0; i < orgs[o]!.pushes.length; i++) {
+            const q = group[out.length]!;
+            out.push(await processPush(opened[o]!.authority(i), q.request, q.actor, q.now));
           }
-          await g.write();
         }
         // Each push that wrote pokes its org's clients with its own version (and its rows, when they fit).
         const notices: PushNotice[] = [];
@@ -129,7 +130,7 @@ export class PushGroups {
             notices.push({ orgId: q.orgId, userId: q.userId, clientId: q.request.clientId, version: o.version, lastMutationId: o.response.lastMutationId, carry: q.carry });
           }
         });
-        await notifyPushes(tx, notices);
+        await writeGroups(tx, opened, notices);
         return out;
       });
     } catch (err) {
