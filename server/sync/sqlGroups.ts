@@ -9,7 +9,7 @@ import type { AuthorityTx, RecordWrite } from '../../shared/sync/authority';
 import type { FieldStamps } from '../../shared/sync/merge';
 import { checkSchemaVersion, type MutationResult, type PushRequest } from '../../shared/sync/protocol';
 import { tableNames, type TableName } from '../../shared/workspace/tables';
-import type { Queryable } from '../db/types';
+import type { Queryable, Transaction } from '../db/types';
 import { NOTIFY_PAYLOAD_LIMIT, POKE_CHANNEL, pokePayload, type PushNotice } from './pokes';
 import { sqlAuthorityTx } from './sqlAuthority';
 
@@ -239,16 +239,18 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
  * sends the pushes' pokes, in one statement. Each poke carries the rows written at its push's version
  * (built by PostgreSQL from the written rows, exactly as a pull builds them), or the data-less
  * payload when they do not fit in a NOTIFY or were not to be carried. NOTIFY inside the transaction:
- * delivered only if it commits, in commit order, which is version order per org.
+ * delivered only if it commits, in commit order, which is version order per org. It must be the
+ * transaction's last statement.
  */
-export async function writeGroups(sql: Sql, groups: PushGroupTx[], notices: readonly PushNotice[]): Promise<void> {
+export async function writeGroups(tx: Pick<Transaction, 'last'>, groups: PushGroupTx[], notices: readonly PushNotice[]): Promise<void> {
   const all = groups.map((g) => g.pending());
   const ws = all.flatMap((p) => p.writes.map((w) => ({ orgId: p.orgId, ...w })));
   const cs = all.flatMap((p) => [...p.clients].map(([clientId, last]) => ({ orgId: p.orgId, clientId, last })));
   const rs = all.flatMap((p) => p.results.map((r) => ({ orgId: p.orgId, ...r })));
   const vs = all.filter((p) => p.version !== null);
   if (ws.length === 0 && cs.length === 0 && rs.length === 0 && vs.length === 0 && notices.length === 0) return;
-  await sql.query(
+  // The transaction's last statement: its commit is sent right behind it.
+  await tx.last(
     `WITH written AS (
        INSERT INTO records (org_id, tbl, id, version, data, field_versions, deleted, updated_by)
        SELECT w.org_id, w.tbl, w.id, w.version, w.data::jsonb, w.fv::jsonb, w.deleted, w.by::uuid
