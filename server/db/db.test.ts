@@ -68,6 +68,26 @@ describe(`data layer (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(ws.rows[0]!.version).toBe(0);
   });
 
+  it('commits right behind a last statement, and commits nothing when that statement fails', async () => {
+    const got = await t.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO organizations (name) VALUES ('Last Commit')`);
+      return (await tx.last<{ n: number }>(`SELECT count(*)::int AS n FROM organizations WHERE name = $1`, ['Last Commit'])).rows[0]!.n;
+    });
+    expect(got).toBe(1);
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO organizations (name) VALUES ('Last Rollback')`);
+        await tx.last('SELECT 1 / $1::int AS boom', [0]);
+      }),
+    ).rejects.toThrow(/division by zero/);
+    // The connection is clean afterwards: the next transaction commits on it as usual.
+    await t.db.transaction(async (tx) => {
+      await tx.last(`INSERT INTO organizations (name) VALUES ('Last After')`);
+    });
+    const names = await t.db.query<{ name: string }>(`SELECT name FROM organizations WHERE name LIKE 'Last %' ORDER BY name`);
+    expect(names.rows.map((r) => r.name)).toEqual(['Last After', 'Last Commit']);
+  });
+
   it('takes workspace versions in order inside transactions (UPDATE ... RETURNING)', async () => {
     const { rows } = await t.db.query<{ id: string }>(`INSERT INTO organizations (name) VALUES ('Versions') RETURNING id`);
     const org = rows[0]!.id;

@@ -73,7 +73,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
     location: dataDir,
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) =>
+      pg.transaction((tx) => {
+        // In process: no round trip to save, the commit follows the last statement as usual.
+        const q = wrap(tx);
+        return fn({ ...q, last: q.query });
+      }),
     async listen(channel, onNotify) {
       const unlisten = await pg.listen(channel, onNotify);
       return () => unlisten();

@@ -70,7 +70,10 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     types: typeParsers,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   };
-  const pool = new pg.Pool({ ...clientConfig, max: opts.max ?? 10 });
+  // Pipeline mode: a statement is sent without waiting for the answers to the ones before it, so a
+  // transaction's BEGIN and COMMIT travel with its first and last statements (see transaction).
+  // Each statement still has its own Sync: one's failure is its own (or, in a transaction, aborts it).
+  const pool = new pg.Pool({ ...clientConfig, pipeline: true, max: opts.max ?? 10 } as pg.PoolConfig);
   pool.on('error', () => {}); // an idle client lost its connection: the pool replaces it
   await pool.query('SELECT 1'); // fail at start, not at the first request
   const base = wrap(pool);
@@ -121,9 +124,24 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
+        // Pipelined (see the pool): BEGIN goes out with the first statement, COMMIT with the last
+        // (Transaction.last). A failed statement aborts the transaction, so whatever was sent
+        // behind it fails or, for a COMMIT, rolls back: nothing half-done commits.
+        const begun = client.query('BEGIN');
+        begun.catch(() => {}); // awaited below; a failure also fails the statement sent behind it
+        let committed: Promise<unknown> | null = null;
+        const q = wrap(client);
+        const result = await fn({
+          ...q,
+          async last<R>(sql: string, params?: readonly unknown[]) {
+            const answer = q.query<R>(sql, params);
+            committed = client.query('COMMIT');
+            committed.catch(() => {});
+            return answer;
+          },
+        });
+        await begun;
+        await (committed ?? client.query('COMMIT'));
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => {});

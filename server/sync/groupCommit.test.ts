@@ -1,4 +1,4 @@
-// Group commit (issue 15): pushes of one organization merged into one transaction must each get
+// Group commit (issue 15): pushes (of one organization or several) merged into one transaction must each get
 // exactly the answer, and leave exactly the state, that they would have alone in the same order; a
 // refused mutation or a failing push in a group touches no batch-mate; and two server instances on
 // one database keep the org's versions gap-free and in order. On PGlite and, with DATABASE_URL, on
@@ -188,6 +188,76 @@ describe('a group of pushes', () => {
     ]);
     // The faulty push left nothing, not even its client.
     expect(state.clients.map((c) => c.client_id)).toEqual(['client-f0', 'client-f1', 'client-f3']);
+  });
+});
+
+describe('a group across organizations', () => {
+  it('runs the pushes of several orgs in one transaction, org by org, each as it would be alone', async () => {
+    const a = await orgWith('CrossA');
+    const b = await orgWith('CrossB');
+    const soloA = await orgWith('SoloA');
+    const soloB = await orgWith('SoloB');
+    type Org = typeof a;
+    // Arrival order; after the first, all arrive while it runs. The same client id in two orgs is
+    // two clients; a client's second push in one org waits for the next group.
+    const scenario: [Org, 'alice' | 'bob', PushRequest][] = [
+      [a, 'alice', req('x-0', 1, [['customer.create', { id: 'x-a0', name: 'A zero' }]])],
+      [b, 'alice', req('x-0', 1, [['customer.create', { id: 'x-b0', name: 'B zero' }]])],
+      [a, 'bob', req('x-1', 1, [
+        ['customer.update', { id: 'x-a0', notes: 'seen in A' }],
+        ['customer.update', { id: 'x-b0', notes: 'not in A' }],
+      ])],
+      [b, 'bob', req('x-1', 1, [['customer.update', { id: 'x-b0', notes: 'seen in B' }]])],
+      [a, 'alice', req('x-0', 2, [['customer.create', { id: 'x-a1', name: 'A one' }]])],
+      [b, 'alice', req('x-0', 2, [['customer.create', { id: 'x-a1', name: 'B one' }]])],
+    ];
+    const reports: GroupReport[] = [];
+    const groups = new PushGroups(t.db, undefined, (r) => reports.push(r));
+    const outcomes = await Promise.all(scenario.map(([org, who, r]) => groups.push(org.orgId, org.people[who].id, org.people[who], r, NOW)));
+
+    expect(reports.every((r) => r.committed)).toBe(true);
+    const sorted = [a.orgId, b.orgId].sort();
+    expect(reports.map((r) => [r.orgIds, r.pushes])).toEqual([
+      [[a.orgId], 1],
+      [sorted, 4],
+      [[b.orgId], 1],
+    ]);
+    // Locks (and processing) in org id order, each org's pushes in arrival order.
+    expect(reports[1]!.clients).toEqual(sorted[0] === a.orgId ? ['x-1', 'x-0', 'x-0', 'x-1'] : ['x-0', 'x-1', 'x-1', 'x-0']);
+
+    // Orgs are independent: the same pushes alone, in each org's arrival order, give the same.
+    const single = new PushGroups(t.db, { pushes: 1, mutations: 2000 });
+    const alone: PushOutcome[] = [];
+    for (const [org, who, r] of scenario) {
+      const solo = org === a ? soloA : soloB;
+      alone.push(await single.push(solo.orgId, solo.people[who].id, solo.people[who], r, NOW));
+    }
+    expect(outcomes).toEqual(alone);
+    expect(await stateOf(t.db, a.orgId)).toEqual(await stateOf(t.db, soloA.orgId));
+    expect(await stateOf(t.db, b.orgId)).toEqual(await stateOf(t.db, soloB.orgId));
+    const results = (i: number) => (outcomes[i]!.ok ? outcomes[i]!.response.results.map((r) => (r.status === 'applied' ? 'applied' : r.code)) : outcomes[i]!.code);
+    expect(results(2)).toEqual(['applied', 'NOT_FOUND']);
+    expect(outcomes.map((o) => (o.ok ? o.version : null))).toEqual([1, 1, 2, 2, 3, 3]);
+  });
+
+  it('runs a failed cross-org group again push by push, so the other org still commits', async () => {
+    const a = await orgWith('FaultA');
+    const b = await orgWith('FaultB');
+    const reports: GroupReport[] = [];
+    const groups = new PushGroups(t.db, undefined, (r) => reports.push(r));
+    const settled = await Promise.allSettled([
+      groups.push(a.orgId, a.people.alice.id, a.people.alice, req('y-0', 1, [['customer.create', { id: 'y-0', name: 'First' }]]), NOW),
+      groups.push(a.orgId, a.people.alice.id, a.people.alice, req('y-1', 1, [['customer.create', { id: 'y-1', name: 'Bad\u0000name' }]]), NOW),
+      groups.push(b.orgId, b.people.alice.id, b.people.alice, req('y-1', 1, [['customer.create', { id: 'y-2', name: 'Good' }]]), NOW),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(reports.map((r) => [r.pushes, r.committed])).toEqual([
+      [1, true],
+      [2, false],
+      ...(a.orgId < b.orgId ? [[1, false], [1, true]] : [[1, true], [1, false]]),
+    ]);
+    expect((await stateOf(t.db, a.orgId)).version).toEqual([{ version: 1 }]);
+    expect((await stateOf(t.db, b.orgId)).records.map((r) => r.id)).toContain('y-2');
   });
 });
 

@@ -1,22 +1,24 @@
-// Group commit (issue 15): the pushes of one organization that arrive while its previous
-// transaction runs wait in this process's queue, then run together, in arrival order, inside ONE
-// transaction with one commit (one fsync) instead of one each. Each push is processed by the same
-// rules (processPush) against the state its predecessors in the group left, with the next workspace
-// version, exactly as if it had come alone after them; only the storage round trips are shared:
-// the clients claimed in one statement, the org's version row locked once, the named records read
-// once, and everything written in one statement at the end. Every push gets its answer only after
-// the commit. If the group's transaction fails, its pushes run again one by one, each in its own
-// transaction, so one push's storage failure cannot fail a batch-mate.
+// Group commit (issue 15): the pushes that arrive while this process's previous transaction runs
+// wait in its queue, then run together inside ONE transaction with one commit (one fsync) instead
+// of one each, whatever their organizations: a commit costs about as much as a whole group's work,
+// so sharing it across organizations is what lets throughput grow past the disk's commits/s. Each
+// push is processed by the same rules (processPush) against the state its org's predecessors in the
+// group left, with the org's next workspace version, exactly as if it had come alone after them;
+// only the storage round trips are shared (sqlGroups.ts): one statement locks every org's version
+// row, claims every client and reads the named records, one writes everything and sends the pokes.
+// Every push gets its answer only after the commit. If the group's transaction fails, its pushes run
+// again one by one, each in its own transaction, so one push's storage failure cannot fail a batch-mate.
 //
-// Several server processes on one PostgreSQL stay correct: a group holds the org's version row lock
-// from before it claims its clients and reads until it commits, so groups of different processes
-// take turns on one org as single pushes did (and see each other's commits: see openGroup).
+// Several server processes on one PostgreSQL stay correct: a group holds each of its orgs' version
+// row lock from before it claims that org's clients and reads until it commits, so groups of
+// different processes take turns on one org as single pushes did (and see each other's commits: see
+// openGroups); it takes those locks in org id order, so two groups never wait on each other in a cycle.
 import type { Actor } from '../../shared/mutators/define';
 import { processPush, type PushOutcome } from '../../shared/sync/authority';
 import type { PushRequest } from '../../shared/sync/protocol';
 import type { Database } from '../db/types';
-import { notifyPushes, type PushNotice } from './pokes';
-import { openGroup } from './sqlAuthority';
+import type { PushNotice } from './pokes';
+import { openGroups, writeGroups } from './sqlGroups';
 
 export interface GroupLimits {
   /** Pushes in one transaction at most. */
@@ -28,6 +30,7 @@ export interface GroupLimits {
 export const DEFAULT_GROUP_LIMITS: GroupLimits = { pushes: 64, mutations: 2000 };
 
 interface Queued {
+  orgId: string;
   userId: string;
   actor: Actor;
   request: PushRequest;
@@ -40,7 +43,8 @@ interface Queued {
 
 /** What one group did, for tests and logs. */
 export interface GroupReport {
-  orgId: string;
+  /** The organizations of its pushes, in the order their locks were taken (sorted). */
+  orgIds: string[];
   pushes: number;
   /** The pushes' client ids, in the order the group processed them. */
   clients: string[];
@@ -49,7 +53,9 @@ export interface GroupReport {
 }
 
 export class PushGroups {
-  private readonly queues = new Map<string, Queued[]>();
+  /** Pushes waiting for the next group, in arrival order. */
+  private readonly queue: Queued[] = [];
+  private draining = false;
 
   constructor(
     private readonly db: Database,
@@ -57,92 +63,107 @@ export class PushGroups {
     private readonly onGroup?: (report: GroupReport) => void,
   ) {}
 
-  /** Processes `request` in the next group of `orgId`; resolves once that group has committed. */
+  /** Processes `request` in the next group; resolves once that group has committed. */
   push(orgId: string, userId: string, actor: Actor, request: PushRequest, now: string, carry = true): Promise<PushOutcome> {
     return new Promise<PushOutcome>((resolve, reject) => {
-      let queue = this.queues.get(orgId);
-      const idle = !queue;
-      if (!queue) this.queues.set(orgId, (queue = []));
-      queue.push({ userId, actor, request, now, carry, resolve, reject });
-      // The first push of an idle org starts at once (no added wait); later ones gather meanwhile.
-      if (idle) void this.drain(orgId, queue);
+      this.queue.push({ orgId, userId, actor, request, now, carry, resolve, reject });
+      // The first push when idle starts at once (no added wait); later ones gather meanwhile.
+      if (!this.draining) void this.drain();
     });
   }
 
-  private async drain(orgId: string, queue: Queued[]): Promise<void> {
+  private async drain(): Promise<void> {
+    this.draining = true;
     try {
-      while (queue.length > 0) await this.runGroup(orgId, this.take(queue));
+      while (this.queue.length > 0) await this.runGroup(this.take());
     } catch (err) {
       // runGroup answers every push it takes; should anything else throw, no push is left waiting.
-      for (const q of queue.splice(0)) q.reject(err);
+      for (const q of this.queue.splice(0)) q.reject(err);
     } finally {
-      this.queues.delete(orgId);
+      this.draining = false;
     }
   }
 
-  /** The next group: in arrival order, one push per client (a client's second push waits for the
-   * next group, so it sees the first one's outcome), within the limits. */
-  private take(queue: Queued[]): Queued[] {
+  /** The next group: in arrival order, one push per client of an org (a client's second push
+   * waits for the next group, so it sees the first one's outcome), within the limits; then ordered
+   * by organization (stable: each org's pushes keep their arrival order), the order its locks are
+   * taken in, the same in every process, so two groups never wait on each other in a cycle. */
+  private take(): Queued[] {
     const group: Queued[] = [];
     const clients = new Set<string>();
     let mutations = 0;
-    for (let i = 0; i < queue.length && group.length < this.limits.pushes; ) {
-      const q = queue[i]!;
+    for (let i = 0; i < this.queue.length && group.length < this.limits.pushes; ) {
+      const q = this.queue[i]!;
       const n = q.request.mutations.length;
-      if (clients.has(q.request.clientId) || (group.length > 0 && mutations + n > this.limits.mutations)) {
+      const client = `${q.orgId}\u0000${q.request.clientId}`;
+      if (clients.has(client) || (group.length > 0 && mutations + n > this.limits.mutations)) {
         i++;
         continue;
       }
-      clients.add(q.request.clientId);
+      clients.add(client);
       mutations += n;
       group.push(q);
-      queue.splice(i, 1);
+      this.queue.splice(i, 1);
     }
-    return group;
+    return group.sort((a, b) => (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0));
   }
 
-  private async runGroup(orgId: string, group: Queued[]): Promise<void> {
+  private async runGroup(group: Queued[]): Promise<void> {
     let outcomes: PushOutcome[];
     try {
       outcomes = await this.db.transaction(async (tx) => {
-        const g = await openGroup(tx, orgId, group.map((q) => ({ userId: q.userId, request: q.request })));
+        const orgs = [...byOrg(group)].map(([orgId, qs]) => ({ orgId, pushes: qs.map((q) => ({ userId: q.userId, request: q.request })) }));
+        const opened = await openGroups(tx, orgs);
         const out: PushOutcome[] = [];
-        for (let i = 0; i < group.length; i++) {
-          const q = group[i]!;
-          out.push(await processPush(g.authority(i), q.request, q.actor, q.now));
+        // The group is ordered by org: its pushes are the orgs' pushes, one org after the other.
+        for (let o = 0; o < orgs.length; o++) {
+          for (let i = 0; i < orgs[o]!.pushes.length; i++) {
+            const q = group[out.length]!;
+            out.push(await processPush(opened[o]!.authority(i), q.request, q.actor, q.now));
+          }
         }
-        await g.write();
-        // Each push that wrote pokes the org's clients with its own version (and its rows, when they fit).
+        // Each push that wrote pokes its org's clients with its own version (and its rows, when they fit).
         const notices: PushNotice[] = [];
         out.forEach((o, i) => {
           const q = group[i]!;
           if (o.ok && o.version !== null) {
-            notices.push({ orgId, userId: q.userId, clientId: q.request.clientId, version: o.version, lastMutationId: o.response.lastMutationId, carry: q.carry });
+            notices.push({ orgId: q.orgId, userId: q.userId, clientId: q.request.clientId, version: o.version, lastMutationId: o.response.lastMutationId, carry: q.carry });
           }
         });
-        await notifyPushes(tx, notices);
+        await writeGroups(tx, opened, notices);
         return out;
       });
     } catch (err) {
-      this.report(orgId, group, false);
+      this.report(group, false);
       if (group.length === 1) {
         group[0]!.reject(err);
         return;
       }
       // Each alone, in the same order: the faulty one fails by itself, the others commit.
-      for (const q of group) await this.runGroup(orgId, [q]);
+      for (const q of group) await this.runGroup([q]);
       return;
     }
     group.forEach((q, i) => q.resolve(outcomes[i]!));
-    this.report(orgId, group, true);
+    this.report(group, true);
   }
 
   /** Tells onGroup; a failing observer must not leave the queue's pushes unanswered. */
-  private report(orgId: string, group: Queued[], committed: boolean): void {
+  private report(group: Queued[], committed: boolean): void {
     try {
-      this.onGroup?.({ orgId, pushes: group.length, clients: group.map((q) => q.request.clientId), committed });
+      this.onGroup?.({ orgIds: [...byOrg(group).keys()], pushes: group.length, clients: group.map((q) => q.request.clientId), committed });
     } catch {
       // only an observer
     }
   }
+}
+
+/** A group's pushes by organization, in the group's order. */
+function byOrg(group: Queued[]): Map<string, Queued[]> {
+  const out = new Map<string, Queued[]>();
+  for (const q of group) {
+    const list = out.get(q.orgId);
+    if (list) list.push(q);
+    else out.set(q.orgId, [q]);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
 // whose rows do not fit in a NOTIFY (PostgreSQL: under 8000 bytes) sends a data-less poke: pull now.
 import { z } from 'zod';
 import { Change, tablesUnknownTo, type Poke } from '../../shared/sync/protocol';
-import type { Database, Queryable } from '../db/types';
+import type { Database } from '../db/types';
 
 export const POKE_CHANNEL = 'csp_sync_poke';
 
@@ -124,38 +124,4 @@ export interface PushNotice {
   lastMutationId: number;
   /** False: send the data-less poke without building the rows (a push too big to fit anyway). */
   carry: boolean;
-}
-
-/**
- * Sends the pokes of the pushes a transaction commits, from inside it (delivered only if it commits,
- * in commit order, which is version order: versions are taken under the workspace's lock). One
- * statement for all of them: each push's rows written at its version, as JSON built the way pull
- * builds them; the data-less payload when they do not fit or were not to be carried. A client that
- * gets a poke whose base is not its own version pulls, so order within one commit is not load-bearing.
- */
-export async function notifyPushes(tx: Pick<Queryable, 'query'>, notices: readonly PushNotice[]): Promise<void> {
-  if (notices.length === 0) return;
-  await tx.query(
-    `SELECT pg_notify($1, CASE WHEN n.carry AND octet_length(c.p) < $2 THEN c.p ELSE n.plain END)
-     FROM unnest($3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::bigint[], $8::boolean[], $9::text[]) WITH ORDINALITY
-       AS n(org_id, version, user_id, client_id, last_mutation_id, carry, plain, ord)
-     CROSS JOIN LATERAL (
-       SELECT CASE WHEN n.carry THEN n.plain || ':' || json_build_object('b', n.version - 1, 'u', n.user_id, 'c', n.client_id, 'm', n.last_mutation_id,
-                'changes', COALESCE(json_agg(json_build_object('table', r.tbl, 'id', r.id, 'version', r.version,
-                  'data', CASE WHEN r.deleted THEN NULL ELSE r.data END)), '[]'::json))::text END AS p
-       FROM records r WHERE n.carry AND r.org_id = n.org_id AND r.version = n.version
-     ) c
-     ORDER BY n.ord`,
-    [
-      POKE_CHANNEL,
-      NOTIFY_PAYLOAD_LIMIT,
-      notices.map((n) => n.orgId),
-      notices.map((n) => n.version),
-      notices.map((n) => n.userId),
-      notices.map((n) => n.clientId),
-      notices.map((n) => n.lastMutationId),
-      notices.map((n) => n.carry),
-      notices.map((n) => pokePayload(n.orgId, n.version)),
-    ],
-  );
 }

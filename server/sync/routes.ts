@@ -61,7 +61,7 @@ const notYours = () => ({
 
 export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): Promise<void> {
   // Each group's size, at debug level: how much group commit merges under the load of the day.
-  const groups = new PushGroups(app.db, opts.pushGroup, (g) => app.log.debug({ orgId: g.orgId, pushes: g.pushes, committed: g.committed }, 'push group'));
+  const groups = new PushGroups(app.db, opts.pushGroup, (g) => app.log.debug({ orgIds: g.orgIds, pushes: g.pushes, committed: g.committed }, 'push group'));
   const hub = new PokeHub();
   await hub.start(app.db);
   const streams = new Set<ServerResponse>();

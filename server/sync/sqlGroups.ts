@@ -1,0 +1,323 @@
+// Group commit's storage (groupCommit.ts): the pushes of a group, of one organization or several,
+// bound to PostgreSQL (or PGlite) inside ONE transaction with as few round trips as the rules allow:
+// one statement locks every org's version row, claims every client and reads every named record
+// (openGroups), the pushes then run in JS on the state their predecessors left, and one statement
+// writes every org's rows, clients, results and versions and sends the pokes (writeGroups). On a
+// loaded machine each round trip is a wait for the database process to be scheduled, so the number
+// of statements per transaction, not their size, is what a push pays for.
+import type { AuthorityTx, RecordWrite } from '../../shared/sync/authority';
+import type { FieldStamps } from '../../shared/sync/merge';
+import { checkSchemaVersion, type MutationResult, type PushRequest } from '../../shared/sync/protocol';
+import { tableNames, type TableName } from '../../shared/workspace/tables';
+import type { Queryable, Transaction } from '../db/types';
+import { NOTIFY_PAYLOAD_LIMIT, POKE_CHANNEL, pokePayload, type PushNotice } from './pokes';
+import { sqlAuthorityTx } from './sqlAuthority';
+
+type Sql = Pick<Queryable, 'query'>;
+
+/** One push of a group: who sends it, and what. */
+export interface GroupedPush {
+  userId: string;
+  request: PushRequest;
+}
+
+/** One organization's pushes in a group, in the order they are to run. */
+export interface OrgPushes {
+  orgId: string;
+  pushes: GroupedPush[];
+}
+
+/** What one org's pushes left to store, gathered by its PushGroupTx. */
+interface Pending {
+  orgId: string;
+  writes: (RecordWrite & { userId: string })[];
+  clients: Map<string, number>;
+  results: { clientId: string; result: MutationResult }[];
+  /** The org's new version, null when no push took one. */
+  version: number | null;
+}
+
+export interface PushGroupTx {
+  readonly orgId: string;
+  /** The AuthorityTx of the org's push number `index`; use them in order, each after the previous. */
+  authority(index: number): AuthorityTx;
+  /** What the pushes so far left to store (writeGroups). */
+  pending(): Pending;
+}
+
+const key = (table: string, id: string) => `${table}\u0000${id}`;
+
+/** What `data ->> field` gives in SQL, for a value the group wrote but has not stored yet. */
+function asText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** The records the pushes name in their base versions (the app's reads), to read with the lock. */
+function namedRecords(pushes: GroupedPush[]): { table: TableName; id: string }[] {
+  const named = new Map<string, { table: TableName; id: string }>();
+  for (const p of pushes) {
+    for (const m of p.request.mutations) {
+      for (const k of Object.keys(m.baseVersions)) {
+        const slash = k.indexOf('/');
+        const table = k.slice(0, slash) as TableName;
+        if (slash > 0 && tableNames.includes(table)) named.set(k, { table, id: k.slice(slash + 1) });
+      }
+    }
+  }
+  return [...named.values()];
+}
+
+interface HeadRow {
+  locked: { o: string; v: number }[];
+  seen: { o: string; v: number }[] | null;
+  claims: { o: string; c: string; l: number; u: string }[];
+  recs: { o: string; t: string; i: string; d: Record<string, unknown> | null; f: FieldStamps | null; v: number; x: boolean }[];
+}
+
+/**
+ * Opens a group inside `sql`'s transaction: `orgs` must come sorted by org id and each org once.
+ * One statement locks the orgs' version rows in that order, then (after all of them: the claims wait
+ * on the count of the locks) claims every client and reads every named record. Every group of every
+ * process takes its org locks in the same order and each org's lock before any of its client rows,
+ * so groups never wait on each other in a cycle.
+ */
+export async function openGroups(sql: Sql, orgs: OrgPushes[]): Promise<PushGroupTx[]> {
+  // A push refused for its schema claims nothing (processPush checks the schema first).
+  const claimants = orgs.flatMap((o) =>
+    o.pushes.filter((p) => checkSchemaVersion(p.request.schemaVersion).ok).map((p) => ({ orgId: o.orgId, clientId: p.request.clientId, userId: p.userId })),
+  );
+  const keys = orgs.map((o) => namedRecords(o.pushes));
+  const flatKeys = orgs.flatMap((o, i) => keys[i]!.map((k) => ({ orgId: o.orgId, ...k })));
+
+  // `seen` is the version in this statement's snapshot, `locked` the one the lock returned: they
+  // differ when another transaction of that org committed while the lock was awaited (or since the
+  // snapshot), and then that org's records read here are older than the lock: read again below.
+  const { rows } = await sql.query<HeadRow>(
+    `WITH locked AS (
+       INSERT INTO workspaces (org_id, version)
+       SELECT o.org_id, 0 FROM unnest($1::uuid[]) WITH ORDINALITY AS o(org_id, n) ORDER BY o.n
+       ON CONFLICT (org_id) DO UPDATE SET version = workspaces.version
+       RETURNING org_id, version
+     ), claimed AS (
+       -- DO UPDATE (not DO NOTHING) so the rows come back locked; the owner is the user of the
+       -- first push and never changes.
+       INSERT INTO sync_clients (org_id, client_id, user_id, last_mutation_id)
+       SELECT c.org_id, c.client_id, c.user_id::uuid, 0
+       FROM unnest($2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS c(org_id, client_id, user_id, n)
+       WHERE (SELECT count(*) FROM locked) > 0
+       ORDER BY c.n
+       ON CONFLICT (org_id, client_id) DO UPDATE SET last_mutation_id = sync_clients.last_mutation_id
+       RETURNING org_id, client_id, last_mutation_id, user_id
+     )
+     SELECT (SELECT json_agg(json_build_object('o', org_id, 'v', version)) FROM locked) AS locked,
+            (SELECT json_agg(json_build_object('o', org_id, 'v', version)) FROM workspaces WHERE org_id = ANY($1::uuid[])) AS seen,
+            (SELECT COALESCE(json_agg(json_build_object('o', org_id, 'c', client_id, 'l', last_mutation_id, 'u', user_id)), '[]') FROM claimed) AS claims,
+            (SELECT COALESCE(json_agg(json_build_object('o', r.org_id, 't', r.tbl, 'i', r.id, 'd', r.data, 'f', r.field_versions, 'v', r.version, 'x', r.deleted)), '[]')
+             FROM unnest($5::uuid[], $6::text[], $7::text[]) AS k(org_id, tbl, id)
+             JOIN records r ON r.org_id = k.org_id AND r.tbl = k.tbl AND r.id = k.id) AS recs`,
+    [
+      orgs.map((o) => o.orgId),
+      claimants.map((c) => c.orgId),
+      claimants.map((c) => c.clientId),
+      claimants.map((c) => c.userId),
+      flatKeys.map((k) => k.orgId),
+      flatKeys.map((k) => k.table),
+      flatKeys.map((k) => k.id),
+    ],
+  );
+  const head = rows[0]!;
+  const locked = new Map(head.locked.map((l) => [l.o, Number(l.v)]));
+  const seen = new Map((head.seen ?? []).map((l) => [l.o, Number(l.v)]));
+  const out: PushGroupTx[] = [];
+  for (let i = 0; i < orgs.length; i++) {
+    const { orgId, pushes } = orgs[i]!;
+    const base = locked.get(orgId)!;
+    const claims = new Map<string, { lastMutationId: number; ownerId: string }>();
+    for (const c of head.claims) if (c.o === orgId) claims.set(c.c, { lastMutationId: Number(c.l), ownerId: String(c.u) });
+    const group = orgGroup(sql, orgId, pushes, base, claims);
+    if (seen.get(orgId) === base) group.stored(keys[i]!, head.recs.filter((r) => r.o === orgId));
+    else await group.load(keys[i]!);
+    out.push(group.tx);
+  }
+  return out;
+}
+
+/** One org's part of a group: its pushes run one after the other on the state their predecessors
+ * left (their writes kept here, layered over the stored rows), each with the org's next version. */
+function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, claims: Map<string, { lastMutationId: number; ownerId: string }>) {
+  let taken = 0;
+  /** Stored rows as read under the lock (null: none), and the group's own writes over them. */
+  const stored = new Map<string, RecordWrite | null>();
+  const writes = new Map<string, RecordWrite & { userId: string }>();
+  const clients = new Map<string, number>();
+  const results: { clientId: string; result: MutationResult }[] = [];
+
+  const load = async (wanted: { table: TableName; id: string }[]) => {
+    const missing = wanted.filter((x) => !stored.has(key(x.table, x.id)) && !writes.has(key(x.table, x.id)));
+    if (missing.length === 0) return;
+    for (const x of missing) stored.set(key(x.table, x.id), null);
+    for (const r of await sqlAuthorityTx(sql, orgId, '').records(missing)) stored.set(key(r.table, r.id), r);
+  };
+  const current = (table: TableName, id: string): RecordWrite | undefined => {
+    const k = key(table, id);
+    const w = writes.get(k);
+    if (w) return { table: w.table, id: w.id, data: w.data, stamps: w.stamps, version: w.version };
+    return stored.get(k) ?? undefined;
+  };
+
+  const tx: PushGroupTx = {
+    orgId,
+    authority(index) {
+      const push = pushes[index]!;
+      const single = sqlAuthorityTx(sql, orgId, push.userId);
+      return {
+        async takeVersion() {
+          taken++;
+          return base + taken;
+        },
+        async record(table, id) {
+          await load([{ table, id }]);
+          const r = current(table, id);
+          return r ? { data: r.data, stamps: r.stamps, version: r.version } : undefined;
+        },
+        async records(keys) {
+          await load(keys);
+          return keys.flatMap((x) => {
+            const r = current(x.table, x.id);
+            return r ? [r] : [];
+          });
+        },
+        async queryRecords(table, field, value) {
+          const out = new Map<string, Record<string, unknown>>();
+          for (const r of await single.queryRecords(table, field, value)) out.set(r.id, r.data);
+          for (const w of writes.values()) {
+            if (w.table !== table) continue;
+            if (w.data && asText(w.data[field]) === value) out.set(w.id, w.data);
+            else out.delete(w.id);
+          }
+          return [...out].map(([id, data]) => ({ id, data }));
+        },
+        async claimClient(clientId, claimant) {
+          // Claimed with the group; a push whose client was not (cannot happen) claims it now.
+          return claims.get(clientId) ?? single.claimClient(clientId, claimant);
+        },
+        async commit(clientId, pushWrites, lastMutationId, pushResults) {
+          for (const w of pushWrites) {
+            const k = key(w.table, w.id);
+            writes.delete(k); // re-inserted last: rows are written in the order of their last write
+            writes.set(k, { ...w, userId: push.userId });
+          }
+          clients.set(clientId, lastMutationId);
+          for (const r of pushResults) results.push({ clientId, result: r });
+        },
+        async results(clientId, ids) {
+          return single.results(clientId, ids);
+        },
+      };
+    },
+    pending: () => ({ orgId, writes: [...writes.values()], clients, results, version: taken > 0 ? base + taken : null }),
+  };
+
+  return {
+    tx,
+    load,
+    /** The named records as the opening statement read them (it saw the lock's version). */
+    stored(keys: { table: TableName; id: string }[], recs: HeadRow['recs']) {
+      for (const x of keys) stored.set(key(x.table, x.id), null);
+      for (const r of recs) {
+        stored.set(key(r.t, r.i), { table: r.t as TableName, id: r.i, data: r.x ? null : r.d, stamps: r.f ?? {}, version: Number(r.v) });
+      }
+    },
+  };
+}
+
+/**
+ * Stores what the groups' pushes left (every org's rows, clients' progress, results and version) and
+ * sends the pushes' pokes, in one statement. Each poke carries the rows written at its push's version
+ * (built by PostgreSQL from the written rows, exactly as a pull builds them), or the data-less
+ * payload when they do not fit in a NOTIFY or were not to be carried. NOTIFY inside the transaction:
+ * delivered only if it commits, in commit order, which is version order per org. It must be the
+ * transaction's last statement.
+ */
+export async function writeGroups(tx: Pick<Transaction, 'last'>, groups: PushGroupTx[], notices: readonly PushNotice[]): Promise<void> {
+  const all = groups.map((g) => g.pending());
+  const ws = all.flatMap((p) => p.writes.map((w) => ({ orgId: p.orgId, ...w })));
+  const cs = all.flatMap((p) => [...p.clients].map(([clientId, last]) => ({ orgId: p.orgId, clientId, last })));
+  const rs = all.flatMap((p) => p.results.map((r) => ({ orgId: p.orgId, ...r })));
+  const vs = all.filter((p) => p.version !== null);
+  if (ws.length === 0 && cs.length === 0 && rs.length === 0 && vs.length === 0 && notices.length === 0) return;
+  // The transaction's last statement: its commit is sent right behind it.
+  await tx.last(
+    `WITH written AS (
+       INSERT INTO records (org_id, tbl, id, version, data, field_versions, deleted, updated_by)
+       SELECT w.org_id, w.tbl, w.id, w.version, w.data::jsonb, w.fv::jsonb, w.deleted, w.by::uuid
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::boolean[], $8::text[])
+         AS w(org_id, tbl, id, version, data, fv, deleted, by)
+       ON CONFLICT (org_id, tbl, id) DO UPDATE SET
+         version = EXCLUDED.version, data = EXCLUDED.data, field_versions = EXCLUDED.field_versions,
+         deleted = EXCLUDED.deleted, updated_by = EXCLUDED.updated_by, updated_at = now()
+       RETURNING org_id, tbl, id, version, data, deleted
+     ), client AS (
+       UPDATE sync_clients s SET last_mutation_id = c.last, last_push_at = now()
+       FROM unnest($9::uuid[], $10::text[], $11::bigint[]) AS c(org_id, client_id, last)
+       WHERE s.org_id = c.org_id AND s.client_id = c.client_id
+       RETURNING 1
+     ), answered AS (
+       INSERT INTO sync_mutation_results (org_id, client_id, mutation_id, result)
+       SELECT r.org_id, r.client_id, r.id, r.result::jsonb
+       FROM unnest($12::uuid[], $13::text[], $14::bigint[], $15::text[]) AS r(org_id, client_id, id, result)
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     ), versioned AS (
+       UPDATE workspaces w SET version = v.version
+       FROM unnest($16::uuid[], $17::bigint[]) AS v(org_id, version)
+       WHERE w.org_id = v.org_id
+       RETURNING 1
+     ), notified AS (
+       SELECT pg_notify($18, CASE WHEN n.carry AND octet_length(c.p) < $19 THEN c.p ELSE n.plain END)
+       FROM unnest($20::uuid[], $21::bigint[], $22::text[], $23::text[], $24::bigint[], $25::boolean[], $26::text[]) WITH ORDINALITY
+         AS n(org_id, version, user_id, client_id, last_mutation_id, carry, plain, ord)
+       CROSS JOIN LATERAL (
+         SELECT CASE WHEN n.carry THEN n.plain || ':' || json_build_object('b', n.version - 1, 'u', n.user_id, 'c', n.client_id, 'm', n.last_mutation_id,
+                  'changes', COALESCE(json_agg(json_build_object('table', r.tbl, 'id', r.id, 'version', r.version,
+                    'data', CASE WHEN r.deleted THEN NULL ELSE r.data END)), '[]'::json))::text END AS p
+         FROM written r WHERE n.carry AND r.org_id = n.org_id AND r.version = n.version
+       ) c
+       ORDER BY n.ord
+     )
+     SELECT (SELECT count(*) FROM written) AS written, (SELECT count(*) FROM client) AS clients,
+            (SELECT count(*) FROM answered) AS answered, (SELECT count(*) FROM versioned) AS versioned,
+            (SELECT count(*) FROM notified) AS notified`,
+    [
+      ws.map((w) => w.orgId),
+      ws.map((w) => w.table),
+      ws.map((w) => w.id),
+      ws.map((w) => w.version),
+      ws.map((w) => (w.data ? JSON.stringify(w.data) : null)),
+      ws.map((w) => JSON.stringify(w.stamps)),
+      ws.map((w) => w.data === null),
+      ws.map((w) => w.userId),
+      cs.map((c) => c.orgId),
+      cs.map((c) => c.clientId),
+      cs.map((c) => c.last),
+      rs.map((r) => r.orgId),
+      rs.map((r) => r.clientId),
+      rs.map((r) => r.result.id),
+      rs.map((r) => JSON.stringify(r.result)),
+      vs.map((v) => v.orgId),
+      vs.map((v) => v.version),
+      POKE_CHANNEL,
+      NOTIFY_PAYLOAD_LIMIT,
+      notices.map((n) => n.orgId),
+      notices.map((n) => n.version),
+      notices.map((n) => n.userId),
+      notices.map((n) => n.clientId),
+      notices.map((n) => n.lastMutationId),
+      notices.map((n) => n.carry),
+      notices.map((n) => pokePayload(n.orgId, n.version)),
+    ],
+  );
+}
