@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareCatalog } from '../../shared/domain/catalog';
+import { findingText } from '../../shared/domain/messages';
 import { planTenant } from '../../shared/domain/plan';
 import { parseCatalogCsv } from '../../shared/import/catalogCsv';
 import { buildWorkload, SUBSCRIPTIONS_PER_TENANT, TENANTS } from './plan.bench';
@@ -42,5 +44,25 @@ describe('plan benchmark workload', () => {
     }
     expect([...kinds].sort()).toEqual(['different', 'equivalent', 'none', 'same']);
     expect([...channels].sort()).toEqual(['direct', 'other-partner', 'own']);
+  });
+
+  // Speed work on the engine must not change a plan: every line, user and finding of the first
+  // 2,000 bench tenants (as JSON; all 10,000 take too long for the unit suite), and each finding
+  // worded in both languages, hash to the figure below. A deliberate change of the plan's output
+  // updates it (the failure shows the new hash).
+  it('plans the bench tenants exactly as before (output hash)', { timeout: 120_000 }, () => {
+    const w = buildWorkload(data, 42);
+    const catalog = prepareCatalog(data, { discontinued: w.discontinued });
+    const hash = createHash('sha256');
+    let findings = 0;
+    for (let t = 0; t < 2000; t++) {
+      const options = { partnerTenantId: '11111111-2222-3333-4444-555555555555', partnerCountry: 'DE', asOf: '2025-01-10', targetOverrides: w.overrides[t] };
+      const plan = planTenant(w.tenants[t]!, catalog, options);
+      hash.update(JSON.stringify(plan));
+      for (const f of plan.findings) hash.update(findingText(f, 'en')).update(findingText(f, 'ja'));
+      findings += plan.findings.length;
+    }
+    expect(findings).toBe(109_875);
+    expect(hash.digest('hex')).toBe('3d126375eb640e5221d8361be79990d7384a62f9b9a037b210dcbe3ea3e40e8b');
   });
 });
