@@ -4,7 +4,8 @@
 // here, so matching a line is a few map lookups.
 import { normalizeId } from './ids';
 import { NO_USER_DATA_PLANS, planFamily } from './planFamilies';
-import { isRetiredProduct } from './retirements';
+import type { Retirement } from './retirements';
+import { isRetiredProduct, knownRetirement } from './retirements';
 
 export interface CatalogServicePlan {
   /** Service plan GUID, lower case. */
@@ -77,6 +78,8 @@ export interface PreparedSku {
   discontinued: boolean;
   /** Market segment read from the part number and name (government, education, ...), for ranking. */
   segment: string;
+  /** Its end of sale known without an offer list, whatever the day (retirements.ts): read on every plan line. */
+  retirement: Retirement | null;
 }
 
 export interface Catalog {
@@ -144,6 +147,7 @@ export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: 
     purchasable,
     discontinued,
     segment: skuSegment(sku.partNumber, sku.name),
+    retirement: knownRetirement(sku.partNumber),
   };
 }
 

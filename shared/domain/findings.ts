@@ -91,9 +91,17 @@ export function isMustFix(finding: Pick<Finding, 'severity' | 'acknowledged'>): 
 
 /** Errors first, then warnings, then information; in their order otherwise. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const errors: Finding[] = [];
-  const warnings: Finding[] = [];
-  const infos: Finding[] = [];
-  for (const f of findings) (f.severity === 'error' ? errors : f.severity === 'warning' ? warnings : infos).push(f);
-  return errors.concat(warnings, infos);
+  // Counted first, then placed: one array of the list's size (a plan sorts 550,000 findings of 10,000 tenants).
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  const out = new Array<Finding>(findings.length);
+  let e = 0;
+  let w = errors;
+  let i = errors + warnings;
+  for (const f of findings) out[f.severity === 'error' ? e++ : f.severity === 'warning' ? w++ : i++] = f;
+  return out;
 }

@@ -14,7 +14,7 @@ import { FINDING_RULE_FAMILY, sortFindings } from './findings';
 import { catalogProductNames, productName, targetName } from './format';
 import { orderCheckBy } from './orderWindow';
 import type { Retirement } from './retirements';
-import { retirementOf } from './retirements';
+import { retirementOn } from './retirements';
 import type { Rule } from './rules';
 import { ruleById, ruleInForce } from './rules';
 import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './terms';
@@ -30,7 +30,7 @@ import type { Channel, TenantInventory, TenantSubscription } from './tenant';
 import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
 import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
-import type { SkuDecision, UserReassignment } from './users';
+import type { UserReassignment } from './users';
 import { holdersBySku, userReassignments } from './users';
 
 /** One current subscription (or, without a subscriptions export, one SKU) to move. */
@@ -276,14 +276,13 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
   const status = override?.transferStatus ?? null;
   const transferring = verdict !== null && isTransferring(status);
   const action: LineAction = line.channel === 'own' && match.kind === 'same' ? 'keep' : transferring ? 'transfer' : 'rebuy';
-  const orders: PlannedOrder[] = [];
+  let orders: PlannedOrder[] = [];
   if (action === 'rebuy' && !line.isTrial && match.targetSkuId !== null) {
-    const names = catalogProductNames(catalog);
-    const partNumber = match.targetSkuPartNumber ?? match.targetSkuId;
-    orders.push({ skuId: match.targetSkuId, skuPartNumber: partNumber, skuName: productName(names, { skuId: match.targetSkuId, partNumber }), quantity: targetQuantity });
-    for (const e of match.extraTargets ?? []) {
-      orders.push({ skuId: e.skuId, skuPartNumber: e.skuPartNumber, skuName: productName(names, { skuId: e.skuId, partNumber: e.skuPartNumber }), quantity: targetQuantity });
-    }
+    const names = matchWords(match, catalog).orderNames;
+    // An array literal of the orders' own size: a push on [] reserves room for 16 (200,000 lines).
+    orders = [{ skuId: match.targetSkuId, skuPartNumber: match.targetSkuPartNumber ?? match.targetSkuId, skuName: names[0]!, quantity: targetQuantity }];
+    const extras = match.extraTargets;
+    if (extras) for (let i = 0; i < extras.length; i++) orders.push({ skuId: extras[i]!.skuId, skuPartNumber: extras[i]!.skuPartNumber, skuName: names[i + 1]!, quantity: targetQuantity });
   }
   const ordered = Boolean(override?.orderedOn);
   const orderDate = orders.length === 0 ? null : (override?.orderedOn ?? override?.orderDate ?? suggestedOrderDate(timing.expires, asOf));
@@ -315,22 +314,45 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     checkBy: orderDate ? orderCheckBy(orderDate) : null,
     term,
     billingFrequency: term ? (override?.billingFrequency ?? billingFrequenciesFor(term)[0]!) : null,
-    retirement: source && !catalog.hasOffers ? retirementOf(source.partNumber, asOf) : null,
+    retirement: source && !catalog.hasOffers ? retirementOn(source.retirement, asOf) : null,
   };
 }
 
 const MAX_NAMED_SERVICES = 10;
 
-/** Per match: the first services it loses, named. Matches are shared by the lines that ask (matching.ts). */
-const lostServiceNames = new WeakMap<OfferMatch, string>();
+/** What the plan says of a match: the names of its orders and findings. */
+interface MatchWords {
+  /** Per order of a line with this match (its target, then each further SKU). */
+  orderNames: readonly string[];
+  /** The findings' name of the target (format.ts targetName; null: no target). */
+  target: string | null;
+  /** The first services it loses, named. */
+  services: string;
+}
 
-function namedLostServices(m: OfferMatch): string {
-  let names = lostServiceNames.get(m);
-  if (names !== undefined) return names;
-  names = m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', ');
-  // Only a frozen list is remembered: one that can change would need its names again.
-  if (Object.isFrozen(m.lostServicePlans)) lostServiceNames.set(m, names);
-  return names;
+/**
+ * Per match, worded once: matches from matchOffer are frozen and shared by every line that asks
+ * (matching.ts), and one catalog's, so its names hold for them all.
+ */
+const matchWordsMemo = new WeakMap<OfferMatch, MatchWords>();
+
+function matchWords(m: OfferMatch, catalog: Catalog): MatchWords {
+  let words = matchWordsMemo.get(m);
+  if (words) return words;
+  const names = catalogProductNames(catalog);
+  const orderNames: string[] = [];
+  if (m.targetSkuId !== null) {
+    orderNames.push(productName(names, { skuId: m.targetSkuId, partNumber: m.targetSkuPartNumber ?? m.targetSkuId }));
+    for (const e of m.extraTargets ?? []) orderNames.push(productName(names, { skuId: e.skuId, partNumber: e.skuPartNumber }));
+  }
+  words = {
+    orderNames,
+    target: targetName(names, m),
+    services: m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', '),
+  };
+  // Only a frozen match is remembered: one that can change (a line's own) would need its words again.
+  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) matchWordsMemo.set(m, words);
+  return words;
 }
 
 function finding(code: FindingCode, severity: Severity, params: FindingParams, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
@@ -392,10 +414,8 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[]): v
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
-  // The target's name is in a few findings only: worded when the first of them needs it (a null
-  // name, no target, is asked again: targetName answers it at once). A variable, not a closure:
-  // tsx (the bench, the CLI) names each arrow function it creates, a defineProperty per line.
-  let targetWords: string | null | undefined;
+  // The match's words are in a few findings only: looked up when the first of them needs them.
+  let words: MatchWords | undefined;
   if (line.action === 'keep') {
     out.push(finding('ALREADY_OWN_CSP', 'info', { sku }, at, line));
     return;
@@ -415,23 +435,23 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[]): v
   const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
   if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, at, line));
   else if (!source.purchasable && m.kind !== 'different') {
-    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, at, line, teamsRule));
+    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: (words ??= matchWords(m, catalog)).target }, at, line, teamsRule));
   }
-  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, at, line, teamsRule));
+  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: (words ??= matchWords(m, catalog)).target }, at, line, teamsRule));
   if (line.retirement && !line.isTrial) {
     const rule = line.retirement.kind === 'with-teams' ? ruleInForce('teams-unbundling', at) : undefined;
     out.push(
-      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: (targetWords ??= targetName(catalogProductNames(catalog), m)) }, at, line, rule),
+      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: (words ??= matchWords(m, catalog)).target }, at, line, rule),
     );
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
-    const services = namedLostServices(m);
+    const services = (words ??= matchWords(m, catalog)).services;
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)), count: m.lostServicePlans.length, services, more }, at, line));
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: (words ??= matchWords(m, catalog)).target, count: m.lostServicePlans.length, services, more }, at, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
-    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: (targetWords ??= targetName(catalogProductNames(catalog), m)), users: line.usersToReassign }, at, line));
+    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: (words ??= matchWords(m, catalog)).target, users: line.usersToReassign }, at, line));
   }
   if (!line.isTrial) {
     const seats = checkSeats(line.quantity, line.consumed, line.targetQuantity);
@@ -513,7 +533,9 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const region = country ? checkRegion(partnerCountry, country, regions) : null;
   const context: LineContext = { billingAccount: options.billingAccount, otherRegion: region !== null && !region.ok && region.reason !== 'unknown-country' };
   const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
-  const lines = sourceLines(inv, options.partnerTenantId, holders ?? undefined).map((l) => planLine(l, catalog, asOf, overrides?.get(l.lineId), context));
+  const sources = sourceLines(inv, options.partnerTenantId, holders ?? undefined);
+  const lines: PlannedLine[] = [];
+  for (const l of sources) lines.push(planLine(l, catalog, asOf, overrides?.get(l.lineId), context));
 
   // Lines that can be transferred and are not yet: requests of at most 25 items.
   const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));
@@ -523,17 +545,13 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
     for (const l of lines) if (l.transfer && index.has(l.lineId)) l.transfer.request = index.get(l.lineId)!;
   }
 
-  // One decision per source SKU for its users: the first line of the SKU that is bought again.
-  const decisions = new Map<string, SkuDecision>();
-  const decisionLine = new Map<string, PlannedLine>();
+  // One decision per source SKU for its users: the first line of the SKU that is bought again (a
+  // line is a SkuDecision: its match and source part number).
+  const decisions = new Map<string, PlannedLine>();
   for (const l of lines) {
-    if (l.action !== 'rebuy') continue;
-    if (!decisions.has(l.sourceSkuId)) {
-      decisions.set(l.sourceSkuId, { match: l.match, sourceSkuPartNumber: l.sourceSkuPartNumber });
-      decisionLine.set(l.sourceSkuId, l);
-    }
+    if (l.action === 'rebuy' && !decisions.has(l.sourceSkuId)) decisions.set(l.sourceSkuId, l);
   }
-  for (const [skuId, l] of decisionLine) {
+  for (const [skuId, l] of decisions) {
     if (l.match.kind === 'same') continue;
     l.usersToReassign = holders ? (holders.get(skuId) ?? 0) : l.consumed;
   }
@@ -564,13 +582,14 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
     findings.push(finding('TENANT_SUBSCRIPTION_LIMIT', 'warning', { active, toBuy, limit: TENANT_ACTIVE_SUBSCRIPTION_LIMIT, window }, asOf));
   }
   if (!options.agreementAcceptedOn && moving > 0) findings.push(finding('CUSTOMER_AGREEMENT_MISSING', 'warning', {}, asOf));
-  const unknownSeen = new Set<string>();
+  let unknownSeen: Set<string> | null = null;
   for (const l of lines) {
     const from = findings.length;
     addLineFindings(l, catalog, findings);
     // A SKU the catalog lacks is told once per tenant, on its first line.
     for (let i = from; i < findings.length; i++) {
       if (findings[i]!.code !== 'UNKNOWN_SKU') continue;
+      unknownSeen ??= new Set();
       if (unknownSeen.has(l.sourceSkuId)) findings.splice(i--, 1);
       else unknownSeen.add(l.sourceSkuId);
     }

@@ -40,6 +40,17 @@ const WITH_TEAMS: Retirement = Object.freeze({ kind: 'with-teams', since: TEAMS_
 /** Per part number as Graph or the catalog spells it: read for every line of every plan. */
 const known = new Map<string, Retirement | null>();
 
+/** A product's end of sale whatever the day (null: on sale as far as the engine knows); the catalog keeps it per SKU. */
+export function knownRetirement(partNumber: string): Retirement | null {
+  const pn = partNumber.trim().toUpperCase();
+  return RETIRED.get(pn) ?? (WITH_TEAMS_SUITES.has(pn) ? WITH_TEAMS : null);
+}
+
+/** The end of sale that applies on `asOf`: none before its day. */
+export function retirementOn(r: Retirement | null, asOf: LocalDate): Retirement | null {
+  return r && asOf >= r.since ? r : null;
+}
+
 /**
  * What is known about a product's end of sale on `asOf`; null when it is on sale as far as the
  * engine knows. Products marked discontinued by hand are NOT_PURCHASABLE already.
@@ -47,12 +58,11 @@ const known = new Map<string, Retirement | null>();
 export function retirementOf(partNumber: string, asOf: LocalDate): Retirement | null {
   let r = known.get(partNumber);
   if (r === undefined) {
-    const pn = partNumber.trim().toUpperCase();
-    r = RETIRED.get(pn) ?? (WITH_TEAMS_SUITES.has(pn) ? WITH_TEAMS : null);
+    r = knownRetirement(partNumber);
     if (known.size > 4096) known.clear();
     known.set(partNumber, r);
   }
-  return r && asOf >= r.since ? r : null;
+  return retirementOn(r, asOf);
 }
 
 /** The named replacement of a retired product (or "" when none is named); null when it is not retired. */

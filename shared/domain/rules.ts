@@ -218,6 +218,8 @@ export function ruleById(id: string): Rule | undefined {
  */
 export function ruleInForce(family: RuleFamily, on: LocalDate): Rule {
   const list = byFamily.get(family)!;
+  // Most families have one rule: it applies whatever the day (read for every finding).
+  if (list.length === 1) return list[0]!;
   for (const r of list) if (r.since <= on && (r.until === undefined || on < r.until)) return r;
   return list[0]!;
 }
