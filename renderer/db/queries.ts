@@ -59,8 +59,15 @@ async function usersOfImport(db: WorkspaceDatabase, importId: string): Promise<T
 export async function currentTenant(db: WorkspaceDatabase, customerId: string): Promise<TenantView | null> {
   const customer = await db.customers.get(customerId);
   if (!customer) return null;
-  const importId = customer.tenantImportId;
-  if (!importId) return { customer: strip(customer), import: null, skus: [], subscriptions: [], users: [] };
+  return { customer: strip(customer), ...(await importedRows(db, customer.tenantImportId ?? null)) };
+}
+
+/**
+ * The rows of one committed import (null: never imported), without the customer row: a live query
+ * over them alone is not read again when the customer's details are saved.
+ */
+export async function importedRows(db: WorkspaceDatabase, importId: string | null): Promise<Omit<TenantView, 'customer'>> {
+  if (!importId) return { import: null, skus: [], subscriptions: [], users: [] };
   const [record, skus, subscriptions, users] = await Promise.all([
     db.imports.get(importId),
     db.tenantSkus.where('importId').equals(importId).toArray(),
@@ -68,7 +75,6 @@ export async function currentTenant(db: WorkspaceDatabase, customerId: string): 
     usersOfImport(db, importId),
   ]);
   return {
-    customer: strip(customer),
     import: record ? strip(record) : null,
     skus: skus.map(strip),
     subscriptions: subscriptions.map(strip),
@@ -140,9 +146,13 @@ export async function engineInput(
 ): Promise<{ customer: Customer; inventory: TenantInventory; catalog: Catalog; ownPlacement: OwnPlacement } | null> {
   const [tenant, catalog] = await Promise.all([currentTenant(db, customerId), currentCatalog(db)]);
   if (!tenant) return null;
-  // The partner's own subscriptions from Partner Center: kept by the plan, not moved.
-  const { inventory, placement } = withOwnSubscriptions(toInventory(tenant), tenant.customer.ownSubscriptions?.items ?? [], catalogNames(catalog));
+  const { inventory, placement } = inventoryOf(tenant, catalogNames(catalog));
   return { customer: tenant.customer, inventory, catalog: toCatalog(catalog), ownPlacement: placement };
+}
+
+/** The engine's inventory of a tenant: its import's rows and the partner's own subscriptions from Partner Center (kept by the plan, not moved). */
+export function inventoryOf(tenant: TenantView, names: ReturnType<typeof catalogNames>): { inventory: TenantInventory; placement: OwnPlacement } {
+  return withOwnSubscriptions(toInventory(tenant), tenant.customer.ownSubscriptions?.items ?? [], names);
 }
 
 /** The catalog's products by name, for placing Partner Center subscriptions (named by product). */

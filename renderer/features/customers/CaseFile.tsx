@@ -121,7 +121,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
         />
         <TransfersSection data={data} plan={plan} />
         <EstEmailSection data={data} plan={plan} />
-        <PlanSection data={data} plan={plan} />
+        <PlanSection customerId={customerId} catalog={data.catalog} savedPlan={data.plan} planLines={data.planLines} findingAcks={data.findingAcks} plan={plan} />
         <UsersSection customerId={customerId} plan={plan} />
         <div className={styles.columns}>
           <StageAndNotesSection customer={data.customer} canEdit={canEdit} />

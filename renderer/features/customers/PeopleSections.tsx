@@ -2,7 +2,7 @@
 import { Badge, Text } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef } from 'react';
+import { memo, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenantPlan } from '../../../shared/domain/engine';
 import { formatCount, formatCountOf, formatDateTime } from '../../../shared/domain/format';
@@ -16,7 +16,9 @@ import { CASE_INVITATION_STATUS_WORDS, DELEGATED_ADMIN_WORDS } from '../../words
 
 const FIRST_USERS = 5;
 
-export function UsersSection({ customerId, plan }: { customerId: string; plan: TenantPlan }) {
+// The case file's sections below take only ids and the plan: memo keeps a save of the customer's
+// details (a new customer object) from drawing them again.
+export const UsersSection = memo(function UsersSection({ customerId, plan }: { customerId: string; plan: TenantPlan }) {
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
@@ -67,9 +69,9 @@ export function UsersSection({ customerId, plan }: { customerId: string; plan: T
       </a>
     </section>
   );
-}
+});
 
-export function InvitationsSection({ customerId }: { customerId: string }) {
+export const InvitationsSection = memo(function InvitationsSection({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
@@ -111,11 +113,11 @@ export function InvitationsSection({ customerId }: { customerId: string }) {
       </a>
     </section>
   );
-}
+});
 
 const ACTIVITY_ROW = 52;
 
-export function ActivitySection({ customerId }: { customerId: string }) {
+export const ActivitySection = memo(function ActivitySection({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
@@ -123,7 +125,6 @@ export function ActivitySection({ customerId }: { customerId: string }) {
   const format = (iso: string) => formatDateTime(iso, i18n.language);
   const scrollRef = useRef<HTMLDivElement>(null);
   // A customer worked on for months gathers thousands of entries: only those in view are drawn.
-  // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders with the virtualizer, as intended
   const virtualizer = useVirtualizer({ count: activity?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ACTIVITY_ROW, overscan: 8 });
   return (
     <section className={styles.section} aria-labelledby={titleId}>
@@ -154,4 +155,4 @@ export function ActivitySection({ customerId }: { customerId: string }) {
       )}
     </section>
   );
-}
+});

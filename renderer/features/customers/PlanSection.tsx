@@ -2,7 +2,7 @@
 // findings with the rule they come from. Tenant-wide findings (region, 150 subscriptions) first.
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowRight16Regular } from '@fluentui/react-icons';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, TenantPlan } from '../../../shared/domain/engine';
 import { catalogProductNames, formatCount, formatDay, targetName } from '../../../shared/domain/format';
@@ -22,20 +22,37 @@ const useStyles = makeStyles({
   facts: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', margin: 0, '& dt': { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 }, '& dd': { margin: 0 } },
 });
 
-export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPlan }) {
+/**
+ * The case file's plan: the rows it reads, each a prop of its own, so that a save of the customer's
+ * details (a new object for the customer, the same plan) does not draw the plan again.
+ */
+export const PlanSection = memo(function PlanSection({
+  customerId,
+  catalog,
+  savedPlan,
+  planLines,
+  findingAcks,
+  plan,
+}: {
+  customerId: string;
+  catalog: CustomerData['catalog'];
+  savedPlan: CustomerData['plan'];
+  planLines: CustomerData['planLines'];
+  findingAcks: CustomerData['findingAcks'];
+  plan: TenantPlan;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const styles = useStyles();
   const shared = useCaseFileStyles();
   const titleId = useId();
-  const names = catalogProductNames(data.catalog);
+  const names = catalogProductNames(catalog);
   const day = (d: string | null | undefined, none: string) => (d ? formatDay(d, lang) : none);
-  const customerId = data.customer.id;
   const tenantWide = plan.findings.filter((f) => !f.lineId);
   const byLine = new Map<string, Finding[]>();
   for (const f of plan.findings) if (f.lineId) byLine.set(f.lineId, [...(byLine.get(f.lineId) ?? []), f]);
-  const saved = new Map(data.planLines.map((l) => [lineIdOf(l), l]));
-  const catalogEmpty = data.catalog.skus.size === 0;
+  const saved = new Map(planLines.map((l) => [lineIdOf(l), l]));
+  const catalogEmpty = catalog.skus.size === 0;
 
   return (
     <section className={shared.section} aria-labelledby={titleId}>
@@ -44,7 +61,7 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       </h3>
       {plan.lines.length > 0 && (
         <Text>
-          {data.plan ? t('caseFile.plan.saved', { status: CASE_PLAN_STATUS_WORDS[data.plan.status](t), asOf: formatDay(data.plan.asOf, lang) }) : t('caseFile.plan.notSaved')}{' '}
+          {savedPlan ? t('caseFile.plan.saved', { status: CASE_PLAN_STATUS_WORDS[savedPlan.status](t), asOf: formatDay(savedPlan.asOf, lang) }) : t('caseFile.plan.notSaved')}{' '}
           <a className={shared.link} href={hashOf('offer-matching', customerId)}>
             {t('caseFile.plan.openMatching')}
           </a>
@@ -61,7 +78,7 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       {tenantWide.length > 0 && (
         <div>
           <h4 className={shared.subTitle}>{t('caseFile.plan.tenantWide')}</h4>
-          <FindingList findings={tenantWide} ackContext={{ customerId, acks: data.findingAcks }} />
+          <FindingList findings={tenantWide} ackContext={{ customerId, acks: findingAcks }} />
         </div>
       )}
       {plan.lines.length === 0 ? (
@@ -113,7 +130,7 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
                     </div>
                   )}
                 </dl>
-                {findings.length > 0 ? <FindingList findings={findings} ackContext={{ customerId, acks: data.findingAcks }} /> : <Text className={shared.muted}>{t('caseFile.plan.noFindings')}</Text>}
+                {findings.length > 0 ? <FindingList findings={findings} ackContext={{ customerId, acks: findingAcks }} /> : <Text className={shared.muted}>{t('caseFile.plan.noFindings')}</Text>}
               </li>
             );
           })}
@@ -121,4 +138,4 @@ export function PlanSection({ data, plan }: { data: CustomerData; plan: TenantPl
       )}
     </section>
   );
-}
+});
