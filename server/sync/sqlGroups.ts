@@ -11,7 +11,7 @@ import { checkSchemaVersion, type MutationResult, type PushRequest } from '../..
 import { tableNames, type TableName } from '../../shared/workspace/tables';
 import type { Queryable, Transaction } from '../db/types';
 import { NOTIFY_PAYLOAD_LIMIT, POKE_CHANNEL, pokePayload, type PushNotice } from './pokes';
-import { sqlAuthorityTx } from './sqlAuthority';
+import { sqlReads } from './sqlAuthority';
 
 type Sql = Pick<Queryable, 'query'>;
 
@@ -148,6 +148,7 @@ export async function openGroups(sql: Sql, orgs: OrgPushes[]): Promise<PushGroup
 /** One org's part of a group: its pushes run one after the other on the state their predecessors
  * left (their writes kept here, layered over the stored rows), each with the org's next version. */
 function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, claims: Map<string, { lastMutationId: number; ownerId: string }>) {
+  const reads = sqlReads(sql, orgId);
   let taken = 0;
   /** Stored rows as read under the lock (null: none), and the group's own writes over them. */
   const stored = new Map<string, RecordWrite | null>();
@@ -159,7 +160,7 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
     const missing = wanted.filter((x) => !stored.has(key(x.table, x.id)) && !writes.has(key(x.table, x.id)));
     if (missing.length === 0) return;
     for (const x of missing) stored.set(key(x.table, x.id), null);
-    for (const r of await sqlAuthorityTx(sql, orgId, '').records(missing)) stored.set(key(r.table, r.id), r);
+    for (const r of await reads.records(missing)) stored.set(key(r.table, r.id), r);
   };
   const current = (table: TableName, id: string): RecordWrite | undefined => {
     const k = key(table, id);
@@ -172,7 +173,6 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
     orgId,
     authority(index) {
       const push = pushes[index]!;
-      const single = sqlAuthorityTx(sql, orgId, push.userId);
       return {
         async takeVersion() {
           taken++;
@@ -192,7 +192,7 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
         },
         async queryRecords(table, field, value) {
           const out = new Map<string, Record<string, unknown>>();
-          for (const r of await single.queryRecords(table, field, value)) out.set(r.id, r.data);
+          for (const r of await reads.queryRecords(table, field, value)) out.set(r.id, r.data);
           for (const w of writes.values()) {
             if (w.table !== table) continue;
             if (w.data && asText(w.data[field]) === value) out.set(w.id, w.data);
@@ -202,7 +202,7 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
         },
         async claimClient(clientId, claimant) {
           // Claimed with the group; a push whose client was not (cannot happen) claims it now.
-          return claims.get(clientId) ?? single.claimClient(clientId, claimant);
+          return claims.get(clientId) ?? reads.claimClient(clientId, claimant);
         },
         async commit(clientId, pushWrites, lastMutationId, pushResults) {
           for (const w of pushWrites) {
@@ -214,7 +214,7 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
           for (const r of pushResults) results.push({ clientId, result: r });
         },
         async results(clientId, ids) {
-          return single.results(clientId, ids);
+          return reads.results(clientId, ids);
         },
       };
     },
