@@ -110,7 +110,7 @@ describe('a group of pushes', () => {
     ];
 
     const reports: GroupReport[] = [];
-    const groups = new PushGroups(t.db, { pushes: 64, mutations: 2000 }, (r) => reports.push(r));
+    const groups = new PushGroups(t.db, { pushes: 64, mutations: 2000, gatherMs: 0 }, (r) => reports.push(r));
     const run = (who: Who, r: PushRequest) => groups.push(grouped.orgId, grouped.people[who].id, grouped.people[who], r, NOW);
     const outcomes = await Promise.all(scenario.map(([who, r]) => run(who, r)));
 
@@ -161,7 +161,7 @@ describe('a group of pushes', () => {
   it('runs its pushes again one by one when the group fails, so only the faulty push fails', async () => {
     const { orgId, people } = await orgWith('Faulty');
     const reports: GroupReport[] = [];
-    const groups = new PushGroups(t.db, undefined, (r) => reports.push(r));
+    const groups = new PushGroups(t.db, { inFlight: 1, gatherMs: 0 }, (r) => reports.push(r));
     const go = (r: PushRequest) => groups.push(orgId, people.alice.id, people.alice, r, NOW);
     // A NUL character passes the mutator but not the database (jsonb refuses \u0000): the group's
     // one write fails, as any storage failure of one push would.
@@ -212,7 +212,7 @@ describe('a group across organizations', () => {
       [b, 'alice', req('x-0', 2, [['customer.create', { id: 'x-a1', name: 'B one' }]])],
     ];
     const reports: GroupReport[] = [];
-    const groups = new PushGroups(t.db, undefined, (r) => reports.push(r));
+    const groups = new PushGroups(t.db, { inFlight: 1, gatherMs: 0 }, (r) => reports.push(r));
     const outcomes = await Promise.all(scenario.map(([org, who, r]) => groups.push(org.orgId, org.people[who].id, org.people[who], r, NOW)));
 
     expect(reports.every((r) => r.committed)).toBe(true);
@@ -244,7 +244,7 @@ describe('a group across organizations', () => {
     const a = await orgWith('FaultA');
     const b = await orgWith('FaultB');
     const reports: GroupReport[] = [];
-    const groups = new PushGroups(t.db, undefined, (r) => reports.push(r));
+    const groups = new PushGroups(t.db, { inFlight: 1, gatherMs: 0 }, (r) => reports.push(r));
     const settled = await Promise.allSettled([
       groups.push(a.orgId, a.people.alice.id, a.people.alice, req('y-0', 1, [['customer.create', { id: 'y-0', name: 'First' }]]), NOW),
       groups.push(a.orgId, a.people.alice.id, a.people.alice, req('y-1', 1, [['customer.create', { id: 'y-1', name: 'Bad\u0000name' }]]), NOW),
@@ -258,6 +258,57 @@ describe('a group across organizations', () => {
     ]);
     expect((await stateOf(t.db, a.orgId)).version).toEqual([{ version: 1 }]);
     expect((await stateOf(t.db, b.orgId)).records.map((r) => r.id)).toContain('y-2');
+  });
+});
+
+describe('groups in flight', () => {
+  it('gather the clients of an org\'s last group before the next one starts', async () => {
+    const { orgId, people } = await orgWith('Gather');
+    const reports: GroupReport[] = [];
+    // Long enough that only the clients' return, not the time limit, can start the second group.
+    const groups = new PushGroups(t.db, { gatherMs: 60_000 }, (r) => reports.push(r));
+    const go = (clientId: string, first: number, id: string) =>
+      groups.push(orgId, people.alice.id, people.alice, req(clientId, first, [['customer.create', { id, name: id }]]), NOW);
+    const first = go('g-0', 1, 'g-0a');
+    const waiting = [go('g-1', 1, 'g-1a'), go('g-2', 1, 'g-2a')];
+    await first;
+    // g-0 comes back after its answer: the group that starts is of all three clients.
+    const started = performance.now();
+    const outcomes = await Promise.all([...waiting, go('g-0', 2, 'g-0b')]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(outcomes.map((o) => o.ok && o.version)).toEqual([2, 3, 4]);
+    expect(reports.map((r) => r.clients)).toEqual([['g-0'], ['g-1', 'g-2', 'g-0']]);
+  });
+
+  // PGlite has one connection: one group at a time.
+  it.skipIf(!process.env.DATABASE_URL)('do not wait for each other on distinct organizations (PostgreSQL)', async () => {
+    const a = await orgWith('BlockedA');
+    const b = await orgWith('FreeB');
+    const groups = new PushGroups(t.db, { inFlight: 2, gatherMs: 0 });
+    // Another process holds org A's version row: A's group waits for it, B's must not.
+    const other = await t.another();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = other.transaction(async (tx) => {
+      await tx.query('SELECT version FROM workspaces WHERE org_id = $1 FOR UPDATE', [a.orgId]);
+      locked();
+      await held;
+    });
+    await isLocked;
+    let aDone = false;
+    const pa = groups.push(a.orgId, a.people.alice.id, a.people.alice, req('z-0', 1, [['customer.create', { id: 'z-a', name: 'A' }]]), NOW).then((o) => {
+      aDone = true;
+      return o;
+    });
+    const ob = await groups.push(b.orgId, b.people.alice.id, b.people.alice, req('z-0', 1, [['customer.create', { id: 'z-b', name: 'B' }]]), NOW);
+    expect(ob.ok && ob.version).toBe(1);
+    expect(aDone).toBe(false);
+    release();
+    await holder;
+    const oa = await pa;
+    expect(oa.ok && oa.version).toBe(1);
   });
 });
 

@@ -1,7 +1,10 @@
-// Group commit (issue 15): the pushes that arrive while this process's previous transaction runs
-// wait in its queue, then run together inside ONE transaction with one commit (one fsync) instead
-// of one each, whatever their organizations: a commit costs about as much as a whole group's work,
-// so sharing it across organizations is what lets throughput grow past the disk's commits/s. Each
+// Group commit (issue 15): the pushes of an organization that arrive while its previous group runs
+// wait in this process's queue, then run together inside ONE transaction with one commit (one
+// fsync) instead of one each, with those of other organizations ready at the same time: a commit
+// costs about as much as a whole group's work. Groups on distinct organizations run at once (up to
+// inFlight), so one org's wait for its commit does not hold the others, and PostgreSQL flushes
+// their commits together. An idle org's first push waits (at most gatherMs) for as many pushes as
+// the org's previous group held: its clients, answered together, come back together. Each
 // push is processed by the same rules (processPush) against the state its org's predecessors in the
 // group left, with the org's next workspace version, exactly as if it had come alone after them;
 // only the storage round trips are shared (sqlGroups.ts): one statement locks every org's version
@@ -25,9 +28,15 @@ export interface GroupLimits {
   pushes: number;
   /** Mutations in one transaction at most (a push larger than this still runs, alone). */
   mutations: number;
+  /** Groups in flight at once at most, never two with an organization in common (on PGlite always
+   * one: it has one connection, a second transaction would only wait for it). */
+  inFlight: number;
+  /** How long (ms) at most the first push of an idle org waits for as many pushes as its previous
+   * group held, so that its clients coming back from that group's answers run together. */
+  gatherMs: number;
 }
 
-export const DEFAULT_GROUP_LIMITS: GroupLimits = { pushes: 64, mutations: 2000 };
+export const DEFAULT_GROUP_LIMITS: GroupLimits = { pushes: 64, mutations: 2000, inFlight: 4, gatherMs: 2 };
 
 interface Queued {
   orgId: string;
@@ -37,6 +46,8 @@ interface Queued {
   now: string;
   /** Whether the push's poke carries its rows (false: too big to be worth building them). */
   carry: boolean;
+  /** When it was queued (performance.now()), for gatherMs. */
+  at: number;
   resolve: (outcome: PushOutcome) => void;
   reject: (err: unknown) => void;
 }
@@ -53,42 +64,92 @@ export interface GroupReport {
 }
 
 export class PushGroups {
-  /** Pushes waiting for the next group, in arrival order. */
+  private readonly limits: GroupLimits;
+  /** Pushes waiting for a group, in arrival order. */
   private readonly queue: Queued[] = [];
-  private draining = false;
+  /** Organizations with a group in flight: their next pushes wait for it (they must see its writes). */
+  private readonly busy = new Set<string>();
+  private running = 0;
+  /** Per org since its last group ended: when, and how many clients' pushes are expected to gather
+   * (that group's clients, which come back with their next push, and those queued meanwhile). */
+  private readonly gathering = new Map<string, { since: number; expected: number }>();
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Database,
-    private readonly limits: GroupLimits = DEFAULT_GROUP_LIMITS,
+    limits: Partial<GroupLimits> = {},
     private readonly onGroup?: (report: GroupReport) => void,
-  ) {}
+  ) {
+    this.limits = { ...DEFAULT_GROUP_LIMITS, ...limits };
+    if (db.kind === 'pglite') this.limits.inFlight = 1;
+  }
 
-  /** Processes `request` in the next group; resolves once that group has committed. */
+  /** Processes `request` in the next group of its org; resolves once that group has committed. */
   push(orgId: string, userId: string, actor: Actor, request: PushRequest, now: string, carry = true): Promise<PushOutcome> {
     return new Promise<PushOutcome>((resolve, reject) => {
-      this.queue.push({ orgId, userId, actor, request, now, carry, resolve, reject });
-      // The first push when idle starts at once (no added wait); later ones gather meanwhile.
-      if (!this.draining) void this.drain();
+      this.queue.push({ orgId, userId, actor, request, now, carry, at: performance.now(), resolve, reject });
+      this.pump();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      while (this.queue.length > 0) await this.runGroup(this.take());
-    } catch (err) {
-      // runGroup answers every push it takes; should anything else throw, no push is left waiting.
-      for (const q of this.queue.splice(0)) q.reject(err);
-    } finally {
-      this.draining = false;
+  /** Starts every group that may start now: of the orgs without a group in flight whose pushes have
+   * gathered (as many as their last group held, or waited gatherMs), up to inFlight groups. */
+  private pump(): void {
+    while (this.running < this.limits.inFlight) {
+      const now = performance.now();
+      // Per org without a group in flight: its queued clients (a group takes one push of each).
+      const queued = new Map<string, { clients: Set<string>; first: number }>();
+      for (const q of this.queue) {
+        if (this.busy.has(q.orgId)) continue;
+        const o = queued.get(q.orgId);
+        if (o) o.clients.add(q.request.clientId);
+        else queued.set(q.orgId, { clients: new Set([q.request.clientId]), first: q.at });
+      }
+      const ready = new Set<string>();
+      let nextDeadline = Infinity;
+      for (const [orgId, o] of queued) {
+        const g = this.gathering.get(orgId);
+        const deadline = Math.max(o.first, g?.since ?? 0) + this.limits.gatherMs;
+        if (o.clients.size >= (g?.expected ?? 1) || deadline <= now) ready.add(orgId);
+        else nextDeadline = Math.min(nextDeadline, deadline);
+      }
+      const group = ready.size > 0 ? this.take(ready) : [];
+      if (group.length === 0) {
+        if (nextDeadline < Infinity && !this.timer) {
+          this.timer = setTimeout(() => {
+            this.timer = null;
+            this.pump();
+          }, Math.max(0, nextDeadline - performance.now()));
+        }
+        return;
+      }
+      const orgs = byOrg(group);
+      for (const orgId of orgs.keys()) this.busy.add(orgId);
+      this.running++;
+      void this.runGroup(group)
+        .catch((err: unknown) => {
+          // runGroup answers every push it takes; should anything else throw, none is left waiting.
+          for (const q of group) q.reject(err);
+        })
+        .finally(() => {
+          this.running--;
+          const since = performance.now();
+          for (const [orgId, qs] of orgs) {
+            this.busy.delete(orgId);
+            const clients = new Set([...qs, ...this.queue.filter((q) => q.orgId === orgId)].map((q) => q.request.clientId));
+            this.gathering.set(orgId, { since, expected: clients.size });
+          }
+          this.pump();
+        });
     }
   }
 
-  /** The next group: in arrival order, one push per client of an org (a client's second push
-   * waits for the next group, so it sees the first one's outcome), within the limits; then ordered
-   * by organization (stable: each org's pushes keep their arrival order), the order its locks are
-   * taken in, the same in every process, so two groups never wait on each other in a cycle. */
-  private take(): Queued[] {
+  /** The next group, of the `ready` orgs' pushes: in arrival order, one push per client of an org
+   * (a client's second push waits for the next group, so it sees the first one's outcome), within
+   * the limits; then ordered by organization (stable: each org's pushes keep their arrival order),
+   * the order its locks are taken in, the same in every process, so two groups never wait on each
+   * other in a cycle. */
+  private take(ready: Set<string>): Queued[] {
     const group: Queued[] = [];
     const clients = new Set<string>();
     let mutations = 0;
@@ -96,7 +157,7 @@ export class PushGroups {
       const q = this.queue[i]!;
       const n = q.request.mutations.length;
       const client = `${q.orgId}\u0000${q.request.clientId}`;
-      if (clients.has(client) || (group.length > 0 && mutations + n > this.limits.mutations)) {
+      if (!ready.has(q.orgId) || clients.has(client) || (group.length > 0 && mutations + n > this.limits.mutations)) {
         i++;
         continue;
       }

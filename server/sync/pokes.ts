@@ -82,6 +82,9 @@ export class PokeHub {
 
   async start(db: Database): Promise<void> {
     this.unlisten = await db.listen(POKE_CHANNEL, (payload) => {
+      // Every push of every org comes here: read (parse and check) only those someone here hears.
+      const colon = payload.indexOf(':');
+      if (colon <= 0 || !this.byOrg.has(payload.slice(0, colon))) return;
       const event = parsePokeNotify(payload);
       if (!event) return;
       for (const l of this.byOrg.get(event.orgId) ?? []) l(event);

@@ -1,8 +1,7 @@
-// The push rules of shared/sync/authority bound to PostgreSQL (or PGlite): one organization's
-// workspace, inside one database transaction. Writes are batched with unnest(): one statement per
-// push, not one per row (STACK.md: ~50x faster than row-by-row inserts). The server runs pushes in
-// groups (sqlGroups.ts, group commit), whose pushes share these statements' work.
-import type { AuthorityTx, StoredRecord } from '../../shared/sync/authority';
+// The push rules' reads bound to PostgreSQL (or PGlite), for one organization inside one database
+// transaction. A push's writes are all made by its group's one statement (sqlGroups.ts, group
+// commit; a push rerun alone is a group of one): there is one write path, not a copy here.
+import type { AuthorityTx } from '../../shared/sync/authority';
 import type { FieldStamps } from '../../shared/sync/merge';
 import type { MutationResult } from '../../shared/sync/protocol';
 import type { TableName } from '../../shared/workspace/tables';
@@ -17,28 +16,11 @@ interface RecordRow {
   deleted: boolean;
 }
 
-export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): AuthorityTx {
+/** What a push reads of its org beyond what its group's opening statement read. */
+export type SqlReads = Pick<AuthorityTx, 'records' | 'queryRecords' | 'claimClient' | 'results'>;
+
+export function sqlReads(sql: Sql, orgId: string): SqlReads {
   return {
-    async takeVersion() {
-      const { rows } = await sql.query<{ version: string | number }>(
-        `INSERT INTO workspaces (org_id, version) VALUES ($1, 1)
-         ON CONFLICT (org_id) DO UPDATE SET version = workspaces.version + 1
-         RETURNING version`,
-        [orgId],
-      );
-      return Number(rows[0]!.version);
-    },
-
-    async record(table, id): Promise<StoredRecord | undefined> {
-      const { rows } = await sql.query<RecordRow>(
-        'SELECT data, field_versions, version, deleted FROM records WHERE org_id = $1 AND tbl = $2 AND id = $3',
-        [orgId, table, id],
-      );
-      const r = rows[0];
-      if (!r) return undefined;
-      return { data: r.deleted ? null : r.data, stamps: r.field_versions ?? {}, version: Number(r.version) };
-    },
-
     async records(keys) {
       if (keys.length === 0) return [];
       const { rows } = await sql.query<RecordRow & { tbl: string; id: string }>(
@@ -77,46 +59,6 @@ export function sqlAuthorityTx(sql: Sql, orgId: string, userId: string): Authori
         [orgId, clientId, claimant],
       );
       return { lastMutationId: Number(rows[0]?.last_mutation_id ?? 0), ownerId: String(rows[0]?.user_id) };
-    },
-
-    async commit(clientId, writes, lastMutationId, results) {
-      await sql.query(
-        `WITH written AS (
-           INSERT INTO records (org_id, tbl, id, version, data, field_versions, deleted, updated_by)
-           SELECT $1, w.tbl, w.id, w.version, w.data::jsonb, w.fv::jsonb, w.deleted, $2
-           FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::boolean[])
-             AS w(tbl, id, version, data, fv, deleted)
-           ON CONFLICT (org_id, tbl, id) DO UPDATE SET
-             version = EXCLUDED.version, data = EXCLUDED.data, field_versions = EXCLUDED.field_versions,
-             deleted = EXCLUDED.deleted, updated_by = EXCLUDED.updated_by, updated_at = now()
-           RETURNING 1
-         ), client AS (
-           UPDATE sync_clients SET last_mutation_id = $10, last_push_at = now()
-           WHERE org_id = $1 AND client_id = $9
-           RETURNING 1
-         ), answered AS (
-           INSERT INTO sync_mutation_results (org_id, client_id, mutation_id, result)
-           SELECT $1, $9, r.id, r.result::jsonb FROM unnest($11::bigint[], $12::text[]) AS r(id, result)
-           ON CONFLICT DO NOTHING
-           RETURNING 1
-         )
-         SELECT (SELECT count(*) FROM written) AS written, (SELECT count(*) FROM client) AS clients,
-                (SELECT count(*) FROM answered) AS answered`,
-        [
-          orgId,
-          userId,
-          writes.map((w) => w.table),
-          writes.map((w) => w.id),
-          writes.map((w) => w.version),
-          writes.map((w) => (w.data ? JSON.stringify(w.data) : null)),
-          writes.map((w) => JSON.stringify(w.stamps)),
-          writes.map((w) => w.data === null),
-          clientId,
-          lastMutationId,
-          results.map((r) => r.id),
-          results.map((r) => JSON.stringify(r)),
-        ],
-      );
     },
 
     async results(clientId, ids) {

@@ -11,7 +11,7 @@ import { checkSchemaVersion, type MutationResult, type PushRequest } from '../..
 import { tableNames, type TableName } from '../../shared/workspace/tables';
 import type { Queryable, Transaction } from '../db/types';
 import { NOTIFY_PAYLOAD_LIMIT, POKE_CHANNEL, pokePayload, type PushNotice } from './pokes';
-import { sqlAuthorityTx } from './sqlAuthority';
+import { sqlReads } from './sqlAuthority';
 
 type Sql = Pick<Queryable, 'query'>;
 
@@ -148,6 +148,7 @@ export async function openGroups(sql: Sql, orgs: OrgPushes[]): Promise<PushGroup
 /** One org's part of a group: its pushes run one after the other on the state their predecessors
  * left (their writes kept here, layered over the stored rows), each with the org's next version. */
 function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, claims: Map<string, { lastMutationId: number; ownerId: string }>) {
+  const reads = sqlReads(sql, orgId);
   let taken = 0;
   /** Stored rows as read under the lock (null: none), and the group's own writes over them. */
   const stored = new Map<string, RecordWrite | null>();
@@ -159,7 +160,7 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
     const missing = wanted.filter((x) => !stored.has(key(x.table, x.id)) && !writes.has(key(x.table, x.id)));
     if (missing.length === 0) return;
     for (const x of missing) stored.set(key(x.table, x.id), null);
-    for (const r of await sqlAuthorityTx(sql, orgId, '').records(missing)) stored.set(key(r.table, r.id), r);
+    for (const r of await reads.records(missing)) stored.set(key(r.table, r.id), r);
   };
   const current = (table: TableName, id: string): RecordWrite | undefined => {
     const k = key(table, id);
@@ -172,7 +173,6 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
     orgId,
     authority(index) {
       const push = pushes[index]!;
-      const single = sqlAuthorityTx(sql, orgId, push.userId);
       return {
         async takeVersion() {
           taken++;
@@ -192,7 +192,7 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
         },
         async queryRecords(table, field, value) {
           const out = new Map<string, Record<string, unknown>>();
-          for (const r of await single.queryRecords(table, field, value)) out.set(r.id, r.data);
+          for (const r of await reads.queryRecords(table, field, value)) out.set(r.id, r.data);
           for (const w of writes.values()) {
             if (w.table !== table) continue;
             if (w.data && asText(w.data[field]) === value) out.set(w.id, w.data);
@@ -202,7 +202,7 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
         },
         async claimClient(clientId, claimant) {
           // Claimed with the group; a push whose client was not (cannot happen) claims it now.
-          return claims.get(clientId) ?? single.claimClient(clientId, claimant);
+          return claims.get(clientId) ?? reads.claimClient(clientId, claimant);
         },
         async commit(clientId, pushWrites, lastMutationId, pushResults) {
           for (const w of pushWrites) {
@@ -214,7 +214,7 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
           for (const r of pushResults) results.push({ clientId, result: r });
         },
         async results(clientId, ids) {
-          return single.results(clientId, ids);
+          return reads.results(clientId, ids);
         },
       };
     },
@@ -249,37 +249,37 @@ export async function writeGroups(tx: Pick<Transaction, 'last'>, groups: PushGro
   const rs = all.flatMap((p) => p.results.map((r) => ({ orgId: p.orgId, ...r })));
   const vs = all.filter((p) => p.version !== null);
   if (ws.length === 0 && cs.length === 0 && rs.length === 0 && vs.length === 0 && notices.length === 0) return;
-  // The transaction's last statement: its commit is sent right behind it.
+  // The transaction's last statement: its commit is sent right behind it. Each list goes as one
+  // JSON parameter (the rows' data as JSON objects, read straight into jsonb): no array literal to
+  // build and escape per element, nor the rows' JSON encoded twice.
   await tx.last(
     `WITH written AS (
        INSERT INTO records (org_id, tbl, id, version, data, field_versions, deleted, updated_by)
-       SELECT w.org_id, w.tbl, w.id, w.version, w.data::jsonb, w.fv::jsonb, w.deleted, w.by::uuid
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::boolean[], $8::text[])
-         AS w(org_id, tbl, id, version, data, fv, deleted, by)
+       SELECT w.o, w.t, w.i, w.v, w.d, w.f, w.d IS NULL, w.b
+       FROM json_to_recordset($1::json) AS w(o uuid, t text, i text, v bigint, d jsonb, f jsonb, b uuid)
        ON CONFLICT (org_id, tbl, id) DO UPDATE SET
          version = EXCLUDED.version, data = EXCLUDED.data, field_versions = EXCLUDED.field_versions,
          deleted = EXCLUDED.deleted, updated_by = EXCLUDED.updated_by, updated_at = now()
        RETURNING org_id, tbl, id, version, data, deleted
      ), client AS (
-       UPDATE sync_clients s SET last_mutation_id = c.last, last_push_at = now()
-       FROM unnest($9::uuid[], $10::text[], $11::bigint[]) AS c(org_id, client_id, last)
-       WHERE s.org_id = c.org_id AND s.client_id = c.client_id
+       UPDATE sync_clients s SET last_mutation_id = c.l, last_push_at = now()
+       FROM json_to_recordset($2::json) AS c(o uuid, c text, l bigint)
+       WHERE s.org_id = c.o AND s.client_id = c.c
        RETURNING 1
      ), answered AS (
        INSERT INTO sync_mutation_results (org_id, client_id, mutation_id, result)
-       SELECT r.org_id, r.client_id, r.id, r.result::jsonb
-       FROM unnest($12::uuid[], $13::text[], $14::bigint[], $15::text[]) AS r(org_id, client_id, id, result)
+       SELECT r.o, r.c, r.i, r.r
+       FROM json_to_recordset($3::json) AS r(o uuid, c text, i bigint, r jsonb)
        ON CONFLICT DO NOTHING
        RETURNING 1
      ), versioned AS (
-       UPDATE workspaces w SET version = v.version
-       FROM unnest($16::uuid[], $17::bigint[]) AS v(org_id, version)
-       WHERE w.org_id = v.org_id
+       UPDATE workspaces w SET version = v.v
+       FROM json_to_recordset($4::json) AS v(o uuid, v bigint)
+       WHERE w.org_id = v.o
        RETURNING 1
      ), notified AS (
-       SELECT pg_notify($18, CASE WHEN n.carry AND octet_length(c.p) < $19 THEN c.p ELSE n.plain END)
-       FROM unnest($20::uuid[], $21::bigint[], $22::text[], $23::text[], $24::bigint[], $25::boolean[], $26::text[]) WITH ORDINALITY
-         AS n(org_id, version, user_id, client_id, last_mutation_id, carry, plain, ord)
+       SELECT pg_notify($5, CASE WHEN n.carry AND octet_length(c.p) < $6 THEN c.p ELSE n.plain END)
+       FROM json_to_recordset($7::json) AS n(ord int, org_id uuid, version bigint, user_id text, client_id text, last_mutation_id bigint, carry boolean, plain text)
        CROSS JOIN LATERAL (
          SELECT CASE WHEN n.carry THEN n.plain || ':' || json_build_object('b', n.version - 1, 'u', n.user_id, 'c', n.client_id, 'm', n.last_mutation_id,
                   'changes', COALESCE(json_agg(json_build_object('table', r.tbl, 'id', r.id, 'version', r.version,
@@ -292,32 +292,24 @@ export async function writeGroups(tx: Pick<Transaction, 'last'>, groups: PushGro
             (SELECT count(*) FROM answered) AS answered, (SELECT count(*) FROM versioned) AS versioned,
             (SELECT count(*) FROM notified) AS notified`,
     [
-      ws.map((w) => w.orgId),
-      ws.map((w) => w.table),
-      ws.map((w) => w.id),
-      ws.map((w) => w.version),
-      ws.map((w) => (w.data ? JSON.stringify(w.data) : null)),
-      ws.map((w) => JSON.stringify(w.stamps)),
-      ws.map((w) => w.data === null),
-      ws.map((w) => w.userId),
-      cs.map((c) => c.orgId),
-      cs.map((c) => c.clientId),
-      cs.map((c) => c.last),
-      rs.map((r) => r.orgId),
-      rs.map((r) => r.clientId),
-      rs.map((r) => r.result.id),
-      rs.map((r) => JSON.stringify(r.result)),
-      vs.map((v) => v.orgId),
-      vs.map((v) => v.version),
+      JSON.stringify(ws.map((w) => ({ o: w.orgId, t: w.table, i: w.id, v: w.version, d: w.data, f: w.stamps, b: w.userId }))),
+      JSON.stringify(cs.map((c) => ({ o: c.orgId, c: c.clientId, l: c.last }))),
+      JSON.stringify(rs.map((r) => ({ o: r.orgId, c: r.clientId, i: r.result.id, r: r.result }))),
+      JSON.stringify(vs.map((v) => ({ o: v.orgId, v: v.version }))),
       POKE_CHANNEL,
       NOTIFY_PAYLOAD_LIMIT,
-      notices.map((n) => n.orgId),
-      notices.map((n) => n.version),
-      notices.map((n) => n.userId),
-      notices.map((n) => n.clientId),
-      notices.map((n) => n.lastMutationId),
-      notices.map((n) => n.carry),
-      notices.map((n) => pokePayload(n.orgId, n.version)),
+      JSON.stringify(
+        notices.map((n, ord) => ({
+          ord,
+          org_id: n.orgId,
+          version: n.version,
+          user_id: n.userId,
+          client_id: n.clientId,
+          last_mutation_id: n.lastMutationId,
+          carry: n.carry,
+          plain: pokePayload(n.orgId, n.version),
+        })),
+      ),
     ],
   );
 }
