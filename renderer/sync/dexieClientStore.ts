@@ -236,7 +236,9 @@ export class DexieClientStore implements ClientStore {
       setMeta: async (patch) => {
         const next = { ...(await (metaHeld ??= this.readMeta(trans))), ...patch };
         metaHeld = Promise.resolve(next);
-        await trans.table('syncMeta').put({ key: 'meta', ...next });
+        // Written behind: this transaction reads the state from metaHeld, never back from the
+        // store, and commits only once the put succeeded (writes.settle).
+        writes.add(trans.table('syncMeta').put({ key: 'meta', ...next }));
       },
       outbox: () => outbox.orderBy('id').toArray(),
       addOutbox: (entry) => {
