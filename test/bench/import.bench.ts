@@ -10,7 +10,9 @@
 // result, not a comparison with another layout of the data (the earlier floor put 50,000 one-user
 // rows where the import writes ~50 chunks, plus rows the floor left out).
 // `import.50k-admin-center` is the same for a 50,000-row admin-center users export (the catalog
-// imported first, outside the timing and the floor), with the same 1.2x budget.
+// imported first, outside the timing and the floor), with the same 1.2x budget. Each import runs
+// five times, each run followed by its floor; the figure is the median import over the median
+// floor (the longest stall: the longest of any run).
 // Needs `npm run build:renderer` (the bench page is built beside the app).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,15 +87,32 @@ const show = (f: Figures) =>
     .map(([store, s]) => `${store} ${s.rows}/${s.bytes}`)
     .join(', ')})`;
 
-/** The figures of one import against its floor, and the page's longest stall while it ran. */
-function report(name: 'import.50k-users' | 'import.50k-admin-center', ours: Outcome): BenchResult[] {
-  if (ours.users !== USERS) throw new Error(`${name}: stored ${ours.users} users, expected ${USERS}`);
-  console.error(`${name}: parse ${Math.round(ours.parseMs)} ms, write ${Math.round(ours.writeMs)} ms, total ${Math.round(ours.ms)} ms`);
-  console.error(`  import left: ${show(ours.left)}${ours.deleted ? `; deleted ${ours.deleted} rows` : ''}`);
-  console.error(`  floor wrote: ${show(ours.floor)} in ${Math.round(ours.floorMs)} ms; ratio ${(ours.ms / ours.floorMs).toFixed(2)} (budget < ${BUDGETS[name].maxRatio})`);
+/** Runs of each import, each against its own floor written right after it: one run of a 27 MB
+ * IndexedDB write swings by 2x on a shared machine (the floor alone measured 344-868 ms in one
+ * session), so the figure is the median import over the median floor, every pair printed. */
+const RUNS = 5;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The figures of an import's runs against their floors, and the page's longest stall in any run. */
+function report(name: 'import.50k-users' | 'import.50k-admin-center', runs: Outcome[]): BenchResult[] {
+  for (const [i, ours] of runs.entries()) {
+    if (ours.users !== USERS) throw new Error(`${name}: stored ${ours.users} users, expected ${USERS}`);
+    console.error(`${name} run ${i + 1}: parse ${Math.round(ours.parseMs)} ms, write ${Math.round(ours.writeMs)} ms, total ${Math.round(ours.ms)} ms; floor ${Math.round(ours.floorMs)} ms; ratio ${(ours.ms / ours.floorMs).toFixed(2)}; longest stall ${Math.round(ours.maxGap)} ms`);
+  }
+  const last = runs[runs.length - 1]!;
+  console.error(`  import left: ${show(last.left)}${last.deleted ? `; deleted ${last.deleted} rows` : ''}`);
+  console.error(`  floor wrote: ${show(last.floor)}`);
+  const ms = median(runs.map((r) => r.ms));
+  const floorMs = median(runs.map((r) => r.floorMs));
+  console.error(`  median of ${runs.length}: ${Math.round(ms)} ms over ${Math.round(floorMs)} ms = ${(ms / floorMs).toFixed(2)} (budget < ${BUDGETS[name].maxRatio})`);
   return [
-    { bench: name, value: Math.round(ours.ms), unit: 'ms', reference: { name: 'raw-indexeddb-put-of-rows-left', value: Math.round(ours.floorMs) }, ...budgetOf(name) },
-    { bench: `${name}.main-thread-max-gap`, value: Math.round(ours.maxGap), unit: 'ms', ...budgetOf(`${name}.main-thread-max-gap`) },
+    { bench: name, value: Math.round(ms), unit: 'ms', reference: { name: 'raw-indexeddb-put-of-rows-left', value: Math.round(floorMs) }, ...budgetOf(name) },
+    { bench: `${name}.main-thread-max-gap`, value: Math.round(Math.max(...runs.map((r) => r.maxGap))), unit: 'ms', ...budgetOf(`${name}.main-thread-max-gap`) },
   ];
 }
 
@@ -111,16 +130,18 @@ export async function run(filter?: string): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
     if (graph) {
       const { files } = workload();
-      const ours = await page.evaluate(async (f) => (window as unknown as { __bench: Bench }).__bench.importTenant(f), files);
-      results.push(...report('import.50k-users', ours));
+      const runs: Outcome[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await page.evaluate(async (f) => (window as unknown as { __bench: Bench }).__bench.importTenant(f), files));
+      results.push(...report('import.50k-users', runs));
     }
     if (adminCenter) {
       const catalogText = readFileSync(CSV, 'utf8');
       const csv = adminCenterCsv(parseCatalogCsv(catalogText, 'licensing.csv'), USERS);
       console.error(`import.50k-admin-center: ${USERS} rows, ${Buffer.byteLength(csv)} bytes`);
       const args = { files: { adminCenterUsers: { file: 'users_12_6_2026 9_30_12 AM.csv', text: csv } }, catalog: { file: 'licensing.csv', text: catalogText } };
-      const ours = await page.evaluate(async (a) => (window as unknown as { __bench: Bench }).__bench.importTenant(a.files, a.catalog), args);
-      results.push(...report('import.50k-admin-center', ours));
+      const runs: Outcome[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await page.evaluate(async (a) => (window as unknown as { __bench: Bench }).__bench.importTenant(a.files, a.catalog), args));
+      results.push(...report('import.50k-admin-center', runs));
     }
     return results;
   });
