@@ -2,7 +2,7 @@
 // offer matching, license check, exports): the stored inventory and catalog, the saved plan and its
 // lines, and the engine's plan computed from them with the saved choices applied as overrides.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TransferStatus } from '../../shared/domain/commerce';
 import { openTransfersByKey } from '../../shared/domain/transfers';
 import { matchOffer, planTenant, sourceLines, type Catalog, type FindingCode, type LineOverride, type TenantInventory, type TenantPlan } from '../../shared/domain/engine';
@@ -229,7 +229,8 @@ function customerDataSteps() {
  */
 export function useCustomerData(customerId: string | null): CustomerData | null | undefined {
   const row = useLiveQuery(async () => (customerId ? { customerId, customer: (await workspaceDb().customers.get(customerId)) ?? null } : null), [customerId]);
-  const customer = row?.customer ? strip(row.customer) : null;
+  // One object per read of the row, not per render: the steps below compare their inputs by identity.
+  const customer = useMemo(() => (row?.customer ? strip(row.customer) : null), [row]);
   const importId = customer?.tenantImportId ?? null;
   const waiting = row === undefined;
   const imported = useLiveQuery(async () => (waiting ? undefined : loadImported(importId)), [waiting, importId]);
