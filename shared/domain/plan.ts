@@ -18,8 +18,8 @@ import { retirementOn } from './retirements';
 import type { Rule } from './rules';
 import { ruleById, ruleInForce } from './rules';
 import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './terms';
-import type { CommerceKind, TransferVerdict } from './transfers';
-import { isTransferring, transferRequests, transferVerdict } from './transfers';
+import type { CommerceKind, TransferBlocker, TransferVerdict } from './transfers';
+import { isTransferring, transferRequests } from './transfers';
 import { normalizeId } from './ids';
 import type { MatchOptions, OfferMatch } from './matching';
 import { matchOffer } from './matching';
@@ -29,7 +29,7 @@ import { allocateConsumed, checkSeats } from './seats';
 import type { Channel, TenantInventory, TenantSubscription } from './tenant';
 import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
-import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
+import { exceedsSubscriptionLimit, isActiveStatus, isGraceStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
 import type { UserReassignment } from './users';
 import { holdersBySku, userReassignments } from './users';
 
@@ -237,8 +237,113 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
 
 const NO_CHOICE: MatchOptions = Object.freeze({});
 
+/**
+ * A line's dates for one end of term: its timing, the end-of-term advice, the order date the rules
+ * suggest and that order's check-by day. They depend on the next lifecycle date, whether the
+ * subscription is in its grace states, who sells it (and the billing account of a direct one) and
+ * the plan date only, so the lines that share those share one frozen set (200,000 lines of 10,000
+ * tenants have a few hundred) instead of parsing and formatting their days again.
+ */
+interface TermDates {
+  timing: SubscriptionTiming;
+  endOfTerm: EndOfTermAdvice | null;
+  suggestedOrderDate: LocalDate | null;
+  suggestedCheckBy: LocalDate | null;
+}
+
+/** By plan date, next lifecycle date, then the seller's key (termKey): one catalog's, as the app keeps one per catalog. */
+type TermDatesMemo = Map<LocalDate, Map<string | null, Map<string, TermDates>>>;
+
+const termDatesMemos = new WeakMap<Catalog, TermDatesMemo>();
+
+/** A workspace has as many lifecycle dates as subscriptions at worst: past this, start again. */
+const MAX_TERM_DATES_PER_DAY = 50_000;
+
+function termDatesMemoOf(catalog: Catalog): TermDatesMemo {
+  let memo = termDatesMemos.get(catalog);
+  if (!memo) termDatesMemos.set(catalog, (memo = new Map()));
+  return memo;
+}
+
+// Keys of the sellers whose advice differs (endOfTerm.ts): none for our own lines and trials, one
+// for another partner or an unknown seller, one per billing account for a direct purchase. Made once:
+// the key of a line is read, never built.
+const NO_ADVICE_KEYS = ['none', 'none+grace'] as const;
+const PARTNER_KEYS = ['partner', 'partner+grace'] as const;
+const DIRECT_KEYS: Readonly<Record<BillingAccount, readonly [string, string]>> = {
+  unknown: ['direct:unknown', 'direct:unknown+grace'],
+  mca: ['direct:mca', 'direct:mca+grace'],
+  mosa: ['direct:mosa', 'direct:mosa+grace'],
+  ea: ['direct:ea', 'direct:ea+grace'],
+};
+
+function termKey(channel: Channel, isTrial: boolean, inGrace: boolean, billingAccount: BillingAccount | undefined): string {
+  const keys = channel === 'own' || isTrial ? NO_ADVICE_KEYS : channel === 'direct' ? DIRECT_KEYS[billingAccount ?? 'unknown'] : PARTNER_KEYS;
+  return keys[inGrace ? 1 : 0];
+}
+
+function computeTermDates(line: SourceLine, asOf: LocalDate, billingAccount: BillingAccount | undefined, cancelScheduledOn: LocalDate | null): TermDates {
+  let timing = subscriptionTiming(line.status, line.nextLifecycleDateTime, asOf);
+  const endOfTerm = endOfTermAdvice({
+    channel: line.channel,
+    isTrial: line.isTrial,
+    expires: timing.expires,
+    asOf,
+    billingAccount,
+    cancelAtTermEndScheduledOn: cancelScheduledOn,
+  });
+  // Under EST there is no window after the end of term: the new subscription is due that day.
+  if (endOfTerm?.kind === 'est' && timing.expires) timing = timingOf(timing.expires, endOfTerm.activeBy, asOf);
+  const suggested = suggestedOrderDate(timing.expires, asOf);
+  return {
+    timing: Object.isFrozen(timing) ? timing : Object.freeze(timing),
+    endOfTerm: endOfTerm && Object.freeze(endOfTerm),
+    suggestedOrderDate: suggested,
+    suggestedCheckBy: suggested ? orderCheckBy(suggested) : null,
+  };
+}
+
+function termDates(memo: TermDatesMemo, line: SourceLine, asOf: LocalDate, billingAccount: BillingAccount | undefined, cancelScheduledOn: LocalDate | null): TermDates {
+  // A scheduled cancellation is the user's, on a few lines: those are worked out alone.
+  if (cancelScheduledOn) return computeTermDates(line, asOf, billingAccount, cancelScheduledOn);
+  let byNext = memo.get(asOf);
+  if (!byNext) memo.set(asOf, (byNext = new Map()));
+  let byKey = byNext.get(line.nextLifecycleDateTime);
+  if (!byKey) {
+    if (byNext.size >= MAX_TERM_DATES_PER_DAY) byNext.clear();
+    byNext.set(line.nextLifecycleDateTime, (byKey = new Map()));
+  }
+  const key = termKey(line.channel, line.isTrial, isGraceStatus(line.status), billingAccount);
+  let dates = byKey.get(key);
+  if (!dates) byKey.set(key, (dates = computeTermDates(line, asOf, billingAccount, null)));
+  return dates;
+}
+
+// Transfer blockers by which apply (trial, other region, legacy, partial): frozen and shared, as a
+// line's blockers are only read.
+const BLOCKER_LISTS: readonly (readonly TransferBlocker[])[] = Array.from({ length: 16 }, (_, bits) => {
+  const list: TransferBlocker[] = [];
+  if (bits & 1) list.push('trial');
+  if (bits & 2) list.push('other-region');
+  if (bits & 4) list.push('not-new-commerce');
+  if (bits & 8) list.push('partial-quantity');
+  return Object.freeze(list);
+});
+
+/** transferVerdict (transfers.ts) as the line's own object: one allocation, not three. */
+function lineTransfer(line: SourceLine, targetQuantity: number, otherRegion: boolean, commerce: CommerceKind | undefined, status: TransferStatus | null): PlannedLine['transfer'] {
+  if (line.channel !== 'other-partner') return null;
+  const bits = (line.isTrial ? 1 : 0) | (otherRegion ? 2 : 0) | (commerce === 'legacy' ? 4 : 0) | (targetQuantity !== line.quantity ? 8 : 0);
+  const possible = bits === 0;
+  return { possible, blockers: BLOCKER_LISTS[bits]! as TransferBlocker[], checkCommerce: possible && (commerce ?? 'unknown') === 'unknown', status, request: null };
+}
+
 /** One line's target and dates. Own-CSP lines stay as they are unless the user chose a target. */
 export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, override?: LineOverride, context: LineContext = {}): PlannedLine {
+  return planLineWith(termDatesMemoOf(catalog), line, catalog, asOf, override, context);
+}
+
+function planLineWith(memo: TermDatesMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext): PlannedLine {
   const source = findSku(catalog, line.skuId);
   const chosen = override?.targetSkuId ?? null;
   const extra = override?.extraTargetSkuIds ?? [];
@@ -253,28 +358,13 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
           changedServicePlans: [],
         }
       : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : NO_CHOICE);
-  let timing = subscriptionTiming(line.status, line.nextLifecycleDateTime, asOf);
-  const endOfTerm = endOfTermAdvice({
-    channel: line.channel,
-    isTrial: line.isTrial,
-    expires: timing.expires,
-    asOf,
-    billingAccount: context.billingAccount,
-    cancelAtTermEndScheduledOn: override?.cancelAtTermEndScheduledOn ?? null,
-  });
-  // Under EST there is no window after the end of term: the new subscription is due that day.
-  if (endOfTerm?.kind === 'est' && timing.expires) timing = timingOf(timing.expires, endOfTerm.activeBy, asOf);
+  const dates = termDates(memo, line, asOf, context.billingAccount, override?.cancelAtTermEndScheduledOn ?? null);
+  const timing = dates.timing;
+  const endOfTerm = dates.endOfTerm;
   const targetQuantity = override?.quantity ?? line.quantity;
-  const verdict = transferVerdict({
-    channel: line.channel,
-    isTrial: line.isTrial,
-    quantity: line.quantity,
-    targetQuantity,
-    otherRegion: context.otherRegion ?? false,
-    commerce: override?.commerce,
-  });
   const status = override?.transferStatus ?? null;
-  const transferring = verdict !== null && isTransferring(status);
+  const transfer = lineTransfer(line, targetQuantity, context.otherRegion ?? false, override?.commerce, status);
+  const transferring = transfer !== null && isTransferring(status);
   const action: LineAction = line.channel === 'own' && match.kind === 'same' ? 'keep' : transferring ? 'transfer' : 'rebuy';
   let orders: PlannedOrder[] = [];
   if (action === 'rebuy' && !line.isTrial && match.targetSkuId !== null) {
@@ -285,7 +375,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     if (extras) for (let i = 0; i < extras.length; i++) orders.push({ skuId: extras[i]!.skuId, skuPartNumber: extras[i]!.skuPartNumber, skuName: names[i + 1]!, quantity: targetQuantity });
   }
   const ordered = Boolean(override?.orderedOn);
-  const orderDate = orders.length === 0 ? null : (override?.orderedOn ?? override?.orderDate ?? suggestedOrderDate(timing.expires, asOf));
+  const orderDate = orders.length === 0 ? null : (override?.orderedOn ?? override?.orderDate ?? dates.suggestedOrderDate);
   const term = override?.term ?? null;
   return {
     lineId: line.lineId,
@@ -307,11 +397,11 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     asOf,
     action,
     endOfTerm,
-    transfer: verdict ? { possible: verdict.possible, blockers: verdict.blockers, checkCommerce: verdict.checkCommerce, status, request: null } : null,
+    transfer,
     orders,
     orderDate,
     ordered,
-    checkBy: orderDate ? orderCheckBy(orderDate) : null,
+    checkBy: orderDate === null ? null : orderDate === dates.suggestedOrderDate ? dates.suggestedCheckBy : orderCheckBy(orderDate),
     term,
     billingFrequency: term ? (override?.billingFrequency ?? billingFrequenciesFor(term)[0]!) : null,
     retirement: source && !catalog.hasOffers ? retirementOn(source.retirement, asOf) : null,
@@ -535,7 +625,8 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
   const sources = sourceLines(inv, options.partnerTenantId, holders ?? undefined);
   const lines: PlannedLine[] = [];
-  for (const l of sources) lines.push(planLine(l, catalog, asOf, overrides?.get(l.lineId), context));
+  const memo = termDatesMemoOf(catalog);
+  for (const l of sources) lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
 
   // Lines that can be transferred and are not yet: requests of at most 25 items.
   const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));
