@@ -90,10 +90,15 @@ export function compareServices(source: PreparedSku, target: PreparedSku, disabl
   const lost: PreparedPlan[] = [];
   const changed: { from: PreparedPlan; to: PreparedPlan }[] = [];
   let kept = 0;
-  const sourceFamilies = new Set<string>();
+  // Without disabled plans the source's families are the keys of its familyTier: no set to build.
+  let sourceFamilies: ReadonlySet<string> | ReadonlyMap<string, number> = source.familyTier;
+  if (disabledPlanIds && disabledPlanIds.size > 0) {
+    const enabled = new Set<string>();
+    for (const p of source.plans) if (!disabledPlanIds.has(p.id)) enabled.add(p.family);
+    sourceFamilies = enabled;
+  }
   for (const p of source.plans) {
     if (disabledPlanIds?.has(p.id)) continue;
-    sourceFamilies.add(p.family);
     const t = target.familyTier.get(p.family);
     if (t !== undefined && t >= p.tier) {
       kept++;
@@ -103,6 +108,24 @@ export function compareServices(source: PreparedSku, target: PreparedSku, disabl
   const gained: PreparedPlan[] = [];
   for (const [family, plan] of target.familyPlan) if (!sourceFamilies.has(family)) gained.push(plan);
   return { lost, changed, gained, kept };
+}
+
+/**
+ * compareServices as a match names it (plan refs), in the same order: one pass and no plan lists
+ * in between, for the thousands of SKU pairs the users' choices in a large workspace ask about.
+ */
+function compareRefs(source: PreparedSku, target: PreparedSku): Pick<OfferMatch, 'lostServicePlans' | 'gainedServicePlans' | 'changedServicePlans'> {
+  const lost: ServicePlanRef[] = [];
+  const changed: { from: ServicePlanRef; to: ServicePlanRef }[] = [];
+  for (const p of source.plans) {
+    const t = target.familyTier.get(p.family);
+    if (t !== undefined && t >= p.tier) {
+      if (!target.planIds.has(p.id)) changed.push({ from: p.ref, to: target.familyPlan.get(p.family)!.ref });
+    } else if (!p.ignorable) lost.push(p.ref);
+  }
+  const gained: ServicePlanRef[] = [];
+  for (const [family, plan] of target.familyPlan) if (!source.familyTier.has(family)) gained.push(plan.ref);
+  return { lostServicePlans: lost, gainedServicePlans: gained, changedServicePlans: changed };
 }
 
 /** Counts only: the hot path of the equivalent search. */
@@ -162,14 +185,14 @@ function computeMatch(kind: MatchKind, source: PreparedSku | undefined, target: 
   if (!source || source.id === target.id) {
     return { kind, targetSkuId: target.id, targetSkuPartNumber: target.partNumber, lostServicePlans: [], gainedServicePlans: [], changedServicePlans: [] };
   }
-  const cmp = compareServices(source, target);
+  const cmp = compareRefs(source, target);
   return {
     kind,
     targetSkuId: target.id,
     targetSkuPartNumber: target.partNumber,
-    lostServicePlans: cmp.lost.map(planRef),
-    gainedServicePlans: cmp.gained.map(planRef),
-    changedServicePlans: cmp.changed.map((c) => ({ from: planRef(c.from), to: planRef(c.to) })),
+    lostServicePlans: cmp.lostServicePlans,
+    gainedServicePlans: cmp.gainedServicePlans,
+    changedServicePlans: cmp.changedServicePlans,
   };
 }
 

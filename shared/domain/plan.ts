@@ -2,7 +2,7 @@
 // catalog and the options (partner, as-of date, the user's per-line choices). The app calls the
 // per-line pieces (sourceLines, planLine, lineFindings) when a user edits one line; planTenant
 // composes them with the tenant-wide rules (region, 150 subscriptions, users).
-import type { Catalog } from './catalog';
+import type { Catalog, PreparedSku } from './catalog';
 import { findSku } from './catalog';
 import type { BillingAccount, BillingFrequency, Term, TransferStatus } from './commerce';
 import type { LocalDate } from './dates';
@@ -187,19 +187,24 @@ function isOwnSubscription(own: TenantInventory['ownSubscriptionIds'], s: Tenant
 
 // The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
 // names each arrow function it creates, a defineProperty per tenant.
-/** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
-export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
-  const partnerTenantId = normalizeId(partnerTenantIdRaw);
+/** The subscriptions that make lines (deleted ones left out), the seats each consumes, and the SKUs they cover. */
+interface SubscriptionRows {
+  subs: TenantSubscription[];
+  consumed: number[];
+  bySku: ReadonlyMap<string, number[]>;
+}
+
+function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSubscription[], usersPerSku: ReadonlyMap<string, number> | undefined): SubscriptionRows {
   const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
   let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
-  if (inv.subscriptions === null) return inv.skus.map(skuLine);
-  const subs = inv.subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
+  const subs = subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
   const bySku = new Map<string, number[]>();
-  subs.forEach((s, i) => {
-    const list = bySku.get(s.skuId);
+  for (let i = 0; i < subs.length; i++) {
+    const skuId = subs[i]!.skuId;
+    const list = bySku.get(skuId);
     if (list) list.push(i);
-    else bySku.set(s.skuId, [i]);
-  });
+    else bySku.set(skuId, [i]);
+  }
   const consumed = new Array<number>(subs.length).fill(0);
   for (const [skuId, idx] of bySku) {
     const sku = skuById?.get(skuId);
@@ -217,19 +222,37 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
     const split = allocateConsumed(total, idx.map((i) => subs[i]!.totalLicenses));
     idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
   }
-  const own = inv.ownSubscriptionIds;
-  const lines: SourceLine[] = subs.map((s, i) => ({
-    lineId: s.id,
-    subscriptionId: s.id,
-    skuId: s.skuId,
-    skuPartNumber: s.skuPartNumber,
-    channel: isOwnSubscription(own, s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId),
-    status: s.status,
-    isTrial: s.isTrial,
-    quantity: s.totalLicenses,
-    consumed: consumed[i] ?? 0,
-    nextLifecycleDateTime: s.nextLifecycleDateTime,
-  }));
+  return { subs, consumed, bySku };
+}
+
+/** A subscription's line written into `out`: planTenant plans each line from one such object, sourceLines keeps each. */
+function writeSourceLine(out: SourceLine, s: TenantSubscription, consumed: number, own: TenantInventory['ownSubscriptionIds'], partnerTenantId: string): SourceLine {
+  out.lineId = s.id;
+  out.subscriptionId = s.id;
+  out.skuId = s.skuId;
+  out.skuPartNumber = s.skuPartNumber;
+  out.channel = isOwnSubscription(own, s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId);
+  out.status = s.status;
+  out.isTrial = s.isTrial;
+  out.quantity = s.totalLicenses;
+  out.consumed = consumed;
+  out.nextLifecycleDateTime = s.nextLifecycleDateTime;
+  return out;
+}
+
+function emptySourceLine(): SourceLine {
+  return { lineId: '', subscriptionId: null, skuId: '', skuPartNumber: '', channel: 'unknown', status: '', isTrial: false, quantity: 0, consumed: 0, nextLifecycleDateTime: null };
+}
+
+// The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
+// names each arrow function it creates, a defineProperty per tenant.
+/** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
+export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
+  if (inv.subscriptions === null) return inv.skus.map(skuLine);
+  const partnerTenantId = normalizeId(partnerTenantIdRaw);
+  const { subs, consumed, bySku } = subscriptionRows(inv, inv.subscriptions, usersPerSku);
+  const lines: SourceLine[] = [];
+  for (let i = 0; i < subs.length; i++) lines.push(writeSourceLine(emptySourceLine(), subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId));
   // SKUs the subscriptions export does not cover (exports taken at different times): one line each.
   for (const s of inv.skus) if (!bySku.has(s.skuId)) lines.push(skuLine(s));
   return lines;
@@ -251,17 +274,25 @@ interface TermDates {
   suggestedCheckBy: LocalDate | null;
 }
 
-/** By plan date, next lifecycle date, then the seller's key (termKey): one catalog's, as the app keeps one per catalog. */
-type TermDatesMemo = Map<LocalDate, Map<string | null, Map<string, TermDates>>>;
+/**
+ * What planning has worked out for one prepared catalog, kept beside it as the matches are
+ * (matching.ts): a catalog is prepared once per import, so a first plan starts with it empty.
+ */
+interface PlanMemo {
+  /** By plan date, next lifecycle date, then the seller's key (termKey). */
+  termDates: Map<LocalDate, Map<string | null, Map<string, TermDates>>>;
+  /** The match of our own line of a catalog SKU (kept as it is), frozen, by the line's SKU id. */
+  ownMatches: Map<string, OfferMatch>;
+}
 
-const termDatesMemos = new WeakMap<Catalog, TermDatesMemo>();
+const planMemos = new WeakMap<Catalog, PlanMemo>();
 
 /** A workspace has as many lifecycle dates as subscriptions at worst: past this, start again. */
 const MAX_TERM_DATES_PER_DAY = 50_000;
 
-function termDatesMemoOf(catalog: Catalog): TermDatesMemo {
-  let memo = termDatesMemos.get(catalog);
-  if (!memo) termDatesMemos.set(catalog, (memo = new Map()));
+function planMemoOf(catalog: Catalog): PlanMemo {
+  let memo = planMemos.get(catalog);
+  if (!memo) planMemos.set(catalog, (memo = { termDates: new Map(), ownMatches: new Map() }));
   return memo;
 }
 
@@ -303,7 +334,7 @@ function computeTermDates(line: SourceLine, asOf: LocalDate, billingAccount: Bil
   };
 }
 
-function termDates(memo: TermDatesMemo, line: SourceLine, asOf: LocalDate, billingAccount: BillingAccount | undefined, cancelScheduledOn: LocalDate | null): TermDates {
+function termDates(memo: PlanMemo['termDates'], line: SourceLine, asOf: LocalDate, billingAccount: BillingAccount | undefined, cancelScheduledOn: LocalDate | null): TermDates {
   // A scheduled cancellation is the user's, on a few lines: those are worked out alone.
   if (cancelScheduledOn) return computeTermDates(line, asOf, billingAccount, cancelScheduledOn);
   let byNext = memo.get(asOf);
@@ -340,25 +371,39 @@ function lineTransfer(line: SourceLine, targetQuantity: number, otherRegion: boo
 
 /** One line's target and dates. Own-CSP lines stay as they are unless the user chose a target. */
 export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, override?: LineOverride, context: LineContext = {}): PlannedLine {
-  return planLineWith(termDatesMemoOf(catalog), line, catalog, asOf, override, context);
+  return planLineWith(planMemoOf(catalog), line, catalog, asOf, override, context);
 }
 
-function planLineWith(memo: TermDatesMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext): PlannedLine {
+/** Our own line stays as it is: the same SKU, nothing lost or gained. */
+function ownMatch(memo: PlanMemo, line: SourceLine, source: PreparedSku | undefined): OfferMatch {
+  const known = source ? memo.ownMatches.get(line.skuId) : undefined;
+  if (known) return known;
+  const match: OfferMatch = {
+    kind: 'same',
+    targetSkuId: line.skuId,
+    targetSkuPartNumber: source?.partNumber ?? line.skuPartNumber,
+    lostServicePlans: [],
+    gainedServicePlans: [],
+    changedServicePlans: [],
+  };
+  // Without the SKU in the catalog the part number is the line's own: that match is not shared.
+  if (!source) return match;
+  Object.freeze(match.lostServicePlans);
+  Object.freeze(match.gainedServicePlans);
+  Object.freeze(match.changedServicePlans);
+  memo.ownMatches.set(line.skuId, Object.freeze(match));
+  return match;
+}
+
+function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext): PlannedLine {
   const source = findSku(catalog, line.skuId);
   const chosen = override?.targetSkuId ?? null;
   const extra = override?.extraTargetSkuIds ?? [];
   const match: OfferMatch =
     line.channel === 'own' && !chosen
-      ? {
-          kind: 'same',
-          targetSkuId: line.skuId,
-          targetSkuPartNumber: source?.partNumber ?? line.skuPartNumber,
-          lostServicePlans: [],
-          gainedServicePlans: [],
-          changedServicePlans: [],
-        }
+      ? ownMatch(memo, line, source)
       : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : NO_CHOICE);
-  const dates = termDates(memo, line, asOf, context.billingAccount, override?.cancelAtTermEndScheduledOn ?? null);
+  const dates = termDates(memo.termDates, line, asOf, context.billingAccount, override?.cancelAtTermEndScheduledOn ?? null);
   const timing = dates.timing;
   const endOfTerm = dates.endOfTerm;
   const targetQuantity = override?.quantity ?? line.quantity;
@@ -623,10 +668,29 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const region = country ? checkRegion(partnerCountry, country, regions) : null;
   const context: LineContext = { billingAccount: options.billingAccount, otherRegion: region !== null && !region.ok && region.reason !== 'unknown-country' };
   const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
-  const sources = sourceLines(inv, options.partnerTenantId, holders ?? undefined);
   const lines: PlannedLine[] = [];
-  const memo = termDatesMemoOf(catalog);
-  for (const l of sources) lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+  const memo = planMemoOf(catalog);
+  if (inv.subscriptions === null) {
+    for (const s of inv.skus) {
+      const l = skuLine(s);
+      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+    }
+  } else {
+    // sourceLines without its 20 objects per tenant: a planned line copies what it needs of its
+    // source line, so one object is written for each subscription in turn.
+    const partnerTenantId = normalizeId(options.partnerTenantId);
+    const { subs, consumed, bySku } = subscriptionRows(inv, inv.subscriptions, holders ?? undefined);
+    const line = emptySourceLine();
+    for (let i = 0; i < subs.length; i++) {
+      writeSourceLine(line, subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId);
+      lines.push(planLineWith(memo, line, catalog, asOf, overrides?.get(line.lineId), context));
+    }
+    for (const s of inv.skus) {
+      if (bySku.has(s.skuId)) continue;
+      const l = skuLine(s);
+      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+    }
+  }
 
   // Lines that can be transferred and are not yet: requests of at most 25 items.
   const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));
