@@ -5,7 +5,7 @@
 //   none        no target (the SKU is not in the catalog, or nothing purchasable keeps a service)
 // Services are compared by plan family (planFamilies.ts): a higher tier of a service keeps it.
 import type { Catalog, PreparedPlan, PreparedSku, ServicePlanRef } from './catalog';
-import { findSku, prepareSku } from './catalog';
+import { findSku, hasPlanNo, NO_TIER, prepareSku, tierOf } from './catalog';
 import { normalizeId } from './ids';
 import { isRetiredProduct, STANDALONE_TEAMS_PART_NUMBER, WITH_TEAMS_SUITES } from './retirements';
 
@@ -118,13 +118,13 @@ function compareRefs(source: PreparedSku, target: PreparedSku): Pick<OfferMatch,
   const lost: ServicePlanRef[] = [];
   const changed: { from: ServicePlanRef; to: ServicePlanRef }[] = [];
   for (const p of source.plans) {
-    const t = target.familyTier.get(p.family);
-    if (t !== undefined && t >= p.tier) {
-      if (!target.planIds.has(p.id)) changed.push({ from: p.ref, to: target.familyPlan.get(p.family)!.ref });
+    const t = tierOf(target, p.familyNo);
+    if (t !== NO_TIER && t >= p.tier) {
+      if (!hasPlanNo(target, p.planNo)) changed.push({ from: p.ref, to: target.familyPlan.get(p.family)!.ref });
     } else if (!p.ignorable) lost.push(p.ref);
   }
   const gained: ServicePlanRef[] = [];
-  for (const [family, plan] of target.familyPlan) if (!source.familyTier.has(family)) gained.push(plan.ref);
+  for (const plan of target.familyPlans) if (tierOf(source, plan.familyNo) === NO_TIER) gained.push(plan.ref);
   return { lostServicePlans: lost, gainedServicePlans: gained, changedServicePlans: changed };
 }
 
@@ -133,12 +133,12 @@ function score(source: PreparedSku, target: PreparedSku): Candidate {
   let lost = 0;
   let kept = 0;
   for (const p of source.plans) {
-    const t = target.familyTier.get(p.family);
-    if (t !== undefined && t >= p.tier) kept++;
+    const t = tierOf(target, p.familyNo);
+    if (t !== NO_TIER && t >= p.tier) kept++;
     else if (!p.ignorable) lost++;
   }
   let gained = 0;
-  for (const family of target.familyTier.keys()) if (!source.familyTier.has(family)) gained++;
+  for (const plan of target.familyPlans) if (tierOf(source, plan.familyNo) === NO_TIER) gained++;
   return { sku: target, lost, gained, kept };
 }
 
