@@ -65,13 +65,21 @@ interface CatalogMemo {
   /** By kind, source id ('' for none), then target id ('' for none; a pair: its ids joined by "+"). */
   matches: Map<MatchKind, Map<string, Map<string, OfferMatch>>>;
   defaultMatches: Map<string, OfferMatch>;
+  /** The purchasable SKUs by family number, built on the first equivalent search (scoreAll). */
+  families: PurchasableFamilies | null;
+}
+
+/** Per family number: the positions in catalog.purchasable of the SKUs that have it, and their tier of it. */
+interface PurchasableFamilies {
+  positions: (number[] | undefined)[];
+  tiers: (number[] | undefined)[];
 }
 
 const memos = new WeakMap<Catalog, CatalogMemo>();
 
 function memoOf(catalog: Catalog): CatalogMemo {
   let memo = memos.get(catalog);
-  if (!memo) memos.set(catalog, (memo = { equivalents: new Map(), matches: new Map(), defaultMatches: new Map() }));
+  if (!memo) memos.set(catalog, (memo = { equivalents: new Map(), matches: new Map(), defaultMatches: new Map(), families: null }));
   return memo;
 }
 
@@ -128,18 +136,56 @@ function compareRefs(source: PreparedSku, target: PreparedSku): Pick<OfferMatch,
   return { lostServicePlans: lost, gainedServicePlans: gained, changedServicePlans: changed };
 }
 
-/** Counts only: the hot path of the equivalent search. */
-function score(source: PreparedSku, target: PreparedSku): Candidate {
-  let lost = 0;
-  let kept = 0;
+function purchasableFamilies(catalog: Catalog): PurchasableFamilies {
+  const memo = memoOf(catalog);
+  if (memo.families) return memo.families;
+  const positions: (number[] | undefined)[] = [];
+  const tiers: (number[] | undefined)[] = [];
+  catalog.purchasable.forEach((sku, i) => {
+    for (const plan of sku.familyPlans) {
+      const f = plan.familyNo;
+      (positions[f] ??= []).push(i);
+      (tiers[f] ??= []).push(tierOf(sku, f));
+    }
+  });
+  return (memo.families = { positions, tiers });
+}
+
+/**
+ * The source against every purchasable SKU but itself, in catalog order, those that keep something:
+ * its plans kept (same family at the same or a higher tier), its counted plans lost (not ignorable),
+ * the target's families it lacks. Counted family by family over the SKUs that have each family, not SKU by SKU over all
+ * of them (a discontinued SKU is compared with the whole catalog, and most SKUs share nothing).
+ */
+function scoreAll(source: PreparedSku, catalog: Catalog): Candidate[] {
+  const { positions, tiers } = purchasableFamilies(catalog);
+  const n = catalog.purchasable.length;
+  const kept = new Int32Array(n);
+  const keptCounted = new Int32Array(n);
+  const shared = new Int32Array(n);
+  let counted = 0;
   for (const p of source.plans) {
-    const t = tierOf(target, p.familyNo);
-    if (t !== NO_TIER && t >= p.tier) kept++;
-    else if (!p.ignorable) lost++;
+    if (!p.ignorable) counted++;
+    const at = positions[p.familyNo];
+    if (!at) continue;
+    const tierAt = tiers[p.familyNo]!;
+    for (let k = 0; k < at.length; k++) {
+      if (tierAt[k]! < p.tier) continue;
+      kept[at[k]!]!++;
+      if (!p.ignorable) keptCounted[at[k]!]!++;
+    }
   }
-  let gained = 0;
-  for (const plan of target.familyPlans) if (tierOf(source, plan.familyNo) === NO_TIER) gained++;
-  return { sku: target, lost, gained, kept };
+  for (const plan of source.familyPlans) {
+    const at = positions[plan.familyNo];
+    if (at) for (let k = 0; k < at.length; k++) shared[at[k]!]!++;
+  }
+  const all: Candidate[] = [];
+  for (let i = 0; i < n; i++) {
+    const target = catalog.purchasable[i]!;
+    if (kept[i] === 0 || target.id === source.id) continue;
+    all.push({ sku: target, lost: counted - keptCounted[i]!, gained: target.familyPlans.length - shared[i]!, kept: kept[i]! });
+  }
+  return all;
 }
 
 /**
@@ -151,12 +197,7 @@ function score(source: PreparedSku, target: PreparedSku): Candidate {
 export function rankEquivalents(source: PreparedSku, catalog: Catalog, limit = 5): readonly Candidate[] {
   const memo = memoOf(catalog).equivalents.get(source.id);
   if (memo) return memo.slice(0, limit);
-  const all: Candidate[] = [];
-  for (const target of catalog.purchasable) {
-    if (target.id === source.id) continue;
-    const c = score(source, target);
-    if (c.kept > 0) all.push(c);
-  }
+  const all = scoreAll(source, catalog);
   all.sort(
     (a, b) =>
       a.lost - b.lost ||
