@@ -283,6 +283,12 @@ interface PlanMemo {
   termDates: Map<LocalDate, Map<string | null, Map<string, TermDates>>>;
   /** The match of our own line of a catalog SKU (kept as it is), frozen, by the line's SKU id. */
   ownMatches: Map<string, OfferMatch>;
+  /**
+   * Per frozen match (matching.ts keeps those for the catalog's life), worded once. A Map beside
+   * the catalog, not a WeakMap: each of the thousands of matches a plan makes would be an
+   * ephemeron every garbage collection has to trace.
+   */
+  words: Map<OfferMatch, MatchWords>;
 }
 
 const planMemos = new WeakMap<Catalog, PlanMemo>();
@@ -292,7 +298,7 @@ const MAX_TERM_DATES_PER_DAY = 50_000;
 
 function planMemoOf(catalog: Catalog): PlanMemo {
   let memo = planMemos.get(catalog);
-  if (!memo) planMemos.set(catalog, (memo = { termDates: new Map(), ownMatches: new Map() }));
+  if (!memo) planMemos.set(catalog, (memo = { termDates: new Map(), ownMatches: new Map(), words: new Map() }));
   return memo;
 }
 
@@ -469,10 +475,9 @@ interface MatchWords {
  * Per match, worded once: matches from matchOffer are frozen and shared by every line that asks
  * (matching.ts), and one catalog's, so its names hold for them all.
  */
-const matchWordsMemo = new WeakMap<OfferMatch, MatchWords>();
-
 function matchWords(m: OfferMatch, catalog: Catalog): MatchWords {
-  let words = matchWordsMemo.get(m);
+  const memo = planMemoOf(catalog).words;
+  let words = memo.get(m);
   if (words) return words;
   const names = catalogProductNames(catalog);
   const orderNames: string[] = [];
@@ -486,7 +491,7 @@ function matchWords(m: OfferMatch, catalog: Catalog): MatchWords {
     services: m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', '),
   };
   // Only a frozen match is remembered: one that can change (a line's own) would need its words again.
-  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) matchWordsMemo.set(m, words);
+  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) memo.set(m, words);
   return words;
 }
 
