@@ -259,6 +259,8 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
 }
 
 const NO_CHOICE: MatchOptions = Object.freeze({});
+/** No further SKUs chosen (most lines): one list for all, only read. */
+const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
 /**
  * A line's dates for one end of term: its timing, the end-of-term advice, the order date the rules
@@ -404,7 +406,7 @@ function ownMatch(memo: PlanMemo, line: SourceLine, source: PreparedSku | undefi
 function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext): PlannedLine {
   const source = findSku(catalog, line.skuId);
   const chosen = override?.targetSkuId ?? null;
-  const extra = override?.extraTargetSkuIds ?? [];
+  const extra = override?.extraTargetSkuIds ?? NO_EXTRAS;
   const match: OfferMatch =
     line.channel === 'own' && !chosen
       ? ownMatch(memo, line, source)
