@@ -58,6 +58,10 @@ export interface PreparedPlan extends CatalogServicePlan {
    * changes this plan shares it (a 10,000-tenant plan compares thousands of SKU pairs).
    */
   ref: Readonly<ServicePlanRef>;
+  /** Its family's number (familyNumber): a SKU's tiers are read by it. */
+  familyNo: number;
+  /** Its id's number (planNumber): a SKU's plan ids are read by it. */
+  planNo: number;
 }
 
 export interface PreparedSku {
@@ -73,6 +77,15 @@ export interface PreparedSku {
   familyTier: Map<string, number>;
   /** Family -> the plan holding that highest tier (for "gained" names). */
   familyPlan: Map<string, PreparedPlan>;
+  /**
+   * familyTier by family number (NO_TIER: no plan of the family, or a family numbered after this
+   * SKU): matching compares thousands of SKU pairs plan by plan, an array read each, not a lookup by name.
+   */
+  tiers: Int16Array;
+  /** planIds as bits by plan number. */
+  planBits: Uint8Array;
+  /** familyPlan's plans, in its order. */
+  familyPlans: readonly PreparedPlan[];
   /** Buyable now: offered (when an offer list is known; else not known retired) and not marked discontinued. */
   purchasable: boolean;
   discontinued: boolean;
@@ -113,6 +126,31 @@ export function skuSegment(partNumber: string, name: string): string {
   return tags.join('+') || 'commercial';
 }
 
+/** In tiers: the SKU has no plan of the family. */
+export const NO_TIER = -32768;
+
+// Families and plan ids numbered once for the process, whatever catalog they come from: the
+// numbers only index a SKU's tiers and plan bits, and both sets are the catalog's (hundreds).
+const familyNumbers = new Map<string, number>();
+const planNumbers = new Map<string, number>();
+
+function numberOf(numbers: Map<string, number>, key: string): number {
+  let n = numbers.get(key);
+  if (n === undefined) numbers.set(key, (n = numbers.size));
+  return n;
+}
+
+/** The SKU's highest tier of a family by number, or NO_TIER. */
+export function tierOf(sku: PreparedSku, familyNo: number): number {
+  return familyNo < sku.tiers.length ? sku.tiers[familyNo]! : NO_TIER;
+}
+
+/** Whether the SKU has the plan of that number. */
+export function hasPlanNo(sku: PreparedSku, planNo: number): boolean {
+  const byte = planNo >> 3;
+  return byte < sku.planBits.length && (sku.planBits[byte]! & (1 << (planNo & 7))) !== 0;
+}
+
 export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: boolean): PreparedSku {
   const plans: PreparedPlan[] = [];
   const planIds = new Set<string>();
@@ -126,7 +164,10 @@ export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: 
       tier: f.tier,
       ignorable: p.retired || NO_USER_DATA_PLANS.has(p.name.toUpperCase()),
       ref: Object.freeze({ servicePlanId: p.id, servicePlanName: p.name, friendlyName: p.friendlyName }),
+      familyNo: numberOf(familyNumbers, f.family),
+      planNo: numberOf(planNumbers, p.id),
     };
+    if (!Number.isInteger(f.tier) || f.tier <= NO_TIER || f.tier > 32767) throw new RangeError(`tier ${f.tier} of ${p.name} is not a small integer`);
     plans.push(plan);
     planIds.add(p.id);
     const cur = familyTier.get(f.family);
@@ -135,6 +176,10 @@ export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: 
       familyPlan.set(f.family, plan);
     }
   }
+  const tiers = new Int16Array(familyNumbers.size).fill(NO_TIER);
+  for (const [family, tier] of familyTier) tiers[familyNumbers.get(family)!] = tier;
+  const planBits = new Uint8Array((planNumbers.size + 7) >> 3);
+  for (const p of plans) planBits[p.planNo >> 3]! |= 1 << (p.planNo & 7);
   return {
     id: sku.id,
     partNumber: sku.partNumber,
@@ -144,6 +189,9 @@ export function prepareSku(sku: CatalogSku, purchasable: boolean, discontinued: 
     planIds,
     familyTier,
     familyPlan,
+    tiers,
+    planBits,
+    familyPlans: [...familyPlan.values()],
     purchasable,
     discontinued,
     segment: skuSegment(sku.partNumber, sku.name),

@@ -5,7 +5,7 @@
 //   none        no target (the SKU is not in the catalog, or nothing purchasable keeps a service)
 // Services are compared by plan family (planFamilies.ts): a higher tier of a service keeps it.
 import type { Catalog, PreparedPlan, PreparedSku, ServicePlanRef } from './catalog';
-import { findSku, prepareSku } from './catalog';
+import { findSku, hasPlanNo, NO_TIER, prepareSku, tierOf } from './catalog';
 import { normalizeId } from './ids';
 import { isRetiredProduct, STANDALONE_TEAMS_PART_NUMBER, WITH_TEAMS_SUITES } from './retirements';
 
@@ -65,13 +65,21 @@ interface CatalogMemo {
   /** By kind, source id ('' for none), then target id ('' for none; a pair: its ids joined by "+"). */
   matches: Map<MatchKind, Map<string, Map<string, OfferMatch>>>;
   defaultMatches: Map<string, OfferMatch>;
+  /** The purchasable SKUs by family number, built on the first equivalent search (scoreAll). */
+  families: PurchasableFamilies | null;
+}
+
+/** Per family number: the positions in catalog.purchasable of the SKUs that have it, and their tier of it. */
+interface PurchasableFamilies {
+  positions: (number[] | undefined)[];
+  tiers: (number[] | undefined)[];
 }
 
 const memos = new WeakMap<Catalog, CatalogMemo>();
 
 function memoOf(catalog: Catalog): CatalogMemo {
   let memo = memos.get(catalog);
-  if (!memo) memos.set(catalog, (memo = { equivalents: new Map(), matches: new Map(), defaultMatches: new Map() }));
+  if (!memo) memos.set(catalog, (memo = { equivalents: new Map(), matches: new Map(), defaultMatches: new Map(), families: null }));
   return memo;
 }
 
@@ -90,10 +98,15 @@ export function compareServices(source: PreparedSku, target: PreparedSku, disabl
   const lost: PreparedPlan[] = [];
   const changed: { from: PreparedPlan; to: PreparedPlan }[] = [];
   let kept = 0;
-  const sourceFamilies = new Set<string>();
+  // Without disabled plans the source's families are the keys of its familyTier: no set to build.
+  let sourceFamilies: ReadonlySet<string> | ReadonlyMap<string, number> = source.familyTier;
+  if (disabledPlanIds && disabledPlanIds.size > 0) {
+    const enabled = new Set<string>();
+    for (const p of source.plans) if (!disabledPlanIds.has(p.id)) enabled.add(p.family);
+    sourceFamilies = enabled;
+  }
   for (const p of source.plans) {
     if (disabledPlanIds?.has(p.id)) continue;
-    sourceFamilies.add(p.family);
     const t = target.familyTier.get(p.family);
     if (t !== undefined && t >= p.tier) {
       kept++;
@@ -105,18 +118,74 @@ export function compareServices(source: PreparedSku, target: PreparedSku, disabl
   return { lost, changed, gained, kept };
 }
 
-/** Counts only: the hot path of the equivalent search. */
-function score(source: PreparedSku, target: PreparedSku): Candidate {
-  let lost = 0;
-  let kept = 0;
+/**
+ * compareServices as a match names it (plan refs), in the same order: one pass and no plan lists
+ * in between, for the thousands of SKU pairs the users' choices in a large workspace ask about.
+ */
+function compareRefs(source: PreparedSku, target: PreparedSku): Pick<OfferMatch, 'lostServicePlans' | 'gainedServicePlans' | 'changedServicePlans'> {
+  const lost: ServicePlanRef[] = [];
+  const changed: { from: ServicePlanRef; to: ServicePlanRef }[] = [];
   for (const p of source.plans) {
-    const t = target.familyTier.get(p.family);
-    if (t !== undefined && t >= p.tier) kept++;
-    else if (!p.ignorable) lost++;
+    const t = tierOf(target, p.familyNo);
+    if (t !== NO_TIER && t >= p.tier) {
+      if (!hasPlanNo(target, p.planNo)) changed.push({ from: p.ref, to: target.familyPlan.get(p.family)!.ref });
+    } else if (!p.ignorable) lost.push(p.ref);
   }
-  let gained = 0;
-  for (const family of target.familyTier.keys()) if (!source.familyTier.has(family)) gained++;
-  return { sku: target, lost, gained, kept };
+  const gained: ServicePlanRef[] = [];
+  for (const plan of target.familyPlans) if (tierOf(source, plan.familyNo) === NO_TIER) gained.push(plan.ref);
+  return { lostServicePlans: lost, gainedServicePlans: gained, changedServicePlans: changed };
+}
+
+function purchasableFamilies(catalog: Catalog): PurchasableFamilies {
+  const memo = memoOf(catalog);
+  if (memo.families) return memo.families;
+  const positions: (number[] | undefined)[] = [];
+  const tiers: (number[] | undefined)[] = [];
+  catalog.purchasable.forEach((sku, i) => {
+    for (const plan of sku.familyPlans) {
+      const f = plan.familyNo;
+      (positions[f] ??= []).push(i);
+      (tiers[f] ??= []).push(tierOf(sku, f));
+    }
+  });
+  return (memo.families = { positions, tiers });
+}
+
+/**
+ * The source against every purchasable SKU but itself, in catalog order, those that keep something:
+ * its plans kept (same family at the same or a higher tier), its counted plans lost (not ignorable),
+ * the target's families it lacks. Counted family by family over the SKUs that have each family, not SKU by SKU over all
+ * of them (a discontinued SKU is compared with the whole catalog, and most SKUs share nothing).
+ */
+function scoreAll(source: PreparedSku, catalog: Catalog): Candidate[] {
+  const { positions, tiers } = purchasableFamilies(catalog);
+  const n = catalog.purchasable.length;
+  const kept = new Int32Array(n);
+  const keptCounted = new Int32Array(n);
+  const shared = new Int32Array(n);
+  let counted = 0;
+  for (const p of source.plans) {
+    if (!p.ignorable) counted++;
+    const at = positions[p.familyNo];
+    if (!at) continue;
+    const tierAt = tiers[p.familyNo]!;
+    for (let k = 0; k < at.length; k++) {
+      if (tierAt[k]! < p.tier) continue;
+      kept[at[k]!]!++;
+      if (!p.ignorable) keptCounted[at[k]!]!++;
+    }
+  }
+  for (const plan of source.familyPlans) {
+    const at = positions[plan.familyNo];
+    if (at) for (let k = 0; k < at.length; k++) shared[at[k]!]!++;
+  }
+  const all: Candidate[] = [];
+  for (let i = 0; i < n; i++) {
+    const target = catalog.purchasable[i]!;
+    if (kept[i] === 0 || target.id === source.id) continue;
+    all.push({ sku: target, lost: counted - keptCounted[i]!, gained: target.familyPlans.length - shared[i]!, kept: kept[i]! });
+  }
+  return all;
 }
 
 /**
@@ -128,12 +197,7 @@ function score(source: PreparedSku, target: PreparedSku): Candidate {
 export function rankEquivalents(source: PreparedSku, catalog: Catalog, limit = 5): readonly Candidate[] {
   const memo = memoOf(catalog).equivalents.get(source.id);
   if (memo) return memo.slice(0, limit);
-  const all: Candidate[] = [];
-  for (const target of catalog.purchasable) {
-    if (target.id === source.id) continue;
-    const c = score(source, target);
-    if (c.kept > 0) all.push(c);
-  }
+  const all = scoreAll(source, catalog);
   all.sort(
     (a, b) =>
       a.lost - b.lost ||
@@ -162,14 +226,14 @@ function computeMatch(kind: MatchKind, source: PreparedSku | undefined, target: 
   if (!source || source.id === target.id) {
     return { kind, targetSkuId: target.id, targetSkuPartNumber: target.partNumber, lostServicePlans: [], gainedServicePlans: [], changedServicePlans: [] };
   }
-  const cmp = compareServices(source, target);
+  const cmp = compareRefs(source, target);
   return {
     kind,
     targetSkuId: target.id,
     targetSkuPartNumber: target.partNumber,
-    lostServicePlans: cmp.lost.map(planRef),
-    gainedServicePlans: cmp.gained.map(planRef),
-    changedServicePlans: cmp.changed.map((c) => ({ from: planRef(c.from), to: planRef(c.to) })),
+    lostServicePlans: cmp.lostServicePlans,
+    gainedServicePlans: cmp.gainedServicePlans,
+    changedServicePlans: cmp.changedServicePlans,
   };
 }
 

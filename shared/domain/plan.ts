@@ -2,7 +2,7 @@
 // catalog and the options (partner, as-of date, the user's per-line choices). The app calls the
 // per-line pieces (sourceLines, planLine, lineFindings) when a user edits one line; planTenant
 // composes them with the tenant-wide rules (region, 150 subscriptions, users).
-import type { Catalog } from './catalog';
+import type { Catalog, PreparedSku } from './catalog';
 import { findSku } from './catalog';
 import type { BillingAccount, BillingFrequency, Term, TransferStatus } from './commerce';
 import type { LocalDate } from './dates';
@@ -18,8 +18,8 @@ import { retirementOn } from './retirements';
 import type { Rule } from './rules';
 import { ruleById, ruleInForce } from './rules';
 import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './terms';
-import type { CommerceKind, TransferVerdict } from './transfers';
-import { isTransferring, transferRequests, transferVerdict } from './transfers';
+import type { CommerceKind, TransferBlocker, TransferVerdict } from './transfers';
+import { isTransferring, transferRequests } from './transfers';
 import { normalizeId } from './ids';
 import type { MatchOptions, OfferMatch } from './matching';
 import { matchOffer } from './matching';
@@ -29,7 +29,7 @@ import { allocateConsumed, checkSeats } from './seats';
 import type { Channel, TenantInventory, TenantSubscription } from './tenant';
 import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
-import { exceedsSubscriptionLimit, isActiveStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
+import { exceedsSubscriptionLimit, isActiveStatus, isGraceStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
 import type { UserReassignment } from './users';
 import { holdersBySku, userReassignments } from './users';
 
@@ -187,19 +187,24 @@ function isOwnSubscription(own: TenantInventory['ownSubscriptionIds'], s: Tenant
 
 // The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
 // names each arrow function it creates, a defineProperty per tenant.
-/** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
-export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
-  const partnerTenantId = normalizeId(partnerTenantIdRaw);
+/** The subscriptions that make lines (deleted ones left out), the seats each consumes, and the SKUs they cover. */
+interface SubscriptionRows {
+  subs: TenantSubscription[];
+  consumed: number[];
+  bySku: ReadonlyMap<string, number[]>;
+}
+
+function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSubscription[], usersPerSku: ReadonlyMap<string, number> | undefined): SubscriptionRows {
   const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
   let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
-  if (inv.subscriptions === null) return inv.skus.map(skuLine);
-  const subs = inv.subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
+  const subs = subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
   const bySku = new Map<string, number[]>();
-  subs.forEach((s, i) => {
-    const list = bySku.get(s.skuId);
+  for (let i = 0; i < subs.length; i++) {
+    const skuId = subs[i]!.skuId;
+    const list = bySku.get(skuId);
     if (list) list.push(i);
-    else bySku.set(s.skuId, [i]);
-  });
+    else bySku.set(skuId, [i]);
+  }
   const consumed = new Array<number>(subs.length).fill(0);
   for (const [skuId, idx] of bySku) {
     const sku = skuById?.get(skuId);
@@ -217,64 +222,202 @@ export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, us
     const split = allocateConsumed(total, idx.map((i) => subs[i]!.totalLicenses));
     idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
   }
-  const own = inv.ownSubscriptionIds;
-  const lines: SourceLine[] = subs.map((s, i) => ({
-    lineId: s.id,
-    subscriptionId: s.id,
-    skuId: s.skuId,
-    skuPartNumber: s.skuPartNumber,
-    channel: isOwnSubscription(own, s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId),
-    status: s.status,
-    isTrial: s.isTrial,
-    quantity: s.totalLicenses,
-    consumed: consumed[i] ?? 0,
-    nextLifecycleDateTime: s.nextLifecycleDateTime,
-  }));
+  return { subs, consumed, bySku };
+}
+
+/** A subscription's line written into `out`: planTenant plans each line from one such object, sourceLines keeps each. */
+function writeSourceLine(out: SourceLine, s: TenantSubscription, consumed: number, own: TenantInventory['ownSubscriptionIds'], partnerTenantId: string): SourceLine {
+  out.lineId = s.id;
+  out.subscriptionId = s.id;
+  out.skuId = s.skuId;
+  out.skuPartNumber = s.skuPartNumber;
+  out.channel = isOwnSubscription(own, s) ? 'own' : classifyChannel(s.ownerTenantId, partnerTenantId);
+  out.status = s.status;
+  out.isTrial = s.isTrial;
+  out.quantity = s.totalLicenses;
+  out.consumed = consumed;
+  out.nextLifecycleDateTime = s.nextLifecycleDateTime;
+  return out;
+}
+
+function emptySourceLine(): SourceLine {
+  return { lineId: '', subscriptionId: null, skuId: '', skuPartNumber: '', channel: 'unknown', status: '', isTrial: false, quantity: 0, consumed: 0, nextLifecycleDateTime: null };
+}
+
+// The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
+// names each arrow function it creates, a defineProperty per tenant.
+/** The lines of a tenant: one per subscription from directory/subscriptions, else one per SKU. */
+export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
+  if (inv.subscriptions === null) return inv.skus.map(skuLine);
+  const partnerTenantId = normalizeId(partnerTenantIdRaw);
+  const { subs, consumed, bySku } = subscriptionRows(inv, inv.subscriptions, usersPerSku);
+  const lines: SourceLine[] = [];
+  for (let i = 0; i < subs.length; i++) lines.push(writeSourceLine(emptySourceLine(), subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId));
   // SKUs the subscriptions export does not cover (exports taken at different times): one line each.
   for (const s of inv.skus) if (!bySku.has(s.skuId)) lines.push(skuLine(s));
   return lines;
 }
 
 const NO_CHOICE: MatchOptions = Object.freeze({});
+/** No further SKUs chosen (most lines): one list for all, only read. */
+const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
-/** One line's target and dates. Own-CSP lines stay as they are unless the user chose a target. */
-export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, override?: LineOverride, context: LineContext = {}): PlannedLine {
-  const source = findSku(catalog, line.skuId);
-  const chosen = override?.targetSkuId ?? null;
-  const extra = override?.extraTargetSkuIds ?? [];
-  const match: OfferMatch =
-    line.channel === 'own' && !chosen
-      ? {
-          kind: 'same',
-          targetSkuId: line.skuId,
-          targetSkuPartNumber: source?.partNumber ?? line.skuPartNumber,
-          lostServicePlans: [],
-          gainedServicePlans: [],
-          changedServicePlans: [],
-        }
-      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : NO_CHOICE);
+/**
+ * A line's dates for one end of term: its timing, the end-of-term advice, the order date the rules
+ * suggest and that order's check-by day. They depend on the next lifecycle date, whether the
+ * subscription is in its grace states, who sells it (and the billing account of a direct one) and
+ * the plan date only, so the lines that share those share one frozen set (200,000 lines of 10,000
+ * tenants have a few hundred) instead of parsing and formatting their days again.
+ */
+interface TermDates {
+  timing: SubscriptionTiming;
+  endOfTerm: EndOfTermAdvice | null;
+  suggestedOrderDate: LocalDate | null;
+  suggestedCheckBy: LocalDate | null;
+}
+
+/**
+ * What planning has worked out for one prepared catalog, kept beside it as the matches are
+ * (matching.ts): a catalog is prepared once per import, so a first plan starts with it empty.
+ */
+interface PlanMemo {
+  /** By plan date, next lifecycle date, then the seller's key (termKey). */
+  termDates: Map<LocalDate, Map<string | null, Map<string, TermDates>>>;
+  /** The match of our own line of a catalog SKU (kept as it is), frozen, by the line's SKU id. */
+  ownMatches: Map<string, OfferMatch>;
+  /**
+   * Per frozen match (matching.ts keeps those for the catalog's life), worded once. A Map beside
+   * the catalog, not a WeakMap: each of the thousands of matches a plan makes would be an
+   * ephemeron every garbage collection has to trace.
+   */
+  words: Map<OfferMatch, MatchWords>;
+}
+
+const planMemos = new WeakMap<Catalog, PlanMemo>();
+
+/** A workspace has as many lifecycle dates as subscriptions at worst: past this, start again. */
+const MAX_TERM_DATES_PER_DAY = 50_000;
+
+function planMemoOf(catalog: Catalog): PlanMemo {
+  let memo = planMemos.get(catalog);
+  if (!memo) planMemos.set(catalog, (memo = { termDates: new Map(), ownMatches: new Map(), words: new Map() }));
+  return memo;
+}
+
+// Keys of the sellers whose advice differs (endOfTerm.ts): none for our own lines and trials, one
+// for another partner or an unknown seller, one per billing account for a direct purchase. Made once:
+// the key of a line is read, never built.
+const NO_ADVICE_KEYS = ['none', 'none+grace'] as const;
+const PARTNER_KEYS = ['partner', 'partner+grace'] as const;
+const DIRECT_KEYS: Readonly<Record<BillingAccount, readonly [string, string]>> = {
+  unknown: ['direct:unknown', 'direct:unknown+grace'],
+  mca: ['direct:mca', 'direct:mca+grace'],
+  mosa: ['direct:mosa', 'direct:mosa+grace'],
+  ea: ['direct:ea', 'direct:ea+grace'],
+};
+
+function termKey(channel: Channel, isTrial: boolean, inGrace: boolean, billingAccount: BillingAccount | undefined): string {
+  const keys = channel === 'own' || isTrial ? NO_ADVICE_KEYS : channel === 'direct' ? DIRECT_KEYS[billingAccount ?? 'unknown'] : PARTNER_KEYS;
+  return keys[inGrace ? 1 : 0];
+}
+
+function computeTermDates(line: SourceLine, asOf: LocalDate, billingAccount: BillingAccount | undefined, cancelScheduledOn: LocalDate | null): TermDates {
   let timing = subscriptionTiming(line.status, line.nextLifecycleDateTime, asOf);
   const endOfTerm = endOfTermAdvice({
     channel: line.channel,
     isTrial: line.isTrial,
     expires: timing.expires,
     asOf,
-    billingAccount: context.billingAccount,
-    cancelAtTermEndScheduledOn: override?.cancelAtTermEndScheduledOn ?? null,
+    billingAccount,
+    cancelAtTermEndScheduledOn: cancelScheduledOn,
   });
   // Under EST there is no window after the end of term: the new subscription is due that day.
   if (endOfTerm?.kind === 'est' && timing.expires) timing = timingOf(timing.expires, endOfTerm.activeBy, asOf);
+  const suggested = suggestedOrderDate(timing.expires, asOf);
+  return {
+    timing: Object.isFrozen(timing) ? timing : Object.freeze(timing),
+    endOfTerm: endOfTerm && Object.freeze(endOfTerm),
+    suggestedOrderDate: suggested,
+    suggestedCheckBy: suggested ? orderCheckBy(suggested) : null,
+  };
+}
+
+function termDates(memo: PlanMemo['termDates'], line: SourceLine, asOf: LocalDate, billingAccount: BillingAccount | undefined, cancelScheduledOn: LocalDate | null): TermDates {
+  // A scheduled cancellation is the user's, on a few lines: those are worked out alone.
+  if (cancelScheduledOn) return computeTermDates(line, asOf, billingAccount, cancelScheduledOn);
+  let byNext = memo.get(asOf);
+  if (!byNext) memo.set(asOf, (byNext = new Map()));
+  let byKey = byNext.get(line.nextLifecycleDateTime);
+  if (!byKey) {
+    if (byNext.size >= MAX_TERM_DATES_PER_DAY) byNext.clear();
+    byNext.set(line.nextLifecycleDateTime, (byKey = new Map()));
+  }
+  const key = termKey(line.channel, line.isTrial, isGraceStatus(line.status), billingAccount);
+  let dates = byKey.get(key);
+  if (!dates) byKey.set(key, (dates = computeTermDates(line, asOf, billingAccount, null)));
+  return dates;
+}
+
+// Transfer blockers by which apply (trial, other region, legacy, partial): frozen and shared, as a
+// line's blockers are only read.
+const BLOCKER_LISTS: readonly (readonly TransferBlocker[])[] = Array.from({ length: 16 }, (_, bits) => {
+  const list: TransferBlocker[] = [];
+  if (bits & 1) list.push('trial');
+  if (bits & 2) list.push('other-region');
+  if (bits & 4) list.push('not-new-commerce');
+  if (bits & 8) list.push('partial-quantity');
+  return Object.freeze(list);
+});
+
+/** transferVerdict (transfers.ts) as the line's own object: one allocation, not three. */
+function lineTransfer(line: SourceLine, targetQuantity: number, otherRegion: boolean, commerce: CommerceKind | undefined, status: TransferStatus | null): PlannedLine['transfer'] {
+  if (line.channel !== 'other-partner') return null;
+  const bits = (line.isTrial ? 1 : 0) | (otherRegion ? 2 : 0) | (commerce === 'legacy' ? 4 : 0) | (targetQuantity !== line.quantity ? 8 : 0);
+  const possible = bits === 0;
+  return { possible, blockers: BLOCKER_LISTS[bits]! as TransferBlocker[], checkCommerce: possible && (commerce ?? 'unknown') === 'unknown', status, request: null };
+}
+
+/** One line's target and dates. Own-CSP lines stay as they are unless the user chose a target. */
+export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, override?: LineOverride, context: LineContext = {}): PlannedLine {
+  return planLineWith(planMemoOf(catalog), line, catalog, asOf, override, context);
+}
+
+/** Our own line stays as it is: the same SKU, nothing lost or gained. */
+function ownMatch(memo: PlanMemo, line: SourceLine, source: PreparedSku | undefined): OfferMatch {
+  const known = source ? memo.ownMatches.get(line.skuId) : undefined;
+  if (known) return known;
+  const match: OfferMatch = {
+    kind: 'same',
+    targetSkuId: line.skuId,
+    targetSkuPartNumber: source?.partNumber ?? line.skuPartNumber,
+    lostServicePlans: [],
+    gainedServicePlans: [],
+    changedServicePlans: [],
+  };
+  // Without the SKU in the catalog the part number is the line's own: that match is not shared.
+  if (!source) return match;
+  Object.freeze(match.lostServicePlans);
+  Object.freeze(match.gainedServicePlans);
+  Object.freeze(match.changedServicePlans);
+  memo.ownMatches.set(line.skuId, Object.freeze(match));
+  return match;
+}
+
+function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext): PlannedLine {
+  const source = findSku(catalog, line.skuId);
+  const chosen = override?.targetSkuId ?? null;
+  const extra = override?.extraTargetSkuIds ?? NO_EXTRAS;
+  const match: OfferMatch =
+    line.channel === 'own' && !chosen
+      ? ownMatch(memo, line, source)
+      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : NO_CHOICE);
+  const dates = termDates(memo.termDates, line, asOf, context.billingAccount, override?.cancelAtTermEndScheduledOn ?? null);
+  const timing = dates.timing;
+  const endOfTerm = dates.endOfTerm;
   const targetQuantity = override?.quantity ?? line.quantity;
-  const verdict = transferVerdict({
-    channel: line.channel,
-    isTrial: line.isTrial,
-    quantity: line.quantity,
-    targetQuantity,
-    otherRegion: context.otherRegion ?? false,
-    commerce: override?.commerce,
-  });
   const status = override?.transferStatus ?? null;
-  const transferring = verdict !== null && isTransferring(status);
+  const transfer = lineTransfer(line, targetQuantity, context.otherRegion ?? false, override?.commerce, status);
+  const transferring = transfer !== null && isTransferring(status);
   const action: LineAction = line.channel === 'own' && match.kind === 'same' ? 'keep' : transferring ? 'transfer' : 'rebuy';
   let orders: PlannedOrder[] = [];
   if (action === 'rebuy' && !line.isTrial && match.targetSkuId !== null) {
@@ -285,7 +428,7 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     if (extras) for (let i = 0; i < extras.length; i++) orders.push({ skuId: extras[i]!.skuId, skuPartNumber: extras[i]!.skuPartNumber, skuName: names[i + 1]!, quantity: targetQuantity });
   }
   const ordered = Boolean(override?.orderedOn);
-  const orderDate = orders.length === 0 ? null : (override?.orderedOn ?? override?.orderDate ?? suggestedOrderDate(timing.expires, asOf));
+  const orderDate = orders.length === 0 ? null : (override?.orderedOn ?? override?.orderDate ?? dates.suggestedOrderDate);
   const term = override?.term ?? null;
   return {
     lineId: line.lineId,
@@ -307,11 +450,11 @@ export function planLine(line: SourceLine, catalog: Catalog, asOf: LocalDate, ov
     asOf,
     action,
     endOfTerm,
-    transfer: verdict ? { possible: verdict.possible, blockers: verdict.blockers, checkCommerce: verdict.checkCommerce, status, request: null } : null,
+    transfer,
     orders,
     orderDate,
     ordered,
-    checkBy: orderDate ? orderCheckBy(orderDate) : null,
+    checkBy: orderDate === null ? null : orderDate === dates.suggestedOrderDate ? dates.suggestedCheckBy : orderCheckBy(orderDate),
     term,
     billingFrequency: term ? (override?.billingFrequency ?? billingFrequenciesFor(term)[0]!) : null,
     retirement: source && !catalog.hasOffers ? retirementOn(source.retirement, asOf) : null,
@@ -334,10 +477,9 @@ interface MatchWords {
  * Per match, worded once: matches from matchOffer are frozen and shared by every line that asks
  * (matching.ts), and one catalog's, so its names hold for them all.
  */
-const matchWordsMemo = new WeakMap<OfferMatch, MatchWords>();
-
 function matchWords(m: OfferMatch, catalog: Catalog): MatchWords {
-  let words = matchWordsMemo.get(m);
+  const memo = planMemoOf(catalog).words;
+  let words = memo.get(m);
   if (words) return words;
   const names = catalogProductNames(catalog);
   const orderNames: string[] = [];
@@ -351,7 +493,7 @@ function matchWords(m: OfferMatch, catalog: Catalog): MatchWords {
     services: m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', '),
   };
   // Only a frozen match is remembered: one that can change (a line's own) would need its words again.
-  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) matchWordsMemo.set(m, words);
+  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) memo.set(m, words);
   return words;
 }
 
@@ -533,9 +675,29 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const region = country ? checkRegion(partnerCountry, country, regions) : null;
   const context: LineContext = { billingAccount: options.billingAccount, otherRegion: region !== null && !region.ok && region.reason !== 'unknown-country' };
   const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
-  const sources = sourceLines(inv, options.partnerTenantId, holders ?? undefined);
   const lines: PlannedLine[] = [];
-  for (const l of sources) lines.push(planLine(l, catalog, asOf, overrides?.get(l.lineId), context));
+  const memo = planMemoOf(catalog);
+  if (inv.subscriptions === null) {
+    for (const s of inv.skus) {
+      const l = skuLine(s);
+      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+    }
+  } else {
+    // sourceLines without its 20 objects per tenant: a planned line copies what it needs of its
+    // source line, so one object is written for each subscription in turn.
+    const partnerTenantId = normalizeId(options.partnerTenantId);
+    const { subs, consumed, bySku } = subscriptionRows(inv, inv.subscriptions, holders ?? undefined);
+    const line = emptySourceLine();
+    for (let i = 0; i < subs.length; i++) {
+      writeSourceLine(line, subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId);
+      lines.push(planLineWith(memo, line, catalog, asOf, overrides?.get(line.lineId), context));
+    }
+    for (const s of inv.skus) {
+      if (bySku.has(s.skuId)) continue;
+      const l = skuLine(s);
+      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+    }
+  }
 
   // Lines that can be transferred and are not yet: requests of at most 25 items.
   const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));

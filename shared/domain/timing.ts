@@ -27,6 +27,11 @@ const GRACE_STATES = new Set(['warning', 'expired']);
 
 const UNKNOWN: SubscriptionTiming = Object.freeze({ expires: null, deadline: null, daysToExpiry: null, daysToDeadline: null, state: 'unknown' });
 
+/** Warning or Expired: the subscription's next lifecycle date is the end of its 30-day window. */
+export function isGraceStatus(status: string): boolean {
+  return status !== 'Enabled' && GRACE_STATES.has(status.trim().toLowerCase());
+}
+
 /**
  * Graph's `nextLifecycleDateTime` is the next state change: for an Enabled subscription the end
  * of term; for one already Expired/Warning, the end of the 30-day window.
@@ -34,7 +39,7 @@ const UNKNOWN: SubscriptionTiming = Object.freeze({ expires: null, deadline: nul
 export function subscriptionTiming(status: string, nextLifecycleDateTime: string | null, asOf: LocalDate): SubscriptionTiming {
   if (!nextLifecycleDateTime) return UNKNOWN;
   const next = utcDayNumber(nextLifecycleDateTime);
-  const inGrace = status !== 'Enabled' && GRACE_STATES.has(status.trim().toLowerCase());
+  const inGrace = isGraceStatus(status);
   const expires = inGrace ? next - EXPIRED_WINDOW_DAYS : next;
   const deadline = inGrace ? next : next + EXPIRED_WINDOW_DAYS;
   return timingOfDays(expires, deadline, dayNumber(asOf));
