@@ -222,8 +222,10 @@ export class DexieClientStore implements ClientStore {
             cache.delete(key(c.table, c.id));
           }
         }
-        for (const [table, rows] of puts) await tableOf(table).bulkPut(rows);
-        for (const [table, ids] of deletes) await tableOf(table).bulkDelete(ids);
+        // Written behind, as an import's chunks are: later reads in this transaction queue behind
+        // them (IndexedDB keeps a transaction's requests in order), and the commit waits for them.
+        for (const [table, rows] of puts) writes.add(tableOf(table).bulkPut(rows));
+        for (const [table, ids] of deletes) writes.add(tableOf(table).bulkDelete(ids));
       },
       clearWorkspace: async () => {
         for (const known of fresh.values()) known.clear();
