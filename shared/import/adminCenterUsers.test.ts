@@ -249,6 +249,14 @@ describe('the admin center export read from its UTF-8 bytes (no whole-file decod
     'a field too many before a bad id': [header, lines[1], `${lines[2]},extra`, lines[3]!.replace(/[0-9a-f]{8}-/, 'nope-')].join('\n'),
     'a bad id before an unclosed quote': [header, lines[1]!.replace(/[0-9a-f]{8}-/, 'XYZ-'), `"${lines[2]}`].join('\n'),
     'an upper-case id': [header, lines[1]!.replace(/[0-9a-f]{8}-/, (g) => g.toUpperCase())].join('\n'),
+    'a quoted last field before CRLF, a CR inside a field, a quoted end of text': [
+      header,
+      `${lines[1]},"x"`.replace(/,[^,]*,"x"$/, ',"last, quoted"\r'),
+      lines[2]!.replace('Tokyo', 'To\rkyo'),
+      `${lines[3]}`.replace(/,[^,]*$/, ',"end"'),
+    ].join('\n'),
+    'a quoted field then a lone CR at the end of the text': `${header}\n${lines[1]!.replace(/,[^,]*$/, ',"end"')}\r`,
+    'a quoted field then a CR and more text': `${header}\n${lines[1]!.replace(/,[^,]*$/, ',"end"\rx')}\n`,
     'header only': `${header}\n`,
     empty: '\n\n',
     'unknown header': `${header.replace('Object Id', 'ObjectId')}\n${lines[1]}`,
@@ -289,5 +297,16 @@ describe('the admin center export read from its UTF-8 bytes (no whole-file decod
     };
     const samples = [[0x41], [0xc2, 0xa9], [0xc0, 0x80], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xe0, 0xa0, 0x80], [0xed, 0xa0, 0x80], [0xed, 0x9f, 0xbf], [0xf0, 0x8f, 0xbf, 0xbf], [0xf0, 0x90, 0x80, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xe3, 0x81], [0xe3, 0x81, 0x41], [0x80], [0xff]];
     for (const b of samples) expect([b, isUtf8(new Uint8Array(b))]).toEqual([b, fatal(b)]);
+    // Inside longer ASCII runs, at every alignment of the view in its buffer (it reads four bytes at a time).
+    const buffer = new Uint8Array(64);
+    for (const b of samples) {
+      for (let offset = 0; offset < 8; offset++) {
+        for (let at = 0; at < 24; at += 5) {
+          const view = buffer.subarray(offset, offset + 40).fill(0x61);
+          view.set(b, at);
+          expect([b, offset, at, isUtf8(view)]).toEqual([b, offset, at, fatal([...view])]);
+        }
+      }
+    }
   });
 });

@@ -16,11 +16,20 @@ const QUOTE = 34;
 /** True when `bytes` from `start` are well-formed UTF-8 (WHATWG: no overlongs, surrogates or code points past U+10FFFF). */
 export function isUtf8(bytes: Uint8Array, start = 0): boolean {
   const n = bytes.length;
+  // ASCII is most of an export: four bytes at a time where they are aligned in their buffer.
+  const base = bytes.byteOffset;
+  const wordBase = (base + 3) & ~3;
+  const words = new Uint32Array(bytes.buffer, wordBase, Math.max(0, (base + n - wordBase) >> 2));
   let i = start;
   while (i < n) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
+      if (((base + i) & 3) === 0) {
+        let k = (base + i - wordBase) >> 2;
+        while (k < words.length && (words[k]! & 0x80808080) === 0) k++;
+        i = wordBase + k * 4 - base;
+      }
       continue;
     }
     let need: number;
@@ -105,34 +114,32 @@ export class ByteCsvCursor {
     this.count++;
   }
 
+  /**
+   * Reads the record at `pos`: its field boundaries, then `pos` after its line break. One pass over
+   * the bytes (an indexOf per field was 1.5 million native calls for 50,000 rows).
+   */
   private scan(): boolean {
     const { bytes, delimiter } = this;
     const n = bytes.length;
     this.count = 0;
     let pos = this.pos;
-    let nl = bytes.indexOf(LF, pos);
-    if (nl < 0) nl = n;
     for (;;) {
       if (bytes[pos] === QUOTE) {
-        let from = pos + 1;
+        // Quoted (flag 2, or 1 when it holds "" to undo): ends at a quote not followed by another.
         let doubled: 1 | 2 = 2;
-        let q: number;
+        let q = pos + 1;
         for (;;) {
-          q = bytes.indexOf(QUOTE, from);
-          if (q < 0) {
+          while (q < n && bytes[q] !== QUOTE) q++;
+          if (q >= n) {
             this.error = 'unclosed-quote';
             return false;
           }
           if (bytes[q + 1] !== QUOTE) break;
           doubled = 1;
-          from = q + 2;
+          q += 2;
         }
         this.push(pos + 1, q, doubled);
         pos = q + 1;
-        if (pos > nl) {
-          nl = bytes.indexOf(LF, pos);
-          if (nl < 0) nl = n;
-        }
         if (pos >= n) {
           this.pos = n;
           return true;
@@ -142,21 +149,32 @@ export class ByteCsvCursor {
           pos++;
           continue;
         }
-        if (c === LF || (c === CR && (pos + 1 === n || bytes[pos + 1] === LF))) {
-          this.pos = nl + 1;
+        if (c === LF) {
+          this.pos = pos + 1;
+          return true;
+        }
+        // CR then LF, or a CR that ends the text: past both (as CsvCursor, past the line break that is not there).
+        if (c === CR && (pos + 1 === n || bytes[pos + 1] === LF)) {
+          this.pos = pos + 2;
           return true;
         }
         this.error = 'text-after-quote';
         return false;
       }
-      const d = bytes.indexOf(delimiter, pos);
-      if (d >= 0 && d < nl) {
-        this.push(pos, d, 0);
-        pos = d + 1;
+      let k = pos;
+      let b = 0;
+      while (k < n) {
+        b = bytes[k]!;
+        if (b === delimiter || b === LF) break;
+        k++;
+      }
+      if (k < n && b === delimiter) {
+        this.push(pos, k, 0);
+        pos = k + 1;
         continue;
       }
-      this.push(pos, nl > pos && bytes[nl - 1] === CR ? nl - 1 : nl, 0);
-      this.pos = nl + 1;
+      this.push(pos, k > pos && bytes[k - 1] === CR ? k - 1 : k, 0);
+      this.pos = k + 1;
       return true;
     }
   }
@@ -208,11 +226,15 @@ export class ProjectedCsvRows {
           out = grown;
         }
         recs[r++] = chars;
+        chars += end - start;
         for (let k = start; k < end; k++) {
           const b = bytes[k]!;
           out[used++] = b;
           // Characters as the decoded string counts them: a continuation byte adds none, a 4-byte character two (a surrogate pair).
-          if ((b & 0xc0) !== 0x80) chars += b >= 0xf0 ? 2 : 1;
+          if (b >= 0x80) {
+            if (b < 0xc0) chars--;
+            else if (b >= 0xf0) chars++;
+          }
         }
         recs[r++] = chars;
         recs[r++] = c < cursor.count ? cursor.doubled[c]! : 0;
