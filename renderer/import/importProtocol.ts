@@ -31,6 +31,16 @@ export interface ImportBlob {
 /** A text file as a request gives it: its text, or its Blob for the worker to decode. */
 export type ImportSource = ImportFile | ImportBlob;
 
+/**
+ * The admin center's users export as the worker reads it: its bytes, parsed without decoding the
+ * whole file (shared/import/utf8Csv.ts); `encoding` is set once they are read.
+ */
+export interface ImportCsvBytes {
+  file: string;
+  bytes: Uint8Array;
+  encoding?: TextEncodingName;
+}
+
 /** A zip travels as its bytes: the worker unpacks it (renderer/import/collectionImport.ts). */
 export interface ImportZip {
   file: string;
@@ -47,7 +57,7 @@ export type ImportRequestOf<F extends ImportSource> =
         subscriptions?: F;
         users?: F;
         organization?: F;
-        adminCenterUsers?: F;
+        adminCenterUsers?: F | ImportCsvBytes;
         /** Partner Center's customer JSON: the tenant id, domain and country it knows. */
         partnerCenterCustomer?: F;
         /** The collection script's zip, as bytes: the worker unpacks it. */

@@ -7,11 +7,13 @@ import {
   BilingualImportError,
   isImportError,
   parseAdminCenterUsers,
+  parseAdminCenterUsersBytes,
   parseCatalogCsv,
   parseOffers,
   parsePartnerCenterCustomer,
   parseTenantExports,
   withPartnerCenterCustomer,
+  type AdminCenterImport,
   type AdminCenterReport,
 } from '../../shared/import/index';
 import type { CatalogData } from '../../shared/domain/catalog';
@@ -22,7 +24,7 @@ import { WorkspaceDatabase } from '../db/database';
 import { currentCatalog, currentTenant } from '../db/queries';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import { decodeTextBytes, type TextEncodingName } from '../../shared/import/decode';
-import { parseFailure, type ImportFile, type ImportRequestOf, type ImportSource, type ImportZip, type FromWorker, type ImportRequest, type StartMessage } from './importProtocol';
+import { parseFailure, type ImportCsvBytes, type ImportFile, type ImportRequestOf, type ImportSource, type ImportZip, type FromWorker, type ImportRequest, type StartMessage } from './importProtocol';
 import { newClientId } from '../sync/ids';
 import { graphExportFiles } from './collectionImport';
 import { GRAPH_READ_SOURCE } from '../../shared/import/graph';
@@ -78,10 +80,16 @@ async function decoded(source: ImportSource): Promise<ImportFile> {
  */
 async function decodedRequest(request: ImportRequest): Promise<DecodedRequest> {
   if (request.kind === 'graphPages') return request;
-  const reads = Object.entries(request.files).flatMap(([kind, f]) => (f ? [{ kind, read: 'bytes' in f ? Promise.resolve(f) : decoded(f) }] : []));
+  const reads = Object.entries(request.files).flatMap(([kind, f]): { kind: string; read: Promise<ImportFile | ImportZip | ImportCsvBytes> }[] => {
+    if (!f) return [];
+    if ('bytes' in f) return [{ kind, read: Promise.resolve(f) }];
+    // The admin center's export stays bytes: its parser reads UTF-8 without decoding all of it, and decodes anything else itself.
+    if (kind === 'adminCenterUsers' && 'blob' in f) return [{ kind, read: f.blob.arrayBuffer().then((b): ImportCsvBytes => ({ file: f.file, bytes: new Uint8Array(b) })) }];
+    return [{ kind, read: decoded(f) }];
+  });
   // Awaited in order below: a later file's failure must not be reported before an earlier one's, nor left unhandled.
   for (const { read } of reads) read.catch(() => undefined);
-  const files: Record<string, ImportFile | ImportZip> = {};
+  const files: Record<string, ImportFile | ImportZip | ImportCsvBytes> = {};
   for (const { kind, read } of reads) files[kind] = await read;
   return { ...request, files } as DecodedRequest;
 }
@@ -118,7 +126,13 @@ function plan(
       }
       // SKUs of this import's own subscribedSkus export decide an ambiguous name first, then those imported before.
       const subscribedSkuIds = [...inventory.skus.map((s) => s.skuId), ...context.subscribedSkuIds];
-      const parsed = parseAdminCenterUsers(adminCenterUsers.text, adminCenterUsers.file, context.catalog, { subscribedSkuIds, chosen: request.chosenSkus ?? {} });
+      const options = { subscribedSkuIds, chosen: request.chosenSkus ?? {} };
+      let parsed: AdminCenterImport;
+      if ('bytes' in adminCenterUsers) {
+        const read = parseAdminCenterUsersBytes(adminCenterUsers.bytes, adminCenterUsers.file, context.catalog, options);
+        parsed = read.parsed;
+        adminCenterUsers.encoding = read.encoding;
+      } else parsed = parseAdminCenterUsers(adminCenterUsers.text, adminCenterUsers.file, context.catalog, options);
       adminCenter = parsed.report;
       if (customer) checkSameTenant(customer, organization, { file: adminCenterUsers.file, users: parsed.inventory.users, place: 'row' });
       // A Graph export says more than the admin center's (seats bought, groups, disabled plans): it wins where both are given.
@@ -142,7 +156,7 @@ function plan(
 
 function decodedOtherThanUtf8(request: DecodedRequest): { decoded?: { file: string; encoding: TextEncodingName }[] } {
   if (request.kind === 'graphPages') return {};
-  const files: (ImportFile | ImportZip | undefined)[] = Object.values(request.files);
+  const files: (ImportFile | ImportZip | ImportCsvBytes | undefined)[] = Object.values(request.files);
   const decoded = files.flatMap((f) => (f && 'encoding' in f && f.encoding && f.encoding !== 'utf-8' ? [{ file: f.file, encoding: f.encoding }] : []));
   return decoded.length > 0 ? { decoded } : {};
 }

@@ -13,8 +13,10 @@ import {
   isFreeOrTrial,
   looksLikeAdminCenterUsers,
   parseAdminCenterUsers,
+  parseAdminCenterUsersBytes,
   splitLicenses,
 } from './adminCenterUsers';
+import { isUtf8 } from './utf8Csv';
 import { ImportError } from './errors';
 import { tenantImportChanges, tenantImportChunk, tenantImportCommit } from '../mutators/imports';
 import { importErrorOf } from '../../test/support/importErrors';
@@ -210,5 +212,101 @@ describe('license names', () => {
   it('tells free and trial products from bought ones', () => {
     expect(isFreeOrTrial('Microsoft Power Automate Free', 'FLOW_FREE')).toBe(true);
     expect(isFreeOrTrial('Office 365 E3', 'ENTERPRISEPACK')).toBe(false);
+  });
+});
+
+describe('the admin center export read from its UTF-8 bytes (no whole-file decode)', () => {
+  /** The outcome of a parse: its result, or the refusal's code, reason, row, field and message. */
+  const outcome = (fn: () => unknown) => {
+    try {
+      return { ok: fn() };
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      return { refused: { code: e.code, reason: e.reason, row: e.row, field: e.field, line: e.line, message: e.message } };
+    }
+  };
+  const both = (t: string, raw: Uint8Array = new TextEncoder().encode(t)) => {
+    const fromText = outcome(() => parseAdminCenterUsers(decodeCsvBytes(raw, FILE).text, FILE, catalog, { subscribedSkuIds: [BASIC] }));
+    const fromBytes = outcome(() => parseAdminCenterUsersBytes(raw, FILE, catalog, { subscribedSkuIds: [BASIC] }).parsed);
+    return { fromText, fromBytes };
+  };
+  const lines = text.split('\n');
+  const header = lines[0]!;
+  const cases: Record<string, string> = {
+    fixture: text,
+    'no BOM, CRLF': text.slice(1).replaceAll('\n', '\r\n'),
+    'two BOMs': `\uFEFF${text}`,
+    'blank lines and a last line without a line end': [header, '', lines[1], ' , ,', lines[2]].join('\n'),
+    'Japanese, quotes with "" and a 4-byte character in a license name': [
+      header,
+      lines[1]!.replace('Kaito Kobayashi', '"小林 ""カイト"" 🍣"'),
+      lines[2]!.replace(/,JP,|,US,/, ',"J""P",'),
+      lines[3]!,
+    ].join('\n'),
+    'a quoted line break': [header, lines[1]!.replace(/^[^,]*/, '"two\nlines"'), lines[2]].join('\n'),
+    'unclosed quote': [header, lines[1], `"${lines[2]}`].join('\n'),
+    'text after a quote': [header, lines[1], `"a"b${lines[2]}`].join('\n'),
+    'a field too many before a bad id': [header, lines[1], `${lines[2]},extra`, lines[3]!.replace(/[0-9a-f]{8}-/, 'nope-')].join('\n'),
+    'a bad id before an unclosed quote': [header, lines[1]!.replace(/[0-9a-f]{8}-/, 'XYZ-'), `"${lines[2]}`].join('\n'),
+    'an upper-case id': [header, lines[1]!.replace(/[0-9a-f]{8}-/, (g) => g.toUpperCase())].join('\n'),
+    'a quoted last field before CRLF, a CR inside a field, a quoted end of text': [
+      header,
+      `${lines[1]},"x"`.replace(/,[^,]*,"x"$/, ',"last, quoted"\r'),
+      lines[2]!.replace('Tokyo', 'To\rkyo'),
+      `${lines[3]}`.replace(/,[^,]*$/, ',"end"'),
+    ].join('\n'),
+    'a quoted field then a lone CR at the end of the text': `${header}\n${lines[1]!.replace(/,[^,]*$/, ',"end"')}\r`,
+    'a quoted field then a CR and more text': `${header}\n${lines[1]!.replace(/,[^,]*$/, ',"end"\rx')}\n`,
+    'header only': `${header}\n`,
+    empty: '\n\n',
+    'unknown header': `${header.replace('Object Id', 'ObjectId')}\n${lines[1]}`,
+  };
+  for (const [name, t] of Object.entries(cases)) {
+    it(`gives what the decoded text gives: ${name}`, () => {
+      const { fromText, fromBytes } = both(t);
+      expect(fromBytes).toEqual(fromText);
+    });
+  }
+
+  it('reads the fixture fully, UTF-8 said', () => {
+    const { parsed, encoding } = parseAdminCenterUsersBytes(new Uint8Array(bytes), FILE, catalog);
+    expect(encoding).toBe('utf-8');
+    expect(parsed).toEqual(parseAdminCenterUsers(text, FILE, catalog));
+    expect(parsed.inventory.users.length).toBeGreaterThan(10);
+  });
+
+  it('decodes what is not UTF-8 as before (Shift_JIS, UTF-16), saying the encoding', () => {
+    const sjis = Buffer.concat([Buffer.from(`${ADMIN_CENTER_COLUMNS_29.join(',')}\r\n`, 'latin1'), Buffer.from([0x8f, 0xac, 0x97, 0xd1]), Buffer.from(`${lines[1]!.slice('Kaito Kobayashi'.length)}\r\n`, 'latin1')]);
+    expect(parseAdminCenterUsersBytes(new Uint8Array(sjis), FILE, catalog).encoding).toBe('shift_jis');
+    const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.slice(1), 'utf16le')]));
+    const read = parseAdminCenterUsersBytes(utf16, FILE, catalog);
+    expect(read.encoding).toBe('utf-16le');
+    expect(read.parsed).toEqual(parseAdminCenterUsers(text, FILE, catalog));
+    const { fromText, fromBytes } = both('', new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0xff, 0xfe, 0x0a]));
+    expect(fromBytes).toEqual(fromText);
+  });
+
+  it('tells UTF-8 as a fatal TextDecoder does', () => {
+    const fatal = (b: number[]) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(b));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const samples = [[0x41], [0xc2, 0xa9], [0xc0, 0x80], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xe0, 0xa0, 0x80], [0xed, 0xa0, 0x80], [0xed, 0x9f, 0xbf], [0xf0, 0x8f, 0xbf, 0xbf], [0xf0, 0x90, 0x80, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xe3, 0x81], [0xe3, 0x81, 0x41], [0x80], [0xff]];
+    for (const b of samples) expect([b, isUtf8(new Uint8Array(b))]).toEqual([b, fatal(b)]);
+    // Inside longer ASCII runs, at every alignment of the view in its buffer (it reads four bytes at a time).
+    const buffer = new Uint8Array(64);
+    for (const b of samples) {
+      for (let offset = 0; offset < 8; offset++) {
+        for (let at = 0; at < 24; at += 5) {
+          const view = buffer.subarray(offset, offset + 40).fill(0x61);
+          view.set(b, at);
+          expect([b, offset, at, isUtf8(view)]).toEqual([b, offset, at, fatal([...view])]);
+        }
+      }
+    }
   });
 });

@@ -6,10 +6,11 @@
 // no expiry dates and no channel (who sold each subscription), no seats bought, no disabled plans,
 // and no group-based assignment.
 import type { CatalogData, CatalogSku } from '../domain/catalog';
-import { GUID_RE, normalizeId } from '../domain/ids';
+import { normalizeId } from '../domain/ids';
 import type { TenantInventory, TenantSku, TenantUser } from '../domain/tenant';
-import { CsvCursor, delimiterOf } from './csvRows';
-import { checkDecodedText, decodeTextBytes, withoutBom, type TextEncodingName } from './decode';
+import { CsvCursor, delimiterOf, type CsvErrorKind } from './csvRows';
+import { checkDecodedText, decodeTextBytes, sniffEncoding, withoutBom, type TextEncodingName } from './decode';
+import { ByteCsvCursor, isUtf8, ProjectedCsvRows } from './utf8Csv';
 import { ImportError, type ImportErrorInit } from './errors';
 
 const TWO_LETTERS = /^[A-Za-z]{2}$/;
@@ -163,6 +164,33 @@ export function splitLicenses(cell: string, known: (name: string) => boolean): s
   return names;
 }
 
+/** Records as the import reads them: CsvCursor over decoded text, or ProjectedCsvRows over UTF-8 bytes. */
+interface UserRows {
+  next(): boolean;
+  row: number;
+  count: number;
+  error: CsvErrorKind | undefined;
+  field(i: number): string;
+}
+
+/** Where the fields the import reads are, for `UserRows.field`. */
+interface NeededAt {
+  upn: number;
+  id: number;
+  usage: number;
+  licenses: number;
+}
+
+function unreadableRow(file: string, rows: { row: number; error: CsvErrorKind | undefined }): never {
+  return fail({ code: 'INVALID_CSV', file, row: rows.row, reason: rows.error === 'unclosed-quote' ? 'UNCLOSED_QUOTE' : 'TEXT_AFTER_QUOTE' });
+}
+
+function neededColumns(header: string[]): NeededAt {
+  const col = new Map(header.map((h, i) => [h, i]));
+  const at = (c: string) => col.get(c)!;
+  return { upn: at('User principal name'), id: at('Object Id'), usage: at('Usage location'), licenses: at('Licenses') };
+}
+
 export function parseAdminCenterUsers(text: string, file: string, catalog: CatalogData, options: AdminCenterOptions = {}): AdminCenterImport {
   checkDecodedText(text, file);
   const body = withoutBom(text);
@@ -170,20 +198,75 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
   if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, reason: 'EMPTY_FILE' });
   const delimiter = delimiterOf(firstLine);
   const cursor = new CsvCursor(body, delimiter);
-  const unreadable = (): never => {
-    const row = cursor.row;
-    return fail({ code: 'INVALID_CSV', file, row, reason: cursor.error === 'unclosed-quote' ? 'UNCLOSED_QUOTE' : 'TEXT_AFTER_QUOTE' });
-  };
-  if (!cursor.next() && cursor.error) unreadable();
+  if (!cursor.next() && cursor.error) unreadableRow(file, cursor);
   const header = cursor.fields().map((h) => h.trim());
   const layout = layoutOf(header, file);
-  const col = new Map(header.map((h, i) => [h, i]));
-  const at = (c: string) => col.get(c)!;
-  const upnAt = at('User principal name');
-  const idAt = at('Object Id');
-  const usageAt = at('Usage location');
-  const licensesAt = at('Licenses');
+  return readUsers(cursor, neededColumns(header), header.length, { layout, delimiter }, file, catalog, options);
+}
 
+/**
+ * The same from the file's bytes, as read from the disk: UTF-8 (the admin center's own) is read
+ * without decoding the whole file (utf8Csv.ts); UTF-16 or Shift_JIS (Excel's) is decoded first.
+ * The encoding the bytes were read with is returned, as decodeCsvBytes says it.
+ */
+export function parseAdminCenterUsersBytes(
+  bytes: Uint8Array,
+  file: string,
+  catalog: CatalogData,
+  options: AdminCenterOptions = {},
+): { parsed: AdminCenterImport; encoding: TextEncodingName } {
+  // The byte order marks the decoded text would not hold: decodeTextBytes skips one, its TextDecoder
+  // the next, and parseAdminCenterUsers (withoutBom) a third.
+  let bom = 0;
+  while (bom < 9 && bytes[bom] === 0xef && bytes[bom + 1] === 0xbb && bytes[bom + 2] === 0xbf) bom += 3;
+  if (sniffEncoding(bytes) !== 'utf-8' || !isUtf8(bytes, bom)) {
+    const { text, encoding } = decodeCsvBytes(bytes, file);
+    return { parsed: parseAdminCenterUsers(text, file, catalog, options), encoding };
+  }
+  // The head as the decoded text starts (a BOM dropped): 800 bytes hold at least the 200 characters checked.
+  checkDecodedText(new TextDecoder('utf-8').decode(bytes.subarray(bom, bom + 800)), file);
+  let lineEnd = bytes.indexOf(10, bom);
+  if (lineEnd < 0) lineEnd = bytes.length;
+  if (lineEnd > bom && bytes[lineEnd - 1] === 13) lineEnd--;
+  const firstLine = new TextDecoder('utf-8').decode(bytes.subarray(bom, lineEnd));
+  if (firstLine.trim() === '') fail({ code: 'INVALID_CSV', file, reason: 'EMPTY_FILE' });
+  const delimiter = delimiterOf(firstLine);
+  const cursor = new ByteCsvCursor(bytes, delimiter, bom);
+  if (!cursor.next() && cursor.error) unreadableRow(file, cursor);
+  const decoder = new TextDecoder('utf-8');
+  const header = Array.from({ length: cursor.count }, (_, i) => {
+    const value = decoder.decode(bytes.subarray(cursor.starts[i], cursor.ends[i]));
+    return (cursor.doubled[i] === 1 ? value.replaceAll('""', '"') : value).trim();
+  });
+  const layout = layoutOf(header, file);
+  const at = neededColumns(header);
+  const rows = new ProjectedCsvRows(bytes, cursor, [at.upn, at.id, at.usage, at.licenses]);
+  const parsed = readUsers(rows, { upn: 0, id: 1, usage: 2, licenses: 3 }, header.length, { layout, delimiter }, file, catalog, options);
+  return { parsed, encoding: 'utf-8' };
+}
+
+/** True for a lower-case GUID (GUID_RE, without a regular expression: 50,000 rows). */
+function isLowerGuid(s: string): boolean {
+  if (s.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false;
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+function readUsers(
+  cursor: UserRows,
+  needed: NeededAt,
+  columns: number,
+  { layout, delimiter }: { layout: AdminCenterLayout; delimiter: ',' | ';' | '\t' },
+  file: string,
+  catalog: CatalogData,
+  options: AdminCenterOptions,
+): AdminCenterImport {
+  const { upn: upnAt, id: idAt, usage: usageAt, licenses: licensesAt } = needed;
   const names = byName(catalog);
   const subscribed = new Set((options.subscribedSkuIds ?? []).map(normalizeId));
   const chosen = new Map(Object.entries(options.chosen ?? {}).map(([k, v]) => [nameKey(k), normalizeId(v)]));
@@ -253,15 +336,15 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
   while (cursor.next()) {
     rows++;
     const rowNumber = cursor.row;
-    if (cursor.count !== header.length) {
-      fail({ code: 'INVALID_CSV', file, row: rowNumber, reason: 'FIELD_COUNT', params: { fields: String(cursor.count), columns: String(header.length) } });
+    if (cursor.count !== columns) {
+      fail({ code: 'INVALID_CSV', file, row: rowNumber, reason: 'FIELD_COUNT', params: { fields: String(cursor.count), columns: String(columns) } });
     }
     const upn = cursor.field(upnAt).trim();
     if (upn === '') fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'User principal name', reason: 'EMPTY_VALUE' });
     const objectId = cursor.field(idAt).trim();
     // normalizeId and isGuid in one step (the field is trimmed): 50,000 rows.
     const id = objectId.toLowerCase();
-    if (!GUID_RE.test(id)) {
+    if (!isLowerGuid(id)) {
       fail({ code: 'INVALID_VALUE', file, row: rowNumber, field: 'Object Id', reason: 'NOT_A_GUID', params: { value: objectId } });
     }
     if (seenIds.has(id)) {
@@ -280,7 +363,7 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
     // The export does not say whether a group assigned a license: taken as direct, and said in `lacks`.
     users.push({ id, userPrincipalName: upn, licenses: skuIds.map((skuId) => ({ skuId, disabledPlans: [], assignedByGroups: [], direct: true })) });
   }
-  if (cursor.error) unreadable();
+  if (cursor.error) unreadableRow(file, cursor);
 
   const catalogById = new Map(catalog.skus.map((s) => [s.id, s]));
   const skus: TenantSku[] = [...skuUsers].map(([skuId, consumed]) => {
