@@ -10,13 +10,12 @@
 
 export type CsvErrorKind = 'unclosed-quote' | 'text-after-quote';
 
-export class CsvCursor {
-  private readonly text: string;
-  private readonly delimiter: string;
-  private pos = 0;
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private doubled = new Uint8Array(64);
+/** The current record's fields, as bounds in what is scanned: the cursors over text and over bytes keep them alike. */
+export class CsvFieldBounds {
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** 1: quoted and holds "" to undo; 2: quoted; 0: not quoted. */
+  doubled = new Uint8Array(64);
   /** Fields in the current record. */
   count = 0;
   /** The current record's number, 1-based (the header is record 1), as a spreadsheet counts rows. */
@@ -24,7 +23,32 @@ export class CsvCursor {
   /** Set when a record cannot be read; `row` is then that record's number. */
   error: CsvErrorKind | undefined;
 
+  protected push(start: number, end: number, doubled: 0 | 1 | 2): void {
+    if (this.count === this.starts.length) {
+      const starts = new Int32Array(this.starts.length * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+      const d = new Uint8Array(this.doubled.length * 2);
+      d.set(this.doubled);
+      this.doubled = d;
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.doubled[this.count] = doubled;
+    this.count++;
+  }
+}
+
+export class CsvCursor extends CsvFieldBounds {
+  private readonly text: string;
+  private readonly delimiter: string;
+  private pos = 0;
+
   constructor(text: string, delimiter: string) {
+    super();
     this.text = text;
     this.delimiter = delimiter;
   }
@@ -64,21 +88,6 @@ export class CsvCursor {
       if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
     }
     return true;
-  }
-
-  private push(start: number, end: number, doubled: 0 | 1 | 2): void {
-    if (this.count === this.starts.length) {
-      const grow = (a: Int32Array) => Int32Array.from({ length: a.length * 2 }, (_, k) => a[k] ?? 0);
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-      const d = new Uint8Array(this.doubled.length * 2);
-      d.set(this.doubled);
-      this.doubled = d;
-    }
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.doubled[this.count] = doubled;
-    this.count++;
   }
 
   /** Reads the record at `pos`: its field boundaries, then `pos` after its line break. */

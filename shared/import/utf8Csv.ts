@@ -7,7 +7,7 @@
 // has them), and only the needed fields are copied side by side and decoded, in one call: a few
 // MB, one-byte when they are ASCII. Same records as CsvCursor (csvRows.ts): quotes, "" inside
 // them, CRLF, blank records skipped, and the same errors at the same record.
-import type { CsvErrorKind } from './csvRows';
+import { CsvFieldBounds, type CsvErrorKind } from './csvRows';
 
 const LF = 10;
 const CR = 13;
@@ -57,19 +57,13 @@ export function isUtf8(bytes: Uint8Array, start = 0): boolean {
 }
 
 /** The fields of records that are not blank, found in the bytes; a port of CsvCursor for a one-byte separator. */
-export class ByteCsvCursor {
+export class ByteCsvCursor extends CsvFieldBounds {
   private readonly bytes: Uint8Array;
   private readonly delimiter: number;
   private pos: number;
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  /** 1: quoted and holds "" to undo; 2: quoted; 0: not quoted. */
-  doubled = new Uint8Array(64);
-  count = 0;
-  row = 0;
-  error: CsvErrorKind | undefined;
 
   constructor(bytes: Uint8Array, delimiter: ',' | ';' | '\t', start = 0) {
+    super();
     this.bytes = bytes;
     this.delimiter = delimiter.charCodeAt(0);
     this.pos = start;
@@ -94,24 +88,6 @@ export class ByteCsvCursor {
       }
     }
     return true;
-  }
-
-  private push(start: number, end: number, doubled: 0 | 1 | 2): void {
-    if (this.count === this.starts.length) {
-      const starts = new Int32Array(this.starts.length * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-      const ends = new Int32Array(this.ends.length * 2);
-      ends.set(this.ends);
-      this.ends = ends;
-      const d = new Uint8Array(this.doubled.length * 2);
-      d.set(this.doubled);
-      this.doubled = d;
-    }
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.doubled[this.count] = doubled;
-    this.count++;
   }
 
   /**
