@@ -4,7 +4,22 @@
 export const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function normalizeId(id: string): string {
-  return id.trim().toLowerCase();
+  return isNormalizedId(id) ? id : id.trim().toLowerCase();
+}
+
+/**
+ * Whether the id reads the same trimmed and lower-cased: printable ASCII without capitals or
+ * surrounding spaces (every id the importers have normalised). Such an id is its own normal form,
+ * compared without a new string per look-up (the plan of a large workspace reads hundreds of
+ * thousands of them).
+ */
+export function isNormalizedId(id: string): boolean {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    // Below "!" are spaces and controls, above "~" other scripts (their own case rules).
+    if (c < 0x21 || c > 0x7e || (c >= 0x41 && c <= 0x5a)) return false;
+  }
+  return true;
 }
 
 export function isGuid(id: string): boolean {

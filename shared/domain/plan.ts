@@ -187,26 +187,74 @@ function isOwnSubscription(own: TenantInventory['ownSubscriptionIds'], s: Tenant
 
 // The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
 // names each arrow function it creates, a defineProperty per tenant.
-/** The subscriptions that make lines (deleted ones left out), the seats each consumes, and the SKUs they cover. */
+/** The subscriptions that make lines (deleted ones left out) and the seats each consumes. */
 interface SubscriptionRows {
-  subs: TenantSubscription[];
+  subs: readonly TenantSubscription[];
   consumed: number[];
-  bySku: ReadonlyMap<string, number[]>;
+}
+
+/** A deleted subscription makes no line. */
+function makesLine(s: TenantSubscription): boolean {
+  return s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted';
+}
+
+/**
+ * Up to this many subscriptions, a tenant's subscriptions of one SKU are found by comparing their
+ * SKU ids pair by pair (a few hundred comparisons for 20): no map and no list per SKU for the
+ * 10,000 tenants of a large workspace. Past it, by a map of SKU ids.
+ */
+const PAIRWISE_SKU_GROUPING = 64;
+
+/**
+ * Per subscription, the position of the first subscription of its SKU (itself when it is the
+ * first); `shared` tells whether any SKU has more than one.
+ */
+function firstOfSku(subs: readonly TenantSubscription[]): { first: Int32Array; shared: boolean } {
+  const n = subs.length;
+  const first = new Int32Array(n);
+  let shared = false;
+  if (n <= PAIRWISE_SKU_GROUPING) {
+    for (let i = 0; i < n; i++) {
+      const skuId = subs[i]!.skuId;
+      let f = i;
+      for (let j = 0; j < i; j++) {
+        if (subs[j]!.skuId === skuId) {
+          f = j;
+          shared = true;
+          break;
+        }
+      }
+      first[i] = f;
+    }
+  } else {
+    const byId = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const skuId = subs[i]!.skuId;
+      const f = byId.get(skuId);
+      if (f === undefined) {
+        byId.set(skuId, i);
+        first[i] = i;
+      } else {
+        first[i] = f;
+        shared = true;
+      }
+    }
+  }
+  return { first, shared };
 }
 
 function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSubscription[], usersPerSku: ReadonlyMap<string, number> | undefined): SubscriptionRows {
   const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
   let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
-  const subs = subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
-  const bySku = new Map<string, number[]>();
-  for (let i = 0; i < subs.length; i++) {
-    const skuId = subs[i]!.skuId;
-    const list = bySku.get(skuId);
-    if (list) list.push(i);
-    else bySku.set(skuId, [i]);
-  }
+  // Without a deleted subscription (the usual case) the export's own list is read, not copied.
+  let all = true;
+  for (let i = 0; i < subscriptions.length && all; i++) all = makesLine(subscriptions[i]!);
+  const subs = all ? subscriptions : subscriptions.filter(makesLine);
+  const { first, shared } = firstOfSku(subs);
   const consumed = new Array<number>(subs.length).fill(0);
-  for (const [skuId, idx] of bySku) {
+  for (let i = 0; i < subs.length; i++) {
+    if (first[i] !== i) continue;
+    const skuId = subs[i]!.skuId;
     const sku = skuById?.get(skuId);
     let total: number;
     if (sku) total = sku.consumedUnits;
@@ -215,14 +263,23 @@ function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSu
       total = holders.get(skuId) ?? 0;
     }
     // One subscription of the SKU (the usual case) holds all its consumed seats.
-    if (idx.length === 1) {
-      consumed[idx[0]!] = total;
+    let idx: number[] | null = null;
+    if (shared) for (let j = i + 1; j < subs.length; j++) if (first[j] === i) (idx ??= [i]).push(j);
+    if (idx === null) {
+      consumed[i] = total;
       continue;
     }
-    const split = allocateConsumed(total, idx.map((i) => subs[i]!.totalLicenses));
-    idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
+    const split = allocateConsumed(total, idx.map((k) => subs[k]!.totalLicenses));
+    for (let k = 0; k < idx.length; k++) consumed[idx[k]!] = split[k] ?? 0;
   }
-  return { subs, consumed, bySku };
+  return { subs, consumed };
+}
+
+/** Whether a subscription of the SKU makes a line (else the SKU of subscribedSkus gets its own). */
+function coveredSkus(subs: readonly TenantSubscription[]): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const s of subs) ids.add(s.skuId);
+  return ids;
 }
 
 /** A subscription's line written into `out`: planTenant plans each line from one such object, sourceLines keeps each. */
@@ -250,11 +307,14 @@ function emptySourceLine(): SourceLine {
 export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
   if (inv.subscriptions === null) return inv.skus.map(skuLine);
   const partnerTenantId = normalizeId(partnerTenantIdRaw);
-  const { subs, consumed, bySku } = subscriptionRows(inv, inv.subscriptions, usersPerSku);
+  const { subs, consumed } = subscriptionRows(inv, inv.subscriptions, usersPerSku);
   const lines: SourceLine[] = [];
   for (let i = 0; i < subs.length; i++) lines.push(writeSourceLine(emptySourceLine(), subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId));
   // SKUs the subscriptions export does not cover (exports taken at different times): one line each.
-  for (const s of inv.skus) if (!bySku.has(s.skuId)) lines.push(skuLine(s));
+  if (inv.skus.length > 0) {
+    const covered = coveredSkus(subs);
+    for (const s of inv.skus) if (!covered.has(s.skuId)) lines.push(skuLine(s));
+  }
   return lines;
 }
 
@@ -686,14 +746,15 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
     // sourceLines without its 20 objects per tenant: a planned line copies what it needs of its
     // source line, so one object is written for each subscription in turn.
     const partnerTenantId = normalizeId(options.partnerTenantId);
-    const { subs, consumed, bySku } = subscriptionRows(inv, inv.subscriptions, holders ?? undefined);
+    const { subs, consumed } = subscriptionRows(inv, inv.subscriptions, holders ?? undefined);
     const line = emptySourceLine();
     for (let i = 0; i < subs.length; i++) {
       writeSourceLine(line, subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId);
       lines.push(planLineWith(memo, line, catalog, asOf, overrides?.get(line.lineId), context));
     }
+    const covered = inv.skus.length > 0 ? coveredSkus(subs) : null;
     for (const s of inv.skus) {
-      if (bySku.has(s.skuId)) continue;
+      if (covered!.has(s.skuId)) continue;
       const l = skuLine(s);
       lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
     }
@@ -709,13 +770,12 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
 
   // One decision per source SKU for its users: the first line of the SKU that is bought again (a
   // line is a SkuDecision: its match and source part number).
+  // Its users to reassign are counted on that line as it is chosen (no pass over the map's entries).
   const decisions = new Map<string, PlannedLine>();
   for (const l of lines) {
-    if (l.action === 'rebuy' && !decisions.has(l.sourceSkuId)) decisions.set(l.sourceSkuId, l);
-  }
-  for (const [skuId, l] of decisions) {
-    if (l.match.kind === 'same') continue;
-    l.usersToReassign = holders ? (holders.get(skuId) ?? 0) : l.consumed;
+    if (l.action !== 'rebuy' || decisions.has(l.sourceSkuId)) continue;
+    decisions.set(l.sourceSkuId, l);
+    if (l.match.kind !== 'same') l.usersToReassign = holders ? (holders.get(l.sourceSkuId) ?? 0) : l.consumed;
   }
   const users = userReassignments(inv.users, decisions, catalog);
 

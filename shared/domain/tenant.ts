@@ -1,5 +1,6 @@
 // The customer tenant as the engine sees it: what the Graph (and Partner Center) importers produce.
 // Plain data: ids lower-cased, dates strict ISO strings.
+import { normalizeId } from './ids';
 
 /** Graph subscribedSku: seats bought and consumed per SKU. */
 export interface TenantSku {
@@ -70,9 +71,9 @@ export function classifyChannel(ownerTenantId: string | null | undefined, partne
   if (ownerTenantId === undefined) return 'unknown';
   if (ownerTenantId === null) return 'direct';
   if (ownerTenantId === partnerTenantId) return 'own'; // both already normalised: the usual case
-  const owner = ownerTenantId.trim().toLowerCase();
+  const owner = normalizeId(ownerTenantId);
   if (owner === '' || owner === '00000000-0000-0000-0000-000000000000') return 'direct';
-  return owner === partnerTenantId.trim().toLowerCase() ? 'own' : 'other-partner';
+  return owner === normalizeId(partnerTenantId) ? 'own' : 'other-partner';
 }
 
 /**

@@ -32,20 +32,44 @@ export interface UserReassignment {
   groups: string[];
 }
 
+/** The part number of a further SKU of a pair. */
+function partNumberOf(t: { readonly skuPartNumber: string }): string {
+  return t.skuPartNumber;
+}
+
+/** Whether no two plans of the list have the same id. */
+function distinctPlans(plans: readonly ServicePlanRef[]): boolean {
+  for (let i = 1; i < plans.length; i++) {
+    const id = plans[i]!.servicePlanId;
+    for (let j = 0; j < i; j++) if (plans[j]!.servicePlanId === id) return false;
+  }
+  return true;
+}
+
+// The lists of a user's reassignment are made at their size where they can be (most users have one
+// SKU to replace): 10,000 tenants have tens of thousands of such users.
 export function userReassignments(users: readonly TenantUser[], decisions: SkuDecisions, catalog: Catalog): UserReassignment[] {
   const out: UserReassignment[] = [];
-  for (const u of users) {
+  for (let ui = 0; ui < users.length; ui++) {
+    const u = users[ui]!;
     let r: UserReassignment | null = null;
-    for (const lic of u.licenses) {
+    const licenses = u.licenses;
+    for (let li = 0; li < licenses.length; li++) {
+      const lic = licenses[li]!;
       const d = decisions.get(lic.skuId);
       if (!d || d.match.kind === 'same') continue;
       const m = d.match;
       const source = findSku(catalog, lic.skuId);
-      r ??= { userPrincipalName: u.userPrincipalName, userId: u.id, from: [], to: [], toAll: [], lostServicePlans: [], viaGroup: false, groups: [] };
-      r.from.push(d.sourceSkuPartNumber);
       const main = m.targetSkuPartNumber ?? m.targetSkuId ?? '';
-      r.to.push(main);
-      r.toAll.push(main ? [main, ...(m.extraTargets ?? []).map((e) => e.skuPartNumber)] : []);
+      const extras = m.extraTargets;
+      const all = main ? (extras && extras.length > 0 ? [main, ...extras.map(partNumberOf)] : [main]) : [];
+      if (r === null) {
+        r = { userPrincipalName: u.userPrincipalName, userId: u.id, from: [d.sourceSkuPartNumber], to: [main], toAll: [all], lostServicePlans: [], viaGroup: false, groups: [] };
+      } else {
+        r.from.push(d.sourceSkuPartNumber);
+        r.to.push(main);
+        r.toAll.push(all);
+      }
       if (lic.assignedByGroups.length > 0) {
         r.viaGroup = true;
         for (const g of lic.assignedByGroups) if (!r.groups.includes(g)) r.groups.push(g);
@@ -59,7 +83,10 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
       // SKUs again per user (and bundling a pair again) would find the same list minus those.
       const disabled = lic.disabledPlans;
       const lost: readonly ServicePlanRef[] = disabled.length === 0 ? m.lostServicePlans : m.lostServicePlans.filter((p) => !disabled.includes(p.servicePlanId));
-      for (const p of lost) if (!r.lostServicePlans.some((x) => x.servicePlanId === p.servicePlanId)) r.lostServicePlans.push(p);
+      if (lost.length === 0) continue;
+      // The user's first lost plans: the list itself when no plan is in it twice (a copy of its size).
+      if (r.lostServicePlans.length === 0 && distinctPlans(lost)) r.lostServicePlans = lost === m.lostServicePlans ? lost.slice() : (lost as ServicePlanRef[]);
+      else for (const p of lost) if (!r.lostServicePlans.some((x) => x.servicePlanId === p.servicePlanId)) r.lostServicePlans.push(p);
     }
     if (r) out.push(r);
   }
