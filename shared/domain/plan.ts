@@ -351,6 +351,24 @@ interface PlanMemo {
    * ephemeron every garbage collection has to trace.
    */
   words: Map<OfferMatch, MatchWords>;
+  /**
+   * The match of a line nobody chose a target for, with its words, by the line's SKU id: one
+   * look-up per line for both (matchOffer's own memo and the words' map were two).
+   */
+  defaults: Map<string, LineMatch>;
+}
+
+/** A line's match and, once asked for, its words (a line without a choice shares its SKU's). */
+interface LineMatch {
+  readonly match: OfferMatch;
+  words: MatchWords | null;
+}
+
+/** What planLineWith found for a line beside the line itself, read again by its findings. */
+interface LineFacts {
+  source: PreparedSku | undefined;
+  /** null for our own line kept as it is (its findings name no target). */
+  matched: LineMatch | null;
 }
 
 const planMemos = new WeakMap<Catalog, PlanMemo>();
@@ -360,7 +378,7 @@ const MAX_TERM_DATES_PER_DAY = 50_000;
 
 function planMemoOf(catalog: Catalog): PlanMemo {
   let memo = planMemos.get(catalog);
-  if (!memo) planMemos.set(catalog, (memo = { termDates: new Map(), ownMatches: new Map(), words: new Map() }));
+  if (!memo) planMemos.set(catalog, (memo = { termDates: new Map(), ownMatches: new Map(), words: new Map(), defaults: new Map() }));
   return memo;
 }
 
@@ -463,14 +481,31 @@ function ownMatch(memo: PlanMemo, line: SourceLine, source: PreparedSku | undefi
   return match;
 }
 
-function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext): PlannedLine {
+/** The match of a line without a choice (matchOffer's), shared with its words by every line of the SKU. */
+function defaultLineMatch(memo: PlanMemo, skuId: string, catalog: Catalog): LineMatch {
+  let known = memo.defaults.get(skuId);
+  if (!known) memo.defaults.set(skuId, (known = { match: matchOffer(skuId, catalog, NO_CHOICE), words: null }));
+  return known;
+}
+
+/** The words of a line's match: its own when it has a LineMatch, remembered there. */
+function lineWords(matched: LineMatch | null, m: OfferMatch, catalog: Catalog): MatchWords {
+  return matched ? (matched.words ??= matchWords(m, catalog)) : matchWords(m, catalog);
+}
+
+function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext, facts?: LineFacts): PlannedLine {
   const source = findSku(catalog, line.skuId);
   const chosen = override?.targetSkuId ?? null;
   const extra = override?.extraTargetSkuIds ?? NO_EXTRAS;
-  const match: OfferMatch =
-    line.channel === 'own' && !chosen
-      ? ownMatch(memo, line, source)
-      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : NO_CHOICE);
+  let matched: LineMatch | null;
+  if (chosen) matched = { match: matchOffer(line.skuId, catalog, { targetSkuId: chosen, extraTargetSkuIds: extra }), words: null };
+  else if (line.channel === 'own') matched = null;
+  else matched = defaultLineMatch(memo, line.skuId, catalog);
+  const match: OfferMatch = matched ? matched.match : ownMatch(memo, line, source);
+  if (facts) {
+    facts.source = source;
+    facts.matched = matched;
+  }
   const dates = termDates(memo.termDates, line, asOf, context.billingAccount, override?.cancelAtTermEndScheduledOn ?? null);
   const timing = dates.timing;
   const endOfTerm = dates.endOfTerm;
@@ -481,7 +516,7 @@ function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: 
   const action: LineAction = line.channel === 'own' && match.kind === 'same' ? 'keep' : transferring ? 'transfer' : 'rebuy';
   let orders: PlannedOrder[] = [];
   if (action === 'rebuy' && !line.isTrial && match.targetSkuId !== null) {
-    const names = matchWords(match, catalog).orderNames;
+    const names = lineWords(matched, match, catalog).orderNames;
     // An array literal of the orders' own size: a push on [] reserves room for 16 (200,000 lines).
     orders = [{ skuId: match.targetSkuId, skuPartNumber: match.targetSkuPartNumber ?? match.targetSkuId, skuName: names[0]!, quantity: targetQuantity }];
     const extras = match.extraTargets;
@@ -607,12 +642,12 @@ function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, out: Find
 /** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
 export function lineFindings(line: PlannedLine, catalog: Catalog): Finding[] {
   const out: Finding[] = [];
-  addLineFindings(line, catalog, out);
+  addLineFindings(line, catalog, out, findSku(catalog, line.sourceSkuId), null);
   return out;
 }
 
 /** lineFindings into the tenant's list itself: no array per line for the 200,000 lines of a large workspace. */
-function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[]): void {
+function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[], source: PreparedSku | undefined, matched: LineMatch | null): void {
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
@@ -633,27 +668,26 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[]): v
   }
   // A transferred line keeps its subscription, term and end date: nothing to buy, match or reassign.
   if (line.action === 'transfer') return;
-  const source = findSku(catalog, line.sourceSkuId);
   const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
   if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, at, line));
   else if (!source.purchasable && m.kind !== 'different') {
-    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: (words ??= matchWords(m, catalog)).target }, at, line, teamsRule));
+    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: (words ??= lineWords(matched, m, catalog)).target }, at, line, teamsRule));
   }
-  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: (words ??= matchWords(m, catalog)).target }, at, line, teamsRule));
+  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: (words ??= lineWords(matched, m, catalog)).target }, at, line, teamsRule));
   if (line.retirement && !line.isTrial) {
     const rule = line.retirement.kind === 'with-teams' ? ruleInForce('teams-unbundling', at) : undefined;
     out.push(
-      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: (words ??= matchWords(m, catalog)).target }, at, line, rule),
+      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: (words ??= lineWords(matched, m, catalog)).target }, at, line, rule),
     );
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
-    const services = (words ??= matchWords(m, catalog)).services;
+    const services = (words ??= lineWords(matched, m, catalog)).services;
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: (words ??= matchWords(m, catalog)).target, count: m.lostServicePlans.length, services, more }, at, line));
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: (words ??= lineWords(matched, m, catalog)).target, count: m.lostServicePlans.length, services, more }, at, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
-    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: (words ??= matchWords(m, catalog)).target, users: line.usersToReassign }, at, line));
+    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: (words ??= lineWords(matched, m, catalog)).target, users: line.usersToReassign }, at, line));
   }
   if (!line.isTrial) {
     const seats = checkSeats(line.quantity, line.consumed, line.targetQuantity);
@@ -737,10 +771,16 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
   const lines: PlannedLine[] = [];
   const memo = planMemoOf(catalog);
+  // Per line, its catalog SKU and match as planning found them, for its findings.
+  const sources: (PreparedSku | undefined)[] = [];
+  const matched: (LineMatch | null)[] = [];
+  const facts: LineFacts = { source: undefined, matched: null };
   if (inv.subscriptions === null) {
     for (const s of inv.skus) {
       const l = skuLine(s);
-      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context, facts));
+      sources.push(facts.source);
+      matched.push(facts.matched);
     }
   } else {
     // sourceLines without its 20 objects per tenant: a planned line copies what it needs of its
@@ -750,13 +790,17 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
     const line = emptySourceLine();
     for (let i = 0; i < subs.length; i++) {
       writeSourceLine(line, subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId);
-      lines.push(planLineWith(memo, line, catalog, asOf, overrides?.get(line.lineId), context));
+      lines.push(planLineWith(memo, line, catalog, asOf, overrides?.get(line.lineId), context, facts));
+      sources.push(facts.source);
+      matched.push(facts.matched);
     }
     const covered = inv.skus.length > 0 ? coveredSkus(subs) : null;
     for (const s of inv.skus) {
       if (covered!.has(s.skuId)) continue;
       const l = skuLine(s);
-      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context, facts));
+      sources.push(facts.source);
+      matched.push(facts.matched);
     }
   }
 
@@ -805,9 +849,10 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   }
   if (!options.agreementAcceptedOn && moving > 0) findings.push(finding('CUSTOMER_AGREEMENT_MISSING', 'warning', {}, asOf));
   let unknownSeen: Set<string> | null = null;
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
     const from = findings.length;
-    addLineFindings(l, catalog, findings);
+    addLineFindings(l, catalog, findings, sources[li], matched[li] ?? null);
     // A SKU the catalog lacks is told once per tenant, on its first line.
     for (let i = from; i < findings.length; i++) {
       if (findings[i]!.code !== 'UNKNOWN_SKU') continue;
