@@ -21,7 +21,7 @@ import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './
 import type { CommerceKind, TransferBlocker, TransferVerdict } from './transfers';
 import { isTransferring, transferRequests } from './transfers';
 import { normalizeId } from './ids';
-import type { MatchOptions, OfferMatch } from './matching';
+import type { MatchOptions, OfferMatch, ServicePlanRef } from './matching';
 import { matchOffer } from './matching';
 import type { RegionTable } from './region';
 import { checkRegion, DEFAULT_REGIONS, regionOf } from './region';
@@ -568,6 +568,14 @@ interface MatchWords {
   services: string;
 }
 
+/** The first lost services by name, as a finding lists them ("Exchange Online (Plan 2), Microsoft Forms"). */
+function namedServices(plans: readonly ServicePlanRef[]): string {
+  const n = Math.min(plans.length, MAX_NAMED_SERVICES);
+  let names = '';
+  for (let i = 0; i < n; i++) names = i === 0 ? plans[i]!.friendlyName : `${names}, ${plans[i]!.friendlyName}`;
+  return names;
+}
+
 /**
  * Per match, worded once: matches from matchOffer are frozen and shared by every line that asks
  * (matching.ts), and one catalog's, so its names hold for them all.
@@ -585,7 +593,7 @@ function matchWords(m: OfferMatch, catalog: Catalog): MatchWords {
   words = {
     orderNames,
     target: targetName(names, m),
-    services: m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', '),
+    services: namedServices(m.lostServicePlans),
   };
   // Only a frozen match is remembered: one that can change (a line's own) would need its words again.
   if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) memo.set(m, words);

@@ -37,15 +37,6 @@ function partNumberOf(t: { readonly skuPartNumber: string }): string {
   return t.skuPartNumber;
 }
 
-/** Whether no two plans of the list have the same id. */
-function distinctPlans(plans: readonly ServicePlanRef[]): boolean {
-  for (let i = 1; i < plans.length; i++) {
-    const id = plans[i]!.servicePlanId;
-    for (let j = 0; j < i; j++) if (plans[j]!.servicePlanId === id) return false;
-  }
-  return true;
-}
-
 // The lists of a user's reassignment are made at their size where they can be (most users have one
 // SKU to replace): 10,000 tenants have tens of thousands of such users.
 export function userReassignments(users: readonly TenantUser[], decisions: SkuDecisions, catalog: Catalog): UserReassignment[] {
@@ -84,8 +75,9 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
       const disabled = lic.disabledPlans;
       const lost: readonly ServicePlanRef[] = disabled.length === 0 ? m.lostServicePlans : m.lostServicePlans.filter((p) => !disabled.includes(p.servicePlanId));
       if (lost.length === 0) continue;
-      // The user's first lost plans: the list itself when no plan is in it twice (a copy of its size).
-      if (r.lostServicePlans.length === 0 && distinctPlans(lost)) r.lostServicePlans = lost === m.lostServicePlans ? lost.slice() : (lost as ServicePlanRef[]);
+      // The user's first lost plans: the list itself (a copy of its size) when no plan id is in it
+      // twice, as in every list of a source SKU without a plan listed twice.
+      if (r.lostServicePlans.length === 0 && source.planIds.size === source.plans.length) r.lostServicePlans = lost === m.lostServicePlans ? lost.slice() : (lost as ServicePlanRef[]);
       else for (const p of lost) if (!r.lostServicePlans.some((x) => x.servicePlanId === p.servicePlanId)) r.lostServicePlans.push(p);
     }
     if (r) out.push(r);
