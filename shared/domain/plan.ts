@@ -187,10 +187,21 @@ function isOwnSubscription(own: TenantInventory['ownSubscriptionIds'], s: Tenant
 
 // The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
 // names each arrow function it creates, a defineProperty per tenant.
-/** The subscriptions that make lines (deleted ones left out) and the seats each consumes. */
+/**
+ * The subscriptions that make lines (deleted ones left out) and the seats each consumes; their SKU
+ * ids numbered in order (`numbers`: SKU id -> number, `skuNo`: per subscription) with, per number,
+ * the users holding it. One map of SKU ids per tenant serves the grouping of subscriptions and the
+ * count of users, for the 10,000 tenants of a large workspace.
+ */
 interface SubscriptionRows {
   subs: readonly TenantSubscription[];
   consumed: number[];
+  numbers: ReadonlyMap<string, number>;
+  skuNo: number[];
+  /** Per SKU number, its holders (users whose licenses name it). */
+  holders: number[];
+  /** Users holding SKUs no subscription has (a line of subscribedSkus may ask); null: none. */
+  otherHolders: ReadonlyMap<string, number> | null;
 }
 
 /** A deleted subscription makes no line. */
@@ -199,87 +210,74 @@ function makesLine(s: TenantSubscription): boolean {
 }
 
 /**
- * Up to this many subscriptions, a tenant's subscriptions of one SKU are found by comparing their
- * SKU ids pair by pair (a few hundred comparisons for 20): no map and no list per SKU for the
- * 10,000 tenants of a large workspace. Past it, by a map of SKU ids.
+ * `usersPerSku` given (sourceLines' callers), it is the count of holders; else they are counted
+ * from the tenant's users (holdersBySku's count, by number).
  */
-const PAIRWISE_SKU_GROUPING = 64;
-
-/**
- * Per subscription, the position of the first subscription of its SKU (itself when it is the
- * first); `shared` tells whether any SKU has more than one.
- */
-function firstOfSku(subs: readonly TenantSubscription[]): { first: Int32Array; shared: boolean } {
-  const n = subs.length;
-  const first = new Int32Array(n);
-  let shared = false;
-  if (n <= PAIRWISE_SKU_GROUPING) {
-    for (let i = 0; i < n; i++) {
-      const skuId = subs[i]!.skuId;
-      let f = i;
-      for (let j = 0; j < i; j++) {
-        if (subs[j]!.skuId === skuId) {
-          f = j;
-          shared = true;
-          break;
-        }
-      }
-      first[i] = f;
-    }
-  } else {
-    const byId = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const skuId = subs[i]!.skuId;
-      const f = byId.get(skuId);
-      if (f === undefined) {
-        byId.set(skuId, i);
-        first[i] = i;
-      } else {
-        first[i] = f;
-        shared = true;
-      }
-    }
-  }
-  return { first, shared };
-}
-
 function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSubscription[], usersPerSku: ReadonlyMap<string, number> | undefined): SubscriptionRows {
   const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
-  let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
   // Without a deleted subscription (the usual case) the export's own list is read, not copied.
   let all = true;
   for (let i = 0; i < subscriptions.length && all; i++) all = makesLine(subscriptions[i]!);
   const subs = all ? subscriptions : subscriptions.filter(makesLine);
-  const { first, shared } = firstOfSku(subs);
-  const consumed = new Array<number>(subs.length).fill(0);
-  for (let i = 0; i < subs.length; i++) {
-    if (first[i] !== i) continue;
+  const n = subs.length;
+  const numbers = new Map<string, number>();
+  const skuNo = new Array<number>(n).fill(0);
+  const perSku: number[] = [];
+  let shared = false;
+  for (let i = 0; i < n; i++) {
     const skuId = subs[i]!.skuId;
-    const sku = skuById?.get(skuId);
-    let total: number;
-    if (sku) total = sku.consumedUnits;
-    else {
-      holders ??= holdersBySku(inv.users);
-      total = holders.get(skuId) ?? 0;
+    let no = numbers.get(skuId);
+    if (no === undefined) {
+      numbers.set(skuId, (no = perSku.length));
+      perSku.push(1);
+    } else {
+      perSku[no]!++;
+      shared = true;
     }
+    skuNo[i] = no;
+  }
+  const holders = new Array<number>(perSku.length).fill(0);
+  let otherHolders: ReadonlyMap<string, number> | null = null;
+  if (usersPerSku) {
+    for (const [skuId, no] of numbers) holders[no] = usersPerSku.get(skuId) ?? 0;
+    otherHolders = usersPerSku;
+  } else {
+    let others: Map<string, number> | null = null;
+    for (const u of inv.users) {
+      for (const l of u.licenses) {
+        const no = numbers.get(l.skuId);
+        if (no !== undefined) holders[no]!++;
+        else (others ??= new Map()).set(l.skuId, (others.get(l.skuId) ?? 0) + 1);
+      }
+    }
+    otherHolders = others;
+  }
+  const consumed = new Array<number>(n).fill(0);
+  // Per SKU number, whether its subscriptions' seats were split already (only when some SKU has several).
+  const split: boolean[] | null = shared ? new Array<boolean>(perSku.length).fill(false) : null;
+  for (let i = 0; i < n; i++) {
+    const no = skuNo[i]!;
+    const sku = skuById?.get(subs[i]!.skuId);
+    const total = sku ? sku.consumedUnits : holders[no]!;
     // One subscription of the SKU (the usual case) holds all its consumed seats.
-    let idx: number[] | null = null;
-    if (shared) for (let j = i + 1; j < subs.length; j++) if (first[j] === i) (idx ??= [i]).push(j);
-    if (idx === null) {
+    if (perSku[no] === 1) {
       consumed[i] = total;
       continue;
     }
-    const split = allocateConsumed(total, idx.map((k) => subs[k]!.totalLicenses));
-    for (let k = 0; k < idx.length; k++) consumed[idx[k]!] = split[k] ?? 0;
+    if (split![no]) continue;
+    split![no] = true;
+    const idx: number[] = [];
+    for (let j = i; j < n; j++) if (skuNo[j] === no) idx.push(j);
+    const seats = allocateConsumed(total, idx.map((k) => subs[k]!.totalLicenses));
+    for (let k = 0; k < idx.length; k++) consumed[idx[k]!] = seats[k] ?? 0;
   }
-  return { subs, consumed };
+  return { subs, consumed, numbers, skuNo, holders, otherHolders };
 }
 
-/** Whether a subscription of the SKU makes a line (else the SKU of subscribedSkus gets its own). */
-function coveredSkus(subs: readonly TenantSubscription[]): ReadonlySet<string> {
-  const ids = new Set<string>();
-  for (const s of subs) ids.add(s.skuId);
-  return ids;
+/** The users holding a SKU, from the rows' count. */
+function holdersOf(rows: SubscriptionRows, skuId: string): number {
+  const no = rows.numbers.get(skuId);
+  return no !== undefined ? rows.holders[no]! : (rows.otherHolders?.get(skuId) ?? 0);
 }
 
 /** A subscription's line written into `out`: planTenant plans each line from one such object, sourceLines keeps each. */
@@ -307,14 +305,11 @@ function emptySourceLine(): SourceLine {
 export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
   if (inv.subscriptions === null) return inv.skus.map(skuLine);
   const partnerTenantId = normalizeId(partnerTenantIdRaw);
-  const { subs, consumed } = subscriptionRows(inv, inv.subscriptions, usersPerSku);
+  const { subs, consumed, numbers } = subscriptionRows(inv, inv.subscriptions, usersPerSku);
   const lines: SourceLine[] = [];
   for (let i = 0; i < subs.length; i++) lines.push(writeSourceLine(emptySourceLine(), subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId));
   // SKUs the subscriptions export does not cover (exports taken at different times): one line each.
-  if (inv.skus.length > 0) {
-    const covered = coveredSkus(subs);
-    for (const s of inv.skus) if (!covered.has(s.skuId)) lines.push(skuLine(s));
-  }
+  for (const s of inv.skus) if (!numbers.has(s.skuId)) lines.push(skuLine(s));
   return lines;
 }
 
@@ -776,8 +771,9 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const partnerCountry = options.partnerCountry.trim().toUpperCase();
   const region = country ? checkRegion(partnerCountry, country, regions) : null;
   const context: LineContext = { billingAccount: options.billingAccount, otherRegion: region !== null && !region.ok && region.reason !== 'unknown-country' };
-  const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
   const lines: PlannedLine[] = [];
+  // With subscriptions, their rows count the users per SKU too.
+  let rows: SubscriptionRows | null = null;
   const memo = planMemoOf(catalog);
   // Per line, its catalog SKU and match as planning found them, for its findings.
   const sources: (PreparedSku | undefined)[] = [];
@@ -794,7 +790,8 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
     // sourceLines without its 20 objects per tenant: a planned line copies what it needs of its
     // source line, so one object is written for each subscription in turn.
     const partnerTenantId = normalizeId(options.partnerTenantId);
-    const { subs, consumed } = subscriptionRows(inv, inv.subscriptions, holders ?? undefined);
+    rows = subscriptionRows(inv, inv.subscriptions, undefined);
+    const { subs, consumed } = rows;
     const line = emptySourceLine();
     for (let i = 0; i < subs.length; i++) {
       writeSourceLine(line, subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId);
@@ -802,9 +799,8 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
       sources.push(facts.source);
       matched.push(facts.matched);
     }
-    const covered = inv.skus.length > 0 ? coveredSkus(subs) : null;
     for (const s of inv.skus) {
-      if (covered!.has(s.skuId)) continue;
+      if (rows.numbers.has(s.skuId)) continue;
       const l = skuLine(s);
       lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context, facts));
       sources.push(facts.source);
@@ -824,10 +820,16 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   // line is a SkuDecision: its match and source part number).
   // Its users to reassign are counted on that line as it is chosen (no pass over the map's entries).
   const decisions = new Map<string, PlannedLine>();
-  for (const l of lines) {
+  let holders: ReadonlyMap<string, number> | null = null;
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
     if (l.action !== 'rebuy' || decisions.has(l.sourceSkuId)) continue;
     decisions.set(l.sourceSkuId, l);
-    if (l.match.kind !== 'same') l.usersToReassign = holders ? (holders.get(l.sourceSkuId) ?? 0) : l.consumed;
+    if (l.match.kind === 'same') continue;
+    // The users holding the SKU (a subscription's line reads its SKU's number); without users, its seats in use.
+    if (inv.users.length === 0) l.usersToReassign = l.consumed;
+    else if (rows) l.usersToReassign = li < rows.skuNo.length ? rows.holders[rows.skuNo[li]!]! : holdersOf(rows, l.sourceSkuId);
+    else l.usersToReassign = (holders ??= holdersBySku(inv.users)).get(l.sourceSkuId) ?? 0;
   }
   const users = userReassignments(inv.users, decisions, catalog);
 

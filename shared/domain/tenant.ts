@@ -73,7 +73,19 @@ export function classifyChannel(ownerTenantId: string | null | undefined, partne
   if (ownerTenantId === partnerTenantId) return 'own'; // both already normalised: the usual case
   const owner = normalizeId(ownerTenantId);
   if (owner === '' || owner === '00000000-0000-0000-0000-000000000000') return 'direct';
-  return owner === normalizeId(partnerTenantId) ? 'own' : 'other-partner';
+  return owner === normalizedPartner(partnerTenantId) ? 'own' : 'other-partner';
+}
+
+// The partner's id as last normalised: every line of a plan is classified against the same one.
+let lastPartnerId = '';
+let lastPartnerNormalized = '';
+
+function normalizedPartner(partnerTenantId: string): string {
+  if (partnerTenantId !== lastPartnerId) {
+    lastPartnerNormalized = normalizeId(partnerTenantId);
+    lastPartnerId = partnerTenantId;
+  }
+  return lastPartnerNormalized;
 }
 
 /**
