@@ -809,8 +809,13 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   }
 
   // Lines that can be transferred and are not yet: requests of at most 25 items.
-  const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));
-  if (requests.length > 0) {
+  const ready: string[] = [];
+  for (const l of lines) if (l.transfer?.possible && !l.transfer.status) ready.push(l.lineId);
+  const requests = transferRequests(ready);
+  if (requests.length === 1) {
+    // One request (up to 25 lines, the usual case): the lines it names, without a map of their ids.
+    for (const l of lines) if (l.transfer && ((l.transfer.possible && !l.transfer.status) || ready.includes(l.lineId))) l.transfer.request = 1;
+  } else if (requests.length > 1) {
     const index = new Map<string, number>();
     requests.forEach((ids, i) => ids.forEach((id) => index.set(id, i + 1)));
     for (const l of lines) if (l.transfer && index.has(l.lineId)) l.transfer.request = index.get(l.lineId)!;

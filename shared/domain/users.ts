@@ -50,7 +50,6 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
       const d = decisions.get(lic.skuId);
       if (!d || d.match.kind === 'same') continue;
       const m = d.match;
-      const source = findSku(catalog, lic.skuId);
       const main = m.targetSkuPartNumber ?? m.targetSkuId ?? '';
       const extras = m.extraTargets;
       const all = main ? (extras && extras.length > 0 ? [main, ...extras.map(partNumberOf)] : [main]) : [];
@@ -65,16 +64,17 @@ export function userReassignments(users: readonly TenantUser[], decisions: SkuDe
         r.viaGroup = true;
         for (const g of lic.assignedByGroups) if (!r.groups.includes(g)) r.groups.push(g);
       }
-      // Services lost are known only when both SKUs are in the catalog; without a target ('none')
-      // or with one the catalog lacks, the line's findings say that a target must be chosen.
-      const target = m.targetSkuId ? findSku(catalog, m.targetSkuId) : undefined;
-      if (!source || !target) continue;
       // The match's lost plans, less the ones this user has switched off: whether a source plan is
       // lost depends on that plan and the target only (matching.compareServices), so comparing the
       // SKUs again per user (and bundling a pair again) would find the same list minus those.
       const disabled = lic.disabledPlans;
       const lost: readonly ServicePlanRef[] = disabled.length === 0 ? m.lostServicePlans : m.lostServicePlans.filter((p) => !disabled.includes(p.servicePlanId));
       if (lost.length === 0) continue;
+      // Services lost are known only when both SKUs are in the catalog; without a target ('none')
+      // or with one the catalog lacks, the line's findings say that a target must be chosen.
+      const source = findSku(catalog, lic.skuId);
+      const target = m.targetSkuId ? findSku(catalog, m.targetSkuId) : undefined;
+      if (!source || !target) continue;
       // The user's first lost plans: the list itself (a copy of its size) when no plan id is in it
       // twice, as in every list of a source SKU without a plan listed twice.
       if (r.lostServicePlans.length === 0 && source.planIds.size === source.plans.length) r.lostServicePlans = lost === m.lostServicePlans ? lost.slice() : (lost as ServicePlanRef[]);
