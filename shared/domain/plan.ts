@@ -31,6 +31,7 @@ import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
 import { exceedsSubscriptionLimit, isActiveStatus, isGraceStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
 import type { UserReassignment } from './users';
+import type { SkuDecisions } from './users';
 import { holdersBySku, userReassignments } from './users';
 
 /** One current subscription (or, without a subscriptions export, one SKU) to move. */
@@ -222,21 +223,19 @@ function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSu
   const n = subs.length;
   const numbers = new Map<string, number>();
   const skuNo = new Array<number>(n).fill(0);
-  const perSku: number[] = [];
+  // Subscriptions per SKU number (at most one number per subscription).
+  const perSku = new Array<number>(n).fill(0);
+  let skus = 0;
   let shared = false;
   for (let i = 0; i < n; i++) {
     const skuId = subs[i]!.skuId;
     let no = numbers.get(skuId);
-    if (no === undefined) {
-      numbers.set(skuId, (no = perSku.length));
-      perSku.push(1);
-    } else {
-      perSku[no]!++;
-      shared = true;
-    }
+    if (no === undefined) numbers.set(skuId, (no = skus++));
+    else shared = true;
+    perSku[no]!++;
     skuNo[i] = no;
   }
-  const holders = new Array<number>(perSku.length).fill(0);
+  const holders = new Array<number>(skus).fill(0);
   let otherHolders: ReadonlyMap<string, number> | null = null;
   if (usersPerSku) {
     for (const [skuId, no] of numbers) holders[no] = usersPerSku.get(skuId) ?? 0;
@@ -254,7 +253,7 @@ function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSu
   }
   const consumed = new Array<number>(n).fill(0);
   // Per SKU number, whether its subscriptions' seats were split already (only when some SKU has several).
-  const split: boolean[] | null = shared ? new Array<boolean>(perSku.length).fill(false) : null;
+  const split: boolean[] | null = shared ? new Array<boolean>(skus).fill(false) : null;
   for (let i = 0; i < n; i++) {
     const no = skuNo[i]!;
     const sku = skuById?.get(subs[i]!.skuId);
@@ -272,6 +271,40 @@ function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSu
     for (let k = 0; k < idx.length; k++) consumed[idx[k]!] = seats[k] ?? 0;
   }
   return { subs, consumed, numbers, skuNo, holders, otherHolders };
+}
+
+/**
+ * A tenant's decision per source SKU (userReassignments): a subscription's SKU by its number in the
+ * rows (an array read, no map per tenant), a SKU without subscriptions (a line of subscribedSkus)
+ * by its id.
+ */
+class TenantDecisions implements SkuDecisions {
+  private readonly numbers: ReadonlyMap<string, number> | null;
+  private readonly byNumber: (PlannedLine | undefined)[];
+  private byId: Map<string, PlannedLine> | null = null;
+
+  constructor(rows: SubscriptionRows | null) {
+    this.numbers = rows ? rows.numbers : null;
+    this.byNumber = rows ? new Array<PlannedLine | undefined>(rows.holders.length).fill(undefined) : [];
+  }
+
+  /** The line decides for its SKU (number -1: none) unless a line before it did; true when it does. */
+  choose(line: PlannedLine, skuNumber: number): boolean {
+    if (skuNumber >= 0) {
+      if (this.byNumber[skuNumber]) return false;
+      this.byNumber[skuNumber] = line;
+      return true;
+    }
+    this.byId ??= new Map();
+    if (this.byId.has(line.sourceSkuId)) return false;
+    this.byId.set(line.sourceSkuId, line);
+    return true;
+  }
+
+  get(skuId: string): PlannedLine | undefined {
+    const no = this.numbers?.get(skuId);
+    return no !== undefined ? this.byNumber[no] : this.byId?.get(skuId);
+  }
 }
 
 /** The users holding a SKU, from the rows' count. */
@@ -824,12 +857,11 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   // One decision per source SKU for its users: the first line of the SKU that is bought again (a
   // line is a SkuDecision: its match and source part number).
   // Its users to reassign are counted on that line as it is chosen (no pass over the map's entries).
-  const decisions = new Map<string, PlannedLine>();
+  const decisions = new TenantDecisions(rows);
   let holders: ReadonlyMap<string, number> | null = null;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
-    if (l.action !== 'rebuy' || decisions.has(l.sourceSkuId)) continue;
-    decisions.set(l.sourceSkuId, l);
+    if (l.action !== 'rebuy' || !decisions.choose(l, rows && li < rows.skuNo.length ? rows.skuNo[li]! : -1)) continue;
     if (l.match.kind === 'same') continue;
     // The users holding the SKU (a subscription's line reads its SKU's number); without users, its seats in use.
     if (inv.users.length === 0) l.usersToReassign = l.consumed;

@@ -12,7 +12,10 @@ export interface SkuDecision {
   /** The part number shown for the source (from the catalog, else from Graph). */
   sourceSkuPartNumber: string;
 }
-export type SkuDecisions = ReadonlyMap<string, SkuDecision>;
+/** The decision per source SKU id (a Map, or a tenant's own lookup). */
+export interface SkuDecisions {
+  get(skuId: string): SkuDecision | undefined;
+}
 
 export interface UserReassignment {
   userPrincipalName: string;
