@@ -133,7 +133,12 @@ function compareRefs(source: PreparedSku, target: PreparedSku): Pick<OfferMatch,
   }
   const gained: ServicePlanRef[] = [];
   for (const plan of target.familyPlans) if (tierOf(source, plan.familyNo) === NO_TIER) gained.push(plan.ref);
-  return { lostServicePlans: lost, gainedServicePlans: gained, changedServicePlans: changed };
+  // Kept at their size: a list grown by push holds room for 16 more, and a match lives as long as its catalog.
+  return { lostServicePlans: atSize(lost), gainedServicePlans: atSize(gained), changedServicePlans: atSize(changed) };
+}
+
+function atSize<T>(list: T[]): T[] {
+  return list.length === 0 ? [] : list.slice();
 }
 
 function purchasableFamilies(catalog: Catalog): PurchasableFamilies {

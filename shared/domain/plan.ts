@@ -516,9 +516,13 @@ function defaultLineMatch(memo: PlanMemo, skuId: string, catalog: Catalog): Line
   return known;
 }
 
-/** The words of a line's match: its own when it has a LineMatch, remembered there. */
+/**
+ * The words of a line's match: kept in its LineMatch (a SKU's default, or a chosen line's own,
+ * worded once for its orders and findings); a line's choice is mostly its own, so its words are
+ * not remembered for the catalog's life (10,000 such lines would outlive their plan).
+ */
 function lineWords(matched: LineMatch | null, m: OfferMatch, catalog: Catalog): MatchWords {
-  return matched ? (matched.words ??= matchWords(m, catalog)) : matchWords(m, catalog);
+  return matched ? (matched.words ??= wordsOf(m, catalog)) : matchWords(m, catalog);
 }
 
 function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext, facts?: LineFacts): PlannedLine {
@@ -612,20 +616,25 @@ function matchWords(m: OfferMatch, catalog: Catalog): MatchWords {
   const memo = planMemoOf(catalog).words;
   let words = memo.get(m);
   if (words) return words;
+  words = wordsOf(m, catalog);
+  // Only a frozen match is remembered: one that can change (a line's own) would need its words again.
+  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) memo.set(m, words);
+  return words;
+}
+
+/** A match's words, worded now (matchWords remembers them; a LineMatch keeps its own). */
+function wordsOf(m: OfferMatch, catalog: Catalog): MatchWords {
   const names = catalogProductNames(catalog);
   const orderNames: string[] = [];
   if (m.targetSkuId !== null) {
     orderNames.push(productName(names, { skuId: m.targetSkuId, partNumber: m.targetSkuPartNumber ?? m.targetSkuId }));
     for (const e of m.extraTargets ?? []) orderNames.push(productName(names, { skuId: e.skuId, partNumber: e.skuPartNumber }));
   }
-  words = {
+  return {
     orderNames,
     target: targetName(names, m),
     services: namedServices(m.lostServicePlans),
   };
-  // Only a frozen match is remembered: one that can change (a line's own) would need its words again.
-  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) memo.set(m, words);
-  return words;
 }
 
 function finding(code: FindingCode, severity: Severity, params: FindingParams, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
