@@ -14,13 +14,13 @@ export function normalizeId(id: string): string {
  * thousands of them).
  */
 export function isNormalizedId(id: string): boolean {
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    // Below "!" are spaces and controls, above "~" other scripts (their own case rules).
-    if (c < 0x21 || c > 0x7e || (c >= 0x41 && c <= 0x5a)) return false;
-  }
-  return true;
+  return NORMALIZED_ID_RE.test(id);
 }
+
+// "!" to "@" and "[" to "~": printable ASCII but the capitals. Below "!" are spaces and controls,
+// above "~" other scripts (their own case rules). A regular expression reads an id read from a
+// larger text (a slice of it) several times faster than a loop over its characters.
+const NORMALIZED_ID_RE = /^[!-@[-~]*$/;
 
 export function isGuid(id: string): boolean {
   return GUID_RE.test(normalizeId(id));
