@@ -24,7 +24,7 @@ export interface ServiceComparison {
   kept: number;
 }
 
-/** A match; those from matchOffer are frozen and shared between lines (treat as read-only). */
+/** A match; those from matchOffer are frozen and shared between lines (a chosen target's from its second request; treat as read-only). */
 export interface OfferMatch {
   readonly kind: MatchKind;
   readonly targetSkuId: string | null;
@@ -58,7 +58,8 @@ export interface Candidate {
 /**
  * What matching has worked out for one catalog, kept beside it (a catalog is built once and never
  * changed): equivalent proposals per source SKU id; matches per (kind, source, target), frozen and
- * shared by every line that asks; the match without a user override per source SKU id.
+ * shared by every line that asks (a user's choice from its second request: toMatch); the match
+ * without a user override per source SKU id.
  */
 interface CatalogMemo {
   equivalents: Map<string, readonly Candidate[]>;
@@ -266,15 +267,22 @@ function matchesFrom(catalog: Catalog, kind: MatchKind, source: PreparedSku | un
   return byTarget;
 }
 
-/** Matches depend on the catalog only: computed once per (kind, source, target), frozen and shared. */
+/** In the memo of matches: a user's choice asked for once, not kept yet (toMatch). */
+const ASKED_ONCE: OfferMatch = deepFreeze({ kind: 'different', targetSkuId: null, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [], changedServicePlans: [] });
+
+/**
+ * Matches depend on the catalog only: computed per (kind, source, target), frozen, and shared from
+ * then on. A user's choice of target (kind 'different') is kept from its second request on: most
+ * choices are one line's (10,000 of a large workspace nearly all different pairs), and a match
+ * kept for the catalog's life outlives the plan that asked for it.
+ */
 function toMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
   const byTarget = matchesFrom(catalog, kind, source);
   const key = target?.id ?? '';
-  let m = byTarget.get(key);
-  if (!m) {
-    m = deepFreeze(computeMatch(kind, source, target));
-    byTarget.set(key, m);
-  }
+  const known = byTarget.get(key);
+  if (known !== undefined && known !== ASKED_ONCE) return known;
+  const m = deepFreeze(computeMatch(kind, source, target));
+  byTarget.set(key, kind === 'different' && known === undefined ? ASKED_ONCE : m);
   return m;
 }
 
