@@ -341,13 +341,14 @@ export function matchOffer(sourceSkuId: string, catalog: Catalog, options: Match
   }
   const source = findSku(catalog, sourceSkuId);
   const override = options.targetSkuId ? normalizeId(options.targetSkuId) : null;
+  const sameAsSource = override !== null && override === normalizeId(sourceSkuId);
   const extraIds = options.extraTargetSkuIds;
   const extras = override && extraIds?.length ? extraIds.map((id) => findSku(catalog, id)).filter((x): x is PreparedSku => x !== undefined) : [];
   if (override && extras.length > 0) {
     const target = findSku(catalog, override);
-    if (target) return pairMatch(catalog, override === normalizeId(sourceSkuId) ? 'same' : 'different', source, target, extras);
+    if (target) return pairMatch(catalog, sameAsSource ? 'same' : 'different', source, target, extras);
   }
-  if (override && override !== normalizeId(sourceSkuId)) {
+  if (override && !sameAsSource) {
     const target = findSku(catalog, override);
     // A chosen SKU missing from the catalog still is the user's choice; its services are unknown.
     if (!target) {

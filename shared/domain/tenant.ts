@@ -71,22 +71,21 @@ export function classifyChannel(ownerTenantId: string | null | undefined, partne
   if (ownerTenantId === undefined) return 'unknown';
   if (ownerTenantId === null) return 'direct';
   if (ownerTenantId === partnerTenantId) return 'own'; // both already normalised: the usual case
+  // The lines of a tenant (and of the tenants after it) mostly name a few owners: the last answer
+  // stands for the same owner and partner, without normalising either again.
+  if (ownerTenantId === lastOwner && partnerTenantId === lastPartner) return lastChannel;
   const owner = normalizeId(ownerTenantId);
-  if (owner === '' || owner === '00000000-0000-0000-0000-000000000000') return 'direct';
-  return owner === normalizedPartner(partnerTenantId) ? 'own' : 'other-partner';
+  const channel: Channel = owner === '' || owner === '00000000-0000-0000-0000-000000000000' ? 'direct' : owner === normalizeId(partnerTenantId) ? 'own' : 'other-partner';
+  lastOwner = ownerTenantId;
+  lastPartner = partnerTenantId;
+  lastChannel = channel;
+  return channel;
 }
 
-// The partner's id as last normalised: every line of a plan is classified against the same one.
-let lastPartnerId = '';
-let lastPartnerNormalized = '';
-
-function normalizedPartner(partnerTenantId: string): string {
-  if (partnerTenantId !== lastPartnerId) {
-    lastPartnerNormalized = normalizeId(partnerTenantId);
-    lastPartnerId = partnerTenantId;
-  }
-  return lastPartnerNormalized;
-}
+// classifyChannel's last answer (a pure function of two strings).
+let lastOwner = '';
+let lastPartner = '';
+let lastChannel: Channel = 'unknown';
 
 /**
  * Who sold the customer what it has, in one word for its Details: the channel of its paid, live
