@@ -383,13 +383,18 @@ interface PlanMemo {
    * The match of a line nobody chose a target for, with its words, by the line's SKU id: one
    * look-up per line for both (matchOffer's own memo and the words' map were two).
    */
-  defaults: Map<string, LineMatch>;
+  defaults: Map<string, DefaultLineMatch>;
 }
 
 /** A line's match and, once asked for, its words (a line without a choice shares its SKU's). */
 interface LineMatch {
   readonly match: OfferMatch;
   words: MatchWords | null;
+}
+
+/** The match of a SKU's lines without a choice, with the SKU as the catalog has it (findSku). */
+interface DefaultLineMatch extends LineMatch {
+  readonly source: PreparedSku | undefined;
 }
 
 /** What planLineWith found for a line beside the line itself, read again by its findings. */
@@ -510,9 +515,9 @@ function ownMatch(memo: PlanMemo, line: SourceLine, source: PreparedSku | undefi
 }
 
 /** The match of a line without a choice (matchOffer's), shared with its words by every line of the SKU. */
-function defaultLineMatch(memo: PlanMemo, skuId: string, catalog: Catalog): LineMatch {
+function defaultLineMatch(memo: PlanMemo, skuId: string, catalog: Catalog): DefaultLineMatch {
   let known = memo.defaults.get(skuId);
-  if (!known) memo.defaults.set(skuId, (known = { match: matchOffer(skuId, catalog, NO_CHOICE), words: null }));
+  if (!known) memo.defaults.set(skuId, (known = { match: matchOffer(skuId, catalog, NO_CHOICE), words: null, source: findSku(catalog, skuId) }));
   return known;
 }
 
@@ -526,13 +531,22 @@ function lineWords(matched: LineMatch | null, m: OfferMatch, catalog: Catalog): 
 }
 
 function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext, facts?: LineFacts): PlannedLine {
-  const source = findSku(catalog, line.skuId);
   const chosen = override?.targetSkuId ?? null;
   const extra = override?.extraTargetSkuIds ?? NO_EXTRAS;
   let matched: LineMatch | null;
-  if (chosen) matched = { match: matchOffer(line.skuId, catalog, { targetSkuId: chosen, extraTargetSkuIds: extra }), words: null };
-  else if (line.channel === 'own') matched = null;
-  else matched = defaultLineMatch(memo, line.skuId, catalog);
+  let source: PreparedSku | undefined;
+  if (chosen) {
+    source = findSku(catalog, line.skuId);
+    matched = { match: matchOffer(line.skuId, catalog, { targetSkuId: chosen, extraTargetSkuIds: extra }), words: null };
+  } else if (line.channel === 'own') {
+    source = findSku(catalog, line.skuId);
+    matched = null;
+  } else {
+    // Most lines: their SKU and its match in one look-up.
+    const known = defaultLineMatch(memo, line.skuId, catalog);
+    source = known.source;
+    matched = known;
+  }
   const match: OfferMatch = matched ? matched.match : ownMatch(memo, line, source);
   if (facts) {
     facts.source = source;
@@ -908,8 +922,10 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
     const from = findings.length;
-    addLineFindings(l, catalog, findings, sources[li], matched[li] ?? null);
-    // A SKU the catalog lacks is told once per tenant, on its first line.
+    const source = sources[li];
+    addLineFindings(l, catalog, findings, source, matched[li] ?? null);
+    // A SKU the catalog lacks is told once per tenant, on its first line (a line whose SKU it has tells nothing of it).
+    if (source) continue;
     for (let i = from; i < findings.length; i++) {
       if (findings[i]!.code !== 'UNKNOWN_SKU') continue;
       unknownSeen ??= new Set();
