@@ -169,6 +169,18 @@ describe('equivalent proposals for the app', () => {
     expect(Object.isFrozen(a.gainedServicePlans)).toBe(true);
     expect(matchOffer(e4.id.toUpperCase(), cat)).toEqual(a);
   });
+
+  it("a user's choice is worked out again until asked for twice, then shared: always frozen and the same", () => {
+    const cat = prepareCatalog(data);
+    const choose = () => matchOffer(sku('ENTERPRISEPACK').id, cat, { targetSkuId: sku('ENTERPRISEPREMIUM').id });
+    const first = choose();
+    const second = choose();
+    const third = choose();
+    expect(first).toMatchObject({ kind: 'different', targetSkuPartNumber: 'ENTERPRISEPREMIUM' });
+    expect(second).toEqual(first);
+    expect(third).toBe(second);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.lostServicePlans) && Object.isFrozen(third.changedServicePlans)).toBe(true);
+  });
 });
 
 describe('the equivalence threshold', () => {

@@ -24,7 +24,7 @@ export interface ServiceComparison {
   kept: number;
 }
 
-/** A match; those from matchOffer are frozen and shared between lines (treat as read-only). */
+/** A match; those from matchOffer are frozen and shared between lines (a chosen target's from its second request; treat as read-only). */
 export interface OfferMatch {
   readonly kind: MatchKind;
   readonly targetSkuId: string | null;
@@ -58,7 +58,8 @@ export interface Candidate {
 /**
  * What matching has worked out for one catalog, kept beside it (a catalog is built once and never
  * changed): equivalent proposals per source SKU id; matches per (kind, source, target), frozen and
- * shared by every line that asks; the match without a user override per source SKU id.
+ * shared by every line that asks (a user's choice from its second request: toMatch); the match
+ * without a user override per source SKU id.
  */
 interface CatalogMemo {
   equivalents: Map<string, readonly Candidate[]>;
@@ -133,7 +134,12 @@ function compareRefs(source: PreparedSku, target: PreparedSku): Pick<OfferMatch,
   }
   const gained: ServicePlanRef[] = [];
   for (const plan of target.familyPlans) if (tierOf(source, plan.familyNo) === NO_TIER) gained.push(plan.ref);
-  return { lostServicePlans: lost, gainedServicePlans: gained, changedServicePlans: changed };
+  // Kept at their size: a list grown by push holds room for 16 more, and a match lives as long as its catalog.
+  return { lostServicePlans: atSize(lost), gainedServicePlans: atSize(gained), changedServicePlans: atSize(changed) };
+}
+
+function atSize<T>(list: T[]): T[] {
+  return list.length === 0 ? [] : list.slice();
 }
 
 function purchasableFamilies(catalog: Catalog): PurchasableFamilies {
@@ -261,15 +267,22 @@ function matchesFrom(catalog: Catalog, kind: MatchKind, source: PreparedSku | un
   return byTarget;
 }
 
-/** Matches depend on the catalog only: computed once per (kind, source, target), frozen and shared. */
+/** In the memo of matches: a user's choice asked for once, not kept yet (toMatch). */
+const ASKED_ONCE: OfferMatch = deepFreeze({ kind: 'different', targetSkuId: null, targetSkuPartNumber: null, lostServicePlans: [], gainedServicePlans: [], changedServicePlans: [] });
+
+/**
+ * Matches depend on the catalog only: computed per (kind, source, target), frozen, and shared from
+ * then on. A user's choice of target (kind 'different') is kept from its second request on: most
+ * choices are one line's (10,000 of a large workspace nearly all different pairs), and a match
+ * kept for the catalog's life outlives the plan that asked for it.
+ */
 function toMatch(catalog: Catalog, kind: MatchKind, source: PreparedSku | undefined, target: PreparedSku | undefined): OfferMatch {
   const byTarget = matchesFrom(catalog, kind, source);
   const key = target?.id ?? '';
-  let m = byTarget.get(key);
-  if (!m) {
-    m = deepFreeze(computeMatch(kind, source, target));
-    byTarget.set(key, m);
-  }
+  const known = byTarget.get(key);
+  if (known !== undefined && known !== ASKED_ONCE) return known;
+  const m = deepFreeze(computeMatch(kind, source, target));
+  byTarget.set(key, kind === 'different' && known === undefined ? ASKED_ONCE : m);
   return m;
 }
 
@@ -328,13 +341,14 @@ export function matchOffer(sourceSkuId: string, catalog: Catalog, options: Match
   }
   const source = findSku(catalog, sourceSkuId);
   const override = options.targetSkuId ? normalizeId(options.targetSkuId) : null;
+  const sameAsSource = override !== null && override === normalizeId(sourceSkuId);
   const extraIds = options.extraTargetSkuIds;
   const extras = override && extraIds?.length ? extraIds.map((id) => findSku(catalog, id)).filter((x): x is PreparedSku => x !== undefined) : [];
   if (override && extras.length > 0) {
     const target = findSku(catalog, override);
-    if (target) return pairMatch(catalog, override === normalizeId(sourceSkuId) ? 'same' : 'different', source, target, extras);
+    if (target) return pairMatch(catalog, sameAsSource ? 'same' : 'different', source, target, extras);
   }
-  if (override && override !== normalizeId(sourceSkuId)) {
+  if (override && !sameAsSource) {
     const target = findSku(catalog, override);
     // A chosen SKU missing from the catalog still is the user's choice; its services are unknown.
     if (!target) {

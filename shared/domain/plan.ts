@@ -21,7 +21,7 @@ import { billingFrequenciesFor, termPremiums, threeYearMinimumProblem } from './
 import type { CommerceKind, TransferBlocker, TransferVerdict } from './transfers';
 import { isTransferring, transferRequests } from './transfers';
 import { normalizeId } from './ids';
-import type { MatchOptions, OfferMatch } from './matching';
+import type { MatchOptions, OfferMatch, ServicePlanRef } from './matching';
 import { matchOffer } from './matching';
 import type { RegionTable } from './region';
 import { checkRegion, DEFAULT_REGIONS, regionOf } from './region';
@@ -31,6 +31,7 @@ import { classifyChannel } from './tenant';
 import type { SubscriptionTiming } from './timing';
 import { exceedsSubscriptionLimit, isActiveStatus, isGraceStatus, subscriptionTiming, suggestedOrderDate, TENANT_ACTIVE_SUBSCRIPTION_LIMIT, timingOf } from './timing';
 import type { UserReassignment } from './users';
+import type { SkuDecisions } from './users';
 import { holdersBySku, userReassignments } from './users';
 
 /** One current subscription (or, without a subscriptions export, one SKU) to move. */
@@ -187,42 +188,129 @@ function isOwnSubscription(own: TenantInventory['ownSubscriptionIds'], s: Tenant
 
 // The helpers above are module functions, not closures of sourceLines: tsx (the bench, the CLI)
 // names each arrow function it creates, a defineProperty per tenant.
-/** The subscriptions that make lines (deleted ones left out), the seats each consumes, and the SKUs they cover. */
+/**
+ * The subscriptions that make lines (deleted ones left out) and the seats each consumes; their SKU
+ * ids numbered in order (`numbers`: SKU id -> number, `skuNo`: per subscription) with, per number,
+ * the users holding it. One map of SKU ids per tenant serves the grouping of subscriptions and the
+ * count of users, for the 10,000 tenants of a large workspace.
+ */
 interface SubscriptionRows {
-  subs: TenantSubscription[];
+  subs: readonly TenantSubscription[];
   consumed: number[];
-  bySku: ReadonlyMap<string, number[]>;
+  numbers: ReadonlyMap<string, number>;
+  skuNo: number[];
+  /** Per SKU number, its holders (users whose licenses name it). */
+  holders: number[];
+  /** Users holding SKUs no subscription has (a line of subscribedSkus may ask); null: none. */
+  otherHolders: ReadonlyMap<string, number> | null;
 }
 
+/** A deleted subscription makes no line. */
+function makesLine(s: TenantSubscription): boolean {
+  return s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted';
+}
+
+/**
+ * `usersPerSku` given (sourceLines' callers), it is the count of holders; else they are counted
+ * from the tenant's users (holdersBySku's count, by number).
+ */
 function subscriptionRows(inv: TenantInventory, subscriptions: readonly TenantSubscription[], usersPerSku: ReadonlyMap<string, number> | undefined): SubscriptionRows {
   const skuById = inv.skus.length > 0 ? new Map(inv.skus.map((s) => [s.skuId, s])) : null;
-  let holders: ReadonlyMap<string, number> | null = usersPerSku ?? null;
-  const subs = subscriptions.filter((s) => s.status === 'Enabled' || s.status.trim().toLowerCase() !== 'deleted');
-  const bySku = new Map<string, number[]>();
-  for (let i = 0; i < subs.length; i++) {
+  // Without a deleted subscription (the usual case) the export's own list is read, not copied.
+  let all = true;
+  for (let i = 0; i < subscriptions.length && all; i++) all = makesLine(subscriptions[i]!);
+  const subs = all ? subscriptions : subscriptions.filter(makesLine);
+  const n = subs.length;
+  const numbers = new Map<string, number>();
+  const skuNo = new Array<number>(n).fill(0);
+  // Subscriptions per SKU number (at most one number per subscription).
+  const perSku = new Array<number>(n).fill(0);
+  let skus = 0;
+  let shared = false;
+  for (let i = 0; i < n; i++) {
     const skuId = subs[i]!.skuId;
-    const list = bySku.get(skuId);
-    if (list) list.push(i);
-    else bySku.set(skuId, [i]);
+    let no = numbers.get(skuId);
+    if (no === undefined) numbers.set(skuId, (no = skus++));
+    else shared = true;
+    perSku[no]!++;
+    skuNo[i] = no;
   }
-  const consumed = new Array<number>(subs.length).fill(0);
-  for (const [skuId, idx] of bySku) {
-    const sku = skuById?.get(skuId);
-    let total: number;
-    if (sku) total = sku.consumedUnits;
-    else {
-      holders ??= holdersBySku(inv.users);
-      total = holders.get(skuId) ?? 0;
+  const holders = new Array<number>(skus).fill(0);
+  let otherHolders: ReadonlyMap<string, number> | null = null;
+  if (usersPerSku) {
+    for (const [skuId, no] of numbers) holders[no] = usersPerSku.get(skuId) ?? 0;
+    otherHolders = usersPerSku;
+  } else {
+    let others: Map<string, number> | null = null;
+    for (const u of inv.users) {
+      for (const l of u.licenses) {
+        const no = numbers.get(l.skuId);
+        if (no !== undefined) holders[no]!++;
+        else (others ??= new Map()).set(l.skuId, (others.get(l.skuId) ?? 0) + 1);
+      }
     }
+    otherHolders = others;
+  }
+  const consumed = new Array<number>(n).fill(0);
+  // Per SKU number, whether its subscriptions' seats were split already (only when some SKU has several).
+  const split: boolean[] | null = shared ? new Array<boolean>(skus).fill(false) : null;
+  for (let i = 0; i < n; i++) {
+    const no = skuNo[i]!;
+    const sku = skuById?.get(subs[i]!.skuId);
+    const total = sku ? sku.consumedUnits : holders[no]!;
     // One subscription of the SKU (the usual case) holds all its consumed seats.
-    if (idx.length === 1) {
-      consumed[idx[0]!] = total;
+    if (perSku[no] === 1) {
+      consumed[i] = total;
       continue;
     }
-    const split = allocateConsumed(total, idx.map((i) => subs[i]!.totalLicenses));
-    idx.forEach((i, k) => (consumed[i] = split[k] ?? 0));
+    if (split![no]) continue;
+    split![no] = true;
+    const idx: number[] = [];
+    for (let j = i; j < n; j++) if (skuNo[j] === no) idx.push(j);
+    const seats = allocateConsumed(total, idx.map((k) => subs[k]!.totalLicenses));
+    for (let k = 0; k < idx.length; k++) consumed[idx[k]!] = seats[k] ?? 0;
   }
-  return { subs, consumed, bySku };
+  return { subs, consumed, numbers, skuNo, holders, otherHolders };
+}
+
+/**
+ * A tenant's decision per source SKU (userReassignments): a subscription's SKU by its number in the
+ * rows (an array read, no map per tenant), a SKU without subscriptions (a line of subscribedSkus)
+ * by its id.
+ */
+class TenantDecisions implements SkuDecisions {
+  private readonly numbers: ReadonlyMap<string, number> | null;
+  private readonly byNumber: (PlannedLine | undefined)[];
+  private byId: Map<string, PlannedLine> | null = null;
+
+  constructor(rows: SubscriptionRows | null) {
+    this.numbers = rows ? rows.numbers : null;
+    this.byNumber = rows ? new Array<PlannedLine | undefined>(rows.holders.length).fill(undefined) : [];
+  }
+
+  /** The line decides for its SKU (number -1: none) unless a line before it did; true when it does. */
+  choose(line: PlannedLine, skuNumber: number): boolean {
+    if (skuNumber >= 0) {
+      if (this.byNumber[skuNumber]) return false;
+      this.byNumber[skuNumber] = line;
+      return true;
+    }
+    this.byId ??= new Map();
+    if (this.byId.has(line.sourceSkuId)) return false;
+    this.byId.set(line.sourceSkuId, line);
+    return true;
+  }
+
+  get(skuId: string): PlannedLine | undefined {
+    const no = this.numbers?.get(skuId);
+    return no !== undefined ? this.byNumber[no] : this.byId?.get(skuId);
+  }
+}
+
+/** The users holding a SKU, from the rows' count. */
+function holdersOf(rows: SubscriptionRows, skuId: string): number {
+  const no = rows.numbers.get(skuId);
+  return no !== undefined ? rows.holders[no]! : (rows.otherHolders?.get(skuId) ?? 0);
 }
 
 /** A subscription's line written into `out`: planTenant plans each line from one such object, sourceLines keeps each. */
@@ -250,11 +338,11 @@ function emptySourceLine(): SourceLine {
 export function sourceLines(inv: TenantInventory, partnerTenantIdRaw: string, usersPerSku?: ReadonlyMap<string, number>): SourceLine[] {
   if (inv.subscriptions === null) return inv.skus.map(skuLine);
   const partnerTenantId = normalizeId(partnerTenantIdRaw);
-  const { subs, consumed, bySku } = subscriptionRows(inv, inv.subscriptions, usersPerSku);
+  const { subs, consumed, numbers } = subscriptionRows(inv, inv.subscriptions, usersPerSku);
   const lines: SourceLine[] = [];
   for (let i = 0; i < subs.length; i++) lines.push(writeSourceLine(emptySourceLine(), subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId));
   // SKUs the subscriptions export does not cover (exports taken at different times): one line each.
-  for (const s of inv.skus) if (!bySku.has(s.skuId)) lines.push(skuLine(s));
+  for (const s of inv.skus) if (!numbers.has(s.skuId)) lines.push(skuLine(s));
   return lines;
 }
 
@@ -291,6 +379,29 @@ interface PlanMemo {
    * ephemeron every garbage collection has to trace.
    */
   words: Map<OfferMatch, MatchWords>;
+  /**
+   * The match of a line nobody chose a target for, with its words, by the line's SKU id: one
+   * look-up per line for both (matchOffer's own memo and the words' map were two).
+   */
+  defaults: Map<string, DefaultLineMatch>;
+}
+
+/** A line's match and, once asked for, its words (a line without a choice shares its SKU's). */
+interface LineMatch {
+  readonly match: OfferMatch;
+  words: MatchWords | null;
+}
+
+/** The match of a SKU's lines without a choice, with the SKU as the catalog has it (findSku). */
+interface DefaultLineMatch extends LineMatch {
+  readonly source: PreparedSku | undefined;
+}
+
+/** What planLineWith found for a line beside the line itself, read again by its findings. */
+interface LineFacts {
+  source: PreparedSku | undefined;
+  /** null for our own line kept as it is (its findings name no target). */
+  matched: LineMatch | null;
 }
 
 const planMemos = new WeakMap<Catalog, PlanMemo>();
@@ -300,7 +411,7 @@ const MAX_TERM_DATES_PER_DAY = 50_000;
 
 function planMemoOf(catalog: Catalog): PlanMemo {
   let memo = planMemos.get(catalog);
-  if (!memo) planMemos.set(catalog, (memo = { termDates: new Map(), ownMatches: new Map(), words: new Map() }));
+  if (!memo) planMemos.set(catalog, (memo = { termDates: new Map(), ownMatches: new Map(), words: new Map(), defaults: new Map() }));
   return memo;
 }
 
@@ -403,14 +514,44 @@ function ownMatch(memo: PlanMemo, line: SourceLine, source: PreparedSku | undefi
   return match;
 }
 
-function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext): PlannedLine {
-  const source = findSku(catalog, line.skuId);
+/** The match of a line without a choice (matchOffer's), shared with its words by every line of the SKU. */
+function defaultLineMatch(memo: PlanMemo, skuId: string, catalog: Catalog): DefaultLineMatch {
+  let known = memo.defaults.get(skuId);
+  if (!known) memo.defaults.set(skuId, (known = { match: matchOffer(skuId, catalog, NO_CHOICE), words: null, source: findSku(catalog, skuId) }));
+  return known;
+}
+
+/**
+ * The words of a line's match: kept in its LineMatch (a SKU's default, or a chosen line's own,
+ * worded once for its orders and findings); a line's choice is mostly its own, so its words are
+ * not remembered for the catalog's life (10,000 such lines would outlive their plan).
+ */
+function lineWords(matched: LineMatch | null, m: OfferMatch, catalog: Catalog): MatchWords {
+  return matched ? (matched.words ??= wordsOf(m, catalog)) : matchWords(m, catalog);
+}
+
+function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: LocalDate, override: LineOverride | undefined, context: LineContext, facts?: LineFacts): PlannedLine {
   const chosen = override?.targetSkuId ?? null;
   const extra = override?.extraTargetSkuIds ?? NO_EXTRAS;
-  const match: OfferMatch =
-    line.channel === 'own' && !chosen
-      ? ownMatch(memo, line, source)
-      : matchOffer(line.skuId, catalog, chosen ? { targetSkuId: chosen, extraTargetSkuIds: extra } : NO_CHOICE);
+  let matched: LineMatch | null;
+  let source: PreparedSku | undefined;
+  if (chosen) {
+    source = findSku(catalog, line.skuId);
+    matched = { match: matchOffer(line.skuId, catalog, { targetSkuId: chosen, extraTargetSkuIds: extra }), words: null };
+  } else if (line.channel === 'own') {
+    source = findSku(catalog, line.skuId);
+    matched = null;
+  } else {
+    // Most lines: their SKU and its match in one look-up.
+    const known = defaultLineMatch(memo, line.skuId, catalog);
+    source = known.source;
+    matched = known;
+  }
+  const match: OfferMatch = matched ? matched.match : ownMatch(memo, line, source);
+  if (facts) {
+    facts.source = source;
+    facts.matched = matched;
+  }
   const dates = termDates(memo.termDates, line, asOf, context.billingAccount, override?.cancelAtTermEndScheduledOn ?? null);
   const timing = dates.timing;
   const endOfTerm = dates.endOfTerm;
@@ -421,7 +562,7 @@ function planLineWith(memo: PlanMemo, line: SourceLine, catalog: Catalog, asOf: 
   const action: LineAction = line.channel === 'own' && match.kind === 'same' ? 'keep' : transferring ? 'transfer' : 'rebuy';
   let orders: PlannedOrder[] = [];
   if (action === 'rebuy' && !line.isTrial && match.targetSkuId !== null) {
-    const names = matchWords(match, catalog).orderNames;
+    const names = lineWords(matched, match, catalog).orderNames;
     // An array literal of the orders' own size: a push on [] reserves room for 16 (200,000 lines).
     orders = [{ skuId: match.targetSkuId, skuPartNumber: match.targetSkuPartNumber ?? match.targetSkuId, skuName: names[0]!, quantity: targetQuantity }];
     const extras = match.extraTargets;
@@ -473,6 +614,14 @@ interface MatchWords {
   services: string;
 }
 
+/** The first lost services by name, as a finding lists them ("Exchange Online (Plan 2), Microsoft Forms"). */
+function namedServices(plans: readonly ServicePlanRef[]): string {
+  const n = Math.min(plans.length, MAX_NAMED_SERVICES);
+  let names = '';
+  for (let i = 0; i < n; i++) names = i === 0 ? plans[i]!.friendlyName : `${names}, ${plans[i]!.friendlyName}`;
+  return names;
+}
+
 /**
  * Per match, worded once: matches from matchOffer are frozen and shared by every line that asks
  * (matching.ts), and one catalog's, so its names hold for them all.
@@ -481,20 +630,25 @@ function matchWords(m: OfferMatch, catalog: Catalog): MatchWords {
   const memo = planMemoOf(catalog).words;
   let words = memo.get(m);
   if (words) return words;
+  words = wordsOf(m, catalog);
+  // Only a frozen match is remembered: one that can change (a line's own) would need its words again.
+  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) memo.set(m, words);
+  return words;
+}
+
+/** A match's words, worded now (matchWords remembers them; a LineMatch keeps its own). */
+function wordsOf(m: OfferMatch, catalog: Catalog): MatchWords {
   const names = catalogProductNames(catalog);
   const orderNames: string[] = [];
   if (m.targetSkuId !== null) {
     orderNames.push(productName(names, { skuId: m.targetSkuId, partNumber: m.targetSkuPartNumber ?? m.targetSkuId }));
     for (const e of m.extraTargets ?? []) orderNames.push(productName(names, { skuId: e.skuId, partNumber: e.skuPartNumber }));
   }
-  words = {
+  return {
     orderNames,
     target: targetName(names, m),
-    services: m.lostServicePlans.slice(0, MAX_NAMED_SERVICES).map((p) => p.friendlyName).join(', '),
+    services: namedServices(m.lostServicePlans),
   };
-  // Only a frozen match is remembered: one that can change (a line's own) would need its words again.
-  if (Object.isFrozen(m) && Object.isFrozen(m.lostServicePlans)) memo.set(m, words);
-  return words;
 }
 
 function finding(code: FindingCode, severity: Severity, params: FindingParams, asOf: LocalDate, line?: PlannedLine, rule?: Rule): Finding {
@@ -547,12 +701,12 @@ function endOfTermFindings(line: PlannedLine, advice: EndOfTermAdvice, out: Find
 /** The findings of one line, as of the date it was planned for (the tenant-wide ones are added by planTenant). */
 export function lineFindings(line: PlannedLine, catalog: Catalog): Finding[] {
   const out: Finding[] = [];
-  addLineFindings(line, catalog, out);
+  addLineFindings(line, catalog, out, findSku(catalog, line.sourceSkuId), null);
   return out;
 }
 
 /** lineFindings into the tenant's list itself: no array per line for the 200,000 lines of a large workspace. */
-function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[]): void {
+function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[], source: PreparedSku | undefined, matched: LineMatch | null): void {
   const sku = line.sourceSkuName;
   const at = line.asOf;
   const m = line.match;
@@ -573,27 +727,26 @@ function addLineFindings(line: PlannedLine, catalog: Catalog, out: Finding[]): v
   }
   // A transferred line keeps its subscription, term and end date: nothing to buy, match or reassign.
   if (line.action === 'transfer') return;
-  const source = findSku(catalog, line.sourceSkuId);
   const teamsRule = m.extraTargets?.length ? ruleInForce('teams-unbundling', at) : undefined;
   if (!source) out.push(finding('UNKNOWN_SKU', 'warning', { sku, skuId: line.sourceSkuId }, at, line));
   else if (!source.purchasable && m.kind !== 'different') {
-    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: (words ??= matchWords(m, catalog)).target }, at, line, teamsRule));
+    out.push(finding('NOT_PURCHASABLE', m.kind === 'equivalent' ? 'warning' : 'error', { sku, target: (words ??= lineWords(matched, m, catalog)).target }, at, line, teamsRule));
   }
-  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: (words ??= matchWords(m, catalog)).target }, at, line, teamsRule));
+  if (teamsRule) out.push(finding('TEAMS_PAIR', 'info', { sku, target: (words ??= lineWords(matched, m, catalog)).target }, at, line, teamsRule));
   if (line.retirement && !line.isTrial) {
     const rule = line.retirement.kind === 'with-teams' ? ruleInForce('teams-unbundling', at) : undefined;
     out.push(
-      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: (words ??= matchWords(m, catalog)).target }, at, line, rule),
+      finding('END_OF_SALE', line.retirement.kind === 'retired' ? 'warning' : 'info', { sku, kind: line.retirement.kind, since: line.retirement.since, target: (words ??= lineWords(matched, m, catalog)).target }, at, line, rule),
     );
   }
   if (m.lostServicePlans.length > 0) {
     // The message names the first services; the line's lostServicePlans has them all.
-    const services = (words ??= matchWords(m, catalog)).services;
+    const services = (words ??= lineWords(matched, m, catalog)).services;
     const more = Math.max(0, m.lostServicePlans.length - MAX_NAMED_SERVICES);
-    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: (words ??= matchWords(m, catalog)).target, count: m.lostServicePlans.length, services, more }, at, line));
+    out.push(finding('DATA_LOSS_RISK', 'error', { sku, target: (words ??= lineWords(matched, m, catalog)).target, count: m.lostServicePlans.length, services, more }, at, line));
   }
   if ((m.kind === 'equivalent' || m.kind === 'different') && line.usersToReassign > 0) {
-    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: (words ??= matchWords(m, catalog)).target, users: line.usersToReassign }, at, line));
+    out.push(finding('LICENSE_REASSIGNMENT_REQUIRED', 'warning', { sku, target: (words ??= lineWords(matched, m, catalog)).target, users: line.usersToReassign }, at, line));
   }
   if (!line.isTrial) {
     const seats = checkSeats(line.quantity, line.consumed, line.targetQuantity);
@@ -674,34 +827,51 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   const partnerCountry = options.partnerCountry.trim().toUpperCase();
   const region = country ? checkRegion(partnerCountry, country, regions) : null;
   const context: LineContext = { billingAccount: options.billingAccount, otherRegion: region !== null && !region.ok && region.reason !== 'unknown-country' };
-  const holders = inv.users.length > 0 ? holdersBySku(inv.users) : null;
   const lines: PlannedLine[] = [];
+  // With subscriptions, their rows count the users per SKU too.
+  let rows: SubscriptionRows | null = null;
   const memo = planMemoOf(catalog);
+  // Per line, its catalog SKU and match as planning found them, for its findings.
+  const sources: (PreparedSku | undefined)[] = [];
+  const matched: (LineMatch | null)[] = [];
+  const facts: LineFacts = { source: undefined, matched: null };
   if (inv.subscriptions === null) {
     for (const s of inv.skus) {
       const l = skuLine(s);
-      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context, facts));
+      sources.push(facts.source);
+      matched.push(facts.matched);
     }
   } else {
     // sourceLines without its 20 objects per tenant: a planned line copies what it needs of its
     // source line, so one object is written for each subscription in turn.
     const partnerTenantId = normalizeId(options.partnerTenantId);
-    const { subs, consumed, bySku } = subscriptionRows(inv, inv.subscriptions, holders ?? undefined);
+    rows = subscriptionRows(inv, inv.subscriptions, undefined);
+    const { subs, consumed } = rows;
     const line = emptySourceLine();
     for (let i = 0; i < subs.length; i++) {
       writeSourceLine(line, subs[i]!, consumed[i] ?? 0, inv.ownSubscriptionIds, partnerTenantId);
-      lines.push(planLineWith(memo, line, catalog, asOf, overrides?.get(line.lineId), context));
+      lines.push(planLineWith(memo, line, catalog, asOf, overrides?.get(line.lineId), context, facts));
+      sources.push(facts.source);
+      matched.push(facts.matched);
     }
     for (const s of inv.skus) {
-      if (bySku.has(s.skuId)) continue;
+      if (rows.numbers.has(s.skuId)) continue;
       const l = skuLine(s);
-      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context));
+      lines.push(planLineWith(memo, l, catalog, asOf, overrides?.get(l.lineId), context, facts));
+      sources.push(facts.source);
+      matched.push(facts.matched);
     }
   }
 
   // Lines that can be transferred and are not yet: requests of at most 25 items.
-  const requests = transferRequests(lines.filter((l) => l.transfer?.possible && !l.transfer.status).map((l) => l.lineId));
-  if (requests.length > 0) {
+  const ready: string[] = [];
+  for (const l of lines) if (l.transfer?.possible && !l.transfer.status) ready.push(l.lineId);
+  const requests = transferRequests(ready);
+  if (requests.length === 1) {
+    // One request (up to 25 lines, the usual case): the lines it names, without a map of their ids.
+    for (const l of lines) if (l.transfer && ((l.transfer.possible && !l.transfer.status) || ready.includes(l.lineId))) l.transfer.request = 1;
+  } else if (requests.length > 1) {
     const index = new Map<string, number>();
     requests.forEach((ids, i) => ids.forEach((id) => index.set(id, i + 1)));
     for (const l of lines) if (l.transfer && index.has(l.lineId)) l.transfer.request = index.get(l.lineId)!;
@@ -709,13 +879,17 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
 
   // One decision per source SKU for its users: the first line of the SKU that is bought again (a
   // line is a SkuDecision: its match and source part number).
-  const decisions = new Map<string, PlannedLine>();
-  for (const l of lines) {
-    if (l.action === 'rebuy' && !decisions.has(l.sourceSkuId)) decisions.set(l.sourceSkuId, l);
-  }
-  for (const [skuId, l] of decisions) {
+  // Its users to reassign are counted on that line as it is chosen (no pass over the map's entries).
+  const decisions = new TenantDecisions(rows);
+  let holders: ReadonlyMap<string, number> | null = null;
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
+    if (l.action !== 'rebuy' || !decisions.choose(l, rows && li < rows.skuNo.length ? rows.skuNo[li]! : -1)) continue;
     if (l.match.kind === 'same') continue;
-    l.usersToReassign = holders ? (holders.get(skuId) ?? 0) : l.consumed;
+    // The users holding the SKU (a subscription's line reads its SKU's number); without users, its seats in use.
+    if (inv.users.length === 0) l.usersToReassign = l.consumed;
+    else if (rows) l.usersToReassign = li < rows.skuNo.length ? rows.holders[rows.skuNo[li]!]! : holdersOf(rows, l.sourceSkuId);
+    else l.usersToReassign = (holders ??= holdersBySku(inv.users)).get(l.sourceSkuId) ?? 0;
   }
   const users = userReassignments(inv.users, decisions, catalog);
 
@@ -745,10 +919,13 @@ export function planTenant(inv: TenantInventory, catalog: Catalog, options: Plan
   }
   if (!options.agreementAcceptedOn && moving > 0) findings.push(finding('CUSTOMER_AGREEMENT_MISSING', 'warning', {}, asOf));
   let unknownSeen: Set<string> | null = null;
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
     const from = findings.length;
-    addLineFindings(l, catalog, findings);
-    // A SKU the catalog lacks is told once per tenant, on its first line.
+    const source = sources[li];
+    addLineFindings(l, catalog, findings, source, matched[li] ?? null);
+    // A SKU the catalog lacks is told once per tenant, on its first line (a line whose SKU it has tells nothing of it).
+    if (source) continue;
     for (let i = from; i < findings.length; i++) {
       if (findings[i]!.code !== 'UNKNOWN_SKU') continue;
       unknownSeen ??= new Set();

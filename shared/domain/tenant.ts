@@ -1,5 +1,6 @@
 // The customer tenant as the engine sees it: what the Graph (and Partner Center) importers produce.
 // Plain data: ids lower-cased, dates strict ISO strings.
+import { normalizeId } from './ids';
 
 /** Graph subscribedSku: seats bought and consumed per SKU. */
 export interface TenantSku {
@@ -70,10 +71,21 @@ export function classifyChannel(ownerTenantId: string | null | undefined, partne
   if (ownerTenantId === undefined) return 'unknown';
   if (ownerTenantId === null) return 'direct';
   if (ownerTenantId === partnerTenantId) return 'own'; // both already normalised: the usual case
-  const owner = ownerTenantId.trim().toLowerCase();
-  if (owner === '' || owner === '00000000-0000-0000-0000-000000000000') return 'direct';
-  return owner === partnerTenantId.trim().toLowerCase() ? 'own' : 'other-partner';
+  // The lines of a tenant (and of the tenants after it) mostly name a few owners: the last answer
+  // stands for the same owner and partner, without normalising either again.
+  if (ownerTenantId === lastOwner && partnerTenantId === lastPartner) return lastChannel;
+  const owner = normalizeId(ownerTenantId);
+  const channel: Channel = owner === '' || owner === '00000000-0000-0000-0000-000000000000' ? 'direct' : owner === normalizeId(partnerTenantId) ? 'own' : 'other-partner';
+  lastOwner = ownerTenantId;
+  lastPartner = partnerTenantId;
+  lastChannel = channel;
+  return channel;
 }
+
+// classifyChannel's last answer (a pure function of two strings).
+let lastOwner = '';
+let lastPartner = '';
+let lastChannel: Channel = 'unknown';
 
 /**
  * Who sold the customer what it has, in one word for its Details: the channel of its paid, live

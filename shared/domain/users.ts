@@ -12,7 +12,10 @@ export interface SkuDecision {
   /** The part number shown for the source (from the catalog, else from Graph). */
   sourceSkuPartNumber: string;
 }
-export type SkuDecisions = ReadonlyMap<string, SkuDecision>;
+/** The decision per source SKU id (a Map, or a tenant's own lookup). */
+export interface SkuDecisions {
+  get(skuId: string): SkuDecision | undefined;
+}
 
 export interface UserReassignment {
   userPrincipalName: string;
@@ -32,34 +35,53 @@ export interface UserReassignment {
   groups: string[];
 }
 
+/** The part number of a further SKU of a pair. */
+function partNumberOf(t: { readonly skuPartNumber: string }): string {
+  return t.skuPartNumber;
+}
+
+// The lists of a user's reassignment are made at their size where they can be (most users have one
+// SKU to replace): 10,000 tenants have tens of thousands of such users.
 export function userReassignments(users: readonly TenantUser[], decisions: SkuDecisions, catalog: Catalog): UserReassignment[] {
   const out: UserReassignment[] = [];
-  for (const u of users) {
+  for (let ui = 0; ui < users.length; ui++) {
+    const u = users[ui]!;
     let r: UserReassignment | null = null;
-    for (const lic of u.licenses) {
+    const licenses = u.licenses;
+    for (let li = 0; li < licenses.length; li++) {
+      const lic = licenses[li]!;
       const d = decisions.get(lic.skuId);
       if (!d || d.match.kind === 'same') continue;
       const m = d.match;
-      const source = findSku(catalog, lic.skuId);
-      r ??= { userPrincipalName: u.userPrincipalName, userId: u.id, from: [], to: [], toAll: [], lostServicePlans: [], viaGroup: false, groups: [] };
-      r.from.push(d.sourceSkuPartNumber);
       const main = m.targetSkuPartNumber ?? m.targetSkuId ?? '';
-      r.to.push(main);
-      r.toAll.push(main ? [main, ...(m.extraTargets ?? []).map((e) => e.skuPartNumber)] : []);
+      const extras = m.extraTargets;
+      const all = main ? (extras && extras.length > 0 ? [main, ...extras.map(partNumberOf)] : [main]) : [];
+      if (r === null) {
+        r = { userPrincipalName: u.userPrincipalName, userId: u.id, from: [d.sourceSkuPartNumber], to: [main], toAll: [all], lostServicePlans: [], viaGroup: false, groups: [] };
+      } else {
+        r.from.push(d.sourceSkuPartNumber);
+        r.to.push(main);
+        r.toAll.push(all);
+      }
       if (lic.assignedByGroups.length > 0) {
         r.viaGroup = true;
         for (const g of lic.assignedByGroups) if (!r.groups.includes(g)) r.groups.push(g);
       }
-      // Services lost are known only when both SKUs are in the catalog; without a target ('none')
-      // or with one the catalog lacks, the line's findings say that a target must be chosen.
-      const target = m.targetSkuId ? findSku(catalog, m.targetSkuId) : undefined;
-      if (!source || !target) continue;
       // The match's lost plans, less the ones this user has switched off: whether a source plan is
       // lost depends on that plan and the target only (matching.compareServices), so comparing the
       // SKUs again per user (and bundling a pair again) would find the same list minus those.
       const disabled = lic.disabledPlans;
       const lost: readonly ServicePlanRef[] = disabled.length === 0 ? m.lostServicePlans : m.lostServicePlans.filter((p) => !disabled.includes(p.servicePlanId));
-      for (const p of lost) if (!r.lostServicePlans.some((x) => x.servicePlanId === p.servicePlanId)) r.lostServicePlans.push(p);
+      if (lost.length === 0) continue;
+      // Services lost are known only when both SKUs are in the catalog; without a target ('none')
+      // or with one the catalog lacks, the line's findings say that a target must be chosen.
+      const source = findSku(catalog, lic.skuId);
+      const target = m.targetSkuId ? findSku(catalog, m.targetSkuId) : undefined;
+      if (!source || !target) continue;
+      // The user's first lost plans: the list itself (a copy of its size) when no plan id is in it
+      // twice, as in every list of a source SKU without a plan listed twice.
+      if (r.lostServicePlans.length === 0 && source.planIds.size === source.plans.length) r.lostServicePlans = lost === m.lostServicePlans ? lost.slice() : (lost as ServicePlanRef[]);
+      else for (const p of lost) if (!r.lostServicePlans.some((x) => x.servicePlanId === p.servicePlanId)) r.lostServicePlans.push(p);
     }
     if (r) out.push(r);
   }
