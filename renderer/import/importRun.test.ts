@@ -325,6 +325,49 @@ describe("JSON and values in words, the parser's sentence included", () => {
   });
 });
 
+describe('which refusal is reported when several files are wrong (the admin-center export is read while the catalog is)', () => {
+  const unknownLayout = ADMIN.replace('Usage location', 'Usage place');
+
+  it('says the catalog is missing before anything about the admin-center export, as when it was read after the catalog', async () => {
+    const ws = await workspace();
+    const failure = await refused(ws.db, ws.dbName, adminCenter(unknownLayout));
+    expect(failure.details).toMatchObject({ code: 'INVALID_VALUE', file: ADMIN_FILE, field: 'Licenses' });
+    expect(failure.message).not.toContain('Usage place');
+  });
+
+  it("reports a broken Graph file given with a broken admin-center export first (the request's order)", async () => {
+    const ws = await withCatalog();
+    const failure = await refused(ws.db, ws.dbName, {
+      kind: 'tenant',
+      customerId: 'c-contoso',
+      files: { subscriptions: { file: 'subscriptions.json', text: '{"value": [' }, adminCenterUsers: { file: ADMIN_FILE, text: unknownLayout } },
+    });
+    expect(failure.details).toMatchObject({ code: 'INVALID_JSON', file: 'subscriptions.json' });
+  });
+
+  it('then names the unknown admin-center layout and its missing column, in both languages', async () => {
+    const ws = await withCatalog();
+    const failure = await refused(ws.db, ws.dbName, adminCenter(unknownLayout));
+    expect(failure.details).toMatchObject({ code: 'INVALID_CSV', file: ADMIN_FILE, row: 1, field: 'Usage location' });
+    expect(failure.messageJa).toContain(ADMIN_FILE);
+  });
+});
+
+describe("a name that stands for several SKUs, decided by the customer's current import", () => {
+  it('takes the SKU the last import holds, read from its SKU rows', async () => {
+    const ws = await withCatalog();
+    const BASIC_SMB = 'dab7782a-93b1-4074-8bb1-0e61318bea0b';
+    const first = await run(ws.dbName, adminCenter(ADMIN));
+    expect(first.status === 'done' && first.result.adminCenter?.ambiguous.map((a) => a.name)).toEqual(['Microsoft 365 Business Basic']);
+    const chosen = await run(ws.dbName, { ...adminCenter(ADMIN), chosenSkus: { 'Microsoft 365 Business Basic': BASIC_SMB } } as ImportRequest);
+    expect(chosen.status === 'done' && chosen.result.adminCenter?.ambiguous).toEqual([]);
+    const again = await run(ws.dbName, adminCenter(ADMIN));
+    if (again.status !== 'done') throw new Error(JSON.stringify(again));
+    expect(again.result.adminCenter?.ambiguous).toEqual([]);
+    expect(again.result.adminCenter?.resolvedBySubscription).toEqual([{ name: 'Microsoft 365 Business Basic', users: 5, skuId: BASIC_SMB }]);
+  });
+});
+
 describe("another tenant's exports than the customer's", () => {
   const organization = (id: string, domains: string[]) =>
     JSON.stringify({

@@ -6,22 +6,23 @@
 import {
   BilingualImportError,
   isImportError,
-  parseAdminCenterUsers,
-  parseAdminCenterUsersBytes,
+  adminCenterRowsFromBytes,
+  adminCenterRowsFromText,
+  adminCenterUsers as readAdminCenterUsers,
   parseCatalogCsv,
   parseOffers,
   parsePartnerCenterCustomer,
   parseTenantExports,
   withPartnerCenterCustomer,
-  type AdminCenterImport,
   type AdminCenterReport,
+  type AdminCenterRows,
 } from '../../shared/import/index';
 import type { CatalogData } from '../../shared/domain/catalog';
 import { checkSameTenant, domainsOf, organizationIdentity, type CustomerIdentity } from '../../shared/import/tenantMatch';
 import { catalogImportChanges, tenantImportChanges, type ImportChange } from '../../shared/mutators/imports';
 import { SyncClient } from '../../shared/sync/client';
 import { WorkspaceDatabase } from '../db/database';
-import { currentCatalog, currentTenant } from '../db/queries';
+import { currentCatalog } from '../db/queries';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import { decodeTextBytes, type TextEncodingName } from '../../shared/import/decode';
 import { parseFailure, type ImportCsvBytes, type ImportFile, type ImportRequestOf, type ImportSource, type ImportZip, type FromWorker, type ImportRequest, type StartMessage } from './importProtocol';
@@ -46,11 +47,17 @@ interface AdminCenterContext {
   subscribedSkuIds: string[];
 }
 
+/** The SKU ids of the customer's current import: its SKU rows only (a re-import must not read the 50,000 users imported before). */
+async function currentSkuIds(db: WorkspaceDatabase, customerId: string): Promise<string[]> {
+  const importId = (await db.customers.get(customerId))?.tenantImportId;
+  return importId ? (await db.tenantSkus.where('importId').equals(importId).toArray()).map((s) => s.skuId) : [];
+}
+
 async function adminCenterContext(db: WorkspaceDatabase, customerId: string): Promise<AdminCenterContext> {
-  const [catalog, tenant] = await Promise.all([currentCatalog(db), currentTenant(db, customerId)]);
+  const [catalog, subscribedSkuIds] = await Promise.all([currentCatalog(db), currentSkuIds(db, customerId)]);
   return {
     catalog: { skus: catalog.skus.map((r) => ({ id: r.skuId, partNumber: r.partNumber, name: r.name, servicePlans: r.servicePlans })) },
-    subscribedSkuIds: tenant?.skus.map((s) => s.skuId) ?? [],
+    subscribedSkuIds,
   };
 }
 
@@ -65,6 +72,24 @@ async function customerIdentity(db: WorkspaceDatabase, customerId: string): Prom
 }
 
 type DecodedRequest = ImportRequestOf<ImportFile>;
+
+/** The admin center's export read as far as it goes without the catalog, or why it could not be: reported where its parse would be. */
+type EarlyAdminCenterRows = { rows: AdminCenterRows } | { error: unknown };
+
+/**
+ * Reads the admin center's export (header, layout, the needed fields of every record: most of its
+ * parse) while the catalog it needs is still being read from the workspace. A failure is kept, not
+ * thrown: the other files' failures, and an empty catalog, are still reported first, as before.
+ */
+function readAdminCenterEarly(request: DecodedRequest): EarlyAdminCenterRows | null {
+  const f = request.kind === 'tenant' ? request.files.adminCenterUsers : undefined;
+  if (!f) return null;
+  try {
+    return { rows: 'bytes' in f ? adminCenterRowsFromBytes(f.bytes, f.file) : adminCenterRowsFromText(f.text, f.file) };
+  } catch (error) {
+    return { error };
+  }
+}
 
 /** A file's text: as given, or read from its Blob here and decoded (an ImportError in words when no encoding reads it). */
 async function decoded(source: ImportSource): Promise<ImportFile> {
@@ -99,6 +124,7 @@ function plan(
   importId: string,
   context: AdminCenterContext | null,
   customer: CustomerIdentity | null,
+  early: EarlyAdminCenterRows | null,
 ): { changes: ImportChange[]; adminCenter?: AdminCenterReport } {
   if (request.kind === 'graphPages') {
     // The same parsers and tenant check as the files: a live read is an export that did not touch the disk.
@@ -127,12 +153,10 @@ function plan(
       // SKUs of this import's own subscribedSkus export decide an ambiguous name first, then those imported before.
       const subscribedSkuIds = [...inventory.skus.map((s) => s.skuId), ...context.subscribedSkuIds];
       const options = { subscribedSkuIds, chosen: request.chosenSkus ?? {} };
-      let parsed: AdminCenterImport;
-      if ('bytes' in adminCenterUsers) {
-        const read = parseAdminCenterUsersBytes(adminCenterUsers.bytes, adminCenterUsers.file, context.catalog, options);
-        parsed = read.parsed;
-        adminCenterUsers.encoding = read.encoding;
-      } else parsed = parseAdminCenterUsers(adminCenterUsers.text, adminCenterUsers.file, context.catalog, options);
+      if (!early) throw new Error('the admin center export was not read');
+      if ('error' in early) throw early.error;
+      const parsed = readAdminCenterUsers(early.rows, context.catalog, options);
+      if ('bytes' in adminCenterUsers) adminCenterUsers.encoding = early.rows.encoding;
       adminCenter = parsed.report;
       if (customer) checkSameTenant(customer, organization, { file: adminCenterUsers.file, users: parsed.inventory.users, place: 'row' });
       // A Graph export says more than the admin center's (seats bought, groups, disabled plans): it wins where both are given.
@@ -177,9 +201,10 @@ export async function runImport(start: StartMessage, { post, cancelled }: RunPor
     contextRead.catch(() => undefined);
     customerRead.catch(() => undefined);
     request = await decodedRequest(asked);
+    const early = readAdminCenterEarly(request);
     const context = await contextRead;
     const customer = await customerRead;
-    ({ changes, adminCenter } = plan(request, start.importId, context, customer));
+    ({ changes, adminCenter } = plan(request, start.importId, context, customer, early));
   } catch (e) {
     db.close();
     if (isImportError(e)) return post({ type: 'failed', failure: parseFailure(e) });

@@ -191,7 +191,23 @@ function neededColumns(header: string[]): NeededAt {
   return { upn: at('User principal name'), id: at('Object Id'), usage: at('Usage location'), licenses: at('Licenses') };
 }
 
-export function parseAdminCenterUsers(text: string, file: string, catalog: CatalogData, options: AdminCenterOptions = {}): AdminCenterImport {
+/**
+ * An export read as far as it can be without the licensing catalog: the header checked against the
+ * known layouts and the records found. The import does this while the catalog is still being read
+ * from the workspace; `adminCenterUsers` then reads the users against the catalog.
+ */
+export interface AdminCenterRows {
+  file: string;
+  rows: UserRows;
+  needed: NeededAt;
+  columns: number;
+  layout: AdminCenterLayout;
+  delimiter: ',' | ';' | '\t';
+  /** The encoding the bytes were read with (text given as text: utf-8). */
+  encoding: TextEncodingName;
+}
+
+export function adminCenterRowsFromText(text: string, file: string, encoding: TextEncodingName = 'utf-8'): AdminCenterRows {
   checkDecodedText(text, file);
   const body = withoutBom(text);
   const firstLine = body.slice(0, Math.max(0, body.search(/\r?\n|$/)));
@@ -201,27 +217,21 @@ export function parseAdminCenterUsers(text: string, file: string, catalog: Catal
   if (!cursor.next() && cursor.error) unreadableRow(file, cursor);
   const header = cursor.fields().map((h) => h.trim());
   const layout = layoutOf(header, file);
-  return readUsers(cursor, neededColumns(header), header.length, { layout, delimiter }, file, catalog, options);
+  return { file, rows: cursor, needed: neededColumns(header), columns: header.length, layout, delimiter, encoding };
 }
 
 /**
  * The same from the file's bytes, as read from the disk: UTF-8 (the admin center's own) is read
  * without decoding the whole file (utf8Csv.ts); UTF-16 or Shift_JIS (Excel's) is decoded first.
- * The encoding the bytes were read with is returned, as decodeCsvBytes says it.
  */
-export function parseAdminCenterUsersBytes(
-  bytes: Uint8Array,
-  file: string,
-  catalog: CatalogData,
-  options: AdminCenterOptions = {},
-): { parsed: AdminCenterImport; encoding: TextEncodingName } {
+export function adminCenterRowsFromBytes(bytes: Uint8Array, file: string): AdminCenterRows {
   // The byte order marks the decoded text would not hold: decodeTextBytes skips one, its TextDecoder
-  // the next, and parseAdminCenterUsers (withoutBom) a third.
+  // the next, and adminCenterRowsFromText (withoutBom) a third.
   let bom = 0;
   while (bom < 9 && bytes[bom] === 0xef && bytes[bom + 1] === 0xbb && bytes[bom + 2] === 0xbf) bom += 3;
   if (sniffEncoding(bytes) !== 'utf-8' || !isUtf8(bytes, bom)) {
     const { text, encoding } = decodeCsvBytes(bytes, file);
-    return { parsed: parseAdminCenterUsers(text, file, catalog, options), encoding };
+    return adminCenterRowsFromText(text, file, encoding);
   }
   // The head as the decoded text starts (a BOM dropped): 800 bytes hold at least the 200 characters checked.
   checkDecodedText(new TextDecoder('utf-8').decode(bytes.subarray(bom, bom + 800)), file);
@@ -241,8 +251,22 @@ export function parseAdminCenterUsersBytes(
   const layout = layoutOf(header, file);
   const at = neededColumns(header);
   const rows = new ProjectedCsvRows(bytes, cursor, [at.upn, at.id, at.usage, at.licenses]);
-  const parsed = readUsers(rows, { upn: 0, id: 1, usage: 2, licenses: 3 }, header.length, { layout, delimiter }, file, catalog, options);
-  return { parsed, encoding: 'utf-8' };
+  return { file, rows, needed: { upn: 0, id: 1, usage: 2, licenses: 3 }, columns: header.length, layout, delimiter, encoding: 'utf-8' };
+}
+
+export function parseAdminCenterUsers(text: string, file: string, catalog: CatalogData, options: AdminCenterOptions = {}): AdminCenterImport {
+  return adminCenterUsers(adminCenterRowsFromText(text, file), catalog, options);
+}
+
+/** parseAdminCenterUsers from the file's bytes, with the encoding they were read with (as decodeCsvBytes says it). */
+export function parseAdminCenterUsersBytes(
+  bytes: Uint8Array,
+  file: string,
+  catalog: CatalogData,
+  options: AdminCenterOptions = {},
+): { parsed: AdminCenterImport; encoding: TextEncodingName } {
+  const rows = adminCenterRowsFromBytes(bytes, file);
+  return { parsed: adminCenterUsers(rows, catalog, options), encoding: rows.encoding };
 }
 
 /** True for a lower-case GUID (GUID_RE, without a regular expression: 50,000 rows). */
@@ -257,16 +281,10 @@ function isLowerGuid(s: string): boolean {
   return true;
 }
 
-function readUsers(
-  cursor: UserRows,
-  needed: NeededAt,
-  columns: number,
-  { layout, delimiter }: { layout: AdminCenterLayout; delimiter: ',' | ';' | '\t' },
-  file: string,
-  catalog: CatalogData,
-  options: AdminCenterOptions,
-): AdminCenterImport {
-  const { upn: upnAt, id: idAt, usage: usageAt, licenses: licensesAt } = needed;
+/** The users of an export read so far (adminCenterRowsFrom...), their licenses named by the catalog. Reads the rows once. */
+export function adminCenterUsers(read: AdminCenterRows, catalog: CatalogData, options: AdminCenterOptions = {}): AdminCenterImport {
+  const { rows: cursor, columns, layout, delimiter, file } = read;
+  const { upn: upnAt, id: idAt, usage: usageAt, licenses: licensesAt } = read.needed;
   const names = byName(catalog);
   const subscribed = new Set((options.subscribedSkuIds ?? []).map(normalizeId));
   const chosen = new Map(Object.entries(options.chosen ?? {}).map(([k, v]) => [nameKey(k), normalizeId(v)]));
@@ -275,40 +293,38 @@ function readUsers(
   const unknown = tally();
   const ambiguous = new Map<string, { name: string; users: number; candidates: CatalogSku[] }>();
   const bySubscription = new Map<string, { name: string; users: number; skuId: string }>();
-  const count = (m: Map<string, { name: string; users: number }>, name: string) => {
-    const e = m.get(nameKey(name));
-    if (e) e.users++;
-    else m.set(nameKey(name), { name, users: 1 });
+  /**
+   * A note that counts one more user of `name` in `m` (entries by nameKey, the first spelling kept).
+   * The entry is found on the first count and kept: a note runs once per user holding the name.
+   */
+  const counter = <E extends { name: string; users: number }>(m: Map<string, E>, name: string, entry: () => E) => {
+    const key = nameKey(name);
+    let e: E | undefined;
+    return () => {
+      if (!e) {
+        e = m.get(key);
+        if (!e) m.set(key, (e = entry()));
+      }
+      e.users++;
+    };
   };
+  const count = (m: Map<string, { name: string; users: number }>, name: string) => counter(m, name, () => ({ name, users: 0 }));
 
   /** What one name means: a SKU, or a note (free, not in the catalog, ambiguous) counted per user. */
   type Meaning = { skuId?: string; note?: () => void };
   const meaningOf = (name: string): Meaning => {
     const candidates = names.get(nameKey(name)) ?? [];
-    if (candidates.length === 0) return { note: () => count(isFreeOrTrial(name) ? free : unknown, name) };
-    if (candidates.every((s) => isFreeOrTrial(s.name, s.partNumber))) return { note: () => count(free, name) };
+    if (candidates.length === 0) return { note: count(isFreeOrTrial(name) ? free : unknown, name) };
+    if (candidates.every((s) => isFreeOrTrial(s.name, s.partNumber))) return { note: count(free, name) };
     if (candidates.length === 1) return { skuId: candidates[0]!.id };
     const choice = chosen.get(nameKey(name));
     if (choice && candidates.some((s) => s.id === choice)) return { skuId: choice };
     const inTenant = candidates.filter((s) => subscribed.has(s.id));
     if (inTenant.length === 1) {
       const skuId = inTenant[0]!.id;
-      return {
-        skuId,
-        note: () => {
-          const e = bySubscription.get(nameKey(name));
-          if (e) e.users++;
-          else bySubscription.set(nameKey(name), { name, users: 1, skuId });
-        },
-      };
+      return { skuId, note: counter(bySubscription, name, () => ({ name, users: 0, skuId })) };
     }
-    return {
-      note: () => {
-        const e = ambiguous.get(nameKey(name));
-        if (e) e.users++;
-        else ambiguous.set(nameKey(name), { name, users: 1, candidates });
-      },
-    };
+    return { note: counter(ambiguous, name, () => ({ name, users: 0, candidates })) };
   };
   // A tenant has a few license combinations for thousands of users: each distinct cell is read once.
   const cells = new Map<string, { skuIds: string[]; notes: (() => void)[] }>();

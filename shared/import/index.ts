@@ -12,7 +12,17 @@ export { parseOffers } from './offers';
 export type { PartnerCenterCustomer, PartnerCenterSubscription } from './partnerCenter';
 export { parsePartnerCenterCustomer, parsePartnerCenterSubscriptions } from './partnerCenter';
 export type { AdminCenterImport, AdminCenterLayout, AdminCenterOptions, AdminCenterReport } from './adminCenterUsers';
-export { BilingualImportError, decodeCsvBytes, looksLikeAdminCenterUsers, parseAdminCenterUsers, parseAdminCenterUsersBytes } from './adminCenterUsers';
+export {
+  adminCenterRowsFromBytes,
+  adminCenterRowsFromText,
+  adminCenterUsers,
+  BilingualImportError,
+  decodeCsvBytes,
+  looksLikeAdminCenterUsers,
+  parseAdminCenterUsers,
+  parseAdminCenterUsersBytes,
+  type AdminCenterRows,
+} from './adminCenterUsers';
 export type { TextEncodingName } from './decode';
 export { checkDecodedText, decodeTextBytes } from './decode';
 export { encodingNameIn } from './problemWords';
