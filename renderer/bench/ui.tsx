@@ -13,7 +13,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../app/App';
 import '../app/global.css';
-import { customersByStage } from '../db/queries';
+import { customersByName } from '../db/queries';
 import { pickHost } from '../host';
 import { matchCustomers, PICKER_SHOWN } from '../ui/CustomerPicker';
 import { useViewStore, type View } from '../ui/viewStore';
@@ -126,7 +126,7 @@ async function openPicker() {
     { capture: true },
   );
   new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
-  return (await customersByStage(workspaceDb())).length;
+  return (await customersByName(workspaceDb())).length;
 }
 
 function shows(k: number): boolean {
@@ -149,7 +149,7 @@ function check() {
 
 /** Before a round of typing `text`: what the listbox shows after each of its prefixes. */
 async function armPicker(text: string) {
-  const customers = await customersByStage(workspaceDb());
+  const customers = await customersByName(workspaceDb());
   const haystacks = customers.map((c) => `${c.name} `.toLowerCase());
   expected = [];
   for (let k = 1; k <= text.length; k++) {

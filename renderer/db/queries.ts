@@ -9,7 +9,6 @@ import type {
   CatalogSkuRow,
   CatalogState,
   Customer,
-  CustomerStage,
   ImportRecord,
   TenantSkuRow,
   TenantSubscriptionRow,
@@ -23,10 +22,20 @@ export function strip<T>(row: T & { _v?: number }): T {
   return rest as T;
 }
 
-/** Customers by name, optionally of one stage (the customers list, the dashboard's columns). */
-export async function customersByStage(db: WorkspaceDatabase, stage?: CustomerStage): Promise<Customer[]> {
-  const rows = stage ? await db.customers.where('stage').equals(stage).sortBy('name') : await db.customers.orderBy('name').toArray();
-  return rows.map(strip);
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** The order people read customers in: by name as a collator sorts it ("Contoso 2" before "Contoso 10"), then by id. */
+export function compareCustomers(a: Pick<Customer, 'name' | 'id'>, b: Pick<Customer, 'name' | 'id'>): number {
+  return byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Every customer by name (the customers list, the pickers). The whole table read and sorted here:
+ * the store keeps no name index (a first pull would pay it on each of its puts), and reading in an
+ * index's order cost about twice the plain read.
+ */
+export async function customersByName(db: WorkspaceDatabase): Promise<Customer[]> {
+  return (await db.customers.toArray()).map((c) => strip<Customer>(c)).sort(compareCustomers);
 }
 
 export interface TenantView {

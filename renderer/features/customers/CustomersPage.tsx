@@ -12,7 +12,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentUserCounts, customersByStage } from '../../db/queries';
+import { currentUserCounts, customersByName } from '../../db/queries';
 import { useViewStore } from '../../ui/viewStore';
 import { CaseFile } from './CaseFile';
 import { CustomerList } from './CustomerList';
@@ -45,7 +45,7 @@ function useCustomerRows() {
   return useLiveQuery(async () => {
     const db = workspaceDb();
     // Counts from the committed imports' records: two reads for 10,000 customers, not 10,000.
-    const [customers, users] = await Promise.all([customersByStage(db), currentUserCounts(db)]);
+    const [customers, users] = await Promise.all([customersByName(db), currentUserCounts(db)]);
     return customers.map((c) => ({ ...c, users: users.get(c.id) ?? null }));
   }, []);
 }

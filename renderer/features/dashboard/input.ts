@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/workspace/tables';
 
 export interface DashboardInput {
-  /** By name (customersByStage's order). */
+  /** By name (customersByName's order). */
   customers: Customer[];
   partner: PartnerProfile | null;
   /** Only the records an open conflict is about (to find its customer). */

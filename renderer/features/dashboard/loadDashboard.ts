@@ -3,11 +3,9 @@
 // customer's current import (shared/mutators/imports.ts, "Visibility"), as renderer/db/queries.ts does.
 import type { Customer, CustomerSummary, FindingAck, Invitation, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
-import { currentCatalog, strip, toCatalog } from '../../db/queries';
+import { compareCustomers, currentCatalog, strip, toCatalog } from '../../db/queries';
 import { customersToCheck } from './attention';
 import type { DashboardInput, PlanCheckInput, ProductNameRow, SummaryInput } from './input';
-
-const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
  * Each step reads in one read-only transaction: one consistent snapshot of the workspace (no
@@ -57,14 +55,13 @@ async function readSummaries(db: WorkspaceDatabase): Promise<SummaryInput> {
 
 async function readOverview(db: WorkspaceDatabase): Promise<DashboardInput> {
   const [customerRows, partner, conflicts, subscriptionRows] = await Promise.all([
-    // The whole table, sorted here: reading it in the name index's order costs about twice as much
-    // (customersByStage), and a collator sorts names the way people read them.
+    // The whole table, sorted here (compareCustomers), as customersByName does.
     db.customers.toArray(),
     db.partner.get('partner'),
     db.conflicts.where('status').equals('open').toArray(),
     db.tenantSubscriptions.toArray(),
   ]);
-  const customers = customerRows.map((c) => strip<Customer>(c)).sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+  const customers = customerRows.map((c) => strip<Customer>(c)).sort(compareCustomers);
   const current = new Set<string>();
   for (const c of customers) if (c.tenantImportId) current.add(c.tenantImportId);
   const subscriptions = subscriptionRows.filter((s) => current.has(s.importId)).map(strip);

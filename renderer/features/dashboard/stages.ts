@@ -8,7 +8,7 @@ export type StageCustomer = Pick<Customer, 'id' | 'name' | 'country' | 'stage'>;
 
 export interface StageGroup<C extends StageCustomer = StageCustomer> {
   stage: CustomerStage;
-  /** In the order given (by name when read with customersByStage). */
+  /** In the order given (by name when read with customersByName). */
   customers: C[];
 }
 

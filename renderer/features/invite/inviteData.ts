@@ -1,7 +1,7 @@
 // The workspace rows the invite screens read, as live queries: they follow changes made here, in
 // another window, or pulled from the team.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { customersByStage, strip } from '../../db/queries';
+import { customersByName, strip } from '../../db/queries';
 import type { Customer, Invitation, PartnerProfile } from '../../../shared/workspace/tables';
 import { workspaceDb } from '../../workspace/workspace';
 
@@ -13,7 +13,7 @@ export function usePartnerProfile(): PartnerProfile | null | undefined {
 }
 
 export function useCustomers(): Customer[] | undefined {
-  return useLiveQuery(() => customersByStage(workspaceDb()), []);
+  return useLiveQuery(() => customersByName(workspaceDb()), []);
 }
 
 export function useInvitations(): Invitation[] | undefined {

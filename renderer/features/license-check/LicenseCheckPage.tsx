@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hashOf, useViewStore } from '../../ui/viewStore';
 import { CustomerPicker as SearchCustomer } from '../../ui/CustomerPicker';
-import { customersByStage } from '../../db/queries';
+import { customersByName } from '../../db/queries';
 import { useCustomerPlan, type CustomerData } from '../../engine/customerPlan';
 import { workspaceDb } from '../../workspace/workspace';
 import type { TenantPlan } from '../../../shared/domain/engine';
@@ -26,7 +26,7 @@ type Step = (typeof STEPS)[number];
 function CustomerPicker({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
   const navigate = useViewStore((s) => s.navigate);
-  const customers = useLiveQuery(() => customersByStage(workspaceDb()), []);
+  const customers = useLiveQuery(() => customersByName(workspaceDb()), []);
   if (customers === undefined) return <Text>{t('app.loading')}</Text>;
   if (customers.length === 0) {
     return (

@@ -4,7 +4,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customersByStage } from '../../db/queries';
+import { customersByName } from '../../db/queries';
 import { useViewStore } from '../../ui/viewStore';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { workspaceDb } from '../../workspace/workspace';
@@ -15,7 +15,7 @@ export function CustomerStep({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
   const styles = useWizardStyles();
   const navigate = useViewStore((s) => s.navigate);
-  const customers = useLiveQuery(() => customersByStage(workspaceDb()), []);
+  const customers = useLiveQuery(() => customersByName(workspaceDb()), []);
   const [picked, setPicked] = useState<string>('');
   if (!customers) return <Text>{t('offerMatching.loading')}</Text>;
   if (customers.length === 0) {
