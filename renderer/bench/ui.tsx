@@ -68,7 +68,7 @@ async function localWrite(customerId: string, runs: number, warm: number) {
   const mutated: number[] = [];
   for (let i = 0; i < warm + runs; i++) {
     const next = `${customer.name} ${i + 1}`;
-    // The form starts again from the stored details after each save (DetailsSection's key).
+    // After each save the form shows the stored details (the saved name).
     await when(() => detailsForm(name) !== null);
     const form = detailsForm(name)!;
     typeInto(form.querySelector('input')!, next);

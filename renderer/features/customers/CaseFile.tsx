@@ -124,7 +124,7 @@ export function CaseFile({ customerId }: { customerId: string }) {
         <PlanSection customerId={customerId} catalog={data.catalog} savedPlan={data.plan} planLines={data.planLines} findingAcks={data.findingAcks} plan={plan} />
         <UsersSection customerId={customerId} plan={plan} />
         <div className={styles.columns}>
-          <StageAndNotesSection customer={data.customer} canEdit={canEdit} />
+          <StageAndNotesSection customerId={data.customer.id} stage={data.customer.stage} notes={data.customer.notes} canEdit={canEdit} />
           <DetailsSection customer={data.customer} canEdit={canEdit} />
         </div>
         <div className={styles.columns}>

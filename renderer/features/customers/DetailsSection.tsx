@@ -3,8 +3,8 @@
 // the stage (customer.setStage) and the notes.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
-import { useId, useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { memo, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { Controller, useForm, useFormState, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { BILLING_ACCOUNTS } from '../../../shared/domain/commerce';
@@ -41,14 +41,27 @@ function useDetailsSchema() {
 }
 type Details = z.infer<ReturnType<typeof useDetailsSchema>>;
 
+/** `value` itself while it has the same contents as at the last render (a re-read row's nested details are new objects). */
+function useSameValue<T>(value: T): T {
+  const key = JSON.stringify(value ?? null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the value is the same while its key is
+  return useMemo(() => value, [key]);
+}
+
 export function DetailsSection({ customer, canEdit }: { customer: Customer; canEdit: boolean }) {
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const stored: Details = { name: customer.name, domain: customer.domain, tenantId: customer.tenantId, country: customer.country, channel: customer.channel };
-  // A change that arrives from the team (or this save) starts the form again from the stored details.
+  const { name, domain, tenantId, country, channel } = customer;
+  // One object while the stored details are the same values; the form is told when they change
+  // (this save read back, or a change pulled from the team) without rendering it again.
+  const stored = useMemo<Details>(() => ({ name, domain, tenantId, country, channel }), [name, domain, tenantId, country, channel]);
+  const sources = useSameValue(customer.fieldSources);
+  const form = useRef<DetailsFormHandle>(null);
+  useEffect(() => form.current?.storedChanged(stored), [stored]);
+  const { billingAccount, agreement } = withDefaults('customers', customer);
+  const sameAgreement = useSameValue(agreement);
   return (
     <>
-      <DetailsForm key={JSON.stringify(stored)} customerId={customer.id} stored={stored} sources={customer.fieldSources} canEdit={canEdit} outcome={outcome} setOutcome={setOutcome} />
-      <BillingAndAgreement customer={customer} />
+      <DetailsForm key={customer.id} ref={form} customerId={customer.id} initial={stored} sources={sources} canEdit={canEdit} />
+      <BillingAndAgreement customerId={customer.id} tenantId={tenantId} billingAccount={billingAccount} agreement={sameAgreement} />
     </>
   );
 }
@@ -74,14 +87,23 @@ type AgreementValues = z.infer<ReturnType<typeof useAgreementSchema>>;
  * whether it accepted the Microsoft Customer Agreement (ordering needs it): each saved at once
  * through its own mutator, so the activity names the fact recorded.
  */
-function BillingAndAgreement({ customer }: { customer: Customer }) {
+const BillingAndAgreement = memo(function BillingAndAgreement({
+  customerId,
+  tenantId,
+  billingAccount,
+  agreement,
+}: {
+  customerId: string;
+  tenantId: string;
+  billingAccount: ReturnType<typeof withDefaults<'customers'>>['billingAccount'];
+  agreement: ReturnType<typeof withDefaults<'customers'>>['agreement'];
+}) {
   const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
   const noteId = useId();
   const { allowed } = usePermission('customer.edit');
-  const { billingAccount, agreement } = withDefaults('customers', customer);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const schema = useAgreementSchema();
   const { control, handleSubmit, reset, formState } = useForm<AgreementValues>({ resolver: zodResolver(schema), defaultValues: { acceptedOn: '', attestedBy: '' } });
@@ -93,15 +115,15 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
   const setBilling = async (value: string) => {
     const parsed = z.enum(BILLING_ACCOUNTS).safeParse(value);
     if (!parsed.success) return;
-    const result = await sync.mutate('customer.setBillingAccount', { id: customer.id, billingAccount: parsed.data });
+    const result = await sync.mutate('customer.setBillingAccount', { id: customerId, billingAccount: parsed.data });
     done(result, t('caseFile.billing.saved'));
   };
   const record = handleSubmit(async (values) => {
-    const result = await sync.mutate('customer.recordAgreement', { id: customer.id, acceptedOn: values.acceptedOn, attestedBy: values.attestedBy.trim() });
+    const result = await sync.mutate('customer.recordAgreement', { id: customerId, acceptedOn: values.acceptedOn, attestedBy: values.attestedBy.trim() });
     if (done(result, t('caseFile.agreement.recorded'))) reset({ acceptedOn: '', attestedBy: '' });
   });
   const clear = async () => {
-    const result = await sync.mutate('customer.clearAgreement', { id: customer.id });
+    const result = await sync.mutate('customer.clearAgreement', { id: customerId });
     done(result, t('caseFile.agreement.cleared'));
   };
 
@@ -157,12 +179,12 @@ function BillingAndAgreement({ customer }: { customer: Customer }) {
           </div>
         </form>
       )}
-      {!agreement && <PartnerCenterAgreement customerId={customer.id} tenantId={customer.tenantId} allowed={allowed} />}
+      {!agreement && <PartnerCenterAgreement customerId={customerId} tenantId={tenantId} allowed={allowed} />}
       <PermissionNote permission="customer.edit" id={noteId} />
       <OutcomeBar outcome={outcome} />
     </section>
   );
-}
+});
 
 /** Where a detail an import can know came from: "from the import of <date>" or "entered by a person". */
 function SourceNote({ field, sources }: { field: ImportableField; sources: Customer['fieldSources'] }) {
@@ -183,129 +205,183 @@ function SourceNote({ field, sources }: { field: ImportableField; sources: Custo
   );
 }
 
-function DetailsForm({
-  customerId,
-  stored,
-  sources,
-  canEdit,
-  outcome,
-  setOutcome,
-}: {
-  customerId: string;
-  stored: Details;
-  sources: Customer['fieldSources'];
-  canEdit: boolean;
-  outcome: Outcome;
-  setOutcome: (o: Outcome) => void;
-}) {
-  const sync = useSync();
-  const { t, i18n } = useTranslation();
-  const styles = useCaseFileStyles();
-  const titleId = useId();
-  const schema = useDetailsSchema();
-  const { control, handleSubmit, formState } = useForm<Details>({ resolver: zodResolver(schema), defaultValues: stored });
-  // Read while rendering: react-hook-form tracks dirty fields only for a form state read here, and
-  // without it a first save that changes one field (the domain alone) said "nothing to save".
-  const { dirtyFields } = formState;
+/** The outcome of the last save, beside the button: it alone re-renders when a save says how it went. */
+function SaveOutcome({ ref }: { ref: Ref<(o: Outcome) => void> }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  useImperativeHandle(ref, () => setOutcome, []);
+  return <OutcomeBar outcome={outcome} />;
+}
 
-  const save = handleSubmit(async (values) => {
-    setOutcome(null);
-    // Stored as the workspace keeps them (GUIDs lower case, countries upper case), and shown that way.
-    const normalized: Details = {
-      name: values.name.trim(),
-      domain: values.domain.trim(),
-      tenantId: values.tenantId.trim().toLowerCase(),
-      country: values.country.trim().toUpperCase(),
-      channel: values.channel,
-    };
-    const changed = Object.fromEntries((Object.keys(normalized) as (keyof Details)[]).filter((k) => dirtyFields[k]).map((k) => [k, normalized[k]]));
-    if (Object.keys(changed).length === 0) {
-      setOutcome({ intent: 'success', text: t('caseFile.details.nothingChanged') });
-      return;
-    }
-    const result = await sync.mutate('customer.update', { id: customerId, ...changed });
-    if (result.ok) setOutcome({ intent: 'success', text: t('caseFile.details.saved') });
-    else setOutcome({ intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
-  });
-
-  const text = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (
-    <div className={styles.column}>
-      {field(name, label, hint)}
-      {name !== 'name' && <SourceNote field={name} sources={sources} />}
-    </div>
-  );
-  const field = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <Field label={label} hint={hint} required={name === 'name'} validationMessage={fieldState.error?.message} validationState={fieldState.error ? 'error' : 'none'}>
-          <Input {...field} onChange={(_, d) => field.onChange(d.value)} disabled={!canEdit} maxLength={name === 'country' ? 2 : undefined} />
-        </Field>
-      )}
-    />
-  );
-
+/** The save button: it alone re-renders while a save runs (disabled until it answered). */
+function SaveButton({ control, canEdit, label }: { control: Control<Details>; canEdit: boolean; label: string }) {
+  const { isSubmitting } = useFormState({ control });
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h3 id={titleId} className={styles.title}>
-        {t('caseFile.details.title')}
-      </h3>
-      <form onSubmit={(e) => void save(e)} noValidate>
-        <div className={styles.grid}>
-          {text('name', t('caseFile.details.name'))}
-          {text('domain', t('caseFile.details.domain'), t('caseFile.details.domainHint'))}
-          {text('tenantId', t('caseFile.details.tenantId'), t('caseFile.details.tenantIdHint'))}
-          {text('country', t('caseFile.details.country'), t('caseFile.details.countryHint'))}
-          <div className={styles.column}>
-          <Controller
-            name="channel"
-            control={control}
-            render={({ field }) => (
-              <Field label={t('caseFile.details.channel')} hint={t('caseFile.details.channelHint')}>
-                <Select value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} disabled={!canEdit}>
-                  <option value="unknown">{t('caseFile.channel.unknown')}</option>
-                  <option value="direct">{t('caseFile.channel.direct')}</option>
-                  <option value="other-partner">{t('caseFile.channel.otherPartner')}</option>
-                  <option value="own">{t('caseFile.channel.own')}</option>
-                </Select>
-              </Field>
-            )}
-          />
-          <SourceNote field="channel" sources={sources} />
-          </div>
-        </div>
-        <div className={styles.row} style={{ marginTop: 12 }}>
-          <Button type="submit" appearance="primary" disabled={!canEdit || formState.isSubmitting}>
-            {t('caseFile.details.save')}
-          </Button>
-          <OutcomeBar outcome={outcome} />
-        </div>
-      </form>
-    </section>
+    <Button type="submit" appearance="primary" disabled={!canEdit || isSubmitting}>
+      {label}
+    </Button>
   );
 }
 
-export function StageAndNotesSection({ customer, canEdit }: { customer: Customer; canEdit: boolean }) {
+const DETAIL_KEYS = ['name', 'domain', 'tenantId', 'country', 'channel'] as const satisfies readonly (keyof Details)[];
+
+interface DetailsFormHandle {
+  /** The stored details now (this save read back, or a change pulled from the team). */
+  storedChanged(stored: Details): void;
+}
+
+const DetailsForm = memo(
+  function DetailsForm({
+    ref,
+    customerId,
+    initial,
+    sources,
+    canEdit,
+  }: {
+    ref: Ref<DetailsFormHandle>;
+    customerId: string;
+    /** The stored details when the form opened; later ones come through `ref`. */
+    initial: Details;
+    sources: Customer['fieldSources'];
+    canEdit: boolean;
+  }) {
+    const sync = useSync();
+    const { t, i18n } = useTranslation();
+    const styles = useCaseFileStyles();
+    const titleId = useId();
+    const schema = useDetailsSchema();
+    const { control, handleSubmit, reset, getValues } = useForm<Details>({ resolver: zodResolver(schema), defaultValues: initial });
+    const showOutcome = useRef<(o: Outcome) => void>(null);
+    // The stored details the form shows (as it opened, or as last saved or read back): a field whose
+    // value differs from them is one the person is editing, and only those are saved.
+    const base = useRef(initial);
+
+    useImperativeHandle(
+      ref,
+      () => ({
+        storedChanged(stored) {
+          const from = base.current;
+          base.current = stored;
+          if (DETAIL_KEYS.every((k) => from[k] === stored[k])) return;
+          // The form shows the stored details, except in a field the person is editing: it keeps
+          // what they typed (and saving it saves it over the new value).
+          const values = getValues();
+          const shown = { ...stored };
+          for (const k of DETAIL_KEYS) if (values[k] !== from[k]) Object.assign(shown, { [k]: values[k] });
+          reset(shown);
+        },
+      }),
+      [getValues, reset],
+    );
+
+    const save = async (values: Details) => {
+      showOutcome.current?.(null);
+      // Stored as the workspace keeps them (GUIDs lower case, countries upper case), and shown that way.
+      const normalized: Details = {
+        name: values.name.trim(),
+        domain: values.domain.trim(),
+        tenantId: values.tenantId.trim().toLowerCase(),
+        country: values.country.trim().toUpperCase(),
+        channel: values.channel,
+      };
+      const changed: Partial<Details> = Object.fromEntries(DETAIL_KEYS.filter((k) => values[k] !== base.current[k]).map((k) => [k, normalized[k]]));
+      if (Object.keys(changed).length === 0) {
+        showOutcome.current?.({ intent: 'success', text: t('caseFile.details.nothingChanged') });
+        return;
+      }
+      const result = await sync.mutate('customer.update', { id: customerId, ...changed });
+      if (!result.ok) {
+        showOutcome.current?.({ intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
+        return;
+      }
+      // What is stored now: the form has nothing left to save and shows the stored (normalized)
+      // values. Read back, the same details change nothing; the fields render again only where the
+      // stored value is not what was typed ("us" shown as "US").
+      const saved: Details = { ...base.current, ...changed };
+      base.current = saved;
+      if (DETAIL_KEYS.some((k) => getValues(k) !== saved[k])) reset(saved);
+      showOutcome.current?.({ intent: 'success', text: t('caseFile.details.saved') });
+    };
+
+    const text = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (
+      <div className={styles.column}>
+        {field(name, label, hint)}
+        {name !== 'name' && <SourceNote field={name} sources={sources} />}
+      </div>
+    );
+    const field = (name: 'name' | 'domain' | 'tenantId' | 'country', label: string, hint?: string) => (
+      <Controller
+        name={name}
+        control={control}
+        render={({ field, fieldState }) => (
+          <Field label={label} hint={hint} required={name === 'name'} validationMessage={fieldState.error?.message} validationState={fieldState.error ? 'error' : 'none'}>
+            <Input {...field} onChange={(_, d) => field.onChange(d.value)} disabled={!canEdit} maxLength={name === 'country' ? 2 : undefined} />
+          </Field>
+        )}
+      />
+    );
+
+    return (
+      <section className={styles.section} aria-labelledby={titleId}>
+        <h3 id={titleId} className={styles.title}>
+          {t('caseFile.details.title')}
+        </h3>
+        <form onSubmit={(e) => void handleSubmit(save)(e)} noValidate>
+          <div className={styles.grid}>
+            {text('name', t('caseFile.details.name'))}
+            {text('domain', t('caseFile.details.domain'), t('caseFile.details.domainHint'))}
+            {text('tenantId', t('caseFile.details.tenantId'), t('caseFile.details.tenantIdHint'))}
+            {text('country', t('caseFile.details.country'), t('caseFile.details.countryHint'))}
+            <div className={styles.column}>
+            <Controller
+              name="channel"
+              control={control}
+              render={({ field }) => (
+                <Field label={t('caseFile.details.channel')} hint={t('caseFile.details.channelHint')}>
+                  <Select value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} disabled={!canEdit}>
+                    <option value="unknown">{t('caseFile.channel.unknown')}</option>
+                    <option value="direct">{t('caseFile.channel.direct')}</option>
+                    <option value="other-partner">{t('caseFile.channel.otherPartner')}</option>
+                    <option value="own">{t('caseFile.channel.own')}</option>
+                  </Select>
+                </Field>
+              )}
+            />
+            <SourceNote field="channel" sources={sources} />
+            </div>
+          </div>
+          <div className={styles.row} style={{ marginTop: 12 }}>
+            <SaveButton control={control} canEdit={canEdit} label={t('caseFile.details.save')} />
+            <SaveOutcome ref={showOutcome} />
+          </div>
+        </form>
+      </section>
+    );
+  },
+  // `initial` is read once, when the form opens (another customer opens another form: its key).
+  (a, b) => a.ref === b.ref && a.customerId === b.customerId && a.sources === b.sources && a.canEdit === b.canEdit,
+);
+
+/** The stage and the notes (by value: a save of the customer's details does not render them again). */
+export const StageAndNotesSection = memo(function StageAndNotesSection({ customerId, stage, notes: savedNotes, canEdit }: { customerId: string; stage: CustomerStage; notes: string; canEdit: boolean }) {
   const sync = useSync();
   const { t, i18n } = useTranslation();
   const styles = useCaseFileStyles();
   const titleId = useId();
-  const [notes, setNotes] = useState(customer.notes);
-  const [storedNotes, setStoredNotes] = useState(customer.notes);
+  const [notes, setNotes] = useState(savedNotes);
+  const [storedNotes, setStoredNotes] = useState(savedNotes);
   // Notes changed elsewhere (a teammate, a sync): take them unless this person is typing over them.
-  if (customer.notes !== storedNotes) {
-    setStoredNotes(customer.notes);
-    if (notes === storedNotes) setNotes(customer.notes);
+  if (savedNotes !== storedNotes) {
+    setStoredNotes(savedNotes);
+    if (notes === storedNotes) setNotes(savedNotes);
   }
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  const setStage = async (stage: CustomerStage) => {
-    const result = await sync.mutate('customer.setStage', { id: customer.id, stage });
+  const setStage = async (next: CustomerStage) => {
+    const result = await sync.mutate('customer.setStage', { id: customerId, stage: next });
     setOutcome(result.ok ? { intent: 'success', text: t('caseFile.stage.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
   };
   const saveNotes = async () => {
-    const result = await sync.mutate('customer.update', { id: customer.id, notes });
+    const result = await sync.mutate('customer.update', { id: customerId, notes });
     setOutcome(result.ok ? { intent: 'success', text: t('caseFile.notes.saved') } : { intent: 'error', text: t('caseFile.details.refused', { message: refusalText(t, i18n.language, result) }) });
   };
 
@@ -315,7 +391,7 @@ export function StageAndNotesSection({ customer, canEdit }: { customer: Customer
         {t('caseFile.stage.title')}
       </h3>
       <Field label={t('caseFile.stage.label')} hint={t('caseFile.stage.hint')}>
-        <Select value={customer.stage} onChange={(_, d) => void setStage(CustomerStage.parse(d.value))} disabled={!canEdit}>
+        <Select value={stage} onChange={(_, d) => void setStage(CustomerStage.parse(d.value))} disabled={!canEdit}>
           {CustomerStage.options.map((s) => (
             <option key={s} value={s}>
               {STAGE_WORDS[s](t)}
@@ -327,11 +403,11 @@ export function StageAndNotesSection({ customer, canEdit }: { customer: Customer
         <Textarea value={notes} onChange={(_, d) => setNotes(d.value)} resize="vertical" rows={4} maxLength={20_000} disabled={!canEdit} />
       </Field>
       <div className={styles.row}>
-        <Button onClick={() => void saveNotes()} disabled={!canEdit || notes === customer.notes}>
+        <Button onClick={() => void saveNotes()} disabled={!canEdit || notes === savedNotes}>
           {t('caseFile.notes.save')}
         </Button>
         <OutcomeBar outcome={outcome} />
       </div>
     </section>
   );
-}
+});
