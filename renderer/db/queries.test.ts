@@ -1,7 +1,9 @@
 // The customers' order on every screen that lists them, read from the store without a name index
-// (schema v7): as people read names, on real Dexie code over fake-indexeddb.
+// (schema v7: no name index): as people read names, on real Dexie code over fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SyncClient } from '../../shared/sync/client';
+import { DexieClientStore } from '../sync/dexieClientStore';
 import { WorkspaceDatabase } from './database';
 import { customersByName } from './queries';
 
@@ -21,7 +23,25 @@ describe('customersByName (fake-indexeddb)', () => {
     expect((await customersByName(db)).map((c) => `${c.id} ${c.name}`)).toEqual(['c-3 Adatum', 'c-9 Adatum', 'c-2 contoso 2', 'c-4 Contoso 10', 'c-1 Fabrikam']);
   });
 
-  it('keeps no index on customers but their key: a first pull puts every customer', () => {
-    expect(db.customers.schema.indexes.map((i) => i.name)).toEqual([]);
+  it('keeps only the stage index on customers (createMany reads through it): a first pull puts every customer', () => {
+    expect(db.customers.schema.indexes.map((i) => i.name)).toEqual(['stage']);
+  });
+
+  it("creates customers from a list through the app's store, skipping a tenant id already in the workspace (the mutator reads them by stage)", async () => {
+    const listDb = new WorkspaceDatabase('queries-create-many');
+    const actor = { id: 'aiko', name: 'Aiko', role: 'admin-agent' as const };
+    const client = new SyncClient(new DexieClientStore(listDb, () => 'client-list'), { push: () => Promise.reject(new Error('offline')), pull: () => Promise.reject(new Error('offline')) }, { actor: () => actor, now: () => '2026-12-07T09:00:00.000Z' });
+    const tenant = '9f2a1c3e-5b7d-4e8f-a1b2-c3d4e5f60718';
+    expect((await client.mutate('customer.create', { id: 'c-old', name: 'Contoso', tenantId: tenant })).ok).toBe(true);
+    const outcome = await client.mutate('customer.createMany', {
+      file: 'Customers.csv',
+      customers: [
+        { id: 'c-new', name: 'Fabrikam', tenantId: '1c0a8b6e-2d4f-4a3b-9c8d-7e6f5a4b3c2d' },
+        { id: 'c-dup', name: 'Contoso again', tenantId: tenant },
+      ],
+    });
+    expect(outcome.ok).toBe(true);
+    expect((await customersByName(listDb)).map((c) => c.id)).toEqual(['c-old', 'c-new']);
+    listDb.close();
   });
 });
