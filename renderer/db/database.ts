@@ -69,6 +69,11 @@ const storesV6 = { ...storesV5, customers: 'id, stage, name' };
 // The stage index stays: customer.createMany reads every customer through it (shared/mutators).
 const storesV7 = { ...storesV6, customers: 'id, stage' };
 
+// Customers keep only their key: customer.createMany reads them whole (ReadTx.all) instead of once
+// per stage, and no screen reads them by stage. A first pull puts every customer, each put paying
+// every index (with the stage index too the pull took about 1.39x its floor, without it 1.05-1.25x).
+const storesV8 = { ...storesV7, customers: 'id' };
+
 export const schemaHistory: readonly SchemaVersion[] = [
   { version: 1, stores: storesV1 },
   { version: 2, stores: storesV2 },
@@ -77,6 +82,7 @@ export const schemaHistory: readonly SchemaVersion[] = [
   { version: 5, stores: storesV5 },
   { version: 6, stores: storesV6 },
   { version: 7, stores: storesV7 },
+  { version: 8, stores: storesV8 },
 ];
 
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;

@@ -161,6 +161,7 @@ export class DexieClientStore implements ClientStore {
         return (stored ? structuredClone(strip(stored)) : undefined) as never;
       },
       query: async (table, field, value) => (await tableOf(table).where(field).equals(value).toArray()).map((r) => strip(r)) as never,
+      all: async (table) => (await tableOf(table).toArray()).map((r) => strip(r)) as never,
       put: async (table, row) => {
         const prev = await read(table, row.id);
         putStored(table, { ...(row as Row), _v: prev?._v ?? 0 });

@@ -158,6 +158,24 @@ describe('a group of pushes', () => {
     expect(state.records.some((r) => r.tbl === 'customers' && r.id === 'cust-3')).toBe(false);
   });
 
+  it("reads a whole table over the group's earlier pushes: a Partner Center list skips a tenant a batch-mate created", async () => {
+    const { orgId, people } = await orgWith('Whole');
+    const tenant = (n: number) => `7c2d4e6f-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const reports: GroupReport[] = [];
+    const groups = new PushGroups(t.db, { pushes: 64, mutations: 2000, gatherMs: 0 }, (r) => reports.push(r));
+    const run = (r: PushRequest) => groups.push(orgId, people.alice.id, people.alice, r, NOW);
+    const outcomes = await Promise.all([
+      run(req('whole-c0', 1, [['customer.create', { id: 'w-1', name: 'Stored', tenantId: tenant(1) }]])),
+      // Both arrive while the first runs: one group, the list after the push that creates tenant 2.
+      run(req('whole-c1', 1, [['customer.create', { id: 'w-2', name: 'Batch-mate', tenantId: tenant(2) }]])),
+      run(req('whole-c2', 1, [['customer.createMany', { file: 'Customers.csv', customers: [1, 2, 3].map((n) => ({ id: `w-list-${n}`, name: `Listed ${n}`, tenantId: tenant(n) })) }]])),
+    ]);
+    expect(outcomes.every((o) => o.ok && o.response.results.every((r) => r.status === 'applied'))).toBe(true);
+    expect(reports[1]!.clients).toEqual(['whole-c1', 'whole-c2']);
+    const { rows } = await t.db.query<{ id: string }>("SELECT id FROM records WHERE org_id = $1 AND tbl = 'customers' AND NOT deleted ORDER BY id", [orgId]);
+    expect(rows.map((r) => r.id)).toEqual(['w-1', 'w-2', 'w-list-3']);
+  });
+
   it('runs its pushes again one by one when the group fails, so only the faulty push fails', async () => {
     const { orgId, people } = await orgWith('Faulty');
     const reports: GroupReport[] = [];

@@ -17,7 +17,7 @@ interface RecordRow {
 }
 
 /** What a push reads of its org beyond what its group's opening statement read. */
-export type SqlReads = Pick<AuthorityTx, 'records' | 'queryRecords' | 'claimClient' | 'results'>;
+export type SqlReads = Pick<AuthorityTx, 'records' | 'queryRecords' | 'allRecords' | 'claimClient' | 'results'>;
 
 export function sqlReads(sql: Sql, orgId: string): SqlReads {
   return {
@@ -45,6 +45,14 @@ export function sqlReads(sql: Sql, orgId: string): SqlReads {
       const { rows } = await sql.query<{ id: string; data: Record<string, unknown> }>(
         `SELECT id, data FROM records WHERE org_id = $1 AND tbl = $2 AND NOT deleted AND data ->> '${field}' = $3`,
         [orgId, table, value],
+      );
+      return rows;
+    },
+
+    async allRecords(table) {
+      const { rows } = await sql.query<{ id: string; data: Record<string, unknown> }>(
+        'SELECT id, data FROM records WHERE org_id = $1 AND tbl = $2 AND NOT deleted',
+        [orgId, table],
       );
       return rows;
     },

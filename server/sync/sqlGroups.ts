@@ -168,6 +168,17 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
     if (w) return { table: w.table, id: w.id, data: w.data, stamps: w.stamps, version: w.version };
     return stored.get(k) ?? undefined;
   };
+  /** Stored rows as the group's writes leave them: a written row that matches replaces, a deleted or no longer matching one goes. */
+  const overlaid = (table: TableName, rows: { id: string; data: Record<string, unknown> }[], matches: (data: Record<string, unknown>) => boolean) => {
+    const out = new Map<string, Record<string, unknown>>();
+    for (const r of rows) out.set(r.id, r.data);
+    for (const w of writes.values()) {
+      if (w.table !== table) continue;
+      if (w.data && matches(w.data)) out.set(w.id, w.data);
+      else out.delete(w.id);
+    }
+    return [...out].map(([id, data]) => ({ id, data }));
+  };
 
   const tx: PushGroupTx = {
     orgId,
@@ -191,14 +202,10 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
           });
         },
         async queryRecords(table, field, value) {
-          const out = new Map<string, Record<string, unknown>>();
-          for (const r of await reads.queryRecords(table, field, value)) out.set(r.id, r.data);
-          for (const w of writes.values()) {
-            if (w.table !== table) continue;
-            if (w.data && asText(w.data[field]) === value) out.set(w.id, w.data);
-            else out.delete(w.id);
-          }
-          return [...out].map(([id, data]) => ({ id, data }));
+          return overlaid(table, await reads.queryRecords(table, field, value), (data) => asText(data[field]) === value);
+        },
+        async allRecords(table) {
+          return overlaid(table, await reads.allRecords(table), () => true);
         },
         async claimClient(clientId, claimant) {
           // Claimed with the group; a push whose client was not (cannot happen) claims it now.

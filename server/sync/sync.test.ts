@@ -229,6 +229,19 @@ describe('Partner Center customer list over HTTP', () => {
     expect(words(entry, 'en')).toBe('Created 1 customer from the Partner Center list Customers.csv; 2 customers already in the workspace by tenant id, not created again (PC customer 0, PC customer 1)');
     expect(aiko.store.rows('customers').find((c) => c.id === 'pca-0')?.fieldSources).toMatchObject({ tenantId: { by: 'import', file: 'Customers.csv' } });
   });
+
+  it('sees, in one push, a customer an earlier change of the same push created (the whole-table read over the push\'s own writes)', async () => {
+    const { token } = await signIn('aiko@fabrikam.example');
+    const tenant = '5b1f3c2e-0000-4000-8000-00000000a001';
+    const mutations = [
+      { id: 1, name: 'customer.create', args: { id: 'one-push-a', name: 'One push A', tenantId: tenant }, baseVersions: {} },
+      { id: 2, name: 'customer.createMany', args: { file: 'Customers.csv', customers: [{ id: 'one-push-b', name: 'One push B', tenantId: tenant }, { id: 'one-push-c', name: 'One push C', tenantId: '5b1f3c2e-0000-4000-8000-00000000a002' }] }, baseVersions: {} },
+    ];
+    const res = await raw(token, '/sync/push', { method: 'POST', body: JSON.stringify({ clientId: `one-push-${Date.now()}`, schemaVersion: SCHEMA_VERSION, mutations }) });
+    expect(((await res.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const { rows } = await server.t.db.query<{ id: string }>("SELECT id FROM records WHERE org_id = $1 AND tbl = 'customers' AND id LIKE 'one-push-%' ORDER BY id", [orgA]);
+    expect(rows.map((r) => r.id)).toEqual(['one-push-a', 'one-push-c']);
+  });
 });
 
 describe('an app on the previous schema (N-1)', () => {

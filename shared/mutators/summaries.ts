@@ -49,6 +49,7 @@ export function watchingTx(tx: WriteTx, touched: Set<string>): WriteTx {
   const watched: WriteTx = {
     get: (table, id) => tx.get(table, id),
     query: (table, field, value) => tx.query(table, field, value),
+    all: (table) => tx.all(table),
     async put(table, row) {
       if (watches(table)) {
         await before(table, (row as { id: string }).id);

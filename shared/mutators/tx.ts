@@ -6,6 +6,8 @@ export interface ReadTx {
   get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined>;
   /** Rows whose `field` equals `value` (an indexed lookup on both storages). */
   query<T extends TableName>(table: T, field: keyof Tables[T] & string, value: string): Promise<Tables[T][]>;
+  /** Every row of `table`: a plain read that needs no index (the workspace keeps few, to keep pulls cheap). */
+  all<T extends TableName>(table: T): Promise<Tables[T][]>;
 }
 
 export interface WriteTx extends ReadTx {

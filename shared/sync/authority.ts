@@ -40,6 +40,8 @@ export interface AuthorityTx {
   records(keys: { table: TableName; id: string }[]): Promise<RecordWrite[]>;
   /** Live rows of `table` whose `field` equals `value`. */
   queryRecords(table: TableName, field: string, value: string): Promise<{ id: string; data: Record<string, unknown> }[]>;
+  /** Every live row of `table`. */
+  allRecords(table: TableName): Promise<{ id: string; data: Record<string, unknown> }[]>;
   /**
    * The client's last processed mutation and the person it belongs to; claims the client for
    * `userId` if it is new (a client id belongs to the person whose push first used it). Locks the
@@ -67,6 +69,8 @@ export type PushOutcome =
 const k = (table: string, id: string) => `${table}\u0000${id}`;
 
 /** Pending writes of the push so far, layered over the stored records (read once, then cached). */
+const byId = (rows: Record<string, unknown>[]): [string, Record<string, unknown>][] => rows.map((row) => [row.id as string, row]);
+
 class Overlay {
   readonly writes = new Map<string, RecordWrite>();
   private readonly cache = new Map<string, StoredRecord | null>();
@@ -91,11 +95,21 @@ class Overlay {
   }
 
   async query(table: TableName, field: string, value: string): Promise<Record<string, unknown>[]> {
-    const out = new Map<string, Record<string, unknown>>();
-    for (const r of await this.tx.queryRecords(table, field, value)) out.set(r.id, r.data);
+    const stored = await this.tx.queryRecords(table, field, value);
+    return this.overlay(table, stored.map((r) => [r.id, r.data]), (data) => data[field] === value);
+  }
+
+  async all(table: TableName): Promise<Record<string, unknown>[]> {
+    const stored = await this.tx.allRecords(table);
+    return this.overlay(table, stored.map((r) => [r.id, r.data]), () => true);
+  }
+
+  /** Rows as this overlay's writes leave them: a written row that matches replaces, a deleted or no longer matching one goes. */
+  overlay(table: TableName, rows: [string, Record<string, unknown>][], matches: (data: Record<string, unknown>) => boolean): Record<string, unknown>[] {
+    const out = new Map(rows);
     for (const w of this.writes.values()) {
       if (w.table !== table) continue;
-      if (w.data && w.data[field] === value) out.set(w.id, w.data);
+      if (w.data && matches(w.data)) out.set(w.id, w.data);
       else out.delete(w.id);
     }
     return [...out.values()];
@@ -167,16 +181,8 @@ function authorityWriteTx(
 
   const tx: WriteTx = {
     get: async (table, id) => ((await read(table, id))?.data ?? undefined) as never,
-    query: async (table, field, value) => {
-      const merged = new Map<string, Record<string, unknown>>();
-      for (const row of await base.query(table, field, value)) merged.set(row.id as string, row);
-      for (const w of scratch.writes.values()) {
-        if (w.table !== table) continue;
-        if (w.data && w.data[field] === value) merged.set(w.id, w.data);
-        else merged.delete(w.id);
-      }
-      return [...merged.values()] as never;
-    },
+    query: async (table, field, value) => scratch.overlay(table, byId(await base.query(table, field, value)), (data) => data[field] === value) as never,
+    all: async (table) => scratch.overlay(table, byId(await base.all(table)), () => true) as never,
     put: async (table, row) => {
       mayWrite(table);
       await mergeInto(table, row.id, row as Record<string, unknown>);

@@ -96,6 +96,11 @@ function recordingTx(tx: ClientTx, undo: UndoEntry[], bases: Record<string, numb
       for (const row of rows) await seen(table, (row as { id: string }).id);
       return rows;
     },
+    all: async (table) => {
+      const rows = await tx.all(table);
+      for (const row of rows) await seen(table, (row as { id: string }).id);
+      return rows;
+    },
     put: async (table, row) => {
       await before(table, row.id);
       await tx.put(table, row);

@@ -77,6 +77,7 @@ export class MemoryClientStore implements ClientStore {
       get: async (t, id) => structuredClone(table(t).get(id)?.row) as never,
       query: async (t, field, value) =>
         [...table(t).values()].filter((r) => r.row[field] === value).map((r) => structuredClone(r.row)) as never,
+      all: async (t) => [...table(t).values()].map((r) => structuredClone(r.row)) as never,
       put: async (t, row) => {
         freezeDeep(row);
         const prev = table(t).get(row.id);

@@ -40,6 +40,8 @@ export class MemorySyncServer {
         [...draft.records.values()]
           .filter((r) => r.table === table && r.data && r.data[field] === value)
           .map((r) => ({ id: r.id, data: structuredClone(r.data!) })),
+      allRecords: async (table) =>
+        [...draft.records.values()].filter((r) => r.table === table && r.data).map((r) => ({ id: r.id, data: structuredClone(r.data!) })),
       claimClient: async (clientId, userId) => {
         const c = draft.clients.get(clientId) ?? { last: 0, ownerId: userId };
         draft.clients.set(clientId, c);
