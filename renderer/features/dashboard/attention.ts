@@ -248,6 +248,11 @@ export type OrderLine = Pick<PlanLine, 'id' | 'customerId' | 'sourceSkuId' | 'so
 
 /** The order-window entries of these saved lines (each customer's newest plan's). */
 export function orderWindowEntriesOf(input: DashboardInput, customersById: ReadonlyMap<string, Customer>, saved: readonly OrderLine[], asOf: LocalDate): AttentionEntry[] {
+  // Only ordered lines have a window (ordersClosingSoon): most saved lines are not ordered yet.
+  const lines: { lineId: string; row: OrderLine; orderDate: LocalDate | null; checkBy: LocalDate | null }[] = [];
+  for (const l of saved) if (l.orderDate !== null) lines.push({ lineId: l.id, row: l, orderDate: l.orderDate, checkBy: orderCheckBy(l.orderDate) });
+  const closing = ordersClosingSoon(lines, asOf, ORDER_WINDOW_SOON_DAYS);
+  if (closing.length === 0) return [];
   // The product by its catalog name, as the engine's findings name it (the part number when unknown).
   const names = productNamesOf(input.products);
   const partNumbers = new Map<string, string>();
@@ -256,13 +261,7 @@ export function orderWindowEntriesOf(input: DashboardInput, customersById: Reado
     partNumbers.set(s.subscriptionId, product);
     partNumbers.set(`sku:${s.skuId}`, product);
   }
-  const lines = saved.map((l) => ({
-    lineId: l.id,
-    row: l,
-    orderDate: l.orderDate,
-    checkBy: l.orderDate ? orderCheckBy(l.orderDate) : null,
-  }));
-  return ordersClosingSoon(lines, asOf, ORDER_WINDOW_SOON_DAYS).flatMap(({ row, orderDate, checkBy }) => {
+  return closing.flatMap(({ row, orderDate, checkBy }) => {
     const customer = customersById.get(row.customerId);
     if (!customer || !isStillMoving(customer.stage)) return [];
     const sku = partNumbers.get(row.sourceSubscriptionId ?? '') ?? partNumbers.get(`sku:${row.sourceSkuId}`) ?? '';
@@ -337,7 +336,8 @@ export function summaryCheckEntries(
       stale.push(customerId);
       continue;
     }
-    for (const l of s.lines) orderLines.push({ ...l, customerId });
+    // Only an ordered line can have an open order window (orderWindowEntriesOf).
+    for (const l of s.lines) if (l.orderDate !== null) orderLines.push({ ...l, customerId });
     if (!isStillMoving(customer.stage) || !customer.tenantImportId || s.lines.length === 0) continue;
     if (!again && !summaryIsCurrent(s, { planId, importId: customer.tenantImportId }, state.world)) {
       stale.push(customerId);
