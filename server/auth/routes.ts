@@ -8,7 +8,7 @@ import { ApiError, errorResponses } from '../http/errors';
 import { FailureLimit } from './failures';
 import { PASSWORD_MAX } from './password';
 import { getOrganization, normalizeEmail } from './store';
-import type { AuthService, RequestActor } from './service';
+import type { AuthService, PushCaller, RequestActor } from './service';
 import '../http/fastifyTypes'; // the FastifyInstance/FastifyRequest augmentation (types only)
 
 export interface AuthRouteOptions {
@@ -69,6 +69,15 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
     const token = bearerToken(req);
     if (token === undefined) throw new ApiError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <access token>');
     req.actor = await auth.authenticate(token);
+  });
+  // POST /sync/push: the same, except that a session checked lately is checked again by the push's
+  // own transaction instead (AuthService.authenticatePush).
+  app.decorateRequest('pushCaller', null as unknown as PushCaller);
+  app.decorate('authenticatePush', async (req: FastifyRequest) => {
+    const token = bearerToken(req);
+    if (token === undefined) throw new ApiError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <access token>');
+    req.pushCaller = await auth.authenticatePush(token);
+    req.actor = req.pushCaller.actor;
   });
   app.decorate('syncRateLimit', limiter(app, opts.syncPerUser, (req) => `sync:${req.actor?.userId ?? req.ip}`));
   const signInPerIp = limiter(app, opts.signInPerIp, (req) => `sign-in-ip:${req.ip}`);

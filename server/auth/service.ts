@@ -43,8 +43,32 @@ export interface AuthOptions {
   log?: FastifyBaseLogger;
 }
 
+/**
+ * The one rule of a live session, as SQL over `sessions s JOIN users u ON u.id = s.user_id AND
+ * u.org_id = s.org_id`: not revoked, access token unexpired, user enabled, signed in by a method
+ * this server honours (the text[] parameter numbered `methods`). Every check of a session uses it:
+ * the authenticate hook, the poke streams' checks, and a push's own transaction (sqlGroups.ts).
+ */
+export const liveSession = (methods: number) =>
+  `s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled AND s.sign_in_method = ANY($${methods}::text[])`;
+
+/** How long a push may go on the session this process last checked upfront (see authenticatePush). */
+const PUSH_SESSION_RECHECK_MS = 60_000;
+/** Sessions remembered for pushes at most (the oldest is forgotten first). */
+const PUSH_SESSIONS_MAX = 10_000;
+
+/** The caller of a push whose session its group's transaction checks (see authenticatePush). */
+export interface PushCaller {
+  actor: RequestActor;
+  /** Set when the session was not checked upfront: the push's transaction checks it, with the
+   * person's current role and name, and refuses the push with 401 if it is no longer live. */
+  checkInTransaction: boolean;
+  /** The token's hash, to forget it when that check fails. */
+  tokenHash: string;
+}
+
 const invalidCredentials = () => new ApiError(401, 'INVALID_CREDENTIALS', 'wrong email or password');
-const invalidToken = () => new ApiError(401, 'INVALID_TOKEN', 'the token is invalid, expired or revoked');
+export const invalidToken = () => new ApiError(401, 'INVALID_TOKEN', 'the token is invalid, expired or revoked');
 const invalidRefresh = () => new ApiError(401, 'INVALID_REFRESH_TOKEN', 'the refresh token is invalid, expired or revoked: sign in again');
 
 export type SignInMethod = 'password' | 'entra';
@@ -56,7 +80,7 @@ export class AuthService {
   ) {}
 
   /** The sign-in methods whose sessions count: a server that stopped taking passwords ends theirs. */
-  private honoured(): SignInMethod[] {
+  honoured(): SignInMethod[] {
     return this.opts.localPasswords === false ? ['entra'] : ['password', 'entra'];
   }
 
@@ -203,8 +227,7 @@ export class AuthService {
     if (sessionIds.length === 0) return new Set();
     const { rows } = await this.db.query<{ id: string }>(
       `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
-       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled
-         AND s.sign_in_method = ANY($2::text[])`,
+       WHERE s.id = ANY($1::uuid[]) AND ${liveSession(2)}`,
       [sessionIds, this.honoured()],
     );
     return new Set(rows.map((r) => r.id));
@@ -213,6 +236,37 @@ export class AuthService {
   /** The caller of a live, unexpired access token whose user is enabled; else 401. */
   async authenticate(accessToken: string): Promise<RequestActor> {
     if (!looksLike(accessToken, ACCESS_PREFIX)) throw invalidToken();
+    return this.authenticateHash(hashToken(accessToken));
+  }
+
+  /**
+   * The caller of a push. A session this process checked upfront within the last minute is not
+   * read again here: the push's own transaction checks it (checkInTransaction), in the statement
+   * that opens its group, so a push costs no round trip of its own for its session, and a session
+   * revoked, expired or disabled meanwhile (by any server process) has its push refused with 401 by
+   * that check, which is later, so stricter, than one made upfront. Any other token is checked
+   * upfront as for every route (authenticate), which also keeps last_used_at to the minute.
+   */
+  async authenticatePush(accessToken: string): Promise<PushCaller> {
+    if (!looksLike(accessToken, ACCESS_PREFIX)) throw invalidToken();
+    const tokenHash = hashToken(accessToken);
+    const known = this.pushSessions.get(tokenHash);
+    if (known && performance.now() - known.at < PUSH_SESSION_RECHECK_MS) return { actor: known.actor, checkInTransaction: true, tokenHash };
+    this.pushSessions.delete(tokenHash);
+    const actor = await this.authenticateHash(tokenHash);
+    if (this.pushSessions.size >= PUSH_SESSIONS_MAX) this.pushSessions.delete(this.pushSessions.keys().next().value!);
+    this.pushSessions.set(tokenHash, { actor, at: performance.now() });
+    return { actor, checkInTransaction: false, tokenHash };
+  }
+
+  /** A push's transaction found its session no longer live: its next push is checked upfront. */
+  forgetPushSession(tokenHash: string): void {
+    this.pushSessions.delete(tokenHash);
+  }
+
+  private readonly pushSessions = new Map<string, { actor: RequestActor; at: number }>();
+
+  private async authenticateHash(tokenHash: string): Promise<RequestActor> {
     const { rows } = await this.db.query<{
       session_id: string;
       user_id: string;
@@ -225,9 +279,8 @@ export class AuthService {
       `SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.role, u.name, u.email,
          s.last_used_at < now() - interval '60 seconds' AS stale
        FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
-       WHERE s.access_token_hash = $1 AND s.revoked_at IS NULL AND s.access_expires_at > now() AND NOT u.disabled
-         AND s.sign_in_method = ANY($2::text[])`,
-      [hashToken(accessToken), this.honoured()],
+       WHERE s.access_token_hash = $1 AND ${liveSession(2)}`,
+      [tokenHash, this.honoured()],
     );
     const r = rows[0];
     if (!r) throw invalidToken();

@@ -6,12 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/mutators/define';
-import type { PushOutcome } from '../../shared/sync/authority';
 import { OLDEST_ACCEPTED_SCHEMA_VERSION, SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import type { Database } from '../db/types';
 import { seedOrg, seedUser, testApp } from '../testing';
-import { PushGroups, type GroupReport } from './groupCommit';
+import { PushGroups, type GroupOutcome as PushOutcome, type GroupReport } from './groupCommit';
 
 const PW = 'correct horse battery staple';
 const NOW = '2026-12-07T09:00:00.000Z';

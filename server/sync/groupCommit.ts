@@ -16,6 +16,7 @@
 // row lock from before it claims that org's clients and reads until it commits, so groups of
 // different processes take turns on one org as single pushes did (and see each other's commits: see
 // openGroups); it takes those locks in org id order, so two groups never wait on each other in a cycle.
+import { Role } from '../../shared/domain/roles';
 import type { Actor } from '../../shared/mutators/define';
 import { processPush, type PushOutcome } from '../../shared/sync/authority';
 import type { PushRequest } from '../../shared/sync/protocol';
@@ -36,6 +37,18 @@ export interface GroupLimits {
   gatherMs: number;
 }
 
+/** A push whose session its group's check found no longer live (revoked, expired, user disabled):
+ * refused as with an invalid token, having changed nothing. */
+export interface SessionEnded {
+  ok: false;
+  status: 401;
+  code: 'SESSION_ENDED';
+}
+
+export type GroupOutcome = PushOutcome | SessionEnded;
+
+const SESSION_ENDED: SessionEnded = { ok: false, status: 401, code: 'SESSION_ENDED' };
+
 export const DEFAULT_GROUP_LIMITS: GroupLimits = { pushes: 64, mutations: 2000, inFlight: 4, gatherMs: 2 };
 
 interface Queued {
@@ -46,9 +59,11 @@ interface Queued {
   now: string;
   /** Whether the push's poke carries its rows (false: too big to be worth building them). */
   carry: boolean;
+  /** The session its group is to check (not checked upfront), with the caller's current role. */
+  sessionId: string | undefined;
   /** When it was queued (performance.now()), for gatherMs. */
   at: number;
-  resolve: (outcome: PushOutcome) => void;
+  resolve: (outcome: GroupOutcome) => void;
   reject: (err: unknown) => void;
 }
 
@@ -79,15 +94,19 @@ export class PushGroups {
     private readonly db: Database,
     limits: Partial<GroupLimits> = {},
     private readonly onGroup?: (report: GroupReport) => void,
+    /** The sign-in methods whose sessions count (AuthService.honoured), for sessions checked by groups. */
+    private readonly signInMethods: () => readonly string[] = () => [],
   ) {
     this.limits = { ...DEFAULT_GROUP_LIMITS, ...limits };
     if (db.kind === 'pglite') this.limits.inFlight = 1;
   }
 
-  /** Processes `request` in the next group of its org; resolves once that group has committed. */
-  push(orgId: string, userId: string, actor: Actor, request: PushRequest, now: string, carry = true): Promise<PushOutcome> {
-    return new Promise<PushOutcome>((resolve, reject) => {
-      this.queue.push({ orgId, userId, actor, request, now, carry, at: performance.now(), resolve, reject });
+  /** Processes `request` in the next group of its org; resolves once that group has committed. With
+   * `sessionId`, the group checks that session first: if it is no longer live the push is refused
+   * (SessionEnded), else it runs with the person's role and name as the check read them. */
+  push(orgId: string, userId: string, actor: Actor, request: PushRequest, now: string, carry = true, sessionId?: string): Promise<GroupOutcome> {
+    return new Promise<GroupOutcome>((resolve, reject) => {
+      this.queue.push({ orgId, userId, actor, request, now, carry, sessionId, at: performance.now(), resolve, reject });
       this.pump();
     });
   }
@@ -170,17 +189,26 @@ export class PushGroups {
   }
 
   private async runGroup(group: Queued[]): Promise<void> {
-    let outcomes: PushOutcome[];
+    let outcomes: GroupOutcome[];
     try {
       outcomes = await this.db.transaction(async (tx) => {
-        const orgs = [...byOrg(group)].map(([orgId, qs]) => ({ orgId, pushes: qs.map((q) => ({ userId: q.userId, request: q.request })) }));
-        const opened = await openGroups(tx, orgs);
-        const out: PushOutcome[] = [];
+        const orgs = [...byOrg(group)].map(([orgId, qs]) => ({
+          orgId,
+          pushes: qs.map((q) => ({ userId: q.userId, request: q.request, ...(q.sessionId === undefined ? {} : { sessionId: q.sessionId }) })),
+        }));
+        const opened = await openGroups(tx, orgs, this.signInMethods());
+        const out: GroupOutcome[] = [];
         // The group is ordered by org: its pushes are the orgs' pushes, one org after the other.
         for (let o = 0; o < orgs.length; o++) {
           for (let i = 0; i < orgs[o]!.pushes.length; i++) {
             const q = group[out.length]!;
-            out.push(await processPush(opened[o]!.authority(i), q.request, q.actor, q.now));
+            const caller = opened[o]!.caller(i);
+            if (caller === null) {
+              out.push(SESSION_ENDED);
+              continue;
+            }
+            const actor = caller ? { ...q.actor, role: Role.parse(caller.role), name: caller.name } : q.actor;
+            out.push(await processPush(opened[o]!.authority(i), q.request, actor, q.now));
           }
         }
         // Each push that wrote pokes its org's clients with its own version (and its rows, when they fit).

@@ -13,6 +13,7 @@ import { ApiError, ErrorBody, errorResponses } from '../http/errors';
 import { PokeHub, pokeData } from './pokes';
 import { pullPage } from './pull';
 import { PushGroups, type GroupLimits } from './groupCommit';
+import { invalidToken } from '../auth/service';
 
 export interface SyncRouteOptions {
   /** Records per pull page (a page may hold more, to end on a version boundary). */
@@ -61,7 +62,12 @@ const notYours = () => ({
 
 export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): Promise<void> {
   // Each group's size, at debug level: how much group commit merges under the load of the day.
-  const groups = new PushGroups(app.db, opts.pushGroup, (g) => app.log.debug({ orgIds: g.orgIds, pushes: g.pushes, committed: g.committed }, 'push group'));
+  const groups = new PushGroups(
+    app.db,
+    opts.pushGroup,
+    (g) => app.log.debug({ orgIds: g.orgIds, pushes: g.pushes, committed: g.committed }, 'push group'),
+    () => app.auth.honoured(),
+  );
   const hub = new PokeHub();
   await hub.start(app.db);
   const streams = new Set<ServerResponse>();
@@ -78,7 +84,8 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
     '/sync/push',
     {
       bodyLimit: opts.pushBodyLimit,
-      onRequest: app.authenticate,
+      // A session checked lately is checked again by the push's own transaction, not upfront.
+      onRequest: app.authenticatePush,
       // An import's chunks come gzip-compressed: decoded here, refused past the body limit once decoded.
       preParsing: decodeBody(opts.pushBodyLimit),
       preHandler: app.syncRateLimit,
@@ -97,7 +104,12 @@ export async function syncRoutes(app: FastifyInstance, opts: SyncRouteOptions): 
       // answer comes after that transaction committed (the pokes are sent by the commit too).
       // A body this big makes rows that cannot fit in a NOTIFY: not worth building them.
       const carry = (req.decodedBodyBytes ?? Number(req.headers['content-length'] ?? 0)) <= CARRY_BODY_BYTES;
-      const outcome = await groups.push(orgId, userId, actor, req.body, new Date().toISOString(), carry);
+      const { checkInTransaction, tokenHash } = req.pushCaller;
+      const outcome = await groups.push(orgId, userId, actor, req.body, new Date().toISOString(), carry, checkInTransaction ? req.actor.sessionId : undefined);
+      if (!outcome.ok && outcome.code === 'SESSION_ENDED') {
+        app.auth.forgetPushSession(tokenHash);
+        throw invalidToken();
+      }
       if (!outcome.ok) {
         const { status, code, message, expected, lastMutationId, minSchemaVersion } = outcome;
         return reply.code(status).send({ error: { code, message, expected, lastMutationId, minSchemaVersion } });

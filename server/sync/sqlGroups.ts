@@ -12,6 +12,7 @@ import { tableNames, type TableName } from '../../shared/workspace/tables';
 import type { Queryable, Transaction } from '../db/types';
 import { NOTIFY_PAYLOAD_LIMIT, POKE_CHANNEL, pokePayload, type PushNotice } from './pokes';
 import { sqlReads } from './sqlAuthority';
+import { liveSession } from '../auth/service';
 
 type Sql = Pick<Queryable, 'query'>;
 
@@ -19,7 +20,14 @@ type Sql = Pick<Queryable, 'query'>;
 export interface GroupedPush {
   userId: string;
   request: PushRequest;
+  /** The session the group's opening statement is to check (AuthService.authenticatePush): a push
+   * whose session is no longer live claims nothing, and is refused (PushGroupTx.caller). */
+  sessionId?: string;
 }
+
+/** The caller of a push as its session's check found them: current role and name; null: the
+ * session is no longer live; undefined: no check was asked for (checked upfront). */
+export type CheckedCaller = { role: string; name: string } | null | undefined;
 
 /** One organization's pushes in a group, in the order they are to run. */
 export interface OrgPushes {
@@ -39,6 +47,8 @@ interface Pending {
 
 export interface PushGroupTx {
   readonly orgId: string;
+  /** The caller of the org's push number `index`, as its session's check found them. */
+  caller(index: number): CheckedCaller;
   /** The AuthorityTx of the org's push number `index`; use them in order, each after the previous. */
   authority(index: number): AuthorityTx;
   /** What the pushes so far left to store (writeGroups). */
@@ -74,6 +84,7 @@ interface HeadRow {
   locked: { o: string; v: number }[];
   seen: { o: string; v: number }[] | null;
   claims: { o: string; c: string; l: number; u: string }[];
+  live: { s: string; r: string; n: string }[];
   recs: { o: string; t: string; i: string; d: Record<string, unknown> | null; f: FieldStamps | null; v: number; x: boolean }[];
 }
 
@@ -84,19 +95,28 @@ interface HeadRow {
  * process takes its org locks in the same order and each org's lock before any of its client rows,
  * so groups never wait on each other in a cycle.
  */
-export async function openGroups(sql: Sql, orgs: OrgPushes[]): Promise<PushGroupTx[]> {
-  // A push refused for its schema claims nothing (processPush checks the schema first).
+export async function openGroups(sql: Sql, orgs: OrgPushes[], signInMethods: readonly string[] = []): Promise<PushGroupTx[]> {
+  // A push refused for its schema claims nothing (processPush checks the schema first); nor does
+  // one whose session the statement finds no longer live (it is refused).
   const claimants = orgs.flatMap((o) =>
-    o.pushes.filter((p) => checkSchemaVersion(p.request.schemaVersion).ok).map((p) => ({ orgId: o.orgId, clientId: p.request.clientId, userId: p.userId })),
+    o.pushes
+      .filter((p) => checkSchemaVersion(p.request.schemaVersion).ok)
+      .map((p) => ({ orgId: o.orgId, clientId: p.request.clientId, userId: p.userId, sessionId: p.sessionId ?? '' })),
   );
+  const sessions = [...new Set(orgs.flatMap((o) => o.pushes.flatMap((p) => (p.sessionId === undefined ? [] : [p.sessionId]))))];
   const keys = orgs.map((o) => namedRecords(o.pushes));
   const flatKeys = orgs.flatMap((o, i) => keys[i]!.map((k) => ({ orgId: o.orgId, ...k })));
 
   // `seen` is the version in this statement's snapshot, `locked` the one the lock returned: they
   // differ when another transaction of that org committed while the lock was awaited (or since the
   // snapshot), and then that org's records read here are older than the lock: read again below.
+  // `live`: the sessions to check, by the one rule of a live session (liveSession), with their
+  // person's current role and name.
   const { rows } = await sql.query<HeadRow>(
-    `WITH locked AS (
+    `WITH live AS (
+       SELECT s.id, u.role, u.name FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
+       WHERE s.id = ANY($8::uuid[]) AND ${liveSession(9)}
+     ), locked AS (
        INSERT INTO workspaces (org_id, version)
        SELECT o.org_id, 0 FROM unnest($1::uuid[]) WITH ORDINALITY AS o(org_id, n) ORDER BY o.n
        ON CONFLICT (org_id) DO UPDATE SET version = workspaces.version
@@ -106,8 +126,8 @@ export async function openGroups(sql: Sql, orgs: OrgPushes[]): Promise<PushGroup
        -- first push and never changes.
        INSERT INTO sync_clients (org_id, client_id, user_id, last_mutation_id)
        SELECT c.org_id, c.client_id, c.user_id::uuid, 0
-       FROM unnest($2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS c(org_id, client_id, user_id, n)
-       WHERE (SELECT count(*) FROM locked) > 0
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $10::text[]) WITH ORDINALITY AS c(org_id, client_id, user_id, sid, n)
+       WHERE (SELECT count(*) FROM locked) > 0 AND (c.sid = '' OR c.sid IN (SELECT id::text FROM live))
        ORDER BY c.n
        ON CONFLICT (org_id, client_id) DO UPDATE SET last_mutation_id = sync_clients.last_mutation_id
        RETURNING org_id, client_id, last_mutation_id, user_id
@@ -115,6 +135,7 @@ export async function openGroups(sql: Sql, orgs: OrgPushes[]): Promise<PushGroup
      SELECT (SELECT json_agg(json_build_object('o', org_id, 'v', version)) FROM locked) AS locked,
             (SELECT json_agg(json_build_object('o', org_id, 'v', version)) FROM workspaces WHERE org_id = ANY($1::uuid[])) AS seen,
             (SELECT COALESCE(json_agg(json_build_object('o', org_id, 'c', client_id, 'l', last_mutation_id, 'u', user_id)), '[]') FROM claimed) AS claims,
+            (SELECT COALESCE(json_agg(json_build_object('s', id, 'r', role, 'n', name)), '[]') FROM live) AS live,
             (SELECT COALESCE(json_agg(json_build_object('o', r.org_id, 't', r.tbl, 'i', r.id, 'd', r.data, 'f', r.field_versions, 'v', r.version, 'x', r.deleted)), '[]')
              FROM unnest($5::uuid[], $6::text[], $7::text[]) AS k(org_id, tbl, id)
              JOIN records r ON r.org_id = k.org_id AND r.tbl = k.tbl AND r.id = k.id) AS recs`,
@@ -126,18 +147,22 @@ export async function openGroups(sql: Sql, orgs: OrgPushes[]): Promise<PushGroup
       flatKeys.map((k) => k.orgId),
       flatKeys.map((k) => k.table),
       flatKeys.map((k) => k.id),
+      sessions,
+      signInMethods,
+      claimants.map((c) => c.sessionId),
     ],
   );
   const head = rows[0]!;
   const locked = new Map(head.locked.map((l) => [l.o, Number(l.v)]));
   const seen = new Map((head.seen ?? []).map((l) => [l.o, Number(l.v)]));
+  const live = new Map(head.live.map((l) => [String(l.s), { role: l.r, name: l.n }]));
   const out: PushGroupTx[] = [];
   for (let i = 0; i < orgs.length; i++) {
     const { orgId, pushes } = orgs[i]!;
     const base = locked.get(orgId)!;
     const claims = new Map<string, { lastMutationId: number; ownerId: string }>();
     for (const c of head.claims) if (c.o === orgId) claims.set(c.c, { lastMutationId: Number(c.l), ownerId: String(c.u) });
-    const group = orgGroup(sql, orgId, pushes, base, claims);
+    const group = orgGroup(sql, orgId, pushes, base, claims, live);
     if (seen.get(orgId) === base) group.stored(keys[i]!, head.recs.filter((r) => r.o === orgId));
     else await group.load(keys[i]!);
     out.push(group.tx);
@@ -147,7 +172,14 @@ export async function openGroups(sql: Sql, orgs: OrgPushes[]): Promise<PushGroup
 
 /** One org's part of a group: its pushes run one after the other on the state their predecessors
  * left (their writes kept here, layered over the stored rows), each with the org's next version. */
-function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, claims: Map<string, { lastMutationId: number; ownerId: string }>) {
+function orgGroup(
+  sql: Sql,
+  orgId: string,
+  pushes: GroupedPush[],
+  base: number,
+  claims: Map<string, { lastMutationId: number; ownerId: string }>,
+  live: Map<string, { role: string; name: string }>,
+) {
   const reads = sqlReads(sql, orgId);
   let taken = 0;
   /** Stored rows as read under the lock (null: none), and the group's own writes over them. */
@@ -182,6 +214,10 @@ function orgGroup(sql: Sql, orgId: string, pushes: GroupedPush[], base: number, 
 
   const tx: PushGroupTx = {
     orgId,
+    caller(index) {
+      const sessionId = pushes[index]!.sessionId;
+      return sessionId === undefined ? undefined : (live.get(sessionId) ?? null);
+    },
     authority(index) {
       const push = pushes[index]!;
       return {

@@ -6,10 +6,10 @@ import type { Actor } from '../../shared/mutators/define';
 import { SyncClient } from '../../shared/sync/client';
 import { httpTransport } from '../../shared/sync/httpTransport';
 import { MemoryClientStore } from '../../shared/sync/memoryClientStore';
-import { OLDEST_ACCEPTED_SCHEMA_VERSION, SCHEMA_VERSION, TABLE_SINCE_SCHEMA, knowsTable, type PushRequest } from '../../shared/sync/protocol';
+import { OLDEST_ACCEPTED_SCHEMA_VERSION, SCHEMA_VERSION, TABLE_SINCE_SCHEMA, knowsTable, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
 import { tenantImportChanges } from '../../shared/mutators/imports';
 import { tableNames } from '../../shared/workspace/tables';
-import { AIKO, signInOverHttp, startTestServer, testApp, type TestServer } from '../testing';
+import { AIKO, TEST_PASSWORD, seedUser, signInOverHttp, startTestServer, testApp, type TestServer } from '../testing';
 import { purgeTombstones } from './tombstones';
 
 const PARTNER = '3b33e682-00c3-41ee-9dd2-a548adf56438';
@@ -165,6 +165,37 @@ describe('sync over HTTP', () => {
     expect((await raw('cspw_at_forged', '/sync/pull?cursor=0&clientId=raw-client-0002&schemaVersion=1')).status).toBe(401);
     const after = await server.t.db.query<{ version: number }>('SELECT version FROM workspaces WHERE org_id = $1', [orgA]);
     expect(after.rows[0]?.version).toBe(before.rows[0]?.version);
+  });
+
+  it("checks a push's session in its own transaction: a role changed meanwhile applies, a session ended refuses the push with 401 and claims nothing", async () => {
+    const dana = await seedUser(server.t.db, orgA, { email: 'dana@fabrikam.example', name: 'Dana', role: 'admin-agent', password: TEST_PASSWORD });
+    const { token } = await signIn('dana@fabrikam.example');
+    const push = (clientId: string, id: number, customer: string) =>
+      raw(token, '/sync/push', {
+        method: 'POST',
+        body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, mutations: [{ id, name: 'customer.create', args: { id: customer, name: customer }, baseVersions: {} }] }),
+      });
+    const first = await push('dana-client-0001', 1, 'c-dana-1');
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as PushResponse).results).toEqual([{ id: 1, status: 'applied', conflicts: 0 }]);
+
+    // Demoted after her session was checked upfront: her next push runs as a billing agent, who creates no customers.
+    await server.t.db.query(`UPDATE users SET role = 'billing-agent' WHERE id = $1`, [dana.id]);
+    const demoted = await push('dana-client-0001', 2, 'c-dana-2');
+    expect(demoted.status).toBe(200);
+    expect(((await demoted.json()) as PushResponse).results).toMatchObject([{ id: 2, status: 'rejected', code: 'FORBIDDEN' }]);
+
+    // Signed out (by another window, or another server process): the next push is refused and leaves nothing.
+    const before = await server.t.db.query('SELECT version FROM workspaces WHERE org_id = $1', [orgA]);
+    expect((await raw(token, '/auth/sign-out', { method: 'POST', body: '{}' })).status).toBe(204);
+    const ended = await push('dana-client-0002', 1, 'c-dana-3');
+    expect(ended.status).toBe(401);
+    expect(((await ended.json()) as { error: { code: string } }).error.code).toBe('INVALID_TOKEN');
+    expect((await server.t.db.query('SELECT version FROM workspaces WHERE org_id = $1', [orgA])).rows).toEqual(before.rows);
+    expect((await server.t.db.query(`SELECT 1 FROM sync_clients WHERE org_id = $1 AND client_id = 'dana-client-0002'`, [orgA])).rows).toEqual([]);
+    expect((await server.t.db.query(`SELECT 1 FROM records WHERE org_id = $1 AND id = 'c-dana-3'`, [orgA])).rows).toEqual([]);
+    // And the one after it too, checked upfront this time.
+    expect((await push('dana-client-0002', 1, 'c-dana-3')).status).toBe(401);
   });
 
   it('pokes the other clients of the organization over server-sent events', async () => {
