@@ -136,9 +136,14 @@ export async function openGroups(sql: Sql, orgs: OrgPushes[], signInMethods: rea
             (SELECT json_agg(json_build_object('o', org_id, 'v', version)) FROM workspaces WHERE org_id = ANY($1::uuid[])) AS seen,
             (SELECT COALESCE(json_agg(json_build_object('o', org_id, 'c', client_id, 'l', last_mutation_id, 'u', user_id)), '[]') FROM claimed) AS claims,
             (SELECT COALESCE(json_agg(json_build_object('s', id, 'r', role, 'n', name)), '[]') FROM live) AS live,
+            -- One primary-key lookup per named record (OFFSET 0 keeps the subquery apart): joined
+            -- instead, a plan made while the table was small scans all of it, on every push after.
             (SELECT COALESCE(json_agg(json_build_object('o', r.org_id, 't', r.tbl, 'i', r.id, 'd', r.data, 'f', r.field_versions, 'v', r.version, 'x', r.deleted)), '[]')
              FROM unnest($5::uuid[], $6::text[], $7::text[]) AS k(org_id, tbl, id)
-             JOIN records r ON r.org_id = k.org_id AND r.tbl = k.tbl AND r.id = k.id) AS recs`,
+             CROSS JOIN LATERAL (
+               SELECT r.org_id, r.tbl, r.id, r.data, r.field_versions, r.version, r.deleted FROM records r
+               WHERE r.org_id = k.org_id AND r.tbl = k.tbl AND r.id = k.id OFFSET 0
+             ) r) AS recs`,
     [
       orgs.map((o) => o.orgId),
       claimants.map((c) => c.orgId),
