@@ -24,9 +24,14 @@ export function sqlReads(sql: Sql, orgId: string): SqlReads {
     async records(keys) {
       if (keys.length === 0) return [];
       const { rows } = await sql.query<RecordRow & { tbl: string; id: string }>(
+        // One primary-key lookup per key (OFFSET 0 keeps the subquery apart): joined instead, a
+        // cached plan made while the table was small scans all of it (as in sqlGroups.ts).
         `SELECT r.tbl, r.id, r.data, r.field_versions, r.version, r.deleted
          FROM unnest($2::text[], $3::text[]) AS k(tbl, id)
-         JOIN records r ON r.org_id = $1 AND r.tbl = k.tbl AND r.id = k.id`,
+         CROSS JOIN LATERAL (
+           SELECT r.tbl, r.id, r.data, r.field_versions, r.version, r.deleted FROM records r
+           WHERE r.org_id = $1 AND r.tbl = k.tbl AND r.id = k.id OFFSET 0
+         ) r`,
         [orgId, keys.map((x) => x.table), keys.map((x) => x.id)],
       );
       return rows.map((r) => ({
