@@ -1,4 +1,5 @@
-// The sync fault suite: the real server as a child process (PGlite, or PostgreSQL when
+// The sync fault suite (run by faults.pglite.test.ts and faults.postgres.test.ts, one file per
+// storage so that vitest's two workers run them side by side): the real server as a child process (PGlite, or PostgreSQL when
 // DATABASE_URL is set), clients running the app's engine on Dexie over fake-indexeddb (a fake of
 // IndexedDB: the real one is exercised by the e2e specs), and faults injected where they happen in
 // life: answers lost after the server committed, the server killed (idle and with pushes in flight)
@@ -175,33 +176,35 @@ function missingAcceptedWrites(end: Snapshot, accepted: readonly Accepted[]): st
   return missing;
 }
 
-describe('the checker itself', () => {
-  const empty = (): Snapshot => Object.fromEntries(tableNames.map((t) => [t, []])) as unknown as Snapshot;
-  it('finds an accepted write that is missing, and accepts one superseded, deleted or kept in a conflict', () => {
-    const end = empty();
-    end.customers.push({ id: 'c1', name: 'Contoso', notes: 'second', stage: 'invited' });
-    end.conflicts.push({ id: 'cf:b:2:0', table: 'customers', recordId: 'c1', field: 'stage', proposed: { value: 'accepted' } });
-    const log: Accepted[] = [
-      { clientId: 'a', id: 1, name: 'customer.create', args: { id: 'c1', name: 'Contoso' } },
-      { clientId: 'a', id: 2, name: 'customer.update', args: { id: 'c1', notes: 'first' } },
-      { clientId: 'b', id: 1, name: 'customer.update', args: { id: 'c1', notes: 'second' } },
-      { clientId: 'a', id: 3, name: 'customer.setStage', args: { id: 'c1', stage: 'invited' } },
-      { clientId: 'b', id: 2, name: 'customer.setStage', args: { id: 'c1', stage: 'accepted' } },
-    ];
-    expect(missingAcceptedWrites(end, log)).toEqual([]);
-    const lost = [...log, { clientId: 'c', id: 1, name: 'customer.update', args: { id: 'c1', domain: 'lost.example' } }];
-    expect(missingAcceptedWrites(end, lost)).toEqual(['c:1 customer.update: customers/c1.domain = "lost.example" is nowhere']);
-    const withoutConflict = { ...end, conflicts: [] };
-    expect(missingAcceptedWrites(withoutConflict, log)).toHaveLength(1);
-    const deleted = [...lost, { clientId: 'a', id: 4, name: 'customer.delete', args: { id: 'c1' } }];
-    expect(missingAcceptedWrites(end, deleted)).toEqual(['a:4 customer.delete: customers/c1 still there']);
-    expect(missingAcceptedWrites({ ...end, customers: [] }, deleted)).toEqual([]);
+/** The checker's own test: it must find a lost write, or the suite proves nothing. */
+export function checkerSelfTest(): void {
+  describe('the checker itself', () => {
+    const empty = (): Snapshot => Object.fromEntries(tableNames.map((t) => [t, []])) as unknown as Snapshot;
+    it('finds an accepted write that is missing, and accepts one superseded, deleted or kept in a conflict', () => {
+      const end = empty();
+      end.customers.push({ id: 'c1', name: 'Contoso', notes: 'second', stage: 'invited' });
+      end.conflicts.push({ id: 'cf:b:2:0', table: 'customers', recordId: 'c1', field: 'stage', proposed: { value: 'accepted' } });
+      const log: Accepted[] = [
+        { clientId: 'a', id: 1, name: 'customer.create', args: { id: 'c1', name: 'Contoso' } },
+        { clientId: 'a', id: 2, name: 'customer.update', args: { id: 'c1', notes: 'first' } },
+        { clientId: 'b', id: 1, name: 'customer.update', args: { id: 'c1', notes: 'second' } },
+        { clientId: 'a', id: 3, name: 'customer.setStage', args: { id: 'c1', stage: 'invited' } },
+        { clientId: 'b', id: 2, name: 'customer.setStage', args: { id: 'c1', stage: 'accepted' } },
+      ];
+      expect(missingAcceptedWrites(end, log)).toEqual([]);
+      const lost = [...log, { clientId: 'c', id: 1, name: 'customer.update', args: { id: 'c1', domain: 'lost.example' } }];
+      expect(missingAcceptedWrites(end, lost)).toEqual(['c:1 customer.update: customers/c1.domain = "lost.example" is nowhere']);
+      const withoutConflict = { ...end, conflicts: [] };
+      expect(missingAcceptedWrites(withoutConflict, log)).toHaveLength(1);
+      const deleted = [...lost, { clientId: 'a', id: 4, name: 'customer.delete', args: { id: 'c1' } }];
+      expect(missingAcceptedWrites(end, deleted)).toEqual(['a:4 customer.delete: customers/c1 still there']);
+      expect(missingAcceptedWrites({ ...end, customers: [] }, deleted)).toEqual([]);
+    });
   });
-});
+}
 
-// Both storages when PostgreSQL is there (CI), PGlite alone otherwise. The suites share the
-// module's state one after the other (vitest runs a file's describes in order).
-for (const kind of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const) {
+/** The suite on one storage; the module's state (server process, data directory, schema) is the file's own. */
+export function faultSuite(kind: 'pglite' | 'postgres'): void {
   describe(`${kind}, clients on fake-indexeddb`, () => {
     beforeAll(async () => {
       for (const k of Object.keys(env)) delete env[k];
