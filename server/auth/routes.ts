@@ -65,18 +65,20 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
   const { auth } = opts;
 
   app.decorateRequest('actor', null as unknown as RequestActor);
-  app.decorate('authenticate', async (req: FastifyRequest) => {
+  /** The request's bearer token, or 401. */
+  const requiredToken = (req: FastifyRequest) => {
     const token = bearerToken(req);
     if (token === undefined) throw new ApiError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <access token>');
-    req.actor = await auth.authenticate(token);
+    return token;
+  };
+  app.decorate('authenticate', async (req: FastifyRequest) => {
+    req.actor = await auth.authenticate(requiredToken(req));
   });
   // POST /sync/push: the same, except that a session checked lately is checked again by the push's
   // own transaction instead (AuthService.authenticatePush).
   app.decorateRequest('pushCaller', null as unknown as PushCaller);
   app.decorate('authenticatePush', async (req: FastifyRequest) => {
-    const token = bearerToken(req);
-    if (token === undefined) throw new ApiError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <access token>');
-    req.pushCaller = await auth.authenticatePush(token);
+    req.pushCaller = await auth.authenticatePush(requiredToken(req));
     req.actor = req.pushCaller.actor;
   });
   app.decorate('syncRateLimit', limiter(app, opts.syncPerUser, (req) => `sync:${req.actor?.userId ?? req.ip}`));

@@ -5,7 +5,7 @@
 // writes every org's rows, clients, results and versions and sends the pokes (writeGroups). On a
 // loaded machine each round trip is a wait for the database process to be scheduled, so the number
 // of statements per transaction, not their size, is what a push pays for.
-import type { AuthorityTx, RecordWrite } from '../../shared/sync/authority';
+import { layWrites, type AuthorityTx, type RecordWrite } from '../../shared/sync/authority';
 import type { FieldStamps } from '../../shared/sync/merge';
 import { checkSchemaVersion, type MutationResult, type PushRequest } from '../../shared/sync/protocol';
 import { tableNames, type TableName } from '../../shared/workspace/tables';
@@ -205,17 +205,9 @@ function orgGroup(
     if (w) return { table: w.table, id: w.id, data: w.data, stamps: w.stamps, version: w.version };
     return stored.get(k) ?? undefined;
   };
-  /** Stored rows as the group's writes leave them: a written row that matches replaces, a deleted or no longer matching one goes. */
-  const overlaid = (table: TableName, rows: { id: string; data: Record<string, unknown> }[], matches: (data: Record<string, unknown>) => boolean) => {
-    const out = new Map<string, Record<string, unknown>>();
-    for (const r of rows) out.set(r.id, r.data);
-    for (const w of writes.values()) {
-      if (w.table !== table) continue;
-      if (w.data && matches(w.data)) out.set(w.id, w.data);
-      else out.delete(w.id);
-    }
-    return [...out].map(([id, data]) => ({ id, data }));
-  };
+  /** Stored rows as the group's writes leave them (layWrites). */
+  const overlaid = (table: TableName, rows: { id: string; data: Record<string, unknown> }[], matches: (data: Record<string, unknown>) => boolean) =>
+    [...layWrites(table, rows.map((r) => [r.id, r.data] as const), writes.values(), matches)].map(([id, data]) => ({ id, data }));
 
   const tx: PushGroupTx = {
     orgId,

@@ -68,9 +68,29 @@ export type PushOutcome =
 
 const k = (table: string, id: string) => `${table}\u0000${id}`;
 
-/** Pending writes of the push so far, layered over the stored records (read once, then cached). */
 const byId = (rows: Record<string, unknown>[]): [string, Record<string, unknown>][] => rows.map((row) => [row.id as string, row]);
 
+/**
+ * Rows of `table` (by id) as `writes` leave them: a written row that matches replaces the stored
+ * one, a deleted or no longer matching one goes. The one rule for every overlay of pending writes
+ * (a push's, and a group commit's earlier pushes' in server/sync/sqlGroups.ts).
+ */
+export function layWrites(
+  table: TableName,
+  rows: Iterable<readonly [string, Record<string, unknown>]>,
+  writes: Iterable<Pick<RecordWrite, 'table' | 'id' | 'data'>>,
+  matches: (data: Record<string, unknown>) => boolean,
+): Map<string, Record<string, unknown>> {
+  const out = new Map(rows);
+  for (const w of writes) {
+    if (w.table !== table) continue;
+    if (w.data && matches(w.data)) out.set(w.id, w.data);
+    else out.delete(w.id);
+  }
+  return out;
+}
+
+/** Pending writes of the push so far, layered over the stored records (read once, then cached). */
 class Overlay {
   readonly writes = new Map<string, RecordWrite>();
   private readonly cache = new Map<string, StoredRecord | null>();
@@ -104,15 +124,9 @@ class Overlay {
     return this.overlay(table, stored.map((r) => [r.id, r.data]), () => true);
   }
 
-  /** Rows as this overlay's writes leave them: a written row that matches replaces, a deleted or no longer matching one goes. */
+  /** Rows as this overlay's writes leave them (layWrites). */
   overlay(table: TableName, rows: [string, Record<string, unknown>][], matches: (data: Record<string, unknown>) => boolean): Record<string, unknown>[] {
-    const out = new Map(rows);
-    for (const w of this.writes.values()) {
-      if (w.table !== table) continue;
-      if (w.data && matches(w.data)) out.set(w.id, w.data);
-      else out.delete(w.id);
-    }
-    return [...out.values()];
+    return [...layWrites(table, rows, this.writes.values(), matches).values()];
   }
 
   merge(from: Overlay): void {

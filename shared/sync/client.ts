@@ -79,6 +79,11 @@ function recordingTx(tx: ClientTx, undo: UndoEntry[], bases: Record<string, numb
     if (!(k in bases)) bases[k] = await tx.versionOf(table, id);
     return k;
   };
+  /** Every row a read returned: its base version recorded. */
+  const seenAll = async <R extends { id: string }>(table: TableName, rows: R[]): Promise<R[]> => {
+    for (const row of rows) await seen(table, row.id);
+    return rows;
+  };
   const before = async (table: TableName, id: string) => {
     const k = await seen(table, id);
     if (touched.has(k)) return;
@@ -91,16 +96,8 @@ function recordingTx(tx: ClientTx, undo: UndoEntry[], bases: Record<string, numb
       await seen(table, id);
       return tx.get(table, id);
     },
-    query: async (table, field, value) => {
-      const rows = await tx.query(table, field, value);
-      for (const row of rows) await seen(table, (row as { id: string }).id);
-      return rows;
-    },
-    all: async (table) => {
-      const rows = await tx.all(table);
-      for (const row of rows) await seen(table, (row as { id: string }).id);
-      return rows;
-    },
+    query: async (table, field, value) => seenAll(table, await tx.query(table, field, value)),
+    all: async (table) => seenAll(table, await tx.all(table)),
     put: async (table, row) => {
       await before(table, row.id);
       await tx.put(table, row);
