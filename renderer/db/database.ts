@@ -11,6 +11,12 @@ import Dexie, { type Table } from 'dexie';
 import type { OutboxEntry, Rejection, SyncMeta } from '../../shared/sync/clientStore';
 import type { TableName, Tables } from '../../shared/workspace/tables';
 
+// Dexie turns on its debug mode (a console task per table call, run around every promise callback)
+// by the page's address: on for http://localhost and 127.0.0.1, off for the app's own app:// pages.
+// The same app must run the same way wherever it is served (the dev server, the tests and the
+// benchmarks are on 127.0.0.1): off everywhere.
+Dexie.debug = false;
+
 export const DATABASE_NAME = 'csp-migration-workspace';
 
 /** One schema version: Dexie's store definitions (primary key first, then the indexes). */
