@@ -306,4 +306,22 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     expect(await store.transaction((tx) => tx.meta())).toMatchObject({ cursor: 3 });
     expect(await db.syncMeta.get('meta')).toMatchObject({ cursor: 3 });
   });
+
+  it("a push reads the sync state and the outbox in one read-only step; a database with no sync state yet is given one by the push's write step", async () => {
+    const server = new MemorySyncServer();
+    const { db, store, sync } = client(server, 'Aiko');
+    expect(await store.peekOutbox()).toBeNull();
+    expect(await sync.push()).toBe(0);
+    expect(await db.syncMeta.get('meta')).toMatchObject({ clientId: `client-${db.name}`, nextMutationId: 1 });
+    await sync.mutate('customer.create', { id: 'c-1', name: 'Contoso' });
+    await sync.mutate('customer.update', { id: 'c-1', notes: 'first call on Monday' });
+    const peeked = await store.peekOutbox();
+    expect(peeked?.meta).toMatchObject({ clientId: `client-${db.name}`, nextMutationId: 3 });
+    expect(peeked?.outbox.map((m) => [m.id, m.name])).toEqual([
+      [1, 'customer.create'],
+      [2, 'customer.update'],
+    ]);
+    expect(await sync.push()).toBe(2);
+    expect(server.rows('customers')).toMatchObject([{ id: 'c-1', notes: 'first call on Monday' }]);
+  });
 });

@@ -94,6 +94,19 @@ export class DexieClientStore implements ClientStore {
     return this.db.outbox.count();
   }
 
+  peekOutbox(): Promise<{ meta: SyncMeta; outbox: OutboxEntry[] } | null> {
+    const db = this.db;
+    return db.transaction('r', [db.syncMeta, db.outbox], async (trans) => {
+      const [stored, outbox] = await Promise.all([
+        trans.table<SyncMeta & { key: 'meta' }, string>('syncMeta').get('meta'),
+        trans.table<OutboxEntry, number>('outbox').orderBy('id').toArray(),
+      ]);
+      if (!stored) return null;
+      const { key: _key, ...meta } = stored;
+      return { meta, outbox };
+    });
+  }
+
   transaction<R>(body: (tx: ClientTx) => Promise<R>): Promise<R> {
     const db = this.db;
     const stores = [...tableNames.map((t) => db.table(t)), db.outbox, db.syncMeta, db.rejections];

@@ -270,8 +270,13 @@ export class SyncClient {
   }
 
   private async pushOnce(onSent: (n: number) => void): Promise<void> {
-    // Both reads issued at once: one wait on the storage instead of two.
-    const [meta, outbox] = await this.store.transaction((tx) => Promise.all([tx.meta(), tx.outbox()]));
+    // One read-only step where the storage has one (it need not wait for, nor hold up, a write).
+    const peeked = await this.store.peekOutbox?.();
+    const { meta, outbox } = peeked ?? (await this.store.transaction(async (tx) => {
+      // Both reads issued at once: one wait on the storage instead of two.
+      const [m, o] = await Promise.all([tx.meta(), tx.outbox()]);
+      return { meta: m, outbox: o };
+    }));
     const floor = Math.max(this.pushedThrough, meta.lastAcknowledged);
     const hold = this.options.holdFrom?.(outbox) ?? null;
     const todo = outbox.filter((m) => m.id > floor && (hold === null || m.id < hold)).sort((a, b) => a.id - b.id);

@@ -90,6 +90,12 @@ export interface ClientStore {
   transaction<R>(body: (tx: ClientTx) => Promise<R>): Promise<R>;
   /** Read-only peek used for status (pending count) without a write transaction. */
   pendingCount(): Promise<number>;
+  /**
+   * The sync state and the outbox as one consistent read, without a write transaction (a push
+   * only reads them). Null when the sync state was never written: the caller's write transaction
+   * creates it.
+   */
+  peekOutbox?(): Promise<{ meta: SyncMeta; outbox: OutboxEntry[] } | null>;
 }
 
 export type { Tables };
