@@ -1,6 +1,7 @@
 // Users to reassign (from the engine), invitations and the customer's activity.
 import { Badge, Text } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { layoutFree } from '../../ui/layoutFree';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,7 +126,7 @@ export const ActivitySection = memo(function ActivitySection({ customerId }: { c
   const format = (iso: string) => formatDateTime(iso, i18n.language);
   const scrollRef = useRef<HTMLDivElement>(null);
   // A customer worked on for months gathers thousands of entries: only those in view are drawn.
-  const virtualizer = useVirtualizer({ count: activity?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ACTIVITY_ROW, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: activity?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ACTIVITY_ROW, overscan: 8, ...layoutFree });
   return (
     <section className={styles.section} aria-labelledby={titleId}>
       <h3 id={titleId} className={styles.title}>

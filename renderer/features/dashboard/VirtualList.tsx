@@ -3,8 +3,9 @@
 // instead of stopping on every drawn row; Up, Down, Home and End move between rows, drawing the
 // next one first when it is off screen.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { layoutFree } from '../../ui/layoutFree';
 
 const useStyles = makeStyles({
   scroller: { overflowY: 'auto', position: 'relative', borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -32,37 +33,6 @@ const RowContent = memo(function RowContent({ item, tabIndex, render }: { item: 
   return render(item as never, tabIndex);
 });
 
-/*
- * Nothing here reads or writes the layout while React commits: the virtualizer's defaults read each
- * drawn row's offsetHeight and the scroller's size, and scroll the new scroller to where it already
- * is (the top), and each of these forces a style and layout of the whole page inside the commit:
- * one long task (about half of the dashboard's longest main-thread stall) where the frame would
- * lay the page out in a task of its own. Sizes come from ResizeObserver entries instead, after the
- * browser laid the rows out.
- */
-function observedRowSize(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>): number {
-  const box = entry?.borderBoxSize[0];
-  if (box) return Math.round(box.blockSize);
-  const index = instance.indexFromElement(element);
-  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
-}
-
-function observeScrollerRect(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void): (() => void) | undefined {
-  const element = instance.scrollElement;
-  if (!element || typeof ResizeObserver === 'undefined') return undefined;
-  const observer = new ResizeObserver(([entry]) => {
-    const box = entry?.borderBoxSize[0];
-    if (box) cb({ width: Math.round(box.inlineSize), height: Math.round(box.blockSize) });
-  });
-  observer.observe(element, { box: 'border-box' });
-  return () => observer.disconnect();
-}
-
-function scrollUnlessThere(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>): void {
-  if (offset === instance.scrollOffset && !options.adjustments) return;
-  elementScroll(offset, options, instance);
-}
-
 export function VirtualList<T>({ items, label, getKey, estimateSize, maxHeight, renderItem, testId }: VirtualListProps<T>) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
@@ -76,11 +46,9 @@ export function VirtualList<T>({ items, label, getKey, estimateSize, maxHeight, 
     estimateSize: () => estimateSize,
     getItemKey: (i) => getKey(items[i]!),
     overscan: 6,
+    ...layoutFree,
     // Before the first layout (and in a test without layout) draw the first screenful anyway.
     initialRect: { width: 800, height: maxHeight },
-    measureElement: observedRowSize,
-    observeElementRect: observeScrollerRect,
-    scrollToFn: scrollUnlessThere,
   });
 
   const focusRow = (index: number) => {

@@ -3,6 +3,7 @@
 // names, the part number beside; counts and days through the one formatter (format.ts).
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { layoutFree } from '../../ui/layoutFree';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/domain/engine';
@@ -44,7 +45,7 @@ export function LinesTable({ lines, onOpen, caption, names }: { lines: readonly 
   const channelLabel = useChannelLabel();
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the table re-renders with the virtualizer, as intended
-  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_ESTIMATE, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_ESTIMATE, overscan: 8, ...layoutFree });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
