@@ -39,7 +39,17 @@ export async function withBenchBrowser<T>(page: string, port: number, body: (b: 
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        // BENCH_EXTRA_ARGS: more Chromium switches, space-separated (importProfile.ts: its DevTools port).
+        ...(process.env.BENCH_EXTRA_ARGS?.split(' ').filter((a) => a !== '') ?? []),
+      ],
     });
     try {
       return await body({ context, url });

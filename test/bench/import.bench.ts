@@ -26,7 +26,8 @@ import type { BenchResult } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const CSV = path.resolve(root, '../shared/fixtures/microsoft/Product names and service plan identifiers for licensing.csv');
+/** Microsoft's licensing CSV (the catalog): the SKUs the workloads are built from. */
+export const CATALOG_CSV = path.resolve(root, '../shared/fixtures/microsoft/Product names and service plan identifiers for licensing.csv');
 const USERS = 50_000;
 // BENCH_PORT: another port when several checkouts run benchmarks on one machine.
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
@@ -36,7 +37,7 @@ const guid = (rand: () => number) => `${hex(rand, 8)}-${hex(rand, 4)}-4${hex(ran
 
 export function workload(seed = 20261124) {
   const rand = mulberry32(seed);
-  const catalog = parseCatalogCsv(readFileSync(CSV, 'utf8'), 'licensing.csv').skus;
+  const catalog = parseCatalogCsv(readFileSync(CATALOG_CSV, 'utf8'), 'licensing.csv').skus;
   const skus = Array.from({ length: 12 }, () => catalog[Math.floor(rand() * catalog.length)]!);
   const subscriptions = skus.map((s) => ({
     id: guid(rand),
@@ -135,7 +136,7 @@ export async function run(filter?: string): Promise<BenchResult[]> {
       results.push(...report('import.50k-users', runs));
     }
     if (adminCenter) {
-      const catalogText = readFileSync(CSV, 'utf8');
+      const catalogText = readFileSync(CATALOG_CSV, 'utf8');
       const csv = adminCenterCsv(parseCatalogCsv(catalogText, 'licensing.csv'), USERS);
       console.error(`import.50k-admin-center: ${USERS} rows, ${Buffer.byteLength(csv)} bytes`);
       const args = { files: { adminCenterUsers: { file: 'users_12_6_2026 9_30_12 AM.csv', text: csv } }, catalog: { file: 'licensing.csv', text: catalogText } };
