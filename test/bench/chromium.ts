@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../support/chromiumFlags';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -40,13 +41,7 @@ export async function withBenchBrowser<T>(page: string, port: number, body: (b: 
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
+        ...CHROMIUM_FLAGS,
         // BENCH_EXTRA_ARGS: more Chromium switches, space-separated (importProfile.ts: its DevTools port).
         ...(process.env.BENCH_EXTRA_ARGS?.split(' ').filter((a) => a !== '') ?? []),
       ],
