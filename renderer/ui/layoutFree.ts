@@ -1,15 +1,11 @@
 // Options for every TanStack virtualizer of the app (spread into useVirtualizer), so that nothing
-// reads or writes the layout while React commits.
+// reads or writes the layout while React commits. The virtualizer's defaults read each drawn row's
+// offsetHeight and the scroller's size, and scroll a new scroller to where it already is (the top);
+// each of these forces a style and layout of the whole page inside the commit: one long task (about
+// half of the dashboard's longest main-thread stall) where the frame would lay the page out in a
+// task of its own. Sizes come from ResizeObserver entries instead, after the browser laid it out.
 import { elementScroll, type Virtualizer } from '@tanstack/react-virtual';
 
-/*
- * Nothing here reads or writes the layout while React commits: the virtualizer's defaults read each
- * drawn row's offsetHeight and the scroller's size, and scroll the new scroller to where it already
- * is (the top), and each of these forces a style and layout of the whole page inside the commit:
- * one long task (about half of the dashboard's longest main-thread stall) where the frame would
- * lay the page out in a task of its own. Sizes come from ResizeObserver entries instead, after the
- * browser laid the rows out.
- */
 function observedRowSize(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>): number {
   const box = entry?.borderBoxSize[0];
   if (box) return Math.round(box.blockSize);
@@ -28,8 +24,16 @@ function observeScrollerRect(instance: Virtualizer<HTMLDivElement, Element>, cb:
   return () => observer.disconnect();
 }
 
-function scrollUnlessThere(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>): void {
-  if (offset === instance.scrollOffset && !options.adjustments) return;
+/** Scrollers the virtualizer has placed once: its first call for a new one is the mount's. */
+const placed = new WeakSet<Element>();
+
+function scrollUnlessMounting(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>): void {
+  const element = instance.scrollElement;
+  if (element && !placed.has(element)) {
+    placed.add(element);
+    // A new scroller is at the top: the mount's call asks for the top.
+    if (offset === 0 && !options.adjustments) return;
+  }
   elementScroll(offset, options, instance);
 }
 
@@ -40,7 +44,7 @@ function scrollUnlessThere(offset: number, options: { adjustments?: number; beha
 export const layoutFree = {
   measureElement: observedRowSize,
   observeElementRect: observeScrollerRect,
-  scrollToFn: scrollUnlessThere,
+  scrollToFn: scrollUnlessMounting,
   get initialRect() {
     return { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight };
   },

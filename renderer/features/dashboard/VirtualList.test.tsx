@@ -3,7 +3,7 @@
 // style and layout of the whole page inside the commit): every offsetHeight/offsetWidth read and
 // every scroll write is counted while a list of 10,000 rows mounts. Sizes come from ResizeObserver
 // entries (jsdom has no layout: a stub gives each row 41 px, the scroller 320 px).
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualList } from './VirtualList';
 
@@ -72,5 +72,10 @@ describe('VirtualList', () => {
     expect(rows[0]!.getAttribute('aria-setsize')).toBe('10000');
     // One row in the Tab order.
     expect(screen.getAllByRole('link').filter((a) => a.tabIndex === 0)).toHaveLength(1);
+    // A scroll asked for afterwards is written: End scrolls the list to its last row.
+    await act(async () => {
+      fireEvent.keyDown(screen.getByRole('link', { name: 'Customer 0' }), { key: 'End' });
+    });
+    expect(scrollWrites).toBe(1);
   });
 });
