@@ -84,6 +84,14 @@ function commonPrefix(ids: string[]): string {
   return prefix.slice(0, prefix.lastIndexOf(':') + 1);
 }
 
+/** The sync state as stored, without its row key; undefined before the first step wrote it. */
+async function storedMeta(trans: Transaction): Promise<SyncMeta | undefined> {
+  const stored = await trans.table<SyncMeta & { key: 'meta' }, string>('syncMeta').get('meta');
+  if (!stored) return undefined;
+  const { key: _key, ...meta } = stored;
+  return meta;
+}
+
 export class DexieClientStore implements ClientStore {
   constructor(
     private readonly db: WorkspaceDatabase,
@@ -97,13 +105,8 @@ export class DexieClientStore implements ClientStore {
   peekOutbox(): Promise<{ meta: SyncMeta; outbox: OutboxEntry[] } | null> {
     const db = this.db;
     return db.transaction('r', [db.syncMeta, db.outbox], async (trans) => {
-      const [stored, outbox] = await Promise.all([
-        trans.table<SyncMeta & { key: 'meta' }, string>('syncMeta').get('meta'),
-        trans.table<OutboxEntry, number>('outbox').orderBy('id').toArray(),
-      ]);
-      if (!stored) return null;
-      const { key: _key, ...meta } = stored;
-      return { meta, outbox };
+      const [meta, outbox] = await Promise.all([storedMeta(trans), trans.table<OutboxEntry, number>('outbox').orderBy('id').toArray()]);
+      return meta ? { meta, outbox } : null;
     });
   }
 
@@ -124,14 +127,10 @@ export class DexieClientStore implements ClientStore {
   }
 
   private async readMeta(trans: Transaction): Promise<SyncMeta> {
-    const metaTable = trans.table<SyncMeta & { key: 'meta' }, string>('syncMeta');
-    const stored = await metaTable.get('meta');
-    if (stored) {
-      const { key: _key, ...meta } = stored;
-      return meta;
-    }
+    const stored = await storedMeta(trans);
+    if (stored) return stored;
     const meta: SyncMeta = { clientId: this.newClientId(), cursor: 0, nextMutationId: 1, lastAcknowledged: 0 };
-    await metaTable.put({ key: 'meta', ...meta });
+    await trans.table<SyncMeta & { key: 'meta' }, string>('syncMeta').put({ key: 'meta', ...meta });
     return meta;
   }
 
