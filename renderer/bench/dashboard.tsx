@@ -8,12 +8,34 @@ import { createI18n } from '../app/i18n';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { pickHost } from '../host';
 import { SyncController } from '../sync/controller';
+import { DexieClientStore } from '../sync/dexieClientStore';
+import type { Change } from '../../shared/sync/protocol';
+import { WorkspaceDatabase } from '../db/database';
 import { SyncControllerProvider } from '../workspace/SyncContext';
 import { workspaceDb } from '../workspace/workspace';
 import { painted, seed, when } from './seed';
 
 /** The first number of an element's text, thousands separators and all ("Items: 3,308"). */
 const number = (selector: string) => Number(/\d[\d,]*/.exec(document.querySelector(selector)?.textContent ?? '')?.[0]?.replaceAll(',', '') ?? NaN);
+
+/**
+ * A teammate's changes pulled while the dashboard was closed, stored as the sync client stores a
+ * pulled page: `count` customers' notes and one saved plan's status, new server versions. The next
+ * open reads them into the dashboard's snapshot.
+ */
+async function pullChanges(count: number, version: number): Promise<number> {
+  const db = new WorkspaceDatabase();
+  const customers = await db.customers.offset(version % 97).limit(count).toArray();
+  const plan = await db.plans.offset(version % 89).limit(1).first();
+  const changes: Change[] = customers.map(({ _v: _old, ...c }) => ({ table: 'customers', id: c.id, data: { ...c, notes: `Called on ${version}` }, version }));
+  if (plan) {
+    const { _v: _old, ...p } = plan;
+    changes.push({ table: 'plans', id: p.id, data: { ...p, approvedBy: 'Ken Sato' }, version });
+  }
+  await new DexieClientStore(db, () => 'bench').transaction((tx) => tx.applyChanges(changes));
+  db.close();
+  return changes.length;
+}
 
 async function firstRender() {
   const container = document.getElementById('root')!;
@@ -65,6 +87,6 @@ async function firstRender() {
   return { ms, dataMs, planChecksMs, maxGap, attention: number('[data-testid="attention-count"]'), timeline: number('[data-testid="timeline-count"]'), stages };
 }
 
-Object.assign(window, { __bench: { seed, firstRender } });
+Object.assign(window, { __bench: { seed, firstRender, pullChanges } });
 document.body.dataset.ready = 'true';
 

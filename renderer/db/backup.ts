@@ -18,6 +18,7 @@ import { tenantImportChanges, type ImportChange } from '../../shared/mutators/im
 import type { SyncClient } from '../../shared/sync/client';
 import type { MutationOutcome } from '../../shared/mutators/define';
 import { IsoDateTime, tableNames, tables, type TableName } from '../../shared/workspace/tables';
+import { recordEverything } from './dashboardChanges';
 import { SCHEMA_VERSION, type WorkspaceDatabase } from './database';
 import { toInventory } from './queries';
 
@@ -153,6 +154,7 @@ export async function restoreWorkspace(
     await trans.table('outbox').bulkPut(outbox);
     restored.outbox = outbox.length;
     await trans.table('rejections').clear();
+    await recordEverything(trans);
     await trans.table('syncMeta').put({ key: 'meta', clientId: options.newClientId(), cursor: 0, nextMutationId: outbox.length + 1, lastAcknowledged: 0 });
     return { ok: true, restored, notRestored: {} } as const;
   });

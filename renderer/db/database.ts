@@ -10,6 +10,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { OutboxEntry, Rejection, SyncMeta } from '../../shared/sync/clientStore';
 import type { TableName, Tables } from '../../shared/workspace/tables';
+import type { DashboardChange, DashboardSnapshotRecord } from './dashboardChanges';
 
 // Dexie turns on its debug mode (a console task per table call, run around every promise callback)
 // by the page's address: on for http://localhost and 127.0.0.1, off for the app's own app:// pages.
@@ -80,6 +81,10 @@ const storesV7 = { ...storesV6, customers: 'id, stage' };
 // every index (with the stage index too the pull took about 1.39x its floor, without it 1.05-1.25x).
 const storesV8 = { ...storesV7, customers: 'id' };
 
+// The dashboard's snapshot of its biggest tables and the log of the rows written since
+// (renderer/db/dashboardChanges.ts): local only, never synced or backed up. Additive.
+const storesV9 = { ...storesV8, dashboardSnapshot: 'id', dashboardChanges: '++seq' };
+
 export const schemaHistory: readonly SchemaVersion[] = [
   { version: 1, stores: storesV1 },
   { version: 2, stores: storesV2 },
@@ -89,6 +94,7 @@ export const schemaHistory: readonly SchemaVersion[] = [
   { version: 6, stores: storesV6 },
   { version: 7, stores: storesV7 },
   { version: 8, stores: storesV8 },
+  { version: 9, stores: storesV9 },
 ];
 
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
@@ -125,6 +131,8 @@ export class WorkspaceDatabase extends Dexie {
   declare outbox: Table<OutboxEntry, number>;
   declare syncMeta: Table<SyncMeta & { key: 'meta' }, string>;
   declare rejections: Table<Rejection, number>;
+  declare dashboardSnapshot: Table<DashboardSnapshotRecord, string>;
+  declare dashboardChanges: Table<DashboardChange, number>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -5,6 +5,7 @@ import { tableNames, type TableName } from '../../shared/workspace/tables';
 import type { Transaction } from 'dexie';
 import type { OutboxEntry, Rejection } from '../../shared/sync/clientStore';
 import type { WorkspaceDatabase } from '../db/database';
+import { ChangeRecorder, type DashboardChange } from '../db/dashboardChanges';
 import { strip } from '../db/queries';
 
 type Row = Record<string, unknown> & { id: string };
@@ -112,13 +113,17 @@ export class DexieClientStore implements ClientStore {
 
   transaction<R>(body: (tx: ClientTx) => Promise<R>): Promise<R> {
     const db = this.db;
-    const stores = [...tableNames.map((t) => db.table(t)), db.outbox, db.syncMeta, db.rejections];
+    const stores = [...tableNames.map((t) => db.table(t)), db.outbox, db.syncMeta, db.rejections, db.dashboardChanges];
     // Every operation goes through `trans.table()`, bound to this transaction: Dexie's implicit
     // transaction zone does not survive long chains of native awaits (the shared code is plain
     // async/await), and a lost zone would silently run writes outside the transaction.
     return db.transaction('rw', stores, async (trans) => {
       const writes = new WriteBehind();
-      const result = await body(this.tx(trans, writes));
+      const changes = new ChangeRecorder();
+      const result = await body(this.tx(trans, writes, changes));
+      // Which of the dashboard's snapshot rows this step wrote, committed with them (dashboardChanges.ts).
+      const change = changes.change();
+      if (change) writes.add(trans.table<DashboardChange, number>('dashboardChanges').add(change));
       // The transaction commits only once every write issued without waiting has succeeded; a
       // failed one fails the body, and Dexie aborts the whole transaction.
       await writes.settle();
@@ -134,12 +139,15 @@ export class DexieClientStore implements ClientStore {
     return meta;
   }
 
-  private tx(trans: Transaction, writes: WriteBehind): ClientTx {
+  private tx(trans: Transaction, writes: WriteBehind, changes: ChangeRecorder): ClientTx {
     const tableOf = (name: TableName) => trans.table<Row & { _v: number }, string>(name);
     const outbox = trans.table<OutboxEntry, number>('outbox');
     const rejections = trans.table<Rejection, number>('rejections');
     const fresh = new Map<TableName, FreshRanges>();
-    const wrote = (table: TableName, id: string, stored: (Row & { _v: number }) | null) => fresh.get(table)?.wrote(id, stored);
+    const wrote = (table: TableName, id: string, stored: (Row & { _v: number }) | null) => {
+      changes.wrote(table, id);
+      fresh.get(table)?.wrote(id, stored);
+    };
     // Single rows read or written in this transaction (null: none). Nothing else writes these
     // stores while it runs, and all of its own writes pass here, so a row read once is not read
     // again: no wait for the storage to finish the writes queued before it (an import's chunks).
@@ -206,6 +214,7 @@ export class DexieClientStore implements ClientStore {
         const stored = rows.map((row, i) => ({ ...(row as Row), _v: versions[i] ?? 0 }));
         const known = fresh.get(table);
         for (const r of stored) {
+          changes.wrote(table, r.id);
           known?.wrote(r.id, r);
           cache.delete(key(table, r.id));
         }
@@ -243,6 +252,7 @@ export class DexieClientStore implements ClientStore {
       clearWorkspace: async () => {
         for (const known of fresh.values()) known.clear();
         cache.clear();
+        changes.everything();
         for (const table of tableNames) await tableOf(table).clear();
       },
       // A step reads the sync state and writes it back once or twice (a rebase: three reads, one

@@ -1,12 +1,15 @@
 // The dashboard kept current (liveDashboard.ts, what the dashboard worker runs): a view at once, a
-// new one after each change of the rows it reads, none after watching stops (fake-indexeddb).
+// new one after each change of the rows it reads, none after watching stops (fake-indexeddb). The
+// rows are written as the app writes them: in the sync client's steps (DexieClientStore).
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Customer, CustomerStage } from '../../../shared/workspace/tables';
 import { WorkspaceDatabase } from '../../db/database';
+import { DexieClientStore } from '../../sync/dexieClientStore';
 import { watchDashboardIn, type DashboardView } from './liveDashboard';
 
 const db = new WorkspaceDatabase('live-dashboard-test');
+const store = new DexieClientStore(db, () => 'client-1');
 afterAll(() => db.delete());
 
 /** A stored row (`_v`: its version, as after a pull). */
@@ -30,7 +33,9 @@ function viewWhere(views: DashboardView[], check: (v: DashboardView) => boolean)
 
 describe('watchDashboardIn', () => {
   it('sends the dashboard, again after a change, and nothing after it stops', async () => {
-    await db.customers.bulkPut([customer('b', 'Beta', 'invited'), customer('a', 'Alpha', 'invited'), customer('c', 'Gamma', 'done')]);
+    await store.transaction(async (tx) => {
+      for (const c of [customer('b', 'Beta', 'invited'), customer('a', 'Alpha', 'invited'), customer('c', 'Gamma', 'done')]) await tx.restore('customers', c.id, c, c._v);
+    });
     const views: DashboardView[] = [];
     const errors: unknown[] = [];
     const stop = watchDashboardIn(db, '2023-01-20', (v) => views.push(v), (e) => errors.push(e));
@@ -44,13 +49,13 @@ describe('watchDashboardIn', () => {
     ]);
     expect(first.planChecked).toBe(true);
 
-    await db.customers.update('b', { stage: 'accepted' });
+    await store.transaction((tx) => tx.update('customers', 'b', { stage: 'accepted' }));
     const moved = await viewWhere(views, (v) => v.stages.find((g) => g.stage === 'accepted')!.customers.length === 1);
     expect(moved.stages.find((g) => g.stage === 'invited')!.customers.map((c) => c.id)).toEqual(['a']);
 
     stop();
     const seen = views.length;
-    await db.customers.put(customer('d', 'Delta', 'invited'));
+    await store.transaction((tx) => tx.put('customers', customer('d', 'Delta', 'invited')));
     await new Promise((r) => setTimeout(r, 200));
     expect(views).toHaveLength(seen);
     expect(errors).toEqual([]);

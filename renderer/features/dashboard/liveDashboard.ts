@@ -1,4 +1,5 @@
-// The dashboard kept current: the workspace's rows read in bulk (loadDashboard.ts) each time one of
+// The dashboard kept current: the workspace's rows read in bulk (loadDashboard.ts; the biggest
+// tables from the dashboard's snapshot and the rows written since, snapshot.ts) each time one of
 // the tables it reads changes (a change here, an import, a pulled change: Dexie tells every context
 // of the page, workers included), turned into what the page draws (a DashboardView), and the
 // customers whose summary is missing or not current (a workspace from before summaries, another
@@ -10,7 +11,7 @@ import { liveQuery } from 'dexie';
 import type { LocalDate } from '../../../shared/domain/engine';
 import type { WorkspaceDatabase } from '../../db/database';
 import { buildDashboard, withSummaryChecks, type Dashboard } from './dashboard';
-import { loadDashboardInput } from './loadDashboard';
+import { loadLiveDashboardInput } from './loadDashboard';
 import { recomputeSummaries } from './recompute';
 import type { StageCustomer, StageGroup } from './stages';
 
@@ -41,12 +42,15 @@ export function viewOf(dashboard: Dashboard): DashboardView {
 export function watchDashboardIn(db: WorkspaceDatabase, asOf: LocalDate, onView: (view: DashboardView) => void, onError: (e: unknown) => void): () => void {
   let latest = 0;
   let stopped = false;
-  const subscription = liveQuery(() => loadDashboardInput(db)).subscribe({
-    next: (input) => {
+  const subscription = liveQuery(() => loadLiveDashboardInput(db)).subscribe({
+    next: ({ input, store }) => {
       const mine = ++latest;
       const overview = buildDashboard(input, asOf);
       const first = withSummaryChecks(overview, input, asOf);
       onView(viewOf(first.dashboard));
+      // The new snapshot stored once the dashboard is out: a failure costs the next open a whole
+      // read, never a wrong dashboard.
+      store?.().catch(() => undefined);
       if (first.stale.length === 0) return;
       recomputeSummaries(db, first.stale).then(
         (facts) => {

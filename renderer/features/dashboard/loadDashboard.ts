@@ -6,6 +6,7 @@ import type { WorkspaceDatabase } from '../../db/database';
 import { compareCustomers, currentCatalog, strip, toCatalog } from '../../db/queries';
 import { customersToCheck } from './attention';
 import type { DashboardInput, PlanCheckInput, ProductNameRow, SummaryInput } from './input';
+import { readSnapshotTables, readTablesWhole, SNAPSHOT_STORES, type SnapshotTables } from './snapshot';
 
 /**
  * Each step reads in one read-only transaction: one consistent snapshot of the workspace (no
@@ -17,33 +18,46 @@ function readOnly<T>(db: WorkspaceDatabase, tables: readonly string[], read: () 
   return db.transaction('r', tables as string[], read);
 }
 
+const DASHBOARD_TABLES = ['customers', 'partner', 'conflicts', 'tenantSubscriptions', 'invitations', 'plans', 'planLines', 'catalogState', 'catalogSkus', 'catalogMarks', 'customerSummaries', 'findingAcks'];
+
 /**
  * The whole dashboard's rows in one snapshot: the small rows of every section, and the customers'
  * summaries (shared/mutators/summaries.ts) for the saved plans' checks instead of the heavy rows.
+ * The biggest tables read whole (loadLiveDashboardInput reads them from the dashboard's snapshot).
  */
 export function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInput> {
-  return readOnly(
-    db,
-    ['customers', 'partner', 'conflicts', 'tenantSubscriptions', 'invitations', 'plans', 'planLines', 'catalogState', 'catalogSkus', 'catalogMarks', 'customerSummaries', 'findingAcks'],
-    async () => {
-      const [overview, summaries] = await Promise.all([readOverview(db), readSummaries(db)]);
-      return { ...overview, summaries };
-    },
-  );
+  return readOnly(db, DASHBOARD_TABLES, async () => {
+    const big = await readTablesWhole(db);
+    const [overview, summaries] = await Promise.all([readOverview(db, big), readSummaries(db, big)]);
+    return { ...overview, summaries };
+  });
 }
 
-async function readSummaries(db: WorkspaceDatabase): Promise<SummaryInput> {
-  const [summaries, plans, acks, state, partner, marks] = await Promise.all([
-    db.customerSummaries.toArray(),
-    db.plans.toArray(),
+/**
+ * The same input, its biggest tables from the dashboard's snapshot and the rows written since
+ * (snapshot.ts); `store`, when set, stores a new snapshot: called once the dashboard is shown.
+ */
+export function loadLiveDashboardInput(db: WorkspaceDatabase): Promise<{ input: DashboardInput; store: (() => Promise<void>) | null }> {
+  return readOnly(db, [...DASHBOARD_TABLES, ...SNAPSHOT_STORES], async () => {
+    const { tables, store } = await readSnapshotTables(db);
+    const [overview, summaries] = await Promise.all([readOverview(db, tables), readSummaries(db, tables)]);
+    return { input: { ...overview, summaries }, store };
+  });
+}
+
+async function readSummaries(db: WorkspaceDatabase, big: SnapshotTables): Promise<SummaryInput> {
+  const summaries = big.customerSummaries as unknown as CustomerSummary[];
+  const plans = big.plans as unknown as Pick<Plan, 'id' | 'customerId'>[];
+  const [acks, state, partner, marks] = await Promise.all([
     db.findingAcks.toArray(),
     db.catalogState.get('catalog'),
     db.partner.get('partner'),
     db.catalogMarks.toArray(),
   ]);
   return {
-    summaries: summaries.map((s) => strip<CustomerSummary>(s)),
-    plans: plans.map((p) => ({ id: p.id, customerId: p.customerId })),
+    // The big tables' rows come as the snapshot keeps them: stripped, plans reduced to these two fields.
+    summaries,
+    plans,
     findingAcks: acks.map((a) => strip<FindingAck>(a)),
     world: {
       catalogImportId: state?.importId ?? null,
@@ -53,18 +67,15 @@ async function readSummaries(db: WorkspaceDatabase): Promise<SummaryInput> {
   };
 }
 
-async function readOverview(db: WorkspaceDatabase): Promise<DashboardInput> {
-  const [customerRows, partner, conflicts, subscriptionRows] = await Promise.all([
-    // The whole table, sorted here (compareCustomers), as customersByName does.
-    db.customers.toArray(),
-    db.partner.get('partner'),
-    db.conflicts.where('status').equals('open').toArray(),
-    db.tenantSubscriptions.toArray(),
-  ]);
-  const customers = customerRows.map((c) => strip<Customer>(c)).sort(compareCustomers);
+async function readOverview(db: WorkspaceDatabase, big: SnapshotTables): Promise<DashboardInput> {
+  // The whole table, sorted here (compareCustomers), as customersByName does.
+  const customerRows = big.customers as unknown as Customer[];
+  const subscriptionRows = big.tenantSubscriptions as unknown as TenantSubscriptionRow[];
+  const [partner, conflicts] = await Promise.all([db.partner.get('partner'), db.conflicts.where('status').equals('open').toArray()]);
+  const customers = [...customerRows].sort(compareCustomers);
   const current = new Set<string>();
   for (const c of customers) if (c.tenantImportId) current.add(c.tenantImportId);
-  const subscriptions = subscriptionRows.filter((s) => current.has(s.importId)).map(strip);
+  const subscriptions = subscriptionRows.filter((s) => current.has(s.importId));
   // The records open conflicts are about, by key, to tie each conflict to its customer.
   const idsOf = (table: string) => conflicts.filter((c) => c.table === table).map((c) => c.recordId);
   const [invitations, plans, planLines, products] = await Promise.all([
