@@ -1,7 +1,8 @@
 // The dashboard's reads, in bulk: a few whole-table reads for the whole workspace (each step runs
-// inside one live query), never one query per customer. Imported rows are kept only for each
+// inside one live query; in the app its biggest tables come from the dashboard's snapshot,
+// snapshot.ts), never one query per customer. Imported rows are kept only for each
 // customer's current import (shared/mutators/imports.ts, "Visibility"), as renderer/db/queries.ts does.
-import type { Customer, CustomerSummary, FindingAck, Invitation, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
+import type { Customer, FindingAck, Invitation, Plan, PlanLine, TenantSkuRow, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import type { WorkspaceDatabase } from '../../db/database';
 import { compareCustomers, currentCatalog, strip, toCatalog } from '../../db/queries';
 import { customersToCheck } from './attention';
@@ -46,8 +47,7 @@ export function loadLiveDashboardInput(db: WorkspaceDatabase): Promise<{ input: 
 }
 
 async function readSummaries(db: WorkspaceDatabase, big: SnapshotTables): Promise<SummaryInput> {
-  const summaries = big.customerSummaries as unknown as CustomerSummary[];
-  const plans = big.plans as unknown as Pick<Plan, 'id' | 'customerId'>[];
+  const { customerSummaries: summaries, plans } = big;
   const [acks, state, partner, marks] = await Promise.all([
     db.findingAcks.toArray(),
     db.catalogState.get('catalog'),
@@ -69,8 +69,7 @@ async function readSummaries(db: WorkspaceDatabase, big: SnapshotTables): Promis
 
 async function readOverview(db: WorkspaceDatabase, big: SnapshotTables): Promise<DashboardInput> {
   // The whole table, sorted here (compareCustomers), as customersByName does.
-  const customerRows = big.customers as unknown as Customer[];
-  const subscriptionRows = big.tenantSubscriptions as unknown as TenantSubscriptionRow[];
+  const { customers: customerRows, tenantSubscriptions: subscriptionRows } = big;
   const [partner, conflicts] = await Promise.all([db.partner.get('partner'), db.conflicts.where('status').equals('open').toArray()]);
   const customers = [...customerRows].sort(compareCustomers);
   const current = new Set<string>();

@@ -12,6 +12,7 @@ import {
   type SnapshotTable,
 } from '../../db/dashboardChanges';
 import type { WorkspaceDatabase } from '../../db/database';
+import type { Customer, CustomerSummary, Plan, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import { compareCustomers, strip } from '../../db/queries';
 
 /** The snapshot's shape: a new one means every stored snapshot is read whole once and replaced. */
@@ -52,14 +53,24 @@ interface Held {
   rows: Record<SnapshotTable, Map<string, Row>>;
 }
 
-export type SnapshotTables = Record<SnapshotTable, Row[]>;
+/** The snapshot tables' rows as the dashboard reads them (stripped of `_v`; customers by name). */
+export interface SnapshotTables {
+  customers: Customer[];
+  plans: Pick<Plan, 'id' | 'customerId'>[];
+  tenantSubscriptions: TenantSubscriptionRow[];
+  customerSummaries: CustomerSummary[];
+}
+
+/** The rows held as plain records: typed once, where they are handed out (typed). */
+type HeldTables = Record<SnapshotTable, Row[]>;
+const typed = (tables: HeldTables) => tables as unknown as SnapshotTables;
 
 const held = new WeakMap<WorkspaceDatabase, Held>();
 
 /** The tables the caller's read-only transaction must include besides the snapshot tables. */
 export const SNAPSHOT_STORES = ['dashboardSnapshot', 'dashboardChanges'] as const;
 
-function fromRows(seq: number, storedSeq: number, tables: Record<SnapshotTable, Row[]>): Held {
+function fromRows(seq: number, storedSeq: number, tables: HeldTables): Held {
   const rows = {} as Record<SnapshotTable, Map<string, Row>>;
   for (const t of SNAPSHOT_TABLES) rows[t] = new Map(tables[t].map((r) => [r.id, r]));
   return { seq, storedSeq, idsSince: 0, changesSince: 0, unordered: false, rows };
@@ -67,8 +78,12 @@ function fromRows(seq: number, storedSeq: number, tables: Record<SnapshotTable, 
 
 /** The snapshot tables read whole, each row as the snapshot keeps it (in the caller's transaction). */
 export async function readTablesWhole(db: WorkspaceDatabase): Promise<SnapshotTables> {
+  return typed(await readHeldWhole(db));
+}
+
+async function readHeldWhole(db: WorkspaceDatabase): Promise<HeldTables> {
   const lists = await Promise.all(SNAPSHOT_TABLES.map((t) => db.table<Row & { _v?: number }, string>(t).toArray()));
-  const tables = {} as SnapshotTables;
+  const tables = {} as HeldTables;
   SNAPSHOT_TABLES.forEach((t, i) => {
     tables[t] = lists[i]!.map((r) => keep(t, r));
     if (t === 'customers') tables[t].sort(inOrder(t));
@@ -77,7 +92,7 @@ export async function readTablesWhole(db: WorkspaceDatabase): Promise<SnapshotTa
 }
 
 async function readWhole(db: WorkspaceDatabase, storedSeq: number): Promise<Held> {
-  const [last, tables] = await Promise.all([db.dashboardChanges.orderBy(':id').reverse().limit(1).primaryKeys(), readTablesWhole(db)]);
+  const [last, tables] = await Promise.all([db.dashboardChanges.orderBy(':id').reverse().limit(1).primaryKeys(), readHeldWhole(db)]);
   // An empty log after a stored snapshot: everything up to that snapshot's seq is in these rows.
   const seq = Math.max((last as number[])[0] ?? 0, storedSeq);
   const h = fromRows(seq, storedSeq, tables);
@@ -132,7 +147,7 @@ export async function readSnapshotTables(db: WorkspaceDatabase): Promise<{ table
   if (h && stored > h.seq) h = undefined;
   if (!h && stored >= 0) {
     const record = (await db.dashboardSnapshot.get('rows')) as Extract<DashboardSnapshotRecord, { id: 'rows' }> | undefined;
-    if (record?.format === FORMAT && record.seq === stored) h = fromRows(record.seq, record.seq, record.tables as Record<SnapshotTable, Row[]>);
+    if (record?.format === FORMAT && record.seq === stored) h = fromRows(record.seq, record.seq, record.tables as HeldTables);
   }
   if (h) {
     const changes = await db.dashboardChanges.where(':id').above(h.seq).toArray();
@@ -149,19 +164,19 @@ export async function readSnapshotTables(db: WorkspaceDatabase): Promise<{ table
     }
     h.unordered = false;
   }
-  const tables = {} as SnapshotTables;
+  const tables = {} as HeldTables;
   for (const t of SNAPSHOT_TABLES) tables[t] = [...h.rows[t].values()];
   const worth = h.storedSeq < h.seq && (h.idsSince >= PERSIST_AFTER_IDS || h.changesSince >= PERSIST_AFTER_CHANGES);
-  if (!worth) return { tables, store: null };
+  if (!worth) return { tables: typed(tables), store: null };
   const seq = h.seq;
   h.storedSeq = seq;
   h.idsSince = 0;
   h.changesSince = 0;
-  return { tables, store: () => storeSnapshot(db, seq, tables) };
+  return { tables: typed(tables), store: () => storeSnapshot(db, seq, tables) };
 }
 
 /** Stores the tables of `seq` as the snapshot and drops the log up to it, unless a newer one is stored. */
-async function storeSnapshot(db: WorkspaceDatabase, seq: number, tables: SnapshotTables): Promise<void> {
+async function storeSnapshot(db: WorkspaceDatabase, seq: number, tables: HeldTables): Promise<void> {
   await db.transaction('rw', [db.dashboardSnapshot, db.dashboardChanges], async () => {
     const head = (await db.dashboardSnapshot.get('head')) as Extract<DashboardSnapshotRecord, { id: 'head' }> | undefined;
     if (head?.format === FORMAT && head.seq >= seq) return;
