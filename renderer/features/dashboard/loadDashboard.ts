@@ -28,7 +28,7 @@ const DASHBOARD_TABLES = ['customers', 'partner', 'conflicts', 'tenantSubscripti
  */
 export function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInput> {
   return readOnly(db, DASHBOARD_TABLES, async () => {
-    const big = await readTablesWhole(db);
+    const big = readTablesWhole(db);
     const [overview, summaries] = await Promise.all([readOverview(db, big), readSummaries(db, big)]);
     return { ...overview, summaries };
   });
@@ -40,19 +40,22 @@ export function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInpu
  */
 export function loadLiveDashboardInput(db: WorkspaceDatabase): Promise<{ input: DashboardInput; store: (() => Promise<void>) | null }> {
   return readOnly(db, [...DASHBOARD_TABLES, ...SNAPSHOT_STORES], async () => {
-    const { tables, store } = await readSnapshotTables(db);
-    const [overview, summaries] = await Promise.all([readOverview(db, tables), readSummaries(db, tables)]);
+    const snapshot = readSnapshotTables(db);
+    const big = snapshot.then((s) => s.tables);
+    const [overview, summaries, { store }] = await Promise.all([readOverview(db, big), readSummaries(db, big), snapshot]);
     return { input: { ...overview, summaries }, store };
   });
 }
 
-async function readSummaries(db: WorkspaceDatabase, big: SnapshotTables): Promise<SummaryInput> {
-  const { customerSummaries: summaries, plans } = big;
-  const [acks, state, partner, marks] = await Promise.all([
+// The small reads below are asked for before waiting for the big tables (`big`): the storage answers
+// them while this thread takes in the big ones.
+async function readSummaries(db: WorkspaceDatabase, bigRead: Promise<SnapshotTables>): Promise<SummaryInput> {
+  const [acks, state, partner, marks, { customerSummaries: summaries, plans }] = await Promise.all([
     db.findingAcks.toArray(),
     db.catalogState.get('catalog'),
     db.partner.get('partner'),
     db.catalogMarks.toArray(),
+    bigRead,
   ]);
   return {
     // The big tables' rows come as the snapshot keeps them: stripped, plans reduced to these two fields.
@@ -67,10 +70,15 @@ async function readSummaries(db: WorkspaceDatabase, big: SnapshotTables): Promis
   };
 }
 
-async function readOverview(db: WorkspaceDatabase, big: SnapshotTables): Promise<DashboardInput> {
-  // The whole table, sorted here (compareCustomers), as customersByName does.
-  const { customers: customerRows, tenantSubscriptions: subscriptionRows } = big;
-  const [partner, conflicts] = await Promise.all([db.partner.get('partner'), db.conflicts.where('status').equals('open').toArray()]);
+async function readOverview(db: WorkspaceDatabase, bigRead: Promise<SnapshotTables>): Promise<DashboardInput> {
+  const [partner, conflicts, catalogState, { customers: customerRows, tenantSubscriptions: subscriptionRows }] = await Promise.all([
+    db.partner.get('partner'),
+    db.conflicts.where('status').equals('open').toArray(),
+    db.catalogState.get('catalog'),
+    bigRead,
+  ]);
+  // The whole table, sorted here (compareCustomers), as customersByName does: the rows come in that
+  // order already, so the sort only checks it.
   const customers = [...customerRows].sort(compareCustomers);
   const current = new Set<string>();
   for (const c of customers) if (c.tenantImportId) current.add(c.tenantImportId);
@@ -81,7 +89,7 @@ async function readOverview(db: WorkspaceDatabase, big: SnapshotTables): Promise
     db.invitations.bulkGet(idsOf('invitations')),
     db.plans.bulkGet(idsOf('plans')),
     db.planLines.bulkGet(idsOf('planLines')),
-    productNamesOfSkus(db, subscriptions),
+    productNamesOfSkus(db, subscriptions, catalogState),
   ]);
   return {
     customers,
@@ -99,8 +107,7 @@ async function readOverview(db: WorkspaceDatabase, big: SnapshotTables): Promise
  * The catalog's names of the SKUs the subscriptions are of, read by key (catalog rows are
  * `${importId}:${skuId}`): a few dozen distinct SKUs, not the whole catalog with its service plans.
  */
-async function productNamesOfSkus(db: WorkspaceDatabase, subscriptions: readonly TenantSubscriptionRow[]): Promise<ProductNameRow[]> {
-  const state = await db.catalogState.get('catalog');
+async function productNamesOfSkus(db: WorkspaceDatabase, subscriptions: readonly TenantSubscriptionRow[], state: { importId?: string | null } | undefined): Promise<ProductNameRow[]> {
   if (!state?.importId || subscriptions.length === 0) return [];
   const skuIds = [...new Set(subscriptions.map((s) => s.skuId.toLowerCase()))];
   const rows = await db.catalogSkus.bulkGet(skuIds.map((id) => `${state.importId}:${id}`));

@@ -139,14 +139,15 @@ async function patch(db: WorkspaceDatabase, h: Held, changes: DashboardChange[])
  * SNAPSHOT_TABLES and SNAPSHOT_STORES), and whether a new snapshot is worth storing (`store`).
  */
 export async function readSnapshotTables(db: WorkspaceDatabase): Promise<{ tables: SnapshotTables; store: (() => Promise<void>) | null }> {
-  const head = (await db.dashboardSnapshot.get('head')) as Extract<DashboardSnapshotRecord, { id: 'head' }> | undefined;
-  const stored = head?.format === FORMAT ? head.seq : -1;
   let h = held.get(db);
+  // Nothing held (a new page or worker): the stored snapshot is read with its head, not after it.
+  const [head, early] = await Promise.all([db.dashboardSnapshot.get('head'), h ? undefined : db.dashboardSnapshot.get('rows')]);
+  const stored = head?.format === FORMAT ? head.seq : -1;
   // Another copy of the app (a second window) stored a newer snapshot and dropped the log up to
   // it: what is held here may miss what that log said.
   if (h && stored > h.seq) h = undefined;
   if (!h && stored >= 0) {
-    const record = (await db.dashboardSnapshot.get('rows')) as Extract<DashboardSnapshotRecord, { id: 'rows' }> | undefined;
+    const record = (early ?? (await db.dashboardSnapshot.get('rows'))) as Extract<DashboardSnapshotRecord, { id: 'rows' }> | undefined;
     if (record?.format === FORMAT && record.seq === stored) h = fromRows(record.seq, record.seq, record.tables as HeldTables);
   }
   if (h) {

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useLayoutEffect, useState } from 'react';
 import { today } from '../../engine/customerPlan';
 import { workspaceDb } from '../../workspace/workspace';
 import { watchDashboard } from './dashboardWorker';
@@ -16,7 +16,9 @@ import type { DashboardView } from './liveDashboard';
 export function useDashboard(): DashboardView | undefined {
   const asOf = today();
   const [view, setView] = useState<DashboardView | undefined>(undefined);
-  useEffect(
+  // Asked for in the commit (a layout effect), not after the page's first paint (a passive effect
+  // may wait for it): the worker starts reading a frame sooner. It reads nothing from the layout.
+  useLayoutEffect(
     () =>
       watchDashboard(
         workspaceDb(),
