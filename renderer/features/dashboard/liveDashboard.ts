@@ -11,6 +11,7 @@ import { liveQuery } from 'dexie';
 import type { LocalDate } from '../../../shared/domain/engine';
 import type { WorkspaceDatabase } from '../../db/database';
 import { buildDashboard, withSummaryChecks, type Dashboard } from './dashboard';
+import type { DashboardInput } from './input';
 import { loadLiveDashboardInput } from './loadDashboard';
 import { recomputeSummaries } from './recompute';
 import type { StageCustomer, StageGroup } from './stages';
@@ -21,6 +22,13 @@ import type { StageCustomer, StageGroup } from './stages';
  */
 export interface DashboardView extends Pick<Dashboard, 'total' | 'timeline' | 'attention' | 'planChecked'> {
   stages: StageGroup<StageCustomer>[];
+}
+
+/** The snapshot read's stamp and every other row the input holds, as one string. */
+function sameRowsKey(stamp: number, input: DashboardInput): string {
+  const { customers: _c, subscriptions: _s, summaries, ...small } = input;
+  const world = summaries ? { ...summaries.world, discontinued: [...summaries.world.discontinued] } : null;
+  return `${stamp}\u0000${JSON.stringify([small, summaries?.findingAcks ?? null, world])}`;
 }
 
 export function viewOf(dashboard: Dashboard): DashboardView {
@@ -42,8 +50,14 @@ export function viewOf(dashboard: Dashboard): DashboardView {
 export function watchDashboardIn(db: WorkspaceDatabase, asOf: LocalDate, onView: (view: DashboardView) => void, onError: (e: unknown) => void): () => void {
   let latest = 0;
   let stopped = false;
+  let shown = '';
   const subscription = liveQuery(() => loadLiveDashboardInput(db)).subscribe({
-    next: ({ input, store }) => {
+    next: ({ input, stamp, store }) => {
+      // The same rows as the view already sent (the live query runs again when the dashboard's
+      // own snapshot is stored, and for writes that change nothing it reads): nothing to send.
+      const same = sameRowsKey(stamp, input);
+      if (same === shown) return;
+      shown = same;
       const mine = ++latest;
       const overview = buildDashboard(input, asOf);
       const first = withSummaryChecks(overview, input, asOf);

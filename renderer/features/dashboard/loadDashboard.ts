@@ -7,7 +7,7 @@ import type { WorkspaceDatabase } from '../../db/database';
 import { compareCustomers, currentCatalog, strip, toCatalog } from '../../db/queries';
 import { customersToCheck } from './attention';
 import type { DashboardInput, PlanCheckInput, ProductNameRow, SummaryInput } from './input';
-import { readSnapshotTables, readTablesWhole, SNAPSHOT_STORES, type SnapshotTables } from './snapshot';
+import { readSnapshotTables, readTablesWhole, SNAPSHOT_STORES, type SnapshotRead, type SnapshotTables } from './snapshot';
 
 /**
  * Each step reads in one read-only transaction: one consistent snapshot of the workspace (no
@@ -36,14 +36,14 @@ export function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInpu
 
 /**
  * The same input, its biggest tables from the dashboard's snapshot and the rows written since
- * (snapshot.ts); `store`, when set, stores a new snapshot: called once the dashboard is shown.
+ * (snapshot.ts), with the snapshot read's stamp and `store`.
  */
-export function loadLiveDashboardInput(db: WorkspaceDatabase): Promise<{ input: DashboardInput; store: (() => Promise<void>) | null }> {
+export function loadLiveDashboardInput(db: WorkspaceDatabase): Promise<{ input: DashboardInput } & Pick<SnapshotRead, 'stamp' | 'store'>> {
   return readOnly(db, [...DASHBOARD_TABLES, ...SNAPSHOT_STORES], async () => {
     const snapshot = readSnapshotTables(db);
     const big = snapshot.then((s) => s.tables);
-    const [overview, summaries, { store }] = await Promise.all([readOverview(db, big), readSummaries(db, big), snapshot]);
-    return { input: { ...overview, summaries }, store };
+    const [overview, summaries, { stamp, store }] = await Promise.all([readOverview(db, big), readSummaries(db, big), snapshot]);
+    return { input: { ...overview, summaries }, stamp, store };
   });
 }
 

@@ -48,6 +48,8 @@ interface Held {
   /** Ids and log records patched in since the stored snapshot. */
   idsSince: number;
   changesSince: number;
+  /** Changes whenever the rows do (a whole read, a reload, a patch): what was handed out is current while it holds. */
+  stamp: number;
   /** A patch added rows (or renamed a customer): the maps are no longer in order (inOrder). */
   unordered: boolean;
   rows: Record<SnapshotTable, Map<string, Row>>;
@@ -66,6 +68,15 @@ type HeldTables = Record<SnapshotTable, Row[]>;
 const typed = (tables: HeldTables) => tables as unknown as SnapshotTables;
 
 const held = new WeakMap<WorkspaceDatabase, Held>();
+let stamps = 0;
+
+export interface SnapshotRead {
+  tables: SnapshotTables;
+  /** The same stamp as the last read's: the same rows (nothing was written to them since). */
+  stamp: number;
+  /** Stores a new snapshot when one is worth storing: called once the dashboard is out. */
+  store: (() => Promise<void>) | null;
+}
 
 /** The tables the caller's read-only transaction must include besides the snapshot tables. */
 export const SNAPSHOT_STORES = ['dashboardSnapshot', 'dashboardChanges'] as const;
@@ -73,7 +84,7 @@ export const SNAPSHOT_STORES = ['dashboardSnapshot', 'dashboardChanges'] as cons
 function fromRows(seq: number, storedSeq: number, tables: HeldTables): Held {
   const rows = {} as Record<SnapshotTable, Map<string, Row>>;
   for (const t of SNAPSHOT_TABLES) rows[t] = new Map(tables[t].map((r) => [r.id, r]));
-  return { seq, storedSeq, idsSince: 0, changesSince: 0, unordered: false, rows };
+  return { seq, storedSeq, idsSince: 0, changesSince: 0, stamp: ++stamps, unordered: false, rows };
 }
 
 /** The snapshot tables read whole, each row as the snapshot keeps it (in the caller's transaction). */
@@ -128,6 +139,7 @@ async function patch(db: WorkspaceDatabase, h: Held, changes: DashboardChange[])
       }
     });
   }
+  if (changes.length > 0) h.stamp = ++stamps;
   h.seq = changes[changes.length - 1]?.seq ?? h.seq;
   h.idsSince += count;
   h.changesSince += changes.length;
@@ -138,7 +150,7 @@ async function patch(db: WorkspaceDatabase, h: Held, changes: DashboardChange[])
  * The snapshot tables as the caller's read-only transaction sees them (it must include
  * SNAPSHOT_TABLES and SNAPSHOT_STORES), and whether a new snapshot is worth storing (`store`).
  */
-export async function readSnapshotTables(db: WorkspaceDatabase): Promise<{ tables: SnapshotTables; store: (() => Promise<void>) | null }> {
+export async function readSnapshotTables(db: WorkspaceDatabase): Promise<SnapshotRead> {
   let h = held.get(db);
   // Nothing held (a new page or worker): the stored snapshot is read with its head, not after it.
   const [head, early] = await Promise.all([db.dashboardSnapshot.get('head'), h ? undefined : db.dashboardSnapshot.get('rows')]);
@@ -168,12 +180,12 @@ export async function readSnapshotTables(db: WorkspaceDatabase): Promise<{ table
   const tables = {} as HeldTables;
   for (const t of SNAPSHOT_TABLES) tables[t] = [...h.rows[t].values()];
   const worth = h.storedSeq < h.seq && (h.idsSince >= PERSIST_AFTER_IDS || h.changesSince >= PERSIST_AFTER_CHANGES);
-  if (!worth) return { tables: typed(tables), store: null };
+  if (!worth) return { tables: typed(tables), stamp: h.stamp, store: null };
   const seq = h.seq;
   h.storedSeq = seq;
   h.idsSince = 0;
   h.changesSince = 0;
-  return { tables: typed(tables), store: () => storeSnapshot(db, seq, tables) };
+  return { tables: typed(tables), stamp: h.stamp, store: () => storeSnapshot(db, seq, tables) };
 }
 
 /** Stores the tables of `seq` as the snapshot and drops the log up to it, unless a newer one is stored. */
