@@ -1,5 +1,6 @@
 // The sync client's storage bound to Dexie: every step (a local change, a pulled page with its
-// rebase) is one IndexedDB transaction over the workspace, the outbox and the sync state.
+// rebase) is one IndexedDB transaction over the workspace, the outbox and the sync state, and the
+// dashboard's change log (renderer/db/dashboardChanges.ts) that says which of its rows it wrote.
 import type { ClientStore, ClientTx, SyncMeta } from '../../shared/sync/clientStore';
 import { tableNames, type TableName } from '../../shared/workspace/tables';
 import type { Transaction } from 'dexie';
