@@ -50,8 +50,8 @@ interface Held {
   changesSince: number;
   /** Changes whenever the rows do (a whole read, a reload, a patch): what was handed out is current while it holds. */
   stamp: number;
-  /** A patch added rows (or renamed a customer): the maps are no longer in order (inOrder). */
-  unordered: boolean;
+  /** Tables a patch added rows to (or renamed a customer in): no longer in order (inOrder). */
+  unordered: Set<SnapshotTable>;
   rows: Record<SnapshotTable, Map<string, Row>>;
 }
 
@@ -84,7 +84,7 @@ export const SNAPSHOT_STORES = ['dashboardSnapshot', 'dashboardChanges'] as cons
 function fromRows(seq: number, storedSeq: number, tables: HeldTables): Held {
   const rows = {} as Record<SnapshotTable, Map<string, Row>>;
   for (const t of SNAPSHOT_TABLES) rows[t] = new Map(tables[t].map((r) => [r.id, r]));
-  return { seq, storedSeq, idsSince: 0, changesSince: 0, stamp: ++stamps, unordered: false, rows };
+  return { seq, storedSeq, idsSince: 0, changesSince: 0, stamp: ++stamps, unordered: new Set(), rows };
 }
 
 /** The snapshot tables read whole, each row as the snapshot keeps it (in the caller's transaction). */
@@ -134,7 +134,8 @@ async function patch(db: WorkspaceDatabase, h: Held, changes: DashboardChange[])
       const map = h.rows[t];
       if (!row) map.delete(id);
       else {
-        if (t === 'customers' || !map.has(id)) h.unordered = true;
+        const before = map.get(id);
+        if (!before || (t === 'customers' && before.name !== row.name)) h.unordered.add(t);
         map.set(id, keep(t, row));
       }
     });
@@ -168,15 +169,13 @@ export async function readSnapshotTables(db: WorkspaceDatabase): Promise<Snapsho
   }
   h ??= await readWhole(db, stored);
   held.set(db, h);
-  if (h.unordered) {
-    // Rows in order, as a whole read gives them: what the dashboard shows never depends on which
-    // way the rows were read.
-    for (const t of SNAPSHOT_TABLES) {
-      const order = inOrder(t);
-      h.rows[t] = new Map([...h.rows[t]].sort(([, a], [, b]) => order(a, b)));
-    }
-    h.unordered = false;
+  // Rows in order, as a whole read gives them: what the dashboard shows never depends on which
+  // way the rows were read.
+  for (const t of h.unordered) {
+    const order = inOrder(t);
+    h.rows[t] = new Map([...h.rows[t]].sort(([, a], [, b]) => order(a, b)));
   }
+  h.unordered.clear();
   const tables = {} as HeldTables;
   for (const t of SNAPSHOT_TABLES) tables[t] = [...h.rows[t].values()];
   const worth = h.storedSeq < h.seq && (h.idsSince >= PERSIST_AFTER_IDS || h.changesSince >= PERSIST_AFTER_CHANGES);
