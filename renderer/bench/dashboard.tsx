@@ -20,7 +20,7 @@ const number = (selector: string) => Number(/\d[\d,]*/.exec(document.querySelect
 
 /**
  * A teammate's changes pulled while the dashboard was closed, stored as the sync client stores a
- * pulled page: `count` customers' notes and one saved plan's status, new server versions. The next
+ * pulled page: `count` customers' notes and one saved plan's approver, new server versions. The next
  * open reads them into the dashboard's snapshot.
  */
 async function pullChanges(count: number, version: number): Promise<number> {

@@ -27,8 +27,8 @@ export type DashboardSnapshotRecord =
   | { id: 'rows'; format: number; seq: number; tables: Record<SnapshotTable, Record<string, unknown>[]> };
 
 /**
- * A step that writes more rows than this records `all`: the dashboard then reads the tables
- * whole, which is as fast as reading that many rows by key (a first pull, a restore).
+ * A step that writes more rows than this (a first pull's page, a large import of customers)
+ * records `all`: its record stays small, and the dashboard reads the tables whole once.
  */
 export const MAX_RECORDED_IDS = 1000;
 
