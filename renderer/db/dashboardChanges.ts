@@ -21,10 +21,10 @@ export interface DashboardChange {
   ids?: Partial<Record<SnapshotTable, string[]>>;
 }
 
-/** The snapshot (`rows`) and its head (`head`: the same seq and format, read on every change). */
+/** The snapshot (`rows`: its tables as columns, snapshot.ts) and its head (`head`: the same seq and format, read on every change). */
 export type DashboardSnapshotRecord =
   | { id: 'head'; format: number; seq: number }
-  | { id: 'rows'; format: number; seq: number; tables: Record<SnapshotTable, Record<string, unknown>[]> };
+  | { id: 'rows'; format: number; seq: number; tables: Record<SnapshotTable, unknown> };
 
 /**
  * A step that writes more rows than this (a first pull's page, a large import of customers)
