@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDashboard } from './dashboard';
 import type { DashboardInput } from './input';
 import { viewOf, type DashboardView } from './liveDashboard';
-import { decodeColumn, encodeColumn, fromColumns, packView, toColumns, unpackView } from './packedView';
+import { decodeColumn, encodeColumn, fromColumns, toColumns } from './columns';
+import { packView, unpackView } from './packedView';
 import type { Customer, CustomerStage, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 
 function customer(id: string, name: string, stage: CustomerStage, country = 'JP', tenantImportId: string | null = null): Customer {

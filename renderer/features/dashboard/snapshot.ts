@@ -14,7 +14,7 @@ import {
 import type { WorkspaceDatabase } from '../../db/database';
 import type { Customer, CustomerSummary, Plan, TenantSubscriptionRow } from '../../../shared/workspace/tables';
 import { compareCustomers, strip } from '../../db/queries';
-import { fromColumns, toColumns, type Columns } from './packedView';
+import { fromColumns, toColumns, type Columns } from './columns';
 
 /** The snapshot's shape: a new one means every stored snapshot is read whole once and replaced. */
 const FORMAT = 2;
@@ -189,7 +189,7 @@ export async function readSnapshotTables(db: WorkspaceDatabase): Promise<Snapsho
 }
 
 /**
- * The snapshot stored as columns (packedView.ts): a few arrays per table instead of 27,000 objects
+ * The snapshot stored as columns (columns.ts): a few arrays per table instead of 27,000 objects
  * each repeating its keys, which IndexedDB takes in and hands back in far less time.
  */
 function packTables(tables: HeldTables): Record<SnapshotTable, Columns> {
