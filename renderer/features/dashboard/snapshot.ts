@@ -206,11 +206,13 @@ function unpackTables(packed: Record<SnapshotTable, Columns>): HeldTables {
 
 /** Stores the tables of `seq` as the snapshot and drops the log up to it, unless a newer one is stored. */
 async function storeSnapshot(db: WorkspaceDatabase, seq: number, tables: HeldTables): Promise<void> {
+  // Packed before the transaction opens: every write step waits on it (they all add to the log).
+  const packed = packTables(tables);
   await db.transaction('rw', [db.dashboardSnapshot, db.dashboardChanges], async () => {
     const head = (await db.dashboardSnapshot.get('head')) as Extract<DashboardSnapshotRecord, { id: 'head' }> | undefined;
     if (head?.format === FORMAT && head.seq >= seq) return;
     await db.dashboardSnapshot.bulkPut([
-      { id: 'rows', format: FORMAT, seq, tables: packTables(tables) },
+      { id: 'rows', format: FORMAT, seq, tables: packed },
       { id: 'head', format: FORMAT, seq },
     ]);
     await db.dashboardChanges.where(':id').belowOrEqual(seq).delete();
