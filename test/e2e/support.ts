@@ -19,11 +19,26 @@ export function watchForErrors(page: Page): string[] {
 
 /** axe-core on the page as it is now: no serious or critical violation. */
 export async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<void> {
+  await settleTransitions(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, bad.join('\n')).toEqual([]);
+}
+
+/**
+ * Waits for the page's running CSS transitions and finite animations. Fluent's buttons fade their
+ * colour (background, border, color) when the theme changes: axe reading them mid-fade saw a button
+ * half-way between light and dark and reported its contrast (a CI run failed so, ja dark).
+ */
+async function settleTransitions(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // A frame first, so that a theme just applied has started its transitions.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 /**
