@@ -323,5 +323,15 @@ describe('sync client on Dexie (fake-indexeddb)', () => {
     ]);
     expect(await sync.push()).toBe(2);
     expect(server.rows('customers')).toMatchObject([{ id: 'c-1', notes: 'first call on Monday' }]);
+    // Sent entries stay until acknowledged; the next push reads only those above what it sent.
+    await sync.mutate('customer.update', { id: 'c-1', notes: 'second call on Friday' });
+    expect((await store.peekOutbox(2))?.outbox.map((m) => m.id)).toEqual([3]);
+    expect((await store.peekOutbox())?.outbox.map((m) => m.id)).toEqual([1, 2, 3]);
+    const peeks: (number | undefined)[] = [];
+    const peek = store.peekOutbox.bind(store);
+    store.peekOutbox = (after?: number) => (peeks.push(after), peek(after));
+    expect(await sync.push()).toBe(1);
+    expect(peeks).toEqual([2]);
+    expect(server.rows('customers')).toMatchObject([{ id: 'c-1', notes: 'second call on Friday' }]);
   });
 });

@@ -104,10 +104,12 @@ export class DexieClientStore implements ClientStore {
     return this.db.outbox.count();
   }
 
-  peekOutbox(): Promise<{ meta: SyncMeta; outbox: OutboxEntry[] } | null> {
+  peekOutbox(after?: number): Promise<{ meta: SyncMeta; outbox: OutboxEntry[] } | null> {
     const db = this.db;
     return db.transaction('r', [db.syncMeta, db.outbox], async (trans) => {
-      const [meta, outbox] = await Promise.all([storedMeta(trans), trans.table<OutboxEntry, number>('outbox').orderBy('id').toArray()]);
+      const table = trans.table<OutboxEntry, number>('outbox');
+      const entries = after === undefined ? table.orderBy('id') : table.where('id').above(after);
+      const [meta, outbox] = await Promise.all([storedMeta(trans), entries.toArray()]);
       return meta ? { meta, outbox } : null;
     });
   }

@@ -270,8 +270,10 @@ export class SyncClient {
   }
 
   private async pushOnce(onSent: (n: number) => void): Promise<void> {
-    // One read-only step where the storage has one (it need not wait for, nor hold up, a write).
-    const peeked = await this.store.peekOutbox?.();
+    // One read-only step where the storage has one (it need not wait for, nor hold up, a write),
+    // of the entries not sent yet: those sent stay until acknowledged, and a client that does not
+    // hear its own pokes (no stream) would otherwise read every one of them again on each push.
+    const peeked = await this.store.peekOutbox?.(this.pushedThrough);
     const { meta, outbox } = peeked ?? (await this.store.transaction(async (tx) => {
       // Both reads issued at once: one wait on the storage instead of two.
       const [m, o] = await Promise.all([tx.meta(), tx.outbox()]);

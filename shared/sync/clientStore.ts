@@ -93,9 +93,10 @@ export interface ClientStore {
   /**
    * The sync state and the outbox as one consistent read, without a write transaction (a push
    * only reads them). Null when the sync state was never written: the caller's write transaction
-   * creates it.
+   * creates it. With `after`, only the entries whose id is above it (those a push has not sent yet:
+   * the sent ones stay until a pull or a poke acknowledges them, and need not be read again).
    */
-  peekOutbox?(): Promise<{ meta: SyncMeta; outbox: OutboxEntry[] } | null>;
+  peekOutbox?(after?: number): Promise<{ meta: SyncMeta; outbox: OutboxEntry[] } | null>;
 }
 
 export type { Tables };
