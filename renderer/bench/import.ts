@@ -12,7 +12,7 @@ import { DexieClientStore } from '../sync/dexieClientStore';
 import type { ImportFile, ImportRequest } from '../import/importProtocol';
 import { prepareImportWorker, startImport } from '../import/startImport';
 import { tenantImportRequest, type PickedTenantFiles } from '../import/TenantFilePickers';
-import { rawPutRows } from './rawPut';
+import { deleteDatabase, rawPutRows } from './rawPut';
 import { figures, rowsLeft, sameRows, snapshot, type RowSet } from './storeSnapshot';
 
 const actor = { id: 'bench', name: 'Bench', role: 'admin-agent' as const };
@@ -33,13 +33,6 @@ async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; m
   running = false;
   return { value, maxGap };
 }
-
-const deleteDatabase = (name: string) =>
-  new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-  });
 
 /** The floor on a few rows of each store first (JIT, store creation paths), then on all of them. */
 async function floor(left: RowSet) {

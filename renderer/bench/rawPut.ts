@@ -1,13 +1,13 @@
 // The benchmarks' floor: rows put with raw IndexedDB, one transaction, in a fresh database.
 import { openDatabase, type RowSet } from './storeSnapshot';
 
-export async function rawPut(storeName: string, rows: Record<string, unknown>[]): Promise<number> {
-  const { ms } = await rawPutRows({
-    shapes: [{ name: storeName, keyPath: 'id', autoIncrement: false, indexes: [] }],
-    rows: { [storeName]: rows.map((value) => ({ key: value.id as IDBValidKey, value })) },
+/** Deletes a benchmark's database (a floor's, or a run's own), so the next run starts on the same disk. */
+export const deleteDatabase = (name: string) =>
+  new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
   });
-  return ms;
-}
 
 /**
  * Puts `set` into a fresh database whose stores have the same key paths and indexes (an index is

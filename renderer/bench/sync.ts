@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, type Poke } from '../../shared/sync/protocol';
 import { WorkspaceDatabase } from '../db/database';
 import { DexieClientStore } from '../sync/dexieClientStore';
 import { listenForPokes } from '../sync/pokeStream';
-import { rawPut, rawPutRows } from './rawPut';
+import { deleteDatabase, rawPutRows } from './rawPut';
 import { shapeOf } from './storeSnapshot';
 
 const actor = { id: 'bench', name: 'Bench', role: 'admin-agent' as const };
@@ -21,21 +21,23 @@ function client(baseUrl: string, token: string, dbName: string) {
   return { db, sync };
 }
 
-/** A new client's first pull into IndexedDB; then the floor: the same rows, raw put. */
+/**
+ * A new client's first pull into IndexedDB; then the floor: the same rows, raw put into a fresh
+ * database. Both databases are deleted after, so each run starts on the same disk.
+ */
 async function firstPull(baseUrl: string, token: string) {
-  const { db, sync } = client(baseUrl, token, `bench-pull-${Math.random()}`);
+  const dbName = `bench-pull-${Math.random()}`;
+  const { db, sync } = client(baseUrl, token, dbName);
   const t0 = performance.now();
   await sync.pull();
   const ms = performance.now() - t0;
   const rows = await db.customers.toArray();
-  const shape = shapeOf(db.backendDB().transaction('customers', 'readonly').objectStore('customers'));
+  const indexes = shapeOf(db.backendDB().transaction('customers', 'readonly').objectStore('customers')).indexes.map((i) => i.name);
   db.close();
-  const reference = await rawPut('customers', rows);
-  // Not the budget's floor, said beside it: the same put into the app's store shape, whose indexes
-  // every put pays too, so a reader sees how much of the ratio is the indexes and how much the pull.
-  const indexed = await rawPutRows({ shapes: [shape], rows: { customers: rows.map((value) => ({ key: value.id as IDBValidKey, value })) } });
-  indexedDB.deleteDatabase(indexed.dbName);
-  return { ms, reference, rows: rows.length, indexed: { ms: indexed.ms, indexes: shape.indexes.map((i) => i.name) } };
+  await deleteDatabase(dbName);
+  const floor = await rawPutRows({ shapes: [{ name: 'customers', keyPath: 'id', autoIncrement: false, indexes: [] }], rows: { customers: rows.map((value) => ({ key: value.id as IDBValidKey, value })) } });
+  await deleteDatabase(floor.dbName);
+  return { ms, reference: floor.ms, rows: rows.length, indexes };
 }
 
 const now = () => performance.timeOrigin + performance.now();
