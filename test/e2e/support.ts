@@ -55,7 +55,8 @@ export async function docScreenshot(page: Page, name: string): Promise<void> {
   });
   const tall = Math.min(Math.max(viewport.height, height), 4000);
   if (tall !== viewport.height) await page.setViewportSize({ width: viewport.width, height: tall });
-  await page.screenshot({ path: new URL(`../../docs/screenshots/${name}.png`, import.meta.url).pathname, fullPage: true });
+  // Transitions finished first (a theme just switched fades Fluent's buttons for 0.1 s).
+  await page.screenshot({ path: new URL(`../../docs/screenshots/${name}.png`, import.meta.url).pathname, fullPage: true, animations: 'disabled' });
   if (tall !== viewport.height) await page.setViewportSize(viewport);
 }
 
