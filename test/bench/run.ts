@@ -35,7 +35,9 @@ async function runFile(file: string): Promise<BenchResult[]> {
 // 469 ms in the same process and 246-282 ms in a fresh one: the figure was the collector's.
 const child = process.env.BENCH_CHILD_FILE;
 if (child) {
-  for (const r of await runFile(child)) console.log(JSON.stringify(r));
+  const lines = (await runFile(child)).map((r) => `${JSON.stringify(r)}\n`).join('');
+  // Exits once the lines are out: writes to a pipe may still be pending when exit is called (macOS).
+  await new Promise((resolve) => process.stdout.write(lines, resolve));
   process.exit(0);
 }
 
