@@ -215,10 +215,8 @@ export class DexieClientStore implements ClientStore {
       },
       bulkWrite: (table, rows, versions) => {
         const stored = rows.map((row, i) => ({ ...(row as Row), _v: versions[i] ?? 0 }));
-        const known = fresh.get(table);
         for (const r of stored) {
-          changes.wrote(table, r.id);
-          known?.wrote(r.id, r);
+          wrote(table, r.id, r);
           cache.delete(key(table, r.id));
         }
         writes.add(tableOf(table).bulkPut(stored));

@@ -29,7 +29,8 @@ const DASHBOARD_TABLES = ['customers', 'partner', 'conflicts', 'tenantSubscripti
 export function loadDashboardInput(db: WorkspaceDatabase): Promise<DashboardInput> {
   return readOnly(db, DASHBOARD_TABLES, async () => {
     const big = readTablesWhole(db);
-    const [overview, summaries] = await Promise.all([readOverview(db, big), readSummaries(db, big)]);
+    const singles = readSingles(db);
+    const [overview, summaries] = await Promise.all([readOverview(db, big, singles), readSummaries(db, big, singles)]);
     return { ...overview, summaries };
   });
 }
@@ -42,18 +43,24 @@ export function loadLiveDashboardInput(db: WorkspaceDatabase): Promise<{ input: 
   return readOnly(db, [...DASHBOARD_TABLES, ...SNAPSHOT_STORES], async () => {
     const snapshot = readSnapshotTables(db);
     const big = snapshot.then((s) => s.tables);
-    const [overview, summaries, { stamp, store }] = await Promise.all([readOverview(db, big), readSummaries(db, big), snapshot]);
+    const singles = readSingles(db);
+    const [overview, summaries, { stamp, store }] = await Promise.all([readOverview(db, big, singles), readSummaries(db, big, singles), snapshot]);
     return { input: { ...overview, summaries }, stamp, store };
   });
 }
 
+/** The two single rows both halves of the input need (the partner's, the catalog's state), read once. */
+function readSingles(db: WorkspaceDatabase) {
+  return Promise.all([db.partner.get('partner'), db.catalogState.get('catalog')]);
+}
+type Singles = ReturnType<typeof readSingles>;
+
 // The small reads below are asked for before waiting for the big tables (`big`): the storage answers
 // them while this thread takes in the big ones.
-async function readSummaries(db: WorkspaceDatabase, bigRead: Promise<SnapshotTables>): Promise<SummaryInput> {
-  const [acks, state, partner, marks, { customerSummaries: summaries, plans }] = await Promise.all([
+async function readSummaries(db: WorkspaceDatabase, bigRead: Promise<SnapshotTables>, singles: Singles): Promise<SummaryInput> {
+  const [acks, [partner, state], marks, { customerSummaries: summaries, plans }] = await Promise.all([
     db.findingAcks.toArray(),
-    db.catalogState.get('catalog'),
-    db.partner.get('partner'),
+    singles,
     db.catalogMarks.toArray(),
     bigRead,
   ]);
@@ -70,11 +77,10 @@ async function readSummaries(db: WorkspaceDatabase, bigRead: Promise<SnapshotTab
   };
 }
 
-async function readOverview(db: WorkspaceDatabase, bigRead: Promise<SnapshotTables>): Promise<DashboardInput> {
-  const [partner, conflicts, catalogState, { customers: customerRows, tenantSubscriptions: subscriptionRows }] = await Promise.all([
-    db.partner.get('partner'),
+async function readOverview(db: WorkspaceDatabase, bigRead: Promise<SnapshotTables>, singles: Singles): Promise<DashboardInput> {
+  const [[partner, catalogState], conflicts, { customers: customerRows, tenantSubscriptions: subscriptionRows }] = await Promise.all([
+    singles,
     db.conflicts.where('status').equals('open').toArray(),
-    db.catalogState.get('catalog'),
     bigRead,
   ]);
   // The whole table, sorted here (compareCustomers), as customersByName does: the rows come in that
